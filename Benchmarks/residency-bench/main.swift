@@ -1,0 +1,1 @@
+print("residency-bench: not yet")

@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "residency",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "residency", targets: ["residency"]),
+        .library(name: "ResidencyKit", targets: ["ResidencyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 through pkg-config; the shim header works around the ICU clash with Foundation.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The core: language, checking, evaluation, inventory, catalog, reporting. Every capability lives here.
+        .target(
+            name: "ResidencyKit",
+            dependencies: ["CLibXML2"]
+        ),
+        // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.
+        .executableTarget(
+            name: "residency",
+            dependencies: [
+                "ResidencyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-build benchmark: compile the standard-style policies, evaluate a generated model.
+        .executableTarget(
+            name: "residency-bench",
+            dependencies: ["ResidencyKit"],
+            path: "Benchmarks/residency-bench"
+        ),
+        .testTarget(
+            name: "ResidencyKitTests",
+            dependencies: ["ResidencyKit"],
+            resources: [.copy("Golden")]
+        ),
+        // Runs the built `residency` binary and checks stdout, stderr and exit code.
+        .testTarget(
+            name: "ResidencyCLITests",
+            dependencies: ["residency"]
+        ),
+    ]
+)

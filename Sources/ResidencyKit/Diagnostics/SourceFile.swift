@@ -1,0 +1,90 @@
+/// A text file the tool has read (a policy file, an inventory), kept so that diagnostics
+/// can quote the offending line and so that positions can be computed from byte offsets.
+public struct SourceFile: Sendable, Hashable {
+    /// The path as the user gave it (or a synthetic name such as `<inline>`).
+    public let path: String
+    /// The file's text as UTF-8 bytes; offsets everywhere in the tool are into this array.
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+            starts.append(i + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    /// The text of the file.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// 1-based line and column (in characters, not bytes) of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let offset = max(0, min(offset, bytes.count))
+        // Binary search for the last line start <= offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = lineStarts[lo]
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return SourceLocation(line: lo + 1, column: column, offset: offset)
+    }
+
+    /// A range of this file from byte offsets.
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(file: path, start: location(of: start), end: location(of: max(start, end)))
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A position in a source file: 1-based line and column (characters), and the byte offset.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
+}
+
+/// A half-open range in one file, the unit diagnostics point at.
+public struct SourceRange: Sendable, Hashable, Codable {
+    public var file: String
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest range covering both (same file assumed).
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+}

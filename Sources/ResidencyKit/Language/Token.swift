@@ -1,0 +1,72 @@
+/// A token of the policy language. Keywords are lexed as identifiers and recognised by
+/// the parser from their text, so that clause names (`message`, `basis`, …) stay usable
+/// as field names; only the expression words in `Token.reserved` can never be names.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case identifier
+        /// `"…"`: `literal` holds the decoded parts (text and `{…}` interpolations).
+        case string
+        /// `re"…"`: `text` holds the pattern exactly as written between the quotes.
+        case regex
+        case integer
+        /// `2025-04-03`, already validated as a real calendar date.
+        case date
+        case lbrace, rbrace, lparen, rparen, lbracket, rbracket
+        case comma, colon, dot
+        /// `=`
+        case assign
+        case eq, ne, lt, le, gt, ge
+        /// `??`
+        case coalesce
+        case eof
+        /// Something the lexer could not read; a diagnostic has been emitted for it.
+        case invalid
+    }
+
+    public var kind: Kind
+    /// Byte offsets into the source file, half-open.
+    public var start: Int
+    public var end: Int
+    /// The token's source text; for `.regex`, the pattern; for `.string`, the raw text.
+    public var text: String
+    /// For `.string` tokens: the decoded literal.
+    public var literal: StringLiteral?
+    /// For `.integer`: the value; for `.date`: days since 1970-01-01.
+    public var number: Int = 0
+
+    public init(kind: Kind, start: Int, end: Int, text: String, literal: StringLiteral? = nil, number: Int = 0) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.literal = literal
+        self.number = number
+    }
+
+    /// Words that are operators in expressions and can never name anything.
+    public static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false", "every", "some", "count"]
+}
+
+/// A decoded string literal: text with `{…}` interpolations kept as byte ranges of the
+/// source file, so the parser can parse each one as an expression with true positions.
+public struct StringLiteral: Sendable, Hashable {
+    public enum Part: Sendable, Hashable {
+        case text(String)
+        /// Byte offsets of the expression between the braces (braces excluded).
+        case interpolation(start: Int, end: Int)
+    }
+
+    public var parts: [Part]
+
+    public init(parts: [Part]) { self.parts = parts }
+
+    /// True when the literal has no interpolation.
+    public var isPlain: Bool {
+        !parts.contains { if case .interpolation = $0 { true } else { false } }
+    }
+
+    /// The text with interpolations left out (the value of a plain literal).
+    public var plainText: String {
+        parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+    }
+}
