@@ -1,0 +1,110 @@
+/// The result of checking: the declarations of every file, validated, plus side tables that
+/// record the type of every expression and what every name refers to. The syntax tree is
+/// left as it was; the compiler reads it together with these tables.
+
+/// How bad a violated policy is.
+public enum PolicySeverity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+    public static func < (a: PolicySeverity, b: PolicySeverity) -> Bool { a.rank < b.rank }
+}
+
+/// A checked `policy`.
+public struct CheckedPolicy: Sendable {
+    public var decl: PolicyDecl
+    public var file: Int
+    public var kind: RecordKind
+    public var severity: PolicySeverity
+    /// Indices into `CheckedBundle.permits` of the permits that name this policy, in
+    /// declaration order (which is the order they are tried).
+    public var permits: [Int]
+    public var id: String { decl.id.name }
+}
+
+/// A checked `permit`.
+public struct CheckedPermit: Sendable {
+    public var decl: PermitDecl
+    public var file: Int
+    public var kind: RecordKind
+    /// Indices into `CheckedBundle.policies`.
+    public var targets: [Int]
+    public var id: String { decl.id.name }
+}
+
+/// A checked `param` with its type.
+public struct CheckedParam: Sendable {
+    public var decl: ParamDecl
+    public var file: Int
+    public var type: ValueType
+}
+
+/// A checked `let` with its type.
+public struct CheckedLet: Sendable {
+    public var decl: LetDecl
+    public var file: Int
+    public var type: ValueType
+}
+
+/// A checked `define` with its parameter and result types.
+public struct CheckedDefine: Sendable {
+    public var decl: DefineDecl
+    public var file: Int
+    public var parameterTypes: [ValueType]
+    public var resultType: ValueType
+}
+
+/// What a bare name in an expression refers to.
+public enum NameResolution: Sendable, Hashable {
+    /// The `for` variable of the enclosing policy or permit.
+    case subject
+    /// The variable bound by the quantifier or `count` expression with this identity.
+    case bound(ObjectIdentifier)
+    /// Parameter `index` of define `define`.
+    case defineParameter(define: Int, index: Int)
+    case param(Int)
+    case constant(Int)
+    case namespace(Namespace)
+}
+
+/// What a call refers to.
+public enum CallResolution: Sendable, Hashable {
+    case builtin(String)
+    case define(Int)
+    case catalog(RecordKind)
+}
+
+/// Everything the compiler needs.
+public struct CheckedBundle: Sendable {
+    public var files: [SourceFile]
+    public var syntax: [FileSyntax]
+    public var policies: [CheckedPolicy] = []
+    public var permits: [CheckedPermit] = []
+    public var params: [CheckedParam] = []
+    public var constants: [CheckedLet] = []
+    public var defines: [CheckedDefine] = []
+    var types: [ObjectIdentifier: ValueType] = [:]
+    var names: [ObjectIdentifier: NameResolution] = [:]
+    var calls: [ObjectIdentifier: CallResolution] = [:]
+    /// Literal arguments validated by the checker (regexes, CIDRs), ready to embed.
+    var literals: [ObjectIdentifier: Value] = [:]
+
+    init(files: [SourceFile], syntax: [FileSyntax]) {
+        self.files = files
+        self.syntax = syntax
+    }
+
+    public func type(of e: Expr) -> ValueType { types[ObjectIdentifier(e)] ?? .error }
+    func name(_ e: Expr) -> NameResolution? { names[ObjectIdentifier(e)] }
+    func call(_ e: Expr) -> CallResolution? { calls[ObjectIdentifier(e)] }
+    func literal(_ e: Expr) -> Value? { literals[ObjectIdentifier(e)] }
+
+    /// The policy with an id.
+    public func policy(_ id: String) -> CheckedPolicy? { policies.first { $0.id == id } }
+}

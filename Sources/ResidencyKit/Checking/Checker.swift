@@ -1,0 +1,60 @@
+/// Checks parsed policy files against the schema before anything runs: names, types,
+/// structure, recursion and cost. Each check is its own small pass over a shared context,
+/// run in the order of `Checker.passes`; every problem becomes a diagnostic, none throws.
+public enum Checker {
+    /// The checks, in order. Later passes rely on the tables earlier ones fill.
+    static let passes: [(name: String, run: @Sendable (CheckContext) -> Void)] = [
+        ("declarations", collectDeclarations),
+        ("scopes", buildScopes),
+        ("define recursion", checkDefineRecursion),
+        ("types", checkTypes),
+        ("structure", checkStructure),
+        ("unused", checkUnused),
+        ("cost", checkCost),
+    ]
+
+    /// Checks loaded sources. The bundle is returned only when there are no errors.
+    public static func check(_ sources: PolicySources) -> (CheckedBundle?, [Diagnostic]) {
+        let ctx = CheckContext(sources)
+        for pass in passes { pass.run(ctx) }
+        let diagnostics = ctx.diagnostics.sortedForOutput()
+        return (diagnostics.hasErrors ? nil : ctx.bundle, diagnostics)
+    }
+}
+
+/// A top-level name visible in a file.
+enum Symbol: Hashable {
+    case param(Int)
+    case constant(Int)
+    case define(Int)
+}
+
+/// The state shared by the checker's passes.
+final class CheckContext {
+    var bundle: CheckedBundle
+    let sources: PolicySources
+    var diagnostics: [Diagnostic] = []
+    /// Declarations of each file itself.
+    var own: [[String: (Symbol, SourceRange)]]
+    /// Names visible in each file: its own plus its direct imports'.
+    var scopes: [[String: Symbol]] = []
+    /// Policy and permit ids to (isPermit, index).
+    var ids: [String: (permit: Bool, index: Int)] = [:]
+    var usedConstants = Set<Int>()
+    var usedDefines = Set<Int>()
+    /// Defines found in a recursion cycle; their calls are not typed again.
+    var recursiveDefines = Set<Int>()
+    /// Defines each define calls directly.
+    var defineCalls: [[Int]] = []
+    /// Typing state of lets and defines (lazily typed in dependency order).
+    var constantState: [UInt8] = []
+    var defineState: [UInt8] = []
+
+    init(_ sources: PolicySources) {
+        self.sources = sources
+        self.bundle = CheckedBundle(files: sources.files, syntax: sources.syntax)
+        self.own = Array(repeating: [:], count: sources.files.count)
+    }
+
+    func report(_ d: Diagnostic) { diagnostics.append(d) }
+}

@@ -1,0 +1,86 @@
+/// Collects every declaration: policy and permit ids (unique in the whole bundle), params
+/// (unique in the whole bundle, since `--param NAME=VALUE` names them), lets and defines
+/// (unique in their file), and builds each file's scope from its own and imported names.
+extension Checker {
+    static func collectDeclarations(_ ctx: CheckContext) {
+        var paramFirst: [String: SourceRange] = [:]
+        var idFirst: [String: SourceRange] = [:]
+        for (f, file) in ctx.sources.syntax.enumerated() {
+            for decl in file.declarations {
+                switch decl {
+                case .importFile:
+                    break
+                case .param(let p):
+                    if let first = paramFirst[p.name.name] {
+                        ctx.report(.duplicateDeclaration("param", p.name.name, at: p.name.range, first: first))
+                        continue
+                    }
+                    paramFirst[p.name.name] = p.name.range
+                    declare(ctx, f, p.name, .param(ctx.bundle.params.count))
+                    ctx.bundle.params.append(CheckedParam(decl: p, file: f, type: .error))
+                case .constant(let l):
+                    declare(ctx, f, l.name, .constant(ctx.bundle.constants.count))
+                    ctx.bundle.constants.append(CheckedLet(decl: l, file: f, type: .error))
+                case .define(let d):
+                    declare(ctx, f, d.name, .define(ctx.bundle.defines.count))
+                    ctx.bundle.defines.append(CheckedDefine(decl: d, file: f, parameterTypes: [], resultType: .error))
+                case .policy(let p):
+                    if let first = idFirst[p.id.name] {
+                        ctx.report(.duplicateDeclaration("policy id", p.id.name, at: p.id.range, first: first))
+                        continue
+                    }
+                    idFirst[p.id.name] = p.id.range
+                    ctx.ids[p.id.name] = (false, ctx.bundle.policies.count)
+                    ctx.bundle.policies.append(CheckedPolicy(decl: p, file: f, kind: .destination, severity: .error, permits: []))
+                case .permit(let p):
+                    if let first = idFirst[p.id.name] {
+                        ctx.report(.duplicateDeclaration("policy id", p.id.name, at: p.id.range, first: first))
+                        continue
+                    }
+                    idFirst[p.id.name] = p.id.range
+                    ctx.ids[p.id.name] = (true, ctx.bundle.permits.count)
+                    ctx.bundle.permits.append(CheckedPermit(decl: p, file: f, kind: .destination, targets: []))
+                }
+            }
+        }
+        ctx.constantState = Array(repeating: 0, count: ctx.bundle.constants.count)
+        ctx.defineState = Array(repeating: 0, count: ctx.bundle.defines.count)
+    }
+
+    private static func declare(_ ctx: CheckContext, _ file: Int, _ name: Identifier, _ symbol: Symbol) {
+        if let (_, first) = ctx.own[file][name.name] {
+            ctx.report(.duplicateDeclaration("declaration", name.name, at: name.range, first: first))
+            return
+        }
+        if Token.reserved.contains(name.name) || Namespace(rawValue: name.name) != nil {
+            ctx.report(.error("E0212", "`\(name.name)` is a built-in name and cannot be declared", at: name.range))
+            return
+        }
+        ctx.own[file][name.name] = (symbol, name.range)
+    }
+
+    static func buildScopes(_ ctx: CheckContext) {
+        for f in ctx.sources.files.indices {
+            var scope: [String: Symbol] = [:]
+            var where_: [String: SourceRange] = [:]
+            for (name, (symbol, range)) in ctx.own[f] {
+                scope[name] = symbol
+                where_[name] = range
+            }
+            for (k, g) in ctx.sources.imports[f].enumerated() where g != f {
+                for (name, (symbol, range)) in ctx.own[g].sorted(by: { $0.key < $1.key }) {
+                    if let existing = scope[name] {
+                        if existing != symbol, let other = where_[name] {
+                            ctx.report(.conflictingImport(name, at: ctx.sources.importRanges[f][k], other: other)
+                                .noting("imported from here", at: range))
+                        }
+                        continue
+                    }
+                    scope[name] = symbol
+                    where_[name] = range
+                }
+            }
+            ctx.scopes.append(scope)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// Gives every expression a type and resolves every name and call, recording both in the
+/// bundle's side tables. Lets and defines are typed on first use (and so in dependency
+/// order); a let that depends on itself is an error.
+extension Checker {
+    static func checkTypes(_ ctx: CheckContext) {
+        for i in ctx.bundle.params.indices { typeParam(ctx, i) }
+        for i in ctx.bundle.constants.indices { _ = typeConstant(ctx, i) }
+        for i in ctx.bundle.defines.indices { _ = typeDefine(ctx, i) }
+        for i in ctx.bundle.policies.indices {
+            let p = ctx.bundle.policies[i]
+            var typer = Typer(ctx: ctx, file: p.file)
+            if let kind = bindSubject(&typer, p.decl.subject) {
+                ctx.bundle.policies[i].kind = kind
+            }
+            if let c = p.decl.condition { typer.expect(.bool, c, "`where` needs a condition") }
+            if let r = p.decl.requirement { typer.expect(.bool, r, "`require` needs a condition") }
+            for t in [p.decl.message, p.decl.remediation].compactMap({ $0 }) {
+                for e in t.expressions { _ = typer.type(e) }
+            }
+        }
+        for i in ctx.bundle.permits.indices {
+            let p = ctx.bundle.permits[i]
+            var typer = Typer(ctx: ctx, file: p.file)
+            if let kind = bindSubject(&typer, p.decl.subject) {
+                ctx.bundle.permits[i].kind = kind
+            }
+            if let c = p.decl.condition { typer.expect(.bool, c, "`where` needs a condition") }
+            for e in p.decl.basis?.expressions ?? [] { _ = typer.type(e) }
+        }
+    }
+
+    /// Binds the `for` variable; an unknown kind is reported by the structure pass.
+    private static func bindSubject(_ typer: inout Typer, _ subject: Subject?) -> RecordKind? {
+        guard let subject, let kind = RecordKind.resourceKinds[subject.kind.name] else { return nil }
+        typer.locals.append(.init(name: subject.variable.name, resolution: .subject, type: .record(kind)))
+        return kind
+    }
+
+    static func typeParam(_ ctx: CheckContext, _ i: Int) {
+        let p = ctx.bundle.params[i]
+        let type = resolveType(ctx, p.decl.type)
+        ctx.bundle.params[i].type = type
+        switch type {
+        case .bool, .int, .string, .date, .cidr, .list(.string), .error: break
+        default: ctx.report(.unsupportedParamType(type, at: p.decl.type.range))
+        }
+        guard let value = p.decl.defaultValue else { return }
+        var typer = Typer(ctx: ctx, file: p.file)
+        typer.expect(type, value, "the default of param `\(p.decl.name.name)`")
+        if !isLiteral(value) { ctx.report(.nonConstantParamDefault(p.decl.name.name, at: value.range)) }
+    }
+
+    private static func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .bool, .integer, .string, .date: true
+        case .list(let items): items.allSatisfy(isLiteral)
+        case .call(nil, let f, let args): f.name == "cidr" && args.count == 1 && isLiteral(args[0])
+        default: false
+        }
+    }
+
+    static func typeConstant(_ ctx: CheckContext, _ i: Int) -> ValueType {
+        switch ctx.constantState[i] {
+        case 2: return ctx.bundle.constants[i].type
+        case 1:
+            ctx.report(.cyclicLet(ctx.bundle.constants[i].decl.name.name, at: ctx.bundle.constants[i].decl.name.range))
+            return .error
+        default: break
+        }
+        ctx.constantState[i] = 1
+        let c = ctx.bundle.constants[i]
+        var typer = Typer(ctx: ctx, file: c.file)
+        var type = typer.type(c.decl.value)
+        if let syntax = c.decl.type {
+            let declared = resolveType(ctx, syntax)
+            if !declared.accepts(type) {
+                ctx.report(.typeMismatch("let `\(c.decl.name.name)` is declared \(declared) but its value is \(type)",
+                                         at: c.decl.value.range))
+            }
+            type = declared
+        }
+        ctx.bundle.constants[i].type = type
+        ctx.constantState[i] = 2
+        return type
+    }
+
+    static func typeDefine(_ ctx: CheckContext, _ i: Int) -> CheckedDefine {
+        if ctx.defineState[i] != 0 { return ctx.bundle.defines[i] }
+        ctx.defineState[i] = 1
+        let d = ctx.bundle.defines[i]
+        let paramTypes = d.decl.parameters.map { resolveType(ctx, $0.type) }
+        let declared = d.decl.returnType.map { resolveType(ctx, $0) }
+        ctx.bundle.defines[i].parameterTypes = paramTypes
+        ctx.bundle.defines[i].resultType = declared ?? .error
+        var typer = Typer(ctx: ctx, file: d.file)
+        for (k, p) in d.decl.parameters.enumerated() {
+            if typer.locals.contains(where: { $0.name == p.name.name }) {
+                ctx.report(.duplicateDeclaration("parameter", p.name.name, at: p.name.range, first: d.decl.parameters.first { $0.name.name == p.name.name }!.name.range))
+            }
+            typer.locals.append(.init(name: p.name.name, resolution: .defineParameter(define: i, index: k), type: paramTypes[k]))
+        }
+        let body = typer.type(d.decl.body)
+        if let declared, !declared.accepts(body) {
+            ctx.report(.typeMismatch("define `\(d.decl.name.name)` is declared to return \(declared) but its body is \(body)",
+                                     at: d.decl.body.range))
+        }
+        ctx.bundle.defines[i].resultType = declared ?? body
+        ctx.defineState[i] = 2
+        return ctx.bundle.defines[i]
+    }
+
+    /// Type names users can write in params, lets and defines.
+    static let typeNames: [String: ValueType] = {
+        var names: [String: ValueType] = [
+            "bool": .bool, "int": .int, "string": .string, "date": .date, "cidr": .cidr, "regex": .regex,
+        ]
+        for kind in RecordKind.allCases { names[kind.typeName] = .record(kind) }
+        return names
+    }()
+
+    static func resolveType(_ ctx: CheckContext, _ syntax: TypeSyntax) -> ValueType {
+        switch syntax {
+        case .list(let element, _): return .list(resolveType(ctx, element))
+        case .named(let id):
+            if let t = typeNames[id.name] { return t }
+            ctx.report(.unknownType(id.name, at: id.range, candidates: typeNames.keys.sorted() + ["list"]))
+            return .error
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// The schema that policies are checked against: every record type the language knows,
+/// its fields with their types, and how to read each field from the model. The checker
+/// uses the names and types; the compiler uses the accessors.
+
+/// The kinds of record a value can refer to.
+public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
+    case workspace, source, destination, warehouse
+    case endpoint, sdkConfig
+    case catalogDestination, catalogSource, catalogWarehouse
+    case facts, audit
+
+    /// The name of the type in diagnostics and docs.
+    public var typeName: String {
+        switch self {
+        case .workspace: "Workspace"
+        case .source: "Source"
+        case .destination: "Destination"
+        case .warehouse: "Warehouse"
+        case .endpoint: "Endpoint"
+        case .sdkConfig: "SDKConfig"
+        case .catalogDestination: "CatalogDestination"
+        case .catalogSource: "CatalogSource"
+        case .catalogWarehouse: "CatalogWarehouse"
+        case .facts: "Facts"
+        case .audit: "Audit"
+        }
+    }
+
+    /// The kinds a policy can range over with `for <kind> <variable>`, by keyword.
+    public static let resourceKinds: [String: RecordKind] = [
+        "workspace": .workspace, "source": .source, "destination": .destination, "warehouse": .warehouse,
+    ]
+
+    /// The keyword of a resource kind (`destination`), as reports name kinds.
+    public var keyword: String {
+        switch self {
+        case .workspace: "workspace"
+        case .source: "source"
+        case .destination: "destination"
+        case .warehouse: "warehouse"
+        default: typeName
+        }
+    }
+}
+
+/// What evaluation reads from: one workspace's model plus the run-wide data.
+public final class EvalContext: Sendable {
+    public let model: WorkspaceModel
+    public let catalog: Catalog
+    public let facts: Facts
+    /// The audit date (`audit.date`), from the run's one injectable clock.
+    public let auditDate: Day
+    let factsLists: [Value]
+
+    public init(model: WorkspaceModel, catalog: Catalog, facts: Facts, auditDate: Day) {
+        self.model = model
+        self.catalog = catalog
+        self.facts = facts
+        self.auditDate = auditDate
+        self.factsLists = [facts.dpfCertified, facts.sccVendors, facts.bcrVendors].map { .list($0.map(Value.string)) }
+    }
+}
+
+/// Reads one field of the record at an index.
+public typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
+
+/// One field of a record type.
+public struct FieldSpec: Sendable {
+    public var name: String
+    public var type: ValueType
+    /// Whether an inventory may lack it (then it reads as missing).
+    public var optional: Bool
+    public var doc: String
+    public var get: FieldAccessor
+}
+
+/// One record type: its fields in documentation order.
+public struct RecordSpec: Sendable {
+    public var kind: RecordKind
+    public var doc: String
+    public var fields: [FieldSpec]
+    private var index: [String: Int]
+
+    init(_ kind: RecordKind, _ doc: String, _ fields: [FieldSpec]) {
+        self.kind = kind
+        self.doc = doc
+        self.fields = fields
+        var index: [String: Int] = [:]
+        for (i, f) in fields.enumerated() { index[f.name] = i }
+        self.index = index
+    }
+
+    public func field(_ name: String) -> FieldSpec? { index[name].map { fields[$0] } }
+}
+
+/// The global names every policy can use besides its own declarations.
+public enum Namespace: String, Sendable, CaseIterable {
+    /// `catalog.destination(name)`, `catalog.source(name)`, `catalog.warehouse(name)`.
+    case catalog
+    /// `facts.dpfCertified` …: the organisation's facts file.
+    case facts
+    /// `audit.date`: the run itself.
+    case audit
+}
+
+func field(_ name: String, _ type: ValueType, optional: Bool = true, _ doc: String,
+           _ get: @escaping FieldAccessor) -> FieldSpec {
+    FieldSpec(name: name, type: type, optional: optional, doc: doc, get: get)
+}
+
+/// The schema: every record type by kind.
+public enum Schema {
+    public static let records: [RecordKind: RecordSpec] = {
+        var map: [RecordKind: RecordSpec] = [:]
+        for spec in resourceRecords + auxiliaryRecords { map[spec.kind] = spec }
+        return map
+    }()
+
+    public static func record(_ kind: RecordKind) -> RecordSpec { records[kind]! }
+}

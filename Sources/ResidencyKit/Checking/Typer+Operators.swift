@@ -1,0 +1,147 @@
+/// Typing of calls and operators.
+extension Typer {
+    mutating func call(_ e: Expr, _ receiver: Expr?, _ fn: Identifier, _ args: [Expr]) -> ValueType {
+        let key = ObjectIdentifier(e)
+        // `catalog.destination(name)`: a look-up, unless `catalog` is a local variable.
+        if let receiver, case .name("catalog") = receiver.kind, !locals.contains(where: { $0.name == "catalog" }) {
+            let tables: [String: RecordKind] = [
+                "destination": .catalogDestination, "source": .catalogSource, "warehouse": .catalogWarehouse,
+            ]
+            guard let kind = tables[fn.name] else {
+                ctx.report(.unknownFunction("catalog.\(fn.name)", at: fn.range, candidates: tables.keys.map { "catalog.\($0)" }))
+                for a in args { type(a) }
+                return .error
+            }
+            guard args.count == 1 else {
+                ctx.report(.wrongArity("catalog.\(fn.name)", expected: 1, found: args.count,
+                                       signature: "catalog.\(fn.name)(name: string) -> \(kind.typeName)", at: e.range))
+                for a in args { type(a) }
+                return .error
+            }
+            expect(.string, args[0], "catalog.\(fn.name) needs a name")
+            ctx.bundle.calls[key] = .catalog(kind)
+            return .record(kind)
+        }
+        if receiver == nil, case .define(let j)? = ctx.scopes[file][fn.name],
+           !locals.contains(where: { $0.name == fn.name }) {
+            ctx.usedDefines.insert(j)
+            let define = Checker.typeDefine(ctx, j)
+            ctx.bundle.calls[key] = .define(j)
+            if args.count != define.parameterTypes.count {
+                ctx.report(.wrongArity(fn.name, expected: define.parameterTypes.count, found: args.count,
+                                       signature: signature(of: define), at: e.range))
+                for a in args { type(a) }
+                return define.resultType
+            }
+            for (a, want) in zip(args, define.parameterTypes) {
+                let got = type(a)
+                if !want.accepts(got) {
+                    ctx.report(.argumentType(fn.name, "expected \(want), found \(got)", signature: signature(of: define), at: a.range))
+                }
+            }
+            return define.resultType
+        }
+        let all = (receiver.map { [$0] } ?? []) + args
+        guard let builtin = Builtin.all[fn.name] else {
+            for a in all { type(a) }
+            if locals.contains(where: { $0.name == fn.name }) || ctx.scopes[file][fn.name] != nil {
+                ctx.report(.notCallable(fn.name, at: fn.range))
+            } else {
+                let defines = ctx.scopes[file].compactMap { k, v in if case .define = v { k } else { nil } }
+                ctx.report(.unknownFunction(fn.name, at: fn.range, candidates: Builtin.all.keys.sorted() + defines.sorted()))
+            }
+            return .error
+        }
+        let types = all.map { type($0) }
+        ctx.bundle.calls[key] = .builtin(fn.name)
+        guard all.count == builtin.arity else {
+            ctx.report(.wrongArity(fn.name, expected: builtin.arity, found: all.count, signature: builtin.signature, at: e.range))
+            return .error
+        }
+        switch builtin.typing(types) {
+        case .failure(let err):
+            ctx.report(.argumentType(fn.name, err.message, signature: builtin.signature, at: err.argument.map { all[$0].range } ?? e.range))
+            return .error
+        case .success(let result):
+            if fn.name == "cidr", case .string(let text) = all[0].kind {
+                do {
+                    ctx.bundle.literals[key] = .cidr(try CIDR(parsing: text, strict: true))
+                } catch {
+                    ctx.report(.invalidCIDR(error.message, at: all[0].range))
+                }
+            }
+            return result
+        }
+    }
+
+    private func signature(of d: CheckedDefine) -> String {
+        let params = zip(d.decl.parameters, d.parameterTypes).map { "\($0.name.name): \($1)" }
+        return "\(d.decl.name.name)(\(params.joined(separator: ", "))) -> \(d.resultType)"
+    }
+
+    mutating func binary(_ op: Expr.BinaryOperator, _ l: Expr, _ r: Expr, _ e: Expr) -> ValueType {
+        switch op {
+        case .and, .or:
+            expect(.bool, l, "`\(op.rawValue)` needs conditions on both sides")
+            expect(.bool, r, "`\(op.rawValue)` needs conditions on both sides")
+            return .bool
+        case .equal, .notEqual:
+            let lt = type(l), rt = type(r)
+            if !lt.comparable(with: rt) {
+                ctx.report(.typeMismatch("cannot compare \(lt) with \(rt)", at: e.range))
+            }
+            enumLiterals(lt, r)
+            enumLiterals(rt, l)
+            return .bool
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let lt = type(l), rt = type(r)
+            let ordered: Bool = switch (lt, rt) {
+            case (.error, _), (_, .error): true
+            case (.int, .int), (.date, .date): true
+            case (let a, let b): a.isStringLike && b.isStringLike
+            }
+            if !ordered {
+                let help = lt == .date || rt == .date ? "write dates as literals such as 2025-04-03" : nil
+                ctx.report(.typeMismatch("cannot order \(lt) and \(rt) with `\(op.rawValue)`", at: e.range, help: help))
+            }
+            return .bool
+        case .in, .notIn:
+            let lt = type(l), rt = type(r)
+            switch rt {
+            case .error: break
+            case .list(let element):
+                if !element.comparable(with: lt) {
+                    ctx.report(.typeMismatch("cannot look for a \(lt) in a \(rt)", at: e.range))
+                }
+                enumLiterals(element, r)
+                enumLiterals(lt, r)
+            default:
+                ctx.report(.typeMismatch("`\(op.rawValue)` needs a list on its right, found \(rt)", at: r.range,
+                                         help: rt.isStringLike ? "for text, use `contains(text, part)`" : nil))
+            }
+            return .bool
+        case .coalesce:
+            let lt = type(l), rt = type(r)
+            if let joined = lt.join(rt) { return joined }
+            ctx.report(.typeMismatch("both sides of `??` must have one type: found \(lt) and \(rt)", at: e.range))
+            return .error
+        }
+    }
+
+    /// String literals compared with an enumeration must be among its values.
+    private func enumLiterals(_ type: ValueType, _ e: Expr) {
+        guard case .enumeration(let en) = type else { return }
+        checkEnumLiteral(en, e)
+    }
+
+    func checkEnumLiteral(_ en: EnumType, _ e: Expr) {
+        switch e.kind {
+        case .string(let s) where !en.values.contains(s):
+            ctx.report(.unknownEnumValue(s, en, at: e.range))
+        case .list(let items):
+            for item in items { checkEnumLiteral(en, item) }
+        default:
+            break
+        }
+    }
+}

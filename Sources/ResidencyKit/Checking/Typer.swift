@@ -1,0 +1,165 @@
+/// Types one expression tree in a scope: the file's declarations plus the variables bound
+/// around it (the policy's subject, quantifier variables, define parameters).
+struct Typer {
+    struct Local {
+        var name: String
+        var resolution: NameResolution
+        var type: ValueType
+    }
+
+    let ctx: CheckContext
+    let file: Int
+    var locals: [Local] = []
+
+    init(ctx: CheckContext, file: Int) {
+        self.ctx = ctx
+        self.file = file
+    }
+
+    /// Types `e` and reports when it is not of the wanted type.
+    mutating func expect(_ wanted: ValueType, _ e: Expr, _ what: String) {
+        let got = type(e)
+        if !wanted.accepts(got) {
+            ctx.report(.typeMismatch("\(what) of type \(wanted), found \(got)", at: e.range))
+        } else if case .enumeration(let en) = got, case .string = wanted {
+            _ = en
+        } else if case .enumeration(let en) = wanted {
+            checkEnumLiteral(en, e)
+        }
+    }
+
+    @discardableResult
+    mutating func type(_ e: Expr) -> ValueType {
+        let t = infer(e)
+        ctx.bundle.types[ObjectIdentifier(e)] = t
+        return t
+    }
+
+    private mutating func infer(_ e: Expr) -> ValueType {
+        switch e.kind {
+        case .invalid: return .error
+        case .bool: return .bool
+        case .integer: return .int
+        case .string: return .string
+        case .date: return .date
+        case .regex(let pattern): return regexLiteral(pattern, e)
+        case .list(let items): return listLiteral(items)
+        case .name(let n): return name(n, e)
+        case .member(let base, let field): return member(base, field)
+        case .call(let receiver, let fn, let args): return call(e, receiver, fn, args)
+        case .unary(.not, let operand):
+            expect(.bool, operand, "`not` needs a condition")
+            return .bool
+        case .binary(let op, let l, let r): return binary(op, l, r, e)
+        case .quantified(_, let variable, let domain, let body):
+            let element = domainElement(domain)
+            bind(variable, ObjectIdentifier(e), element)
+            expect(.bool, body, "the body of a quantifier must be a condition")
+            locals.removeLast()
+            return .bool
+        case .count(let variable, let domain, let condition):
+            let element = domainElement(domain)
+            bind(variable, ObjectIdentifier(e), element)
+            if let condition { expect(.bool, condition, "`where` in count needs a condition") }
+            locals.removeLast()
+            return .int
+        }
+    }
+
+    private mutating func bind(_ variable: Identifier, _ binder: ObjectIdentifier, _ type: ValueType) {
+        if locals.contains(where: { $0.name == variable.name }) {
+            ctx.report(.shadowing(variable.name, at: variable.range))
+        }
+        locals.append(Local(name: variable.name, resolution: .bound(binder), type: type))
+    }
+
+    private mutating func domainElement(_ domain: Expr) -> ValueType {
+        switch type(domain) {
+        case .list(let element): return element
+        case .error: return .error
+        case let other:
+            ctx.report(.typeMismatch("a quantifier ranges over a list, found \(other)", at: domain.range))
+            return .error
+        }
+    }
+
+    private func regexLiteral(_ pattern: String, _ e: Expr) -> ValueType {
+        do {
+            let regex = try RegexPattern(pattern)
+            ctx.bundle.literals[ObjectIdentifier(e)] = .regex(RegexBox(regex))
+        } catch {
+            // Point inside the literal: `re"` is three bytes before the pattern.
+            let file = ctx.sources.files[self.file]
+            let start = e.range.start.offset + 3 + error.offset
+            ctx.report(.invalidRegex(error.message, at: file.range(start, start + max(1, error.length))))
+        }
+        return .regex
+    }
+
+    private mutating func listLiteral(_ items: [Expr]) -> ValueType {
+        var element = ValueType.anything
+        for item in items {
+            let t = type(item)
+            if let joined = element.join(t) {
+                element = joined
+            } else {
+                ctx.report(.typeMismatch("list elements must have one type: found \(t) after \(element)", at: item.range))
+                element = .error
+            }
+        }
+        return .list(element)
+    }
+
+    private func visibleNames() -> [String] {
+        locals.map(\.name) + ctx.scopes[file].keys.sorted() + Namespace.allCases.map(\.rawValue)
+    }
+
+    private mutating func name(_ n: String, _ e: Expr) -> ValueType {
+        let key = ObjectIdentifier(e)
+        if let local = locals.last(where: { $0.name == n }) {
+            ctx.bundle.names[key] = local.resolution
+            return local.type
+        }
+        switch ctx.scopes[file][n] {
+        case .param(let i)?:
+            ctx.bundle.names[key] = .param(i)
+            return ctx.bundle.params[i].type
+        case .constant(let i)?:
+            ctx.bundle.names[key] = .constant(i)
+            ctx.usedConstants.insert(i)
+            return Checker.typeConstant(ctx, i)
+        case .define?:
+            ctx.report(.defineNotCalled(n, at: e.range))
+            return .error
+        case nil:
+            break
+        }
+        if let ns = Namespace(rawValue: n) {
+            ctx.bundle.names[key] = .namespace(ns)
+            switch ns {
+            case .facts: return .record(.facts)
+            case .audit: return .record(.audit)
+            case .catalog:
+                ctx.report(.namespaceMisuse(.catalog, at: e.range))
+                return .error
+            }
+        }
+        ctx.report(.unknownName(n, at: e.range, candidates: visibleNames()))
+        return .error
+    }
+
+    private mutating func member(_ base: Expr, _ field: Identifier) -> ValueType {
+        let baseType = type(base)
+        switch baseType {
+        case .error: return .error
+        case .record(let kind):
+            let spec = Schema.record(kind)
+            if let f = spec.field(field.name) { return f.type }
+            ctx.report(.unknownField(field.name, on: kind.typeName, at: field.range, candidates: spec.fields.map(\.name)))
+            return .error
+        default:
+            ctx.report(.notARecord(field.name, type: baseType, at: field.range))
+            return .error
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// The static types of the policy language. The checker assigns one to every expression;
+/// the compiler uses them to pick specialised code.
+public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case bool, int, string, date, cidr, regex
+    /// A string whose values are known in advance (a workspace region); string literals
+    /// compared with it are checked against the allowed values.
+    case enumeration(EnumType)
+    case list(ValueType)
+    /// A record of the model (a resource, an endpoint, a catalog entry …).
+    case record(RecordKind)
+    /// The element type of `[]`, which fits any list.
+    case anything
+    /// An expression whose error was already reported; it fits everywhere, so one mistake
+    /// does not cascade into many diagnostics.
+    case error
+
+    /// How types are named to users in diagnostics and docs.
+    public var description: String {
+        switch self {
+        case .bool: "bool"
+        case .int: "int"
+        case .string: "string"
+        case .date: "date"
+        case .cidr: "cidr"
+        case .regex: "regex"
+        case .enumeration(let e): e.name
+        case .list(let t): "list<\(t)>"
+        case .record(let k): k.typeName
+        case .anything: "any"
+        case .error: "<error>"
+        }
+    }
+
+    /// Strings and enumerations are the same at run time.
+    public var isStringLike: Bool {
+        switch self {
+        case .string, .enumeration: true
+        default: false
+        }
+    }
+
+    /// True when a value of type `other` may be used where `self` is expected.
+    public func accepts(_ other: ValueType) -> Bool {
+        switch (self, other) {
+        case (.error, _), (_, .error), (.anything, _), (_, .anything): true
+        case (.string, .enumeration), (.enumeration, .string): true
+        case (.enumeration(let a), .enumeration(let b)): a == b
+        case (.list(let a), .list(let b)): a.accepts(b)
+        default: self == other
+        }
+    }
+
+    /// True when values of the two types can be compared with `==`.
+    public func comparable(with other: ValueType) -> Bool {
+        accepts(other) || other.accepts(self)
+    }
+
+    /// The more specific of two compatible types (for list literals and `??`).
+    public func join(_ other: ValueType) -> ValueType? {
+        switch (self, other) {
+        case (.error, _), (_, .error): .error
+        case (.anything, let t), (let t, .anything): t
+        case (.enumeration, .string), (.string, .enumeration): .string
+        case (.list(let a), .list(let b)): a.join(b).map(ValueType.list)
+        default: self == other ? self : nil
+        }
+    }
+}
+
+/// A closed set of string values, such as workspace regions.
+public struct EnumType: Sendable, Hashable {
+    public var name: String
+    public var values: [String]
+    public init(name: String, values: [String]) {
+        self.name = name
+        self.values = values
+    }
+
+    /// Region of a Segment workspace: the data processing region chosen at creation.
+    public static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
+    /// Region of an endpoint or a storage location.
+    public static let region = EnumType(name: "region", values: ["eu", "us", "in", "au", "ca", "jp"])
+}

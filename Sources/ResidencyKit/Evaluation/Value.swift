@@ -1,0 +1,60 @@
+/// A run-time value. `missing` is the value of anything the inventory lacks; it makes the
+/// checks that need it indeterminate instead of passing or failing them.
+public enum Value: Sendable, Hashable {
+    case missing
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case date(Day)
+    case cidr(CIDR)
+    case regex(RegexBox)
+    case list([Value])
+    /// A record of the model: the kind and its index in the workspace (or catalog) tables.
+    case ref(RecordKind, Int32)
+
+    public var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+
+    /// Wraps an optional model field.
+    @inlinable
+    public static func of(_ s: String?) -> Value { s.map(Value.string) ?? .missing }
+    @inlinable
+    public static func of(_ b: Bool?) -> Value { b.map(Value.bool) ?? .missing }
+    @inlinable
+    public static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
+    /// A list of strings; a nil list (not known) is missing, an empty one is not.
+    public static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
+}
+
+/// A compiled regular expression inside a `Value`; equal when the patterns are.
+public final class RegexBox: Sendable, Hashable {
+    public let regex: RegexPattern
+    public init(_ regex: RegexPattern) { self.regex = regex }
+    public static func == (a: RegexBox, b: RegexBox) -> Bool { a.regex.pattern == b.regex.pattern }
+    public func hash(into h: inout Hasher) { h.combine(regex.pattern) }
+}
+
+/// Three-valued truth: what a condition is when some value it needs is missing.
+public enum Tri: UInt8, Sendable {
+    case no = 0, yes = 1, unknown = 2
+
+    @inlinable
+    public init(_ b: Bool) { self = b ? .yes : .no }
+
+    @inlinable
+    public var value: Value {
+        switch self {
+        case .yes: .bool(true)
+        case .no: .bool(false)
+        case .unknown: .missing
+        }
+    }
+
+    @inlinable
+    public static func from(_ v: Value) -> Tri {
+        if case .bool(let b) = v { return b ? .yes : .no }
+        return .unknown
+    }
+}

@@ -1,0 +1,260 @@
+/// The typed, normalised model that policies see: the same whatever the input was
+/// (an export bundle, a Terraform plan, a test fixture). Optional fields are the ones an
+/// inventory may lack; a nil there becomes `missing` in the language, never a default.
+
+/// Where a model value came from, so diagnostics and evidence can point into the input.
+public struct Origin: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A Segment workspace and everything in it: the unit that is evaluated in parallel.
+public struct WorkspaceModel: Sendable {
+    public var workspace: Workspace
+    public var sources: [Source]
+    public var destinations: [Destination]
+    public var warehouses: [Warehouse]
+    /// Links built by `link()`: each source's destinations, as ready-made list values.
+    public private(set) var destinationsOfSource: [Value] = []
+    public private(set) var sourceList: Value = .list([])
+    public private(set) var destinationList: Value = .list([])
+    public private(set) var warehouseList: Value = .list([])
+    /// Index of each destination's source, or -1 when its `sourceId` names no source here.
+    public private(set) var sourceOfDestination: [Int32] = []
+
+    public init(workspace: Workspace, sources: [Source] = [], destinations: [Destination] = [], warehouses: [Warehouse] = []) {
+        self.workspace = workspace
+        self.sources = sources
+        self.destinations = destinations
+        self.warehouses = warehouses
+        link()
+    }
+
+    /// Rebuilds the links both ways; call after changing the resource arrays.
+    public mutating func link() {
+        var sourceIndex: [String: Int32] = [:]
+        for (i, s) in sources.enumerated() { sourceIndex[s.id] = Int32(i) }
+        var perSource = [[Value]](repeating: [], count: sources.count)
+        sourceOfDestination = destinations.enumerated().map { i, d in
+            guard let s = sourceIndex[d.sourceId] else { return -1 }
+            perSource[Int(s)].append(.ref(.destination, Int32(i)))
+            return s
+        }
+        destinationsOfSource = perSource.map(Value.list)
+        sourceList = .list(sources.indices.map { .ref(.source, Int32($0)) })
+        destinationList = .list(destinations.indices.map { .ref(.destination, Int32($0)) })
+        warehouseList = .list(warehouses.indices.map { .ref(.warehouse, Int32($0)) })
+    }
+
+    /// The number of resources of a kind (the workspace itself counts as one).
+    public func count(of kind: RecordKind) -> Int {
+        switch kind {
+        case .workspace: 1
+        case .source: sources.count
+        case .destination: destinations.count
+        case .warehouse: warehouses.count
+        default: 0
+        }
+    }
+
+    /// The stable id of a resource, as reports name it.
+    public func id(of kind: RecordKind, _ index: Int) -> String {
+        switch kind {
+        case .workspace: workspace.id
+        case .source: sources[index].id
+        case .destination: destinations[index].id
+        case .warehouse: warehouses[index].id
+        default: ""
+        }
+    }
+
+    /// The display name of a resource (its name, else its slug or id).
+    public func name(of kind: RecordKind, _ index: Int) -> String {
+        switch kind {
+        case .workspace: workspace.name ?? workspace.slug
+        case .source: sources[index].name ?? sources[index].slug
+        case .destination: destinations[index].name ?? destinations[index].catalogName ?? destinations[index].id
+        case .warehouse: warehouses[index].name ?? warehouses[index].id
+        default: ""
+        }
+    }
+}
+
+/// A workspace: its region (`eu-west`/`us-west`) and whose data it holds.
+public struct Workspace: Sendable, Hashable {
+    public var id: String
+    public var slug: String
+    public var name: String?
+    /// `eu-west` or `us-west`; nil when neither the export nor the user says.
+    public var region: String?
+    public var apiHost: String?
+    /// Where the people the data is about are (`EU`, `CH`, …); nil when not declared.
+    public var dataSubjects: [String]?
+    public var origin: Origin?
+
+    public init(id: String, slug: String, name: String? = nil, region: String? = nil, apiHost: String? = nil,
+                dataSubjects: [String]? = nil, origin: Origin? = nil) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.region = region
+        self.apiHost = apiHost
+        self.dataSubjects = dataSubjects
+        self.origin = origin
+    }
+}
+
+/// How an app's SDK is configured to reach Segment (these settings live in the app).
+public struct SDKConfig: Sendable, Hashable {
+    public var library: String?
+    public var apiHost: String?
+    public var cdnHost: String?
+    public var proxy: String?
+    public var cdnProxy: String?
+    public var useSegmentEndpoints: Bool?
+    public var host: String?
+    public var path: String?
+    public var endpoint: String?
+
+    public init(library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
+                cdnProxy: String? = nil, useSegmentEndpoints: Bool? = nil, host: String? = nil,
+                path: String? = nil, endpoint: String? = nil) {
+        self.library = library
+        self.apiHost = apiHost
+        self.cdnHost = cdnHost
+        self.proxy = proxy
+        self.cdnProxy = cdnProxy
+        self.useSegmentEndpoints = useSegmentEndpoints
+        self.host = host
+        self.path = path
+        self.endpoint = endpoint
+    }
+}
+
+/// A Segment source (`SourceV1`) and, when the user declared it, its SDK configuration.
+public struct Source: Sendable, Hashable {
+    public var id: String
+    public var slug: String
+    public var name: String?
+    public var enabled: Bool?
+    /// The catalog name of the source's integration (`metadata.name`, e.g. "Node.js").
+    public var catalogName: String?
+    public var catalogSlug: String?
+    public var isCloudSource: Bool?
+    public var categories: [String]?
+    public var writeKeys: [String]?
+    public var labels: [String]?
+    public var sdk: SDKConfig?
+    /// The host the source's data is sent to, resolved from the SDK configuration.
+    public var ingestHost: String?
+    /// The region of that host (`eu`/`us`), nil when unknown.
+    public var ingestRegion: String?
+    public var origin: Origin?
+
+    public init(id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
+                catalogSlug: String? = nil, isCloudSource: Bool? = nil, categories: [String]? = nil,
+                writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
+                ingestHost: String? = nil, ingestRegion: String? = nil, origin: Origin? = nil) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.enabled = enabled
+        self.catalogName = catalogName
+        self.catalogSlug = catalogSlug
+        self.isCloudSource = isCloudSource
+        self.categories = categories
+        self.writeKeys = writeKeys
+        self.labels = labels
+        self.sdk = sdk
+        self.ingestHost = ingestHost
+        self.ingestRegion = ingestRegion
+        self.origin = origin
+    }
+}
+
+/// Where a destination sends data, resolved from its settings or the catalog.
+public struct Endpoint: Sendable, Hashable {
+    /// `eu`, `us`, … ; nil when nothing resolves it (never guessed).
+    public var region: String?
+    public var host: String?
+    /// The setting and value it was resolved from, e.g. `settings.apiRegion = "EU 🇪🇺"`.
+    public var evidence: String?
+
+    public init(region: String? = nil, host: String? = nil, evidence: String? = nil) {
+        self.region = region
+        self.host = host
+        self.evidence = evidence
+    }
+}
+
+/// A Segment destination (`DestinationV1`), linked to its source and workspace.
+public struct Destination: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var enabled: Bool?
+    public var sourceId: String
+    public var catalogName: String?
+    public var catalogSlug: String?
+    public var catalogId: String?
+    /// The company that processes the data (for transfer mechanisms such as the DPF).
+    public var vendor: String?
+    public var endpoint: Endpoint
+    public var supportedRegions: [String]?
+    public var regionEndpoints: [String]?
+    public var origin: Origin?
+
+    public init(id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
+                catalogSlug: String? = nil, catalogId: String? = nil, vendor: String? = nil,
+                endpoint: Endpoint = Endpoint(), supportedRegions: [String]? = nil,
+                regionEndpoints: [String]? = nil, origin: Origin? = nil) {
+        self.id = id
+        self.name = name
+        self.enabled = enabled
+        self.sourceId = sourceId
+        self.catalogName = catalogName
+        self.catalogSlug = catalogSlug
+        self.catalogId = catalogId
+        self.vendor = vendor
+        self.endpoint = endpoint
+        self.supportedRegions = supportedRegions
+        self.regionEndpoints = regionEndpoints
+        self.origin = origin
+    }
+}
+
+/// A Segment warehouse (`WarehouseV1`) and the network access the user declared for it.
+public struct Warehouse: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var enabled: Bool?
+    /// The catalog name of the warehouse type ("Redshift", "Postgres", "BigQuery" …).
+    public var catalogName: String?
+    public var catalogSlug: String?
+    /// The location as configured (e.g. "eu-west-1", "EU").
+    public var location: String?
+    /// That location's region (`eu`, `us`, …), nil when unknown.
+    public var region: String?
+    /// CIDRs allowed to connect; nil when the user did not declare them.
+    public var allowlistedCidrs: [CIDR]?
+    public var origin: Origin?
+
+    public init(id: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
+                catalogSlug: String? = nil, location: String? = nil, region: String? = nil,
+                allowlistedCidrs: [CIDR]? = nil, origin: Origin? = nil) {
+        self.id = id
+        self.name = name
+        self.enabled = enabled
+        self.catalogName = catalogName
+        self.catalogSlug = catalogSlug
+        self.location = location
+        self.region = region
+        self.allowlistedCidrs = allowlistedCidrs
+        self.origin = origin
+    }
+}
