@@ -1,0 +1,216 @@
+/// Turns checked expressions into closures, once, so evaluating a resource never walks the
+/// syntax tree again. Static types pick the code: conditions compile to `BoolCode` (three
+/// truth values, no boxing), comparisons against constants capture the constant, `in` over
+/// a constant list becomes a set look-up, defines are inlined, and anything that does not
+/// depend on the resource is folded to a constant at compile time.
+struct Compiler {
+    let bundle: CheckedBundle
+    /// Values of the params after command-line overrides.
+    let params: [Value]
+    /// When true every node also records its value in the frame's trace (for `explain`).
+    let traced: Bool
+    private(set) var slotCount = 1
+    /// The expressions traced nodes refer to, by node number.
+    private(set) var tracedNodes: [Expr] = []
+    /// Node numbers whose missing value is handled (`??`, `exists`), so never a reason.
+    private(set) var guardedNodes = Set<Int32>()
+    private var binderSlots: [ObjectIdentifier: Int] = [:]
+    private var defineSlots: [Int: [Int]] = [:]
+    private var guardDepth = 0
+
+    init(bundle: CheckedBundle, params: [Value], traced: Bool) {
+        self.bundle = bundle
+        self.params = params
+        self.traced = traced
+    }
+
+    // MARK: Values
+
+    mutating func value(_ e: Expr) -> ValueCode {
+        if let constant = fold(e) { return { _ in constant } }
+        let code = valueUntraced(e)
+        guard traced else { return code }
+        let node = recordNode(e)
+        return { f in
+            let v = code(f)
+            f.trace?.append((node, v))
+            return v
+        }
+    }
+
+    mutating func recordNode(_ e: Expr) -> Int32 {
+        let node = Int32(tracedNodes.count)
+        tracedNodes.append(e)
+        if guardDepth > 0 { guardedNodes.insert(node) }
+        return node
+    }
+
+    private mutating func valueUntraced(_ e: Expr) -> ValueCode {
+        switch e.kind {
+        case .bool, .integer, .string, .date, .regex, .invalid:
+            let v = literalValue(e)
+            return { _ in v }
+        case .list(let items):
+            let codes = items.map { value($0) }
+            return { f in .list(codes.map { $0(f) }) }
+        case .name:
+            return name(e)
+        case .member(let base, let field):
+            guard case .record(let kind) = bundle.type(of: base), let spec = Schema.record(kind).field(field.name) else {
+                return { _ in .missing }
+            }
+            let get = spec.get
+            let b = value(base)
+            return { f in
+                if case .ref(_, let i) = b(f) { return get(f.ctx, Int(i)) }
+                return .missing
+            }
+        case .call(let receiver, _, let args):
+            return call(e, (receiver.map { [$0] } ?? []) + args)
+        case .binary(.coalesce, let l, let r):
+            guardDepth += 1
+            let a = value(l)
+            guardDepth -= 1
+            let b = value(r)
+            return { f in
+                let v = a(f)
+                return v.isMissing ? b(f) : v
+            }
+        case .count(_, let domain, let condition):
+            let d = value(domain)
+            let slot = bindSlot(e)
+            let c = condition.map { bool($0) }
+            return { f in
+                guard case .list(let items) = d(f) else { return .missing }
+                var n = 0, unknown = false
+                for item in items {
+                    f.slots[slot] = item
+                    switch c?(f) ?? .yes {
+                    case .yes: n += 1
+                    case .unknown: unknown = true
+                    case .no: break
+                    }
+                }
+                return unknown ? .missing : .int(n)
+            }
+        case .unary, .binary, .quantified:
+            let b = bool(e)
+            return { f in b(f).value }
+        }
+    }
+
+    func literalValue(_ e: Expr) -> Value {
+        if let v = bundle.literal(e) { return v }
+        switch e.kind {
+        case .bool(let b): return .bool(b)
+        case .integer(let i): return .int(i)
+        case .string(let s): return .string(s)
+        case .date(let d): return .date(d)
+        default: return .missing
+        }
+    }
+
+    private mutating func name(_ e: Expr) -> ValueCode {
+        switch bundle.name(e) {
+        case .subject?:
+            return { f in f.slots[0] }
+        case .bound(let binder)?:
+            let slot = binderSlots[binder] ?? 0
+            return { f in f.slots[slot] }
+        case .defineParameter(let d, let k)?:
+            let slot = defineSlots[d]?[k] ?? 0
+            return { f in f.slots[slot] }
+        case .param(let i)?:
+            let v = params[i]
+            return { _ in v }
+        case .constant(let i)?:
+            return value(bundle.constants[i].decl.value)
+        case .namespace(.facts)?:
+            return { _ in .ref(.facts, 0) }
+        case .namespace(.audit)?:
+            return { _ in .ref(.audit, 0) }
+        case .namespace(.catalog)?, nil:
+            return { _ in .missing }
+        }
+    }
+
+    mutating func bindSlot(_ binder: Expr) -> Int {
+        let slot = slotCount
+        slotCount += 1
+        binderSlots[ObjectIdentifier(binder)] = slot
+        return slot
+    }
+
+    private mutating func call(_ e: Expr, _ args: [Expr]) -> ValueCode {
+        if let v = bundle.literal(e) { return { _ in v } }
+        switch bundle.call(e) {
+        case .catalog(let kind)?:
+            let name = value(args[0])
+            return { f in
+                guard case .string(let s) = name(f) else { return .missing }
+                let i: Int32? = switch kind {
+                case .catalogDestination: f.ctx.catalog.destination(named: s)
+                case .catalogSource: f.ctx.catalog.source(named: s)
+                default: f.ctx.catalog.warehouse(named: s)
+                }
+                return i.map { .ref(kind, $0) } ?? .missing
+            }
+        case .define(let j)?:
+            return inline(j, args)
+        case .builtin(let name)?:
+            guard let builtin = Builtin.all[name] else { return { _ in .missing } }
+            switch builtin.implementation {
+            case .special:
+                guardDepth += 1
+                let a = value(args[0])
+                guardDepth -= 1
+                return { f in .bool(!a(f).isMissing) }
+            case .unary(let fn):
+                let a = value(args[0])
+                return { f in fn(a(f)) }
+            case .binary(let fn):
+                let a = value(args[0]), b = value(args[1])
+                return { f in fn(a(f), b(f)) }
+            }
+        case nil:
+            return { _ in .missing }
+        }
+    }
+
+    /// Inlines a define: its arguments go into fresh slots, then its body runs. Defines are
+    /// not recursive (the checker guarantees it), so this terminates.
+    private mutating func inline(_ j: Int, _ args: [Expr]) -> ValueCode {
+        let argCodes = args.map { value($0) }
+        let slots = argCodes.indices.map { _ -> Int in
+            slotCount += 1
+            return slotCount - 1
+        }
+        let saved = defineSlots[j]
+        defineSlots[j] = slots
+        let body = value(bundle.defines[j].decl.body)
+        defineSlots[j] = saved
+        return { f in
+            for (slot, code) in zip(slots, argCodes) { f.slots[slot] = code(f) }
+            return body(f)
+        }
+    }
+
+    // MARK: Templates
+
+    mutating func text(_ t: Template) -> TextCode {
+        enum Piece { case text(String), code(ValueCode) }
+        let pieces: [Piece] = t.parts.map { part in
+            switch part {
+            case .text(let s): .text(s)
+            case .expression(let e): .code(value(e))
+            }
+        }
+        let compiled = pieces.map { piece -> @Sendable (Frame) -> String in
+            switch piece {
+            case .text(let s): return { _ in s }
+            case .code(let c): return { f in f.ctx.render(c(f)) }
+            }
+        }
+        return { f in compiled.map { $0(f) }.joined() }
+    }
+}

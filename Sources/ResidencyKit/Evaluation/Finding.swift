@@ -1,0 +1,126 @@
+/// A value a policy looked at: the expression as written and the value it had.
+public struct Evidence: Sendable, Hashable, Codable {
+    public var expression: String
+    public var value: String
+    public init(expression: String, value: String) {
+        self.expression = expression
+        self.value = value
+    }
+}
+
+/// One (policy, resource) result with everything a report shows: the message, why the
+/// outcome came about, and the values it was decided on.
+public struct Finding: Sendable, Hashable, Codable {
+    public var policy: String
+    public var title: String
+    public var severity: PolicySeverity
+    public var outcome: Outcome
+    public var workspace: String
+    public var resourceKind: String
+    public var resourceId: String
+    public var resourceName: String
+    /// The policy's message, for outcomes other than pass and not-applicable.
+    public var message: String?
+    public var remediation: String?
+    /// Why the outcome is what it is, in words (which value was unknown, which permit applied).
+    public var reason: String?
+    /// For permitted results: the permit and the legal basis it records.
+    public var permit: String?
+    public var basis: String?
+    public var evidence: [Evidence]
+}
+
+/// Every step of an evaluation, for `explain`: each traced sub-expression and its value.
+public struct Explanation: Sendable {
+    public var finding: Finding
+    public var steps: [Evidence]
+}
+
+extension PolicyProgram {
+    /// The most evidence items one finding carries (quantifiers can read many values).
+    public static let evidenceLimit = 24
+
+    /// Turns a raw result into a finding, re-running the policy with tracing on to collect
+    /// the evidence. Only results that a report shows need this, so the fast path stays lean.
+    public func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
+        explain(r, in: ctx).finding
+    }
+
+    /// Re-runs one (policy, resource) with every node traced.
+    public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
+        let p = Int(r.policy)
+        let policy = bundle.policies[p]
+        let frame = Frame(ctx: ctx, slotCount: slotCount)
+        frame.slots[0] = .ref(policy.kind, r.resource)
+        frame.trace = []
+        let (outcome, permit) = decide(traced[p], policy.permits, tracedPermits, frame)
+        let trace = frame.trace ?? []
+        frame.trace = nil
+
+        var finding = Finding(
+            policy: policy.id, title: policy.decl.title.value, severity: policy.severity, outcome: outcome,
+            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword,
+            resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
+            resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
+            evidence: evidence(trace, ctx))
+        if outcome != .pass && outcome != .notApplicable {
+            finding.message = fast[p].message.map { $0(frame) } ?? policy.decl.title.value
+            finding.remediation = fast[p].remediation.map { $0(frame) }
+        }
+        switch outcome {
+        case .permitted:
+            finding.permit = bundle.permits[permit].id
+            finding.basis = fastPermits[permit].basis.map { $0(frame) }
+            finding.reason = "permitted by \(bundle.permits[permit].id) (\(bundle.permits[permit].decl.title.value))"
+        case .indeterminate:
+            finding.reason = unknownReason(trace)
+        case .notApplicable:
+            finding.reason = "the policy's `where` condition is false for this resource"
+        default:
+            break
+        }
+        let steps = trace.map { Evidence(expression: sourceText(tracedNodes[Int($0.node)]), value: ctx.evidenceText($0.value)) }
+        return Explanation(finding: finding, steps: steps)
+    }
+
+    /// The values read: fields, params and look-ups, without intermediate records.
+    private func evidence(_ trace: [(node: Int32, value: Value)], _ ctx: EvalContext) -> [Evidence] {
+        var seen = Set<Evidence>()
+        var out: [Evidence] = []
+        for (node, value) in trace {
+            let e = tracedNodes[Int(node)]
+            switch (e.kind, value) {
+            case (_, .ref): continue
+            case (.member, _), (.name, _): break
+            case (.call, _) where bundle.call(e).map({ if case .catalog = $0 { true } else { false } }) ?? false: break
+            default: continue
+            }
+            if case .name = e.kind, case .subject? = bundle.name(e) { continue }
+            let item = Evidence(expression: sourceText(e), value: ctx.evidenceText(value))
+            if seen.insert(item).inserted { out.append(item) }
+            if out.count == PolicyProgram.evidenceLimit { break }
+        }
+        return out
+    }
+
+    /// Names the first value that was missing where it mattered.
+    private func unknownReason(_ trace: [(node: Int32, value: Value)]) -> String {
+        for (node, value) in trace where value.isMissing && !guardedNodes.contains(node) {
+            let e = tracedNodes[Int(node)]
+            switch e.kind {
+            case .member, .call, .name:
+                return "`\(sourceText(e))` is unknown in the inventory"
+            default:
+                continue
+            }
+        }
+        return "a value the policy needs is unknown in the inventory"
+    }
+
+    /// The expression as the user wrote it.
+    func sourceText(_ e: Expr) -> String {
+        guard let file = bundle.files.first(where: { $0.path == e.range.file }) else { return "" }
+        let start = max(0, e.range.start.offset), end = min(file.bytes.count, e.range.end.offset)
+        return start < end ? String(decoding: file.bytes[start..<end], as: UTF8.self) : ""
+    }
+}

@@ -1,0 +1,63 @@
+/// Code the compiler produces: closures over a frame, specialised by static type so a
+/// condition never boxes its truth value.
+typealias ValueCode = @Sendable (Frame) -> Value
+typealias BoolCode = @Sendable (Frame) -> Tri
+typealias TextCode = @Sendable (Frame) -> String
+
+/// The mutable state of one evaluation thread: the workspace being evaluated and the
+/// variable slots (slot 0 holds the policy's subject). One per workspace task, never shared.
+final class Frame {
+    var ctx: EvalContext
+    var slots: ContiguousArray<Value>
+    /// Set only when explaining: every traced node appends its value here.
+    var trace: [(node: Int32, value: Value)]?
+
+    init(ctx: EvalContext, slotCount: Int) {
+        self.ctx = ctx
+        self.slots = ContiguousArray(repeating: .missing, count: max(1, slotCount))
+    }
+}
+
+extension EvalContext {
+    /// A context with nothing in it, for folding constants at compile time.
+    static let empty = EvalContext(model: WorkspaceModel(workspace: Workspace(id: "", slug: "")),
+                                   catalog: Catalog(), facts: Facts(), auditDate: Day(daysSinceEpoch: 0))
+
+    /// How a value reads in a message: text as is, lists joined, records by their name.
+    func render(_ v: Value) -> String {
+        switch v {
+        case .missing: "unknown"
+        case .bool(let b): b ? "true" : "false"
+        case .int(let i): String(i)
+        case .string(let s): s
+        case .date(let d): d.description
+        case .cidr(let c): c.description
+        case .regex(let r): "re\"\(r.regex.pattern)\""
+        case .list(let items): items.map(render).joined(separator: ", ")
+        case .ref(let kind, let i): renderRecord(kind, Int(i))
+        }
+    }
+
+    private func renderRecord(_ kind: RecordKind, _ i: Int) -> String {
+        switch kind {
+        case .workspace, .source, .destination, .warehouse: model.name(of: kind, i)
+        case .endpoint:
+            model.destinations[i].endpoint.host ?? model.destinations[i].endpoint.region ?? "unknown endpoint"
+        case .sdkConfig: model.sources[i].sdk?.library ?? "SDK configuration"
+        case .catalogDestination: catalog.destinations[i].name
+        case .catalogSource: catalog.sources[i].name
+        case .catalogWarehouse: catalog.warehouses[i].name
+        case .facts: "facts"
+        case .audit: "audit"
+        }
+    }
+
+    /// A value as evidence shows it: strings quoted, so an empty string is visible.
+    func evidenceText(_ v: Value) -> String {
+        switch v {
+        case .string(let s): "\"\(s)\""
+        case .list(let items): "[" + items.map(evidenceText).joined(separator: ", ") + "]"
+        default: render(v)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// What a policy concluded about one resource.
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The requirement holds.
+    case pass
+    /// The requirement does not hold and no permit applies: a violation.
+    case fail
+    /// A value the policy needed is missing or unknown: neither a pass nor a fail.
+    case indeterminate
+    /// The policy's `where` is false for this resource.
+    case notApplicable = "not-applicable"
+    /// The requirement does not hold but a permit gives a legal basis.
+    case permitted
+    /// An approved, unexpired waiver covers the finding.
+    case waived
+}
+
+/// One (policy, resource) outcome as evaluation produces it: four small numbers, so a run
+/// over hundreds of thousands of resources allocates nothing per result. Messages and
+/// evidence are produced on demand from these (see `PolicyProgram.describe`).
+public struct RawResult: Sendable, Hashable {
+    /// Index into `PolicyProgram.policies`.
+    public var policy: Int32
+    /// Index of the resource in its workspace's table for the policy's kind.
+    public var resource: Int32
+    public var outcome: Outcome
+    /// Index into `PolicyProgram.permits` of the permit that applied, or -1.
+    public var permit: Int16
+}
+
+/// The results of one workspace, in policy order then resource order.
+public struct WorkspaceResults: Sendable {
+    public var workspace: Int
+    public var results: [RawResult]
+}
+
+/// A whole run: results per workspace in input order, and what could not be concluded.
+public struct Evaluation: Sendable {
+    public var workspaces: [WorkspaceResults]
+    /// Policies with `expect some` that applied to no resource at all.
+    public var unmatchedPolicies: [Int]
+
+    /// Counts of each outcome across the run.
+    public var counts: [Outcome: Int] {
+        var c: [Outcome: Int] = [:]
+        for w in workspaces { for r in w.results { c[r.outcome, default: 0] += 1 } }
+        return c
+    }
+
+    /// The number of (policy, resource) pairs evaluated.
+    public var evaluated: Int { workspaces.reduce(0) { $0 + $1.results.count } }
+}

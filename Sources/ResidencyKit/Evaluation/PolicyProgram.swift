@@ -1,0 +1,165 @@
+import Dispatch
+
+/// A checked policy bundle compiled to closures: built once, then evaluated over any
+/// number of workspaces, in parallel, with results in a deterministic order.
+public final class PolicyProgram: Sendable {
+    /// A policy ready to run.
+    struct Compiled: Sendable {
+        var condition: BoolCode?
+        var requirement: BoolCode
+        var message: TextCode?
+        var remediation: TextCode?
+    }
+
+    public let bundle: CheckedBundle
+    /// Values of the params after overrides, by param index.
+    public let params: [Value]
+    let fast: [Compiled]
+    let fastPermits: [(condition: BoolCode?, basis: TextCode?)]
+    /// The same code, recording every node's value: used only to explain a result.
+    let traced: [Compiled]
+    let tracedPermits: [(condition: BoolCode?, basis: TextCode?)]
+    let tracedNodes: [Expr]
+    let guardedNodes: Set<Int32>
+    let slotCount: Int
+    /// Policy indices by the resource kind they range over, in declaration order.
+    let byKind: [(kind: RecordKind, policies: [Int])]
+
+    public var policies: [CheckedPolicy] { bundle.policies }
+    public var permits: [CheckedPermit] { bundle.permits }
+
+    /// Compiles a bundle. `overrides` are `--param NAME=VALUE` pairs; unknown names, bad
+    /// values and params left without a value are returned as diagnostics.
+    public static func compile(_ bundle: CheckedBundle, overrides: [String: String] = [:]) -> (PolicyProgram?, [Diagnostic]) {
+        let (params, diagnostics) = ParamValues.resolve(bundle, overrides: overrides)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (PolicyProgram(bundle: bundle, params: params), diagnostics)
+    }
+
+    private init(bundle: CheckedBundle, params: [Value]) {
+        self.bundle = bundle
+        self.params = params
+        var fastCompiler = Compiler(bundle: bundle, params: params, traced: false)
+        var tracingCompiler = Compiler(bundle: bundle, params: params, traced: true)
+        fast = PolicyProgram.compilePolicies(bundle, &fastCompiler)
+        fastPermits = PolicyProgram.compilePermits(bundle, &fastCompiler)
+        traced = PolicyProgram.compilePolicies(bundle, &tracingCompiler)
+        tracedPermits = PolicyProgram.compilePermits(bundle, &tracingCompiler)
+        tracedNodes = tracingCompiler.tracedNodes
+        guardedNodes = tracingCompiler.guardedNodes
+        slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
+        byKind = [RecordKind.workspace, .source, .destination, .warehouse].map { kind in
+            (kind, bundle.policies.indices.filter { bundle.policies[$0].kind == kind })
+        }
+    }
+
+    private static func compilePolicies(_ bundle: CheckedBundle, _ c: inout Compiler) -> [Compiled] {
+        var out: [Compiled] = []
+        for p in bundle.policies {
+            var compiled = Compiled(condition: nil, requirement: { _ in .unknown }, message: nil, remediation: nil)
+            if let e = p.decl.condition { compiled.condition = c.bool(e) }
+            if let e = p.decl.requirement { compiled.requirement = c.bool(e) }
+            if let t = p.decl.message { compiled.message = c.text(t) }
+            if let t = p.decl.remediation { compiled.remediation = c.text(t) }
+            out.append(compiled)
+        }
+        return out
+    }
+
+    private static func compilePermits(_ bundle: CheckedBundle, _ c: inout Compiler) -> [(condition: BoolCode?, basis: TextCode?)] {
+        var out: [(condition: BoolCode?, basis: TextCode?)] = []
+        for p in bundle.permits {
+            var condition: BoolCode?
+            var basis: TextCode?
+            if let e = p.decl.condition { condition = c.bool(e) }
+            if let t = p.decl.basis { basis = c.text(t) }
+            out.append((condition, basis))
+        }
+        return out
+    }
+
+    // MARK: Evaluation
+
+    /// Evaluates every policy over every workspace, in parallel across workspaces.
+    public func evaluate(_ workspaces: [WorkspaceModel], catalog: Catalog, facts: Facts, auditDate: Day) -> Evaluation {
+        let out = ResultBuffer(count: workspaces.count)
+        DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
+            let ctx = EvalContext(model: workspaces[i], catalog: catalog, facts: facts, auditDate: auditDate)
+            out.store(i, WorkspaceResults(workspace: i, results: evaluate(ctx)))
+        }
+        let results = out.take()
+        var applicable = [Bool](repeating: false, count: policies.count)
+        for w in results {
+            for r in w.results where r.outcome != .notApplicable { applicable[Int(r.policy)] = true }
+        }
+        let unmatched = policies.indices.filter { policies[$0].decl.expectSome != nil && !applicable[$0] }
+        return Evaluation(workspaces: results, unmatchedPolicies: unmatched)
+    }
+
+    /// Evaluates one workspace: each policy over the resources of its kind.
+    public func evaluate(_ ctx: EvalContext) -> [RawResult] {
+        let frame = Frame(ctx: ctx, slotCount: slotCount)
+        var results: [RawResult] = []
+        var total = 0
+        for (kind, list) in byKind { total += list.count * ctx.model.count(of: kind) }
+        results.reserveCapacity(total)
+        for (kind, list) in byKind where !list.isEmpty {
+            let n = ctx.model.count(of: kind)
+            for p in list {
+                let policy = fast[p]
+                let permits = bundle.policies[p].permits
+                for r in 0..<n {
+                    frame.slots[0] = .ref(kind, Int32(r))
+                    let (outcome, permit) = decide(policy, permits, fastPermits, frame)
+                    results.append(RawResult(policy: Int32(p), resource: Int32(r), outcome: outcome, permit: Int16(permit)))
+                }
+            }
+        }
+        return results
+    }
+
+    /// The outcome rules: `where` false → not applicable, unknown → indeterminate; the
+    /// requirement true → pass; otherwise the first permit whose condition holds makes it
+    /// permitted; if none holds but one, or the requirement, was unknown → indeterminate;
+    /// else fail.
+    @inline(__always)
+    func decide(_ policy: Compiled, _ permitIndices: [Int], _ permits: [(condition: BoolCode?, basis: TextCode?)],
+                _ f: Frame) -> (Outcome, Int) {
+        switch policy.condition?(f) ?? .yes {
+        case .no: return (.notApplicable, -1)
+        case .unknown: return (.indeterminate, -1)
+        case .yes: break
+        }
+        let requirement = policy.requirement(f)
+        if requirement == .yes { return (.pass, -1) }
+        var unknown = requirement == .unknown
+        for k in permitIndices {
+            switch permits[k].condition?(f) ?? .yes {
+            case .yes: return (.permitted, k)
+            case .unknown: unknown = true
+            case .no: break
+            }
+        }
+        return (unknown ? .indeterminate : .fail, -1)
+    }
+}
+
+/// Per-workspace result slots written by parallel tasks, each task its own index.
+private final class ResultBuffer: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<WorkspaceResults>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: WorkspaceResults(workspace: 0, results: []))
+    }
+
+    /// Safe because every index is written by exactly one task, and read after all finish.
+    func store(_ i: Int, _ value: WorkspaceResults) { buffer[i] = value }
+
+    func take() -> [WorkspaceResults] { Array(buffer) }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}
