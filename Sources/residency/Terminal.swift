@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import ResidencyKit
+
+/// Writing to the terminal: colour only when the stream is a terminal and NO_COLOR is unset.
+enum Terminal {
+    static func isColourTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static func stdout(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func stderr(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+
+    /// Prints diagnostics: JSON to standard output (for tools), human text to standard error.
+    static func emit(_ diagnostics: [Diagnostic], files: [SourceFile], format: DiagnosticRenderer.Format) {
+        switch format {
+        case .json:
+            stdout(DiagnosticRenderer(files: files).render(diagnostics, format: .json))
+        case .human:
+            guard !diagnostics.isEmpty else { return }
+            stderr(DiagnosticRenderer(files: files, colour: isColourTerminal(2)).render(diagnostics, format: .human))
+        }
+    }
+}
+
+extension DiagnosticRenderer.Format: ExpressibleByArgument {}
