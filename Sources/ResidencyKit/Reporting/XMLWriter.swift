@@ -1,0 +1,117 @@
+import CLibXML2
+
+/// A small Swift face over libxml2's `xmlTextWriter`, writing UTF-8 into memory. Reports are
+/// written through it so that escaping is libxml2's, not ours. The one place that imports
+/// libxml2.
+public final class XMLWriter {
+    /// A libxml2 call failed (out of memory, or a writer used after `finish`).
+    public struct Failure: Error, Sendable {
+        public var call: String
+    }
+
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private var finished = false
+
+    /// Starts a document with an XML declaration; `indent` pretty-prints with two spaces.
+    public init(indent: Bool = true) throws {
+        guard let buffer = xmlBufferCreate() else { throw Failure(call: "xmlBufferCreate") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw Failure(call: "xmlNewTextWriterMemory")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            xmlTextWriterSetIndentString(writer, "  ")
+        }
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    public func startElement(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+    }
+
+    /// Writes an attribute; characters XML 1.0 forbids are removed first.
+    public func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, XMLText.sanitised(value)), "xmlTextWriterWriteAttribute")
+    }
+
+    /// Writes escaped character data; characters XML 1.0 forbids are removed first.
+    public func text(_ value: String) throws {
+        try check(xmlTextWriterWriteString(writer, XMLText.sanitised(value)), "xmlTextWriterWriteString")
+    }
+
+    public func endElement() throws {
+        try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+    }
+
+    /// `<name attr…>text</name>` in one call.
+    public func element(_ name: String, attributes: [(String, String)] = [], text: String? = nil) throws {
+        try startElement(name)
+        for (k, v) in attributes { try attribute(k, v) }
+        if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// Closes every open element and returns the document.
+    public func finish() throws -> String {
+        if !finished {
+            try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
+            xmlTextWriterFlush(writer)
+            finished = true
+        }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
+
+    private func check(_ rc: Int32, _ call: String) throws {
+        if rc < 0 { throw Failure(call: call) }
+    }
+
+    /// The libxml2 version the tool runs with, e.g. `20914`.
+    public static var libraryVersion: String {
+        __xmlParserVersion().pointee.map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// True when `text` is a well-formed XML document (parsed by libxml2, no network).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                xmlReadMemory($0, Int32(bytes.count), "memory.xml", "UTF-8", options)
+            }
+        }
+        guard let doc else { return false }
+        xmlFreeDoc(doc)
+        return true
+    }
+}
+
+/// Text made safe for XML 1.0.
+public enum XMLText {
+    /// Removes what XML 1.0 forbids: C0 controls other than TAB, LF and CR, and U+FFFE/U+FFFF.
+    /// (Swift strings cannot hold lone surrogates, so those never reach here.)
+    public static func sanitised(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { !allowed($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars where allowed(u) { out.append(u) }
+        return String(out)
+    }
+
+    static func allowed(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x9, 0xA, 0xD: true
+        case 0x0..<0x20: false
+        case 0xFFFE, 0xFFFF: false
+        default: true
+        }
+    }
+}
