@@ -10,6 +10,6 @@ struct Residency: ParsableCommand {
             Exit codes: 0 clean, 1 violations found (check), 2 invalid input or usage, 3 internal error.
             """,
         version: ResidencyVersion.current,
-        subcommands: [LintCommand.self]
+        subcommands: [LintCommand.self, ReferenceCommand.self]
     )
 }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import ResidencyKit
+
+/// The repository root, found from this file's path (Tests/ResidencyKitTests/Docs/…).
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct DocsTests {
+    /// docs/language.md carries the generated schema and built-in reference verbatim.
+    /// To refresh it, replace the marked section with the output of `residency reference`.
+    @Test func languageReferenceMatchesTheCode() throws {
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: LanguageReference.beginMarker))
+        let end = try #require(doc.range(of: LanguageReference.endMarker))
+        let section = doc[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(section == LanguageReference.markdown().trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Every diagnostic code the sources can emit is documented in docs/diagnostics.md.
+    @Test func everyDiagnosticCodeIsDocumented() throws {
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let pattern = try NSRegularExpression(pattern: #""([EW]\d{4})""#)
+        var codes = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                codes.insert(String(text[Range(m.range(at: 1), in: text)!]))
+            }
+        }
+        #expect(codes.count > 30)
+        let missing = codes.sorted().filter { !doc.contains("`\($0)`") }
+        #expect(missing.isEmpty, "undocumented codes: \(missing)")
+    }
+}
