@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "ResidencyKitTests",
             dependencies: ["ResidencyKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         // Runs the built `residency` binary and checks stdout, stderr and exit code.
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ResidencyKit
 
 @main
@@ -12,4 +13,19 @@ struct Residency: ParsableCommand {
         version: ResidencyVersion.current,
         subcommands: [LintCommand.self, ReferenceCommand.self]
     )
+
+    /// Usage errors exit 2 like every other bad input (ArgumentParser's default is 64),
+    /// so that 1 keeps meaning "violations found" and nothing else.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.stderr(fullMessage(for: error) + "\n")
+                Foundation.exit(Audit.ExitStatus.invalidInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

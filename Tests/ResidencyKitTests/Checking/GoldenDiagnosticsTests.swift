@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ResidencyKit
+
+/// Golden tests for rendered diagnostics: each `Golden/diagnostics/NAME.policy` is checked
+/// and its diagnostics rendered (human and JSON) must equal `NAME.txt` and `NAME.json`.
+/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden`.
+@Suite struct GoldenDiagnosticsTests {
+    static let folder = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/diagnostics")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".policy") }
+            .map { String($0.dropLast(".policy".count)) }
+            .sorted()
+    }
+
+    @Test(arguments: cases)
+    func rendersAsRecorded(_ name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("\(name).policy"), encoding: .utf8)
+        let path = "\(name).policy"
+        let checked = Audit.checkPolicies(texts: [(path, text)])
+        #expect(!checked.diagnostics.isEmpty)
+        let renderer = DiagnosticRenderer(files: checked.sources.files)
+        for (ext, format) in [("txt", DiagnosticRenderer.Format.human), ("json", .json)] {
+            let rendered = renderer.render(checked.diagnostics, format: format)
+            let golden = Self.folder.appendingPathComponent("\(name).\(ext)")
+            if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+                try rendered.write(to: golden, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: golden, encoding: .utf8)
+            #expect(rendered == expected, "\(name).\(ext) differs; re-record with RECORD_GOLDEN=1 if intended")
+        }
+    }
+}
