@@ -7,14 +7,24 @@ typealias TextCode = @Sendable (Frame) -> String
 /// The mutable state of one evaluation thread: the workspace being evaluated and the
 /// variable slots (slot 0 holds the policy's subject). One per workspace task, never shared.
 final class Frame {
-    var ctx: EvalContext
-    var slots: ContiguousArray<Value>
+    let ctx: EvalContext
+    /// A raw buffer rather than an array: a `let` pointer in a class is read without the
+    /// exclusivity and copy-on-write checks an array property costs on every access.
+    let slots: UnsafeMutablePointer<Value>
+    private let slotCount: Int
     /// Set only when explaining: every traced node appends its value here.
     var trace: [(node: Int32, value: Value)]?
 
     init(ctx: EvalContext, slotCount: Int) {
         self.ctx = ctx
-        self.slots = ContiguousArray(repeating: .missing, count: max(1, slotCount))
+        self.slotCount = max(1, slotCount)
+        self.slots = .allocate(capacity: self.slotCount)
+        self.slots.initialize(repeating: .missing, count: self.slotCount)
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
 }
 
