@@ -64,9 +64,6 @@ extension Diagnostic {
         .error("E0116", "a param cannot have type \(type)", at: r,
                help: "params are bool, int, string, date, cidr or list<string>")
     }
-    static func chainedComparison(at r: SourceRange) -> Diagnostic {
-        .error("E0117", "comparisons do not chain", at: r, help: "write `a == b and b == c`")
-    }
 
     static func duplicateDeclaration(_ what: String, _ name: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic.error("E0201", "duplicate \(what) `\(name)`", at: r)

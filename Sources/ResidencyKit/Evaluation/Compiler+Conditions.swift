@@ -127,6 +127,7 @@ extension Compiler {
     /// The value of an expression that does not depend on the resource, the workspace or the
     /// run (literals, params, lets built from them, built-ins over those); nil otherwise.
     mutating func fold(_ e: Expr) -> Value? {
+        if foldingDisabled { return nil }
         if case .name = e.kind, traced { return nil }  // keep params visible in explanations
         guard isStatic(e) else { return nil }
         switch e.kind {
@@ -134,6 +135,7 @@ extension Compiler {
         default: break
         }
         var inner = Compiler(bundle: bundle, params: params, traced: false)
+        inner.foldingDisabled = true
         let code = inner.value(e)
         return code(Frame(ctx: .empty, slotCount: inner.slotCount))
     }

@@ -17,6 +17,8 @@ struct Compiler {
     private var binderSlots: [ObjectIdentifier: Int] = [:]
     private var defineSlots: [Int: [Int]] = [:]
     private var guardDepth = 0
+    /// Set on the throw-away compiler that evaluates a constant, which must not fold again.
+    var foldingDisabled = false
 
     init(bundle: CheckedBundle, params: [Value], traced: Bool) {
         self.bundle = bundle
@@ -145,7 +147,8 @@ struct Compiler {
         if let v = bundle.literal(e) { return { _ in v } }
         switch bundle.call(e) {
         case .catalog(let kind)?:
-            let name = value(args[0])
+            // The receiver is the `catalog` namespace itself; the name is the one argument.
+            let name = value(args[args.count - 1])
             return { f in
                 guard case .string(let s) = name(f) else { return .missing }
                 let i: Int32? = switch kind {

@@ -1,5 +1,5 @@
 /// The lexer's and parser's diagnostics, one factory per problem, each with its own code.
-/// Codes E0001–E0019 are the lexer's, E0020–E0099 the parser's; docs/diagnostics-syntax.md
+/// Codes E0001–E0019 are the lexer's, E0020–E0099 the parser's; docs/diagnostics.md
 /// lists them all. A code is never reused for a different problem, so users and tools can
 /// rely on it; add new problems at the end of their range.
 extension Diagnostic {

@@ -25,12 +25,16 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         let pattern = try NSRegularExpression(pattern: #""([EW]\d{4})""#)
         var codes = Set<String>()
+        var repeated: [String] = []
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                codes.insert(String(text[Range(m.range(at: 1), in: text)!]))
+                let code = String(text[Range(m.range(at: 1), in: text)!])
+                if !codes.insert(code).inserted { repeated.append(code) }
             }
         }
+        // A code is declared in exactly one place, beside the message it stands for.
+        #expect(repeated.isEmpty, "codes declared twice: \(repeated)")
         #expect(codes.count > 30)
         let missing = codes.sorted().filter { !doc.contains("`\($0)`") }
         #expect(missing.isEmpty, "undocumented codes: \(missing)")

@@ -167,12 +167,12 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let source = try String(contentsOf: root.appendingPathComponent("Sources/ResidencyKit/Language/SyntaxDiagnostics.swift"), encoding: .utf8)
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/diagnostics-syntax.md"), encoding: .utf8)
+        let docs = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         let codes = source.matches(of: /\.error\("(E\d{4})"|Diagnostic\(\.error, "(E\d{4})"/).map { String($0.output.1 ?? $0.output.2 ?? "") }
         #expect(codes.count >= 30)
         #expect(Set(codes).count == codes.count, "a code is used twice")
         for code in codes {
-            #expect(docs.contains("| \(code) |"), "\(code) is not documented")
+            #expect(docs.contains("| `\(code)` |"), "\(code) is not documented")
             #expect(code >= "E0001" && code <= "E0099")
         }
     }
