@@ -83,5 +83,13 @@ enum BenchPolicies {
           require d.catalogName.endsWith("(Actions)") or d.catalogName.startsWith("Segment")
           message "classic integration {d.catalogName}"
         }
+
+        policy B-011 "Workspaces declare whose data they hold" {
+          severity warning
+          for destination d
+          where d.enabled
+          require exists(d.workspace.dataSubjects) and not d.workspace.dataSubjects.isEmpty()
+          message "{d.workspace.slug} does not say whose data it holds"
+        }
         """
 }

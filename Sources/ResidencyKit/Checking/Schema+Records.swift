@@ -16,7 +16,7 @@ extension Schema {
             },
             field("apiHost", .string, "The Public API host the export came from.") { c, _ in .of(c.model.workspace.apiHost) },
             field("dataSubjects", strings, "Where the people the data is about are, e.g. `[\"EU\", \"CH\"]`.") { c, _ in
-                .of(c.model.workspace.dataSubjects)
+                c.model.lists.dataSubjects
             },
             field("sources", .list(.record(.source)), optional: false, "The workspace's sources.") { c, _ in c.model.sourceList },
             field("destinations", .list(.record(.destination)), optional: false, "The workspace's destinations.") { c, _ in
@@ -38,9 +38,9 @@ extension Schema {
             field("isCloudSource", .bool, "Whether Segment hosts the source (a cloud source).") { c, i in
                 .of(c.model.sources[i].isCloudSource)
             },
-            field("categories", strings, "The catalog categories.") { c, i in .of(c.model.sources[i].categories) },
-            field("writeKeys", strings, "The source's write keys.") { c, i in .of(c.model.sources[i].writeKeys) },
-            field("labels", strings, "Labels as `key:value`.") { c, i in .of(c.model.sources[i].labels) },
+            field("categories", strings, "The catalog categories.") { c, i in c.model.lists.sourceCategories[i] },
+            field("writeKeys", strings, "The source's write keys.") { c, i in c.model.lists.sourceWriteKeys[i] },
+            field("labels", strings, "Labels as `key:value`.") { c, i in c.model.lists.sourceLabels[i] },
             field("sdk", .record(.sdkConfig), "The app's SDK configuration, when declared.") { c, i in
                 c.model.sources[i].sdk == nil ? .missing : .ref(.sdkConfig, Int32(i))
             },
@@ -70,10 +70,10 @@ extension Schema {
             field("vendor", .string, "The company that processes the data.") { c, i in .of(c.model.destinations[i].vendor) },
             field("endpoint", .record(.endpoint), optional: false, "Where it sends data.") { _, i in .ref(.endpoint, Int32(i)) },
             field("supportedRegions", strings, "Regions the integration supports, from its metadata.") { c, i in
-                .of(c.model.destinations[i].supportedRegions)
+                c.model.lists.destinationSupportedRegions[i]
             },
             field("regionEndpoints", strings, "Regional endpoints the integration offers, from its metadata.") { c, i in
-                .of(c.model.destinations[i].regionEndpoints)
+                c.model.lists.destinationRegionEndpoints[i]
             },
             field("source", .record(.source), "The source it is connected to.") { c, i in
                 let s = c.model.sourceOfDestination[i]
@@ -96,7 +96,7 @@ extension Schema {
             },
             field("region", regionT, "The region of that location.") { c, i in .of(c.model.warehouses[i].region) },
             field("allowlistedCidrs", .list(.cidr), "CIDRs allowed to connect, when declared.") { c, i in
-                c.model.warehouses[i].allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing
+                c.model.lists.warehouseCidrs[i]
             },
             field("workspace", .record(.workspace), optional: false, "The workspace.") { _, _ in .ref(.workspace, 0) },
         ]),

@@ -50,6 +50,16 @@ extension Compiler {
             let negate = op == .notEqual
             let a = value(l)
             if let constant = fold(r) {
+                if case .string(let text) = constant {
+                    // Strings and enumerations against a literal: compare the text directly.
+                    return { f in
+                        switch a(f) {
+                        case .string(let s): return Tri((s == text) != negate)
+                        case .missing: return .unknown
+                        default: return Tri(negate)
+                        }
+                    }
+                }
                 return { f in
                     let x = a(f)
                     if x.isMissing { return .unknown }
@@ -66,6 +76,15 @@ extension Compiler {
             let negate = op == .notIn
             let a = value(l)
             if let constant = fold(r), case .list(let items) = constant {
+                // Short constant lists (the usual `in ["eu", "us"]`) are scanned: comparing a
+                // few values is cheaper than hashing one.
+                if items.count <= 16 {
+                    return { f in
+                        let x = a(f)
+                        if x.isMissing { return .unknown }
+                        return Tri(items.contains(x) != negate)
+                    }
+                }
                 let set = Set(items)
                 return { f in
                     let x = a(f)

@@ -6,7 +6,8 @@ public enum Value: Sendable, Hashable {
     case int(Int)
     case string(String)
     case date(Day)
-    case cidr(CIDR)
+    /// Boxed (`indirect`) so that a CIDR does not double the size of every value.
+    indirect case cidr(CIDR)
     case regex(RegexBox)
     case list([Value])
     /// A record of the model: the kind and its index in the workspace (or catalog) tables.

@@ -27,6 +27,19 @@ public struct WorkspaceModel: Sendable {
     public private(set) var warehouseList: Value = .list([])
     /// Index of each destination's source, or -1 when its `sourceId` names no source here.
     public private(set) var sourceOfDestination: [Int32] = []
+    /// List-valued fields as ready-made values, so reading one in a policy never allocates.
+    public private(set) var lists = ListValues()
+
+    /// List-valued fields, converted once by `link()`.
+    public struct ListValues: Sendable {
+        public var dataSubjects: Value = .missing
+        public var sourceCategories: [Value] = []
+        public var sourceWriteKeys: [Value] = []
+        public var sourceLabels: [Value] = []
+        public var destinationSupportedRegions: [Value] = []
+        public var destinationRegionEndpoints: [Value] = []
+        public var warehouseCidrs: [Value] = []
+    }
 
     public init(workspace: Workspace, sources: [Source] = [], destinations: [Destination] = [], warehouses: [Warehouse] = []) {
         self.workspace = workspace
@@ -50,6 +63,14 @@ public struct WorkspaceModel: Sendable {
         sourceList = .list(sources.indices.map { .ref(.source, Int32($0)) })
         destinationList = .list(destinations.indices.map { .ref(.destination, Int32($0)) })
         warehouseList = .list(warehouses.indices.map { .ref(.warehouse, Int32($0)) })
+        lists = ListValues(
+            dataSubjects: .of(workspace.dataSubjects),
+            sourceCategories: sources.map { .of($0.categories) },
+            sourceWriteKeys: sources.map { .of($0.writeKeys) },
+            sourceLabels: sources.map { .of($0.labels) },
+            destinationSupportedRegions: destinations.map { .of($0.supportedRegions) },
+            destinationRegionEndpoints: destinations.map { .of($0.regionEndpoints) },
+            warehouseCidrs: warehouses.map { w in w.allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing })
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).
