@@ -45,6 +45,9 @@ public struct Catalog: Sendable {
     private var destinationIndex: [String: Int32] = [:]
     private var sourceIndex: [String: Int32] = [:]
     private var warehouseIndex: [String: Int32] = [:]
+    private var destinationExact: [String: Int32] = [:]
+    private var sourceExact: [String: Int32] = [:]
+    private var warehouseExact: [String: Int32] = [:]
 
     public init(version: String = "empty", destinations: [DestinationEntry] = [], sources: [SupportEntry] = [],
                 warehouses: [SupportEntry] = []) {
@@ -52,9 +55,18 @@ public struct Catalog: Sendable {
         self.destinations = destinations
         self.sources = sources
         self.warehouses = warehouses
-        for (i, e) in destinations.enumerated() { Catalog.index(&destinationIndex, e.name, e.slug, Int32(i)) }
-        for (i, e) in sources.enumerated() { Catalog.index(&sourceIndex, e.name, e.slug, Int32(i)) }
-        for (i, e) in warehouses.enumerated() { Catalog.index(&warehouseIndex, e.name, e.slug, Int32(i)) }
+        for (i, e) in destinations.enumerated() {
+            Catalog.index(&destinationIndex, e.name, e.slug, Int32(i))
+            if destinationExact[e.name] == nil { destinationExact[e.name] = Int32(i) }
+        }
+        for (i, e) in sources.enumerated() {
+            Catalog.index(&sourceIndex, e.name, e.slug, Int32(i))
+            if sourceExact[e.name] == nil { sourceExact[e.name] = Int32(i) }
+        }
+        for (i, e) in warehouses.enumerated() {
+            Catalog.index(&warehouseIndex, e.name, e.slug, Int32(i))
+            if warehouseExact[e.name] == nil { warehouseExact[e.name] = Int32(i) }
+        }
     }
 
     /// Look-ups ignore case and surrounding space: exports spell names inconsistently.
@@ -67,9 +79,12 @@ public struct Catalog: Sendable {
         if let slug, map[key(slug)] == nil { map[key(slug)] = i }
     }
 
-    public func destination(named name: String) -> Int32? { destinationIndex[Catalog.key(name)] }
-    public func source(named name: String) -> Int32? { sourceIndex[Catalog.key(name)] }
-    public func warehouse(named name: String) -> Int32? { warehouseIndex[Catalog.key(name)] }
+    /// Exact spellings first (the common case, no allocation), then the normalised key.
+    public func destination(named name: String) -> Int32? {
+        destinationExact[name] ?? destinationIndex[Catalog.key(name)]
+    }
+    public func source(named name: String) -> Int32? { sourceExact[name] ?? sourceIndex[Catalog.key(name)] }
+    public func warehouse(named name: String) -> Int32? { warehouseExact[name] ?? warehouseIndex[Catalog.key(name)] }
 }
 
 /// Facts about the organisation that only its people know (which vendors are certified

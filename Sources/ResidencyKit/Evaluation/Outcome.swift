@@ -12,6 +12,18 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     case permitted
     /// An approved, unexpired waiver covers the finding.
     case waived
+
+    /// Position in `allCases`, for tallies kept in arrays rather than dictionaries.
+    public var ordinal: Int {
+        switch self {
+        case .pass: 0
+        case .fail: 1
+        case .indeterminate: 2
+        case .notApplicable: 3
+        case .permitted: 4
+        case .waived: 5
+        }
+    }
 }
 
 /// One (policy, resource) outcome as evaluation produces it: four small numbers, so a run
@@ -41,8 +53,10 @@ public struct Evaluation: Sendable {
 
     /// Counts of each outcome across the run.
     public var counts: [Outcome: Int] {
+        var tally = [Int](repeating: 0, count: Outcome.allCases.count)
+        for w in workspaces { for r in w.results { tally[r.outcome.ordinal] += 1 } }
         var c: [Outcome: Int] = [:]
-        for w in workspaces { for r in w.results { c[r.outcome, default: 0] += 1 } }
+        for (i, o) in Outcome.allCases.enumerated() where tally[i] > 0 { c[o] = tally[i] }
         return c
     }
 
