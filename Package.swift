@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "ResidencyKit", targets: ["ResidencyKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // libxml2 through pkg-config; the shim header works around the ICU clash with Foundation.

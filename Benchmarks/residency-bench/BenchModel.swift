@@ -6,7 +6,9 @@ enum BenchModel {
         "Amplitude (Actions)", "Mixpanel (Actions)", "Braze Cloud Mode (Actions)", "Customer.io (Actions)",
         "Google Ads (Classic)", "Slack", "Intercom Web (Actions)", "HubSpot", "Webhooks (Actions)", "Iterable (Actions)",
     ]
-    static let vendors = ["Amplitude", "Mixpanel", "Braze", "Customer.io", "Google", "Slack", "Intercom", "HubSpot", "Webhooks", "Iterable"]
+    static let vendors = [
+        "Amplitude", "Mixpanel", "Braze", "Customer.io", "Google", "Slack", "Intercom", "HubSpot", "Webhooks", "Iterable",
+    ]
 
     static let catalog = Catalog(
         version: "bench",
@@ -14,7 +16,8 @@ enum BenchModel {
             .init(name: name, usWorkspace: true, euWorkspace: i != 5, euEndpoint: i < 4 || i == 6 || i == 7, vendor: vendors[i])
         })
 
-    static let facts = Facts(dpfCertified: ["Amplitude", "Mixpanel", "Google", "Slack", "HubSpot"], sccVendors: ["Braze", "Iterable"])
+    static let facts = Facts(
+        dpfCertified: ["Amplitude", "Mixpanel", "Google", "Slack", "HubSpot"], sccVendors: ["Braze", "Iterable"])
 
     /// `perWorkspace` destinations per workspace, a handful of sources they hang off.
     static func generate(workspaces: Int, perWorkspace: Int) -> [WorkspaceModel] {
@@ -23,22 +26,27 @@ enum BenchModel {
             let eu = w % 4 != 3
             let sourceCount = 8
             let sources = (0..<sourceCount).map { s in
-                Source(id: "src-\(w)-\(s)", slug: "s\(s)", name: "Source \(s)", catalogName: "Node.js",
-                       ingestHost: s % 5 == 4 ? "api.segment.io" : "events.eu1.segmentapis.com",
-                       ingestRegion: s % 5 == 4 ? "us" : "eu")
+                Source(
+                    id: "src-\(w)-\(s)", slug: "s\(s)", name: "Source \(s)", catalogName: "Node.js",
+                    ingestHost: s % 5 == 4 ? "api.segment.io" : "events.eu1.segmentapis.com",
+                    ingestRegion: s % 5 == 4 ? "us" : "eu")
             }
             let destinations = (0..<perWorkspace).map { d -> Destination in
                 let c = Int(rng.next() % UInt64(catalogNames.count))
                 let r = rng.next() % 10
                 let region: String? = r < 6 ? "eu" : (r < 9 ? "us" : nil)
-                let host: String? = region == "eu" ? "api.\(vendors[c].lowercased()).eu" : (region == "us" ? "api.\(vendors[c].lowercased()).com" : nil)
-                return Destination(id: "dst-\(w)-\(d)", name: "\(vendors[c]) \(d)", enabled: rng.next() % 8 != 0,
-                                   sourceId: "src-\(w)-\(d % sourceCount)", catalogName: catalogNames[c], vendor: vendors[c],
-                                   endpoint: Endpoint(region: region, host: host))
+                let host: String? =
+                    region == "eu"
+                    ? "api.\(vendors[c].lowercased()).eu" : (region == "us" ? "api.\(vendors[c].lowercased()).com" : nil)
+                return Destination(
+                    id: "dst-\(w)-\(d)", name: "\(vendors[c]) \(d)", enabled: rng.next() % 8 != 0,
+                    sourceId: "src-\(w)-\(d % sourceCount)", catalogName: catalogNames[c], vendor: vendors[c],
+                    endpoint: Endpoint(region: region, host: host))
             }
             return WorkspaceModel(
-                workspace: Workspace(id: "ws-\(w)", slug: "ws\(w)", region: eu ? "eu-west" : "us-west",
-                                     dataSubjects: w % 7 == 0 ? ["EU", "CH"] : ["EU"]),
+                workspace: Workspace(
+                    id: "ws-\(w)", slug: "ws\(w)", region: eu ? "eu-west" : "us-west",
+                    dataSubjects: w % 7 == 0 ? ["EU", "CH"] : ["EU"]),
                 sources: sources, destinations: destinations)
         }
     }

@@ -21,7 +21,8 @@ struct Options {
             case "--per-workspace": perWorkspace = Int(it.next() ?? "") ?? perWorkspace
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             default:
-                FileHandle.standardError.write(Data("usage: residency-bench [--workspaces N] [--per-workspace N] [--runs N]\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: residency-bench [--workspaces N] [--per-workspace N] [--runs N]\n".utf8))
                 exit(2)
             }
         }
@@ -52,7 +53,8 @@ var program: PolicyProgram?
 let compileTime = clock.measure {
     let checked = Audit.checkPolicies(texts: [("bench.policy", policyText)])
     if checked.diagnostics.hasErrors {
-        FileHandle.standardError.write(Data(DiagnosticRenderer(files: checked.sources.files).render(checked.diagnostics, format: .human).utf8))
+        FileHandle.standardError.write(
+            Data(DiagnosticRenderer(files: checked.sources.files).render(checked.diagnostics, format: .human).utf8))
         exit(2)
     }
     bundle = checked.bundle
@@ -71,7 +73,8 @@ var counts: [Outcome: Int] = [:]
 for run in 0..<options.runs {
     var evaluation: Evaluation?
     let t = clock.measure {
-        evaluation = program.evaluate(models, catalog: BenchModel.catalog, facts: BenchModel.facts, auditDate: Day(iso: "2026-11-28")!)
+        evaluation = program.evaluate(
+            models, catalog: BenchModel.catalog, facts: BenchModel.facts, auditDate: Day(iso: "2026-11-28")!)
     }
     times.append(milliseconds(t))
     let c = evaluation!.counts
@@ -95,10 +98,15 @@ func grouped(_ n: Int) -> String {
 }
 print("residency-bench \(ResidencyVersion.current): \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("model:     \(grouped(options.workspaces)) workspaces, \(grouped(resources)) resources")
-print("policies:  \(program.policies.count) policies, \(program.permits.count) permits, compiled in \(String(format: "%.1f", milliseconds(compileTime))) ms")
+print(
+    "policies:  \(program.policies.count) policies, \(program.permits.count) permits, compiled in \(String(format: "%.1f", milliseconds(compileTime))) ms"
+)
 print("evaluated: \(grouped(evaluated)) (policy, resource) pairs per run, \(options.runs) runs")
 print(String(format: "time:      best %.1f ms, median %.1f ms", best, median))
-print(String(format: "rate:      %.1f million evaluations/s (best), %.1f million/s (median)",
-             Double(evaluated) / best / 1000, Double(evaluated) / median / 1000))
-print("outcomes:  " + Outcome.allCases.compactMap { o in counts[o].map { "\(o.rawValue) \(grouped($0))" } }.joined(separator: ", "))
+print(
+    String(
+        format: "rate:      %.1f million evaluations/s (best), %.1f million/s (median)",
+        Double(evaluated) / best / 1000, Double(evaluated) / median / 1000))
+print(
+    "outcomes:  " + Outcome.allCases.compactMap { o in counts[o].map { "\(o.rawValue) \(grouped($0))" } }.joined(separator: ", "))
 print(String(format: "peak memory (VmHWM): %.0f MB", peakMemoryMB()))

@@ -32,8 +32,10 @@ struct LintCommand: ParsableCommand {
         let warnings = checked.diagnostics.filter { $0.severity == .warning }.count
         if diagnosticsFormat == .human {
             let policies = checked.bundle?.policies.count ?? 0, permits = checked.bundle?.permits.count ?? 0
-            let summary = "\(checked.sources.files.count) file\(checked.sources.files.count == 1 ? "" : "s"): "
-                + (errors == 0 ? "\(policies) polic\(policies == 1 ? "y" : "ies"), \(permits) permit\(permits == 1 ? "" : "s"); " : "")
+            let summary =
+                "\(checked.sources.files.count) file\(checked.sources.files.count == 1 ? "" : "s"): "
+                + (errors == 0
+                    ? "\(policies) polic\(policies == 1 ? "y" : "ies"), \(permits) permit\(permits == 1 ? "" : "s"); " : "")
                 + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             if errors == 0 { Terminal.stdout(summary) } else { Terminal.stderr(summary) }
         }

@@ -2,15 +2,19 @@ import Foundation
 import Testing
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// Runs the built `residency` binary (it sits beside the test bundle) and captures everything.
-func residency(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws
+func residency(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+) throws
     -> (status: Int32, stdout: String, stderr: String)
 {
     let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("residency")
     let process = Process()
-    process.executableURL = FileManager.default.fileExists(atPath: binary.path)
+    process.executableURL =
+        FileManager.default.fileExists(atPath: binary.path)
         ? binary
         : repositoryRoot.appendingPathComponent(".build/debug/residency")
     process.arguments = arguments
@@ -51,14 +55,16 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     }
 
     @Test func reportsErrorsWithPlaceAndExitsTwo() throws {
-        let dir = try temporaryFolder(["bad.policy": """
+        let dir = try temporaryFolder([
+            "bad.policy": """
             policy RES-001 "t" {
               severity error
               for destination d
               require d.endpont.region == "eu"
               message "m"
             }
-            """])
+            """
+        ])
         let r = try residency(["lint", "bad.policy"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.policy:4:13: error[E0102]: unknown field `endpont` on Destination"))
@@ -68,7 +74,9 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     }
 
     @Test func jsonDiagnosticsGoToStandardOutput() throws {
-        let dir = try temporaryFolder(["bad.policy": "policy P \"t\" {\n  severity fatal\n  for source s\n  require true\n  message \"m\"\n}\n"])
+        let dir = try temporaryFolder([
+            "bad.policy": "policy P \"t\" {\n  severity fatal\n  for source s\n  require true\n  message \"m\"\n}\n"
+        ])
         let r = try residency(["lint", "--diagnostics-format", "json", "bad.policy"], in: dir)
         #expect(r.status == 2)
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
@@ -79,7 +87,9 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     }
 
     @Test func warningsPassUnlessStrict() throws {
-        let dir = try temporaryFolder(["w.policy": "let unused = 1\npolicy P \"t\" {\n  severity info\n  for source s\n  require true\n  message \"m\"\n}\n"])
+        let dir = try temporaryFolder([
+            "w.policy": "let unused = 1\npolicy P \"t\" {\n  severity info\n  for source s\n  require true\n  message \"m\"\n}\n"
+        ])
         #expect(try residency(["lint", "w.policy"], in: dir).status == 0)
         let strict = try residency(["lint", "--strict", "w.policy"], in: dir)
         #expect(strict.status == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Test(arguments: ["1970-01-01", "2023-07-10", "2025-04-03", "2000-02-29", "9999-12-31"])

@@ -13,8 +13,10 @@ public struct Catalog: Sendable {
         public var euEndpoint: Bool?
         public var vendor: String?
 
-        public init(name: String, slug: String? = nil, usWorkspace: Bool? = nil, euWorkspace: Bool? = nil,
-                    euEndpoint: Bool? = nil, vendor: String? = nil) {
+        public init(
+            name: String, slug: String? = nil, usWorkspace: Bool? = nil, euWorkspace: Bool? = nil,
+            euEndpoint: Bool? = nil, vendor: String? = nil
+        ) {
             self.name = name
             self.slug = slug
             self.usWorkspace = usWorkspace
@@ -49,8 +51,10 @@ public struct Catalog: Sendable {
     private var sourceExact: [String: Int32] = [:]
     private var warehouseExact: [String: Int32] = [:]
 
-    public init(version: String = "empty", destinations: [DestinationEntry] = [], sources: [SupportEntry] = [],
-                warehouses: [SupportEntry] = []) {
+    public init(
+        version: String = "empty", destinations: [DestinationEntry] = [], sources: [SupportEntry] = [],
+        warehouses: [SupportEntry] = []
+    ) {
         self.version = version
         self.destinations = destinations
         self.sources = sources

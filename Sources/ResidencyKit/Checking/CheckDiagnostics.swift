@@ -6,16 +6,19 @@ extension Diagnostic {
         .error("E0101", "unknown name `\(name)`", at: r, help: Suggestions.didYouMean(name, in: candidates))
     }
     static func unknownField(_ name: String, on type: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
-        .error("E0102", "unknown field `\(name)` on \(type)", at: r,
-               help: Suggestions.didYouMean(name, in: candidates) ?? "\(type) has: \(candidates.joined(separator: ", "))")
+        .error(
+            "E0102", "unknown field `\(name)` on \(type)", at: r,
+            help: Suggestions.didYouMean(name, in: candidates) ?? "\(type) has: \(candidates.joined(separator: ", "))")
     }
     static func unknownFunction(_ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
-        .error("E0103", "unknown function `\(name)`", at: r,
-               help: Suggestions.didYouMean(name, in: candidates) ?? "see docs/language.md for the built-in functions")
+        .error(
+            "E0103", "unknown function `\(name)`", at: r,
+            help: Suggestions.didYouMean(name, in: candidates) ?? "see docs/language.md for the built-in functions")
     }
     static func wrongArity(_ name: String, expected: Int, found: Int, signature: String, at r: SourceRange) -> Diagnostic {
-        .error("E0104", "`\(name)` takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)", at: r,
-               help: "the signature is \(signature)")
+        .error(
+            "E0104", "`\(name)` takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)", at: r,
+            help: "the signature is \(signature)")
     }
     static func argumentType(_ name: String, _ message: String, signature: String, at r: SourceRange) -> Diagnostic {
         .error("E0105", "wrong argument to `\(name)`: \(message)", at: r, help: "the signature is \(signature)")
@@ -24,13 +27,16 @@ extension Diagnostic {
         .error("E0106", message, at: r, help: help)
     }
     static func unknownEnumValue(_ value: String, _ type: EnumType, at r: SourceRange) -> Diagnostic {
-        .error("E0107", "\"\(value)\" is not a \(type.name); expected one of \(type.values.map { "\"\($0)\"" }.joined(separator: ", "))",
-               at: r, help: Suggestions.closest(to: value, in: type.values).first.map { "did you mean \"\($0)\"?" })
+        .error(
+            "E0107",
+            "\"\(value)\" is not a \(type.name); expected one of \(type.values.map { "\"\($0)\"" }.joined(separator: ", "))",
+            at: r, help: Suggestions.closest(to: value, in: type.values).first.map { "did you mean \"\($0)\"?" })
     }
     static func notARecord(_ field: String, type: ValueType, at r: SourceRange) -> Diagnostic {
-        let help: String? = if case .list = type {
-            "this is a list: use `every x in …: x.\(field) …` or `some x in …: …`"
-        } else { nil }
+        let help: String? =
+            if case .list = type {
+                "this is a list: use `every x in …: x.\(field) …` or `some x in …: …`"
+            } else { nil }
         return .error("E0108", "cannot read field `\(field)` of a \(type)", at: r, help: help)
     }
     static func unknownType(_ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
@@ -43,11 +49,12 @@ extension Diagnostic {
         .error("E0111", "invalid CIDR: \(message)", at: r)
     }
     static func namespaceMisuse(_ ns: Namespace, at r: SourceRange) -> Diagnostic {
-        let help = switch ns {
-        case .catalog: "use catalog.destination(name), catalog.source(name) or catalog.warehouse(name)"
-        case .facts: "read a fact with facts.dpfCertified, facts.sccVendors or facts.bcrVendors"
-        case .audit: "use audit.date"
-        }
+        let help =
+            switch ns {
+            case .catalog: "use catalog.destination(name), catalog.source(name) or catalog.warehouse(name)"
+            case .facts: "read a fact with facts.dpfCertified, facts.sccVendors or facts.bcrVendors"
+            case .audit: "use audit.date"
+            }
         return .error("E0112", "`\(ns.rawValue)` is not a value", at: r, help: help)
     }
     static func defineNotCalled(_ name: String, at r: SourceRange) -> Diagnostic {
@@ -57,12 +64,14 @@ extension Diagnostic {
         .error("E0114", "`\(name)` is not a function", at: r)
     }
     static func nonConstantParamDefault(_ name: String, at r: SourceRange) -> Diagnostic {
-        .error("E0115", "the default of param `\(name)` must be a literal", at: r,
-               help: "a default is written like `false`, `\"eu\"`, `2025-04-03` or `[\"EU\"]`")
+        .error(
+            "E0115", "the default of param `\(name)` must be a literal", at: r,
+            help: "a default is written like `false`, `\"eu\"`, `2025-04-03` or `[\"EU\"]`")
     }
     static func unsupportedParamType(_ type: ValueType, at r: SourceRange) -> Diagnostic {
-        .error("E0116", "a param cannot have type \(type)", at: r,
-               help: "params are bool, int, string, date, cidr or list<string>")
+        .error(
+            "E0116", "a param cannot have type \(type)", at: r,
+            help: "params are bool, int, string, date, cidr or list<string>")
     }
 
     static func duplicateDeclaration(_ what: String, _ name: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
@@ -73,12 +82,14 @@ extension Diagnostic {
         .error("E0202", "\(what) has no `\(clause)` clause", at: r, help: "add `\(example)`")
     }
     static func unknownSeverity(_ value: String, at r: SourceRange) -> Diagnostic {
-        .error("E0203", "unknown severity `\(value)`; expected error, warning or info", at: r,
-               help: Suggestions.didYouMean(value, in: ["error", "warning", "info"]))
+        .error(
+            "E0203", "unknown severity `\(value)`; expected error, warning or info", at: r,
+            help: Suggestions.didYouMean(value, in: ["error", "warning", "info"]))
     }
     static func unknownResourceKind(_ value: String, at r: SourceRange) -> Diagnostic {
-        .error("E0204", "unknown resource kind `\(value)`; expected workspace, source, destination or warehouse", at: r,
-               help: Suggestions.didYouMean(value, in: RecordKind.resourceKinds.keys.sorted()))
+        .error(
+            "E0204", "unknown resource kind `\(value)`; expected workspace, source, destination or warehouse", at: r,
+            help: Suggestions.didYouMean(value, in: RecordKind.resourceKinds.keys.sorted()))
     }
     static func unknownPermitTarget(_ id: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
         .error("E0205", "permit names unknown policy `\(id)`", at: r, help: Suggestions.didYouMean(id, in: candidates))
@@ -86,14 +97,18 @@ extension Diagnostic {
     static func permitTargetIsPermit(_ id: String, at r: SourceRange) -> Diagnostic {
         .error("E0206", "`\(id)` is a permit; a permit can only permit policies", at: r)
     }
-    static func permitKindMismatch(_ permit: String, _ kind: RecordKind, _ policy: String, _ policyKind: RecordKind,
-                                   at r: SourceRange) -> Diagnostic {
-        .error("E0207", "permit \(permit) ranges over \(kind.keyword)s but policy \(policy) ranges over \(policyKind.keyword)s",
-               at: r, help: "write `for \(policyKind.keyword) …` in the permit")
+    static func permitKindMismatch(
+        _ permit: String, _ kind: RecordKind, _ policy: String, _ policyKind: RecordKind,
+        at r: SourceRange
+    ) -> Diagnostic {
+        .error(
+            "E0207", "permit \(permit) ranges over \(kind.keyword)s but policy \(policy) ranges over \(policyKind.keyword)s",
+            at: r, help: "write `for \(policyKind.keyword) …` in the permit")
     }
     static func recursiveDefine(_ cycle: [String], at r: SourceRange) -> Diagnostic {
-        .error("E0208", "define `\(cycle[0])` is recursive: \(cycle.joined(separator: " → "))", at: r,
-               help: "defines cannot call themselves, directly or through others, so that every policy terminates")
+        .error(
+            "E0208", "define `\(cycle[0])` is recursive: \(cycle.joined(separator: " → "))", at: r,
+            help: "defines cannot call themselves, directly or through others, so that every policy terminates")
     }
     static func cyclicLet(_ name: String, at r: SourceRange) -> Diagnostic {
         .error("E0209", "let `\(name)` depends on itself", at: r)
@@ -107,8 +122,9 @@ extension Diagnostic {
     }
 
     static func quantifierDepth(limit: Int, at r: SourceRange) -> Diagnostic {
-        .error("E0301", "quantifiers nest more than \(limit) deep (counting those inside called defines)", at: r,
-               help: "each nesting level multiplies the work per resource; split the policy")
+        .error(
+            "E0301", "quantifiers nest more than \(limit) deep (counting those inside called defines)", at: r,
+            help: "each nesting level multiplies the work per resource; split the policy")
     }
     static func programTooLarge(_ size: Int, limit: Int, at r: SourceRange) -> Diagnostic {
         .error("E0302", "this policy expands to \(size) expression nodes once defines are inlined (the limit is \(limit))", at: r)
@@ -121,7 +137,8 @@ extension Diagnostic {
         .warning("W0102", "define `\(name)` is never used", at: r, help: "remove it, or call it from a policy")
     }
     static func missingMessage(_ id: String, at r: SourceRange) -> Diagnostic {
-        .warning("W0103", "policy \(id) has no `message`; its findings will show only the title", at: r,
-                 help: "add `message \"…\"` saying what is wrong, with {…} for the values")
+        .warning(
+            "W0103", "policy \(id) has no `message`; its findings will show only the title", at: r,
+            help: "add `message \"…\"` saying what is wrong, with {…} for the values")
     }
 }

@@ -21,7 +21,8 @@ public enum LanguageReference {
             let spec = Schema.record(kind)
             out += "\n### \(kind.typeName)\n\n\(spec.doc)\n\n| field | type | may be missing | meaning |\n|---|---|---|---|\n"
             for f in spec.fields {
-                out += "| `\(f.name)` | \(typeText(f.type)) | \(f.optional ? "yes" : "no") | \(f.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                out +=
+                    "| `\(f.name)` | \(typeText(f.type)) | \(f.optional ? "yes" : "no") | \(f.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
         }
         out += "\nEnumerations: a \(EnumType.workspaceRegion.name) is one of "
@@ -33,7 +34,8 @@ public enum LanguageReference {
         out += "`endsWith(s, \"/v1\")`. A missing argument gives a missing result (except for `exists`).\n\n"
         out += "| function | meaning | example |\n|---|---|---|\n"
         for b in Builtin.all.values.sorted(by: { $0.name < $1.name }) {
-            out += "| `\(b.signature.replacingOccurrences(of: "|", with: "\\|"))` | \(b.doc.replacingOccurrences(of: "|", with: "\\|")) | `\(b.example.replacingOccurrences(of: "|", with: "\\|"))` |\n"
+            out +=
+                "| `\(b.signature.replacingOccurrences(of: "|", with: "\\|"))` | \(b.doc.replacingOccurrences(of: "|", with: "\\|")) | `\(b.example.replacingOccurrences(of: "|", with: "\\|"))` |\n"
         }
         return out
     }

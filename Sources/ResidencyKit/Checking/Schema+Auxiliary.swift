@@ -5,64 +5,84 @@ private let strings = ValueType.list(.string)
 
 extension Schema {
     static let auxiliaryRecords: [RecordSpec] = [
-        RecordSpec(.endpoint, "Where a destination sends data, resolved from its settings or the catalog.", [
-            field("region", .enumeration(.region), "`eu`, `us`, … ; missing when nothing resolves it.") { c, i in
-                .of(c.model.destinations[i].endpoint.region)
-            },
-            field("host", .string, "The endpoint host, when known.") { c, i in .of(c.model.destinations[i].endpoint.host) },
-            field("evidence", .string, "The setting and value the region was resolved from.") { c, i in
-                .of(c.model.destinations[i].endpoint.evidence)
-            },
-        ]),
-        RecordSpec(.sdkConfig, "An app's SDK settings for reaching Segment.", [
-            field("library", .string, "e.g. `analytics-swift`, `analytics-node`.") { c, i in .of(c.model.sources[i].sdk?.library) },
-            field("apiHost", .string, "iOS, Android, Flutter, Xamarin: `apiHost`.") { c, i in .of(c.model.sources[i].sdk?.apiHost) },
-            field("cdnHost", .string, "`cdnHost`.") { c, i in .of(c.model.sources[i].sdk?.cdnHost) },
-            field("proxy", .string, "React Native: `proxy`.") { c, i in .of(c.model.sources[i].sdk?.proxy) },
-            field("cdnProxy", .string, "React Native: `cdnProxy`.") { c, i in .of(c.model.sources[i].sdk?.cdnProxy) },
-            field("useSegmentEndpoints", .bool, "React Native: `useSegmentEndpoints`.") { c, i in
-                .of(c.model.sources[i].sdk?.useSegmentEndpoints)
-            },
-            field("host", .string, "Node.js, Python, C#: `host`.") { c, i in .of(c.model.sources[i].sdk?.host) },
-            field("path", .string, "Node.js: `path`.") { c, i in .of(c.model.sources[i].sdk?.path) },
-            field("endpoint", .string, "Java: `endpoint`.") { c, i in .of(c.model.sources[i].sdk?.endpoint) },
-        ]),
-        RecordSpec(.catalogDestination, "A row of Segment's destination support table.", [
-            field("name", .string, optional: false, "The integration name.") { c, i in .string(c.catalog.destinations[i].name) },
-            field("usWorkspace", .bool, "Offered in US workspaces.") { c, i in .of(c.catalog.destinations[i].usWorkspace) },
-            field("euWorkspace", .bool, "Offered in EU workspaces (with its US endpoint).") { c, i in
-                .of(c.catalog.destinations[i].euWorkspace)
-            },
-            field("euEndpoint", .bool, "Offers an EU endpoint in EU workspaces.") { c, i in
-                .of(c.catalog.destinations[i].euEndpoint)
-            },
-            field("vendor", .string, "The company behind the integration.") { c, i in .of(c.catalog.destinations[i].vendor) },
-        ]),
-        RecordSpec(.catalogSource, "A row of Segment's source support table.", [
-            field("name", .string, optional: false, "The source name.") { c, i in .string(c.catalog.sources[i].name) },
-            field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.sources[i].usWorkspace) },
-            field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.sources[i].euWorkspace) },
-        ]),
-        RecordSpec(.catalogWarehouse, "A row of Segment's warehouse support table.", [
-            field("name", .string, optional: false, "The warehouse name.") { c, i in .string(c.catalog.warehouses[i].name) },
-            field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.warehouses[i].usWorkspace) },
-            field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.warehouses[i].euWorkspace) },
-        ]),
-        RecordSpec(.facts, "The organisation's facts file.", [
-            field("dpfCertified", strings, optional: false, "Vendors certified under the EU-US Data Privacy Framework.") { c, _ in
-                c.factsLists[0]
-            },
-            field("sccVendors", strings, optional: false, "Vendors with signed standard contractual clauses.") { c, _ in
-                c.factsLists[1]
-            },
-            field("bcrVendors", strings, optional: false, "Vendors with approved binding corporate rules.") { c, _ in
-                c.factsLists[2]
-            },
-        ]),
-        RecordSpec(.audit, "The audit run.", [
-            field("date", .date, optional: false, "The date of the run (UTC), from the run's clock.") { c, _ in
-                .date(c.auditDate)
-            },
-        ]),
+        RecordSpec(
+            .endpoint, "Where a destination sends data, resolved from its settings or the catalog.",
+            [
+                field("region", .enumeration(.region), "`eu`, `us`, … ; missing when nothing resolves it.") { c, i in
+                    .of(c.model.destinations[i].endpoint.region)
+                },
+                field("host", .string, "The endpoint host, when known.") { c, i in .of(c.model.destinations[i].endpoint.host) },
+                field("evidence", .string, "The setting and value the region was resolved from.") { c, i in
+                    .of(c.model.destinations[i].endpoint.evidence)
+                },
+            ]),
+        RecordSpec(
+            .sdkConfig, "An app's SDK settings for reaching Segment.",
+            [
+                field("library", .string, "e.g. `analytics-swift`, `analytics-node`.") { c, i in
+                    .of(c.model.sources[i].sdk?.library)
+                },
+                field("apiHost", .string, "iOS, Android, Flutter, Xamarin: `apiHost`.") { c, i in
+                    .of(c.model.sources[i].sdk?.apiHost)
+                },
+                field("cdnHost", .string, "`cdnHost`.") { c, i in .of(c.model.sources[i].sdk?.cdnHost) },
+                field("proxy", .string, "React Native: `proxy`.") { c, i in .of(c.model.sources[i].sdk?.proxy) },
+                field("cdnProxy", .string, "React Native: `cdnProxy`.") { c, i in .of(c.model.sources[i].sdk?.cdnProxy) },
+                field("useSegmentEndpoints", .bool, "React Native: `useSegmentEndpoints`.") { c, i in
+                    .of(c.model.sources[i].sdk?.useSegmentEndpoints)
+                },
+                field("host", .string, "Node.js, Python, C#: `host`.") { c, i in .of(c.model.sources[i].sdk?.host) },
+                field("path", .string, "Node.js: `path`.") { c, i in .of(c.model.sources[i].sdk?.path) },
+                field("endpoint", .string, "Java: `endpoint`.") { c, i in .of(c.model.sources[i].sdk?.endpoint) },
+            ]),
+        RecordSpec(
+            .catalogDestination, "A row of Segment's destination support table.",
+            [
+                field("name", .string, optional: false, "The integration name.") { c, i in .string(c.catalog.destinations[i].name)
+                },
+                field("usWorkspace", .bool, "Offered in US workspaces.") { c, i in .of(c.catalog.destinations[i].usWorkspace) },
+                field("euWorkspace", .bool, "Offered in EU workspaces (with its US endpoint).") { c, i in
+                    .of(c.catalog.destinations[i].euWorkspace)
+                },
+                field("euEndpoint", .bool, "Offers an EU endpoint in EU workspaces.") { c, i in
+                    .of(c.catalog.destinations[i].euEndpoint)
+                },
+                field("vendor", .string, "The company behind the integration.") { c, i in .of(c.catalog.destinations[i].vendor) },
+            ]),
+        RecordSpec(
+            .catalogSource, "A row of Segment's source support table.",
+            [
+                field("name", .string, optional: false, "The source name.") { c, i in .string(c.catalog.sources[i].name) },
+                field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.sources[i].usWorkspace) },
+                field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.sources[i].euWorkspace) },
+            ]),
+        RecordSpec(
+            .catalogWarehouse, "A row of Segment's warehouse support table.",
+            [
+                field("name", .string, optional: false, "The warehouse name.") { c, i in .string(c.catalog.warehouses[i].name) },
+                field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.warehouses[i].usWorkspace) },
+                field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.warehouses[i].euWorkspace) },
+            ]),
+        RecordSpec(
+            .facts, "The organisation's facts file.",
+            [
+                field("dpfCertified", strings, optional: false, "Vendors certified under the EU-US Data Privacy Framework.") {
+                    c, _ in
+                    c.factsLists[0]
+                },
+                field("sccVendors", strings, optional: false, "Vendors with signed standard contractual clauses.") { c, _ in
+                    c.factsLists[1]
+                },
+                field("bcrVendors", strings, optional: false, "Vendors with approved binding corporate rules.") { c, _ in
+                    c.factsLists[2]
+                },
+            ]),
+        RecordSpec(
+            .audit, "The audit run.",
+            [
+                field("date", .date, optional: false, "The date of the run (UTC), from the run's clock.") { c, _ in
+                    .date(c.auditDate)
+                }
+            ]),
     ]
 }

@@ -103,8 +103,10 @@ public enum Namespace: String, Sendable, CaseIterable {
     case audit
 }
 
-func field(_ name: String, _ type: ValueType, optional: Bool = true, _ doc: String,
-           _ get: @escaping FieldAccessor) -> FieldSpec {
+func field(
+    _ name: String, _ type: ValueType, optional: Bool = true, _ doc: String,
+    _ get: @escaping FieldAccessor
+) -> FieldSpec {
     FieldSpec(name: name, type: type, optional: optional, doc: doc, get: get)
 }
 

@@ -13,8 +13,10 @@ extension Typer {
                 return .error
             }
             guard args.count == 1 else {
-                ctx.report(.wrongArity("catalog.\(fn.name)", expected: 1, found: args.count,
-                                       signature: "catalog.\(fn.name)(name: string) -> \(kind.typeName)", at: e.range))
+                ctx.report(
+                    .wrongArity(
+                        "catalog.\(fn.name)", expected: 1, found: args.count,
+                        signature: "catalog.\(fn.name)(name: string) -> \(kind.typeName)", at: e.range))
                 for a in args { type(a) }
                 return .error
             }
@@ -23,20 +25,24 @@ extension Typer {
             return .record(kind)
         }
         if receiver == nil, case .define(let j)? = ctx.scopes[file][fn.name],
-           !locals.contains(where: { $0.name == fn.name }) {
+            !locals.contains(where: { $0.name == fn.name })
+        {
             ctx.usedDefines.insert(j)
             let define = Checker.typeDefine(ctx, j)
             ctx.bundle.calls[key] = .define(j)
             if args.count != define.parameterTypes.count {
-                ctx.report(.wrongArity(fn.name, expected: define.parameterTypes.count, found: args.count,
-                                       signature: signature(of: define), at: e.range))
+                ctx.report(
+                    .wrongArity(
+                        fn.name, expected: define.parameterTypes.count, found: args.count,
+                        signature: signature(of: define), at: e.range))
                 for a in args { type(a) }
                 return define.resultType
             }
             for (a, want) in zip(args, define.parameterTypes) {
                 let got = type(a)
                 if !want.accepts(got) {
-                    ctx.report(.argumentType(fn.name, "expected \(want), found \(got)", signature: signature(of: define), at: a.range))
+                    ctx.report(
+                        .argumentType(fn.name, "expected \(want), found \(got)", signature: signature(of: define), at: a.range))
                 }
             }
             return define.resultType
@@ -60,7 +66,9 @@ extension Typer {
         }
         switch builtin.typing(types) {
         case .failure(let err):
-            ctx.report(.argumentType(fn.name, err.message, signature: builtin.signature, at: err.argument.map { all[$0].range } ?? e.range))
+            ctx.report(
+                .argumentType(
+                    fn.name, err.message, signature: builtin.signature, at: err.argument.map { all[$0].range } ?? e.range))
             return .error
         case .success(let result):
             if fn.name == "cidr", case .string(let text) = all[0].kind {
@@ -95,11 +103,12 @@ extension Typer {
             return .bool
         case .less, .lessEqual, .greater, .greaterEqual:
             let lt = type(l), rt = type(r)
-            let ordered: Bool = switch (lt, rt) {
-            case (.error, _), (_, .error): true
-            case (.int, .int), (.date, .date): true
-            case (let a, let b): a.isStringLike && b.isStringLike
-            }
+            let ordered: Bool =
+                switch (lt, rt) {
+                case (.error, _), (_, .error): true
+                case (.int, .int), (.date, .date): true
+                case (let a, let b): a.isStringLike && b.isStringLike
+                }
             if !ordered {
                 let help = lt == .date || rt == .date ? "write dates as literals such as 2025-04-03" : nil
                 ctx.report(.typeMismatch("cannot order \(lt) and \(rt) with `\(op.rawValue)`", at: e.range, help: help))
@@ -116,8 +125,10 @@ extension Typer {
                 enumLiterals(element, r)
                 enumLiterals(lt, r)
             default:
-                ctx.report(.typeMismatch("`\(op.rawValue)` needs a list on its right, found \(rt)", at: r.range,
-                                         help: rt.isStringLike ? "for text, use `contains(text, part)`" : nil))
+                ctx.report(
+                    .typeMismatch(
+                        "`\(op.rawValue)` needs a list on its right, found \(rt)", at: r.range,
+                        help: rt.isStringLike ? "for text, use `contains(text, part)`" : nil))
             }
             return .bool
         case .coalesce:

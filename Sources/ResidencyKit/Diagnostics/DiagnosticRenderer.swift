@@ -78,11 +78,12 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ s: String, _ severity: Diagnostic.Severity) -> String {
         guard colour else { return s }
-        let code = switch severity {
-        case .error: "31"
-        case .warning: "33"
-        case .note: "36"
-        }
+        let code =
+            switch severity {
+            case .error: "31"
+            case .warning: "33"
+            case .note: "36"
+            }
         return "\u{1B}[1;\(code)m\(s)\u{1B}[0m"
     }
 

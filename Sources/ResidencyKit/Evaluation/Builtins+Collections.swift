@@ -3,7 +3,8 @@ extension Builtin {
     static let collectionBuiltins: [Builtin] = [
         Builtin(
             name: "exists", signature: "exists(value: any) -> bool",
-            doc: "Whether the inventory has the value. The only way (with `??`) to look at a missing value without making the check indeterminate.",
+            doc:
+                "Whether the inventory has the value. The only way (with `??`) to look at a missing value without making the check indeterminate.",
             example: "exists(s.sdk)", arity: 1, typing: { _ in .success(.bool) }, implementation: .special),
         Builtin(
             name: "length", signature: "length(value: string | list<any>) -> int",
@@ -41,20 +42,24 @@ extension Builtin {
             }),
         Builtin(
             name: "contains",
-            signature: "contains(text: string, part: string) -> bool | contains(list: list<T>, item: T) -> bool | contains(range: cidr, address: string | cidr) -> bool",
+            signature:
+                "contains(text: string, part: string) -> bool | contains(list: list<T>, item: T) -> bool | contains(range: cidr, address: string | cidr) -> bool",
             doc: "Whether a string contains a substring, a list an element, or a CIDR range an IP address or a smaller range.",
             example: #"cidr("3.251.148.96/29").contains("3.251.148.97")"#, arity: 2,
             typing: { args in
                 switch (args[0], args[1]) {
                 case (.error, _), (_, .error): return .success(.bool)
                 case (let a, let b) where a.isStringLike:
-                    return b.isStringLike ? .success(.bool)
+                    return b.isStringLike
+                        ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected a string, found \(b)"))
                 case (.list(let t), let b):
-                    return t.comparable(with: b) ? .success(.bool)
+                    return t.comparable(with: b)
+                        ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected \(t) (the list's element type), found \(b)"))
                 case (.cidr, let b):
-                    return b == .cidr || b.isStringLike ? .success(.bool)
+                    return b == .cidr || b.isStringLike
+                        ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected an IP address string or a cidr, found \(b)"))
                 case (let a, _):
                     return .failure(TypingError(argument: 0, message: "expected a string, a list or a cidr, found \(a)"))

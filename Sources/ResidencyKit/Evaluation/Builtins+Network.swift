@@ -1,13 +1,16 @@
 /// Network and date built-ins.
 extension Builtin {
     static let networkBuiltins: [Builtin] = [
-        unary("cidr", "cidr(text: string) -> cidr",
-              "A CIDR range (`3.251.148.96/29`, or an address as /32 or /128). A literal argument is checked before the run; an unparsable value is missing.",
-              #"cidr("3.251.148.96/29") in w.allowlistedCidrs"#, [.string], .cidr, onString { s in
-            (try? CIDR(parsing: s, strict: false)).map(Value.cidr) ?? .missing
-        }),
-        unary("date", "date(text: string) -> date",
-              "A date from `YYYY-MM-DD` text; missing when the text is not a real date. Literals need no call: `2025-04-03`.",
-              #"date(ws.name) < 2025-04-03"#, [.string], .date, onString { .of(Day(iso: $0)) }),
+        unary(
+            "cidr", "cidr(text: string) -> cidr",
+            "A CIDR range (`3.251.148.96/29`, or an address as /32 or /128). A literal argument is checked before the run; an unparsable value is missing.",
+            #"cidr("3.251.148.96/29") in w.allowlistedCidrs"#, [.string], .cidr,
+            onString { s in
+                (try? CIDR(parsing: s, strict: false)).map(Value.cidr) ?? .missing
+            }),
+        unary(
+            "date", "date(text: string) -> date",
+            "A date from `YYYY-MM-DD` text; missing when the text is not a real date. Literals need no call: `2025-04-03`.",
+            #"date(ws.name) < 2025-04-03"#, [.string], .date, onString { .of(Day(iso: $0)) }),
     ]
 }

@@ -1,40 +1,52 @@
 /// String built-ins: case, trimming, prefixes and suffixes, regular expressions, URLs.
 extension Builtin {
     static let stringBuiltins: [Builtin] = [
-        unary("lower", "lower(text: string) -> string", "The text in lower case.", #"lower(d.name) == "mixpanel""#,
-              [.string], .string, onString { .string($0.lowercased()) }),
-        unary("upper", "upper(text: string) -> string", "The text in upper case.", #"upper(d.vendor) == "AMPLITUDE""#,
-              [.string], .string, onString { .string($0.uppercased()) }),
-        unary("trim", "trim(text: string) -> string", "The text without leading and trailing white space.",
-              #"trim(s.sdk.apiHost) == "events.eu1.segmentapis.com/v1""#,
-              [.string], .string, onString { .string($0.trimmingWhitespace()) }),
-        binary("trimPrefix", "trimPrefix(text: string, prefix: string) -> string",
-               "The text without the prefix, when it starts with it.", #"s.sdk.proxy.trimPrefix("https://")"#,
-               [.string, .string], .string, onStrings { s, p in .string(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s) }),
-        binary("trimSuffix", "trimSuffix(text: string, suffix: string) -> string",
-               "The text without the suffix, when it ends with it.", #"s.sdk.host.trimSuffix("/")"#,
-               [.string, .string], .string, onStrings { s, p in .string(s.hasSuffix(p) ? String(s.dropLast(p.count)) : s) }),
-        binary("startsWith", "startsWith(text: string, prefix: string) -> bool", "Whether the text starts with the prefix.",
-               #"s.sdk.host.startsWith("https://")"#,
-               [.string, .string], .bool, onStrings { .bool($0.hasPrefix($1)) }),
-        binary("endsWith", "endsWith(text: string, suffix: string) -> bool", "Whether the text ends with the suffix.",
-               #"s.sdk.apiHost.endsWith("/v1")"#,
-               [.string, .string], .bool, onStrings { .bool($0.hasSuffix($1)) }),
-        binary("matches", "matches(text: string, pattern: regex) -> bool",
-               "Whether the pattern (an RE2-syntax `re\"…\"` literal) matches anywhere in the text; anchor with `^…$`.",
-               #"d.endpoint.host.matches(re"\.eu$")"#, [.string, .regex], .bool) { t, r in
+        unary(
+            "lower", "lower(text: string) -> string", "The text in lower case.", #"lower(d.name) == "mixpanel""#,
+            [.string], .string, onString { .string($0.lowercased()) }),
+        unary(
+            "upper", "upper(text: string) -> string", "The text in upper case.", #"upper(d.vendor) == "AMPLITUDE""#,
+            [.string], .string, onString { .string($0.uppercased()) }),
+        unary(
+            "trim", "trim(text: string) -> string", "The text without leading and trailing white space.",
+            #"trim(s.sdk.apiHost) == "events.eu1.segmentapis.com/v1""#,
+            [.string], .string, onString { .string($0.trimmingWhitespace()) }),
+        binary(
+            "trimPrefix", "trimPrefix(text: string, prefix: string) -> string",
+            "The text without the prefix, when it starts with it.", #"s.sdk.proxy.trimPrefix("https://")"#,
+            [.string, .string], .string, onStrings { s, p in .string(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s) }),
+        binary(
+            "trimSuffix", "trimSuffix(text: string, suffix: string) -> string",
+            "The text without the suffix, when it ends with it.", #"s.sdk.host.trimSuffix("/")"#,
+            [.string, .string], .string, onStrings { s, p in .string(s.hasSuffix(p) ? String(s.dropLast(p.count)) : s) }),
+        binary(
+            "startsWith", "startsWith(text: string, prefix: string) -> bool", "Whether the text starts with the prefix.",
+            #"s.sdk.host.startsWith("https://")"#,
+            [.string, .string], .bool, onStrings { .bool($0.hasPrefix($1)) }),
+        binary(
+            "endsWith", "endsWith(text: string, suffix: string) -> bool", "Whether the text ends with the suffix.",
+            #"s.sdk.apiHost.endsWith("/v1")"#,
+            [.string, .string], .bool, onStrings { .bool($0.hasSuffix($1)) }),
+        binary(
+            "matches", "matches(text: string, pattern: regex) -> bool",
+            "Whether the pattern (an RE2-syntax `re\"…\"` literal) matches anywhere in the text; anchor with `^…$`.",
+            #"d.endpoint.host.matches(re"\.eu$")"#, [.string, .regex], .bool
+        ) { t, r in
             if case .string(let s) = t, case .regex(let box) = r { return .bool(box.regex.matches(s)) }
             return .missing
         },
-        unary("host", "host(url: string) -> string",
-              "The host of a URL or of a bare `host/path`, lower-cased, without port; missing when there is none.",
-              #"host(s.sdk.proxy) == "events.eu1.segmentapis.com""#,
-              [.string], .string, onString { .of(URLParts($0)?.host) }),
-        unary("scheme", "scheme(url: string) -> string", "The scheme of a URL (`https`); missing when it has none.",
-              #"scheme(s.sdk.host) == "https""#,
-              [.string], .string, onString { .of(URLParts($0)?.scheme) }),
-        unary("path", "path(url: string) -> string", "The path of a URL or of a bare `host/path`; `\"\"` when it has none.",
-              #"path(s.sdk.apiHost) == "/v1""#,
-              [.string], .string, onString { s in URLParts(s).map { .string($0.path) } ?? .missing }),
+        unary(
+            "host", "host(url: string) -> string",
+            "The host of a URL or of a bare `host/path`, lower-cased, without port; missing when there is none.",
+            #"host(s.sdk.proxy) == "events.eu1.segmentapis.com""#,
+            [.string], .string, onString { .of(URLParts($0)?.host) }),
+        unary(
+            "scheme", "scheme(url: string) -> string", "The scheme of a URL (`https`); missing when it has none.",
+            #"scheme(s.sdk.host) == "https""#,
+            [.string], .string, onString { .of(URLParts($0)?.scheme) }),
+        unary(
+            "path", "path(url: string) -> string", "The path of a URL or of a bare `host/path`; `\"\"` when it has none.",
+            #"path(s.sdk.apiHost) == "/v1""#,
+            [.string], .string, onString { s in URLParts(s).map { .string($0.path) } ?? .missing }),
     ]
 }

@@ -47,18 +47,24 @@ extension Builtin {
         }
     }
 
-    static func unary(_ name: String, _ signature: String, _ doc: String, _ example: String,
-                      _ params: [ValueType], _ result: ValueType,
-                      _ f: @escaping @Sendable (Value) -> Value) -> Builtin {
-        Builtin(name: name, signature: signature, doc: doc, example: example, arity: 1,
-                typing: fixed(params, result), implementation: .unary(f))
+    static func unary(
+        _ name: String, _ signature: String, _ doc: String, _ example: String,
+        _ params: [ValueType], _ result: ValueType,
+        _ f: @escaping @Sendable (Value) -> Value
+    ) -> Builtin {
+        Builtin(
+            name: name, signature: signature, doc: doc, example: example, arity: 1,
+            typing: fixed(params, result), implementation: .unary(f))
     }
 
-    static func binary(_ name: String, _ signature: String, _ doc: String, _ example: String,
-                       _ params: [ValueType], _ result: ValueType,
-                       _ f: @escaping @Sendable (Value, Value) -> Value) -> Builtin {
-        Builtin(name: name, signature: signature, doc: doc, example: example, arity: 2,
-                typing: fixed(params, result), implementation: .binary(f))
+    static func binary(
+        _ name: String, _ signature: String, _ doc: String, _ example: String,
+        _ params: [ValueType], _ result: ValueType,
+        _ f: @escaping @Sendable (Value, Value) -> Value
+    ) -> Builtin {
+        Builtin(
+            name: name, signature: signature, doc: doc, example: example, arity: 2,
+            typing: fixed(params, result), implementation: .binary(f))
     }
 
     /// Lifts a string function: missing or non-string input gives missing.

@@ -30,8 +30,9 @@ final class Frame {
 
 extension EvalContext {
     /// A context with nothing in it, for folding constants at compile time.
-    static let empty = EvalContext(model: WorkspaceModel(workspace: Workspace(id: "", slug: "")),
-                                   catalog: Catalog(), facts: Facts(), auditDate: Day(daysSinceEpoch: 0))
+    static let empty = EvalContext(
+        model: WorkspaceModel(workspace: Workspace(id: "", slug: "")),
+        catalog: Catalog(), facts: Facts(), auditDate: Day(daysSinceEpoch: 0))
 
     /// How a value reads in a message: text as is, lists joined, records by their name.
     func render(_ v: Value) -> String {

@@ -66,7 +66,8 @@ public final class PolicyProgram: Sendable {
         return out
     }
 
-    private static func compilePermits(_ bundle: CheckedBundle, _ c: inout Compiler) -> [(condition: BoolCode?, basis: TextCode?)] {
+    private static func compilePermits(_ bundle: CheckedBundle, _ c: inout Compiler) -> [(condition: BoolCode?, basis: TextCode?)]
+    {
         var out: [(condition: BoolCode?, basis: TextCode?)] = []
         for p in bundle.permits {
             var condition: BoolCode?
@@ -123,8 +124,10 @@ public final class PolicyProgram: Sendable {
     /// permitted; if none holds but one, or the requirement, was unknown → indeterminate;
     /// else fail.
     @inline(__always)
-    func decide(_ policy: Compiled, _ permitIndices: [Int], _ permits: [(condition: BoolCode?, basis: TextCode?)],
-                _ f: Frame) -> (Outcome, Int) {
+    func decide(
+        _ policy: Compiled, _ permitIndices: [Int], _ permits: [(condition: BoolCode?, basis: TextCode?)],
+        _ f: Frame
+    ) -> (Outcome, Int) {
         switch policy.condition?(f) ?? .yes {
         case .no: return (.notApplicable, -1)
         case .unknown: return (.indeterminate, -1)

@@ -119,8 +119,10 @@ public struct Workspace: Sendable, Hashable {
     public var dataSubjects: [String]?
     public var origin: Origin?
 
-    public init(id: String, slug: String, name: String? = nil, region: String? = nil, apiHost: String? = nil,
-                dataSubjects: [String]? = nil, origin: Origin? = nil) {
+    public init(
+        id: String, slug: String, name: String? = nil, region: String? = nil, apiHost: String? = nil,
+        dataSubjects: [String]? = nil, origin: Origin? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.name = name
@@ -143,9 +145,11 @@ public struct SDKConfig: Sendable, Hashable {
     public var path: String?
     public var endpoint: String?
 
-    public init(library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
-                cdnProxy: String? = nil, useSegmentEndpoints: Bool? = nil, host: String? = nil,
-                path: String? = nil, endpoint: String? = nil) {
+    public init(
+        library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
+        cdnProxy: String? = nil, useSegmentEndpoints: Bool? = nil, host: String? = nil,
+        path: String? = nil, endpoint: String? = nil
+    ) {
         self.library = library
         self.apiHost = apiHost
         self.cdnHost = cdnHost
@@ -178,10 +182,12 @@ public struct Source: Sendable, Hashable {
     public var ingestRegion: String?
     public var origin: Origin?
 
-    public init(id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
-                catalogSlug: String? = nil, isCloudSource: Bool? = nil, categories: [String]? = nil,
-                writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
-                ingestHost: String? = nil, ingestRegion: String? = nil, origin: Origin? = nil) {
+    public init(
+        id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
+        catalogSlug: String? = nil, isCloudSource: Bool? = nil, categories: [String]? = nil,
+        writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
+        ingestHost: String? = nil, ingestRegion: String? = nil, origin: Origin? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.name = name
@@ -230,10 +236,12 @@ public struct Destination: Sendable, Hashable {
     public var regionEndpoints: [String]?
     public var origin: Origin?
 
-    public init(id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
-                catalogSlug: String? = nil, catalogId: String? = nil, vendor: String? = nil,
-                endpoint: Endpoint = Endpoint(), supportedRegions: [String]? = nil,
-                regionEndpoints: [String]? = nil, origin: Origin? = nil) {
+    public init(
+        id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
+        catalogSlug: String? = nil, catalogId: String? = nil, vendor: String? = nil,
+        endpoint: Endpoint = Endpoint(), supportedRegions: [String]? = nil,
+        regionEndpoints: [String]? = nil, origin: Origin? = nil
+    ) {
         self.id = id
         self.name = name
         self.enabled = enabled
@@ -265,9 +273,11 @@ public struct Warehouse: Sendable, Hashable {
     public var allowlistedCidrs: [CIDR]?
     public var origin: Origin?
 
-    public init(id: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
-                catalogSlug: String? = nil, location: String? = nil, region: String? = nil,
-                allowlistedCidrs: [CIDR]? = nil, origin: Origin? = nil) {
+    public init(
+        id: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
+        catalogSlug: String? = nil, location: String? = nil, region: String? = nil,
+        allowlistedCidrs: [CIDR]? = nil, origin: Origin? = nil
+    ) {
         self.id = id
         self.name = name
         self.enabled = enabled

@@ -8,7 +8,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// A date from its parts, or nil when the parts are not a real date (`2026-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= Day.daysInMonth(year: year, month: month) else { return nil }
+            day <= Day.daysInMonth(year: year, month: month)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

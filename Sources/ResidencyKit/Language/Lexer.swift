@@ -271,16 +271,17 @@ public struct Lexer: Sendable {
         } while q < end && !startsToken(at: q)
         position = q
         let word = text(start, q)
-        let help: String? = switch file.bytes[start] {
-        case Byte.bang: "write `not` to negate a condition, and `!=` for “not equal”"
-        case UInt8(ascii: "&"): "write `and` to combine conditions"
-        case UInt8(ascii: "|"): "write `or` to combine conditions"
-        case Byte.question: "write `??` to give a default value, e.g. `d.region ?? \"unknown\"`"
-        case Byte.minus: "`-` only joins the parts of a name such as `RES-001`; there is no subtraction or negative number"
-        case UInt8(ascii: "'"): "strings are written in double quotes"
-        case UInt8(ascii: ";"): "clauses need no separator"
-        default: nil
-        }
+        let help: String? =
+            switch file.bytes[start] {
+            case Byte.bang: "write `not` to negate a condition, and `!=` for “not equal”"
+            case UInt8(ascii: "&"): "write `and` to combine conditions"
+            case UInt8(ascii: "|"): "write `or` to combine conditions"
+            case Byte.question: "write `??` to give a default value, e.g. `d.region ?? \"unknown\"`"
+            case Byte.minus: "`-` only joins the parts of a name such as `RES-001`; there is no subtraction or negative number"
+            case UInt8(ascii: "'"): "strings are written in double quotes"
+            case UInt8(ascii: ";"): "clauses need no separator"
+            default: nil
+            }
         diagnostics.append(.unexpectedCharacters(word, at: file.range(start, q), help: help))
         return Token(kind: .invalid, start: start, end: q, text: word)
     }
@@ -322,8 +323,8 @@ public struct Lexer: Sendable {
         if Self.isIdentifierStart(c) || Self.isDigit(c) { return true }
         switch c {
         case Byte.space, 0x09, Byte.newline, 0x0D, Byte.quote, Byte.hash,
-             Byte.lbrace, Byte.rbrace, Byte.lparen, Byte.rparen, Byte.lbracket, Byte.rbracket,
-             Byte.comma, Byte.colon, Byte.dot, Byte.equals, Byte.less, Byte.greater:
+            Byte.lbrace, Byte.rbrace, Byte.lparen, Byte.rparen, Byte.lbracket, Byte.rbracket,
+            Byte.comma, Byte.colon, Byte.dot, Byte.equals, Byte.less, Byte.greater:
             return true
         case Byte.bang: return byte(q + 1) == Byte.equals
         case Byte.question: return byte(q + 1) == Byte.question
@@ -361,8 +362,10 @@ public struct Lexer: Sendable {
         if year == 0 { return "years run from 0001 to 9999" }
         guard (1...12).contains(month) else { return "months run from 01 to 12" }
         if day == 0 { return "days of the month start at 01" }
-        let names = ["January", "February", "March", "April", "May", "June", "July",
-                     "August", "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December",
+        ]
         return "\(names[month - 1]) \(year) has \(Day.daysInMonth(year: year, month: month)) days"
     }
 

@@ -32,8 +32,9 @@ extension Parser.State {
     /// `policy IDENT text "{" { policy_clause } "}"` and the same for `permit`.
     mutating func parseBlockDeclaration(_ kind: BlockKind) -> Declaration {
         let keyword = advance()
-        let id = expectName("a \(kind.rawValue) id", after: "`\(kind.rawValue)`",
-                            example: "\(kind.rawValue) RES-001 \"Title\" { … }")
+        let id = expectName(
+            "a \(kind.rawValue) id", after: "`\(kind.rawValue)`",
+            example: "\(kind.rawValue) RES-001 \"Title\" { … }")
         let label = id.name.isEmpty ? "this \(kind.rawValue)" : "\(kind.rawValue) \(id.name)"
         let title = parseText("a title string", after: "`\(label)`", example: "\(label) \"EU data never leaves the EU\" { … }")
         var clauses = Clauses()
@@ -89,8 +90,9 @@ extension Parser.State {
             if token.kind == .eof {
                 // Point at the brace that is never closed: the end of the file says nothing
                 // about where the `}` went missing.
-                emit(Diagnostic.unclosedBlock(label, found: describe(token), at: range(of: open))
-                    .noting("the file ends here", at: range(token.start, token.end)))
+                emit(
+                    Diagnostic.unclosedBlock(label, found: describe(token), at: range(of: open))
+                        .noting("the file ends here", at: range(token.start, token.end)))
                 return clauses
             }
             if token.kind == .identifier, Parser.clauseKeywords.contains(token.text) {
@@ -98,11 +100,13 @@ extension Parser.State {
             } else if token.kind == .identifier, Parser.declarationKeywords.contains(token.text) {
                 // A new declaration: most likely this block's `}` is missing. End the block
                 // here so that the next declaration is parsed normally.
-                emit(Diagnostic.unclosedBlock(label, found: describe(token), at: range(of: token))
-                    .noting("\(label) opens here", at: range(of: open)))
+                emit(
+                    Diagnostic.unclosedBlock(label, found: describe(token), at: range(of: token))
+                        .noting("\(label) opens here", at: range(of: open)))
                 return clauses
             } else {
-                let help = token.kind == .identifier
+                let help =
+                    token.kind == .identifier
                     ? Suggestions.didYouMean(token.text, in: Parser.clauseKeywords)
                         ?? "the clauses of a \(kind.rawValue) are \(kind.clauses.joined(separator: ", "))"
                     : nil
@@ -111,7 +115,9 @@ extension Parser.State {
         }
     }
 
-    private mutating func parseClause(_ kind: BlockKind, label: String, into clauses: inout Clauses, seen: inout [String: SourceRange]) {
+    private mutating func parseClause(
+        _ kind: BlockKind, label: String, into clauses: inout Clauses, seen: inout [String: SourceRange]
+    ) {
         let keyword = advance()
         let name = keyword.text
         let after = "`\(name)`"
@@ -119,8 +125,10 @@ extension Parser.State {
         // and reports only that, but its value is not kept.
         var keep = true
         if !kind.clauses.contains(name) {
-            emit(.clauseNotAllowed(name, in: kind.rawValue, at: range(of: keyword),
-                                   help: "`\(name)` belongs in a \(kind.other.rawValue)"))
+            emit(
+                .clauseNotAllowed(
+                    name, in: kind.rawValue, at: range(of: keyword),
+                    help: "`\(name)` belongs in a \(kind.other.rawValue)"))
             keep = false
         } else if let first = seen[name] {
             emit(.duplicateClause(name, in: label, at: range(of: keyword), first: first))
@@ -163,7 +171,7 @@ extension Parser.State {
             } else {
                 fail(.expectedSomeAfterExpect(found: describe(current), at: range(of: current)))
             }
-        default: // "permits"
+        default:  // "permits"
             var ids: [Identifier] = []
             var id = expectName("a policy id", after: after, example: "permits RES-001, RES-002")
             while !id.name.isEmpty {
@@ -178,20 +186,27 @@ extension Parser.State {
 
     /// `text_list = "[" [ STRING { "," STRING } [ "," ] ] "]"`
     private mutating func parseReferences() -> [TextLiteral]? {
-        guard expect(.lbracket, .expectedToken("`[`", "after `references`", found: describe(current), at: range(of: current),
-                                               help: "references are a list of strings: `references [\"GDPR Art. 44\"]`")) != nil
+        guard
+            expect(
+                .lbracket,
+                .expectedToken(
+                    "`[`", "after `references`", found: describe(current), at: range(of: current),
+                    help: "references are a list of strings: `references [\"GDPR Art. 44\"]`")) != nil
         else { return nil }
         var items: [TextLiteral] = []
         while !at(.rbracket) {
             guard at(.string) else {
-                fail(.expectedString("a string or `]`", after: previous.map { "`\($0.text)`" } ?? "`[`",
-                                     found: describe(current), at: range(of: current)))
+                fail(
+                    .expectedString(
+                        "a string or `]`", after: previous.map { "`\($0.text)`" } ?? "`[`",
+                        found: describe(current), at: range(of: current)))
                 return items
             }
             items.append(textLiteral(advance()))
             if at(.comma) { advance() } else { break }
         }
-        expect(.rbracket, .expectedToken("`,` or `]`", "in the references list", found: describe(current), at: range(of: current)))
+        expect(
+            .rbracket, .expectedToken("`,` or `]`", "in the references list", found: describe(current), at: range(of: current)))
         return items
     }
 
@@ -211,8 +226,9 @@ extension Parser.State {
         advance()
         checkNotReserved(kindToken)
         checkNotReserved(variableToken)
-        return Subject(kind: Identifier(kindToken.text, range(of: kindToken)),
-                       variable: Identifier(variableToken.text, range(of: variableToken)),
-                       range: range(keyword.start, variableToken.end))
+        return Subject(
+            kind: Identifier(kindToken.text, range(of: kindToken)),
+            variable: Identifier(variableToken.text, range(of: variableToken)),
+            range: range(keyword.start, variableToken.end))
     }
 }

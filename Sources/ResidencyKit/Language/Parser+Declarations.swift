@@ -43,8 +43,10 @@ extension Parser.State {
         if at(.string) {
             path = textLiteral(advance())
         } else {
-            fail(.expectedString("a file path", after: "`import`", found: describe(current), at: range(of: current),
-                                 example: "import \"helpers.policy\""))
+            fail(
+                .expectedString(
+                    "a file path", after: "`import`", found: describe(current), at: range(of: current),
+                    example: "import \"helpers.policy\""))
             path = TextLiteral("", range(previousEnd, previousEnd))
         }
         return .importFile(ImportDecl(path: path, range: range(keyword.start, previousEnd)))
@@ -54,8 +56,11 @@ extension Parser.State {
     private mutating func parseParam() -> Declaration {
         let keyword = advance()
         let name = expectName("a parameter name", after: "`param`", example: "param regions: list<string> = [\"eu\"]")
-        expect(.colon, .expectedToken("`:`", "after `param \(name.name)`", found: describe(current), at: range(of: current),
-                                      help: "a param declares its type, e.g. `param \(name.name): string`"))
+        expect(
+            .colon,
+            .expectedToken(
+                "`:`", "after `param \(name.name)`", found: describe(current), at: range(of: current),
+                help: "a param declares its type, e.g. `param \(name.name): string`"))
         let type = parseType(after: "`:`")
         var defaultValue: Expr?
         if at(.assign) {
@@ -85,17 +90,27 @@ extension Parser.State {
         let name = expectName("a name", after: "`define`", example: "define isEU(r: string): bool = r.startsWith(\"eu\")")
         let label = "`define \(name.name)`"
         var parameters: [DefineDecl.Parameter] = []
-        if expect(.lparen, .expectedToken("`(`", "after \(label)", found: describe(current), at: range(of: current),
-                                          help: "a define lists its parameters, even none: `define \(name.name)() = …`")) != nil {
+        if expect(
+            .lparen,
+            .expectedToken(
+                "`(`", "after \(label)", found: describe(current), at: range(of: current),
+                help: "a define lists its parameters, even none: `define \(name.name)() = …`")) != nil
+        {
             while !at(.rparen) {
                 let parameter = expectName("a parameter name", after: previous.map { "`\($0.text)`" } ?? label)
-                expect(.colon, .expectedToken("`:` and a type", "after parameter `\(parameter.name)`", found: describe(current),
-                                              at: range(of: current)))
+                expect(
+                    .colon,
+                    .expectedToken(
+                        "`:` and a type", "after parameter `\(parameter.name)`", found: describe(current),
+                        at: range(of: current)))
                 parameters.append(DefineDecl.Parameter(name: parameter, type: parseType(after: "`:`")))
                 if at(.comma) { advance() } else { break }
             }
-            expect(.rparen, .expectedToken("`,` or `)`", "in the parameters of \(label)", found: describe(current),
-                                           at: range(of: current)))
+            expect(
+                .rparen,
+                .expectedToken(
+                    "`,` or `)`", "in the parameters of \(label)", found: describe(current),
+                    at: range(of: current)))
         }
         var returnType: TypeSyntax?
         if at(.colon) {
@@ -104,8 +119,10 @@ extension Parser.State {
         }
         expect(.assign, .expectedToken("`=`", "before the body of \(label)", found: describe(current), at: range(of: current)))
         let body = parseExpression().expr
-        return .define(DefineDecl(name: name, parameters: parameters, returnType: returnType, body: body,
-                                  range: range(keyword.start, previousEnd)))
+        return .define(
+            DefineDecl(
+                name: name, parameters: parameters, returnType: returnType, body: body,
+                range: range(keyword.start, previousEnd)))
     }
 
     /// `type = "list" "<" type ">" | IDENT`, read iteratively so that no input can make
@@ -186,8 +203,10 @@ extension Parser.State {
     /// one expression, lexed in place so its positions are true.
     mutating func parseTemplate(after: String) -> Template? {
         guard at(.string) else {
-            fail(.expectedString("a string", after: after, found: describe(current), at: range(of: current),
-                                 example: "\(after.dropFirst().dropLast()) \"{d.name} sends data outside the EU\""))
+            fail(
+                .expectedString(
+                    "a string", after: after, found: describe(current), at: range(of: current),
+                    example: "\(after.dropFirst().dropLast()) \"{d.name} sends data outside the EU\""))
             return nil
         }
         let start = current.start
@@ -210,8 +229,9 @@ extension Parser.State {
     }
 
     private mutating func parseInterpolation(_ start: Int, _ end: Int) -> Expr {
-        var sub = Parser.State(file: file, locator: locator, lexer: Lexer(file: file, start: start, end: end),
-                               inInterpolation: true)
+        var sub = Parser.State(
+            file: file, locator: locator, lexer: Lexer(file: file, start: start, end: end),
+            inInterpolation: true)
         sub.stopWords = []
         let expr: Expr
         if sub.at(.eof) {

@@ -53,13 +53,17 @@ extension Parser.State {
         let variable = parseBoundVariable(after: "`\(keyword.text)`", example: "\(keyword.text) w in d.warehouses: w.enabled")
         expectIn(after: "`\(keyword.text) \(variable.name)`")
         let domain = parseCoalesce()
-        expect(.colon, .expectedToken("`:`", "after `\(keyword.text) \(variable.name) in …`", found: describe(current),
-                                      at: range(of: current), help: "the condition follows a colon: `every w in ws: w.enabled`"))
+        expect(
+            .colon,
+            .expectedToken(
+                "`:`", "after `\(keyword.text) \(variable.name) in …`", found: describe(current),
+                at: range(of: current), help: "the condition follows a colon: `every w in ws: w.enabled`"))
         guard enterNesting() else { return invalidNode() }
         defer { nesting -= 1 }
         let body = parseExpression()
-        return make(.quantified(quantifier, variable: variable, domain: domain.expr, body: body.expr),
-                    keyword.start, body.end, [domain, body])
+        return make(
+            .quantified(quantifier, variable: variable, domain: domain.expr, body: body.expr),
+            keyword.start, body.end, [domain, body])
     }
 
     /// `comparison = coalesce [ compare_op coalesce ]`
@@ -68,8 +72,10 @@ extension Parser.State {
         if atWord("not"), !(peek().kind == .identifier && peek().text == "in") {
             // After an operand, `not` can only begin `not in`.
             let not = advance()
-            fail(.expectedToken("`in`", "after `not`", found: describe(current), at: range(of: current),
-                                help: "write `x not in xs`, or `not (…)` to negate a condition"))
+            fail(
+                .expectedToken(
+                    "`in`", "after `not`", found: describe(current), at: range(of: current),
+                    help: "write `x not in xs`, or `not (…)` to negate a condition"))
             return make(.invalid, lhs.start, not.end, [])
         }
         guard let (op, length) = compareOperator() else { return lhs }
@@ -129,8 +135,9 @@ extension Parser.State {
             let function = Identifier(name.text, range(of: name))
             if at(.lparen) {
                 let (arguments, end) = parseArguments(of: name.text)
-                node = make(.call(receiver: node.expr, function: function, arguments: arguments.map(\.expr)),
-                            node.start, end, [node] + arguments)
+                node = make(
+                    .call(receiver: node.expr, function: function, arguments: arguments.map(\.expr)),
+                    node.start, end, [node] + arguments)
             } else {
                 node = make(.member(node.expr, function), node.start, name.end, [node])
             }
@@ -191,8 +198,10 @@ extension Parser.State {
             let (arguments, end) = parseArguments(of: token.text)
             return make(.call(receiver: nil, function: name, arguments: arguments.map(\.expr)), token.start, end, arguments)
         default:
-            fail(.expectedExpression(after: previousDescription, found: describe(token), at: range(of: token),
-                                     help: expressionHelp(token)))
+            fail(
+                .expectedExpression(
+                    after: previousDescription, found: describe(token), at: range(of: token),
+                    help: expressionHelp(token)))
             return invalidNode()
         }
     }
@@ -209,8 +218,10 @@ extension Parser.State {
             end = advance().end
         } else {
             let place = locator.location(of: open.start)
-            fail(.expectedToken("`)`", "to close the `(` at \(place.line):\(place.column)", found: describe(current),
-                                at: range(of: current)))
+            fail(
+                .expectedToken(
+                    "`)`", "to close the `(` at \(place.line):\(place.column)", found: describe(current),
+                    at: range(of: current)))
             end = previousEnd
         }
         return Node(expr: Expr(inner.expr.kind, range(open.start, end)), height: inner.height)
@@ -244,8 +255,11 @@ extension Parser.State {
         defer { quantifiers -= 1 }
         guard enterNesting() else { return invalidNode() }
         defer { nesting -= 1 }
-        expect(.lparen, .expectedToken("`(`", "after `count`", found: describe(current), at: range(of: current),
-                                       help: "count is written `count(x in xs where …)`"))
+        expect(
+            .lparen,
+            .expectedToken(
+                "`(`", "after `count`", found: describe(current), at: range(of: current),
+                help: "count is written `count(x in xs where …)`"))
         let variable = parseBoundVariable(after: "`count(`", example: "count(w in d.warehouses where w.enabled)")
         expectIn(after: "`count(\(variable.name)`")
         let domain = parseCoalesce()
@@ -258,12 +272,15 @@ extension Parser.State {
         if at(.rparen) {
             end = advance().end
         } else {
-            fail(.expectedToken(condition == nil ? "`where` or `)`" : "`)`", "to end `count(…)`", found: describe(current),
-                                at: range(of: current)))
+            fail(
+                .expectedToken(
+                    condition == nil ? "`where` or `)`" : "`)`", "to end `count(…)`", found: describe(current),
+                    at: range(of: current)))
             end = previousEnd
         }
-        return make(.count(variable: variable, domain: domain.expr, condition: condition?.expr),
-                    keyword.start, end, [domain] + (condition.map { [$0] } ?? []))
+        return make(
+            .count(variable: variable, domain: domain.expr, condition: condition?.expr),
+            keyword.start, end, [domain] + (condition.map { [$0] } ?? []))
     }
 
     // MARK: - Helpers
@@ -272,7 +289,9 @@ extension Parser.State {
     /// (`every in xs`), which deserves that message rather than a reserved-word error.
     private mutating func parseBoundVariable(after: String, example: String) -> Identifier {
         if atWord("in"), !(peek().kind == .identifier && peek().text == "in") {
-            fail(.expectedName("a variable name", after: after, found: describe(current), at: range(of: current), example: example))
+            fail(
+                .expectedName("a variable name", after: after, found: describe(current), at: range(of: current), example: example)
+            )
             return Identifier("", range(previousEnd, previousEnd))
         }
         return expectName("a variable name", after: after, example: example)
@@ -339,7 +358,9 @@ extension Parser.State {
         case "not": return "put the negation in parentheses: `(not …)`"
         default: break
         }
-        if atStopWord { return "`\(token.text)` begins the next \(Parser.clauseKeywords.contains(token.text) ? "clause" : "declaration")" }
+        if atStopWord {
+            return "`\(token.text)` begins the next \(Parser.clauseKeywords.contains(token.text) ? "clause" : "declaration")"
+        }
         return nil
     }
 }

@@ -72,8 +72,10 @@ public enum PolicyLoader {
                     sources.imports[i].append(j)
                     sources.importRanges[i].append(imp.path.range)
                 } else {
-                    diagnostics.append(.error("E0403", "cannot read imported file \(target)", at: imp.path.range,
-                                              help: "import paths are relative to the importing file"))
+                    diagnostics.append(
+                        .error(
+                            "E0403", "cannot read imported file \(target)", at: imp.path.range,
+                            help: "import paths are relative to the importing file"))
                 }
             }
             return i
@@ -111,8 +113,10 @@ public enum PolicyLoader {
             state[i] = 1
             for (k, j) in s.imports[i].enumerated() {
                 if state[j] == 1 {
-                    out.append(.error("E0405", "import cycle: \(s.files[j].path) imports this file again",
-                                      at: s.importRanges[i][k], help: "move the shared declarations into a third file"))
+                    out.append(
+                        .error(
+                            "E0405", "import cycle: \(s.files[j].path) imports this file again",
+                            at: s.importRanges[i][k], help: "move the shared declarations into a third file"))
                 } else if state[j] == 0 {
                     visit(j)
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// Each case is a policy file with 1️⃣ where the diagnostic must point, and its code.
@@ -19,62 +20,103 @@ private let header = """
 
 @Suite struct CheckerTests {
     static let cases: [CheckerCase] = [
-        CheckerCase(name: "unknown field", source: header + "  require d.1️⃣endpont.region == \"eu\"\n  message \"m\"\n}\n",
-                    code: "E0102", help: "did you mean `endpoint`?"),
-        CheckerCase(name: "unknown name", source: header + "  require 1️⃣dd.enabled\n  message \"m\"\n}\n", code: "E0101",
-                    help: "did you mean `d`?"),
-        CheckerCase(name: "unknown function", source: header + "  require d.name.1️⃣endWith(\"x\")\n  message \"m\"\n}\n",
-                    code: "E0103", help: "did you mean `endsWith`?"),
+        CheckerCase(
+            name: "unknown field", source: header + "  require d.1️⃣endpont.region == \"eu\"\n  message \"m\"\n}\n",
+            code: "E0102", help: "did you mean `endpoint`?"),
+        CheckerCase(
+            name: "unknown name", source: header + "  require 1️⃣dd.enabled\n  message \"m\"\n}\n", code: "E0101",
+            help: "did you mean `d`?"),
+        CheckerCase(
+            name: "unknown function", source: header + "  require d.name.1️⃣endWith(\"x\")\n  message \"m\"\n}\n",
+            code: "E0103", help: "did you mean `endsWith`?"),
         CheckerCase(name: "wrong arity", source: header + "  require 1️⃣endsWith(d.name)\n  message \"m\"\n}\n", code: "E0104"),
-        CheckerCase(name: "wrong argument type", source: header + "  require d.name.endsWith(1️⃣42)\n  message \"m\"\n}\n",
-                    code: "E0105"),
-        CheckerCase(name: "string compared with date", source: header + "  require 1️⃣d.name == 2025-04-03\n  message \"m\"\n}\n",
-                    code: "E0106"),
+        CheckerCase(
+            name: "wrong argument type", source: header + "  require d.name.endsWith(1️⃣42)\n  message \"m\"\n}\n",
+            code: "E0105"),
+        CheckerCase(
+            name: "string compared with date", source: header + "  require 1️⃣d.name == 2025-04-03\n  message \"m\"\n}\n",
+            code: "E0106"),
         CheckerCase(name: "condition not bool", source: header + "  require 1️⃣d.name\n  message \"m\"\n}\n", code: "E0106"),
-        CheckerCase(name: "unknown enum value", source: header + "  require d.workspace.region == 1️⃣\"eu-wst\"\n  message \"m\"\n}\n",
-                    code: "E0107", help: "did you mean \"eu-west\"?"),
-        CheckerCase(name: "enum value in list", source: header + "  require d.endpoint.region in [\"eu\", 1️⃣\"europe\"]\n  message \"m\"\n}\n",
-                    code: "E0107"),
-        CheckerCase(name: "field of a list", source: header + "  require d.workspace.sources.1️⃣enabled\n  message \"m\"\n}\n",
-                    code: "E0108"),
-        CheckerCase(name: "unknown type", source: "define f(x: 1️⃣strin): bool = true\n", code: "E0109",
-                    help: "did you mean `string`?"),
-        CheckerCase(name: "invalid cidr literal", source: header + "  require cidr(1️⃣\"1.2.3.4/40\") == cidr(\"1.2.3.4\")\n  message \"m\"\n}\n",
-                    code: "E0111"),
-        CheckerCase(name: "catalog is not a value", source: header + "  require 1️⃣catalog == \"x\"\n  message \"m\"\n}\n",
-                    code: "E0112"),
-        CheckerCase(name: "duplicate policy id", source: header + "  require true\n  message \"m\"\n}\npolicy 1️⃣P-1 \"again\" {\n  severity error\n  for source s\n  require true\n  message \"m\"\n}\n",
-                    code: "E0201"),
-        CheckerCase(name: "missing require", source: "policy 1️⃣P-2 \"t\" {\n  severity error\n  for source s\n  message \"m\"\n}\n",
-                    code: "E0202"),
-        CheckerCase(name: "unknown severity", source: "policy P-2 \"t\" {\n  severity 1️⃣eror\n  for source s\n  require true\n  message \"m\"\n}\n",
-                    code: "E0203", help: "did you mean `error`?"),
-        CheckerCase(name: "unknown kind", source: "policy P-2 \"t\" {\n  severity error\n  for 1️⃣destinaton d\n  require true\n  message \"m\"\n}\n",
-                    code: "E0204", help: "did you mean `destination`?"),
-        CheckerCase(name: "permit of unknown policy", source: header + "  require true\n  message \"m\"\n}\npermit X-1 \"p\" {\n  permits 1️⃣P-2\n  for destination d\n  basis \"b\"\n}\n",
-                    code: "E0205", help: "did you mean `P-1`?"),
-        CheckerCase(name: "permit over another kind", source: header + "  require true\n  message \"m\"\n}\npermit X-1 \"p\" {\n  permits P-1\n  for 1️⃣source s\n  basis \"b\"\n}\n",
-                    code: "E0207"),
-        CheckerCase(name: "permit without basis", source: header + "  require true\n  message \"m\"\n}\npermit 1️⃣X-1 \"p\" {\n  permits P-1\n  for destination d\n}\n",
-                    code: "E0202"),
-        CheckerCase(name: "recursive define", source: "define 1️⃣a(x: int): bool = b(x)\ndefine b(x: int): bool = a(x)\n" + header + "  require a(1)\n  message \"m\"\n}\n",
-                    code: "E0208"),
-        CheckerCase(name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
-                    code: "E0209"),
-        CheckerCase(name: "param default not literal", source: "param p: bool = 1️⃣not true\n" + header + "  require p\n  message \"m\"\n}\n",
-                    code: "E0115"),
-        CheckerCase(name: "param of record type", source: "param p: 1️⃣Destination\n" + header + "  require true\n  message \"m\"\n}\n",
-                    code: "E0116"),
-        CheckerCase(name: "shadowed variable", source: header + "  require some 1️⃣d in d.workspace.destinations: d.enabled\n  message \"m\"\n}\n",
-                    code: "E0211"),
-        CheckerCase(name: "quantifiers too deep through defines",
-                    source: "define deep(ws: Workspace): bool = every a in ws.sources: every b in ws.sources: every c in ws.sources: true\n"
-                        + "policy 1️⃣Q-1 \"t\" {\n  severity error\n  for workspace w\n  require every x in w.sources: every y in w.sources: deep(w)\n  message \"m\"\n}\n",
-                    code: "E0301"),
+        CheckerCase(
+            name: "unknown enum value", source: header + "  require d.workspace.region == 1️⃣\"eu-wst\"\n  message \"m\"\n}\n",
+            code: "E0107", help: "did you mean \"eu-west\"?"),
+        CheckerCase(
+            name: "enum value in list",
+            source: header + "  require d.endpoint.region in [\"eu\", 1️⃣\"europe\"]\n  message \"m\"\n}\n",
+            code: "E0107"),
+        CheckerCase(
+            name: "field of a list", source: header + "  require d.workspace.sources.1️⃣enabled\n  message \"m\"\n}\n",
+            code: "E0108"),
+        CheckerCase(
+            name: "unknown type", source: "define f(x: 1️⃣strin): bool = true\n", code: "E0109",
+            help: "did you mean `string`?"),
+        CheckerCase(
+            name: "invalid cidr literal",
+            source: header + "  require cidr(1️⃣\"1.2.3.4/40\") == cidr(\"1.2.3.4\")\n  message \"m\"\n}\n",
+            code: "E0111"),
+        CheckerCase(
+            name: "catalog is not a value", source: header + "  require 1️⃣catalog == \"x\"\n  message \"m\"\n}\n",
+            code: "E0112"),
+        CheckerCase(
+            name: "duplicate policy id",
+            source: header
+                + "  require true\n  message \"m\"\n}\npolicy 1️⃣P-1 \"again\" {\n  severity error\n  for source s\n  require true\n  message \"m\"\n}\n",
+            code: "E0201"),
+        CheckerCase(
+            name: "missing require", source: "policy 1️⃣P-2 \"t\" {\n  severity error\n  for source s\n  message \"m\"\n}\n",
+            code: "E0202"),
+        CheckerCase(
+            name: "unknown severity",
+            source: "policy P-2 \"t\" {\n  severity 1️⃣eror\n  for source s\n  require true\n  message \"m\"\n}\n",
+            code: "E0203", help: "did you mean `error`?"),
+        CheckerCase(
+            name: "unknown kind",
+            source: "policy P-2 \"t\" {\n  severity error\n  for 1️⃣destinaton d\n  require true\n  message \"m\"\n}\n",
+            code: "E0204", help: "did you mean `destination`?"),
+        CheckerCase(
+            name: "permit of unknown policy",
+            source: header
+                + "  require true\n  message \"m\"\n}\npermit X-1 \"p\" {\n  permits 1️⃣P-2\n  for destination d\n  basis \"b\"\n}\n",
+            code: "E0205", help: "did you mean `P-1`?"),
+        CheckerCase(
+            name: "permit over another kind",
+            source: header
+                + "  require true\n  message \"m\"\n}\npermit X-1 \"p\" {\n  permits P-1\n  for 1️⃣source s\n  basis \"b\"\n}\n",
+            code: "E0207"),
+        CheckerCase(
+            name: "permit without basis",
+            source: header + "  require true\n  message \"m\"\n}\npermit 1️⃣X-1 \"p\" {\n  permits P-1\n  for destination d\n}\n",
+            code: "E0202"),
+        CheckerCase(
+            name: "recursive define",
+            source: "define 1️⃣a(x: int): bool = b(x)\ndefine b(x: int): bool = a(x)\n" + header
+                + "  require a(1)\n  message \"m\"\n}\n",
+            code: "E0208"),
+        CheckerCase(
+            name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
+            code: "E0209"),
+        CheckerCase(
+            name: "param default not literal",
+            source: "param p: bool = 1️⃣not true\n" + header + "  require p\n  message \"m\"\n}\n",
+            code: "E0115"),
+        CheckerCase(
+            name: "param of record type", source: "param p: 1️⃣Destination\n" + header + "  require true\n  message \"m\"\n}\n",
+            code: "E0116"),
+        CheckerCase(
+            name: "shadowed variable",
+            source: header + "  require some 1️⃣d in d.workspace.destinations: d.enabled\n  message \"m\"\n}\n",
+            code: "E0211"),
+        CheckerCase(
+            name: "quantifiers too deep through defines",
+            source:
+                "define deep(ws: Workspace): bool = every a in ws.sources: every b in ws.sources: every c in ws.sources: true\n"
+                + "policy 1️⃣Q-1 \"t\" {\n  severity error\n  for workspace w\n  require every x in w.sources: every y in w.sources: deep(w)\n  message \"m\"\n}\n",
+            code: "E0301"),
         CheckerCase(name: "in on a string", source: header + "  require \"x\" in 1️⃣d.name\n  message \"m\"\n}\n", code: "E0106"),
-        CheckerCase(name: "define called with wrong type",
-                    source: "define eu(r: string): bool = r == \"eu\"\n" + header + "  require eu(1️⃣d.enabled)\n  message \"m\"\n}\n",
-                    code: "E0105"),
+        CheckerCase(
+            name: "define called with wrong type",
+            source: "define eu(r: string): bool = r == \"eu\"\n" + header + "  require eu(1️⃣d.enabled)\n  message \"m\"\n}\n",
+            code: "E0105"),
     ]
 
     @Test(arguments: cases)
@@ -83,7 +125,9 @@ private let header = """
         let checked = Audit.checkPolicies(texts: [("case.policy", marked.text)])
         let position = try #require(marked.positions["1️⃣"])
         let match = checked.diagnostics.first { $0.code == c.code }
-        let found = checked.diagnostics.map { "\($0.code)@\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.message)" }
+        let found = checked.diagnostics.map {
+            "\($0.code)@\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.message)"
+        }
         let d = try #require(match, "expected \(c.code); got \(found)")
         #expect(d.range?.start.line == position.line, "\(found)")
         #expect(d.range?.start.column == position.column, "\(found)")
@@ -92,7 +136,9 @@ private let header = """
     }
 
     @Test func unusedLetIsAWarningOnly() throws {
-        let checked = Audit.checkPolicies(texts: [("w.policy", "let unused = 1\n" + header + "  require true\n  message \"m\"\n}\n")])
+        let checked = Audit.checkPolicies(texts: [
+            ("w.policy", "let unused = 1\n" + header + "  require true\n  message \"m\"\n}\n")
+        ])
         #expect(checked.bundle != nil)
         #expect(checked.diagnostics.map(\.code) == ["W0101"])
     }
@@ -105,7 +151,11 @@ private let header = """
 
     @Test func importsMakeDeclarationsVisible() throws {
         let checked = Audit.checkPolicies(texts: [
-            ("dir/main.policy", "import \"lib/helpers.policy\"\n" + header + "  require isEU(d.endpoint.region ?? \"us\") and swiss\n  message \"m\"\n}\n"),
+            (
+                "dir/main.policy",
+                "import \"lib/helpers.policy\"\n" + header
+                    + "  require isEU(d.endpoint.region ?? \"us\") and swiss\n  message \"m\"\n}\n"
+            ),
             ("dir/lib/helpers.policy", "param swiss: bool = false\ndefine isEU(r: string): bool = r == eu\nlet eu = \"eu\"\n"),
         ])
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.message))")

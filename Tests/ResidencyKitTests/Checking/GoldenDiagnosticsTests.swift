@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResidencyKit
 
 /// Golden tests for rendered diagnostics: each `Golden/diagnostics/NAME.policy` is checked

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResidencyKit
 
 /// The repository root, found from this file's path (Tests/ResidencyKitTests/Docs/…).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 private let res001 = """
@@ -40,9 +41,10 @@ private func destinationPolicy(where condition: String = "true", require require
 @Suite struct EvaluatorTests {
     @Test func res001OutcomesCoverEveryCase() throws {
         let h = try Harness(res001)
-        #expect(h.outcomes([Fixtures.eu()]) == [
-            "dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .notApplicable,
-        ])
+        #expect(
+            h.outcomes([Fixtures.eu()]) == [
+                "dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .notApplicable,
+            ])
         #expect(h.outcomes([Fixtures.us()]) == ["dst-us-mix": .notApplicable])
         #expect(h.outcomes([Fixtures.unknownRegion()]) == ["dst-x": .indeterminate])
     }
@@ -82,34 +84,53 @@ private func destinationPolicy(where condition: String = "true", require require
     }
 
     static let cases: [EvalCase] = [
-        EvalCase(name: "?? supplies a default", policy: destinationPolicy(require: #"(d.endpoint.region ?? "eu") == "eu""#),
-                 expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .pass, "dst-off": .fail]),
-        EvalCase(name: "exists", policy: destinationPolicy(require: "exists(d.endpoint.host)"),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .fail, "dst-off": .fail]),
-        EvalCase(name: "false and unknown is false", policy: destinationPolicy(require: #"d.enabled == false and d.endpoint.region == "eu""#),
-                 expected: ["dst-amp": .fail, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .fail]),
-        EvalCase(name: "true or unknown is true", policy: destinationPolicy(require: #"d.enabled or d.endpoint.region == "eu""#),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .fail]),
-        EvalCase(name: "not in a constant list", policy: destinationPolicy(require: #"d.endpoint.region not in ["us", "in"]"#),
-                 expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .fail]),
-        EvalCase(name: "catalog look-up", policy: destinationPolicy(require: "catalog.destination(d.catalogName).euEndpoint"),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
-        EvalCase(name: "where false is not applicable", policy: destinationPolicy(where: "not d.enabled", require: "false"),
-                 expected: ["dst-amp": .notApplicable, "dst-mix": .notApplicable, "dst-slack": .notApplicable,
-                            "dst-unknown": .notApplicable, "dst-off": .fail]),
-        EvalCase(name: "link to source", policy: destinationPolicy(require: #"d.source.ingestRegion == "eu""#),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .pass]),
-        EvalCase(name: "string built-ins", policy: destinationPolicy(require: #"lower(d.name ?? "").startsWith("mix") or d.catalogName.endsWith("(Actions)")"#),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .pass, "dst-off": .pass]),
-        EvalCase(name: "some over the workspace", policy: destinationPolicy(require: #"some s in d.workspace.sources: s.id == d.source.id and s.ingestRegion == "eu""#),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .pass]),
-        EvalCase(name: "count", policy: destinationPolicy(require: "count(x in d.source.destinations where x.enabled) >= 2"),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .pass]),
-        EvalCase(name: "define and let", policy: "let eu = \"eu\"\ndefine inEU(x: Destination): bool = x.endpoint.region == eu\n"
-                    + destinationPolicy(require: "inEU(d) or not d.enabled"),
-                 expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
-        EvalCase(name: "dates", policy: destinationPolicy(require: "audit.date >= 2025-04-03 and audit.date < 2027-01-01"),
-                 expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .pass]),
+        EvalCase(
+            name: "?? supplies a default", policy: destinationPolicy(require: #"(d.endpoint.region ?? "eu") == "eu""#),
+            expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .pass, "dst-off": .fail]),
+        EvalCase(
+            name: "exists", policy: destinationPolicy(require: "exists(d.endpoint.host)"),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .fail, "dst-off": .fail]),
+        EvalCase(
+            name: "false and unknown is false",
+            policy: destinationPolicy(require: #"d.enabled == false and d.endpoint.region == "eu""#),
+            expected: ["dst-amp": .fail, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .fail]),
+        EvalCase(
+            name: "true or unknown is true", policy: destinationPolicy(require: #"d.enabled or d.endpoint.region == "eu""#),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .fail]),
+        EvalCase(
+            name: "not in a constant list", policy: destinationPolicy(require: #"d.endpoint.region not in ["us", "in"]"#),
+            expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .fail]),
+        EvalCase(
+            name: "catalog look-up", policy: destinationPolicy(require: "catalog.destination(d.catalogName).euEndpoint"),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
+        EvalCase(
+            name: "where false is not applicable", policy: destinationPolicy(where: "not d.enabled", require: "false"),
+            expected: [
+                "dst-amp": .notApplicable, "dst-mix": .notApplicable, "dst-slack": .notApplicable,
+                "dst-unknown": .notApplicable, "dst-off": .fail,
+            ]),
+        EvalCase(
+            name: "link to source", policy: destinationPolicy(require: #"d.source.ingestRegion == "eu""#),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .pass]),
+        EvalCase(
+            name: "string built-ins",
+            policy: destinationPolicy(require: #"lower(d.name ?? "").startsWith("mix") or d.catalogName.endsWith("(Actions)")"#),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .pass, "dst-off": .pass]),
+        EvalCase(
+            name: "some over the workspace",
+            policy: destinationPolicy(require: #"some s in d.workspace.sources: s.id == d.source.id and s.ingestRegion == "eu""#),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .fail, "dst-off": .pass]),
+        EvalCase(
+            name: "count", policy: destinationPolicy(require: "count(x in d.source.destinations where x.enabled) >= 2"),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .pass]),
+        EvalCase(
+            name: "define and let",
+            policy: "let eu = \"eu\"\ndefine inEU(x: Destination): bool = x.endpoint.region == eu\n"
+                + destinationPolicy(require: "inEU(d) or not d.enabled"),
+            expected: ["dst-amp": .pass, "dst-mix": .fail, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
+        EvalCase(
+            name: "dates", policy: destinationPolicy(require: "audit.date >= 2025-04-03 and audit.date < 2027-01-01"),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .pass, "dst-off": .pass]),
     ]
 
     @Test(arguments: cases)
@@ -118,7 +139,8 @@ private func destinationPolicy(where condition: String = "true", require require
     }
 
     @Test func workspaceQuantifiersAndCIDRs() throws {
-        let h = try Harness("""
+        let h = try Harness(
+            """
             policy W-1 "warehouses in the EU" {
               severity error
               for workspace ws
@@ -133,12 +155,14 @@ private func destinationPolicy(where condition: String = "true", require require
               message "m"
             }
             """)
-        let byKey = Dictionary(h.findings([Fixtures.eu()]).map { ("\($0.policy)/\($0.resourceId)", $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        let byKey = Dictionary(
+            h.findings([Fixtures.eu()]).map { ("\($0.policy)/\($0.resourceId)", $0.outcome) }, uniquingKeysWith: { a, _ in a })
         #expect(byKey == ["W-1/ws-eu": .fail, "W-2/wh-rs": .pass, "W-2/wh-pg": .indeterminate])
     }
 
     @Test func expectSomeReportsPoliciesThatMatchedNothing() throws {
-        let h = try Harness("""
+        let h = try Harness(
+            """
             policy E-1 "t" {
               severity warning
               for warehouse w
@@ -148,8 +172,9 @@ private func destinationPolicy(where condition: String = "true", require require
               expect some
             }
             """)
-        let evaluation = h.program.evaluate([Fixtures.eu(), Fixtures.us()], catalog: Fixtures.catalog, facts: Fixtures.facts,
-                                            auditDate: Fixtures.auditDate)
+        let evaluation = h.program.evaluate(
+            [Fixtures.eu(), Fixtures.us()], catalog: Fixtures.catalog, facts: Fixtures.facts,
+            auditDate: Fixtures.auditDate)
         #expect(evaluation.unmatchedPolicies == [0])
     }
 

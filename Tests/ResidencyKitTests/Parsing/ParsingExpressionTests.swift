@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// Parses `let x = <source>` and prints the value.
@@ -60,8 +61,10 @@ private func expression(_ source: String, sourceLocation: Testing.SourceLocation
         ("(a or b) and c", "(and (or a b) c)"),
         ("a == 1 or b != 2 and c in d", "(or (== a 1) (and (!= b 2) (in c d)))"),
         // Quantifiers: the body extends as far right as it can.
-        ("every w in d.ws: w.enabled and w.loc == \"eu\"",
-         "(every w (. d ws) (and (. w enabled) (== (. w loc) \"eu\")))"),
+        (
+            "every w in d.ws: w.enabled and w.loc == \"eu\"",
+            "(every w (. d ws) (and (. w enabled) (== (. w loc) \"eu\")))"
+        ),
         ("(every w in ws: w.a) and b", "(and (every w ws (. w a)) b)"),
         ("some x in xs ?? []: x", "(some x (?? xs []) x)"),
         ("a or not every x in xs: x", "(or a (not (every x xs x)))"),
@@ -81,10 +84,10 @@ private func expression(_ source: String, sourceLocation: Testing.SourceLocation
         #expect(slice(text, decl.range) == text)
         #expect(slice(text, decl.value.range) == "(a or b) and s.endsWith(\"/v1\") and not every w in d.ws: w.ok")
         guard case .binary(.and, let lhs, let negation) = decl.value.kind,
-              case .binary(.and, let parenthesised, let call) = lhs.kind,
-              case .call(let receiver?, let function, let arguments) = call.kind,
-              case .unary(.not, let every) = negation.kind,
-              case .quantified(_, let variable, let domain, let body) = every.kind
+            case .binary(.and, let parenthesised, let call) = lhs.kind,
+            case .call(let receiver?, let function, let arguments) = call.kind,
+            case .unary(.not, let every) = negation.kind,
+            case .quantified(_, let variable, let domain, let body) = every.kind
         else { Issue.record("unexpected shape \(SExpr.print(decl.value))"); return }
         #expect(slice(text, parenthesised.range) == "(a or b)")
         #expect(slice(text, call.range) == "s.endsWith(\"/v1\")")
@@ -102,8 +105,8 @@ private func expression(_ source: String, sourceLocation: Testing.SourceLocation
         let text = "let x = count(v in [1, 2] where v >= 1) != 0"
         let file = parseClean(text)
         guard case .constant(let decl) = try #require(file.declarations.first),
-              case .binary(.notEqual, let count, let zero) = decl.value.kind,
-              case .count(_, let domain, let condition?) = count.kind
+            case .binary(.notEqual, let count, let zero) = decl.value.kind,
+            case .count(_, let domain, let condition?) = count.kind
         else { Issue.record("unexpected shape"); return }
         #expect(slice(text, count.range) == "count(v in [1, 2] where v >= 1)")
         #expect(slice(text, domain.range) == "[1, 2]")
@@ -115,7 +118,7 @@ private func expression(_ source: String, sourceLocation: Testing.SourceLocation
         let text = "let x = \"üü\" ?? y"
         let file = parseClean(text)
         guard case .constant(let decl) = try #require(file.declarations.first),
-              case .binary(_, _, let rhs) = decl.value.kind
+            case .binary(_, _, let rhs) = decl.value.kind
         else { Issue.record("unexpected shape"); return }
         #expect(rhs.range.start.column == 17)
         #expect(rhs.range.start.offset == 18)

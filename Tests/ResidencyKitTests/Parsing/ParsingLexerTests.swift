@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// All tokens of `text` up to (not including) end of file, and the lexer's diagnostics.
@@ -23,12 +24,13 @@ private func render(_ t: Token) -> String {
     case .regex: return "re:\(t.text)"
     case .invalid: return "invalid:\(t.text)"
     case .string:
-        return "str:" + (t.literal?.parts ?? []).map {
-            switch $0 {
-            case .text(let s): SExpr.quote(s)
-            case .interpolation(let s, let e): "{\(s)-\(e)}"
-            }
-        }.joined()
+        return "str:"
+            + (t.literal?.parts ?? []).map {
+                switch $0 {
+                case .text(let s): SExpr.quote(s)
+                case .interpolation(let s, let e): "{\(s)-\(e)}"
+                }
+            }.joined()
     default: return t.text
     }
 }
@@ -39,11 +41,16 @@ private func render(_ t: Token) -> String {
         ("a-b a- b -c RES-001-x _x1", ["id:a-b", "id:a", "invalid:-", "id:b", "invalid:-", "id:c", "id:RES-001-x", "id:_x1"]),
         ("0 42 007 123456789012345678", ["int:0", "int:42", "int:7", "int:123456789012345678"]),
         ("2025-04-03 2000-02-29 1970-01-01", ["date:2025-04-03", "date:2000-02-29", "date:1970-01-01"]),
-        ("{ } ( ) [ ] , : . = == != < <= > >= ??",
-         ["{", "}", "(", ")", "[", "]", ",", ":", ".", "=", "==", "!=", "<", "<=", ">", ">=", "??"]),
+        (
+            "{ } ( ) [ ] , : . = == != < <= > >= ??",
+            ["{", "}", "(", ")", "[", "]", ",", ":", ".", "=", "==", "!=", "<", "<=", ">", ">=", "??"]
+        ),
         ("a==b!=c<=d>=e??f", ["id:a", "==", "id:b", "!=", "id:c", "<=", "id:d", ">=", "id:e", "??", "id:f"]),
         ("a # comment == b \"x\nc#d", ["id:a", "id:c"]),
-        ("and or not in true false every some count", ["id:and", "id:or", "id:not", "id:in", "id:true", "id:false", "id:every", "id:some", "id:count"]),
+        (
+            "and or not in true false every some count",
+            ["id:and", "id:or", "id:not", "id:in", "id:true", "id:false", "id:every", "id:some", "id:count"]
+        ),
         ("d.message.where", ["id:d", ".", "id:message", ".", "id:where"]),
         (#""a\"b\\c\nd\te\r""#, [#"str:"a\"b\\c\nd\te\r""#]),
         (#""\u{1F1EA}\u{41}é""#, ["str:\"🇪Aé\""]),

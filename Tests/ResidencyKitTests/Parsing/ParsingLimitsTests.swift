@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 private func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, count: n) }
@@ -25,12 +26,14 @@ private func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, co
         expectDiagnostics("let x = " + repeated("[", n) + "1️⃣[1" + repeated("]", n + 1), ["E0034"])
         expectDiagnostics("let x = " + repeated("f(", n) + "f1️⃣(1" + repeated(")", n + 1), ["E0034"])
         // Counts are nested levels too (and past four, too deeply nested quantifiers).
-        expectDiagnostics("let x = count(a in xs where count(b in a where count(c in b where count(d in c where 2️⃣count(e in d where "
-            + repeated("(", n - 5) + "1️⃣(e))))))" + repeated(")", n - 5), ["E0034", "E0035"])
+        expectDiagnostics(
+            "let x = count(a in xs where count(b in a where count(c in b where count(d in c where 2️⃣count(e in d where "
+                + repeated("(", n - 5) + "1️⃣(e))))))" + repeated(")", n - 5), ["E0034", "E0035"])
     }
 
     @Test func oneHundredThousandParenthesesGiveOneError() {
-        expectDiagnostics("let x = " + repeated("(", 64) + "1️⃣" + repeated("(", 100_000 - 64) + "a" + repeated(")", 100_000), ["E0034"])
+        expectDiagnostics(
+            "let x = " + repeated("(", 64) + "1️⃣" + repeated("(", 100_000 - 64) + "a" + repeated(")", 100_000), ["E0034"])
         expectDiagnostics("let x = " + repeated("(", 64) + "1️⃣" + repeated("(", 100_000 - 64), ["E0034"])
     }
 
@@ -39,7 +42,8 @@ private func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, co
     }
 
     @Test func theParserRecoversAfterTooDeepNesting() {
-        let source = "policy A \"t\" {\n  require " + repeated("(", 64) + "1️⃣" + repeated("(", 100_000) + "x" + repeated(")", 100_064)
+        let source =
+            "policy A \"t\" {\n  require " + repeated("(", 64) + "1️⃣" + repeated("(", 100_000) + "x" + repeated(")", 100_064)
             + "\n  message \"m\"\n}\nlet y = 2️⃣)"
         let diagnostics = expectDiagnostics(source, ["E0034", "E0025"])
         #expect(diagnostics.count == 2)
@@ -48,11 +52,16 @@ private func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, co
     @Test func quantifiersNestAtMostFourDeep() {
         parseClean("let x = every a in xs: some b in a: every c in b: some d in c: d")
         expectDiagnostics("let x = every a in xs: some b in a: every c in b: some d in c: 1️⃣every e in d: e", ["E0035"])
-        expectDiagnostics("let x = count(a in xs where count(b in a where count(c in b where count(d in c where 1️⃣count(e in d) > 0) > 0) > 0) > 0)", ["E0035"])
+        expectDiagnostics(
+            "let x = count(a in xs where count(b in a where count(c in b where count(d in c where 1️⃣count(e in d) > 0) > 0) > 0) > 0)",
+            ["E0035"])
         // Only the first level past the limit is reported.
-        expectDiagnostics("let x = every a in xs: every b in a: every c in b: every d in c: 1️⃣every e in d: every f in e: f", ["E0035"])
+        expectDiagnostics(
+            "let x = every a in xs: every b in a: every c in b: every d in c: 1️⃣every e in d: every f in e: f", ["E0035"])
         // Side by side is not nested.
-        parseClean("let x = (every a in xs: some b in a: every c in b: some d in c: d) and (every a in xs: some b in a: every c in b: some d in c: d)")
+        parseClean(
+            "let x = (every a in xs: some b in a: every c in b: some d in c: d) and (every a in xs: some b in a: every c in b: some d in c: d)"
+        )
     }
 
     @Test func longChainsAreBoundedToo() {
@@ -65,7 +74,8 @@ private func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, co
 
     @Test func typesNestAtMost64Deep() {
         parseClean("param p: " + repeated("list<", 64) + "int" + repeated(">", 64))
-        expectDiagnostics("param p: " + repeated("list<", 64) + "1️⃣" + repeated("list<", 100_000) + "int" + repeated(">", 100_064), ["E0040"])
+        expectDiagnostics(
+            "param p: " + repeated("list<", 64) + "1️⃣" + repeated("list<", 100_000) + "int" + repeated(">", 100_064), ["E0040"])
     }
 
     /// Random token soup: the parser must always terminate, and every diagnostic must

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// Test-only printer: the tree as a compact, fully parenthesised s-expression, so that
@@ -73,7 +74,9 @@ enum SExpr {
         }
     }
 
-    private static func common(_ rationale: TextLiteral?, _ references: [TextLiteral]?, _ subject: Subject?, _ condition: Expr?) -> String {
+    private static func common(
+        _ rationale: TextLiteral?, _ references: [TextLiteral]?, _ subject: Subject?, _ condition: Expr?
+    ) -> String {
         var out = ""
         if let r = rationale { out += " (rationale \(quote(r.value)))" }
         if let refs = references { out += " (references" + refs.map { " " + quote($0.value) }.joined() + ")" }
@@ -128,7 +131,9 @@ struct Marked {
 /// Parses `source` (with markers) and expects exactly one diagnostic per marker, marker
 /// n carrying `codes[n - 1]` at the marker's position. Returns the diagnostics in order.
 @discardableResult
-func expectDiagnostics(_ source: String, _ codes: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Diagnostic] {
+func expectDiagnostics(
+    _ source: String, _ codes: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> [Diagnostic] {
     let marked = Marked(source)
     let (_, diagnostics) = Parser.parse(SourceFile(path: "test.policy", text: marked.text))
     let rendered = diagnostics.map { d in
@@ -152,8 +157,10 @@ func expectDiagnostics(_ source: String, _ codes: [String], sourceLocation: Test
 @discardableResult
 func parseClean(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> FileSyntax {
     let (file, diagnostics) = Parser.parse(SourceFile(path: "test.policy", text: text))
-    #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code) \($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.message)" })",
-            sourceLocation: sourceLocation)
+    #expect(
+        diagnostics.isEmpty,
+        "\(diagnostics.map { "\($0.code) \($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.message)" })",
+        sourceLocation: sourceLocation)
     return file
 }
 

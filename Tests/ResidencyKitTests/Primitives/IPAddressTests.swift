@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct PrimitivesIPAddressTests {
@@ -92,7 +93,8 @@ import Testing
     func ordering() throws {
         let texts = ["::1", "10.0.0.2", "2001:db8::", "9.255.255.255", "10.0.0.1", "::", "255.255.255.255", "::ffff:0.0.0.1"]
         let sorted = texts.compactMap(IPAddress.init).sorted().map(\.description)
-        #expect(sorted == ["9.255.255.255", "10.0.0.1", "10.0.0.2", "255.255.255.255", "::", "::1", "::ffff:0.0.0.1", "2001:db8::"])
+        #expect(
+            sorted == ["9.255.255.255", "10.0.0.1", "10.0.0.2", "255.255.255.255", "::", "::1", "::ffff:0.0.0.1", "2001:db8::"])
         #expect(IPAddress.Family.v4.bitWidth == 32)
         #expect(IPAddress.Family.v6.bitWidth == 128)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// A pattern that must be rejected, with where the error points and part of what it says.
@@ -21,7 +22,9 @@ struct RegexRejection: Sendable, CustomTestStringConvertible {
 @Suite struct PrimitivesRegexErrorTests {
     static let rejections: [RegexRejection] = [
         // Constructs that need backtracking.
-        RegexRejection(#"(a)\1"#, 3, 2, #"backreferences (\1) are not supported: patterns use the RE2 subset, which guarantees linear-time matching"#),
+        RegexRejection(
+            #"(a)\1"#, 3, 2,
+            #"backreferences (\1) are not supported: patterns use the RE2 subset, which guarantees linear-time matching"#),
         RegexRejection(#"\12"#, 0, 3, #"backreferences (\12)"#),
         RegexRejection("\u{E9}\\1", 2, 2, "backreferences"),
         RegexRejection("\u{1F1EA}\u{1F1FA}(a)\\1", 11, 2, "backreferences"),

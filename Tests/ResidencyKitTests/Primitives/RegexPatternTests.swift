@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// One row of a matching table: the pattern, the text, and the expected answer.
@@ -15,7 +16,8 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
 
     // Pathological inputs run to thousands of characters; keep test names readable.
     var testDescription: String {
-        let shown = text.unicodeScalars.count > 40
+        let shown =
+            text.unicodeScalars.count > 40
             ? "\(String(String.UnicodeScalarView(text.unicodeScalars.prefix(20))).debugDescription)… (\(text.unicodeScalars.count) scalars)"
             : text.debugDescription
         return "/\(pattern)/ on \(shown) → \(expected)"

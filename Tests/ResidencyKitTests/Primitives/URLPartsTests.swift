@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 /// An endpoint string and the parts it must split into.

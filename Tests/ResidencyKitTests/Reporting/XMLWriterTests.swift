@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct XMLWriterTests {

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import ResidencyKit
 
 /// Small hand-made models that cover each case the standard policies care about.
@@ -10,7 +12,10 @@ enum Fixtures {
             .init(name: "Google Ads (Classic)", usWorkspace: true, euWorkspace: true, euEndpoint: false, vendor: "Google"),
             .init(name: "Slack", usWorkspace: true, euWorkspace: false, euEndpoint: false, vendor: "Slack"),
         ],
-        sources: [.init(name: "Node.js", usWorkspace: true, euWorkspace: true), .init(name: "Looker", usWorkspace: true, euWorkspace: false)],
+        sources: [
+            .init(name: "Node.js", usWorkspace: true, euWorkspace: true),
+            .init(name: "Looker", usWorkspace: true, euWorkspace: false),
+        ],
         warehouses: [.init(name: "Redshift", usWorkspace: true, euWorkspace: true)])
 
     static let facts = Facts(dpfCertified: ["Mixpanel", "Google"])
@@ -21,33 +26,41 @@ enum Fixtures {
     /// to the US (no transfer basis), one whose endpoint is unknown, one disabled.
     static func eu(dataSubjects: [String]? = ["EU"]) -> WorkspaceModel {
         WorkspaceModel(
-            workspace: Workspace(id: "ws-eu", slug: "acme-eu", name: "Acme EU", region: "eu-west",
-                                 apiHost: "https://eu1.api.segmentapis.com", dataSubjects: dataSubjects),
+            workspace: Workspace(
+                id: "ws-eu", slug: "acme-eu", name: "Acme EU", region: "eu-west",
+                apiHost: "https://eu1.api.segmentapis.com", dataSubjects: dataSubjects),
             sources: [
-                Source(id: "src-ios", slug: "ios", name: "iOS app", catalogName: "iOS", writeKeys: ["wk1"],
-                       sdk: SDKConfig(library: "analytics-swift", apiHost: "events.eu1.segmentapis.com/v1"),
-                       ingestHost: "events.eu1.segmentapis.com", ingestRegion: "eu"),
-                Source(id: "src-node", slug: "node", name: "Backend", catalogName: "Node.js",
-                       sdk: SDKConfig(library: "analytics-node", host: "https://api.segment.io"),
-                       ingestHost: "api.segment.io", ingestRegion: "us"),
+                Source(
+                    id: "src-ios", slug: "ios", name: "iOS app", catalogName: "iOS", writeKeys: ["wk1"],
+                    sdk: SDKConfig(library: "analytics-swift", apiHost: "events.eu1.segmentapis.com/v1"),
+                    ingestHost: "events.eu1.segmentapis.com", ingestRegion: "eu"),
+                Source(
+                    id: "src-node", slug: "node", name: "Backend", catalogName: "Node.js",
+                    sdk: SDKConfig(library: "analytics-node", host: "https://api.segment.io"),
+                    ingestHost: "api.segment.io", ingestRegion: "us"),
                 Source(id: "src-looker", slug: "looker", enabled: nil, catalogName: "Looker"),
             ],
             destinations: [
-                Destination(id: "dst-amp", name: "Amplitude EU", sourceId: "src-ios", catalogName: "Amplitude (Actions)",
-                            vendor: "Amplitude",
-                            endpoint: Endpoint(region: "eu", host: "api.eu.amplitude.com", evidence: #"settings.endpoint = "europe""#)),
-                Destination(id: "dst-mix", name: "Mixpanel", sourceId: "src-ios", catalogName: "Mixpanel (Actions)",
-                            vendor: "Mixpanel",
-                            endpoint: Endpoint(region: "us", host: "api.mixpanel.com", evidence: #"settings.apiRegion = "US 🇺🇸""#)),
-                Destination(id: "dst-slack", name: "Slack alerts", sourceId: "src-node", catalogName: "Slack", vendor: "Slack",
-                            endpoint: Endpoint(region: "us", host: "hooks.slack.com")),
+                Destination(
+                    id: "dst-amp", name: "Amplitude EU", sourceId: "src-ios", catalogName: "Amplitude (Actions)",
+                    vendor: "Amplitude",
+                    endpoint: Endpoint(region: "eu", host: "api.eu.amplitude.com", evidence: #"settings.endpoint = "europe""#)),
+                Destination(
+                    id: "dst-mix", name: "Mixpanel", sourceId: "src-ios", catalogName: "Mixpanel (Actions)",
+                    vendor: "Mixpanel",
+                    endpoint: Endpoint(region: "us", host: "api.mixpanel.com", evidence: #"settings.apiRegion = "US 🇺🇸""#)),
+                Destination(
+                    id: "dst-slack", name: "Slack alerts", sourceId: "src-node", catalogName: "Slack", vendor: "Slack",
+                    endpoint: Endpoint(region: "us", host: "hooks.slack.com")),
                 Destination(id: "dst-unknown", name: "Webhook", sourceId: "src-node", catalogName: "Webhooks (Actions)"),
-                Destination(id: "dst-off", name: "Old Mixpanel", enabled: false, sourceId: "src-ios",
-                            catalogName: "Mixpanel (Actions)", vendor: "Mixpanel", endpoint: Endpoint(region: "us")),
+                Destination(
+                    id: "dst-off", name: "Old Mixpanel", enabled: false, sourceId: "src-ios",
+                    catalogName: "Mixpanel (Actions)", vendor: "Mixpanel", endpoint: Endpoint(region: "us")),
             ],
             warehouses: [
-                Warehouse(id: "wh-rs", name: "Redshift EU", catalogName: "Redshift", location: "eu-west-1", region: "eu",
-                          allowlistedCidrs: [try! CIDR(parsing: "3.251.148.96/29")]),
+                Warehouse(
+                    id: "wh-rs", name: "Redshift EU", catalogName: "Redshift", location: "eu-west-1", region: "eu",
+                    allowlistedCidrs: [try! CIDR(parsing: "3.251.148.96/29")]),
                 Warehouse(id: "wh-pg", name: "Postgres", catalogName: "Postgres", location: "us-east-1", region: "us"),
             ])
     }
@@ -58,8 +71,9 @@ enum Fixtures {
             workspace: Workspace(id: "ws-us", slug: "acme-us", region: "us-west", dataSubjects: ["US"]),
             sources: [Source(id: "src-web", slug: "web", catalogName: "Javascript")],
             destinations: [
-                Destination(id: "dst-us-mix", name: "Mixpanel US", sourceId: "src-web", catalogName: "Mixpanel (Actions)",
-                            vendor: "Mixpanel", endpoint: Endpoint(region: "us")),
+                Destination(
+                    id: "dst-us-mix", name: "Mixpanel US", sourceId: "src-web", catalogName: "Mixpanel (Actions)",
+                    vendor: "Mixpanel", endpoint: Endpoint(region: "us"))
             ])
     }
 
@@ -87,8 +101,9 @@ struct Harness {
     func findings(_ models: [WorkspaceModel]) -> [Finding] {
         let evaluation = program.evaluate(models, catalog: Fixtures.catalog, facts: Fixtures.facts, auditDate: Fixtures.auditDate)
         return evaluation.workspaces.flatMap { w in
-            let ctx = EvalContext(model: models[w.workspace], catalog: Fixtures.catalog, facts: Fixtures.facts,
-                                  auditDate: Fixtures.auditDate)
+            let ctx = EvalContext(
+                model: models[w.workspace], catalog: Fixtures.catalog, facts: Fixtures.facts,
+                auditDate: Fixtures.auditDate)
             return w.results.map { program.describe($0, in: ctx) }
         }
     }
@@ -98,5 +113,3 @@ struct Harness {
         Dictionary(findings(models).map { ($0.resourceId, $0.outcome) }, uniquingKeysWith: { a, _ in a })
     }
 }
-
-import Testing

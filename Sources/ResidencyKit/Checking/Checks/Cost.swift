@@ -48,7 +48,8 @@ extension Checker {
 
         for p in ctx.bundle.policies {
             let d = p.decl
-            let exprs = [d.condition, d.requirement].compactMap { $0 }
+            let exprs =
+                [d.condition, d.requirement].compactMap { $0 }
                 + (d.message?.expressions ?? []) + (d.remediation?.expressions ?? [])
             check(exprs, d.id.range)
         }

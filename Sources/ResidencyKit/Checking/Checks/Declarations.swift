@@ -71,8 +71,9 @@ extension Checker {
                 for (name, (symbol, range)) in ctx.own[g].sorted(by: { $0.key < $1.key }) {
                     if let existing = scope[name] {
                         if existing != symbol, let other = where_[name] {
-                            ctx.report(.conflictingImport(name, at: ctx.sources.importRanges[f][k], other: other)
-                                .noting("imported from here", at: range))
+                            ctx.report(
+                                .conflictingImport(name, at: ctx.sources.importRanges[f][k], other: other)
+                                    .noting("imported from here", at: range))
                         }
                         continue
                     }

@@ -28,13 +28,17 @@ extension Checker {
                 ctx.report(.missingClause("permits", in: what, example: "permits RES-001", at: p.id.range))
             }
             if p.basis == nil {
-                ctx.report(.missingClause("basis", in: what, example: "basis \"the legal basis, e.g. GDPR Art. 45\"",
-                                          at: p.id.range))
+                ctx.report(
+                    .missingClause(
+                        "basis", in: what, example: "basis \"the legal basis, e.g. GDPR Art. 45\"",
+                        at: p.id.range))
             }
             for target in p.permits {
                 guard let (isPermit, j) = ctx.ids[target.name] else {
-                    ctx.report(.unknownPermitTarget(target.name, at: target.range,
-                                                    candidates: ctx.bundle.policies.map(\.id)))
+                    ctx.report(
+                        .unknownPermitTarget(
+                            target.name, at: target.range,
+                            candidates: ctx.bundle.policies.map(\.id)))
                     continue
                 }
                 if isPermit {
@@ -43,9 +47,12 @@ extension Checker {
                 }
                 let policy = ctx.bundle.policies[j]
                 if subjectOK, policy.decl.subject.flatMap({ RecordKind.resourceKinds[$0.kind.name] }) != nil,
-                   policy.kind != ctx.bundle.permits[i].kind {
-                    ctx.report(.permitKindMismatch(p.id.name, ctx.bundle.permits[i].kind, target.name, policy.kind,
-                                                   at: p.subject?.kind.range ?? target.range))
+                    policy.kind != ctx.bundle.permits[i].kind
+                {
+                    ctx.report(
+                        .permitKindMismatch(
+                            p.id.name, ctx.bundle.permits[i].kind, target.name, policy.kind,
+                            at: p.subject?.kind.range ?? target.range))
                     continue
                 }
                 ctx.bundle.permits[i].targets.append(j)

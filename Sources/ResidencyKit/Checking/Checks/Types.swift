@@ -74,8 +74,10 @@ extension Checker {
         if let syntax = c.decl.type {
             let declared = resolveType(ctx, syntax)
             if !declared.accepts(type) {
-                ctx.report(.typeMismatch("let `\(c.decl.name.name)` is declared \(declared) but its value is \(type)",
-                                         at: c.decl.value.range))
+                ctx.report(
+                    .typeMismatch(
+                        "let `\(c.decl.name.name)` is declared \(declared) but its value is \(type)",
+                        at: c.decl.value.range))
             }
             type = declared
         }
@@ -95,14 +97,19 @@ extension Checker {
         var typer = Typer(ctx: ctx, file: d.file)
         for (k, p) in d.decl.parameters.enumerated() {
             if typer.locals.contains(where: { $0.name == p.name.name }) {
-                ctx.report(.duplicateDeclaration("parameter", p.name.name, at: p.name.range, first: d.decl.parameters.first { $0.name.name == p.name.name }!.name.range))
+                ctx.report(
+                    .duplicateDeclaration(
+                        "parameter", p.name.name, at: p.name.range,
+                        first: d.decl.parameters.first { $0.name.name == p.name.name }!.name.range))
             }
             typer.locals.append(.init(name: p.name.name, resolution: .defineParameter(define: i, index: k), type: paramTypes[k]))
         }
         let body = typer.type(d.decl.body)
         if let declared, !declared.accepts(body) {
-            ctx.report(.typeMismatch("define `\(d.decl.name.name)` is declared to return \(declared) but its body is \(body)",
-                                     at: d.decl.body.range))
+            ctx.report(
+                .typeMismatch(
+                    "define `\(d.decl.name.name)` is declared to return \(declared) but its body is \(body)",
+                    at: d.decl.body.range))
         }
         ctx.bundle.defines[i].resultType = declared ?? body
         ctx.defineState[i] = 2

@@ -16,7 +16,8 @@ public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// without it the host bits are cleared.
     public init(parsing text: String, strict: Bool = true) throws(CIDRError) {
         guard !text.isEmpty else {
-            throw CIDRError(message: "empty CIDR: expected an address with an optional prefix length, such as 10.0.0.0/8 or 2001:db8::/32")
+            throw CIDRError(
+                message: "empty CIDR: expected an address with an optional prefix length, such as 10.0.0.0/8 or 2001:db8::/32")
         }
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let addressText = String(parts[0])

@@ -212,7 +212,8 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
         for octet in octets {
             if octet.isEmpty { return "\(quoted) is not a valid IPv4 address: an octet is empty" }
             if octet.count > 1, octet.hasPrefix("0") {
-                return "\(quoted) is not a valid IPv4 address: octet `\(octet)` has a leading zero, which some tools read as octal"
+                return
+                    "\(quoted) is not a valid IPv4 address: octet `\(octet)` has a leading zero, which some tools read as octal"
             }
             if octet.count > 3 || Int(octet)! > 255 {
                 return "\(quoted) is not a valid IPv4 address: octet \(octet) is out of range 0–255"

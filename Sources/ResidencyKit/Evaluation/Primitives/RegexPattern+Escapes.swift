@@ -66,7 +66,10 @@ extension RegexParser {
             } else if peek() != nil {
                 position += 1
             }
-            throw error(start, position, "Unicode classes such as `\(text(start..<position))` are not supported: use an explicit class such as `[a-zA-Z]` or a range `[\\x{0370}-\\x{03FF}]`")
+            throw error(
+                start, position,
+                "Unicode classes such as `\(text(start..<position))` are not supported: use an explicit class such as `[a-zA-Z]` or a range `[\\x{0370}-\\x{03FF}]`"
+            )
         case "C":
             throw error(start, position, "`\\C` (any byte) is not supported: patterns match whole Unicode characters")
         case "A", "z", "b", "B", "Q":
@@ -89,7 +92,10 @@ extension RegexParser {
                 return .scalar(scalar)
             }
         }
-        throw error(start, position, "unknown escape `\(text(start..<position))`: only punctuation may be escaped, besides \\d \\D \\w \\W \\s \\S \\b \\B \\A \\z \\t \\n \\r \\f \\v \\a \\xHH \\x{HHHH} and \\Q…\\E")
+        throw error(
+            start, position,
+            "unknown escape `\(text(start..<position))`: only punctuation may be escaped, besides \\d \\D \\w \\W \\s \\S \\b \\B \\A \\z \\t \\n \\r \\f \\v \\a \\xHH \\x{HHHH} and \\Q…\\E"
+        )
     }
 
     private func closingDelimiter(_ open: Unicode.Scalar?) -> Unicode.Scalar? {
@@ -128,20 +134,25 @@ extension RegexParser {
                 position += 1
             }
             guard digits > 0, peek() == "}" else {
-                throw error(start, position + (peek() == nil ? 0 : 1), "invalid hexadecimal escape `\(text(start..<position))`: \(usage)")
+                throw error(
+                    start, position + (peek() == nil ? 0 : 1), "invalid hexadecimal escape `\(text(start..<position))`: \(usage)")
             }
             position += 1
         } else {
             for _ in 0..<2 {
                 guard let digit = peek()?.primitiveHexDigit else {
-                    throw error(start, position + (peek() == nil ? 0 : 1), "invalid hexadecimal escape `\(text(start..<position + 1))`: \(usage)")
+                    throw error(
+                        start, position + (peek() == nil ? 0 : 1),
+                        "invalid hexadecimal escape `\(text(start..<position + 1))`: \(usage)")
                 }
                 value = value * 16 + digit
                 position += 1
             }
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw error(start, position, "`\(text(start..<position))` is not a Unicode scalar value: use 0 to 10FFFF, excluding surrogates D800–DFFF")
+            throw error(
+                start, position,
+                "`\(text(start..<position))` is not a Unicode scalar value: use 0 to 10FFFF, excluding surrogates D800–DFFF")
         }
         return scalar
     }
@@ -187,10 +198,14 @@ extension RegexParser {
             let highStart = position
             let highItem = try parseClassItem()
             guard case .scalar(let high) = highItem else {
-                throw error(itemStart, position, "invalid character class range: `\(text(highStart..<position))` is a class, not a single character")
+                throw error(
+                    itemStart, position,
+                    "invalid character class range: `\(text(highStart..<position))` is a class, not a single character")
             }
             guard low.value <= high.value else {
-                throw error(itemStart, position, "invalid character class range \(text(itemStart..<position)): a range runs from low to high, as in a-z")
+                throw error(
+                    itemStart, position,
+                    "invalid character class range \(text(itemStart..<position)): a range runs from low to high, as in a-z")
             }
             set.insert(low.value...high.value)
         }
@@ -221,7 +236,9 @@ extension RegexParser {
         let negated = name.hasPrefix("^")
         if negated { name.removeFirst() }
         guard let set = RegexScalarSet.posixClasses[name] else {
-            throw error(start, end + 2, "unknown POSIX class `\(text(start..<end + 2))`: known classes are \(RegexScalarSet.posixClassNames)")
+            throw error(
+                start, end + 2,
+                "unknown POSIX class `\(text(start..<end + 2))`: known classes are \(RegexScalarSet.posixClassNames)")
         }
         position = end + 2
         return negated ? set.inverted() : set

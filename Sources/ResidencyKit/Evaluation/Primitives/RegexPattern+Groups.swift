@@ -48,7 +48,8 @@ extension RegexParser {
             case "=": throw unsupported(4, "named backreference")
             case ">": throw unsupported(4, "recursion")
             default:
-                throw error(open, open + 3, "unknown group syntax `\(text(open..<open + 3))`: named groups are written `(?P<name>…)`")
+                throw error(
+                    open, open + 3, "unknown group syntax `\(text(open..<open + 3))`: named groups are written `(?P<name>…)`")
             }
         case "<":
             if peek(1) == "=" { throw unsupported(4, "lookbehind") }
@@ -101,12 +102,17 @@ extension RegexParser {
                 position += 1
             case ")", ":":
                 if !sawFlag || (negating && !sawFlagAfterMinus) {
-                    throw error(open, position + 1, "missing flags in `\(text(open..<position + 1))`: write flags such as `(?i)` or `(?i-s:…)`")
+                    throw error(
+                        open, position + 1,
+                        "missing flags in `\(text(open..<position + 1))`: write flags such as `(?i)` or `(?i-s:…)`")
                 }
                 position += 1
                 return scalar == ")" ? .flagsOnly(result) : .group(result)
             default:
-                throw error(position, position + 1, "unknown flag `\(scalar)` in `(?…)`: allowed flags are i (case-insensitive), m (multi-line), s (dot matches newline) and U (ungreedy)")
+                throw error(
+                    position, position + 1,
+                    "unknown flag `\(scalar)` in `(?…)`: allowed flags are i (case-insensitive), m (multi-line), s (dot matches newline) and U (ungreedy)"
+                )
             }
         }
     }
@@ -117,7 +123,8 @@ extension RegexParser {
         while let scalar = peek(), scalar != ">" {
             guard scalar.isRegexWordScalar else {
                 if scalar == ")" { break }
-                throw error(position, position + 1, "invalid character `\(scalar)` in group name: names use letters, digits and `_`")
+                throw error(
+                    position, position + 1, "invalid character `\(scalar)` in group name: names use letters, digits and `_`")
             }
             position += 1
         }

@@ -116,7 +116,8 @@ private struct PikeMatcher {
                     consumed = scalar?.value == value
                 case .foldedScalar(let foldedLower, let foldedUpper):
                     guard let value = scalar?.value else { continue }
-                    consumed = value == foldedLower || value == foldedUpper
+                    consumed =
+                        value == foldedLower || value == foldedUpper
                         || lower == foldedLower || upper == foldedUpper
                 case .anyExceptNewline:
                     consumed = scalar != nil && scalar != "\n"

@@ -195,7 +195,10 @@ struct RegexParser {
                 throw error(start, end, "repetition count \(shown) exceeds the limit of \(limit)")
             }
             if let high = bounds.max, high < bounds.min {
-                throw error(start, end, "invalid repetition range `\(text(start..<end))`: the minimum \(bounds.min) is larger than the maximum \(high)")
+                throw error(
+                    start, end,
+                    "invalid repetition range `\(text(start..<end))`: the minimum \(bounds.min) is larger than the maximum \(high)"
+                )
             }
         }
         guard canRepeat, let operand = items.popLast() else {
@@ -205,11 +208,17 @@ struct RegexParser {
             end += 1
         } else if peek(end - position) == "+" {
             let written = text(start..<end + 1)
-            throw error(start, end + 1, "possessive quantifier `\(written)` is not supported: \(regexSubsetRationale), so a plain `\(text(start..<end))` never backtracks anyway")
+            throw error(
+                start, end + 1,
+                "possessive quantifier `\(written)` is not supported: \(regexSubsetRationale), so a plain `\(text(start..<end))` never backtracks anyway"
+            )
         }
         if let secondEnd = quantifierEnd(at: end) {
             let written = text(start..<secondEnd)
-            throw error(start, secondEnd, "nested repetition `\(written)` is not supported: put the repeated part in a group, as in `(?:a\(text(start..<end)))\(text(end..<secondEnd))`")
+            throw error(
+                start, secondEnd,
+                "nested repetition `\(written)` is not supported: put the repeated part in a group, as in `(?:a\(text(start..<end)))\(text(end..<secondEnd))`"
+            )
         }
         position = end
         items.append(.repetition(operand, min: min, max: max, source: offsets[start]..<offsets[end]))

@@ -40,7 +40,9 @@ enum RegexCompiler {
     private static func tooLarge(size: Int, offset: Int, length: Int, what: String) -> RegexPatternError {
         RegexPatternError(
             offset: offset, length: length,
-            message: "\(what) expands to \(size) instructions, exceeding the limit of \(RegexPattern.maxProgramSize): counted repetitions are copied, so use smaller counts")
+            message:
+                "\(what) expands to \(size) instructions, exceeding the limit of \(RegexPattern.maxProgramSize): counted repetitions are copied, so use smaller counts"
+        )
     }
 
     /// Exact size of the code `emit` produces. Every subtree is checked against the limit, so
@@ -88,8 +90,9 @@ enum RegexCompiler {
         case .literal(let scalar, let foldsCase):
             if foldsCase {
                 program.foldsCase = true
-                program.instructions.append(.foldedScalar(
-                    lower: RegexCaseFolding.lower(scalar), upper: RegexCaseFolding.upper(scalar)))
+                program.instructions.append(
+                    .foldedScalar(
+                        lower: RegexCaseFolding.lower(scalar), upper: RegexCaseFolding.upper(scalar)))
             } else {
                 program.instructions.append(.scalar(scalar.value))
             }

@@ -83,7 +83,8 @@ public struct URLParts: Sendable, Hashable {
         var index = 1
         while index < scalars.count, scalars[index] != ":" {
             let scalar = scalars[index]
-            guard isASCIILetter(scalar) || scalar.primitiveDecimalDigit != nil || scalar == "+" || scalar == "-" || scalar == "." else {
+            guard isASCIILetter(scalar) || scalar.primitiveDecimalDigit != nil || scalar == "+" || scalar == "-" || scalar == "."
+            else {
                 return nil
             }
             index += 1
@@ -138,16 +139,20 @@ public struct URLParts: Sendable, Hashable {
     }
 
     // Characters that cannot occur in a host name or would make the rest of the text ambiguous.
-    private static let forbiddenInHost = Set<Unicode.Scalar>(["<", ">", "\"", "\\", "^", "`", "{", "|", "}", "[", "]", "@", "%", ","])
+    private static let forbiddenInHost = Set<Unicode.Scalar>([
+        "<", ">", "\"", "\\", "^", "`", "{", "|", "}", "[", "]", "@", "%", ",",
+    ])
 
     private static func normalizedHost(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
         var host = scalars
         // A fully qualified name's trailing dot names the same host.
         if host.last == "." { host = host.dropLast() }
-        guard !host.isEmpty, host.first != ".", !host.contains(where: { scalar in
-            scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
-                || forbiddenInHost.contains(scalar)
-        }) else { return nil }
+        guard !host.isEmpty, host.first != ".",
+            !host.contains(where: { scalar in
+                scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+                    || forbiddenInHost.contains(scalar)
+            })
+        else { return nil }
         let text = string(host)
         guard !text.contains("..") else { return nil }
         return text.lowercased()
