@@ -130,6 +130,12 @@ extension Diagnostic {
         .error("E0302", "this policy expands to \(size) expression nodes once defines are inlined (the limit is \(limit))", at: r)
     }
 
+    static func defineChainTooLong(_ name: String, limit: Int, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0303", "define `\(name)` starts a chain of more than \(limit) defines calling each other", at: r,
+            help: "flatten the helpers; long chains make policies hard to read and to bound")
+    }
+
     static func unusedLet(_ name: String, at r: SourceRange) -> Diagnostic {
         .warning("W0101", "let `\(name)` is never used", at: r, help: "remove it, or use it in a policy")
     }

@@ -42,7 +42,8 @@ final class CheckContext {
     var ids: [String: (permit: Bool, index: Int)] = [:]
     var usedConstants = Set<Int>()
     var usedDefines = Set<Int>()
-    /// Defines found in a recursion cycle; their calls are not typed again.
+    /// Defines in a recursion cycle or heading an over-long chain (both reported): their
+    /// bodies are never followed by later passes.
     var recursiveDefines = Set<Int>()
     /// Defines each define calls directly.
     var defineCalls: [[Int]] = []

@@ -176,3 +176,24 @@ private let header = """
         #expect(checked.diagnostics.map(\.code) == ["E0102", "E0102", "E0103"])
     }
 }
+
+@Suite struct CheckerLimitTests {
+    /// Thousands of chained defines: one clear error, and no deep recursion anywhere.
+    @Test func longDefineChainsAreBounded() throws {
+        var text = "define f0(x: int): bool = x > 0\n"
+        for i in 1..<5000 { text += "define f\(i)(x: int): bool = f\(i - 1)(x)\n" }
+        text += "policy P \"t\" {\n  severity error\n  for workspace w\n  require f4999(1)\n  message \"m\"\n}\n"
+        let checked = Audit.checkPolicies(texts: [("chain.policy", text)])
+        #expect(checked.bundle == nil)
+        #expect(checked.diagnostics.filter { $0.code == "E0303" }.count == 1)
+        #expect(checked.diagnostics.first { $0.code == "E0303" }?.message.contains("f32") == true)
+    }
+
+    @Test func chainsWithinTheLimitCompileAndRun() throws {
+        var text = "define f0(x: int): bool = x > 0\n"
+        for i in 1..<32 { text += "define f\(i)(x: int): bool = f\(i - 1)(x)\n" }
+        text += "policy P \"t\" {\n  severity error\n  for workspace w\n  require f31(1)\n  message \"m\"\n}\n"
+        let h = try Harness(text)
+        #expect(h.outcomes([Fixtures.eu()]) == ["ws-eu": .pass])
+    }
+}

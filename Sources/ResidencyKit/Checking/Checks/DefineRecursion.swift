@@ -12,26 +12,45 @@ extension Checker {
             }
             return callees
         }
-        // Depth-first search with an explicit path so the message can name the whole cycle.
+        // Depth-first search with an explicit stack (a long chain of defines must not
+        // overflow ours) and an explicit path, so a message can name the whole cycle.
         var state = [UInt8](repeating: 0, count: defines.count)
-        var path: [Int] = []
-        func visit(_ i: Int) {
-            state[i] = 1
-            path.append(i)
-            for j in ctx.defineCalls[i] {
+        var height = [Int](repeating: 1, count: defines.count)
+        for root in defines.indices where state[root] == 0 {
+            var stack: [(define: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let (i, next) = stack.last {
+                let callees = ctx.defineCalls[i]
+                guard next < callees.count else {
+                    stack.removeLast()
+                    state[i] = 2
+                    height[i] = 1 + (callees.filter { !ctx.recursiveDefines.contains($0) }.map { height[$0] }.max() ?? 0)
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let j = callees[next]
                 if state[j] == 1 {
+                    let path = stack.map(\.define)
                     let cycle = path[path.lastIndex(of: j)!...] + [j]
                     if !ctx.recursiveDefines.contains(j) {
                         ctx.report(.recursiveDefine(cycle.map { defines[$0].decl.name.name }, at: defines[j].decl.name.range))
                     }
                     for k in cycle { ctx.recursiveDefines.insert(k) }
                 } else if state[j] == 0 {
-                    visit(j)
+                    state[j] = 1
+                    stack.append((j, 0))
                 }
             }
-            path.removeLast()
-            state[i] = 2
         }
-        for i in defines.indices where state[i] == 0 { visit(i) }
+        // Inlining follows call chains; bound their length so checking and compiling stay shallow.
+        for i in defines.indices where height[i] > defineChainLimit && !ctx.recursiveDefines.contains(i) {
+            if height[i] == defineChainLimit + 1 {
+                ctx.report(.defineChainTooLong(defines[i].decl.name.name, limit: defineChainLimit, at: defines[i].decl.name.range))
+            }
+            ctx.recursiveDefines.insert(i)
+        }
     }
+
+    /// The longest chain of defines calling defines.
+    public static let defineChainLimit = 32
 }

@@ -94,6 +94,12 @@ extension Checker {
         let declared = d.decl.returnType.map { resolveType(ctx, $0) }
         ctx.bundle.defines[i].parameterTypes = paramTypes
         ctx.bundle.defines[i].resultType = declared ?? .error
+        // A recursive define, or one heading an over-long chain, was reported already; its
+        // body is not followed, so typing never descends further than the chain limit.
+        if ctx.recursiveDefines.contains(i) {
+            ctx.defineState[i] = 2
+            return ctx.bundle.defines[i]
+        }
         var typer = Typer(ctx: ctx, file: d.file)
         for (k, p) in d.decl.parameters.enumerated() {
             if typer.locals.contains(where: { $0.name == p.name.name }) {
