@@ -1,76 +1,80 @@
 /// Segment's regional support data: which integrations work in EU workspaces and which
 /// offer an EU endpoint. Policies read it with `catalog.destination(name)` and friends.
+/// The bundled data is `policies/catalog/segment-regional.json` (see docs/catalog.md).
 public struct Catalog: Sendable {
-    /// One integration row of Segment's "Destination support" table.
+    /// One integration row of Segment's destination (or warehouse) support table.
     public struct DestinationEntry: Sendable, Hashable {
         public var name: String
-        public var slug: String?
+        /// Segment catalog slugs that name the same integration (`actions-mixpanel`).
+        public var slugs: [String]
         /// Offered in US workspaces.
         public var usWorkspace: Bool?
-        /// Offered in EU workspaces, sending to the integration's US endpoint.
+        /// Offered in EU workspaces (sending to the integration's US endpoint at least).
         public var euWorkspace: Bool?
-        /// Offered in EU workspaces with an EU endpoint.
+        /// Offers an EU endpoint in EU workspaces.
         public var euEndpoint: Bool?
+        /// The company behind the integration.
         public var vendor: String?
+        /// Warehouses only: Segment must be allowed to connect from the warehouse CIDRs.
+        public var requiresCidr: Bool?
 
         public init(
-            name: String, slug: String? = nil, usWorkspace: Bool? = nil, euWorkspace: Bool? = nil,
-            euEndpoint: Bool? = nil, vendor: String? = nil
+            name: String, slugs: [String] = [], usWorkspace: Bool? = nil, euWorkspace: Bool? = nil,
+            euEndpoint: Bool? = nil, vendor: String? = nil, requiresCidr: Bool? = nil
         ) {
             self.name = name
-            self.slug = slug
+            self.slugs = slugs
             self.usWorkspace = usWorkspace
             self.euWorkspace = euWorkspace
             self.euEndpoint = euEndpoint
             self.vendor = vendor
+            self.requiresCidr = requiresCidr
         }
     }
 
-    /// One row of the source or warehouse support tables.
-    public struct SupportEntry: Sendable, Hashable {
+    /// One row of the source support table.
+    public struct SourceEntry: Sendable, Hashable {
         public var name: String
-        public var slug: String?
+        public var slugs: [String]
         public var usWorkspace: Bool?
         public var euWorkspace: Bool?
-        public init(name: String, slug: String? = nil, usWorkspace: Bool? = nil, euWorkspace: Bool? = nil) {
+        /// A cloud (hosted) source rather than an SDK or API the customer calls.
+        public var cloud: Bool?
+
+        public init(
+            name: String, slugs: [String] = [], usWorkspace: Bool? = nil, euWorkspace: Bool? = nil, cloud: Bool? = nil
+        ) {
             self.name = name
-            self.slug = slug
+            self.slugs = slugs
             self.usWorkspace = usWorkspace
             self.euWorkspace = euWorkspace
+            self.cloud = cloud
         }
     }
 
+    /// A version string and digest that reports record, so a finding can be traced to the
+    /// exact data it was decided on.
     public var version: String
+    public var sha256: String?
     public var destinations: [DestinationEntry]
-    public var sources: [SupportEntry]
-    public var warehouses: [SupportEntry]
-    private var destinationIndex: [String: Int32] = [:]
-    private var sourceIndex: [String: Int32] = [:]
-    private var warehouseIndex: [String: Int32] = [:]
-    private var destinationExact: [String: Int32] = [:]
-    private var sourceExact: [String: Int32] = [:]
-    private var warehouseExact: [String: Int32] = [:]
+    public var sources: [SourceEntry]
+    public var warehouses: [DestinationEntry]
+    private var destinationIndex = NameIndex()
+    private var sourceIndex = NameIndex()
+    private var warehouseIndex = NameIndex()
 
     public init(
-        version: String = "empty", destinations: [DestinationEntry] = [], sources: [SupportEntry] = [],
-        warehouses: [SupportEntry] = []
+        version: String = "empty", sha256: String? = nil, destinations: [DestinationEntry] = [],
+        sources: [SourceEntry] = [], warehouses: [DestinationEntry] = []
     ) {
         self.version = version
+        self.sha256 = sha256
         self.destinations = destinations
         self.sources = sources
         self.warehouses = warehouses
-        for (i, e) in destinations.enumerated() {
-            Catalog.index(&destinationIndex, e.name, e.slug, Int32(i))
-            if destinationExact[e.name] == nil { destinationExact[e.name] = Int32(i) }
-        }
-        for (i, e) in sources.enumerated() {
-            Catalog.index(&sourceIndex, e.name, e.slug, Int32(i))
-            if sourceExact[e.name] == nil { sourceExact[e.name] = Int32(i) }
-        }
-        for (i, e) in warehouses.enumerated() {
-            Catalog.index(&warehouseIndex, e.name, e.slug, Int32(i))
-            if warehouseExact[e.name] == nil { warehouseExact[e.name] = Int32(i) }
-        }
+        destinationIndex = NameIndex(destinations.map { ($0.name, $0.slugs) })
+        sourceIndex = NameIndex(sources.map { ($0.name, $0.slugs) })
+        warehouseIndex = NameIndex(warehouses.map { ($0.name, $0.slugs) })
     }
 
     /// Look-ups ignore case and surrounding space: exports spell names inconsistently.
@@ -78,17 +82,35 @@ public struct Catalog: Sendable {
         name.trimmingWhitespace().lowercased()
     }
 
-    private static func index(_ map: inout [String: Int32], _ name: String, _ slug: String?, _ i: Int32) {
-        if map[key(name)] == nil { map[key(name)] = i }
-        if let slug, map[key(slug)] == nil { map[key(slug)] = i }
+    public func destination(named name: String) -> Int32? { destinationIndex.find(name) }
+    public func source(named name: String) -> Int32? { sourceIndex.find(name) }
+    public func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
+
+    /// Every name and slug of a table, for "did you mean" suggestions.
+    public var destinationNames: [String] { destinations.map(\.name) }
+    public var sourceNames: [String] { sources.map(\.name) }
+    public var warehouseNames: [String] { warehouses.map(\.name) }
+}
+
+/// Names and slugs to row indices: exact spellings first (no allocation on the hot path),
+/// then a normalised key. The first row to claim a name keeps it.
+struct NameIndex: Sendable {
+    private var exact: [String: Int32] = [:]
+    private var normalised: [String: Int32] = [:]
+
+    init() {}
+
+    init(_ rows: [(name: String, slugs: [String])]) {
+        for (i, row) in rows.enumerated() {
+            for n in [row.name] + row.slugs {
+                if exact[n] == nil { exact[n] = Int32(i) }
+                let k = Catalog.key(n)
+                if normalised[k] == nil { normalised[k] = Int32(i) }
+            }
+        }
     }
 
-    /// Exact spellings first (the common case, no allocation), then the normalised key.
-    public func destination(named name: String) -> Int32? {
-        destinationExact[name] ?? destinationIndex[Catalog.key(name)]
-    }
-    public func source(named name: String) -> Int32? { sourceExact[name] ?? sourceIndex[Catalog.key(name)] }
-    public func warehouse(named name: String) -> Int32? { warehouseExact[name] ?? warehouseIndex[Catalog.key(name)] }
+    func find(_ name: String) -> Int32? { exact[name] ?? normalised[Catalog.key(name)] }
 }
 
 /// Facts about the organisation that only its people know (which vendors are certified

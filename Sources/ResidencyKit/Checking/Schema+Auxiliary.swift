@@ -55,6 +55,9 @@ extension Schema {
                 field("name", .string, optional: false, "The source name.") { c, i in .string(c.catalog.sources[i].name) },
                 field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.sources[i].usWorkspace) },
                 field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.sources[i].euWorkspace) },
+                field("cloud", .bool, "A cloud source Segment hosts, rather than an SDK or API the customer calls.") { c, i in
+                    .of(c.catalog.sources[i].cloud)
+                },
             ]),
         RecordSpec(
             .catalogWarehouse, "A row of Segment's warehouse support table.",
@@ -62,6 +65,12 @@ extension Schema {
                 field("name", .string, optional: false, "The warehouse name.") { c, i in .string(c.catalog.warehouses[i].name) },
                 field("usWorkspace", .bool, "Supported in US workspaces.") { c, i in .of(c.catalog.warehouses[i].usWorkspace) },
                 field("euWorkspace", .bool, "Supported in EU workspaces.") { c, i in .of(c.catalog.warehouses[i].euWorkspace) },
+                field("euEndpoint", .bool, "Supported in EU workspaces with an EU endpoint.") { c, i in
+                    .of(c.catalog.warehouses[i].euEndpoint)
+                },
+                field("requiresCidr", .bool, "Segment connects from its warehouse CIDRs, which must be allowed.") { c, i in
+                    .of(c.catalog.warehouses[i].requiresCidr)
+                },
             ]),
         RecordSpec(
             .facts, "The organisation's facts file.",

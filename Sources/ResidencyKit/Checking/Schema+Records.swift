@@ -18,6 +18,12 @@ extension Schema {
                 ) { c, _ in
                     .of(c.model.workspace.region)
                 },
+                field(
+                    "dataRegion", .enumeration(.region),
+                    "Where the workspace keeps data: `eu` for an `eu-west` workspace, `us` for `us-west`."
+                ) { c, _ in
+                    .of(c.model.workspace.dataRegion)
+                },
                 field("apiHost", .string, "The Public API host the export came from.") { c, _ in .of(c.model.workspace.apiHost) },
                 field("dataSubjects", strings, "Where the people the data is about are, e.g. `[\"EU\", \"CH\"]`.") { c, _ in
                     c.model.lists.dataSubjects

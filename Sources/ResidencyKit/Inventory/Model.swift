@@ -117,6 +117,15 @@ public struct Workspace: Sendable, Hashable {
     public var apiHost: String?
     /// Where the people the data is about are (`EU`, `CH`, …); nil when not declared.
     public var dataSubjects: [String]?
+
+    /// The region the workspace stores data in, from its processing region.
+    public var dataRegion: String? {
+        switch region {
+        case "eu-west": "eu"
+        case "us-west": "us"
+        default: nil
+        }
+    }
     public var origin: Origin?
 
     public init(
