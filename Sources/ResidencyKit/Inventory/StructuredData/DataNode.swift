@@ -1,0 +1,242 @@
+/// A handle on one value of a `DataTree`: the tree plus a node index.
+///
+/// Handles are cheap to copy (one retain) and keep the whole tree alive. Accessors that do
+/// not apply to the value's kind return `nil`, `0` or empty rather than trapping, so loaders
+/// can write `node["region"]?.string` and report a type mismatch when it is `nil`.
+public struct DataNode: Sendable {
+    let storage: DataTree.Storage
+    /// The node's index in its tree: 0 for the root, then document order.
+    public let index: Int
+
+    init(storage: DataTree.Storage, index: Int) {
+        self.storage = storage
+        self.index = index
+    }
+
+    @inline(__always)
+    var node: DataTree.Node { storage.nodes[index] }
+
+    /// The tree this value belongs to.
+    public var tree: DataTree { DataTree(storage: storage) }
+
+    /// What kind of value this is.
+    public var kind: DataKind {
+        switch node.tag {
+        case .object: .object
+        case .array: .array
+        case .rawString, .tableString: .string
+        case .int, .double, .rawNumber, .tableNumber: .number
+        case .trueValue, .falseValue: .bool
+        case .null: .null
+        }
+    }
+
+    /// The kind with an article ("an object", "a string", …) for messages.
+    public var typeName: String { kind.typeName }
+
+    /// Byte offset where the value starts in its source file (for a string, its opening quote).
+    public var start: Int { Int(node.start) }
+
+    /// Byte offset just past the value (for a container, past its closing bracket).
+    public var end: Int { Int(node.end) }
+
+    /// The text of a string value; `nil` for other kinds.
+    public var string: String? {
+        let n = node
+        switch n.tag {
+        case .rawString: return storage.text(lo: n.a, hi: n.b)
+        case .tableString: return storage.strings[Int(n.a)]
+        default: return nil
+        }
+    }
+
+    /// The value of a number that is exactly an integer representable as `Int` (so `3`,
+    /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
+    public var int: Int? {
+        let n = node
+        switch n.tag {
+        case .int: return Int(Int64(bitPattern: n.bits))
+        case .double: return Int(exactly: Double(bitPattern: n.bits))
+        case .rawNumber:
+            return storage.bytes.withUnsafeBufferPointer {
+                DecimalText.exactInteger(UnsafeBufferPointer(rebasing: $0[Int(n.start)..<Int(n.end)]))
+            }
+        case .tableNumber:
+            var text = storage.strings[Int(n.a)]
+            return text.withUTF8 { DecimalText.exactInteger($0) }
+        default: return nil
+        }
+    }
+
+    /// The value of a number as the nearest `Double` (parsed from the same text as `int`,
+    /// so integers beyond 2^53 round the same way a JSON library would); `nil` for other kinds.
+    /// Numbers too large for a Double are infinite.
+    public var double: Double? {
+        let n = node
+        switch n.tag {
+        case .int: return Double(Int64(bitPattern: n.bits))
+        case .double: return Double(bitPattern: n.bits)
+        case .rawNumber, .tableNumber: return numberText.flatMap { Double($0) }
+        default: return nil
+        }
+    }
+
+    /// The number as written in the source (canonical text for numbers a builder was given
+    /// as values); `nil` for other kinds. Useful for quoting a value in a message.
+    public var numberText: String? {
+        let n = node
+        switch n.tag {
+        case .int: return String(Int64(bitPattern: n.bits))
+        case .double: return String(Double(bitPattern: n.bits))
+        case .rawNumber: return storage.text(lo: n.start, hi: n.end)
+        case .tableNumber: return storage.strings[Int(n.a)]
+        default: return nil
+        }
+    }
+
+    /// The value of `true` or `false`; `nil` for other kinds.
+    public var bool: Bool? {
+        switch node.tag {
+        case .trueValue: true
+        case .falseValue: false
+        default: nil
+        }
+    }
+
+    /// Whether the value is `null`.
+    public var isNull: Bool { node.tag == .null }
+
+    /// The number of elements of an array or members of an object; 0 for other kinds.
+    public var count: Int {
+        let n = node
+        return n.tag == .object || n.tag == .array ? Int(n.b) : 0
+    }
+
+    /// The elements of an array, in order; empty for every other kind, objects included.
+    public var elements: Elements {
+        let n = node
+        return n.tag == .array
+            ? Elements(storage: storage, base: Int(n.a), count: Int(n.b))
+            : Elements(storage: storage, base: 0, count: 0)
+    }
+
+    /// The element at `position` of an array; `nil` when out of range or not an array.
+    public subscript(position: Int) -> DataNode? {
+        let all = elements
+        return position >= 0 && position < all.count ? all[position] : nil
+    }
+
+    /// The elements of an array as a random-access collection of handles.
+    public struct Elements: RandomAccessCollection, Sendable {
+        let storage: DataTree.Storage
+        let base: Int
+        /// How many elements there are.
+        public let count: Int
+
+        /// Always 0.
+        public var startIndex: Int { 0 }
+        /// `count`.
+        public var endIndex: Int { count }
+
+        /// The element at `position` (0-based; must be in range).
+        public subscript(position: Int) -> DataNode {
+            precondition(position >= 0 && position < count, "DataNode.Elements: index out of range")
+            return DataNode(storage: storage, index: Int(storage.elements[base + position]))
+        }
+    }
+}
+
+extension DataNode {
+    /// The members of an object in document order, duplicates included; empty for other kinds.
+    /// `keyStart` is the key's byte offset, for "unknown key" and "duplicate key" messages.
+    public var members: [(key: String, keyStart: Int, value: DataNode)] {
+        memberRange.map { i in
+            let m = storage.members[i]
+            return (storage.text(lo: m.keyLo, hi: m.keyHi), Int(m.keyStart), DataNode(storage: storage, index: Int(m.value)))
+        }
+    }
+
+    /// The keys of an object in document order, duplicates included; empty for other kinds.
+    public var keys: [String] {
+        memberRange.map { storage.text(lo: storage.members[$0].keyLo, hi: storage.members[$0].keyHi) }
+    }
+
+    /// The value of the first member named `key`, or `nil` when there is none or this is not
+    /// an object. Keys match byte for byte, as in JSON.
+    ///
+    /// A linear scan: export objects have 10–30 keys, and comparing the stored key length
+    /// first rejects nearly every non-matching member with one integer compare, which beats
+    /// hashing the probe key for objects of this size.
+    public subscript(key: String) -> DataNode? {
+        let range = memberRange
+        if range.isEmpty { return nil }
+        var probe = key
+        return probe.withUTF8 { keyBytes -> DataNode? in
+            storage.members.withUnsafeBufferPointer { members in
+                for i in range {
+                    let m = members[i]
+                    if storage.text(lo: m.keyLo, hi: m.keyHi, equals: keyBytes) {
+                        return DataNode(storage: storage, index: Int(m.value))
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Whether the object has a member named `key`.
+    public func hasKey(_ key: String) -> Bool { self[key] != nil }
+
+    /// Each key that repeats an earlier key of this object, with the offsets of the first
+    /// occurrence and of the repeat, in document order; empty for other kinds.
+    public var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
+        let range = memberRange
+        guard range.count > 1 else { return [] }
+        var found: [(key: String, firstStart: Int, secondStart: Int)] = []
+        let members = storage.members
+        if range.count <= 16 {
+            // Pairwise is cheaper than hashing at this size and needs no allocation.
+            for j in range.dropFirst() {
+                let mj = members[j]
+                var key = storage.text(lo: mj.keyLo, hi: mj.keyHi)
+                let first = key.withUTF8 { bytes in
+                    (range.lowerBound..<j).first {
+                        storage.text(lo: members[$0].keyLo, hi: members[$0].keyHi, equals: bytes)
+                    }
+                }
+                if let i = first {
+                    found.append((key, Int(members[i].keyStart), Int(mj.keyStart)))
+                }
+            }
+        } else {
+            var seen: [ByteKey: Int] = [:]
+            for i in range {
+                let m = members[i]
+                let key = storage.text(lo: m.keyLo, hi: m.keyHi)
+                if let first = seen[ByteKey(key)] {
+                    found.append((key, first, Int(m.keyStart)))
+                } else {
+                    seen[ByteKey(key)] = Int(m.keyStart)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Indices into `storage.members` of an object's members; empty for other kinds.
+    var memberRange: Range<Int> {
+        let n = node
+        guard n.tag == .object else { return 0..<0 }
+        return Int(n.a)..<Int(n.a) + Int(n.b)
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, as JSON keys are.
+struct ByteKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+    }
+}

@@ -1,0 +1,176 @@
+/// The kind of a value in a `DataTree`: the JSON data model, onto which YAML documents map too.
+public enum DataKind: Sendable, Hashable, CaseIterable {
+    case object, array, string, number, bool, null
+
+    /// The kind with an article, for messages such as "expected a string, found a number".
+    public var typeName: String {
+        switch self {
+        case .object: "an object"
+        case .array: "an array"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// A parsed JSON or YAML document that remembers where every value came from.
+///
+/// Inventory loaders read exports of hundreds of thousands of resources and must point at the
+/// offending value, so the tree is built for a fast single pass and for positions rather than
+/// for mutation. Nodes live in flat arrays (a "tape") inside one immutable storage object: no
+/// class or indirect enum per node, so building and freeing a 50 MB export costs a handful of
+/// allocations plus the strings that are actually read. Values are visited through `DataNode`
+/// handles. Both `JSONReader` and the YAML converter (through `DataTreeBuilder`) produce it,
+/// so loaders are written once for both formats.
+public struct DataTree: Sendable {
+    let storage: Storage
+
+    init(storage: Storage) {
+        self.storage = storage
+    }
+
+    /// The top-level value; node 0, because the first value a builder receives is the root.
+    public var root: DataNode { DataNode(storage: storage, index: 0) }
+
+    /// How many values the tree holds (object keys are not values).
+    public var nodeCount: Int { storage.nodes.count }
+
+    /// The value with the given `DataNode.index`.
+    public func node(at index: Int) -> DataNode {
+        precondition(index >= 0 && index < storage.nodes.count, "DataTree: node index \(index) out of range")
+        return DataNode(storage: storage, index: index)
+    }
+
+    /// Every repeated key in every object of the document, in document order of the repeat.
+    ///
+    /// JSON parsers disagree on which duplicate wins, so loaders report them instead of
+    /// silently taking one; this saves walking the tree when only the duplicates matter.
+    public var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
+        var found: [(key: String, firstStart: Int, secondStart: Int)] = []
+        for (i, node) in storage.nodes.enumerated() where node.tag == .object && node.b > 1 {
+            found += DataNode(storage: storage, index: i).duplicateKeys
+        }
+        return found.sorted { $0.secondStart < $1.secondStart }
+    }
+}
+
+extension DataTree {
+    /// The arrays behind a tree. One reference-counted object, so that copying a `DataNode`
+    /// costs one retain rather than one per array.
+    final class Storage: Sendable {
+        let nodes: [Node]
+        /// The members of all objects; each object's members are contiguous, in document order.
+        let members: [Member]
+        /// The element node indices of all arrays; each array's are contiguous.
+        let elements: [UInt32]
+        /// Strings that are not a plain byte range of `bytes`: ones with escapes, and every
+        /// string a builder was given (YAML values are already decoded by the YAML library).
+        let strings: [String]
+        /// The source text, for strings and numbers stored as byte ranges. Shared with the
+        /// `SourceFile` it came from, not copied.
+        let bytes: [UInt8]
+
+        init(nodes: [Node], members: [Member], elements: [UInt32], strings: [String], bytes: [UInt8]) {
+            self.nodes = nodes
+            self.members = members
+            self.elements = elements
+            self.strings = strings
+            self.bytes = bytes
+        }
+
+        /// The decoded text of a string stored either way; `lo..<hi` is a byte range of
+        /// `bytes` unless `hi == tableMarker`, in which case `lo` indexes `strings`.
+        func text(lo: UInt32, hi: UInt32) -> String {
+            if hi == Member.tableMarker { return strings[Int(lo)] }
+            // The reader validated these bytes as UTF-8 already; decoding copies them once.
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), as: UTF8.self)
+            }
+        }
+
+        /// Whether a stored string equals `key` byte for byte (JSON compares code units; Swift's
+        /// `==` would also equate NFC and NFD spellings).
+        func text(lo: UInt32, hi: UInt32, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
+            if hi == Member.tableMarker {
+                var s = strings[Int(lo)]
+                return s.withUTF8 { $0.count == key.count && (key.isEmpty || memoryEqual($0, key)) }
+            }
+            let length = Int(hi &- lo)
+            guard length == key.count else { return false }
+            if length == 0 { return true }
+            return bytes.withUnsafeBufferPointer {
+                memoryEqual(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), key)
+            }
+        }
+    }
+
+    /// What a node is stored as. More cases than `DataKind` because a string or number may
+    /// be kept as source bytes (decoded on access) or in the string table.
+    enum Tag: UInt8, Sendable {
+        /// `a`: first index in `members`; `b`: member count.
+        case object
+        /// `a`: first index in `elements`; `b`: element count.
+        case array
+        /// Text without escapes: `bytes[a..<b]`, already validated UTF-8.
+        case rawString
+        /// `strings[a]`.
+        case tableString
+        /// An integer literal that fits Int64: low 32 bits in `a`, high 32 bits in `b`.
+        case int
+        /// A Double's bits: low 32 bits in `a`, high in `b`.
+        case double
+        /// JSON number text other than a small integer: `bytes[start..<end]`.
+        case rawNumber
+        /// Number text in `strings[a]`.
+        case tableNumber
+        case trueValue, falseValue, null
+    }
+
+    /// One value: 20 bytes, with offsets as UInt32 because inventories are far below 4 GiB
+    /// and half-size nodes mean half the memory traffic when parsing.
+    struct Node: Sendable {
+        var start: UInt32
+        var end: UInt32
+        var a: UInt32
+        var b: UInt32
+        var tag: Tag
+
+        init(tag: Tag, start: UInt32, end: UInt32, a: UInt32 = 0, b: UInt32 = 0) {
+            self.start = start
+            self.end = end
+            self.a = a
+            self.b = b
+            self.tag = tag
+        }
+
+        /// The 64-bit payload of `.int` and `.double` nodes.
+        var bits: UInt64 { UInt64(b) << 32 | UInt64(a) }
+    }
+
+    /// One object member. The key is kept like a string node (`keyLo..<keyHi` of `bytes`, or
+    /// `strings[keyLo]` when `keyHi == tableMarker`), because keys are compared far more
+    /// often than they are read as `String`.
+    struct Member: Sendable {
+        static let tableMarker = UInt32.max
+        /// Offset of the key itself (its opening quote in JSON).
+        var keyStart: UInt32
+        var keyLo: UInt32
+        var keyHi: UInt32
+        /// Node index of the value.
+        var value: UInt32
+    }
+}
+
+/// Byte equality of two buffers of the same length.
+@inline(__always)
+func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    var i = 0
+    while i < a.count {
+        if a[i] != b[i] { return false }
+        i &+= 1
+    }
+    return true
+}

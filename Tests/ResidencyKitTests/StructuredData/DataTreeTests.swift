@@ -1,0 +1,133 @@
+import Testing
+@testable import ResidencyKit
+
+@Suite struct StructuredDataDuplicateKeyTests {
+    @Test("StructuredData: duplicate keys are reported with both positions; look-up takes the first")
+    func duplicates() throws {
+        let text = #"{"a":1,"b":2,"a":3}"#
+        let root = try parseJSON(text).root
+        #expect(root.count == 3)
+        #expect(root["a"]?.int == 1)
+        #expect(root.keys == ["a", "b", "a"])
+        let dups = root.duplicateKeys
+        #expect(dups.count == 1)
+        #expect(dups.first?.key == "a" && dups.first?.firstStart == 1 && dups.first?.secondStart == 13)
+    }
+
+    /// Document → (key, first offset, repeat offset) of each duplicate, in document order.
+    static let duplicateDocuments: [(String, [String])] = [
+        (#"{"a":1,"a":2,"a":3}"#, ["a@1/7", "a@1/13"]),
+        (#"{"a":1,"\u0061":2}"#, ["a@1/7"]),                  // the same key once unescaped
+        (#"{"é":1,"e\u0301":2}"#, []),                         // NFC and NFD differ in JSON
+        (#"{"a":1,"A":2,"a ":3}"#, []),
+        (#"{}"#, []),
+        (#"[{"x":1}]"#, []),
+    ]
+
+    @Test("StructuredData: duplicate keys compare decoded bytes", arguments: duplicateDocuments)
+    func duplicateCases(_ text: String, _ expected: [String]) throws {
+        let dups = try parseJSON(text).root.duplicateKeys.map { "\($0.key)@\($0.firstStart)/\($0.secondStart)" }
+        #expect(dups == expected)
+        #expect(try parseJSON(text).duplicateKeys.map { "\($0.key)@\($0.firstStart)/\($0.secondStart)" } == expected)
+    }
+
+    @Test("StructuredData: duplicates in large objects and across the whole tree")
+    func largeAndTreeWide() throws {
+        var keys = (0..<40).map { "\"k\($0)\":\($0)" }
+        keys.insert("\"k5\":\"again\"", at: 20)
+        keys.append("\"k39\":null")
+        let text = "[{\"x\":1,\"x\":2},{" + keys.joined(separator: ",") + "},{\"y\":{\"z\":1,\"z\":2}}]"
+        let file = SourceFile(path: "d.json", text: text)
+        let tree = try JSONReader.parse(file).get()
+        let big = try #require(tree.root[1])
+        #expect(big.count == 42 && big["k5"]?.int == 5 && big["k39"]?.int == 39)
+        #expect(big.duplicateKeys.map(\.key) == ["k5", "k39"])
+        let all = tree.duplicateKeys
+        #expect(all.map(\.key) == ["x", "k5", "k39", "z"])
+        for dup in all {
+            // Both offsets point at the key's opening quote.
+            #expect(file.bytes[dup.firstStart] == UInt8(ascii: "\"") && file.bytes[dup.secondStart] == UInt8(ascii: "\""))
+            #expect(dup.firstStart < dup.secondStart)
+        }
+    }
+}
+
+@Suite struct StructuredDataBuilderTests {
+    @Test("StructuredData: the builder produces the same tree as the JSON reader")
+    func sameAsReader() throws {
+        let text = #"{"a":[1,"x",true,null],"b":{"c":1.5},"d":false}"#
+        var b = DataTreeBuilder()
+        b.beginObject(start: 0)
+        b.key("a", start: 1)
+        b.beginArray(start: 5)
+        b.number(text: "1", start: 6, end: 7)
+        b.string("x", start: 8, end: 11)
+        b.bool(true, start: 12, end: 16)
+        b.null(start: 17, end: 21)
+        b.end(end: 22)
+        b.key("b", start: 23)
+        b.beginObject(start: 27)
+        b.key("c", start: 28)
+        b.number(text: "1.5", start: 32, end: 35)
+        b.end(end: 36)
+        b.key("d", start: 37)
+        b.bool(false, start: 41, end: 46)
+        b.end(end: 47)
+        let built = b.finish()
+        let parsed = try parseJSON(text)
+        #expect(render(built.root) == render(parsed.root))
+        #expect(built.nodeCount == parsed.nodeCount)
+        for i in 0..<parsed.nodeCount {
+            let x = built.node(at: i), y = parsed.node(at: i)
+            #expect(x.kind == y.kind && x.start == y.start && x.end == y.end, "node \(i)")
+        }
+        #expect(built.root.members.map(\.keyStart) == parsed.root.members.map(\.keyStart))
+        #expect(built.root["b"]?["c"]?.double == 1.5)
+    }
+
+    @Test("StructuredData: builder numbers, scalars and an empty document")
+    func builderValues() {
+        var b = DataTreeBuilder()
+        b.beginArray(start: 0)
+        b.number(text: "12", start: 1, end: 3)
+        b.number(text: "1e3", start: 4, end: 7)
+        b.number(text: "12345678901234567890", start: 8, end: 28)
+        b.integer(0x1F, start: 29, end: 33)
+        b.double(.infinity, start: 34, end: 38)
+        b.double(2.0, start: 39, end: 42)
+        b.string("EU 🇪🇺", start: 43, end: 50)
+        b.end(end: 51)
+        let root = b.finish().root
+        #expect(root.count == 7 && root.elements.allSatisfy { $0.kind == .number || $0.kind == .string })
+        #expect(root[0]?.int == 12 && root[0]?.numberText == "12")
+        #expect(root[1]?.int == 1000 && root[1]?.double == 1000 && root[1]?.numberText == "1e3")
+        #expect(root[2]?.int == nil && root[2]?.double == 12345678901234567168)
+        #expect(root[3]?.int == 31 && root[3]?.numberText == "31")
+        #expect(root[4]?.double == .infinity && root[4]?.int == nil)
+        #expect(root[5]?.int == 2)
+        #expect(root[6]?.string == "EU 🇪🇺" && root[6]?.start == 43 && root[6]?.end == 50)
+        #expect(root.end == 51)
+
+        let empty = DataTreeBuilder().finish()
+        #expect(empty.root.isNull && empty.root.start == 0 && empty.nodeCount == 1)
+    }
+
+    @Test("StructuredData: nested builder objects keep member order and duplicates")
+    func builderNesting() {
+        var b = DataTreeBuilder()
+        b.beginObject(start: 0)
+        for (i, key) in ["z", "y", "z"].enumerated() {
+            b.key(key, start: 10 * i + 1)
+            b.beginObject(start: 10 * i + 4)
+            b.key("n", start: 10 * i + 5)
+            b.integer(i, start: 10 * i + 8, end: 10 * i + 9)
+            b.end(end: 10 * i + 10)
+        }
+        b.end(end: 31)
+        let tree = b.finish()
+        #expect(tree.root.keys == ["z", "y", "z"])
+        #expect(tree.root["z"]?["n"]?.int == 0 && tree.root["y"]?["n"]?.int == 1)
+        #expect(tree.root.members[2].value["n"]?.int == 2)
+        #expect(tree.duplicateKeys.map { "\($0.key)@\($0.firstStart)/\($0.secondStart)" } == ["z@1/21"])
+    }
+}
