@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "ResidencyKit", targets: ["ResidencyKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2 through pkg-config; the shim header works around the ICU clash with Foundation.
@@ -21,7 +22,7 @@ let package = Package(
         // The core: language, checking, evaluation, inventory, catalog, reporting. Every capability lives here.
         .target(
             name: "ResidencyKit",
-            dependencies: ["CLibXML2"]
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.
         .executableTarget(

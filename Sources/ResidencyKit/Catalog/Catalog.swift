@@ -114,13 +114,14 @@ struct NameIndex: Sendable {
 }
 
 /// Facts about the organisation that only its people know (which vendors are certified
-/// under the DPF, which have signed SCCs); kept in a file the user maintains.
+/// under the DPF, which have signed SCCs); kept in a file the user maintains. A list the
+/// file does not give is missing, so checks that need it are indeterminate, not failed.
 public struct Facts: Sendable, Hashable {
-    public var dpfCertified: [String]
-    public var sccVendors: [String]
-    public var bcrVendors: [String]
+    public var dpfCertified: [String]?
+    public var sccVendors: [String]?
+    public var bcrVendors: [String]?
 
-    public init(dpfCertified: [String] = [], sccVendors: [String] = [], bcrVendors: [String] = []) {
+    public init(dpfCertified: [String]? = nil, sccVendors: [String]? = nil, bcrVendors: [String]? = nil) {
         self.dpfCertified = dpfCertified
         self.sccVendors = sccVendors
         self.bcrVendors = bcrVendors

@@ -75,14 +75,14 @@ extension Schema {
         RecordSpec(
             .facts, "The organisation's facts file.",
             [
-                field("dpfCertified", strings, optional: false, "Vendors certified under the EU-US Data Privacy Framework.") {
+                field("dpfCertified", strings, "Vendors certified under the EU-US Data Privacy Framework.") {
                     c, _ in
                     c.factsLists[0]
                 },
-                field("sccVendors", strings, optional: false, "Vendors with signed standard contractual clauses.") { c, _ in
+                field("sccVendors", strings, "Vendors with signed standard contractual clauses.") { c, _ in
                     c.factsLists[1]
                 },
-                field("bcrVendors", strings, optional: false, "Vendors with approved binding corporate rules.") { c, _ in
+                field("bcrVendors", strings, "Vendors with approved binding corporate rules.") { c, _ in
                     c.factsLists[2]
                 },
             ]),

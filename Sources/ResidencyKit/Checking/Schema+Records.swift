@@ -65,6 +65,9 @@ extension Schema {
                     .of(c.model.sources[i].ingestHost)
                 },
                 field("ingestRegion", regionT, "The region of that host.") { c, i in .of(c.model.sources[i].ingestRegion) },
+                field("ingestEvidence", .string, "The setting and value the ingest host was resolved from.") { c, i in
+                    .of(c.model.sources[i].ingestEvidence)
+                },
                 field("workspace", .record(.workspace), optional: false, "The workspace.") { _, _ in .ref(.workspace, 0) },
                 field("destinations", .list(.record(.destination)), optional: false, "Destinations connected to it.") { c, i in
                     c.model.destinationsOfSource[i]
@@ -114,6 +117,9 @@ extension Schema {
                     .of(c.model.warehouses[i].location)
                 },
                 field("region", regionT, "The region of that location.") { c, i in .of(c.model.warehouses[i].region) },
+                field("regionEvidence", .string, "The setting and value the region was resolved from.") { c, i in
+                    .of(c.model.warehouses[i].regionEvidence)
+                },
                 field("allowlistedCidrs", .list(.cidr), "CIDRs allowed to connect, when declared.") { c, i in
                     c.model.lists.warehouseCidrs[i]
                 },

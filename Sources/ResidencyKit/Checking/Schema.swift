@@ -57,7 +57,7 @@ public final class EvalContext: Sendable {
         self.catalog = catalog
         self.facts = facts
         self.auditDate = auditDate
-        self.factsLists = [facts.dpfCertified, facts.sccVendors, facts.bcrVendors].map { .list($0.map(Value.string)) }
+        self.factsLists = [facts.dpfCertified, facts.sccVendors, facts.bcrVendors].map(Value.of)
     }
 }
 

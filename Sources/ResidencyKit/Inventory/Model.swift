@@ -189,6 +189,8 @@ public struct Source: Sendable, Hashable {
     public var ingestHost: String?
     /// The region of that host (`eu`/`us`), nil when unknown.
     public var ingestRegion: String?
+    /// The setting and value the ingest host was resolved from.
+    public var ingestEvidence: String?
     public var origin: Origin?
 
     public init(
@@ -280,6 +282,8 @@ public struct Warehouse: Sendable, Hashable {
     public var region: String?
     /// CIDRs allowed to connect; nil when the user did not declare them.
     public var allowlistedCidrs: [CIDR]?
+    /// The setting and value the region was resolved from.
+    public var regionEvidence: String?
     public var origin: Origin?
 
     public init(

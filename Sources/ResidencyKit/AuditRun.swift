@@ -1,0 +1,137 @@
+import Dispatch
+import Foundation
+
+/// One `residency check`: everything from files to the result document and the gate's exit
+/// status. The CLI only parses flags into `AuditRun.Options` and prints what comes back.
+public enum AuditRun {
+    /// What the gate fails on.
+    public enum FailOn: String, Sendable, CaseIterable {
+        case error, warning, never
+    }
+
+    public struct Options: Sendable {
+        public var policies: [String] = ["policies"]
+        public var inventories: [String] = []
+        /// Catalog files in order (later ones override earlier); empty means the bundled one
+        /// under the first policies folder.
+        public var catalogs: [String] = []
+        public var facts: String?
+        public var params: [String: String] = [:]
+        public var failOn: FailOn = .error
+        /// The run's one clock: every timestamp and `audit.date` come from it.
+        public var clock: @Sendable () -> Date = { Date() }
+
+        public init() {}
+    }
+
+    /// The outcome of a run. `document` is nil when the input was bad (then `status` is 2).
+    public struct Outcome: Sendable {
+        public var status: Audit.ExitStatus
+        public var document: ResultDocument?
+        /// Every diagnostic of every stage, in output order.
+        public var diagnostics: [Diagnostic]
+        /// The files the diagnostics point into.
+        public var files: [SourceFile]
+    }
+
+    /// The bundled catalog, relative to a policies folder.
+    public static let bundledCatalog = "catalog/segment-regional.json"
+
+    public static func run(_ options: Options) -> Outcome {
+        let startedAt = options.clock()
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        func fail(_ more: [Diagnostic] = []) -> Outcome {
+            Outcome(status: .invalidInput, document: nil, diagnostics: (diagnostics + more).sortedForOutput(), files: files)
+        }
+
+        let checked = Audit.checkPolicies(paths: options.policies)
+        files += checked.sources.files
+        diagnostics += checked.diagnostics
+        guard let bundle = checked.bundle else { return fail() }
+
+        let catalogPaths = options.catalogs.isEmpty
+            ? [(options.policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog] : options.catalogs
+        let catalog = CatalogLoader.load(paths: catalogPaths)
+        files += catalog.sources
+        diagnostics += catalog.diagnostics
+
+        var facts = Facts()
+        var factsInput: ResultDocument.Input?
+        if let path = options.facts {
+            let (f, file, d) = FactsLoader.load(path: path)
+            facts = f
+            diagnostics += d
+            if let file {
+                files.append(file)
+                factsInput = .init(path: path, sha256: SHA256.hex(file.bytes))
+            }
+        }
+        guard !diagnostics.hasErrors else { return fail() }
+
+        let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog)
+        files += inventory.files
+        diagnostics += inventory.diagnostics
+        guard !diagnostics.hasErrors else { return fail() }
+
+        let (compiled, paramDiagnostics) = PolicyProgram.compile(bundle, overrides: options.params)
+        diagnostics += paramDiagnostics
+        guard let program = compiled else { return fail() }
+
+        if bundle.policies.isEmpty {
+            return fail([.error("E0801", "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
+                                help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack")])
+        }
+        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
+        if inventory.workspaces.isEmpty {
+            return fail([.error("E0802", "no workspaces in the inventories", at: nil,
+                                help: "pass --inventory with export bundles (see docs/inventory.md)")])
+        }
+
+        let auditDate = Day(utc: startedAt)
+        let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
+        if evaluation.evaluated == 0 {
+            return fail([.error("E0803", "the policies matched no resource in the inventories", at: nil,
+                                help: "the policies range over kinds the inventories do not contain")])
+        }
+        let results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
+        let document = ResultDocument.build(
+            program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
+            inputs: .init(
+                policies: checked.sources.files.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) },
+                catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
+                facts: factsInput,
+                inventories: inventory.files.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) }),
+            resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
+            auditDate: auditDate)
+        let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
+        return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Findings for every result, in parallel per workspace, in result order.
+    static func describe(
+        _ program: PolicyProgram, _ evaluation: Evaluation, _ workspaces: [WorkspaceModel], _ catalog: Catalog,
+        _ facts: Facts, _ auditDate: Day
+    ) -> [Finding] {
+        let slots = ParallelSlots<[Finding]>(count: evaluation.workspaces.count)
+        DispatchQueue.concurrentPerform(iterations: evaluation.workspaces.count) { i in
+            let w = evaluation.workspaces[i]
+            let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
+            slots.store(i, w.results.map { program.describe($0, in: ctx) })
+        }
+        return slots.take().flatMap { $0 }
+    }
+}
+
+extension Day {
+    /// The UTC calendar day of an instant.
+    public init(utc date: Date) {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        self.init(daysSinceEpoch: Int32(days))
+    }
+}

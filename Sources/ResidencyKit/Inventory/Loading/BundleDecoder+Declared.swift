@@ -1,0 +1,76 @@
+/// What only the user knows and Segment's API does not export: each app's SDK settings and
+/// each warehouse's network allow-list.
+extension BundleDecoder {
+    mutating func applySDKConfigs(_ bundle: DataNode, _ path: String, _ sources: inout [Source], workspaceRegion: String?) {
+        var index: [String: Int] = [:]
+        for (i, s) in sources.enumerated() where index[s.id] == nil { index[s.id] = i }
+        var seen: [String: SourceRange] = [:]
+        for (node, p) in decodeList(bundle, "sdkConfigs", path) {
+            guard let sourceID = reader.requiredString(node, "sourceId", p, what: "an sdkConfig") else { continue }
+            let idRange = reader.range(node["sourceId"]!)
+            guard let i = index[sourceID] else {
+                reader.report(.unknownReference("sdkConfig", sourceID, at: idRange, candidates: Array(index.keys)))
+                continue
+            }
+            if let first = seen[sourceID] {
+                reader.report(.inventoryDuplicateID("sdkConfig source", sourceID, at: idRange, first: first))
+                continue
+            }
+            seen[sourceID] = idRange
+            let sdk = SDKConfig(
+                library: reader.string(node, "library", p), apiHost: reader.string(node, "apiHost", p),
+                cdnHost: reader.string(node, "cdnHost", p), proxy: reader.string(node, "proxy", p),
+                cdnProxy: reader.string(node, "cdnProxy", p),
+                useSegmentEndpoints: reader.bool(node, "useSegmentEndpoints", p), host: reader.string(node, "host", p),
+                path: reader.string(node, "path", p), endpoint: reader.string(node, "endpoint", p) ?? reader.string(node, "url", p))
+            if let library = sdk.library, SDKRules.libraries[library] == nil, let n = node["library"] {
+                reader.report(.unknownLibrary(library, at: reader.range(n)))
+            }
+            sources[i].sdk = sdk
+        }
+        for i in sources.indices {
+            // Analytics.js configures itself from the source settings: nothing to declare.
+            if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
+            guard let sdk = sources[i].sdk else { continue }
+            let r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
+            sources[i].ingestHost = r.host
+            sources[i].ingestRegion = r.region
+            sources[i].ingestEvidence = r.evidence
+        }
+    }
+
+    private func isAnalyticsJS(_ s: Source) -> Bool {
+        [s.catalogName, s.catalogSlug].contains { name in
+            guard let n = name?.lowercased() else { return false }
+            return n == "javascript" || n == "analytics.js" || n == "javascript-website"
+        }
+    }
+
+    mutating func applyWarehouseAccess(_ bundle: DataNode, _ path: String, _ warehouses: inout [Warehouse]) {
+        var index: [String: Int] = [:]
+        for (i, w) in warehouses.enumerated() where index[w.id] == nil { index[w.id] = i }
+        for (node, p) in decodeList(bundle, "warehouseAccess", path) {
+            guard let id = reader.requiredString(node, "warehouseId", p, what: "a warehouseAccess entry") else { continue }
+            guard let i = index[id] else {
+                reader.report(.unknownReference("warehouseAccess", id, at: reader.range(node["warehouseId"]!),
+                                                candidates: Array(index.keys)))
+                continue
+            }
+            guard let list = reader.array(node["allowlistedCidrs"], "\(p).allowlistedCidrs") else { continue }
+            var cidrs = warehouses[i].allowlistedCidrs ?? []
+            for item in list.elements {
+                guard let text = item.string else {
+                    reader.report(.inventoryType("\(p).allowlistedCidrs[]", expected: "a CIDR string", found: item,
+                                                 at: reader.range(item)))
+                    continue
+                }
+                do {
+                    cidrs.append(try CIDR(parsing: text.trimmingWhitespace(), strict: false))
+                } catch {
+                    reader.report(.invalidInventoryCIDR(error.message, at: reader.range(item)))
+                }
+            }
+            warehouses[i].allowlistedCidrs = cidrs
+        }
+    }
+}

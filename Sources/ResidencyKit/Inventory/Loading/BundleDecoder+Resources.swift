@@ -1,0 +1,148 @@
+/// Decoding of the workspace and each resource kind.
+extension BundleDecoder {
+    static let euAPIHost = "eu1.api.segmentapis.com"
+    static let usAPIHost = "api.segmentapis.com"
+
+    mutating func decodeWorkspace(_ bundle: DataNode, _ path: String) -> Workspace? {
+        // `GET /` answers `{"data": {"workspace": {…}}}`; accept it pasted as is.
+        var node = bundle["workspace"]
+        if let n = node, n.kind == .object, n["id"] == nil, let inner = n["data"]?["workspace"] { node = inner }
+        guard let ws = reader.object(node, "\(path).workspace") else {
+            reader.report(.inventoryMissing("the bundle", field: "workspace", at: reader.range(bundle)))
+            return nil
+        }
+        let where_ = "\(path).workspace"
+        guard let id = reader.requiredString(ws, "id", where_, what: "the workspace"),
+            let slug = reader.requiredString(ws, "slug", where_, what: "the workspace")
+        else { return nil }
+        var workspace = Workspace(id: id, slug: slug, name: reader.string(ws, "name", where_), origin: reader.origin(ws))
+        workspace.dataSubjects = reader.strings(bundle, "dataSubjects", path)
+        workspace.apiHost = reader.string(bundle, "apiHost", path)
+        workspace.region = region(bundle, path, apiHost: workspace.apiHost)
+        return workspace
+    }
+
+    /// The region: declared, or inferred from the host that answered; both must agree.
+    private mutating func region(_ bundle: DataNode, _ path: String, apiHost: String?) -> String? {
+        var implied: String?
+        if let apiHost, let hostNode = bundle["apiHost"] {
+            switch URLParts(apiHost)?.host {
+            case BundleDecoder.euAPIHost?: implied = "eu-west"
+            case BundleDecoder.usAPIHost?: implied = "us-west"
+            default: reader.report(.unknownApiHost(apiHost, at: reader.range(hostNode)))
+            }
+        }
+        guard let regionNode = bundle["region"], let declared = reader.string(bundle, "region", path) else { return implied }
+        let normalised = declared.trimmingWhitespace().lowercased().replacingSpaces()
+        guard normalised == "eu-west" || normalised == "us-west" else {
+            reader.report(.unknownRegion(declared, at: reader.range(regionNode)))
+            return nil
+        }
+        if let implied, implied != normalised, let apiHost {
+            reader.report(.regionDisagrees(normalised, apiHost, implied, at: reader.range(regionNode)))
+            return nil
+        }
+        return normalised
+    }
+
+    mutating func decodeSource(_ n: DataNode, _ path: String) -> Source? {
+        _ = reader.object(n, path)
+        guard let id = reader.requiredString(n, "id", path, what: "a source") else { return nil }
+        let metadata = reader.object(n["metadata"], "\(path).metadata")
+        var source = Source(
+            id: id, slug: reader.string(n, "slug", path) ?? id, name: reader.string(n, "name", path),
+            enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
+        source.writeKeys = reader.strings(n, "writeKeys", path)
+        if let labels = reader.array(n["labels"], "\(path).labels") {
+            source.labels = labels.elements.compactMap { l in
+                guard l.kind == .object, let k = l["key"]?.string else { return nil }
+                return "\(k):\(l["value"]?.string ?? "")"
+            }
+        }
+        if let m = metadata {
+            source.catalogName = reader.string(m, "name", "\(path).metadata")
+            source.catalogSlug = reader.string(m, "slug", "\(path).metadata")
+            source.categories = reader.strings(m, "categories", "\(path).metadata")
+        }
+        let entry = catalogSource(source.catalogName, source.catalogSlug, metadata)
+        source.isCloudSource = entry?.cloud ?? metadata.flatMap { reader.bool($0, "isCloudEventSource", "\(path).metadata") }
+        return source
+    }
+
+    mutating func decodeDestination(_ n: DataNode, _ path: String, sourceIDs: Set<String>) -> Destination? {
+        _ = reader.object(n, path)
+        guard let id = reader.requiredString(n, "id", path, what: "a destination"),
+            let sourceID = reader.requiredString(n, "sourceId", path, what: "a destination")
+        else { return nil }
+        if !sourceIDs.contains(sourceID), let node = n["sourceId"] {
+            reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sourceIDs)))
+        }
+        var d = Destination(
+            id: id, name: reader.string(n, "name", path), enabled: reader.bool(n, "enabled", path), sourceId: sourceID,
+            origin: reader.origin(n))
+        let metadata = reader.object(n["metadata"], "\(path).metadata")
+        if let m = metadata {
+            let mp = "\(path).metadata"
+            d.catalogName = reader.string(m, "name", mp)
+            d.catalogSlug = reader.string(m, "slug", mp)
+            d.catalogId = reader.string(m, "id", mp)
+            d.supportedRegions = reader.strings(m, "supportedRegions", mp)
+            d.regionEndpoints = reader.strings(m, "regionEndpoints", mp)
+        }
+        let entry = catalogDestination(d.catalogName, d.catalogSlug, metadata)
+        d.vendor = entry?.vendor
+        d.endpoint = EndpointRules.resolve(
+            slug: d.catalogSlug, name: d.catalogName, settings: settings(reader.object(n["settings"], "\(path).settings")),
+            catalogEntry: entry)
+        return d
+    }
+
+    mutating func decodeWarehouse(_ n: DataNode, _ path: String) -> Warehouse? {
+        _ = reader.object(n, path)
+        guard let id = reader.requiredString(n, "id", path, what: "a warehouse") else { return nil }
+        var w = Warehouse(id: id, enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
+        let settingsNode = reader.object(n["settings"], "\(path).settings")
+        if let s = settingsNode { w.name = reader.string(s, "name", "\(path).settings") }
+        if let m = reader.object(n["metadata"], "\(path).metadata") {
+            w.catalogName = reader.string(m, "name", "\(path).metadata")
+            w.catalogSlug = reader.string(m, "slug", "\(path).metadata")
+            if let name = w.catalogName, catalog.warehouse(named: name) == nil,
+                w.catalogSlug.flatMap(catalog.warehouse(named:)) == nil, let node = m["name"]
+            {
+                reader.report(.unknownCatalogName("warehouse", name, at: reader.range(node), candidates: catalog.warehouseNames))
+            }
+        }
+        let (location, resolution) = WarehouseRules.resolve(settings(settingsNode))
+        w.location = location
+        w.region = resolution.region
+        w.regionEvidence = resolution.evidence
+        return w
+    }
+
+    private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
+        if let i = slug.flatMap(catalog.destination(named:)) ?? name.flatMap(catalog.destination(named:)) {
+            return catalog.destinations[Int(i)]
+        }
+        if let name, let node = metadata?["name"] {
+            reader.report(.unknownCatalogName("destination", name, at: reader.range(node), candidates: catalog.destinationNames))
+        }
+        return nil
+    }
+
+    private mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
+        if let i = slug.flatMap(catalog.source(named:)) ?? name.flatMap(catalog.source(named:)) {
+            return catalog.sources[Int(i)]
+        }
+        if let name, let node = metadata?["name"] {
+            reader.report(.unknownCatalogName("source", name, at: reader.range(node), candidates: catalog.sourceNames))
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// `eu west` and `eu_west` spelled as `eu-west`.
+    fileprivate func replacingSpaces() -> String {
+        String(map { $0 == " " || $0 == "_" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,129 @@
+/// Turns one export bundle (the Public API's own objects, with or without their `{"data": …}`
+/// envelopes, plus what only the user knows) into a `WorkspaceModel`, reporting every problem
+/// at its place in the file. Normalisation (regions, endpoints, SDK hosts) happens here, once.
+struct BundleDecoder {
+    var reader: NodeReader
+    let catalog: Catalog
+
+    init(file: SourceFile, catalog: Catalog) {
+        self.reader = NodeReader(file: file)
+        self.catalog = catalog
+    }
+
+    /// The bundles of a file: one bundle, or `{"workspaces": [bundle, …]}`.
+    mutating func bundles(_ root: DataNode) -> [DataNode] {
+        guard root.kind == .object else {
+            reader.report(.notABundle(root.typeName, at: reader.range(root)))
+            return []
+        }
+        if let list = root["workspaces"] {
+            guard let array = reader.array(list, "workspaces") else { return [] }
+            return array.elements.filter { e in
+                if e.kind == .object { return true }
+                reader.report(.notABundle(e.typeName, at: reader.range(e)))
+                return false
+            }
+        }
+        guard root["workspace"] != nil else {
+            reader.report(.notABundle("an object without `workspace`", at: reader.range(root)))
+            return []
+        }
+        return [root]
+    }
+
+    /// Decodes one bundle; nil when it has no usable workspace.
+    mutating func decode(_ bundle: DataNode, _ path: String) -> WorkspaceModel? {
+        _ = reader.object(bundle, path)
+        if let v = bundle["exportVersion"], v.int != 1 {
+            reader.report(.unsupportedExportVersion(v.numberText ?? v.string ?? v.typeName, at: reader.range(v)))
+            return nil
+        }
+        guard var workspace = decodeWorkspace(bundle, path) else { return nil }
+        var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
+        let sourceIDs = uniqueIDs(sources.map { ($0.id, $0.origin) }, kind: "source")
+        let destinations = decodeList(bundle, "destinations", path).compactMap {
+            decodeDestination($0.node, $0.path, sourceIDs: sourceIDs)
+        }
+        _ = uniqueIDs(destinations.map { ($0.id, $0.origin) }, kind: "destination")
+        var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
+        _ = uniqueIDs(warehouses.map { ($0.id, $0.origin) }, kind: "warehouse")
+        applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
+        applyWarehouseAccess(bundle, path, &warehouses)
+        workspace.origin = workspace.origin ?? reader.origin(bundle)
+        return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+    }
+
+    /// Ids must be unique per kind; returns the set of ids for link checks.
+    private mutating func uniqueIDs(_ ids: [(String, Origin?)], kind: String) -> Set<String> {
+        var first: [String: Origin] = [:]
+        for (id, origin) in ids {
+            guard let origin else { continue }
+            if let f = first[id] {
+                reader.report(.inventoryDuplicateID(kind, id, at: at(origin), first: at(f)))
+            } else {
+                first[id] = origin
+            }
+        }
+        return Set(ids.map(\.0))
+    }
+
+    private func at(_ o: Origin) -> SourceRange {
+        let start = SourceLocation(line: o.line, column: o.column, offset: reader.file.lineStarts[o.line - 1])
+        return SourceRange(file: o.file, start: start, end: start)
+    }
+
+    // MARK: Lists and envelopes
+
+    /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`,
+    /// or a list of such pages.
+    mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [(node: DataNode, path: String)] {
+        guard let value = bundle[key], !value.isNull else { return [] }
+        var out: [(DataNode, String)] = []
+        func page(_ envelope: DataNode, _ where_: String) {
+            guard let data = reader.object(envelope["data"], "\(where_).data") else { return }
+            if let next = envelope["pagination"]?["next"], let cursor = next.string {
+                reader.report(.morePages(key, cursor, at: reader.range(next)))
+            }
+            guard let items = reader.array(data[key], "\(where_).data.\(key)") else {
+                if data[key] == nil { reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data))) }
+                return
+            }
+            for (i, item) in items.elements.enumerated() { out.append((item, "\(where_).data.\(key)[\(i)]")) }
+        }
+        switch value.kind {
+        case .array:
+            for (i, item) in value.elements.enumerated() {
+                if item.kind == .object, item["data"] != nil, item["id"] == nil {
+                    page(item, "\(path).\(key)[\(i)]")
+                } else {
+                    out.append((item, "\(path).\(key)[\(i)]"))
+                }
+            }
+        case .object where value["data"] != nil:
+            page(value, "\(path).\(key)")
+        default:
+            reader.report(.inventoryType("\(path).\(key)", expected: "a list or an API response page", found: value,
+                                         at: reader.range(value)))
+        }
+        return out.filter { node, p in
+            if node.kind == .object { return true }
+            reader.report(.inventoryType(p, expected: "an object", found: node, at: reader.range(node)))
+            return false
+        }
+    }
+
+    /// The top-level members of a `settings` object as simple values.
+    func settings(_ n: DataNode?) -> [String: SettingValue] {
+        guard let n, n.kind == .object else { return [:] }
+        var out: [String: SettingValue] = [:]
+        for (key, _, value) in n.members where out[key] == nil {
+            out[key] = switch value.kind {
+            case .string: .string(value.string ?? "")
+            case .bool: .bool(value.bool ?? false)
+            case .number: .number(value.double ?? 0)
+            default: .other
+            }
+        }
+        return out
+    }
+}

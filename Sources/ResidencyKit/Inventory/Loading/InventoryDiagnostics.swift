@@ -1,0 +1,86 @@
+/// Diagnostics about inventory files (E06xx errors, W06xx warnings). Every one points at the
+/// offending value in the file, says what was expected and what was found.
+extension Diagnostic {
+    static func inventoryType(_ path: String, expected: String, found: DataNode, at r: SourceRange) -> Diagnostic {
+        // Paths inside a single-bundle file start at the bundle: `.sources[2]` reads `sources[2]`.
+        let shown = path.hasPrefix(".") ? String(path.dropFirst()) : path
+        return .error("E0602", "`\(shown)` must be \(expected), found \(found.typeName)", at: r)
+    }
+    static func inventoryMissing(_ what: String, field: String, at r: SourceRange) -> Diagnostic {
+        .error("E0603", "\(what) has no `\(field)`", at: r, help: "every \(what) in a Segment export has `\(field)`")
+    }
+    static func inventoryDuplicateID(_ kind: String, _ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic.error("E0604", "duplicate \(kind) id `\(id)` in this workspace", at: r)
+            .noting("first used here", at: first)
+    }
+    static func danglingSource(_ destination: String, _ source: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
+        .error(
+            "E0605", "destination `\(destination)` names source `\(source)`, which is not in this workspace", at: r,
+            help: Suggestions.didYouMean(source, in: candidates) ?? "export the workspace's sources with its destinations")
+    }
+    static func regionDisagrees(_ region: String, _ apiHost: String, _ implied: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0606", "`region` is \"\(region)\" but `apiHost` \(apiHost) answers for \(implied) workspaces", at: r,
+            help: "a workspace's region cannot change; check which host the export came from")
+    }
+    static func unknownRegion(_ value: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0607", "unknown workspace region \"\(value)\"; expected \"eu-west\" or \"us-west\"", at: r,
+            help: Suggestions.closest(to: value, in: ["eu-west", "us-west"]).first.map { "did you mean \"\($0)\"?" })
+    }
+    static func unsupportedExportVersion(_ version: String, at r: SourceRange) -> Diagnostic {
+        .error("E0608", "export version \(version) is not supported; this residency reads version 1", at: r)
+    }
+    static func notABundle(_ found: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0609", "expected an export bundle (an object with `workspace`) or `{\"workspaces\": [bundle, …]}`, found \(found)",
+            at: r, help: "see docs/inventory.md for the bundle format")
+    }
+    static func yamlSyntax(_ message: String, at r: SourceRange) -> Diagnostic {
+        .error("E0610", "invalid YAML: \(message)", at: r)
+    }
+    static func unreadableInventory(_ path: String, _ reason: String) -> Diagnostic {
+        .error("E0611", "cannot read inventory \(path): \(reason)", at: nil)
+    }
+    static func unknownReference(_ what: String, _ id: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
+        .error("E0612", "\(what) names `\(id)`, which is not in this workspace", at: r,
+               help: Suggestions.didYouMean(id, in: candidates))
+    }
+    static func invalidInventoryCIDR(_ message: String, at r: SourceRange) -> Diagnostic {
+        .error("E0613", "invalid CIDR: \(message)", at: r)
+    }
+    static func noInventory(_ path: String) -> Diagnostic {
+        .error("E0614", "no inventory files (*.json, *.yaml, *.yml) in \(path)", at: nil)
+    }
+    static func duplicateWorkspace(_ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic.error("E0615", "workspace `\(id)` appears twice in the inventories", at: r)
+            .noting("first here", at: first)
+    }
+
+    static func unknownCatalogName(_ kind: String, _ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
+        .warning(
+            "W0601", "\(kind) integration \"\(name)\" is not in the regional catalog; checks that need it will be indeterminate",
+            at: r,
+            help: Suggestions.didYouMean(name, in: candidates) ?? "add it to your own catalog file (see docs/catalog.md)")
+    }
+    static func duplicateKey(_ key: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic.warning("W0602", "duplicate key `\(key)`; the first one is used", at: r)
+            .noting("first here", at: first)
+    }
+    static func morePages(_ list: String, _ cursor: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W0603", "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
+            at: r, help: "fetch every page (or use `residency export`) so nothing is left out")
+    }
+    static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W0604", "unknown SDK library \"\(library)\"; its endpoint cannot be resolved", at: r,
+            help: Suggestions.didYouMean(library, in: SDKRules.knownLibraries)
+                ?? "known libraries: \(SDKRules.knownLibraries.joined(separator: ", "))")
+    }
+    static func unknownApiHost(_ host: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W0605", "`apiHost` \(host) is not a Segment Public API host; the region cannot be inferred from it", at: r,
+            help: "US workspaces answer at https://api.segmentapis.com, EU ones at https://eu1.api.segmentapis.com")
+    }
+}

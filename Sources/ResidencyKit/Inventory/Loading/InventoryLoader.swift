@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+
+/// Loads inventories: files and folders of export bundles (JSON or YAML), parsed and decoded
+/// in parallel, every problem reported at its place in its file. Workspaces come back in a
+/// fixed order (files sorted by path, bundles in file order) whatever the parallelism.
+public enum InventoryLoader {
+    public static let fileExtensions = ["json", "yaml", "yml"]
+
+    /// Everything loaded, and what went wrong.
+    public struct Loaded: Sendable {
+        public var workspaces: [WorkspaceModel] = []
+        /// The files read, for rendering diagnostics and for their digests.
+        public var files: [SourceFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Loads files and folders (folders recursively, sorted).
+    public static func load(paths: [String], catalog: Catalog) -> Loaded {
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                diagnostics.append(.unreadableInventory(path, "no such file or folder"))
+                continue
+            }
+            var found = [path]
+            if isDir.boolValue {
+                found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                    .filter { fileExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+                if found.isEmpty { diagnostics.append(.noInventory(path)) }
+            }
+            for file in found {
+                guard let data = fm.contents(atPath: file) else {
+                    diagnostics.append(.unreadableInventory(file, "permission denied or not a regular file"))
+                    continue
+                }
+                files.append(SourceFile(path: file, bytes: Array(data)))
+            }
+        }
+        var loaded = load(files: files, catalog: catalog)
+        loaded.diagnostics = diagnostics + loaded.diagnostics
+        return loaded
+    }
+
+    /// Loads files already read (tests pass in-memory ones).
+    public static func load(files: [SourceFile], catalog: Catalog) -> Loaded {
+        // Parse every file in parallel.
+        let trees = ParallelSlots<Result<DataTree, Diagnostic>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            trees.store(i, parse(files[i]))
+        }
+        // Gather the bundles, then decode them in parallel: one big file of many workspaces
+        // is as parallel as many small files.
+        var jobs: [(file: Int, node: DataNode, path: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for (i, result) in trees.take().enumerated() {
+            switch result {
+            case .failure(let d): diagnostics.append(d)
+            case .success(let tree):
+                var decoder = BundleDecoder(file: files[i], catalog: catalog)
+                let bundles = decoder.bundles(tree.root)
+                diagnostics += decoder.reader.diagnostics
+                let many = tree.root["workspaces"] != nil
+                for (k, b) in bundles.enumerated() { jobs.append((i, b, many ? "workspaces[\(k)]" : "")) }
+            }
+        }
+        let decoded = ParallelSlots<(WorkspaceModel?, [Diagnostic])>(count: jobs.count)
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { j in
+            var decoder = BundleDecoder(file: files[work[j].file], catalog: catalog)
+            let model = decoder.decode(work[j].node, work[j].path)
+            decoded.store(j, (model, decoder.reader.diagnostics))
+        }
+        var loaded = Loaded(files: files)
+        var firstSeen: [String: SourceRange] = [:]
+        for (j, (model, diags)) in decoded.take().enumerated() {
+            diagnostics += diags
+            guard let model else { continue }
+            let file = files[jobs[j].file]
+            let here = model.workspace.origin.map { file.range(file.lineStarts[$0.line - 1], file.lineStarts[$0.line - 1]) }
+                ?? file.range(0, 0)
+            if let first = firstSeen[model.workspace.id] {
+                diagnostics.append(.duplicateWorkspace(model.workspace.id, at: here, first: first))
+                continue
+            }
+            firstSeen[model.workspace.id] = here
+            loaded.workspaces.append(model)
+        }
+        loaded.diagnostics = diagnostics
+        return loaded
+    }
+
+    /// Parses by extension: `.yaml`/`.yml` as YAML, everything else as JSON.
+    static func parse(_ file: SourceFile) -> Result<DataTree, Diagnostic> {
+        let ext = (file.path as NSString).pathExtension.lowercased()
+        if ext == "yaml" || ext == "yml" {
+            return YAMLReader.parse(file).mapError { $0.diagnostic(in: file) }
+        }
+        return JSONReader.parse(file).mapError { $0.diagnostic(in: file) }
+    }
+}
+
+/// Result slots filled by parallel tasks, each task its own index.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private var items: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    /// Each index is written once; the lock keeps the array's storage safe across threads.
+    func store(_ i: Int, _ value: T) {
+        lock.lock()
+        items[i] = value
+        lock.unlock()
+    }
+
+    func take() -> [T] { items.map { $0! } }
+}

@@ -1,0 +1,155 @@
+import Yams
+
+/// Reads YAML inventories into the same position-keeping `DataTree` as JSON, so loaders see
+/// one shape. Scalars are typed by the YAML 1.2 core schema, not YAML 1.1: `NO` (Norway) and
+/// `on` stay strings, only `true`/`false`, `null`/`~` and numbers are typed.
+public enum YAMLReader {
+    /// A syntax error with its byte offset in the file.
+    public struct SyntaxError: Error, Sendable, Hashable {
+        public var offset: Int
+        public var message: String
+
+        public func diagnostic(in file: SourceFile) -> Diagnostic {
+            .yamlSyntax(message, at: file.range(offset, offset + 1))
+        }
+    }
+
+    /// Parses one YAML document (a stream of several is an error: one file, one document).
+    public static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
+        let offsets = Offsets(file)
+        let text = file.text
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            return .failure(syntaxError(error, offsets))
+        } catch {
+            return .failure(SyntaxError(offset: 0, message: "\(error)"))
+        }
+        guard let node else { return .failure(SyntaxError(offset: 0, message: "the file is empty")) }
+        var builder = DataTreeBuilder()
+        var stack: [(node: Node, next: Int)] = []
+        // An explicit stack: deeply nested input must not overflow ours.
+        func open(_ n: Node) {
+            let start = offsets.offset(n.mark)
+            switch n {
+            case .mapping:
+                builder.beginObject(start: start)
+                stack.append((n, 0))
+            case .sequence:
+                builder.beginArray(start: start)
+                stack.append((n, 0))
+            case .scalar(let s):
+                scalar(s, start: start, &builder)
+            case .alias:
+                builder.null(start: start, end: start + 1)
+            }
+        }
+        open(node)
+        while let (n, next) = stack.last {
+            switch n {
+            case .mapping(let m):
+                let pairs = Array(m)
+                if next < pairs.count {
+                    stack[stack.count - 1].next += 1
+                    let (key, value) = pairs[next]
+                    builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark))
+                    open(value)
+                    continue
+                }
+            case .sequence(let s):
+                let items = Array(s)
+                if next < items.count {
+                    stack[stack.count - 1].next += 1
+                    open(items[next])
+                    continue
+                }
+            default:
+                break
+            }
+            stack.removeLast()
+            builder.end(end: offsets.offset(n.mark) + 1)
+        }
+        return .success(builder.finish())
+    }
+
+    private static func scalar(_ s: Node.Scalar, start: Int, _ builder: inout DataTreeBuilder) {
+        let text = s.string
+        let end = start + max(1, text.utf8.count)
+        guard s.style == .plain else {
+            builder.string(text, start: start, end: end)
+            return
+        }
+        switch text {
+        case "true", "True", "TRUE": builder.bool(true, start: start, end: end)
+        case "false", "False", "FALSE": builder.bool(false, start: start, end: end)
+        case "", "~", "null", "Null", "NULL": builder.null(start: start, end: end)
+        default:
+            if isNumber(text) {
+                builder.number(text: text, start: start, end: end)
+            } else {
+                builder.string(text, start: start, end: end)
+            }
+        }
+    }
+
+    /// The core schema's decimal numbers (the JSON subset): `-12`, `3.5`, `1e3`.
+    static func isNumber(_ t: String) -> Bool {
+        var u = Substring(t).utf8[...]
+        if u.first == UInt8(ascii: "-") || u.first == UInt8(ascii: "+") { u = u.dropFirst() }
+        let digits = u.prefix { $0 >= 48 && $0 <= 57 }
+        guard !digits.isEmpty else { return false }
+        if digits.count > 1, digits.first == 48 { return false }
+        u = u.dropFirst(digits.count)
+        if u.first == UInt8(ascii: ".") {
+            u = u.dropFirst()
+            let frac = u.prefix { $0 >= 48 && $0 <= 57 }
+            guard !frac.isEmpty else { return false }
+            u = u.dropFirst(frac.count)
+        }
+        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if u.first == UInt8(ascii: "-") || u.first == UInt8(ascii: "+") { u = u.dropFirst() }
+            let exp = u.prefix { $0 >= 48 && $0 <= 57 }
+            guard !exp.isEmpty else { return false }
+            u = u.dropFirst(exp.count)
+        }
+        return u.isEmpty
+    }
+
+    private static func syntaxError(_ error: YamlError, _ offsets: Offsets) -> SyntaxError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let text = context.map { "\(problem) \($0.text)" } ?? problem
+            return SyntaxError(offset: offsets.offset(mark), message: text)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return SyntaxError(
+                offset: offsets.offset(context.mark),
+                message: "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+        case .reader(let problem, let offset, _, _):
+            return SyntaxError(offset: offset ?? 0, message: problem)
+        default:
+            return SyntaxError(offset: 0, message: "\(error)")
+        }
+    }
+
+    /// libyaml marks are line and column (in Unicode scalars); the tree wants byte offsets.
+    struct Offsets {
+        let file: SourceFile
+        init(_ file: SourceFile) { self.file = file }
+
+        func offset(_ mark: Mark?) -> Int {
+            guard let mark, mark.line >= 1, mark.line <= file.lineStarts.count else { return 0 }
+            let lineStart = file.lineStarts[mark.line - 1]
+            let lineEnd = mark.line < file.lineStarts.count ? file.lineStarts[mark.line] : file.bytes.count
+            let line = String(decoding: file.bytes[lineStart..<lineEnd], as: UTF8.self)
+            var bytes = 0
+            for (i, u) in line.unicodeScalars.enumerated() {
+                if i >= mark.column - 1 { break }
+                bytes += String(u).utf8.count
+            }
+            return lineStart + bytes
+        }
+    }
+}

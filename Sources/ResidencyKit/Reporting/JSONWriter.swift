@@ -1,0 +1,124 @@
+/// A small streaming JSON writer: keys in the order written (so documents are
+/// byte-identical run to run), two-space indentation, and escaping per RFC 8259. Hand-written
+/// because reports of a nightly run hold a million results and Foundation's encoder is slow.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current container has had a member yet (one flag per open container).
+    private var hasMember: [Bool] = []
+    private var afterKey = false
+
+    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    public mutating func key(_ k: String) {
+        separate()
+        writeString(k)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    public mutating func string(_ s: String) {
+        separate()
+        writeString(s)
+    }
+
+    public mutating func int(_ i: Int) {
+        separate()
+        bytes.append(contentsOf: String(i).utf8)
+    }
+
+    public mutating func bool(_ b: Bool) {
+        separate()
+        bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// `"key": "value"`, or nothing when the value is nil (absent keys, not nulls).
+    public mutating func field(_ k: String, _ v: String?) {
+        guard let v else { return }
+        key(k)
+        string(v)
+    }
+
+    public mutating func field(_ k: String, _ v: Int) {
+        key(k)
+        int(v)
+    }
+
+    public mutating func field(_ k: String, _ v: Bool) {
+        key(k)
+        bool(v)
+    }
+
+    public mutating func field(_ k: String, strings: [String]) {
+        key(k)
+        beginArray()
+        for s in strings { string(s) }
+        endArray()
+    }
+
+    private mutating func open(_ c: UInt8) {
+        separate()
+        bytes.append(c)
+        depth += 1
+        hasMember.append(false)
+    }
+
+    private mutating func close(_ c: UInt8) {
+        let had = hasMember.removeLast()
+        depth -= 1
+        if had { newline() }
+        bytes.append(c)
+    }
+
+    /// Writes the comma and line break that go before a value or key.
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !hasMember.isEmpty else { return }
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMember[hasMember.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(10)
+        for _ in 0..<depth { bytes.append(32); bytes.append(32) }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(92); bytes.append(b)
+                case 92: bytes.append(92); bytes.append(92)
+                case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+                case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+                case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                default: bytes.append(b)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Assembling the document from an evaluation.
+extension ResultDocument {
+    static func build(
+        program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
+        resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day
+    ) -> ResultDocument {
+        let bundle = program.bundle
+        var outcomes = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, 0) })
+        var bySeverity: [String: [String: Int]] = [:]
+        for s in PolicySeverity.allCases { bySeverity[s.rawValue] = outcomes }
+        for f in results {
+            outcomes[f.outcome.rawValue, default: 0] += 1
+            bySeverity[f.severity.rawValue, default: [:]][f.outcome.rawValue, default: 0] += 1
+        }
+        let gating = results.contains { gates($0, failOn) }
+        var policies: [PolicyInfo] = bundle.policies.map { p in
+            PolicyInfo(
+                id: p.id, kind: "policy", title: p.decl.title.value, severity: p.severity.rawValue, resourceKind: p.kind.keyword,
+                rationale: p.decl.rationale?.value, references: p.decl.references?.map(\.value) ?? [],
+                file: p.decl.range.file, line: p.decl.range.start.line, permits: nil,
+                permittedBy: p.permits.map { bundle.permits[$0].id })
+        }
+        policies += bundle.permits.map { p in
+            PolicyInfo(
+                id: p.id, kind: "permit", title: p.decl.title.value, severity: nil, resourceKind: p.kind.keyword,
+                rationale: p.decl.rationale?.value, references: p.decl.references?.map(\.value) ?? [],
+                file: p.decl.range.file, line: p.decl.range.start.line, permits: p.targets.map { bundle.policies[$0].id },
+                permittedBy: nil)
+        }
+        var params: [String: String] = [:]
+        let ctx = EvalContext.empty
+        for (i, p) in bundle.params.enumerated() { params[p.decl.name.name] = ctx.render(program.params[i]) }
+        let notices = evaluation.unmatchedPolicies.map { i in
+            Notice(
+                code: "unmatched", policy: bundle.policies[i].id,
+                message: "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none")
+        }
+        return ResultDocument(
+            run: Run(startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description),
+            inputs: inputs, params: params,
+            summary: Summary(
+                verdict: gating || !notices.isEmpty && failOn != .never ? "non-compliant" : "compliant", failOn: failOn.rawValue,
+                workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count, resources: resources,
+                evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
+            policies: policies,
+            workspaces: workspaces.map {
+                WorkspaceInfo(id: $0.workspace.id, slug: $0.workspace.slug, name: $0.workspace.name, region: $0.workspace.region,
+                              source: $0.workspace.origin?.file)
+            },
+            results: results.map(Result.init), notices: notices)
+    }
+
+    /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a
+    /// failure of its policy's severity), at or above the threshold.
+    public static func gates(_ f: Finding, _ failOn: AuditRun.FailOn) -> Bool {
+        guard f.outcome == .fail || f.outcome == .indeterminate else { return false }
+        switch failOn {
+        case .never: return false
+        case .warning: return f.severity >= .warning
+        case .error: return f.severity >= .error
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, whatever the machine's zone and locale.
+    public static func timestamp(_ date: Date) -> String {
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down))
+        let day = Day(daysSinceEpoch: Int32((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - Int(day.daysSinceEpoch) * 86_400
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+}
+
+extension ResultDocument.Result {
+    init(_ f: Finding) {
+        self.init(
+            policy: f.policy, severity: f.severity.rawValue, outcome: f.outcome.rawValue, workspace: f.workspace,
+            resource: .init(kind: f.resourceKind, id: f.resourceId, name: f.resourceName), message: f.message,
+            remediation: f.remediation, reason: f.reason, permit: f.permit, basis: f.basis, evidence: f.evidence)
+    }
+}

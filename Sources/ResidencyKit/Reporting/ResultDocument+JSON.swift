@@ -1,0 +1,158 @@
+/// Writing the result document with a fixed key order (the order declared in docs/results.md).
+extension ResultDocument {
+    /// The document as UTF-8 JSON, ending with a newline.
+    public func json() -> [UInt8] {
+        var w = JSONWriter(capacity: 512 * (results.count + 16))
+        w.beginObject()
+        w.field("schemaVersion", schemaVersion)
+        w.key("tool")
+        w.beginObject()
+        w.field("name", tool.name)
+        w.field("version", tool.version)
+        w.endObject()
+        w.key("run")
+        w.beginObject()
+        w.field("startedAt", run.startedAt)
+        w.field("finishedAt", run.finishedAt)
+        w.field("auditDate", run.auditDate)
+        w.endObject()
+        writeInputs(&w)
+        w.key("params")
+        w.beginObject()
+        for (k, v) in params.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
+        w.endObject()
+        writeSummary(&w)
+        w.key("policies")
+        w.beginArray()
+        for p in policies { write(p, &w) }
+        w.endArray()
+        w.key("workspaces")
+        w.beginArray()
+        for ws in workspaces {
+            w.beginObject()
+            w.field("id", ws.id)
+            w.field("slug", ws.slug)
+            w.field("name", ws.name)
+            w.field("region", ws.region)
+            w.field("source", ws.source)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("results")
+        w.beginArray()
+        for r in results { write(r, &w) }
+        w.endArray()
+        w.key("notices")
+        w.beginArray()
+        for n in notices {
+            w.beginObject()
+            w.field("code", n.code)
+            w.field("policy", n.policy)
+            w.field("message", n.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        var bytes = w.bytes
+        bytes.append(10)
+        return bytes
+    }
+
+    private func writeInputs(_ w: inout JSONWriter) {
+        func input(_ i: Input) {
+            w.beginObject()
+            w.field("path", i.path)
+            w.field("sha256", i.sha256)
+            w.field("version", i.version)
+            w.endObject()
+        }
+        w.key("inputs")
+        w.beginObject()
+        for (name, list) in [("policies", inputs.policies), ("catalog", inputs.catalog)] {
+            w.key(name)
+            w.beginArray()
+            list.forEach(input)
+            w.endArray()
+        }
+        if let facts = inputs.facts {
+            w.key("facts")
+            input(facts)
+        }
+        w.key("inventories")
+        w.beginArray()
+        inputs.inventories.forEach(input)
+        w.endArray()
+        w.endObject()
+    }
+
+    private func writeSummary(_ w: inout JSONWriter) {
+        w.key("summary")
+        w.beginObject()
+        w.field("verdict", summary.verdict)
+        w.field("failOn", summary.failOn)
+        w.field("workspaces", summary.workspaces)
+        w.field("policies", summary.policies)
+        w.field("permits", summary.permits)
+        w.field("resources", summary.resources)
+        w.field("evaluated", summary.evaluated)
+        w.key("outcomes")
+        w.beginObject()
+        for o in Outcome.allCases { w.field(o.rawValue, summary.outcomes[o.rawValue] ?? 0) }
+        w.endObject()
+        w.key("bySeverity")
+        w.beginObject()
+        for s in PolicySeverity.allCases.reversed() {
+            w.key(s.rawValue)
+            w.beginObject()
+            for o in Outcome.allCases { w.field(o.rawValue, summary.bySeverity[s.rawValue]?[o.rawValue] ?? 0) }
+            w.endObject()
+        }
+        w.endObject()
+        w.endObject()
+    }
+
+    private func write(_ p: PolicyInfo, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", p.id)
+        w.field("kind", p.kind)
+        w.field("title", p.title)
+        w.field("severity", p.severity)
+        w.field("resourceKind", p.resourceKind)
+        w.field("rationale", p.rationale)
+        w.field("references", strings: p.references)
+        w.field("file", p.file)
+        w.field("line", p.line)
+        if let permits = p.permits { w.field("permits", strings: permits) }
+        if let permittedBy = p.permittedBy { w.field("permittedBy", strings: permittedBy) }
+        w.endObject()
+    }
+
+    private func write(_ r: Result, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("policy", r.policy)
+        w.field("severity", r.severity)
+        w.field("outcome", r.outcome)
+        w.field("workspace", r.workspace)
+        w.key("resource")
+        w.beginObject()
+        w.field("kind", r.resource.kind)
+        w.field("id", r.resource.id)
+        w.field("name", r.resource.name)
+        w.endObject()
+        w.field("message", r.message)
+        w.field("remediation", r.remediation)
+        w.field("reason", r.reason)
+        w.field("permit", r.permit)
+        w.field("basis", r.basis)
+        w.key("evidence")
+        w.beginArray()
+        for e in r.evidence {
+            w.beginObject()
+            w.field("expression", e.expression)
+            w.field("value", e.value)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}

@@ -1,0 +1,110 @@
+/// The versioned JSON result document: the source of truth that every other report is
+/// rendered from. Documented in docs/results.md; `schemaVersion` changes when a field's
+/// meaning does.
+public struct ResultDocument: Sendable, Codable {
+    public static let schemaVersion = 1
+
+    public struct Tool: Sendable, Codable {
+        public var name = "residency"
+        public var version = ResidencyVersion.current
+    }
+
+    public struct Run: Sendable, Codable {
+        /// UTC, `YYYY-MM-DDTHH:MM:SSZ`, from the run's one clock.
+        public var startedAt: String
+        public var finishedAt: String
+        /// `audit.date` as policies saw it.
+        public var auditDate: String
+    }
+
+    /// A file that went into the run, by digest.
+    public struct Input: Sendable, Codable, Hashable {
+        public var path: String
+        public var sha256: String
+        public var version: String?
+    }
+
+    public struct Inputs: Sendable, Codable {
+        public var policies: [Input]
+        public var catalog: [Input]
+        public var facts: Input?
+        public var inventories: [Input]
+    }
+
+    public struct Summary: Sendable, Codable {
+        /// `compliant` when nothing is at or above the gate's threshold, else `non-compliant`.
+        public var verdict: String
+        public var failOn: String
+        public var workspaces: Int
+        public var policies: Int
+        public var permits: Int
+        public var resources: Int
+        public var evaluated: Int
+        /// Every outcome with its count (zeros included, so consumers need no defaults).
+        public var outcomes: [String: Int]
+        /// Per severity, the counts of outcomes that matter to a gate.
+        public var bySeverity: [String: [String: Int]]
+    }
+
+    public struct PolicyInfo: Sendable, Codable {
+        public var id: String
+        public var kind: String
+        public var title: String
+        public var severity: String?
+        public var resourceKind: String
+        public var rationale: String?
+        public var references: [String]
+        public var file: String
+        public var line: Int
+        /// For permits: the policies they permit.
+        public var permits: [String]?
+        /// For policies: the permits that can turn their failures into permitted transfers.
+        public var permittedBy: [String]?
+    }
+
+    public struct WorkspaceInfo: Sendable, Codable {
+        public var id: String
+        public var slug: String
+        public var name: String?
+        public var region: String?
+        public var source: String?
+    }
+
+    public struct Resource: Sendable, Codable, Hashable {
+        public var kind: String
+        public var id: String
+        public var name: String
+    }
+
+    public struct Result: Sendable, Codable {
+        public var policy: String
+        public var severity: String
+        public var outcome: String
+        public var workspace: String
+        public var resource: Resource
+        public var message: String?
+        public var remediation: String?
+        public var reason: String?
+        public var permit: String?
+        public var basis: String?
+        public var evidence: [Evidence]
+    }
+
+    /// Something about the run as a whole (a policy that matched nothing it was expected to).
+    public struct Notice: Sendable, Codable {
+        public var code: String
+        public var policy: String?
+        public var message: String
+    }
+
+    public var schemaVersion = ResultDocument.schemaVersion
+    public var tool = Tool()
+    public var run: Run
+    public var inputs: Inputs
+    public var params: [String: String]
+    public var summary: Summary
+    public var policies: [PolicyInfo]
+    public var workspaces: [WorkspaceInfo]
+    public var results: [Result]
+    public var notices: [Notice]
+}

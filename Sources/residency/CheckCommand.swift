@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import ResidencyKit
+
+/// `residency check`: the gate. Loads policies, the catalog, facts and inventories, evaluates,
+/// prints a summary, writes the JSON result document, and exits 0, 1 or 2.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Audit workspace inventories against the policies; exit 1 when findings reach --fail-on.",
+        discussion: """
+            With no arguments it audits the bundled example (examples/inventory with examples/facts.yaml) against policies/.
+
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts
+            as a failure of its policy's severity); 2 invalid input or usage, or nothing evaluated.
+
+            Examples:
+              residency check
+              residency check --inventory exports/ --facts facts.yaml --json reports/results.json
+              residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
+            """
+    )
+
+    @Option(name: .customLong("policies"), help: "Policy folder or file (repeatable).")
+    var policies: [String] = []
+
+    @Option(name: .customLong("inventory"), help: "Export bundle file or folder (JSON or YAML; repeatable).")
+    var inventories: [String] = []
+
+    @Option(name: .customLong("catalog"), help: "Catalog file (repeatable; later files override earlier rows). Default: <policies>/catalog/segment-regional.json.")
+    var catalogs: [String] = []
+
+    @Option(help: "The organisation's facts file (DPF-certified vendors …).")
+    var facts: String?
+
+    @Option(help: "Write the JSON result document here.")
+    var json: String?
+
+    @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
+    var failOn: AuditRun.FailOn = .error
+
+    @Option(name: .customLong("param"), help: "Set a policy param: NAME=VALUE (repeatable).")
+    var params: [String] = []
+
+    @Option(help: "The run's time (UTC, e.g. 2026-11-28T02:00:00Z) for reproducible reports; default: now, or SOURCE_DATE_EPOCH.")
+    var now: String?
+
+    @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
+    var diagnosticsFormat: DiagnosticRenderer.Format = .human
+
+    func run() throws {
+        var options = AuditRun.Options()
+        let usingExample = inventories.isEmpty
+        options.policies = policies.isEmpty ? ["policies"] : policies
+        options.inventories = usingExample ? ["examples/inventory"] : inventories
+        options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
+        options.catalogs = catalogs
+        options.failOn = failOn
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError("--param takes NAME=VALUE, found '\(p)'")
+            }
+            options.params[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
+        options.clock = { instant ?? Date() }
+
+        let outcome = AuditRun.run(options)
+        Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)
+        guard let document = outcome.document else {
+            if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
+            throw ExitCode(outcome.status.rawValue)
+        }
+        if let json {
+            do {
+                try AtomicFile.write(document.json(), to: json)
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+        }
+        Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
+        throw ExitCode(outcome.status.rawValue)
+    }
+}
+
+extension AuditRun.FailOn: ExpressibleByArgument {}
+
+/// The run's one clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time.
+enum RunClock {
+    static func instant(now: String?, environment: [String: String]) throws -> Date? {
+        if let now {
+            guard let date = parse(now) else {
+                throw ValidationError("--now takes a UTC time such as 2026-11-28T02:00:00Z, found '\(now)'")
+            }
+            return date
+        }
+        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, found '\(epoch)'") }
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return nil
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` or a bare date (midnight UTC).
+    static func parse(_ text: String) -> Date? {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard let day = Day(iso: parts[0]) else { return nil }
+        var seconds = 0
+        if parts.count == 2 {
+            var time = parts[1]
+            guard time.hasSuffix("Z") else { return nil }
+            time = time.dropLast()
+            let hms = time.split(separator: ":").map { Int($0) }
+            guard hms.count == 3, let h = hms[0], let m = hms[1], let s = hms[2], (0..<24).contains(h), (0..<60).contains(m),
+                (0..<61).contains(s)
+            else { return nil }
+            seconds = h * 3600 + m * 60 + s
+        }
+        return Date(timeIntervalSince1970: TimeInterval(Int(day.daysSinceEpoch) * 86_400 + seconds))
+    }
+}
