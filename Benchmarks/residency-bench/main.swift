@@ -2,6 +2,8 @@
 // a generated model, printing (policy, resource) evaluations per second and peak memory.
 //
 //   swift run -c release residency-bench [--workspaces N] [--per-workspace N] [--runs N]
+//   swift run -c release residency-bench generate DIR [--workspaces N] [--per-workspace N]
+//       writes export bundles for timing `residency check` end to end (scripts/bench-check.sh)
 //
 // Figures are recorded in docs/performance.md. Nothing here is a unit test: timing belongs
 // in a release build on a quiet machine, not in the test suite.
@@ -27,6 +29,14 @@ struct Options {
             }
         }
     }
+}
+
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "generate" {
+    let folder = CommandLine.arguments[2]
+    let o = Options([CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(3))
+    let (files, bytes, resources) = try BundleGenerator.generate(into: folder, workspaces: o.workspaces, perWorkspace: o.perWorkspace)
+    print("wrote \(files) bundles, \(resources) resources, \(bytes / 1_000_000) MB to \(folder)")
+    exit(0)
 }
 
 let options = Options(CommandLine.arguments)

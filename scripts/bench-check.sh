@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the gate: generate export bundles for 1,000 workspaces
+# (200,000 resources), then time the whole `residency check --json` process in a release
+# build, with its peak memory. Figures go in docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${BENCH_DIR:-/tmp/residency-bench-bundles}
+swift build -c release --product residency --product residency-bench >/dev/null 2>&1 || swift build -c release
+rm -rf "$dir"
+.build/release/residency-bench generate "$dir" --workspaces "${WORKSPACES:-1000}" --per-workspace "${PER_WORKSPACE:-200}"
+du -sh "$dir" | awk '{print "bundles on disk: " $1}'
+for run in 1 2 3; do
+  /usr/bin/time -f "run $run: %e s wall, %U s user, %S s sys, peak %M KB" \
+    .build/release/residency check --policies policies --inventory "$dir" --facts examples/facts.yaml \
+      --json "$dir.results.json" --now 2026-11-28T02:00:00Z >/dev/null || test $? -eq 1
+done
+ls -l "$dir.results.json" | awk '{print "result document: " $5 " bytes"}'
