@@ -63,7 +63,7 @@ extension PolicyProgram {
             resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
             resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
             evidence: evidence(trace, ctx))
-        if outcome != .pass && outcome != .notApplicable {
+        if outcome == .fail || outcome == .permitted {
             finding.message = fast[p].message.map { $0(frame) } ?? policy.decl.title.value
             finding.remediation = fast[p].remediation.map { $0(frame) }
         }
@@ -73,7 +73,11 @@ extension PolicyProgram {
             finding.basis = fastPermits[permit].basis.map { $0(frame) }
             finding.reason = "permitted by \(bundle.permits[permit].id) (\(bundle.permits[permit].decl.title.value))"
         case .indeterminate:
-            finding.reason = unknownReason(trace)
+            // The policy's message describes a violation; an undecided result says what is missing.
+            let reason = unknownReason(trace)
+            finding.reason = reason
+            finding.message = "\(policy.decl.title.value): could not decide for \(finding.resourceName): \(reason)"
+            finding.remediation = "Complete the inventory (or the facts file) with the missing value, then run the audit again."
         case .notApplicable:
             finding.reason = "the policy's `where` condition is false for this resource"
         default:
@@ -95,7 +99,14 @@ extension PolicyProgram {
             case (.call, _) where bundle.call(e).map({ if case .catalog = $0 { true } else { false } }) ?? false: break
             default: continue
             }
-            if case .name = e.kind, case .subject? = bundle.name(e) { continue }
+            // The subject and define parameters are aliases: the values behind them are
+            // recorded where they were read.
+            if case .name = e.kind {
+                switch bundle.name(e) {
+                case .subject?, .defineParameter?: continue
+                default: break
+                }
+            }
             let item = Evidence(expression: sourceText(e), value: ctx.evidenceText(value))
             if seen.insert(item).inserted { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }

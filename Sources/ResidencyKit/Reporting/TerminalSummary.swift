@@ -24,7 +24,6 @@ public struct TerminalSummary: Sendable {
             out += "  \(paint(label.padding(7), colourCode)) \(r.policy.padding(8)) \(r.severity.padding(7)) "
             out += "\(r.workspace)/\(r.resource.kind)/\(r.resource.id)\n"
             out += "          \(r.message ?? "")\n"
-            if r.outcome == "indeterminate", let reason = r.reason { out += "          (\(reason))\n" }
         }
         if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
         for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(n.message)\n" }

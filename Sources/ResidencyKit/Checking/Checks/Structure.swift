@@ -75,10 +75,13 @@ extension Checker {
     }
 
     static func checkUnused(_ ctx: CheckContext) {
-        for (i, c) in ctx.bundle.constants.enumerated() where !ctx.usedConstants.contains(i) {
+        // A file other files import is a library: its declarations are its interface, and
+        // files not loaded this time may use them.
+        let libraries = Set(ctx.sources.imports.enumerated().flatMap { i, targets in targets.filter { $0 != i } })
+        for (i, c) in ctx.bundle.constants.enumerated() where !ctx.usedConstants.contains(i) && !libraries.contains(c.file) {
             ctx.report(.unusedLet(c.decl.name.name, at: c.decl.name.range))
         }
-        for (i, d) in ctx.bundle.defines.enumerated() where !ctx.usedDefines.contains(i) {
+        for (i, d) in ctx.bundle.defines.enumerated() where !ctx.usedDefines.contains(i) && !libraries.contains(d.file) {
             ctx.report(.unusedDefine(d.decl.name.name, at: d.decl.name.range))
         }
     }
