@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/residency-bench-bundles}
-swift build -c release --product residency --product residency-bench >/dev/null 2>&1 || swift build -c release
+swift build -c release --product residency >/dev/null
+swift build -c release --product residency-bench >/dev/null
 rm -rf "$dir"
 .build/release/residency-bench generate "$dir" --workspaces "${WORKSPACES:-1000}" --per-workspace "${PER_WORKSPACE:-200}"
 du -sh "$dir" | awk '{print "bundles on disk: " $1}'

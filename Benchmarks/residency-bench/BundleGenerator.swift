@@ -24,7 +24,7 @@ enum BundleGenerator {
             let eu = w % 4 != 3
             let sources = 8, warehouses = 2
             let destinations = max(0, perWorkspace - sources - warehouses - 1)
-            var j = JSONWriter(capacity: 400 * perWorkspace)
+            var j = JSONWriter(capacity: 400 * perWorkspace, pretty: false)
             j.beginObject()
             j.field("exportVersion", 1)
             j.field("exportedAt", "2026-11-28T02:00:00Z")

@@ -122,7 +122,7 @@ public enum AuditRun {
         DispatchQueue.concurrentPerform(iterations: evaluation.workspaces.count) { i in
             let w = evaluation.workspaces[i]
             let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
-            slots.store(i, w.results.map { program.describe($0, in: ctx) })
+            slots.store(i, w.results.map { program.reportFinding($0, in: ctx) })
         }
         return slots.take().flatMap { $0 }
     }

@@ -46,6 +46,20 @@ extension PolicyProgram {
         explain(r, in: ctx).finding
     }
 
+    /// The finding as reports record it: full detail (message, reason, evidence) for the
+    /// outcomes that need explaining, and only the resource for passes and not-applicable
+    /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
+    /// million results from re-running every pass with tracing on.
+    public func reportFinding(_ r: RawResult, in ctx: EvalContext) -> Finding {
+        guard r.outcome == .pass || r.outcome == .notApplicable else { return describe(r, in: ctx) }
+        let policy = bundle.policies[Int(r.policy)]
+        let i = Int(r.resource)
+        return Finding(
+            policy: policy.id, title: policy.decl.title.value, severity: policy.severity, outcome: r.outcome,
+            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: ctx.model.id(of: policy.kind, i),
+            resourceName: ctx.model.name(of: policy.kind, i), evidence: [])
+    }
+
     /// Re-runs one (policy, resource) with every node traced.
     public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
         let p = Int(r.policy)

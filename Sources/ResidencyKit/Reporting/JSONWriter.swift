@@ -7,12 +7,24 @@ public struct JSONWriter {
     /// Whether the current container has had a member yet (one flag per open container).
     private var hasMember: [Bool] = []
     private var afterKey = false
+    /// Indented for people, or compact (no white space) for machines and large exports.
+    private let pretty: Bool
+    /// The depth at which an inline object was opened; nil outside one.
+    private var inlineDepth: Int?
 
-    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 16, pretty: Bool = true) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    /// An object written on one line, whatever it contains.
+    public mutating func beginObject(inline: Bool) {
+        open(UInt8(ascii: "{"))
+        if inline { inlineDepth = inlineDepth ?? depth }
+    }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -21,7 +33,7 @@ public struct JSONWriter {
         separate()
         writeString(k)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -78,26 +90,34 @@ public struct JSONWriter {
 
     private mutating func close(_ c: UInt8) {
         let had = hasMember.removeLast()
+        if had { newline(closing: true) }
         depth -= 1
-        if had { newline() }
+        if let d = inlineDepth, depth < d { inlineDepth = nil }
         bytes.append(c)
     }
 
-    /// Writes the comma and line break that go before a value or key.
+    /// Writes the comma and line break (or, inside an inline object, the space) that go
+    /// before a value or key.
     private mutating func separate() {
         if afterKey {
             afterKey = false
             return
         }
         guard !hasMember.isEmpty else { return }
-        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        let first = !hasMember[hasMember.count - 1]
+        if !first { bytes.append(UInt8(ascii: ",")) }
         hasMember[hasMember.count - 1] = true
+        if inlineDepth != nil {
+            if !first && pretty { bytes.append(32) }
+            return
+        }
         newline()
     }
 
-    private mutating func newline() {
+    private mutating func newline(closing: Bool = false) {
+        guard pretty, inlineDepth == nil else { return }
         bytes.append(10)
-        for _ in 0..<depth { bytes.append(32); bytes.append(32) }
+        for _ in 0..<(closing ? depth - 1 : depth) { bytes.append(32); bytes.append(32) }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

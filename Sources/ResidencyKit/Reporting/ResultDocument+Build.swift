@@ -49,7 +49,7 @@ extension ResultDocument {
                 WorkspaceInfo(id: $0.workspace.id, slug: $0.workspace.slug, name: $0.workspace.name, region: $0.workspace.region,
                               source: $0.workspace.origin?.file)
             },
-            results: results.map(Result.init), notices: notices)
+            results: results, notices: notices)
     }
 
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a
@@ -70,14 +70,5 @@ extension ResultDocument {
         let rest = seconds - Int(day.daysSinceEpoch) * 86_400
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
-    }
-}
-
-extension ResultDocument.Result {
-    init(_ f: Finding) {
-        self.init(
-            policy: f.policy, severity: f.severity.rawValue, outcome: f.outcome.rawValue, workspace: f.workspace,
-            resource: .init(kind: f.resourceKind, id: f.resourceId, name: f.resourceName), message: f.message,
-            remediation: f.remediation, reason: f.reason, permit: f.permit, basis: f.basis, evidence: f.evidence)
     }
 }

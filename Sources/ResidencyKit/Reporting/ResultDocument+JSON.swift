@@ -127,32 +127,35 @@ extension ResultDocument {
         w.endObject()
     }
 
-    private func write(_ r: Result, _ w: inout JSONWriter) {
-        w.beginObject()
+    /// One result per line: compact enough for a million results, still readable and diffable.
+    private func write(_ r: Finding, _ w: inout JSONWriter) {
+        w.beginObject(inline: true)
         w.field("policy", r.policy)
-        w.field("severity", r.severity)
-        w.field("outcome", r.outcome)
+        w.field("severity", r.severity.rawValue)
+        w.field("outcome", r.outcome.rawValue)
         w.field("workspace", r.workspace)
         w.key("resource")
         w.beginObject()
-        w.field("kind", r.resource.kind)
-        w.field("id", r.resource.id)
-        w.field("name", r.resource.name)
+        w.field("kind", r.resourceKind)
+        w.field("id", r.resourceId)
+        w.field("name", r.resourceName)
         w.endObject()
         w.field("message", r.message)
         w.field("remediation", r.remediation)
         w.field("reason", r.reason)
         w.field("permit", r.permit)
         w.field("basis", r.basis)
-        w.key("evidence")
-        w.beginArray()
-        for e in r.evidence {
-            w.beginObject()
-            w.field("expression", e.expression)
-            w.field("value", e.value)
-            w.endObject()
+        if !r.evidence.isEmpty {
+            w.key("evidence")
+            w.beginArray()
+            for e in r.evidence {
+                w.beginObject()
+                w.field("expression", e.expression)
+                w.field("value", e.value)
+                w.endObject()
+            }
+            w.endArray()
         }
-        w.endArray()
         w.endObject()
     }
 }

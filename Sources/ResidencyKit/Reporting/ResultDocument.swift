@@ -76,20 +76,6 @@ public struct ResultDocument: Sendable, Codable {
         public var name: String
     }
 
-    public struct Result: Sendable, Codable {
-        public var policy: String
-        public var severity: String
-        public var outcome: String
-        public var workspace: String
-        public var resource: Resource
-        public var message: String?
-        public var remediation: String?
-        public var reason: String?
-        public var permit: String?
-        public var basis: String?
-        public var evidence: [Evidence]
-    }
-
     /// Something about the run as a whole (a policy that matched nothing it was expected to).
     public struct Notice: Sendable, Codable {
         public var code: String
@@ -105,6 +91,7 @@ public struct ResultDocument: Sendable, Codable {
     public var summary: Summary
     public var policies: [PolicyInfo]
     public var workspaces: [WorkspaceInfo]
-    public var results: [Result]
+    /// One per (policy, resource), in workspace, policy, resource order.
+    public var results: [Finding]
     public var notices: [Notice]
 }

@@ -16,13 +16,13 @@ public struct TerminalSummary: Sendable {
         out += "residency \(doc.tool.version): \(doc.summary.workspaces) workspace\(plural(doc.summary.workspaces)), "
         out += "\(policies) polic\(policies == 1 ? "y" : "ies") and \(permits) permit\(plural(permits)), "
         out += "\(doc.summary.evaluated) result\(plural(doc.summary.evaluated)) (audit date \(doc.run.auditDate))\n"
-        let shown = doc.results.filter { $0.outcome == "fail" || $0.outcome == "indeterminate" }
+        let shown = doc.results.filter { $0.outcome == .fail || $0.outcome == .indeterminate }
         if !shown.isEmpty { out += "\n" }
         for r in shown.prefix(limit) {
-            let label = r.outcome == "fail" ? "FAIL " : "UNKNOWN"
-            let colourCode = r.outcome == "fail" ? (r.severity == "error" ? "31" : "33") : "35"
-            out += "  \(paint(label.padding(7), colourCode)) \(r.policy.padding(8)) \(r.severity.padding(7)) "
-            out += "\(r.workspace)/\(r.resource.kind)/\(r.resource.id)\n"
+            let label = r.outcome == .fail ? "FAIL " : "UNKNOWN"
+            let colourCode = r.outcome == .fail ? (r.severity == .error ? "31" : "33") : "35"
+            out += "  \(paint(label.padding(7), colourCode)) \(r.policy.padding(8)) \(r.severity.rawValue.padding(7)) "
+            out += "\(r.workspace)/\(r.resourceKind)/\(r.resourceId)\n"
             out += "          \(r.message ?? "")\n"
         }
         if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
