@@ -53,7 +53,7 @@ public struct DiagnosticRenderer: Sendable {
         let text = file.lineText(r.start.line)
         let gutter = String(r.start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
         let startCol = max(1, min(r.start.column, chars.count + 1))
         var width = 1
         if r.end.line == r.start.line {

@@ -36,8 +36,13 @@ public struct SourceFile: Sendable, Hashable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
+        // Columns count Unicode scalars (as rustc counts chars): every byte that does not
+        // continue a UTF-8 sequence starts one. No string is built.
         let lineStart = lineStarts[lo]
-        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        var column = 1
+        bytes.withUnsafeBufferPointer { b in
+            for i in lineStart..<offset where b[i] & 0xC0 != 0x80 { column += 1 }
+        }
         return SourceLocation(line: lo + 1, column: column, offset: offset)
     }
 
@@ -58,7 +63,7 @@ public struct SourceFile: Sendable, Hashable {
     }
 }
 
-/// A position in a source file: 1-based line and column (characters), and the byte offset.
+/// A position in a source file: 1-based line and column (Unicode scalars), and the byte offset.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     public var line: Int
     public var column: Int

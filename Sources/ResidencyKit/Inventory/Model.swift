@@ -3,14 +3,15 @@
 /// inventory may lack; a nil there becomes `missing` in the language, never a default.
 
 /// Where a model value came from, so diagnostics and evidence can point into the input.
+/// A byte offset, not a line and column: working those out for every resource of a large
+/// one-line JSON export would cost more than loading it; `SourceFile.location(of:)` does it
+/// when something is reported.
 public struct Origin: Sendable, Hashable, Codable {
     public var file: String
-    public var line: Int
-    public var column: Int
-    public init(file: String, line: Int, column: Int) {
+    public var offset: Int
+    public init(file: String, offset: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        self.offset = offset
     }
 }
 

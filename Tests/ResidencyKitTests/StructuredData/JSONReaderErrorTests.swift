@@ -72,7 +72,7 @@ import Testing
         (#"["\ud83d"]"#, 1, 3, "lone surrogate `\\ud83d`: a high surrogate escape must be followed by a low surrogate escape"),
         (#"["\ud83d\u0041"]"#, 1, 3, "lone surrogate `\\ud83d`"),
         (#"["x\ude00"]"#, 1, 4, "lone surrogate `\\ude00`: a low surrogate escape must follow a high surrogate escape"),
-        ("[\"🇪🇺\\q\"]", 1, 4, "invalid escape `\\q`"),
+        ("[\"🇪🇺\\q\"]", 1, 5, "invalid escape `\\q`"),
         ("{\"a\\\n\":1}", 1, 4, "invalid escape `\\` followed by U+000A"),
         // A UTF-8 byte order mark is skipped, but positions still count it.
         ("\u{FEFF}[1,]", 1, 4, "trailing comma before `]`"),

@@ -48,9 +48,9 @@ import Testing
             let start = file.location(of: d.start)
             #expect(start.line == i + 2 && start.column == 3)
             let end = file.location(of: d.end)
-            #expect(end.line == i + 2 && end.column == Self.destination(i).count + 3)
+            #expect(end.line == i + 2 && end.column == Self.destination(i).unicodeScalars.count + 3)
             let slug = try #require(d["metadata"]?["slug"])
-            #expect(file.lineText(i + 2).dropFirst(file.location(of: slug.start).column - 1).hasPrefix("\"actions-mixpanel\""))
+            #expect(String(String.UnicodeScalarView(file.lineText(i + 2).unicodeScalars.dropFirst(file.location(of: slug.start).column - 1))).hasPrefix("\"actions-mixpanel\""))
         }
     }
 

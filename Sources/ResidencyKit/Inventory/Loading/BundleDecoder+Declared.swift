@@ -4,19 +4,19 @@ extension BundleDecoder {
     mutating func applySDKConfigs(_ bundle: DataNode, _ path: String, _ sources: inout [Source], workspaceRegion: String?) {
         var index: [String: Int] = [:]
         for (i, s) in sources.enumerated() where index[s.id] == nil { index[s.id] = i }
-        var seen: [String: SourceRange] = [:]
+        var seen: [String: DataNode] = [:]
         for (node, p) in decodeList(bundle, "sdkConfigs", path) {
             guard let sourceID = reader.requiredString(node, "sourceId", p, what: "an sdkConfig") else { continue }
-            let idRange = reader.range(node["sourceId"]!)
+            let idNode = node["sourceId"]!
             guard let i = index[sourceID] else {
-                reader.report(.unknownReference("sdkConfig", sourceID, at: idRange, candidates: Array(index.keys)))
+                reader.report(.unknownReference("sdkConfig", sourceID, at: reader.range(idNode), candidates: Array(index.keys)))
                 continue
             }
             if let first = seen[sourceID] {
-                reader.report(.inventoryDuplicateID("sdkConfig source", sourceID, at: idRange, first: first))
+                reader.report(.inventoryDuplicateID("sdkConfig source", sourceID, at: reader.range(idNode), first: reader.range(first)))
                 continue
             }
-            seen[sourceID] = idRange
+            seen[sourceID] = idNode
             let sdk = SDKConfig(
                 library: reader.string(node, "library", p), apiHost: reader.string(node, "apiHost", p),
                 cdnHost: reader.string(node, "cdnHost", p), proxy: reader.string(node, "proxy", p),

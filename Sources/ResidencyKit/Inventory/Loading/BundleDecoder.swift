@@ -67,10 +67,7 @@ struct BundleDecoder {
         return Set(ids.map(\.0))
     }
 
-    private func at(_ o: Origin) -> SourceRange {
-        let start = SourceLocation(line: o.line, column: o.column, offset: reader.file.lineStarts[o.line - 1])
-        return SourceRange(file: o.file, start: start, end: start)
-    }
+    private func at(_ o: Origin) -> SourceRange { reader.file.range(o.offset, o.offset + 1) }
 
     // MARK: Lists and envelopes
 

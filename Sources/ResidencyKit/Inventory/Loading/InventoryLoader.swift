@@ -77,18 +77,18 @@ public enum InventoryLoader {
             decoded.store(j, (model, decoder.reader.diagnostics))
         }
         var loaded = Loaded(files: files)
-        var firstSeen: [String: SourceRange] = [:]
+        var firstSeen: [String: (file: SourceFile, offset: Int)] = [:]
         for (j, (model, diags)) in decoded.take().enumerated() {
             diagnostics += diags
             guard let model else { continue }
-            let file = files[jobs[j].file]
-            let here = model.workspace.origin.map { file.range(file.lineStarts[$0.line - 1], file.lineStarts[$0.line - 1]) }
-                ?? file.range(0, 0)
+            let file = files[work[j].file]
+            let offset = model.workspace.origin?.offset ?? 0
             if let first = firstSeen[model.workspace.id] {
-                diagnostics.append(.duplicateWorkspace(model.workspace.id, at: here, first: first))
+                diagnostics.append(.duplicateWorkspace(model.workspace.id, at: file.range(offset, offset + 1),
+                                                       first: first.file.range(first.offset, first.offset + 1)))
                 continue
             }
-            firstSeen[model.workspace.id] = here
+            firstSeen[model.workspace.id] = (file, offset)
             loaded.workspaces.append(model)
         }
         loaded.diagnostics = diagnostics

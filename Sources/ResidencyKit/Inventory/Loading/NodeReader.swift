@@ -80,8 +80,5 @@ struct NodeReader {
     }
 
     /// Where a value is, as the model records it.
-    func origin(_ n: DataNode) -> Origin {
-        let loc = file.location(of: n.start)
-        return Origin(file: file.path, line: loc.line, column: loc.column)
-    }
+    func origin(_ n: DataNode) -> Origin { Origin(file: file.path, offset: n.start) }
 }
