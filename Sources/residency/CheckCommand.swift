@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let json {
             do {
-                try AtomicFile.write(document.json(), to: json)
+                try AtomicFile.write(chunks: document.jsonChunks(), to: json)
             } catch {
                 Terminal.stderr("residency: \(error)\n")
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)

@@ -22,8 +22,6 @@ public final class PolicyProgram: Sendable {
     let tracedNodes: [Expr]
     let guardedNodes: Set<Int32>
     let slotCount: Int
-    /// Policy indices by the resource kind they range over, in declaration order.
-    let byKind: [(kind: RecordKind, policies: [Int])]
 
     public var policies: [CheckedPolicy] { bundle.policies }
     public var permits: [CheckedPermit] { bundle.permits }
@@ -48,9 +46,6 @@ public final class PolicyProgram: Sendable {
         tracedNodes = tracingCompiler.tracedNodes
         guardedNodes = tracingCompiler.guardedNodes
         slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
-        byKind = [RecordKind.workspace, .source, .destination, .warehouse].map { kind in
-            (kind, bundle.policies.indices.filter { bundle.policies[$0].kind == kind })
-        }
     }
 
     private static func compilePolicies(_ bundle: CheckedBundle, _ c: inout Compiler) -> [Compiled] {
@@ -102,18 +97,19 @@ public final class PolicyProgram: Sendable {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         var results: [RawResult] = []
         var total = 0
-        for (kind, list) in byKind { total += list.count * ctx.model.count(of: kind) }
+        for p in bundle.policies { total += ctx.model.count(of: p.kind) }
         results.reserveCapacity(total)
-        for (kind, list) in byKind where !list.isEmpty {
+        // Policies in declaration order, each over the resources of its kind, so results
+        // read in the order the policies are written.
+        for p in bundle.policies.indices {
+            let kind = bundle.policies[p].kind
             let n = ctx.model.count(of: kind)
-            for p in list {
-                let policy = fast[p]
-                let permits = bundle.policies[p].permits
-                for r in 0..<n {
-                    frame.slots[0] = .ref(kind, Int32(r))
-                    let (outcome, permit) = decide(policy, permits, fastPermits, frame)
-                    results.append(RawResult(policy: Int32(p), resource: Int32(r), outcome: outcome, permit: Int16(permit)))
-                }
+            let policy = fast[p]
+            let permits = bundle.policies[p].permits
+            for r in 0..<n {
+                frame.slots[0] = .ref(kind, Int32(r))
+                let (outcome, permit) = decide(policy, permits, fastPermits, frame)
+                results.append(RawResult(policy: Int32(p), resource: Int32(r), outcome: outcome, permit: Int16(permit)))
             }
         }
         return results

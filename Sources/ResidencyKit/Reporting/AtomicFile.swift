@@ -10,6 +10,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        try write(chunks: [bytes], to: path)
+    }
+
+    /// Writes the pieces in order, straight from their buffers (no joined copy).
+    public static func write(chunks: [[UInt8]], to path: String) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         do {
@@ -18,8 +23,17 @@ public enum AtomicFile {
             throw Failure(path: path, reason: "cannot create \(directory.path)")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-            throw Failure(path: path, reason: "the folder is not writable")
+        guard let handle = fopen(temporary.path, "wb") else {
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+        var failed = false
+        for chunk in chunks where !failed {
+            failed = chunk.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) } != chunk.count
+        }
+        if fclose(handle) != 0 || failed {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(path: path, reason: reason)
         }
         if rename(temporary.path, path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -1,8 +1,47 @@
+import Dispatch
+
 /// Writing the result document with a fixed key order (the order declared in docs/results.md).
 extension ResultDocument {
     /// The document as UTF-8 JSON, ending with a newline.
-    public func json() -> [UInt8] {
-        var w = JSONWriter(capacity: 512 * (results.count + 16))
+    public func json() -> [UInt8] { jsonChunks().flatMap { $0 } }
+
+    /// The document in pieces that concatenate to `json()`: the results are encoded in
+    /// parallel, and a writer can stream the pieces without joining a second copy in memory.
+    public func jsonChunks() -> [[UInt8]] {
+        let chunkSize = 4096
+        let chunkCount = (results.count + chunkSize - 1) / chunkSize
+        let encoded = ParallelSlots<[UInt8]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            var w = JSONWriter(capacity: 600 * chunkSize, pretty: true)
+            let range = (c * chunkSize)..<min(results.count, (c + 1) * chunkSize)
+            w.beginArray()
+            for i in range { write(results[i], &w) }
+            w.endArray()
+            // Keep the lines between the brackets, indented as members of `results`.
+            var bytes = w.bytes
+            bytes.removeFirst(2)  // "[" and its line break
+            bytes.removeLast(2)  // the final line break and "]"
+            let indented = bytes.split(separator: 10, omittingEmptySubsequences: false).map { [32, 32] + $0 }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 4 * indented.count)
+            for (k, line) in indented.enumerated() {
+                out.append(contentsOf: line)
+                if k < indented.count - 1 { out.append(10) }
+            }
+            encoded.store(c, out)
+        }
+        let head = headJSON()
+        var chunks: [[UInt8]] = [head]
+        for (c, chunk) in encoded.take().enumerated() {
+            chunks.append((c == 0 ? [10] : [44, 10]) + chunk)
+        }
+        chunks.append(tailJSON(empty: results.isEmpty))
+        return chunks
+    }
+
+    /// Everything before the results' elements: `{ … "results": [`.
+    private func headJSON() -> [UInt8] {
+        var w = JSONWriter(capacity: 1 << 16)
         w.beginObject()
         w.field("schemaVersion", schemaVersion)
         w.key("tool")
@@ -39,8 +78,19 @@ extension ResultDocument {
         }
         w.endArray()
         w.key("results")
+        var bytes = w.bytes
+        bytes.append(UInt8(ascii: "["))
+        return bytes
+    }
+
+    /// Everything after the results' elements: `], "notices": … }`.
+    private func tailJSON(empty: Bool) -> [UInt8] {
+        // Written as the tail of a complete object so the writer's commas and indentation
+        // are right, then cut at the notices.
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        w.key("results")
         w.beginArray()
-        for r in results { write(r, &w) }
         w.endArray()
         w.key("notices")
         w.beginArray()
@@ -53,9 +103,11 @@ extension ResultDocument {
         }
         w.endArray()
         w.endObject()
-        var bytes = w.bytes
-        bytes.append(10)
-        return bytes
+        var text = w.text
+        // `{\n  "results": [],` … : keep from the comma after `[]`.
+        let marker = "\"results\": []"
+        text = String(text[text.range(of: marker)!.upperBound...])
+        return Array(((empty ? "]" : "\n  ]") + text + "\n").utf8)
     }
 
     private func writeInputs(_ w: inout JSONWriter) {
