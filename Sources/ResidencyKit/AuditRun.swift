@@ -32,6 +32,8 @@ public enum AuditRun {
         public var diagnostics: [Diagnostic]
         /// The files the diagnostics point into.
         public var files: [SourceFile]
+        /// How long each stage took, for performance work (`RESIDENCY_TIMINGS=1`).
+        public var stages: [(name: String, seconds: Double)] = []
     }
 
     /// The bundled catalog, relative to a policies folder.
@@ -39,6 +41,15 @@ public enum AuditRun {
 
     public static func run(_ options: Options) -> Outcome {
         let startedAt = options.clock()
+        let stopwatch = ContinuousClock()
+        var lap = stopwatch.now
+        var stages: [(name: String, seconds: Double)] = []
+        func stage(_ name: String) {
+            let now = stopwatch.now
+            let d = (now - lap).components
+            stages.append((name, Double(d.seconds) + Double(d.attoseconds) / 1e18))
+            lap = now
+        }
         var diagnostics: [Diagnostic] = []
         var files: [SourceFile] = []
         func fail(_ more: [Diagnostic] = []) -> Outcome {
@@ -49,6 +60,7 @@ public enum AuditRun {
         files += checked.sources.files
         diagnostics += checked.diagnostics
         guard let bundle = checked.bundle else { return fail() }
+        stage("policies")
 
         let catalogPaths = options.catalogs.isEmpty
             ? [(options.policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog] : options.catalogs
@@ -69,7 +81,9 @@ public enum AuditRun {
         }
         guard !diagnostics.hasErrors else { return fail() }
 
+        stage("catalog and facts")
         let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog)
+        stage("inventories")
         files += inventory.files
         diagnostics += inventory.diagnostics
         guard !diagnostics.hasErrors else { return fail() }
@@ -90,22 +104,32 @@ public enum AuditRun {
 
         let auditDate = Day(utc: startedAt)
         let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
+        stage("evaluate")
         if evaluation.evaluated == 0 {
             return fail([.error("E0803", "the policies matched no resource in the inventories", at: nil,
                                 help: "the policies range over kinds the inventories do not contain")])
         }
         let results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
+        stage("findings")
         let document = ResultDocument.build(
             program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
             inputs: .init(
-                policies: checked.sources.files.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) },
+                policies: digests(checked.sources.files),
                 catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
                 facts: factsInput,
-                inventories: inventory.files.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) }),
+                inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate)
+        stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
-        return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files)
+        return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages)
+    }
+
+    /// SHA-256 of each file, computed in parallel (inventories run to tens of megabytes).
+    static func digests(_ files: [SourceFile]) -> [ResultDocument.Input] {
+        let slots = ParallelSlots<String>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in slots.store(i, SHA256.hex(files[i].bytes)) }
+        return zip(files, slots.take()).map { .init(path: $0.path, sha256: $1) }
     }
 
     private static func isDirectory(_ path: String) -> Bool {

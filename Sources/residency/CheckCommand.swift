@@ -71,13 +71,20 @@ struct CheckCommand: ParsableCommand {
             if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
             throw ExitCode(outcome.status.rawValue)
         }
+        let timings = ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1"
+        let clock = ContinuousClock()
+        let writeStart = clock.now
         if let json {
             do {
-                try AtomicFile.write(chunks: document.jsonChunks(), to: json)
+                try AtomicFile.write(to: json) { emit in document.writeJSON(emit) }
             } catch {
                 Terminal.stderr("residency: \(error)\n")
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
+        }
+        if timings {
+            for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
+            Terminal.stderr("timing: json: \((clock.now - writeStart).components.attoseconds / 1_000_000_000_000_000 + (clock.now - writeStart).components.seconds * 1000) ms\n")
         }
         Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
         throw ExitCode(outcome.status.rawValue)

@@ -220,6 +220,11 @@ struct Compiler {
     // MARK: Templates
 
     mutating func text(_ t: Template) -> TextCode {
+        // A template without interpolation is one shared string, built once.
+        if t.parts.allSatisfy({ if case .text = $0 { true } else { false } }) {
+            let constant = t.parts.map { if case .text(let s) = $0 { s } else { "" } }.joined()
+            return { _ in constant }
+        }
         enum Piece { case text(String), code(ValueCode) }
         let pieces: [Piece] = t.parts.map { part in
             switch part {
@@ -233,6 +238,10 @@ struct Compiler {
             case .code(let c): return { f in f.ctx.render(c(f)) }
             }
         }
-        return { f in compiled.map { $0(f) }.joined() }
+        return { f in
+            var out = ""
+            for piece in compiled { out += piece(f) }
+            return out
+        }
     }
 }

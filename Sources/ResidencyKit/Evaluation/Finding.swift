@@ -43,7 +43,7 @@ extension PolicyProgram {
     /// Turns a raw result into a finding, re-running the policy with tracing on to collect
     /// the evidence. Only results that a report shows need this, so the fast path stays lean.
     public func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
-        explain(r, in: ctx).finding
+        traced(r, in: ctx).0
     }
 
     /// The finding as reports record it: full detail (message, reason, evidence) for the
@@ -62,11 +62,19 @@ extension PolicyProgram {
 
     /// Re-runs one (policy, resource) with every node traced.
     public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
+        let (finding, trace) = traced(r, in: ctx)
+        let steps = trace.map { Evidence(expression: nodeTexts[Int($0.node)], value: ctx.evidenceText($0.value)) }
+        return Explanation(finding: finding, steps: steps)
+    }
+
+    /// The finding of one traced run, and the trace itself.
+    private func traced(_ r: RawResult, in ctx: EvalContext) -> (Finding, [(node: Int32, value: Value)]) {
         let p = Int(r.policy)
         let policy = bundle.policies[p]
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         frame.slots[0] = .ref(policy.kind, r.resource)
         frame.trace = []
+        frame.trace?.reserveCapacity(64)
         let (outcome, permit) = decide(traced[p], policy.permits, tracedPermits, frame)
         let trace = frame.trace ?? []
         frame.trace = nil
@@ -97,32 +105,35 @@ extension PolicyProgram {
         default:
             break
         }
-        let steps = trace.map { Evidence(expression: sourceText(tracedNodes[Int($0.node)]), value: ctx.evidenceText($0.value)) }
-        return Explanation(finding: finding, steps: steps)
+        return (finding, trace)
     }
 
-    /// The values read: fields, params and look-ups, without intermediate records.
+    /// Whether a node's value counts as evidence: fields, params, lets and catalog look-ups
+    /// do; the subject and define parameters are aliases whose values are recorded where
+    /// they were read; operators are derived.
+    static func isEvidence(_ e: Expr, _ bundle: CheckedBundle) -> Bool {
+        switch e.kind {
+        case .member: return true
+        case .name:
+            switch bundle.name(e) {
+            case .subject?, .defineParameter?: return false
+            default: return true
+            }
+        case .call:
+            if case .catalog? = bundle.call(e) { return true }
+            return false
+        default: return false
+        }
+    }
+
+    /// The values read, in the order they were read, without intermediate records.
     private func evidence(_ trace: [(node: Int32, value: Value)], _ ctx: EvalContext) -> [Evidence] {
-        var seen = Set<Evidence>()
         var out: [Evidence] = []
-        for (node, value) in trace {
-            let e = tracedNodes[Int(node)]
-            switch (e.kind, value) {
-            case (_, .ref): continue
-            case (.member, _), (.name, _): break
-            case (.call, _) where bundle.call(e).map({ if case .catalog = $0 { true } else { false } }) ?? false: break
-            default: continue
-            }
-            // The subject and define parameters are aliases: the values behind them are
-            // recorded where they were read.
-            if case .name = e.kind {
-                switch bundle.name(e) {
-                case .subject?, .defineParameter?: continue
-                default: break
-                }
-            }
-            let item = Evidence(expression: sourceText(e), value: ctx.evidenceText(value))
-            if seen.insert(item).inserted { out.append(item) }
+        for (node, value) in trace where evidenceNodes[Int(node)] {
+            if case .ref = value { continue }
+            let item = Evidence(expression: nodeTexts[Int(node)], value: ctx.evidenceText(value))
+            // At most a couple of dozen items: a scan is cheaper than hashing.
+            if !out.contains(item) { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }
         }
         return out
@@ -130,22 +141,9 @@ extension PolicyProgram {
 
     /// Names the first value that was missing where it mattered.
     private func unknownReason(_ trace: [(node: Int32, value: Value)]) -> String {
-        for (node, value) in trace where value.isMissing && !guardedNodes.contains(node) {
-            let e = tracedNodes[Int(node)]
-            switch e.kind {
-            case .member, .call, .name:
-                return "`\(sourceText(e))` is unknown in the inventory"
-            default:
-                continue
-            }
+        for (node, value) in trace where value.isMissing && reasonNodes[Int(node)] {
+            return "`\(nodeTexts[Int(node)])` is unknown in the inventory"
         }
         return "a value the policy needs is unknown in the inventory"
-    }
-
-    /// The expression as the user wrote it.
-    func sourceText(_ e: Expr) -> String {
-        guard let file = bundle.files.first(where: { $0.path == e.range.file }) else { return "" }
-        let start = max(0, e.range.start.offset), end = min(file.bytes.count, e.range.end.offset)
-        return start < end ? String(decoding: file.bytes[start..<end], as: UTF8.self) : ""
     }
 }

@@ -20,7 +20,12 @@ public final class PolicyProgram: Sendable {
     let traced: [Compiled]
     let tracedPermits: [(condition: BoolCode?, basis: TextCode?)]
     let tracedNodes: [Expr]
-    let guardedNodes: Set<Int32>
+    /// Per traced node, worked out once: its source text, whether its value is evidence
+    /// (a field, param or look-up read), and whether a missing value there can be the reason
+    /// an outcome is indeterminate.
+    let nodeTexts: [String]
+    let evidenceNodes: [Bool]
+    let reasonNodes: [Bool]
     let slotCount: Int
 
     public var policies: [CheckedPolicy] { bundle.policies }
@@ -44,7 +49,19 @@ public final class PolicyProgram: Sendable {
         traced = PolicyProgram.compilePolicies(bundle, &tracingCompiler)
         tracedPermits = PolicyProgram.compilePermits(bundle, &tracingCompiler)
         tracedNodes = tracingCompiler.tracedNodes
-        guardedNodes = tracingCompiler.guardedNodes
+        let files = Dictionary(bundle.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        nodeTexts = tracedNodes.map { e in
+            guard let file = files[e.range.file] else { return "" }
+            let start = max(0, e.range.start.offset), end = min(file.bytes.count, e.range.end.offset)
+            return start < end ? String(decoding: file.bytes[start..<end], as: UTF8.self) : ""
+        }
+        evidenceNodes = tracedNodes.map { PolicyProgram.isEvidence($0, bundle) }
+        reasonNodes = tracedNodes.enumerated().map { i, e in
+            switch e.kind {
+            case .member, .call, .name: !tracingCompiler.guardedNodes.contains(Int32(i))
+            default: false
+            }
+        }
         slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
     }
 

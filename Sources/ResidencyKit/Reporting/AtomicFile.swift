@@ -15,6 +15,11 @@ public enum AtomicFile {
 
     /// Writes the pieces in order, straight from their buffers (no joined copy).
     public static func write(chunks: [[UInt8]], to path: String) throws(Failure) {
+        try write(to: path) { emit in chunks.forEach(emit) }
+    }
+
+    /// Writes what `produce` emits, piece by piece, then renames the file into place.
+    public static func write(to path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         do {
@@ -27,7 +32,8 @@ public enum AtomicFile {
             throw Failure(path: path, reason: String(cString: strerror(errno)))
         }
         var failed = false
-        for chunk in chunks where !failed {
+        produce { chunk in
+            guard !failed else { return }
             failed = chunk.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) } != chunk.count
         }
         if fclose(handle) != 0 || failed {

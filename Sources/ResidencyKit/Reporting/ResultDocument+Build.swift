@@ -7,14 +7,22 @@ extension ResultDocument {
         resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day
     ) -> ResultDocument {
         let bundle = program.bundle
-        var outcomes = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, 0) })
-        var bySeverity: [String: [String: Int]] = [:]
-        for s in PolicySeverity.allCases { bySeverity[s.rawValue] = outcomes }
+        // Tallies in arrays (severity × outcome): a million results, no hashing.
+        let severities = PolicySeverity.allCases
+        var tally = [[Int]](repeating: [Int](repeating: 0, count: Outcome.allCases.count), count: severities.count)
+        var gating = false
         for f in results {
-            outcomes[f.outcome.rawValue, default: 0] += 1
-            bySeverity[f.severity.rawValue, default: [:]][f.outcome.rawValue, default: 0] += 1
+            tally[severities.firstIndex(of: f.severity)!][f.outcome.ordinal] += 1
+            if !gating, gates(f, failOn) { gating = true }
         }
-        let gating = results.contains { gates($0, failOn) }
+        var outcomes: [String: Int] = [:]
+        var bySeverity: [String: [String: Int]] = [:]
+        for (si, s) in severities.enumerated() {
+            for o in Outcome.allCases {
+                outcomes[o.rawValue, default: 0] += tally[si][o.ordinal]
+                bySeverity[s.rawValue, default: [:]][o.rawValue] = tally[si][o.ordinal]
+            }
+        }
         var policies: [PolicyInfo] = bundle.policies.map { p in
             PolicyInfo(
                 id: p.id, kind: "policy", title: p.decl.title.value, severity: p.severity.rawValue, resourceKind: p.kind.keyword,

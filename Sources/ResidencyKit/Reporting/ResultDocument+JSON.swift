@@ -1,42 +1,53 @@
 import Dispatch
+import Foundation
 
 /// Writing the result document with a fixed key order (the order declared in docs/results.md).
 extension ResultDocument {
     /// The document as UTF-8 JSON, ending with a newline.
-    public func json() -> [UInt8] { jsonChunks().flatMap { $0 } }
+    public func json() -> [UInt8] {
+        var out: [UInt8] = []
+        writeJSON { out += $0 }
+        return out
+    }
 
-    /// The document in pieces that concatenate to `json()`: the results are encoded in
-    /// parallel, and a writer can stream the pieces without joining a second copy in memory.
-    public func jsonChunks() -> [[UInt8]] {
-        let chunkSize = 4096
+    /// Streams the document in pieces: the results are encoded in parallel batches and each
+    /// piece is handed over in order as soon as it is ready, so a million results never sit
+    /// in memory twice.
+    public func writeJSON(_ emit: ([UInt8]) -> Void) {
+        let chunkSize = 2048
         let chunkCount = (results.count + chunkSize - 1) / chunkSize
-        let encoded = ParallelSlots<[UInt8]>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            var w = JSONWriter(capacity: 600 * chunkSize, pretty: true)
-            let range = (c * chunkSize)..<min(results.count, (c + 1) * chunkSize)
-            w.beginArray()
-            for i in range { write(results[i], &w) }
-            w.endArray()
-            // Keep the lines between the brackets, indented as members of `results`.
-            var bytes = w.bytes
-            bytes.removeFirst(2)  // "[" and its line break
-            bytes.removeLast(2)  // the final line break and "]"
-            let indented = bytes.split(separator: 10, omittingEmptySubsequences: false).map { [32, 32] + $0 }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 4 * indented.count)
-            for (k, line) in indented.enumerated() {
-                out.append(contentsOf: line)
-                if k < indented.count - 1 { out.append(10) }
+        let batch = max(2, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        emit(headJSON())
+        var first = 0
+        while first < chunkCount {
+            let last = min(chunkCount, first + batch)
+            let encoded = ParallelSlots<[UInt8]>(count: last - first)
+            let start = first
+            DispatchQueue.concurrentPerform(iterations: last - first) { k in
+                let c = start + k
+                encoded.store(k, resultLines((c * chunkSize)..<min(results.count, (c + 1) * chunkSize), leadingComma: c > 0))
             }
-            encoded.store(c, out)
+            for chunk in encoded.take() { emit(chunk) }
+            first = last
         }
-        let head = headJSON()
-        var chunks: [[UInt8]] = [head]
-        for (c, chunk) in encoded.take().enumerated() {
-            chunks.append((c == 0 ? [10] : [44, 10]) + chunk)
-        }
-        chunks.append(tailJSON(empty: results.isEmpty))
-        return chunks
+        emit(tailJSON(empty: results.isEmpty))
+    }
+
+    /// Results as lines of the `results` array, indented as its members.
+    private func resultLines(_ range: Range<Int>, leadingComma: Bool) -> [UInt8] {
+        // Written inside `{"results": [ … ]}` so indentation and commas come out right, then
+        // cut to the lines between the brackets.
+        var w = JSONWriter(capacity: 700 * range.count)
+        w.beginObject()
+        w.key("results")
+        w.beginArray()
+        for i in range { write(results[i], &w) }
+        w.endArray()
+        w.endObject()
+        let bytes = w.bytes
+        let prefix = "{\n  \"results\": [".utf8.count
+        let suffix = "\n  ]\n}".utf8.count
+        return (leadingComma ? [44] : []) + bytes[prefix..<(bytes.count - suffix)]
     }
 
     /// Everything before the results' elements: `{ … "results": [`.

@@ -32,20 +32,22 @@ public struct SHA256: Sendable {
 
     public mutating func update(_ bytes: [UInt8]) {
         length &+= UInt64(bytes.count)
-        var input = bytes[...]
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, input.count)
-            pending += input.prefix(take)
-            input = input.dropFirst(take)
-            guard pending.count == 64 else { return }
-            block(pending[...])
-            pending.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { input in
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, input.count)
+                pending += input[0..<take]
+                offset = take
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBufferPointer { block($0.baseAddress!) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while input.count - offset >= 64 {
+                block(input.baseAddress! + offset)
+                offset += 64
+            }
+            pending += input[offset...]
         }
-        while input.count >= 64 {
-            block(input.prefix(64))
-            input = input.dropFirst(64)
-        }
-        pending += input
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -54,36 +56,37 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         pending.removeAll()
-        var rest = tail[...]
-        while !rest.isEmpty {
-            block(rest.prefix(64))
-            rest = rest.dropFirst(64)
+        tail.withUnsafeBufferPointer { p in
+            for offset in stride(from: 0, to: p.count, by: 64) { block(p.baseAddress! + offset) }
         }
         return state.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
 
-    private mutating func block(_ chunk: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        let base = chunk.startIndex
-        for i in 0..<16 {
-            w[i] =
-                UInt32(chunk[base + 4 * i]) << 24 | UInt32(chunk[base + 4 * i + 1]) << 16
-                | UInt32(chunk[base + 4 * i + 2]) << 8 | UInt32(chunk[base + 4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
+    /// One 64-byte block. The message schedule lives on the stack: hashing tens of
+    /// megabytes of inventories must not allocate per block.
+    private mutating func block(_ chunk: UnsafePointer<UInt8>) {
         var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(chunk[4 * i]) << 24 | UInt32(chunk[4 * i + 1]) << 16 | UInt32(chunk[4 * i + 2]) << 8
+                    | UInt32(chunk[4 * i + 3])
+            }
+            for i in 16..<64 {
+                let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+                let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
+            }
         }
         state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h

@@ -12,13 +12,15 @@ public enum InventoryLoader {
         public var workspaces: [WorkspaceModel] = []
         /// The files read, for rendering diagnostics and for their digests.
         public var files: [SourceFile] = []
+        /// SHA-256 of each file (parallel to `files`), computed while parsing.
+        public var digests: [String] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Loads files and folders (folders recursively, sorted).
+    /// Loads files and folders (folders recursively, sorted). Files are read in parallel.
     public static func load(paths: [String], catalog: Catalog) -> Loaded {
         var diagnostics: [Diagnostic] = []
-        var files: [SourceFile] = []
+        var found: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
@@ -26,20 +28,28 @@ public enum InventoryLoader {
                 diagnostics.append(.unreadableInventory(path, "no such file or folder"))
                 continue
             }
-            var found = [path]
-            if isDir.boolValue {
-                found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { fileExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                    .sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-                if found.isEmpty { diagnostics.append(.noInventory(path)) }
+            guard isDir.boolValue else {
+                found.append(path)
+                continue
             }
-            for file in found {
-                guard let data = fm.contents(atPath: file) else {
-                    diagnostics.append(.unreadableInventory(file, "permission denied or not a regular file"))
-                    continue
-                }
-                files.append(SourceFile(path: file, bytes: Array(data)))
+            let inFolder = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { fileExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            if inFolder.isEmpty { diagnostics.append(.noInventory(path)) }
+            found += inFolder
+        }
+        let read = ParallelSlots<SourceFile?>(count: found.count)
+        let names = found
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            read.store(i, FileManager.default.contents(atPath: names[i]).map { SourceFile(path: names[i], bytes: Array($0)) })
+        }
+        var files: [SourceFile] = []
+        for (path, file) in zip(found, read.take()) {
+            if let file {
+                files.append(file)
+            } else {
+                diagnostics.append(.unreadableInventory(path, "permission denied or not a regular file"))
             }
         }
         var loaded = load(files: files, catalog: catalog)
@@ -51,8 +61,10 @@ public enum InventoryLoader {
     public static func load(files: [SourceFile], catalog: Catalog) -> Loaded {
         // Parse every file in parallel.
         let trees = ParallelSlots<Result<DataTree, Diagnostic>>(count: files.count)
+        let digests = ParallelSlots<String>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             trees.store(i, parse(files[i]))
+            digests.store(i, SHA256.hex(files[i].bytes))
         }
         // Gather the bundles, then decode them in parallel: one big file of many workspaces
         // is as parallel as many small files.
@@ -76,7 +88,7 @@ public enum InventoryLoader {
             let model = decoder.decode(work[j].node, work[j].path)
             decoded.store(j, (model, decoder.reader.diagnostics))
         }
-        var loaded = Loaded(files: files)
+        var loaded = Loaded(files: files, digests: digests.take())
         var firstSeen: [String: (file: SourceFile, offset: Int)] = [:]
         for (j, (model, diags)) in decoded.take().enumerated() {
             diagnostics += diags

@@ -73,9 +73,16 @@ public enum EndpointRules {
         rule(slug: slug, name: name) != nil
     }
 
+    /// The same rows by their exact spelling: the usual case, found without normalising.
+    private static let byExactName: [String: Rule] = {
+        var map: [String: Rule] = [:]
+        for rule in rules { for name in rule.integrations { map[name] = rule } }
+        return map
+    }()
+
     static func rule(slug: String?, name: String?) -> Rule? {
-        if let slug, let r = byIntegration[Catalog.key(slug)] { return r }
-        if let name, let r = byIntegration[Catalog.key(name)] { return r }
+        if let slug, let r = byExactName[slug] ?? byIntegration[Catalog.key(slug)] { return r }
+        if let name, let r = byExactName[name] ?? byIntegration[Catalog.key(name)] { return r }
         return nil
     }
 

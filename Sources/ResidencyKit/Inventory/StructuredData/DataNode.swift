@@ -196,16 +196,16 @@ extension DataNode {
         let members = storage.members
         if range.count <= 16 {
             // Pairwise is cheaper than hashing at this size and needs no allocation.
+            // Keys are compared as stored bytes; a string is built only for a duplicate.
             for j in range.dropFirst() {
                 let mj = members[j]
-                var key = storage.text(lo: mj.keyLo, hi: mj.keyHi)
-                let first = key.withUTF8 { bytes in
+                let first = storage.withKeyBytes(lo: mj.keyLo, hi: mj.keyHi) { bytes in
                     (range.lowerBound..<j).first {
                         storage.text(lo: members[$0].keyLo, hi: members[$0].keyHi, equals: bytes)
                     }
                 }
                 if let i = first {
-                    found.append((key, Int(members[i].keyStart), Int(mj.keyStart)))
+                    found.append((storage.text(lo: mj.keyLo, hi: mj.keyHi), Int(members[i].keyStart), Int(mj.keyStart)))
                 }
             }
         } else {

@@ -90,6 +90,16 @@ extension DataTree {
             }
         }
 
+        /// Calls `body` with the UTF-8 bytes of a stored string, without building a `String`
+        /// for strings kept as ranges of the input.
+        func withKeyBytes<R>(lo: UInt32, hi: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if hi == Member.tableMarker {
+                var s = strings[Int(lo)]
+                return s.withUTF8(body)
+            }
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)])) }
+        }
+
         /// Whether a stored string equals `key` byte for byte (JSON compares code units; Swift's
         /// `==` would also equate NFC and NFD spellings).
         func text(lo: UInt32, hi: UInt32, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
