@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// `residency check` run as a binary: exit codes, the summary, the JSON document, and that
+/// bad input leaves no report behind.
+@Suite struct CheckCLITests {
+    static let now = ["--now", "2026-11-28T02:00:00Z"]
+
+    @Test func auditsTheBundledExampleByDefault() throws {
+        let r = try residency(["check"] + Self.now)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("2 workspaces, 8 policies and 1 permit"))
+        #expect(r.stdout.contains("FAIL    RES-001  error   acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4"))
+        #expect(r.stdout.contains("UNKNOWN RES-001"))
+        #expect(r.stdout.contains("verdict:     non-compliant (--fail-on error)"))
+        #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
+    }
+
+    @Test(arguments: [("error", Int32(1)), ("warning", 1), ("never", 0)])
+    func failOnSetsTheExitCode(threshold: String, status: Int32) throws {
+        let r = try residency(["check", "--fail-on", threshold] + Self.now)
+        #expect(r.status == status, "\(r.stderr)")
+        #expect(r.stdout.contains(status == 0 ? "verdict:     compliant" : "verdict:     non-compliant"))
+    }
+
+    @Test func writesAVersionedResultDocument() throws {
+        let dir = try temporaryFolder([:])
+        let out = dir.appendingPathComponent("reports/results.json").path
+        let r = try residency(["check", "--json", out] + Self.now)
+        #expect(r.status == 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(doc["schemaVersion"] as? Int == 1)
+        let run = try #require(doc["run"] as? [String: Any])
+        #expect(run["startedAt"] as? String == "2026-11-28T02:00:00Z")
+        #expect(run["auditDate"] as? String == "2026-11-28")
+        let summary = try #require(doc["summary"] as? [String: Any])
+        let results = try #require(doc["results"] as? [[String: Any]])
+        #expect(results.count == summary["evaluated"] as? Int)
+        let outcomes = try #require(summary["outcomes"] as? [String: Int])
+        #expect(outcomes.values.reduce(0, +) == results.count)
+        for result in results {
+            for key in ["policy", "severity", "outcome", "workspace", "resource"] { #expect(result[key] != nil, "\(key)") }
+        }
+        let permitted = try #require(results.first { $0["outcome"] as? String == "permitted" })
+        #expect(permitted["basis"] as? String != nil)
+        #expect(permitted["permit"] as? String == "RES-002")
+        let failed = try #require(results.first { $0["outcome"] as? String == "fail" })
+        #expect(!((failed["evidence"] as? [Any]) ?? []).isEmpty)
+        let inputs = try #require(doc["inputs"] as? [String: Any])
+        let inventories = try #require(inputs["inventories"] as? [[String: String]])
+        #expect(inventories.map { $0["path"] ?? "" } == ["examples/inventory/acme-eu.json", "examples/inventory/acme-us.yaml"])
+        #expect(inventories.allSatisfy { ($0["sha256"] ?? "").count == 64 })
+    }
+
+    @Test func sameInputsGiveByteIdenticalDocuments() throws {
+        let dir = try temporaryFolder([:])
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
+        _ = try residency(["check", "--json", a] + Self.now)
+        _ = try residency(["check", "--json", b], environment: ["SOURCE_DATE_EPOCH": "1795831200"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
+    }
+
+    @Test func badInventoryIsExitTwoAndLeavesThePreviousReport() throws {
+        let root = repositoryRoot.path
+        let dir = try temporaryFolder([
+            "bad.json": "{\n  \"workspace\": {\"id\": \"w\", \"slug\": \"s\"},\n  \"sources\": [1, ]\n}\n",
+            "reports/results.json": "previous",
+        ])
+        let out = dir.appendingPathComponent("reports/results.json").path
+        let r = try residency(
+            ["check", "--policies", "\(root)/policies", "--inventory", "bad.json", "--json", out] + Self.now, in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.json:3:16: error[E0601]: invalid JSON: trailing comma"), "\(r.stderr)")
+        #expect(r.stderr.contains("no report written"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path)
+        #expect(leftovers == ["results.json"])
+    }
+
+    @Test func wrongTypesPointIntoTheInventory() throws {
+        let dir = try temporaryFolder([
+            "ws.yaml": "workspace: {id: w1, slug: eu}\nregion: eu-west\nsources:\n  - id: s1\n    enabled: \"yes\"\n"
+        ])
+        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "ws.yaml"] + Self.now, in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("ws.yaml:5:14: error[E0602]: `sources[0].enabled` must be true or false, found a string"), "\(r.stderr)")
+    }
+
+    @Test func noPoliciesIsExitTwo() throws {
+        let dir = try temporaryFolder(["lib.policy": "let x = 1\n"])
+        let r = try residency(["check", "--policies", "lib.policy", "--inventory", "\(repositoryRoot.path)/examples/inventory",
+                               "--catalog", "\(repositoryRoot.path)/policies/catalog/segment-regional.json"] + Self.now, in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[E0801]: no policies to evaluate"), "\(r.stderr)")
+    }
+
+    @Test func noWorkspacesIsExitTwo() throws {
+        let dir = try temporaryFolder(["empty/readme.txt": "nothing"])
+        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "empty"] + Self.now, in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("E0614"))
+    }
+
+    @Test func unknownParamIsExitTwoWithASuggestion() throws {
+        let r = try residency(["check", "--param", "swiss_adequacyy=true"] + Self.now)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[E0501]: no param named `swiss_adequacyy`"))
+        #expect(r.stderr.contains("did you mean `swiss_adequacy`?"))
+    }
+
+    @Test(arguments: [["--param", "novalue"], ["--now", "yesterday"], ["--fail-on", "critical"]])
+    func usageErrorsAreExitTwo(_ args: [String]) throws {
+        let r = try residency(["check"] + args)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(!r.stderr.isEmpty)
+    }
+
+    @Test func unwritableReportIsExitTwo() throws {
+        let dir = try temporaryFolder(["blocker": "a file, not a folder"])
+        let r = try residency(["check", "--json", dir.appendingPathComponent("blocker/results.json").path] + Self.now)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write"))
+    }
+
+    @Test func jsonDiagnosticsForTools() throws {
+        let dir = try temporaryFolder(["bad.json": "{\"workspace\": {\"id\": \"w\"}}"])
+        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "bad.json",
+                               "--diagnostics-format", "json"] + Self.now, in: dir)
+        #expect(r.status == 2)
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let codes = (doc?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        #expect(codes == ["E0603"])
+    }
+}
