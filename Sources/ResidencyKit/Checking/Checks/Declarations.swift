@@ -5,6 +5,15 @@ extension Checker {
     static func collectDeclarations(_ ctx: CheckContext) {
         var paramFirst: [String: SourceRange] = [:]
         var idFirst: [String: SourceRange] = [:]
+        // Policies and permits share one id space: reports, permits and waivers name them.
+        func claim(_ id: Identifier) -> Bool {
+            if let first = idFirst[id.name] {
+                ctx.report(.duplicateDeclaration("policy id", id.name, at: id.range, first: first))
+                return false
+            }
+            idFirst[id.name] = id.range
+            return true
+        }
         for (f, file) in ctx.sources.syntax.enumerated() {
             for decl in file.declarations {
                 switch decl {
@@ -25,19 +34,11 @@ extension Checker {
                     declare(ctx, f, d.name, .define(ctx.bundle.defines.count))
                     ctx.bundle.defines.append(CheckedDefine(decl: d, file: f, parameterTypes: [], resultType: .error))
                 case .policy(let p):
-                    if let first = idFirst[p.id.name] {
-                        ctx.report(.duplicateDeclaration("policy id", p.id.name, at: p.id.range, first: first))
-                        continue
-                    }
-                    idFirst[p.id.name] = p.id.range
+                    guard claim(p.id) else { continue }
                     ctx.ids[p.id.name] = (false, ctx.bundle.policies.count)
                     ctx.bundle.policies.append(CheckedPolicy(decl: p, file: f, kind: .destination, severity: .error, permits: []))
                 case .permit(let p):
-                    if let first = idFirst[p.id.name] {
-                        ctx.report(.duplicateDeclaration("policy id", p.id.name, at: p.id.range, first: first))
-                        continue
-                    }
-                    idFirst[p.id.name] = p.id.range
+                    guard claim(p.id) else { continue }
                     ctx.ids[p.id.name] = (true, ctx.bundle.permits.count)
                     ctx.bundle.permits.append(CheckedPermit(decl: p, file: f, kind: .destination, targets: []))
                 }

@@ -7,26 +7,33 @@ extension Checker {
         for i in ctx.bundle.constants.indices { _ = typeConstant(ctx, i) }
         for i in ctx.bundle.defines.indices { _ = typeDefine(ctx, i) }
         for i in ctx.bundle.policies.indices {
-            let p = ctx.bundle.policies[i]
-            var typer = Typer(ctx: ctx, file: p.file)
-            if let kind = bindSubject(&typer, p.decl.subject) {
+            let p = ctx.bundle.policies[i].decl
+            let templates = [p.message, p.remediation].compactMap { $0 }
+            if let kind = typeBlock(ctx, ctx.bundle.policies[i].file, p.subject, [p.condition, p.requirement], templates) {
                 ctx.bundle.policies[i].kind = kind
-            }
-            if let c = p.decl.condition { typer.expect(.bool, c, "`where` needs a condition") }
-            if let r = p.decl.requirement { typer.expect(.bool, r, "`require` needs a condition") }
-            for t in [p.decl.message, p.decl.remediation].compactMap({ $0 }) {
-                for e in t.expressions { _ = typer.type(e) }
             }
         }
         for i in ctx.bundle.permits.indices {
-            let p = ctx.bundle.permits[i]
-            var typer = Typer(ctx: ctx, file: p.file)
-            if let kind = bindSubject(&typer, p.decl.subject) {
+            let p = ctx.bundle.permits[i].decl
+            if let kind = typeBlock(ctx, ctx.bundle.permits[i].file, p.subject, [p.condition], [p.basis].compactMap { $0 }) {
                 ctx.bundle.permits[i].kind = kind
             }
-            if let c = p.decl.condition { typer.expect(.bool, c, "`where` needs a condition") }
-            for e in p.decl.basis?.expressions ?? [] { _ = typer.type(e) }
         }
+    }
+
+    /// Types one policy or permit: its conditions must be bools, its templates may
+    /// interpolate anything. Returns the kind it ranges over, when known.
+    private static func typeBlock(
+        _ ctx: CheckContext, _ file: Int, _ subject: Subject?, _ conditions: [Expr?], _ templates: [Template]
+    ) -> RecordKind? {
+        var typer = Typer(ctx: ctx, file: file)
+        let kind = bindSubject(&typer, subject)
+        for (n, c) in conditions.enumerated() {
+            guard let c else { continue }
+            typer.expect(.bool, c, n == 0 ? "`where` needs a condition" : "`require` needs a condition")
+        }
+        for t in templates { for e in t.expressions { typer.type(e) } }
+        return kind
     }
 
     /// Binds the `for` variable; an unknown kind is reported by the structure pass.
