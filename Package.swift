@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "ResidencyKitTests",
             dependencies: ["ResidencyKit"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
         // Runs the built `residency` binary and checks stdout, stderr and exit code.
         .testTarget(

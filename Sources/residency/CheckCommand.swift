@@ -36,6 +36,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the JSON result document here.")
     var json: String?
 
+    @Option(help: "Write JUnit XML here (a testsuite per policy, a testcase per resource it applies to).")
+    var junit: String?
+
     @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
     var failOn: AuditRun.FailOn = .error
 
@@ -77,6 +80,15 @@ struct CheckCommand: ParsableCommand {
         if let json {
             do {
                 try AtomicFile.write(to: json) { emit in document.writeJSON(emit) }
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+        }
+        if let junit {
+            do {
+                let xml = try JUnitReport().render(document)
+                try AtomicFile.write(Array(xml.utf8), to: junit)
             } catch {
                 Terminal.stderr("residency: \(error)\n")
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)

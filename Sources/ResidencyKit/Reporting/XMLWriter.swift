@@ -80,6 +80,40 @@ public final class XMLWriter {
         __xmlParserVersion().pointee.map { String(cString: $0) } ?? "unknown"
     }
 
+    /// Validates a document against an XML Schema file with libxml2's validator; returns
+    /// the validator's messages (empty when valid). Used by the tests on every JUnit file.
+    public static func validate(_ text: String, schemaPath: String) -> [String] {
+        let collector = ErrorCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else { return ["cannot read schema \(schemaPath)"] }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        guard let schema = xmlSchemaParse(parserContext) else { return ["cannot parse schema \(schemaPath)"] }
+        defer { xmlSchemaFree(schema) }
+        guard let validator = xmlSchemaNewValidCtxt(schema) else { return ["cannot create a validator"] }
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        xmlSchemaSetValidStructuredErrors(validator, { ctx, error in
+            guard let ctx, let error, let message = error.pointee.message else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(ctx).takeUnretainedValue()
+            collector.messages.append("line \(error.pointee.line): " + String(cString: message).trimmingWhitespace())
+        }, context)
+        let bytes = Array(text.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                xmlReadMemory($0, Int32(bytes.count), "report.xml", "UTF-8", options)
+            }
+        }
+        guard let doc else { return ["not well-formed XML"] }
+        defer { xmlFreeDoc(doc) }
+        let rc = xmlSchemaValidateDoc(validator, doc)
+        if rc != 0, collector.messages.isEmpty { collector.messages.append("invalid (libxml2 code \(rc))") }
+        return collector.messages
+    }
+
+    private final class ErrorCollector {
+        var messages: [String] = []
+    }
+
     /// True when `text` is a well-formed XML document (parsed by libxml2, no network).
     public static func isWellFormed(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

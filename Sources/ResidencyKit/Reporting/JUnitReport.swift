@@ -1,0 +1,140 @@
+/// JUnit XML for CI gates and nightly dashboards, rendered from the result document.
+///
+/// The mapping (documented in docs/reports.md):
+/// - one `<testsuite>` per policy, one `<testcase>` per (policy, resource) it applies to,
+///   passes included; not-applicable results are left out (the policy does not apply);
+/// - `classname` is `residency.<policy id>`, `name` the stable key `workspace/kind/id`;
+/// - a result that trips the gate (`--fail-on`) is a `<failure>` (fail) or an `<error>`
+///   (indeterminate); below the threshold it passes with its finding in `<system-out>`, so
+///   dashboards go red exactly when the gate does;
+/// - permitted transfers pass and carry their legal basis in `<system-out>`; waived ones
+///   are `<skipped>`;
+/// - counts are derived from the elements written; suite properties carry the tool version
+///   and input digests, never command-line options.
+public struct JUnitReport: Sendable {
+    /// Above this many inventories the digests are summarised in one (over the sorted list).
+    public static let listedInventoryLimit = 20
+
+    public init() {}
+
+    public func render(_ doc: ResultDocument) throws -> String {
+        let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
+        var byPolicy: [String: [Finding]] = [:]
+        for r in doc.results where r.outcome != .notApplicable { byPolicy[r.policy, default: []].append(r) }
+        let suites = doc.policies.filter { $0.kind == "policy" }.map { p in
+            Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, failOn: failOn) })
+        }
+        let w = try XMLWriter()
+        try w.startElement("testsuites")
+        try w.attribute("name", "residency")
+        try w.attribute("tests", String(suites.reduce(0) { $0 + $1.cases.count }))
+        try w.attribute("failures", String(suites.reduce(0) { $0 + $1.count(.failure) }))
+        try w.attribute("errors", String(suites.reduce(0) { $0 + $1.count(.error) }))
+        try w.attribute("time", "0.000")
+        let timestamp = String(doc.run.startedAt.dropLast(doc.run.startedAt.hasSuffix("Z") ? 1 : 0))
+        for suite in suites {
+            try w.startElement("testsuite")
+            try w.attribute("name", "residency.\(suite.policy.id)")
+            try w.attribute("tests", String(suite.cases.count))
+            try w.attribute("failures", String(suite.count(.failure)))
+            try w.attribute("errors", String(suite.count(.error)))
+            try w.attribute("skipped", String(suite.count(.skipped)))
+            try w.attribute("time", "0.000")
+            try w.attribute("timestamp", timestamp)
+            try w.attribute("package", "residency")
+            try properties(doc, w)
+            for c in suite.cases { try write(c, suite.policy, w) }
+            try w.endElement()
+        }
+        try w.endElement()
+        return try w.finish()
+    }
+
+    private func properties(_ doc: ResultDocument, _ w: XMLWriter) throws {
+        try w.startElement("properties")
+        var props: [(String, String)] = [("residency.version", doc.tool.version), ("residency.auditDate", doc.run.auditDate)]
+        props.append(("policies.sha256", ResultDocument.combinedDigest(doc.inputs.policies)))
+        for c in doc.inputs.catalog { props.append(("catalog.\(c.path).sha256", c.sha256)) }
+        if doc.inputs.inventories.count <= JUnitReport.listedInventoryLimit {
+            for i in doc.inputs.inventories { props.append(("inventory.\(i.path).sha256", i.sha256)) }
+        } else {
+            props.append(("inventories.count", String(doc.inputs.inventories.count)))
+            props.append(("inventories.sha256", ResultDocument.combinedDigest(doc.inputs.inventories)))
+        }
+        for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
+        try w.endElement()
+    }
+
+    private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
+        let r = c.finding
+        try w.startElement("testcase")
+        try w.attribute("classname", "residency.\(policy.id)")
+        try w.attribute("name", "\(r.workspace)/\(r.resourceKind)/\(r.resourceId)")
+        try w.attribute("time", "0.000")
+        let body = details(r, policy)
+        switch c.kind {
+        case .failure:
+            try w.element("failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", oneLine(r.message ?? policy.title))], text: body)
+        case .error:
+            try w.element("error", attributes: [("type", "indeterminate"), ("message", oneLine(r.message ?? policy.title))], text: body)
+        case .skipped:
+            try w.element("skipped", attributes: [("message", oneLine(r.reason ?? "waived"))], text: body)
+        case .passed:
+            if r.outcome != .pass { try w.element("system-out", text: body) }
+        }
+        try w.endElement()
+    }
+
+    /// The text a person reads under a finding: what, why, the values seen, what to do.
+    private func details(_ r: Finding, _ policy: ResultDocument.PolicyInfo) -> String {
+        var lines: [String] = []
+        lines.append("\(r.outcome.rawValue.uppercased()) \(policy.id) (\(r.severity.rawValue)): \(policy.title)")
+        lines.append("resource: \(r.resourceName) (\(r.workspace)/\(r.resourceKind)/\(r.resourceId))")
+        if let m = r.message { lines.append("finding: \(m)") }
+        if let reason = r.reason { lines.append("reason: \(reason)") }
+        if let basis = r.basis { lines.append("legal basis (\(r.permit ?? "permit")): \(basis)") }
+        if !r.evidence.isEmpty {
+            lines.append("evidence:")
+            for e in r.evidence { lines.append("  \(e.expression) = \(e.value)") }
+        }
+        if let remediation = r.remediation { lines.append("remediation: \(remediation)") }
+        if !policy.references.isEmpty { lines.append("references: \(policy.references.joined(separator: "; "))") }
+        lines.append("policy: \(policy.file):\(policy.line)")
+        return lines.joined(separator: "\n")
+    }
+
+    private func oneLine(_ s: String) -> String {
+        String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    struct Suite {
+        var policy: ResultDocument.PolicyInfo
+        var cases: [Case]
+        func count(_ kind: Case.Kind) -> Int { cases.filter { $0.kind == kind }.count }
+    }
+
+    struct Case {
+        enum Kind { case passed, failure, error, skipped }
+        var finding: Finding
+        var kind: Kind
+
+        init(_ f: Finding, failOn: AuditRun.FailOn) {
+            finding = f
+            let gating = ResultDocument.gates(f, failOn)
+            kind = switch f.outcome {
+            case .fail where gating: .failure
+            case .indeterminate where gating: .error
+            case .waived: .skipped
+            default: .passed
+            }
+        }
+    }
+}
+
+extension ResultDocument {
+    /// One digest for a set of inputs: SHA-256 over their sorted `sha256  path` lines.
+    public static func combinedDigest(_ inputs: [Input]) -> String {
+        let lines = inputs.map { "\($0.sha256)  \($0.path)\n" }.sorted().joined()
+        return SHA256.hex(Array(lines.utf8))
+    }
+}
