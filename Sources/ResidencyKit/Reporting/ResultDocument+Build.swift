@@ -53,10 +53,7 @@ extension ResultDocument {
                 workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count, resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
             policies: policies,
-            workspaces: workspaces.map {
-                WorkspaceInfo(id: $0.workspace.id, slug: $0.workspace.slug, name: $0.workspace.name, region: $0.workspace.region,
-                              source: $0.workspace.origin?.file)
-            },
+            workspaces: workspaces.map(workspaceInfo),
             results: results, notices: notices)
     }
 

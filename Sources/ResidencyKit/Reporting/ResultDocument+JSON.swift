@@ -85,6 +85,8 @@ extension ResultDocument {
             w.field("name", ws.name)
             w.field("region", ws.region)
             w.field("source", ws.source)
+            if let subjects = ws.dataSubjects { w.field("dataSubjects", strings: subjects) }
+            writeFlows(ws, &w)
             w.endObject()
         }
         w.endArray()

@@ -67,7 +67,12 @@ public struct ResultDocument: Sendable, Codable {
         public var slug: String
         public var name: String?
         public var region: String?
+        /// The inventory file it came from.
         public var source: String?
+        public var dataSubjects: [String]?
+        public var sources: [FlowSource]
+        public var destinations: [FlowDestination]
+        public var warehouses: [FlowWarehouse]
     }
 
     public struct Resource: Sendable, Codable, Hashable {
