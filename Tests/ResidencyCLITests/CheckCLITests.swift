@@ -133,3 +133,17 @@ import Testing
         #expect(codes == ["E0603"])
     }
 }
+
+@Suite struct ReportFilesCLITests {
+    @Test func writesJUnitBesideJSONAndBothAreStable() throws {
+        let dir = try temporaryFolder([:])
+        let junit = dir.appendingPathComponent("out/junit.xml").path
+        let r = try residency(["check", "--junit", junit, "--now", "2026-11-28T02:00:00Z"])
+        #expect(r.status == 1)
+        let first = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(first.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"residency\""))
+        _ = try residency(["check", "--junit", junit, "--now", "2026-11-28T02:00:00Z"])
+        #expect(try String(contentsOfFile: junit, encoding: .utf8) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) == ["junit.xml"])
+    }
+}
