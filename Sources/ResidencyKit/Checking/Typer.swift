@@ -21,8 +21,6 @@ struct Typer {
         let got = type(e)
         if !wanted.accepts(got) {
             ctx.report(.typeMismatch("\(what) of type \(wanted), found \(got)", at: e.range))
-        } else if case .enumeration(let en) = got, case .string = wanted {
-            _ = en
         } else if case .enumeration(let en) = wanted {
             checkEnumLiteral(en, e)
         }
