@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Shared helpers for the inventory tests: the repository's real files, in-memory loading,
+/// and markers whose columns count Unicode scalars, as diagnostics do.
+enum InventoryFixture {
+    /// The repository root, found from this file's path (Tests/ResidencyKitTests/Inventory/…).
+    static let repoRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func repoPath(_ relative: String) -> String { repoRoot + "/" + relative }
+
+    static let bundledCatalogPath = repoPath("policies/catalog/segment-regional.json")
+
+    /// The bundled regional catalog, loaded once.
+    static let bundled: CatalogLoader.Loaded = CatalogLoader.load(paths: [bundledCatalogPath])
+    static var catalog: Catalog { bundled.catalog }
+
+    static func text(_ relative: String) -> String {
+        (try? String(contentsOfFile: repoPath(relative), encoding: .utf8)) ?? ""
+    }
+
+    /// Loads in-memory files with the bundled catalog (or another one).
+    static func load(_ files: [(String, String)], catalog: Catalog = InventoryFixture.catalog) -> InventoryLoader.Loaded {
+        InventoryLoader.load(files: files.map { SourceFile(path: $0.0, text: $0.1) }, catalog: catalog)
+    }
+
+    static func load(_ text: String, path: String = "inv.json", catalog: Catalog = InventoryFixture.catalog)
+        -> InventoryLoader.Loaded
+    {
+        load([(path, text)], catalog: catalog)
+    }
+
+    /// A minimal valid bundle around the given extra members (JSON text without braces).
+    static func bundle(_ members: String = "", workspace: String = #"{"id": "ws1", "slug": "one"}"#) -> String {
+        let extra = members.isEmpty ? "" : ",\n" + members
+        return "{\"exportVersion\": 1, \"workspace\": \(workspace)\(extra)\n}"
+    }
+
+    /// A temporary folder, removed by the caller with `cleanUp`.
+    static func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "residency-inventory-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Input text with markers (1️⃣ … 5️⃣) where a diagnostic must point. Columns count Unicode
+/// scalars, as `SourceFile.location(of:)` does (the shared `MarkedSource` counts characters,
+/// which differs after a flag emoji such as 🇪🇺).
+struct InventoryMarked {
+    var text: String
+    var positions: [String: (line: Int, column: Int)]
+
+    init(_ source: String) {
+        var out = String.UnicodeScalarView()
+        var positions: [String: (Int, Int)] = [:]
+        var line = 1, column = 1
+        var rest = Substring(source)
+        outer: while let c = rest.first {
+            for m in MarkedSource.markers where rest.hasPrefix(m) {
+                positions[m] = (line, column)
+                rest = rest.dropFirst(m.count)
+                continue outer
+            }
+            for s in c.unicodeScalars {
+                out.append(s)
+                if s == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            rest = rest.dropFirst()
+        }
+        self.text = String(out)
+        self.positions = positions
+    }
+
+    /// "line:column" of a marker, for readable comparisons.
+    func at(_ marker: String = "1️⃣") -> String {
+        guard let p = positions[marker] else { return "no marker \(marker)" }
+        return "\(p.line):\(p.column)"
+    }
+}
+
+extension Diagnostic {
+    /// "line:column" of the start of the range, or "-" without one.
+    var lineColumn: String {
+        guard let r = range else { return "-" }
+        return "\(r.start.line):\(r.start.column)"
+    }
+}
+
+extension InventoryLoader.Loaded {
+    /// The diagnostic codes, in order.
+    var codes: [String] { diagnostics.map(\.code) }
+    /// The only workspace, or nil.
+    var only: WorkspaceModel? { workspaces.count == 1 ? workspaces[0] : nil }
+}
+
+/// What a table row expects of a diagnostic's `help:` line.
+enum InventoryHelp: Sendable {
+    /// Not checked by this row.
+    case unchecked
+    /// Exactly this help (nil: no help at all).
+    case exactly(String?)
+}
