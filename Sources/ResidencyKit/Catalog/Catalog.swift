@@ -86,7 +86,7 @@ public struct Catalog: Sendable {
     public func source(named name: String) -> Int32? { sourceIndex.find(name) }
     public func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
 
-    /// Every name and slug of a table, for "did you mean" suggestions.
+    /// The names of each table, for "did you mean" suggestions.
     public var destinationNames: [String] { destinations.map(\.name) }
     public var sourceNames: [String] { sources.map(\.name) }
     public var warehouseNames: [String] { warehouses.map(\.name) }

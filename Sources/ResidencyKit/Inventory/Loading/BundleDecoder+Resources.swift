@@ -8,7 +8,10 @@ extension BundleDecoder {
         var node = bundle["workspace"]
         if let n = node, n.kind == .object, n["id"] == nil, let inner = n["data"]?["workspace"] { node = inner }
         guard let ws = reader.object(node, "\(path).workspace") else {
-            reader.report(.inventoryMissing("the bundle", field: "workspace", at: reader.range(bundle)))
+            // A value of the wrong type was reported by `object`; only absence is reported here.
+            if node == nil || node?.isNull == true {
+                reader.report(.inventoryMissing("the bundle", field: "workspace", at: reader.range(bundle)))
+            }
             return nil
         }
         let where_ = "\(path).workspace"
@@ -46,7 +49,6 @@ extension BundleDecoder {
     }
 
     mutating func decodeSource(_ n: DataNode, _ path: String) -> Source? {
-        _ = reader.object(n, path)
         guard let id = reader.requiredString(n, "id", path, what: "a source") else { return nil }
         let metadata = reader.object(n["metadata"], "\(path).metadata")
         var source = Source(
@@ -54,8 +56,8 @@ extension BundleDecoder {
             enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
         source.writeKeys = reader.strings(n, "writeKeys", path)
         if let labels = reader.array(n["labels"], "\(path).labels") {
-            source.labels = labels.elements.compactMap { l in
-                guard l.kind == .object, let k = l["key"]?.string else { return nil }
+            source.labels = labels.elements.enumerated().compactMap { i, l in
+                guard let l = reader.object(l, "\(path).labels[\(i)]"), let k = l["key"]?.string else { return nil }
                 return "\(k):\(l["value"]?.string ?? "")"
             }
         }
@@ -70,7 +72,6 @@ extension BundleDecoder {
     }
 
     mutating func decodeDestination(_ n: DataNode, _ path: String, sourceIDs: Set<String>) -> Destination? {
-        _ = reader.object(n, path)
         guard let id = reader.requiredString(n, "id", path, what: "a destination"),
             let sourceID = reader.requiredString(n, "sourceId", path, what: "a destination")
         else { return nil }
@@ -98,7 +99,6 @@ extension BundleDecoder {
     }
 
     mutating func decodeWarehouse(_ n: DataNode, _ path: String) -> Warehouse? {
-        _ = reader.object(n, path)
         guard let id = reader.requiredString(n, "id", path, what: "a warehouse") else { return nil }
         var w = Warehouse(id: id, enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
         let settingsNode = reader.object(n["settings"], "\(path).settings")
@@ -123,8 +123,8 @@ extension BundleDecoder {
         if let i = slug.flatMap(catalog.destination(named:)) ?? name.flatMap(catalog.destination(named:)) {
             return catalog.destinations[Int(i)]
         }
-        if let name, let node = metadata?["name"] {
-            reader.report(.unknownCatalogName("destination", name, at: reader.range(node), candidates: catalog.destinationNames))
+        if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {
+            reader.report(.unknownCatalogName("destination", label, at: reader.range(node), candidates: catalog.destinationNames))
         }
         return nil
     }
@@ -133,8 +133,8 @@ extension BundleDecoder {
         if let i = slug.flatMap(catalog.source(named:)) ?? name.flatMap(catalog.source(named:)) {
             return catalog.sources[Int(i)]
         }
-        if let name, let node = metadata?["name"] {
-            reader.report(.unknownCatalogName("source", name, at: reader.range(node), candidates: catalog.sourceNames))
+        if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {
+            reader.report(.unknownCatalogName("source", label, at: reader.range(node), candidates: catalog.sourceNames))
         }
         return nil
     }

@@ -10,33 +10,39 @@ struct BundleDecoder {
         self.catalog = catalog
     }
 
-    /// The bundles of a file: one bundle, or `{"workspaces": [bundle, …]}`.
-    mutating func bundles(_ root: DataNode) -> [DataNode] {
+    /// The bundles of a file with their paths: one bundle, or `{"workspaces": [bundle, …]}`.
+    mutating func bundles(_ root: DataNode) -> [(node: DataNode, path: String)] {
         guard root.kind == .object else {
             reader.report(.notABundle(root.typeName, at: reader.range(root)))
             return []
         }
         if let list = root["workspaces"] {
             guard let array = reader.array(list, "workspaces") else { return [] }
-            return array.elements.filter { e in
-                if e.kind == .object { return true }
+            return array.elements.enumerated().compactMap { k, e in
+                if e.kind == .object { return (e, "workspaces[\(k)]") }
                 reader.report(.notABundle(e.typeName, at: reader.range(e)))
-                return false
+                return nil
             }
         }
         guard root["workspace"] != nil else {
             reader.report(.notABundle("an object without `workspace`", at: reader.range(root)))
             return []
         }
-        return [root]
+        return [(root, "")]
     }
 
     /// Decodes one bundle; nil when it has no usable workspace.
     mutating func decode(_ bundle: DataNode, _ path: String) -> WorkspaceModel? {
         _ = reader.object(bundle, path)
-        if let v = bundle["exportVersion"], v.int != 1 {
-            reader.report(.unsupportedExportVersion(v.numberText ?? v.string ?? v.typeName, at: reader.range(v)))
-            return nil
+        if let v = bundle["exportVersion"], !v.isNull {
+            guard v.kind == .number else {
+                reader.report(.inventoryType("\(path).exportVersion", expected: "a number", found: v, at: reader.range(v)))
+                return nil
+            }
+            if v.int != 1 {
+                reader.report(.unsupportedExportVersion(v.numberText ?? "?", at: reader.range(v)))
+                return nil
+            }
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
@@ -76,37 +82,46 @@ struct BundleDecoder {
     mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [(node: DataNode, path: String)] {
         guard let value = bundle[key], !value.isNull else { return [] }
         var out: [(DataNode, String)] = []
-        func page(_ envelope: DataNode, _ where_: String) {
-            guard let data = reader.object(envelope["data"], "\(where_).data") else { return }
-            if let next = envelope["pagination"]?["next"], let cursor = next.string {
-                reader.report(.morePages(key, cursor, at: reader.range(next)))
+        /// Adds a page's items; returns its `pagination.next` node when it names a next page.
+        func page(_ envelope: DataNode, _ where_: String) -> DataNode? {
+            guard let envelope = reader.object(envelope, where_),
+                let data = reader.object(envelope["data"], "\(where_).data")
+            else { return nil }
+            if let pagination = envelope["pagination"] { _ = reader.object(pagination, "\(where_).pagination") }
+            if let items = reader.array(data[key], "\(where_).data.\(key)") {
+                for (i, item) in items.elements.enumerated() { out.append((item, "\(where_).data.\(key)[\(i)]")) }
+            } else if data[key] == nil {
+                reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
             }
-            guard let items = reader.array(data[key], "\(where_).data.\(key)") else {
-                if data[key] == nil { reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data))) }
-                return
-            }
-            for (i, item) in items.elements.enumerated() { out.append((item, "\(where_).data.\(key)[\(i)]")) }
+            guard let next = envelope["pagination"]?["next"], next.string != nil else { return nil }
+            return next
         }
+        // Only the last page given can leave pages out: earlier ones name pages that follow.
+        var lastNext: DataNode?
         switch value.kind {
         case .array:
             for (i, item) in value.elements.enumerated() {
                 if item.kind == .object, item["data"] != nil, item["id"] == nil {
-                    page(item, "\(path).\(key)[\(i)]")
+                    lastNext = page(item, "\(path).\(key)[\(i)]")
                 } else {
                     out.append((item, "\(path).\(key)[\(i)]"))
                 }
             }
         case .object where value["data"] != nil:
-            page(value, "\(path).\(key)")
+            lastNext = page(value, "\(path).\(key)")
         default:
             reader.report(.inventoryType("\(path).\(key)", expected: "a list or an API response page", found: value,
                                          at: reader.range(value)))
         }
-        return out.filter { node, p in
-            if node.kind == .object { return true }
-            reader.report(.inventoryType(p, expected: "an object", found: node, at: reader.range(node)))
-            return false
-        }
+        if let next = lastNext, let cursor = next.string { reader.report(.morePages(key, cursor, at: reader.range(next))) }
+        // Every item is checked here once (its type, its duplicate keys), so decoders need not.
+        return out.compactMap { node, p in reader.object(node, p).map { ($0, p) } ?? invalidItem(node, p) }
+    }
+
+    /// A list item that is not an object: `object` reported a type error unless it was null.
+    private mutating func invalidItem(_ node: DataNode, _ p: String) -> (DataNode, String)? {
+        if node.isNull { reader.report(.inventoryType(p, expected: "an object", found: node, at: reader.range(node))) }
+        return nil
     }
 
     /// The top-level members of a `settings` object as simple values.

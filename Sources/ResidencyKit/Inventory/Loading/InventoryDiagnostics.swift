@@ -7,7 +7,9 @@ extension Diagnostic {
         return .error("E0602", "`\(shown)` must be \(expected), found \(found.typeName)", at: r)
     }
     static func inventoryMissing(_ what: String, field: String, at r: SourceRange) -> Diagnostic {
-        .error("E0603", "\(what) has no `\(field)`", at: r, help: "every \(what) in a Segment export has `\(field)`")
+        .error(
+            "E0603", "\(what) has no `\(field)`", at: r,
+            help: "Segment's API always returns `\(field)` here: was the export edited or cut short?")
     }
     static func inventoryDuplicateID(_ kind: String, _ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic.error("E0604", "duplicate \(kind) id `\(id)` in this workspace", at: r)
@@ -26,7 +28,8 @@ extension Diagnostic {
     static func unknownRegion(_ value: String, at r: SourceRange) -> Diagnostic {
         .error(
             "E0607", "unknown workspace region \"\(value)\"; expected \"eu-west\" or \"us-west\"", at: r,
-            help: Suggestions.closest(to: value, in: ["eu-west", "us-west"]).first.map { "did you mean \"\($0)\"?" })
+            help: (Suggestions.closest(to: value, in: ["eu-west", "us-west"]).first
+                ?? ["eu": "eu-west", "us": "us-west"][String(value.lowercased().prefix(2))]).map { "did you mean \"\($0)\"?" })
     }
     static func unsupportedExportVersion(_ version: String, at r: SourceRange) -> Diagnostic {
         .error("E0608", "export version \(version) is not supported; this residency reads version 1", at: r)
@@ -70,7 +73,7 @@ extension Diagnostic {
     static func morePages(_ list: String, _ cursor: String, at r: SourceRange) -> Diagnostic {
         .warning(
             "W0603", "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
-            at: r, help: "fetch every page (or use `residency export`) so nothing is left out")
+            at: r, help: "fetch every page (follow `pagination.next`) so nothing is left out")
     }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
         .warning(

@@ -77,8 +77,7 @@ public enum InventoryLoader {
                 var decoder = BundleDecoder(file: files[i], catalog: catalog)
                 let bundles = decoder.bundles(tree.root)
                 diagnostics += decoder.reader.diagnostics
-                let many = tree.root["workspaces"] != nil
-                for (k, b) in bundles.enumerated() { jobs.append((i, b, many ? "workspaces[\(k)]" : "")) }
+                for (node, path) in bundles { jobs.append((i, node, path)) }
             }
         }
         let decoded = ParallelSlots<(WorkspaceModel?, [Diagnostic])>(count: jobs.count)

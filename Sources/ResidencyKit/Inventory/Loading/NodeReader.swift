@@ -9,7 +9,11 @@ struct NodeReader {
     func range(_ n: DataNode) -> SourceRange { file.range(n.start, max(n.start + 1, n.end)) }
 
     /// The range of a member's key (for "has no …" on an object, point at the object start).
-    func keyRange(_ start: Int, _ key: String) -> SourceRange { file.range(start, start + key.utf8.count + 2) }
+    func keyRange(_ start: Int, _ key: String) -> SourceRange {
+        // JSON keys are quoted, YAML keys usually are not.
+        let quoted = start < file.bytes.count && (file.bytes[start] == UInt8(ascii: "\"") || file.bytes[start] == UInt8(ascii: "'"))
+        return file.range(start, start + key.utf8.count + (quoted ? 2 : 0))
+    }
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 

@@ -86,8 +86,11 @@ public enum EndpointRules {
         return nil
     }
 
-    /// Resolves a destination's endpoint from its settings, falling back to the catalog:
-    /// an integration with no EU endpoint sends to the US whatever its settings say.
+    /// Resolves a destination's endpoint from its settings: what the integration is set to is
+    /// where the data goes. Only when no setting resolves it does the catalog decide, and only
+    /// what it can: an integration Segment lists with no EU endpoint sends to the US. (A
+    /// setting naming the EU on such an integration still resolves to the EU; RES-003 then
+    /// reports that Segment lists no EU endpoint for it, so the contradiction is visible.)
     public static func resolve(
         slug: String?, name: String?, settings: [String: SettingValue], catalogEntry: Catalog.DestinationEntry?
     ) -> Endpoint {

@@ -29,10 +29,11 @@ public enum RegionWords {
     /// Azure `westeurope`, BigQuery multi-regions `EU`/`US`.
     public static func cloudRegion(_ location: String) -> String? {
         let l = location.lowercased()
+        // Longest, most specific prefixes first; a location not listed stays unknown.
         let prefixes: [(String, String)] = [
-            ("eu-", "eu"), ("europe-", "eu"), ("us-", "us"), ("northamerica-", "ca"), ("ca-", "ca"),
-            ("ap-south-", "in"), ("asia-south", "in"), ("ap-southeast-2", "au"), ("australia-", "au"),
-            ("ap-northeast-1", "jp"), ("asia-northeast1", "jp"),
+            ("eu-", "eu"), ("europe-", "eu"), ("us-", "us"), ("northamerica-northeast", "ca"), ("ca-", "ca"),
+            ("ap-south-", "in"), ("asia-south1", "in"), ("asia-south2", "in"), ("ap-southeast-2", "au"),
+            ("australia-", "au"), ("ap-northeast-1", "jp"), ("asia-northeast1", "jp"),
         ]
         for (p, r) in prefixes where l.hasPrefix(p) { return r }
         let azure: [(String, String)] = [

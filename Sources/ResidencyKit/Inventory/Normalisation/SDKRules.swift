@@ -47,10 +47,16 @@ public enum SDKRules {
             if let proxy = sdk.proxy { return fromSetting("proxy", proxy, default: nil) }
             return fromSetting("proxy", nil, default: usDefaultHost)
         case .host:
+            // Java's builder calls it `endpoint`; C# is documented both as `host` (Segment's
+            // regional page) and `apiHost` (the SDK's own): read whichever was declared.
             if sdk.host == nil, let endpoint = sdk.endpoint { return fromSetting("endpoint", endpoint, default: nil) }
+            if sdk.host == nil, library == "analytics-csharp", let apiHost = sdk.apiHost {
+                return fromSetting("apiHost", apiHost, default: nil)
+            }
             return fromSetting("host", sdk.host, default: usDefaultHost)
         case .http:
-            return fromSetting("endpoint", sdk.endpoint ?? sdk.host, default: nil)
+            if sdk.endpoint == nil, let host = sdk.host { return fromSetting("host", host, default: nil) }
+            return fromSetting("endpoint", sdk.endpoint, default: nil)
         case .automatic:
             let region = workspaceRegion == "eu-west" ? "eu" : workspaceRegion == "us-west" ? "us" : nil
             let host = region == "eu" ? "events.eu1.segmentapis.com" : region == "us" ? usDefaultHost : nil
