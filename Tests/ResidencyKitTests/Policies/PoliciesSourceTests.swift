@@ -57,6 +57,9 @@ private func sdkSource(
             "C# host with /v1", .pass,
             sdkSource(".NET", SDKConfig(library: "analytics-csharp", host: "https://events.eu1.segmentapis.com/v1"))),
         PackCase(
+            "C# SDK's own apiHost, no scheme", .pass,
+            sdkSource(".NET", SDKConfig(library: "analytics-csharp", apiHost: "events.eu1.segmentapis.com/v1"))),
+        PackCase(
             "custom HTTP requests", .pass,
             sdkSource("HTTP API", SDKConfig(library: "http-api", endpoint: "https://events.eu1.segmentapis.com/v1"))),
         PackCase("Analytics.js needs no configuration", .pass, sdkSource("Javascript", SDKConfig(library: "analytics.js"))),
