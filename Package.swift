@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTML report's element tree; its strings are escaped by Reporting/HTML/HTMLMarkup.swift first.
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // libxml2 through pkg-config; the shim header works around the ICU clash with Foundation.
@@ -22,7 +24,9 @@ let package = Package(
         // The core: language, checking, evaluation, inventory, catalog, reporting. Every capability lives here.
         .target(
             name: "ResidencyKit",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+            ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.
         .executableTarget(
@@ -40,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ResidencyKitTests",
-            dependencies: ["ResidencyKit"],
+            dependencies: ["ResidencyKit", .product(name: "Plot", package: "Plot")],
             exclude: ["Golden", "Fixtures"]
         ),
         // Runs the built `residency` binary and checks stdout, stderr and exit code.

@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
               residency check
               residency check --inventory exports/ --facts facts.yaml --json reports/results.json
               residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
+              residency check --json reports/results.json --html reports/report.html
             """
     )
 
@@ -38,6 +39,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Write JUnit XML here (a testsuite per policy, a testcase per resource it applies to).")
     var junit: String?
+
+    @Option(help: "Write the HTML report here (one self-contained file for legal and privacy review; no scripts, no requests).")
+    var html: String?
 
     @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
     var failOn: AuditRun.FailOn = .error
@@ -89,6 +93,16 @@ struct CheckCommand: ParsableCommand {
             do {
                 let xml = try JUnitReport().render(document)
                 try AtomicFile.write(Array(xml.utf8), to: junit)
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+        }
+        if let html {
+            do {
+                // Who ran it comes from a few well-known CI variables or USER, never from the options.
+                let page = HTMLReport().render(document, provenance: .fromEnvironment(ProcessInfo.processInfo.environment))
+                try AtomicFile.write(Array(page.utf8), to: html)
             } catch {
                 Terminal.stderr("residency: \(error)\n")
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)

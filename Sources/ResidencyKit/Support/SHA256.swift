@@ -20,11 +20,16 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// The hex digest of some bytes.
-    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    /// The 32-byte digest of some bytes (for base64 forms such as a CSP source hash).
+    public static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var h = SHA256()
         h.update(Array(bytes))
-        return h.finalize().map { b in
+        return h.finalize()
+    }
+
+    /// The hex digest of some bytes.
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+        digest(bytes).map { b in
             let s = String(b, radix: 16)
             return s.count == 1 ? "0" + s : s
         }.joined()

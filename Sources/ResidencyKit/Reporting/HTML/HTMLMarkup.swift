@@ -1,0 +1,158 @@
+import Plot
+
+/// The one place where strings from a result document become markup.
+///
+/// Plot builds the tree, but as of 0.14 it does not fully escape what it is given: text
+/// escaping leaves anything shaped like an entity alone (a workspace named `&lt;b&gt;` would
+/// read as `<b>`), and attribute values are written verbatim (a `"` in a value ends the
+/// attribute). Names in exports are user-controlled, so every string passes through here:
+/// text is clipped, made visible and escaped before Plot's own text escaping sees it
+/// (which then changes nothing), and attribute values are escaped for a quoted attribute.
+/// HTMLReportTests pin Plot's behaviour, so an upgrade that changes it is noticed.
+enum HTMLMarkup {
+    /// The most characters of one string a report shows; the JSON document has the rest.
+    static let clipLimit = 4096
+    /// For names where they label something (headings, captions, the register's cells).
+    static let nameLimit = 300
+
+    /// For element content.
+    static func text(_ s: String, limit: Int = clipLimit) -> String {
+        escape(visible(clip(s, limit: limit)), quotes: false)
+    }
+
+    /// For a double-quoted attribute value.
+    static func attribute(_ s: String) -> String {
+        escape(visible(clip(s, limit: clipLimit)), quotes: true)
+    }
+
+    /// The string, cut at `limit` characters with a note saying how much was left out.
+    static func clip(_ s: String, limit: Int) -> String {
+        guard let cut = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex), cut != s.endIndex else { return s }
+        let rest = s[cut...].count
+        return String(s[..<cut]) + " … [\(rest) more characters: the full text is in the JSON result document]"
+    }
+
+    /// Makes visible what would otherwise hide, reorder or corrupt text: C0 and C1 controls
+    /// (tab, line feed and carriage return aside) become their Control Pictures or U+FFFD,
+    /// noncharacters become U+FFFD, and bidirectional overrides and isolates are named
+    /// (`[U+202E]`) rather than obeyed, so a name cannot reverse the text after it.
+    static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: needsReplacing) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let v = u.value
+            if !needsReplacing(u) {
+                out.append(u)
+            } else if v < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + v)!)
+            } else if v == 0x7F {
+                out.append(Unicode.Scalar(0x2421)!)
+            } else if isBidiControl(v) {
+                out.append(contentsOf: "[U+\(String(v, radix: 16, uppercase: true))]".unicodeScalars)
+            } else {
+                out.append(Unicode.Scalar(0xFFFD)!)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsReplacing(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        if v < 0x7F { return false }
+        return v <= 0x9F || isBidiControl(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+    }
+
+    private static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    private static func escape(_ s: String, quotes: Bool) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || quotes && ($0 == 0x22 || $0 == 0x27) }) else {
+            return s
+        }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A stable fragment id from its parts: `[A-Za-z0-9_-]` kept, anything else replaced by
+    /// `_`; when anything was replaced (or the id would be long), a short digest of the parts
+    /// is appended, so distinct resources never share an anchor.
+    static func anchor(_ parts: [String]) -> String {
+        let joined = parts.joined(separator: "-")
+        var id = ""
+        var changed = false
+        for c in joined.unicodeScalars {
+            if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" {
+                id.unicodeScalars.append(c)
+            } else {
+                id += "_"
+                changed = true
+            }
+            if id.utf8.count >= 120 {
+                changed = true
+                break
+            }
+        }
+        guard changed else { return id }
+        let digest = SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(10)
+        return "\(id)-\(digest)"
+    }
+
+    static func policyAnchor(_ id: String) -> String { anchor(["policy", id]) }
+
+    static func findingAnchor(_ f: Finding) -> String {
+        anchor(["finding", f.policy, f.workspace, f.resourceKind, f.resourceId])
+    }
+
+    static func workspaceAnchor(_ slug: String) -> String { anchor(["workspace", slug]) }
+
+    /// `1 fail`, `2 fails` style counting, with an explicit plural.
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+}
+
+/// Node helpers that route every string through `HTMLMarkup`. Report code uses these, never
+/// `Node.text`, `Node.raw` or Plot's attribute helpers with document data.
+extension Node {
+    /// Escaped, visible, clipped text.
+    static func t(_ s: String, limit: Int = HTMLMarkup.clipLimit) -> Node { .text(HTMLMarkup.text(s, limit: limit)) }
+
+    /// A name where it labels something: clipped shorter.
+    static func name(_ s: String) -> Node { t(s, limit: HTMLMarkup.nameLimit) }
+
+    /// An attribute whose value is escaped for a double-quoted attribute.
+    static func attr(_ name: String, _ value: String) -> Node {
+        .attribute(named: name, value: HTMLMarkup.attribute(value), ignoreIfValueIsEmpty: false)
+    }
+
+    static func cls(_ names: String) -> Node { attr("class", names) }
+
+    /// Any element by name, for those Plot's typed DSL does not offer where they are needed
+    /// (`svg`, `bdi`, `th` with `scope` in a header row, …).
+    static func el(_ name: String, _ nodes: [Node]) -> Node { .element(named: name, nodes: nodes) }
+
+    static func el(_ name: String, _ nodes: Node...) -> Node { .element(named: name, nodes: nodes) }
+
+    /// An element with attributes only (SVG shapes), closed explicitly.
+    static func shape(_ name: String, _ attributes: [(String, String)]) -> Node {
+        .element(named: name, nodes: [.group(attributes.map { attr($0.0, $0.1) })])
+    }
+
+    /// A link to an anchor in this document.
+    static func link(_ fragment: String, _ label: String) -> Node {
+        .el("a", attr("href", "#" + fragment), .name(label))
+    }
+}

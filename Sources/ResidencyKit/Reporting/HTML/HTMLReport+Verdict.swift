@@ -1,0 +1,182 @@
+import Plot
+
+/// Section 1: the verdict in words, what was audited against what, and the counts.
+extension HTMLReport {
+    func verdictSection(_ doc: ResultDocument) -> BodyNode {
+        let s = doc.summary
+        let compliant = s.verdict == "compliant"
+        return section(
+            "verdict",
+            [
+                .div(
+                    .cls("verdict \(compliant ? "compliant" : "not-compliant")"),
+                    .p(.cls("verdict-word"), .t(compliant ? "COMPLIANT" : "NOT COMPLIANT")),
+                    .p(.t(verdictExplanation(doc)))
+                ),
+                scopeTable(doc),
+                outcomeTable(doc),
+                chart(doc),
+                severityTable(doc),
+            ])
+    }
+
+    /// Why the verdict is what it is, with the gate's threshold.
+    func verdictExplanation(_ doc: ResultDocument) -> String {
+        let s = doc.summary
+        let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
+        let gated: [PolicySeverity] =
+            switch failOn {
+            case .error: [.error]
+            case .warning: [.error, .warning]
+            case .never: []
+            }
+        func total(_ severities: [PolicySeverity], _ outcome: Outcome) -> Int {
+            severities.reduce(0) { $0 + (s.bySeverity[$1.rawValue]?[outcome.rawValue] ?? 0) }
+        }
+        let fails = total(gated, .fail), undecided = total(gated, .indeterminate)
+        let below = PolicySeverity.allCases.filter { !gated.contains($0) }
+        let belowFails = total(below, .fail) + total(below, .indeterminate)
+        var out: String
+        if failOn == .never {
+            out = "The gate is off (--fail-on never): no result makes this run non-compliant. "
+            out += "\(HTMLMarkup.count(total(PolicySeverity.allCases, .fail), "result")) failed and "
+            out += "\(total(PolicySeverity.allCases, .indeterminate)) could not be decided; read section 4."
+            return out
+        }
+        let threshold = failOn == .error ? "severity error" : "severity warning or error"
+        out = "Threshold --fail-on \(s.failOn): \(HTMLMarkup.count(fails, "result")) at \(threshold) failed"
+        out += " and \(undecided) could not be decided (an indeterminate result counts as a failure)."
+        if !doc.notices.isEmpty {
+            out +=
+                " \(HTMLMarkup.count(doc.notices.count, "policy", "policies")) expected to apply to resources and applied to none."
+        }
+        if belowFails > 0 {
+            out +=
+                " Below the threshold, \(HTMLMarkup.count(belowFails, "result")) failed or could not be decided; they are listed in section 4."
+        }
+        let permitted = s.outcomes[Outcome.permitted.rawValue] ?? 0
+        if permitted > 0 {
+            out += permitted == 1 ? " 1 transfer relies" : " \(permitted) transfers rely"
+            out += " on a legal basis recorded by a permit (section 3)."
+        }
+        return out
+    }
+
+    private func scopeTable(_ doc: ResultDocument) -> BodyNode {
+        let s = doc.summary
+        let shown = doc.workspaces.prefix(limits.listedWorkspaces)
+        let workspaces: BodyNode = .group([
+            .p(.t("\(HTMLMarkup.count(s.workspaces, "workspace")), \(HTMLMarkup.count(s.resources, "resource")) audited:")),
+            .ul(
+                .cls("plain"),
+                .group(
+                    shown.map { w in
+                        .li(
+                            .link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug),
+                            .name(" (\(w.slug))"),
+                            .t(
+                                ", data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region)))"
+                                    + (w.region.map { " (\($0))" } ?? ""))
+                        )
+                    })
+            ),
+            .if(
+                doc.workspaces.count > shown.count,
+                .p(.cls("more"), .t("\(doc.workspaces.count - shown.count) more workspaces in the JSON result document."))),
+        ])
+        let pack: BodyNode = .group([
+            .p(.t("\(HTMLMarkup.count(s.policies, "policy", "policies")) and \(HTMLMarkup.count(s.permits, "permit")) from:")),
+            .ul(.cls("plain"), .group(doc.inputs.policies.map { .li(.code(.t($0.path))) })),
+        ])
+        let catalog: BodyNode =
+            doc.inputs.catalog.isEmpty
+            ? .t("none")
+            : .ul(
+                .cls("plain"),
+                .group(doc.inputs.catalog.map { c in .li(.code(.t(c.path)), .t(", version \(c.version ?? "not stated")")) }))
+        var rows: [(String, BodyNode)] = [
+            ("Audit date", .t(doc.run.auditDate)),
+            ("Workspaces", workspaces),
+            ("Policy pack", pack),
+            ("Catalog", catalog),
+            ("Facts", doc.inputs.facts.map { .code(.t($0.path)) } ?? .t("none")),
+            ("Gate", .t("--fail-on \(s.failOn)")),
+        ]
+        rows.append(("Results", .t("\(s.evaluated) (one per policy and resource it ranges over)")))
+        return HTMLTable.keyValue("Scope of this audit", rows)
+    }
+
+    private func outcomeTable(_ doc: ResultDocument) -> BodyNode {
+        HTMLTable.make(
+            "Results by outcome", columns: ["Outcome", "Results", "Meaning"], numeric: [1],
+            rows: Outcome.allCases.map { o in
+                .tr(
+                    HTMLTable.rowHeader(HTMLWords.badge(o)), HTMLTable.number(doc.summary.outcomes[o.rawValue] ?? 0),
+                    HTMLTable.cell(HTMLWords.meaning(o)))
+            })
+    }
+
+    private func severityTable(_ doc: ResultDocument) -> BodyNode {
+        let outcomes = Outcome.allCases
+        return HTMLTable.make(
+            "Results by policy severity", columns: ["Severity"] + outcomes.map { HTMLWords.label($0) } + ["Total"],
+            numeric: Set(1...(outcomes.count + 1)),
+            rows: PolicySeverity.allCases.reversed().map { sev in
+                let counts = outcomes.map { doc.summary.bySeverity[sev.rawValue]?[$0.rawValue] ?? 0 }
+                return .tr(
+                    HTMLTable.rowHeader(.t(sev.rawValue)), .group(counts.map { HTMLTable.number($0) }),
+                    HTMLTable.number(counts.reduce(0, +)))
+            })
+    }
+
+    /// A bar per outcome, labelled with its name and count (so it reads without colour),
+    /// drawn with SVG presentation attributes only: the CSP admits no inline style.
+    private func chart(_ doc: ResultDocument) -> BodyNode {
+        let outcomes = Outcome.allCases
+        let counts = outcomes.map { doc.summary.outcomes[$0.rawValue] ?? 0 }
+        let maxCount = max(counts.max() ?? 0, 1)
+        let labelWidth = 130, barSpace = 480, rowHeight = 28, top = 8
+        let height = top * 2 + rowHeight * outcomes.count
+        let colours: [Outcome: String] = [
+            .pass: "#1b5e20", .fail: "#b71c1c", .indeterminate: "#6a1b9a", .notApplicable: "#9e9e9e", .permitted: "#0d47a1",
+            .waived: "#8d4b00",
+        ]
+        var shapes: [BodyNode] = []
+        for (i, o) in outcomes.enumerated() {
+            let y = top + i * rowHeight
+            let width = counts[i] == 0 ? 0 : max(2, counts[i] * barSpace / maxCount)
+            shapes.append(
+                .el(
+                    "text", .attr("x", String(labelWidth - 8)), .attr("y", String(y + 18)), .attr("text-anchor", "end"),
+                    .attr("font-size", "13"), .attr("fill", "#1a1a1a"), .t(HTMLWords.label(o))))
+            shapes.append(
+                .shape(
+                    "rect",
+                    [
+                        ("x", String(labelWidth)), ("y", String(y + 4)), ("width", String(width)),
+                        ("height", String(rowHeight - 8)),
+                        ("fill", colours[o]!),
+                    ]))
+            shapes.append(
+                .el(
+                    "text", .attr("x", String(labelWidth + width + 6)), .attr("y", String(y + 18)), .attr("font-size", "13"),
+                    .attr("fill", "#1a1a1a"), .t(String(counts[i]))))
+        }
+        let description = zip(outcomes, counts).map { "\($1) \(HTMLWords.label($0))" }.joined(separator: ", ")
+        return .element(
+            named: "figure",
+            nodes: [
+                .el(
+                    "svg",
+                    [
+                        .attr("xmlns", "http://www.w3.org/2000/svg"), .cls("chart"), .attr("role", "img"),
+                        .attr("viewBox", "0 0 \(labelWidth + barSpace + 60) \(height)"),
+                        .attr("width", String(labelWidth + barSpace + 60)),
+                        .attr("height", String(height)), .attr("aria-labelledby", "chart-title chart-desc"),
+                        .el("title", .attr("id", "chart-title"), .t("Results by outcome")),
+                        .el("desc", .attr("id", "chart-desc"), .t(description)),
+                    ] + shapes),
+                .el("figcaption", .t("Results by outcome: \(description).")),
+            ])
+    }
+}

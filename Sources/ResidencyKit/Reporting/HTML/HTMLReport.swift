@@ -1,0 +1,274 @@
+import Plot
+
+/// The HTML report for legal and privacy teams: one self-contained file that reads, prints
+/// and files without JavaScript or any network request, rendered from the result document
+/// alone (plus who ran it), so the same document gives the same bytes.
+///
+/// Top to bottom: 1 verdict and scope, 2 provenance, 3 data flows (the transfer register),
+/// 4 findings by policy, 5 waivers, 6 coverage, then a sign-off block. Layout and the CSP are
+/// in HTMLStyle; every string from the document goes through HTMLMarkup. Documented in
+/// docs/reports.md.
+public struct HTMLReport: Sendable {
+    /// Caps that keep a nightly run's report a document rather than a dump; whatever is
+    /// left out is counted, with a pointer to the JSON result document.
+    public struct Limits: Sendable {
+        /// Flow rows per workspace (cross-border and flagged flows are kept first).
+        public var flowsPerWorkspace = 200
+        /// Workspaces whose data flows are drawn.
+        public var workspacesWithFlows = 100
+        /// Findings listed under each policy.
+        public var findingsPerPolicy = 1000
+        /// Inventories listed by name with their digests; above, one combined digest.
+        public var listedInventories = 50
+        /// Workspaces named in the scope.
+        public var listedWorkspaces = 100
+        public init() {}
+    }
+
+    public var limits: Limits
+
+    public init() { limits = Limits() }
+
+    public init(limits: Limits) { self.limits = limits }
+
+    public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
+        let index = ResultIndex(doc)
+        let title =
+            "Data residency audit: \(doc.summary.verdict == "compliant" ? "compliant" : "not compliant"), \(doc.run.auditDate)"
+        let html = HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(
+                    .attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(HTMLStyle.contentSecurityPolicy)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .meta(.name("referrer"), .content("no-referrer")),
+                .meta(.name("generator"), .content(HTMLMarkup.attribute("\(doc.tool.name) \(doc.tool.version)"))),
+                .element(named: "title", nodes: [.t(title)]),
+                .style(HTMLStyle.css)
+            ),
+            .body(
+                .header(
+                    .p(.cls("kicker"), .t("Twilio Segment data residency audit · \(doc.tool.name) \(doc.tool.version)")),
+                    .h1(.t("Data residency audit report")),
+                    .p(
+                        .cls("muted"),
+                        .t("Audit date \(doc.run.auditDate) · run \(doc.run.startedAt) to \(doc.run.finishedAt) (UTC)"))
+                ),
+                contents(),
+                .main(
+                    verdictSection(doc),
+                    provenanceSection(doc, provenance),
+                    flowsSection(doc, index),
+                    findingsSection(doc, index),
+                    waiversSection(doc),
+                    coverageSection(doc, index),
+                    signOffSection(doc)
+                ),
+                .footer(
+                    .p(
+                        .cls("small"),
+                        .t(
+                            "Rendered by \(doc.tool.name) \(doc.tool.version) from result document schema \(doc.schemaVersion). "
+                                + "The JSON result document is the source of truth; this report shows it for reading, printing and signing."
+                        )
+                    )
+                )
+            )
+        )
+        return html.render()
+    }
+
+    /// Section ids and headings, in order; tests and docs/reports.md rely on them.
+    static let sections: [(id: String, heading: String)] = [
+        ("verdict", "1. Verdict and scope"),
+        ("provenance", "2. Provenance"),
+        ("data-flows", "3. Data flows (transfer register)"),
+        ("findings", "4. Findings by policy"),
+        ("waivers", "5. Waivers"),
+        ("coverage", "6. Coverage"),
+        ("sign-off", "Sign-off"),
+    ]
+
+    static func heading(_ id: String) -> String { sections.first { $0.id == id }!.heading }
+
+    private func contents() -> Node<HTML.BodyContext> {
+        .nav(
+            .attr("aria-label", "Contents"),
+            .ul(.cls("plain"), .group(HTMLReport.sections.map { s in .li(.link(s.id, s.heading)) }))
+        )
+    }
+
+    /// A `<section>` with its `<h2>`, labelled by it.
+    func section(_ id: String, _ content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
+        .section(
+            .attr("id", id), .attr("aria-labelledby", "\(id)-h"),
+            .h2(.attr("id", "\(id)-h"), .t(HTMLReport.heading(id))),
+            .group(content)
+        )
+    }
+}
+
+/// Plot's typed contexts, named for the report's code.
+typealias BodyNode = Node<HTML.BodyContext>
+typealias TableNode = Node<HTML.TableContext>
+typealias RowNode = Node<HTML.TableRowContext>
+typealias ListNode = Node<HTML.ListContext>
+
+/// Table building blocks: every table has a caption and scoped header cells.
+enum HTMLTable {
+    /// `widths`, when given, fixes the layout (one CSS class per column), so that a long
+    /// user-supplied string wraps inside its column instead of squeezing the others.
+    static func make(
+        _ caption: String, columns: [String], numeric: Set<Int> = [], rows: [TableNode], cls: String? = nil,
+        widths: [String]? = nil
+    ) -> BodyNode {
+        .table(
+            .if(cls != nil, .cls(cls ?? "")),
+            .caption(.name(caption)),
+            .thead(
+                .tr(
+                    .group(
+                        columns.enumerated().map { i, c in
+                            let classes = [numeric.contains(i) ? "num" : nil, widths.map { $0[i] }].compactMap { $0 }
+                            return .th(.attr("scope", "col"), .if(!classes.isEmpty, .cls(classes.joined(separator: " "))), .t(c))
+                        }))),
+            .tbody(.group(rows))
+        )
+    }
+
+    /// A two-column table of labelled values, labels as row headers.
+    static func keyValue(_ caption: String, _ rows: [(String, BodyNode)]) -> BodyNode {
+        .table(
+            .cls("kv"),
+            .caption(.t(caption)),
+            .tbody(.group(rows.map { label, value in .tr(.th(.attr("scope", "row"), .t(label)), .td(value)) }))
+        )
+    }
+
+    static func rowHeader(_ content: BodyNode...) -> RowNode { .th(.attr("scope", "row"), .group(content)) }
+
+    static func cell(_ text: String, limit: Int = HTMLMarkup.clipLimit) -> RowNode { .td(.t(text, limit: limit)) }
+
+    /// A short word that must not wrap inside itself (a kind, a region).
+    static func word(_ text: String) -> RowNode { .td(.cls("nw"), .t(text)) }
+
+    static func number(_ n: Int) -> RowNode { .td(.cls("num"), .t(String(n))) }
+}
+
+/// Words and styles for outcomes: a status is always written, colour only helps.
+enum HTMLWords {
+    static func status(_ o: Outcome) -> String {
+        switch o {
+        case .pass: "PASS"
+        case .fail: "FAIL"
+        case .indeterminate: "INDETERMINATE"
+        case .notApplicable: "NOT APPLICABLE"
+        case .permitted: "PERMITTED"
+        case .waived: "WAIVED"
+        }
+    }
+
+    static func label(_ o: Outcome) -> String {
+        switch o {
+        case .pass: "passed"
+        case .fail: "failed"
+        case .indeterminate: "indeterminate"
+        case .notApplicable: "not applicable"
+        case .permitted: "permitted"
+        case .waived: "waived"
+        }
+    }
+
+    static func meaning(_ o: Outcome) -> String {
+        switch o {
+        case .pass: "the requirement holds"
+        case .fail: "the requirement does not hold and no permit gives a legal basis"
+        case .indeterminate: "could not be decided: a value the policy needs is unknown (counts as a failure at the gate)"
+        case .notApplicable: "the policy's condition does not cover the resource"
+        case .permitted: "the requirement does not hold, but a permit records a legal basis"
+        case .waived: "an approved, unexpired waiver covers the finding"
+        }
+    }
+
+    static func badge(_ o: Outcome) -> BodyNode {
+        .span(.cls("status s-\(o.rawValue)"), .t(status(o)))
+    }
+
+    /// Region codes in words: `eu` → EU; a missing region is said to be unknown.
+    static func region(_ code: String?) -> String {
+        guard let c = code?.lowercased(), !c.isEmpty else { return "unknown" }
+        switch c {
+        case "eu": return "EU"
+        case "us": return "US"
+        case "in": return "India"
+        case "au": return "Australia"
+        case "uk", "gb": return "United Kingdom"
+        case "ch": return "Switzerland"
+        case "ca": return "Canada"
+        case "jp": return "Japan"
+        default: return c.uppercased()
+        }
+    }
+
+    /// A workspace region (`eu-west`) as a region code (`eu`).
+    static func regionCode(ofWorkspace region: String?) -> String? {
+        guard let r = region?.lowercased(), !r.isEmpty else { return nil }
+        return String(r.prefix { $0 != "-" && $0 != "_" && $0 != " " })
+    }
+}
+
+/// One pass over the results: counts per policy and outcome, the results each policy lists,
+/// and the listed results of each resource (for the transfer register).
+struct ResultIndex {
+    struct ResourceKey: Hashable {
+        var workspace: String
+        var kind: String
+        var id: String
+    }
+
+    /// Per policy id: a count per outcome ordinal.
+    var counts: [String: [Int]] = [:]
+    /// Per policy id: indices of results that are listed (fail, indeterminate, permitted, waived).
+    var listed: [String: [Int]] = [:]
+    /// Per resource: indices of its listed results.
+    var byResource: [ResourceKey: [Int]] = [:]
+    /// Per policy id: each indeterminate reason with its count, in order of first appearance.
+    var reasons: [String: [(reason: String, count: Int)]] = [:]
+    /// Per permit id: how many results it permitted.
+    var permitted: [String: Int] = [:]
+
+    init(_ doc: ResultDocument) {
+        for (i, r) in doc.results.enumerated() {
+            counts[r.policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][r.outcome.ordinal] += 1
+            guard ResultIndex.isListed(r.outcome) else { continue }
+            listed[r.policy, default: []].append(i)
+            byResource[ResourceKey(workspace: r.workspace, kind: r.resourceKind, id: r.resourceId), default: []].append(i)
+            if r.outcome == .indeterminate {
+                let reason = r.reason ?? "no reason recorded"
+                if let j = reasons[r.policy]?.firstIndex(where: { $0.reason == reason }) {
+                    reasons[r.policy]![j].count += 1
+                } else {
+                    reasons[r.policy, default: []].append((reason, 1))
+                }
+            }
+            if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
+        }
+    }
+
+    static func isListed(_ o: Outcome) -> Bool { o == .fail || o == .indeterminate || o == .permitted || o == .waived }
+
+    /// The order findings are listed in under a policy: what needs action first.
+    static func rank(_ o: Outcome) -> Int {
+        switch o {
+        case .fail: 0
+        case .indeterminate: 1
+        case .waived: 2
+        case .permitted: 3
+        case .pass: 4
+        case .notApplicable: 5
+        }
+    }
+
+    func count(_ policy: String, _ o: Outcome) -> Int { counts[policy]?[o.ordinal] ?? 0 }
+}

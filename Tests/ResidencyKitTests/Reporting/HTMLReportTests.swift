@@ -1,0 +1,375 @@
+import Foundation
+import Plot
+import Testing
+
+@testable import ResidencyKit
+
+/// HTML reports from real runs of the example and of a hostile inventory, with a fixed clock.
+enum HTMLFixtures {
+    static let provenance = Provenance.fromEnvironment([
+        "GITHUB_RUN_ID": "4242", "GITHUB_REPOSITORY": "acme/privacy", "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_TOKEN": "ghs_secretsecret", "USER": "alice",
+    ])
+
+    static func example(failOn: AuditRun.FailOn = .error) throws -> ResultDocument {
+        try JUnitReportTests.run(inventories: JUnitReportTests.example, failOn: failOn)
+    }
+
+    /// Markup, CDATA ends, quotes, event handlers, entity look-alikes, controls, a bidi
+    /// override, emoji and a 20 kB string, in every field an inventory controls.
+    static let nasty =
+        "Evil ]]> <script>alert('x')</script> <img src=x onerror=alert(1)> \"><svg onload=alert(2)> 'q' "
+        + "&lt;b&gt; &amp; </style></title><!-- \u{1}\u{7}\u{1B}[31m \u{202E}txt.exe 🇪🇺 \u{FFFE} \u{85}"
+    static let long = String(repeating: "ü<&>", count: 5000)
+
+    static func hostile() throws -> ResultDocument {
+        let bundle: [String: Any] = [
+            "apiHost": "https://eu1.api.segmentapis.com",
+            "workspace": ["id": "ws-<&>\"", "slug": "eu]]><script>", "name": nasty],
+            "dataSubjects": ["EU", nasty],
+            "sources": [
+                [
+                    "id": "src\"1 onerror=alert(3)", "slug": "s", "name": nasty, "enabled": true,
+                    "metadata": ["name": "Node.js", "slug": "node-js"],
+                ]
+            ],
+            "sdkConfigs": [
+                ["sourceId": "src\"1 onerror=alert(3)", "library": "analytics-node", "host": "https://\(nasty).example"]
+            ],
+            "destinations": [
+                [
+                    "id": "d-<1>", "name": nasty, "enabled": true, "sourceId": "src\"1 onerror=alert(3)",
+                    "settings": ["apiRegion": "US 🇺🇸"], "metadata": ["name": "Mixpanel (Actions)", "slug": "actions-mixpanel"],
+                ],
+                [
+                    "id": "d-long", "name": long, "enabled": true, "sourceId": "src\"1 onerror=alert(3)",
+                    "settings": ["accountRegion": nasty],
+                    "metadata": ["name": "Customer.io (Actions)", "slug": "actions-customerio"],
+                ],
+            ],
+            "warehouses": [
+                [
+                    "id": "w<1>", "enabled": true, "settings": ["name": nasty, "location": nasty],
+                    "metadata": ["name": "BigQuery", "slug": "bigquery"],
+                ]
+            ],
+        ]
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hostile.json")
+        try JSONSerialization.data(withJSONObject: bundle).write(to: file)
+        return try JUnitReportTests.run(inventories: [file.path])
+    }
+
+    static let elements: Set<String> = [
+        "html", "head", "meta", "title", "style", "body", "header", "nav", "main", "footer", "section", "article", "figure",
+        "figcaption", "h1", "h2", "h3", "h4", "p", "ul", "li", "a", "div", "span", "strong", "code", "br", "time", "table",
+        "caption", "thead", "tbody", "tr", "th", "td", "svg", "text", "rect", "desc",
+    ]
+    static let attributes: Set<String> = [
+        "lang", "charset", "http-equiv", "content", "name", "id", "class", "href", "rel", "scope", "aria-label",
+        "aria-labelledby", "datetime", "xmlns", "role", "viewbox", "width", "height", "x", "y", "fill", "font-size",
+        "text-anchor",
+    ]
+
+    /// Every tag in `html` with its attributes, read the way the escaping guarantees they can
+    /// be: no `<` outside a tag, no `>` or `"` inside a quoted value. Anything else is reported.
+    static func tags(_ html: String) -> (tags: [(name: String, attributes: [String])], problems: [String]) {
+        var out: [(String, [String])] = []
+        var problems: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: ">") else {
+                problems.append("unclosed tag")
+                break
+            }
+            var tag = rest[..<close]
+            rest = rest[rest.index(after: close)...]
+            if tag.hasPrefix("!DOCTYPE") || tag.hasPrefix("/") { continue }
+            if tag.hasSuffix("/") { tag = tag.dropLast() }
+            let name = tag.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            var attributes: [String] = []
+            var body = tag.dropFirst(name.count)
+            while !body.isEmpty {
+                guard body.first == " " else {
+                    problems.append("<\(name)> has stray text: \(body.prefix(40))")
+                    break
+                }
+                body = body.dropFirst()
+                let attribute = body.prefix { $0.isLetter || $0 == "-" }
+                attributes.append(attribute.lowercased())
+                body = body.dropFirst(attribute.count)
+                if body.hasPrefix("=\"") {
+                    body = body.dropFirst(2)
+                    guard let end = body.firstIndex(of: "\"") else {
+                        problems.append("unterminated value")
+                        break
+                    }
+                    body = body[body.index(after: end)...]
+                }
+            }
+            out.append((name, attributes))
+        }
+        return (out, problems)
+    }
+
+    /// The tags and attributes the report may contain, and nothing else.
+    static func onlyKnownMarkup(_ html: String) -> [String] {
+        let (tags, problems) = tags(html)
+        var found = problems
+        for t in tags {
+            if !elements.contains(t.name) { found.append("element <\(t.name)>") }
+            for a in t.attributes where !attributes.contains(a) { found.append("attribute \(a) on <\(t.name)>") }
+        }
+        return found
+    }
+
+    static func between(_ s: String, _ a: String, _ b: String) -> String? {
+        guard let start = s.range(of: a), let end = s.range(of: b, range: start.upperBound..<s.endIndex) else { return nil }
+        return String(s[start.upperBound..<end.lowerBound])
+    }
+}
+
+@Suite struct HTMLReportTests {
+    @Test func sectionsAndAnchorsExist() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        #expect(html.hasPrefix("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"/>"))
+        for (id, heading) in HTMLReport.sections {
+            #expect(html.contains("<section id=\"\(id)\" aria-labelledby=\"\(id)-h\"><h2 id=\"\(id)-h\">\(heading)</h2>"))
+        }
+        // In order, top to bottom.
+        let positions = HTMLReport.sections.map { html.range(of: "<section id=\"\($0.id)\"")!.lowerBound }
+        #expect(positions == positions.sorted())
+        #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
+        #expect(html.contains("Threshold --fail-on error: 5 results at severity error failed and 2 could not be decided"))
+        for id in ["RES-001", "RES-002", "RES-003", "RES-004", "RES-005", "RES-006", "RES-007", "RES-008", "RES-009"] {
+            #expect(html.contains("id=\"policy-\(id)\""))
+        }
+        #expect(
+            html.contains(#"<article class="finding o-fail" id="finding-RES-001-acme-eu-destination-64c3d5e6f7a8b9c0d1e2f3a4">"#))
+        #expect(html.contains(#"id="finding-RES-001-acme-eu-destination-62a1f3e4b5c6d7e8f9a0b1c2""#))  // permitted
+        #expect(html.contains(#"id="workspace-acme-eu""#))
+        // The transfer register: a permitted crossing shows its basis, an unpermitted one says so.
+        #expect(html.contains("Legal basis: EU-US Data Privacy Framework"))
+        #expect(html.contains("No legal basis recorded."))
+        #expect(html.contains("YES: EU → US"))
+        #expect(html.contains("No waivers were applied in this run"))
+        #expect(html.contains("`d.endpoint.region` is unknown in the inventory"))
+        // Every fragment link lands on an element, and no id is used twice.
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(ids).count == ids.count)
+        let targets = html.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!targets.isEmpty)
+        #expect(Set(targets).subtracting(ids).isEmpty)
+        // Passes and not-applicable results are counted, not listed.
+        #expect(!html.contains("finding o-pass") && !html.contains("finding o-not-applicable"))
+        #expect(html.contains("3 passed and 2 not applicable (counted only)"))
+    }
+
+    @Test func sameDocumentAndProvenanceRenderByteIdentically() throws {
+        let doc = try HTMLFixtures.example()
+        let a = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+        let b = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+        let c = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        #expect(a == b && a == c)
+        // Provenance is the one input besides the document.
+        #expect(a != HTMLReport().render(doc, provenance: .fromEnvironment(["USER": "bob"])))
+    }
+
+    @Test func contentSecurityPolicyHashesTheExactStylesheet() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let css = try #require(HTMLFixtures.between(html, "<style>", "</style>"))
+        #expect(css == HTMLStyle.css)
+        let hash = Data(SHA256.digest(Array(css.utf8))).base64EncodedString()
+        let csp = "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(csp)\"/>"))
+        // The digest itself, against a FIPS 180-4 test vector in base64.
+        #expect(Data(SHA256.digest(Array("abc".utf8))).base64EncodedString() == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        // One stylesheet, no inline styles, no scripts, nothing fetched.
+        #expect(html.components(separatedBy: "<style").count == 2)
+        for forbidden in [" style=", "<script", "<link", "<img", "<iframe", "<details", "url(", "@import", " src="] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+    }
+
+    @Test func tablesHaveCaptionsAndScopedHeaders() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let tables = html.components(separatedBy: "<table").dropFirst()
+        #expect(tables.count > 10)
+        for t in tables { #expect(t.drop { $0 != ">" }.dropFirst().hasPrefix("<caption>"), "\(t.prefix(80))") }
+        let headers = html.components(separatedBy: "<th").dropFirst().filter { $0.first == " " || $0.first == ">" }
+        #expect(headers.count > 50)
+        for h in headers { #expect(h.hasPrefix(" scope=\"col\"") || h.hasPrefix(" scope=\"row\""), "\(h.prefix(60))") }
+        #expect(HTMLFixtures.onlyKnownMarkup(html) == [])
+    }
+
+    /// Names in exports are user-controlled: whatever they contain comes out as text.
+    @Test func hostileInventoryProducesNoMarkup() throws {
+        let doc = try HTMLFixtures.hostile()
+        let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+        #expect(HTMLFixtures.onlyKnownMarkup(html) == [])
+        for raw in ["<script", "<img", "<svg onload", "</style></title>", "<!--", "onerror=alert(1)>", "\"><svg"] {
+            #expect(!html.contains(raw), "unescaped \(raw)")
+        }
+        #expect(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        // An entity look-alike shows as written, not as the character it names.
+        #expect(html.contains("&amp;lt;b&amp;gt; &amp;amp;"))
+        // Controls and noncharacters are shown, never written raw; a bidi override is named.
+        for u: UInt32 in [0x1, 0x7, 0x1B, 0x85, 0xFFFE, 0x202E] {
+            #expect(!html.unicodeScalars.contains(Unicode.Scalar(u)!), "raw U+\(String(u, radix: 16))")
+        }
+        #expect(html.contains("␁␇␛[31m") && html.contains("[U+202E]txt.exe"))
+        #expect(html.contains("🇪🇺"))
+        // 20 kB names are clipped with a pointer to the JSON document.
+        #expect(html.contains("more characters: the full text is in the JSON result document]"))
+        #expect(html.utf8.count < 400_000)
+        // Anchors from hostile ids are sanitised, distinct and still land.
+        #expect(html.contains("id=\"workspace-eu____script_-"))
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } })
+    }
+
+    @Test func capsCountWhatTheyLeaveOut() throws {
+        var limits = HTMLReport.Limits()
+        limits.flowsPerWorkspace = 3
+        limits.findingsPerPolicy = 1
+        limits.listedInventories = 1
+        limits.workspacesWithFlows = 1
+        limits.listedWorkspaces = 1
+        let doc = try HTMLFixtures.example()
+        let html = HTMLReport(limits: limits).render(doc, provenance: HTMLFixtures.provenance)
+        #expect(html.contains("Showing 3 of 15 flows, cross-border and flagged ones first; 12 more in the JSON result document"))
+        #expect(html.contains("3 more findings of RES-001 in the JSON result document."))
+        #expect(html.contains("2 inventory files (combined digest"))
+        #expect(html.contains(ResultDocument.combinedDigest(doc.inputs.inventories)))
+        #expect(html.contains("1 more workspaces in the JSON result document."))
+        // The flows kept first are those a reader must see.
+        let register = try #require(HTMLFixtures.between(html, "Transfer register of Acme EU", "</table>"))
+        #expect(register.contains("Orders backend") && register.contains("Shop app") && !register.contains("Android app"))
+    }
+
+    @Test(arguments: AuditRun.FailOn.allCases)
+    func verdictNamesTheThreshold(failOn: AuditRun.FailOn) throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(failOn: failOn), provenance: HTMLFixtures.provenance)
+        switch failOn {
+        case .never:
+            #expect(html.contains(#"<p class="verdict-word">COMPLIANT</p>"#))
+            #expect(html.contains("The gate is off (--fail-on never)"))
+        case .warning:
+            #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
+            #expect(html.contains("8 results at severity warning or error failed and 2 could not be decided"))
+        case .error:
+            #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
+            #expect(html.contains("Below the threshold, 3 results failed or could not be decided"))
+        }
+    }
+
+    @Test func provenanceShowsTheRunAndEveryInputDigest() throws {
+        let doc = try HTMLFixtures.example()
+        let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+        #expect(html.contains("GitHub Actions: run 4242 of acme/privacy"))
+        #expect(html.contains(#"<a href="https://github.com/acme/privacy/actions/runs/4242" rel="noreferrer">"#))
+        #expect(html.contains("<time datetime=\"2026-11-28T02:00:00Z\">2026-11-28T02:00:00Z</time>"))
+        let inputs = doc.inputs.policies + doc.inputs.catalog + doc.inputs.inventories + [doc.inputs.facts!]
+        for i in inputs { #expect(html.contains(i.sha256), "\(i.path)") }
+        #expect(html.contains(ResultDocument.combinedDigest(doc.inputs.policies)))
+        #expect(!html.contains("ghs_secretsecret") && !html.contains("alice"))
+    }
+}
+
+@Suite struct HTMLProvenanceTests {
+    @Test func eachCISystemGivesItsRunLink() {
+        let cases: [([String: String], String, String?)] = [
+            (
+                ["GITHUB_RUN_ID": "99", "GITHUB_REPOSITORY": "o/r", "GITHUB_SERVER_URL": "https://ghe.example.com/"],
+                "GitHub Actions", "https://ghe.example.com/o/r/actions/runs/99"
+            ),
+            (["GITHUB_RUN_ID": "99", "GITHUB_REPOSITORY": "o/r"], "GitHub Actions", "https://github.com/o/r/actions/runs/99"),
+            (["CI_JOB_URL": "https://gitlab.com/o/r/-/jobs/7", "USER": "u"], "GitLab CI", "https://gitlab.com/o/r/-/jobs/7"),
+            (["BUILD_URL": "https://jenkins.example/job/audit/12/"], "Jenkins", "https://jenkins.example/job/audit/12/"),
+            (["BUILDKITE_BUILD_URL": "https://buildkite.com/o/p/builds/3"], "Buildkite", "https://buildkite.com/o/p/builds/3"),
+            (["CIRCLE_BUILD_URL": "https://circleci.com/gh/o/r/5"], "CircleCI", "https://circleci.com/gh/o/r/5"),
+            (["USER": "alice", "LOGNAME": "bob"], "local user", nil),
+            (["LOGNAME": "bob"], "local user", nil),
+            ([:], "unknown", nil),
+        ]
+        for (env, runner, url) in cases {
+            let p = Provenance.fromEnvironment(env)
+            #expect(p.runner == runner, "\(env)")
+            #expect(p.url == url, "\(env)")
+        }
+        #expect(Provenance.fromEnvironment(["USER": "alice"]).identity == "alice")
+    }
+
+    @Test func nothingSecretOrMalformedGetsIn() {
+        // Credentials, query strings and fragments are dropped from URLs.
+        let jenkins = Provenance.fromEnvironment(["BUILD_URL": "https://admin:hunter2@jenkins.example/job/1/?token=abc#frag"])
+        #expect(jenkins.url == "https://jenkins.example/job/1/")
+        // Not http(s), not a number, not owner/name: passed over, not copied.
+        #expect(Provenance.fromEnvironment(["CI_JOB_URL": "javascript:alert(1)", "USER": "u"]).runner == "local user")
+        #expect(Provenance.fromEnvironment(["CI_JOB_URL": "https://x.example/a b"]).url == nil)
+        #expect(Provenance.fromEnvironment(["GITHUB_RUN_ID": "1; rm", "GITHUB_REPOSITORY": "o/r"]).runner == "unknown")
+        #expect(Provenance.fromEnvironment(["GITHUB_RUN_ID": "1", "GITHUB_REPOSITORY": "o/r/../x"]).runner == "unknown")
+        #expect(Provenance.fromEnvironment(["GITHUB_RUN_ID": "1", "GITHUB_REPOSITORY": "../.."]).runner == "unknown")
+        let withServer = Provenance.fromEnvironment([
+            "GITHUB_RUN_ID": "1", "GITHUB_REPOSITORY": "o/r", "GITHUB_SERVER_URL": "ftp://evil.example",
+        ])
+        #expect(withServer.url == "https://github.com/o/r/actions/runs/1")
+        // A rendered report reads only what Provenance kept.
+        let env = ["CI_JOB_URL": "https://gitlab.com/o/r/-/jobs/7?private_token=glpat-XYZ", "CI_JOB_TOKEN": "tok-123"]
+        let html = HTMLReport().render(try! HTMLFixtures.example(), provenance: .fromEnvironment(env))
+        #expect(html.contains("https://gitlab.com/o/r/-/jobs/7") && !html.contains("glpat-XYZ") && !html.contains("tok-123"))
+    }
+}
+
+@Suite struct HTMLMarkupTests {
+    @Test func textAndAttributesAreEscaped() {
+        #expect(HTMLMarkup.text("a<b>&c\"d'") == "a&lt;b&gt;&amp;c\"d'")
+        #expect(HTMLMarkup.attribute("a<b>&c\"d'") == "a&lt;b&gt;&amp;c&quot;d&#39;")
+        #expect(HTMLMarkup.text("&lt;") == "&amp;lt;")
+        #expect(HTMLMarkup.text("plain 🇪🇺 text") == "plain 🇪🇺 text")
+        #expect(HTMLMarkup.text("tab\tline\ncr\r") == "tab\tline\ncr\r")
+        let odd = String(String.UnicodeScalarView([0x0, 0x1B, 0x7F, 0x9B, 0xFDD0, 0x10FFFF, 0x2067].map { Unicode.Scalar($0)! }))
+        #expect(HTMLMarkup.visible(odd) == "␀␛␡\u{FFFD}\u{FFFD}\u{FFFD}[U+2067]")
+        #expect(HTMLMarkup.clip("abcdef", limit: 3) == "abc … [3 more characters: the full text is in the JSON result document]")
+        #expect(HTMLMarkup.clip("abc", limit: 3) == "abc")
+    }
+
+    /// The control for the hostile-inventory checks: the tag reader flags injected markup.
+    @Test func markupCheckerCatchesInjection() {
+        #expect(HTMLFixtures.onlyKnownMarkup("<p>fine &lt;script&gt;</p>") == [])
+        #expect(HTMLFixtures.onlyKnownMarkup("<p><script>x</script></p>") == ["element <script>"])
+        #expect(
+            HTMLFixtures.onlyKnownMarkup(#"<p title="a" onerror="b">x</p>"#) == [
+                "attribute title on <p>", "attribute onerror on <p>",
+            ])
+        #expect(!HTMLFixtures.onlyKnownMarkup(#"<p class="a"b">x</p>"#).isEmpty)
+    }
+
+    @Test func anchorsAreStableSanitisedAndDistinct() {
+        #expect(
+            HTMLMarkup.anchor(["finding", "RES-001", "acme-eu", "destination", "abc_1"])
+                == "finding-RES-001-acme-eu-destination-abc_1")
+        let a = HTMLMarkup.anchor(["finding", "RES-001", "ws", "destination", "d<1>"])
+        let b = HTMLMarkup.anchor(["finding", "RES-001", "ws", "destination", "d>1<"])
+        #expect(a != b && a.hasPrefix("finding-RES-001-ws-destination-d_1_-"))
+        #expect(a == HTMLMarkup.anchor(["finding", "RES-001", "ws", "destination", "d<1>"]))
+        let long = HTMLMarkup.anchor(["finding", String(repeating: "x", count: 500)])
+        #expect(long.utf8.count < 140)
+    }
+
+    /// Why HTMLMarkup exists: Plot 0.14 leaves entity-shaped text alone and writes attribute
+    /// values verbatim. If an upgrade changes either, HTMLMarkup's output would be escaped twice:
+    /// this test fails first, so HTMLMarkup can be simplified.
+    @Test func plotEscapingIsAsMarkupAssumes() {
+        let attribute = Node<HTML.BodyContext>.span(.attribute(named: "title", value: "a\"b")).render()
+        #expect(attribute == "<span title=\"a\"b\"></span>")
+        #expect(Node<HTML.BodyContext>.text("&lt; <").render() == "&lt; &lt;")
+        #expect(Node<HTML.BodyContext>.t("&lt; <").render() == "&amp;lt; &lt;")
+        #expect(Node<HTML.BodyContext>.attr("title", "a\"b").render() == "title=\"a&quot;b\"")
+    }
+}
