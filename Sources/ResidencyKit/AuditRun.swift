@@ -18,6 +18,8 @@ public enum AuditRun {
         public var facts: String?
         public var params: [String: String] = [:]
         public var failOn: FailOn = .error
+        /// Who or which CI job runs the audit (the CLI reads it from the environment).
+        public var provenance: Provenance = .unknown
         /// The run's one clock: every timestamp and `audit.date` come from it.
         public var clock: @Sendable () -> Date = { Date() }
 
@@ -119,7 +121,7 @@ public enum AuditRun {
                 facts: factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate)
+            auditDate: auditDate, ranBy: options.provenance)
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
         return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages)

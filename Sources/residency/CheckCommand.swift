@@ -71,6 +71,7 @@ struct CheckCommand: ParsableCommand {
         }
         let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
         options.clock = { instant ?? Date() }
+        options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
 
         let outcome = AuditRun.run(options)
         Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)
@@ -101,7 +102,7 @@ struct CheckCommand: ParsableCommand {
         if let html {
             do {
                 // Who ran it comes from a few well-known CI variables or USER, never from the options.
-                let page = HTMLReport().render(document, provenance: .fromEnvironment(ProcessInfo.processInfo.environment))
+                let page = HTMLReport().render(document, provenance: document.run.ranBy)
                 try AtomicFile.write(Array(page.utf8), to: html)
             } catch {
                 Terminal.stderr("residency: \(error)\n")

@@ -7,10 +7,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// Runs the built `residency` binary (it sits beside the test bundle) and captures everything.
 func residency(
-    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
-) throws
-    -> (status: Int32, stdout: String, stderr: String)
-{
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
+    inheritEnvironment: Bool = true
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("residency")
     let process = Process()
     process.executableURL =
@@ -19,7 +18,7 @@ func residency(
         : repositoryRoot.appendingPathComponent(".build/debug/residency")
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
+    var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
     process.environment = env

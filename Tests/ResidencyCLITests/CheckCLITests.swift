@@ -147,3 +147,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) == ["junit.xml"])
     }
 }
+
+@Suite struct ExampleReportsCLITests {
+    /// reports/ holds the example run's reports; `scripts/update-example-reports.sh` makes them.
+    /// This regenerates them the same way and fails when the committed ones are stale.
+    @Test func exampleReportsAreCurrent() throws {
+        let dir = try temporaryFolder([:])
+        let names = ["example-results.json", "example-junit.xml", "example-report.html"]
+        let r = try residency(
+            ["check", "--now", "2026-11-28T02:00:00Z", "--json", dir.appendingPathComponent(names[0]).path,
+             "--junit", dir.appendingPathComponent(names[1]).path, "--html", dir.appendingPathComponent(names[2]).path],
+            environment: ["USER": "residency-example", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"],
+            inheritEnvironment: false)
+        #expect(r.status == 1, "\(r.stderr)")
+        for name in names {
+            let fresh = try Data(contentsOf: dir.appendingPathComponent(name))
+            let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("reports/\(name)"))
+            #expect(fresh == committed, "reports/\(name) is stale: run scripts/update-example-reports.sh")
+        }
+    }
+}

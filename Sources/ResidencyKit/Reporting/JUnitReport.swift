@@ -53,6 +53,7 @@ public struct JUnitReport: Sendable {
     private func properties(_ doc: ResultDocument, _ w: XMLWriter) throws {
         try w.startElement("properties")
         var props: [(String, String)] = [("residency.version", doc.tool.version), ("residency.auditDate", doc.run.auditDate)]
+        props.append(("residency.ranBy", [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")))
         props.append(("policies.sha256", ResultDocument.combinedDigest(doc.inputs.policies)))
         for c in doc.inputs.catalog { props.append(("catalog.\(c.path).sha256", c.sha256)) }
         if doc.inputs.inventories.count <= JUnitReport.listedInventoryLimit {

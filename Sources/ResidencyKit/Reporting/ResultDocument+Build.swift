@@ -4,7 +4,7 @@ import Foundation
 extension ResultDocument {
     static func build(
         program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
-        resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day
+        resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance
     ) -> ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
@@ -46,7 +46,9 @@ extension ResultDocument {
                 message: "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none")
         }
         return ResultDocument(
-            run: Run(startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description),
+            run: Run(
+                startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description,
+                ranBy: ranBy),
             inputs: inputs, params: params,
             summary: Summary(
                 verdict: gating || !notices.isEmpty && failOn != .never ? "non-compliant" : "compliant", failOn: failOn.rawValue,

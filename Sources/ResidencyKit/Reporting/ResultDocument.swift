@@ -15,6 +15,8 @@ public struct ResultDocument: Sendable, Codable {
         public var finishedAt: String
         /// `audit.date` as policies saw it.
         public var auditDate: String
+        /// Who or which CI job ran it, from well-known environment variables only.
+        public var ranBy: Provenance
     }
 
     /// A file that went into the run, by digest.
