@@ -50,7 +50,7 @@ let package = Package(
         // Runs the built `residency` binary and checks stdout, stderr and exit code.
         .testTarget(
             name: "ResidencyCLITests",
-            dependencies: ["residency"]
+            dependencies: ["residency", "ResidencyKit"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ResidencyKit
 import Testing
 
 /// `residency check` run as a binary: exit codes, the summary, the JSON document, and that
@@ -142,6 +143,7 @@ import Testing
         #expect(r.status == 1)
         let first = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(first.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"residency\""))
+        #expect(XMLWriter.validate(first, schemaPath: junitSchema) == [])
         _ = try residency(["check", "--junit", junit, "--now", "2026-11-28T02:00:00Z"])
         #expect(try String(contentsOfFile: junit, encoding: .utf8) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) == ["junit.xml"])
@@ -160,6 +162,8 @@ import Testing
             environment: ["USER": "residency-example", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"],
             inheritEnvironment: false)
         #expect(r.status == 1, "\(r.stderr)")
+        let junit = try String(contentsOf: dir.appendingPathComponent(names[1]), encoding: .utf8)
+        #expect(XMLWriter.validate(junit, schemaPath: junitSchema) == [])
         for name in names {
             let fresh = try Data(contentsOf: dir.appendingPathComponent(name))
             let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("reports/\(name)"))
@@ -167,3 +171,6 @@ import Testing
         }
     }
 }
+
+/// Every JUnit file the tests produce is validated against the Jenkins junit-10.xsd.
+let junitSchema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/schemas/junit-10.xsd").path
