@@ -120,9 +120,23 @@ public struct JSONWriter {
         for _ in 0..<(closing ? depth - 1 : depth) { bytes.append(32); bytes.append(32) }
     }
 
+    private mutating func writeString(_ s: String) {
+        JSONBytes.appendString(s, to: &bytes)
+    }
+}
+
+/// Byte-level pieces of JSON text, shared by `JSONWriter` and the result-line encoder.
+enum JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ s: String) {
+    /// Appends text known at compile time (keys, punctuation) without building a `String`.
+    @inline(__always)
+    static func append(_ s: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends `s` as a quoted JSON string, escaped per RFC 8259.
+    static func appendString(_ s: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
@@ -139,7 +153,7 @@ public struct JSONWriter {
                 case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
                 case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
                 case 0..<0x20:
-                    bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                    bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
                 default: bytes.append(b)
                 }
             }
