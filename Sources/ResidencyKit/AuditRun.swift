@@ -137,18 +137,17 @@ public enum AuditRun {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    /// Findings for every result, in parallel per workspace, in result order.
+    /// Findings for every result, in parallel per workspace, in result order, each built in
+    /// its place in the final array.
     static func describe(
         _ program: PolicyProgram, _ evaluation: Evaluation, _ workspaces: [WorkspaceModel], _ catalog: Catalog,
         _ facts: Facts, _ auditDate: Day
     ) -> [Finding] {
-        let slots = ParallelSlots<[Finding]>(count: evaluation.workspaces.count)
-        DispatchQueue.concurrentPerform(iterations: evaluation.workspaces.count) { i in
+        [Finding](concatenatingParts: evaluation.workspaces.map(\.results.count)) { i, out in
             let w = evaluation.workspaces[i]
             let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
-            slots.store(i, w.results.map { program.reportFinding($0, in: ctx) })
+            program.reportFindings(w.results, in: ctx) { out.append($0) }
         }
-        return slots.take().flatMap { $0 }
     }
 }
 

@@ -27,6 +27,16 @@ public final class PolicyProgram: Sendable {
     let evidenceNodes: [Bool]
     let reasonNodes: [Bool]
     let slotCount: Int
+    /// What every finding of a policy repeats, by policy index: read per finding without
+    /// copying the policy's declaration (a copy retains each of its many fields).
+    let reports: [PolicyReport]
+
+    struct PolicyReport: Sendable {
+        var id: String
+        var title: String
+        var severity: PolicySeverity
+        var kind: RecordKind
+    }
 
     public var policies: [CheckedPolicy] { bundle.policies }
     public var permits: [CheckedPermit] { bundle.permits }
@@ -63,6 +73,7 @@ public final class PolicyProgram: Sendable {
             }
         }
         slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
+        reports = bundle.policies.map { PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind) }
     }
 
     private static func compilePolicies(_ bundle: CheckedBundle, _ c: inout Compiler) -> [Compiled] {

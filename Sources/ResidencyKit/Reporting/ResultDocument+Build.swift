@@ -11,9 +11,12 @@ extension ResultDocument {
         let severities = PolicySeverity.allCases
         var tally = [[Int]](repeating: [Int](repeating: 0, count: Outcome.allCases.count), count: severities.count)
         var gating = false
-        for f in results {
-            tally[severities.firstIndex(of: f.severity)!][f.outcome.ordinal] += 1
-            if !gating, gates(f, failOn) { gating = true }
+        // By index, reading two fields: `for f in results` would copy every finding (a dozen
+        // retains and releases each).
+        for i in results.indices {
+            let severity = results[i].severity, outcome = results[i].outcome
+            tally[severities.firstIndex(of: severity)!][outcome.ordinal] += 1
+            if !gating, gates(severity, outcome, failOn) { gating = true }
         }
         var outcomes: [String: Int] = [:]
         var bySeverity: [String: [String: Int]] = [:]
@@ -63,11 +66,15 @@ extension ResultDocument {
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a
     /// failure of its policy's severity), at or above the threshold.
     public static func gates(_ f: Finding, _ failOn: AuditRun.FailOn) -> Bool {
-        guard f.outcome == .fail || f.outcome == .indeterminate else { return false }
+        gates(f.severity, f.outcome, failOn)
+    }
+
+    static func gates(_ severity: PolicySeverity, _ outcome: Outcome, _ failOn: AuditRun.FailOn) -> Bool {
+        guard outcome == .fail || outcome == .indeterminate else { return false }
         switch failOn {
         case .never: return false
-        case .warning: return f.severity >= .warning
-        case .error: return f.severity >= .error
+        case .warning: return severity >= .warning
+        case .error: return severity >= .error
         }
     }
 
