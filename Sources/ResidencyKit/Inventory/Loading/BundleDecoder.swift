@@ -40,21 +40,22 @@ struct BundleDecoder {
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
-        let sourceIDs = uniqueIDs(sources.map { ($0.id, $0.origin) }, kind: "source")
+        reportDuplicateIDs(sources.lazy.map { ($0.id, $0.origin) }, kind: "source")
+        let sourceIDs = Set(sources.lazy.map(\.id))
         let destinations = decodeList(bundle, "destinations", path).compactMap {
             decodeDestination($0.node, $0.path, sourceIDs: sourceIDs)
         }
-        _ = uniqueIDs(destinations.map { ($0.id, $0.origin) }, kind: "destination")
+        reportDuplicateIDs(destinations.lazy.map { ($0.id, $0.origin) }, kind: "destination")
         var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
-        _ = uniqueIDs(warehouses.map { ($0.id, $0.origin) }, kind: "warehouse")
+        reportDuplicateIDs(warehouses.lazy.map { ($0.id, $0.origin) }, kind: "warehouse")
         applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
         applyWarehouseAccess(bundle, path, &warehouses)
         workspace.origin = workspace.origin ?? reader.origin(bundle)
         return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
     }
 
-    /// Ids must be unique per kind; returns the set of ids for link checks.
-    private mutating func uniqueIDs(_ ids: [(String, Origin?)], kind: String) -> Set<String> {
+    /// Ids must be unique per kind.
+    private mutating func reportDuplicateIDs(_ ids: some Sequence<(String, Origin?)>, kind: String) {
         var first: [String: Origin] = [:]
         for (id, origin) in ids {
             guard let origin else { continue }
@@ -64,36 +65,47 @@ struct BundleDecoder {
                 first[id] = origin
             }
         }
-        return Set(ids.map(\.0))
     }
 
     private func at(_ o: Origin) -> SourceRange { reader.file.range(o.offset, o.offset + 1) }
 
     // MARK: Lists and envelopes
 
+    /// One element of a resource list and where it is. The path (`workspaces[2].destinations[17]`)
+    /// is spelled out only when a diagnostic needs it.
+    struct ListItem {
+        var node: DataNode
+        /// The list's own path, shared by its elements.
+        var list: String
+        var index: Int
+        var path: String { "\(list)[\(index)]" }
+    }
+
     /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`,
     /// or a list of such pages.
-    mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [(node: DataNode, path: String)] {
+    mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [ListItem] {
         guard let value = bundle[key], !value.isNull else { return [] }
-        var out: [(DataNode, String)] = []
+        var out: [ListItem] = []
         func page(_ envelope: DataNode, _ where_: String) {
             guard let data = reader.object(envelope["data"], "\(where_).data") else { return }
             if let next = envelope["pagination"]?["next"], let cursor = next.string {
                 reader.report(.morePages(key, cursor, at: reader.range(next)))
             }
-            guard let items = reader.array(data[key], "\(where_).data.\(key)") else {
+            let list = "\(where_).data.\(key)"
+            guard let items = reader.array(data[key], list) else {
                 if data[key] == nil { reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data))) }
                 return
             }
-            for (i, item) in items.elements.enumerated() { out.append((item, "\(where_).data.\(key)[\(i)]")) }
+            for (i, item) in items.elements.enumerated() { out.append(ListItem(node: item, list: list, index: i)) }
         }
         switch value.kind {
         case .array:
+            let list = "\(path).\(key)"
             for (i, item) in value.elements.enumerated() {
                 if item.kind == .object, item["data"] != nil, item["id"] == nil {
-                    page(item, "\(path).\(key)[\(i)]")
+                    page(item, "\(list)[\(i)]")
                 } else {
-                    out.append((item, "\(path).\(key)[\(i)]"))
+                    out.append(ListItem(node: item, list: list, index: i))
                 }
             }
         case .object where value["data"] != nil:
@@ -102,9 +114,9 @@ struct BundleDecoder {
             reader.report(.inventoryType("\(path).\(key)", expected: "a list or an API response page", found: value,
                                          at: reader.range(value)))
         }
-        return out.filter { node, p in
-            if node.kind == .object { return true }
-            reader.report(.inventoryType(p, expected: "an object", found: node, at: reader.range(node)))
+        return out.filter { item in
+            if item.node.kind == .object { return true }
+            reader.report(.inventoryType(item.path, expected: "an object", found: item.node, at: reader.range(item.node)))
             return false
         }
     }
