@@ -10,51 +10,134 @@ extension ResultDocument {
     /// Appends the results in `range`, each on its own line; `leadingComma` when results
     /// before the range have already been written.
     func appendResultLines(_ range: Range<Int>, leadingComma: Bool, to out: inout [UInt8]) {
-        for i in range {
-            if i > range.lowerBound || leadingComma { out.append(UInt8(ascii: ",")) }
-            Self.appendLine(results[i], to: &out)
+        let line = LineScratch()
+        // Through the buffer: subscripting the array would copy each finding (a dozen retains).
+        results.withUnsafeBufferPointer { results in
+            for i in range {
+                line.start(room: Self.room(results[i]))
+                if i > range.lowerBound || leadingComma { line.put(UInt8(ascii: ",")) }
+                Self.write(results[i], line)
+                out.append(contentsOf: line.bytes)
+            }
         }
     }
 
-    private static func appendLine(_ r: Finding, to out: inout [UInt8]) {
-        JSONBytes.append("\n    {\"policy\": ", to: &out)
-        JSONBytes.appendString(r.policy, to: &out)
-        JSONBytes.append(", \"severity\": ", to: &out)
-        JSONBytes.appendString(r.severity.rawValue, to: &out)
-        JSONBytes.append(", \"outcome\": ", to: &out)
-        JSONBytes.appendString(r.outcome.rawValue, to: &out)
-        JSONBytes.append(", \"workspace\": ", to: &out)
-        JSONBytes.appendString(r.workspace, to: &out)
-        JSONBytes.append(", \"resource\": {\"kind\": ", to: &out)
-        JSONBytes.appendString(r.resourceKind, to: &out)
-        JSONBytes.append(", \"id\": ", to: &out)
-        JSONBytes.appendString(r.resourceId, to: &out)
-        JSONBytes.append(", \"name\": ", to: &out)
-        JSONBytes.appendString(r.resourceName, to: &out)
-        out.append(UInt8(ascii: "}"))
+    /// An upper bound on the bytes of a finding's line: keys and punctuation, plus each
+    /// string at its longest escaped (`\u00XX`, six bytes per byte) with its quotes.
+    private static func room(_ r: Finding) -> Int {
+        func text(_ s: String?) -> Int { s.map { 6 * $0.utf8.count + 2 } ?? 0 }
+        var room = 256 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
+            + text(r.resourceName) + text(r.message) + text(r.remediation) + text(r.reason) + text(r.permit) + text(r.basis)
+        for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
+        return room
+    }
+
+    private static func write(_ r: Finding, _ line: LineScratch) {
+        line.put("\n    {\"policy\": ")
+        line.put(string: r.policy)
+        line.put(", \"severity\": ")
+        line.put(string: r.severity.rawValue)
+        line.put(", \"outcome\": ")
+        line.put(string: r.outcome.rawValue)
+        line.put(", \"workspace\": ")
+        line.put(string: r.workspace)
+        line.put(", \"resource\": {\"kind\": ")
+        line.put(string: r.resourceKind)
+        line.put(", \"id\": ")
+        line.put(string: r.resourceId)
+        line.put(", \"name\": ")
+        line.put(string: r.resourceName)
+        line.put(UInt8(ascii: "}"))
         // Absent values are left out, not written as null.
-        if let v = r.message { field(", \"message\": ", v, &out) }
-        if let v = r.remediation { field(", \"remediation\": ", v, &out) }
-        if let v = r.reason { field(", \"reason\": ", v, &out) }
-        if let v = r.permit { field(", \"permit\": ", v, &out) }
-        if let v = r.basis { field(", \"basis\": ", v, &out) }
+        if let v = r.message { line.put(", \"message\": "); line.put(string: v) }
+        if let v = r.remediation { line.put(", \"remediation\": "); line.put(string: v) }
+        if let v = r.reason { line.put(", \"reason\": "); line.put(string: v) }
+        if let v = r.permit { line.put(", \"permit\": "); line.put(string: v) }
+        if let v = r.basis { line.put(", \"basis\": "); line.put(string: v) }
         if !r.evidence.isEmpty {
-            JSONBytes.append(", \"evidence\": [", to: &out)
+            line.put(", \"evidence\": [")
             for (k, e) in r.evidence.enumerated() {
-                JSONBytes.append(k == 0 ? "{\"expression\": " : ", {\"expression\": ", to: &out)
-                JSONBytes.appendString(e.expression, to: &out)
-                JSONBytes.append(", \"value\": ", to: &out)
-                JSONBytes.appendString(e.value, to: &out)
-                out.append(UInt8(ascii: "}"))
+                line.put(k == 0 ? "{\"expression\": " : ", {\"expression\": ")
+                line.put(string: e.expression)
+                line.put(", \"value\": ")
+                line.put(string: e.value)
+                line.put(UInt8(ascii: "}"))
             }
-            out.append(UInt8(ascii: "]"))
+            line.put(UInt8(ascii: "]"))
         }
-        out.append(UInt8(ascii: "}"))
+        line.put(UInt8(ascii: "}"))
+    }
+}
+
+/// Memory for one line, written through a raw pointer. `start(room:)` makes room for the
+/// whole line at once (an upper bound), so the puts that follow need no capacity checks;
+/// appending to `[UInt8]` piece by piece cost a uniqueness and capacity check per piece,
+/// most of the time spent encoding.
+private final class LineScratch {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var room = 0
+    private var count = 0
+
+    init() {
+        capacity = 4096
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Empties the scratch and makes room for `room` bytes; writing more traps.
+    func start(room: Int) {
+        if room > capacity {
+            base.deallocate()
+            capacity = max(room, 2 * capacity)
+            base = .allocate(capacity: capacity)
+        }
+        self.room = room
+        count = 0
     }
 
     @inline(__always)
-    private static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
-        JSONBytes.append(key, to: &out)
-        JSONBytes.appendString(value, to: &out)
+    private func claim(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        precondition(count + n <= room, "LineScratch: more than the room reserved for the line")
+        defer { count += n }
+        return base + count
+    }
+
+    @inline(__always)
+    func put(_ b: UInt8) { claim(1).pointee = b }
+
+    @inline(__always)
+    func put(_ s: StaticString) {
+        claim(s.utf8CodeUnitCount).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
+
+    /// `s` as a quoted JSON string, escaped as `JSONBytes.appendString` escapes it.
+    func put(string s: String) {
+        put(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            guard let start = utf8.baseAddress else { return }
+            if !JSONBytes.needsEscaping(utf8) {
+                claim(utf8.count).update(from: start, count: utf8.count)
+                return
+            }
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "\""), 92: put(92); put(b)
+                case 10: put(92); put(UInt8(ascii: "n"))
+                case 13: put(92); put(UInt8(ascii: "r"))
+                case 9: put(92); put(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    put("\\u00")
+                    put(JSONBytes.hexDigit(b >> 4))
+                    put(JSONBytes.hexDigit(b & 15))
+                default: put(b)
+                }
+            }
+        }
+        put(UInt8(ascii: "\""))
     }
 }

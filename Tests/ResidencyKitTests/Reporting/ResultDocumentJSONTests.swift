@@ -81,6 +81,24 @@ import Testing
         #expect(later.first == UInt8(ascii: ","))
     }
 
+    @Test func escapingCheckFindsEverySpecialByteAtEveryPosition() {
+        for special: UInt8 in [0x22, 0x5C, 0x00, 0x0A, 0x1F] {
+            for length in 1...20 {
+                for position in 0..<length {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = special
+                    let found = bytes.withUnsafeBufferPointer(JSONBytes.needsEscaping)
+                    #expect(found, "byte \(special) at \(position) of \(length)")
+                }
+            }
+        }
+        for plain in ["", "a", "plain ASCII text, long enough for words", "Zürich 🇨🇭 → ü", "~\u{7F}\u{80}"] {
+            var s = plain
+            let found = s.withUTF8(JSONBytes.needsEscaping)
+            #expect(!found, "\(plain.debugDescription)")
+        }
+    }
+
     @Test func documentIsValidJSONWithEveryResult() throws {
         // More results than one encoding chunk, so chunks are joined with commas.
         let many = (0..<5000).map { Self.findings[$0 % Self.findings.count] }
