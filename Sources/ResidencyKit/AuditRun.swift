@@ -34,6 +34,11 @@ public enum AuditRun {
         public var files: [SourceFile]
         /// How long each stage took, for performance work (`RESIDENCY_TIMINGS=1`).
         public var stages: [(name: String, seconds: Double)] = []
+        /// The models that were evaluated, in evaluation order (what `explain` re-runs a
+        /// result against). Kept here rather than freed inside `run`: releasing a large run's
+        /// models took some 50 ms on the main thread, which a caller that is about to exit
+        /// (the CLI) need not pay.
+        public var workspaces: [WorkspaceModel] = []
     }
 
     /// The bundled catalog, relative to a policies folder.
@@ -122,7 +127,9 @@ public enum AuditRun {
             auditDate: auditDate)
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
-        return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages)
+        return Outcome(
+            status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
+            workspaces: inventory.workspaces)
     }
 
     /// SHA-256 of each file, computed in parallel (inventories run to tens of megabytes).

@@ -9,15 +9,19 @@ extension ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
         let severities = PolicySeverity.allCases
-        var tally = [[Int]](repeating: [Int](repeating: 0, count: Outcome.allCases.count), count: severities.count)
+        let outcomeCount = Outcome.allCases.count
+        var counts = [Int](repeating: 0, count: severities.count * outcomeCount)
         var gating = false
-        // By index, reading two fields: `for f in results` would copy every finding (a dozen
-        // retains and releases each).
-        for i in results.indices {
-            let severity = results[i].severity, outcome = results[i].outcome
-            tally[severities.firstIndex(of: severity)!][outcome.ordinal] += 1
-            if !gating, gates(severity, outcome, failOn) { gating = true }
+        // Through the buffer, reading two fields: `for f in results` would copy every finding
+        // (a dozen retains and releases each).
+        results.withUnsafeBufferPointer { results in
+            for f in results.indices {
+                let severity = results[f].severity, outcome = results[f].outcome
+                counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
+                if !gating, gates(severity, outcome, failOn) { gating = true }
+            }
         }
+        let tally = severities.indices.map { Array(counts[($0 * outcomeCount)..<(($0 + 1) * outcomeCount)]) }
         var outcomes: [String: Int] = [:]
         var bySeverity: [String: [String: Int]] = [:]
         for (si, s) in severities.enumerated() {
