@@ -144,6 +144,8 @@ extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        // The usual case, nothing to trim, without scanning for the first and last non-space.
+        if let first = first, let last = last, !isSpace(first), !isSpace(last) { return String(self) }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])

@@ -21,6 +21,24 @@ import Testing
         }
     }
 
+    @Test func trimmingMatchesTheCharacterDefinition() {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        for text in Self.labels + [" a", "a ", "\r\n", "a\r\n", "\na", " \u{301}x", "x\n\u{301}", "\t", "a b"] {
+            let expected = text.firstIndex(where: { !isSpace($0) }).map { String(text[$0...text.lastIndex(where: { !isSpace($0) })!]) } ?? ""
+            #expect(text.trimmingWhitespace() == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func settingLookUpMatchesTheDictionary() throws {
+        let json = #"{"endpoint": 1, "apiRegion": "EU", "endpoint": "dup", "e\u0301": true, "\u212Aey": "kelvin", "Key": null}"#
+        let root = try JSONReader.parse(json).get().root
+        let decoder = BundleDecoder(file: SourceFile(path: "t.json", text: json), catalog: Catalog())
+        let all = decoder.settings(root)
+        for key in ["endpoint", "apiRegion", "\u{E9}", "e\u{301}", "Key", "\u{212A}ey", "missing", ""] {
+            #expect(decoder.setting(root, key) == all[key], "\(key.debugDescription)")
+        }
+    }
+
     @Test func catalogKeyMatchesTrimmedLowercased() {
         for name in Self.labels + ["actions-mixpanel", "Mixpanel (Actions)", " slack", "slack\n", "\r\n", "a\r\n", "x\u{B}"] {
             #expect(Catalog.key(name) == name.trimmingWhitespace().lowercased(), "\(name.debugDescription)")

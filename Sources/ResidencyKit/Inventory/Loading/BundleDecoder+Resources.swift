@@ -90,9 +90,9 @@ extension BundleDecoder {
         }
         let entry = catalogDestination(d.catalogName, d.catalogSlug, metadata)
         d.vendor = entry?.vendor
+        let settings = reader.object(n["settings"], "\(path()).settings")
         d.endpoint = EndpointRules.resolve(
-            slug: d.catalogSlug, name: d.catalogName, settings: settings(reader.object(n["settings"], "\(path()).settings")),
-            catalogEntry: entry)
+            slug: d.catalogSlug, name: d.catalogName, setting: { setting(settings, $0) }, catalogEntry: entry)
         return d
     }
 
@@ -106,7 +106,7 @@ extension BundleDecoder {
             w.catalogName = reader.string(m, "name", "\(path()).metadata")
             w.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
             if let name = w.catalogName, catalog.warehouse(named: name) == nil,
-                w.catalogSlug.flatMap(catalog.warehouse(named:)) == nil, let node = m["name"]
+                w.catalogSlug.map({ catalog.warehouse(named: $0) == nil }) ?? true, let node = m["name"]
             {
                 reader.report(.unknownCatalogName("warehouse", name, at: reader.range(node), candidates: catalog.warehouseNames))
             }
@@ -118,8 +118,10 @@ extension BundleDecoder {
         return w
     }
 
+    // Look-ups in closures rather than `slug.flatMap(catalog.destination(named:))`: a method
+    // reference copies the whole catalog (a dozen retains) for every resource.
     private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
-        if let i = slug.flatMap(catalog.destination(named:)) ?? name.flatMap(catalog.destination(named:)) {
+        if let i = slug.flatMap({ catalog.destination(named: $0) }) ?? name.flatMap({ catalog.destination(named: $0) }) {
             return catalog.destinations[Int(i)]
         }
         if let name, let node = metadata?["name"] {
@@ -129,7 +131,7 @@ extension BundleDecoder {
     }
 
     private mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
-        if let i = slug.flatMap(catalog.source(named:)) ?? name.flatMap(catalog.source(named:)) {
+        if let i = slug.flatMap({ catalog.source(named: $0) }) ?? name.flatMap({ catalog.source(named: $0) }) {
             return catalog.sources[Int(i)]
         }
         if let name, let node = metadata?["name"] {

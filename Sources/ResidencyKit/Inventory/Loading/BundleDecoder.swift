@@ -125,14 +125,22 @@ struct BundleDecoder {
     func settings(_ n: DataNode?) -> [String: SettingValue] {
         guard let n, n.kind == .object else { return [:] }
         var out: [String: SettingValue] = [:]
-        for (key, _, value) in n.members where out[key] == nil {
-            out[key] = switch value.kind {
-            case .string: .string(value.string ?? "")
-            case .bool: .bool(value.bool ?? false)
-            case .number: .number(value.double ?? 0)
-            default: .other
-            }
-        }
+        for (key, _, value) in n.members where out[key] == nil { out[key] = Self.settingValue(value) }
         return out
+    }
+
+    /// One member of a `settings` object, as `settings(_:)[key]` would hold it.
+    func setting(_ n: DataNode?, _ key: String) -> SettingValue? {
+        guard let n, n.kind == .object else { return nil }
+        return n.firstMember(equivalentTo: key).map(Self.settingValue)
+    }
+
+    private static func settingValue(_ value: DataNode) -> SettingValue {
+        switch value.kind {
+        case .string: .string(value.string ?? "")
+        case .bool: .bool(value.bool ?? false)
+        case .number: .number(value.double ?? 0)
+        default: .other
+        }
     }
 }

@@ -50,12 +50,15 @@ struct NodeReader {
 
     /// A required string member: missing is an error at the object.
     mutating func requiredString(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, what: String) -> String? {
-        guard obj[key] != nil, !(obj[key]!.isNull) else {
+        guard let n = obj[key], !n.isNull else {
             report(.inventoryMissing(what, field: key, at: file.range(obj.start, obj.start + 1)))
             return nil
         }
-        guard let s = string(obj, key, path()) else { return nil }
-        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(obj[key]!))) }
+        guard let s = n.string else {
+            report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
+            return nil
+        }
+        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(n))) }
         return s.isEmpty ? nil : s
     }
 
@@ -72,6 +75,7 @@ struct NodeReader {
     mutating func strings(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> [String]? {
         guard let list = array(obj[key], "\(path()).\(key)") else { return nil }
         var out: [String] = []
+        out.reserveCapacity(list.count)
         for (i, e) in list.elements.enumerated() {
             if let s = e.string {
                 out.append(s)

@@ -91,7 +91,15 @@ public enum EndpointRules {
     public static func resolve(
         slug: String?, name: String?, settings: [String: SettingValue], catalogEntry: Catalog.DestinationEntry?
     ) -> Endpoint {
-        let fromSettings = rule(slug: slug, name: name).map { apply($0, settings) }
+        resolve(slug: slug, name: name, setting: { settings[$0] }, catalogEntry: catalogEntry)
+    }
+
+    /// The same, reading one setting at a time: the loader looks the row's one setting up in
+    /// the export instead of building a dictionary of every setting of every destination.
+    static func resolve(
+        slug: String?, name: String?, setting: (String) -> SettingValue?, catalogEntry: Catalog.DestinationEntry?
+    ) -> Endpoint {
+        let fromSettings = rule(slug: slug, name: name).map { apply($0, setting) }
         if let r = fromSettings, r.region != nil {
             return Endpoint(region: r.region, host: r.host, evidence: r.evidence)
         }
@@ -102,9 +110,9 @@ public enum EndpointRules {
     }
 
     /// The rule's reading of the settings; the region is nil when the value cannot be read.
-    static func apply(_ rule: Rule, _ settings: [String: SettingValue]) -> Resolution {
+    static func apply(_ rule: Rule, _ setting: (String) -> SettingValue?) -> Resolution {
         let key = "settings.\(rule.setting)"
-        guard let value = settings[rule.setting] else {
+        guard let value = setting(rule.setting) else {
             guard let region = rule.absent else { return Resolution(region: nil, evidence: "\(key) not set") }
             return Resolution(
                 region: region, host: rule.hosts[region],
