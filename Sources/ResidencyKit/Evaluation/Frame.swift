@@ -49,6 +49,15 @@ extension EvalContext {
         }
     }
 
+    /// `render(v)` appended to `out`, lists without a string per element.
+    func render(_ v: Value, into out: inout String) {
+        guard case .list(let items) = v else { return out += render(v) }
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += ", " }
+            render(item, into: &out)
+        }
+    }
+
     private func renderRecord(_ kind: RecordKind, _ i: Int) -> String {
         switch kind {
         case .workspace, .source, .destination, .warehouse: model.name(of: kind, i)
@@ -65,10 +74,35 @@ extension EvalContext {
 
     /// A value as evidence shows it: strings quoted, so an empty string is visible.
     func evidenceText(_ v: Value) -> String {
+        if case .string(let s) = v {
+            var out = ""
+            out.reserveCapacity(s.utf8.count + 2)
+            out += "\""
+            out += s
+            out += "\""
+            return out
+        }
+        guard case .list = v else { return render(v) }
+        var out = ""
+        evidenceText(v, into: &out)
+        return out
+    }
+
+    /// `evidenceText(v)` appended to `out`, lists without a string per element.
+    private func evidenceText(_ v: Value, into out: inout String) {
         switch v {
-        case .string(let s): "\"\(s)\""
-        case .list(let items): "[" + items.map(evidenceText).joined(separator: ", ") + "]"
-        default: render(v)
+        case .string(let s):
+            out += "\""
+            out += s
+            out += "\""
+        case .list(let items):
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += ", " }
+                evidenceText(item, into: &out)
+            }
+            out += "]"
+        default: out += render(v)
         }
     }
 }
