@@ -96,7 +96,7 @@ extension PolicyProgram {
             workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword,
             resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
             resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
-            evidence: evidence(trace, ctx))
+            evidence: evidence(trace, frame))
         if outcome == .fail || outcome == .permitted {
             finding.message = fast[p].message.map { $0(frame) } ?? policy.title
             finding.remediation = fast[p].remediation.map { $0(frame) }
@@ -139,11 +139,18 @@ extension PolicyProgram {
     }
 
     /// The values read, in the order they were read, without intermediate records.
-    private func evidence(_ trace: [(node: Int32, value: Value)], _ ctx: EvalContext) -> [Evidence] {
-        var out: [Evidence] = []
+    private func evidence(_ trace: [(node: Int32, value: Value)], _ frame: Frame) -> [Evidence] {
+        // Sized once: growing the array item by item reallocated it several times per finding.
+        var candidates = 0
         for (node, value) in trace where evidenceNodes[Int(node)] {
             if case .ref = value { continue }
-            let item = Evidence(expression: nodeTexts[Int(node)], value: ctx.evidenceText(value))
+            candidates += 1
+        }
+        var out: [Evidence] = []
+        out.reserveCapacity(min(candidates, PolicyProgram.evidenceLimit))
+        for (node, value) in trace where evidenceNodes[Int(node)] {
+            if case .ref = value { continue }
+            let item = Evidence(expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node))
             // At most a couple of dozen items: a scan is cheaper than hashing.
             if !out.contains(item) { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }

@@ -14,6 +14,10 @@ final class Frame {
     private let slotCount: Int
     /// Set only when explaining: every traced node appends its value here.
     var trace: [(node: Int32, value: Value)]?
+    /// The evidence text of the list each traced node last read, while it stays the same
+    /// list: most findings of a workspace quote its facts and data subjects, and spelling
+    /// a list out was the costliest part of their evidence.
+    private var listEvidence: [Int32: (list: [Value], text: String)] = [:]
 
     init(ctx: EvalContext, slotCount: Int) {
         self.ctx = ctx
@@ -25,6 +29,16 @@ final class Frame {
     deinit {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
+    }
+
+    /// `ctx.evidenceText(v)` for the value a traced node read.
+    func evidenceText(_ v: Value, node: Int32) -> String {
+        guard case .list(let items) = v else { return ctx.evidenceText(v) }
+        // The same list is usually the same storage, which `==` recognises at once.
+        if let last = listEvidence[node], last.list == items { return last.text }
+        let text = ctx.evidenceText(v)
+        listEvidence[node] = (items, text)
+        return text
     }
 }
 
