@@ -169,13 +169,7 @@ struct Compiler {
             let name = value(args[args.count - 1])
             return { f in
                 guard case .string(let s) = name(f) else { return .missing }
-                let i: Int32? =
-                    switch kind {
-                    case .catalogDestination: f.ctx.catalog.destination(named: s)
-                    case .catalogSource: f.ctx.catalog.source(named: s)
-                    default: f.ctx.catalog.warehouse(named: s)
-                    }
-                return i.map { .ref(kind, $0) } ?? .missing
+                return f.ctx.catalogRow(kind, named: s).map { .ref(kind, $0) } ?? .missing
             }
         case .define(let j)?:
             return inline(j, args)

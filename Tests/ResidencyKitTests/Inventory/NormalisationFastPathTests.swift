@@ -35,7 +35,7 @@ import Testing
         let decoder = BundleDecoder(file: SourceFile(path: "t.json", text: json), catalog: Catalog())
         let all = decoder.settings(root)
         for key in ["endpoint", "apiRegion", "\u{E9}", "e\u{301}", "Key", "\u{212A}ey", "missing", ""] {
-            #expect(decoder.setting(root, key) == all[key], "\(key.debugDescription)")
+            #expect(BundleDecoder.setting(root, key) == all[key], "\(key.debugDescription)")
         }
     }
 

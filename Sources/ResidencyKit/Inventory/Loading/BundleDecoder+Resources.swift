@@ -92,7 +92,7 @@ extension BundleDecoder {
         d.vendor = entry?.vendor
         let settings = reader.object(n["settings"], "\(path()).settings")
         d.endpoint = EndpointRules.resolve(
-            slug: d.catalogSlug, name: d.catalogName, setting: { setting(settings, $0) }, catalogEntry: entry)
+            slug: d.catalogSlug, name: d.catalogName, setting: { BundleDecoder.setting(settings, $0) }, catalogEntry: entry)
         return d
     }
 

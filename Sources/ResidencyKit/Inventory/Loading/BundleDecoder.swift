@@ -39,15 +39,21 @@ struct BundleDecoder {
             return nil
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
+        // Resources are read by index below: iterating or mapping an array of these structs
+        // copies each element (a dozen retains).
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
-        reportDuplicateIDs(sources.lazy.map { ($0.id, $0.origin) }, kind: "source")
-        let sourceIDs = Set(sources.lazy.map(\.id))
-        let destinations = decodeList(bundle, "destinations", path).compactMap {
-            decodeDestination($0.node, $0.path, sourceIDs: sourceIDs)
+        reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
+        var sourceIDs = Set<String>(minimumCapacity: sources.count)
+        for i in sources.indices { sourceIDs.insert(sources[i].id) }
+        let items = decodeList(bundle, "destinations", path)
+        var destinations: [Destination] = []
+        destinations.reserveCapacity(items.count)
+        for item in items {
+            if let d = decodeDestination(item.node, item.path, sourceIDs: sourceIDs) { destinations.append(d) }
         }
-        reportDuplicateIDs(destinations.lazy.map { ($0.id, $0.origin) }, kind: "destination")
+        reportDuplicateIDs(destinations.indices.lazy.map { (destinations[$0].id, destinations[$0].origin) }, kind: "destination")
         var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
-        reportDuplicateIDs(warehouses.lazy.map { ($0.id, $0.origin) }, kind: "warehouse")
+        reportDuplicateIDs(warehouses.indices.lazy.map { (warehouses[$0].id, warehouses[$0].origin) }, kind: "warehouse")
         applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
         applyWarehouseAccess(bundle, path, &warehouses)
         workspace.origin = workspace.origin ?? reader.origin(bundle)
@@ -55,8 +61,9 @@ struct BundleDecoder {
     }
 
     /// Ids must be unique per kind.
-    private mutating func reportDuplicateIDs(_ ids: some Sequence<(String, Origin?)>, kind: String) {
+    private mutating func reportDuplicateIDs(_ ids: some Collection<(String, Origin?)>, kind: String) {
         var first: [String: Origin] = [:]
+        first.reserveCapacity(ids.count)
         for (id, origin) in ids {
             guard let origin else { continue }
             if let f = first[id] {
@@ -129,8 +136,9 @@ struct BundleDecoder {
         return out
     }
 
-    /// One member of a `settings` object, as `settings(_:)[key]` would hold it.
-    func setting(_ n: DataNode?, _ key: String) -> SettingValue? {
+    /// One member of a `settings` object, as `settings(_:)[key]` would hold it. Static, so
+    /// that a closure calling it does not capture (and copy) the decoder.
+    static func setting(_ n: DataNode?, _ key: String) -> SettingValue? {
         guard let n, n.kind == .object else { return nil }
         return n.firstMember(equivalentTo: key).map(Self.settingValue)
     }
