@@ -11,12 +11,14 @@ extension ResultDocument {
     /// before the range have already been written.
     func appendResultLines(_ range: Range<Int>, leadingComma: Bool, to out: inout [UInt8]) {
         let line = LineScratch()
-        // Through the buffer: subscripting the array would copy each finding (a dozen retains).
+        // Findings are read in place through a pointer: passing `results[i]` along copies the
+        // finding (a dozen retains and releases) for every line.
         results.withUnsafeBufferPointer { results in
             for i in range {
-                line.start(room: Self.room(results[i]))
+                let r = results.baseAddress! + i
+                line.start(room: Self.room(r))
                 if i > range.lowerBound || leadingComma { line.put(UInt8(ascii: ",")) }
-                Self.write(results[i], line)
+                Self.write(r, line)
                 out.append(contentsOf: line.bytes)
             }
         }
@@ -24,15 +26,17 @@ extension ResultDocument {
 
     /// An upper bound on the bytes of a finding's line: keys and punctuation, plus each
     /// string at its longest escaped (`\u00XX`, six bytes per byte) with its quotes.
-    private static func room(_ r: Finding) -> Int {
+    private static func room(_ finding: UnsafePointer<Finding>) -> Int {
         func text(_ s: String?) -> Int { s.map { 6 * $0.utf8.count + 2 } ?? 0 }
+        let r = finding.pointee
         var room = 256 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
             + text(r.resourceName) + text(r.message) + text(r.remediation) + text(r.reason) + text(r.permit) + text(r.basis)
         for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
         return room
     }
 
-    private static func write(_ r: Finding, _ line: LineScratch) {
+    private static func write(_ finding: UnsafePointer<Finding>, _ line: LineScratch) {
+        let r = finding.pointee
         line.put("\n    {\"policy\": ")
         line.put(string: r.policy)
         line.put(", \"severity\": ")
