@@ -153,7 +153,7 @@ public enum AuditRun {
         [Finding](concatenatingParts: evaluation.workspaces.map(\.results.count)) { i, out in
             let w = evaluation.workspaces[i]
             let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
-            program.reportFindings(w.results, in: ctx) { out.append($0) }
+            program.reportFindings(w.results, in: ctx, into: &out)
         }
     }
 }

@@ -54,11 +54,11 @@ extension PolicyProgram {
         reportFinding(r, Frame(ctx: ctx, slotCount: slotCount))
     }
 
-    /// `reportFinding` for the results of one workspace, in order, sharing one frame (and its
-    /// trace buffer) rather than allocating them per result.
-    func reportFindings(_ results: [RawResult], in ctx: EvalContext, _ found: (Finding) -> Void) {
+    /// `reportFinding` for the results of one workspace, in order, sharing one frame rather
+    /// than allocating one per result, each finding moved straight into its place.
+    func reportFindings(_ results: [RawResult], in ctx: EvalContext, into out: inout PartWriter<Finding>) {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
-        for r in results { found(reportFinding(r, frame)) }
+        for r in results { out.append(reportFinding(r, frame)) }
     }
 
     private func reportFinding(_ r: RawResult, _ frame: Frame) -> Finding {

@@ -101,12 +101,22 @@ public struct WorkspaceModel: Sendable {
 
     /// The display name of a resource (its name, else its slug or id).
     public func name(of kind: RecordKind, _ index: Int) -> String {
+        // `if let` rather than `??`: its autoclosures copied the whole resource per call.
         switch kind {
-        case .workspace: workspace.name ?? workspace.slug
-        case .source: sources[index].name ?? sources[index].slug
-        case .destination: destinations[index].name ?? destinations[index].catalogName ?? destinations[index].id
-        case .warehouse: warehouses[index].name ?? warehouses[index].id
-        default: ""
+        case .workspace:
+            if let name = workspace.name { return name }
+            return workspace.slug
+        case .source:
+            if let name = sources[index].name { return name }
+            return sources[index].slug
+        case .destination:
+            if let name = destinations[index].name { return name }
+            if let name = destinations[index].catalogName { return name }
+            return destinations[index].id
+        case .warehouse:
+            if let name = warehouses[index].name { return name }
+            return warehouses[index].id
+        default: return ""
         }
     }
 }

@@ -37,7 +37,8 @@ struct PartWriter<Element> {
         self.capacity = capacity
     }
 
-    mutating func append(_ element: Element) {
+    /// Moves `element` into place (`consuming`: a finding is not copied field by field).
+    mutating func append(_ element: consuming Element) {
         precondition(count < capacity, "PartWriter: more elements than the part's count")
         (start! + count).initialize(to: element)
         count += 1
