@@ -12,15 +12,28 @@ public enum EndpointRules {
         case url(knownHosts: [String: String])
     }
 
-    struct Rule: Sendable {
+    /// A class, not a struct: rows are looked up for every destination of an inventory, and
+    /// handing one around is then one retain instead of one per field.
+    final class Rule: Sendable {
         /// Catalog slugs and names the row applies to.
-        var integrations: [String]
-        var setting: String
-        var reading: Reading
+        let integrations: [String]
+        let setting: String
+        let reading: Reading
         /// The region when the setting is absent: the integration's documented default.
-        var absent: String?
+        let absent: String?
         /// The API host of each region, when the row knows it.
-        var hosts: [String: String] = [:]
+        let hosts: [String: String]
+        /// How evidence names the setting: `settings.<setting>`.
+        let evidenceKey: String
+
+        init(integrations: [String], setting: String, reading: Reading, absent: String?, hosts: [String: String] = [:]) {
+            self.integrations = integrations
+            self.setting = setting
+            self.reading = reading
+            self.absent = absent
+            self.hosts = hosts
+            evidenceKey = "settings.\(setting)"
+        }
     }
 
     static let rules: [Rule] = [
@@ -111,7 +124,7 @@ public enum EndpointRules {
 
     /// The rule's reading of the settings; the region is nil when the value cannot be read.
     static func apply(_ rule: Rule, _ setting: (String) -> SettingValue?) -> Resolution {
-        let key = "settings.\(rule.setting)"
+        let key = rule.evidenceKey
         guard let value = setting(rule.setting) else {
             guard let region = rule.absent else { return Resolution(region: nil, evidence: "\(key) not set") }
             return Resolution(
