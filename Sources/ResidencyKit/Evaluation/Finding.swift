@@ -103,9 +103,9 @@ extension PolicyProgram {
         }
         switch outcome {
         case .permitted:
-            finding.permit = bundle.permits[permit].id
+            finding.permit = permitReports[permit].id
             finding.basis = fastPermits[permit].basis.map { $0(frame) }
-            finding.reason = "permitted by \(bundle.permits[permit].id) (\(bundle.permits[permit].decl.title.value))"
+            finding.reason = permitReports[permit].reason
         case .indeterminate:
             // The policy's message describes a violation; an undecided result says what is missing.
             let reason = unknownReason(trace)
@@ -161,7 +161,7 @@ extension PolicyProgram {
     /// Names the first value that was missing where it mattered.
     private func unknownReason(_ trace: [(node: Int32, value: Value)]) -> String {
         for (node, value) in trace where value.isMissing && reasonNodes[Int(node)] {
-            return "`\(nodeTexts[Int(node)])` is unknown in the inventory"
+            return unknownReasons[Int(node)]
         }
         return "a value the policy needs is unknown in the inventory"
     }
