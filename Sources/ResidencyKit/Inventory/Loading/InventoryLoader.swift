@@ -42,7 +42,7 @@ public enum InventoryLoader {
         let read = ParallelSlots<SourceFile?>(count: found.count)
         let names = found
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            read.store(i, FileManager.default.contents(atPath: names[i]).map { SourceFile(path: names[i], bytes: Array($0)) })
+            read.store(i, readFileBytes(atPath: names[i]).map { SourceFile(path: names[i], bytes: $0) })
         }
         var files: [SourceFile] = []
         for (path, file) in zip(found, read.take()) {
