@@ -6,20 +6,27 @@ import Foundation
 /// report is a long copy into the kernel; done between parallel batches it left the other
 /// core idle for a third of the JSON stage.
 ///
-/// At most `window` pieces are encoded ahead of the consumer, which bounds memory, and each
-/// consumed buffer is handed back for the next piece to reuse: a report of hundreds of
-/// megabytes then touches a few megabytes of fresh pages instead of hundreds.
+/// Helper threads claim pieces in order; the caller delivers them in order and, when the
+/// piece it needs is not claimed yet, produces it itself, so the pipeline finishes even if
+/// no helper ever gets a thread (a caller on a busy pool). At most `window` pieces are
+/// claimed ahead of delivery, which bounds memory, and each delivered buffer is handed back
+/// for a later piece to reuse: a report of hundreds of megabytes then touches a few
+/// megabytes of fresh pages instead of hundreds.
 final class OrderedPipeline: @unchecked Sendable {
     private let condition = NSCondition()
+    private let count: Int
     private let window: Int
-    /// Finished pieces not yet consumed, by number (guarded by `condition`).
+    /// All guarded by `condition`: the next piece to claim, finished pieces not yet
+    /// delivered, buffers already delivered (for reuse), and how many were delivered.
+    private var nextClaim = 0
     private var ready: [Int: [UInt8]] = [:]
-    /// Buffers already consumed, kept for reuse (guarded by `condition`).
     private var spare: [[UInt8]] = []
-    /// How many pieces the consumer has taken (guarded by `condition`).
-    private var consumed = 0
+    private var delivered = 0
 
-    private init(window: Int) { self.window = window }
+    private init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
 
     /// Runs `produce(i, &buffer)` for every `i` in `0..<count` in parallel (the buffer arrives
     /// empty), and `deliver` on each finished buffer in order on the calling thread. Returns
@@ -28,28 +35,67 @@ final class OrderedPipeline: @unchecked Sendable {
         count: Int, window: Int, produce: @escaping @Sendable (Int, inout [UInt8]) -> Void, deliver: ([UInt8]) -> Void
     ) {
         guard count > 0 else { return }
-        let pipeline = OrderedPipeline(window: max(1, window))
-        DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                var buffer = pipeline.buffer(for: i)
-                produce(i, &buffer)
-                pipeline.finish(i, buffer)
+        let pipeline = OrderedPipeline(count: count, window: max(1, window))
+        for _ in 0..<ProcessInfo.processInfo.activeProcessorCount {
+            DispatchQueue.global().async {
+                while let (i, buffer) = pipeline.claim() {
+                    var buffer = buffer
+                    produce(i, &buffer)
+                    pipeline.finish(i, buffer)
+                }
             }
         }
         for i in 0..<count {
-            let piece = pipeline.take(i)
-            deliver(piece)
-            // Handed over, not copied: the next producer reuses this storage in place.
-            pipeline.recycle(consume piece)
+            while true {
+                switch pipeline.next(i) {
+                case .ready(let piece):
+                    deliver(piece)
+                    // Handed over, not copied: the next producer reuses this storage in place.
+                    pipeline.recycle(consume piece)
+                case .produce(let buffer):
+                    var buffer = buffer
+                    produce(i, &buffer)
+                    pipeline.finish(i, buffer)
+                    continue
+                }
+                break
+            }
         }
     }
 
-    /// Waits until piece `i` is within the window, then returns an empty buffer for it. The
-    /// lowest unfinished piece never waits, so the pipeline cannot deadlock.
-    private func buffer(for i: Int) -> [UInt8] {
+    /// The next unclaimed piece and an empty buffer for it, waiting while it is beyond the
+    /// window; nil once every piece is claimed.
+    private func claim() -> (Int, [UInt8])? {
         condition.lock()
         defer { condition.unlock() }
-        while i >= consumed + window { condition.wait() }
+        while nextClaim < count && nextClaim >= delivered + window { condition.wait() }
+        guard nextClaim < count else { return nil }
+        nextClaim += 1
+        return (nextClaim - 1, emptyBuffer())
+    }
+
+    private enum Next {
+        case ready([UInt8])
+        /// Nobody has claimed the piece: the caller makes it, in this buffer.
+        case produce([UInt8])
+    }
+
+    /// Piece `i` once it is finished, or the claim on it when no helper has taken it yet.
+    private func next(_ i: Int) -> Next {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let piece = ready.removeValue(forKey: i) { return .ready(piece) }
+            if nextClaim == i {
+                nextClaim += 1
+                return .produce(emptyBuffer())
+            }
+            condition.wait()
+        }
+    }
+
+    /// A reused buffer, emptied, or a new one (called with the lock held).
+    private func emptyBuffer() -> [UInt8] {
         var buffer = spare.popLast() ?? []
         buffer.removeAll(keepingCapacity: true)
         return buffer
@@ -62,16 +108,9 @@ final class OrderedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func take(_ i: Int) -> [UInt8] {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready[i] == nil { condition.wait() }
-        return ready.removeValue(forKey: i)!
-    }
-
     private func recycle(_ buffer: [UInt8]) {
         condition.lock()
-        consumed += 1
+        delivered += 1
         spare.append(buffer)
         condition.broadcast()
         condition.unlock()
