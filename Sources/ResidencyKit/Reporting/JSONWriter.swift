@@ -125,7 +125,8 @@ public struct JSONWriter {
     }
 }
 
-/// Byte-level pieces of JSON text, shared by `JSONWriter` and the result-line encoder.
+/// Byte-level pieces of JSON text, shared by `JSONWriter` and the result-line encoder
+/// (`ResultDocument+Lines.swift`).
 enum JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -155,12 +156,6 @@ enum JSONBytes {
             i += 1
         }
         return false
-    }
-
-    /// Appends text known at compile time (keys, punctuation) without building a `String`.
-    @inline(__always)
-    static func append(_ s: StaticString, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Appends `s` as a quoted JSON string, escaped per RFC 8259.
