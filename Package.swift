@@ -21,11 +21,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SHA-256 block compression with the CPU's SHA instructions, which Swift cannot reach;
+        // ResidencyKit's SHA256 uses it when the CPU has them (checked at run time).
+        .target(name: "CSHA256"),
         // The core: language, checking, evaluation, inventory, catalog, reporting. Every capability lives here.
         .target(
             name: "ResidencyKit",
             dependencies: [
-                "CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+                "CLibXML2", "CSHA256", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
             ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.

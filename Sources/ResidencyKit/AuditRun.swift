@@ -36,6 +36,11 @@ public enum AuditRun {
         public var files: [SourceFile]
         /// How long each stage took, for performance work (`RESIDENCY_TIMINGS=1`).
         public var stages: [(name: String, seconds: Double)] = []
+        /// The models that were evaluated, in evaluation order (what `explain` re-runs a
+        /// result against). Kept here rather than freed inside `run`: releasing a large run's
+        /// models took some 50 ms on the main thread, which a caller that is about to exit
+        /// (the CLI) need not pay.
+        public var workspaces: [WorkspaceModel] = []
     }
 
     /// The bundled catalog, relative to a policies folder.
@@ -124,7 +129,9 @@ public enum AuditRun {
             auditDate: auditDate, ranBy: options.provenance)
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
-        return Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages)
+        return Outcome(
+            status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
+            workspaces: inventory.workspaces)
     }
 
     /// SHA-256 of each file, computed in parallel (inventories run to tens of megabytes).
@@ -139,18 +146,17 @@ public enum AuditRun {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    /// Findings for every result, in parallel per workspace, in result order.
+    /// Findings for every result, in parallel per workspace, in result order, each built in
+    /// its place in the final array.
     static func describe(
         _ program: PolicyProgram, _ evaluation: Evaluation, _ workspaces: [WorkspaceModel], _ catalog: Catalog,
         _ facts: Facts, _ auditDate: Day
     ) -> [Finding] {
-        let slots = ParallelSlots<[Finding]>(count: evaluation.workspaces.count)
-        DispatchQueue.concurrentPerform(iterations: evaluation.workspaces.count) { i in
+        [Finding](concatenatingParts: evaluation.workspaces.map(\.results.count)) { i, out in
             let w = evaluation.workspaces[i]
             let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
-            slots.store(i, w.results.map { program.reportFinding($0, in: ctx) })
+            program.reportFindings(w.results, in: ctx, into: &out)
         }
-        return slots.take().flatMap { $0 }
     }
 }
 

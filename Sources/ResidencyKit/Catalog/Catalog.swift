@@ -79,7 +79,19 @@ public struct Catalog: Sendable {
 
     /// Look-ups ignore case and surrounding space: exports spell names inconsistently.
     public static func key(_ name: String) -> String {
-        name.trimmingWhitespace().lowercased()
+        // Most names and slugs are already keys (`actions-mixpanel`): return them uncopied.
+        let utf8 = name.utf8
+        if let first = utf8.first, let last = utf8.last, !isTrimmed(first), !isTrimmed(last),
+            !utf8.contains(where: { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+        {
+            return name
+        }
+        return name.trimmingWhitespace().lowercased()
+    }
+
+    /// The bytes `trimmingWhitespace()` removes.
+    private static func isTrimmed(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
     }
 
     public func destination(named name: String) -> Int32? { destinationIndex.find(name) }
@@ -132,6 +144,8 @@ extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        // The usual case, nothing to trim, without scanning for the first and last non-space.
+        if let first = first, let last = last, !isSpace(first), !isSpace(last) { return String(self) }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])

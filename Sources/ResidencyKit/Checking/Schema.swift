@@ -59,6 +59,17 @@ public final class EvalContext: Sendable {
         self.auditDate = auditDate
         self.factsLists = [facts.dpfCertified, facts.sccVendors, facts.bcrVendors].map(Value.of)
     }
+
+    /// The catalog row of a kind named `name`. Asked here, of the stored catalog: the
+    /// compiled look-up calling `f.ctx.catalog.destination(named:)` itself copied the whole
+    /// catalog (a dozen retains and releases) for every evaluation.
+    func catalogRow(_ kind: RecordKind, named name: String) -> Int32? {
+        switch kind {
+        case .catalogDestination: catalog.destination(named: name)
+        case .catalogSource: catalog.source(named: name)
+        default: catalog.warehouse(named: name)
+        }
+    }
 }
 
 /// Reads one field of the record at an index.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A text file the tool has read (a policy file, an inventory), kept so that diagnostics
 /// can quote the offending line and so that positions can be computed from byte offsets.
 public struct SourceFile: Sendable, Hashable {
@@ -15,11 +21,17 @@ public struct SourceFile: Sendable, Hashable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        // A plain loop over the buffer: inventories run to tens of megabytes.
+        // Line breaks found with memchr, which scans many bytes at a time: inventories run to
+        // tens of megabytes, often on one line, and a byte loop took a tenth of loading them.
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 10 { starts.append(i + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, 10, buffer.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(i + 1)
+                from = i + 1
+            }
         }
         self.lineStarts = starts
     }

@@ -169,13 +169,7 @@ struct Compiler {
             let name = value(args[args.count - 1])
             return { f in
                 guard case .string(let s) = name(f) else { return .missing }
-                let i: Int32? =
-                    switch kind {
-                    case .catalogDestination: f.ctx.catalog.destination(named: s)
-                    case .catalogSource: f.ctx.catalog.source(named: s)
-                    default: f.ctx.catalog.warehouse(named: s)
-                    }
-                return i.map { .ref(kind, $0) } ?? .missing
+                return f.ctx.catalogRow(kind, named: s).map { .ref(kind, $0) } ?? .missing
             }
         case .define(let j)?:
             return inline(j, args)
@@ -225,22 +219,28 @@ struct Compiler {
             let constant = t.parts.map { if case .text(let s) = $0 { s } else { "" } }.joined()
             return { _ in constant }
         }
-        enum Piece { case text(String), code(ValueCode) }
+        enum Piece: Sendable { case text(String), code(ValueCode) }
         let pieces: [Piece] = t.parts.map { part in
             switch part {
             case .text(let s): .text(s)
             case .expression(let e): .code(value(e))
             }
         }
-        let compiled = pieces.map { piece -> @Sendable (Frame) -> String in
-            switch piece {
-            case .text(let s): return { _ in s }
-            case .code(let c): return { f in f.ctx.render(c(f)) }
-            }
+        // Room for the constant text and a typical value per interpolation, so the message
+        // is built in one allocation rather than regrown piece by piece.
+        let room = pieces.reduce(0) { n, piece in
+            if case .text(let s) = piece { return n + s.utf8.count }
+            return n + 24
         }
         return { f in
             var out = ""
-            for piece in compiled { out += piece(f) }
+            out.reserveCapacity(room)
+            for piece in pieces {
+                switch piece {
+                case .text(let s): out += s
+                case .code(let c): f.ctx.render(c(f), into: &out)
+                }
+            }
             return out
         }
     }

@@ -43,7 +43,7 @@ extension PolicyProgram {
     /// Turns a raw result into a finding, re-running the policy with tracing on to collect
     /// the evidence. Only results that a report shows need this, so the fast path stays lean.
     public func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
-        traced(r, in: ctx).0
+        traced(r, Frame(ctx: ctx, slotCount: slotCount)).0
     }
 
     /// The finding as reports record it: full detail (message, reason, evidence) for the
@@ -51,54 +51,66 @@ extension PolicyProgram {
     /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
     /// million results from re-running every pass with tracing on.
     public func reportFinding(_ r: RawResult, in ctx: EvalContext) -> Finding {
-        guard r.outcome == .pass || r.outcome == .notApplicable else { return describe(r, in: ctx) }
-        let policy = bundle.policies[Int(r.policy)]
+        reportFinding(r, Frame(ctx: ctx, slotCount: slotCount))
+    }
+
+    /// `reportFinding` for the results of one workspace, in order, sharing one frame rather
+    /// than allocating one per result, each finding moved straight into its place.
+    func reportFindings(_ results: [RawResult], in ctx: EvalContext, into out: inout PartWriter<Finding>) {
+        let frame = Frame(ctx: ctx, slotCount: slotCount)
+        for r in results { out.append(reportFinding(r, frame)) }
+    }
+
+    private func reportFinding(_ r: RawResult, _ frame: Frame) -> Finding {
+        guard r.outcome == .pass || r.outcome == .notApplicable else { return traced(r, frame).0 }
+        let ctx = frame.ctx
+        let policy = reports[Int(r.policy)]
         let i = Int(r.resource)
         return Finding(
-            policy: policy.id, title: policy.decl.title.value, severity: policy.severity, outcome: r.outcome,
+            policy: policy.id, title: policy.title, severity: policy.severity, outcome: r.outcome,
             workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: ctx.model.id(of: policy.kind, i),
             resourceName: ctx.model.name(of: policy.kind, i), evidence: [])
     }
 
     /// Re-runs one (policy, resource) with every node traced.
     public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
-        let (finding, trace) = traced(r, in: ctx)
+        let (finding, trace) = traced(r, Frame(ctx: ctx, slotCount: slotCount))
         let steps = trace.map { Evidence(expression: nodeTexts[Int($0.node)], value: ctx.evidenceText($0.value)) }
         return Explanation(finding: finding, steps: steps)
     }
 
-    /// The finding of one traced run, and the trace itself.
-    private func traced(_ r: RawResult, in ctx: EvalContext) -> (Finding, [(node: Int32, value: Value)]) {
+    /// The finding of one traced run in `frame`, and the trace itself.
+    private func traced(_ r: RawResult, _ frame: Frame) -> (Finding, [(node: Int32, value: Value)]) {
         let p = Int(r.policy)
-        let policy = bundle.policies[p]
-        let frame = Frame(ctx: ctx, slotCount: slotCount)
+        let policy = reports[p]
+        let ctx = frame.ctx
         frame.slots[0] = .ref(policy.kind, r.resource)
         frame.trace = []
         frame.trace?.reserveCapacity(64)
-        let (outcome, permit) = decide(traced[p], policy.permits, tracedPermits, frame)
+        let (outcome, permit) = decide(traced[p], bundle.policies[p].permits, tracedPermits, frame)
         let trace = frame.trace ?? []
         frame.trace = nil
 
         var finding = Finding(
-            policy: policy.id, title: policy.decl.title.value, severity: policy.severity, outcome: outcome,
+            policy: policy.id, title: policy.title, severity: policy.severity, outcome: outcome,
             workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword,
             resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
             resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
-            evidence: evidence(trace, ctx))
+            evidence: evidence(trace, frame))
         if outcome == .fail || outcome == .permitted {
-            finding.message = fast[p].message.map { $0(frame) } ?? policy.decl.title.value
+            finding.message = fast[p].message.map { $0(frame) } ?? policy.title
             finding.remediation = fast[p].remediation.map { $0(frame) }
         }
         switch outcome {
         case .permitted:
-            finding.permit = bundle.permits[permit].id
+            finding.permit = permitReports[permit].id
             finding.basis = fastPermits[permit].basis.map { $0(frame) }
-            finding.reason = "permitted by \(bundle.permits[permit].id) (\(bundle.permits[permit].decl.title.value))"
+            finding.reason = permitReports[permit].reason
         case .indeterminate:
             // The policy's message describes a violation; an undecided result says what is missing.
             let reason = unknownReason(trace)
             finding.reason = reason
-            finding.message = "\(policy.decl.title.value): could not decide for \(finding.resourceName): \(reason)"
+            finding.message = "\(policy.title): could not decide for \(finding.resourceName): \(reason)"
             finding.remediation = "Complete the inventory (or the facts file) with the missing value, then run the audit again."
         case .notApplicable:
             finding.reason = "the policy's `where` condition is false for this resource"
@@ -127,11 +139,18 @@ extension PolicyProgram {
     }
 
     /// The values read, in the order they were read, without intermediate records.
-    private func evidence(_ trace: [(node: Int32, value: Value)], _ ctx: EvalContext) -> [Evidence] {
-        var out: [Evidence] = []
+    private func evidence(_ trace: [(node: Int32, value: Value)], _ frame: Frame) -> [Evidence] {
+        // Sized once: growing the array item by item reallocated it several times per finding.
+        var candidates = 0
         for (node, value) in trace where evidenceNodes[Int(node)] {
             if case .ref = value { continue }
-            let item = Evidence(expression: nodeTexts[Int(node)], value: ctx.evidenceText(value))
+            candidates += 1
+        }
+        var out: [Evidence] = []
+        out.reserveCapacity(min(candidates, PolicyProgram.evidenceLimit))
+        for (node, value) in trace where evidenceNodes[Int(node)] {
+            if case .ref = value { continue }
+            let item = Evidence(expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node))
             // At most a couple of dozen items: a scan is cheaper than hashing.
             if !out.contains(item) { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }
@@ -142,7 +161,7 @@ extension PolicyProgram {
     /// Names the first value that was missing where it mattered.
     private func unknownReason(_ trace: [(node: Int32, value: Value)]) -> String {
         for (node, value) in trace where value.isMissing && reasonNodes[Int(node)] {
-            return "`\(nodeTexts[Int(node)])` is unknown in the inventory"
+            return unknownReasons[Int(node)]
         }
         return "a value the policy needs is unknown in the inventory"
     }

@@ -14,6 +14,10 @@ final class Frame {
     private let slotCount: Int
     /// Set only when explaining: every traced node appends its value here.
     var trace: [(node: Int32, value: Value)]?
+    /// The evidence text of the list each traced node last read, while it stays the same
+    /// list: most findings of a workspace quote its facts and data subjects, and spelling
+    /// a list out was the costliest part of their evidence.
+    private var listEvidence: [Int32: (list: [Value], text: String)] = [:]
 
     init(ctx: EvalContext, slotCount: Int) {
         self.ctx = ctx
@@ -25,6 +29,16 @@ final class Frame {
     deinit {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
+    }
+
+    /// `ctx.evidenceText(v)` for the value a traced node read.
+    func evidenceText(_ v: Value, node: Int32) -> String {
+        guard case .list(let items) = v else { return ctx.evidenceText(v) }
+        // The same list is usually the same storage, which `==` recognises at once.
+        if let last = listEvidence[node], last.list == items { return last.text }
+        let text = ctx.evidenceText(v)
+        listEvidence[node] = (items, text)
+        return text
     }
 }
 
@@ -49,6 +63,15 @@ extension EvalContext {
         }
     }
 
+    /// `render(v)` appended to `out`, lists without a string per element.
+    func render(_ v: Value, into out: inout String) {
+        guard case .list(let items) = v else { return out += render(v) }
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += ", " }
+            render(item, into: &out)
+        }
+    }
+
     private func renderRecord(_ kind: RecordKind, _ i: Int) -> String {
         switch kind {
         case .workspace, .source, .destination, .warehouse: model.name(of: kind, i)
@@ -65,10 +88,35 @@ extension EvalContext {
 
     /// A value as evidence shows it: strings quoted, so an empty string is visible.
     func evidenceText(_ v: Value) -> String {
+        if case .string(let s) = v {
+            var out = ""
+            out.reserveCapacity(s.utf8.count + 2)
+            out += "\""
+            out += s
+            out += "\""
+            return out
+        }
+        guard case .list = v else { return render(v) }
+        var out = ""
+        evidenceText(v, into: &out)
+        return out
+    }
+
+    /// `evidenceText(v)` appended to `out`, lists without a string per element.
+    private func evidenceText(_ v: Value, into out: inout String) {
         switch v {
-        case .string(let s): "\"\(s)\""
-        case .list(let items): "[" + items.map(evidenceText).joined(separator: ", ") + "]"
-        default: render(v)
+        case .string(let s):
+            out += "\""
+            out += s
+            out += "\""
+        case .list(let items):
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += ", " }
+                evidenceText(item, into: &out)
+            }
+            out += "]"
+        default: out += render(v)
         }
     }
 }

@@ -27,6 +27,22 @@ public final class PolicyProgram: Sendable {
     let evidenceNodes: [Bool]
     let reasonNodes: [Bool]
     let slotCount: Int
+    /// What every finding of a policy repeats, by policy index: read per finding without
+    /// copying the policy's declaration (a copy retains each of its many fields).
+    let reports: [PolicyReport]
+
+    struct PolicyReport: Sendable {
+        var id: String
+        var title: String
+        var severity: PolicySeverity
+        var kind: RecordKind
+    }
+    /// By permit index: its id and the reason a finding it permits gives, spelled once and
+    /// shared by every such finding.
+    let permitReports: [(id: String, reason: String)]
+    /// By traced node: the reason an indeterminate finding gives when that node's value was
+    /// missing (`reasonNodes`), spelled once; empty for other nodes.
+    let unknownReasons: [String]
 
     public var policies: [CheckedPolicy] { bundle.policies }
     public var permits: [CheckedPermit] { bundle.permits }
@@ -63,6 +79,11 @@ public final class PolicyProgram: Sendable {
             }
         }
         slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
+        reports = bundle.policies.map { PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind) }
+        permitReports = bundle.permits.map { ($0.id, "permitted by \($0.id) (\($0.decl.title.value))") }
+        unknownReasons = zip(nodeTexts, reasonNodes).map { text, isReason in
+            isReason ? "`\(text)` is unknown in the inventory" : ""
+        }
     }
 
     private static func compilePolicies(_ bundle: CheckedBundle, _ c: inout Compiler) -> [Compiled] {

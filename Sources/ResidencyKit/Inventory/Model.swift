@@ -52,11 +52,14 @@ public struct WorkspaceModel: Sendable {
 
     /// Rebuilds the links both ways; call after changing the resource arrays.
     public mutating func link() {
+        // By index throughout: iterating or mapping the resource arrays copies each resource
+        // (a dozen retains) to read one field of it.
         var sourceIndex: [String: Int32] = [:]
-        for (i, s) in sources.enumerated() { sourceIndex[s.id] = Int32(i) }
+        sourceIndex.reserveCapacity(sources.count)
+        for i in sources.indices { sourceIndex[sources[i].id] = Int32(i) }
         var perSource = [[Value]](repeating: [], count: sources.count)
-        sourceOfDestination = destinations.enumerated().map { i, d in
-            guard let s = sourceIndex[d.sourceId] else { return -1 }
+        sourceOfDestination = destinations.indices.map { i in
+            guard let s = sourceIndex[destinations[i].sourceId] else { return -1 }
             perSource[Int(s)].append(.ref(.destination, Int32(i)))
             return s
         }
@@ -66,12 +69,12 @@ public struct WorkspaceModel: Sendable {
         warehouseList = .list(warehouses.indices.map { .ref(.warehouse, Int32($0)) })
         lists = ListValues(
             dataSubjects: .of(workspace.dataSubjects),
-            sourceCategories: sources.map { .of($0.categories) },
-            sourceWriteKeys: sources.map { .of($0.writeKeys) },
-            sourceLabels: sources.map { .of($0.labels) },
-            destinationSupportedRegions: destinations.map { .of($0.supportedRegions) },
-            destinationRegionEndpoints: destinations.map { .of($0.regionEndpoints) },
-            warehouseCidrs: warehouses.map { w in w.allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing })
+            sourceCategories: sources.indices.map { .of(sources[$0].categories) },
+            sourceWriteKeys: sources.indices.map { .of(sources[$0].writeKeys) },
+            sourceLabels: sources.indices.map { .of(sources[$0].labels) },
+            destinationSupportedRegions: destinations.indices.map { .of(destinations[$0].supportedRegions) },
+            destinationRegionEndpoints: destinations.indices.map { .of(destinations[$0].regionEndpoints) },
+            warehouseCidrs: warehouses.indices.map { i in warehouses[i].allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing })
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).
@@ -98,12 +101,22 @@ public struct WorkspaceModel: Sendable {
 
     /// The display name of a resource (its name, else its slug or id).
     public func name(of kind: RecordKind, _ index: Int) -> String {
+        // `if let` rather than `??`: its autoclosures copied the whole resource per call.
         switch kind {
-        case .workspace: workspace.name ?? workspace.slug
-        case .source: sources[index].name ?? sources[index].slug
-        case .destination: destinations[index].name ?? destinations[index].catalogName ?? destinations[index].id
-        case .warehouse: warehouses[index].name ?? warehouses[index].id
-        default: ""
+        case .workspace:
+            if let name = workspace.name { return name }
+            return workspace.slug
+        case .source:
+            if let name = sources[index].name { return name }
+            return sources[index].slug
+        case .destination:
+            if let name = destinations[index].name { return name }
+            if let name = destinations[index].catalogName { return name }
+            return destinations[index].id
+        case .warehouse:
+            if let name = warehouses[index].name { return name }
+            return warehouses[index].id
+        default: return ""
         }
     }
 }

@@ -120,14 +120,51 @@ public struct JSONWriter {
         for _ in 0..<(closing ? depth - 1 : depth) { bytes.append(32); bytes.append(32) }
     }
 
+    private mutating func writeString(_ s: String) {
+        JSONBytes.appendString(s, to: &bytes)
+    }
+}
+
+/// Byte-level pieces of JSON text, shared by `JSONWriter` and the result-line encoder
+/// (`ResultDocument+Lines.swift`).
+enum JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ s: String) {
+    /// The lower-case hex digit of a value below 16.
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
+
+    /// Whether a string's bytes hold anything JSON must escape: `"`, `\` or a control
+    /// character. Eight bytes at a time ("has a zero byte" bit tricks, as the JSON reader
+    /// scans strings), since most strings in a report need nothing.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= utf8.count {
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+            // A byte below 0x20 borrows when 0x20 is subtracted; bytes of 0x80 and above are
+            // excluded by `~w` (they are UTF-8, never escaped).
+            let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
+            if special & high != 0 { return true }
+            i += 8
+        }
+        while i < utf8.count {
+            let b = p[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == 92 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Appends `s` as a quoted JSON string, escaped per RFC 8259.
+    static func appendString(_ s: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
             // Most strings need no escaping: copy them in one go.
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == 92 }) {
+            if !needsEscaping(utf8) {
                 bytes.append(contentsOf: utf8)
                 return
             }
@@ -139,7 +176,7 @@ public struct JSONWriter {
                 case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
                 case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
                 case 0..<0x20:
-                    bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                    bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
                 default: bytes.append(b)
                 }
             }

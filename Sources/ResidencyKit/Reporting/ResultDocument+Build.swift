@@ -9,12 +9,19 @@ extension ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
         let severities = PolicySeverity.allCases
-        var tally = [[Int]](repeating: [Int](repeating: 0, count: Outcome.allCases.count), count: severities.count)
+        let outcomeCount = Outcome.allCases.count
+        var counts = [Int](repeating: 0, count: severities.count * outcomeCount)
         var gating = false
-        for f in results {
-            tally[severities.firstIndex(of: f.severity)!][f.outcome.ordinal] += 1
-            if !gating, gates(f, failOn) { gating = true }
+        // Through the buffer, reading two fields: `for f in results` would copy every finding
+        // (a dozen retains and releases each).
+        results.withUnsafeBufferPointer { results in
+            for f in results.indices {
+                let severity = results[f].severity, outcome = results[f].outcome
+                counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
+                if !gating, gates(severity, outcome, failOn) { gating = true }
+            }
         }
+        let tally = severities.indices.map { Array(counts[($0 * outcomeCount)..<(($0 + 1) * outcomeCount)]) }
         var outcomes: [String: Int] = [:]
         var bySeverity: [String: [String: Int]] = [:]
         for (si, s) in severities.enumerated() {
@@ -62,11 +69,15 @@ extension ResultDocument {
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a
     /// failure of its policy's severity), at or above the threshold.
     public static func gates(_ f: Finding, _ failOn: AuditRun.FailOn) -> Bool {
-        guard f.outcome == .fail || f.outcome == .indeterminate else { return false }
+        gates(f.severity, f.outcome, failOn)
+    }
+
+    static func gates(_ severity: PolicySeverity, _ outcome: Outcome, _ failOn: AuditRun.FailOn) -> Bool {
+        guard outcome == .fail || outcome == .indeterminate else { return false }
         switch failOn {
         case .never: return false
-        case .warning: return f.severity >= .warning
-        case .error: return f.severity >= .error
+        case .warning: return severity >= .warning
+        case .error: return severity >= .error
         }
     }
 

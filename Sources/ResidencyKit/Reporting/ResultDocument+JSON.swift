@@ -10,44 +10,22 @@ extension ResultDocument {
         return out
     }
 
-    /// Streams the document in pieces: the results are encoded in parallel batches and each
-    /// piece is handed over in order as soon as it is ready, so a million results never sit
-    /// in memory twice.
+    /// Streams the document in pieces: the results are encoded in parallel chunks and each
+    /// chunk is handed over in order as soon as it is ready (see `OrderedPipeline`), so a
+    /// million results never sit in memory twice and writing overlaps with encoding.
     public func writeJSON(_ emit: ([UInt8]) -> Void) {
         let chunkSize = 2048
         let chunkCount = (results.count + chunkSize - 1) / chunkSize
-        let batch = max(2, 4 * ProcessInfo.processInfo.activeProcessorCount)
         emit(headJSON())
-        var first = 0
-        while first < chunkCount {
-            let last = min(chunkCount, first + batch)
-            let encoded = ParallelSlots<[UInt8]>(count: last - first)
-            let start = first
-            DispatchQueue.concurrentPerform(iterations: last - first) { k in
-                let c = start + k
-                encoded.store(k, resultLines((c * chunkSize)..<min(results.count, (c + 1) * chunkSize), leadingComma: c > 0))
-            }
-            for chunk in encoded.take() { emit(chunk) }
-            first = last
-        }
+        OrderedPipeline.run(
+            count: chunkCount, window: 4 * ProcessInfo.processInfo.activeProcessorCount,
+            produce: { c, out in
+                let range = (c * chunkSize)..<min(results.count, (c + 1) * chunkSize)
+                out.reserveCapacity(700 * range.count)
+                appendResultLines(range, leadingComma: c > 0, to: &out)
+            },
+            deliver: emit)
         emit(tailJSON(empty: results.isEmpty))
-    }
-
-    /// Results as lines of the `results` array, indented as its members.
-    private func resultLines(_ range: Range<Int>, leadingComma: Bool) -> [UInt8] {
-        // Written inside `{"results": [ … ]}` so indentation and commas come out right, then
-        // cut to the lines between the brackets.
-        var w = JSONWriter(capacity: 700 * range.count)
-        w.beginObject()
-        w.key("results")
-        w.beginArray()
-        for i in range { write(results[i], &w) }
-        w.endArray()
-        w.endObject()
-        let bytes = w.bytes
-        let prefix = "{\n  \"results\": [".utf8.count
-        let suffix = "\n  ]\n}".utf8.count
-        return (leadingComma ? [44] : []) + bytes[prefix..<(bytes.count - suffix)]
     }
 
     /// Everything before the results' elements: `{ … "results": [`.
@@ -195,38 +173,6 @@ extension ResultDocument {
         w.field("line", p.line)
         if let permits = p.permits { w.field("permits", strings: permits) }
         if let permittedBy = p.permittedBy { w.field("permittedBy", strings: permittedBy) }
-        w.endObject()
-    }
-
-    /// One result per line: compact enough for a million results, still readable and diffable.
-    private func write(_ r: Finding, _ w: inout JSONWriter) {
-        w.beginObject(inline: true)
-        w.field("policy", r.policy)
-        w.field("severity", r.severity.rawValue)
-        w.field("outcome", r.outcome.rawValue)
-        w.field("workspace", r.workspace)
-        w.key("resource")
-        w.beginObject()
-        w.field("kind", r.resourceKind)
-        w.field("id", r.resourceId)
-        w.field("name", r.resourceName)
-        w.endObject()
-        w.field("message", r.message)
-        w.field("remediation", r.remediation)
-        w.field("reason", r.reason)
-        w.field("permit", r.permit)
-        w.field("basis", r.basis)
-        if !r.evidence.isEmpty {
-            w.key("evidence")
-            w.beginArray()
-            for e in r.evidence {
-                w.beginObject()
-                w.field("expression", e.expression)
-                w.field("value", e.value)
-                w.endObject()
-            }
-            w.endArray()
-        }
         w.endObject()
     }
 }

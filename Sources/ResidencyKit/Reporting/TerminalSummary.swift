@@ -16,9 +16,11 @@ public struct TerminalSummary: Sendable {
         out += "residency \(doc.tool.version): \(doc.summary.workspaces) workspace\(plural(doc.summary.workspaces)), "
         out += "\(policies) polic\(policies == 1 ? "y" : "ies") and \(permits) permit\(plural(permits)), "
         out += "\(doc.summary.evaluated) result\(plural(doc.summary.evaluated)) (audit date \(doc.run.auditDate))\n"
-        let shown = doc.results.filter { $0.outcome == .fail || $0.outcome == .indeterminate }
+        // Indices rather than a filtered copy: a large run has tens of thousands of failures.
+        let shown = doc.results.indices.filter { doc.results[$0].outcome == .fail || doc.results[$0].outcome == .indeterminate }
         if !shown.isEmpty { out += "\n" }
-        for r in shown.prefix(limit) {
+        for i in shown.prefix(limit) {
+            let r = doc.results[i]
             let label = r.outcome == .fail ? "FAIL " : "UNKNOWN"
             let colourCode = r.outcome == .fail ? (r.severity == .error ? "31" : "33") : "35"
             out += "  \(paint(label.padding(7), colourCode)) \(r.policy.padding(8)) \(r.severity.rawValue.padding(7)) "

@@ -1,11 +1,18 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the input digests that reports record. Small enough to own:
 /// it saves the project a heavyweight cryptography dependency that only this would use.
+/// Blocks are compressed with the CPU's SHA instructions where it has them (the CSHA256
+/// target), else with the portable rounds below; both give the same digests.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// Whether blocks go to the CPU's SHA instructions (tests turn it off to check the
+    /// portable rounds on machines that have them).
+    var usesHardware = SHA256.hardware
 
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -44,12 +51,13 @@ public struct SHA256: Sendable {
                 pending += input[0..<take]
                 offset = take
                 guard pending.count == 64 else { return }
-                pending.withUnsafeBufferPointer { block($0.baseAddress!) }
+                pending.withUnsafeBufferPointer { blocks($0.baseAddress!, count: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
-            while input.count - offset >= 64 {
-                block(input.baseAddress! + offset)
-                offset += 64
+            let whole = (input.count - offset) / 64
+            if whole > 0 {
+                blocks(input.baseAddress! + offset, count: whole)
+                offset += 64 * whole
             }
             pending += input[offset...]
         }
@@ -61,14 +69,24 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         pending.removeAll()
-        tail.withUnsafeBufferPointer { p in
-            for offset in stride(from: 0, to: p.count, by: 64) { block(p.baseAddress! + offset) }
-        }
+        tail.withUnsafeBufferPointer { p in blocks(p.baseAddress!, count: p.count / 64) }
         return state.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
 
-    /// One 64-byte block. The message schedule lives on the stack: hashing tens of
-    /// megabytes of inventories must not allocate per block.
+    /// Whether the CPU has SHA instructions; checked once.
+    static let hardware = residency_sha256_hardware_available() == 1
+
+    /// `count` consecutive 64-byte blocks.
+    private mutating func blocks(_ start: UnsafePointer<UInt8>, count: Int) {
+        if usesHardware {
+            state.withUnsafeMutableBufferPointer { residency_sha256_hardware_blocks($0.baseAddress!, start, count) }
+        } else {
+            for i in 0..<count { block(start + 64 * i) }
+        }
+    }
+
+    /// One 64-byte block in portable Swift. The message schedule lives on the stack: hashing
+    /// tens of megabytes of inventories must not allocate per block.
     private mutating func block(_ chunk: UnsafePointer<UInt8>) {
         var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

@@ -82,4 +82,20 @@ struct URLPartsCase: Sendable, CustomTestStringConvertible {
     func rejects(_ text: String) {
         #expect(URLParts(text) == nil)
     }
+
+    /// The ASCII fast path must split exactly as the general one, including around every
+    /// character that matters to it.
+    @Test("Primitives: URLParts's ASCII path agrees with the general path")
+    func asciiPathAgrees() {
+        var texts = Self.valid.map(\.text) + Self.invalid
+        let pieces = ["", "a", "A", ".", "..", ":", "::", "/", "//", "?", "#", "@", "[", "]", "%", " ", "\t", "\u{7F}",
+                      "\u{1}", "-", "+", "8080", "99999", "h.example", "HTTPS", "https://", "x:y"]
+        for a in pieces { for b in pieces { for c in ["", "h", "/p", ":1", "."] { texts.append(a + b + c) } } }
+        for text in texts {
+            #expect(URLParts(text) == URLParts(scalarsOf: text), "\(text.debugDescription)")
+        }
+        // The fast path's notion of white space is Unicode's, restricted to ASCII.
+        let asciiSpace = (0..<128).filter { Unicode.Scalar(UInt8($0)).properties.isWhitespace }
+        #expect(asciiSpace == [9, 10, 11, 12, 13, 32])
+    }
 }

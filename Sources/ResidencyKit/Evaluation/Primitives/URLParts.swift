@@ -30,6 +30,17 @@ public struct URLParts: Sendable, Hashable {
     /// an empty host after `scheme://`, a port that is not a number from 0 to 65535, or a
     /// malformed bracketed IPv6 address.
     public init?(_ text: String) {
+        // Nearly every endpoint in an export is plain ASCII: split its bytes directly
+        // (URLParts+ASCII.swift), and take the general path below only for the rest.
+        switch Self.splitASCII(text) {
+        case .parts(let parts): self = parts
+        case .invalid: return nil
+        case .undecided: self.init(scalarsOf: text)
+        }
+    }
+
+    /// The general split, over Unicode scalars: the definition the ASCII path follows.
+    init?(scalarsOf text: String) {
         var scalars = Array(text.unicodeScalars)
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         let leading = scalars.prefix { $0.properties.isWhitespace }.count

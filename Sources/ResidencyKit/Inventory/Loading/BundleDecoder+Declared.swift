@@ -5,8 +5,9 @@ extension BundleDecoder {
         var index: [String: Int] = [:]
         for (i, s) in sources.enumerated() where index[s.id] == nil { index[s.id] = i }
         var seen: [String: DataNode] = [:]
-        for (node, p) in decodeList(bundle, "sdkConfigs", path) {
-            guard let sourceID = reader.requiredString(node, "sourceId", p, what: "an sdkConfig") else { continue }
+        for item in decodeList(bundle, "sdkConfigs", path) {
+            let node = item.node
+            guard let sourceID = reader.requiredString(node, "sourceId", item.path, what: "an sdkConfig") else { continue }
             let idNode = node["sourceId"]!
             guard let i = index[sourceID] else {
                 reader.report(.unknownReference("sdkConfig", sourceID, at: reader.range(idNode), candidates: Array(index.keys)))
@@ -18,11 +19,11 @@ extension BundleDecoder {
             }
             seen[sourceID] = idNode
             let sdk = SDKConfig(
-                library: reader.string(node, "library", p), apiHost: reader.string(node, "apiHost", p),
-                cdnHost: reader.string(node, "cdnHost", p), proxy: reader.string(node, "proxy", p),
-                cdnProxy: reader.string(node, "cdnProxy", p),
-                useSegmentEndpoints: reader.bool(node, "useSegmentEndpoints", p), host: reader.string(node, "host", p),
-                path: reader.string(node, "path", p), endpoint: reader.string(node, "endpoint", p) ?? reader.string(node, "url", p))
+                library: reader.string(node, "library", item.path), apiHost: reader.string(node, "apiHost", item.path),
+                cdnHost: reader.string(node, "cdnHost", item.path), proxy: reader.string(node, "proxy", item.path),
+                cdnProxy: reader.string(node, "cdnProxy", item.path),
+                useSegmentEndpoints: reader.bool(node, "useSegmentEndpoints", item.path), host: reader.string(node, "host", item.path),
+                path: reader.string(node, "path", item.path), endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
             if let library = sdk.library, SDKRules.libraries[library] == nil, let n = node["library"] {
                 reader.report(.unknownLibrary(library, at: reader.range(n)))
             }
@@ -49,18 +50,19 @@ extension BundleDecoder {
     mutating func applyWarehouseAccess(_ bundle: DataNode, _ path: String, _ warehouses: inout [Warehouse]) {
         var index: [String: Int] = [:]
         for (i, w) in warehouses.enumerated() where index[w.id] == nil { index[w.id] = i }
-        for (node, p) in decodeList(bundle, "warehouseAccess", path) {
-            guard let id = reader.requiredString(node, "warehouseId", p, what: "a warehouseAccess entry") else { continue }
+        for entry in decodeList(bundle, "warehouseAccess", path) {
+            let node = entry.node
+            guard let id = reader.requiredString(node, "warehouseId", entry.path, what: "a warehouseAccess entry") else { continue }
             guard let i = index[id] else {
                 reader.report(.unknownReference("warehouseAccess", id, at: reader.range(node["warehouseId"]!),
                                                 candidates: Array(index.keys)))
                 continue
             }
-            guard let list = reader.array(node["allowlistedCidrs"], "\(p).allowlistedCidrs") else { continue }
+            guard let list = reader.array(node["allowlistedCidrs"], "\(entry.path).allowlistedCidrs") else { continue }
             var cidrs = warehouses[i].allowlistedCidrs ?? []
             for item in list.elements {
                 guard let text = item.string else {
-                    reader.report(.inventoryType("\(p).allowlistedCidrs[]", expected: "a CIDR string", found: item,
+                    reader.report(.inventoryType("\(entry.path).allowlistedCidrs[]", expected: "a CIDR string", found: item,
                                                  at: reader.range(item)))
                     continue
                 }

@@ -48,66 +48,65 @@ extension BundleDecoder {
         return normalised
     }
 
-    mutating func decodeSource(_ n: DataNode, _ path: String) -> Source? {
-        guard let id = reader.requiredString(n, "id", path, what: "a source") else { return nil }
-        let metadata = reader.object(n["metadata"], "\(path).metadata")
+    mutating func decodeSource(_ n: DataNode, _ path: @autoclosure () -> String) -> Source? {
+        guard let id = reader.requiredString(n, "id", path(), what: "a source") else { return nil }
+        let metadata = reader.object(n["metadata"], "\(path()).metadata")
         var source = Source(
-            id: id, slug: reader.string(n, "slug", path) ?? id, name: reader.string(n, "name", path),
-            enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
-        source.writeKeys = reader.strings(n, "writeKeys", path)
-        if let labels = reader.array(n["labels"], "\(path).labels") {
+            id: id, slug: reader.string(n, "slug", path()) ?? id, name: reader.string(n, "name", path()),
+            enabled: reader.bool(n, "enabled", path()), origin: reader.origin(n))
+        source.writeKeys = reader.strings(n, "writeKeys", path())
+        if let labels = reader.array(n["labels"], "\(path()).labels") {
             source.labels = labels.elements.enumerated().compactMap { i, l in
-                guard let l = reader.object(l, "\(path).labels[\(i)]"), let k = l["key"]?.string else { return nil }
+                guard let l = reader.object(l, "\(path()).labels[\(i)]"), let k = l["key"]?.string else { return nil }
                 return "\(k):\(l["value"]?.string ?? "")"
             }
         }
         if let m = metadata {
-            source.catalogName = reader.string(m, "name", "\(path).metadata")
-            source.catalogSlug = reader.string(m, "slug", "\(path).metadata")
-            source.categories = reader.strings(m, "categories", "\(path).metadata")
+            source.catalogName = reader.string(m, "name", "\(path()).metadata")
+            source.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
+            source.categories = reader.strings(m, "categories", "\(path()).metadata")
         }
         let entry = catalogSource(source.catalogName, source.catalogSlug, metadata)
-        source.isCloudSource = entry?.cloud ?? metadata.flatMap { reader.bool($0, "isCloudEventSource", "\(path).metadata") }
+        source.isCloudSource = entry?.cloud ?? metadata.flatMap { reader.bool($0, "isCloudEventSource", "\(path()).metadata") }
         return source
     }
 
-    mutating func decodeDestination(_ n: DataNode, _ path: String, sourceIDs: Set<String>) -> Destination? {
-        guard let id = reader.requiredString(n, "id", path, what: "a destination"),
-            let sourceID = reader.requiredString(n, "sourceId", path, what: "a destination")
+    mutating func decodeDestination(_ n: DataNode, _ path: @autoclosure () -> String, sourceIDs: Set<String>) -> Destination? {
+        guard let id = reader.requiredString(n, "id", path(), what: "a destination"),
+            let sourceID = reader.requiredString(n, "sourceId", path(), what: "a destination")
         else { return nil }
         if !sourceIDs.contains(sourceID), let node = n["sourceId"] {
             reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sourceIDs)))
         }
         var d = Destination(
-            id: id, name: reader.string(n, "name", path), enabled: reader.bool(n, "enabled", path), sourceId: sourceID,
+            id: id, name: reader.string(n, "name", path()), enabled: reader.bool(n, "enabled", path()), sourceId: sourceID,
             origin: reader.origin(n))
-        let metadata = reader.object(n["metadata"], "\(path).metadata")
+        let metadata = reader.object(n["metadata"], "\(path()).metadata")
         if let m = metadata {
-            let mp = "\(path).metadata"
-            d.catalogName = reader.string(m, "name", mp)
-            d.catalogSlug = reader.string(m, "slug", mp)
-            d.catalogId = reader.string(m, "id", mp)
-            d.supportedRegions = reader.strings(m, "supportedRegions", mp)
-            d.regionEndpoints = reader.strings(m, "regionEndpoints", mp)
+            d.catalogName = reader.string(m, "name", "\(path()).metadata")
+            d.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
+            d.catalogId = reader.string(m, "id", "\(path()).metadata")
+            d.supportedRegions = reader.strings(m, "supportedRegions", "\(path()).metadata")
+            d.regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
         }
         let entry = catalogDestination(d.catalogName, d.catalogSlug, metadata)
         d.vendor = entry?.vendor
+        let settings = reader.object(n["settings"], "\(path()).settings")
         d.endpoint = EndpointRules.resolve(
-            slug: d.catalogSlug, name: d.catalogName, settings: settings(reader.object(n["settings"], "\(path).settings")),
-            catalogEntry: entry)
+            slug: d.catalogSlug, name: d.catalogName, setting: { BundleDecoder.setting(settings, $0) }, catalogEntry: entry)
         return d
     }
 
-    mutating func decodeWarehouse(_ n: DataNode, _ path: String) -> Warehouse? {
-        guard let id = reader.requiredString(n, "id", path, what: "a warehouse") else { return nil }
-        var w = Warehouse(id: id, enabled: reader.bool(n, "enabled", path), origin: reader.origin(n))
-        let settingsNode = reader.object(n["settings"], "\(path).settings")
-        if let s = settingsNode { w.name = reader.string(s, "name", "\(path).settings") }
-        if let m = reader.object(n["metadata"], "\(path).metadata") {
-            w.catalogName = reader.string(m, "name", "\(path).metadata")
-            w.catalogSlug = reader.string(m, "slug", "\(path).metadata")
+    mutating func decodeWarehouse(_ n: DataNode, _ path: @autoclosure () -> String) -> Warehouse? {
+        guard let id = reader.requiredString(n, "id", path(), what: "a warehouse") else { return nil }
+        var w = Warehouse(id: id, enabled: reader.bool(n, "enabled", path()), origin: reader.origin(n))
+        let settingsNode = reader.object(n["settings"], "\(path()).settings")
+        if let s = settingsNode { w.name = reader.string(s, "name", "\(path()).settings") }
+        if let m = reader.object(n["metadata"], "\(path()).metadata") {
+            w.catalogName = reader.string(m, "name", "\(path()).metadata")
+            w.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
             if let name = w.catalogName, catalog.warehouse(named: name) == nil,
-                w.catalogSlug.flatMap(catalog.warehouse(named:)) == nil, let node = m["name"]
+                w.catalogSlug.map({ catalog.warehouse(named: $0) == nil }) ?? true, let node = m["name"]
             {
                 reader.report(.unknownCatalogName("warehouse", name, at: reader.range(node), candidates: catalog.warehouseNames))
             }
@@ -119,8 +118,10 @@ extension BundleDecoder {
         return w
     }
 
+    // Look-ups in closures rather than `slug.flatMap(catalog.destination(named:))`: a method
+    // reference copies the whole catalog (a dozen retains) for every resource.
     private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
-        if let i = slug.flatMap(catalog.destination(named:)) ?? name.flatMap(catalog.destination(named:)) {
+        if let i = slug.flatMap({ catalog.destination(named: $0) }) ?? name.flatMap({ catalog.destination(named: $0) }) {
             return catalog.destinations[Int(i)]
         }
         if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {
@@ -130,7 +131,7 @@ extension BundleDecoder {
     }
 
     private mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
-        if let i = slug.flatMap(catalog.source(named:)) ?? name.flatMap(catalog.source(named:)) {
+        if let i = slug.flatMap({ catalog.source(named: $0) }) ?? name.flatMap({ catalog.source(named: $0) }) {
             return catalog.sources[Int(i)]
         }
         if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {

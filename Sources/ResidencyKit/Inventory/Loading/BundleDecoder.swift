@@ -45,23 +45,31 @@ struct BundleDecoder {
             }
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
+        // Resources are read by index below: iterating or mapping an array of these structs
+        // copies each element (a dozen retains).
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
-        let sourceIDs = uniqueIDs(sources.map { ($0.id, $0.origin) }, kind: "source")
-        let destinations = decodeList(bundle, "destinations", path).compactMap {
-            decodeDestination($0.node, $0.path, sourceIDs: sourceIDs)
+        reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
+        var sourceIDs = Set<String>(minimumCapacity: sources.count)
+        for i in sources.indices { sourceIDs.insert(sources[i].id) }
+        let items = decodeList(bundle, "destinations", path)
+        var destinations: [Destination] = []
+        destinations.reserveCapacity(items.count)
+        for item in items {
+            if let d = decodeDestination(item.node, item.path, sourceIDs: sourceIDs) { destinations.append(d) }
         }
-        _ = uniqueIDs(destinations.map { ($0.id, $0.origin) }, kind: "destination")
+        reportDuplicateIDs(destinations.indices.lazy.map { (destinations[$0].id, destinations[$0].origin) }, kind: "destination")
         var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
-        _ = uniqueIDs(warehouses.map { ($0.id, $0.origin) }, kind: "warehouse")
+        reportDuplicateIDs(warehouses.indices.lazy.map { (warehouses[$0].id, warehouses[$0].origin) }, kind: "warehouse")
         applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
         applyWarehouseAccess(bundle, path, &warehouses)
         workspace.origin = workspace.origin ?? reader.origin(bundle)
         return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
     }
 
-    /// Ids must be unique per kind; returns the set of ids for link checks.
-    private mutating func uniqueIDs(_ ids: [(String, Origin?)], kind: String) -> Set<String> {
+    /// Ids must be unique per kind.
+    private mutating func reportDuplicateIDs(_ ids: some Collection<(String, Origin?)>, kind: String) {
         var first: [String: Origin] = [:]
+        first.reserveCapacity(ids.count)
         for (id, origin) in ids {
             guard let origin else { continue }
             if let f = first[id] {
@@ -70,26 +78,36 @@ struct BundleDecoder {
                 first[id] = origin
             }
         }
-        return Set(ids.map(\.0))
     }
 
     private func at(_ o: Origin) -> SourceRange { reader.file.range(o.offset, o.offset + 1) }
 
     // MARK: Lists and envelopes
 
+    /// One element of a resource list and where it is. The path (`workspaces[2].destinations[17]`)
+    /// is spelled out only when a diagnostic needs it.
+    struct ListItem {
+        var node: DataNode
+        /// The list's own path, shared by its elements.
+        var list: String
+        var index: Int
+        var path: String { "\(list)[\(index)]" }
+    }
+
     /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`,
     /// or a list of such pages.
-    mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [(node: DataNode, path: String)] {
+    mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [ListItem] {
         guard let value = bundle[key], !value.isNull else { return [] }
-        var out: [(DataNode, String)] = []
+        var out: [ListItem] = []
         /// Adds a page's items; returns its `pagination.next` node when it names a next page.
         func page(_ envelope: DataNode, _ where_: String) -> DataNode? {
             guard let envelope = reader.object(envelope, where_),
                 let data = reader.object(envelope["data"], "\(where_).data")
             else { return nil }
             if let pagination = envelope["pagination"] { _ = reader.object(pagination, "\(where_).pagination") }
-            if let items = reader.array(data[key], "\(where_).data.\(key)") {
-                for (i, item) in items.elements.enumerated() { out.append((item, "\(where_).data.\(key)[\(i)]")) }
+            let list = "\(where_).data.\(key)"
+            if let items = reader.array(data[key], list) {
+                for (i, item) in items.elements.enumerated() { out.append(ListItem(node: item, list: list, index: i)) }
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
             }
@@ -100,11 +118,12 @@ struct BundleDecoder {
         var lastNext: DataNode?
         switch value.kind {
         case .array:
+            let list = "\(path).\(key)"
             for (i, item) in value.elements.enumerated() {
                 if item.kind == .object, item["data"] != nil, item["id"] == nil {
-                    lastNext = page(item, "\(path).\(key)[\(i)]")
+                    lastNext = page(item, "\(list)[\(i)]")
                 } else {
-                    out.append((item, "\(path).\(key)[\(i)]"))
+                    out.append(ListItem(node: item, list: list, index: i))
                 }
             }
         case .object where value["data"] != nil:
@@ -115,27 +134,37 @@ struct BundleDecoder {
         }
         if let next = lastNext, let cursor = next.string { reader.report(.morePages(key, cursor, at: reader.range(next))) }
         // Every item is checked here once (its type, its duplicate keys), so decoders need not.
-        return out.compactMap { node, p in reader.object(node, p).map { ($0, p) } ?? invalidItem(node, p) }
-    }
-
-    /// A list item that is not an object: `object` reported a type error unless it was null.
-    private mutating func invalidItem(_ node: DataNode, _ p: String) -> (DataNode, String)? {
-        if node.isNull { reader.report(.inventoryType(p, expected: "an object", found: node, at: reader.range(node))) }
-        return nil
+        return out.filter { item in
+            if reader.object(item.node, item.path) != nil { return true }
+            // `object` reported a wrong type; a null item is reported here.
+            if item.node.isNull {
+                reader.report(.inventoryType(item.path, expected: "an object", found: item.node, at: reader.range(item.node)))
+            }
+            return false
+        }
     }
 
     /// The top-level members of a `settings` object as simple values.
     func settings(_ n: DataNode?) -> [String: SettingValue] {
         guard let n, n.kind == .object else { return [:] }
         var out: [String: SettingValue] = [:]
-        for (key, _, value) in n.members where out[key] == nil {
-            out[key] = switch value.kind {
-            case .string: .string(value.string ?? "")
-            case .bool: .bool(value.bool ?? false)
-            case .number: .number(value.double ?? 0)
-            default: .other
-            }
-        }
+        for (key, _, value) in n.members where out[key] == nil { out[key] = Self.settingValue(value) }
         return out
+    }
+
+    /// One member of a `settings` object, as `settings(_:)[key]` would hold it. Static, so
+    /// that a closure calling it does not capture (and copy) the decoder.
+    static func setting(_ n: DataNode?, _ key: String) -> SettingValue? {
+        guard let n, n.kind == .object else { return nil }
+        return n.firstMember(equivalentTo: key).map(Self.settingValue)
+    }
+
+    private static func settingValue(_ value: DataNode) -> SettingValue {
+        switch value.kind {
+        case .string: .string(value.string ?? "")
+        case .bool: .bool(value.bool ?? false)
+        case .number: .number(value.double ?? 0)
+        default: .other
+        }
     }
 }

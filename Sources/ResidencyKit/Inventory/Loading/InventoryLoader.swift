@@ -42,7 +42,7 @@ public enum InventoryLoader {
         let read = ParallelSlots<SourceFile?>(count: found.count)
         let names = found
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            read.store(i, FileManager.default.contents(atPath: names[i]).map { SourceFile(path: names[i], bytes: Array($0)) })
+            read.store(i, readFileBytes(atPath: names[i]).map { SourceFile(path: names[i], bytes: $0) })
         }
         var files: [SourceFile] = []
         for (path, file) in zip(found, read.take()) {
@@ -58,52 +58,87 @@ public enum InventoryLoader {
     }
 
     /// Loads files already read (tests pass in-memory ones).
+    ///
+    /// Each file is parsed, digested and (when it holds one workspace, the usual export)
+    /// decoded in one task, while its tree is still in cache, and the tree is freed when the
+    /// task ends rather than all trees living until every file is decoded. Files holding
+    /// many workspaces are decoded bundle by bundle in a second parallel pass, so one big
+    /// file is as parallel as many small ones.
     public static func load(files: [SourceFile], catalog: Catalog) -> Loaded {
-        // Parse every file in parallel.
-        let trees = ParallelSlots<Result<DataTree, Diagnostic>>(count: files.count)
-        let digests = ParallelSlots<String>(count: files.count)
+        let perFile = ParallelSlots<FileLoad>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            trees.store(i, parse(files[i]))
-            digests.store(i, SHA256.hex(files[i].bytes))
+            perFile.store(i, FileLoad(files[i], catalog: catalog))
         }
-        // Gather the bundles, then decode them in parallel: one big file of many workspaces
-        // is as parallel as many small files.
-        var jobs: [(file: Int, node: DataNode, path: String)] = []
-        var diagnostics: [Diagnostic] = []
-        for (i, result) in trees.take().enumerated() {
-            switch result {
-            case .failure(let d): diagnostics.append(d)
-            case .success(let tree):
-                var decoder = BundleDecoder(file: files[i], catalog: catalog)
-                let bundles = decoder.bundles(tree.root)
-                diagnostics += decoder.reader.diagnostics
-                for (node, path) in bundles { jobs.append((i, node, path)) }
-            }
-        }
-        let decoded = ParallelSlots<(WorkspaceModel?, [Diagnostic])>(count: jobs.count)
-        let work = jobs
+        let loads = perFile.take()
+        // The bundles of many-workspace files, decoded in parallel.
+        let work = loads.indices.flatMap { i in loads[i].pending.map { (file: i, job: $0) } }
+        let decoded = ParallelSlots<Decoded>(count: work.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { j in
-            var decoder = BundleDecoder(file: files[work[j].file], catalog: catalog)
-            let model = decoder.decode(work[j].node, work[j].path)
-            decoded.store(j, (model, decoder.reader.diagnostics))
+            decoded.store(j, decode(work[j].job, files[work[j].file], catalog))
         }
-        var loaded = Loaded(files: files, digests: digests.take())
+        var later = decoded.take()[...]
+
+        var loaded = Loaded(files: files, digests: loads.map(\.digest))
+        var diagnostics: [Diagnostic] = []
         var firstSeen: [String: (file: SourceFile, offset: Int)] = [:]
-        for (j, (model, diags)) in decoded.take().enumerated() {
-            diagnostics += diags
-            guard let model else { continue }
-            let file = files[work[j].file]
-            let offset = model.workspace.origin?.offset ?? 0
-            if let first = firstSeen[model.workspace.id] {
-                diagnostics.append(.duplicateWorkspace(model.workspace.id, at: file.range(offset, offset + 1),
-                                                       first: first.file.range(first.offset, first.offset + 1)))
-                continue
+        for (i, load) in loads.enumerated() {
+            diagnostics += load.diagnostics
+            let results = load.pending.isEmpty ? load.decoded : Array(later.prefix(load.pending.count))
+            later = later.dropFirst(load.pending.count)
+            for (model, diags) in results {
+                diagnostics += diags
+                guard let model else { continue }
+                let offset = model.workspace.origin?.offset ?? 0
+                if let first = firstSeen[model.workspace.id] {
+                    diagnostics.append(.duplicateWorkspace(model.workspace.id, at: files[i].range(offset, offset + 1),
+                                                           first: first.file.range(first.offset, first.offset + 1)))
+                    continue
+                }
+                firstSeen[model.workspace.id] = (files[i], offset)
+                loaded.workspaces.append(model)
             }
-            firstSeen[model.workspace.id] = (file, offset)
-            loaded.workspaces.append(model)
         }
         loaded.diagnostics = diagnostics
         return loaded
+    }
+
+    /// A bundle to decode: its node and its path in the file (`workspaces[3]`, or empty).
+    typealias Job = (node: DataNode, path: String)
+    /// A decoded bundle, or nil when it has no usable workspace, and what went wrong.
+    typealias Decoded = (model: WorkspaceModel?, diagnostics: [Diagnostic])
+
+    private static func decode(_ job: Job, _ file: SourceFile, _ catalog: Catalog) -> Decoded {
+        var decoder = BundleDecoder(file: file, catalog: catalog)
+        let model = decoder.decode(job.node, job.path)
+        return (model, decoder.reader.diagnostics)
+    }
+
+    /// What one file's task produces.
+    private struct FileLoad: Sendable {
+        var digest: String
+        /// Problems with the file as a whole (invalid JSON, not a bundle).
+        var diagnostics: [Diagnostic] = []
+        /// Its bundle, already decoded, when it has at most one.
+        var decoded: [Decoded] = []
+        /// Its bundles, when it has several: decoded in the second pass.
+        var pending: [Job] = []
+
+        init(_ file: SourceFile, catalog: Catalog) {
+            digest = SHA256.hex(file.bytes)
+            switch InventoryLoader.parse(file) {
+            case .failure(let d): diagnostics = [d]
+            case .success(let tree):
+                var decoder = BundleDecoder(file: file, catalog: catalog)
+                // `bundles` names each by its real index in `workspaces`.
+                let jobs: [Job] = decoder.bundles(tree.root)
+                diagnostics = decoder.reader.diagnostics
+                if jobs.count > 1 {
+                    pending = jobs
+                } else {
+                    decoded = jobs.map { InventoryLoader.decode($0, file, catalog) }
+                }
+            }
+        }
     }
 
     /// Parses by extension: `.yaml`/`.yml` as YAML, everything else as JSON.

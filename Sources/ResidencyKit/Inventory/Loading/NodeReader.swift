@@ -1,5 +1,8 @@
 /// Typed reads from a parsed inventory file that report problems at the offending value
 /// instead of failing: a wrong type or a missing field becomes a diagnostic and a nil.
+///
+/// Paths (`workspaces[2].destinations[17].metadata`) are taken as autoclosures: they are
+/// spelled out only for a diagnostic, not for each of the million values read.
 struct NodeReader {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
@@ -18,10 +21,10 @@ struct NodeReader {
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
     /// An object, or a diagnostic saying what it is instead.
-    mutating func object(_ n: DataNode?, _ path: String) -> DataNode? {
+    mutating func object(_ n: DataNode?, _ path: @autoclosure () -> String) -> DataNode? {
         guard let n, !n.isNull else { return nil }
         guard n.kind == .object else {
-            report(.inventoryType(path, expected: "an object", found: n, at: range(n)))
+            report(.inventoryType(path(), expected: "an object", found: n, at: range(n)))
             return nil
         }
         for dup in n.duplicateKeys {
@@ -30,54 +33,58 @@ struct NodeReader {
         return n
     }
 
-    mutating func array(_ n: DataNode?, _ path: String) -> DataNode? {
+    mutating func array(_ n: DataNode?, _ path: @autoclosure () -> String) -> DataNode? {
         guard let n, !n.isNull else { return nil }
         guard n.kind == .array else {
-            report(.inventoryType(path, expected: "a list", found: n, at: range(n)))
+            report(.inventoryType(path(), expected: "a list", found: n, at: range(n)))
             return nil
         }
         return n
     }
 
     /// A string member; numbers are not silently turned into strings.
-    mutating func string(_ obj: DataNode, _ key: String, _ path: String) -> String? {
+    mutating func string(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> String? {
         guard let n = obj[key], !n.isNull else { return nil }
         guard let s = n.string else {
-            report(.inventoryType("\(path).\(key)", expected: "a string", found: n, at: range(n)))
+            report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
             return nil
         }
         return s
     }
 
     /// A required string member: missing is an error at the object.
-    mutating func requiredString(_ obj: DataNode, _ key: String, _ path: String, what: String) -> String? {
-        guard obj[key] != nil, !(obj[key]!.isNull) else {
+    mutating func requiredString(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, what: String) -> String? {
+        guard let n = obj[key], !n.isNull else {
             report(.inventoryMissing(what, field: key, at: file.range(obj.start, obj.start + 1)))
             return nil
         }
-        guard let s = string(obj, key, path) else { return nil }
-        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(obj[key]!))) }
+        guard let s = n.string else {
+            report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
+            return nil
+        }
+        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(n))) }
         return s.isEmpty ? nil : s
     }
 
-    mutating func bool(_ obj: DataNode, _ key: String, _ path: String) -> Bool? {
+    mutating func bool(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> Bool? {
         guard let n = obj[key], !n.isNull else { return nil }
         guard let b = n.bool else {
-            report(.inventoryType("\(path).\(key)", expected: "true or false", found: n, at: range(n)))
+            report(.inventoryType("\(path()).\(key)", expected: "true or false", found: n, at: range(n)))
             return nil
         }
         return b
     }
 
     /// A list of strings; wrong elements are reported one by one and left out.
-    mutating func strings(_ obj: DataNode, _ key: String, _ path: String) -> [String]? {
-        guard let list = array(obj[key], "\(path).\(key)") else { return nil }
+    mutating func strings(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> [String]? {
+        guard let list = array(obj[key], "\(path()).\(key)") else { return nil }
         var out: [String] = []
+        out.reserveCapacity(list.count)
         for (i, e) in list.elements.enumerated() {
             if let s = e.string {
                 out.append(s)
             } else {
-                report(.inventoryType("\(path).\(key)[\(i)]", expected: "a string", found: e, at: range(e)))
+                report(.inventoryType("\(path()).\(key)[\(i)]", expected: "a string", found: e, at: range(e)))
             }
         }
         return out

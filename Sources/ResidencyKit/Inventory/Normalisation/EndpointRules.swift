@@ -12,15 +12,28 @@ public enum EndpointRules {
         case url(knownHosts: [String: String])
     }
 
-    struct Rule: Sendable {
+    /// A class, not a struct: rows are looked up for every destination of an inventory, and
+    /// handing one around is then one retain instead of one per field.
+    final class Rule: Sendable {
         /// Catalog slugs and names the row applies to.
-        var integrations: [String]
-        var setting: String
-        var reading: Reading
+        let integrations: [String]
+        let setting: String
+        let reading: Reading
         /// The region when the setting is absent: the integration's documented default.
-        var absent: String?
+        let absent: String?
         /// The API host of each region, when the row knows it.
-        var hosts: [String: String] = [:]
+        let hosts: [String: String]
+        /// How evidence names the setting: `settings.<setting>`.
+        let evidenceKey: String
+
+        init(integrations: [String], setting: String, reading: Reading, absent: String?, hosts: [String: String] = [:]) {
+            self.integrations = integrations
+            self.setting = setting
+            self.reading = reading
+            self.absent = absent
+            self.hosts = hosts
+            evidenceKey = "settings.\(setting)"
+        }
     }
 
     static let rules: [Rule] = [
@@ -94,7 +107,15 @@ public enum EndpointRules {
     public static func resolve(
         slug: String?, name: String?, settings: [String: SettingValue], catalogEntry: Catalog.DestinationEntry?
     ) -> Endpoint {
-        let fromSettings = rule(slug: slug, name: name).map { apply($0, settings) }
+        resolve(slug: slug, name: name, setting: { settings[$0] }, catalogEntry: catalogEntry)
+    }
+
+    /// The same, reading one setting at a time: the loader looks the row's one setting up in
+    /// the export instead of building a dictionary of every setting of every destination.
+    static func resolve(
+        slug: String?, name: String?, setting: (String) -> SettingValue?, catalogEntry: Catalog.DestinationEntry?
+    ) -> Endpoint {
+        let fromSettings = rule(slug: slug, name: name).map { apply($0, setting) }
         if let r = fromSettings, r.region != nil {
             return Endpoint(region: r.region, host: r.host, evidence: r.evidence)
         }
@@ -105,9 +126,9 @@ public enum EndpointRules {
     }
 
     /// The rule's reading of the settings; the region is nil when the value cannot be read.
-    static func apply(_ rule: Rule, _ settings: [String: SettingValue]) -> Resolution {
-        let key = "settings.\(rule.setting)"
-        guard let value = settings[rule.setting] else {
+    static func apply(_ rule: Rule, _ setting: (String) -> SettingValue?) -> Resolution {
+        let key = rule.evidenceKey
+        guard let value = setting(rule.setting) else {
             guard let region = rule.absent else { return Resolution(region: nil, evidence: "\(key) not set") }
             return Resolution(
                 region: region, host: rule.hosts[region],

@@ -17,12 +17,42 @@ public enum RegionWords {
 
     /// A region from a label such as `"EU 🇪🇺"`, `"europe"`, `"North America"`.
     public static func region(ofLabel label: String) -> String? {
-        let cleaned = label.lowercased().unicodeScalars
-            .filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == " ") }
-        let words = String(String.UnicodeScalarView(cleaned)).split(separator: " ").joined(separator: "_")
+        let words = labelWords(label)
         if let r = RegionWords.words[words] { return r }
         if let r = RegionWords.words[words.replacingOccurrences(of: "-", with: "_")] { return r }
         return cloudRegion(words)
+    }
+
+    /// The label lower-cased, reduced to ASCII letters, digits, `-` and `_`, with its words
+    /// (separated by spaces) joined by `_`: `"North  America 🌎"` reads `north_america`.
+    ///
+    /// In one pass over the scalars, with no intermediate strings; this is exactly
+    /// `label.lowercased()` filtered and split, because `lowercased()` maps each scalar to
+    /// its `lowercaseMapping` (which may hold ASCII even for a non-ASCII scalar: K, U+212A).
+    static func labelWords(_ label: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(label.utf8.count)
+        var spaceBefore = false
+        func keep(_ b: UInt8) {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"):
+                if spaceBefore && !out.isEmpty { out.append(UInt8(ascii: "_")) }
+                spaceBefore = false
+                out.append(b)
+            case UInt8(ascii: " "): spaceBefore = true
+            default: break
+            }
+        }
+        for scalar in label.unicodeScalars {
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                keep((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b | 0x20 : b)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower.isASCII { keep(UInt8(lower.value)) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A region from a cloud provider location: AWS `eu-west-1`, GCP `europe-west3`,
@@ -46,10 +76,11 @@ public enum RegionWords {
 
     /// The region of a host name, from Segment's and vendors' naming of regional hosts.
     public static func region(ofHost host: String) -> String? {
-        let h = host.lowercased()
+        // Hosts from `URLParts` are already lower-case ASCII: skip the copy `lowercased()` makes.
+        let h = host.utf8.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? host.lowercased() : host
         if h == "api.segment.io" || h == "cdn.segment.com" || h == "api.segmentapis.com" { return "us" }
         if h == "events.eu1.segmentapis.com" || h == "eu1.api.segmentapis.com" || h.hasSuffix(".eu1.segmentapis.com") { return "eu" }
-        let labels = h.split(separator: ".").map(String.init)
+        let labels = h.split(separator: ".")
         // A `.eu` top-level domain (braze.eu) or an `eu` label (api-iam.eu.intercom.io, api.eu.amplitude.com).
         if labels.last == "eu" || labels.dropLast().contains("eu") { return "eu" }
         if labels.dropLast().contains("au") { return "au" }

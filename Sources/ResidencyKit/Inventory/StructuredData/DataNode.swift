@@ -184,6 +184,29 @@ extension DataNode {
         }
     }
 
+    /// The value of the first member whose key equals `key` as Swift compares strings
+    /// (canonical equivalence, where the subscript compares bytes, as JSON does): the member
+    /// a `[String: DataNode]` built from `members`, keeping the first of equal keys, would
+    /// hold, found without building it.
+    func firstMember(equivalentTo key: String) -> DataNode? {
+        var probe = key
+        return probe.withUTF8 { keyBytes -> DataNode? in
+            let asciiKey = !keyBytes.contains { $0 >= 0x80 }
+            for i in memberRange {
+                let m = storage.members[i]
+                // Two ASCII spellings are equal strings exactly when their bytes are equal;
+                // anything else is compared as strings.
+                let equal = storage.withKeyBytes(lo: m.keyLo, hi: m.keyHi) { stored in
+                    asciiKey && !stored.contains { $0 >= 0x80 }
+                        ? stored.count == keyBytes.count && memoryEqual(stored, keyBytes)
+                        : String(decoding: stored, as: UTF8.self) == key
+                }
+                if equal { return DataNode(storage: storage, index: Int(m.value)) }
+            }
+            return nil
+        }
+    }
+
     /// Whether the object has a member named `key`.
     public func hasKey(_ key: String) -> Bool { self[key] != nil }
 

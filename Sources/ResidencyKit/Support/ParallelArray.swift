@@ -1,0 +1,51 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// The concatenation of `counts.count` parts built in parallel: part `i` appends exactly
+    /// `counts[i]` elements through the writer it is given, straight into their final place.
+    ///
+    /// Building parts as separate arrays and flattening them copies every element once more
+    /// and releases the originals; for hundreds of thousands of findings (a dozen strings
+    /// each) that copy took longer than building them on two cores.
+    init(concatenatingParts counts: [Int], _ build: @Sendable (_ part: Int, _ writer: inout PartWriter<Element>) -> Void) {
+        var offsets = [0]
+        offsets.reserveCapacity(counts.count + 1)
+        for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
+        let total = offsets[counts.count]
+        self.init(unsafeUninitializedCapacity: total) { buffer, initialized in
+            let base = UncheckedPointer(base: buffer.baseAddress)
+            let parts = offsets
+            DispatchQueue.concurrentPerform(iterations: counts.count) { i in
+                var writer = PartWriter<Element>(start: base.base.map { $0 + parts[i] }, capacity: parts[i + 1] - parts[i])
+                build(i, &writer)
+                // A short part would leave uninitialised elements in the array.
+                precondition(writer.count == writer.capacity, "part \(i) wrote \(writer.count) of \(writer.capacity) elements")
+            }
+            initialized = total
+        }
+    }
+}
+
+/// Appends to one part of an array being built by `Array(concatenatingParts:_:)`.
+struct PartWriter<Element> {
+    fileprivate let start: UnsafeMutablePointer<Element>?
+    let capacity: Int
+    private(set) var count = 0
+
+    fileprivate init(start: UnsafeMutablePointer<Element>?, capacity: Int) {
+        self.start = start
+        self.capacity = capacity
+    }
+
+    /// Moves `element` into place (`consuming`: a finding is not copied field by field).
+    mutating func append(_ element: consuming Element) {
+        precondition(count < capacity, "PartWriter: more elements than the part's count")
+        (start! + count).initialize(to: element)
+        count += 1
+    }
+}
+
+/// A pointer shared by parallel tasks that write disjoint ranges behind it.
+private struct UncheckedPointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
+}

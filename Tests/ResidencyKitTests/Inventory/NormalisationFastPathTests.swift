@@ -1,0 +1,47 @@
+import Testing
+
+@testable import ResidencyKit
+
+/// The normalisation helpers have allocation-free fast paths; these hold them to the plain
+/// definitions they replace.
+@Suite struct NormalisationFastPathTests {
+    static let labels = [
+        "EU 🇪🇺", "US 🇺🇸", "europe", "Europe", "  North   America ", "north_america", "EU-West-1", "eu1", "EEA",
+        "European Union", "India!", "日本", "K", "\u{212A}anada", "\u{130}ndia", "ＥＵ", "", "   ", "a  b\tc", "e\u{301}u",
+        "Σ", "AU (Sydney)", "ca_central", "us east", "_eu_", "-", "--us--",
+    ]
+
+    @Test func labelWordsMatchLowercasedFilteredWords() {
+        for label in Self.labels {
+            let cleaned = label.lowercased().unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == " ")
+            }
+            let expected = String(String.UnicodeScalarView(cleaned)).split(separator: " ").joined(separator: "_")
+            #expect(RegionWords.labelWords(label) == expected, "\(label.debugDescription)")
+        }
+    }
+
+    @Test func trimmingMatchesTheCharacterDefinition() {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        for text in Self.labels + [" a", "a ", "\r\n", "a\r\n", "\na", " \u{301}x", "x\n\u{301}", "\t", "a b"] {
+            let expected = text.firstIndex(where: { !isSpace($0) }).map { String(text[$0...text.lastIndex(where: { !isSpace($0) })!]) } ?? ""
+            #expect(text.trimmingWhitespace() == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func settingLookUpMatchesTheDictionary() throws {
+        let json = #"{"endpoint": 1, "apiRegion": "EU", "endpoint": "dup", "e\u0301": true, "\u212Aey": "kelvin", "Key": null}"#
+        let root = try JSONReader.parse(json).get().root
+        let decoder = BundleDecoder(file: SourceFile(path: "t.json", text: json), catalog: Catalog())
+        let all = decoder.settings(root)
+        for key in ["endpoint", "apiRegion", "\u{E9}", "e\u{301}", "Key", "\u{212A}ey", "missing", ""] {
+            #expect(BundleDecoder.setting(root, key) == all[key], "\(key.debugDescription)")
+        }
+    }
+
+    @Test func catalogKeyMatchesTrimmedLowercased() {
+        for name in Self.labels + ["actions-mixpanel", "Mixpanel (Actions)", " slack", "slack\n", "\r\n", "a\r\n", "x\u{B}"] {
+            #expect(Catalog.key(name) == name.trimmingWhitespace().lowercased(), "\(name.debugDescription)")
+        }
+    }
+}
