@@ -5,11 +5,36 @@ import ResidencyKit
 /// workspace, for timing `residency check` end to end. Deterministic for given arguments.
 enum BundleGenerator {
     nonisolated(unsafe) static let integrations: [(slug: String, name: String, settings: (Int) -> [(String, String)])] = [
-        ("actions-amplitude", "Amplitude (Actions)", { i in [("apiKey", "••••3f9a"), ("endpoint", i % 3 == 0 ? "north_america" : "europe")] }),
-        ("actions-mixpanel", "Mixpanel (Actions)", { i in [("projectToken", "••••dada"), ("apiRegion", i % 4 == 0 ? "US 🇺🇸" : "EU 🇪🇺")] }),
-        ("actions-braze-cloud", "Braze Cloud Mode (Actions)", { i in [("api_key", "••••a1b2"), ("endpoint", i % 5 == 0 ? "https://rest.iad-01.braze.com" : "https://rest.fra-01.braze.eu")] }),
-        ("actions-customerio", "Customer.io (Actions)", { i in [("siteId", "••••77aa"), ("accountRegion", i % 2 == 0 ? "EU 🇪🇺" : "US 🇺🇸")] }),
-        ("actions-intercom-web", "Intercom Web (Actions)", { i in [("appId", "abc\(i)"), ("apiBase", i % 3 == 0 ? "https://api-iam.intercom.io" : "https://api-iam.eu.intercom.io")] }),
+        (
+            "actions-amplitude", "Amplitude (Actions)",
+            { i in [("apiKey", "••••3f9a"), ("endpoint", i % 3 == 0 ? "north_america" : "europe")] }
+        ),
+        (
+            "actions-mixpanel", "Mixpanel (Actions)",
+            { i in [("projectToken", "••••dada"), ("apiRegion", i % 4 == 0 ? "US 🇺🇸" : "EU 🇪🇺")] }
+        ),
+        (
+            "actions-braze-cloud", "Braze Cloud Mode (Actions)",
+            { i in
+                [
+                    ("api_key", "••••a1b2"),
+                    ("endpoint", i % 5 == 0 ? "https://rest.iad-01.braze.com" : "https://rest.fra-01.braze.eu"),
+                ]
+            }
+        ),
+        (
+            "actions-customerio", "Customer.io (Actions)",
+            { i in [("siteId", "••••77aa"), ("accountRegion", i % 2 == 0 ? "EU 🇪🇺" : "US 🇺🇸")] }
+        ),
+        (
+            "actions-intercom-web", "Intercom Web (Actions)",
+            { i in
+                [
+                    ("appId", "abc\(i)"),
+                    ("apiBase", i % 3 == 0 ? "https://api-iam.intercom.io" : "https://api-iam.eu.intercom.io"),
+                ]
+            }
+        ),
         ("hubspot", "HubSpot", { _ in [("portalId", "1234567")] }),
         ("actions-google-analytics-4", "Google Analytics 4 Cloud", { _ in [("measurementId", "G-ABC123XYZ")] }),
         ("slack", "Slack", { _ in [("incomingWebhookUrl", "••••/T000/B000")] }),
@@ -17,7 +42,9 @@ enum BundleGenerator {
         ("webhooks", "Webhooks (Actions)", { _ in [("url", "https://hooks.example.com/segment")] }),
     ]
 
-    static func generate(into folder: String, workspaces: Int, perWorkspace: Int) throws -> (files: Int, bytes: Int, resources: Int) {
+    static func generate(
+        into folder: String, workspaces: Int, perWorkspace: Int
+    ) throws -> (files: Int, bytes: Int, resources: Int) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var total = 0, resources = 0
         for w in 0..<workspaces {
@@ -54,7 +81,8 @@ enum BundleGenerator {
             }
             j.endArray()
             j.endObject()
-            j.key("pagination"); j.beginObject(); j.field("current", "MA=="); j.key("next"); j.null(); j.field("totalEntries", sources); j.endObject()
+            j.key("pagination"); j.beginObject(); j.field("current", "MA=="); j.key("next"); j.null();
+            j.field("totalEntries", sources); j.endObject()
             j.endObject()
             j.key("destinations")
             j.beginArray()
@@ -85,7 +113,11 @@ enum BundleGenerator {
                 j.field("enabled", true)
                 j.key("settings"); j.beginObject()
                 j.field("name", h == 0 ? "Redshift" : "BigQuery")
-                if h == 0 { j.field("hostname", "acme.c1x2y3.eu-west-1.redshift.amazonaws.com") } else { j.field("location", w % 3 == 0 ? "US" : "EU") }
+                if h == 0 {
+                    j.field("hostname", "acme.c1x2y3.eu-west-1.redshift.amazonaws.com")
+                } else {
+                    j.field("location", w % 3 == 0 ? "US" : "EU")
+                }
                 j.endObject()
                 j.key("metadata"); j.beginObject()
                 j.field("slug", h == 0 ? "redshift" : "bigquery"); j.field("name", h == 0 ? "Redshift" : "BigQuery")
@@ -105,7 +137,8 @@ enum BundleGenerator {
             j.endArray()
             j.key("warehouseAccess")
             j.beginArray()
-            j.beginObject(); j.field("warehouseId", "wh\(w)-0"); j.field("allowlistedCidrs", strings: ["3.251.148.96/29"]); j.endObject()
+            j.beginObject(); j.field("warehouseId", "wh\(w)-0"); j.field("allowlistedCidrs", strings: ["3.251.148.96/29"]);
+            j.endObject()
             j.endArray()
             j.endObject()
             let bytes = j.bytes + [10]

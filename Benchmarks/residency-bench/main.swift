@@ -34,7 +34,8 @@ struct Options {
 if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "generate" {
     let folder = CommandLine.arguments[2]
     let o = Options([CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(3))
-    let (files, bytes, resources) = try BundleGenerator.generate(into: folder, workspaces: o.workspaces, perWorkspace: o.perWorkspace)
+    let (files, bytes, resources) = try BundleGenerator.generate(
+        into: folder, workspaces: o.workspaces, perWorkspace: o.perWorkspace)
     print("wrote \(files) bundles, \(resources) resources, \(bytes / 1_000_000) MB to \(folder)")
     exit(0)
 }

@@ -69,7 +69,8 @@ public enum AuditRun {
         guard let bundle = checked.bundle else { return fail() }
         stage("policies")
 
-        let catalogPaths = options.catalogs.isEmpty
+        let catalogPaths =
+            options.catalogs.isEmpty
             ? [(options.policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog] : options.catalogs
         let catalog = CatalogLoader.load(paths: catalogPaths)
         files += catalog.sources
@@ -100,21 +101,30 @@ public enum AuditRun {
         guard let program = compiled else { return fail() }
 
         if bundle.policies.isEmpty {
-            return fail([.error("E0801", "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
-                                help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack")])
+            return fail([
+                .error(
+                    "E0801", "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
+                    help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack")
+            ])
         }
         let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
         if inventory.workspaces.isEmpty {
-            return fail([.error("E0802", "no workspaces in the inventories", at: nil,
-                                help: "pass --inventory with export bundles (see docs/inventory.md)")])
+            return fail([
+                .error(
+                    "E0802", "no workspaces in the inventories", at: nil,
+                    help: "pass --inventory with export bundles (see docs/inventory.md)")
+            ])
         }
 
         let auditDate = Day(utc: startedAt)
         let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
         stage("evaluate")
         if evaluation.evaluated == 0 {
-            return fail([.error("E0803", "the policies matched no resource in the inventories", at: nil,
-                                help: "the policies range over kinds the inventories do not contain")])
+            return fail([
+                .error(
+                    "E0803", "the policies matched no resource in the inventories", at: nil,
+                    help: "the policies range over kinds the inventories do not contain")
+            ])
         }
         let results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
         stage("findings")

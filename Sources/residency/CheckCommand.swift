@@ -28,7 +28,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("inventory"), help: "Export bundle file or folder (JSON or YAML; repeatable).")
     var inventories: [String] = []
 
-    @Option(name: .customLong("catalog"), help: "Catalog file (repeatable; later files override earlier rows). Default: <policies>/catalog/segment-regional.json.")
+    @Option(
+        name: .customLong("catalog"),
+        help: "Catalog file (repeatable; later files override earlier rows). Default: <policies>/catalog/segment-regional.json.")
     var catalogs: [String] = []
 
     @Option(help: "The organisation's facts file (DPF-certified vendors …).")
@@ -111,7 +113,9 @@ struct CheckCommand: ParsableCommand {
         }
         if timings {
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
-            Terminal.stderr("timing: json: \((clock.now - writeStart).components.attoseconds / 1_000_000_000_000_000 + (clock.now - writeStart).components.seconds * 1000) ms\n")
+            Terminal.stderr(
+                "timing: json: \((clock.now - writeStart).components.attoseconds / 1_000_000_000_000_000 + (clock.now - writeStart).components.seconds * 1000) ms\n"
+            )
         }
         Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
         // Exit with the outcome still referenced: the system reclaims a large run's findings
@@ -133,7 +137,9 @@ enum RunClock {
             return date
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, found '\(epoch)'") }
+            guard let seconds = Int(epoch) else {
+                throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, found '\(epoch)'")
+            }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return nil

@@ -83,22 +83,29 @@ import Testing
         let dir = try temporaryFolder([
             "ws.yaml": "workspace: {id: w1, slug: eu}\nregion: eu-west\nsources:\n  - id: s1\n    enabled: \"yes\"\n"
         ])
-        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "ws.yaml"] + Self.now, in: dir)
+        let r = try residency(
+            ["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "ws.yaml"] + Self.now, in: dir)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("ws.yaml:5:14: error[E0602]: `sources[0].enabled` must be true or false, found a string"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("ws.yaml:5:14: error[E0602]: `sources[0].enabled` must be true or false, found a string"),
+            "\(r.stderr)")
     }
 
     @Test func noPoliciesIsExitTwo() throws {
         let dir = try temporaryFolder(["lib.policy": "let x = 1\n"])
-        let r = try residency(["check", "--policies", "lib.policy", "--inventory", "\(repositoryRoot.path)/examples/inventory",
-                               "--catalog", "\(repositoryRoot.path)/policies/catalog/segment-regional.json"] + Self.now, in: dir)
+        let r = try residency(
+            [
+                "check", "--policies", "lib.policy", "--inventory", "\(repositoryRoot.path)/examples/inventory",
+                "--catalog", "\(repositoryRoot.path)/policies/catalog/segment-regional.json",
+            ] + Self.now, in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("error[E0801]: no policies to evaluate"), "\(r.stderr)")
     }
 
     @Test func noWorkspacesIsExitTwo() throws {
         let dir = try temporaryFolder(["empty/readme.txt": "nothing"])
-        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "empty"] + Self.now, in: dir)
+        let r = try residency(
+            ["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "empty"] + Self.now, in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("E0614"))
     }
@@ -126,8 +133,11 @@ import Testing
 
     @Test func jsonDiagnosticsForTools() throws {
         let dir = try temporaryFolder(["bad.json": "{\"workspace\": {\"id\": \"w\"}}"])
-        let r = try residency(["check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "bad.json",
-                               "--diagnostics-format", "json"] + Self.now, in: dir)
+        let r = try residency(
+            [
+                "check", "--policies", "\(repositoryRoot.path)/policies", "--inventory", "bad.json",
+                "--diagnostics-format", "json",
+            ] + Self.now, in: dir)
         #expect(r.status == 2)
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let codes = (doc?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
@@ -157,8 +167,10 @@ import Testing
         let dir = try temporaryFolder([:])
         let names = ["example-results.json", "example-junit.xml", "example-report.html"]
         let r = try residency(
-            ["check", "--now", "2026-11-28T02:00:00Z", "--json", dir.appendingPathComponent(names[0]).path,
-             "--junit", dir.appendingPathComponent(names[1]).path, "--html", dir.appendingPathComponent(names[2]).path],
+            [
+                "check", "--now", "2026-11-28T02:00:00Z", "--json", dir.appendingPathComponent(names[0]).path,
+                "--junit", dir.appendingPathComponent(names[1]).path, "--html", dir.appendingPathComponent(names[2]).path,
+            ],
             environment: ["USER": "residency-example", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"],
             inheritEnvironment: false)
         #expect(r.status == 1, "\(r.stderr)")

@@ -24,8 +24,10 @@ public enum CatalogLoader {
         var diagnostics: [Diagnostic] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(.error("E0701", "cannot read catalog \(path)", at: nil,
-                                          help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/"))
+                diagnostics.append(
+                    .error(
+                        "E0701", "cannot read catalog \(path)", at: nil,
+                        help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/"))
                 continue
             }
             files.append(SourceFile(path: path, bytes: Array(data)))
@@ -129,11 +131,14 @@ public enum FactsLoader {
             var reader = NodeReader(file: file)
             guard let root = reader.object(tree.root, "facts") else { return (Facts(), reader.diagnostics) }
             for (key, start, _) in root.members where !["dpfCertified", "sccVendors", "bcrVendors"].contains(key) {
-                reader.report(.warning("W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
-                                       help: Suggestions.didYouMean(key, in: ["dpfCertified", "sccVendors", "bcrVendors"])))
+                reader.report(
+                    .warning(
+                        "W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
+                        help: Suggestions.didYouMean(key, in: ["dpfCertified", "sccVendors", "bcrVendors"])))
             }
             let facts = Facts(
-                dpfCertified: reader.strings(root, "dpfCertified", "facts"), sccVendors: reader.strings(root, "sccVendors", "facts"),
+                dpfCertified: reader.strings(root, "dpfCertified", "facts"),
+                sccVendors: reader.strings(root, "sccVendors", "facts"),
                 bcrVendors: reader.strings(root, "bcrVendors", "facts"))
             return (facts, reader.diagnostics)
         }

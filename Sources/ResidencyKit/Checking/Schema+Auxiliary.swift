@@ -33,7 +33,9 @@ extension Schema {
                 },
                 field("host", .string, "Node.js, Python, Java, C#: `host`.") { c, i in .of(c.model.sources[i].sdk?.host) },
                 field("path", .string, "Node.js: `path`.") { c, i in .of(c.model.sources[i].sdk?.path) },
-                field("endpoint", .string, "Java's `endpoint` builder setting; for custom HTTP requests, the URL they post to.") { c, i in .of(c.model.sources[i].sdk?.endpoint) },
+                field("endpoint", .string, "Java's `endpoint` builder setting; for custom HTTP requests, the URL they post to.") {
+                    c, i in .of(c.model.sources[i].sdk?.endpoint)
+                },
             ]),
         RecordSpec(
             .catalogDestination, "A row of Segment's destination support table.",

@@ -79,7 +79,9 @@ public final class PolicyProgram: Sendable {
             }
         }
         slotCount = max(fastCompiler.slotCount, tracingCompiler.slotCount)
-        reports = bundle.policies.map { PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind) }
+        reports = bundle.policies.map {
+            PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind)
+        }
         permitReports = bundle.permits.map { ($0.id, "permitted by \($0.id) (\($0.decl.title.value))") }
         unknownReasons = zip(nodeTexts, reasonNodes).map { text, isReason in
             isReason ? "`\(text)` is unknown in the inventory" : ""

@@ -74,7 +74,9 @@ public struct WorkspaceModel: Sendable {
             sourceLabels: sources.indices.map { .of(sources[$0].labels) },
             destinationSupportedRegions: destinations.indices.map { .of(destinations[$0].supportedRegions) },
             destinationRegionEndpoints: destinations.indices.map { .of(destinations[$0].regionEndpoints) },
-            warehouseCidrs: warehouses.indices.map { i in warehouses[i].allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing })
+            warehouseCidrs: warehouses.indices.map { i in
+                warehouses[i].allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing
+            })
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).

@@ -27,7 +27,8 @@ public enum AtomicFile {
         } catch {
             throw Failure(path: path, reason: "cannot create \(directory.path)")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard let handle = fopen(temporary.path, "wb") else {
             throw Failure(path: path, reason: String(cString: strerror(errno)))
         }

@@ -53,7 +53,11 @@ public struct JUnitReport: Sendable {
     private func properties(_ doc: ResultDocument, _ w: XMLWriter) throws {
         try w.startElement("properties")
         var props: [(String, String)] = [("residency.version", doc.tool.version), ("residency.auditDate", doc.run.auditDate)]
-        props.append(("residency.ranBy", [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")))
+        props.append(
+            (
+                "residency.ranBy",
+                [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")
+            ))
         props.append(("policies.sha256", ResultDocument.combinedDigest(doc.inputs.policies)))
         for c in doc.inputs.catalog { props.append(("catalog.\(c.path).sha256", c.sha256)) }
         if doc.inputs.inventories.count <= JUnitReport.listedInventoryLimit {
@@ -75,9 +79,12 @@ public struct JUnitReport: Sendable {
         let body = details(r, policy)
         switch c.kind {
         case .failure:
-            try w.element("failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", oneLine(r.message ?? policy.title))], text: body)
+            try w.element(
+                "failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", oneLine(r.message ?? policy.title))],
+                text: body)
         case .error:
-            try w.element("error", attributes: [("type", "indeterminate"), ("message", oneLine(r.message ?? policy.title))], text: body)
+            try w.element(
+                "error", attributes: [("type", "indeterminate"), ("message", oneLine(r.message ?? policy.title))], text: body)
         case .skipped:
             try w.element("skipped", attributes: [("message", oneLine(r.reason ?? "waived"))], text: body)
         case .passed:
@@ -122,12 +129,13 @@ public struct JUnitReport: Sendable {
         init(_ f: Finding, failOn: AuditRun.FailOn) {
             finding = f
             let gating = ResultDocument.gates(f, failOn)
-            kind = switch f.outcome {
-            case .fail where gating: .failure
-            case .indeterminate where gating: .error
-            case .waived: .skipped
-            default: .passed
-            }
+            kind =
+                switch f.outcome {
+                case .fail where gating: .failure
+                case .indeterminate where gating: .error
+                case .waived: .skipped
+                default: .passed
+                }
         }
     }
 }

@@ -50,7 +50,9 @@ extension ResultDocument {
         let notices = evaluation.unmatchedPolicies.map { i in
             Notice(
                 code: "unmatched", policy: bundle.policies[i].id,
-                message: "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none")
+                message:
+                    "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none"
+            )
         }
         return ResultDocument(
             run: Run(
@@ -59,7 +61,8 @@ extension ResultDocument {
             inputs: inputs, params: params,
             summary: Summary(
                 verdict: gating || !notices.isEmpty && failOn != .never ? "non-compliant" : "compliant", failOn: failOn.rawValue,
-                workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count, resources: resources,
+                workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count,
+                resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
             policies: policies,
             workspaces: workspaces.map(workspaceInfo),

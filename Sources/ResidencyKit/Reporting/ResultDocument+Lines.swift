@@ -29,7 +29,8 @@ extension ResultDocument {
     private static func room(_ finding: UnsafePointer<Finding>) -> Int {
         func text(_ s: String?) -> Int { s.map { 6 * $0.utf8.count + 2 } ?? 0 }
         let r = finding.pointee
-        var room = 256 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
+        var room =
+            256 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
             + text(r.resourceName) + text(r.message) + text(r.remediation) + text(r.reason) + text(r.permit) + text(r.basis)
         for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
         return room

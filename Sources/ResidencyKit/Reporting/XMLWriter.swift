@@ -91,11 +91,13 @@ public final class XMLWriter {
         defer { xmlSchemaFree(schema) }
         guard let validator = xmlSchemaNewValidCtxt(schema) else { return ["cannot create a validator"] }
         defer { xmlSchemaFreeValidCtxt(validator) }
-        xmlSchemaSetValidStructuredErrors(validator, { ctx, error in
-            guard let ctx, let error, let message = error.pointee.message else { return }
-            let collector = Unmanaged<ErrorCollector>.fromOpaque(ctx).takeUnretainedValue()
-            collector.messages.append("line \(error.pointee.line): " + String(cString: message).trimmingWhitespace())
-        }, context)
+        xmlSchemaSetValidStructuredErrors(
+            validator,
+            { ctx, error in
+                guard let ctx, let error, let message = error.pointee.message else { return }
+                let collector = Unmanaged<ErrorCollector>.fromOpaque(ctx).takeUnretainedValue()
+                collector.messages.append("line \(error.pointee.line): " + String(cString: message).trimmingWhitespace())
+            }, context)
         let bytes = Array(text.utf8)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let doc = bytes.withUnsafeBufferPointer { p in

@@ -77,7 +77,9 @@ private func destinationPolicy(where condition: String = "true", require require
         #expect(mix.evidence.contains(Evidence(expression: "d.workspace.region", value: "\"eu-west\"")))
         let unknown = try #require(findings.first { $0.resourceId == "dst-unknown" })
         #expect(unknown.reason == "`d.endpoint.region` is unknown in the inventory")
-        #expect(unknown.message == "EU data never leaves the EU: could not decide for Webhook: `d.endpoint.region` is unknown in the inventory")
+        #expect(
+            unknown.message
+                == "EU data never leaves the EU: could not decide for Webhook: `d.endpoint.region` is unknown in the inventory")
         let pass = try #require(findings.first { $0.resourceId == "dst-amp" })
         #expect(pass.message == nil)
         #expect(!pass.evidence.isEmpty)

@@ -88,7 +88,8 @@ import Testing
 
     @Test(arguments: [
         ("HubSpot", "HubSpot"), ("hubspot", "HubSpot"), ("  HUBSPOT ", "HubSpot"), ("actions-mixpanel", "Mixpanel (Actions)"),
-        ("Mixpanel (Legacy)", "Mixpanel (Legacy)"), ("mixpanel", "Mixpanel (Legacy)"), ("ACTIONS-BRAZE-WEB", "Braze Web Device Mode (Actions)"),
+        ("Mixpanel (Legacy)", "Mixpanel (Legacy)"), ("mixpanel", "Mixpanel (Legacy)"),
+        ("ACTIONS-BRAZE-WEB", "Braze Web Device Mode (Actions)"),
     ])
     func destinationLookupIgnoresCaseAndSpace(query: String, name: String) throws {
         let i = try #require(Self.catalog.destination(named: query))
@@ -143,7 +144,8 @@ import Testing
         """#
 
     static func bundledFile() -> SourceFile {
-        SourceFile(path: InventoryFixture.bundledCatalogPath, text: InventoryFixture.text("policies/catalog/segment-regional.json"))
+        SourceFile(
+            path: InventoryFixture.bundledCatalogPath, text: InventoryFixture.text("policies/catalog/segment-regional.json"))
     }
 
     @Test func overrideReplacesSameNamedRowsAndAddsNewOnes() throws {
@@ -188,7 +190,8 @@ import Testing
 
     @Test func overrideChangesWhatTheInventorySees() throws {
         let catalog = CatalogLoader.load(files: [Self.bundledFile(), SourceFile(path: "mine.json", text: Self.override)]).catalog
-        let text = InventoryFixture.bundle(#"""
+        let text = InventoryFixture.bundle(
+            #"""
             "sources": [{"id": "s", "metadata": {"name": "Looker"}}],
             "destinations": [
               {"id": "d1", "sourceId": "s", "metadata": {"name": "Acme Analytics"}},
@@ -201,7 +204,8 @@ import Testing
         #expect(after.diagnostics.isEmpty)
         let model = try #require(after.only)
         #expect(model.destinations[0].vendor == "Acme")
-        #expect(model.destinations[0].endpoint == Endpoint(region: "us", evidence: "catalog: Acme Analytics offers no EU endpoint"))
+        #expect(
+            model.destinations[0].endpoint == Endpoint(region: "us", evidence: "catalog: Acme Analytics offers no EU endpoint"))
         // With an EU endpoint in the user's catalog, an unreadable setting no longer falls back to the US.
         #expect(model.destinations[1].endpoint.region == nil)
         #expect(try #require(before.only).destinations[1].endpoint.region == "us")
@@ -210,7 +214,8 @@ import Testing
     @Test func overrideFileMayBeYAMLAndGivenByPath() throws {
         let root = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try InventoryFixture.write("""
+        try InventoryFixture.write(
+            """
             catalogVersion: mine-1
             destinations:
               - {name: Slack, slugs: [slack], vendor: Slack, usWorkspace: true, euWorkspace: false, euEndpoint: false}
@@ -277,7 +282,9 @@ import Testing
     func brokenCatalogFileIsReportedAtItsLine(_ c: Broken) throws {
         let marked = InventoryMarked(c.input)
         let loaded = CatalogLoader.load(files: [Self.bundledFile(), SourceFile(path: c.path, text: marked.text)])
-        #expect(loaded.diagnostics.map(\.code) == [c.code], "\(loaded.diagnostics.map { "\($0.code)@\($0.lineColumn) \($0.message)" })")
+        #expect(
+            loaded.diagnostics.map(\.code) == [c.code],
+            "\(loaded.diagnostics.map { "\($0.code)@\($0.lineColumn) \($0.message)" })")
         let d = try #require(loaded.diagnostics.first)
         #expect(d.range?.file == c.path)
         #expect(d.lineColumn == marked.at())
@@ -297,7 +304,8 @@ import Testing
     }
 
     @Test func validRowsOfABrokenFileAreStillMerged() {
-        let text = #"{"catalogVersion": "v", "destinations": [{"name": "Acme"}, {"euEndpoint": true}, {"name": "Bcme", "vendor": 3}]}"#
+        let text =
+            #"{"catalogVersion": "v", "destinations": [{"name": "Acme"}, {"euEndpoint": true}, {"name": "Bcme", "vendor": 3}]}"#
         let loaded = CatalogLoader.load(files: [SourceFile(path: "c.json", text: text)])
         #expect(loaded.diagnostics.map(\.code) == ["E0603", "E0602"])
         #expect(loaded.catalog.destinations.map(\.name) == ["Acme", "Bcme"])
@@ -365,7 +373,9 @@ import Testing
         Case(
             name: "a number in a list", path: "f.yaml", input: "bcrVendors: [Acme, 1️⃣42]\n", code: "E0602",
             message: "`facts.bcrVendors[1]` must be a string, found a number"),
-        Case(name: "a list at the top", path: "f.json", input: #"1️⃣["Google"]"#, code: "E0602", message: "`facts` must be an object, found an array"),
+        Case(
+            name: "a list at the top", path: "f.json", input: #"1️⃣["Google"]"#, code: "E0602",
+            message: "`facts` must be an object, found an array"),
         Case(name: "invalid JSON", path: "f.json", input: #"{"dpfCertified": [1️⃣}"#, code: "E0601", message: "invalid JSON"),
         Case(name: "invalid YAML", path: "f.yaml", input: "dpfCertified: [Google\n1️⃣", code: "E0610", message: "invalid YAML"),
         Case(
@@ -386,7 +396,8 @@ import Testing
     }
 
     @Test func unknownKeyIsIgnoredAndTheRestRead() {
-        let (facts, diagnostics) = FactsLoader.load(SourceFile(path: "f.json", text: #"{"dpfCertifed": ["X"], "sccVendors": ["Y"]}"#))
+        let (facts, diagnostics) = FactsLoader.load(
+            SourceFile(path: "f.json", text: #"{"dpfCertifed": ["X"], "sccVendors": ["Y"]}"#))
         #expect(diagnostics.map(\.code) == ["W0701"])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.help == "did you mean `dpfCertified`?")

@@ -66,7 +66,8 @@ import Testing
             name: "a string enabled", input: b(#""sources": [{"id": "s1", "enabled": 1️⃣"yes"}]"#), code: "E0602",
             message: "`sources[0].enabled` must be true or false, found a string", help: .exactly(nil)),
         Case(
-            name: "a numeric enabled", input: b(#""destinations": [{"id": "d1", "sourceId": "s1", "enabled": 1️⃣1}], "sources": [{"id": "s1"}]"#),
+            name: "a numeric enabled",
+            input: b(#""destinations": [{"id": "d1", "sourceId": "s1", "enabled": 1️⃣1}], "sources": [{"id": "s1"}]"#),
             code: "E0602", message: "`destinations[0].enabled` must be true or false, found a number"),
         Case(
             name: "a numeric id", input: b(#""sources": [{"id": 1️⃣42}]"#), code: "E0602",
@@ -117,7 +118,9 @@ import Testing
             message: "`sources[0].labels` must be a list, found an object"),
         Case(
             name: "supported regions as a string",
-            input: b(#""sources": [{"id": "s1"}], "destinations": [{"id": "d", "sourceId": "s1", "metadata": {"supportedRegions": 1️⃣"eu-west-1"}}]"#),
+            input: b(
+                #""sources": [{"id": "s1"}], "destinations": [{"id": "d", "sourceId": "s1", "metadata": {"supportedRegions": 1️⃣"eu-west-1"}}]"#
+            ),
             code: "E0602", message: "`destinations[0].metadata.supportedRegions` must be a list, found a string"),
         Case(
             name: "a warehouse name that is a number", input: b(#""warehouses": [{"id": "w1", "settings": {"name": 1️⃣1}}]"#),
@@ -133,19 +136,25 @@ import Testing
             message: "`workspace` must be an object, found a string", codes: .unchecked),
         Case(
             name: "useSegmentEndpoints as a string",
-            input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": "analytics-react-native", "useSegmentEndpoints": 1️⃣"no"}]"#),
+            input: b(
+                #""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": "analytics-react-native", "useSegmentEndpoints": 1️⃣"no"}]"#
+            ),
             code: "E0602", message: "`sdkConfigs[0].useSegmentEndpoints` must be true or false, found a string"),
         Case(
             name: "an SDK host that is a number",
-            input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": "analytics-node", "host": 1️⃣8080}]"#),
+            input: b(
+                #""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": "analytics-node", "host": 1️⃣8080}]"#),
             code: "E0602", message: "`sdkConfigs[0].host` must be a string, found a number"),
         Case(
             name: "a CIDR that is a number",
-            input: b(#""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8", 1️⃣10]}]"#),
+            input: b(
+                #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8", 1️⃣10]}]"#
+            ),
             code: "E0602", message: "`warehouseAccess[0].allowlistedCidrs[]` must be a CIDR string, found a number"),
         Case(
             name: "CIDRs as a string",
-            input: b(#""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": 1️⃣"10.0.0.0/8"}]"#),
+            input: b(
+                #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": 1️⃣"10.0.0.0/8"}]"#),
             code: "E0602", message: "`warehouseAccess[0].allowlistedCidrs` must be a list, found a string"),
         Case(
             name: "workspaces as an object", input: #"{"workspaces": 1️⃣{}}"#, code: "E0602",
@@ -223,7 +232,9 @@ import Testing
             message: "duplicate source id `s1` in this workspace", help: .exactly(nil), note: "2️⃣"),
         Case(
             name: "a duplicate destination id",
-            input: b(#""sources": [{"id": "s"}], "destinations": [2️⃣{"id": "d", "sourceId": "s"}, {"id": "e", "sourceId": "s"}, 1️⃣{"id": "d", "sourceId": "s"}]"#),
+            input: b(
+                #""sources": [{"id": "s"}], "destinations": [2️⃣{"id": "d", "sourceId": "s"}, {"id": "e", "sourceId": "s"}, 1️⃣{"id": "d", "sourceId": "s"}]"#
+            ),
             code: "E0604", message: "duplicate destination id `d` in this workspace", note: "2️⃣"),
         Case(
             name: "a duplicate warehouse id across pages",
@@ -231,7 +242,9 @@ import Testing
             code: "E0604", message: "duplicate warehouse id `w` in this workspace", note: "2️⃣"),
         Case(
             name: "two sdkConfigs for one source",
-            input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": 2️⃣"s1", "library": "analytics-node"}, {"sourceId": 1️⃣"s1", "library": "analytics-python"}]"#),
+            input: b(
+                #""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": 2️⃣"s1", "library": "analytics-node"}, {"sourceId": 1️⃣"s1", "library": "analytics-python"}]"#
+            ),
             code: "E0604", message: "duplicate sdkConfig source id `s1` in this workspace", note: "2️⃣"),
         Case(
             name: "a dangling sourceId, with a suggestion",
@@ -246,7 +259,8 @@ import Testing
         Case(
             name: "a dangling sourceId with no sources at all",
             input: b(#""destinations": [{"id": "d1", "sourceId": 1️⃣"src-1"}]"#), code: "E0605",
-            message: "destination `d1` names source `src-1`", help: .exactly("export the workspace's sources with its destinations")),
+            message: "destination `d1` names source `src-1`",
+            help: .exactly("export the workspace's sources with its destinations")),
         Case(
             name: "region and apiHost disagree",
             input: b(#""apiHost": "https://api.segmentapis.com", "region": 1️⃣"eu-west""#), code: "E0606",
@@ -285,8 +299,12 @@ import Testing
             name: "a Terraform plan (not read by this loader)",
             input: #"1️⃣{"format_version": "1.2", "resource_changes": [{"type": "segment_destination"}]}"#, code: "E0609",
             message: "found an object without `workspace`"),
-        Case(name: "a YAML scalar document", path: "inv.yaml", input: "1️⃣just some text\n", code: "E0609", message: "found a string"),
-        Case(name: "a YAML list document", path: "inv.yml", input: "1️⃣- workspace: {id: a, slug: b}\n", code: "E0609", message: "found an array"),
+        Case(
+            name: "a YAML scalar document", path: "inv.yaml", input: "1️⃣just some text\n", code: "E0609", message: "found a string"
+        ),
+        Case(
+            name: "a YAML list document", path: "inv.yml", input: "1️⃣- workspace: {id: a, slug: b}\n", code: "E0609",
+            message: "found an array"),
     ]
 
     // MARK: E0610 invalid YAML
@@ -296,7 +314,9 @@ import Testing
             name: "an unclosed flow mapping", path: "inv.yaml", input: "workspace: {id: a, slug: b\nregion1️⃣: [\n",
             code: "E0610", message: "invalid YAML: did not find expected ',' or '}'", help: .exactly(nil)),
         Case(name: "an empty file", path: "inv.yaml", input: "1️⃣", code: "E0610", message: "invalid YAML: the file is empty"),
-        Case(name: "only a comment", path: "inv.yaml", input: "1️⃣# nothing yet\n", code: "E0610", message: "invalid YAML: the file is empty"),
+        Case(
+            name: "only a comment", path: "inv.yaml", input: "1️⃣# nothing yet\n", code: "E0610",
+            message: "invalid YAML: the file is empty"),
         Case(
             name: "two documents", path: "inv.yaml", input: "workspace: {id: a, slug: b}\n1️⃣---\nworkspace: {id: c, slug: d}\n",
             code: "E0610", message: "expected a single document in the stream"),
@@ -304,7 +324,8 @@ import Testing
             name: "a tab for indentation", path: "inv.yaml", input: "workspace:\n1️⃣\tid: a\n", code: "E0610",
             message: "invalid YAML: found character that cannot start any token"),
         Case(
-            name: "a mapping value where none may be", path: "inv.yaml", input: "workspace: {id: a, slug: b}\nregion: eu1️⃣: west\n",
+            name: "a mapping value where none may be", path: "inv.yaml",
+            input: "workspace: {id: a, slug: b}\nregion: eu1️⃣: west\n",
             code: "E0610", message: "invalid YAML: mapping values are not allowed in this context"),
     ]
 
@@ -327,11 +348,15 @@ import Testing
             help: .exactly("did you mean `wh-1`?")),
         Case(
             name: "a prefix length out of range",
-            input: b(#""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["3.251.148.96/29", 1️⃣"10.0.0.0/33"]}]"#),
+            input: b(
+                #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["3.251.148.96/29", 1️⃣"10.0.0.0/33"]}]"#
+            ),
             code: "E0613", message: "invalid CIDR: prefix length 33 is out of range 0–32 for IPv4", help: .exactly(nil)),
         Case(
             name: "an octet out of range",
-            input: b(#""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [1️⃣"300.1.1.1/8"]}]"#),
+            input: b(
+                #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [1️⃣"300.1.1.1/8"]}]"#
+            ),
             code: "E0613", message: "invalid CIDR: `300.1.1.1` is not a valid IPv4 address"),
         Case(
             name: "an empty CIDR",
@@ -339,7 +364,8 @@ import Testing
             code: "E0613", message: "invalid CIDR: empty CIDR"),
         Case(
             name: "a CIDR in YAML", path: "inv.yaml",
-            input: "workspace: {id: a, slug: b}\nwarehouses: [{id: w1}]\nwarehouseAccess:\n  - warehouseId: w1\n    allowlistedCidrs: [1️⃣10.0.0.0/x]\n",
+            input:
+                "workspace: {id: a, slug: b}\nwarehouses: [{id: w1}]\nwarehouseAccess:\n  - warehouseId: w1\n    allowlistedCidrs: [1️⃣10.0.0.0/x]\n",
             code: "E0613", message: "invalid CIDR: prefix length `x` is not a number"),
     ]
 
@@ -348,13 +374,18 @@ import Testing
     static let warnings: [Case] = [
         Case(
             name: "an unknown destination, with a suggestion",
-            input: b(#""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"name": 1️⃣"Mixpanl (Actions)"}}]"#),
+            input: b(
+                #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"name": 1️⃣"Mixpanl (Actions)"}}]"#
+            ),
             code: "W0601",
-            message: #"destination integration "Mixpanl (Actions)" is not in the regional catalog; checks that need it will be indeterminate"#,
+            message:
+                #"destination integration "Mixpanl (Actions)" is not in the regional catalog; checks that need it will be indeterminate"#,
             help: .exactly("did you mean `Mixpanel (Actions)`?")),
         Case(
             name: "an unknown destination, nothing close",
-            input: b(#""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "acme-x", "name": 1️⃣"Zzyzx Qqqq Integration"}}]"#),
+            input: b(
+                #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "acme-x", "name": 1️⃣"Zzyzx Qqqq Integration"}}]"#
+            ),
             code: "W0601", message: #"destination integration "Zzyzx Qqqq Integration" is not in the regional catalog"#,
             help: .exactly("add it to your own catalog file (see docs/catalog.md)")),
         Case(
@@ -364,7 +395,8 @@ import Testing
         Case(
             name: "an unknown warehouse, with a suggestion",
             input: b(#""warehouses": [{"id": "w", "metadata": {"slug": "redshfit", "name": 1️⃣"Redshfit"}}]"#), code: "W0601",
-            message: #"warehouse integration "Redshfit" is not in the regional catalog"#, help: .exactly("did you mean `Redshift`?")),
+            message: #"warehouse integration "Redshfit" is not in the regional catalog"#,
+            help: .exactly("did you mean `Redshift`?")),
         Case(
             name: "a duplicate key in a source", input: b(#""sources": [{"id": "s1", 2️⃣"slug": "a", 1️⃣"slug": "b"}]"#),
             code: "W0602", message: "duplicate key `slug`; the first one is used", help: .exactly(nil), note: "2️⃣"),
@@ -373,14 +405,17 @@ import Testing
             message: "duplicate key `region`; the first one is used", note: "2️⃣"),
         Case(
             name: "a duplicate key in settings, after an emoji",
-            input: b(#""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "settings": {2️⃣"apiRegion": "EU 🇪🇺", 1️⃣"apiRegion": "US 🇺🇸"}}]"#),
+            input: b(
+                #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "settings": {2️⃣"apiRegion": "EU 🇪🇺", 1️⃣"apiRegion": "US 🇺🇸"}}]"#
+            ),
             code: "W0602", message: "duplicate key `apiRegion`; the first one is used", note: "2️⃣"),
         Case(
             name: "a duplicate key in the workspace", input: #"{"workspace": {"id": "a", "slug": "b", 1️⃣"id": "c"}}"#,
             code: "W0602", message: "duplicate key `id`; the first one is used"),
         Case(
             name: "a page with more to come",
-            input: b(#""sources": {"data": {"sources": []}, "pagination": {"current": "MA==", "next": 1️⃣"Mw==", "previous": null}}"#),
+            input: b(
+                #""sources": {"data": {"sources": []}, "pagination": {"current": "MA==", "next": 1️⃣"Mw==", "previous": null}}"#),
             code: "W0603",
             message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#,
             help: .exactly("fetch every page (follow `pagination.next`) so nothing is left out")),
@@ -390,7 +425,8 @@ import Testing
             message: #"the `destinations` export has more pages (pagination.next = "NDAw")"#),
         Case(
             name: "an unknown library, with a suggestion",
-            input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": 1️⃣"analytics-swfit"}]"#), code: "W0604",
+            input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": 1️⃣"analytics-swfit"}]"#),
+            code: "W0604",
             message: #"unknown SDK library "analytics-swfit"; its endpoint cannot be resolved"#,
             help: .exactly("did you mean `analytics-swift`?")),
         Case(
@@ -403,7 +439,8 @@ import Testing
                     + "analytics-xamarin, analytics.js, http-api")),
         Case(
             name: "an apiHost that is not Segment's", input: b(#""apiHost": 1️⃣"https://segment.example.com""#), code: "W0605",
-            message: "`apiHost` https://segment.example.com is not a Segment Public API host; the region cannot be inferred from it"),
+            message:
+                "`apiHost` https://segment.example.com is not a Segment Public API host; the region cannot be inferred from it"),
     ]
 
     @Test(arguments: json + types + missing + structure + yaml + references + warnings)
@@ -416,7 +453,9 @@ import Testing
         case .exactly(let codes): #expect(loaded.codes == codes, "\(all)")
         case .unchecked: break
         }
-        let d = try #require(loaded.diagnostics.first { $0.code == c.code && $0.lineColumn == marked.at() }, "want \(c.code) at \(marked.at()), got \(all)")
+        let d = try #require(
+            loaded.diagnostics.first { $0.code == c.code && $0.lineColumn == marked.at() },
+            "want \(c.code) at \(marked.at()), got \(all)")
         #expect(d.severity == (c.code.hasPrefix("E") ? .error : .warning))
         #expect(d.range?.file == c.path)
         #expect(d.message.contains(c.message), "\(d.message)")
@@ -453,7 +492,8 @@ import Testing
 
     @Test func theFirstOfDuplicateKeysIsUsed() throws {
         let text = InventoryFixture.bundle(
-            #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "actions-mixpanel"}, "settings": {"apiRegion": "EU 🇪🇺", "apiRegion": "US 🇺🇸"}}]"#)
+            #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "actions-mixpanel"}, "settings": {"apiRegion": "EU 🇪🇺", "apiRegion": "US 🇺🇸"}}]"#
+        )
         let model = try #require(InventoryFixture.load(text).only)
         #expect(model.destinations[0].endpoint.region == "eu")
     }
@@ -462,7 +502,8 @@ import Testing
         let text = InventoryFixture.bundle(
             #""sources": [{"id": "s1", "enabled": "yes"}, {"slug": "no-id"}, {"id": 7}],"# + "\n"
                 + #""destinations": [{"id": "d1", "sourceId": "gone"}, {"id": "d2"}],"# + "\n"
-                + #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8", "bad", 3]}]"#)
+                + #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8", "bad", 3]}]"#
+        )
         let loaded = InventoryFixture.load(text)
         #expect(loaded.codes == ["E0602", "E0603", "E0602", "E0605", "E0603", "E0613", "E0602"])
         let model = try #require(loaded.only)
@@ -478,17 +519,20 @@ import Testing
 
     @Test func cidrsWithHostBitsAreMaskedNotRejected() throws {
         let text = InventoryFixture.bundle(
-            #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [" 10.0.0.5/24 ", "3.251.148.97/29", "2001:db8::1/32", "192.0.2.7"]}]"#)
+            #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [" 10.0.0.5/24 ", "3.251.148.97/29", "2001:db8::1/32", "192.0.2.7"]}]"#
+        )
         let loaded = InventoryFixture.load(text)
         #expect(loaded.diagnostics.isEmpty)
-        #expect(loaded.only?.warehouses[0].allowlistedCidrs?.map(\.description) == [
-            "10.0.0.0/24", "3.251.148.96/29", "2001:db8::/32", "192.0.2.7/32",
-        ])
+        #expect(
+            loaded.only?.warehouses[0].allowlistedCidrs?.map(\.description) == [
+                "10.0.0.0/24", "3.251.148.96/29", "2001:db8::/32", "192.0.2.7/32",
+            ])
     }
 
     @Test func warehouseAccessEntriesForOneWarehouseAccumulate() throws {
         let text = InventoryFixture.bundle(
-            #""warehouses": [{"id": "w1"}, {"id": "w2"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8"]}, {"warehouseId": "w1", "allowlistedCidrs": ["3.251.148.96/29"]}, {"warehouseId": "w2"}]"#)
+            #""warehouses": [{"id": "w1"}, {"id": "w2"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": ["10.0.0.0/8"]}, {"warehouseId": "w1", "allowlistedCidrs": ["3.251.148.96/29"]}, {"warehouseId": "w2"}]"#
+        )
         let loaded = InventoryFixture.load(text)
         #expect(loaded.diagnostics.isEmpty)
         let model = try #require(loaded.only)
@@ -511,14 +555,16 @@ import Testing
     }
 
     @Test func unknownBundleKeysAreIgnored() {
-        let loaded = InventoryFixture.load(InventoryFixture.bundle(#""exportedAt": "2026-11-28T02:00:00Z", "comment": {"any": ["thing"]}"#))
+        let loaded = InventoryFixture.load(
+            InventoryFixture.bundle(#""exportedAt": "2026-11-28T02:00:00Z", "comment": {"any": ["thing"]}"#))
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.workspaces.count == 1)
     }
 
     @Test func knownIntegrationsRaiseNoWarning() {
         let text = InventoryFixture.bundle(
-            #""sources": [{"id": "s", "metadata": {"name": "node.js"}}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "actions-mixpanel", "name": "Mixpanel, as renamed by us"}}], "warehouses": [{"id": "w", "metadata": {"slug": "snowflake", "name": "Snowflake (our account)"}}]"#)
+            #""sources": [{"id": "s", "metadata": {"name": "node.js"}}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": "actions-mixpanel", "name": "Mixpanel, as renamed by us"}}], "warehouses": [{"id": "w", "metadata": {"slug": "snowflake", "name": "Snowflake (our account)"}}]"#
+        )
         let loaded = InventoryFixture.load(text)
         // The slug finds the entry whatever the name says; names match ignoring case.
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
@@ -556,7 +602,9 @@ import Testing
         try InventoryFixture.write(InventoryFixture.bundle(), to: root + "/odd.json/real.json")
         let loaded = InventoryLoader.load(paths: [root], catalog: InventoryFixture.catalog)
         #expect(loaded.codes == ["E0611"])
-        #expect(loaded.diagnostics.first?.message == "cannot read inventory \(root)/odd.json: permission denied or not a regular file")
+        #expect(
+            loaded.diagnostics.first?.message == "cannot read inventory \(root)/odd.json: permission denied or not a regular file"
+        )
         #expect(loaded.workspaces.map(\.workspace.id) == ["ws1"])
     }
 
@@ -565,13 +613,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try InventoryFixture.write("[", to: root + "/full/bad.json")
         try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
-        let loaded = InventoryLoader.load(paths: [root + "/full", root + "/empty", root + "/missing"], catalog: InventoryFixture.catalog)
+        let loaded = InventoryLoader.load(
+            paths: [root + "/full", root + "/empty", root + "/missing"], catalog: InventoryFixture.catalog)
         #expect(loaded.codes == ["E0614", "E0611", "E0601"])
     }
 
     @Test func sameWorkspaceInTwoFilesIsReportedAtTheSecond() throws {
         let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "a"}, "region": "eu-west"}"#)
-        let second = InventoryMarked("# again\nexportVersion: 1\nworkspace:\n  data:\n    workspace:\n      1️⃣id: ws-1\n      slug: b\n")
+        let second = InventoryMarked(
+            "# again\nexportVersion: 1\nworkspace:\n  data:\n    workspace:\n      1️⃣id: ws-1\n      slug: b\n")
         let loaded = InventoryFixture.load([("a.json", first.text), ("b.yaml", second.text)])
         #expect(loaded.codes == ["E0615"])
         let d = loaded.diagnostics[0]
@@ -586,7 +636,8 @@ import Testing
     }
 
     @Test func sameWorkspaceTwiceInOneFile() throws {
-        let marked = InventoryMarked(#"{"workspaces": [{"workspace": {"id": "w", "slug": "a"}}, {"workspace": 1️⃣{"id": "w", "slug": "b"}}]}"#)
+        let marked = InventoryMarked(
+            #"{"workspaces": [{"workspace": {"id": "w", "slug": "a"}}, {"workspace": 1️⃣{"id": "w", "slug": "b"}}]}"#)
         let loaded = InventoryFixture.load(marked.text)
         #expect(loaded.codes == ["E0615"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())
@@ -603,7 +654,10 @@ import Testing
     /// Every code the loader can emit is documented in docs/diagnostics.md.
     @Test func everyInventoryCodeIsDocumented() {
         let doc = InventoryFixture.text("docs/diagnostics.md")
-        let codes = (1...15).map { String(format: "E06%02d", $0) } + (1...5).map { String(format: "W06%02d", $0) } + ["W0701", "E0701", "E0702"]
+        let codes =
+            (1...15).map { String(format: "E06%02d", $0) } + (1...5).map { String(format: "W06%02d", $0) } + [
+                "W0701", "E0701", "E0702",
+            ]
         for code in codes { #expect(doc.contains("`\(code)`"), "\(code) is not in docs/diagnostics.md") }
     }
 }

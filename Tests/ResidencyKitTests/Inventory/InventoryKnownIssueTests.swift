@@ -10,7 +10,8 @@ import Testing
     /// W0603 must say that resources are missing only when they are: when the last page given
     /// still has `next`, not when the user gave every page (each page but the last has `next`).
     @Test func completeListOfPagesDoesNotWarnAboutMorePages() throws {
-        let text = InventoryFixture.bundle(#"""
+        let text = InventoryFixture.bundle(
+            #"""
             "sources": [
               {"data": {"sources": [{"id": "s1"}]}, "pagination": {"current": "MA==", "next": "MQ==", "totalEntries": 2}},
               {"data": {"sources": [{"id": "s2"}]}, "pagination": {"current": "MQ==", "next": null, "totalEntries": 2}}
@@ -19,15 +20,16 @@ import Testing
         let loaded = InventoryFixture.load(text)
         #expect(try #require(loaded.only).sources.map(\.id) == ["s1", "s2"])
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
-    
+
     }
 
     /// Paths in messages must name the bundle's real index in `workspaces`.
     @Test func pathsNameTheRealIndexInTheWorkspacesList() {
         let loaded = InventoryFixture.load(#"{"workspaces": [42, {"workspace": {"id": "a", "slug": "b"}, "sources": 7}]}"#)
         #expect(loaded.codes == ["E0609", "E0602"])
-        #expect(loaded.diagnostics.last?.message == "`workspaces[1].sources` must be a list or an API response page, found a number")
-    
+        #expect(
+            loaded.diagnostics.last?.message == "`workspaces[1].sources` must be a list or an API response page, found a number")
+
     }
 
     /// W0602 (docs/diagnostics.md: "a duplicate key in a JSON object") in every object the
@@ -43,7 +45,7 @@ import Testing
         let loaded = InventoryFixture.load(marked.text)
         #expect(loaded.codes == ["W0602"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())
-    
+
     }
 
     /// A workspace of the wrong type is one mistake: one E0602, not also "has no `workspace`".
@@ -51,7 +53,7 @@ import Testing
         let loaded = InventoryFixture.load(#"{"workspace": "ws-1"}"#)
         #expect(loaded.codes.first == "E0602")
         #expect(loaded.codes == ["E0602"])
-    
+
     }
 
     /// E0603's help must read as English.
@@ -60,7 +62,7 @@ import Testing
         let d = try #require(loaded.diagnostics.first)
         #expect(d.code == "E0603")
         #expect(d.help == "Segment's API always returns `id` here: was the export edited or cut short?")
-    
+
     }
 
     /// `"exportVersion": "1"` is a type error, not "version 1 is not supported; this reads version 1".
@@ -68,7 +70,7 @@ import Testing
         let loaded = InventoryFixture.load(#"{"exportVersion": "1", "workspace": {"id": "a", "slug": "b"}}"#)
         let d = try #require(loaded.diagnostics.first)
         #expect(d.code == "E0602")
-    
+
     }
 
     /// YAML duplicate keys (an error, E0610) are reported at the repeat, as JSON's W0602 is.
@@ -105,14 +107,15 @@ import Testing
     func gcpLocationsAreNotMisread(location: String) {
         let (_, r) = WarehouseRules.resolve(["location": .string(location)])
         #expect(r.region == nil)
-    
+
     }
 
     /// The design note: "analytics-swift / analytics-kotlin / Flutter / C#: `apiHost`".
     @Test func csharpApiHostIsRead() {
-        let r = SDKRules.resolve(SDKConfig(library: "analytics-csharp", apiHost: "events.eu1.segmentapis.com/v1"), workspaceRegion: "eu-west")
+        let r = SDKRules.resolve(
+            SDKConfig(library: "analytics-csharp", apiHost: "events.eu1.segmentapis.com/v1"), workspaceRegion: "eu-west")
         #expect(r.region == "eu")
-    
+
     }
 
     /// Evidence must name the setting it was read from.
@@ -120,13 +123,13 @@ import Testing
         let r = SDKRules.resolve(SDKConfig(library: "http-api", host: "https://events.eu1.segmentapis.com"), workspaceRegion: nil)
         #expect(r.region == "eu")
         #expect(r.evidence == #"sdk.host = "https://events.eu1.segmentapis.com""#)
-    
+
     }
 
     /// E0609's help points at docs/inventory.md, which must exist.
     @Test func helpPointsAtAnExistingDocument() {
         #expect(FileManager.default.fileExists(atPath: InventoryFixture.repoPath("docs/inventory.md")))
-    
+
     }
 
     /// W0701 in YAML: the range covers the key, not two characters more (the JSON quotes).
@@ -136,18 +139,20 @@ import Testing
         let d = try #require(diagnostics.first)
         #expect(d.lineColumn == marked.at("1️⃣"))
         #expect(d.range.map { "\($0.end.line):\($0.end.column)" } == marked.at("2️⃣"))
-    
+
     }
 
     /// W0601 for an integration the catalog does not list, also when the export names it by
     /// slug only: today such a destination silently gets no catalog entry.
     @Test func unknownSlugWithoutANameWarns() throws {
-        let marked = InventoryMarked(InventoryFixture.bundle(
-            #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": 1️⃣"actions-mixpanl"}}]"#))
+        let marked = InventoryMarked(
+            InventoryFixture.bundle(
+                #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "metadata": {"slug": 1️⃣"actions-mixpanl"}}]"#
+            ))
         let loaded = InventoryFixture.load(marked.text)
         #expect(try #require(loaded.only).destinations[0].vendor == nil)
         #expect(loaded.codes == ["W0601"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())
-    
+
     }
 }

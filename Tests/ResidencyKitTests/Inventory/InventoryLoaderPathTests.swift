@@ -21,10 +21,11 @@ import Testing
         #expect(model.workspace.apiHost == "https://eu1.api.segmentapis.com")
         #expect(model.workspace.dataSubjects == ["EU"])
 
-        #expect(model.sources.map(\.id) == [
-            "qQEHquLrjRDN9j1ByrChyn", "rh5BDZp6QDHvXFCkibm4pR", "kR6b2ixxrhJCgu2Uo7A9Bm", "wF5x9cL3vN8bM2qT6yH1zD",
-            "pL8kJ3hG6fD1sA9zX4cV7b",
-        ])
+        #expect(
+            model.sources.map(\.id) == [
+                "qQEHquLrjRDN9j1ByrChyn", "rh5BDZp6QDHvXFCkibm4pR", "kR6b2ixxrhJCgu2Uo7A9Bm", "wF5x9cL3vN8bM2qT6yH1zD",
+                "pL8kJ3hG6fD1sA9zX4cV7b",
+            ])
         let android = model.sources[0]
         #expect(android.slug == "android-app")
         #expect(android.name == "Android app")
@@ -51,23 +52,29 @@ import Testing
         #expect(looker.sdk == nil)
         #expect(looker.ingestRegion == nil)
 
-        #expect(model.destinations.map(\.catalogName) == [
-            "Amplitude (Actions)", "Mixpanel (Actions)", "Braze Cloud Mode (Actions)", "Customer.io (Actions)",
-            "Google Analytics 4 Cloud", "Intercom Web (Actions)", "FullStory", "Slack",
-        ])
-        #expect(model.destinations.map(\.endpoint) == [
-            Endpoint(region: "eu", host: "api.eu.amplitude.com", evidence: #"settings.endpoint = "europe""#),
-            Endpoint(region: "us", host: "api.mixpanel.com", evidence: #"settings.apiRegion = "US 🇺🇸""#),
-            Endpoint(region: "eu", host: "rest.fra-01.braze.eu", evidence: #"settings.endpoint = "https://rest.fra-01.braze.eu""#),
-            Endpoint(region: "us", host: "track.customer.io", evidence: #"settings.accountRegion = "US 🇺🇸""#),
-            Endpoint(region: "us", host: nil, evidence: "catalog: Google Analytics 4 Cloud offers no EU endpoint"),
-            Endpoint(region: "eu", host: "api-iam.eu.intercom.io", evidence: #"settings.apiBase = "https://api-iam.eu.intercom.io""#),
-            Endpoint(region: nil, host: nil, evidence: "no setting names the endpoint"),
-            Endpoint(region: "us", host: nil, evidence: "catalog: Slack offers no EU endpoint"),
-        ])
-        #expect(model.destinations.map(\.vendor) == [
-            "Amplitude", "Mixpanel", "Braze", "Customer.io", "Google", "Intercom", "FullStory", "Slack",
-        ])
+        #expect(
+            model.destinations.map(\.catalogName) == [
+                "Amplitude (Actions)", "Mixpanel (Actions)", "Braze Cloud Mode (Actions)", "Customer.io (Actions)",
+                "Google Analytics 4 Cloud", "Intercom Web (Actions)", "FullStory", "Slack",
+            ])
+        #expect(
+            model.destinations.map(\.endpoint) == [
+                Endpoint(region: "eu", host: "api.eu.amplitude.com", evidence: #"settings.endpoint = "europe""#),
+                Endpoint(region: "us", host: "api.mixpanel.com", evidence: #"settings.apiRegion = "US 🇺🇸""#),
+                Endpoint(
+                    region: "eu", host: "rest.fra-01.braze.eu", evidence: #"settings.endpoint = "https://rest.fra-01.braze.eu""#),
+                Endpoint(region: "us", host: "track.customer.io", evidence: #"settings.accountRegion = "US 🇺🇸""#),
+                Endpoint(region: "us", host: nil, evidence: "catalog: Google Analytics 4 Cloud offers no EU endpoint"),
+                Endpoint(
+                    region: "eu", host: "api-iam.eu.intercom.io",
+                    evidence: #"settings.apiBase = "https://api-iam.eu.intercom.io""#),
+                Endpoint(region: nil, host: nil, evidence: "no setting names the endpoint"),
+                Endpoint(region: "us", host: nil, evidence: "catalog: Slack offers no EU endpoint"),
+            ])
+        #expect(
+            model.destinations.map(\.vendor) == [
+                "Amplitude", "Mixpanel", "Braze", "Customer.io", "Google", "Intercom", "FullStory", "Slack",
+            ])
         #expect(model.destinations.map(\.enabled) == [true, true, true, true, true, true, true, false])
         #expect(model.destinations[0].supportedRegions == ["us-west-2", "eu-west-1"])
         #expect(model.destinations[0].regionEndpoints == ["US", "EU"])
@@ -183,7 +190,9 @@ import Testing
         #expect(j.sources[0].labels == ["team:apps"])
         #expect(j.sources[0].ingestRegion == "eu")
         #expect(j.destinations[0].enabled == false)
-        #expect(j.destinations[0].endpoint == Endpoint(region: "eu", host: "api-eu.mixpanel.com", evidence: #"settings.apiRegion = "EU 🇪🇺""#))
+        #expect(
+            j.destinations[0].endpoint
+                == Endpoint(region: "eu", host: "api-eu.mixpanel.com", evidence: #"settings.apiRegion = "EU 🇪🇺""#))
         #expect(j.warehouses[0].region == "eu")
         #expect(j.warehouses[0].allowlistedCidrs?.map(\.description) == ["3.251.148.96/29"])
         // Origins point into each file at the workspace object.
@@ -241,11 +250,12 @@ import Testing
             """
         let loaded = InventoryFixture.load(yaml, path: "n.yaml")
         #expect(loaded.codes == ["E0602", "E0602", "E0602"])
-        #expect(loaded.diagnostics.map(\.message) == [
-            "`dataSubjects[1]` must be a string, found a number",
-            "`dataSubjects[2]` must be a string, found null",
-            "`dataSubjects[3]` must be a string, found null",
-        ])
+        #expect(
+            loaded.diagnostics.map(\.message) == [
+                "`dataSubjects[1]` must be a string, found a number",
+                "`dataSubjects[2]` must be a string, found null",
+                "`dataSubjects[3]` must be a string, found null",
+            ])
         #expect(loaded.only?.workspace.dataSubjects == ["EU"])
     }
 
@@ -295,9 +305,15 @@ import Testing
 
     @Test(arguments: [
         ("raw list", "[\(sourceA), \(sourceB)]"),
-        ("one API page", #"{"data": {"sources": [\#(sourceA), \#(sourceB)], "pagination": {"current": "MA==", "next": null, "previous": null, "totalEntries": 2}}}"#),
+        (
+            "one API page",
+            #"{"data": {"sources": [\#(sourceA), \#(sourceB)], "pagination": {"current": "MA==", "next": null, "previous": null, "totalEntries": 2}}}"#
+        ),
         ("one API page without pagination", #"{"data": {"sources": [\#(sourceA), \#(sourceB)]}}"#),
-        ("a list of pages", #"[{"data": {"sources": [\#(sourceA)]}, "pagination": {"current": "MA=="}}, {"data": {"sources": [\#(sourceB)]}, "pagination": {"current": "MQ==", "next": null}}]"#),
+        (
+            "a list of pages",
+            #"[{"data": {"sources": [\#(sourceA)]}, "pagination": {"current": "MA=="}}, {"data": {"sources": [\#(sourceB)]}, "pagination": {"current": "MQ==", "next": null}}]"#
+        ),
         ("pages and raw items mixed", #"[{"data": {"sources": [\#(sourceA)]}}, \#(sourceB)]"#),
         ("an empty page and a full one", #"[{"data": {"sources": []}}, {"data": {"sources": [\#(sourceA), \#(sourceB)]}}]"#),
     ])
@@ -312,7 +328,8 @@ import Testing
     @Test(arguments: ["destinations", "warehouses"])
     func envelopesWorkForEveryResourceList(key: String) throws {
         let item = key == "destinations" ? #"{"id": "x1", "sourceId": "s"}"# : #"{"id": "x1"}"#
-        let text = InventoryFixture.bundle(#""sources": [{"id": "s"}], "\#(key)": {"data": {"\#(key)": [\#(item)], "pagination": {"next": null}}}"#)
+        let text = InventoryFixture.bundle(
+            #""sources": [{"id": "s"}], "\#(key)": {"data": {"\#(key)": [\#(item)], "pagination": {"next": null}}}"#)
         let loaded = InventoryFixture.load(text)
         #expect(loaded.diagnostics.isEmpty)
         let model = try #require(loaded.only)
@@ -376,7 +393,9 @@ import Testing
         try InventoryFixture.write(#"{"workspace": {"id": "w-b", "slug": "b"}}"#, to: root + "/b.json")
         try InventoryFixture.write("workspace: {id: w-a, slug: a}\n", to: root + "/a.yaml")
         try InventoryFixture.write("workspace: {id: w-c, slug: c}\n", to: root + "/sub/c.yml")
-        try InventoryFixture.write(#"{"workspaces": [{"workspace": {"id": "w-d1", "slug": "d1"}}, {"workspace": {"id": "w-d2", "slug": "d2"}}]}"#, to: root + "/d.JSON")
+        try InventoryFixture.write(
+            #"{"workspaces": [{"workspace": {"id": "w-d1", "slug": "d1"}}, {"workspace": {"id": "w-d2", "slug": "d2"}}]}"#,
+            to: root + "/d.JSON")
         try InventoryFixture.write("not an inventory", to: root + "/notes.txt")
         try InventoryFixture.write("", to: root + "/README")
 
@@ -408,14 +427,18 @@ import Testing
     }
 
     @Test func examplesFolderLoadsBothWorkspaces() {
-        let loaded = InventoryLoader.load(paths: [InventoryFixture.repoPath("examples/inventory")], catalog: InventoryFixture.catalog)
+        let loaded = InventoryLoader.load(
+            paths: [InventoryFixture.repoPath("examples/inventory")], catalog: InventoryFixture.catalog)
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.workspaces.map(\.workspace.slug) == ["acme-eu", "acme-us"])
     }
 
     @Test func manyFilesLoadInPathOrderWhateverTheParallelism() {
         let files = (0..<40).map { i in
-            (String(format: "f%02d.json", i), #"{"workspace": {"id": "w\#(i)", "slug": "s\#(i)"}, "sources": [{"id": "a"}, {"id": "b"}]}"#)
+            (
+                String(format: "f%02d.json", i),
+                #"{"workspace": {"id": "w\#(i)", "slug": "s\#(i)"}, "sources": [{"id": "a"}, {"id": "b"}]}"#
+            )
         }
         let loaded = InventoryFixture.load(files)
         #expect(loaded.diagnostics.isEmpty)
@@ -433,8 +456,14 @@ struct InventoryModelSummary: Equatable {
     init(_ m: WorkspaceModel) {
         workspace = m.workspace
         workspace.origin = nil
-        sources = m.sources.map { var s = $0; s.origin = nil; return s }
-        destinations = m.destinations.map { var d = $0; d.origin = nil; return d }
-        warehouses = m.warehouses.map { var w = $0; w.origin = nil; return w }
+        sources = m.sources.map {
+            var s = $0; s.origin = nil; return s
+        }
+        destinations = m.destinations.map {
+            var d = $0; d.origin = nil; return d
+        }
+        warehouses = m.warehouses.map {
+            var w = $0; w.origin = nil; return w
+        }
     }
 }

@@ -21,15 +21,20 @@ import Testing
         Case(name: "EU apiHost only", members: #""apiHost": "https://eu1.api.segmentapis.com""#, region: "eu-west"),
         Case(name: "US apiHost only", members: #""apiHost": "https://api.segmentapis.com""#, region: "us-west"),
         Case(name: "EU apiHost without scheme", members: #""apiHost": "eu1.api.segmentapis.com""#, region: "eu-west"),
-        Case(name: "US apiHost with path and slash", members: #""apiHost": "https://api.segmentapis.com/v1/""#, region: "us-west"),
+        Case(
+            name: "US apiHost with path and slash", members: #""apiHost": "https://api.segmentapis.com/v1/""#, region: "us-west"),
         Case(name: "EU apiHost upper case", members: #""apiHost": "HTTPS://EU1.API.SEGMENTAPIS.COM""#, region: "eu-west"),
         Case(name: "EU apiHost with port", members: #""apiHost": "https://eu1.api.segmentapis.com:443""#, region: "eu-west"),
         Case(name: "declared eu-west only", members: #""region": "eu-west""#, region: "eu-west"),
         Case(name: "declared us-west only", members: #""region": "us-west""#, region: "us-west"),
         Case(name: "declared with spaces and case", members: #""region": "  EU West ""#, region: "eu-west"),
         Case(name: "declared with underscore", members: #""region": "US_WEST""#, region: "us-west"),
-        Case(name: "both agree (EU)", members: #""apiHost": "https://eu1.api.segmentapis.com", "region": "eu-west""#, region: "eu-west"),
-        Case(name: "both agree (US)", members: #""apiHost": "https://api.segmentapis.com", "region": "us-west""#, region: "us-west"),
+        Case(
+            name: "both agree (EU)", members: #""apiHost": "https://eu1.api.segmentapis.com", "region": "eu-west""#,
+            region: "eu-west"),
+        Case(
+            name: "both agree (US)", members: #""apiHost": "https://api.segmentapis.com", "region": "us-west""#, region: "us-west"
+        ),
         Case(
             name: "declared US, EU host", members: #""apiHost": "https://eu1.api.segmentapis.com", "region": 1️⃣"us-west""#,
             region: nil, codes: ["E0606"],
@@ -42,25 +47,30 @@ import Testing
             help: .exactly("a workspace's region cannot change; check which host the export came from")),
         Case(
             name: "unknown region, close to eu-west", members: #""region": 1️⃣"eu-wset""#, region: nil, codes: ["E0607"],
-            message: #"unknown workspace region "eu-wset"; expected "eu-west" or "us-west""#, help: .exactly(#"did you mean "eu-west"?"#)),
+            message: #"unknown workspace region "eu-wset"; expected "eu-west" or "us-west""#,
+            help: .exactly(#"did you mean "eu-west"?"#)),
         Case(
             name: "unknown region, close to us-west", members: #""region": 1️⃣"us-wes""#, region: nil, codes: ["E0607"],
-            message: #"unknown workspace region "us-wes"; expected "eu-west" or "us-west""#, help: .exactly(#"did you mean "us-west"?"#)),
+            message: #"unknown workspace region "us-wes"; expected "eu-west" or "us-west""#,
+            help: .exactly(#"did you mean "us-west"?"#)),
         Case(
             name: "unknown region, nothing close", members: #""region": 1️⃣"mars-north""#, region: nil, codes: ["E0607"],
             message: #"unknown workspace region "mars-north"; expected "eu-west" or "us-west""#, help: .exactly(nil)),
         Case(
-            name: "unknown region wins over an EU host", members: #""apiHost": "https://eu1.api.segmentapis.com", "region": 1️⃣"eu-central""#,
+            name: "unknown region wins over an EU host",
+            members: #""apiHost": "https://eu1.api.segmentapis.com", "region": 1️⃣"eu-central""#,
             region: nil, codes: ["E0607"], message: #"unknown workspace region "eu-central""#),
         Case(
             name: "unknown apiHost, no region", members: #""apiHost": 1️⃣"https://api.segment.io""#, region: nil, codes: ["W0605"],
             message: "`apiHost` https://api.segment.io is not a Segment Public API host; the region cannot be inferred from it",
             help: .exactly("US workspaces answer at https://api.segmentapis.com, EU ones at https://eu1.api.segmentapis.com")),
         Case(
-            name: "the EU tracking host is not the Public API host", members: #""apiHost": 1️⃣"https://events.eu1.segmentapis.com""#,
+            name: "the EU tracking host is not the Public API host",
+            members: #""apiHost": 1️⃣"https://events.eu1.segmentapis.com""#,
             region: nil, codes: ["W0605"]),
         Case(
-            name: "unknown apiHost, declared region kept", members: #""apiHost": 1️⃣"https://segment.example.com", "region": "eu-west""#,
+            name: "unknown apiHost, declared region kept",
+            members: #""apiHost": 1️⃣"https://segment.example.com", "region": "eu-west""#,
             region: "eu-west", codes: ["W0605"]),
         Case(name: "neither", members: "", region: nil),
         Case(name: "null region and apiHost", members: #""region": null, "apiHost": null"#, region: nil),

@@ -47,16 +47,21 @@ import Testing
             }
             for (what, l) in [("start", r.start), ("end", r.end)] {
                 if r.file != path { problems.append("\(d.code) in \(r.file)") }
-                if l.offset < 0 || l.offset > bytes.count { problems.append("\(d.code) \(what) offset \(l.offset) of \(bytes.count)") }
+                if l.offset < 0 || l.offset > bytes.count {
+                    problems.append("\(d.code) \(what) offset \(l.offset) of \(bytes.count)")
+                }
                 if l.line < 1 || l.line > file.lineStarts.count { problems.append("\(d.code) \(what) line \(l.line)") }
                 if l.column < 1 { problems.append("\(d.code) \(what) column \(l.column)") }
                 if l != file.location(of: l.offset) { problems.append("\(d.code) \(what) \(l) is not where its offset is") }
             }
             if r.start.offset > r.end.offset { problems.append("\(d.code) runs backwards") }
-            for n in d.notes { if let nr = n.range, nr.end.offset > bytes.count { problems.append("\(d.code) note past the end") } }
+            for n in d.notes {
+                if let nr = n.range, nr.end.offset > bytes.count { problems.append("\(d.code) note past the end") }
+            }
         }
         for w in loaded.workspaces {
-            let origins = [w.workspace.origin] + w.sources.map(\.origin) + w.destinations.map(\.origin) + w.warehouses.map(\.origin)
+            let origins =
+                [w.workspace.origin] + w.sources.map(\.origin) + w.destinations.map(\.origin) + w.warehouses.map(\.origin)
             for o in origins.compactMap({ $0 }) where o.offset < 0 || o.offset >= bytes.count || o.file != path {
                 problems.append("origin \(o) outside the file")
             }
@@ -64,7 +69,10 @@ import Testing
         return problems
     }
 
-    @Test(arguments: [("examples/inventory/acme-eu.json", "acme-eu.json", UInt64(20261128)), ("examples/inventory/acme-us.yaml", "acme-us.yaml", 42)])
+    @Test(arguments: [
+        ("examples/inventory/acme-eu.json", "acme-eu.json", UInt64(20261128)),
+        ("examples/inventory/acme-us.yaml", "acme-us.yaml", 42),
+    ])
     func mutatedExamplesNeverCrash(example: String, path: String, seed: UInt64) {
         let original = Array(InventoryFixture.text(example).utf8)
         #expect(original.count > 1000)
@@ -86,7 +94,9 @@ import Testing
     }
 
     @Test func truncatedAtEveryLengthNeverCrashes() {
-        let original = Array(InventoryFixture.bundle(#""region": "eu-west", "sources": [{"id": "s", "labels": [{"key": "a", "value": "🇪🇺"}]}]"#).utf8)
+        let original = Array(
+            InventoryFixture.bundle(#""region": "eu-west", "sources": [{"id": "s", "labels": [{"key": "a", "value": "🇪🇺"}]}]"#)
+                .utf8)
         var failures: [String] = []
         for n in 0...original.count {
             let problems = Self.check("t.json", Array(original[0..<n]))
@@ -98,7 +108,11 @@ import Testing
     @Test func hostileShapesAreReportedNotFatal() {
         let inputs: [(String, String)] = [
             ("deep.json", String(repeating: "[", count: 600) + String(repeating: "]", count: 600)),
-            ("deep-ok.json", #"{"workspace": {"id": "a", "slug": "b"}, "x": "# + String(repeating: "[", count: 400) + String(repeating: "]", count: 400) + "}"),
+            (
+                "deep-ok.json",
+                #"{"workspace": {"id": "a", "slug": "b"}, "x": "# + String(repeating: "[", count: 400)
+                    + String(repeating: "]", count: 400) + "}"
+            ),
             ("nul.json", "{\"workspace\": {\"id\": \"a\u{0}\", \"slug\": \"b\"}}"),
             ("bom.json", "\u{FEFF}" + InventoryFixture.bundle()),
             ("crlf.yaml", "workspace:\r\n  id: a\r\n  slug: b\r\nregion: mars\r\n"),

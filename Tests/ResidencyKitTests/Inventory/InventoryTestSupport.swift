@@ -30,7 +30,9 @@ enum InventoryFixture {
         InventoryLoader.load(files: files.map { SourceFile(path: $0.0, text: $0.1) }, catalog: catalog)
     }
 
-    static func load(_ text: String, path: String = "inv.json", catalog: Catalog = InventoryFixture.catalog)
+    static func load(
+        _ text: String, path: String = "inv.json", catalog: Catalog = InventoryFixture.catalog
+    )
         -> InventoryLoader.Loaded
     {
         load([(path, text)], catalog: catalog)

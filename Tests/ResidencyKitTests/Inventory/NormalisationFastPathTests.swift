@@ -14,7 +14,8 @@ import Testing
     @Test func labelWordsMatchLowercasedFilteredWords() {
         for label in Self.labels {
             let cleaned = label.lowercased().unicodeScalars.filter {
-                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == " ")
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == " ")
             }
             let expected = String(String.UnicodeScalarView(cleaned)).split(separator: " ").joined(separator: "_")
             #expect(RegionWords.labelWords(label) == expected, "\(label.debugDescription)")
@@ -24,7 +25,8 @@ import Testing
     @Test func trimmingMatchesTheCharacterDefinition() {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         for text in Self.labels + [" a", "a ", "\r\n", "a\r\n", "\na", " \u{301}x", "x\n\u{301}", "\t", "a b"] {
-            let expected = text.firstIndex(where: { !isSpace($0) }).map { String(text[$0...text.lastIndex(where: { !isSpace($0) })!]) } ?? ""
+            let expected =
+                text.firstIndex(where: { !isSpace($0) }).map { String(text[$0...text.lastIndex(where: { !isSpace($0) })!]) } ?? ""
             #expect(text.trimmingWhitespace() == expected, "\(text.debugDescription)")
         }
     }

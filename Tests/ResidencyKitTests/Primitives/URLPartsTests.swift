@@ -88,8 +88,10 @@ struct URLPartsCase: Sendable, CustomTestStringConvertible {
     @Test("Primitives: URLParts's ASCII path agrees with the general path")
     func asciiPathAgrees() {
         var texts = Self.valid.map(\.text) + Self.invalid
-        let pieces = ["", "a", "A", ".", "..", ":", "::", "/", "//", "?", "#", "@", "[", "]", "%", " ", "\t", "\u{7F}",
-                      "\u{1}", "-", "+", "8080", "99999", "h.example", "HTTPS", "https://", "x:y"]
+        let pieces = [
+            "", "a", "A", ".", "..", ":", "::", "/", "//", "?", "#", "@", "[", "]", "%", " ", "\t", "\u{7F}",
+            "\u{1}", "-", "+", "8080", "99999", "h.example", "HTTPS", "https://", "x:y",
+        ]
         for a in pieces { for b in pieces { for c in ["", "h", "/p", ":1", "."] { texts.append(a + b + c) } } }
         for text in texts {
             #expect(URLParts(text) == URLParts(scalarsOf: text), "\(text.debugDescription)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResidencyKit
 
 /// JUnit reports from real runs, every one validated against the Jenkins junit-10.xsd
@@ -42,7 +43,9 @@ import Testing
 
     @Test func testcasesHaveStableNamesAndSuitesCarryProvenance() throws {
         let xml = try JUnitReport().render(try Self.run(inventories: Self.example))
-        #expect(xml.contains(#"<testcase classname="residency.RES-001" name="acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4" time="0.000">"#))
+        #expect(
+            xml.contains(
+                #"<testcase classname="residency.RES-001" name="acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4" time="0.000">"#))
         #expect(xml.contains(#"timestamp="2026-11-28T02:00:00""#))
         #expect(xml.contains(#"<property name="residency.version""#))
         #expect(xml.contains(#"<property name="inventory."#))
@@ -67,13 +70,22 @@ import Testing
             "apiHost": "https://eu1.api.segmentapis.com",
             "workspace": ["id": "ws-<&>", "slug": "eu]]>", "name": nasty],
             "dataSubjects": ["EU"],
-            "sources": [["id": "src\"1", "slug": "s", "name": nasty, "enabled": true,
-                         "metadata": ["name": "Node.js", "slug": "node-js"]]],
+            "sources": [
+                [
+                    "id": "src\"1", "slug": "s", "name": nasty, "enabled": true,
+                    "metadata": ["name": "Node.js", "slug": "node-js"],
+                ]
+            ],
             "destinations": [
-                ["id": "d-<1>", "name": nasty, "enabled": true, "sourceId": "src\"1",
-                 "settings": ["apiRegion": "US 🇺🇸"], "metadata": ["name": "Mixpanel (Actions)", "slug": "actions-mixpanel"]],
-                ["id": "d-long", "name": long, "enabled": true, "sourceId": "src\"1",
-                 "settings": ["accountRegion": nasty], "metadata": ["name": "Customer.io (Actions)", "slug": "actions-customerio"]],
+                [
+                    "id": "d-<1>", "name": nasty, "enabled": true, "sourceId": "src\"1",
+                    "settings": ["apiRegion": "US 🇺🇸"], "metadata": ["name": "Mixpanel (Actions)", "slug": "actions-mixpanel"],
+                ],
+                [
+                    "id": "d-long", "name": long, "enabled": true, "sourceId": "src\"1",
+                    "settings": ["accountRegion": nasty],
+                    "metadata": ["name": "Customer.io (Actions)", "slug": "actions-customerio"],
+                ],
             ],
         ]
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
@@ -90,7 +102,8 @@ import Testing
     }
 
     @Test func validatorRejectsWhatTheSchemaForbids() {
-        let bad = #"<testsuites><testsuite name="x" tests="1" failures="0"><testcase name="a" file="x.policy"/></testsuite></testsuites>"#
+        let bad =
+            #"<testsuites><testsuite name="x" tests="1" failures="0"><testcase name="a" file="x.policy"/></testsuite></testsuites>"#
         #expect(!XMLWriter.validate(bad, schemaPath: Self.schema).isEmpty)
     }
 }

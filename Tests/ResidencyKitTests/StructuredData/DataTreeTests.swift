@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct StructuredDataDuplicateKeyTests {
@@ -17,8 +18,8 @@ import Testing
     /// Document → (key, first offset, repeat offset) of each duplicate, in document order.
     static let duplicateDocuments: [(String, [String])] = [
         (#"{"a":1,"a":2,"a":3}"#, ["a@1/7", "a@1/13"]),
-        (#"{"a":1,"\u0061":2}"#, ["a@1/7"]),                  // the same key once unescaped
-        (#"{"é":1,"e\u0301":2}"#, []),                         // NFC and NFD differ in JSON
+        (#"{"a":1,"\u0061":2}"#, ["a@1/7"]),  // the same key once unescaped
+        (#"{"é":1,"e\u0301":2}"#, []),  // NFC and NFD differ in JSON
         (#"{"a":1,"A":2,"a ":3}"#, []),
         (#"{}"#, []),
         (#"[{"x":1}]"#, []),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct StructuredDataJSONErrorTests {
@@ -86,15 +87,15 @@ import Testing
     /// Bytes that are not UTF-8 → column of the first offending byte and message fragment.
     static let nonUTF8Documents: [([UInt8], Int, String)] = [
         (Array("[\"a".utf8) + [0xFF] + Array("\"]".utf8), 4, "invalid UTF-8: byte 0xFF is not a valid character"),
-        (Array("[\"".utf8) + [0xC0, 0xAF] + Array("\"]".utf8), 3, "byte 0xC0"),          // overlong `/`
+        (Array("[\"".utf8) + [0xC0, 0xAF] + Array("\"]".utf8), 3, "byte 0xC0"),  // overlong `/`
         (Array("[\"".utf8) + [0xE0, 0x80, 0xAF] + Array("\"]".utf8), 3, "bytes 0xE0 0x80"),  // overlong
         (Array("[\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"]".utf8), 3, "bytes 0xED 0xA0"),  // UTF-16 surrogate
-        (Array("[\"".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("\"]".utf8), 3, "bytes 0xF4 0x90"), // > U+10FFFF
-        (Array("[\"".utf8) + [0xE2, 0x82] + Array("\"]".utf8), 3, "bytes 0xE2 0x82 0x22"), // truncated
-        (Array("[\"".utf8) + [0x80] + Array("\"]".utf8), 3, "byte 0x80"),                  // stray continuation
-        (Array("[\"ok\\n".utf8) + [0xFE] + Array("\"]".utf8), 7, "byte 0xFE"),            // after an escape
-        (Array("[".utf8) + [0xFF] + Array("]".utf8), 2, "invalid UTF-8: byte 0xFF"),      // outside a string
-        (Array("[1]".utf8) + [0xC3], 4, "byte 0xC3"),                                       // truncated at the end
+        (Array("[\"".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("\"]".utf8), 3, "bytes 0xF4 0x90"),  // > U+10FFFF
+        (Array("[\"".utf8) + [0xE2, 0x82] + Array("\"]".utf8), 3, "bytes 0xE2 0x82 0x22"),  // truncated
+        (Array("[\"".utf8) + [0x80] + Array("\"]".utf8), 3, "byte 0x80"),  // stray continuation
+        (Array("[\"ok\\n".utf8) + [0xFE] + Array("\"]".utf8), 7, "byte 0xFE"),  // after an escape
+        (Array("[".utf8) + [0xFF] + Array("]".utf8), 2, "invalid UTF-8: byte 0xFF"),  // outside a string
+        (Array("[1]".utf8) + [0xC3], 4, "byte 0xC3"),  // truncated at the end
         (Array("[\"abc\u{0}\"]".utf8), 6, "U+0000 in a string"),
     ]
 
@@ -103,15 +104,19 @@ import Testing
         try check(SourceFile(path: "bad.json", bytes: bytes), 1, column, fragment)
     }
 
-    private func check(_ file: SourceFile, _ line: Int, _ column: Int, _ fragment: String,
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    private func check(
+        _ file: SourceFile, _ line: Int, _ column: Int, _ fragment: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         guard case .failure(let error) = JSONReader.parse(file) else {
             Issue.record("expected an error containing \"\(fragment)\"", sourceLocation: sourceLocation)
             return
         }
         let location = file.location(of: error.offset)
         #expect(error.message.contains(fragment), "message: \(error.message)", sourceLocation: sourceLocation)
-        #expect("\(location.line):\(location.column)" == "\(line):\(column)", "message: \(error.message)", sourceLocation: sourceLocation)
+        #expect(
+            "\(location.line):\(location.column)" == "\(line):\(column)", "message: \(error.message)",
+            sourceLocation: sourceLocation)
         #expect(error.offset + error.length <= file.bytes.count, sourceLocation: sourceLocation)
     }
 
@@ -119,8 +124,11 @@ import Testing
     func diagnostic() throws {
         let file = SourceFile(path: "exports/ws.json", text: "{\n  \"a\": 1]\n}")
         let error = try #require(JSONReader.parse(file).failure)
-        #expect(error == JSONSyntaxError(offset: 10, length: 1,
-                                         message: "expected `,` or `}` after an object member, found `]`"))
+        #expect(
+            error
+                == JSONSyntaxError(
+                    offset: 10, length: 1,
+                    message: "expected `,` or `}` after an object member, found `]`"))
         let diagnostic = error.diagnostic(in: file)
         #expect(diagnostic.code == "E0601" && diagnostic.severity == .error)
         #expect(diagnostic.message == "invalid JSON: expected `,` or `}` after an object member, found `]`")
@@ -138,9 +146,11 @@ import Testing
         #expect(try parseJSON(objects).root.kind == .object)
 
         // The 513th container is the error: a byte offset, not a crash or a stack overflow.
-        let cases = [(String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1), limit),
-                     (String(repeating: "[", count: 100_000), limit),
-                     (String(repeating: "{\"k\":[", count: 50_000), 6 * (limit / 2))]
+        let cases = [
+            (String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1), limit),
+            (String(repeating: "[", count: 100_000), limit),
+            (String(repeating: "{\"k\":[", count: 50_000), 6 * (limit / 2)),
+        ]
         for (input, offset) in cases {
             let error = try #require(JSONReader.parse(input).failure)
             #expect(error.message == "nesting deeper than 512 objects and arrays is not supported")

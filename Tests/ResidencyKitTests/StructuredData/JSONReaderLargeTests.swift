@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct StructuredDataLargeDocumentTests {
@@ -50,7 +51,11 @@ import Testing
             let end = file.location(of: d.end)
             #expect(end.line == i + 2 && end.column == Self.destination(i).unicodeScalars.count + 3)
             let slug = try #require(d["metadata"]?["slug"])
-            #expect(String(String.UnicodeScalarView(file.lineText(i + 2).unicodeScalars.dropFirst(file.location(of: slug.start).column - 1))).hasPrefix("\"actions-mixpanel\""))
+            #expect(
+                String(
+                    String.UnicodeScalarView(
+                        file.lineText(i + 2).unicodeScalars.dropFirst(file.location(of: slug.start).column - 1))
+                ).hasPrefix("\"actions-mixpanel\""))
         }
     }
 
@@ -80,7 +85,8 @@ import Testing
             for k in 0..<min(length, 17) {
                 var bytes = Array(plain.utf8)
                 bytes[k] = 0x01
-                let error = try #require(JSONReader.parse(SourceFile(path: "x", bytes: Array("[\"".utf8) + bytes + Array("\"]".utf8))).failure)
+                let error = try #require(
+                    JSONReader.parse(SourceFile(path: "x", bytes: Array("[\"".utf8) + bytes + Array("\"]".utf8))).failure)
                 #expect(error.offset == k + 2)
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ResidencyKit
 
 @Suite struct StructuredDataJSONValidTests {
@@ -31,7 +32,10 @@ import Testing
         (#""\uD83C\uDDEA\uD83C\uDDFA""#, "\"🇪🇺\"", .string),
         (#""\u0000""#, "\"\\u0000\"", .string),
         ("\"EU 🇪🇺\"", "\"EU 🇪🇺\"", .string),
-        ("{\"a\":true,\"b\":false,\"c\":null,\"d\":[],\"e\":{}}", "{\"a\":true,\"b\":false,\"c\":null,\"d\":[],\"e\":{}}", .object),
+        (
+            "{\"a\":true,\"b\":false,\"c\":null,\"d\":[],\"e\":{}}", "{\"a\":true,\"b\":false,\"c\":null,\"d\":[],\"e\":{}}",
+            .object
+        ),
         ("{\"a\":1,\"a\":2}", "{\"a\":1,\"a\":2}", .object),
         ("[\"\u{7F}\"]", "[\"\u{7F}\"]", .array),
         ("[\"ünïcödé ✓ 𝄞\"]", "[\"ünïcödé ✓ 𝄞\"]", .array),
@@ -116,12 +120,12 @@ import Testing
     @Test("StructuredData: values and keys carry their byte positions")
     func positions() throws {
         let text = """
-        {
-          "name": "EU 🇪🇺",
-          "list": [1, true, "x"],
-          "nested": {"n": null}
-        }
-        """
+            {
+              "name": "EU 🇪🇺",
+              "list": [1, true, "x"],
+              "nested": {"n": null}
+            }
+            """
         let file = SourceFile(path: "p.json", text: text)
         let tree = try JSONReader.parse(file).get()
         let root = tree.root
@@ -163,8 +167,8 @@ import Testing
     @Test("StructuredData: keys match byte for byte, escapes decoded")
     func keyMatching() throws {
         let root = try parseJSON(#"{"é":1,"e\u0301":2,"\u0061":3,"a\"b":4}"#).root
-        #expect(root["é"]?.int == 1)            // precomposed
-        #expect(root["e\u{301}"]?.int == 2)     // decomposed: a different JSON key
+        #expect(root["é"]?.int == 1)  // precomposed
+        #expect(root["e\u{301}"]?.int == 2)  // decomposed: a different JSON key
         #expect(root["a"]?.int == 3)
         #expect(root["a\"b"]?.int == 4)
         #expect(root.keys == ["é", "e\u{301}", "a", "a\"b"])

@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct FileReadingTests {
     @Test func lineStartsFollowEveryLineFeed() {
-        for text in ["", "a", "\n", "a\nb", "a\r\nb\n", "\n\n\n", "no break at all, but long " + String(repeating: "x", count: 300) + "\nend\n"] {
+        for text in [
+            "", "a", "\n", "a\nb", "a\r\nb\n", "\n\n\n",
+            "no break at all, but long " + String(repeating: "x", count: 300) + "\nend\n",
+        ] {
             var expected = [0]
             for (i, b) in text.utf8.enumerated() where b == 10 { expected.append(i + 1) }
             #expect(SourceFile(path: "t", text: text).lineStarts == expected, "\(text.debugDescription)")

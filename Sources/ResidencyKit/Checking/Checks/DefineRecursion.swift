@@ -45,7 +45,8 @@ extension Checker {
         // Inlining follows call chains; bound their length so checking and compiling stay shallow.
         for i in defines.indices where height[i] > defineChainLimit && !ctx.recursiveDefines.contains(i) {
             if height[i] == defineChainLimit + 1 {
-                ctx.report(.defineChainTooLong(defines[i].decl.name.name, limit: defineChainLimit, at: defines[i].decl.name.range))
+                ctx.report(
+                    .defineChainTooLong(defines[i].decl.name.name, limit: defineChainLimit, at: defines[i].decl.name.range))
             }
             ctx.recursiveDefines.insert(i)
         }

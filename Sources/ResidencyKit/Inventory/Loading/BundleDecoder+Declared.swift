@@ -14,7 +14,8 @@ extension BundleDecoder {
                 continue
             }
             if let first = seen[sourceID] {
-                reader.report(.inventoryDuplicateID("sdkConfig source", sourceID, at: reader.range(idNode), first: reader.range(first)))
+                reader.report(
+                    .inventoryDuplicateID("sdkConfig source", sourceID, at: reader.range(idNode), first: reader.range(first)))
                 continue
             }
             seen[sourceID] = idNode
@@ -22,8 +23,10 @@ extension BundleDecoder {
                 library: reader.string(node, "library", item.path), apiHost: reader.string(node, "apiHost", item.path),
                 cdnHost: reader.string(node, "cdnHost", item.path), proxy: reader.string(node, "proxy", item.path),
                 cdnProxy: reader.string(node, "cdnProxy", item.path),
-                useSegmentEndpoints: reader.bool(node, "useSegmentEndpoints", item.path), host: reader.string(node, "host", item.path),
-                path: reader.string(node, "path", item.path), endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
+                useSegmentEndpoints: reader.bool(node, "useSegmentEndpoints", item.path),
+                host: reader.string(node, "host", item.path),
+                path: reader.string(node, "path", item.path),
+                endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
             if let library = sdk.library, SDKRules.libraries[library] == nil, let n = node["library"] {
                 reader.report(.unknownLibrary(library, at: reader.range(n)))
             }
@@ -52,18 +55,24 @@ extension BundleDecoder {
         for (i, w) in warehouses.enumerated() where index[w.id] == nil { index[w.id] = i }
         for entry in decodeList(bundle, "warehouseAccess", path) {
             let node = entry.node
-            guard let id = reader.requiredString(node, "warehouseId", entry.path, what: "a warehouseAccess entry") else { continue }
+            guard let id = reader.requiredString(node, "warehouseId", entry.path, what: "a warehouseAccess entry") else {
+                continue
+            }
             guard let i = index[id] else {
-                reader.report(.unknownReference("warehouseAccess", id, at: reader.range(node["warehouseId"]!),
-                                                candidates: Array(index.keys)))
+                reader.report(
+                    .unknownReference(
+                        "warehouseAccess", id, at: reader.range(node["warehouseId"]!),
+                        candidates: Array(index.keys)))
                 continue
             }
             guard let list = reader.array(node["allowlistedCidrs"], "\(entry.path).allowlistedCidrs") else { continue }
             var cidrs = warehouses[i].allowlistedCidrs ?? []
             for item in list.elements {
                 guard let text = item.string else {
-                    reader.report(.inventoryType("\(entry.path).allowlistedCidrs[]", expected: "a CIDR string", found: item,
-                                                 at: reader.range(item)))
+                    reader.report(
+                        .inventoryType(
+                            "\(entry.path).allowlistedCidrs[]", expected: "a CIDR string", found: item,
+                            at: reader.range(item)))
                     continue
                 }
                 do {

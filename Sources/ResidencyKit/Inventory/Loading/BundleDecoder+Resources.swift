@@ -120,7 +120,8 @@ extension BundleDecoder {
 
     // Look-ups in closures rather than `slug.flatMap(catalog.destination(named:))`: a method
     // reference copies the whole catalog (a dozen retains) for every resource.
-    private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
+    private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry?
+    {
         if let i = slug.flatMap({ catalog.destination(named: $0) }) ?? name.flatMap({ catalog.destination(named: $0) }) {
             return catalog.destinations[Int(i)]
         }

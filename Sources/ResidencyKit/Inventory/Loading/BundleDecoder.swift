@@ -129,8 +129,10 @@ struct BundleDecoder {
         case .object where value["data"] != nil:
             lastNext = page(value, "\(path).\(key)")
         default:
-            reader.report(.inventoryType("\(path).\(key)", expected: "a list or an API response page", found: value,
-                                         at: reader.range(value)))
+            reader.report(
+                .inventoryType(
+                    "\(path).\(key)", expected: "a list or an API response page", found: value,
+                    at: reader.range(value)))
         }
         if let next = lastNext, let cursor = next.string { reader.report(.morePages(key, cursor, at: reader.range(next))) }
         // Every item is checked here once (its type, its duplicate keys), so decoders need not.

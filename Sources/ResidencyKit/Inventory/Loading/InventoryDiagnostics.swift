@@ -46,8 +46,9 @@ extension Diagnostic {
         .error("E0611", "cannot read inventory \(path): \(reason)", at: nil)
     }
     static func unknownReference(_ what: String, _ id: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
-        .error("E0612", "\(what) names `\(id)`, which is not in this workspace", at: r,
-               help: Suggestions.didYouMean(id, in: candidates))
+        .error(
+            "E0612", "\(what) names `\(id)`, which is not in this workspace", at: r,
+            help: Suggestions.didYouMean(id, in: candidates))
     }
     static func invalidInventoryCIDR(_ message: String, at r: SourceRange) -> Diagnostic {
         .error("E0613", "invalid CIDR: \(message)", at: r)
@@ -72,7 +73,8 @@ extension Diagnostic {
     }
     static func morePages(_ list: String, _ cursor: String, at r: SourceRange) -> Diagnostic {
         .warning(
-            "W0603", "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
+            "W0603",
+            "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
             at: r, help: "fetch every page (follow `pagination.next`) so nothing is left out")
     }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {

@@ -90,8 +90,10 @@ public enum InventoryLoader {
                 guard let model else { continue }
                 let offset = model.workspace.origin?.offset ?? 0
                 if let first = firstSeen[model.workspace.id] {
-                    diagnostics.append(.duplicateWorkspace(model.workspace.id, at: files[i].range(offset, offset + 1),
-                                                           first: first.file.range(first.offset, first.offset + 1)))
+                    diagnostics.append(
+                        .duplicateWorkspace(
+                            model.workspace.id, at: files[i].range(offset, offset + 1),
+                            first: first.file.range(first.offset, first.offset + 1)))
                     continue
                 }
                 firstSeen[model.workspace.id] = (files[i], offset)

@@ -14,7 +14,8 @@ struct NodeReader {
     /// The range of a member's key (for "has no …" on an object, point at the object start).
     func keyRange(_ start: Int, _ key: String) -> SourceRange {
         // JSON keys are quoted, YAML keys usually are not.
-        let quoted = start < file.bytes.count && (file.bytes[start] == UInt8(ascii: "\"") || file.bytes[start] == UInt8(ascii: "'"))
+        let quoted =
+            start < file.bytes.count && (file.bytes[start] == UInt8(ascii: "\"") || file.bytes[start] == UInt8(ascii: "'"))
         return file.range(start, start + key.utf8.count + (quoted ? 2 : 0))
     }
 

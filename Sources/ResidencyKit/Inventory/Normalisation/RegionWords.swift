@@ -77,9 +77,12 @@ public enum RegionWords {
     /// The region of a host name, from Segment's and vendors' naming of regional hosts.
     public static func region(ofHost host: String) -> String? {
         // Hosts from `URLParts` are already lower-case ASCII: skip the copy `lowercased()` makes.
-        let h = host.utf8.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? host.lowercased() : host
+        let h =
+            host.utf8.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? host.lowercased() : host
         if h == "api.segment.io" || h == "cdn.segment.com" || h == "api.segmentapis.com" { return "us" }
-        if h == "events.eu1.segmentapis.com" || h == "eu1.api.segmentapis.com" || h.hasSuffix(".eu1.segmentapis.com") { return "eu" }
+        if h == "events.eu1.segmentapis.com" || h == "eu1.api.segmentapis.com" || h.hasSuffix(".eu1.segmentapis.com") {
+            return "eu"
+        }
         let labels = h.split(separator: ".")
         // A `.eu` top-level domain (braze.eu) or an `eu` label (api-iam.eu.intercom.io, api.eu.amplitude.com).
         if labels.last == "eu" || labels.dropLast().contains("eu") { return "eu" }

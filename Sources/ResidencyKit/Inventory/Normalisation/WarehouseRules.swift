@@ -13,10 +13,13 @@ public enum WarehouseRules {
             guard case .string(let value)? = settings[key], !value.trimmingWhitespace().isEmpty else { continue }
             let evidence = "settings.\(key) = \"\(value)\""
             let region = RegionWords.cloudRegion(value.trimmingWhitespace()) ?? RegionWords.region(ofLabel: value)
-            return (value, Resolution(region: region, evidence: region == nil ? "\(evidence), which names no known region" : evidence))
+            return (
+                value, Resolution(region: region, evidence: region == nil ? "\(evidence), which names no known region" : evidence)
+            )
         }
         for key in hostKeys {
-            guard case .string(let value)? = settings[key], let host = URLParts(value)?.host ?? Optional(value.lowercased()) else {
+            guard case .string(let value)? = settings[key], let host = URLParts(value)?.host ?? Optional(value.lowercased())
+            else {
                 continue
             }
             for label in host.split(separator: ".") {

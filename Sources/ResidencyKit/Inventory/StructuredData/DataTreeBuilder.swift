@@ -61,17 +61,20 @@ public struct DataTreeBuilder: Sendable {
             preconditionFailure("DataTreeBuilder: key(\"\(key)\") outside an object or twice in a row")
         }
         strings.append(key)
-        openMembers.append(DataTree.Member(
-            keyStart: Self.offset(start), keyLo: UInt32(strings.count - 1),
-            keyHi: DataTree.Member.tableMarker, value: UInt32(nodes.count)))
+        openMembers.append(
+            DataTree.Member(
+                keyStart: Self.offset(start), keyLo: UInt32(strings.count - 1),
+                keyHi: DataTree.Member.tableMarker, value: UInt32(nodes.count)))
         keyPending = true
     }
 
     /// A string value spanning `start..<end` in the source.
     public mutating func string(_ value: String, start: Int, end: Int) {
         strings.append(value)
-        append(DataTree.Node(tag: .tableString, start: Self.offset(start), end: Self.offset(end),
-                             a: UInt32(strings.count - 1)))
+        append(
+            DataTree.Node(
+                tag: .tableString, start: Self.offset(start), end: Self.offset(end),
+                a: UInt32(strings.count - 1)))
     }
 
     /// A number given as decimal text (`-12`, `0.5`, `1e3`); `int` and `double` are computed
@@ -82,8 +85,10 @@ public struct DataTreeBuilder: Sendable {
             append(Self.bitsNode(.int, UInt64(bitPattern: small), start, end))
         } else {
             strings.append(text)
-            append(DataTree.Node(tag: .tableNumber, start: Self.offset(start), end: Self.offset(end),
-                                 a: UInt32(strings.count - 1)))
+            append(
+                DataTree.Node(
+                    tag: .tableNumber, start: Self.offset(start), end: Self.offset(end),
+                    a: UInt32(strings.count - 1)))
         }
     }
 
@@ -120,8 +125,9 @@ public struct DataTreeBuilder: Sendable {
         precondition(frames.isEmpty, "DataTreeBuilder: finish() with \(frames.count) unclosed containers")
         var nodes = nodes
         if nodes.isEmpty { nodes.append(DataTree.Node(tag: .null, start: 0, end: 0)) }
-        return DataTree(storage: DataTree.Storage(
-            nodes: nodes, members: members, elements: elements, strings: strings, bytes: bytes))
+        return DataTree(
+            storage: DataTree.Storage(
+                nodes: nodes, members: members, elements: elements, strings: strings, bytes: bytes))
     }
 
     // MARK: - Shared with JSONReader, which has already checked the order of events.
@@ -185,7 +191,8 @@ public struct DataTreeBuilder: Sendable {
     }
 
     private static func bitsNode(_ tag: DataTree.Tag, _ bits: UInt64, _ start: Int, _ end: Int) -> DataTree.Node {
-        DataTree.Node(tag: tag, start: offset(start), end: offset(end),
-                      a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
+        DataTree.Node(
+            tag: tag, start: offset(start), end: offset(end),
+            a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
     }
 }

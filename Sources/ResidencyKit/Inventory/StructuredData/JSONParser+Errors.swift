@@ -40,7 +40,8 @@ extension JSONParser {
     func trailingError(at i: Int) -> JSONSyntaxError {
         if let special = commentOrEncodingError(at: i) { return special }
         let (found, length) = describe(at: i)!
-        let hint = p[i] == UInt8(ascii: "{") || p[i] == UInt8(ascii: "[")
+        let hint =
+            p[i] == UInt8(ascii: "{") || p[i] == UInt8(ascii: "[")
             ? " (a JSON file holds one value; wrap several in an array)" : ""
         return JSONSyntaxError(offset: i, length: length, message: "unexpected \(found) after the JSON value\(hint)")
     }
@@ -56,17 +57,22 @@ extension JSONParser {
                 return JSONSyntaxError(offset: i, length: 1, message: "a leading `+` is not allowed in JSON numbers")
             }
             if c == UInt8(ascii: "."), byte(i + 1) &- UInt8(ascii: "0") < 10 {
-                return JSONSyntaxError(offset: i, length: 1, message:
-                    "a JSON number must start with a digit: write `0\(text(i, 2))`, not `\(text(i, 2))`")
+                return JSONSyntaxError(
+                    offset: i, length: 1,
+                    message:
+                        "a JSON number must start with a digit: write `0\(text(i, 2))`, not `\(text(i, 2))`")
             }
             if isWordByte(c), let (word, length) = describe(at: i) {
                 let bare = text(i, length)
                 if bare == "NaN" || bare == "Infinity" {
-                    return JSONSyntaxError(offset: i, length: length, message: "\(word) is not allowed in JSON, which has no NaN or infinity")
+                    return JSONSyntaxError(
+                        offset: i, length: length, message: "\(word) is not allowed in JSON, which has no NaN or infinity")
                 }
                 if ["true", "false", "null"].contains(bare.lowercased()) && bare != bare.lowercased() {
-                    return JSONSyntaxError(offset: i, length: length, message:
-                        "\(word) is not a JSON value: JSON literals are lowercase (`\(bare.lowercased())`)")
+                    return JSONSyntaxError(
+                        offset: i, length: length,
+                        message:
+                            "\(word) is not a JSON value: JSON literals are lowercase (`\(bare.lowercased())`)")
                 }
             }
         }
@@ -76,7 +82,8 @@ extension JSONParser {
     /// Where a `-` is not followed by a digit.
     func numberError(at i: Int, after minus: Int) -> JSONSyntaxError {
         if n - i >= 8 && text(i, 8) == "Infinity" {
-            return JSONSyntaxError(offset: minus, length: 9, message: "`-Infinity` is not allowed in JSON, which has no NaN or infinity")
+            return JSONSyntaxError(
+                offset: minus, length: 9, message: "`-Infinity` is not allowed in JSON, which has no NaN or infinity")
         }
         return unexpected(at: i, "expected a digit after `-`")
     }
@@ -95,23 +102,28 @@ extension JSONParser {
 
     func controlCharacter(at i: Int) -> JSONSyntaxError {
         let c = p[i]
-        let escape = switch c {
-        case 0x0A: "\\n"
-        case 0x0D: "\\r"
-        case 0x09: "\\t"
-        case 0x08: "\\b"
-        case 0x0C: "\\f"
-        default: "\\u00" + (c < 0x10 ? "0" : "") + String(c, radix: 16, uppercase: true)
-        }
+        let escape =
+            switch c {
+            case 0x0A: "\\n"
+            case 0x0D: "\\r"
+            case 0x09: "\\t"
+            case 0x08: "\\b"
+            case 0x0C: "\\f"
+            default: "\\u00" + (c < 0x10 ? "0" : "") + String(c, radix: 16, uppercase: true)
+            }
         let what = c == 0x0A || c == 0x0D ? "line break" : "control character"
-        return JSONSyntaxError(offset: i, length: 1, message:
-            "unescaped \(what) \(Self.codePoint(UInt32(c))) in a string: write it as `\(escape)` (or is a closing `\"` missing?)")
+        return JSONSyntaxError(
+            offset: i, length: 1,
+            message:
+                "unescaped \(what) \(Self.codePoint(UInt32(c))) in a string: write it as `\(escape)` (or is a closing `\"` missing?)"
+        )
     }
 
     func invalidUTF8(at i: Int, length: Int) -> JSONSyntaxError {
         let shown = (0..<max(1, length)).map { "0x" + String(p[i + $0], radix: 16, uppercase: true) }
         let what = shown.count == 1 ? "byte \(shown[0]) is" : "bytes \(shown.joined(separator: " ")) are"
-        return JSONSyntaxError(offset: i, length: max(1, length), message: "invalid UTF-8: \(what) not a valid character (JSON files must be UTF-8)")
+        return JSONSyntaxError(
+            offset: i, length: max(1, length), message: "invalid UTF-8: \(what) not a valid character (JSON files must be UTF-8)")
     }
 
     private func commentOrEncodingError(at i: Int) -> JSONSyntaxError? {

@@ -42,7 +42,9 @@ extension JSONParser {
     }
 
     /// Decodes a string from its first backslash at `i` into the string table.
-    mutating func decodeEscaped(open: Int, from start: Int, into out: inout DataTreeBuilder) throws(JSONSyntaxError) -> (UInt32, UInt32) {
+    mutating func decodeEscaped(
+        open: Int, from start: Int, into out: inout DataTreeBuilder
+    ) throws(JSONSyntaxError) -> (UInt32, UInt32) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: p + open + 1, count: start - open - 1))
         var i = start
@@ -88,23 +90,34 @@ extension JSONParser {
                 // A high surrogate must be followed by `\u` and a low one: together they are
                 // one character beyond U+FFFF (an emoji, say).
                 guard byte(i + 6) == UInt8(ascii: "\\"), byte(i + 7) == UInt8(ascii: "u"),
-                      let low = try? hex4(at: i + 6), (0xDC00..<0xE000).contains(low) else {
-                    throw JSONSyntaxError(offset: i, length: 6, message:
-                        "lone surrogate `\(text(i, 6))`: a high surrogate escape must be followed by a low surrogate escape (`\\uDC00`–`\\uDFFF`)")
+                    let low = try? hex4(at: i + 6), (0xDC00..<0xE000).contains(low)
+                else {
+                    throw JSONSyntaxError(
+                        offset: i, length: 6,
+                        message:
+                            "lone surrogate `\(text(i, 6))`: a high surrogate escape must be followed by a low surrogate escape (`\\uDC00`–`\\uDFFF`)"
+                    )
                 }
                 scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
             } else if (0xDC00..<0xE000).contains(unit) {
-                throw JSONSyntaxError(offset: i, length: 6, message:
-                    "lone surrogate `\(text(i, 6))`: a low surrogate escape must follow a high surrogate escape (`\\uD800`–`\\uDBFF`)")
+                throw JSONSyntaxError(
+                    offset: i, length: 6,
+                    message:
+                        "lone surrogate `\(text(i, 6))`: a low surrogate escape must follow a high surrogate escape (`\\uD800`–`\\uDBFF`)"
+                )
             }
             scratch.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(scalar)!)!)
             return i + length
         default:
             if i + 1 >= n { throw unterminated(open) }
-            let shown = e > 0x20 && e < 0x7F ? "`\\\(text(i + 1, 1))`" : "`\\` followed by \(describe(at: i + 1)?.text ?? "a non-UTF-8 byte")"
-            throw JSONSyntaxError(offset: i, length: 2, message:
-                "invalid escape \(shown) in a string: JSON allows only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+            let shown =
+                e > 0x20 && e < 0x7F
+                ? "`\\\(text(i + 1, 1))`" : "`\\` followed by \(describe(at: i + 1)?.text ?? "a non-UTF-8 byte")"
+            throw JSONSyntaxError(
+                offset: i, length: 2,
+                message:
+                    "invalid escape \(shown) in a string: JSON allows only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
         }
         scratch.append(simple)
         return i + 2
@@ -123,8 +136,10 @@ extension JSONParser {
             default:
                 // Show the bad character too when it is plain ASCII, which makes the typo obvious.
                 let length = k + (c > 0x20 && c < 0x7F && c != UInt8(ascii: "\"") ? 1 : 0)
-                throw JSONSyntaxError(offset: i, length: length, message:
-                    "invalid escape `\(text(i, length))`: `\\u` must be followed by four hex digits")
+                throw JSONSyntaxError(
+                    offset: i, length: length,
+                    message:
+                        "invalid escape `\(text(i, length))`: `\\u` must be followed by four hex digits")
             }
             value = value << 4 | UInt32(digit)
         }

@@ -46,20 +46,25 @@ struct JSONParser {
             switch c {
             case UInt8(ascii: "\""):
                 let (lo, hi) = try scanString(into: &out)
-                out.nodes.append(DataTree.Node(
-                    tag: hi == DataTree.Member.tableMarker ? .tableString : .rawString,
-                    start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos), a: lo, b: hi))
+                out.nodes.append(
+                    DataTree.Node(
+                        tag: hi == DataTree.Member.tableMarker ? .tableString : .rawString,
+                        start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos), a: lo, b: hi))
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
                 out.nodes.append(try scanNumber())
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = c == UInt8(ascii: "{")
                 if out.frames.count >= JSONReader.maximumDepth {
-                    throw JSONSyntaxError(offset: pos, length: 1, message:
-                        "nesting deeper than \(JSONReader.maximumDepth) objects and arrays is not supported")
+                    throw JSONSyntaxError(
+                        offset: pos, length: 1,
+                        message:
+                            "nesting deeper than \(JSONReader.maximumDepth) objects and arrays is not supported")
                 }
                 let index = UInt32(truncatingIfNeeded: out.nodes.count)
-                out.nodes.append(DataTree.Node(tag: isObject ? .object : .array,
-                                               start: UInt32(truncatingIfNeeded: start), end: 0))
+                out.nodes.append(
+                    DataTree.Node(
+                        tag: isObject ? .object : .array,
+                        start: UInt32(truncatingIfNeeded: start), end: 0))
                 out.openContainer(node: index, isObject: isObject)
                 pos &+= 1
                 skipWhitespace()
@@ -73,13 +78,18 @@ struct JSONParser {
                 }
             case UInt8(ascii: "t"):
                 try literal("true", 0x65_75_72_74)
-                out.nodes.append(DataTree.Node(tag: .trueValue, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos)))
+                out.nodes.append(
+                    DataTree.Node(tag: .trueValue, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos))
+                )
             case UInt8(ascii: "f"):
                 try literal("false", 0x73_6C_61_66)
-                out.nodes.append(DataTree.Node(tag: .falseValue, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos)))
+                out.nodes.append(
+                    DataTree.Node(
+                        tag: .falseValue, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos)))
             case UInt8(ascii: "n"):
                 try literal("null", 0x6C_6C_75_6E)
-                out.nodes.append(DataTree.Node(tag: .null, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos)))
+                out.nodes.append(
+                    DataTree.Node(tag: .null, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos)))
             default:
                 throw valueError(at: pos)
             }
@@ -94,8 +104,10 @@ struct JSONParser {
                     skipWhitespace()
                     let closer = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if byte(pos) == closer {
-                        throw JSONSyntaxError(offset: comma, length: 1, message:
-                            "trailing comma before `\(Character(Unicode.Scalar(closer)))` is not allowed in JSON")
+                        throw JSONSyntaxError(
+                            offset: comma, length: 1,
+                            message:
+                                "trailing comma before `\(Character(Unicode.Scalar(closer)))` is not allowed in JSON")
                     }
                     inArray = !top.isObject
                     if top.isObject { try memberKey(into: &out) }
@@ -122,9 +134,10 @@ struct JSONParser {
         let keyStart = pos
         guard byte(pos) == UInt8(ascii: "\"") else { throw keyError(at: pos) }
         let (lo, hi) = try scanString(into: &out)
-        out.openMembers.append(DataTree.Member(
-            keyStart: UInt32(truncatingIfNeeded: keyStart), keyLo: lo, keyHi: hi,
-            value: UInt32(truncatingIfNeeded: out.nodes.count)))
+        out.openMembers.append(
+            DataTree.Member(
+                keyStart: UInt32(truncatingIfNeeded: keyStart), keyLo: lo, keyHi: hi,
+                value: UInt32(truncatingIfNeeded: out.nodes.count)))
         skipWhitespace()
         guard byte(pos) == UInt8(ascii: ":") else {
             throw unexpected(at: pos, "expected `:` after an object key")
@@ -138,7 +151,8 @@ struct JSONParser {
     mutating func literal(_ word: StaticString, _ prefix: UInt32) throws(JSONSyntaxError) {
         let length = word.utf8CodeUnitCount
         if n - pos >= length, UnsafeRawPointer(p + pos).loadUnaligned(as: UInt32.self) == UInt32(littleEndian: prefix),
-           length == 4 || p[pos + 4] == UInt8(ascii: "e") {
+            length == 4 || p[pos + 4] == UInt8(ascii: "e")
+        {
             pos &+= length
             return
         }
@@ -159,8 +173,10 @@ struct JSONParser {
         if first == zero {
             pos &+= 1
             if byte(pos) &- zero < 10 {
-                throw JSONSyntaxError(offset: digitsStart, length: 1, message:
-                    "leading zeros are not allowed in JSON numbers")
+                throw JSONSyntaxError(
+                    offset: digitsStart, length: 1,
+                    message:
+                        "leading zeros are not allowed in JSON numbers")
             }
         } else if first &- zero < 10 {
             while pos < n {
@@ -197,8 +213,9 @@ struct JSONParser {
         // 18 digits cannot overflow Int64; `-0` keeps its text so `double` stays -0.0.
         if isInteger && digitCount <= 18 && !(negative && value == 0) {
             let bits = UInt64(bitPattern: negative ? -value : value)
-            return DataTree.Node(tag: .int, start: s, end: e32,
-                                 a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
+            return DataTree.Node(
+                tag: .int, start: s, end: e32,
+                a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
         }
         return DataTree.Node(tag: .rawNumber, start: s, end: e32)
     }

@@ -126,7 +126,8 @@ public enum YAMLReader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return SyntaxError(
                 offset: offsets.offset(context.mark),
-                message: "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+                message:
+                    "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
         case .reader(let problem, let offset, _, _):
             return SyntaxError(offset: offset ?? 0, message: problem)
         default:
