@@ -46,27 +46,27 @@ public enum AuditRun {
     /// The bundled catalog, relative to a policies folder.
     public static let bundledCatalog = "catalog/segment-regional.json"
 
-    public static func run(_ options: Options) -> Outcome {
-        let startedAt = options.clock()
-        let stopwatch = ContinuousClock()
-        var lap = stopwatch.now
-        var stages: [(name: String, seconds: Double)] = []
-        func stage(_ name: String) {
-            let now = stopwatch.now
-            let d = (now - lap).components
-            stages.append((name, Double(d.seconds) + Double(d.attoseconds) / 1e18))
-            lap = now
-        }
-        var diagnostics: [Diagnostic] = []
-        var files: [SourceFile] = []
-        func fail(_ more: [Diagnostic] = []) -> Outcome {
-            Outcome(status: .invalidInput, document: nil, diagnostics: (diagnostics + more).sortedForOutput(), files: files)
-        }
+    /// Everything loaded, checked and compiled, ready to evaluate.
+    public struct Prepared: Sendable {
+        public var bundle: CheckedBundle
+        public var program: PolicyProgram
+        public var policyFiles: [SourceFile]
+        public var catalog: CatalogLoader.Loaded
+        public var facts: Facts
+        public var factsInput: ResultDocument.Input?
+        public var inventory: InventoryLoader.Loaded
+    }
 
+    /// Loads and checks every input and compiles the policies: the part of a run that
+    /// `check` and `explain` share. Nil (with the reasons among the diagnostics) on bad input,
+    /// or when there is nothing to evaluate.
+    public static func prepare(
+        _ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile], stage: (String) -> Void = { _ in }
+    ) -> Prepared? {
         let checked = Audit.checkPolicies(paths: options.policies)
         files += checked.sources.files
         diagnostics += checked.diagnostics
-        guard let bundle = checked.bundle else { return fail() }
+        guard let bundle = checked.bundle else { return nil }
         stage("policies")
 
         let catalogPaths =
@@ -87,34 +87,57 @@ public enum AuditRun {
                 factsInput = .init(path: path, sha256: SHA256.hex(file.bytes))
             }
         }
-        guard !diagnostics.hasErrors else { return fail() }
+        guard !diagnostics.hasErrors else { return nil }
 
         stage("catalog and facts")
         let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog)
         stage("inventories")
         files += inventory.files
         diagnostics += inventory.diagnostics
-        guard !diagnostics.hasErrors else { return fail() }
+        guard !diagnostics.hasErrors else { return nil }
 
         let (compiled, paramDiagnostics) = PolicyProgram.compile(bundle, overrides: options.params)
         diagnostics += paramDiagnostics
-        guard let program = compiled else { return fail() }
+        guard let program = compiled else { return nil }
 
         if bundle.policies.isEmpty {
-            return fail([
+            diagnostics.append(
                 .error(
                     "E0801", "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
-                    help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack")
-            ])
+                    help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack"))
+            return nil
         }
-        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
         if inventory.workspaces.isEmpty {
-            return fail([
+            diagnostics.append(
                 .error(
                     "E0802", "no workspaces in the inventories", at: nil,
-                    help: "pass --inventory with export bundles (see docs/inventory.md)")
-            ])
+                    help: "pass --inventory with export bundles (see docs/inventory.md)"))
+            return nil
         }
+        return Prepared(
+            bundle: bundle, program: program, policyFiles: checked.sources.files, catalog: catalog, facts: facts,
+            factsInput: factsInput, inventory: inventory)
+    }
+
+    public static func run(_ options: Options) -> Outcome {
+        let startedAt = options.clock()
+        let stopwatch = ContinuousClock()
+        var lap = stopwatch.now
+        var stages: [(name: String, seconds: Double)] = []
+        func stage(_ name: String) {
+            let now = stopwatch.now
+            let d = (now - lap).components
+            stages.append((name, Double(d.seconds) + Double(d.attoseconds) / 1e18))
+            lap = now
+        }
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        func fail(_ more: [Diagnostic] = []) -> Outcome {
+            Outcome(status: .invalidInput, document: nil, diagnostics: (diagnostics + more).sortedForOutput(), files: files)
+        }
+        guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return fail() }
+        let (program, catalog, facts, inventory) = (prepared.program, prepared.catalog, prepared.facts, prepared.inventory)
+        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
 
         let auditDate = Day(utc: startedAt)
         let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
@@ -131,9 +154,9 @@ public enum AuditRun {
         let document = ResultDocument.build(
             program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
             inputs: .init(
-                policies: digests(checked.sources.files),
+                policies: digests(prepared.policyFiles),
                 catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
-                facts: factsInput,
+                facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate, ranBy: options.provenance)
