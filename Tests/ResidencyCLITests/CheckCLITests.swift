@@ -186,3 +186,47 @@ import Testing
 
 /// Every JUnit file the tests produce is validated against the Jenkins junit-10.xsd.
 let junitSchema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/schemas/junit-10.xsd").path
+
+@Suite struct ExplainCLITests {
+    @Test func explainsAPermittedTransferClauseByClause() throws {
+        let r = try residency([
+            "explain", "--policy", "RES-001", "--resource", "62a1f3e4b5c6d7e8f9a0b1c2", "--now", "2026-11-28T02:00:00Z",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("outcome:  permitted by RES-002"))
+        #expect(r.stdout.contains("\nwhere:\n"))
+        #expect(r.stdout.contains("\nrequire:\n"))
+        #expect(r.stdout.contains("\npermit RES-002:\n"))
+        #expect(r.stdout.range(of: #"d\.endpoint\.region == "eu" +  = false"#, options: .regularExpression) != nil)
+        #expect(r.stdout.contains("basis:    EU-US Data Privacy Framework"))
+    }
+
+    @Test func explainsPassesToo() throws {
+        let r = try residency([
+            "explain", "--policy", "RES-001", "--resource", "5f8c3a1e9b2d4c6a7e0f1a2b", "--now", "2026-11-28T02:00:00Z",
+        ])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("outcome:  pass"))
+        #expect(r.stdout.range(of: #"d\.endpoint\.region +  = "eu""#, options: .regularExpression) != nil)
+    }
+
+    @Test func namesTheUnknownValueOfAnUndecidedResult() throws {
+        let r = try residency([
+            "explain", "--policy", "RES-001", "--resource", "67f6a8b9c0d1e2f3a4b5c6d7", "--now", "2026-11-28T02:00:00Z",
+        ])
+        #expect(r.stdout.contains("outcome:  indeterminate"))
+        #expect(r.stdout.contains("reason:   `d.endpoint.region` is unknown in the inventory"))
+    }
+
+    @Test(arguments: [
+        (["--policy", "RES-01", "--resource", "x"], "E0804", "did you mean `RES-001`?"),
+        (["--policy", "RES-002", "--resource", "x"], "E0804", "RES-002 is a permit; explain a policy it permits: RES-001"),
+        (["--policy", "RES-001", "--resource", "67f6a8b9c0d1e2f3a4b5c6d8"], "E0805", "did you mean `67f6a8b9c0d1e2f3a4b5c6d7`?"),
+    ])
+    func unknownPolicyOrResourceIsExitTwo(args: [String], code: String, help: String) throws {
+        let r = try residency(["explain"] + args)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[\(code)]"), "\(r.stderr)")
+        #expect(r.stderr.contains(help), "\(r.stderr)")
+    }
+}

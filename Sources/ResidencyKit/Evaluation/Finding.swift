@@ -33,7 +33,12 @@ public struct Finding: Sendable, Hashable, Codable {
 /// Every step of an evaluation, for `explain`: each traced sub-expression and its value.
 public struct Explanation: Sendable {
     public var finding: Finding
+    /// Every traced sub-expression with its value, in evaluation order (operands before the
+    /// expression they make up).
     public var steps: [Evidence]
+    /// For each step, the clause it belongs to: `where`, `require`, `permit RES-002`, or
+    /// `define NAME` for expressions inside a called helper.
+    public var clauses: [String]
 }
 
 extension PolicyProgram {
@@ -75,8 +80,39 @@ extension PolicyProgram {
     /// Re-runs one (policy, resource) with every node traced.
     public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
         let (finding, trace) = traced(r, Frame(ctx: ctx, slotCount: slotCount))
-        let steps = trace.map { Evidence(expression: nodeTexts[Int($0.node)], value: ctx.evidenceText($0.value)) }
-        return Explanation(finding: finding, steps: steps)
+        var steps: [Evidence] = []
+        var clauses: [String] = []
+        for (node, value) in trace {
+            let e = tracedNodes[Int(node)]
+            // A bare name of a record (`d`, `facts`) says nothing its fields do not.
+            if case .name = e.kind, case .ref = value { continue }
+            let step = Evidence(
+                expression: nodeTexts[Int(node)].split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                value: ctx.evidenceText(value))
+            let clause = clause(of: e, policy: Int(r.policy))
+            // A condition is traced as a value and as a truth value: show it once.
+            if steps.last == step, clauses.last == clause { continue }
+            steps.append(step)
+            clauses.append(clause)
+        }
+        return Explanation(finding: finding, steps: steps, clauses: clauses)
+    }
+
+    /// Which clause of the policy (or of one of its permits, or which define) a traced
+    /// expression was written in, from where it is in the source.
+    private func clause(of e: Expr, policy p: Int) -> String {
+        func inside(_ outer: Expr?) -> Bool {
+            guard let outer, outer.range.file == e.range.file else { return false }
+            return outer.range.start.offset <= e.range.start.offset && e.range.end.offset <= outer.range.end.offset
+        }
+        let decl = bundle.policies[p].decl
+        if inside(decl.condition) { return "where" }
+        if inside(decl.requirement) { return "require" }
+        for k in bundle.policies[p].permits where inside(bundle.permits[k].decl.condition) {
+            return "permit \(bundle.permits[k].id)"
+        }
+        if let d = bundle.defines.first(where: { inside($0.decl.body) }) { return "define \(d.decl.name.name)" }
+        return "message"
     }
 
     /// The finding of one traced run in `frame`, and the trace itself.

@@ -1,0 +1,98 @@
+/// `residency explain`: how one (policy, resource) outcome came about — every sub-expression
+/// with the value it had, grouped by clause, the permit that applied and the evidence.
+extension AuditRun {
+    /// What to explain: a policy id and a resource id, optionally narrowed to a workspace.
+    public struct ExplainTarget: Sendable {
+        public var policy: String
+        public var resource: String
+        public var workspace: String?
+        public init(policy: String, resource: String, workspace: String? = nil) {
+            self.policy = policy
+            self.resource = resource
+            self.workspace = workspace
+        }
+    }
+
+    /// Loads everything as `check` does, then re-runs one pair with tracing on. Nil (with
+    /// diagnostics) when the input is bad or the policy or resource is not found.
+    public static func explain(_ options: Options, _ target: ExplainTarget) -> (Explanation?, [Diagnostic], [SourceFile]) {
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files) else {
+            return (nil, diagnostics.sortedForOutput(), files)
+        }
+        let bundle = prepared.bundle
+        guard let p = bundle.policies.firstIndex(where: { $0.id == target.policy }) else {
+            let permit = bundle.permits.first { $0.id == target.policy }
+            let help =
+                permit.map {
+                    "\($0.id) is a permit; explain a policy it permits: \($0.targets.map { bundle.policies[$0].id }.joined(separator: ", "))"
+                }
+                ?? Suggestions.didYouMean(target.policy, in: bundle.policies.map(\.id))
+            diagnostics.append(.error("E0804", "no policy `\(target.policy)` in the policies", at: nil, help: help))
+            return (nil, diagnostics, files)
+        }
+        let kind = bundle.policies[p].kind
+        var matches: [(workspace: Int, index: Int)] = []
+        var ids: [String] = []
+        for (w, model) in prepared.inventory.workspaces.enumerated() {
+            if let ws = target.workspace, ws != model.workspace.slug && ws != model.workspace.id { continue }
+            for i in 0..<model.count(of: kind) {
+                let id = model.id(of: kind, i)
+                if id == target.resource { matches.append((w, i)) }
+                ids.append(id)
+            }
+        }
+        guard matches.count == 1, let (w, i) = matches.first else {
+            if matches.isEmpty {
+                diagnostics.append(
+                    .error(
+                        "E0805",
+                        "no \(kind.keyword) `\(target.resource)` in the inventories\(target.workspace.map { " (workspace \($0))" } ?? "")",
+                        at: nil,
+                        help: Suggestions.didYouMean(target.resource, in: ids)
+                            ?? "\(bundle.policies[p].id) ranges over \(kind.keyword)s; give the id of one"))
+            } else {
+                diagnostics.append(
+                    .error(
+                        "E0806", "\(kind.keyword) `\(target.resource)` is in \(matches.count) workspaces", at: nil,
+                        help: "name one with --workspace SLUG"))
+            }
+            return (nil, diagnostics, files)
+        }
+        let ctx = EvalContext(
+            model: prepared.inventory.workspaces[w], catalog: prepared.catalog.catalog, facts: prepared.facts,
+            auditDate: Day(utc: options.clock()))
+        let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
+        return (prepared.program.explain(raw, in: ctx), diagnostics.sortedForOutput(), files)
+    }
+}
+
+/// Renders an explanation for a terminal.
+public enum ExplainText {
+    public static func render(_ x: Explanation) -> String {
+        let f = x.finding
+        var out = "\(f.policy) \"\(f.title)\" (\(f.severity.rawValue))\n"
+        out += "resource: \(f.resourceKind) \(f.resourceId) \"\(f.resourceName)\" in workspace \(f.workspace)\n"
+        out += "outcome:  \(f.outcome.rawValue)"
+        if let permit = f.permit { out += " by \(permit)" }
+        out += "\n"
+        if let m = f.message { out += "message:  \(m)\n" }
+        if let reason = f.reason { out += "reason:   \(reason)\n" }
+        if let basis = f.basis { out += "basis:    \(basis)\n" }
+        var current = ""
+        let width = min(60, x.steps.map(\.expression.count).max() ?? 0)
+        for (step, clause) in zip(x.steps, x.clauses) {
+            if clause != current {
+                out += "\n\(clause):\n"
+                current = clause
+            }
+            let expression = step.expression.replacingOccurrences(of: "\n", with: " ")
+            let padded =
+                expression.count < width ? expression + String(repeating: " ", count: width - expression.count) : expression
+            out += "  \(padded)  = \(step.value)\n"
+        }
+        if let remediation = f.remediation { out += "\nremediation: \(remediation)\n" }
+        return out
+    }
+}
