@@ -18,6 +18,10 @@ public enum AuditRun {
         public var facts: String?
         public var params: [String: String] = [:]
         public var failOn: FailOn = .error
+        /// A waivers file (`--waivers`); nil for none.
+        public var waivers: String?
+        /// The longest a waiver may run from the audit date.
+        public var waiverMaximumDays = WaiverLoader.defaultMaximumDays
         /// Who or which CI job runs the audit (the CLI reads it from the environment).
         public var provenance: Provenance = .unknown
         /// The run's one clock: every timestamp and `audit.date` come from it.
@@ -140,6 +144,16 @@ public enum AuditRun {
         let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
 
         let auditDate = Day(utc: startedAt)
+        var waivers: [Waiver] = []
+        if let path = options.waivers {
+            let (loaded, file, d) = WaiverLoader.load(
+                path: path, policies: prepared.bundle.policies.map(\.id), permits: prepared.bundle.permits.map(\.id),
+                auditDate: auditDate, maximumDays: options.waiverMaximumDays)
+            waivers = loaded
+            if let file { files.append(file) }
+            diagnostics += d
+            guard !diagnostics.hasErrors else { return fail() }
+        }
         let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
         stage("evaluate")
         if evaluation.evaluated == 0 {
@@ -149,8 +163,35 @@ public enum AuditRun {
                     help: "the policies range over kinds the inventories do not contain")
             ])
         }
-        let results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
+        var results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
         stage("findings")
+        var ids: [String: String] = [:]
+        for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
+        let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
+        var waiverNotices: [ResultDocument.Notice] = []
+        for w in waived.expired {
+            diagnostics.append(
+                .warning(
+                    "W0901", "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
+                    help: "renew it with a new expiry and approval, or fix the finding"))
+            waiverNotices.append(
+                .init(
+                    code: "expired-waiver", policy: w.policy,
+                    message:
+                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) expired on \(w.expires)"
+                ))
+        }
+        for w in waived.stale {
+            diagnostics.append(
+                .warning(
+                    "W0902", "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
+                    help: "remove it: what it excused is fixed or gone"))
+            waiverNotices.append(
+                .init(
+                    code: "stale-waiver", policy: w.policy,
+                    message:
+                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) matches nothing"))
+        }
         let document = ResultDocument.build(
             program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
             inputs: .init(
@@ -159,7 +200,7 @@ public enum AuditRun {
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance)
+            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices)
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
         return Outcome(

@@ -36,6 +36,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The organisation's facts file (DPF-certified vendors …).")
     var facts: String?
 
+    @Option(help: "A waivers file (YAML or JSON): approved, expiring exceptions kept apart from the policies.")
+    var waivers: String?
+
+    @Flag(help: "Ignore every waiver.")
+    var noWaivers = false
+
+    @Option(help: "The longest a waiver may run from the audit date, in days.")
+    var waiverMaxDays = WaiverLoader.defaultMaximumDays
+
     @Option(help: "Write the JSON result document here.")
     var json: String?
 
@@ -65,6 +74,8 @@ struct CheckCommand: ParsableCommand {
         options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
         options.catalogs = catalogs
         options.failOn = failOn
+        options.waivers = noWaivers ? nil : waivers
+        options.waiverMaximumDays = waiverMaxDays
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
                 throw ValidationError("--param takes NAME=VALUE, found '\(p)'")

@@ -230,3 +230,26 @@ let junitSchema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests
         #expect(r.stderr.contains(help), "\(r.stderr)")
     }
 }
+
+@Suite struct WaiverCLITests {
+    @Test func waiversTurnAFindingIntoWaivedUntilIgnored() throws {
+        let with = try residency(["check", "--waivers", "examples/waivers.yaml", "--now", "2026-11-28T02:00:00Z"])
+        #expect(with.status == 1)
+        #expect(with.stdout.contains("1 waived"))
+        #expect(!with.stdout.contains("acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4"))
+        let without = try residency([
+            "check", "--waivers", "examples/waivers.yaml", "--no-waivers", "--now", "2026-11-28T02:00:00Z",
+        ])
+        #expect(without.stdout.contains("0 waived"))
+        #expect(without.stdout.contains("acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4"))
+    }
+
+    @Test func anExpiredWaiverIsReportedOnStandardError() throws {
+        let r = try residency(["check", "--waivers", "examples/waivers.yaml", "--now", "2027-01-01T00:00:00Z"])
+        #expect(r.status == 1)
+        #expect(
+            r.stderr.contains("examples/waivers.yaml:4:5: warning[W0901]: waiver for RES-001 expired on 2026-12-31"),
+            "\(r.stderr)")
+        #expect(r.stdout.contains("acme-eu/destination/64c3d5e6f7a8b9c0d1e2f3a4"))
+    }
+}

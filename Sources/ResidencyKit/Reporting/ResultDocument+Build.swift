@@ -4,7 +4,8 @@ import Foundation
 extension ResultDocument {
     static func build(
         program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
-        resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance
+        resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance,
+        extraNotices: [Notice] = []
     ) -> ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
@@ -47,20 +48,24 @@ extension ResultDocument {
         var params: [String: String] = [:]
         let ctx = EvalContext.empty
         for (i, p) in bundle.params.enumerated() { params[p.decl.name.name] = ctx.render(program.params[i]) }
-        let notices = evaluation.unmatchedPolicies.map { i in
+        let unmatched = evaluation.unmatchedPolicies.map { i in
             Notice(
                 code: "unmatched", policy: bundle.policies[i].id,
                 message:
                     "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none"
             )
         }
+        let notices = unmatched + extraNotices
         return ResultDocument(
             run: Run(
                 startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description,
                 ranBy: ranBy),
             inputs: inputs, params: params,
             summary: Summary(
-                verdict: gating || !notices.isEmpty && failOn != .never ? "non-compliant" : "compliant", failOn: failOn.rawValue,
+                // A policy that was expected to match and matched nothing fails the gate; stale or
+                // expired waivers are reported but decide nothing (their findings already do).
+                verdict: gating || !unmatched.isEmpty && failOn != .never ? "non-compliant" : "compliant",
+                failOn: failOn.rawValue,
                 workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count,
                 resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Approved, temporary exceptions, kept in their own file apart from the policies: each
+/// names one policy and one resource (or, written out explicitly, every resource of the
+/// policy), why, who approved it and until when. An expired waiver stops applying, so the
+/// finding fails again and the waiver is reported; one that matches nothing is reported as
+/// stale. Loaded from JSON or YAML: `{"waivers": [ … ]}`.
+public struct Waiver: Sendable, Hashable {
+    public var policy: String
+    /// The workspace (slug or id); nil for any workspace.
+    public var workspace: String?
+    /// The resource id; nil only with `allResources`.
+    public var resource: String?
+    /// Written out explicitly to waive a policy for every resource.
+    public var allResources: Bool
+    public var reason: String
+    public var approvedBy: String
+    /// The last day the waiver applies (inclusive).
+    public var expires: Day
+    /// Where it is written, for diagnostics about it.
+    public var origin: SourceRange
+
+    /// Whether it covers a finding (policy, workspace and resource match).
+    func covers(_ f: Finding, workspaceID: String) -> Bool {
+        guard f.policy == policy else { return false }
+        if let ws = workspace, ws != f.workspace, ws != workspaceID { return false }
+        return allResources || resource == f.resourceId
+    }
+}
+
+/// Reads waiver files and checks them against the policies.
+public enum WaiverLoader {
+    /// The longest a waiver may run by default, from the audit date.
+    public static let defaultMaximumDays = 365
+
+    public static func load(
+        path: String, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
+    ) -> ([Waiver], SourceFile?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ([], nil, [.error("E0907", "cannot read waivers file \(path)", at: nil)])
+        }
+        let file = SourceFile(path: path, bytes: Array(data))
+        let (waivers, diagnostics) = load(
+            file, policies: policies, permits: permits, auditDate: auditDate, maximumDays: maximumDays)
+        return (waivers, file, diagnostics)
+    }
+
+    public static func load(
+        _ file: SourceFile, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
+    ) -> ([Waiver], [Diagnostic]) {
+        let tree: DataTree
+        switch InventoryLoader.parse(file) {
+        case .failure(let d): return ([], [d])
+        case .success(let t): tree = t
+        }
+        var reader = NodeReader(file: file)
+        guard let root = reader.object(tree.root, "waivers file"), let list = reader.array(root["waivers"], "waivers") else {
+            if tree.root.kind == .object, tree.root["waivers"] == nil {
+                reader.report(.inventoryMissing("the waivers file", field: "waivers", at: reader.range(tree.root)))
+            }
+            return ([], reader.diagnostics)
+        }
+        var waivers: [Waiver] = []
+        for (i, item) in list.elements.enumerated() {
+            let path = "waivers[\(i)]"
+            guard let w = reader.object(item, path) else { continue }
+            let at = reader.range(w)
+            guard let policy = reader.requiredString(w, "policy", path, what: "a waiver"),
+                let reason = reader.requiredString(w, "reason", path, what: "a waiver"),
+                let approvedBy = reader.requiredString(w, "approvedBy", path, what: "a waiver"),
+                let expiresText = reader.requiredString(w, "expires", path, what: "a waiver")
+            else { continue }
+            if !policies.contains(policy) {
+                let help =
+                    permits.contains(policy)
+                    ? "\(policy) is a permit: waive the policy whose finding you mean"
+                    : Suggestions.didYouMean(policy, in: policies)
+                reader.report(
+                    .error("E0901", "waiver names unknown policy `\(policy)`", at: reader.range(w["policy"]!), help: help))
+                continue
+            }
+            guard let expires = Day(iso: expiresText) else {
+                reader.report(
+                    .error(
+                        "E0902", "`expires` must be a real date written YYYY-MM-DD, found \"\(expiresText)\"",
+                        at: reader.range(w["expires"]!)))
+                continue
+            }
+            let days = Int(expires.daysSinceEpoch) - Int(auditDate.daysSinceEpoch)
+            if days > maximumDays {
+                reader.report(
+                    .error(
+                        "E0903", "waiver expires \(expires), \(days) days from the audit date; the limit is \(maximumDays) days",
+                        at: reader.range(w["expires"]!),
+                        help: "waivers are temporary: renew it when it expires, or raise --waiver-max-days"))
+                continue
+            }
+            let all = reader.bool(w, "allResources", path) ?? false
+            let resource = reader.string(w, "resource", path)
+            if all == (resource != nil) {
+                reader.report(
+                    .error(
+                        "E0904",
+                        all ? "a waiver with `allResources: true` names no `resource`" : "a waiver names its `resource` (an id)",
+                        at: at, help: "waiving a whole policy must be written out as `allResources: true`"))
+                continue
+            }
+            waivers.append(
+                Waiver(
+                    policy: policy, workspace: reader.string(w, "workspace", path), resource: resource, allResources: all,
+                    reason: reason, approvedBy: approvedBy, expires: expires, origin: at))
+        }
+        return (waivers, reader.diagnostics)
+    }
+}
+
+/// What applying waivers did, beyond changing outcomes.
+public struct WaiverReport: Sendable {
+    /// Expired waivers that matched a finding (which stays a failure).
+    public var expired: [Waiver] = []
+    /// Waivers that matched no failing or undecided finding.
+    public var stale: [Waiver] = []
+}
+
+extension Waiver {
+    /// Applies waivers to findings in place: a fail or indeterminate finding covered by an
+    /// unexpired waiver becomes `waived`; one covered only by an expired waiver is left
+    /// as it was, with the expiry noted in its reason.
+    public static func apply(
+        _ waivers: [Waiver], to findings: inout [Finding], workspaceIDs: [String: String], auditDate: Day
+    ) -> WaiverReport {
+        var used = [Bool](repeating: false, count: waivers.count)
+        var expiredUsed = [Bool](repeating: false, count: waivers.count)
+        guard !waivers.isEmpty else { return WaiverReport() }
+        for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
+            let wsID = workspaceIDs[findings[i].workspace] ?? ""
+            guard let k = waivers.indices.first(where: { waivers[$0].covers(findings[i], workspaceID: wsID) }) else { continue }
+            let w = waivers[k]
+            if auditDate <= w.expires {
+                used[k] = true
+                findings[i].outcome = .waived
+                findings[i].reason = "waived until \(w.expires), approved by \(w.approvedBy): \(w.reason)"
+            } else {
+                expiredUsed[k] = true
+                findings[i].reason = [findings[i].reason, "a waiver by \(w.approvedBy) expired on \(w.expires)"]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+        var report = WaiverReport()
+        for k in waivers.indices {
+            if expiredUsed[k] { report.expired.append(waivers[k]) } else if !used[k] { report.stale.append(waivers[k]) }
+        }
+        return report
+    }
+}
