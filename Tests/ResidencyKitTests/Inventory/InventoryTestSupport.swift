@@ -58,45 +58,8 @@ enum InventoryFixture {
     }
 }
 
-/// Input text with markers (1️⃣ … 5️⃣) where a diagnostic must point. Columns count Unicode
-/// scalars, as `SourceFile.location(of:)` does (the shared `MarkedSource` counts characters,
-/// which differs after a flag emoji such as 🇪🇺).
-struct InventoryMarked {
-    var text: String
-    var positions: [String: (line: Int, column: Int)]
-
-    init(_ source: String) {
-        var out = String.UnicodeScalarView()
-        var positions: [String: (Int, Int)] = [:]
-        var line = 1, column = 1
-        var rest = Substring(source)
-        outer: while let c = rest.first {
-            for m in MarkedSource.markers where rest.hasPrefix(m) {
-                positions[m] = (line, column)
-                rest = rest.dropFirst(m.count)
-                continue outer
-            }
-            for s in c.unicodeScalars {
-                out.append(s)
-                if s == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            }
-            rest = rest.dropFirst()
-        }
-        self.text = String(out)
-        self.positions = positions
-    }
-
-    /// "line:column" of a marker, for readable comparisons.
-    func at(_ marker: String = "1️⃣") -> String {
-        guard let p = positions[marker] else { return "no marker \(marker)" }
-        return "\(p.line):\(p.column)"
-    }
-}
+/// Input text with markers where a diagnostic must point (the shared helper).
+typealias InventoryMarked = MarkedSource
 
 extension Diagnostic {
     /// "line:column" of the start of the range, or "-" without one.

@@ -101,30 +101,19 @@ enum SExpr {
     }
 }
 
-/// Source text with error markers `1️⃣`…`9️⃣` stripped out, and where each one stood.
+/// Source text with error markers `1️⃣`…`9️⃣` stripped out, and where each one stood
+/// (by marker number), from the shared `MarkedSource`.
 struct Marked {
     var text: String
-    /// Line and column (1-based, in characters, as `SourceFile` counts them) per marker number.
+    /// Line and column (1-based, as `SourceFile` counts them) per marker number.
     var markers: [Int: (line: Int, column: Int)] = [:]
 
     init(_ source: String) {
-        let digits: [Character: Int] = ["1️⃣": 1, "2️⃣": 2, "3️⃣": 3, "4️⃣": 4, "5️⃣": 5, "6️⃣": 6, "7️⃣": 7, "8️⃣": 8, "9️⃣": 9]
-        var text = ""
-        var line = 1, column = 1
-        for c in source {
-            if let n = digits[c] {
-                markers[n] = (line, column)
-                continue
-            }
-            text.append(c)
-            if c == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+        let marked = MarkedSource(source)
+        text = marked.text
+        for (marker, position) in marked.positions {
+            markers[MarkedSource.markers.firstIndex(of: marker)! + 1] = position
         }
-        self.text = text
     }
 }
 
