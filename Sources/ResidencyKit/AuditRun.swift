@@ -18,6 +18,10 @@ public enum AuditRun {
         public var facts: String?
         public var params: [String: String] = [:]
         public var failOn: FailOn = .error
+        /// A previous run's result document (`--baseline`): findings become new or unchanged.
+        public var baseline: String?
+        /// Gate only on findings the baseline did not have (`--fail-on-new`).
+        public var failOnNew = false
         /// A waivers file (`--waivers`); nil for none.
         public var waivers: String?
         /// The longest a waiver may run from the audit date.
@@ -167,6 +171,11 @@ public enum AuditRun {
         stage("findings")
         var ids: [String: String] = [:]
         for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
+        for i in results.indices {
+            results[i].fingerprint = Finding.fingerprint(
+                policy: results[i].policy, workspaceID: ids[results[i].workspace] ?? results[i].workspace,
+                kind: results[i].resourceKind, resourceID: results[i].resourceId)
+        }
         let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
         var waiverNotices: [ResultDocument.Notice] = []
         for w in waived.expired {
@@ -192,7 +201,20 @@ public enum AuditRun {
                     message:
                         "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) matches nothing"))
         }
-        let document = ResultDocument.build(
+        // Against a baseline: what is new, unchanged and resolved, and regions that changed.
+        var delta: ResultDocument.BaselineDelta?
+        if let path = options.baseline {
+            let (baseline, file, d) = Baseline.load(path: path)
+            if let file { files.append(file) }
+            diagnostics += d
+            guard let baseline else { return fail() }
+            results += regionChanges(inventory.workspaces, baseline)
+            let resolved = baseline.compare(&results)
+            delta = .init(
+                path: path, sha256: baseline.sha256, new: results.filter { $0.change == "new" }.count,
+                unchanged: results.filter { $0.change == "unchanged" }.count, resolved: resolved, failOnNew: options.failOnNew)
+        }
+        var document = ResultDocument.build(
             program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
             inputs: .init(
                 policies: digests(prepared.policyFiles),
@@ -200,12 +222,47 @@ public enum AuditRun {
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices)
+            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices, onlyNew: delta?.failOnNew ?? false)
+        document.baseline = delta
+        if delta != nil {
+            document.policies.append(
+                .init(
+                    id: regionChangePolicy, kind: "policy", title: "A workspace's region cannot change", severity: "error",
+                    resourceKind: "workspace",
+                    rationale:
+                        "Segment fixes a workspace's data processing region when it is created; data that now sits in another region was migrated, which needs its own review.",
+                    references: ["Segment: Regional Segment, Create a new workspace with a different region"],
+                    file: "(built in, with --baseline)", line: 0, permits: nil, permittedBy: []))
+        }
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
         return Outcome(
             status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
             workspaces: inventory.workspaces)
+    }
+
+    /// RES-010: a Segment workspace's region is fixed at creation; a different region than
+    /// in the baseline means the data now sits elsewhere (a migration), which is its own error.
+    static let regionChangePolicy = "RES-010"
+
+    static func regionChanges(_ workspaces: [WorkspaceModel], _ baseline: Baseline) -> [Finding] {
+        workspaces.compactMap { m in
+            guard let before = baseline.regions[m.workspace.id], let now = m.workspace.region, before != now else { return nil }
+            var f = Finding(
+                policy: regionChangePolicy, title: "A workspace's region cannot change", severity: .error, outcome: .fail,
+                workspace: m.workspace.slug, resourceKind: "workspace", resourceId: m.workspace.id,
+                resourceName: m.workspace.name ?? m.workspace.slug,
+                message:
+                    "workspace \(m.workspace.slug) was \(before) in the baseline and is \(now) now: a Segment workspace's region cannot change, so its data was moved to another workspace",
+                remediation: "Confirm the migration and its legal review, then audit the new workspace against a new baseline.",
+                evidence: [
+                    Evidence(expression: "baseline region", value: "\"\(before)\""),
+                    Evidence(expression: "region", value: "\"\(now)\""),
+                ])
+            f.fingerprint = Finding.fingerprint(
+                policy: regionChangePolicy, workspaceID: m.workspace.id, kind: "workspace", resourceID: m.workspace.id)
+            return f
+        }
     }
 
     /// SHA-256 of each file, computed in parallel (inventories run to tens of megabytes).

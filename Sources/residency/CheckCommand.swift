@@ -36,6 +36,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The organisation's facts file (DPF-certified vendors …).")
     var facts: String?
 
+    @Option(help: "A previous run's JSON result document: findings become new or unchanged, and resolved ones are listed.")
+    var baseline: String?
+
+    @Flag(help: "With --baseline: fail only on findings the baseline did not have.")
+    var failOnNew = false
+
     @Option(help: "A waivers file (YAML or JSON): approved, expiring exceptions kept apart from the policies.")
     var waivers: String?
 
@@ -74,6 +80,9 @@ struct CheckCommand: ParsableCommand {
         options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
         options.catalogs = catalogs
         options.failOn = failOn
+        options.baseline = baseline
+        options.failOnNew = failOnNew
+        if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
         options.waivers = noWaivers ? nil : waivers
         options.waiverMaximumDays = waiverMaxDays
         for p in params {

@@ -28,6 +28,27 @@ public struct Finding: Sendable, Hashable, Codable {
     public var permit: String?
     public var basis: String?
     public var evidence: [Evidence]
+    /// A stable key of (policy, workspace id, resource kind, resource id): it survives the
+    /// inventory's order and a resource's display name changing. Baselines match on it.
+    public var fingerprint: String = ""
+    /// Against a baseline: `new` or `unchanged` for fail and indeterminate results.
+    public var change: String? = nil
+
+    /// The fingerprint of a (policy, workspace, resource): 60 bits of FNV-1a in 15 hex
+    /// digits (short enough for Swift's inline strings: a million results, no allocation).
+    public static func fingerprint(policy: String, workspaceID: String, kind: String, resourceID: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [policy, workspaceID, kind, resourceID] {
+            for b in part.utf8 {
+                h ^= UInt64(b)
+                h = h &* 0x100_0000_01b3
+            }
+            h ^= 0xff
+            h = h &* 0x100_0000_01b3
+        }
+        let hex = String(h >> 4, radix: 16)
+        return String(repeating: "0", count: 15 - hex.count) + hex
+    }
 }
 
 /// Every step of an evaluation, for `explain`: each traced sub-expression and its value.

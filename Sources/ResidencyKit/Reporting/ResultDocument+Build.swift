@@ -5,7 +5,7 @@ extension ResultDocument {
     static func build(
         program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
         resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance,
-        extraNotices: [Notice] = []
+        extraNotices: [Notice] = [], onlyNew: Bool = false
     ) -> ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
@@ -19,7 +19,8 @@ extension ResultDocument {
             for f in results.indices {
                 let severity = results[f].severity, outcome = results[f].outcome
                 counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
-                if !gating, gates(severity, outcome, failOn) { gating = true }
+                // With --fail-on-new only findings the baseline did not have count.
+                if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == "new" { gating = true }
             }
         }
         let tally = severities.indices.map { Array(counts[($0 * outcomeCount)..<(($0 + 1) * outcomeCount)]) }

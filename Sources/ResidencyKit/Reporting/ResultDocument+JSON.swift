@@ -56,6 +56,29 @@ extension ResultDocument {
         for (k, v) in params.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
         w.endObject()
         writeSummary(&w)
+        if let b = baseline {
+            w.key("baseline")
+            w.beginObject()
+            w.field("path", b.path)
+            w.field("sha256", b.sha256)
+            w.field("failOnNew", b.failOnNew)
+            w.field("new", b.new)
+            w.field("unchanged", b.unchanged)
+            w.key("resolved")
+            w.beginArray()
+            for e in b.resolved {
+                w.beginObject(inline: true)
+                w.field("fingerprint", e.fingerprint)
+                w.field("policy", e.policy)
+                w.field("workspace", e.workspace)
+                w.field("kind", e.resourceKind)
+                w.field("id", e.resourceId)
+                w.field("name", e.resourceName)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
         w.key("policies")
         w.beginArray()
         for p in policies { write(p, &w) }

@@ -30,7 +30,7 @@ extension ResultDocument {
         func text(_ s: String?) -> Int { s.map { 6 * $0.utf8.count + 2 } ?? 0 }
         let r = finding.pointee
         var room =
-            256 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
+            320 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
             + text(r.resourceName) + text(r.message) + text(r.remediation) + text(r.reason) + text(r.permit) + text(r.basis)
         for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
         return room
@@ -53,6 +53,8 @@ extension ResultDocument {
         line.put(", \"name\": ")
         line.put(string: r.resourceName)
         line.put(UInt8(ascii: "}"))
+        if !r.fingerprint.isEmpty { line.put(", \"fingerprint\": "); line.put(string: r.fingerprint) }
+        if let v = r.change { line.put(", \"change\": "); line.put(string: v) }
         // Absent values are left out, not written as null.
         if let v = r.message { line.put(", \"message\": "); line.put(string: v) }
         if let v = r.remediation { line.put(", \"remediation\": "); line.put(string: v) }

@@ -101,4 +101,17 @@ public struct ResultDocument: Sendable, Codable {
     /// One per (policy, resource), in workspace, policy, resource order.
     public var results: [Finding]
     public var notices: [Notice]
+    /// What changed since the baseline, when `--baseline` was given.
+    public var baseline: BaselineDelta? = nil
+
+    /// New, unchanged and resolved findings against a previous run.
+    public struct BaselineDelta: Sendable, Codable {
+        public var path: String
+        public var sha256: String
+        public var new: Int
+        public var unchanged: Int
+        public var resolved: [Baseline.Entry]
+        /// Whether the gate counted only new findings (`--fail-on-new`).
+        public var failOnNew: Bool
+    }
 }

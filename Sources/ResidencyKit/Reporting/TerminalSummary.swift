@@ -38,6 +38,10 @@ public struct TerminalSummary: Sendable {
             if fail + unknown > 0 { severities.append("\(s.rawValue): \(fail) fail, \(unknown) indeterminate") }
         }
         if !severities.isEmpty { out += "by severity: " + severities.joined(separator: "; ") + "\n" }
+        if let b = doc.baseline {
+            out += "baseline:    \(b.new) new, \(b.unchanged) unchanged, \(b.resolved.count) resolved since \(b.path)"
+            out += b.failOnNew ? " (gating on new findings only)\n" : "\n"
+        }
         let verdict = doc.summary.verdict
         out += "verdict:     " + paint(verdict, verdict == "compliant" ? "32" : "31") + " (--fail-on \(doc.summary.failOn))\n"
         return out

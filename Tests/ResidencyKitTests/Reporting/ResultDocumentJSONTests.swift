@@ -48,6 +48,8 @@ import Testing
         w.field("id", r.resourceId)
         w.field("name", r.resourceName)
         w.endObject()
+        if !r.fingerprint.isEmpty { w.field("fingerprint", r.fingerprint) }
+        w.field("change", r.change)
         w.field("message", r.message)
         w.field("remediation", r.remediation)
         w.field("reason", r.reason)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A previous run's result document, read back to tell what changed: each fail or
+/// indeterminate finding is new or unchanged, and those of the baseline that are gone are
+/// resolved. Findings are matched by fingerprint, so reordering the inventory or renaming
+/// a resource does not make old findings look new.
+public struct Baseline: Sendable {
+    /// A finding of the baseline, as the delta lists resolved ones.
+    public struct Entry: Sendable, Hashable, Codable {
+        public var fingerprint: String
+        public var policy: String
+        public var workspace: String
+        public var resourceKind: String
+        public var resourceId: String
+        public var resourceName: String
+    }
+
+    public var path: String
+    public var sha256: String
+    /// Fail and indeterminate findings by fingerprint.
+    public var failing: [String: Entry]
+    /// Each workspace's region by id (RES-010: a region cannot change).
+    public var regions: [String: String]
+
+    /// Reads a result document written by `check --json`.
+    public static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, nil, [.error("E1001", "cannot read baseline \(path)", at: nil)])
+        }
+        let file = SourceFile(path: path, bytes: Array(data))
+        let tree: DataTree
+        switch JSONReader.parse(file) {
+        case .failure(let e): return (nil, file, [e.diagnostic(in: file)])
+        case .success(let t): tree = t
+        }
+        let root = tree.root
+        guard root["schemaVersion"]?.int == ResultDocument.schemaVersion, let results = root["results"], results.kind == .array
+        else {
+            return (
+                nil, file,
+                [
+                    .error(
+                        "E1002", "\(path) is not a residency result document (schemaVersion \(ResultDocument.schemaVersion))",
+                        at: file.range(0, 1), help: "pass the file a previous `residency check --json` wrote")
+                ]
+            )
+        }
+        var failing: [String: Entry] = [:]
+        for r in results.elements {
+            guard let outcome = r["outcome"]?.string, outcome == "fail" || outcome == "indeterminate",
+                let fingerprint = r["fingerprint"]?.string
+            else { continue }
+            failing[fingerprint] = Entry(
+                fingerprint: fingerprint, policy: r["policy"]?.string ?? "", workspace: r["workspace"]?.string ?? "",
+                resourceKind: r["resource"]?["kind"]?.string ?? "", resourceId: r["resource"]?["id"]?.string ?? "",
+                resourceName: r["resource"]?["name"]?.string ?? "")
+        }
+        var regions: [String: String] = [:]
+        if let workspaces = root["workspaces"], workspaces.kind == .array {
+            for w in workspaces.elements {
+                if let id = w["id"]?.string, let region = w["region"]?.string { regions[id] = region }
+            }
+        }
+        return (Baseline(path: path, sha256: SHA256.hex(file.bytes), failing: failing, regions: regions), file, [])
+    }
+
+    /// Marks current findings new or unchanged; returns the resolved ones.
+    public func compare(_ findings: inout [Finding]) -> [Entry] {
+        var seen = Set<String>()
+        for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
+            let fp = findings[i].fingerprint
+            if failing[fp] != nil {
+                findings[i].change = "unchanged"
+                seen.insert(fp)
+            } else {
+                findings[i].change = "new"
+            }
+        }
+        return failing.values.filter { !seen.contains($0.fingerprint) }.sorted { $0.fingerprint < $1.fingerprint }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `check --baseline`: findings new, unchanged or resolved against a previous run, matched by
+/// fingerprints that survive reordering and renaming; --fail-on-new; RES-010 region changes.
+@Suite struct BaselineCLITests {
+    static let now = ["--now", "2026-11-28T02:00:00Z"]
+
+    /// Copies the example inventory into a temp folder, optionally editing the EU bundle.
+    static func inventory(usFirst: Bool = false, _ edit: (String) -> String = { $0 }) throws -> URL {
+        let eu = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/inventory/acme-eu.json"), encoding: .utf8)
+        let us = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/inventory/acme-us.yaml"), encoding: .utf8)
+        // Folders load in sorted order: a `0-` prefix puts the US workspace first.
+        return try temporaryFolder(["inv/acme-eu.json": edit(eu), usFirst ? "inv/0-acme-us.yaml" : "inv/acme-us.yaml": us])
+    }
+
+    static func check(_ dir: URL, _ extra: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let root = repositoryRoot.path
+        return try residency(
+            ["check", "--policies", "\(root)/policies", "--facts", "\(root)/examples/facts.yaml", "--inventory", "inv"] + extra
+                + now,
+            in: dir)
+    }
+
+    static func document(_ url: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    @Test func sameRunIsAllUnchangedAndDoesNotFailOnNew() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let r = try Self.check(dir, ["--baseline", "base.json", "--json", "now.json", "--fail-on-new"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("baseline:    0 new, 10 unchanged, 0 resolved since base.json (gating on new findings only)"))
+        let baseline = try #require(try Self.document(dir.appendingPathComponent("now.json"))["baseline"] as? [String: Any])
+        #expect(baseline["new"] as? Int == 0)
+        #expect(baseline["unchanged"] as? Int == 10)
+    }
+
+    @Test func renamingAndReorderingKeepFindingsUnchanged() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        // Rename Customer.io's display name, and load the US workspace first.
+        let edited = try Self.inventory(usFirst: true) { text in
+            text.replacingOccurrences(of: #""name": "Customer.io""#, with: #""name": "Customer.io (lifecycle mail)""#)
+        }
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        let r = try Self.check(edited, ["--baseline", "base.json"])
+        #expect(r.stdout.contains("0 new, 10 unchanged, 0 resolved"), "\(r.stdout)")
+    }
+
+    @Test func fixingAViolationResolvesItAndANewOneIsNew() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let edited = try Self.inventory { text in
+            text.replacingOccurrences(of: #""accountRegion": "US 🇺🇸""#, with: #""accountRegion": "EU 🇪🇺""#)
+                .replacingOccurrences(
+                    of: "acme-analytics.c1x2y3z4.eu-west-1.redshift", with: "acme-analytics.c1x2y3z4.us-east-1.redshift")
+        }
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        let r = try Self.check(edited, ["--baseline", "base.json", "--json", "now.json", "--fail-on-new"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("1 new, 9 unchanged, 1 resolved"), "\(r.stdout)")
+        let doc = try Self.document(edited.appendingPathComponent("now.json"))
+        let results = try #require(doc["results"] as? [[String: Any]])
+        let new = results.filter { $0["change"] as? String == "new" }
+        #expect(new.count == 1)
+        #expect((new.first?["resource"] as? [String: Any])?["id"] as? String == "2kTqR7vB9xN3mP5sW8yL1c")
+        let resolved = try #require((doc["baseline"] as? [String: Any])?["resolved"] as? [[String: Any]])
+        #expect(resolved.first?["id"] as? String == "64c3d5e6f7a8b9c0d1e2f3a4")
+    }
+
+    @Test func aChangedRegionIsRES010() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        // The same workspace id now answering as a US workspace.
+        let edited = try Self.inventory { text in
+            text.replacingOccurrences(of: "https://eu1.api.segmentapis.com", with: "https://api.segmentapis.com")
+                .replacingOccurrences(of: #""region": "eu-west""#, with: #""region": "us-west""#)
+        }
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        let r = try Self.check(edited, ["--baseline", "base.json", "--junit", "j.xml"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("FAIL    RES-010  error   acme-eu/workspace/9aQ1Lj62S4bomZKLF4DPqW"), "\(r.stdout)")
+        #expect(r.stdout.contains("was eu-west in the baseline and is us-west now"))
+        let junit = try String(contentsOf: edited.appendingPathComponent("j.xml"), encoding: .utf8)
+        #expect(junit.contains(#"<testsuite name="residency.RES-010""#))
+    }
+
+    @Test func failOnNewNeedsABaselineAndABadBaselineIsExitTwo() throws {
+        #expect(try residency(["check", "--fail-on-new"] + Self.now).status == 2)
+        let dir = try temporaryFolder(["old.json": "{\"hello\": 1}"])
+        let r = try residency(["check", "--baseline", dir.appendingPathComponent("old.json").path] + Self.now)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[E1002]"))
+    }
+}
