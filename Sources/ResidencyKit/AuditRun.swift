@@ -171,11 +171,6 @@ public enum AuditRun {
         stage("findings")
         var ids: [String: String] = [:]
         for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
-        for i in results.indices {
-            results[i].fingerprint = Finding.fingerprint(
-                policy: results[i].policy, workspaceID: ids[results[i].workspace] ?? results[i].workspace,
-                kind: results[i].resourceKind, resourceID: results[i].resourceId)
-        }
         let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
         var waiverNotices: [ResultDocument.Notice] = []
         for w in waived.expired {

@@ -92,10 +92,13 @@ extension PolicyProgram {
         let ctx = frame.ctx
         let policy = reports[Int(r.policy)]
         let i = Int(r.resource)
+        let id = ctx.model.id(of: policy.kind, i)
         return Finding(
             policy: policy.id, title: policy.title, severity: policy.severity, outcome: r.outcome,
-            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: ctx.model.id(of: policy.kind, i),
-            resourceName: ctx.model.name(of: policy.kind, i), evidence: [])
+            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: id,
+            resourceName: ctx.model.name(of: policy.kind, i), evidence: [],
+            fingerprint: Finding.fingerprint(
+                policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: id))
     }
 
     /// Re-runs one (policy, resource) with every node traced.
@@ -154,6 +157,9 @@ extension PolicyProgram {
             resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
             resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
             evidence: evidence(trace, frame))
+        // Computed here, in the parallel pass that builds findings, not in a serial one after.
+        finding.fingerprint = Finding.fingerprint(
+            policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: finding.resourceId)
         if outcome == .fail || outcome == .permitted {
             finding.message = fast[p].message.map { $0(frame) } ?? policy.title
             finding.remediation = fast[p].remediation.map { $0(frame) }
