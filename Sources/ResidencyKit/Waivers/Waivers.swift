@@ -9,8 +9,10 @@ public struct Waiver: Sendable, Hashable {
     public var policy: String
     /// The workspace (slug or id); nil for any workspace.
     public var workspace: String?
-    /// The resource id; nil only with `allResources`.
+    /// The resource id; nil with `allResources` or `fingerprint`.
     public var resource: String?
+    /// A result's stable fingerprint (from the result document), as an alternative selector.
+    public var fingerprint: String? = nil
     /// Written out explicitly to waive a policy for every resource.
     public var allResources: Bool
     public var reason: String
@@ -23,6 +25,7 @@ public struct Waiver: Sendable, Hashable {
     /// Whether it covers a finding (policy, workspace and resource match).
     func covers(_ f: Finding, workspaceID: String) -> Bool {
         guard f.policy == policy else { return false }
+        if let fingerprint { return fingerprint == f.fingerprint }
         if let ws = workspace, ws != f.workspace, ws != workspaceID { return false }
         return allResources || resource == f.resourceId
     }
@@ -97,18 +100,23 @@ public enum WaiverLoader {
             }
             let all = reader.bool(w, "allResources", path) ?? false
             let resource = reader.string(w, "resource", path)
-            if all == (resource != nil) {
+            let fingerprint = reader.string(w, "fingerprint", path)
+            let selectors = [all, resource != nil, fingerprint != nil].filter { $0 }.count
+            if selectors != 1 {
                 reader.report(
                     .error(
                         "E0904",
-                        all ? "a waiver with `allResources: true` names no `resource`" : "a waiver names its `resource` (an id)",
+                        selectors == 0
+                            ? "a waiver names its `resource` (an id) or `fingerprint`"
+                            : "a waiver names exactly one of `resource`, `fingerprint` and `allResources: true`",
                         at: at, help: "waiving a whole policy must be written out as `allResources: true`"))
                 continue
             }
             waivers.append(
                 Waiver(
-                    policy: policy, workspace: reader.string(w, "workspace", path), resource: resource, allResources: all,
-                    reason: reason, approvedBy: approvedBy, expires: expires, origin: at))
+                    policy: policy, workspace: reader.string(w, "workspace", path), resource: resource,
+                    fingerprint: fingerprint, allResources: all, reason: reason, approvedBy: approvedBy, expires: expires,
+                    origin: at))
         }
         return (waivers, reader.diagnostics)
     }

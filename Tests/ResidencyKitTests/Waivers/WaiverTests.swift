@@ -100,7 +100,7 @@ import Testing
         (waiver(policy: "RES-01"), "E0901", "waiver names unknown policy `RES-01`"),
         (
             "waivers:\n  - policy: RES-001\n    reason: r\n    approvedBy: a\n    expires: 2026-12-01\n", "E0904",
-            "a waiver names its `resource` (an id)"
+            "a waiver names its `resource` (an id) or `fingerprint`"
         ),
         (
             "waivers:\n  - policy: RES-001\n    resource: x\n    approvedBy: a\n    expires: 2026-12-01\n", "E0603",
@@ -125,5 +125,20 @@ import Testing
 
     @Test func theHorizonIsConfigurable() throws {
         #expect(try Self.run(Self.waiver(expires: "2028-01-01"), maxDays: 400).status == .violations)
+    }
+
+    @Test func aFingerprintSelectsTheSameFinding() throws {
+        let first = try Self.run(Self.waiver())
+        let fingerprint = try Self.result(first, "RES-001", Self.customerIO).fingerprint
+        #expect(fingerprint.count == 15)
+        let byFingerprint = """
+            waivers:
+              - policy: RES-001
+                fingerprint: \(fingerprint)
+                reason: Migration scheduled
+                approvedBy: dpo@acme.example
+                expires: 2026-12-31
+            """
+        #expect(try Self.result(try Self.run(byFingerprint), "RES-001", Self.customerIO).outcome == .waived)
     }
 }
