@@ -60,8 +60,11 @@ import Testing
         }
         try FileManager.default.copyItem(
             at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
-        let r = try Self.check(edited, ["--baseline", "base.json", "--json", "now.json", "--fail-on-new"])
+        let r = try Self.check(edited, ["--baseline", "base.json", "--json", "now.json", "--fail-on-new", "--html", "now.html"])
         #expect(r.status == 1)
+        let html = try String(contentsOf: edited.appendingPathComponent("now.html"), encoding: .utf8)
+        #expect(
+            html.contains("1 new, 9 unchanged and 1 resolved failing or undecided results; the gate counted only the new ones."))
         #expect(r.stdout.contains("1 new, 9 unchanged, 1 resolved"), "\(r.stdout)")
         let doc = try Self.document(edited.appendingPathComponent("now.json"))
         let results = try #require(doc["results"] as? [[String: Any]])

@@ -11,13 +11,22 @@ extension HTMLReport {
                 .div(
                     .cls("verdict \(compliant ? "compliant" : "not-compliant")"),
                     .p(.cls("verdict-word"), .t(compliant ? "COMPLIANT" : "NOT COMPLIANT")),
-                    .p(.t(verdictExplanation(doc)))
+                    .p(.t(verdictExplanation(doc))),
+                    .unwrap(doc.baseline) { .p(.t(HTMLReport.baselineSentence($0))) }
                 ),
                 scopeTable(doc),
                 outcomeTable(doc),
                 chart(doc),
                 severityTable(doc),
             ])
+    }
+
+    /// What changed since the baseline, in one sentence for the verdict box.
+    static func baselineSentence(_ b: ResultDocument.BaselineDelta) -> String {
+        var text = "Since the baseline (\(b.path), SHA-256 \(b.sha256.prefix(12))…): \(b.new) new, "
+        text += "\(b.unchanged) unchanged and \(b.resolved.count) resolved failing or undecided results"
+        text += b.failOnNew ? "; the gate counted only the new ones." : "."
+        return text
     }
 
     /// Why the verdict is what it is, with the gate's threshold.
