@@ -33,6 +33,16 @@ public struct Finding: Sendable, Hashable, Codable {
     public var fingerprint: String = ""
     /// Against a baseline: `new` or `unchanged` for fail and indeterminate results.
     public var change: String? = nil
+    /// The waiver that covers (or, expired, no longer covers) this result.
+    public var waiver: WaiverNote? = nil
+
+    /// A waiver as a result records it: who approved it, why, and its last day.
+    public struct WaiverNote: Sendable, Hashable, Codable {
+        public var approvedBy: String
+        public var reason: String
+        public var expires: String
+        public var expired: Bool
+    }
 
     /// The fingerprint of a (policy, workspace, resource): 60 bits of FNV-1a in 15 hex
     /// digits (short enough for Swift's inline strings: a million results, no allocation).

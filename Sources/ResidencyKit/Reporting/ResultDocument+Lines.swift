@@ -31,7 +31,8 @@ extension ResultDocument {
         let r = finding.pointee
         var room =
             320 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
-            + text(r.resourceName) + text(r.message) + text(r.remediation) + text(r.reason) + text(r.permit) + text(r.basis)
+            + text(r.resourceName) + text(r.message) + text(r.waiver?.approvedBy) + text(r.waiver?.reason) + text(r.remediation)
+            + text(r.reason) + text(r.permit) + text(r.basis)
         for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
         return room
     }
@@ -61,6 +62,15 @@ extension ResultDocument {
         if let v = r.reason { line.put(", \"reason\": "); line.put(string: v) }
         if let v = r.permit { line.put(", \"permit\": "); line.put(string: v) }
         if let v = r.basis { line.put(", \"basis\": "); line.put(string: v) }
+        if let w = r.waiver {
+            line.put(", \"waiver\": {\"approvedBy\": ")
+            line.put(string: w.approvedBy)
+            line.put(", \"reason\": ")
+            line.put(string: w.reason)
+            line.put(", \"expires\": ")
+            line.put(string: w.expires)
+            line.put(w.expired ? ", \"expired\": true}" : ", \"expired\": false}")
+        }
         if !r.evidence.isEmpty {
             line.put(", \"evidence\": [")
             for (k, e) in r.evidence.enumerated() {

@@ -144,6 +144,8 @@ extension Waiver {
             let wsID = workspaceIDs[findings[i].workspace] ?? ""
             guard let k = waivers.indices.first(where: { waivers[$0].covers(findings[i], workspaceID: wsID) }) else { continue }
             let w = waivers[k]
+            findings[i].waiver = .init(
+                approvedBy: w.approvedBy, reason: w.reason, expires: w.expires.description, expired: auditDate > w.expires)
             if auditDate <= w.expires {
                 used[k] = true
                 findings[i].outcome = .waived

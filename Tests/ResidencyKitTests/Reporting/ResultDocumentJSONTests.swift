@@ -55,6 +55,15 @@ import Testing
         w.field("reason", r.reason)
         w.field("permit", r.permit)
         w.field("basis", r.basis)
+        if let waiver = r.waiver {
+            w.key("waiver")
+            w.beginObject()
+            w.field("approvedBy", waiver.approvedBy)
+            w.field("reason", waiver.reason)
+            w.field("expires", waiver.expires)
+            w.field("expired", waiver.expired)
+            w.endObject()
+        }
         if !r.evidence.isEmpty {
             w.key("evidence")
             w.beginArray()

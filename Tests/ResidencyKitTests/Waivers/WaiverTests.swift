@@ -67,6 +67,10 @@ import Testing
         #expect(o.diagnostics.map(\.code) == ["W0901"])
         #expect(o.document?.notices.map(\.code) == ["expired-waiver"])
         #expect(o.status == .violations)
+        #expect(f.waiver?.expired == true)
+        let html = HTMLReport().render(try #require(o.document), provenance: .unknown)
+        #expect(html.contains("EXPIRED"))
+        #expect(html.contains("dpo@acme.example"))
     }
 
     @Test func aWaiverThatMatchesNothingIsStale() throws {

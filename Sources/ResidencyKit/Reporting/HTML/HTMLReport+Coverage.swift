@@ -3,9 +3,8 @@ import Plot
 /// Sections 5 and 6 and the sign-off block: waivers applied, what each policy evaluated and
 /// why results were undecided, and room for reviewers to sign a printed copy.
 extension HTMLReport {
-    /// A waiver as the report lists it. The result document records a waived result's
-    /// reason today; who granted it and until when are shown as "not recorded" until the
-    /// document carries them, and a waiver past the audit date is marked EXPIRED.
+    /// A waiver as the report lists it, from the result it covers: who approved it, why and
+    /// until when; one past the audit date (its finding fails again) is marked EXPIRED.
     struct WaiverRow {
         var finding: Finding
         var by: String?
@@ -19,8 +18,9 @@ extension HTMLReport {
     }
 
     func waiversSection(_ doc: ResultDocument) -> BodyNode {
-        let waived = doc.results.filter { $0.outcome == .waived }
-        let rows = waived.map { WaiverRow(finding: $0, by: nil, why: $0.reason, until: nil) }
+        let rows = doc.results.compactMap { f in
+            f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
+        }
         guard !rows.isEmpty else {
             return section(
                 "waivers",
@@ -38,7 +38,7 @@ extension HTMLReport {
             [
                 .p(
                     .t(
-                        "\(HTMLMarkup.count(rows.count, "result was", "results were")) waived. A waiver past the audit date is marked EXPIRED."
+                        "\(HTMLMarkup.count(rows.count, "result is", "results are")) covered by a waiver. A waiver past the audit date is marked EXPIRED: its finding fails again."
                     )),
                 HTMLTable.make(
                     "Waivers applied", columns: ["Finding", "Resource", "Waived by", "Why", "Until", "Status"],
