@@ -11,14 +11,15 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             With no arguments it audits the bundled example (examples/inventory with examples/facts.yaml) against policies/.
 
-            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts \
             as a failure of its policy's severity); 2 invalid input or usage, or nothing evaluated.
 
             Examples:
               residency check
               residency check --inventory exports/ --facts facts.yaml --json reports/results.json
+              residency check --json reports/results.json --junit reports/junit.xml --html reports/report.html
               residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
-              residency check --json reports/results.json --html reports/report.html
+              residency check --baseline reports/last-night.json --fail-on-new --waivers waivers.yaml
             """
     )
 
