@@ -205,9 +205,14 @@ public enum AuditRun {
             guard let baseline else { return fail() }
             results += regionChanges(inventory.workspaces, baseline)
             let resolved = baseline.compare(&results)
+            // Counted in one pass: filtering would copy every finding it keeps.
+            var new = 0, unchanged = 0
+            for i in results.indices {
+                if results[i].change == "new" { new += 1 } else if results[i].change == "unchanged" { unchanged += 1 }
+            }
             delta = .init(
-                path: path, sha256: baseline.sha256, new: results.filter { $0.change == "new" }.count,
-                unchanged: results.filter { $0.change == "unchanged" }.count, resolved: resolved, failOnNew: options.failOnNew)
+                path: path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved,
+                failOnNew: options.failOnNew)
         }
         var document = ResultDocument.build(
             program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,

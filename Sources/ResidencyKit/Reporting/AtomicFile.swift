@@ -10,12 +10,7 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        try write(chunks: [bytes], to: path)
-    }
-
-    /// Writes the pieces in order, straight from their buffers (no joined copy).
-    public static func write(chunks: [[UInt8]], to path: String) throws(Failure) {
-        try write(to: path) { emit in chunks.forEach(emit) }
+        try write(to: path) { emit in emit(bytes) }
     }
 
     /// Writes what `produce` emits, piece by piece, then renames the file into place.

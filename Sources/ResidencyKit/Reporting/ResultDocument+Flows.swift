@@ -59,49 +59,36 @@ extension ResultDocument {
     }
 
     func writeFlows(_ ws: WorkspaceInfo, _ w: inout JSONWriter) {
-        func optionalBool(_ k: String, _ v: Bool?) { if let v { w.field(k, v) } }
-        w.key("sources")
-        w.beginArray()
-        for s in ws.sources {
-            w.beginObject(inline: true)
-            w.field("id", s.id)
-            w.field("name", s.name)
-            w.field("catalogName", s.catalogName)
-            optionalBool("enabled", s.enabled)
-            w.field("library", s.library)
-            w.field("ingestHost", s.ingestHost)
-            w.field("ingestRegion", s.ingestRegion)
-            w.endObject()
+        /// One line per element: the fields every flow has, then its own.
+        func list<T>(
+            _ key: String, _ items: [T], _ common: (T) -> (id: String, name: String, catalogName: String?, enabled: Bool?),
+            _ own: (T) -> [(String, String?)]
+        ) {
+            w.key(key)
+            w.beginArray()
+            for item in items {
+                let c = common(item)
+                w.beginObject(inline: true)
+                w.field("id", c.id)
+                w.field("name", c.name)
+                w.field("catalogName", c.catalogName)
+                if let enabled = c.enabled { w.field("enabled", enabled) }
+                for (k, v) in own(item) { w.field(k, v) }
+                w.endObject()
+            }
+            w.endArray()
         }
-        w.endArray()
-        w.key("destinations")
-        w.beginArray()
-        for d in ws.destinations {
-            w.beginObject(inline: true)
-            w.field("id", d.id)
-            w.field("name", d.name)
-            w.field("catalogName", d.catalogName)
-            optionalBool("enabled", d.enabled)
-            w.field("sourceId", d.sourceId)
-            w.field("vendor", d.vendor)
-            w.field("region", d.region)
-            w.field("host", d.host)
-            w.field("evidence", d.evidence)
-            w.endObject()
+        list("sources", ws.sources, { ($0.id, $0.name, $0.catalogName, $0.enabled) }) {
+            [("library", $0.library), ("ingestHost", $0.ingestHost), ("ingestRegion", $0.ingestRegion)]
         }
-        w.endArray()
-        w.key("warehouses")
-        w.beginArray()
-        for h in ws.warehouses {
-            w.beginObject(inline: true)
-            w.field("id", h.id)
-            w.field("name", h.name)
-            w.field("catalogName", h.catalogName)
-            optionalBool("enabled", h.enabled)
-            w.field("location", h.location)
-            w.field("region", h.region)
-            w.endObject()
+        list("destinations", ws.destinations, { ($0.id, $0.name, $0.catalogName, $0.enabled) }) {
+            [
+                ("sourceId", $0.sourceId), ("vendor", $0.vendor), ("region", $0.region), ("host", $0.host),
+                ("evidence", $0.evidence),
+            ]
         }
-        w.endArray()
+        list("warehouses", ws.warehouses, { ($0.id, $0.name, $0.catalogName, $0.enabled) }) {
+            [("location", $0.location), ("region", $0.region)]
+        }
     }
 }
