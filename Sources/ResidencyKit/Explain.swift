@@ -80,6 +80,15 @@ public enum ExplainText {
         if let m = f.message { out += "message:  \(m)\n" }
         if let reason = f.reason { out += "reason:   \(reason)\n" }
         if let basis = f.basis { out += "basis:    \(basis)\n" }
+        out += steps(x)
+        if let remediation = f.remediation { out += "\nremediation: \(remediation)\n" }
+        return out
+    }
+
+    /// The traced steps, grouped by clause under a blank line and a `clause:` heading, with
+    /// values aligned (shared with `residency test`'s failure output).
+    public static func steps(_ x: Explanation) -> String {
+        var out = ""
         var current = ""
         let width = min(60, x.steps.map(\.expression.count).max() ?? 0)
         for (step, clause) in zip(x.steps, x.clauses) {
@@ -92,7 +101,6 @@ public enum ExplainText {
                 expression.count < width ? expression + String(repeating: " ", count: width - expression.count) : expression
             out += "  \(padded)  = \(step.value)\n"
         }
-        if let remediation = f.remediation { out += "\nremediation: \(remediation)\n" }
         return out
     }
 }

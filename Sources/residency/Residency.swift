@@ -8,10 +8,10 @@ struct Residency: ParsableCommand {
         commandName: "residency",
         abstract: "Policy-as-code data-residency auditor for Twilio Segment workspaces.",
         discussion: """
-            Exit codes: 0 clean, 1 violations found (check), 2 invalid input or usage, 3 internal error.
+            Exit codes: 0 clean, 1 violations found (check) or failing tests (test), 2 invalid input or usage, 3 internal error.
             """,
         version: ResidencyVersion.current,
-        subcommands: [CheckCommand.self, ExplainCommand.self, LintCommand.self, ReferenceCommand.self]
+        subcommands: [CheckCommand.self, ExplainCommand.self, TestCommand.self, LintCommand.self, ReferenceCommand.self]
     )
 
     /// Usage errors exit 2 like every other bad input (ArgumentParser's default is 64),

@@ -129,18 +129,26 @@ public enum FactsLoader {
         case .failure(let d): return (Facts(), [d])
         case .success(let tree):
             var reader = NodeReader(file: file)
-            guard let root = reader.object(tree.root, "facts") else { return (Facts(), reader.diagnostics) }
-            for (key, start, _) in root.members where !["dpfCertified", "sccVendors", "bcrVendors"].contains(key) {
-                reader.report(
-                    .warning(
-                        "W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
-                        help: Suggestions.didYouMean(key, in: ["dpfCertified", "sccVendors", "bcrVendors"])))
-            }
-            let facts = Facts(
-                dpfCertified: reader.strings(root, "dpfCertified", "facts"),
-                sccVendors: reader.strings(root, "sccVendors", "facts"),
-                bcrVendors: reader.strings(root, "bcrVendors", "facts"))
+            let facts = decode(tree.root, &reader)
             return (facts, reader.diagnostics)
         }
     }
+
+    /// The facts of an object node, wherever it sits (a facts file's root, or a policy test's
+    /// `facts:`); problems are reported through `reader`.
+    static func decode(_ node: DataNode, _ reader: inout NodeReader) -> Facts {
+        guard let root = reader.object(node, "facts") else { return Facts() }
+        for (key, start, _) in root.members where !keys.contains(key) {
+            reader.report(
+                .warning(
+                    "W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
+                    help: Suggestions.didYouMean(key, in: keys)))
+        }
+        return Facts(
+            dpfCertified: reader.strings(root, "dpfCertified", "facts"),
+            sccVendors: reader.strings(root, "sccVendors", "facts"),
+            bcrVendors: reader.strings(root, "bcrVendors", "facts"))
+    }
+
+    static let keys = ["dpfCertified", "sccVendors", "bcrVendors"]
 }

@@ -5,7 +5,14 @@ extension Compiler {
     mutating func bool(_ e: Expr) -> BoolCode {
         if let constant = fold(e) {
             let t = Tri.from(constant)
-            return { _ in t }
+            guard traced else { return { _ in t } }
+            // Traced all the same, so that test coverage sees a condition that is constant
+            // for this run's params (`not swiss_adequacy`) and `explain` shows its value.
+            let node = recordNode(e)
+            return { f in
+                f.trace?.append((node, t.value))
+                return t
+            }
         }
         let code = boolUntraced(e)
         guard traced else { return code }

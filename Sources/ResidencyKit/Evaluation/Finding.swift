@@ -132,6 +132,13 @@ extension PolicyProgram {
         return Explanation(finding: finding, steps: steps, clauses: clauses)
     }
 
+    /// Every expression a traced run of one result evaluated, with its value, in evaluation
+    /// order (test coverage reads which branches a test took).
+    func trace(_ r: RawResult, in ctx: EvalContext) -> (outcome: Outcome, permit: String?, steps: [(expr: Expr, value: Value)]) {
+        let (finding, trace) = traced(r, Frame(ctx: ctx, slotCount: slotCount))
+        return (finding.outcome, finding.permit, trace.map { (tracedNodes[Int($0.node)], $0.value) })
+    }
+
     /// Which clause of the policy (or of one of its permits, or which define) a traced
     /// expression was written in, from where it is in the source.
     private func clause(of e: Expr, policy p: Int) -> String {

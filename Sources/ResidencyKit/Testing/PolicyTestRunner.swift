@@ -1,0 +1,179 @@
+import Foundation
+
+/// `residency test`: loads the policies and their test files, runs every test and compares
+/// outcomes with the expectations. The CLI only parses flags into `Options`.
+public enum PolicyTestRunner {
+    public struct Options: Sendable {
+        /// Policy folders or files, and the test files or folders holding them.
+        public var paths: [String] = ["policies"]
+        /// Catalog files (later override earlier); empty means the bundled one.
+        public var catalogs: [String] = []
+        /// Runs only tests whose name contains this text.
+        public var filter: String?
+        /// Collect branch coverage.
+        public var coverage = false
+        /// The audit date of tests that set none.
+        public var clock: @Sendable () -> Date = { Date() }
+
+        public init() {}
+    }
+
+    /// What a run produced. `report` is nil when the input was bad.
+    public struct Outcome: Sendable {
+        public var report: PolicyTestReport?
+        public var diagnostics: [Diagnostic]
+        public var files: [SourceFile]
+    }
+
+    public static func run(_ options: Options) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        func fail() -> Outcome { Outcome(report: nil, diagnostics: diagnostics.sortedForOutput(), files: files) }
+
+        let policyPaths = options.paths.filter { !PolicyTestLoader.isTestFile($0) }
+        let checked = Audit.checkPolicies(paths: policyPaths.isEmpty ? ["policies"] : policyPaths)
+        files += checked.sources.files
+        diagnostics += checked.diagnostics
+        guard let bundle = checked.bundle else { return fail() }
+
+        let folder = (policyPaths.isEmpty ? ["policies"] : policyPaths).first(where: isDirectory) ?? "policies"
+        let catalog = CatalogLoader.load(
+            paths: options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs)
+        files += catalog.sources
+        diagnostics += catalog.diagnostics
+        guard !diagnostics.hasErrors else { return fail() }
+
+        let testFiles = PolicyTestLoader.discover(paths: options.paths)
+        guard !testFiles.isEmpty else {
+            diagnostics.append(.noTestFiles(options.paths))
+            return fail()
+        }
+        var suites: [PolicyTestSuite] = []
+        let today = Day(utc: options.clock())
+        for path in testFiles {
+            let loaded = PolicyTestLoader.load(path: path, bundle: bundle, catalog: catalog.catalog, defaultDate: today)
+            files += loaded.files
+            diagnostics += loaded.diagnostics
+            if let suite = loaded.suite { suites.append(suite) }
+        }
+        guard !diagnostics.hasErrors else { return fail() }
+        let (report, more) = run(
+            suites, bundle: bundle, catalog: catalog.catalog, filter: options.filter, coverage: options.coverage)
+        diagnostics += more
+        guard let report, !diagnostics.hasErrors else { return fail() }
+        return Outcome(report: report, diagnostics: diagnostics.sortedForOutput(), files: files)
+    }
+
+    /// Runs loaded suites. Nil (with diagnostics) when a test's params do not fit the policies,
+    /// or when the filter leaves no test to run.
+    public static func run(
+        _ suites: [PolicyTestSuite], bundle: CheckedBundle, catalog: Catalog, filter: String? = nil, coverage: Bool = false
+    ) -> (PolicyTestReport?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var programs: [[String: String]: PolicyProgram] = [:]
+        let collector = coverage ? CoverageCollector(bundle: bundle) : nil
+        var results: [PolicyTestResult] = []
+        for suite in suites {
+            for test in suite.cases where filter.map({ test.name.contains($0) }) ?? true {
+                let program: PolicyProgram
+                if let p = programs[test.params] {
+                    program = p
+                } else {
+                    let (compiled, d) = PolicyProgram.compile(bundle, overrides: test.params)
+                    // Param problems are the test's: point at it when the problem has no place.
+                    diagnostics += d.map {
+                        var d = $0; if d.range == nil { d.range = test.origin }; return d
+                    }
+                    guard let compiled else { continue }
+                    programs[test.params] = compiled
+                    program = compiled
+                }
+                results.append(run(test, suite: suite.file.path, program: program, catalog: catalog, collector: collector))
+            }
+        }
+        if results.isEmpty, !diagnostics.hasErrors {
+            diagnostics.append(.noMatchingTest(filter ?? ""))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (PolicyTestReport(results: results, coverage: collector?.report()), diagnostics)
+    }
+
+    private static func run(
+        _ test: PolicyTestCase, suite: String, program: PolicyProgram, catalog: Catalog, collector: CoverageCollector?
+    ) -> PolicyTestResult {
+        let contexts = test.workspaces.map {
+            EvalContext(model: $0, catalog: catalog, facts: test.facts, auditDate: test.date)
+        }
+        let evaluated = contexts.map { program.evaluate($0) }
+        if let collector {
+            for (ctx, results) in zip(contexts, evaluated) {
+                for r in results {
+                    let t = program.trace(r, in: ctx)
+                    collector.record(policy: Int(r.policy), outcome: t.outcome, permit: t.permit, steps: t.steps)
+                }
+            }
+        }
+        var failures: [ExpectationFailure] = []
+        for x in test.expectations {
+            if let problem = check(x, program, contexts, evaluated) { failures.append(problem) }
+        }
+        return PolicyTestResult(
+            suite: suite, name: test.name, origin: test.origin, failures: failures, checked: test.expectations.count)
+    }
+
+    /// Nil when the expectation holds; otherwise what went wrong, with the evaluation's steps.
+    private static func check(
+        _ x: PolicyExpectation, _ program: PolicyProgram, _ contexts: [EvalContext], _ evaluated: [[RawResult]]
+    ) -> ExpectationFailure? {
+        func failure(_ problem: String, _ explanation: Explanation? = nil) -> ExpectationFailure {
+            ExpectationFailure(expectation: x, problem: problem, explanation: explanation)
+        }
+        guard let p = program.policies.firstIndex(where: { $0.id == x.policy }) else {
+            return failure("no policy \(x.policy)")
+        }
+        let kind = program.policies[p].kind
+        var matches: [(workspace: Int, resource: Int)] = []
+        var ids: [String] = []
+        for (w, ctx) in contexts.enumerated() {
+            let ws = ctx.model.workspace
+            if let name = x.workspace, name != ws.slug, name != ws.id { continue }
+            for i in 0..<ctx.model.count(of: kind) {
+                let id = ctx.model.id(of: kind, i)
+                ids.append(id)
+                if id == x.resource { matches.append((w, i)) }
+            }
+        }
+        guard matches.count == 1, let (w, i) = matches.first else {
+            if matches.count > 1 {
+                return failure(
+                    "\(kind.keyword) `\(x.resource)` is in \(matches.count) workspaces of this test; name one with `workspace`")
+            }
+            let known = ids.isEmpty ? "it has none" : "its \(kind.keyword)s: \(ids.joined(separator: ", "))"
+            let scope = x.workspace.map { " (workspace \($0))" } ?? ""
+            return failure(
+                "no \(kind.keyword) `\(x.resource)` in this test's inventory\(scope), which \(x.policy) ranges over; \(known)")
+        }
+        guard let raw = evaluated[w].first(where: { Int($0.policy) == p && Int($0.resource) == i }) else {
+            return failure("\(x.policy) produced no result for `\(x.resource)`")
+        }
+        let explanation = program.explain(raw, in: contexts[w])
+        let f = explanation.finding
+        if f.outcome != x.outcome {
+            let got = f.permit.map { "\(f.outcome.rawValue) by \($0)" } ?? f.outcome.rawValue
+            return failure("expected \(x.outcome.rawValue), got \(got)", explanation)
+        }
+        if let permit = x.permit, f.permit != permit {
+            return failure("expected permitted by \(permit), got permitted by \(f.permit ?? "none")", explanation)
+        }
+        if let text = x.messageContains, !(f.message ?? "").contains(text) {
+            let message = f.message.map { "\"\($0)\"" } ?? "no message"
+            return failure("expected the message to contain \"\(text)\", got \(message)", explanation)
+        }
+        return nil
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}
