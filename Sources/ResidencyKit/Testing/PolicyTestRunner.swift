@@ -30,24 +30,32 @@ public enum PolicyTestRunner {
         var files: [SourceFile] = []
         func fail() -> Outcome { Outcome(report: nil, diagnostics: diagnostics.sortedForOutput(), files: files) }
 
-        let policyPaths = options.paths.filter { !PolicyTestLoader.isTestFile($0) }
-        let checked = Audit.checkPolicies(paths: policyPaths.isEmpty ? ["policies"] : policyPaths)
+        // Found first: a run without tests fails for that reason, whatever else is wrong.
+        let testFiles = PolicyTestLoader.discover(paths: options.paths)
+        guard !testFiles.isEmpty else {
+            diagnostics.append(.noTestFiles(options.paths))
+            return fail()
+        }
+        // Test files given alone are tested against the policies of their folders.
+        var policyPaths = options.paths.filter { !PolicyTestLoader.isTestFile($0) }
+        if policyPaths.isEmpty {
+            for path in testFiles {
+                let dir = (path as NSString).deletingLastPathComponent
+                if !policyPaths.contains(dir.isEmpty ? "." : dir) { policyPaths.append(dir.isEmpty ? "." : dir) }
+            }
+        }
+        let checked = Audit.checkPolicies(paths: policyPaths)
         files += checked.sources.files
         diagnostics += checked.diagnostics
         guard let bundle = checked.bundle else { return fail() }
 
-        let folder = (policyPaths.isEmpty ? ["policies"] : policyPaths).first(where: isDirectory) ?? "policies"
+        let folder = policyPaths.first(where: isDirectory) ?? "policies"
         let catalog = CatalogLoader.load(
             paths: options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs)
         files += catalog.sources
         diagnostics += catalog.diagnostics
         guard !diagnostics.hasErrors else { return fail() }
 
-        let testFiles = PolicyTestLoader.discover(paths: options.paths)
-        guard !testFiles.isEmpty else {
-            diagnostics.append(.noTestFiles(options.paths))
-            return fail()
-        }
         var suites: [PolicyTestSuite] = []
         let today = Day(utc: options.clock())
         for path in testFiles {
