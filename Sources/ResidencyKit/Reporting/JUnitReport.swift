@@ -15,15 +15,29 @@ public struct JUnitReport: Sendable {
     /// Above this many inventories the digests are summarised in one (over the sorted list).
     public static let listedInventoryLimit = 20
 
-    public init() {}
+    /// The most testcases one file holds by default. GitLab refuses JUnit files over 30 MB
+    /// or 500,000 cases and Buildkite takes 5,000 results per upload; a testcase with its
+    /// finding is up to a few kilobytes, so 10,000 keeps a file to some 20 MB at worst.
+    public static let defaultMaximumCases = 10_000
 
-    public func render(_ doc: ResultDocument) throws -> String {
+    /// The most testcases written; above it passes and then failures are folded (see `fold`).
+    public var maximumCases: Int
+
+    public init(maximumCases: Int = JUnitReport.defaultMaximumCases) {
+        self.maximumCases = max(1, maximumCases)
+    }
+
+    /// Only the results of one workspace (slug), for a file per workspace (`--junit-dir`).
+    public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
         let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
         var byPolicy: [String: [Finding]] = [:]
-        for r in doc.results where r.outcome != .notApplicable { byPolicy[r.policy, default: []].append(r) }
-        let suites = doc.policies.filter { $0.kind == "policy" }.map { p in
-            Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, failOn: failOn) })
+        for r in doc.results where r.outcome != .notApplicable && (workspace == nil || r.workspace == workspace) {
+            byPolicy[r.policy, default: []].append(r)
         }
+        let suites = fold(
+            doc.policies.filter { $0.kind == "policy" }.map { p in
+                Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, failOn: failOn) })
+            })
         let w = try XMLWriter()
         try w.startElement("testsuites")
         try w.attribute("name", "residency")
@@ -70,7 +84,52 @@ public struct JUnitReport: Sendable {
         try w.endElement()
     }
 
+    /// Keeps a large run under `maximumCases`: first the plain passes of each policy become
+    /// one passing testcase that counts them; if that is not enough, each policy keeps its
+    /// first failures (in result order) and one testcase counts the rest. Every result stays
+    /// in the JSON result document, which the folded testcases point to.
+    func fold(_ suites: [Suite]) -> [Suite] {
+        let total = suites.reduce(0) { $0 + $1.cases.count }
+        guard total > maximumCases else { return suites }
+        var out = suites.map { suite in
+            let passes = suite.cases.filter { $0.kind == .passed && $0.finding.outcome == .pass }.count
+            guard passes > 1 else { return suite }
+            var kept = suite.cases.filter { !($0.kind == .passed && $0.finding.outcome == .pass) }
+            kept.append(Case(summary: "\(passes) passing resources", suite.policy, kind: .passed))
+            return Suite(policy: suite.policy, cases: kept)
+        }
+        guard out.reduce(0, { $0 + $1.cases.count }) > maximumCases else { return out }
+        // Share what is left of the cap among the policies, in order, a summary each.
+        let perPolicy = max(1, maximumCases / max(1, out.count) - 1)
+        for i in out.indices where out[i].cases.count > perPolicy + 1 {
+            // Failing results are kept before anything else, each group in result order.
+            let failing = out[i].cases.filter { $0.kind == .failure || $0.kind == .error }
+            out[i].cases = failing + out[i].cases.filter { !($0.kind == .failure || $0.kind == .error) }
+            let rest = out[i].cases.count - perPolicy
+            let foldsFailures = failing.count > perPolicy
+            out[i].cases = Array(out[i].cases.prefix(perPolicy))
+            out[i].cases.append(
+                Case(summary: "\(rest) more results", out[i].policy, kind: foldsFailures ? .failure : .passed))
+        }
+        return out
+    }
+
     private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
+        if let summary = c.summary {
+            try w.startElement("testcase")
+            try w.attribute("classname", "residency.\(policy.id)")
+            try w.attribute("name", summary)
+            try w.attribute("time", "0.000")
+            let note =
+                "\(summary) of \(policy.id) are not listed one by one, to keep this file under the limits of CI consumers; the JSON result document lists every result."
+            if c.kind == .failure {
+                try w.element("failure", attributes: [("type", "folded"), ("message", summary + ", some failing")], text: note)
+            } else {
+                try w.element("system-out", text: note)
+            }
+            try w.endElement()
+            return
+        }
         let r = c.finding
         try w.startElement("testcase")
         try w.attribute("classname", "residency.\(policy.id)")
@@ -125,6 +184,16 @@ public struct JUnitReport: Sendable {
         enum Kind { case passed, failure, error, skipped }
         var finding: Finding
         var kind: Kind
+        /// Set on a testcase that stands for many folded results (its name).
+        var summary: String?
+
+        init(summary: String, _ policy: ResultDocument.PolicyInfo, kind: Kind) {
+            finding = Finding(
+                policy: policy.id, title: policy.title, severity: .info, outcome: .pass, workspace: "", resourceKind: "",
+                resourceId: "", resourceName: "", evidence: [])
+            self.kind = kind
+            self.summary = summary
+        }
 
         init(_ f: Finding, failOn: AuditRun.FailOn) {
             finding = f

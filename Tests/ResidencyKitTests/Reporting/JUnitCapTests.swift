@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Large runs stay under CI consumers' limits: passes fold first, then the surplus of each
+/// policy, failures kept before anything else; a file per workspace holds only its results.
+@Suite struct JUnitCapTests {
+    static func count(_ xml: String, _ needle: String) -> Int { xml.components(separatedBy: needle).count - 1 }
+
+    @Test func underTheCapNothingIsFolded() throws {
+        let doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
+        #expect(try JUnitReport(maximumCases: 10_000).render(doc) == JUnitReport().render(doc))
+        #expect(!(try JUnitReport().render(doc)).contains("passing resources"))
+    }
+
+    @Test func passesFoldIntoOneCountingTestcasePerPolicy() throws {
+        let doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
+        let full = try JUnitReport().render(doc)
+        let cases = Self.count(full, "<testcase ")
+        let xml = try JUnitReport(maximumCases: cases - 1).render(doc)
+        #expect(XMLWriter.validate(xml, schemaPath: JUnitReportTests.schema) == [])
+        #expect(Self.count(xml, "<testcase ") < cases)
+        // Every failure and error is still listed one by one.
+        #expect(Self.count(xml, "<failure ") == Self.count(full, "<failure "))
+        #expect(Self.count(xml, "<error ") == Self.count(full, "<error "))
+        #expect(xml.contains(#"<testcase classname="residency.RES-003" name=""#))
+        #expect(xml.contains("passing resources\" time=\"0.000\">"))
+        #expect(xml.contains("the JSON result document lists every result"))
+    }
+
+    @Test func aTinyCapKeepsFailuresFirstAndCountsTheRest() throws {
+        let doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
+        let xml = try JUnitReport(maximumCases: 18).render(doc)
+        #expect(XMLWriter.validate(xml, schemaPath: JUnitReportTests.schema) == [])
+        #expect(Self.count(xml, "<testcase ") <= 18)
+        // RES-001 has failures: its first kept testcase is one.
+        let res001 = try #require(xml.range(of: #"<testcase classname="residency.RES-001""#))
+        let next = xml[res001.upperBound...]
+        #expect(next.prefix(400).contains("<failure ") || next.prefix(400).contains("<error "))
+        #expect(xml.contains("more results"))
+    }
+
+    @Test func aFilePerWorkspaceHoldsOnlyItsResults() throws {
+        let doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
+        let eu = try JUnitReport().render(doc, workspace: "acme-eu")
+        let us = try JUnitReport().render(doc, workspace: "acme-us")
+        #expect(XMLWriter.validate(eu, schemaPath: JUnitReportTests.schema) == [])
+        #expect(eu.contains("name=\"acme-eu/") && !eu.contains("name=\"acme-us/"))
+        #expect(us.contains("name=\"acme-us/") && !us.contains("name=\"acme-eu/"))
+        let all = try JUnitReport().render(doc)
+        #expect(Self.count(eu, "<testcase ") + Self.count(us, "<testcase ") == Self.count(all, "<testcase "))
+    }
+}
