@@ -28,6 +28,8 @@ public enum AuditRun {
         public var waiverMaximumDays = WaiverLoader.defaultMaximumDays
         /// Who or which CI job runs the audit (the CLI reads it from the environment).
         public var provenance: Provenance = .unknown
+        /// Counts inventory files read and workspaces evaluated, for a progress display.
+        public var progress: ProgressCounter?
         /// The run's one clock: every timestamp and `audit.date` come from it.
         public var clock: @Sendable () -> Date = { Date() }
 
@@ -98,7 +100,7 @@ public enum AuditRun {
         guard !diagnostics.hasErrors else { return nil }
 
         stage("catalog and facts")
-        let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog)
+        let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog, progress: options.progress)
         stage("inventories")
         files += inventory.files
         diagnostics += inventory.diagnostics
@@ -158,7 +160,8 @@ public enum AuditRun {
             diagnostics += d
             guard !diagnostics.hasErrors else { return fail() }
         }
-        let evaluation = program.evaluate(inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate)
+        let evaluation = program.evaluate(
+            inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate, progress: options.progress)
         stage("evaluate")
         if evaluation.evaluated == 0 {
             return fail([

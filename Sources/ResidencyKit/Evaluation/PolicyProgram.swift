@@ -117,11 +117,15 @@ public final class PolicyProgram: Sendable {
     // MARK: Evaluation
 
     /// Evaluates every policy over every workspace, in parallel across workspaces.
-    public func evaluate(_ workspaces: [WorkspaceModel], catalog: Catalog, facts: Facts, auditDate: Day) -> Evaluation {
+    public func evaluate(
+        _ workspaces: [WorkspaceModel], catalog: Catalog, facts: Facts, auditDate: Day, progress: ProgressCounter? = nil
+    ) -> Evaluation {
         let out = ResultBuffer(count: workspaces.count)
+        progress?.begin("workspaces evaluated", total: workspaces.count)
         DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
             let ctx = EvalContext(model: workspaces[i], catalog: catalog, facts: facts, auditDate: auditDate)
             out.store(i, WorkspaceResults(workspace: i, results: evaluate(ctx)))
+            progress?.step()
         }
         let results = out.take()
         var applicable = [Bool](repeating: false, count: policies.count)

@@ -17,8 +17,9 @@ public enum InventoryLoader {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Loads files and folders (folders recursively, sorted). Files are read in parallel.
-    public static func load(paths: [String], catalog: Catalog) -> Loaded {
+    /// Loads files and folders (folders recursively, sorted). Files are read in parallel;
+    /// `progress` counts the files parsed and decoded.
+    public static func load(paths: [String], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
         var diagnostics: [Diagnostic] = []
         var found: [String] = []
         let fm = FileManager.default
@@ -52,7 +53,7 @@ public enum InventoryLoader {
                 diagnostics.append(.unreadableInventory(path, "permission denied or not a regular file"))
             }
         }
-        var loaded = load(files: files, catalog: catalog)
+        var loaded = load(files: files, catalog: catalog, progress: progress)
         loaded.diagnostics = diagnostics + loaded.diagnostics
         return loaded
     }
@@ -64,10 +65,12 @@ public enum InventoryLoader {
     /// task ends rather than all trees living until every file is decoded. Files holding
     /// many workspaces are decoded bundle by bundle in a second parallel pass, so one big
     /// file is as parallel as many small ones.
-    public static func load(files: [SourceFile], catalog: Catalog) -> Loaded {
+    public static func load(files: [SourceFile], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
         let perFile = ParallelSlots<FileLoad>(count: files.count)
+        progress?.begin("inventory files", total: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             perFile.store(i, FileLoad(files[i], catalog: catalog))
+            progress?.step()
         }
         let loads = perFile.take()
         // The bundles of many-workspace files, decoded in parallel.

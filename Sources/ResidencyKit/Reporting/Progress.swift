@@ -1,0 +1,88 @@
+import Foundation
+
+/// Counts work done in one stage of a long run (inventory files read, workspaces evaluated)
+/// from many threads at once, and passes each step to a display, one at a time.
+public final class ProgressCounter: @unchecked Sendable {
+    /// Receives `(stage, done, total)` after each step, never from two threads at once.
+    public typealias Handler = @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void
+
+    private let lock = NSLock()
+    private let handler: Handler
+    private var stage = ""
+    private var done = 0
+    private var total = 0
+
+    public init(_ handler: @escaping Handler) { self.handler = handler }
+
+    /// Starts a stage of `total` steps.
+    public func begin(_ stage: String, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.stage = stage
+        self.done = 0
+        self.total = total
+        handler(stage, 0, total)
+    }
+
+    /// One step of the current stage is done.
+    public func step() {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        handler(stage, done, total)
+    }
+}
+
+/// Shows progress on a terminal as a bar redrawn in place, or elsewhere (a CI log) as plain
+/// lines at every tenth of a stage. Redraws happen when the shown figure changes, not on a
+/// timer, so the same steps always give the same output.
+public final class ProgressDisplay: @unchecked Sendable {
+    public enum Style: Sendable { case bar, lines }
+
+    private let style: Style
+    /// Stages with fewer steps are not shown: a short run needs no progress report.
+    private let minimumTotal: Int
+    private let write: @Sendable (String) -> Void
+    private var shown: (stage: String, mark: Int)?
+    private var drawn = false
+    private static let width = 30
+
+    public init(style: Style, minimumTotal: Int = 0, write: @escaping @Sendable (String) -> Void) {
+        self.style = style
+        self.minimumTotal = minimumTotal
+        self.write = write
+    }
+
+    /// Called by a `ProgressCounter` (which serialises calls).
+    public func update(_ stage: String, _ done: Int, _ total: Int) {
+        guard total > 0, total >= minimumTotal else { return }
+        let percent = min(100, done * 100 / total)
+        switch style {
+        case .bar:
+            guard shown?.stage != stage || shown?.mark != percent else { return }
+            shown = (stage, percent)
+            let filled = percent * Self.width / 100
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
+            // Carriage return and erase-line: the bar replaces itself.
+            write("\r\u{1B}[K[\(bar)] \(String(percent).leftPadded(3))% \(stage) \(done)/\(total)")
+            drawn = true
+        case .lines:
+            let tenth = percent / 10
+            guard shown?.stage != stage || shown?.mark != tenth else { return }
+            shown = (stage, tenth)
+            write("residency: \(stage) \(done)/\(total) (\(tenth * 10)%)\n")
+        }
+    }
+
+    /// Clears the bar so the summary starts on a clean line.
+    public func finish() {
+        if style == .bar, drawn { write("\r\u{1B}[K") }
+        drawn = false
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
