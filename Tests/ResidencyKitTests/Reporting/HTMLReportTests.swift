@@ -168,6 +168,19 @@ enum HTMLFixtures {
         #expect(html.contains("3 passed and 2 not applicable (counted only)"))
     }
 
+    @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let table = try #require(html.range(of: "Verdict per workspace (2 of 2 not compliant)"))
+        let rest = html[table.upperBound...]
+        let eu = try #require(rest.range(of: "<a href=\"#workspace-acme-eu\">Acme EU</a>"))
+        let us = try #require(rest.range(of: "<a href=\"#workspace-acme-us\">Acme US</a>"))
+        #expect(eu.lowerBound < us.lowerBound)  // 6 results trip the gate in acme-eu, 1 in acme-us
+        #expect(
+            rest.contains(
+                #"(acme-eu)</th><td>EU</td><td><span class="status s-fail">NOT COMPLIANT</span></td><td class="num">4</td><td class="num">2</td><td class="num">2</td>"#
+            ))
+    }
+
     @Test func sameDocumentAndProvenanceRenderByteIdentically() throws {
         let doc = try HTMLFixtures.example()
         let a = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)

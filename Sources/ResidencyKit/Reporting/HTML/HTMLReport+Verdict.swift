@@ -15,6 +15,7 @@ extension HTMLReport {
                     .unwrap(doc.baseline) { .p(.t(HTMLReport.baselineSentence($0))) }
                 ),
                 scopeTable(doc),
+                workspaceTable(doc),
                 outcomeTable(doc),
                 chart(doc),
                 severityTable(doc),

@@ -1,0 +1,68 @@
+import Plot
+
+/// The verdict of each workspace, for a nightly run over many: which workspaces fail the
+/// gate and by how much, worst first, each linked to its data flows (section 3).
+extension HTMLReport {
+    /// Per workspace: results that trip the gate, failed or undecided, and those permitted
+    /// or waived. Shown when a run has more than one workspace.
+    struct WorkspaceTally {
+        var failing = 0
+        var undecided = 0
+        var permitted = 0
+        var waived = 0
+        var results = 0
+    }
+
+    static func workspaceTallies(_ doc: ResultDocument) -> [String: WorkspaceTally] {
+        let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
+        let onlyNew = doc.baseline?.failOnNew ?? false
+        var tallies: [String: WorkspaceTally] = [:]
+        for r in doc.results {
+            var t = tallies[r.workspace, default: WorkspaceTally()]
+            t.results += 1
+            if ResultDocument.gates(r, failOn), !onlyNew || r.change == "new" {
+                if r.outcome == .fail { t.failing += 1 } else { t.undecided += 1 }
+            }
+            if r.outcome == .permitted { t.permitted += 1 }
+            if r.outcome == .waived { t.waived += 1 }
+            tallies[r.workspace] = t
+        }
+        return tallies
+    }
+
+    func workspaceTable(_ doc: ResultDocument) -> BodyNode {
+        guard doc.workspaces.count > 1 else { return .empty }
+        let tallies = Self.workspaceTallies(doc)
+        // Worst first (most results tripping the gate), then in input order.
+        let ordered = doc.workspaces.enumerated().sorted { a, b in
+            let x = tallies[a.element.slug] ?? WorkspaceTally(), y = tallies[b.element.slug] ?? WorkspaceTally()
+            let (wx, wy) = (x.failing + x.undecided, y.failing + y.undecided)
+            return wx != wy ? wx > wy : a.offset < b.offset
+        }.map(\.element)
+        let shown = ordered.prefix(limits.listedWorkspaces)
+        let failingWorkspaces = ordered.filter { (tallies[$0.slug]?.failing ?? 0) + (tallies[$0.slug]?.undecided ?? 0) > 0 }
+        return .group([
+            HTMLTable.make(
+                "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant)",
+                columns: ["Workspace", "Data region", "Verdict", "Failed", "Undecided", "Permitted", "Waived", "Results"],
+                numeric: [3, 4, 5, 6, 7],
+                rows: shown.map { w in
+                    let t = tallies[w.slug] ?? WorkspaceTally()
+                    let compliant = t.failing + t.undecided == 0
+                    return .tr(
+                        HTMLTable.rowHeader(.link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug), .name(" (\(w.slug))")),
+                        HTMLTable.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region))),
+                        .td(
+                            .span(
+                                .cls("status \(compliant ? "s-pass" : "s-fail")"),
+                                .t(compliant ? "COMPLIANT" : "NOT COMPLIANT"))),
+                        .group(
+                            [t.failing, t.undecided, t.permitted, t.waived, t.results].map { .td(.cls("num"), .t(String($0))) }
+                        ))
+                }),
+            .if(
+                ordered.count > shown.count,
+                .p(.cls("more"), .t("\(ordered.count - shown.count) more workspaces in the JSON result document."))),
+        ])
+    }
+}
