@@ -47,7 +47,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Fail when fewer than this percentage of branches are covered (implies --coverage).")
     var threshold: Double?
 
-    @Flag(name: .shortAndLong, help: "List passing tests too.")
+    @Flag(name: .shortAndLong, help: "List passing tests too, and warnings about the tests' inventories.")
     var verbose = false
 
     @Option(help: "Output: text, or json (to stdout).")
@@ -71,6 +71,7 @@ struct TestCommand: ParsableCommand {
         options.catalogs = catalogs
         options.filter = filter
         options.coverage = coverage || threshold != nil
+        options.showTestWarnings = verbose
         let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
         options.clock = { instant ?? Date() }
 

@@ -18,8 +18,8 @@ public enum PolicyTestLoader {
     /// How test files are named.
     public static let suffixes = [".test.yaml", ".test.yml", ".test.json"]
 
-    static let fileKeys = ["date", "params", "facts", "tests"]
-    static let caseKeys = ["name", "date", "params", "facts", "inventory", "fixture", "expect"]
+    static let fileKeys = ["date", "params", "facts", "catalog", "tests"]
+    static let caseKeys = ["name", "date", "params", "facts", "catalog", "inventory", "fixture", "expect"]
     static let expectationKeys = ["policy", "resource", "workspace", "outcome", "permit", "message"]
 
     /// The test files under files and folders (folders recursively), in sorted order.
@@ -49,16 +49,24 @@ public enum PolicyTestLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads and checks one test file. `defaultDate` is the audit date of tests that set none.
-    public static func load(path: String, bundle: CheckedBundle, catalog: Catalog, defaultDate: Day) -> Loaded {
+    /// Reads and checks one test file. `defaultDate` is the audit date of tests that set none;
+    /// `catalog` is the run's, loaded from `catalogPaths`, which a test's own `catalog` files
+    /// are layered over.
+    public static func load(
+        path: String, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day
+    ) -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {
             return Loaded(suite: nil, files: [], diagnostics: [.unreadableTestFile(path)])
         }
-        return load(SourceFile(path: path, bytes: Array(data)), bundle: bundle, catalog: catalog, defaultDate: defaultDate)
+        return load(
+            SourceFile(path: path, bytes: Array(data)), bundle: bundle, catalog: catalog, catalogPaths: catalogPaths,
+            defaultDate: defaultDate)
     }
 
-    public static func load(_ file: SourceFile, bundle: CheckedBundle, catalog: Catalog, defaultDate: Day) -> Loaded {
-        var decoder = SuiteDecoder(file: file, bundle: bundle, catalog: catalog)
+    public static func load(
+        _ file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day
+    ) -> Loaded {
+        var decoder = SuiteDecoder(file: file, bundle: bundle, catalog: catalog, catalogPaths: catalogPaths)
         let suite = decoder.decode(defaultDate: defaultDate)
         let diagnostics = decoder.reader.diagnostics + decoder.fixtureDiagnostics
         return Loaded(suite: diagnostics.hasErrors ? nil : suite, files: [file] + decoder.fixtureFiles, diagnostics: diagnostics)
@@ -69,16 +77,21 @@ public enum PolicyTestLoader {
 private struct SuiteDecoder {
     var reader: NodeReader
     let bundle: CheckedBundle
+    /// The run's catalog and the files it was loaded from.
     let catalog: Catalog
+    let catalogPaths: [String]
     var fixtureFiles: [SourceFile] = []
     var fixtureDiagnostics: [Diagnostic] = []
-    /// Fixtures already loaded, by resolved path: many tests share one.
-    var fixtures: [String: [WorkspaceModel]] = [:]
+    /// Fixtures already loaded, by resolved path and catalog files: many tests share one.
+    var fixtures: [[String]: [WorkspaceModel]] = [:]
+    /// Catalogs with a test's own files layered on, by those files.
+    var catalogs: [[String]: Catalog] = [:]
 
-    init(file: SourceFile, bundle: CheckedBundle, catalog: Catalog) {
+    init(file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String]) {
         self.reader = NodeReader(file: file)
         self.bundle = bundle
         self.catalog = catalog
+        self.catalogPaths = catalogPaths
     }
 
     /// The file-wide defaults every test starts from.
@@ -86,6 +99,8 @@ private struct SuiteDecoder {
         var date: Day
         var params: [String: String] = [:]
         var facts = Facts()
+        /// Catalog files layered over the run's (resolved paths).
+        var catalogs: [String] = []
     }
 
     mutating func decode(defaultDate: Day) -> PolicyTestSuite? {
@@ -137,6 +152,17 @@ private struct SuiteDecoder {
                 d.params[name] = text
             }
         }
+        if let node = obj["catalog"], !node.isNull {
+            let items = node.kind == .array ? node.elements.map { $0 } : [node]
+            d.catalogs = items.compactMap { item in
+                guard let path = item.string else {
+                    reader.report(
+                        .inventoryType("catalog", expected: "a path or a list of paths", found: item, at: reader.range(item)))
+                    return nil
+                }
+                return resolve(path)
+            }
+        }
         if let facts = obj["facts"], !facts.isNull {
             if facts.kind == .string, let path = facts.string {
                 d.facts = loadFacts(path, at: reader.range(facts))
@@ -166,13 +192,14 @@ private struct SuiteDecoder {
         let origin = reader.range(test["name"]!)
         var d = defaults
         readCommon(test, into: &d)
+        let catalog = catalog(layering: d.catalogs)
 
         let inline = test["inventory"].flatMap { $0.isNull ? nil : $0 }
         let fixture = test["fixture"].flatMap { $0.isNull ? nil : $0 }
         var workspaces: [WorkspaceModel] = []
         switch (inline, fixture) {
         case (let node?, nil):
-            workspaces = decodeInventory(node)
+            workspaces = decodeInventory(node, catalog)
         case (nil, let node?):
             let paths = node.kind == .array ? node.elements.map { $0 } : [node]
             for p in paths {
@@ -180,7 +207,7 @@ private struct SuiteDecoder {
                     reader.report(.inventoryType("\(path).fixture", expected: "a path", found: p, at: reader.range(p)))
                     continue
                 }
-                workspaces += loadFixture(text)
+                workspaces += loadFixture(text, catalog, key: d.catalogs)
             }
         default:
             reader.report(.testInventoryCount(name, both: inline != nil, at: origin))
@@ -197,8 +224,8 @@ private struct SuiteDecoder {
             reader.report(.testWithoutExpectations(name, at: origin))
         }
         return PolicyTestCase(
-            name: name, origin: origin, date: d.date, params: d.params, facts: d.facts, workspaces: workspaces,
-            expectations: expectations)
+            name: name, origin: origin, date: d.date, params: d.params, facts: d.facts, catalog: catalog,
+            workspaces: workspaces, expectations: expectations)
     }
 
     private mutating func decodeExpectation(_ e: DataNode, _ path: String) -> PolicyExpectation? {
@@ -254,7 +281,7 @@ private struct SuiteDecoder {
     // MARK: Inventories and files
 
     /// An inline export bundle (or `{"workspaces": [...]}`), decoded as `check` decodes files.
-    private mutating func decodeInventory(_ node: DataNode) -> [WorkspaceModel] {
+    private mutating func decodeInventory(_ node: DataNode, _ catalog: Catalog) -> [WorkspaceModel] {
         var decoder = BundleDecoder(file: reader.file, catalog: catalog)
         var out: [WorkspaceModel] = []
         for (bundleNode, path) in decoder.bundles(node) {
@@ -273,14 +300,29 @@ private struct SuiteDecoder {
         return dir.isEmpty ? path : (dir as NSString).appendingPathComponent(path)
     }
 
-    private mutating func loadFixture(_ path: String) -> [WorkspaceModel] {
+    private mutating func loadFixture(_ path: String, _ catalog: Catalog, key: [String]) -> [WorkspaceModel] {
         let resolved = resolve(path)
-        if let cached = fixtures[resolved] { return cached }
+        if let cached = fixtures[[resolved] + key] { return cached }
         let loaded = InventoryLoader.load(paths: [resolved], catalog: catalog)
-        fixtureFiles += loaded.files
-        fixtureDiagnostics += loaded.diagnostics
-        fixtures[resolved] = loaded.workspaces
+        if !fixtureFiles.contains(where: { $0.path == resolved }) {
+            fixtureFiles += loaded.files
+            fixtureDiagnostics += loaded.diagnostics
+        }
+        fixtures[[resolved] + key] = loaded.workspaces
         return loaded.workspaces
+    }
+
+    /// The run's catalog with a test's own files layered on (later rows override earlier).
+    private mutating func catalog(layering extra: [String]) -> Catalog {
+        guard !extra.isEmpty else { return catalog }
+        if let cached = catalogs[extra] { return cached }
+        let loaded = CatalogLoader.load(paths: catalogPaths + extra)
+        for file in loaded.sources where !fixtureFiles.contains(where: { $0.path == file.path }) {
+            fixtureFiles.append(file)
+        }
+        for d in loaded.diagnostics where !fixtureDiagnostics.contains(d) { fixtureDiagnostics.append(d) }
+        catalogs[extra] = loaded.catalog
+        return loaded.catalog
     }
 
     private mutating func loadFacts(_ path: String, at r: SourceRange) -> Facts {

@@ -12,6 +12,8 @@ public enum PolicyTestRunner {
         public var filter: String?
         /// Collect branch coverage.
         public var coverage = false
+        /// Print warnings about the tests' own inventories (otherwise only counted).
+        public var showTestWarnings = false
         /// The audit date of tests that set none.
         public var clock: @Sendable () -> Date = { Date() }
 
@@ -50,32 +52,38 @@ public enum PolicyTestRunner {
         guard let bundle = checked.bundle else { return fail() }
 
         let folder = policyPaths.first(where: isDirectory) ?? "policies"
-        let catalog = CatalogLoader.load(
-            paths: options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs)
+        let catalogPaths = options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs
+        let catalog = CatalogLoader.load(paths: catalogPaths)
         files += catalog.sources
         diagnostics += catalog.diagnostics
         guard !diagnostics.hasErrors else { return fail() }
 
         var suites: [PolicyTestSuite] = []
+        var hiddenWarnings = 0
         let today = Day(utc: options.clock())
         for path in testFiles {
-            let loaded = PolicyTestLoader.load(path: path, bundle: bundle, catalog: catalog.catalog, defaultDate: today)
+            let loaded = PolicyTestLoader.load(
+                path: path, bundle: bundle, catalog: catalog.catalog, catalogPaths: catalogPaths, defaultDate: today)
             files += loaded.files
-            diagnostics += loaded.diagnostics
+            // Test inventories use unknown names on purpose; their warnings are counted, and
+            // shown only when asked for.
+            for d in loaded.diagnostics {
+                if d.severity == .warning, !options.showTestWarnings { hiddenWarnings += 1 } else { diagnostics.append(d) }
+            }
             if let suite = loaded.suite { suites.append(suite) }
         }
         guard !diagnostics.hasErrors else { return fail() }
-        let (report, more) = run(
-            suites, bundle: bundle, catalog: catalog.catalog, filter: options.filter, coverage: options.coverage)
+        let (result, more) = run(suites, bundle: bundle, filter: options.filter, coverage: options.coverage)
         diagnostics += more
-        guard let report, !diagnostics.hasErrors else { return fail() }
+        guard var report = result, !diagnostics.hasErrors else { return fail() }
+        report.hiddenWarnings = hiddenWarnings
         return Outcome(report: report, diagnostics: diagnostics.sortedForOutput(), files: files)
     }
 
     /// Runs loaded suites. Nil (with diagnostics) when a test's params do not fit the policies,
     /// or when the filter leaves no test to run.
     public static func run(
-        _ suites: [PolicyTestSuite], bundle: CheckedBundle, catalog: Catalog, filter: String? = nil, coverage: Bool = false
+        _ suites: [PolicyTestSuite], bundle: CheckedBundle, filter: String? = nil, coverage: Bool = false
     ) -> (PolicyTestReport?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var programs: [[String: String]: PolicyProgram] = [:]
@@ -96,7 +104,7 @@ public enum PolicyTestRunner {
                     programs[test.params] = compiled
                     program = compiled
                 }
-                results.append(run(test, suite: suite.file.path, program: program, catalog: catalog, collector: collector))
+                results.append(run(test, suite: suite.file.path, program: program, collector: collector))
             }
         }
         if results.isEmpty, !diagnostics.hasErrors {
@@ -107,10 +115,10 @@ public enum PolicyTestRunner {
     }
 
     private static func run(
-        _ test: PolicyTestCase, suite: String, program: PolicyProgram, catalog: Catalog, collector: CoverageCollector?
+        _ test: PolicyTestCase, suite: String, program: PolicyProgram, collector: CoverageCollector?
     ) -> PolicyTestResult {
         let contexts = test.workspaces.map {
-            EvalContext(model: $0, catalog: catalog, facts: test.facts, auditDate: test.date)
+            EvalContext(model: $0, catalog: test.catalog, facts: test.facts, auditDate: test.date)
         }
         let evaluated = contexts.map { program.evaluate($0) }
         if let collector {

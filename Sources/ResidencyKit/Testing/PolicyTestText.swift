@@ -8,12 +8,13 @@ public enum PolicyTestText {
         var out = ""
         var suite = ""
         for r in report.results {
+            if r.passed && !verbose { continue }
             if r.suite != suite {
                 suite = r.suite
                 out += "\(suite)\n"
             }
             if r.passed {
-                if verbose { out += "  ok    \(r.name)\n" }
+                out += "  ok    \(r.name)\n"
                 continue
             }
             out += "  FAIL  \(r.name) (\(r.suite):\(r.origin.start.line):\(r.origin.start.column))\n"
@@ -23,6 +24,10 @@ public enum PolicyTestText {
         out +=
             "\(tests) test\(tests == 1 ? "" : "s"): \(report.passed) passed, \(report.failed) failed "
             + "(\(report.expectations) expectation\(report.expectations == 1 ? "" : "s"))\n"
+        if report.hiddenWarnings > 0 {
+            out +=
+                "\(report.hiddenWarnings) warning\(report.hiddenWarnings == 1 ? "" : "s") about the tests' inventories (shown with --verbose)\n"
+        }
         if let coverage = report.coverage { out += render(coverage, threshold: threshold) }
         return out
     }

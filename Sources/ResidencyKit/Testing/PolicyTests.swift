@@ -24,19 +24,22 @@ public struct PolicyTestCase: Sendable {
     /// `--param` values, as text (checked against the params' types when compiling).
     public var params: [String: String]
     public var facts: Facts
+    /// The catalog the inventory was normalised with and the policies look up.
+    public var catalog: Catalog
     /// The workspaces of the inline inventory or the fixture files.
     public var workspaces: [WorkspaceModel]
     public var expectations: [PolicyExpectation]
 
     public init(
         name: String, origin: SourceRange, date: Day, params: [String: String] = [:], facts: Facts = Facts(),
-        workspaces: [WorkspaceModel], expectations: [PolicyExpectation]
+        catalog: Catalog, workspaces: [WorkspaceModel], expectations: [PolicyExpectation]
     ) {
         self.name = name
         self.origin = origin
         self.date = date
         self.params = params
         self.facts = facts
+        self.catalog = catalog
         self.workspaces = workspaces
         self.expectations = expectations
     }
@@ -99,6 +102,8 @@ public struct PolicyTestReport: Sendable {
     public var results: [PolicyTestResult]
     /// Present when coverage was asked for.
     public var coverage: PolicyCoverage?
+    /// Warnings about the tests' inventories that were counted but not shown.
+    public var hiddenWarnings = 0
 
     public var failed: Int { results.filter { !$0.passed }.count }
     public var passed: Int { results.count - failed }

@@ -44,42 +44,27 @@ import Testing
         }
     }
 
-    /// The fixture rows are spelled, and valued, as in the bundled catalog (except the one row
-    /// a test overrides the way a user's own catalog would).
-    @Test func fixtureRowsMatchTheBundledCatalog() throws {
+    /// The pack's own tests (policies/*.test.yaml, run as `residency test policies/` does)
+    /// pass and take every branch of every policy and permit.
+    @Test func passesItsOwnTestsWithFullCoverage() throws {
+        var options = PolicyTestRunner.Options()
+        options.paths = [Pack.folder]
+        options.coverage = true
+        let outcome = PolicyTestRunner.run(options)
+        let report = try #require(outcome.report, "\(outcome.diagnostics.map(\.message))")
+        let failures = report.results.filter { !$0.passed }.map { "\($0.name): \($0.failures.map(\.problem))" }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(report.results.count >= 90)
+        let coverage = try #require(report.coverage)
+        let uncovered = coverage.rules.flatMap { r in r.branches.filter { !$0.covered }.map { "\(r.id): \($0)" } }
+        #expect(coverage.percent == 100, "\(uncovered)")
+        #expect(Set(coverage.rules.map(\.id)) == Set(Pack.checked.bundle?.policies.map(\.id) ?? []).union(["RES-002"]))
+    }
+
+    /// The pack repeats these catalog values in policies/lib/segment.policy.
+    @Test func libraryRepeatsTheCatalogsValues() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Pack.catalogFile))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        func rows(_ table: String) throws -> [String: [String: Any]] {
-            let list = try #require(json[table] as? [[String: Any]])
-            return Dictionary(list.map { ($0["name"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        }
-        let destinations = try rows("destinations"), sources = try rows("sources"), warehouses = try rows("warehouses")
-
-        for e in PackFixtures.destinationRows {
-            let row = try #require(destinations[e.name], "\(e.name) is not a destination of the catalog")
-            #expect(row["slugs"] as? [String] == e.slugs, "\(e.name)")
-            #expect(row["vendor"] as? String == e.vendor, "\(e.name)")
-            #expect(row["usWorkspace"] as? Bool == e.usWorkspace, "\(e.name)")
-            #expect(row["euWorkspace"] as? Bool == e.euWorkspace, "\(e.name)")
-            #expect(row["euEndpoint"] as? Bool == e.euEndpoint, "\(e.name)")
-        }
-        for e in PackFixtures.userOverrides {
-            #expect(destinations[e.name] != nil, "\(e.name) overrides a destination of the catalog")
-        }
-        for e in PackFixtures.sourceRows {
-            let row = try #require(sources[e.name], "\(e.name) is not a source of the catalog")
-            #expect(row["usWorkspace"] as? Bool == e.usWorkspace, "\(e.name)")
-            #expect(row["euWorkspace"] as? Bool == e.euWorkspace, "\(e.name)")
-            #expect(row["cloud"] as? Bool == e.cloud, "\(e.name)")
-        }
-        for e in PackFixtures.warehouseRows {
-            let row = try #require(warehouses[e.name], "\(e.name) is not a warehouse of the catalog")
-            #expect(row["slugs"] as? [String] == e.slugs, "\(e.name)")
-            #expect(row["euWorkspace"] as? Bool == e.euWorkspace, "\(e.name)")
-            #expect(row["euEndpoint"] as? Bool == e.euEndpoint, "\(e.name)")
-            #expect(row["requiresCidr"] as? Bool == e.requiresCidr, "\(e.name)")
-        }
-        // The pack repeats these catalog values in policies/lib/segment.policy.
         let ingest = try #require(json["ingest"] as? [String: String])
         #expect(ingest["euHost"] == "events.eu1.segmentapis.com")
         #expect(ingest["euUrl"] == "https://events.eu1.segmentapis.com/v1")
@@ -88,9 +73,18 @@ import Testing
         #expect(
             json["dates"] as? [String: String] == ["dpfAdequacyDecision": "2023-07-10", "wrongRegionRejectedFrom": "2025-04-03"])
     }
+}
 
-    /// The iOS fixture name is deliberately absent from the catalog (docs/catalog.md, D7).
-    @Test func iOSIsNotACatalogSource() {
-        #expect(PackFixtures.catalog.source(named: "iOS") == nil)
-    }
+/// The standard policy pack as shipped: every file under the repository's `policies/`.
+enum Pack {
+    /// `<repo>/policies`, found from this file (`Tests/ResidencyKitTests/Policies/…`).
+    static let folder: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("policies").path
+
+    /// The bundled catalog file.
+    static let catalogFile: String = (folder as NSString).appendingPathComponent("catalog/segment-regional.json")
+
+    /// The pack loaded and checked once for all tests.
+    static let checked = Audit.checkPolicies(paths: [folder])
 }

@@ -118,7 +118,7 @@ struct PolicyTestRunnerTests {
         let loaded = TestPack.load(Self.file("      - {policy: T-1, resource: d1, outcome: pass}"))
         let suite = try #require(loaded.suite)
         let (report, diagnostics) = PolicyTestRunner.run(
-            [suite], bundle: TestPack.bundle, catalog: TestPack.catalog, filter: "nothing")
+            [suite], bundle: TestPack.bundle, filter: "nothing")
         #expect(report == nil)
         #expect(diagnostics.map(\.code) == ["E1113"])
     }

@@ -57,6 +57,6 @@ enum TestPack {
     static func run(_ text: String, coverage: Bool = false) -> (PolicyTestReport?, [Diagnostic]) {
         let loaded = load(text)
         guard let suite = loaded.suite else { return (nil, loaded.diagnostics) }
-        return PolicyTestRunner.run([suite], bundle: bundle, catalog: catalog, coverage: coverage)
+        return PolicyTestRunner.run([suite], bundle: bundle, coverage: coverage)
     }
 }
