@@ -45,15 +45,17 @@ let package = Package(
             dependencies: ["ResidencyKit"],
             path: "Benchmarks/residency-bench"
         ),
+        // A scriptable HTTP/1.1 server on 127.0.0.1 standing in for Segment's Public API in tests.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(
             name: "ResidencyKitTests",
-            dependencies: ["ResidencyKit", .product(name: "Plot", package: "Plot")],
+            dependencies: ["ResidencyKit", "LoopbackHTTP", .product(name: "Plot", package: "Plot")],
             exclude: ["Golden", "Fixtures"]
         ),
         // Runs the built `residency` binary and checks stdout, stderr and exit code.
         .testTarget(
             name: "ResidencyCLITests",
-            dependencies: ["residency", "ResidencyKit"]
+            dependencies: ["residency", "ResidencyKit", "LoopbackHTTP"]
         ),
     ]
 )

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One GET request of the Public API client: the URL and its headers. The token travels only
+/// in `headers`, which nothing prints.
+public struct HTTPRequest: Sendable {
+    public var url: URL
+    public var headers: [(name: String, value: String)]
+
+    public init(url: URL, headers: [(name: String, value: String)]) {
+        self.url = url
+        self.headers = headers
+    }
+}
+
+/// What a server answered: status, headers (names lower-cased) and the whole body.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.body = body
+    }
+}
+
+/// Why no response arrived, with what happened in the user's terms.
+public struct TransportFailure: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// No complete answer in time: worth another attempt.
+        case timedOut
+        /// The connection could not be made or broke: worth another attempt.
+        case connection
+        /// Another attempt cannot help (a certificate the system does not trust, a bad URL).
+        case fatal
+    }
+    public var kind: Kind
+    public var description: String
+
+    public init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+}
+
+/// Sends one request and waits for the whole response, for at most `timeout` seconds.
+/// The client is written against this so that tests can answer from memory, and so that the
+/// production transport (URLSession) is one small type.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest, timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse
+}

@@ -1,0 +1,75 @@
+/// Cursor pagination: `?pagination.count=N`, then `pagination.cursor=<next>` until `next` is
+/// null or absent.
+extension PublicAPIClient {
+    /// Every item of a list, in the API's order, and what was noticed on the way.
+    public struct Listing: Sendable {
+        public var items: [DataNode] = []
+        public var pages = 0
+        /// Repeated items and a total that does not add up: the workspace changed meanwhile.
+        public var warnings: [Diagnostic] = []
+    }
+
+    /// GETs every page of `path` and gathers `data.<key>`. An item whose `id` came on an
+    /// earlier page (the list shifted under the cursor) is kept once. A cursor that was
+    /// already fetched is an error rather than a loop, and so is a list longer than
+    /// `options.maxPages` pages.
+    public func list(_ path: String, key: String) throws(Diagnostic) -> Listing {
+        var listing = Listing()
+        var cursor: String?
+        /// Cursors fetched or reported as `current`: a `next` among them goes round in circles.
+        var seen: Set<String> = []
+        var ids: Set<String> = []
+        var announced: Int?
+        repeat {
+            guard listing.pages < options.maxPages else { throw .tooManyPages(path, limit: options.maxPages) }
+            listing.pages += 1
+            let request = "GET \(path) page \(listing.pages)"
+            progress(request)
+            var query = [("pagination.count", String(options.pageSize))]
+            if let cursor { query.append(("pagination.cursor", cursor)) }
+            let page = try get(path, query: query, request: request)
+
+            guard let items = page.data[key], items.kind == .array else {
+                throw .unexpectedShape(
+                    request, "`data.\(key)`", expected: "a list", found: page.data[key].map(\.typeName) ?? "nothing",
+                    at: page.range(page.data[key] ?? page.data))
+            }
+            for item in items.elements {
+                guard item.kind == .object else {
+                    throw .unexpectedShape(
+                        request, "each of `data.\(key)`", expected: "an object", found: item.typeName, at: page.range(item))
+                }
+                if let id = item["id"]?.string, !ids.insert(id).inserted {
+                    listing.warnings.append(.repeatedResource(path, id: id, page: listing.pages))
+                    continue
+                }
+                listing.items.append(item)
+            }
+
+            // The Public API puts `pagination` beside the list inside `data`; an envelope
+            // with it at the top level is read too.
+            let pagination = page.data["pagination"] ?? page.root["pagination"]
+            guard let pagination, !pagination.isNull else { break }
+            guard pagination.kind == .object else {
+                throw .unexpectedShape(
+                    request, "`pagination`", expected: "an object", found: pagination.typeName, at: page.range(pagination))
+            }
+            if let total = pagination["totalEntries"]?.int { announced = total }
+            if let current = pagination["current"]?.string { seen.insert(current) }
+            if let cursor { seen.insert(cursor) }
+            cursor = nil
+            if let next = pagination["next"], !next.isNull {
+                guard let value = next.string else {
+                    throw .unexpectedShape(
+                        request, "`pagination.next`", expected: "a string or null", found: next.typeName, at: page.range(next))
+                }
+                guard !seen.contains(value) else { throw .cursorRepeats(request, cursor: value, at: page.range(next)) }
+                cursor = value
+            }
+        } while cursor != nil
+        if let announced, announced != listing.items.count {
+            listing.warnings.append(.totalEntriesDiffer(path, fetched: listing.items.count, announced: announced))
+        }
+        return listing
+    }
+}

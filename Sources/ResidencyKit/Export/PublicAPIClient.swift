@@ -1,0 +1,177 @@
+import Foundation
+
+/// A read-only client of Segment's Public API: GET requests with the Bearer token, retries on
+/// 429, 5xx and broken connections, one deadline over everything, and every failure a
+/// `Diagnostic` that names the request and says what to do. Answers are parsed by the tool's
+/// own JSON reader, so a malformed one is reported at its line and column.
+public struct PublicAPIClient: Sendable {
+    /// The Public API's largest page (`pagination.count` is 1…200).
+    public static let maximumPageSize = 200
+
+    public struct Options: Sendable {
+        public var endpoint: PublicAPIEndpoint
+        /// Items per page, 1…200.
+        public var pageSize = PublicAPIClient.maximumPageSize
+        /// Pages per list before giving up, so that a server that never stops cannot keep
+        /// the export running (1,000 pages of 200 is far beyond any workspace).
+        public var maxPages = 1000
+        public var retry = RetryPolicy()
+        /// The whole export's time limit in seconds: every request, and every wait between
+        /// attempts, ends by then.
+        public var timeLimit: TimeInterval = 300
+        /// The longest one attempt may take before it is abandoned and tried again.
+        public var requestTimeout: TimeInterval = 60
+        /// The environment variable the token came from, named in messages about it.
+        public var tokenVariable = "SEGMENT_PUBLIC_API_TOKEN"
+
+        public init(endpoint: PublicAPIEndpoint) { self.endpoint = endpoint }
+    }
+
+    /// One parsed answer: the request it answers and its body, as a file named by its URL, so
+    /// that positions in messages read `URL:line:col`.
+    public struct Page: Sendable {
+        public var request: String
+        public var url: String
+        public var file: SourceFile
+        /// The whole answer, and its `data` object.
+        public var root: DataNode
+        public var data: DataNode
+
+        func range(_ node: DataNode) -> SourceRange { file.range(node.start, node.end) }
+    }
+
+    public let options: Options
+    let token: APIToken
+    let transport: any HTTPTransport
+    let environment: ExportEnvironment
+    /// When the time limit runs out, on `environment.now`'s scale.
+    let deadline: TimeInterval
+    /// Where progress lines go (`GET /sources page 2`); the CLI shows them on a terminal.
+    let progress: @Sendable (String) -> Void
+
+    /// The time limit starts now.
+    public init(
+        options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
+        environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.options = options
+        self.token = token
+        self.transport = transport
+        self.environment = environment
+        self.deadline = environment.now() + options.timeLimit
+        self.progress = progress
+    }
+
+    /// GETs `path` and returns its `data`, trying again as `options.retry` allows. `request`
+    /// names it in messages (`GET /sources page 2`).
+    public func get(_ path: String, query: [(String, String)] = [], request: String) throws(Diagnostic) -> Page {
+        let url = options.endpoint.url(path, query: query)
+        guard let parsedURL = URL(string: url) else {
+            throw .invalidAPIURL(options.endpoint.baseURL, "does not make a valid URL with \(path)")
+        }
+        let httpRequest = HTTPRequest(
+            url: parsedURL,
+            headers: [
+                ("Authorization", token.bearer), ("Accept", "application/json"),
+                ("User-Agent", "residency/\(ResidencyVersion.current)"),
+            ])
+        var attempt = 0
+        var last: String?
+        while true {
+            attempt += 1
+            let remaining = deadline - environment.now()
+            guard remaining > 0 else { throw .timeLimit(options.timeLimit, request, url, last: last) }
+            var retryAfter: TimeInterval?
+            let response: HTTPResponse?
+            do {
+                response = try transport.send(httpRequest, timeout: min(options.requestTimeout, remaining))
+            } catch {
+                if error.kind == .fatal { throw .gaveUp(request, url, attempts: attempt, last: error.description) }
+                if environment.now() >= deadline { throw .timeLimit(options.timeLimit, request, url, last: error.description) }
+                last = error.description
+                response = nil
+            }
+            if let response {
+                if (200..<300).contains(response.status) { return try page(response.body, request: request, url: url) }
+                guard RetryPolicy.isRetryable(status: response.status) else { throw failure(response, request, url) }
+                last = "HTTP \(response.status)\(response.status == 429 ? " (rate limited)" : "")"
+                retryAfter = RetryPolicy.retryAfter(response.headers["retry-after"])
+            }
+            guard attempt < options.retry.maxAttempts else {
+                throw .gaveUp(request, url, attempts: attempt, last: last ?? "no answer")
+            }
+            let delay = retryAfter ?? options.retry.delay(after: attempt, random: environment.random())
+            guard environment.now() + delay < deadline else {
+                throw .timeLimit(
+                    options.timeLimit, request, url, last: "\(last ?? "no answer"), and the next attempt would start after it")
+            }
+            progress(
+                "\(request): \(last ?? "no answer"); trying again in \(URLSessionTransport.seconds(delay)) (attempt \(attempt + 1) of \(options.retry.maxAttempts))"
+            )
+            environment.sleep(delay)
+        }
+    }
+
+    /// The answer parsed, with its `data` object.
+    private func page(_ body: [UInt8], request: String, url: String) throws(Diagnostic) -> Page {
+        let file = SourceFile(path: url, bytes: body)
+        let tree: DataTree
+        switch JSONReader.parse(file) {
+        case .success(let t): tree = t
+        case .failure(let e):
+            if body.isEmpty { throw .invalidJSON(request, message: "it is empty", at: file.range(0, 0), near: nil) }
+            throw .invalidJSON(
+                request, message: token.redact(e.message), at: file.range(e.offset, e.offset + e.length),
+                near: excerpt(body, at: e.offset))
+        }
+        let root = tree.root
+        let rootRange = file.range(root.start, root.end)
+        guard root.kind == .object else {
+            throw .unexpectedShape(request, "the answer", expected: "an object", found: root.typeName, at: rootRange)
+        }
+        guard let data = root["data"], data.kind == .object else {
+            let found = root["data"].map(\.typeName) ?? "no `data`"
+            throw .unexpectedShape(request, "the answer", expected: "an object with `data`", found: found, at: rootRange)
+        }
+        return Page(request: request, url: url, file: file, root: root, data: data)
+    }
+
+    /// The failure a non-retryable status stands for.
+    private func failure(_ response: HTTPResponse, _ request: String, _ url: String) -> Diagnostic {
+        let said = serverMessage(response.body)
+        switch response.status {
+        case 401:
+            return .tokenRejected(request, url, region: options.endpoint.region, variable: options.tokenVariable, server: said)
+        case 403: return .forbidden(request, url, server: said)
+        case 404: return .notFound(request, url, region: options.endpoint.region, server: said)
+        case 300..<400:
+            let location = response.headers["location"].map { "a redirect to \(token.redact($0))" } ?? "a redirect"
+            return .unexpectedStatus(request, url, status: response.status, detail: location)
+        default:
+            return .unexpectedStatus(request, url, status: response.status, detail: said.map { "the API said: \($0)" })
+        }
+    }
+
+    /// The first message of the Public API's error envelope (`{"errors": [{"message": …}]}`),
+    /// shortened and with the token removed; nil for anything else (an HTML error page).
+    func serverMessage(_ body: [UInt8]) -> String? {
+        guard !body.isEmpty, case .success(let tree) = JSONReader.parse(SourceFile(path: "", bytes: body)),
+            let message = tree.root["errors"]?[0]?["message"]?.string ?? tree.root["message"]?.string
+        else { return nil }
+        let clean = token.redact(message).replacingOccurrences(of: "\n", with: " ")
+        return clean.count > 300 ? String(clean.prefix(300)) + "…" : clean
+    }
+
+    /// A few dozen characters around a malformed answer's error, on one line, with the token
+    /// removed; nil for an empty body.
+    func excerpt(_ body: [UInt8], at offset: Int) -> String? {
+        let from = max(0, offset - 40), to = min(body.count, offset + 40)
+        guard from < to else { return nil }
+        // A window cut through the token would show part of it: show nothing near it.
+        let n = token.secret.utf8.count
+        if token.occurs(in: Array(body[max(0, from - n)..<min(body.count, to + n)])) { return nil }
+        let text = String(decoding: body[from..<to], as: UTF8.self)
+        let oneLine = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        return "`\(token.redact(oneLine))`"
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// `residency export`: pulls one workspace's export bundle from the Public API — `GET /`,
+/// `/sources`, `/destinations`, `/warehouses`, and `/catalog/destinations` when asked — in
+/// the format `residency check --inventory` reads (docs/inventory.md), with every list's
+/// pages gathered into one plain list.
+public enum WorkspaceExport {
+    /// The export bundle format written (the loader's `exportVersion`).
+    public static let exportVersion = 1
+
+    public struct Options: Sendable {
+        public var client: PublicAPIClient.Options
+        /// Also fetch Segment's destination catalog (written to its own file: it is the same
+        /// for every workspace, large, and not an inventory).
+        public var includeCatalog = false
+        /// The run's one clock, for `exportedAt` (`--now`, `SOURCE_DATE_EPOCH`).
+        public var clock: @Sendable () -> Date = { Date() }
+
+        public init(client: PublicAPIClient.Options) { self.client = client }
+    }
+
+    /// What an export produced, ready to write.
+    public struct Exported: Sendable {
+        public var workspaceSlug: String
+        /// The Public API host recorded in the bundle; the loader infers the region from it.
+        public var apiHost: String
+        public var sources = 0, destinations = 0, warehouses = 0, catalogEntries = 0
+        public var bundle: [UInt8] = []
+        /// The catalog document, when asked for.
+        public var catalog: [UInt8]?
+        /// Repeated items or totals that do not add up: the workspace changed meanwhile.
+        public var warnings: [Diagnostic] = []
+
+        /// `exports/<slug>.json`, the slug made safe as a file name.
+        public var defaultOutputPath: String { "exports/\(WorkspaceExport.fileName(workspaceSlug)).json" }
+    }
+
+    /// Fetches everything and builds the documents; nothing is written. The time limit
+    /// starts here.
+    public static func run(
+        _ options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
+        environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(Diagnostic) -> Exported {
+        let exportedAt = ResultDocument.timestamp(options.clock())
+        let client = PublicAPIClient(
+            options: options.client, token: token, transport: transport, environment: environment, progress: progress)
+        let endpoint = options.client.endpoint
+
+        progress("GET /")
+        let root = try client.get("/", request: "GET /")
+        guard let workspace = root.data["workspace"], workspace.kind == .object else {
+            throw .unexpectedShape(
+                "GET /", "`data.workspace`", expected: "an object", found: root.data["workspace"].map(\.typeName) ?? "nothing",
+                at: root.range(root.data["workspace"] ?? root.data))
+        }
+        for key in ["id", "slug"] where workspace[key]?.string?.isEmpty ?? true {
+            throw .unexpectedShape(
+                "GET /", "`data.workspace.\(key)`", expected: "a non-empty string",
+                found: workspace[key].map { $0.string != nil ? "an empty string" : $0.typeName } ?? "nothing",
+                at: root.range(workspace[key] ?? workspace))
+        }
+        let sources = try client.list("/sources", key: "sources")
+        let destinations = try client.list("/destinations", key: "destinations")
+        let warehouses = try client.list("/warehouses", key: "warehouses")
+        let catalog = options.includeCatalog ? try client.list("/catalog/destinations", key: "destinationsCatalog") : nil
+
+        var exported = Exported(workspaceSlug: workspace["slug"]?.string ?? "", apiHost: endpoint.region.apiHost)
+        exported.sources = sources.items.count
+        exported.destinations = destinations.items.count
+        exported.warehouses = warehouses.items.count
+        exported.warnings = sources.warnings + destinations.warnings + warehouses.warnings + (catalog?.warnings ?? [])
+
+        var bundle = header(exportedAt, endpoint)
+        bundle.member("workspace", workspace)
+        bundle.member("sources", list: sources.items)
+        bundle.member("destinations", list: destinations.items)
+        bundle.member("warehouses", list: warehouses.items)
+        exported.bundle = bundle.finish()
+        // Checked on the finished bytes: whatever path the token took, it is not written.
+        if token.occurs(in: exported.bundle) { throw .tokenInAnswer("export bundle") }
+
+        if let catalog {
+            var document = header(exportedAt, endpoint)
+            document.member("destinationsCatalog", list: catalog.items)
+            exported.catalog = document.finish()
+            exported.catalogEntries = catalog.items.count
+            if token.occurs(in: exported.catalog ?? []) { throw .tokenInAnswer("destination catalog") }
+        }
+        return exported
+    }
+
+    /// Writes the bundle (and the catalog, first, when there is one) atomically: a reader
+    /// sees the old file or the new one, and a failed write leaves no partial file behind.
+    public static func write(_ exported: Exported, to path: String, catalogTo catalogPath: String?) throws(Diagnostic) {
+        do {
+            if let catalogPath, let catalog = exported.catalog { try AtomicFile.write(catalog, to: catalogPath) }
+            try AtomicFile.write(exported.bundle, to: path)
+        } catch {
+            throw .cannotWriteExport(error.description)
+        }
+    }
+
+    /// The members every document starts with: format, time, and where the data came from.
+    private static func header(_ exportedAt: String, _ endpoint: PublicAPIEndpoint) -> ExportBundleWriter {
+        var writer = ExportBundleWriter()
+        writer.member("exportVersion", exportVersion)
+        writer.member("exportedAt", exportedAt)
+        writer.member("apiHost", endpoint.region.apiHost)
+        if endpoint.isOverride { writer.member("apiURL", endpoint.baseURL) }
+        writer.member("exportedBy", "residency \(ResidencyVersion.current)")
+        return writer
+    }
+
+    /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else
+    /// (a `/`, a leading `.`) replaced by `-`.
+    static func fileName(_ slug: String) -> String {
+        var out = ""
+        for scalar in slug.unicodeScalars {
+            let safe =
+                scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+            out.unicodeScalars.append(safe && !(out.isEmpty && scalar == ".") ? scalar : "-")
+        }
+        return out.isEmpty ? "workspace" : out
+    }
+}

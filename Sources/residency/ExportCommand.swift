@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import ResidencyKit
+
+/// `residency export`: pulls a workspace's export bundle from Segment's Public API and writes
+/// it where `residency check --inventory` reads it.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Pull a workspace's export bundle from Segment's Public API.",
+        discussion: """
+            Fetches the workspace (GET /), its sources, destinations and warehouses, following every page, and writes \
+            them as one export bundle (default: exports/<workspace-slug>.json). The bundle records the region's API host, \
+            so `residency check` knows the workspace's region.
+
+            The token is read from an environment variable (SEGMENT_PUBLIC_API_TOKEN, or the one --token-env names), \
+            never from the command line, and is written nowhere. A token works only against its workspace's region: \
+            --region eu for https://eu1.api.segmentapis.com, --region us for https://api.segmentapis.com.
+
+            Rate limits (429), server errors (5xx) and broken connections are tried again, up to 5 attempts per request \
+            with growing waits (Retry-After when the API gives it); the whole export ends within --timeout seconds.
+
+            Exit codes: 0 written; 2 invalid usage, a missing or rejected token, or an API that did not answer \
+            usefully (nothing is written then); 3 internal error.
+
+            Examples:
+              SEGMENT_PUBLIC_API_TOKEN=… residency export --region eu
+              residency export --region us --token-env ACME_US_TOKEN --output acme-us.json
+              residency export --region eu --catalog-output catalog/destinations.json
+              residency export --region eu && residency check --inventory exports/
+            """
+    )
+
+    @Option(help: "The workspace's region: eu (eu1.api.segmentapis.com) or us (api.segmentapis.com).")
+    var region: SegmentRegion
+
+    @Option(
+        help: "Send requests to this base URL instead (a proxy or a test server); the bundle still records the region's host.")
+    var apiURL: String?
+
+    @Option(help: "The environment variable that holds the Public API token.")
+    var tokenEnv = "SEGMENT_PUBLIC_API_TOKEN"
+
+    @Option(help: "Where to write the bundle. Default: exports/<workspace-slug>.json.")
+    var output: String?
+
+    @Option(help: "Items per page, 1 to \(PublicAPIClient.maximumPageSize).")
+    var pageSize = PublicAPIClient.maximumPageSize
+
+    @Option(help: "The most seconds the whole export may take, retries and waits included.")
+    var timeout: Double = 300
+
+    @Option(
+        help:
+            "Also fetch Segment's destination catalog into this file (not an inventory: keep it out of the folders given to check --inventory)."
+    )
+    var catalogOutput: String?
+
+    @Flag(help: "Show each request on standard error (shown anyway when standard error is a terminal).")
+    var verbose = false
+
+    @Option(help: "The export's time (UTC, e.g. 2026-11-28T02:00:00Z) for exportedAt; default: now, or SOURCE_DATE_EPOCH.")
+    var now: String?
+
+    /// The first wait between attempts, in seconds; tests shorten it.
+    @Option(help: .hidden)
+    var retryBaseDelay: Double?
+
+    func validate() throws {
+        guard (1...PublicAPIClient.maximumPageSize).contains(pageSize) else {
+            throw ValidationError("--page-size must be 1 to \(PublicAPIClient.maximumPageSize), found \(pageSize)")
+        }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let retryBaseDelay, !(retryBaseDelay >= 0) { throw ValidationError("--retry-base-delay must be 0 or more") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let instant = try RunClock.instant(now: now, environment: environment)
+        do {
+            let token = try APIToken.fromEnvironment(tokenEnv, environment)
+            var client = PublicAPIClient.Options(endpoint: try PublicAPIEndpoint(region: region, apiURL: apiURL))
+            client.pageSize = pageSize
+            client.timeLimit = timeout
+            client.tokenVariable = tokenEnv
+            if let retryBaseDelay { client.retry.baseDelay = retryBaseDelay }
+            var options = WorkspaceExport.Options(client: client)
+            options.includeCatalog = catalogOutput != nil
+            options.clock = { instant ?? Date() }
+
+            let showProgress = verbose || isatty(2) == 1
+            let exported = try WorkspaceExport.run(options, token: token) { line in
+                if showProgress { Terminal.stderr("residency: \(line)\n") }
+            }
+            Terminal.emit(exported.warnings, files: [], format: .human)
+            let path = output ?? exported.defaultOutputPath
+            try WorkspaceExport.write(exported, to: path, catalogTo: catalogOutput)
+            let counts = [
+                Self.count(exported.sources, "source"), Self.count(exported.destinations, "destination"),
+                Self.count(exported.warehouses, "warehouse"),
+            ]
+            Terminal.stdout(
+                "wrote \(path): workspace \(exported.workspaceSlug) (\(exported.apiHost)): \(counts.joined(separator: ", "))\n")
+            if let catalogOutput {
+                Terminal.stdout("wrote \(catalogOutput): \(Self.count(exported.catalogEntries, "catalog destination"))\n")
+            }
+        } catch {
+            // Everything the export can throw is a Diagnostic (typed throws): bad input or an
+            // API that did not answer usefully, never an internal fault.
+            Terminal.emit([error], files: [], format: .human)
+            Terminal.stderr("residency: no bundle written\n")
+            throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+extension SegmentRegion: ExpressibleByArgument {}
