@@ -420,6 +420,12 @@ import Testing
             message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#,
             help: .exactly("fetch every page (follow `pagination.next`) so nothing is left out")),
         Case(
+            name: "a page with more to come, pagination inside data as the Public API answers",
+            input: b(
+                #""sources": {"data": {"sources": [], "pagination": {"current": "MA==", "next": 1️⃣"Mw==", "previous": null}}}"#),
+            code: "W0603",
+            message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#),
+        Case(
             name: "a destinations page with more to come",
             input: b(#""destinations": [{"data": {"destinations": []}, "pagination": {"next": 1️⃣"NDAw"}}]"#), code: "W0603",
             message: #"the `destinations` export has more pages (pagination.next = "NDAw")"#),

@@ -94,8 +94,8 @@ struct BundleDecoder {
         var path: String { "\(list)[\(index)]" }
     }
 
-    /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`,
-    /// or a list of such pages.
+    /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`
+    /// (`pagination` also accepted beside `data`), or a list of such pages.
     mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [ListItem] {
         guard let value = bundle[key], !value.isNull else { return [] }
         var out: [ListItem] = []
@@ -104,14 +104,18 @@ struct BundleDecoder {
             guard let envelope = reader.object(envelope, where_),
                 let data = reader.object(envelope["data"], "\(where_).data")
             else { return nil }
-            if let pagination = envelope["pagination"] { _ = reader.object(pagination, "\(where_).pagination") }
+            // The Public API puts `pagination` beside the list, inside `data`; pages pasted
+            // from elsewhere may have it beside `data`. Either way a next page is read.
+            let paginationNode = data["pagination"] ?? envelope["pagination"]
+            let paginationPath = data["pagination"] != nil ? "\(where_).data.pagination" : "\(where_).pagination"
+            if let pagination = paginationNode { _ = reader.object(pagination, paginationPath) }
             let list = "\(where_).data.\(key)"
             if let items = reader.array(data[key], list) {
                 for (i, item) in items.elements.enumerated() { out.append(ListItem(node: item, list: list, index: i)) }
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
             }
-            guard let next = envelope["pagination"]?["next"], next.string != nil else { return nil }
+            guard let next = paginationNode?["next"], next.string != nil else { return nil }
             return next
         }
         // Only the last page given can leave pages out: earlier ones name pages that follow.
