@@ -28,11 +28,18 @@ struct ExportCommand: ParsableCommand {
               residency export --region us --token-env ACME_US_TOKEN --output acme-us.json
               residency export --region eu --catalog-output catalog/destinations.json
               residency export --region eu && residency check --inventory exports/
+              residency export --workspaces workspaces.yaml     # the nightly run: one token per workspace
             """
     )
 
     @Option(help: "The workspace's region: eu (eu1.api.segmentapis.com) or us (api.segmentapis.com).")
-    var region: SegmentRegion
+    var region: SegmentRegion?
+
+    @Option(
+        help: ArgumentHelp(
+            "Export every workspace a file lists (YAML or JSON: `workspaces: [{region, tokenEnv, output}]`), one token each.",
+            valueName: "file"))
+    var workspaces: String?
 
     @Option(
         help: "Send requests to this base URL instead (a proxy or a test server); the bundle still records the region's host.")
@@ -67,6 +74,14 @@ struct ExportCommand: ParsableCommand {
     var retryBaseDelay: Double?
 
     func validate() throws {
+        switch (region, workspaces) {
+        case (nil, nil): throw ValidationError("give --region eu|us, or --workspaces FILE to export several workspaces")
+        case (_?, _?): throw ValidationError("give --region or --workspaces, not both (each entry of the file has its region)")
+        case (nil, _?) where output != nil || catalogOutput != nil:
+            throw ValidationError(
+                "with --workspaces, each entry names its `output`; --output and --catalog-output are for one workspace")
+        default: break
+        }
         guard (1...PublicAPIClient.maximumPageSize).contains(pageSize) else {
             throw ValidationError("--page-size must be 1 to \(PublicAPIClient.maximumPageSize), found \(pageSize)")
         }
@@ -77,6 +92,36 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let instant = try RunClock.instant(now: now, environment: environment)
+        if let region {
+            guard export(region: region, tokenEnv: tokenEnv, output: output, instant, environment) else {
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+            return
+        }
+        guard let workspaces else { return }
+        let (plan, file, diagnostics) = ExportPlan.load(path: workspaces)
+        Terminal.emit(diagnostics, files: file.map { [$0] } ?? [], format: .human)
+        guard let plan else { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
+        // One after another: the API's rate limits are per workspace, but a nightly run has
+        // time, and one failing token must not stop the others.
+        var failed = 0
+        for entry in plan.entries {
+            if !export(region: entry.region, tokenEnv: entry.tokenEnv, output: entry.output, instant, environment) {
+                failed += 1
+            }
+        }
+        if failed > 0 {
+            Terminal.stderr(
+                "residency: \(failed) of \(plan.entries.count) exports failed; audit only a folder every export wrote into, or a stale bundle is audited in place of the workspace\n"
+            )
+            throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+        }
+    }
+
+    /// One workspace's export; false (with its diagnostics printed) when it failed.
+    private func export(
+        region: SegmentRegion, tokenEnv: String, output: String?, _ instant: Date?, _ environment: [String: String]
+    ) -> Bool {
         do {
             let token = try APIToken.fromEnvironment(tokenEnv, environment)
             var client = PublicAPIClient.Options(endpoint: try PublicAPIEndpoint(region: region, apiURL: apiURL))
@@ -108,9 +153,10 @@ struct ExportCommand: ParsableCommand {
             // Everything the export can throw is a Diagnostic (typed throws): bad input or an
             // API that did not answer usefully, never an internal fault.
             Terminal.emit([error], files: [], format: .human)
-            Terminal.stderr("residency: no bundle written\n")
-            throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            Terminal.stderr("residency: no bundle written (\(region.rawValue) workspace, token from \(tokenEnv))\n")
+            return false
         }
+        return true
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

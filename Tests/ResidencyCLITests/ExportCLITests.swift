@@ -46,6 +46,44 @@ import Testing
         #expect(!(r.stdout + r.stderr + Self.contents(dir)).contains(Self.token))
     }
 
+    @Test func aWorkspacesFileExportsEachAndReportsTheOneThatFailed() throws {
+        let api = try SampleWorkspace.api()
+        let dir = try temporaryFolder([
+            "workspaces.yaml": """
+            # The nightly run: one token per workspace, named by its variable.
+            workspaces:
+              - {region: eu, tokenEnv: ACME_EU_TOKEN, output: nightly/acme-eu.json}
+              - {region: us, tokenEnv: ACME_US_TOKEN, output: nightly/acme-us.json}
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(
+            ["export", "--workspaces", "workspaces.yaml", "--api-url", api.baseURL, "--retry-base-delay", "0.01"], in: dir,
+            environment: ["ACME_EU_TOKEN": Self.token])
+        #expect(r.status == 2)
+        #expect(r.stdout.hasPrefix("wrote nightly/acme-eu.json: workspace acme-eu"))
+        #expect(r.stderr.contains("error[E1301]: the environment variable ACME_US_TOKEN is not set"))
+        #expect(r.stderr.contains("1 of 2 exports failed"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("nightly/acme-eu.json").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("nightly/acme-us.json").path))
+        #expect(!(r.stdout + r.stderr + Self.contents(dir)).contains(Self.token))
+    }
+
+    @Test func aTokenInTheWorkspacesFileIsRefused() throws {
+        let dir = try temporaryFolder(["w.yaml": "workspaces:\n  - {region: eu, token: abcdefabcdefabcdef}\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(["export", "--workspaces", "w.yaml"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("w.yaml:2:18: error[E1317]: unknown key `token` in a workspace entry"), "\(r.stderr)")
+        #expect(r.stderr.contains("tokens never go in files"))
+    }
+
+    @Test func regionOrWorkspacesIsRequired() throws {
+        let r = try residency(["export"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("give --region eu|us, or --workspaces FILE"))
+    }
+
     @Test func verboseShowsRequestsAndRetries() throws {
         let api = try SampleWorkspace.api()
         api.script("/sources", [.json("{}", status: 500)])
@@ -69,7 +107,7 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("residency: error[E1302]: GET /: the token was rejected (401 Unauthorized) by \(api.baseURL)/"))
         #expect(r.stderr.contains("check SEGMENT_PUBLIC_API_TOKEN"))
-        #expect(r.stderr.hasSuffix("residency: no bundle written\n"))
+        #expect(r.stderr.hasSuffix("residency: no bundle written (eu workspace, token from SEGMENT_PUBLIC_API_TOKEN)\n"))
         #expect(r.stdout.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
         #expect(!(r.stdout + r.stderr).contains(wrong))

@@ -89,6 +89,7 @@ private struct SuiteDecoder {
 
     init(file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String]) {
         self.reader = NodeReader(file: file)
+        self.reader.isExport = false
         self.bundle = bundle
         self.catalog = catalog
         self.catalogPaths = catalogPaths

@@ -57,9 +57,11 @@ public enum WaiverLoader {
         case .success(let t): tree = t
         }
         var reader = NodeReader(file: file)
+        reader.isExport = false
         guard let root = reader.object(tree.root, "waivers file"), let list = reader.array(root["waivers"], "waivers") else {
             if tree.root.kind == .object, tree.root["waivers"] == nil {
-                reader.report(.inventoryMissing("the waivers file", field: "waivers", at: reader.range(tree.root)))
+                reader.report(
+                    .inventoryMissing("the waivers file", field: "waivers", at: reader.range(tree.root), fromExport: false))
             }
             return ([], reader.diagnostics)
         }

@@ -6,10 +6,11 @@ extension Diagnostic {
         let shown = path.hasPrefix(".") ? String(path.dropFirst()) : path
         return .error("E0602", "`\(shown)` must be \(expected), found \(found.typeName)", at: r)
     }
-    static func inventoryMissing(_ what: String, field: String, at r: SourceRange) -> Diagnostic {
+    /// `fromExport`: the file is (part of) an export, whose API objects always have the field.
+    static func inventoryMissing(_ what: String, field: String, at r: SourceRange, fromExport: Bool = true) -> Diagnostic {
         .error(
             "E0603", "\(what) has no `\(field)`", at: r,
-            help: "Segment's API always returns `\(field)` here: was the export edited or cut short?")
+            help: fromExport ? "Segment's API always returns `\(field)` here: was the export edited or cut short?" : nil)
     }
     static func inventoryDuplicateID(_ kind: String, _ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic.error("E0604", "duplicate \(kind) id `\(id)` in this workspace", at: r)

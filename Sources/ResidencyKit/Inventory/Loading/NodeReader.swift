@@ -6,6 +6,9 @@
 struct NodeReader {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
+    /// Whether the file is an export (a missing field then suggests an edited or cut export);
+    /// false for files people write: waivers, tests, workspace lists.
+    var isExport = true
 
     init(file: SourceFile) { self.file = file }
 
@@ -56,14 +59,14 @@ struct NodeReader {
     /// A required string member: missing is an error at the object.
     mutating func requiredString(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let n = obj[key], !n.isNull else {
-            report(.inventoryMissing(what, field: key, at: file.range(obj.start, obj.start + 1)))
+            report(.inventoryMissing(what, field: key, at: file.range(obj.start, obj.start + 1), fromExport: isExport))
             return nil
         }
         guard let s = n.string else {
             report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
             return nil
         }
-        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(n))) }
+        if s.isEmpty { report(.inventoryMissing(what, field: key, at: range(n), fromExport: isExport)) }
         return s.isEmpty ? nil : s
     }
 
