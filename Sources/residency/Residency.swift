@@ -11,7 +11,7 @@ struct Residency: ParsableCommand {
             Exit codes: 0 clean, 1 violations found (check), 2 invalid input or usage, 3 internal error.
             """,
         version: ResidencyVersion.current,
-        subcommands: [CheckCommand.self, ExplainCommand.self, LintCommand.self, ReferenceCommand.self]
+        subcommands: [CheckCommand.self, ExplainCommand.self, FmtCommand.self, LintCommand.self, ReferenceCommand.self]
     )
 
     /// Usage errors exit 2 like every other bad input (ArgumentParser's default is 64),
