@@ -75,6 +75,11 @@ private func residency(
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func theStandardPackIsCanonical() throws {
+        let r = try residency(["fmt", "--check", "policies"])
+        #expect(r.status == 0, "run `residency fmt policies`:\n\(r.stdout)")
+    }
+
     @Test func syntaxErrorsExitTwoWithTheirPlaceAndLeaveTheFile() throws {
         let bad = "let x = (1\nlet y = 2\n"
         let dir = try temporaryFolder(["bad.policy": bad, "good.policy": Self.messy])

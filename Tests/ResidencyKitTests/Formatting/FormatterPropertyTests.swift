@@ -129,4 +129,12 @@ import Testing
         let tall = FormatterSupport.respaced(text, separator: "\n")
         #expect(try FormatterSupport.format(oneLine) == FormatterSupport.format(tall))
     }
+
+    /// The pack is written in the canonical layout: `residency fmt --check policies` passes.
+    @Test func thePackIsCanonical() {
+        let outcome = FormatRun.run(paths: [Pack.folder], options: .init(check: true))
+        #expect(outcome.status == .ok, "run `residency fmt policies`:\n\(outcome.output)")
+        #expect(outcome.changed.isEmpty)
+        #expect(outcome.diagnostics.isEmpty)
+    }
 }
