@@ -12,7 +12,7 @@ struct Residency: ParsableCommand {
             """,
         version: ResidencyVersion.current,
         subcommands: [
-            CheckCommand.self, ExplainCommand.self, TestCommand.self, ExportCommand.self, LintCommand.self,
+            CheckCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, LintCommand.self,
             ReferenceCommand.self,
         ]
     )

@@ -10,6 +10,9 @@ public struct Lexer: Sendable {
     private var position: Int
     /// Problems found so far, in the order they were found.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The `#` comments passed over so far, in source order. The parser never looks at them;
+    /// they are kept for the formatter, which must put every one back.
+    public private(set) var comments: [Comment] = []
 
     /// A lexer over `file.bytes[start..<end]`; the whole file by default.
     public init(file: SourceFile, start: Int = 0, end: Int? = nil) {
@@ -294,7 +297,12 @@ public struct Lexer: Sendable {
             if c == Byte.space || c == 0x09 || c == Byte.newline || c == 0x0D {
                 position += 1
             } else if c == Byte.hash {
+                let start = position
                 while position < end, file.bytes[position] != Byte.newline { position += 1 }
+                // A `\r` of a CRLF line ending, and spaces before it, are not part of the text.
+                var last = position
+                while last > start, Self.isBlank(file.bytes[last - 1]) { last -= 1 }
+                comments.append(Comment(start: start, end: last, text: text(start, last)))
             } else {
                 return
             }
@@ -369,6 +377,7 @@ public struct Lexer: Sendable {
         return "\(names[month - 1]) \(year) has \(Day.daysInMonth(year: year, month: month)) days"
     }
 
+    private static func isBlank(_ c: UInt8) -> Bool { c == Byte.space || c == 0x09 || c == 0x0D }
     private static func isLetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
     private static func isIdentifierStart(_ c: UInt8) -> Bool { isLetter(c) || c == Byte.underscore }

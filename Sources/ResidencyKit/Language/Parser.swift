@@ -10,7 +10,8 @@ public enum Parser {
     public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
         var state = State(file: file, locator: Locator(file), lexer: Lexer(file: file), inInterpolation: false)
         let declarations = state.parseFile()
-        return (FileSyntax(path: file.path, declarations: declarations), state.diagnostics.sortedForOutput())
+        let syntax = FileSyntax(path: file.path, declarations: declarations, comments: state.comments)
+        return (syntax, state.diagnostics.sortedForOutput())
     }
 
     /// Words that begin a declaration; at top level they end the previous one.
@@ -31,6 +32,8 @@ public enum Parser {
         var tokens: [Token]
         var index = 0
         var diagnostics: [Diagnostic]
+        /// The comments of the tokens' text (see `Lexer.comments`).
+        let comments: [Comment]
         /// Set by an error, cleared at the next synchronisation point; while set, further
         /// errors are consequences of the first and are not reported.
         var panicking = false
@@ -56,6 +59,7 @@ public enum Parser {
             self.locator = locator
             self.tokens = tokens
             self.diagnostics = lexer.diagnostics
+            self.comments = lexer.comments
             self.inInterpolation = inInterpolation
         }
 

@@ -18,6 +18,18 @@ public enum PolicyLoader {
 
     /// Loads files and folders (folders recursively, `*.policy` in sorted order).
     public static func load(paths: [String]) -> (PolicySources, [Diagnostic]) {
+        let (files, diagnostics) = discover(paths: paths)
+        let (sources, more) = load(roots: files) { path in
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return SourceFile(path: path, bytes: Array(data))
+        }
+        return (sources, diagnostics + more)
+    }
+
+    /// The policy files that files and folders name: a file as given, a folder's `*.policy`
+    /// files recursively in sorted order. A path that does not exist, or a folder without
+    /// policy files, is an error.
+    public static func discover(paths: [String]) -> ([String], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         let fm = FileManager.default
@@ -40,11 +52,12 @@ public enum PolicyLoader {
                 files.append(path)
             }
         }
-        let (sources, more) = load(roots: files) { path in
-            guard let data = fm.contents(atPath: path) else { return nil }
-            return SourceFile(path: path, bytes: Array(data))
-        }
-        return (sources, diagnostics + more)
+        return (files, diagnostics)
+    }
+
+    /// A file that cannot be read.
+    public static func cannotRead(_ path: String) -> Diagnostic {
+        .error("E0404", "cannot read \(path)", at: nil)
     }
 
     /// Loads root files through a reader (tests pass an in-memory one). Each file is read and
@@ -82,7 +95,7 @@ public enum PolicyLoader {
         }
 
         for root in roots where add(root) == nil {
-            diagnostics.append(.error("E0404", "cannot read \(root)", at: nil))
+            diagnostics.append(cannotRead(root))
         }
         diagnostics += importCycles(sources)
         return (sources, diagnostics)

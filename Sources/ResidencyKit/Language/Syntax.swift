@@ -52,9 +52,12 @@ public indirect enum TypeSyntax: Sendable {
 public struct FileSyntax: Sendable {
     public var path: String
     public var declarations: [Declaration]
-    public init(path: String, declarations: [Declaration]) {
+    /// The file's `#` comments in source order; no other stage than formatting reads them.
+    public var comments: [Comment]
+    public init(path: String, declarations: [Declaration], comments: [Comment] = []) {
         self.path = path
         self.declarations = declarations
+        self.comments = comments
     }
 }
 

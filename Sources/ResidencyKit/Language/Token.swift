@@ -70,3 +70,20 @@ public struct StringLiteral: Sendable, Hashable {
         parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
     }
 }
+
+/// A `#` comment. Comments are trivia to the parser; the lexer keeps them in a side list so
+/// that the formatter can re-attach them, without the parser or the evaluator paying for them.
+public struct Comment: Sendable, Hashable {
+    /// Byte offsets of the comment, from its `#` to the end of its text (trailing white
+    /// space excluded), half-open.
+    public var start: Int
+    public var end: Int
+    /// The comment as written, `#` included.
+    public var text: String
+
+    public init(start: Int, end: Int, text: String) {
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}

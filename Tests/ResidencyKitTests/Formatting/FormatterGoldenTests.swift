@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Golden tests for the canonical layout: each `Golden/fmt/CASE/input.policy`, formatted,
+/// must equal `CASE/expected.policy`, which must itself be canonical.
+/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden`.
+@Suite struct FormatterGoldenTests {
+    static let folder = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/fmt")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/input.policy").path) }
+            .sorted()
+    }
+
+    @Test func thereAreCases() {
+        #expect(Self.cases.count >= 5)
+    }
+
+    @Test(arguments: cases)
+    func formatsAsRecorded(_ name: String) throws {
+        let directory = Self.folder.appendingPathComponent(name)
+        let input = try Data(contentsOf: directory.appendingPathComponent("input.policy"))
+        let output = PolicyFormatter.format(SourceFile(path: "\(name)/input.policy", bytes: Array(input)))
+        let formatted = try #require(output.text, "\(output.diagnostics.map(\.message))")
+        let golden = directory.appendingPathComponent("expected.policy")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try formatted.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(formatted == expected, "\(name) differs; re-record with RECORD_GOLDEN=1 if intended")
+        #expect(try FormatterSupport.format(expected) == expected, "\(name)/expected.policy is not canonical")
+    }
+}
+
+/// The examples of whole declarations in docs/formatting.md are in the layout it describes.
+@Suite struct FormattingDocsTests {
+    static let examples: [String] = {
+        let doc = (try? String(contentsOf: repositoryRoot.appendingPathComponent("docs/formatting.md"), encoding: .utf8)) ?? ""
+        return doc.components(separatedBy: "```").enumerated()
+            .filter { $0.offset % 2 == 1 }
+            .map { $0.element.hasPrefix("\n") ? String($0.element.dropFirst()) : $0.element }
+            .filter { block in ["policy ", "permit ", "define ", "let "].contains { block.hasPrefix($0) } }
+    }()
+
+    @Test func thereAreExamples() {
+        #expect(Self.examples.count >= 2)
+    }
+
+    @Test(arguments: examples)
+    func exampleIsCanonical(_ example: String) throws {
+        #expect(try FormatterSupport.format(example) == example)
+    }
+}
