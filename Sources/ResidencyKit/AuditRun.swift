@@ -225,7 +225,8 @@ public enum AuditRun {
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices, onlyNew: delta?.failOnNew ?? false)
+            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices, onlyNew: delta?.failOnNew ?? false,
+            files: inventory.files)
         document.baseline = delta
         if delta != nil {
             document.policies.append(

@@ -14,10 +14,14 @@ struct CheckCommand: ParsableCommand {
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts \
             as a failure of its policy's severity); 2 invalid input or usage, or nothing evaluated.
 
+            Reports (--json, --junit, --html, --sarif, --markdown) are written even when the gate fails, each replacing \
+            the previous file only once complete; on bad input none is written.
+
             Examples:
               residency check
               residency check --inventory exports/ --facts facts.yaml --json reports/results.json
               residency check --json reports/results.json --junit reports/junit.xml --html reports/report.html
+              residency check --sarif reports/residency.sarif --markdown "$GITHUB_STEP_SUMMARY"
               residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
               residency check --baseline reports/last-night.json --fail-on-new --waivers waivers.yaml
             """
@@ -61,6 +65,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the HTML report here (one self-contained file for legal and privacy review; no scripts, no requests).")
     var html: String?
 
+    @Option(
+        help:
+            "Write SARIF 2.1.0 here for GitHub code scanning: each failing or undecided result at its resource's line in the inventory."
+    )
+    var sarif: String?
+
+    @Option(help: "Write a Markdown summary here, for $GITHUB_STEP_SUMMARY or a pull-request comment.")
+    var markdown: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The most characters the Markdown summary may have; whole rows are left out past it (at least \(MarkdownReport.minimumLimit)).",
+            valueName: "n"))
+    var markdownLimit = MarkdownReport.defaultLimit
+
     @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
     var failOn: AuditRun.FailOn = .error
 
@@ -84,6 +103,9 @@ struct CheckCommand: ParsableCommand {
         options.baseline = baseline
         options.failOnNew = failOnNew
         if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
+        if markdownLimit < MarkdownReport.minimumLimit {
+            throw ValidationError("--markdown-limit must be at least \(MarkdownReport.minimumLimit), found \(markdownLimit)")
+        }
         options.waivers = noWaivers ? nil : waivers
         options.waiverMaximumDays = waiverMaxDays
         for p in params {
@@ -105,33 +127,32 @@ struct CheckCommand: ParsableCommand {
         let timings = ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1"
         let clock = ContinuousClock()
         let writeStart = clock.now
+        // Every report is written, atomically, even when the gate fails: that is when it is read.
+        // A report that cannot be rendered or written is bad input (an unwritable path): exit 2.
+        func write(_ path: String?, _ render: () throws -> [UInt8]) throws {
+            guard let path else { return }
+            do {
+                try AtomicFile.write(try render(), to: path)
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+        }
         if let json {
             do {
+                // Streamed: a large run's document is never in memory whole.
                 try AtomicFile.write(to: json) { emit in document.writeJSON(emit) }
             } catch {
                 Terminal.stderr("residency: \(error)\n")
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
         }
-        if let junit {
-            do {
-                let xml = try JUnitReport().render(document)
-                try AtomicFile.write(Array(xml.utf8), to: junit)
-            } catch {
-                Terminal.stderr("residency: \(error)\n")
-                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
-            }
-        }
-        if let html {
-            do {
-                // Who ran it comes from a few well-known CI variables or USER, never from the options.
-                let page = HTMLReport().render(document, provenance: document.run.ranBy)
-                try AtomicFile.write(Array(page.utf8), to: html)
-            } catch {
-                Terminal.stderr("residency: \(error)\n")
-                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
-            }
-        }
+        try write(junit) { Array(try JUnitReport().render(document).utf8) }
+        // Who ran it comes from a few well-known CI variables or USER, never from the options.
+        try write(html) { Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8) }
+        // Paths are made relative to the folder the audit runs in, the repository root in CI.
+        try write(sarif) { SARIFReport(root: FileManager.default.currentDirectoryPath).render(document) }
+        try write(markdown) { Array(MarkdownReport(limit: markdownLimit, fullReport: html ?? json).render(document).utf8) }
         if timings {
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
             Terminal.stderr(

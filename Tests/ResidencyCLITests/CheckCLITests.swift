@@ -165,11 +165,14 @@ import Testing
     /// This regenerates them the same way and fails when the committed ones are stale.
     @Test func exampleReportsAreCurrent() throws {
         let dir = try temporaryFolder([:])
-        let names = ["example-results.json", "example-junit.xml", "example-report.html"]
+        let names = [
+            "example-results.json", "example-junit.xml", "example-report.html", "example-results.sarif", "example-summary.md",
+        ]
         let r = try residency(
             [
                 "check", "--now", "2026-11-28T02:00:00Z", "--json", dir.appendingPathComponent(names[0]).path,
                 "--junit", dir.appendingPathComponent(names[1]).path, "--html", dir.appendingPathComponent(names[2]).path,
+                "--sarif", dir.appendingPathComponent(names[3]).path, "--markdown", dir.appendingPathComponent(names[4]).path,
             ],
             environment: ["USER": "residency-example", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"],
             inheritEnvironment: false)

@@ -42,12 +42,7 @@ public struct SourceFile: Sendable, Hashable {
     /// 1-based line and column (in characters, not bytes) of a byte offset.
     public func location(of offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
-        // Binary search for the last line start <= offset.
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let lo = line(of: offset) - 1
         // Columns count Unicode scalars (as rustc counts chars): every byte that does not
         // continue a UTF-8 sequence starts one. No string is built.
         let lineStart = lineStarts[lo]
@@ -56,6 +51,19 @@ public struct SourceFile: Sendable, Hashable {
             for i in lineStart..<offset where b[i] & 0xC0 != 0x80 { column += 1 }
         }
         return SourceLocation(line: lo + 1, column: column, offset: offset)
+    }
+
+    /// The 1-based line of a byte offset, without the column: reports that point at many
+    /// resources of a one-line export would otherwise scan the line once per resource.
+    public func line(of offset: Int) -> Int {
+        let offset = max(0, min(offset, bytes.count))
+        // Binary search for the last line start <= offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
     }
 
     /// A range of this file from byte offsets.

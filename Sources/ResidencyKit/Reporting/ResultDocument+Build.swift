@@ -5,7 +5,7 @@ extension ResultDocument {
     static func build(
         program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
         resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance,
-        extraNotices: [Notice] = [], onlyNew: Bool = false
+        extraNotices: [Notice] = [], onlyNew: Bool = false, files: [SourceFile] = []
     ) -> ResultDocument {
         let bundle = program.bundle
         // Tallies in arrays (severity × outcome): a million results, no hashing.
@@ -71,8 +71,44 @@ extension ResultDocument {
                 resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
             policies: policies,
-            workspaces: workspaces.map(workspaceInfo),
+            workspaces: workspaces.map { workspaceInfo($0, line: lines(files)) },
             results: results, notices: notices)
+    }
+
+    /// Finds the line of a model origin in the files the run read (by path, as origins name
+    /// them): lines only, by binary search, since a column would mean scanning one-line exports.
+    /// An origin at a JSON object's `{` counts from its first member: pretty-printed exports put
+    /// the brace on a line of its own, and the line that names the resource is more use.
+    private static func lines(_ files: [SourceFile]) -> (Origin?) -> Int? {
+        var byPath: [String: SourceFile] = [:]
+        for f in files where byPath[f.path] == nil { byPath[f.path] = f }
+        return { origin in
+            guard let o = origin, let file = byPath[o.file] else { return nil }
+            var offset = o.offset
+            if offset < file.bytes.count, file.bytes[offset] == UInt8(ascii: "{") {
+                var next = offset + 1
+                while next < file.bytes.count, next - offset < 256, [9, 10, 13, 32].contains(file.bytes[next]) { next += 1 }
+                if next < file.bytes.count, file.bytes[next] == UInt8(ascii: "\"") { offset = next }
+            }
+            return file.line(of: offset)
+        }
+    }
+
+    /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
+    /// and with `--fail-on-new` only when the baseline did not have it.
+    public func trips(_ f: Finding) -> Bool {
+        let failOn = AuditRun.FailOn(rawValue: summary.failOn) ?? .error
+        return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == "new")
+    }
+
+    /// A sort key for results, most urgent first: those that trip the gate, then by severity,
+    /// fails before undecided results, new before unchanged, then in document order.
+    func urgency(_ i: Int) -> (Int, Int, Int, Int, Int) {
+        let f = results[i]
+        return (
+            trips(f) ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: f.severity) ?? 0), f.outcome == .fail ? 0 : 1,
+            f.change == "unchanged" ? 1 : 0, i
+        )
     }
 
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a

@@ -92,6 +92,7 @@ extension ResultDocument {
             w.field("name", ws.name)
             w.field("region", ws.region)
             w.field("source", ws.source)
+            if let line = ws.line { w.field("line", line) }
             if let subjects = ws.dataSubjects { w.field("dataSubjects", strings: subjects) }
             writeFlows(ws, &w)
             w.endObject()

@@ -71,6 +71,8 @@ public struct ResultDocument: Sendable, Codable {
         public var region: String?
         /// The inventory file it came from.
         public var source: String?
+        /// The line of `source` where its bundle starts, so reports can point into the file.
+        public var line: Int?
         public var dataSubjects: [String]?
         public var sources: [FlowSource]
         public var destinations: [FlowDestination]

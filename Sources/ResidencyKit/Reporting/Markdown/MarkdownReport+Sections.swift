@@ -1,0 +1,176 @@
+/// The sections of the Markdown summary, top to bottom.
+extension MarkdownReport {
+    func headline(_ doc: ResultDocument, _ facts: Facts) -> String {
+        let s = doc.summary
+        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let never = s.failOn == AuditRun.FailOn.never.rawValue
+        let title: String
+        if s.verdict == "compliant" {
+            title = "✅ residency: COMPLIANT"
+        } else if facts.gatingFails == 0 && unmatched == 0 && facts.gatingUndecided > 0 {
+            title = "❓ residency: UNDECIDED (the gate fails)"
+        } else {
+            title = "❌ residency: NOT COMPLIANT"
+        }
+        var why: String
+        if never {
+            why = "The gate is off (`--fail-on never`): no result makes this run non-compliant. "
+            why += "\(MarkdownText.count(facts.findings.count, "result")) failed or could not be decided."
+        } else {
+            let threshold = s.failOn == "error" ? "severity error" : "severity warning or error"
+            why = "Gate `--fail-on \(s.failOn)` (results of \(threshold); an undecided result counts as a failure of its "
+            why += "policy's severity): **\(facts.gatingFails) failed** and **\(facts.gatingUndecided) could not be decided**."
+            if doc.baseline?.failOnNew == true { why += " With `--fail-on-new`, only results the baseline did not have count." }
+            if unmatched > 0 {
+                why +=
+                    " \(MarkdownText.count(unmatched, "policy", "policies")) expected to apply to some resource and applied to none."
+            }
+            if facts.belowThreshold > 0 {
+                why +=
+                    " Below the threshold, \(MarkdownText.count(facts.belowThreshold, "result")) failed or could not be decided."
+            }
+        }
+        let permitted = s.outcomes[Outcome.permitted.rawValue] ?? 0, waived = s.outcomes[Outcome.waived.rawValue] ?? 0
+        if permitted > 0 {
+            why += permitted == 1 ? " 1 transfer relies" : " \(permitted) transfers rely"
+            why += " on a legal basis recorded by a permit."
+        }
+        if waived > 0 { why += " \(MarkdownText.count(waived, "finding")) waived." }
+        var scope = "Audit date \(doc.run.auditDate) · \(MarkdownText.count(s.workspaces, "workspace")) · "
+        scope += "\(MarkdownText.count(s.resources, "resource")) · \(MarkdownText.count(s.policies, "policy", "policies")) and "
+        scope += "\(MarkdownText.count(s.permits, "permit")) · \(MarkdownText.count(s.evaluated, "result"))"
+        return "## \(title)\n\n\(why)\n\n\(scope)"
+    }
+
+    func countsTable(_ doc: ResultDocument) -> String {
+        let severities = PolicySeverity.allCases.reversed()
+        var lines = ["| outcome | " + severities.map(\.rawValue).joined(separator: " | ") + " | total |"]
+        lines.append("|:--|" + severities.map { _ in "--:|" }.joined() + "--:|")
+        for o in [Outcome.fail, .indeterminate, .permitted, .waived, .pass, .notApplicable] {
+            let counts = severities.map { doc.summary.bySeverity[$0.rawValue]?[o.rawValue] ?? 0 }
+            let cells = counts.map(String.init) + [String(counts.reduce(0, +))]
+            lines.append("| \(o.rawValue) | " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func baselineText(_ b: ResultDocument.BaselineDelta) -> String {
+        var text = "**Since the baseline** \(MarkdownText.code(b.path)) (SHA-256 `\(b.sha256.prefix(12))…`): "
+        text += "\(b.new) new, \(b.unchanged) unchanged and \(b.resolved.count) resolved failing or undecided results"
+        return text + (b.failOnNew ? "; the gate counted only the new ones." : ".")
+    }
+
+    func workspaceTable(_ doc: ResultDocument, _ facts: Facts) -> Table {
+        let rows = doc.workspaces.prefix(maxRows).map { w -> String in
+            let name =
+                MarkdownText.escape(w.slug, limit: MarkdownText.nameLimit)
+                + (w.name.map { " (\(MarkdownText.escape($0, limit: MarkdownText.nameLimit)))" } ?? "")
+            let file = w.source.map { MarkdownText.code($0 + (w.line.map { ":\($0)" } ?? "")) } ?? ""
+            let counts = [Outcome.fail, .indeterminate, .permitted, .waived].map { facts.perWorkspace[w.slug]?[$0] ?? 0 }
+            return "| \(name) | \(MarkdownText.escape(w.region ?? "unknown")) | \(file) | "
+                + counts.map(String.init).joined(separator: " | ") + " |"
+        }
+        return Table(
+            heading: "### Workspaces",
+            header:
+                "| workspace | region | inventory | fail | indeterminate | permitted | waived |\n|:--|:--|:--|--:|--:|--:|--:|",
+            rows: rows, total: doc.workspaces.count, priority: 2)
+    }
+
+    func findingsTable(_ doc: ResultDocument, _ facts: Facts) -> Table {
+        let rows = facts.findings.prefix(maxRows).map { i -> String in
+            let f = doc.results[i]
+            var status = f.outcome == .fail ? "FAIL" : "UNDECIDED"
+            status = doc.trips(f) ? "**\(status)**" : status
+            if let change = f.change { status += " (\(change))" }
+            let resource =
+                "\(MarkdownText.escape(f.resourceName, limit: MarkdownText.nameLimit)) (\(f.resourceKind) "
+                + "\(MarkdownText.escape(f.resourceId, limit: MarkdownText.nameLimit)))"
+            let message = MarkdownText.escape(f.message ?? f.title, limit: MarkdownText.messageLimit)
+            return "| \(status) | \(MarkdownText.escape(f.policy)) | \(f.severity.rawValue) | "
+                + "\(MarkdownText.escape(f.workspace, limit: MarkdownText.nameLimit)) | \(resource) | \(message) |"
+        }
+        return Table(
+            heading: "### Failing and undecided results\n\nMost urgent first; in bold, those that trip the gate.",
+            header: "| result | policy | severity | workspace | resource | message |\n|:--|:--|:--|:--|:--|:--|",
+            rows: rows, total: facts.findings.count, priority: 1, empty: "No result failed or was undecided.")
+    }
+
+    func permittedTable(_ doc: ResultDocument) -> Table {
+        let groups = Self.grouped(doc.results.lazy.filter { $0.outcome == .permitted }) {
+            [$0.policy, $0.permit ?? "", $0.basis ?? "not recorded"]
+        }
+        let rows = groups.map { key, n in
+            "| \(MarkdownText.escape(key[0])) | \(MarkdownText.escape(key[1])) | "
+                + "\(MarkdownText.escape(key[2], limit: MarkdownText.messageLimit)) | \(n) |"
+        }
+        return Table(
+            heading: "### Permitted transfers",
+            header: "| policy | permit | legal basis | results |\n|:--|:--|:--|--:|", rows: rows, priority: 3)
+    }
+
+    func waivedTable(_ doc: ResultDocument) -> Table {
+        let groups = Self.grouped(doc.results.lazy.filter { $0.outcome == .waived }) {
+            [$0.policy, $0.waiver?.approvedBy ?? "", $0.waiver?.reason ?? "", $0.waiver?.expires ?? ""]
+        }
+        let rows = groups.map { key, n in
+            "| \(MarkdownText.escape(key[0])) | \(MarkdownText.escape(key[1], limit: MarkdownText.nameLimit)) | "
+                + "\(MarkdownText.escape(key[2], limit: MarkdownText.messageLimit)) | \(MarkdownText.escape(key[3])) | \(n) |"
+        }
+        return Table(
+            heading: "### Waived findings",
+            header: "| policy | approved by | reason | expires | results |\n|:--|:--|:--|:--|--:|", rows: rows, priority: 3)
+    }
+
+    func resolvedTable(_ b: ResultDocument.BaselineDelta) -> Table {
+        let rows = b.resolved.prefix(maxRows).map { e in
+            "| \(MarkdownText.escape(e.policy)) | \(MarkdownText.escape(e.workspace, limit: MarkdownText.nameLimit)) | "
+                + "\(MarkdownText.escape(e.resourceName, limit: MarkdownText.nameLimit)) (\(MarkdownText.escape(e.resourceKind)) "
+                + "\(MarkdownText.escape(e.resourceId, limit: MarkdownText.nameLimit))) |"
+        }
+        return Table(
+            heading: "### Resolved since the baseline", header: "| policy | workspace | resource |\n|:--|:--|:--|", rows: rows,
+            total: b.resolved.count, priority: 5)
+    }
+
+    func noticeList(_ doc: ResultDocument) -> Table {
+        Table(
+            heading: "### Notices", header: "",
+            rows: doc.notices.map { "- " + MarkdownText.escape($0.message, limit: MarkdownText.messageLimit, lineStart: true) },
+            priority: 4)
+    }
+
+    /// Provenance in one small line: tool, time, who ran it and the inputs' SHA-256, abridged
+    /// to 12 digits; several policy or inventory files are one combined digest (as in JUnit).
+    func inputsNote(_ doc: ResultDocument) -> String {
+        func digest(_ inputs: [ResultDocument.Input]) -> String {
+            let full = inputs.count == 1 ? inputs[0].sha256 : ResultDocument.combinedDigest(inputs)
+            return "`\(full.prefix(12))…`"
+        }
+        var parts = ["residency \(MarkdownText.escape(doc.tool.version))", "run \(doc.run.startedAt)"]
+        let by = [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")
+        if !by.isEmpty { parts.append("ran by \(MarkdownText.escape(by, limit: 200))") }
+        parts.append("policies \(digest(doc.inputs.policies)) (\(MarkdownText.count(doc.inputs.policies.count, "file")))")
+        for c in doc.inputs.catalog.prefix(3) {
+            parts.append("catalog \(MarkdownText.escape(c.version ?? "unversioned", limit: 40)) \(digest([c]))")
+        }
+        if doc.inputs.catalog.count > 3 { parts.append("\(doc.inputs.catalog.count - 3) more catalog files") }
+        if let f = doc.inputs.facts { parts.append("facts \(digest([f]))") }
+        parts.append(
+            "inventories \(digest(doc.inputs.inventories)) (\(MarkdownText.count(doc.inputs.inventories.count, "file")))")
+        return "<sub>" + parts.joined(separator: " · ") + ". SHA-256 digests, abridged.</sub>"
+    }
+
+    /// Counts by key, in the order keys first appear.
+    static func grouped<S: Sequence>(_ items: S, by key: (Finding) -> [String]) -> [(key: [String], count: Int)]
+    where S.Element == Finding {
+        var order: [[String]] = []
+        var counts: [[String]: Int] = [:]
+        for f in items {
+            let k = key(f)
+            if counts[k] == nil { order.append(k) }
+            counts[k, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+}

@@ -1,0 +1,113 @@
+/// Where in the repository a SARIF result points: the resource's line in the inventory file
+/// its workspace came from, as the result document records it (`workspaces[].source` and
+/// each resource's `line`).
+///
+/// Code scanning shows a result only at a file of the repository, so every result gets one:
+/// the resource's line; else its workspace's line in that file; else the line the policy is
+/// written at; else the first inventory. Paths become URIs relative to `%SRCROOT%`.
+struct SARIFLocator {
+    /// Per workspace slug: its file, its line, and each resource's line by `kind/id`.
+    private var workspaces: [String: (source: String?, line: Int?, resources: [String: Int])] = [:]
+    private var policies: [String: (file: String, line: Int)] = [:]
+    private let fallback: String
+    private let root: String?
+    /// The inventory files that reported results point into.
+    private(set) var referenced: Set<String> = []
+
+    static let baseId = "%SRCROOT%"
+
+    /// Indexes the resources of the workspaces that `results` (indices into the document's
+    /// results) belong to: a run can hold hundreds of thousands of resources.
+    init(_ doc: ResultDocument, root: String?, results: [Int]) {
+        self.root = root
+        fallback = doc.inputs.inventories.first?.path ?? doc.inputs.policies.first?.path ?? "."
+        var needed: Set<String> = []
+        for i in results { needed.insert(doc.results[i].workspace) }
+        for ws in doc.workspaces where workspaces[ws.slug] == nil {
+            var lines: [String: Int] = [:]
+            if needed.contains(ws.slug) {
+                for s in ws.sources { if let l = s.line { lines["source/\(s.id)"] = l } }
+                for d in ws.destinations { if let l = d.line { lines["destination/\(d.id)"] = l } }
+                for h in ws.warehouses { if let l = h.line { lines["warehouse/\(h.id)"] = l } }
+            }
+            workspaces[ws.slug] = (ws.source, ws.line, lines)
+        }
+        for p in doc.policies where policies[p.id] == nil && p.line > 0 && !p.file.hasPrefix("(") {
+            policies[p.id] = (p.file, p.line)
+        }
+        for i in results { referenced.insert(file(of: doc.results[i]).path) }
+    }
+
+    /// The file and line a finding is shown at.
+    func file(of f: Finding) -> (path: String, line: Int) {
+        if let ws = workspaces[f.workspace], let source = ws.source {
+            let line = f.resourceKind == "workspace" ? ws.line : ws.resources["\(f.resourceKind)/\(f.resourceId)"]
+            return (source, line ?? ws.line ?? 1)
+        }
+        if let p = policies[f.policy] { return (p.file, p.line) }
+        return (fallback, 1)
+    }
+
+    /// Where a policy is written (for results about the policy itself).
+    func file(ofPolicy id: String) -> (path: String, line: Int) {
+        policies[id] ?? (fallback, 1)
+    }
+
+    /// `{"uri": …, "uriBaseId": "%SRCROOT%"}`, or an absolute `file:` URI outside the root.
+    func writeArtifactLocation(_ path: String, _ w: inout JSONWriter) {
+        let (uri, relative) = Self.uri(path, root: root)
+        w.beginObject()
+        w.field("uri", uri)
+        if relative { w.field("uriBaseId", Self.baseId) }
+        w.endObject()
+    }
+
+    /// A `physicalLocation` at a line of a file.
+    func writePhysicalLocation(_ place: (path: String, line: Int), _ w: inout JSONWriter) {
+        w.key("physicalLocation")
+        w.beginObject()
+        w.key("artifactLocation")
+        writeArtifactLocation(place.path, &w)
+        w.key("region")
+        w.beginObject()
+        w.field("startLine", max(1, place.line))
+        w.endObject()
+        w.endObject()
+    }
+
+    /// A path as a URI reference: relative paths (and absolute ones under `root`) relative
+    /// to the source root, without `./`; other absolute paths as `file:` URIs. Every byte
+    /// outside RFC 3986's unreserved set and `/` is percent-encoded.
+    static func uri(_ path: String, root: String?) -> (uri: String, relative: Bool) {
+        var path = path
+        if path.hasPrefix("/") {
+            guard let root, !root.isEmpty else { return ("file://" + encode(path), false) }
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            guard path.hasPrefix(prefix) else { return ("file://" + encode(path), false) }
+            path = String(path.dropFirst(prefix.count))
+        }
+        while path.hasPrefix("./") { path = String(path.dropFirst(2)) }
+        return (encode(path), true)
+    }
+
+    private static func encode(_ path: String) -> String {
+        var out = ""
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

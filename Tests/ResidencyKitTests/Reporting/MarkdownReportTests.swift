@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// The Markdown summary: golden files of the example (re-record with `RECORD_GOLDEN=1`),
+/// the size limit, and escaping of everything an inventory controls.
+@Suite struct MarkdownReportTests {
+    @Test func exampleMatchesTheGoldenFile() throws {
+        try ReportFixtures.matchGolden(MarkdownReport().render(try ReportFixtures.example()), "example-summary.md")
+    }
+
+    /// Waivers, a baseline and `--fail-on warning`: every section there is.
+    @Test func exampleWithWaiversAndABaselineMatchesTheGoldenFile() throws {
+        let doc = try ReportFixtures.example(failOn: .warning, waivers: true, baseline: true)
+        try ReportFixtures.matchGolden(MarkdownReport().render(doc), "example-warning-baseline-waivers.md")
+    }
+
+    @Test(arguments: [
+        (AuditRun.FailOn.error, "## ❌ residency: NOT COMPLIANT"),
+        (.never, "## ✅ residency: COMPLIANT"),
+    ])
+    func verdictComesFirst(failOn: AuditRun.FailOn, headline: String) throws {
+        let text = MarkdownReport().render(try ReportFixtures.example(failOn: failOn))
+        #expect(text.hasPrefix(headline + "\n"))
+    }
+
+    /// Only undecided results trip the gate: the verdict says so rather than "not compliant".
+    @Test func undecidedWhenOnlyUndecidedResultsTripTheGate() throws {
+        var doc = try ReportFixtures.example()
+        doc.results.removeAll { $0.outcome == .fail && $0.severity == .error }
+        let text = MarkdownReport().render(doc)
+        #expect(text.hasPrefix("## ❓ residency: UNDECIDED (the gate fails)\n"))
+        #expect(text.contains("**0 failed** and **2 could not be decided**"))
+    }
+
+    @Test(arguments: [MarkdownReport.minimumLimit, 6_000, 20_000, MarkdownReport.defaultLimit])
+    func staysWithinTheLimitDroppingWholeRows(limit: Int) throws {
+        let doc = try ReportFixtures.large(copies: 3_000)
+        let text = MarkdownReport(limit: limit, fullReport: "reports/report.html").render(doc)
+        #expect(MarkdownText.length(text) <= limit)
+        #expect(text.contains("rows left out to stay within \(MarkdownText.thousands(limit)) characters"))
+        #expect(text.contains("the full report is `reports/report.html`"))
+        // Whole rows only: every table line is complete, and the most urgent row is kept.
+        for line in text.split(separator: "\n") where line.hasPrefix("|") { #expect(line.hasSuffix("|")) }
+        if limit > MarkdownReport.minimumLimit { #expect(text.contains("| **FAIL** | RES-007 | error | acme-eu | Looker")) }
+        // The verdict and the provenance note are never cut.
+        #expect(text.hasPrefix("## ❌ residency: NOT COMPLIANT"))
+        #expect(text.hasSuffix("SHA-256 digests, abridged.</sub>\n"))
+    }
+
+    @Test func underTheLimitNothingIsLeftOut() throws {
+        let text = MarkdownReport().render(try ReportFixtures.example())
+        #expect(!text.contains("left out"))
+        #expect(MarkdownReport(limit: 10).limit == MarkdownReport.minimumLimit)
+    }
+
+    @Test(arguments: [
+        ("a|b", #"a\|b"#),
+        ("`rm -rf`", #"\`rm -rf\`"#),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("two\nlines\r\nhere", "two lines  here"),
+        ("[click](https://evil.example)", #"\[click\](https://evil.example)"#),
+        ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),
+        ("*bold* _it_ ~~s~~", #"\*bold\* \_it\_ \~\~s\~\~"#),
+        ("cost $5 or $6", #"cost \$5 or \$6"#),
+        ("@acme/privacy and org/repo#12", "@\u{2060}acme/privacy and org/repo#\u{2060}12"),
+        ("back\\slash", #"back\\slash"#),
+        ("evil\u{202E}txt", #"evil\[U+202E\]txt"#),
+        ("bell\u{7}", "bell\u{2407}"),
+        ("- not a list", "- not a list"),
+        ("RES-001", "RES-001"),
+    ])
+    func escapesWhatAnInventoryControls(input: String, escaped: String) {
+        #expect(MarkdownText.escape(input) == escaped)
+    }
+
+    @Test(arguments: [
+        ("- item", #"\- item"#), ("1. first", #"1\. first"#), ("# heading", "#\u{2060} heading"),
+        ("2026 is fine", "2026 is fine"),
+    ])
+    func escapesWhatWouldStartABlockAtTheStartOfALine(input: String, escaped: String) {
+        #expect(MarkdownText.escape(input, lineStart: true) == escaped)
+    }
+
+    @Test(arguments: [
+        ("reports/report.html", "`reports/report.html`"), ("a`b", "``a`b``"), ("`x", "`` `x ``"), ("a|b", #"`a\|b`"#),
+    ])
+    func codeSpansFenceBackticksAndEscapePipes(input: String, span: String) {
+        #expect(MarkdownText.code(input) == span)
+    }
+
+    @Test func longNamesAreCut() {
+        let long = String(repeating: "x", count: 5_000)
+        #expect(MarkdownText.escape(long, limit: MarkdownText.nameLimit) == String(repeating: "x", count: 120) + "…")
+    }
+
+    /// A hostile inventory cannot add a table column, a tag, a link or a mention.
+    @Test func hostileInventoryCannotBreakOutOfItsCells() throws {
+        let doc = ReportFixtures.relativised(try HTMLFixtures.hostile())
+        let text = MarkdownReport().render(doc)
+        #expect(!text.contains("<script"))
+        #expect(!text.contains("<img"))
+        #expect(!text.contains("<svg"))
+        #expect(!text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+        var columns: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else {
+                columns = nil
+                continue
+            }
+            // Cells are separated by pipes that no backslash escapes.
+            var count = 0, escaped = false
+            for c in line {
+                if c == "|" && !escaped { count += 1 }
+                escaped = c == "\\" && !escaped
+            }
+            if let columns { #expect(count == columns, "\(line.prefix(200))") } else { columns = count }
+        }
+    }
+
+    @Test func sameDocumentRendersIdentically() throws {
+        let doc = try ReportFixtures.example(waivers: true, baseline: true)
+        #expect(MarkdownReport().render(doc) == MarkdownReport().render(doc))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Result documents of real runs of the bundled example for the SARIF and Markdown tests,
+/// with the repository's absolute paths made relative again, so what the reports show (and
+/// the digests computed over paths) is the same on every machine.
+enum ReportFixtures {
+    static let root = repositoryRoot.path
+
+    /// The example, optionally with the example waivers and a baseline in which one finding
+    /// (Looker, RES-007) had another fingerprint: it is new now, and the old one resolved.
+    static func example(
+        failOn: AuditRun.FailOn = .error, waivers: Bool = false, baseline: Bool = false
+    ) throws
+        -> ResultDocument
+    {
+        var options = AuditRun.Options()
+        options.policies = ["\(root)/policies"]
+        options.inventories = ["\(root)/examples/inventory"]
+        options.facts = "\(root)/examples/facts.yaml"
+        options.failOn = failOn
+        options.clock = { JUnitReportTests.instant }
+        if waivers { options.waivers = "\(root)/examples/waivers.yaml" }
+        if baseline {
+            let previous = try relativised(run(options))
+            let text = String(decoding: previous.json(), as: UTF8.self).replacingOccurrences(
+                of: "81b4d151a377b21", with: "000000000000000")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            options.baseline = file.path
+        }
+        var doc = try relativised(run(options))
+        if var b = doc.baseline {
+            try? FileManager.default.removeItem(atPath: b.path)
+            b.path = "reports/last-night.json"
+            b.sha256 = String(repeating: "ab", count: 32)
+            doc.baseline = b
+        }
+        return doc
+    }
+
+    static func run(_ options: AuditRun.Options) throws -> ResultDocument {
+        let outcome = AuditRun.run(options)
+        return try #require(outcome.document, "\(outcome.diagnostics.map(\.message))")
+    }
+
+    /// The document with every path under the repository written relative to it.
+    static func relativised(_ doc: ResultDocument) -> ResultDocument {
+        func rel(_ p: String) -> String { p.hasPrefix(root + "/") ? String(p.dropFirst(root.count + 1)) : p }
+        func rel(_ i: ResultDocument.Input) -> ResultDocument.Input {
+            var i = i
+            i.path = rel(i.path)
+            return i
+        }
+        var doc = doc
+        doc.inputs.policies = doc.inputs.policies.map(rel)
+        doc.inputs.catalog = doc.inputs.catalog.map(rel)
+        doc.inputs.facts = doc.inputs.facts.map(rel)
+        doc.inputs.inventories = doc.inputs.inventories.map(rel)
+        for i in doc.policies.indices { doc.policies[i].file = rel(doc.policies[i].file) }
+        for i in doc.workspaces.indices { doc.workspaces[i].source = doc.workspaces[i].source.map(rel) }
+        return doc
+    }
+
+    /// The example with `copies` more failing results, each on its own resource.
+    static func large(copies: Int) throws -> ResultDocument {
+        var doc = try example()
+        let failing = doc.results.filter { $0.outcome == .fail || $0.outcome == .indeterminate }
+        for n in 0..<copies {
+            var f = failing[n % failing.count]
+            f.resourceId += "-\(n)"
+            f.fingerprint = Finding.fingerprint(
+                policy: f.policy, workspaceID: f.workspace, kind: f.resourceKind, resourceID: f.resourceId)
+            doc.results.append(f)
+        }
+        return doc
+    }
+
+    /// Compares with a golden file, or records it with `RECORD_GOLDEN=1`.
+    static func matchGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/reports/\(name)")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs; re-record with RECORD_GOLDEN=1 if intended", sourceLocation: sourceLocation)
+    }
+}
