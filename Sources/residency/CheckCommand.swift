@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
               residency check --sarif reports/residency.sarif --markdown "$GITHUB_STEP_SUMMARY"
               residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
               residency check --baseline reports/last-night.json --fail-on-new --waivers waivers.yaml
+              residency check --inventory nightly/ --json reports/nightly.json --html reports/nightly.html --junit-dir reports/junit
             """
     )
 
@@ -61,6 +62,24 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Write JUnit XML here (a testsuite per policy, a testcase per resource it applies to).")
     var junit: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write JUnit XML as a folder with one file per workspace (<slug>.xml), replaced as a whole each run: for nightly runs over many workspaces.",
+            valueName: "dir"))
+    var junitDir: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The most testcases one JUnit file holds; past it passes, then each policy's surplus, are counted in one testcase.",
+            valueName: "n"))
+    var junitMaxCases = JUnitReport.defaultMaximumCases
+
+    @Option(
+        help:
+            "Progress on standard error: auto (a bar on a terminal; plain lines in logs for runs of 100+ files), always or never."
+    )
+    var progress: ProgressMode = .auto
 
     @Option(help: "Write the HTML report here (one self-contained file for legal and privacy review; no scripts, no requests).")
     var html: String?
@@ -103,6 +122,7 @@ struct CheckCommand: ParsableCommand {
         options.baseline = baseline
         options.failOnNew = failOnNew
         if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
+        if junitMaxCases < 1 { throw ValidationError("--junit-max-cases must be at least 1, found \(junitMaxCases)") }
         if markdownLimit < MarkdownReport.minimumLimit {
             throw ValidationError("--markdown-limit must be at least \(MarkdownReport.minimumLimit), found \(markdownLimit)")
         }
@@ -118,7 +138,10 @@ struct CheckCommand: ParsableCommand {
         options.clock = { instant ?? Date() }
         options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
 
+        let display = progress.display()
+        if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }
         let outcome = AuditRun.run(options)
+        display?.finish()
         Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)
         guard let document = outcome.document else {
             if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
@@ -147,7 +170,15 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
         }
-        try write(junit) { Array(try JUnitReport().render(document).utf8) }
+        try write(junit) { Array(try JUnitReport(maximumCases: junitMaxCases).render(document).utf8) }
+        if let junitDir {
+            do {
+                try JUnitReport(maximumCases: junitMaxCases).writeFolder(document, to: junitDir)
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+        }
         // Who ran it comes from a few well-known CI variables or USER, never from the options.
         try write(html) { Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8) }
         // Paths are made relative to the folder the audit runs in, the repository root in CI.
@@ -168,6 +199,23 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension AuditRun.FailOn: ExpressibleByArgument {}
+
+/// `--progress`: when to show how far a long run has come.
+enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// A bar on a terminal; elsewhere (a CI log) a line per tenth, by default only for runs
+    /// of at least 100 inventory files or workspaces.
+    func display() -> ProgressDisplay? {
+        let terminal = isatty(2) == 1
+        switch self {
+        case .never: return nil
+        case .always: return ProgressDisplay(style: terminal ? .bar : .lines) { Terminal.stderr($0) }
+        case .auto:
+            return ProgressDisplay(style: terminal ? .bar : .lines, minimumTotal: terminal ? 0 : 100) { Terminal.stderr($0) }
+        }
+    }
+}
 
 /// The run's one clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time.
 enum RunClock {

@@ -111,16 +111,6 @@ public enum WorkspaceExport {
         return writer
     }
 
-    /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else
-    /// (a `/`, a leading `.`) replaced by `-`.
-    static func fileName(_ slug: String) -> String {
-        var out = ""
-        for scalar in slug.unicodeScalars {
-            let safe =
-                scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-            out.unicodeScalars.append(safe && !(out.isEmpty && scalar == ".") ? scalar : "-")
-        }
-        return out.isEmpty ? "workspace" : out
-    }
+    /// A workspace slug as a file name (the same names `check --junit-dir` gives its files).
+    static func fileName(_ slug: String) -> String { JUnitReport.fileName(slug) }
 }
