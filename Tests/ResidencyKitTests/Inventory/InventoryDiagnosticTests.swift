@@ -296,8 +296,8 @@ import Testing
             input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "b"}}, 1️⃣42]}"#, code: "E0609", message: "found a number"),
         Case(name: "a top-level string", input: #"1️⃣"hello""#, code: "E0609", message: "found a string"),
         Case(
-            name: "a Terraform plan (not read by this loader)",
-            input: #"1️⃣{"format_version": "1.2", "resource_changes": [{"type": "segment_destination"}]}"#, code: "E0609",
+            name: "Terraform-like output that is not a plan (plans: TerraformDecodeTests)",
+            input: #"1️⃣{"format_version": "1.2", "resources": [{"type": "segment_destination"}]}"#, code: "E0609",
             message: "found an object without `workspace`"),
         Case(
             name: "a YAML scalar document", path: "inv.yaml", input: "1️⃣just some text\n", code: "E0609", message: "found a string"

@@ -32,6 +32,12 @@ extension BundleDecoder {
             }
             sources[i].sdk = sdk
         }
+        BundleDecoder.resolveIngest(&sources, workspaceRegion: workspaceRegion)
+    }
+
+    /// Each source's ingest host from its SDK configuration. Shared with Terraform plans,
+    /// which declare no SDK configurations but whose Analytics.js sources need none.
+    static func resolveIngest(_ sources: inout [Source], workspaceRegion: String?) {
         for i in sources.indices {
             // Analytics.js configures itself from the source settings: nothing to declare.
             if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
@@ -43,7 +49,7 @@ extension BundleDecoder {
         }
     }
 
-    private func isAnalyticsJS(_ s: Source) -> Bool {
+    private static func isAnalyticsJS(_ s: Source) -> Bool {
         [s.catalogName, s.catalogSlug].contains { name in
             guard let n = name?.lowercased() else { return false }
             return n == "javascript" || n == "analytics.js" || n == "javascript-website"

@@ -25,15 +25,22 @@ extension BundleDecoder {
         return workspace
     }
 
+    /// The workspace region a Public API host answers for (`https://eu1.api.segmentapis.com`
+    /// → `eu-west`); nil for any other host. Shared with Terraform plans' provider `url`.
+    static func region(ofAPIHost text: String) -> String? {
+        switch URLParts(text)?.host {
+        case euAPIHost?: "eu-west"
+        case usAPIHost?: "us-west"
+        default: nil
+        }
+    }
+
     /// The region: declared, or inferred from the host that answered; both must agree.
     private mutating func region(_ bundle: DataNode, _ path: String, apiHost: String?) -> String? {
         var implied: String?
         if let apiHost, let hostNode = bundle["apiHost"] {
-            switch URLParts(apiHost)?.host {
-            case BundleDecoder.euAPIHost?: implied = "eu-west"
-            case BundleDecoder.usAPIHost?: implied = "us-west"
-            default: reader.report(.unknownApiHost(apiHost, at: reader.range(hostNode)))
-            }
+            implied = BundleDecoder.region(ofAPIHost: apiHost)
+            if implied == nil { reader.report(.unknownApiHost(apiHost, at: reader.range(hostNode))) }
         }
         guard let regionNode = bundle["region"], let declared = reader.string(bundle, "region", path) else { return implied }
         let normalised = declared.trimmingWhitespace().lowercased().replacingSpaces()
@@ -111,7 +118,7 @@ extension BundleDecoder {
                 reader.report(.unknownCatalogName("warehouse", name, at: reader.range(node), candidates: catalog.warehouseNames))
             }
         }
-        let (location, resolution) = WarehouseRules.resolve(settings(settingsNode))
+        let (location, resolution) = WarehouseRules.resolve(BundleDecoder.settings(settingsNode))
         w.location = location
         w.region = resolution.region
         w.regionEvidence = resolution.evidence
@@ -120,8 +127,7 @@ extension BundleDecoder {
 
     // Look-ups in closures rather than `slug.flatMap(catalog.destination(named:))`: a method
     // reference copies the whole catalog (a dozen retains) for every resource.
-    private mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry?
-    {
+    mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
         if let i = slug.flatMap({ catalog.destination(named: $0) }) ?? name.flatMap({ catalog.destination(named: $0) }) {
             return catalog.destinations[Int(i)]
         }
@@ -131,7 +137,7 @@ extension BundleDecoder {
         return nil
     }
 
-    private mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
+    mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
         if let i = slug.flatMap({ catalog.source(named: $0) }) ?? name.flatMap({ catalog.source(named: $0) }) {
             return catalog.sources[Int(i)]
         }

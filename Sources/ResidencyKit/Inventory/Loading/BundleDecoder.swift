@@ -151,7 +151,7 @@ struct BundleDecoder {
     }
 
     /// The top-level members of a `settings` object as simple values.
-    func settings(_ n: DataNode?) -> [String: SettingValue] {
+    static func settings(_ n: DataNode?) -> [String: SettingValue] {
         guard let n, n.kind == .object else { return [:] }
         var out: [String: SettingValue] = [:]
         for (key, _, value) in n.members where out[key] == nil { out[key] = Self.settingValue(value) }

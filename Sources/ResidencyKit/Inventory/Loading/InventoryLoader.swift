@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Loads inventories: files and folders of export bundles (JSON or YAML), parsed and decoded
-/// in parallel, every problem reported at its place in its file. Workspaces come back in a
-/// fixed order (files sorted by path, bundles in file order) whatever the parallelism.
+/// Loads inventories: files and folders of export bundles (JSON or YAML) and Terraform plans
+/// (`terraform show -json`), parsed and decoded in parallel, every problem reported at its
+/// place in its file. Workspaces come back in a fixed order (files sorted by path, bundles in
+/// file order) whatever the parallelism.
 public enum InventoryLoader {
     public static let fileExtensions = ["json", "yaml", "yml"]
 
@@ -132,6 +133,11 @@ public enum InventoryLoader {
             digest = SHA256.hex(file.bytes)
             switch InventoryLoader.parse(file) {
             case .failure(let d): diagnostics = [d]
+            case .success(let tree) where TerraformPlanDecoder.isPlan(tree.root):
+                // `terraform show -json` output: one plan is one workspace (docs/terraform.md).
+                var plan = TerraformPlanDecoder(file: file, catalog: catalog)
+                let model = plan.decode(tree.root)
+                decoded = [(model, plan.base.reader.diagnostics)]
             case .success(let tree):
                 var decoder = BundleDecoder(file: file, catalog: catalog)
                 // `bundles` names each by its real index in `workspaces`.

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Reads the JSON form of a Terraform plan (`terraform show -json tfplan`) for the
+/// `segmentio/segment` provider as one workspace: what the workspace will hold once
+/// `terraform apply` has run. So a CI job can gate the apply on `residency check`.
+///
+/// The planned state (`resource_changes[].change.after`) of `segment_source`,
+/// `segment_destination` and `segment_warehouse` becomes the same model an export bundle
+/// gives, through the same normalisation. Values Terraform knows only after apply
+/// (`after_unknown`) stay missing, so policies that need them are indeterminate, and every
+/// resource is named by its Terraform address. See docs/terraform.md.
+struct TerraformPlanDecoder {
+    /// Reports problems through its reader, and lends its catalog look-ups.
+    var base: BundleDecoder
+    let file: SourceFile
+
+    static let resourceTypes: Set<String> = ["segment_source", "segment_destination", "segment_warehouse"]
+
+    init(file: SourceFile, catalog: Catalog) {
+        self.base = BundleDecoder(file: file, catalog: catalog)
+        self.file = file
+    }
+
+    var catalog: Catalog { base.catalog }
+
+    /// Whether a parsed file is Terraform's JSON output rather than an export bundle: plans
+    /// carry `format_version` and `resource_changes` or `planned_values`; anything with a
+    /// `terraform_version` (a state file too) is Terraform's, and is refused with a reason.
+    static func isPlan(_ root: DataNode) -> Bool {
+        guard root.kind == .object, root["workspace"] == nil, root["workspaces"] == nil else { return false }
+        if root["terraform_version"] != nil { return true }
+        return root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil)
+    }
+
+    /// Decodes the plan in `root`; nil when it is not a plan residency can read.
+    mutating func decode(_ root: DataNode) -> WorkspaceModel? {
+        guard base.reader.object(root, "plan") != nil else { return nil }
+        if root["resource_changes"] == nil, root["planned_values"] == nil {
+            base.reader.report(.stateNotPlan(at: base.reader.range(root)))
+            return nil
+        }
+        if let v = root["format_version"], let text = base.reader.string(root, "format_version", "plan"),
+            text.split(separator: ".").first != "1"
+        {
+            base.reader.report(.unsupportedPlanFormat(text, at: base.reader.range(v)))
+            return nil
+        }
+        if root["errored"]?.bool == true {
+            base.reader.report(.planIncomplete("marked errored", at: base.reader.range(root["errored"]!)))
+        } else if root["complete"]?.bool == false {
+            base.reader.report(
+                .planIncomplete(
+                    "incomplete (some changes are deferred to a later plan)", at: base.reader.range(root["complete"]!)))
+        }
+        let changes = plannedResources(root)
+        var workspace = decodeWorkspace(root, changes)
+        (workspace.region, workspace.apiHost) = region(root)
+
+        var sources: [Source] = []
+        // Segment ids the plan knows, to link destinations to their sources by address.
+        var addressOfID: [String: String] = [:]
+        for change in changes where change.type == "segment_source" {
+            sources.append(decodeSource(change))
+            for id in [change.planned.values["id"]?.string, change.before?["id"]?.string].compactMap({ $0 }) {
+                addressOfID[id] = change.address
+            }
+        }
+        let links = SourceLinks(addressOfID: addressOfID, addresses: sources.map(\.id), configuration: root["configuration"])
+        var destinations: [Destination] = []
+        var warehouses: [Warehouse] = []
+        for change in changes {
+            switch change.type {
+            case "segment_destination": destinations.append(decodeDestination(change, links))
+            case "segment_warehouse": warehouses.append(decodeWarehouse(change))
+            default: break
+            }
+        }
+        BundleDecoder.resolveIngest(&sources, workspaceRegion: workspace.region)
+        return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+    }
+
+    // MARK: The workspace
+
+    /// Who the workspace is: a `data "segment_workspace"` the plan read, else the
+    /// `workspace_id` its resources carry, else the plan file itself.
+    private mutating func decodeWorkspace(_ root: DataNode, _ changes: [PlannedResource]) -> Workspace {
+        let stem = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if let data = Self.dataSources(root["prior_state"]?["values"]?["root_module"], type: "segment_workspace").first,
+            let values = data["values"], let id = values["id"]?.string, !id.isEmpty
+        {
+            return Workspace(
+                id: id, slug: values["slug"]?.string ?? stem, name: values["name"]?.string, origin: base.reader.origin(data))
+        }
+        let owner = changes.lazy.compactMap { $0.planned.values["workspace_id"]?.string ?? $0.before?["workspace_id"]?.string }
+            .first { !$0.isEmpty }
+        return Workspace(id: owner ?? file.path, slug: stem, origin: base.reader.origin(root))
+    }
+
+    /// The data sources of a type in a state's module tree (`root_module` and its children).
+    static func dataSources(_ module: DataNode?, type: String) -> [DataNode] {
+        guard let module else { return [] }
+        let here = module["resources"]?.elements.filter { $0["mode"]?.string == "data" && $0["type"]?.string == type } ?? []
+        return here + (module["child_modules"]?.elements.flatMap { dataSources($0, type: type) } ?? [])
+    }
+
+    // MARK: Planned resources
+
+    /// One resource of the plan as it will be after apply.
+    struct PlannedResource {
+        var type: String
+        var address: String
+        /// The `resource_changes` entry, where diagnostics and origins point.
+        var node: DataNode
+        var planned: Planned
+        /// The state before the change, for ids the plan already knows.
+        var before: DataNode?
+    }
+
+    /// The segment resources that exist after apply. A deleted resource is left out; a
+    /// replaced one is its new object; a forgotten one (`removed { lifecycle { destroy = false } }`)
+    /// stays in Segment unmanaged, so its last known state is kept.
+    private mutating func plannedResources(_ root: DataNode) -> [PlannedResource] {
+        guard let list = base.reader.array(root["resource_changes"], "resource_changes") else {
+            // A list of the wrong type was reported by `array`; a plan without changes has none.
+            if root["resource_changes"]?.isNull ?? true {
+                base.reader.report(.planWithoutSegmentResources(at: base.reader.range(root)))
+            }
+            return []
+        }
+        var out: [PlannedResource] = []
+        var sawSegment = false
+        for (i, entry) in list.elements.enumerated() {
+            let path = "resource_changes[\(i)]"
+            guard base.reader.object(entry, path) != nil, entry["mode"]?.string != "data",
+                let type = entry["type"]?.string, Self.resourceTypes.contains(type)
+            else { continue }
+            sawSegment = true
+            // A deposed object is an old instance on its way out.
+            guard entry["deposed"] == nil,
+                let address = base.reader.requiredString(entry, "address", path, what: "a resource change"),
+                let change = base.reader.object(entry["change"], "\(address).change")
+            else { continue }
+            let actions = base.reader.strings(change, "actions", "\(address).change") ?? []
+            let before = change["before"].flatMap { $0.kind == .object ? $0 : nil }
+            if actions == ["delete"] { continue }
+            if actions == ["forget"] {
+                if let before {
+                    out.append(
+                        PlannedResource(
+                            type: type, address: address, node: entry, planned: Planned(values: before), before: before))
+                }
+                continue
+            }
+            guard let after = base.reader.object(change["after"], "\(address).change.after") else { continue }
+            let unknown = change["after_unknown"]
+            out.append(
+                PlannedResource(
+                    type: type, address: address, node: entry, planned: Planned(values: after, unknown: unknown), before: before))
+        }
+        if !sawSegment { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(list))) }
+        return out
+    }
+}
+
+/// A planned object and which of its attributes Terraform knows only after apply:
+/// `after_unknown` mirrors `after`, with `true` where a value is unknown.
+struct Planned {
+    var values: DataNode
+    var unknown: DataNode?
+
+    /// Whether the attribute, or anything inside it, is unknown until apply.
+    func isUnknown(_ key: String) -> Bool {
+        if unknown?.bool == true { return true }
+        return unknown?[key].map(Self.containsTrue) ?? false
+    }
+
+    /// A nested object attribute (`metadata`), with its own unknowns; nil when unknown or absent.
+    func nested(_ key: String) -> Planned? {
+        if unknown?.bool == true || unknown?[key]?.bool == true { return nil }
+        guard let v = values[key], v.kind == .object else { return nil }
+        return Planned(values: v, unknown: unknown?[key])
+    }
+
+    private static func containsTrue(_ n: DataNode) -> Bool {
+        switch n.kind {
+        case .bool: n.bool == true
+        case .array: n.elements.contains(where: containsTrue)
+        case .object: n.members.contains { containsTrue($0.value) }
+        default: false
+        }
+    }
+}

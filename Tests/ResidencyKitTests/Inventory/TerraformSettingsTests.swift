@@ -1,0 +1,250 @@
+import Testing
+
+@testable import ResidencyKit
+
+/// `settings` as the provider takes them, a JSON document inside a JSON string: read by the
+/// export bundles' rules, and a broken one reported at its place inside the string.
+@Suite struct TerraformSettingsTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        /// The whole `settings` member's value as it appears in the plan (JSON text).
+        var settings: String
+        var region: String?
+        var codes: [String] = []
+        var message: String? = nil
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "EU region label with emoji", settings: PlanFixture.quote(#"{"apiRegion":"EU 🇪🇺"}"#), region: "eu"),
+        Case(name: "US region label", settings: PlanFixture.quote(#"{"apiRegion":"US 🇺🇸","projectToken":"t"}"#), region: "us"),
+        Case(
+            name: "emoji escaped as \\u surrogate pairs", settings: #""{\"apiRegion\":\"EU \ud83c\uddea\ud83c\uddfa\"}""#,
+            region: "eu"),
+        Case(name: "no settings key: the integration's default", settings: PlanFixture.quote("{}"), region: "us"),
+        Case(name: "null settings", settings: "null", region: "us"),
+        Case(
+            name: "invalid JSON inside the string", settings: #""{\"apiRegion\": 1️⃣EU}""#, region: nil, codes: ["E1401"],
+            message: "`settings` of segment_destination.mixpanel is not valid JSON: expected a JSON value, found `EU`"),
+        Case(
+            name: "invalid JSON after escapes", settings: #""{\"name\": \"\u00e9t\u00e9\", \"\ud83d\ude00\": 1, 1️⃣x}""#,
+            region: nil, codes: ["E1401"]),
+        Case(
+            name: "invalid JSON: cut short", settings: #""{\"apiRegion\": \"EU\"1️⃣""#, region: nil, codes: ["E1401"]),
+        Case(
+            name: "settings as an object, not a string", settings: #"1️⃣{"apiRegion": "EU"}"#, region: nil, codes: ["E0602"],
+            message: "`segment_destination.mixpanel.settings` must be a JSON string, found an object"),
+        Case(
+            name: "a JSON array in the string", settings: #"1️⃣"[1, 2]""#, region: nil, codes: ["E0602"],
+            message: "`segment_destination.mixpanel.settings` must be a JSON object, found an array"),
+    ]
+
+    @Test(arguments: cases)
+    func settings(_ c: Case) throws {
+        let after = PlanFixture.destination().dropLast() + #", "settings": \#(c.settings)}"#
+        let marked = InventoryMarked(PlanFixture.plan([PlanFixture.change("segment_destination.mixpanel", after: String(after))]))
+        let loaded = PlanFixture.load(marked.text)
+        #expect(loaded.codes == c.codes, "\(loaded.diagnostics.map(\.message))")
+        if let message = c.message { #expect(loaded.diagnostics.first?.message == message) }
+        if marked.positions["1️⃣"] != nil { #expect(loaded.diagnostics.first?.lineColumn == marked.at()) }
+        if c.codes.isEmpty {
+            let d = try #require(loaded.only?.destinations.first)
+            #expect(d.endpoint.region == c.region)
+        }
+    }
+
+    @Test func warehouseSettingsGoThroughTheWarehouseRules() throws {
+        let settings = PlanFixture.quote(#"{"hostname":"acme.cxz7mja8ukuc.eu-west-1.redshift.amazonaws.com","port":"5439"}"#)
+        let after = #"{"enabled": true, "metadata": {"id": "aea3c55dsz"}, "settings": \#(settings)}"#
+        let w = try #require(
+            PlanFixture.load(PlanFixture.plan([PlanFixture.change("segment_warehouse.redshift", after: after)])).only?.warehouses
+                .first)
+        #expect(w.region == "eu" && w.location == "eu-west-1" && w.catalogName == "Redshift")
+        #expect(w.allowlistedCidrs == nil)
+    }
+
+    @Test func aSourcesBrokenSettingsAreReportedToo() throws {
+        let after = #"{"slug": "web", "enabled": true, "metadata": {"id": "IqDTy1TpoU"}, "settings": "{1️⃣,}"}"#
+        let marked = InventoryMarked(PlanFixture.plan([PlanFixture.change("segment_source.web", after: after)]))
+        let loaded = PlanFixture.load(marked.text)
+        #expect(loaded.codes == ["E1401"])
+        #expect(loaded.diagnostics.first?.lineColumn == marked.at())
+    }
+}
+
+/// A planned create knows only `metadata.id`: the integration is found by its catalog id.
+@Suite struct TerraformCatalogTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var metadata: String
+        var catalogName: String?
+        var vendor: String?
+        var codes: [String] = []
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "actions id", metadata: #""id": "5f7dd78fe27ce7ff2b8bfa37""#, catalogName: "Customer.io (Actions)",
+            vendor: "Customer.io"),
+        Case(
+            name: "browser actions id", metadata: #""id": "62d9daff84a6bf190da9f592""#, catalogName: "Intercom Web (Actions)",
+            vendor: "Intercom"),
+        Case(name: "classic id", metadata: #""id": "54521fd725e721e32a72eec1""#, catalogName: "HubSpot", vendor: "HubSpot"),
+        Case(
+            name: "unknown id", metadata: #""id": 1️⃣"0123456789abcdef01234567""#, catalogName: nil, vendor: nil, codes: ["W1405"]),
+        Case(
+            name: "known name wins (an existing resource)",
+            metadata: #""id": "0123456789abcdef01234567", "name": "Mixpanel (Actions)", "slug": "actions-mixpanel""#,
+            catalogName: "Mixpanel (Actions)", vendor: "Mixpanel"),
+        Case(
+            name: "a name the catalog lacks", metadata: #""id": "x", "name": 1️⃣"Mixpanl (Actions)""#,
+            catalogName: "Mixpanl (Actions)", vendor: nil, codes: ["W0601"]),
+        Case(name: "metadata id unknown", metadata: "", catalogName: nil, vendor: nil),
+    ]
+
+    @Test(arguments: cases)
+    func lookUp(_ c: Case) throws {
+        let unknown = c.metadata.isEmpty ? #"{"id": true, "metadata": {"id": true}}"# : #"{"id": true}"#
+        let change = PlanFixture.change(
+            "segment_destination.d", after: PlanFixture.destination(settings: "{}", metadata: c.metadata), unknown: unknown)
+        let marked = InventoryMarked(PlanFixture.plan([change]))
+        let loaded = PlanFixture.load(marked.text)
+        #expect(loaded.codes == c.codes, "\(loaded.diagnostics.map(\.message))")
+        if marked.positions["1️⃣"] != nil { #expect(loaded.diagnostics.first?.lineColumn == marked.at()) }
+        let d = try #require(loaded.only?.destinations.first)
+        #expect(d.catalogName == c.catalogName)
+        #expect(d.vendor == c.vendor)
+    }
+
+    @Test func unknownIDWarningNamesTheAddress() throws {
+        let change = PlanFixture.change("segment_destination.d", after: PlanFixture.destination(metadata: #""id": "nope""#))
+        let loaded = PlanFixture.load(PlanFixture.plan([change]))
+        #expect(
+            loaded.diagnostics.first?.message
+                == "segment_destination.d is a destination with catalog id \"nope\", which residency cannot name; checks "
+                + "that need its integration are indeterminate")
+    }
+
+    /// Every id in the table names a row of the bundled catalog.
+    @Test func everyKnownIDNamesACatalogRow() {
+        let catalog = InventoryFixture.catalog
+        for (id, name) in CatalogIDs.destinations { #expect(catalog.destination(named: name) != nil, "\(id) \(name)") }
+        for (id, name) in CatalogIDs.sources { #expect(catalog.source(named: name) != nil, "\(id) \(name)") }
+        for (id, name) in CatalogIDs.warehouses { #expect(catalog.warehouse(named: name) != nil, "\(id) \(name)") }
+    }
+
+    /// docs/catalog.md lists every id the table knows.
+    @Test func everyKnownIDIsDocumented() {
+        let doc = InventoryFixture.text("docs/catalog.md")
+        for id in Array(CatalogIDs.destinations.keys) + Array(CatalogIDs.sources.keys) + Array(CatalogIDs.warehouses.keys) {
+            #expect(doc.contains("`\(id)`"), "\(id) is not in docs/catalog.md")
+        }
+    }
+}
+
+/// What is a plan, and Terraform output that is not one.
+@Suite struct TerraformNotAPlanTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var text: String
+        var codes: [String]
+        var workspaces: Int
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "an export bundle stays a bundle", text: InventoryFixture.bundle(), codes: [], workspaces: 1),
+        Case(
+            name: "a bundle with a stray format_version stays a bundle",
+            text: InventoryFixture.bundle(#""format_version": "1.0", "resource_changes": []"#), codes: [], workspaces: 1),
+        Case(
+            name: "state as terraform show -json prints it",
+            text: #"1️⃣{"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {}}}"#,
+            codes: ["E1403"], workspaces: 0),
+        Case(
+            name: "a raw terraform.tfstate",
+            text: #"1️⃣{"version": 4, "terraform_version": "1.9.8", "serial": 3, "resources": []}"#,
+            codes: ["E1403"], workspaces: 0),
+        Case(
+            name: "a future plan format", text: #"{"format_version": 1️⃣"2.0", "resource_changes": []}"#, codes: ["E1402"],
+            workspaces: 0),
+        Case(
+            name: "resource_changes of the wrong type",
+            text: #"{"format_version": "1.2", "resource_changes": 1️⃣{}, "configuration": {}}"#,
+            codes: ["E0602", "W1401"], workspaces: 1),
+        Case(name: "neither a bundle nor a plan", text: #"1️⃣{"format_version": "1.2"}"#, codes: ["E0609"], workspaces: 0),
+    ]
+
+    @Test(arguments: cases)
+    func detect(_ c: Case) throws {
+        let marked = InventoryMarked(c.text)
+        let loaded = PlanFixture.load(marked.text)
+        #expect(loaded.codes == c.codes, "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.workspaces.count == c.workspaces)
+        if marked.positions["1️⃣"] != nil { #expect(loaded.diagnostics.first?.lineColumn == marked.at()) }
+    }
+}
+
+/// Destinations are linked to their sources by address, also when the source is created in
+/// the same plan and its id is known only after apply.
+@Suite struct TerraformLinkTests {
+    @Test func knownSourceIDIsTheSourcesAddress() throws {
+        let web = PlanFixture.change("segment_source.web", ["no-op"], after: #"{"id": "src1", "slug": "web", "enabled": true}"#)
+        let d = PlanFixture.change("segment_destination.d", after: PlanFixture.destination(settings: "{}", sourceID: "src1"))
+        let model = try #require(PlanFixture.load(PlanFixture.plan([web, d])).only)
+        #expect(model.destinations[0].sourceId == "segment_source.web")
+        #expect(model.sourceOfDestination == [0])
+    }
+
+    @Test func sourceOutsideThePlanKeepsItsID() throws {
+        let d = PlanFixture.change("segment_destination.d", after: PlanFixture.destination(settings: "{}", sourceID: "elsewhere"))
+        let model = try #require(PlanFixture.load(PlanFixture.plan([d])).only)
+        #expect(model.destinations[0].sourceId == "elsewhere")
+        #expect(model.sourceOfDestination == [-1])
+    }
+
+    @Test(arguments: [
+        (
+            "segment_source.shop", "segment_destination.d",
+            #"{"resources": [{"address": "segment_destination.d", "expressions": {"source_id": {"references": ["segment_source.shop.id", "segment_source.shop"]}}}]}"#,
+            "segment_source.shop"
+        ),
+        (
+            "module.eu.segment_source.shop", "module.eu.segment_destination.d",
+            #"{"module_calls": {"eu": {"module": {"resources": [{"address": "segment_destination.d", "expressions": {"source_id": {"references": ["segment_source.shop.id"]}}}]}}}}"#,
+            "module.eu.segment_source.shop"
+        ),
+        (
+            "segment_source.shop[\"eu\"]", "segment_destination.d[0]",
+            #"{"resources": [{"address": "segment_destination.d", "expressions": {"source_id": {"references": ["segment_source.shop[\"eu\"].id"]}}}]}"#,
+            "segment_source.shop[\"eu\"]"
+        ),
+        (
+            "segment_source.shop", "segment_destination.d",
+            #"{"resources": [{"address": "segment_destination.d", "expressions": {"source_id": {"references": ["var.source_id"]}}}]}"#,
+            ""
+        ),
+    ])
+    func unknownSourceIDFromTheConfiguration(source: String, destination: String, root: String, expected: String) throws {
+        let shop = PlanFixture.change(source, after: #"{"slug": "shop", "enabled": true}"#, unknown: #"{"id": true}"#)
+        let d = PlanFixture.change(
+            destination, after: PlanFixture.destination(settings: "{}", sourceID: nil),
+            unknown: #"{"id": true, "source_id": true}"#)
+        let loaded = PlanFixture.load(PlanFixture.plan([shop, d], rootModule: root))
+        #expect(loaded.codes.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        let model = try #require(loaded.only)
+        #expect(model.destinations.first?.sourceId == expected)
+        #expect(model.sources.map(\.id) == [source])
+    }
+
+    @Test(arguments: [
+        ("segment_source.web", "segment_source.web"),
+        ("segment_source.web[0]", "segment_source.web"),
+        (#"module.a["x"].segment_source.web["k]"]"#, "module.a.segment_source.web"),
+        (#"segment_source.web["a\"]b"]"#, "segment_source.web"),
+    ])
+    func addressWithoutKeys(address: String, expected: String) {
+        #expect(SourceLinks.withoutKeys(address) == expected)
+    }
+}
