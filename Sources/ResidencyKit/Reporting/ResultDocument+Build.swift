@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Assembling the document from an evaluation.
@@ -8,6 +9,14 @@ extension ResultDocument {
         extraNotices: [Notice] = [], onlyNew: Bool = false, files: [SourceFile] = []
     ) -> ResultDocument {
         let bundle = program.bundle
+        // Built once: the look-up by path serves every resource of every workspace. Each
+        // workspace's flows are independent, so they are built in parallel.
+        let line = lines(files)
+        let slots = ParallelSlots<WorkspaceInfo>(count: workspaces.count)
+        DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
+            slots.store(i, workspaceInfo(workspaces[i], line: line))
+        }
+        let infos = slots.take()
         // Tallies in arrays (severity × outcome): a million results, no hashing.
         let severities = PolicySeverity.allCases
         let outcomeCount = Outcome.allCases.count
@@ -71,7 +80,7 @@ extension ResultDocument {
                 resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
             policies: policies,
-            workspaces: workspaces.map { workspaceInfo($0, line: lines(files)) },
+            workspaces: infos,
             results: results, notices: notices)
     }
 
@@ -79,20 +88,23 @@ extension ResultDocument {
     /// them): lines only, by binary search, since a column would mean scanning one-line exports.
     /// An origin at a JSON object's `{` counts from its first member: pretty-printed exports put
     /// the brace on a line of its own, and the line that names the resource is more use.
-    private static func lines(_ files: [SourceFile]) -> (Origin?) -> Int? {
+    private static func lines(_ files: [SourceFile]) -> @Sendable (Origin?) -> Int? {
         var byPath: [String: SourceFile] = [:]
         for f in files where byPath[f.path] == nil { byPath[f.path] = f }
+        let files = byPath
         return { origin in
-            guard let o = origin, let file = byPath[o.file] else { return nil }
+            guard let o = origin, let file = files[o.file] else { return nil }
             var offset = o.offset
             if offset < file.bytes.count, file.bytes[offset] == UInt8(ascii: "{") {
                 var next = offset + 1
-                while next < file.bytes.count, next - offset < 256, [9, 10, 13, 32].contains(file.bytes[next]) { next += 1 }
+                while next < file.bytes.count, next - offset < 256, Self.isSpace(file.bytes[next]) { next += 1 }
                 if next < file.bytes.count, file.bytes[next] == UInt8(ascii: "\"") { offset = next }
             }
             return file.line(of: offset)
         }
     }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 }
 
     /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
     /// and with `--fail-on-new` only when the baseline did not have it.

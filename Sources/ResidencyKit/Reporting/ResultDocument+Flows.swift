@@ -42,7 +42,7 @@ extension ResultDocument {
 
     /// The workspace as the document records it; `line` turns a model origin into its line
     /// (nil when the model did not come from a file the run read).
-    static func workspaceInfo(_ m: WorkspaceModel, line: (Origin?) -> Int?) -> WorkspaceInfo {
+    static func workspaceInfo(_ m: WorkspaceModel, line: @Sendable (Origin?) -> Int?) -> WorkspaceInfo {
         WorkspaceInfo(
             id: m.workspace.id, slug: m.workspace.slug, name: m.workspace.name, region: m.workspace.region,
             source: m.workspace.origin?.file, line: line(m.workspace.origin), dataSubjects: m.workspace.dataSubjects,
