@@ -64,7 +64,22 @@ extension AuditRun {
             model: prepared.inventory.workspaces[w], catalog: prepared.catalog.catalog, facts: prepared.facts,
             auditDate: Day(utc: options.clock()))
         let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
-        return (prepared.program.explain(raw, in: ctx), diagnostics.sortedForOutput(), files)
+        var explanation = prepared.program.explain(raw, in: ctx)
+        // The waiver that matched, as `check` would apply it (expired ones are shown too).
+        if let path = options.waivers {
+            let auditDate = Day(utc: options.clock())
+            let (waivers, file, d) = WaiverLoader.load(
+                path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
+                maximumDays: options.waiverMaximumDays)
+            if let file { files.append(file) }
+            diagnostics += d
+            guard !diagnostics.hasErrors else { return (nil, diagnostics.sortedForOutput(), files) }
+            let workspace = prepared.inventory.workspaces[w].workspace
+            var findings = [explanation.finding]
+            _ = Waiver.apply(waivers, to: &findings, workspaceIDs: [workspace.slug: workspace.id], auditDate: auditDate)
+            explanation.finding = findings[0]
+        }
+        return (explanation, diagnostics.sortedForOutput(), files)
     }
 }
 
@@ -80,6 +95,10 @@ public enum ExplainText {
         if let m = f.message { out += "message:  \(m)\n" }
         if let reason = f.reason { out += "reason:   \(reason)\n" }
         if let basis = f.basis { out += "basis:    \(basis)\n" }
+        if let waiver = f.waiver {
+            out +=
+                "waiver:   approved by \(waiver.approvedBy) until \(waiver.expires)\(waiver.expired ? " (EXPIRED: it no longer applies)" : ""): \(waiver.reason)\n"
+        }
         out += steps(x)
         if let remediation = f.remediation { out += "\nremediation: \(remediation)\n" }
         return out

@@ -9,10 +9,12 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show how one policy's outcome for one resource came about: every sub-expression and its value.",
         discussion: """
             Loads the same inputs as check (same defaults: the bundled example) and re-evaluates one pair with
-            tracing on. Works for every outcome, passes included.
+            tracing on. Works for every outcome, passes included. With --waivers it also shows the waiver that \
+            matched (or that expired), as check would apply it.
 
             Examples:
               residency explain --policy RES-001 --resource 64c3d5e6f7a8b9c0d1e2f3a4
+              residency explain --policy RES-001 --resource 64c3d5e6f7a8b9c0d1e2f3a4 --waivers examples/waivers.yaml
               residency explain --policy RES-005 --resource Fz6Gy1Hx4Jw7Kv0Lu3Mt5n --inventory exports/ --workspace acme-us
             """
     )
@@ -41,6 +43,12 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: "Set a policy param: NAME=VALUE (repeatable).")
     var params: [String] = []
 
+    @Option(help: "A waivers file: shows the waiver that matches the result, as check would apply it.")
+    var waivers: String?
+
+    @Option(help: "The longest a waiver may run from the audit date, in days.")
+    var waiverMaxDays = WaiverLoader.defaultMaximumDays
+
     @Option(help: "The run's time (UTC), which sets audit.date.")
     var now: String?
 
@@ -51,6 +59,8 @@ struct ExplainCommand: ParsableCommand {
         options.inventories = usingExample ? ["examples/inventory"] : inventories
         options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
         options.catalogs = catalogs
+        options.waivers = waivers
+        options.waiverMaximumDays = waiverMaxDays
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
                 throw ValidationError("--param takes NAME=VALUE, found '\(p)'")

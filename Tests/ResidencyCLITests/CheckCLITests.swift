@@ -232,6 +232,25 @@ let junitSchema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests
         #expect(r.stderr.contains("error[\(code)]"), "\(r.stderr)")
         #expect(r.stderr.contains(help), "\(r.stderr)")
     }
+
+    /// The waiver that matched, before and after its last day (2026-12-31).
+    @Test(arguments: [
+        ("2026-12-31T23:00:00Z", "outcome:  waived", "waiver:   approved by dpo@acme.example until 2026-12-31: Migration"),
+        (
+            "2027-01-01T00:00:00Z", "outcome:  fail",
+            "waiver:   approved by dpo@acme.example until 2026-12-31 (EXPIRED: it no longer applies)"
+        ),
+    ])
+    func showsTheWaiverThatMatched(now: String, outcome: String, waiver: String) throws {
+        let r = try residency([
+            "explain", "--policy", "RES-001", "--resource", "64c3d5e6f7a8b9c0d1e2f3a4", "--waivers", "examples/waivers.yaml",
+            "--now", now,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(outcome + "\n"), "\(r.stdout)")
+        #expect(r.stdout.contains(waiver), "\(r.stdout)")
+        #expect(r.stdout.contains("d.endpoint.region == \"eu\""))
+    }
 }
 
 @Suite struct WaiverCLITests {
