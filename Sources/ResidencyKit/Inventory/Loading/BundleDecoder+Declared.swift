@@ -2,10 +2,16 @@
 /// each warehouse's network allow-list.
 extension BundleDecoder {
     mutating func applySDKConfigs(_ bundle: DataNode, _ path: String, _ sources: inout [Source], workspaceRegion: String?) {
+        applySDKConfigs(decodeList(bundle, "sdkConfigs", path), &sources, workspaceRegion: workspaceRegion)
+    }
+
+    /// The SDK configurations of a list already read (a bundle's `sdkConfigs`, or a plan's
+    /// `residency_sdk_configs` output), then every source's ingest host.
+    mutating func applySDKConfigs(_ items: [ListItem], _ sources: inout [Source], workspaceRegion: String?) {
         var index: [String: Int] = [:]
         for (i, s) in sources.enumerated() where index[s.id] == nil { index[s.id] = i }
         var seen: [String: DataNode] = [:]
-        for item in decodeList(bundle, "sdkConfigs", path) {
+        for item in items {
             let node = item.node
             guard let sourceID = reader.requiredString(node, "sourceId", item.path, what: "an sdkConfig") else { continue }
             let idNode = node["sourceId"]!
@@ -57,9 +63,15 @@ extension BundleDecoder {
     }
 
     mutating func applyWarehouseAccess(_ bundle: DataNode, _ path: String, _ warehouses: inout [Warehouse]) {
+        applyWarehouseAccess(decodeList(bundle, "warehouseAccess", path), &warehouses)
+    }
+
+    /// The allow-lists of a list already read (a bundle's `warehouseAccess`, or a plan's
+    /// `residency_warehouse_access` output).
+    mutating func applyWarehouseAccess(_ items: [ListItem], _ warehouses: inout [Warehouse]) {
         var index: [String: Int] = [:]
         for (i, w) in warehouses.enumerated() where index[w.id] == nil { index[w.id] = i }
-        for entry in decodeList(bundle, "warehouseAccess", path) {
+        for entry in items {
             let node = entry.node
             guard let id = reader.requiredString(node, "warehouseId", entry.path, what: "a warehouseAccess entry") else {
                 continue

@@ -63,4 +63,10 @@ extension Diagnostic {
             "W1407", "the plan is \(why): resources it did not get to are missing from the audit", at: r,
             help: "fix the plan's errors (or apply its deferred parts) and plan again")
     }
+
+    static func unknownOutput(_ name: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W1408", "output `\(name)` is known only after apply; what it declares is missing from the audit", at: r,
+            help: "declare it with literal values (resource addresses as strings, not `.id` references)")
+    }
 }

@@ -75,7 +75,7 @@ struct TerraformPlanDecoder {
             default: break
             }
         }
-        BundleDecoder.resolveIngest(&sources, workspaceRegion: workspace.region)
+        applyOutputs(root, &workspace, &sources, &warehouses)
         return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
     }
 
