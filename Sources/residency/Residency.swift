@@ -8,7 +8,7 @@ struct Residency: ParsableCommand {
         commandName: "residency",
         abstract: "Policy-as-code data-residency auditor for Twilio Segment workspaces.",
         discussion: """
-            Exit codes: 0 clean, 1 violations found (check) or failing tests (test), 2 invalid input or usage, 3 internal error.
+            Exit codes: 0 clean; 1 violations found (check), failing tests (test) or files to reformat (fmt --check); 2 invalid input or usage; 3 internal error.
             """,
         version: ResidencyVersion.current,
         subcommands: [

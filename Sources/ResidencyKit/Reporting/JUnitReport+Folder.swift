@@ -33,13 +33,17 @@ extension JUnitReport {
             try Data("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8).write(
                 to: staging.appendingPathComponent(Self.folderMarker))
             var names = Set<String>()
+            // Grouped once: filtering every result for every workspace would be quadratic.
+            var byWorkspace: [String: [Finding]] = [:]
+            for r in doc.results { byWorkspace[r.workspace, default: []].append(r) }
+            let props = properties(doc)
             for w in doc.workspaces {
                 // Two slugs that clean to one name keep apart by their ids.
                 var name = Self.fileName(w.slug)
                 if names.contains(name) { name += "-" + Self.fileName(w.id) }
                 names.insert(name)
                 let xml: String
-                do { xml = try render(doc, workspace: w.slug) } catch {
+                do { xml = try render(doc, results: byWorkspace[w.slug] ?? [], properties: props) } catch {
                     throw AtomicFile.Failure(path: path, reason: "\(error)")
                 }
                 try Data(xml.utf8).write(to: staging.appendingPathComponent(name + ".xml"))

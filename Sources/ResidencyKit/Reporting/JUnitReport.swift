@@ -29,11 +29,17 @@ public struct JUnitReport: Sendable {
 
     /// Only the results of one workspace (slug), for a file per workspace (`--junit-dir`).
     public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
+        try render(
+            doc, results: doc.results.lazy.filter { workspace == nil || $0.workspace == workspace },
+            properties: properties(doc))
+    }
+
+    /// Renders the given results of `doc`; `properties` are the suites' (the same for every
+    /// file of a run, so a folder of files computes them once).
+    func render(_ doc: ResultDocument, results: some Sequence<Finding>, properties props: [(String, String)]) throws -> String {
         let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
         var byPolicy: [String: [Finding]] = [:]
-        for r in doc.results where r.outcome != .notApplicable && (workspace == nil || r.workspace == workspace) {
-            byPolicy[r.policy, default: []].append(r)
-        }
+        for r in results where r.outcome != .notApplicable { byPolicy[r.policy, default: []].append(r) }
         let suites = fold(
             doc.policies.filter { $0.kind == "policy" }.map { p in
                 Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, failOn: failOn) })
@@ -56,7 +62,9 @@ public struct JUnitReport: Sendable {
             try w.attribute("time", "0.000")
             try w.attribute("timestamp", timestamp)
             try w.attribute("package", "residency")
-            try properties(doc, w)
+            try w.startElement("properties")
+            for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
+            try w.endElement()
             for c in suite.cases { try write(c, suite.policy, w) }
             try w.endElement()
         }
@@ -64,8 +72,8 @@ public struct JUnitReport: Sendable {
         return try w.finish()
     }
 
-    private func properties(_ doc: ResultDocument, _ w: XMLWriter) throws {
-        try w.startElement("properties")
+    /// The suites' properties: tool version, audit date, who ran it, input digests.
+    func properties(_ doc: ResultDocument) -> [(String, String)] {
         var props: [(String, String)] = [("residency.version", doc.tool.version), ("residency.auditDate", doc.run.auditDate)]
         props.append(
             (
@@ -80,8 +88,7 @@ public struct JUnitReport: Sendable {
             props.append(("inventories.count", String(doc.inputs.inventories.count)))
             props.append(("inventories.sha256", ResultDocument.combinedDigest(doc.inputs.inventories)))
         }
-        for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
-        try w.endElement()
+        return props
     }
 
     /// Keeps a large run under `maximumCases`: first the plain passes of each policy become
