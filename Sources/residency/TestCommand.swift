@@ -25,6 +25,7 @@ struct TestCommand: ParsableCommand {
               residency test policies/ --coverage --threshold 90
               residency test policies/ --run "DPF" --verbose
               residency test policies/ --format json > reports/policy-tests.json
+              residency test policies/ --junit reports/policy-tests.xml
             """
     )
 
@@ -52,6 +53,9 @@ struct TestCommand: ParsableCommand {
 
     @Option(help: "Output: text, or json (to stdout).")
     var format: OutputFormat = .text
+
+    @Option(help: "Also write the results as JUnit XML here (a testsuite per test file, a testcase per test).")
+    var junit: String?
 
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
@@ -81,6 +85,14 @@ struct TestCommand: ParsableCommand {
         switch format {
         case .text: Terminal.stdout(PolicyTestText.render(report, verbose: verbose, threshold: threshold))
         case .json: Terminal.stdout(PolicyTestText.json(report))
+        }
+        if let junit {
+            do {
+                try AtomicFile.write(Array(try PolicyTestJUnit.render(report).utf8), to: junit)
+            } catch {
+                Terminal.stderr("residency: \(error)\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
         }
         let belowThreshold = threshold.map { (report.coverage?.percent ?? 0) + 1e-9 < $0 } ?? false
         if report.failed > 0 || belowThreshold { throw ExitCode(Audit.ExitStatus.violations.rawValue) }

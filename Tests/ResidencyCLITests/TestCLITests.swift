@@ -101,6 +101,17 @@ import Testing
         #expect(coverage["total"] as? Int == 5)
     }
 
+    @Test func junitOutputHasATestcasePerTest() throws {
+        let dir = try Self.folder(Self.tests(outcome: "fail"))
+        let r = try residency(["test", "p", "--junit", "out/tests.xml"], in: dir)
+        #expect(r.status == 1)
+        let xml = try String(contentsOf: dir.appendingPathComponent("out/tests.xml"), encoding: .utf8)
+        #expect(xml.contains(#"<testsuites name="residency test" tests="1" failures="1" errors="0""#))
+        #expect(xml.contains(#"<testcase classname="p/t.test.yaml" name="EU endpoint""#))
+        #expect(xml.contains(#"<failure type="expectation" message="T-1 on d1: expected fail, got pass">"#))
+        #expect(xml.contains("p/t.test.yaml:11: T-1 on d1: expected fail, got pass"))
+    }
+
     @Test func badThresholdIsAUsageError() throws {
         let r = try residency(["test", "--threshold", "120"])
         #expect(r.status == 2)
