@@ -60,44 +60,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the JSON result document here.")
     var json: String?
 
-    @Option(help: "Write JUnit XML here (a testsuite per policy, a testcase per resource it applies to).")
-    var junit: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Write JUnit XML as a folder with one file per workspace (<slug>.xml), replaced as a whole each run: for nightly runs over many workspaces.",
-            valueName: "dir"))
-    var junitDir: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The most testcases one JUnit file holds; past it passes, then each policy's surplus, are counted in one testcase.",
-            valueName: "n"))
-    var junitMaxCases = JUnitReport.defaultMaximumCases
+    @OptionGroup
+    var reports: ReportOptions
 
     @Option(
         help:
             "Progress on standard error: auto (a bar on a terminal; plain lines in logs for runs of 100+ files), always or never."
     )
     var progress: ProgressMode = .auto
-
-    @Option(help: "Write the HTML report here (one self-contained file for legal and privacy review; no scripts, no requests).")
-    var html: String?
-
-    @Option(
-        help:
-            "Write SARIF 2.1.0 here for GitHub code scanning: each failing or undecided result at its resource's line in the inventory."
-    )
-    var sarif: String?
-
-    @Option(help: "Write a Markdown summary here, for $GITHUB_STEP_SUMMARY or a pull-request comment.")
-    var markdown: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The most characters the Markdown summary may have; whole rows are left out past it (at least \(MarkdownReport.minimumLimit)).",
-            valueName: "n"))
-    var markdownLimit = MarkdownReport.defaultLimit
 
     @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
     var failOn: AuditRun.FailOn = .error
@@ -122,10 +92,7 @@ struct CheckCommand: ParsableCommand {
         options.baseline = baseline
         options.failOnNew = failOnNew
         if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
-        if junitMaxCases < 1 { throw ValidationError("--junit-max-cases must be at least 1, found \(junitMaxCases)") }
-        if markdownLimit < MarkdownReport.minimumLimit {
-            throw ValidationError("--markdown-limit must be at least \(MarkdownReport.minimumLimit), found \(markdownLimit)")
-        }
+        let outputs = try reports.outputs(json: json, document: json)
         options.waivers = noWaivers ? nil : waivers
         options.waiverMaximumDays = waiverMaxDays
         for p in params {
@@ -151,39 +118,7 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let writeStart = clock.now
         // Every report is written, atomically, even when the gate fails: that is when it is read.
-        // A report that cannot be rendered or written is bad input (an unwritable path): exit 2.
-        func write(_ path: String?, _ render: () throws -> [UInt8]) throws {
-            guard let path else { return }
-            do {
-                try AtomicFile.write(try render(), to: path)
-            } catch {
-                Terminal.stderr("residency: \(error)\n")
-                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
-            }
-        }
-        if let json {
-            do {
-                // Streamed: a large run's document is never in memory whole.
-                try AtomicFile.write(to: json) { emit in document.writeJSON(emit) }
-            } catch {
-                Terminal.stderr("residency: \(error)\n")
-                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
-            }
-        }
-        try write(junit) { Array(try JUnitReport(maximumCases: junitMaxCases).render(document).utf8) }
-        if let junitDir {
-            do {
-                try JUnitReport(maximumCases: junitMaxCases).writeFolder(document, to: junitDir)
-            } catch {
-                Terminal.stderr("residency: \(error)\n")
-                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
-            }
-        }
-        // Who ran it comes from a few well-known CI variables or USER, never from the options.
-        try write(html) { Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8) }
-        // Paths are made relative to the folder the audit runs in, the repository root in CI.
-        try write(sarif) { SARIFReport(root: FileManager.default.currentDirectoryPath).render(document) }
-        try write(markdown) { Array(MarkdownReport(limit: markdownLimit, fullReport: html ?? json).render(document).utf8) }
+        try outputs.writeOrExit(document)
         if timings {
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
             Terminal.stderr(

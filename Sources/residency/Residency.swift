@@ -12,7 +12,8 @@ struct Residency: ParsableCommand {
             """,
         version: ResidencyVersion.current,
         subcommands: [
-            CheckCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, LintCommand.self,
+            CheckCommand.self, ReportCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self,
+            LintCommand.self,
             ReferenceCommand.self,
         ]
     )

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Reading a written result document back (`residency report`), so that every report can be
+/// rendered from the saved source of truth without re-running the audit. What `json()` writes
+/// reads back exactly: every field, and the one in-memory field the file does not repeat
+/// (each result's title, which `policies[]` keeps) restored from where the document keeps it;
+/// rendering the read document gives the same bytes as rendering the original.
+///
+/// The file is parsed with the position-keeping `JSONReader`, so a malformed, edited or
+/// foreign file is refused with its place (E15xx, docs/diagnostics.md). Keys the reader does
+/// not know are ignored: optional fields are added without a new `schemaVersion`.
+extension ResultDocument {
+    /// What reading a document gives: the document, or the reasons it was refused.
+    public struct Reading: Sendable {
+        /// Nil when the file is not a result document this residency can render.
+        public var document: ResultDocument?
+        public var diagnostics: [Diagnostic]
+        /// The file, when a diagnostic points into it. Not kept on success: a nightly
+        /// document runs to hundreds of megabytes, and the reports need only what was read.
+        public var files: [SourceFile]
+    }
+
+    /// Reads the document at `path`.
+    public static func read(path: String) -> Reading {
+        guard let bytes = readFileBytes(atPath: path) else {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "it cannot be opened"
+            return Reading(document: nil, diagnostics: [.documentUnreadable(path, reason)], files: [])
+        }
+        return read(SourceFile(path: path, bytes: bytes))
+    }
+
+    /// Reads a document from a file already in memory.
+    public static func read(_ file: SourceFile) -> Reading {
+        func refused(_ diagnostics: [Diagnostic]) -> Reading {
+            Reading(document: nil, diagnostics: diagnostics.sortedForOutput(), files: [file])
+        }
+        let tree: DataTree
+        switch JSONReader.parse(file) {
+        case .failure(let e): return refused([.documentSyntax(e, in: file)])
+        case .success(let t): tree = t
+        }
+        if let refusal = identify(tree.root, file) { return refused([refusal]) }
+        var reader = ResultDocumentReader(file: file)
+        let document = decode(tree.root, &reader)
+        guard reader.failed else { return Reading(document: document, diagnostics: [], files: []) }
+        var diagnostics = reader.diagnostics
+        if reader.dropped > 0 {
+            diagnostics[diagnostics.count - 1] = diagnostics[diagnostics.count - 1].noting(
+                "and \(reader.dropped) more problem\(reader.dropped == 1 ? "" : "s") in this file, not shown")
+        }
+        return refused(diagnostics)
+    }
+
+    /// Refuses, in one diagnostic, a file that is not a result document of this schema (another
+    /// tool's JSON, an inventory, a document of another `schemaVersion`) rather than listing
+    /// every field it lacks.
+    private static func identify(_ root: DataNode, _ file: SourceFile) -> Diagnostic? {
+        let at = file.range(root.start, root.start + 1)
+        guard root.kind == .object else {
+            return .notAResultDocument(file.path, found: "found \(root.typeName)", version: nil, at: at)
+        }
+        guard let version = root["schemaVersion"] else {
+            return .notAResultDocument(file.path, found: "found no `schemaVersion`", version: nil, at: at)
+        }
+        guard version.int == ResultDocument.schemaVersion else {
+            let found =
+                version.numberText.map { "found schemaVersion \($0)" } ?? "found a `schemaVersion` that is \(version.typeName)"
+            return .notAResultDocument(
+                file.path, found: found, version: root["tool"]?["version"]?.string,
+                at: file.range(version.start, max(version.start + 1, version.end)))
+        }
+        guard root["results"] != nil else {
+            return .notAResultDocument(file.path, found: "found no `results`", version: nil, at: at)
+        }
+        return nil
+    }
+
+    /// Every section, in the order the document is written.
+    private static func decode(_ root: DataNode, _ r: inout ResultDocumentReader) -> ResultDocument {
+        let tool = r.object(root, "tool", "").map { t in
+            Tool(name: r.string(t, "name", "tool"), version: r.string(t, "version", "tool"))
+        }
+        let run = r.object(root, "run", "").map { readRun($0, &r) }
+        let inputs = r.object(root, "inputs", "").map { readInputs($0, &r) }
+        var params: [String: String] = [:]
+        if let p = r.object(root, "params", "") {
+            for m in p.members { params[m.key] = r.text(m.value, "params.\(m.key)") }
+        }
+        let summary = r.object(root, "summary", "").map { readSummary($0, &r) }
+        let baseline = r.optionalObject(root, "baseline", "").map { readBaseline($0, &r) }
+        let policies = r.array(root, "policies", "").enumerated().compactMap { i, n in
+            r.element(n, "policies[\(i)]").map { readPolicy($0, "policies[\(i)]", &r) }
+        }
+        let workspaces = readInParallel(r.array(root, "workspaces", ""), chunk: 16, &r) { n, i, r in
+            readWorkspace(n, "workspaces[\(i)]", &r)
+        }
+        var titles: [String: String] = [:]
+        for p in policies where titles[p.id] == nil { titles[p.id] = p.title }
+        let known = titles
+        let results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
+            readResult(n, i, titles: known, &r)
+        }
+        let notices = r.array(root, "notices", "").enumerated().compactMap { i, n -> Notice? in
+            let path = "notices[\(i)]"
+            guard let o = r.element(n, path) else { return nil }
+            return Notice(
+                code: r.string(o, "code", path), policy: r.optionalString(o, "policy", path),
+                message: r.string(o, "message", path))
+        }
+        let placeholder = Provenance.unknown
+        return ResultDocument(
+            schemaVersion: ResultDocument.schemaVersion, tool: tool ?? Tool(),
+            run: run ?? Run(startedAt: "", finishedAt: "", auditDate: "", ranBy: placeholder),
+            inputs: inputs ?? Inputs(policies: [], catalog: [], facts: nil, inventories: []), params: params,
+            summary: summary
+                ?? Summary(
+                    verdict: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0, outcomes: [:],
+                    bySeverity: [:]),
+            policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
+    }
+
+    private static func readRun(_ o: DataNode, _ r: inout ResultDocumentReader) -> Run {
+        var ranBy = Provenance.unknown
+        if let p = r.object(o, "ranBy", "run") {
+            ranBy = Provenance(runner: r.string(p, "runner", "run.ranBy"), identity: r.string(p, "identity", "run.ranBy"))
+            // Reports link to it: only what `check` would have recorded is taken as it is.
+            if let url = r.optionalString(p, "url", "run.ranBy") {
+                if Provenance.cleanURL(url) == url {
+                    ranBy.url = url
+                } else {
+                    r.report { .documentUnsafeLink("run.ranBy.url", url, at: ResultDocumentReader.range(p["url"]!, $0)) }
+                }
+            }
+        }
+        return Run(
+            startedAt: r.string(o, "startedAt", "run"), finishedAt: r.string(o, "finishedAt", "run"),
+            auditDate: r.string(o, "auditDate", "run"), ranBy: ranBy)
+    }
+
+    private static func readInputs(_ o: DataNode, _ r: inout ResultDocumentReader) -> Inputs {
+        func input(_ n: DataNode, _ path: @autoclosure () -> String) -> Input? {
+            guard let i = r.element(n, path()) else { return nil }
+            return Input(
+                path: r.string(i, "path", path()), sha256: r.string(i, "sha256", path()),
+                version: r.optionalString(i, "version", path()))
+        }
+        func list(_ key: String) -> [Input] {
+            r.array(o, key, "inputs").enumerated().compactMap { i, n in input(n, "inputs.\(key)[\(i)]") }
+        }
+        let policies = list("policies"), catalog = list("catalog")
+        let facts = r.optionalObject(o, "facts", "inputs").flatMap { input($0, "inputs.facts") }
+        return Inputs(policies: policies, catalog: catalog, facts: facts, inventories: list("inventories"))
+    }
+
+    private static func readSummary(_ o: DataNode, _ r: inout ResultDocumentReader) -> Summary {
+        let path = "summary"
+        let verdict = r.word(o, "verdict", path, Verdict.allCases)?.rawValue ?? ""
+        let failOn = r.word(o, "failOn", path, AuditRun.FailOn.allCases)?.rawValue ?? ""
+        let outcomes = r.object(o, "outcomes", path).map { r.counts($0, "summary.outcomes") } ?? [:]
+        var bySeverity: [String: [String: Int]] = [:]
+        if let s = r.object(o, "bySeverity", path) {
+            for m in s.members {
+                if let counts = r.element(m.value, "summary.bySeverity.\(m.key)") {
+                    bySeverity[m.key] = r.counts(counts, "summary.bySeverity.\(m.key)")
+                }
+            }
+        }
+        return Summary(
+            verdict: verdict, failOn: failOn, workspaces: r.int(o, "workspaces", path), policies: r.int(o, "policies", path),
+            permits: r.int(o, "permits", path), resources: r.int(o, "resources", path), evaluated: r.int(o, "evaluated", path),
+            outcomes: outcomes, bySeverity: bySeverity)
+    }
+
+    private static func readBaseline(_ o: DataNode, _ r: inout ResultDocumentReader) -> BaselineDelta {
+        let path = "baseline"
+        let resolved = r.array(o, "resolved", path).enumerated().compactMap { i, n -> Baseline.Entry? in
+            let p = "baseline.resolved[\(i)]"
+            guard let e = r.element(n, p) else { return nil }
+            return Baseline.Entry(
+                fingerprint: r.string(e, "fingerprint", p), policy: r.string(e, "policy", p),
+                workspace: r.string(e, "workspace", p),
+                resourceKind: r.string(e, "kind", p), resourceId: r.string(e, "id", p), resourceName: r.string(e, "name", p))
+        }
+        return BaselineDelta(
+            path: r.string(o, "path", path), sha256: r.string(o, "sha256", path), new: r.int(o, "new", path),
+            unchanged: r.int(o, "unchanged", path), resolved: resolved, failOnNew: r.bool(o, "failOnNew", path))
+    }
+
+    /// Reads the elements of a long list in parallel chunks, each with its own reader whose
+    /// problems are taken over in order; the values go straight into their final place.
+    static func readInParallel<T: Sendable>(
+        _ list: DataNode.Elements, chunk: Int, _ reader: inout ResultDocumentReader,
+        _ read: @Sendable (DataNode, Int, inout ResultDocumentReader) -> T
+    ) -> [T] {
+        let parts = (list.count + chunk - 1) / chunk
+        let readers = ParallelSlots<ResultDocumentReader>(count: parts)
+        let file = reader.file
+        let values = [T](concatenatingParts: (0..<parts).map { min(chunk, list.count - $0 * chunk) }) { part, out in
+            var r = ResultDocumentReader(file: file)
+            for i in (part * chunk)..<min(list.count, (part + 1) * chunk) { out.append(read(list[i], i, &r)) }
+            readers.store(part, r)
+        }
+        for r in readers.take() { reader.absorb(r) }
+        return values
+    }
+
+    /// The words `summary.verdict` may be.
+    enum Verdict: String, CaseIterable {
+        case compliant
+        case nonCompliant = "non-compliant"
+    }
+}

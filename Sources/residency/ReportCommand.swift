@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ResidencyKit
+
+/// `residency report`: renders reports from a saved result document without running the
+/// audit again, through the same code that writes `check`'s reports.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render reports from a saved JSON result document, without running the audit again.",
+        discussion: """
+            Reads a result document `residency check --json` wrote (an archived nightly run, or the document of an \
+            earlier CI step) and writes the reports named, byte for byte as `check` wrote or would have written them \
+            for that run. Run it from the folder `check` ran in (the repository root) so SARIF's paths match.
+
+            It is not a gate: it exits 0 once the reports are written, whatever the document's verdict, which it \
+            prints. A saved verdict was decided against the policies and inventories of its day; gate with \
+            `residency check`.
+
+            Exit codes: 0 reports written; 2 a file that cannot be read or is not a result document (with its \
+            file:line:col), a report that cannot be written, or usage (at least one report option is needed). \
+            Nothing is written when the document is refused; each report replaces the previous file only once complete.
+
+            Examples:
+              residency report reports/results.json --html reports/report.html
+              residency report archive/2026-11-28.json --html legal/2026-11-28.html
+              residency report residency.json --sarif residency.sarif --junit-dir junit
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A result document `residency check --json` wrote.", valueName: "results.json"))
+    var document: String
+
+    @OptionGroup
+    var reports: ReportOptions
+
+    @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
+    var diagnosticsFormat: DiagnosticRenderer.Format = .human
+
+    func validate() throws {
+        let asked = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown]
+        if asked.allSatisfy({ $0 == nil }) {
+            throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --sarif or --markdown")
+        }
+    }
+
+    func run() throws {
+        let outputs = try reports.outputs(json: nil, document: document)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let reading = ResultDocument.read(path: document)
+        let read = clock.now
+        Terminal.emit(reading.diagnostics, files: reading.files, format: diagnosticsFormat)
+        guard let result = reading.document else {
+            if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
+            throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+        }
+        try outputs.writeOrExit(result)
+        if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
+            func ms(_ d: Duration) -> Int64 { d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000 }
+            Terminal.stderr("timing: read: \(ms(read - start)) ms\ntiming: reports: \(ms(clock.now - read)) ms\n")
+        }
+        if diagnosticsFormat == .human {
+            let written = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown].compactMap { $0 }
+            Terminal.stdout(
+                """
+                \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
+                \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
+                wrote \(written.joined(separator: ", "))
+
+                """)
+        }
+        // As `check` does: the system reclaims a large document's results at once on exit.
+        withExtendedLifetime(reading) { Foundation.exit(Audit.ExitStatus.ok.rawValue) }
+    }
+}

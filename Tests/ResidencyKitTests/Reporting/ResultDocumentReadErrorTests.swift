@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Malformed, edited and foreign documents are refused with a code and their place (E15xx);
+/// 1️⃣ marks where each diagnostic must point.
+@Suite struct ResultDocumentReadErrorTests {
+    /// The smallest document with every required section: one policy, one workspace, one result.
+    static let valid = """
+        {"schemaVersion": 1,
+         "tool": {"name": "residency", "version": "0.1.0"},
+         "run": {"startedAt": "2026-11-28T02:00:00Z", "finishedAt": "2026-11-28T02:00:01Z", "auditDate": "2026-11-28",
+                 "ranBy": {"runner": "local user", "identity": "alice"}},
+         "inputs": {"policies": [{"path": "eu.policy", "sha256": "ab"}], "catalog": [], "inventories": []},
+         "params": {"swiss_adequacy": "false"},
+         "summary": {"verdict": "non-compliant", "failOn": "error", "workspaces": 1, "policies": 1, "permits": 0,
+                     "resources": 1, "evaluated": 1, "outcomes": {"fail": 1}, "bySeverity": {"error": {"fail": 1}}},
+         "policies": [{"id": "RES-001", "kind": "policy", "title": "EU data stays in the EU", "severity": "error",
+                       "resourceKind": "destination", "references": ["GDPR Art. 44"], "file": "eu.policy", "line": 1}],
+         "workspaces": [{"id": "ws1", "slug": "acme-eu", "sources": [],
+                         "destinations": [{"id": "d1", "name": "Mixpanel", "enabled": true, "sourceId": "s1"}], "warehouses": []}],
+         "results": [
+          {"policy": "RES-001", "severity": "error", "outcome": "fail", "workspace": "acme-eu",
+           "resource": {"kind": "destination", "id": "d1", "name": "Mixpanel"}, "evidence": [{"expression": "d.region", "value": "us"}]}
+         ],
+         "notices": []}
+        """
+
+    static func read(_ text: String) -> ResultDocument.Reading {
+        ResultDocument.read(SourceFile(path: "results.json", text: text))
+    }
+
+    @Test func theSmallestDocumentIsValid() throws {
+        let reading = Self.read(Self.valid)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        #expect(doc.results.first?.title == "EU data stays in the EU")
+        #expect(doc.workspaces.first?.destinations.first?.enabled == true)
+    }
+
+    /// (what, text replaced in the valid document, its replacement with 1️⃣, code, message).
+    static let cases: [(String, String, String, String, String)] = [
+        ("cut short", #""notices": []}"#, #""notices": [1️⃣"#, "E1503", "invalid JSON: unexpected end of file"),
+        ("a trailing comma", #""notices": []}"#, #""notices": []1️⃣,}"#, "E1503", "trailing comma before `}`"),
+        (
+            "a list", Self.valid, "1️⃣[1, 2]", "E1502",
+            "results.json is not a residency result document (schemaVersion 1): found an array"
+        ),
+        ("an export bundle", Self.valid, #"1️⃣{"workspace": {"id": "ws1"}}"#, "E1502", "found no `schemaVersion`"),
+        ("another schemaVersion", #""schemaVersion": 1"#, #""schemaVersion": 1️⃣2"#, "E1502", "found schemaVersion 2"),
+        (
+            "a schemaVersion in words", #""schemaVersion": 1"#, #""schemaVersion": 1️⃣"1""#, "E1502",
+            "found a `schemaVersion` that is a string"
+        ),
+        (
+            "no results", Self.valid, "1️⃣" + Self.valid.replacingOccurrences(of: #""results": ["#, with: #""outcomes": ["#),
+            "E1502", "found no `results`"
+        ),
+        (
+            "a count in words", #""evaluated": 1"#, #""evaluated": 1️⃣"1""#, "E1504",
+            "`summary.evaluated` must be a whole number, found a string"
+        ),
+        ("a fractional line", #""line": 1}"#, #""line": 1️⃣1.5}"#, "E1504", "`policies[0].line` must be a whole number"),
+        (
+            "enabled in words", #""enabled": true"#, #""enabled": 1️⃣"yes""#, "E1504",
+            "`workspaces[0].destinations[0].enabled` must be true or false"
+        ),
+        ("a reference that is a number", #"["GDPR Art. 44"]"#, "[1️⃣44]", "E1504", "`policies[0].references[0]` must be a string"),
+        (
+            "evidence that is not a list", #""evidence": ["#, #""evidence": 1️⃣{}, "x": ["#, "E1504",
+            "`results[0].evidence` must be a list"
+        ),
+        (
+            "a result that is not an object", #"{"policy": "RES-001", "severity""#,
+            #"1️⃣"RES-001", {"policy": "RES-001", "severity""#, "E1504", "`results[0]` must be an object"
+        ),
+        (
+            "a result without its outcome", #"{"policy": "RES-001", "severity": "error", "outcome": "fail","#,
+            #"1️⃣{"policy": "RES-001", "severity": "error","#, "E1505", "`results[0]` has no `outcome`"
+        ),
+        (
+            "a null workspace", #"{"policy": "RES-001", "severity": "error", "outcome": "fail", "workspace": "acme-eu","#,
+            #"1️⃣{"policy": "RES-001", "severity": "error", "outcome": "fail", "workspace": null,"#, "E1505",
+            "`results[0]` has no `workspace`"
+        ),
+        (
+            "a run without its start", #""run": {"startedAt": "2026-11-28T02:00:00Z", "#, #""run": 1️⃣{"#, "E1505",
+            "`run` has no `startedAt`"
+        ),
+        (
+            "no summary", Self.valid, "1️⃣" + Self.valid.replacingOccurrences(of: #""summary": {"#, with: #""summery": {"#),
+            "E1505", "the document has no `summary`"
+        ),
+        ("an unknown outcome", #""outcome": "fail""#, #""outcome": 1️⃣"failed""#, "E1506", "`results[0].outcome` is \"failed\""),
+        (
+            "an unknown severity", #""title": "EU data stays in the EU", "severity": "error""#,
+            #""title": "EU data stays in the EU", "severity": 1️⃣"critical""#, "E1506",
+            "`policies[0].severity` is \"critical\""
+        ),
+        (
+            "an unknown verdict", #""verdict": "non-compliant""#, #""verdict": 1️⃣"passed""#, "E1506",
+            "`summary.verdict` is \"passed\""
+        ),
+        ("an unknown threshold", #""failOn": "error""#, #""failOn": 1️⃣"errors""#, "E1506", "`summary.failOn` is \"errors\""),
+        (
+            "a result of an unlisted policy", #"{"policy": "RES-001", "severity""#, #"{"policy": 1️⃣"RES-002", "severity""#,
+            "E1507", "`results[0].policy` names policy `RES-002`, which `policies` does not list"
+        ),
+        (
+            "a script link", #""identity": "alice""#, #""identity": "alice", "url": 1️⃣"javascript:alert(1)""#, "E1508",
+            "`run.ranBy.url` must be a plain http(s) link"
+        ),
+        (
+            "a link with a token", #""identity": "alice""#, #""identity": "alice", "url": 1️⃣"https://x:tok@ci.example/job/1""#,
+            "E1508", "plain http(s) link"
+        ),
+    ]
+
+    @Test(arguments: cases)
+    func malformedDocumentsAreRefusedWithTheirPlace(
+        what: String, find: String, replace: String, code: String, message: String
+    )
+        throws
+    {
+        #expect(Self.valid.contains(find), "\(what): the valid document has no \(find)")
+        let source = MarkedSource(Self.valid.replacingOccurrences(of: find, with: replace))
+        let reading = Self.read(source.text)
+        #expect(reading.document == nil, "\(what)")
+        let first = try #require(reading.diagnostics.first, "\(what)")
+        #expect(first.code == code, "\(what): \(first.message)")
+        #expect(first.message.contains(message), "\(what): \(first.message)")
+        #expect(first.range.map { "\($0.start.line):\($0.start.column)" } == source.at(), "\(what): \(first.message)")
+        #expect(first.range?.file == "results.json")
+        #expect(reading.files.map(\.path) == ["results.json"], "the file is kept to quote it")
+    }
+
+    /// The reasons are given in words the user wrote (help included) and rendered with the line.
+    @Test func aDocumentOfAnotherSchemaSaysWhichResidencyWroteIt() throws {
+        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#))
+        let d = try #require(reading.diagnostics.first)
+        #expect(d.help == "it was written by residency 0.1.0: render it with that version, or run `residency check --json` again")
+        let text = DiagnosticRenderer(files: reading.files).render(reading.diagnostics, format: .human)
+        #expect(text.contains("results.json:1:19: error[E1502]"), "\(text)")
+    }
+
+    /// One mistake repeated in every result gives a few diagnostics and a count of the rest.
+    @Test func problemsAreCappedAndTheRestCounted() throws {
+        let result =
+            #"{"policy": "RES-001", "severity": "fatal", "outcome": "fail", "workspace": "acme-eu", "resource": {"kind": "destination", "id": "d1", "name": "M"}}"#
+        let many = Array(repeating: result, count: 30_000).joined(separator: ",\n  ")
+        let text = Self.valid.replacingOccurrences(
+            of: #"{"policy": "RES-001", "severity": "error", "outcome": "fail","#,
+            with: many + #", {"policy": "RES-001", "severity": "error", "outcome": "fail","#)
+        let reading = Self.read(text)
+        #expect(reading.document == nil)
+        #expect(reading.diagnostics.count == ResultDocumentReader.diagnosticLimit)
+        #expect(reading.diagnostics.allSatisfy { $0.code == "E1506" })
+        // In document order, from the first result on, whichever thread read them.
+        #expect(reading.diagnostics.first?.range?.start.line == 14)
+        #expect(reading.diagnostics.map { $0.range!.start.offset } == reading.diagnostics.map { $0.range!.start.offset }.sorted())
+        #expect(reading.diagnostics.last?.notes.first?.message == "and 29990 more problems in this file, not shown")
+    }
+}
