@@ -54,7 +54,7 @@ final class CoverageCollector {
     private var conditions: [Condition] = []
     /// Condition indices by expression identity: a trace names expressions, not conditions.
     private var byExpr: [ObjectIdentifier: [Int]] = [:]
-    /// Rules in report order: each policy followed by nothing, permits after all policies.
+    /// Whether each rule applied somewhere: policies by index, then permits after them.
     private var applied: [Bool]
 
     init(bundle: CheckedBundle) {
@@ -82,7 +82,8 @@ final class CoverageCollector {
             }
         }
         walk(e)
-        for x in atoms.first === e ? [e] : [e] + atoms {
+        // One operand (`x`, or `not x`) is the whole condition: track it once.
+        for x in atoms.count == 1 ? atoms : [e] + atoms {
             byExpr[ObjectIdentifier(x), default: []].append(conditions.count)
             conditions.append(Condition(rule: rule, clause: clause, expr: x))
         }

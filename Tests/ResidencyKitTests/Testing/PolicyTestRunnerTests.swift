@@ -130,4 +130,37 @@ struct PolicyTestRunnerTests {
         #expect(XMLWriter.validate(xml, schemaPath: schema) == [])
         #expect(xml.contains("<failure "))
     }
+
+    /// Branches: each rule applying, and each condition and and/or operand true and false;
+    /// a lone operand (`x`, `not x`) is tracked once.
+    @Test func coverageCountsEveryBranchAndNamesTheOnesNotTaken() throws {
+        let text = """
+            facts: {dpfCertified: [Mixpanel]}
+            tests:
+              - name: an EU endpoint passes
+                inventory:
+            \(TestPack.inventory())
+                expect: [{policy: T-1, resource: d1, outcome: pass}]
+              - name: a US endpoint is permitted
+                inventory:
+            \(TestPack.inventory(region: "US 🇺🇸"))
+                expect: [{policy: T-1, resource: d1, outcome: permitted}]
+            """
+        let (report, diagnostics) = TestPack.run(text, coverage: true)
+        let coverage = try #require(report?.coverage, "\(diagnostics.map(\.message))")
+        #expect(coverage.rules.map(\.id) == ["T-1", "T-2"])
+        let t1 = coverage.rules[0], t2 = coverage.rules[1]
+        // applies; where (root, region, enabled) and require (root, endpoint, strict) × true/false.
+        #expect(t1.total == 13)
+        // permits; its lone where operand × true/false.
+        #expect(t2.total == 3)
+        let missed = t1.branches.filter { !$0.covered }.map { "\($0.label) \($0.expression ?? "")" }
+        #expect(
+            missed == [
+                "false d.workspace.region == \"eu-west\" and d.enabled", "false d.workspace.region == \"eu-west\"",
+                "false d.enabled", "true strict",
+            ])
+        #expect(t2.branches.filter { !$0.covered }.map(\.label) == ["false"])
+        #expect(coverage.covered == 16 - 5)
+    }
 }
