@@ -74,6 +74,7 @@ extension BundleDecoder {
             source.categories = reader.strings(m, "categories", "\(path()).metadata")
         }
         let entry = catalogSource(source.catalogName, source.catalogSlug, metadata)
+        source.catalogName = canonicalName(source: source.catalogName, entry)
         source.isCloudSource = entry?.cloud ?? metadata.flatMap { reader.bool($0, "isCloudEventSource", "\(path()).metadata") }
         return source
     }
@@ -97,6 +98,7 @@ extension BundleDecoder {
             d.regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
         }
         let entry = catalogDestination(d.catalogName, d.catalogSlug, metadata)
+        d.catalogName = canonicalName(destination: d.catalogName, entry)
         d.vendor = entry?.vendor
         let settings = reader.object(n["settings"], "\(path()).settings")
         d.endpoint = EndpointRules.resolve(
@@ -135,6 +137,23 @@ extension BundleDecoder {
             reader.report(.unknownCatalogName("destination", label, at: reader.range(node), candidates: catalog.destinationNames))
         }
         return nil
+    }
+
+    /// The name policies look up (`catalog.destination(d.catalogName)`) must find the row the
+    /// normaliser found, which a slug finds first: a renamed integration would otherwise be
+    /// resolved by one check and indeterminate in another. So a name that finds no row, or
+    /// another row, is replaced by the row's name.
+    func canonicalName(destination name: String?, _ entry: Catalog.DestinationEntry?) -> String? {
+        guard let entry else { return name }
+        let found = name.flatMap { catalog.destination(named: $0) }.map { catalog.destinations[Int($0)].name }
+        return found == entry.name ? name : entry.name
+    }
+
+    /// `canonicalName(destination:)` for sources.
+    func canonicalName(source name: String?, _ entry: Catalog.SourceEntry?) -> String? {
+        guard let entry else { return name }
+        let found = name.flatMap { catalog.source(named: $0) }.map { catalog.sources[Int($0)].name }
+        return found == entry.name ? name : entry.name
     }
 
     mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {

@@ -22,6 +22,7 @@ extension TerraformPlanDecoder {
             s.categories = strings(m, "categories", path)
             if s.catalogName != nil || s.catalogSlug != nil {
                 entry = base.catalogSource(s.catalogName, s.catalogSlug, m.values)
+                s.catalogName = base.canonicalName(source: s.catalogName, entry)
             } else if let name = catalogName(m, r.address, "source", CatalogIDs.sources),
                 let i = catalog.source(named: name)
             {
@@ -50,6 +51,7 @@ extension TerraformPlanDecoder {
             d.regionEndpoints = strings(m, "region_endpoints", path)
             if d.catalogName != nil || d.catalogSlug != nil {
                 entry = base.catalogDestination(d.catalogName, d.catalogSlug, m.values)
+                d.catalogName = base.canonicalName(destination: d.catalogName, entry)
             } else if let name = catalogName(m, r.address, "destination", CatalogIDs.destinations),
                 let i = catalog.destination(named: name)
             {
