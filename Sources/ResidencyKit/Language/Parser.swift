@@ -186,11 +186,7 @@ struct Locator: Sendable {
 
     func location(of offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, file.bytes.count))
-        var lo = 0, hi = file.lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if file.lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
+        let lo = file.line(of: offset) - 1
         // Within one line, an ASCII prefix has one character per byte.
         guard offset <= asciiUntil[lo] else { return file.location(of: offset) }
         return SourceLocation(line: lo + 1, column: offset - file.lineStarts[lo] + 1, offset: offset)
