@@ -41,11 +41,11 @@ public enum FormatRun {
         let (found, problems) = PolicyLoader.discover(paths: paths)
         outcome.diagnostics = problems
         for path in found {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = readFileBytes(atPath: path) else {
                 outcome.diagnostics.append(PolicyLoader.cannotRead(path))
                 continue
             }
-            let file = SourceFile(path: path, bytes: Array(data))
+            let file = SourceFile(path: path, bytes: bytes)
             outcome.files.append(file)
             let formatted = PolicyFormatter.format(file)
             outcome.diagnostics += formatted.diagnostics

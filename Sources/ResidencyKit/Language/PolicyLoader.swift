@@ -20,8 +20,7 @@ public enum PolicyLoader {
     public static func load(paths: [String]) -> (PolicySources, [Diagnostic]) {
         let (files, diagnostics) = discover(paths: paths)
         let (sources, more) = load(roots: files) { path in
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return SourceFile(path: path, bytes: Array(data))
+            readFileBytes(atPath: path).map { SourceFile(path: path, bytes: $0) }
         }
         return (sources, diagnostics + more)
     }
