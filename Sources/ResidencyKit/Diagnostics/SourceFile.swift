@@ -109,9 +109,4 @@ public struct SourceRange: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
     }
-
-    /// The smallest range covering both (same file assumed).
-    public func union(_ other: SourceRange) -> SourceRange {
-        SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
-    }
 }

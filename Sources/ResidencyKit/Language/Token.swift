@@ -60,11 +60,6 @@ public struct StringLiteral: Sendable, Hashable {
 
     public init(parts: [Part]) { self.parts = parts }
 
-    /// True when the literal has no interpolation.
-    public var isPlain: Bool {
-        !parts.contains { if case .interpolation = $0 { true } else { false } }
-    }
-
     /// The text with interpolations left out (the value of a plain literal).
     public var plainText: String {
         parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
