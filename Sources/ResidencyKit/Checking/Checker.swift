@@ -45,8 +45,6 @@ final class CheckContext {
     /// Defines in a recursion cycle or heading an over-long chain (both reported): their
     /// bodies are never followed by later passes.
     var recursiveDefines = Set<Int>()
-    /// Defines each define calls directly.
-    var defineCalls: [[Int]] = []
     /// Typing state of lets and defines (lazily typed in dependency order).
     var constantState: [UInt8] = []
     var defineState: [UInt8] = []

@@ -3,7 +3,8 @@
 extension Checker {
     static func checkDefineRecursion(_ ctx: CheckContext) {
         let defines = ctx.bundle.defines
-        ctx.defineCalls = defines.map { d in
+        // The defines each define calls directly.
+        let calls = defines.map { d in
             var callees: [Int] = []
             d.decl.body.walk { e in
                 if case .call(nil, let fn, _) = e.kind, case .define(let j)? = ctx.scopes[d.file][fn.name] {
@@ -20,7 +21,7 @@ extension Checker {
             var stack: [(define: Int, next: Int)] = [(root, 0)]
             state[root] = 1
             while let (i, next) = stack.last {
-                let callees = ctx.defineCalls[i]
+                let callees = calls[i]
                 guard next < callees.count else {
                     stack.removeLast()
                     state[i] = 2
