@@ -17,6 +17,23 @@ public enum SyntaxDump {
         return out.text
     }
 
+    /// A string as a literal of the language would spell it, control characters escaped.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                out += scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     private struct Output {
         var text = ""
         var depth = 0
@@ -32,22 +49,6 @@ public enum SyntaxDump {
             depth -= 1
         }
 
-        static func quote(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    out += scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-                }
-            }
-            return out + "\""
-        }
-
         static func type(_ t: TypeSyntax) -> String {
             switch t {
             case .named(let id): id.name
@@ -58,7 +59,7 @@ public enum SyntaxDump {
         mutating func declaration(_ d: Declaration) {
             switch d {
             case .importFile(let i):
-                line("import \(Self.quote(i.path.value))")
+                line("import \(SyntaxDump.quote(i.path.value))")
             case .param(let p):
                 nested("param \(p.name.name): \(Self.type(p.type))") { out in p.defaultValue.map { out.expression($0) } }
             case .constant(let l):
@@ -67,7 +68,7 @@ public enum SyntaxDump {
                 let parameters = f.parameters.map { "\($0.name.name): \(Self.type($0.type))" }.joined(separator: ", ")
                 nested("define \(f.name.name)(\(parameters)): \(f.returnType.map(Self.type) ?? "_")") { $0.expression(f.body) }
             case .policy(let p):
-                nested("policy \(p.id.name) \(Self.quote(p.title.value))") { out in
+                nested("policy \(p.id.name) \(SyntaxDump.quote(p.title.value))") { out in
                     if let s = p.severity { out.line("severity \(s.name)") }
                     out.common(p.rationale, p.references, p.subject, p.condition)
                     if let r = p.requirement { out.nested("require") { $0.expression(r) } }
@@ -76,7 +77,7 @@ public enum SyntaxDump {
                     if p.expectSome != nil { out.line("expect some") }
                 }
             case .permit(let p):
-                nested("permit \(p.id.name) \(Self.quote(p.title.value))") { out in
+                nested("permit \(p.id.name) \(SyntaxDump.quote(p.title.value))") { out in
                     out.line("permits \(p.permits.map(\.name).joined(separator: ", "))")
                     out.common(p.rationale, p.references, p.subject, p.condition)
                     if let b = p.basis { out.template("basis", b) }
@@ -85,8 +86,8 @@ public enum SyntaxDump {
         }
 
         mutating func common(_ rationale: TextLiteral?, _ references: [TextLiteral]?, _ subject: Subject?, _ condition: Expr?) {
-            if let r = rationale { line("rationale \(Self.quote(r.value))") }
-            if let r = references { line("references [\(r.map { Self.quote($0.value) }.joined(separator: ", "))]") }
+            if let r = rationale { line("rationale \(SyntaxDump.quote(r.value))") }
+            if let r = references { line("references [\(r.map { SyntaxDump.quote($0.value) }.joined(separator: ", "))]") }
             if let s = subject { line("for \(s.kind.name) \(s.variable.name)") }
             if let c = condition { nested("where") { $0.expression(c) } }
         }
@@ -95,7 +96,7 @@ public enum SyntaxDump {
             nested(clause) { out in
                 for part in t.parts {
                     switch part {
-                    case .text(let s): out.line("text \(Self.quote(s))")
+                    case .text(let s): out.line("text \(SyntaxDump.quote(s))")
                     case .expression(let e): out.nested("interpolation") { $0.expression(e) }
                     }
                 }
@@ -106,9 +107,9 @@ public enum SyntaxDump {
             switch e.kind {
             case .bool(let b): line("\(b)")
             case .integer(let n): line("integer \(n)")
-            case .string(let s): line("string \(Self.quote(s))")
+            case .string(let s): line("string \(SyntaxDump.quote(s))")
             case .date(let d): line("date \(d.daysSinceEpoch)")
-            case .regex(let r): line("regex \(Self.quote(r))")
+            case .regex(let r): line("regex \(SyntaxDump.quote(r))")
             case .name(let n): line("name \(n)")
             case .invalid: line("invalid")
             case .list(let items): nested("list") { out in items.forEach { out.expression($0) } }

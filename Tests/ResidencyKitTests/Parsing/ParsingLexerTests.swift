@@ -27,7 +27,7 @@ private func render(_ t: Token) -> String {
         return "str:"
             + (t.literal?.parts ?? []).map {
                 switch $0 {
-                case .text(let s): SExpr.quote(s)
+                case .text(let s): SyntaxDump.quote(s)
                 case .interpolation(let s, let e): "{\(s)-\(e)}"
                 }
             }.joined()

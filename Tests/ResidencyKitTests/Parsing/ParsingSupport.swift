@@ -9,9 +9,9 @@ enum SExpr {
         switch e.kind {
         case .bool(let b): return "\(b)"
         case .integer(let i): return "\(i)"
-        case .string(let s): return quote(s)
+        case .string(let s): return SyntaxDump.quote(s)
         case .date(let d): return "(date \(d))"
-        case .regex(let r): return "(re \(quote(r)))"
+        case .regex(let r): return "(re \(SyntaxDump.quote(r)))"
         case .list(let xs): return "[" + xs.map(print).joined(separator: " ") + "]"
         case .name(let n): return n
         case .member(let base, let field): return "(. \(print(base)) \(field.name))"
@@ -39,7 +39,7 @@ enum SExpr {
     static func print(_ t: Template) -> String {
         t.parts.map {
             switch $0 {
-            case .text(let s): quote(s)
+            case .text(let s): SyntaxDump.quote(s)
             case .expression(let e): "{\(print(e))}"
             }
         }.joined(separator: " ")
@@ -48,7 +48,7 @@ enum SExpr {
     static func print(_ d: Declaration) -> String {
         switch d {
         case .importFile(let i):
-            return "(import \(quote(i.path.value)))"
+            return "(import \(SyntaxDump.quote(i.path.value)))"
         case .param(let p):
             return "(param \(p.name.name) \(print(p.type))" + (p.defaultValue.map { " " + print($0) } ?? "") + ")"
         case .constant(let l):
@@ -57,7 +57,7 @@ enum SExpr {
             let params = f.parameters.map { "(\($0.name.name) \(print($0.type)))" }.joined(separator: " ")
             return "(define \(f.name.name) (\(params)) \(f.returnType.map(print) ?? "_") \(print(f.body)))"
         case .policy(let p):
-            var out = "(policy \(p.id.name) \(quote(p.title.value))"
+            var out = "(policy \(p.id.name) \(SyntaxDump.quote(p.title.value))"
             if let s = p.severity { out += " (severity \(s.name))" }
             out += common(p.rationale, p.references, p.subject, p.condition)
             if let r = p.requirement { out += " (require \(print(r)))" }
@@ -66,7 +66,7 @@ enum SExpr {
             if p.expectSome != nil { out += " (expect some)" }
             return out + ")"
         case .permit(let p):
-            var out = "(permit \(p.id.name) \(quote(p.title.value))"
+            var out = "(permit \(p.id.name) \(SyntaxDump.quote(p.title.value))"
             if !p.permits.isEmpty { out += " (permits \(p.permits.map(\.name).joined(separator: " ")))" }
             out += common(p.rationale, p.references, p.subject, p.condition)
             if let b = p.basis { out += " (basis \(print(b)))" }
@@ -78,26 +78,11 @@ enum SExpr {
         _ rationale: TextLiteral?, _ references: [TextLiteral]?, _ subject: Subject?, _ condition: Expr?
     ) -> String {
         var out = ""
-        if let r = rationale { out += " (rationale \(quote(r.value)))" }
-        if let refs = references { out += " (references" + refs.map { " " + quote($0.value) }.joined() + ")" }
+        if let r = rationale { out += " (rationale \(SyntaxDump.quote(r.value)))" }
+        if let refs = references { out += " (references" + refs.map { " " + SyntaxDump.quote($0.value) }.joined() + ")" }
         if let s = subject { out += " (for \(s.kind.name) \(s.variable.name))" }
         if let c = condition { out += " (where \(print(c)))" }
         return out
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
     }
 }
 
