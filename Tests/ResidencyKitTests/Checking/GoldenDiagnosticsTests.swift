@@ -16,6 +16,11 @@ import Testing
             .sorted()
     }
 
+    /// Without this, a moved or emptied folder would leave no case to run and pass silently.
+    @Test func thereAreCases() {
+        #expect(Self.cases.count >= 4)
+    }
+
     @Test(arguments: cases)
     func rendersAsRecorded(_ name: String) throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("\(name).policy"), encoding: .utf8)
