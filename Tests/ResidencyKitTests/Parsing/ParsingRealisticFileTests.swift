@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ResidencyKit
@@ -78,10 +79,15 @@ import Testing
             ])
     }
 
-    /// The example exactly as docs/language.md shows it.
+    /// The example exactly as docs/language.md shows it (its first code block), which the
+    /// file above quotes: the test reads the document, so an edit there is checked too.
     @Test func theDocumentedExampleParses() throws {
-        let example = Self.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        let block = try #require(doc.components(separatedBy: "```").dropFirst().first)
+        let example = block.trimmingCharacters(in: .newlines)
+        let quoted = Self.source.split(separator: "\n", omittingEmptySubsequences: false)
             .drop { !$0.hasPrefix("# EU data") }.prefix(12).joined(separator: "\n")
+        #expect(example == quoted, "docs/language.md's first example and the quote of it here differ")
         let file = parseClean(example)
         guard case .policy(let policy) = try #require(file.declarations.first) else {
             Issue.record("not a policy")
