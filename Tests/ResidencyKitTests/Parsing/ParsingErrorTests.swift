@@ -171,11 +171,10 @@ import Testing
 
     /// Every code in SyntaxDiagnostics.swift is unique and documented.
     @Test func codesAreUniqueAndDocumented() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
         let source = try String(
-            contentsOf: root.appendingPathComponent("Sources/ResidencyKit/Language/SyntaxDiagnostics.swift"), encoding: .utf8)
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/ResidencyKit/Language/SyntaxDiagnostics.swift"),
+            encoding: .utf8)
+        let docs = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         let codes = source.matches(of: /"(E\d{4})"/).map { String($0.output.1) }
         #expect(codes.count >= 30)
         #expect(Set(codes).count == codes.count, "a code is used twice")
