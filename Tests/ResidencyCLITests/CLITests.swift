@@ -5,10 +5,11 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// Runs the built `residency` binary (it sits beside the test bundle) and captures everything.
+/// Runs the built `residency` binary (it sits beside the test bundle) and captures everything;
+/// `input`, when given, is its standard input.
 func residency(
-    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
-    inheritEnvironment: Bool = true
+    _ arguments: [String], input: String? = nil, in directory: URL = repositoryRoot,
+    environment: [String: String] = [:], inheritEnvironment: Bool = true
 ) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("residency")
     let process = Process()
@@ -25,7 +26,13 @@ func residency(
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let stdin = input.map { _ in Pipe() }
+    if let stdin { process.standardInput = stdin }
     try process.run()
+    if let input, let stdin {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     // Read before waiting so a large output cannot fill the pipe and block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

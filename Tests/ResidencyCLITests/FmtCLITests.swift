@@ -1,33 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `residency` binary with `input` on standard input.
-private func residency(
-    _ arguments: [String], input: String, in directory: URL
-) throws -> (
-    status: Int32, stdout: String, stderr: String
-) {
-    let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("residency")
-    let process = Process()
-    process.executableURL =
-        FileManager.default.fileExists(atPath: binary.path)
-        ? binary : repositoryRoot.appendingPathComponent(".build/debug/residency")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { _, new in new }
-    let stdin = Pipe(), out = Pipe(), err = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
 @Suite struct FmtCLITests {
     static let messy = "let x=1\npolicy P \"t\" { severity error\n for destination d\n require d.enabled }\n"
     static let canonical = "let x = 1\n\npolicy P \"t\" {\n  severity error\n  for destination d\n  require d.enabled\n}\n"
