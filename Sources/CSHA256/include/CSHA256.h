@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256, for the hardware and the portable rounds alike.
+extern const uint32_t residency_sha256_round_constants[64];
+
 /// Whether this CPU has the x86 SHA extensions (and the SSE levels the code needs).
 /// Always 0 on other architectures, where `SHA256` uses its portable Swift rounds.
 int residency_sha256_hardware_available(void);
