@@ -79,10 +79,7 @@ public enum AuditRun {
         guard let bundle = checked.bundle else { return nil }
         stage("policies")
 
-        let catalogPaths =
-            options.catalogs.isEmpty
-            ? [(options.policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog] : options.catalogs
-        let catalog = CatalogLoader.load(paths: catalogPaths)
+        let catalog = CatalogLoader.load(paths: catalogPaths(options.catalogs, policies: options.policies))
         files += catalog.sources
         diagnostics += catalog.diagnostics
 
@@ -274,6 +271,13 @@ public enum AuditRun {
         let slots = ParallelSlots<String>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in slots.store(i, SHA256.hex(files[i].bytes)) }
         return zip(files, slots.take()).map { .init(path: $0.path, sha256: $1) }
+    }
+
+    /// The catalog files a run reads (`check`, `explain` and `test` alike): those given, or
+    /// else the bundled one under the first policies folder.
+    static func catalogPaths(_ catalogs: [String], policies: [String]) -> [String] {
+        guard catalogs.isEmpty else { return catalogs }
+        return [(policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog]
     }
 
     private static func isDirectory(_ path: String) -> Bool {

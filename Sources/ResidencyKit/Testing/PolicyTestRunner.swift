@@ -51,8 +51,7 @@ public enum PolicyTestRunner {
         diagnostics += checked.diagnostics
         guard let bundle = checked.bundle else { return fail() }
 
-        let folder = policyPaths.first(where: isDirectory) ?? "policies"
-        let catalogPaths = options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs
+        let catalogPaths = AuditRun.catalogPaths(options.catalogs, policies: policyPaths)
         let catalog = CatalogLoader.load(paths: catalogPaths)
         files += catalog.sources
         diagnostics += catalog.diagnostics
@@ -186,10 +185,5 @@ public enum PolicyTestRunner {
             return failure("expected the message to contain \"\(text)\", got \(message)", explanation)
         }
         return nil
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }
