@@ -147,17 +147,7 @@ public enum PolicyTestRunner {
             return failure("no policy \(x.policy)")
         }
         let kind = program.policies[p].kind
-        var matches: [(workspace: Int, resource: Int)] = []
-        var ids: [String] = []
-        for (w, ctx) in contexts.enumerated() {
-            let ws = ctx.model.workspace
-            if let name = x.workspace, name != ws.slug, name != ws.id { continue }
-            for i in 0..<ctx.model.count(of: kind) {
-                let id = ctx.model.id(of: kind, i)
-                ids.append(id)
-                if id == x.resource { matches.append((w, i)) }
-            }
-        }
+        let (matches, ids) = AuditRun.locate(x.resource, kind: kind, workspace: x.workspace, in: contexts.map(\.model))
         guard matches.count == 1, let (w, i) = matches.first else {
             if matches.count > 1 {
                 return failure(
