@@ -147,16 +147,8 @@ public enum AuditRun {
         let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
 
         let auditDate = Day(utc: startedAt)
-        var waivers: [Waiver] = []
-        if let path = options.waivers {
-            let (loaded, file, d) = WaiverLoader.load(
-                path: path, policies: prepared.bundle.policies.map(\.id), permits: prepared.bundle.permits.map(\.id),
-                auditDate: auditDate, maximumDays: options.waiverMaximumDays)
-            waivers = loaded
-            if let file { files.append(file) }
-            diagnostics += d
-            guard !diagnostics.hasErrors else { return fail() }
-        }
+        let waivers = loadWaivers(options, prepared.bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
+        guard !diagnostics.hasErrors else { return fail() }
         let evaluation = program.evaluate(
             inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate, progress: options.progress)
         stage("evaluate")
@@ -240,6 +232,21 @@ public enum AuditRun {
         return Outcome(
             status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
             workspaces: inventory.workspaces)
+    }
+
+    /// The `--waivers` file's waivers (none without one), checked against the bundle; its
+    /// problems join `diagnostics`.
+    static func loadWaivers(
+        _ options: Options, _ bundle: CheckedBundle, auditDate: Day, diagnostics: inout [Diagnostic],
+        files: inout [SourceFile]
+    ) -> [Waiver] {
+        guard let path = options.waivers else { return [] }
+        let (waivers, file, d) = WaiverLoader.load(
+            path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
+            maximumDays: options.waiverMaximumDays)
+        if let file { files.append(file) }
+        diagnostics += d
+        return waivers
     }
 
     /// RES-010: a Segment workspace's region is fixed at creation; a different region than

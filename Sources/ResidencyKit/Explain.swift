@@ -52,19 +52,15 @@ extension AuditRun {
             }
             return (nil, diagnostics, files)
         }
+        let auditDate = Day(utc: options.clock())
         let ctx = EvalContext(
             model: prepared.inventory.workspaces[w], catalog: prepared.catalog.catalog, facts: prepared.facts,
-            auditDate: Day(utc: options.clock()))
+            auditDate: auditDate)
         let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
         var explanation = prepared.program.explain(raw, in: ctx)
         // The waiver that matched, as `check` would apply it (expired ones are shown too).
-        if let path = options.waivers {
-            let auditDate = Day(utc: options.clock())
-            let (waivers, file, d) = WaiverLoader.load(
-                path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
-                maximumDays: options.waiverMaximumDays)
-            if let file { files.append(file) }
-            diagnostics += d
+        if options.waivers != nil {
+            let waivers = loadWaivers(options, bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
             guard !diagnostics.hasErrors else { return (nil, diagnostics.sortedForOutput(), files) }
             let workspace = prepared.inventory.workspaces[w].workspace
             var findings = [explanation.finding]
