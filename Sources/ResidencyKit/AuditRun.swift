@@ -79,10 +79,7 @@ public enum AuditRun {
         guard let bundle = checked.bundle else { return nil }
         stage("policies")
 
-        let catalogPaths =
-            options.catalogs.isEmpty
-            ? [(options.policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog] : options.catalogs
-        let catalog = CatalogLoader.load(paths: catalogPaths)
+        let catalog = CatalogLoader.load(paths: catalogPaths(options.catalogs, policies: options.policies))
         files += catalog.sources
         diagnostics += catalog.diagnostics
 
@@ -150,16 +147,8 @@ public enum AuditRun {
         let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
 
         let auditDate = Day(utc: startedAt)
-        var waivers: [Waiver] = []
-        if let path = options.waivers {
-            let (loaded, file, d) = WaiverLoader.load(
-                path: path, policies: prepared.bundle.policies.map(\.id), permits: prepared.bundle.permits.map(\.id),
-                auditDate: auditDate, maximumDays: options.waiverMaximumDays)
-            waivers = loaded
-            if let file { files.append(file) }
-            diagnostics += d
-            guard !diagnostics.hasErrors else { return fail() }
-        }
+        let waivers = loadWaivers(options, prepared.bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
+        guard !diagnostics.hasErrors else { return fail() }
         let evaluation = program.evaluate(
             inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate, progress: options.progress)
         stage("evaluate")
@@ -245,6 +234,21 @@ public enum AuditRun {
             workspaces: inventory.workspaces)
     }
 
+    /// The `--waivers` file's waivers (none without one), checked against the bundle; its
+    /// problems join `diagnostics`.
+    static func loadWaivers(
+        _ options: Options, _ bundle: CheckedBundle, auditDate: Day, diagnostics: inout [Diagnostic],
+        files: inout [SourceFile]
+    ) -> [Waiver] {
+        guard let path = options.waivers else { return [] }
+        let (waivers, file, d) = WaiverLoader.load(
+            path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
+            maximumDays: options.waiverMaximumDays)
+        if let file { files.append(file) }
+        diagnostics += d
+        return waivers
+    }
+
     /// RES-010: a Segment workspace's region is fixed at creation; a different region than
     /// in the baseline means the data now sits elsewhere (a migration), which is its own error.
     static let regionChangePolicy = "RES-010"
@@ -274,6 +278,13 @@ public enum AuditRun {
         let slots = ParallelSlots<String>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in slots.store(i, SHA256.hex(files[i].bytes)) }
         return zip(files, slots.take()).map { .init(path: $0.path, sha256: $1) }
+    }
+
+    /// The catalog files a run reads (`check`, `explain` and `test` alike): those given, or
+    /// else the bundled one under the first policies folder.
+    static func catalogPaths(_ catalogs: [String], policies: [String]) -> [String] {
+        guard catalogs.isEmpty else { return catalogs }
+        return [(policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog]
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -33,16 +33,8 @@ extension AuditRun {
             return (nil, diagnostics, files)
         }
         let kind = bundle.policies[p].kind
-        var matches: [(workspace: Int, index: Int)] = []
-        var ids: [String] = []
-        for (w, model) in prepared.inventory.workspaces.enumerated() {
-            if let ws = target.workspace, ws != model.workspace.slug && ws != model.workspace.id { continue }
-            for i in 0..<model.count(of: kind) {
-                let id = model.id(of: kind, i)
-                if id == target.resource { matches.append((w, i)) }
-                ids.append(id)
-            }
-        }
+        let (matches, ids) = locate(
+            target.resource, kind: kind, workspace: target.workspace, in: prepared.inventory.workspaces)
         guard matches.count == 1, let (w, i) = matches.first else {
             if matches.isEmpty {
                 diagnostics.append(
@@ -60,19 +52,15 @@ extension AuditRun {
             }
             return (nil, diagnostics, files)
         }
+        let auditDate = Day(utc: options.clock())
         let ctx = EvalContext(
             model: prepared.inventory.workspaces[w], catalog: prepared.catalog.catalog, facts: prepared.facts,
-            auditDate: Day(utc: options.clock()))
+            auditDate: auditDate)
         let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
         var explanation = prepared.program.explain(raw, in: ctx)
         // The waiver that matched, as `check` would apply it (expired ones are shown too).
-        if let path = options.waivers {
-            let auditDate = Day(utc: options.clock())
-            let (waivers, file, d) = WaiverLoader.load(
-                path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
-                maximumDays: options.waiverMaximumDays)
-            if let file { files.append(file) }
-            diagnostics += d
+        if options.waivers != nil {
+            let waivers = loadWaivers(options, bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
             guard !diagnostics.hasErrors else { return (nil, diagnostics.sortedForOutput(), files) }
             let workspace = prepared.inventory.workspaces[w].workspace
             var findings = [explanation.finding]
@@ -80,6 +68,25 @@ extension AuditRun {
             explanation.finding = findings[0]
         }
         return (explanation, diagnostics.sortedForOutput(), files)
+    }
+
+    /// Where the resources of `kind` with id `id` are (only in the workspace named by slug or
+    /// id, when one is), and every id looked at: how `explain` and `residency test` find the
+    /// one resource a user names, and suggest one when there is none.
+    static func locate(
+        _ id: String, kind: RecordKind, workspace: String?, in models: [WorkspaceModel]
+    ) -> (matches: [(workspace: Int, index: Int)], ids: [String]) {
+        var matches: [(workspace: Int, index: Int)] = []
+        var ids: [String] = []
+        for (w, model) in models.enumerated() {
+            if let workspace, workspace != model.workspace.slug, workspace != model.workspace.id { continue }
+            for i in 0..<model.count(of: kind) {
+                let candidate = model.id(of: kind, i)
+                if candidate == id { matches.append((w, i)) }
+                ids.append(candidate)
+            }
+        }
+        return (matches, ids)
     }
 }
 

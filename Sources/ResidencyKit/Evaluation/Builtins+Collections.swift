@@ -10,12 +10,7 @@ extension Builtin {
             name: "length", signature: "length(value: string | list<any>) -> int",
             doc: "The number of characters of a string or elements of a list.", example: "length(d.supportedRegions) > 0",
             arity: 1,
-            typing: { args in
-                switch args[0] {
-                case .string, .enumeration, .list, .error, .anything: .success(.int)
-                default: .failure(TypingError(argument: 0, message: "expected a string or a list, found \(args[0])"))
-                }
-            },
+            typing: stringOrList(.int),
             implementation: .unary { v in
                 switch v {
                 case .string(let s): .int(s.count)
@@ -27,12 +22,7 @@ extension Builtin {
             name: "isEmpty", signature: "isEmpty(value: string | list<any>) -> bool",
             doc: "Whether a string or list is empty (a missing one is not empty: it is missing).",
             example: "not ws.dataSubjects.isEmpty()", arity: 1,
-            typing: { args in
-                switch args[0] {
-                case .string, .enumeration, .list, .error, .anything: .success(.bool)
-                default: .failure(TypingError(argument: 0, message: "expected a string or a list, found \(args[0])"))
-                }
-            },
+            typing: stringOrList(.bool),
             implementation: .unary { v in
                 switch v {
                 case .string(let s): .bool(s.isEmpty)
@@ -78,4 +68,14 @@ extension Builtin {
                 }
             }),
     ]
+
+    /// The typing rule of `length` and `isEmpty`: one string or list argument.
+    private static func stringOrList(_ result: ValueType) -> @Sendable ([ValueType]) -> Result<ValueType, TypingError> {
+        { args in
+            switch args[0] {
+            case .string, .enumeration, .list, .error, .anything: .success(result)
+            default: .failure(TypingError(argument: 0, message: "expected a string or a list, found \(args[0])"))
+            }
+        }
+    }
 }

@@ -82,21 +82,17 @@ extension PolicyProgram {
         traced(r, Frame(ctx: ctx, slotCount: slotCount)).0
     }
 
-    /// The finding as reports record it: full detail (message, reason, evidence) for the
-    /// outcomes that need explaining, and only the resource for passes and not-applicable
-    /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
-    /// million results from re-running every pass with tracing on.
-    public func reportFinding(_ r: RawResult, in ctx: EvalContext) -> Finding {
-        reportFinding(r, Frame(ctx: ctx, slotCount: slotCount))
-    }
-
-    /// `reportFinding` for the results of one workspace, in order, sharing one frame rather
-    /// than allocating one per result, each finding moved straight into its place.
+    /// The findings of one workspace as reports record them, in order, sharing one frame
+    /// rather than allocating one per result, each moved straight into its place.
     func reportFindings(_ results: [RawResult], in ctx: EvalContext, into out: inout PartWriter<Finding>) {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         for r in results { out.append(reportFinding(r, frame)) }
     }
 
+    /// The finding as reports record it: full detail (message, reason, evidence) for the
+    /// outcomes that need explaining, and only the resource for passes and not-applicable
+    /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
+    /// million results from re-running every pass with tracing on.
     private func reportFinding(_ r: RawResult, _ frame: Frame) -> Finding {
         guard r.outcome == .pass || r.outcome == .notApplicable else { return traced(r, frame).0 }
         let ctx = frame.ctx

@@ -21,7 +21,7 @@ enum ParamValues {
                         .noting("param `\(name)` is declared here", at: p.decl.name.range))
                 return .missing
             }
-            if let d = p.decl.defaultValue { return literal(d) }
+            if let d = p.decl.defaultValue { return literal(d, bundle) }
             diagnostics.append(
                 .error(
                     "E0503", "param `\(name)` has no default and no value was given", at: p.decl.name.range,
@@ -56,17 +56,16 @@ enum ParamValues {
         }
     }
 
-    /// The value of a literal default (the checker has made sure it is one).
-    static func literal(_ e: Expr) -> Value {
+    /// The value of a literal default (the checker has made sure it is one, and parsed its
+    /// `cidr("…")`).
+    static func literal(_ e: Expr, _ bundle: CheckedBundle) -> Value {
         switch e.kind {
         case .bool(let b): .bool(b)
         case .integer(let i): .int(i)
         case .string(let s): .string(s)
         case .date(let d): .date(d)
-        case .list(let items): .list(items.map(literal))
-        case .call(_, _, let args):
-            if case .string(let s)? = args.first?.kind, let c = try? CIDR(parsing: s, strict: true) { .cidr(c) } else { .missing }
-        default: .missing
+        case .list(let items): .list(items.map { literal($0, bundle) })
+        default: bundle.literal(e) ?? .missing
         }
     }
 }

@@ -120,7 +120,7 @@ public final class PolicyProgram: Sendable {
     public func evaluate(
         _ workspaces: [WorkspaceModel], catalog: Catalog, facts: Facts, auditDate: Day, progress: ProgressCounter? = nil
     ) -> Evaluation {
-        let out = ResultBuffer(count: workspaces.count)
+        let out = ParallelSlots<WorkspaceResults>(count: workspaces.count)
         progress?.begin("workspaces evaluated", total: workspaces.count)
         DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
             let ctx = EvalContext(model: workspaces[i], catalog: catalog, facts: facts, auditDate: auditDate)
@@ -184,25 +184,5 @@ public final class PolicyProgram: Sendable {
             }
         }
         return (unknown ? .indeterminate : .fail, -1)
-    }
-}
-
-/// Per-workspace result slots written by parallel tasks, each task its own index.
-private final class ResultBuffer: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<WorkspaceResults>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: WorkspaceResults(workspace: 0, results: []))
-    }
-
-    /// Safe because every index is written by exactly one task, and read after all finish.
-    func store(_ i: Int, _ value: WorkspaceResults) { buffer[i] = value }
-
-    func take() -> [WorkspaceResults] { Array(buffer) }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
     }
 }

@@ -51,8 +51,7 @@ public enum PolicyTestRunner {
         diagnostics += checked.diagnostics
         guard let bundle = checked.bundle else { return fail() }
 
-        let folder = policyPaths.first(where: isDirectory) ?? "policies"
-        let catalogPaths = options.catalogs.isEmpty ? [folder + "/" + AuditRun.bundledCatalog] : options.catalogs
+        let catalogPaths = AuditRun.catalogPaths(options.catalogs, policies: policyPaths)
         let catalog = CatalogLoader.load(paths: catalogPaths)
         files += catalog.sources
         diagnostics += catalog.diagnostics
@@ -120,10 +119,10 @@ public enum PolicyTestRunner {
         let contexts = test.workspaces.map {
             EvalContext(model: $0, catalog: test.catalog, facts: test.facts, auditDate: test.date)
         }
-        let evaluated = contexts.map { program.evaluate($0) }
+        // Coverage traces every result; an expectation re-runs only its own pair (`check`).
         if let collector {
-            for (ctx, results) in zip(contexts, evaluated) {
-                for r in results {
+            for ctx in contexts {
+                for r in program.evaluate(ctx) {
                     let t = program.trace(r, in: ctx)
                     collector.record(policy: Int(r.policy), outcome: t.outcome, permit: t.permit, steps: t.steps)
                 }
@@ -131,7 +130,7 @@ public enum PolicyTestRunner {
         }
         var failures: [ExpectationFailure] = []
         for x in test.expectations {
-            if let problem = check(x, program, contexts, evaluated) { failures.append(problem) }
+            if let problem = check(x, program, contexts) { failures.append(problem) }
         }
         return PolicyTestResult(
             suite: suite, name: test.name, origin: test.origin, failures: failures, checked: test.expectations.count)
@@ -139,7 +138,7 @@ public enum PolicyTestRunner {
 
     /// Nil when the expectation holds; otherwise what went wrong, with the evaluation's steps.
     private static func check(
-        _ x: PolicyExpectation, _ program: PolicyProgram, _ contexts: [EvalContext], _ evaluated: [[RawResult]]
+        _ x: PolicyExpectation, _ program: PolicyProgram, _ contexts: [EvalContext]
     ) -> ExpectationFailure? {
         func failure(_ problem: String, _ explanation: Explanation? = nil) -> ExpectationFailure {
             ExpectationFailure(expectation: x, problem: problem, explanation: explanation)
@@ -148,17 +147,7 @@ public enum PolicyTestRunner {
             return failure("no policy \(x.policy)")
         }
         let kind = program.policies[p].kind
-        var matches: [(workspace: Int, resource: Int)] = []
-        var ids: [String] = []
-        for (w, ctx) in contexts.enumerated() {
-            let ws = ctx.model.workspace
-            if let name = x.workspace, name != ws.slug, name != ws.id { continue }
-            for i in 0..<ctx.model.count(of: kind) {
-                let id = ctx.model.id(of: kind, i)
-                ids.append(id)
-                if id == x.resource { matches.append((w, i)) }
-            }
-        }
+        let (matches, ids) = AuditRun.locate(x.resource, kind: kind, workspace: x.workspace, in: contexts.map(\.model))
         guard matches.count == 1, let (w, i) = matches.first else {
             if matches.count > 1 {
                 return failure(
@@ -169,9 +158,8 @@ public enum PolicyTestRunner {
             return failure(
                 "no \(kind.keyword) `\(x.resource)` in this test's inventory\(scope), which \(x.policy) ranges over; \(known)")
         }
-        guard let raw = evaluated[w].first(where: { Int($0.policy) == p && Int($0.resource) == i }) else {
-            return failure("\(x.policy) produced no result for `\(x.resource)`")
-        }
+        // The traced run decides the outcome itself; only the pair is needed.
+        let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
         let explanation = program.explain(raw, in: contexts[w])
         let f = explanation.finding
         if f.outcome != x.outcome {
@@ -186,10 +174,5 @@ public enum PolicyTestRunner {
             return failure("expected the message to contain \"\(text)\", got \(message)", explanation)
         }
         return nil
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }

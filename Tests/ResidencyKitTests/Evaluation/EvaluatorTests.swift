@@ -67,6 +67,15 @@ private func destinationPolicy(where condition: String = "true", require require
         #expect(try Harness(res001 + res002).outcomes([Fixtures.eu(dataSubjects: nil)])["dst-mix"] == .indeterminate)
     }
 
+    @Test func cidrParamDefaultsAndOverrides() throws {
+        let policy =
+            "param office: cidr = cidr(\"10.0.0.0/8\")\n"
+            + destinationPolicy(require: #"office.contains("10.1.2.3")"#)
+        #expect(try Harness(policy).program.params == [.cidr(try CIDR(parsing: "10.0.0.0/8"))])
+        #expect(try Harness(policy).outcomes([Fixtures.eu()])["dst-amp"] == .pass)
+        #expect(try Harness(policy, params: ["office": "192.168.0.0/16"]).outcomes([Fixtures.eu()])["dst-amp"] == .fail)
+    }
+
     @Test func findingsCarryMessageEvidenceAndReason() throws {
         let h = try Harness(res001)
         let findings = h.findings([Fixtures.eu()])
