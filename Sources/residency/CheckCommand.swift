@@ -108,10 +108,9 @@ struct CheckCommand: ParsableCommand {
         // Every report is written, atomically, even when the gate fails: that is when it is read.
         try outputs.writeOrExit(document)
         if timings {
+            let writing = clock.now - writeStart
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
-            Terminal.stderr(
-                "timing: json: \((clock.now - writeStart).components.attoseconds / 1_000_000_000_000_000 + (clock.now - writeStart).components.seconds * 1000) ms\n"
-            )
+            Terminal.stderr("timing: json: \(Terminal.milliseconds(writing)) ms\n")
         }
         Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
         // Exit with the outcome still referenced: the system reclaims a large run's findings

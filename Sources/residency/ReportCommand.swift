@@ -57,8 +57,9 @@ struct ReportCommand: ParsableCommand {
         }
         try outputs.writeOrExit(result)
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
-            func ms(_ d: Duration) -> Int64 { d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000 }
-            Terminal.stderr("timing: read: \(ms(read - start)) ms\ntiming: reports: \(ms(clock.now - read)) ms\n")
+            Terminal.stderr(
+                "timing: read: \(Terminal.milliseconds(read - start)) ms\n"
+                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
         }
         if diagnosticsFormat == .human {
             let written = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown].compactMap { $0 }
