@@ -38,8 +38,7 @@ struct ReportCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
     func validate() throws {
-        let asked = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown]
-        if asked.allSatisfy({ $0 == nil }) {
+        if reports.requested.isEmpty {
             throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --sarif or --markdown")
         }
     }
@@ -62,12 +61,11 @@ struct ReportCommand: ParsableCommand {
                     + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
         }
         if diagnosticsFormat == .human {
-            let written = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown].compactMap { $0 }
             Terminal.stdout(
                 """
                 \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
                 \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
-                wrote \(written.joined(separator: ", "))
+                wrote \(reports.requested.joined(separator: ", "))
 
                 """)
         }
