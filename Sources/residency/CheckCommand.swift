@@ -82,27 +82,15 @@ struct CheckCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
     func run() throws {
-        var options = AuditRun.Options()
-        let usingExample = inventories.isEmpty
-        options.policies = policies.isEmpty ? ["policies"] : policies
-        options.inventories = usingExample ? ["examples/inventory"] : inventories
-        options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
-        options.catalogs = catalogs
+        if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
+        let outputs = try reports.outputs(json: json, document: json)
+        var options = try AuditRun.Options.commandLine(
+            policies: policies, inventories: inventories, catalogs: catalogs, facts: facts, params: params, now: now)
         options.failOn = failOn
         options.baseline = baseline
         options.failOnNew = failOnNew
-        if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
-        let outputs = try reports.outputs(json: json, document: json)
         options.waivers = noWaivers ? nil : waivers
         options.waiverMaximumDays = waiverMaxDays
-        for p in params {
-            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError("--param takes NAME=VALUE, found '\(p)'")
-            }
-            options.params[String(p[..<eq])] = String(p[p.index(after: eq)...])
-        }
-        let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
-        options.clock = { instant ?? Date() }
         options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
 
         let display = progress.display()
@@ -120,10 +108,9 @@ struct CheckCommand: ParsableCommand {
         // Every report is written, atomically, even when the gate fails: that is when it is read.
         try outputs.writeOrExit(document)
         if timings {
+            let writing = clock.now - writeStart
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
-            Terminal.stderr(
-                "timing: json: \((clock.now - writeStart).components.attoseconds / 1_000_000_000_000_000 + (clock.now - writeStart).components.seconds * 1000) ms\n"
-            )
+            Terminal.stderr("timing: json: \(Terminal.milliseconds(writing)) ms\n")
         }
         Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
         // Exit with the outcome still referenced: the system reclaims a large run's findings
@@ -168,6 +155,13 @@ enum RunClock {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return nil
+    }
+
+    /// The clock a run reads: fixed at `--now` or `SOURCE_DATE_EPOCH` when either is given,
+    /// else the system time.
+    static func clock(now: String?, environment: [String: String]) throws -> @Sendable () -> Date {
+        let instant = try instant(now: now, environment: environment)
+        return { instant ?? Date() }
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` or a bare date (midnight UTC).

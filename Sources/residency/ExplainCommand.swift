@@ -53,22 +53,10 @@ struct ExplainCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        var options = AuditRun.Options()
-        let usingExample = inventories.isEmpty
-        options.policies = policies.isEmpty ? ["policies"] : policies
-        options.inventories = usingExample ? ["examples/inventory"] : inventories
-        options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
-        options.catalogs = catalogs
+        var options = try AuditRun.Options.commandLine(
+            policies: policies, inventories: inventories, catalogs: catalogs, facts: facts, params: params, now: now)
         options.waivers = waivers
         options.waiverMaximumDays = waiverMaxDays
-        for p in params {
-            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError("--param takes NAME=VALUE, found '\(p)'")
-            }
-            options.params[String(p[..<eq])] = String(p[p.index(after: eq)...])
-        }
-        let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
-        options.clock = { instant ?? Date() }
         let (explanation, diagnostics, files) = AuditRun.explain(
             options, .init(policy: policy, resource: resource, workspace: workspace))
         Terminal.emit(diagnostics, files: files, format: .human)

@@ -91,9 +91,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let instant = try RunClock.instant(now: now, environment: environment)
+        let clock = try RunClock.clock(now: now, environment: environment)
         if let region {
-            guard export(region: region, tokenEnv: tokenEnv, output: output, instant, environment) else {
+            guard export(region: region, tokenEnv: tokenEnv, output: output, clock, environment) else {
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
             return
@@ -106,7 +106,7 @@ struct ExportCommand: ParsableCommand {
         // time, and one failing token must not stop the others.
         var failed = 0
         for entry in plan.entries {
-            if !export(region: entry.region, tokenEnv: entry.tokenEnv, output: entry.output, instant, environment) {
+            if !export(region: entry.region, tokenEnv: entry.tokenEnv, output: entry.output, clock, environment) {
                 failed += 1
             }
         }
@@ -120,7 +120,8 @@ struct ExportCommand: ParsableCommand {
 
     /// One workspace's export; false (with its diagnostics printed) when it failed.
     private func export(
-        region: SegmentRegion, tokenEnv: String, output: String?, _ instant: Date?, _ environment: [String: String]
+        region: SegmentRegion, tokenEnv: String, output: String?, _ clock: @escaping @Sendable () -> Date,
+        _ environment: [String: String]
     ) -> Bool {
         do {
             let token = try APIToken.fromEnvironment(tokenEnv, environment)
@@ -131,7 +132,7 @@ struct ExportCommand: ParsableCommand {
             if let retryBaseDelay { client.retry.baseDelay = retryBaseDelay }
             var options = WorkspaceExport.Options(client: client)
             options.includeCatalog = catalogOutput != nil
-            options.clock = { instant ?? Date() }
+            options.clock = clock
 
             let showProgress = verbose || isatty(2) == 1
             let exported = try WorkspaceExport.run(options, token: token) { line in

@@ -38,8 +38,7 @@ struct ReportCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
     func validate() throws {
-        let asked = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown]
-        if asked.allSatisfy({ $0 == nil }) {
+        if reports.requested.isEmpty {
             throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --sarif or --markdown")
         }
     }
@@ -57,16 +56,16 @@ struct ReportCommand: ParsableCommand {
         }
         try outputs.writeOrExit(result)
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
-            func ms(_ d: Duration) -> Int64 { d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000 }
-            Terminal.stderr("timing: read: \(ms(read - start)) ms\ntiming: reports: \(ms(clock.now - read)) ms\n")
+            Terminal.stderr(
+                "timing: read: \(Terminal.milliseconds(read - start)) ms\n"
+                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
         }
         if diagnosticsFormat == .human {
-            let written = [reports.junit, reports.junitDir, reports.html, reports.sarif, reports.markdown].compactMap { $0 }
             Terminal.stdout(
                 """
                 \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
                 \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
-                wrote \(written.joined(separator: ", "))
+                wrote \(reports.requested.joined(separator: ", "))
 
                 """)
         }

@@ -38,6 +38,9 @@ struct ReportOptions: ParsableArguments {
             valueName: "n"))
     var markdownLimit = MarkdownReport.defaultLimit
 
+    /// The paths of the reports asked for (the JSON document is `check`'s own option).
+    var requested: [String] { [junit, junitDir, html, sarif, markdown].compactMap { $0 } }
+
     /// The reports asked for; `json` is the result document to write (check's `--json`),
     /// `document` where the document is kept, for the Markdown summary to point at.
     func outputs(json: String?, document: String?) throws -> ReportOutputs {

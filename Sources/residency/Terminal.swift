@@ -16,6 +16,11 @@ enum Terminal {
         FileHandle.standardError.write(Data(s.utf8))
     }
 
+    /// Whole milliseconds of a duration, for `RESIDENCY_TIMINGS=1` lines.
+    static func milliseconds(_ d: Duration) -> Int64 {
+        d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+    }
+
     /// Prints diagnostics: JSON to standard output (for tools), human text to standard error.
     static func emit(_ diagnostics: [Diagnostic], files: [SourceFile], format: DiagnosticRenderer.Format) {
         switch format {

@@ -76,8 +76,7 @@ struct TestCommand: ParsableCommand {
         options.filter = filter
         options.coverage = coverage || threshold != nil
         options.showTestWarnings = verbose
-        let instant = try RunClock.instant(now: now, environment: ProcessInfo.processInfo.environment)
-        options.clock = { instant ?? Date() }
+        options.clock = try RunClock.clock(now: now, environment: ProcessInfo.processInfo.environment)
 
         let outcome = PolicyTestRunner.run(options)
         Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)

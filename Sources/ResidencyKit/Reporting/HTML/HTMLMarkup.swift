@@ -118,7 +118,8 @@ enum HTMLMarkup {
 
     static func workspaceAnchor(_ slug: String) -> String { anchor(["workspace", slug]) }
 
-    /// `1 fail`, `2 fails` style counting, with an explicit plural.
+    /// `1 fail`, `2 fails` style counting, with an explicit plural (the Markdown summary
+    /// counts with it too).
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }

@@ -15,7 +15,7 @@ extension MarkdownReport {
         var why: String
         if never {
             why = "The gate is off (`--fail-on never`): no result makes this run non-compliant. "
-            why += "\(MarkdownText.count(facts.findings.count, "result")) failed or could not be decided."
+            why += "\(HTMLMarkup.count(facts.findings.count, "result")) failed or could not be decided."
         } else {
             let threshold = s.failOn == "error" ? "severity error" : "severity warning or error"
             why = "Gate `--fail-on \(s.failOn)` (results of \(threshold); an undecided result counts as a failure of its "
@@ -23,11 +23,11 @@ extension MarkdownReport {
             if doc.baseline?.failOnNew == true { why += " With `--fail-on-new`, only results the baseline did not have count." }
             if unmatched > 0 {
                 why +=
-                    " \(MarkdownText.count(unmatched, "policy", "policies")) expected to apply to some resource and applied to none."
+                    " \(HTMLMarkup.count(unmatched, "policy", "policies")) expected to apply to some resource and applied to none."
             }
             if facts.belowThreshold > 0 {
                 why +=
-                    " Below the threshold, \(MarkdownText.count(facts.belowThreshold, "result")) failed or could not be decided."
+                    " Below the threshold, \(HTMLMarkup.count(facts.belowThreshold, "result")) failed or could not be decided."
             }
         }
         let permitted = s.outcomes[Outcome.permitted.rawValue] ?? 0, waived = s.outcomes[Outcome.waived.rawValue] ?? 0
@@ -35,10 +35,10 @@ extension MarkdownReport {
             why += permitted == 1 ? " 1 transfer relies" : " \(permitted) transfers rely"
             why += " on a legal basis recorded by a permit."
         }
-        if waived > 0 { why += " \(MarkdownText.count(waived, "finding")) waived." }
-        var scope = "Audit date \(doc.run.auditDate) · \(MarkdownText.count(s.workspaces, "workspace")) · "
-        scope += "\(MarkdownText.count(s.resources, "resource")) · \(MarkdownText.count(s.policies, "policy", "policies")) and "
-        scope += "\(MarkdownText.count(s.permits, "permit")) · \(MarkdownText.count(s.evaluated, "result"))"
+        if waived > 0 { why += " \(HTMLMarkup.count(waived, "finding")) waived." }
+        var scope = "Audit date \(doc.run.auditDate) · \(HTMLMarkup.count(s.workspaces, "workspace")) · "
+        scope += "\(HTMLMarkup.count(s.resources, "resource")) · \(HTMLMarkup.count(s.policies, "policy", "policies")) and "
+        scope += "\(HTMLMarkup.count(s.permits, "permit")) · \(HTMLMarkup.count(s.evaluated, "result"))"
         return "## \(title)\n\n\(why)\n\n\(scope)"
     }
 
@@ -150,14 +150,14 @@ extension MarkdownReport {
         var parts = ["residency \(MarkdownText.escape(doc.tool.version))", "run \(doc.run.startedAt)"]
         let by = [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")
         if !by.isEmpty { parts.append("ran by \(MarkdownText.escape(by, limit: 200))") }
-        parts.append("policies \(digest(doc.inputs.policies)) (\(MarkdownText.count(doc.inputs.policies.count, "file")))")
+        parts.append("policies \(digest(doc.inputs.policies)) (\(HTMLMarkup.count(doc.inputs.policies.count, "file")))")
         for c in doc.inputs.catalog.prefix(3) {
             parts.append("catalog \(MarkdownText.escape(c.version ?? "unversioned", limit: 40)) \(digest([c]))")
         }
         if doc.inputs.catalog.count > 3 { parts.append("\(doc.inputs.catalog.count - 3) more catalog files") }
         if let f = doc.inputs.facts { parts.append("facts \(digest([f]))") }
         parts.append(
-            "inventories \(digest(doc.inputs.inventories)) (\(MarkdownText.count(doc.inputs.inventories.count, "file")))")
+            "inventories \(digest(doc.inputs.inventories)) (\(HTMLMarkup.count(doc.inputs.inventories.count, "file")))")
         return "<sub>" + parts.joined(separator: " · ") + ". SHA-256 digests, abridged.</sub>"
     }
 

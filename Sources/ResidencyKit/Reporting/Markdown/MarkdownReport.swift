@@ -119,7 +119,7 @@ public struct MarkdownReport: Sendable {
 
     /// The line that stands for rows left out.
     func omission(_ n: Int) -> String {
-        let count = n == Int.max ? "999,999,999 rows" : MarkdownText.count(n, "row")
+        let count = n == Int.max ? "999,999,999 rows" : HTMLMarkup.count(n, "row")
         let whereFull =
             fullReport.map { "the full report is \(MarkdownText.code($0))" } ?? "the JSON result document has them all"
         return "_\(count) left out to stay within \(MarkdownText.thousands(limit)) characters; \(whereFull)._"

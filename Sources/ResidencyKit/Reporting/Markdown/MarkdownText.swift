@@ -77,11 +77,6 @@ enum MarkdownText {
     /// Characters as the size limits of GitHub count them (Unicode scalars).
     static func length(_ s: String) -> Int { s.unicodeScalars.count }
 
-    /// `1 result`, `2 results`.
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
-    }
-
     /// `65,000`: thousands grouped with commas whatever the locale.
     static func thousands(_ n: Int) -> String {
         let digits = String(n)
