@@ -37,6 +37,23 @@ import Testing
         #expect(baseline["unchanged"] as? Int == 10)
     }
 
+    /// JUnit goes red exactly when the gate does: with --fail-on-new, unchanged findings pass
+    /// (their finding in system-out) and only new ones are failures.
+    @Test func junitFollowsTheGateWithFailOnNew() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let r = try Self.check(dir, ["--baseline", "base.json", "--fail-on-new", "--junit", "now.xml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = try String(contentsOf: dir.appendingPathComponent("now.xml"), encoding: .utf8)
+        #expect(xml.contains(#"failures="0" errors="0""#), "\(xml.prefix(300))")
+        #expect(!xml.contains("<failure ") && !xml.contains("<error "))
+        #expect(xml.contains("FAIL RES-001 (error)"))  // still reported, in system-out
+        let gated = try Self.check(dir, ["--baseline", "base.json", "--junit", "all.xml"])
+        #expect(gated.status == 1)
+        let all = try String(contentsOf: dir.appendingPathComponent("all.xml"), encoding: .utf8)
+        #expect(all.contains("<failure "))
+    }
+
     @Test func renamingAndReorderingKeepFindingsUnchanged() throws {
         let dir = try Self.inventory()
         _ = try Self.check(dir, ["--json", "base.json"])

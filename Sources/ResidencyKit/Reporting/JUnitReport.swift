@@ -37,12 +37,11 @@ public struct JUnitReport: Sendable {
     /// Renders the given results of `doc`; `properties` are the suites' (the same for every
     /// file of a run, so a folder of files computes them once).
     func render(_ doc: ResultDocument, results: some Sequence<Finding>, properties props: [(String, String)]) throws -> String {
-        let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
         var byPolicy: [String: [Finding]] = [:]
         for r in results where r.outcome != .notApplicable { byPolicy[r.policy, default: []].append(r) }
         let suites = fold(
             doc.policies.filter { $0.kind == "policy" }.map { p in
-                Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, failOn: failOn) })
+                Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, gating: doc.trips($0)) })
             })
         let w = try XMLWriter()
         try w.startElement("testsuites")
@@ -202,9 +201,11 @@ public struct JUnitReport: Sendable {
             self.summary = summary
         }
 
-        init(_ f: Finding, failOn: AuditRun.FailOn) {
+        /// `gating`: whether the result trips the run's gate as the run counted it
+        /// (`ResultDocument.trips`, `--fail-on-new` included), so the dashboard goes red
+        /// exactly when the gate does.
+        init(_ f: Finding, gating: Bool) {
             finding = f
-            let gating = ResultDocument.gates(f, failOn)
             kind =
                 switch f.outcome {
                 case .fail where gating: .failure
