@@ -220,7 +220,7 @@ public enum AuditRun {
         if delta != nil {
             document.policies.append(
                 .init(
-                    id: regionChangePolicy, kind: "policy", title: "A workspace's region cannot change", severity: "error",
+                    id: regionChangePolicy, kind: "policy", title: regionChangeTitle, severity: "error",
                     resourceKind: "workspace",
                     rationale:
                         "Segment fixes a workspace's data processing region when it is created; data that now sits in another region was migrated, which needs its own review.",
@@ -252,12 +252,13 @@ public enum AuditRun {
     /// RES-010: a Segment workspace's region is fixed at creation; a different region than
     /// in the baseline means the data now sits elsewhere (a migration), which is its own error.
     static let regionChangePolicy = "RES-010"
+    static let regionChangeTitle = "A workspace's region cannot change"
 
     static func regionChanges(_ workspaces: [WorkspaceModel], _ baseline: Baseline) -> [Finding] {
         workspaces.compactMap { m in
             guard let before = baseline.regions[m.workspace.id], let now = m.workspace.region, before != now else { return nil }
             var f = Finding(
-                policy: regionChangePolicy, title: "A workspace's region cannot change", severity: .error, outcome: .fail,
+                policy: regionChangePolicy, title: regionChangeTitle, severity: .error, outcome: .fail,
                 workspace: m.workspace.slug, resourceKind: "workspace", resourceId: m.workspace.id,
                 resourceName: m.workspace.name ?? m.workspace.slug,
                 message:

@@ -24,10 +24,10 @@ public struct Baseline: Sendable {
 
     /// Reads a result document written by `check --json`.
     public static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFileBytes(atPath: path) else {
             return (nil, nil, [.error("E1001", "cannot read baseline \(path)", at: nil)])
         }
-        let file = SourceFile(path: path, bytes: Array(data))
+        let file = SourceFile(path: path, bytes: bytes)
         let tree: DataTree
         switch JSONReader.parse(file) {
         case .failure(let e): return (nil, file, [e.diagnostic(in: file)])

@@ -55,11 +55,11 @@ public enum PolicyTestLoader {
     public static func load(
         path: String, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day
     ) -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFileBytes(atPath: path) else {
             return Loaded(suite: nil, files: [], diagnostics: [.unreadableTestFile(path)])
         }
         return load(
-            SourceFile(path: path, bytes: Array(data)), bundle: bundle, catalog: catalog, catalogPaths: catalogPaths,
+            SourceFile(path: path, bytes: bytes), bundle: bundle, catalog: catalog, catalogPaths: catalogPaths,
             defaultDate: defaultDate)
     }
 

@@ -39,10 +39,10 @@ public enum WaiverLoader {
     public static func load(
         path: String, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
     ) -> ([Waiver], SourceFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFileBytes(atPath: path) else {
             return ([], nil, [.error("E0907", "cannot read waivers file \(path)", at: nil)])
         }
-        let file = SourceFile(path: path, bytes: Array(data))
+        let file = SourceFile(path: path, bytes: bytes)
         let (waivers, diagnostics) = load(
             file, policies: policies, permits: permits, auditDate: auditDate, maximumDays: maximumDays)
         return (waivers, file, diagnostics)
