@@ -30,7 +30,7 @@ extension Diagnostic {
         .error(
             "E0107",
             "\"\(value)\" is not a \(type.name); expected one of \(type.values.map { "\"\($0)\"" }.joined(separator: ", "))",
-            at: r, help: Suggestions.closest(to: value, in: type.values).first.map { "did you mean \"\($0)\"?" })
+            at: r, help: Suggestions.didYouMean(value: value, in: type.values))
     }
     static func notARecord(_ field: String, type: ValueType, at r: SourceRange) -> Diagnostic {
         let help: String? =

@@ -19,6 +19,11 @@ public enum Suggestions {
         return "did you mean `\(best)`?"
     }
 
+    /// The `help:` text for an unknown value (an enumeration's word), quoted as values are.
+    public static func didYouMean(value input: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: input, in: candidates).first.map { "did you mean \"\($0)\"?" }
+    }
+
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

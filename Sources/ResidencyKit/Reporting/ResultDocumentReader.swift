@@ -236,7 +236,7 @@ extension Diagnostic {
         .error(
             "E1506",
             "`\(path)` is \"\(value)\"; expected \(words.map { "\"\($0)\"" }.joined(separator: ", "))", at: r,
-            help: Suggestions.closest(to: value, in: words).first.map { "did you mean \"\($0)\"?" })
+            help: Suggestions.didYouMean(value: value, in: words))
     }
 
     static func documentUnknownPolicy(_ path: String, _ policy: String, at r: SourceRange, known: [String]) -> Diagnostic {
