@@ -29,6 +29,8 @@ public struct PolicyCoverage: Sendable {
         public var covered: Int { branches.filter(\.covered).count }
         public var total: Int { branches.count }
         public var exercised: Bool { branches.contains(where: \.covered) }
+        /// Covered branches in percent (100 when there is nothing to cover).
+        public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
     }
 
     public var rules: [Rule]

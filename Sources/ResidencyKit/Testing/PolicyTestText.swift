@@ -59,9 +59,8 @@ public enum PolicyTestText {
         out += "\n"
         let width = c.rules.map(\.id.count).max() ?? 0
         for rule in c.rules {
-            let rulePercent = rule.total == 0 ? 100 : Double(rule.covered) * 100 / Double(rule.total)
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            out += "  \(id)  \(percent(rulePercent).leftPadded(6))  (\(rule.covered)/\(rule.total))  \(rule.file):\(rule.line)"
+            out += "  \(id)  \(percent(rule.percent).leftPadded(6))  (\(rule.covered)/\(rule.total))  \(rule.file):\(rule.line)"
             out += rule.kind == "permit" ? "  permit\n" : "\n"
             for b in rule.branches where !b.covered {
                 if let expression = b.expression, let clause = b.clause {

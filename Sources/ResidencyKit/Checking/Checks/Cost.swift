@@ -2,8 +2,9 @@
 /// resource is at most (expanded size) × n^(quantifier depth), n being the longest list it
 /// ranges over; both factors are capped here so no policy can make a nightly run explode.
 extension Checker {
-    /// Deepest nesting of `every`/`some`/`count`, counting those inside called defines.
-    public static let quantifierDepthLimit = 4
+    /// Deepest nesting of `every`/`some`/`count`, counting those inside called defines: the
+    /// same limit the parser sets on nesting as written.
+    public static let quantifierDepthLimit = Diagnostic.maxQuantifierNesting
     /// Largest policy, in expression nodes once defines are inlined.
     public static let expandedSizeLimit = 20_000
 
