@@ -28,17 +28,19 @@ public enum YAMLReader {
         }
         guard let node else { return .failure(SyntaxError(offset: 0, message: "the file is empty")) }
         var builder = DataTreeBuilder()
-        var stack: [(node: Node, next: Int)] = []
-        // An explicit stack: deeply nested input must not overflow ours.
+        // An explicit stack: deeply nested input must not overflow ours. Each open container
+        // keeps its children as an array, made once when it opens: making it again for every
+        // child would be quadratic in the length of a list of 100,000 resources.
+        var stack: [(node: Node, children: [(key: Node?, value: Node)], next: Int)] = []
         func open(_ n: Node) {
             let start = offsets.offset(n.mark)
             switch n {
-            case .mapping:
+            case .mapping(let m):
                 builder.beginObject(start: start)
-                stack.append((n, 0))
-            case .sequence:
+                stack.append((n, m.map { ($0.key, $0.value) }, 0))
+            case .sequence(let s):
                 builder.beginArray(start: start)
-                stack.append((n, 0))
+                stack.append((n, s.map { (nil, $0) }, 0))
             case .scalar(let s):
                 scalar(s, start: start, &builder)
             case .alias:
@@ -46,26 +48,13 @@ public enum YAMLReader {
             }
         }
         open(node)
-        while let (n, next) = stack.last {
-            switch n {
-            case .mapping(let m):
-                let pairs = Array(m)
-                if next < pairs.count {
-                    stack[stack.count - 1].next += 1
-                    let (key, value) = pairs[next]
-                    builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark))
-                    open(value)
-                    continue
-                }
-            case .sequence(let s):
-                let items = Array(s)
-                if next < items.count {
-                    stack[stack.count - 1].next += 1
-                    open(items[next])
-                    continue
-                }
-            default:
-                break
+        while let (n, children, next) = stack.last {
+            if next < children.count {
+                stack[stack.count - 1].next += 1
+                let (key, value) = children[next]
+                if let key { builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark)) }
+                open(value)
+                continue
             }
             stack.removeLast()
             builder.end(end: offsets.offset(n.mark) + 1)
