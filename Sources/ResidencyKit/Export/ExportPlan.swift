@@ -1,5 +1,3 @@
-import Foundation
-
 /// Several workspaces exported in one run (`residency export --workspaces FILE`), for the
 /// nightly audit: a Public API token belongs to one workspace, so the file names, for each
 /// workspace, its region and the environment variable that holds its token (never the token).
@@ -24,10 +22,10 @@ public struct ExportPlan: Sendable {
 
     /// Reads a plan file (YAML or JSON); nil with diagnostics when it has errors.
     public static func load(path: String) -> (ExportPlan?, SourceFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFileBytes(atPath: path) else {
             return (nil, nil, [.unreadableWorkspacesFile(path)])
         }
-        let file = SourceFile(path: path, bytes: Array(data))
+        let file = SourceFile(path: path, bytes: bytes)
         let (plan, diagnostics) = load(file)
         return (plan, file, diagnostics)
     }
