@@ -125,21 +125,37 @@ public enum YAMLReader {
     }
 
     /// libyaml marks are line and column (in Unicode scalars); the tree wants byte offsets.
-    struct Offsets {
+    ///
+    /// Each look-up walks the line's bytes from the last mark found when it is on the same
+    /// line (marks come nearly in document order), else from the line's start, counting
+    /// scalars as bytes that do not continue a UTF-8 sequence. Decoding the whole line for
+    /// every mark made a one-line flow document (JSON read as YAML) quadratic.
+    final class Offsets {
         let file: SourceFile
+        /// The last mark found: its line, column and byte offset.
+        private var line = 0, column = 1, offset = 0
+
         init(_ file: SourceFile) { self.file = file }
 
         func offset(_ mark: Mark?) -> Int {
             guard let mark, mark.line >= 1, mark.line <= file.lineStarts.count else { return 0 }
             let lineStart = file.lineStarts[mark.line - 1]
             let lineEnd = mark.line < file.lineStarts.count ? file.lineStarts[mark.line] : file.bytes.count
-            let line = String(decoding: file.bytes[lineStart..<lineEnd], as: UTF8.self)
-            var bytes = 0
-            for (i, u) in line.unicodeScalars.enumerated() {
-                if i >= mark.column - 1 { break }
-                bytes += String(u).utf8.count
+            var (i, col) = mark.line == line ? (offset, column) : (lineStart, 1)
+            file.bytes.withUnsafeBufferPointer { bytes in
+                while col > mark.column && i > lineStart {
+                    i -= 1
+                    while i > lineStart && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+                    col -= 1
+                }
+                while col < mark.column && i < lineEnd {
+                    i += 1
+                    while i < lineEnd && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                    col += 1
+                }
             }
-            return lineStart + bytes
+            (line, column, offset) = (mark.line, col, i)
+            return i
         }
     }
 }
