@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads catalog files: the bundled regional catalog and any the user adds. Later files
 /// replace same-named rows of earlier ones and add new rows, so users can keep up with
 /// Segment's list without editing the bundled data. Reports record every file's digest.
@@ -23,14 +21,14 @@ public enum CatalogLoader {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = readFileBytes(atPath: path) else {
                 diagnostics.append(
                     .error(
                         "E0701", "cannot read catalog \(path)", at: nil,
                         help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/"))
                 continue
             }
-            files.append(SourceFile(path: path, bytes: Array(data)))
+            files.append(SourceFile(path: path, bytes: bytes))
         }
         var loaded = load(files: files)
         loaded.diagnostics = diagnostics + loaded.diagnostics
@@ -116,10 +114,10 @@ public enum CatalogLoader {
 /// `{"dpfCertified": [vendor, …], "sccVendors": […], "bcrVendors": […]}`.
 public enum FactsLoader {
     public static func load(path: String) -> (Facts, SourceFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFileBytes(atPath: path) else {
             return (Facts(), nil, [.error("E0702", "cannot read facts file \(path)", at: nil)])
         }
-        let file = SourceFile(path: path, bytes: Array(data))
+        let file = SourceFile(path: path, bytes: bytes)
         let (facts, diagnostics) = load(file)
         return (facts, file, diagnostics)
     }

@@ -29,18 +29,7 @@ struct ExportBundleWriter {
     /// `"key": [items…]` at the top level, one object after another.
     mutating func member(_ key: String, list items: [DataNode]) {
         open(key)
-        guard !items.isEmpty else {
-            bytes.append(contentsOf: "[]".utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            newline(2)
-            value(item, depth: 2)
-        }
-        newline(1)
-        bytes.append(UInt8(ascii: "]"))
+        array(items, depth: 1)
     }
 
     /// The finished document, ending with a newline.
@@ -63,6 +52,20 @@ struct ExportBundleWriter {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
+    /// A list at `depth`, one element per line: the bundle's resource lists and every
+    /// array inside them.
+    private mutating func array(_ elements: some Collection<DataNode>, depth: Int) {
+        guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }
+        bytes.append(UInt8(ascii: "["))
+        for (i, e) in elements.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(depth + 1)
+            value(e, depth: depth + 1)
+        }
+        newline(depth)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// One value at `depth`; duplicate keys are kept (the loader warns about them).
     private mutating func value(_ node: DataNode, depth: Int) {
         switch node.kind {
@@ -79,17 +82,7 @@ struct ExportBundleWriter {
             }
             newline(depth)
             bytes.append(UInt8(ascii: "}"))
-        case .array:
-            let elements = node.elements
-            guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }
-            bytes.append(UInt8(ascii: "["))
-            for (i, e) in elements.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(depth + 1)
-                value(e, depth: depth + 1)
-            }
-            newline(depth)
-            bytes.append(UInt8(ascii: "]"))
+        case .array: array(node.elements, depth: depth)
         case .string: JSONBytes.appendString(node.string ?? "", to: &bytes)
         // The JSON reader keeps a number's text as written, which is valid JSON by then.
         case .number: bytes.append(contentsOf: (node.numberText ?? "0").utf8)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The problems of `residency export`, beside each other so that their codes (E13xx, W13xx)
+/// The problems of `residency export` (and of its `--workspaces` file), beside each other so that their codes (E13xx, W13xx)
 /// and wording stay consistent. Messages name the request (`GET /sources page 2`) and the
 /// URL; none of them can hold the token: it is never interpolated, and text that comes from
 /// the server passes through `APIToken.redact` first.
@@ -20,7 +20,7 @@ extension Diagnostic {
     {
         Diagnostic(
             .error, "E1302", "\(request): the token was rejected (401 Unauthorized) by \(url)", at: nil,
-            notes: server.map { [Note("the API said: \($0)")] } ?? [],
+            notes: apiSaid(server),
             help:
                 "check \(variable): the token may be mistyped, revoked or expired, or belong to a workspace in the other region (its API is \(region.other.apiHost), --region \(region.other.rawValue))"
         )
@@ -29,7 +29,7 @@ extension Diagnostic {
     static func forbidden(_ request: String, _ url: String, server: String?) -> Diagnostic {
         Diagnostic(
             .error, "E1303", "\(request): the token may not read this (403 Forbidden) at \(url)", at: nil,
-            notes: server.map { [Note("the API said: \($0)")] } ?? [],
+            notes: apiSaid(server),
             help:
                 "give the token read access to sources, destinations and warehouses (Workspace Member with Source Read-only for all sources and Warehouse Read-only), or use a Workspace Owner token"
         )
@@ -38,10 +38,15 @@ extension Diagnostic {
     static func notFound(_ request: String, _ url: String, region: SegmentRegion, server: String?) -> Diagnostic {
         Diagnostic(
             .error, "E1304", "\(request): not found (404) at \(url)", at: nil,
-            notes: server.map { [Note("the API said: \($0)")] } ?? [],
+            notes: apiSaid(server),
             help:
                 "a workspace's token works only against its region's API: an EU workspace's token must be used against \(SegmentRegion.eu.apiHost) (--region eu), a US workspace's against \(SegmentRegion.us.apiHost) (--region us); check --region and --api-url"
         )
+    }
+
+    /// The server's own words, as a note.
+    private static func apiSaid(_ server: String?) -> [Note] {
+        server.map { [Note("the API said: \($0)")] } ?? []
     }
 
     static func unexpectedStatus(_ request: String, _ url: String, status: Int, detail: String?) -> Diagnostic {
@@ -111,6 +116,28 @@ extension Diagnostic {
         .error(
             "E1314", "--api-url \(url) \(why)", at: nil,
             help: "give the base URL only, such as https://eu1.api.segmentapis.com or http://127.0.0.1:8080")
+    }
+
+    static func unreadableWorkspacesFile(_ path: String) -> Diagnostic {
+        .error("E1315", "cannot read the workspaces file \(path)", at: nil)
+    }
+
+    static func noWorkspaceEntries(at range: SourceRange) -> Diagnostic {
+        .error(
+            "E1316", "a workspaces file holds a non-empty `workspaces` list", at: range,
+            help: "each entry names a `region` (eu or us) and the `tokenEnv` variable holding its token")
+    }
+
+    static func unknownWorkspaceEntryKey(_ key: String, known: [String], at range: SourceRange) -> Diagnostic {
+        .error(
+            "E1317", "unknown key `\(key)` in a workspace entry", at: range,
+            help: key.lowercased().contains("token") && key != "tokenEnv"
+                ? "name the environment variable with `tokenEnv`: tokens never go in files"
+                : Suggestions.didYouMean(key, in: known) ?? "an entry takes: \(known.joined(separator: ", "))")
+    }
+
+    static func unknownWorkspaceEntryRegion(_ region: String, at range: SourceRange) -> Diagnostic {
+        .error("E1318", "unknown region \"\(region)\"", at: range, help: "a workspace's region is eu or us")
     }
 
     static func totalEntriesDiffer(_ path: String, fetched: Int, announced: Int) -> Diagnostic {

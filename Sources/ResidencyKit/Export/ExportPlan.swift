@@ -1,5 +1,3 @@
-import Foundation
-
 /// Several workspaces exported in one run (`residency export --workspaces FILE`), for the
 /// nightly audit: a Public API token belongs to one workspace, so the file names, for each
 /// workspace, its region and the environment variable that holds its token (never the token).
@@ -24,10 +22,10 @@ public struct ExportPlan: Sendable {
 
     /// Reads a plan file (YAML or JSON); nil with diagnostics when it has errors.
     public static func load(path: String) -> (ExportPlan?, SourceFile?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, nil, [.error("E1315", "cannot read the workspaces file \(path)", at: nil)])
+        guard let bytes = readFileBytes(atPath: path) else {
+            return (nil, nil, [.unreadableWorkspacesFile(path)])
         }
-        let file = SourceFile(path: path, bytes: Array(data))
+        let file = SourceFile(path: path, bytes: bytes)
         let (plan, diagnostics) = load(file)
         return (plan, file, diagnostics)
     }
@@ -44,10 +42,7 @@ public struct ExportPlan: Sendable {
             let list = reader.array(root["workspaces"], "workspaces"), list.count > 0
         else {
             if reader.diagnostics.isEmpty {
-                reader.report(
-                    .error(
-                        "E1316", "a workspaces file holds a non-empty `workspaces` list", at: reader.range(tree.root),
-                        help: "each entry names a `region` (eu or us) and the `tokenEnv` variable holding its token"))
+                reader.report(.noWorkspaceEntries(at: reader.range(tree.root)))
             }
             return (nil, reader.diagnostics)
         }
@@ -56,21 +51,13 @@ public struct ExportPlan: Sendable {
             let path = "workspaces[\(i)]"
             guard let e = reader.object(item, path) else { continue }
             for (key, start, _) in e.members where !keys.contains(key) {
-                reader.report(
-                    .error(
-                        "E1317", "unknown key `\(key)` in a workspace entry", at: reader.keyRange(start, key),
-                        help: key.lowercased().contains("token") && key != "tokenEnv"
-                            ? "name the environment variable with `tokenEnv`: tokens never go in files"
-                            : Suggestions.didYouMean(key, in: keys) ?? "an entry takes: \(keys.joined(separator: ", "))"))
+                reader.report(.unknownWorkspaceEntryKey(key, known: keys, at: reader.keyRange(start, key)))
             }
             guard let regionText = reader.requiredString(e, "region", path, what: "a workspace entry"),
                 let tokenEnv = reader.requiredString(e, "tokenEnv", path, what: "a workspace entry")
             else { continue }
             guard let region = SegmentRegion(rawValue: regionText) else {
-                reader.report(
-                    .error(
-                        "E1318", "unknown region \"\(regionText)\"", at: reader.range(e["region"]!),
-                        help: "a workspace's region is eu or us"))
+                reader.report(.unknownWorkspaceEntryRegion(regionText, at: reader.range(e["region"]!)))
                 continue
             }
             entries.append(

@@ -59,20 +59,23 @@ public enum RegionWords {
     /// Azure `westeurope`, BigQuery multi-regions `EU`/`US`.
     public static func cloudRegion(_ location: String) -> String? {
         let l = location.lowercased()
-        // Longest, most specific prefixes first; a location not listed stays unknown.
-        let prefixes: [(String, String)] = [
-            ("eu-", "eu"), ("europe-", "eu"), ("us-", "us"), ("northamerica-northeast", "ca"), ("ca-", "ca"),
-            ("ap-south-", "in"), ("asia-south1", "in"), ("asia-south2", "in"), ("ap-southeast-2", "au"),
-            ("australia-", "au"), ("ap-northeast-1", "jp"), ("asia-northeast1", "jp"),
-        ]
-        for (p, r) in prefixes where l.hasPrefix(p) { return r }
-        let azure: [(String, String)] = [
-            ("northeurope", "eu"), ("westeurope", "eu"), ("francecentral", "eu"), ("germanywestcentral", "eu"),
-            ("swedencentral", "eu"), ("eastus", "us"), ("westus", "us"), ("centralus", "us"), ("southcentralus", "us"),
-        ]
-        for (p, r) in azure where l.hasPrefix(p) { return r }
+        for (p, r) in cloudPrefixes where l.hasPrefix(p) { return r }
+        for (p, r) in azureRegions where l.hasPrefix(p) { return r }
         return words[l]
     }
+
+    /// Cloud location prefixes, longest and most specific first; a location not listed stays
+    /// unknown. Built once: `cloudRegion` runs for every warehouse and region label.
+    static let cloudPrefixes: [(String, String)] = [
+        ("eu-", "eu"), ("europe-", "eu"), ("us-", "us"), ("northamerica-northeast", "ca"), ("ca-", "ca"),
+        ("ap-south-", "in"), ("asia-south1", "in"), ("asia-south2", "in"), ("ap-southeast-2", "au"),
+        ("australia-", "au"), ("ap-northeast-1", "jp"), ("asia-northeast1", "jp"),
+    ]
+    /// Azure region names, by prefix.
+    static let azureRegions: [(String, String)] = [
+        ("northeurope", "eu"), ("westeurope", "eu"), ("francecentral", "eu"), ("germanywestcentral", "eu"),
+        ("swedencentral", "eu"), ("eastus", "us"), ("westus", "us"), ("centralus", "us"), ("southcentralus", "us"),
+    ]
 
     /// The region of a host name, from Segment's and vendors' naming of regional hosts.
     public static func region(ofHost host: String) -> String? {

@@ -92,12 +92,14 @@ public struct DataTreeBuilder: Sendable {
         }
     }
 
-    /// An integer value (for YAML forms such as `0x1F` that the converter has already read).
+    /// An integer value a front end has already read. (The YAML converter passes its numbers
+    /// as text: the core schema it follows has only decimal numbers.)
     public mutating func integer(_ value: Int, start: Int, end: Int) {
         append(Self.bitsNode(.int, UInt64(bitPattern: Int64(value)), start, end))
     }
 
-    /// A floating-point value (for YAML forms such as `.inf` that have no JSON text).
+    /// A floating-point value a front end has already read, such as an infinity, which has
+    /// no JSON text.
     public mutating func double(_ value: Double, start: Int, end: Int) {
         append(Self.bitsNode(.double, value.bitPattern, start, end))
     }

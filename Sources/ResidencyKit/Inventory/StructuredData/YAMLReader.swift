@@ -28,17 +28,19 @@ public enum YAMLReader {
         }
         guard let node else { return .failure(SyntaxError(offset: 0, message: "the file is empty")) }
         var builder = DataTreeBuilder()
-        var stack: [(node: Node, next: Int)] = []
-        // An explicit stack: deeply nested input must not overflow ours.
+        // An explicit stack: deeply nested input must not overflow ours. Each open container
+        // keeps its children as an array, made once when it opens: making it again for every
+        // child would be quadratic in the length of a list of 100,000 resources.
+        var stack: [(node: Node, children: [(key: Node?, value: Node)], next: Int)] = []
         func open(_ n: Node) {
             let start = offsets.offset(n.mark)
             switch n {
-            case .mapping:
+            case .mapping(let m):
                 builder.beginObject(start: start)
-                stack.append((n, 0))
-            case .sequence:
+                stack.append((n, m.map { ($0.key, $0.value) }, 0))
+            case .sequence(let s):
                 builder.beginArray(start: start)
-                stack.append((n, 0))
+                stack.append((n, s.map { (nil, $0) }, 0))
             case .scalar(let s):
                 scalar(s, start: start, &builder)
             case .alias:
@@ -46,26 +48,13 @@ public enum YAMLReader {
             }
         }
         open(node)
-        while let (n, next) = stack.last {
-            switch n {
-            case .mapping(let m):
-                let pairs = Array(m)
-                if next < pairs.count {
-                    stack[stack.count - 1].next += 1
-                    let (key, value) = pairs[next]
-                    builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark))
-                    open(value)
-                    continue
-                }
-            case .sequence(let s):
-                let items = Array(s)
-                if next < items.count {
-                    stack[stack.count - 1].next += 1
-                    open(items[next])
-                    continue
-                }
-            default:
-                break
+        while let (n, children, next) = stack.last {
+            if next < children.count {
+                stack[stack.count - 1].next += 1
+                let (key, value) = children[next]
+                if let key { builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark)) }
+                open(value)
+                continue
             }
             stack.removeLast()
             builder.end(end: offsets.offset(n.mark) + 1)
@@ -136,21 +125,37 @@ public enum YAMLReader {
     }
 
     /// libyaml marks are line and column (in Unicode scalars); the tree wants byte offsets.
-    struct Offsets {
+    ///
+    /// Each look-up walks the line's bytes from the last mark found when it is on the same
+    /// line (marks come nearly in document order), else from the line's start, counting
+    /// scalars as bytes that do not continue a UTF-8 sequence. Decoding the whole line for
+    /// every mark made a one-line flow document (JSON read as YAML) quadratic.
+    final class Offsets {
         let file: SourceFile
+        /// The last mark found: its line, column and byte offset.
+        private var line = 0, column = 1, offset = 0
+
         init(_ file: SourceFile) { self.file = file }
 
         func offset(_ mark: Mark?) -> Int {
             guard let mark, mark.line >= 1, mark.line <= file.lineStarts.count else { return 0 }
             let lineStart = file.lineStarts[mark.line - 1]
             let lineEnd = mark.line < file.lineStarts.count ? file.lineStarts[mark.line] : file.bytes.count
-            let line = String(decoding: file.bytes[lineStart..<lineEnd], as: UTF8.self)
-            var bytes = 0
-            for (i, u) in line.unicodeScalars.enumerated() {
-                if i >= mark.column - 1 { break }
-                bytes += String(u).utf8.count
+            var (i, col) = mark.line == line ? (offset, column) : (lineStart, 1)
+            file.bytes.withUnsafeBufferPointer { bytes in
+                while col > mark.column && i > lineStart {
+                    i -= 1
+                    while i > lineStart && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+                    col -= 1
+                }
+                while col < mark.column && i < lineEnd {
+                    i += 1
+                    while i < lineEnd && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                    col += 1
+                }
             }
-            return lineStart + bytes
+            (line, column, offset) = (mark.line, col, i)
+            return i
         }
     }
 }

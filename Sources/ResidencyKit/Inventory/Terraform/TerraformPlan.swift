@@ -12,15 +12,14 @@ import Foundation
 struct TerraformPlanDecoder {
     /// Reports problems through its reader, and lends its catalog look-ups.
     var base: BundleDecoder
-    let file: SourceFile
 
     static let resourceTypes: Set<String> = ["segment_source", "segment_destination", "segment_warehouse"]
 
     init(file: SourceFile, catalog: Catalog) {
         self.base = BundleDecoder(file: file, catalog: catalog)
-        self.file = file
     }
 
+    var file: SourceFile { base.reader.file }
     var catalog: Catalog { base.catalog }
 
     /// Whether a parsed file is Terraform's JSON output rather than an export bundle: plans
