@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// The concatenation of `counts.count` parts built in parallel: part `i` appends exactly
@@ -48,4 +49,21 @@ struct PartWriter<Element> {
 /// A pointer shared by parallel tasks that write disjoint ranges behind it.
 private struct UncheckedPointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>?
+}
+
+/// Result slots filled by parallel tasks, each task its own index.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private var items: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    /// Each index is written once; the lock keeps the array's storage safe across threads.
+    func store(_ i: Int, _ value: T) {
+        lock.lock()
+        items[i] = value
+        lock.unlock()
+    }
+
+    func take() -> [T] { items.map { $0! } }
 }

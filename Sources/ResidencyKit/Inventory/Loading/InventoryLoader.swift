@@ -161,20 +161,3 @@ public enum InventoryLoader {
         return JSONReader.parse(file).mapError { $0.diagnostic(in: file) }
     }
 }
-
-/// Result slots filled by parallel tasks, each task its own index.
-final class ParallelSlots<T>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    /// Each index is written once; the lock keeps the array's storage safe across threads.
-    func store(_ i: Int, _ value: T) {
-        lock.lock()
-        items[i] = value
-        lock.unlock()
-    }
-
-    func take() -> [T] { items.map { $0! } }
-}
