@@ -18,7 +18,9 @@ struct ExportCommand: ParsableCommand {
             --region eu for https://eu1.api.segmentapis.com, --region us for https://api.segmentapis.com.
 
             Rate limits (429), server errors (5xx) and broken connections are tried again, up to 5 attempts per request \
-            with growing waits (Retry-After when the API gives it); the whole export ends within --timeout seconds.
+            with growing waits (Retry-After when the API gives it). A 429 that says when Segment's limit resets \
+            (X-RateLimit-Reset, msBeforeNext) is waited out until then, without using up an attempt (at most 20 such waits \
+            per request). The whole export ends within --timeout seconds: a reset after it fails at once, naming the reset.
 
             Exit codes: 0 written; 2 invalid usage, a missing or rejected token, or an API that did not answer \
             usefully (nothing is written then); 3 internal error.
@@ -63,7 +65,7 @@ struct ExportCommand: ParsableCommand {
     )
     var catalogOutput: String?
 
-    @Flag(help: "Show each request on standard error (shown anyway when standard error is a terminal).")
+    @Flag(help: "Show each request, retry and rate-limit wait on standard error (shown anyway when standard error is a terminal).")
     var verbose = false
 
     @Option(help: "The export's time (UTC, e.g. 2026-11-28T02:00:00Z) for exportedAt; default: now, or SOURCE_DATE_EPOCH.")

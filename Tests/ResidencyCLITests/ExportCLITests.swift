@@ -98,6 +98,54 @@ import Testing
         #expect(!(r.stdout + r.stderr).contains(Self.token))
     }
 
+    /// Segment's 429 (https://docs.segmentapis.com/tag/Rate-Limits) names its reset in
+    /// `X-RateLimit-Reset`; --verbose says how long the export waits, until when, and why.
+    /// The wait is real: one second, the header's resolution.
+    @Test func verboseShowsRateLimitWaits() throws {
+        let api = try SampleWorkspace.api()
+        api.script(
+            "/destinations",
+            [
+                .json(
+                    #"{"errors": [{"type": "RequestError", "message": "Too many requests", "data": {"remainingPoints": 0, "consumedPoints": 21}}]}"#,
+                    status: 429,
+                    headers: ["Date": "Wed, 21 Oct 2015 07:27:59 GMT", "X-RateLimit-Reset": "Wed, 21 Oct 2015 07:28:00 GMT"])
+            ])
+        let dir = try temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Self.export(api, ["--verbose", "--output", "out/ws.json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "residency: GET /destinations page 1\nresidency: rate limited by Segment on GET /destinations page 1; waiting 1 s until 07:28:00 UTC (X-RateLimit-Reset)\nresidency: GET /destinations page 2\n"
+            ), "\(r.stderr)")
+        #expect(!(r.stdout + r.stderr).contains(Self.token))
+    }
+
+    /// A reset beyond --timeout ends the export at once with E1319, naming the reset.
+    @Test func aRateLimitPastTheTimeoutFailsAtOnce() throws {
+        let api = try SampleWorkspace.api()
+        api.script(
+            "/",
+            [
+                .json(
+                    "{}", status: 429,
+                    headers: ["Date": "Wed, 21 Oct 2015 07:28:00 GMT", "X-RateLimit-Reset": "Wed, 21 Oct 2015 08:28:00 GMT"])
+            ])
+        let dir = try temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let started = Date()
+        let r = try Self.export(api, ["--timeout", "30"], in: dir)
+        #expect(r.status == 2)
+        #expect(
+            r.stderr.contains(
+                "error[E1319]: GET /: Segment's rate limit would not reset before the time limit of 30 s runs out: it resets at 2015-10-21 08:28:00 UTC (X-RateLimit-Reset), in 3600 s,"
+            ), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix("residency: no bundle written (eu workspace, token from SEGMENT_PUBLIC_API_TOKEN)\n"))
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func aRejectedTokenExitsTwoAndWritesNothing() throws {
         let api = try SampleWorkspace.api()
         let dir = try temporaryFolder([:])

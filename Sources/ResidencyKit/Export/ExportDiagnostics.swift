@@ -73,6 +73,30 @@ extension Diagnostic {
             at: nil, help: "raise --timeout, or try again when the API answers faster")
     }
 
+    /// Segment named a reset that comes after the deadline: waiting could not help, so the
+    /// export ends now and says when to run it again.
+    static func rateLimitOutlastsTimeLimit(
+        _ seconds: TimeInterval, _ request: String, _ url: String, reset: RateLimitReset, left: TimeInterval
+    ) -> Diagnostic {
+        .error(
+            "E1319",
+            "\(request): Segment's rate limit would not reset before the time limit of \(URLSessionTransport.seconds(seconds)) runs out: it resets at \(MessageDate.utc(reset.until)) (\(reset.source.rawValue)), in \(RateLimitReset.seconds(reset.wait)), and \(RateLimitReset.seconds(max(0, left))) are left (\(url))",
+            at: nil,
+            help:
+                "run the export again after the reset, or raise --timeout so that it can wait; another client using the same token or address may be spending the limit"
+        )
+    }
+
+    static func stillRateLimited(_ request: String, _ url: String, waits: Int) -> Diagnostic {
+        .error(
+            "E1320",
+            "\(request): still rate limited by Segment after waiting \(waits) time\(waits == 1 ? "" : "s") for its limit to reset (\(url)); stopped rather than wait on",
+            at: nil,
+            help:
+                "another client may be spending the same token's or address's limit; try again later, or ask Segment about the workspace's Public API limits"
+        )
+    }
+
     static func invalidJSON(_ request: String, message: String, at range: SourceRange, near: String?) -> Diagnostic {
         Diagnostic(
             .error, "E1308", "\(request): the answer is not valid JSON: \(message)", at: range,

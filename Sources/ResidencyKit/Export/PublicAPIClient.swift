@@ -1,9 +1,10 @@
 import Foundation
 
 /// A read-only client of Segment's Public API: GET requests with the Bearer token, retries on
-/// 429, 5xx and broken connections, one deadline over everything, and every failure a
-/// `Diagnostic` that names the request and says what to do. Answers are parsed by the tool's
-/// own JSON reader, so a malformed one is reported at its line and column.
+/// 429, 5xx and broken connections, waits for a rate limit's named reset, one deadline over
+/// everything, and every failure a `Diagnostic` that names the request and says what to do.
+/// Answers are parsed by the tool's own JSON reader, so a malformed one is reported at its
+/// line and column.
 public struct PublicAPIClient: Sendable {
     /// The Public API's largest page (`pagination.count` is 1…200).
     public static let maximumPageSize = 200
@@ -76,6 +77,7 @@ public struct PublicAPIClient: Sendable {
                 ("User-Agent", "residency/\(ResidencyVersion.current)"),
             ])
         var attempt = 0
+        var rateLimitWaits = 0
         var last: String?
         while true {
             attempt += 1
@@ -96,6 +98,15 @@ public struct PublicAPIClient: Sendable {
                 guard RetryPolicy.isRetryable(status: response.status) else { throw failure(response, request, url) }
                 last = "HTTP \(response.status)\(response.status == 429 ? " (rate limited)" : "")"
                 retryAfter = RetryPolicy.retryAfter(response.headers["retry-after"])
+                if response.status == 429,
+                    let reset = RateLimitReset(response, receivedAt: environment.wallClock(), retryAfter: retryAfter)
+                {
+                    rateLimitWaits += 1
+                    try waitForReset(reset, request: request, url: url, waits: rateLimitWaits)
+                    // Segment asked for the wait: the attempt did not fail, and is not used up.
+                    attempt -= 1
+                    continue
+                }
             }
             guard attempt < options.retry.maxAttempts else {
                 throw .gaveUp(request, url, attempts: attempt, last: last ?? "no answer")
@@ -110,6 +121,23 @@ public struct PublicAPIClient: Sendable {
             )
             environment.sleep(delay)
         }
+    }
+
+    /// Waits out a rate limit whose reset Segment named, after checking that the wait is
+    /// one of the few allowed and ends before the deadline: a wait past the deadline could
+    /// only end in E1307, later and without saying when the limit lifts.
+    private func waitForReset(_ reset: RateLimitReset, request: String, url: String, waits: Int) throws(Diagnostic) {
+        guard waits <= options.retry.maxRateLimitWaits else {
+            throw .stillRateLimited(request, url, waits: options.retry.maxRateLimitWaits)
+        }
+        let left = deadline - environment.now()
+        guard reset.wait < left else {
+            throw .rateLimitOutlastsTimeLimit(options.timeLimit, request, url, reset: reset, left: left)
+        }
+        progress(
+            "rate limited by Segment on \(request); waiting \(RateLimitReset.seconds(reset.wait)) until \(MessageDate.clockTime(reset.until)) (\(reset.source.rawValue))"
+        )
+        environment.sleep(reset.wait)
     }
 
     /// The answer parsed, with its `data` object.

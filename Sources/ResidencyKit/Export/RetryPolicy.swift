@@ -4,16 +4,27 @@ import Foundation
 /// `maxAttempts` in all, waiting `Retry-After` when the server says how long, else an
 /// exponentially growing delay with jitter (so that many nightly exports started by one cron
 /// line do not retry in step).
+///
+/// A 429 from Segment that says when its limit lifts (`RateLimitReset`) is waited out and
+/// not counted as an attempt: the request did not fail, it was asked to wait, and after the
+/// wait it works. Those waits have their own bound, `maxRateLimitWaits`, beside the
+/// export's deadline, so that a server that answers 429 for ever still ends the export.
 public struct RetryPolicy: Sendable, Equatable {
     public var maxAttempts = 5
     /// The first delay's ceiling; each later one doubles, up to `maxDelay`.
     public var baseDelay: TimeInterval = 1
     public var maxDelay: TimeInterval = 30
+    /// Waits for a named rate-limit reset per request. Each wait opens a new window, so a
+    /// request still refused after 20 is not being rate limited in the ordinary way.
+    public var maxRateLimitWaits = 20
 
-    public init(maxAttempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30) {
+    public init(
+        maxAttempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, maxRateLimitWaits: Int = 20
+    ) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.maxRateLimitWaits = maxRateLimitWaits
     }
 
     /// Whether an HTTP status is worth another attempt.
@@ -39,25 +50,30 @@ public struct RetryPolicy: Sendable, Equatable {
 }
 
 /// What the client needs from the world besides the network: a monotonic clock for the
-/// deadline, a way to wait, and randomness for jitter. Tests pass a fake that records the
-/// waits and advances its clock instead of sleeping.
+/// deadline, a way to wait, randomness for jitter, and the time of day for a rate-limit
+/// reset given as a date without the answer's `Date` to measure it against. Tests pass a
+/// fake that records the waits and advances its clock instead of sleeping.
 public struct ExportEnvironment: Sendable {
     /// Monotonic seconds, from any origin.
     public var now: @Sendable () -> TimeInterval
     public var sleep: @Sendable (TimeInterval) -> Void
     /// A number in 0..<1.
     public var random: @Sendable () -> Double
+    /// The wall clock. Only reset dates are measured against it: it can jump, so the
+    /// deadline keeps to `now`.
+    public var wallClock: @Sendable () -> Date
 
     public init(
         now: @escaping @Sendable () -> TimeInterval, sleep: @escaping @Sendable (TimeInterval) -> Void,
-        random: @escaping @Sendable () -> Double
+        random: @escaping @Sendable () -> Double, wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.now = now
         self.sleep = sleep
         self.random = random
+        self.wallClock = wallClock
     }
 
-    /// The real clock, `Thread.sleep` and the system's random numbers.
+    /// The real clocks, `Thread.sleep` and the system's random numbers.
     public static var system: ExportEnvironment {
         let origin = ContinuousClock.now
         return ExportEnvironment(
@@ -66,6 +82,6 @@ public struct ExportEnvironment: Sendable {
                 return TimeInterval(elapsed.components.seconds) + TimeInterval(elapsed.components.attoseconds) * 1e-18
             },
             sleep: { seconds in if seconds > 0 { Thread.sleep(forTimeInterval: seconds) } },
-            random: { Double.random(in: 0..<1) })
+            random: { Double.random(in: 0..<1) }, wallClock: { Date() })
     }
 }

@@ -93,6 +93,58 @@ import Testing
         #expect(run.progress.contains("GET /sources page 2: HTTP 429 (rate limited); trying again in 7 s (attempt 2 of 5)"))
     }
 
+    /// Segment's own 429 (https://docs.segmentapis.com/tag/Rate-Limits): `X-RateLimit-Reset`
+    /// as an RFC 5322 date and the error's `data.msBeforeNext`, no Retry-After. Each is waited
+    /// out against the answer's Date (the later of the two when both come), through the real
+    /// URLSession transport, and uses up no attempt: one attempt is all this run allows.
+    @Test func segmentsRateLimitIsWaitedOutUntilItsReset() throws {
+        let api = try ExportFixture.api()
+        let tooMany = RateLimitTests.envelope(#"{"remainingPoints": 0, "msBeforeNext": 11500, "consumedPoints": 21}"#)
+        api.script(
+            "/destinations#2",
+            [
+                .json(
+                    tooMany, status: 429,
+                    headers: ["Date": "Wed, 21 Oct 2015 07:27:48 GMT", "X-RateLimit-Reset": "Wed, 21 Oct 2015 07:28:00 GMT"]),
+                .json(
+                    RateLimitTests.envelope(#"{"remainingPoints": 0, "consumedPoints": 40}"#), status: 429,
+                    headers: ["Date": "Wed, 21 Oct 2015 07:28:57 GMT", "X-RateLimit-Reset": "Wed, 21 Oct 2015 07:29:00 GMT"]),
+            ])
+        var options = try ExportFixture.options(api)
+        options.client.retry.maxAttempts = 1
+        let run = ExportFixture.export(options)
+        #expect(try run.result.get().destinations == 5)
+        #expect(run.waits == [12, 3])
+        #expect(
+            run.progress.filter { $0.hasPrefix("rate limited") } == [
+                "rate limited by Segment on GET /destinations page 2; waiting 12 s until 07:28:00 UTC (X-RateLimit-Reset)",
+                "rate limited by Segment on GET /destinations page 2; waiting 3 s until 07:29:00 UTC (X-RateLimit-Reset)",
+            ])
+        #expect(api.requests.filter { $0.target.hasPrefix("/destinations") }.count == 5)
+        #expect(!run.progress.joined().contains(ExportFixture.token))
+    }
+
+    /// A reset beyond `--timeout` ends the export at once, naming the reset, without a wait.
+    @Test func aResetBeyondTheTimeLimitEndsTheExportAtOnce() throws {
+        let api = try ExportFixture.api()
+        api.script(
+            "/sources",
+            [
+                .json(
+                    RateLimitTests.envelope(#"{"msBeforeNext": 57647}"#), status: 429,
+                    headers: ["Date": "Wed, 21 Oct 2015 07:27:48 GMT", "X-RateLimit-Reset": "Wed, 21 Oct 2015 07:28:45 GMT"])
+            ])
+        let run = ExportFixture.export(try ExportFixture.options(api, timeLimit: 20))
+        let error = try #require(run.result.failure)
+        #expect(error.code == "E1319")
+        // msBeforeNext (57.647 s) is later than the header (57 s), so it decides.
+        #expect(
+            error.message.hasPrefix(
+                "GET /sources page 1: Segment's rate limit would not reset before the time limit of 20 s runs out: it resets at 2015-10-21 07:28:45 UTC (msBeforeNext), in 57.6 s, and "
+            ), "\(error.message)")
+        #expect(run.waits.isEmpty)
+    }
+
     /// Without Retry-After: half the doubling ceiling plus jitter (none when random is 0). A
     /// connection closed without an answer is retried like a 5xx.
     @Test func serverErrorsAreRetriedWithGrowingWaits() throws {
