@@ -13,7 +13,9 @@ enum BenchModel {
     static let catalog = Catalog(
         version: "bench",
         destinations: catalogNames.enumerated().map { i, name in
-            .init(name: name, usWorkspace: true, euWorkspace: i != 5, euEndpoint: i < 4 || i == 6 || i == 7, vendor: vendors[i])
+            .init(
+                name: name, vendor: vendors[i], supportedRegions: i != 5 ? ["us-west-2", "eu-west-1"] : ["us-west-2"],
+                regionEndpoints: i < 4 || i == 6 || i == 7 ? ["US", "EU"] : ["US"])
         })
 
     static let facts = Facts(

@@ -1,54 +1,130 @@
-/// Segment's regional support data: which integrations work in EU workspaces and which
-/// offer an EU endpoint. Policies read it with `catalog.destination(name)` and friends.
-/// The bundled data is `policies/catalog/segment-regional.json` (see docs/catalog.md).
+/// Segment's integration catalog: every destination, source and warehouse with its ids, names,
+/// the regions Segment offers it in and the regional endpoints it has. Generated from
+/// Segment's own catalog data (docs/catalog.md); users layer their own files over it. The
+/// loader reads it (CatalogLoader), inventories find their integrations in it by id, slug,
+/// name and previous names, and policies read it with `catalog.destination(name)` and friends.
 public struct Catalog: Sendable {
-    /// One integration row of Segment's destination (or warehouse) support table.
-    public struct DestinationEntry: Sendable, Hashable {
-        public var name: String
-        /// Segment catalog slugs that name the same integration (`actions-mixpanel`).
-        public var slugs: [String]
-        /// Offered in US workspaces.
-        public var usWorkspace: Bool?
-        /// Offered in EU workspaces (sending to the integration's US endpoint at least).
-        public var euWorkspace: Bool?
-        /// Offers an EU endpoint in EU workspaces.
-        public var euEndpoint: Bool?
-        /// The company behind the integration.
-        public var vendor: String?
-        /// Warehouses only: Segment must be allowed to connect from the warehouse CIDRs.
-        public var requiresCidr: Bool?
+    /// The three tables, as the file names them.
+    public enum Table: String, Sendable, CaseIterable {
+        case destinations, sources, warehouses
 
-        public init(
-            name: String, slugs: [String] = [], usWorkspace: Bool? = nil, euWorkspace: Bool? = nil,
-            euEndpoint: Bool? = nil, vendor: String? = nil, requiresCidr: Bool? = nil
-        ) {
-            self.name = name
-            self.slugs = slugs
-            self.usWorkspace = usWorkspace
-            self.euWorkspace = euWorkspace
-            self.euEndpoint = euEndpoint
-            self.vendor = vendor
-            self.requiresCidr = requiresCidr
+        /// The singular, as messages say it ("destination").
+        public var noun: String {
+            switch self {
+            case .destinations: "destination"
+            case .sources: "source"
+            case .warehouses: "warehouse"
+            }
         }
     }
 
-    /// One row of the source support table.
-    public struct SourceEntry: Sendable, Hashable {
+    /// One catalog file that rows came from. The first is usually the bundled catalog; the
+    /// others are users' files, which outrank an export's own metadata (docs/catalog.md).
+    public struct Layer: Sendable, Hashable {
+        public var path: String
+        public var version: String
+        public var isBundled: Bool
+
+        public init(path: String, version: String, isBundled: Bool) {
+            self.path = path
+            self.version = version
+            self.isBundled = isBundled
+        }
+
+        /// How evidence names it: `bundled catalog 2025-11-06`, `user catalog acme.json`.
+        public var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
+    }
+
+    /// One row of any table. Regions and endpoints are kept as Segment writes them
+    /// (`eu-west-1`, `EU`); the availability flags are derived from them exactly as Segment's
+    /// Regional page derives its three columns.
+    public struct Entry: Sendable, Hashable {
+        /// Segment's catalog id (`metadata.id`); nil only in a user's row that does not know it.
+        public var id: String?
+        public var slug: String?
         public var name: String
-        public var slugs: [String]
-        public var usWorkspace: Bool?
-        public var euWorkspace: Bool?
-        /// A cloud (hosted) source rather than an SDK or API the customer calls.
-        public var cloud: Bool?
+        public var previousNames: [String]
+        /// The company that processes the data (destinations).
+        public var vendor: String?
+        /// Segment's `supportedRegions`: the workspace regions it is offered in.
+        public var supportedRegions: [String]
+        /// Segment's `regionEndpoints`: the regional endpoints it can send to.
+        public var regionEndpoints: [String]
+        /// Destinations: which connection modes exist on which platform.
+        public var connectionModes: ConnectionModes?
+        /// Destinations: the settings Segment documents with regions, endpoints or hosts.
+        public var regionSettings: [RegionSetting]
+        /// Sources: `server`, `mobile`, `website`, `ott` or `cloud-app`.
+        public var sourceType: String?
+        /// Warehouses: Segment must be allowed to connect from the warehouse CIDRs.
+        public var requiresCidr: Bool?
+        /// Index of the layer the row came from, and where the row is in that file.
+        public var layer: Int = 0
+        public var origin: Origin?
 
         public init(
-            name: String, slugs: [String] = [], usWorkspace: Bool? = nil, euWorkspace: Bool? = nil, cloud: Bool? = nil
+            id: String? = nil, slug: String? = nil, name: String, previousNames: [String] = [], vendor: String? = nil,
+            supportedRegions: [String], regionEndpoints: [String], connectionModes: ConnectionModes? = nil,
+            regionSettings: [RegionSetting] = [], sourceType: String? = nil, requiresCidr: Bool? = nil
         ) {
+            self.id = id
+            self.slug = slug
             self.name = name
-            self.slugs = slugs
-            self.usWorkspace = usWorkspace
-            self.euWorkspace = euWorkspace
+            self.previousNames = previousNames
+            self.vendor = vendor
+            self.supportedRegions = supportedRegions
+            self.regionEndpoints = regionEndpoints
+            self.connectionModes = connectionModes
+            self.regionSettings = regionSettings
+            self.sourceType = sourceType
+            self.requiresCidr = requiresCidr
+        }
+
+        /// Offered in US workspaces.
+        public var usWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .us } }
+        /// Offered in EU workspaces: `eu-west-1` (sources: `eu`) among the supported regions.
+        public var euWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .eu } }
+        /// Offered in EU workspaces with an EU endpoint (Regional page's third column).
+        public var euEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .eu } }
+        /// Offered in EU workspaces with a US endpoint (Regional page's second column).
+        public var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
+        /// Sources: hosted by Segment or a partner (a cloud source), not an SDK the customer runs.
+        public var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
+        /// A setting's documented definition.
+        public func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
+
+        /// Every key the row can be found by, most specific first.
+        var keys: [String] { [id, slug].compactMap { $0 } + [name] + previousNames }
+    }
+
+    /// The connection modes of a destination per platform, as Segment's catalog lists them.
+    public struct ConnectionModes: Sendable, Hashable {
+        public var device: Set<Platform>
+        public var cloud: Set<Platform>
+        public init(device: Set<Platform>, cloud: Set<Platform>) {
+            self.device = device
             self.cloud = cloud
+        }
+    }
+
+    /// Where a source runs, as connection modes distinguish it.
+    public enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
+        case web, mobile, server
+        public static func < (a: Platform, b: Platform) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// A setting Segment documents for an integration, with its default.
+    public struct RegionSetting: Sendable, Hashable {
+        public var name: String
+        public var type: String
+        /// The default as Segment's catalog gives it; `nil` where it gives none.
+        public var defaultValue: SettingValue?
+        public var required: Bool
+        public init(name: String, type: String, defaultValue: SettingValue?, required: Bool = false) {
+            self.name = name
+            self.type = type
+            self.defaultValue = defaultValue
+            self.required = required
         }
     }
 
@@ -56,25 +132,29 @@ public struct Catalog: Sendable {
     /// exact data it was decided on.
     public var version: String
     public var sha256: String?
-    public var destinations: [DestinationEntry]
-    public var sources: [SourceEntry]
-    public var warehouses: [DestinationEntry]
+    public var layers: [Layer]
+    /// The catalog files themselves, so evidence can point at a row's line.
+    public var files: [SourceFile] = []
+    public var destinations: [Entry]
+    public var sources: [Entry]
+    public var warehouses: [Entry]
     private var destinationIndex = NameIndex()
     private var sourceIndex = NameIndex()
     private var warehouseIndex = NameIndex()
 
     public init(
-        version: String = "empty", sha256: String? = nil, destinations: [DestinationEntry] = [],
-        sources: [SourceEntry] = [], warehouses: [DestinationEntry] = []
+        version: String = "empty", sha256: String? = nil, layers: [Layer] = [], destinations: [Entry] = [],
+        sources: [Entry] = [], warehouses: [Entry] = []
     ) {
         self.version = version
         self.sha256 = sha256
+        self.layers = layers
         self.destinations = destinations
         self.sources = sources
         self.warehouses = warehouses
-        destinationIndex = NameIndex(destinations.map { ($0.name, $0.slugs) })
-        sourceIndex = NameIndex(sources.map { ($0.name, $0.slugs) })
-        warehouseIndex = NameIndex(warehouses.map { ($0.name, $0.slugs) })
+        destinationIndex = NameIndex(destinations)
+        sourceIndex = NameIndex(sources)
+        warehouseIndex = NameIndex(warehouses)
     }
 
     /// Look-ups ignore case and surrounding space: exports spell names inconsistently.
@@ -94,35 +174,109 @@ public struct Catalog: Sendable {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
     }
 
+    /// The rows of a table.
+    public func rows(_ table: Table) -> [Entry] {
+        switch table {
+        case .destinations: destinations
+        case .sources: sources
+        case .warehouses: warehouses
+        }
+    }
+
+    private func index(_ table: Table) -> NameIndex {
+        switch table {
+        case .destinations: destinationIndex
+        case .sources: sourceIndex
+        case .warehouses: warehouseIndex
+        }
+    }
+
+    /// A row by any of its keys (id, slug, name, previous name), as policies look rows up.
     public func destination(named name: String) -> Int32? { destinationIndex.find(name) }
     public func source(named name: String) -> Int32? { sourceIndex.find(name) }
     public func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
 
+    /// How an inventory's integration was found, for evidence.
+    public enum Match: String, Sendable, Hashable {
+        case id = "metadata.id", slug = "metadata.slug", name = "metadata.name", previousName = "a previous name"
+    }
+
+    /// The row an inventory names, tried in order of how specific the key is: the id first
+    /// (it survives renames), then the slug, the name and Segment's previous names for it.
+    public func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
+        let index = index(table)
+        if let id, let r = index.exact(id) { return (r, .id) }
+        if let slug, let r = index.find(slug) { return (r, .slug) }
+        if let name, let r = index.find(name) {
+            let row = rows(table)[Int(r)]
+            return (r, Catalog.key(row.name) == Catalog.key(name) || row.slug == name ? .name : .previousName)
+        }
+        return nil
+    }
+
     /// The names of each table, for "did you mean" suggestions.
-    public var destinationNames: [String] { destinations.map(\.name) }
-    public var sourceNames: [String] { sources.map(\.name) }
-    public var warehouseNames: [String] { warehouses.map(\.name) }
+    public func names(_ table: Table) -> [String] { rows(table).map(\.name) }
+    public var destinationNames: [String] { names(.destinations) }
+    public var sourceNames: [String] { names(.sources) }
+    public var warehouseNames: [String] { names(.warehouses) }
+
+    /// Every vendor the destination table names, for checking a facts file's vendor names.
+    public var vendors: [String] {
+        var seen = Set<String>()
+        return destinations.compactMap(\.vendor).filter { seen.insert(Catalog.key($0)).inserted }
+    }
+
+    /// The layer a row came from.
+    public func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
 }
 
-/// Names and slugs to row indices: exact spellings first (no allocation on the hot path),
-/// then a normalised key. The first row to claim a name keeps it.
+/// The two regions Segment's catalog data speaks of, in whichever spelling it uses:
+/// `us-west-2`/`eu-west-1` for destinations' workspaces, `us`/`eu` for sources and
+/// warehouses, `US`/`EU` for endpoints. Anything else is refused by the loader.
+public enum CatalogRegion: String, Sendable {
+    case us, eu
+
+    public static func of(_ text: String) -> CatalogRegion? {
+        switch text.lowercased() {
+        case "us", "us-west-2": .us
+        case "eu", "eu-west-1": .eu
+        default: nil
+        }
+    }
+}
+
+/// Keys to row indices: ids and every spelling exactly first (no allocation on the hot
+/// path), then names normalised. A row's own name outranks another row's previous name;
+/// among equals the first row keeps the key.
 struct NameIndex: Sendable {
-    private var exact: [String: Int32] = [:]
+    private var exactKeys: [String: Int32] = [:]
     private var normalised: [String: Int32] = [:]
+    private var previous: [String: Int32] = [:]
 
     init() {}
 
-    init(_ rows: [(name: String, slugs: [String])]) {
+    init(_ rows: [Catalog.Entry]) {
         for (i, row) in rows.enumerated() {
-            for n in [row.name] + row.slugs {
-                if exact[n] == nil { exact[n] = Int32(i) }
-                let k = Catalog.key(n)
-                if normalised[k] == nil { normalised[k] = Int32(i) }
+            for k in [row.id, row.slug, row.name].compactMap({ $0 }) where exactKeys[k] == nil { exactKeys[k] = Int32(i) }
+            for k in [row.slug, row.name].compactMap({ $0 }) {
+                let n = Catalog.key(k)
+                if normalised[n] == nil { normalised[n] = Int32(i) }
+            }
+            for p in row.previousNames {
+                let n = Catalog.key(p)
+                if previous[n] == nil { previous[n] = Int32(i) }
             }
         }
     }
 
-    func find(_ name: String) -> Int32? { exact[name] ?? normalised[Catalog.key(name)] }
+    /// An id, slug or name exactly as the row spells it.
+    func exact(_ key: String) -> Int32? { exactKeys[key] }
+
+    func find(_ name: String) -> Int32? {
+        if let r = exactKeys[name] { return r }
+        let k = Catalog.key(name)
+        return normalised[k] ?? previous[k]
+    }
 }
 
 /// Facts about the organisation that only its people know (which vendors are certified

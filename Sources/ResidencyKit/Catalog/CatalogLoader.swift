@@ -1,6 +1,8 @@
-/// Reads catalog files: the bundled regional catalog and any the user adds. Later files
-/// replace same-named rows of earlier ones and add new rows, so users can keep up with
-/// Segment's list without editing the bundled data. Reports record every file's digest.
+/// Reads catalog files: the bundled catalog first, then any the user adds. A user's row
+/// replaces the row it names (by id, slug or name) and a row naming none is added, so users
+/// can keep up with Segment without editing the bundled data. Reports record every file's
+/// digest. Nothing in a catalog is guessed: an unknown key, a missing list of regions, a
+/// region Segment does not use or an id given twice is an error at its place.
 public enum CatalogLoader {
     /// A catalog file that was read, as reports cite it.
     public struct FileInfo: Sendable, Hashable, Codable {
@@ -17,7 +19,12 @@ public enum CatalogLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func load(paths: [String]) -> Loaded {
+    /// The catalog format this residency reads (docs/catalog.md).
+    public static let formatVersion = 2
+
+    /// Loads `paths` in order; `bundled` is the path of the bundled catalog among them (its
+    /// rows rank below an export's own metadata, a user's rows above it).
+    public static func load(paths: [String], bundled: String? = nil) -> Loaded {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -30,16 +37,15 @@ public enum CatalogLoader {
             }
             files.append(SourceFile(path: path, bytes: bytes))
         }
-        var loaded = load(files: files)
+        var loaded = load(files: files, bundled: bundled ?? paths.first)
         loaded.diagnostics = diagnostics + loaded.diagnostics
         return loaded
     }
 
-    public static func load(files: [SourceFile]) -> Loaded {
-        var destinations: [Catalog.DestinationEntry] = []
-        var sources: [Catalog.SourceEntry] = []
-        var warehouses: [Catalog.DestinationEntry] = []
+    public static func load(files: [SourceFile], bundled: String? = nil) -> Loaded {
+        var tables: [Catalog.Table: [Catalog.Entry]] = [:]
         var infos: [FileInfo] = []
+        var layers: [Catalog.Layer] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
             let tree: DataTree
@@ -49,64 +55,40 @@ public enum CatalogLoader {
                 continue
             case .success(let t): tree = t
             }
-            var reader = NodeReader(file: file)
-            guard let root = reader.object(tree.root, "catalog") else {
-                diagnostics += reader.diagnostics
+            var reader = CatalogFileReader(file: file, layer: layers.count)
+            guard let read = reader.read(tree.root) else {
+                diagnostics += reader.reader.diagnostics
                 continue
             }
-            let version = reader.string(root, "catalogVersion", "catalog") ?? "unversioned"
-            infos.append(FileInfo(path: file.path, version: version, sha256: SHA256.hex(file.bytes)))
-            merge(&destinations, rows(&reader, root, "destinations", destinationEntry), \.name)
-            merge(&sources, rows(&reader, root, "sources", sourceEntry), \.name)
-            merge(&warehouses, rows(&reader, root, "warehouses", destinationEntry), \.name)
-            diagnostics += reader.diagnostics
+            diagnostics += reader.reader.diagnostics
+            infos.append(FileInfo(path: file.path, version: read.version, sha256: SHA256.hex(file.bytes)))
+            layers.append(Catalog.Layer(path: file.path, version: read.version, isBundled: file.path == bundled))
+            for table in Catalog.Table.allCases { merge(&tables[table, default: []], read.rows[table] ?? []) }
         }
         let version = infos.map(\.version).joined(separator: " + ")
-        let catalog = Catalog(
-            version: version.isEmpty ? "empty" : version, sha256: infos.first?.sha256, destinations: destinations,
-            sources: sources, warehouses: warehouses)
+        var catalog = Catalog(
+            version: version.isEmpty ? "empty" : version, sha256: infos.first?.sha256, layers: layers,
+            destinations: tables[.destinations] ?? [], sources: tables[.sources] ?? [], warehouses: tables[.warehouses] ?? [])
+        catalog.files = files
         return Loaded(catalog: catalog, files: infos, sources: files, diagnostics: diagnostics)
     }
 
-    private static func rows<T>(
-        _ reader: inout NodeReader, _ root: DataNode, _ key: String, _ decode: (inout NodeReader, DataNode, String) -> T?
-    ) -> [T] {
-        guard let list = reader.array(root[key], "catalog.\(key)") else { return [] }
-        var out: [T] = []
-        for (i, e) in list.elements.enumerated() {
-            let path = "catalog.\(key)[\(i)]"
-            guard let obj = reader.object(e, path) else { continue }
-            if let row = decode(&reader, obj, path) { out.append(row) }
-        }
-        return out
-    }
-
-    private static func merge<T>(_ base: inout [T], _ more: [T], _ name: KeyPath<T, String>) {
+    /// A later file's row replaces the earlier row it names by id, slug or name, else is added.
+    private static func merge(_ base: inout [Catalog.Entry], _ more: [Catalog.Entry]) {
         var index: [String: Int] = [:]
-        for (i, row) in base.enumerated() { index[Catalog.key(row[keyPath: name])] = i }
+        func claim(_ row: Catalog.Entry, _ i: Int) {
+            for k in [row.id, row.slug, row.name].compactMap({ $0 }) { index[Catalog.key(k)] = i }
+        }
+        for (i, row) in base.enumerated() { claim(row, i) }
         for row in more {
-            if let i = index[Catalog.key(row[keyPath: name])] {
+            if let i = [row.id, row.slug, row.name].compactMap({ $0 }).lazy.compactMap({ index[Catalog.key($0)] }).first {
                 base[i] = row
+                claim(row, i)
             } else {
-                index[Catalog.key(row[keyPath: name])] = base.count
+                claim(row, base.count)
                 base.append(row)
             }
         }
-    }
-
-    private static func destinationEntry(_ r: inout NodeReader, _ n: DataNode, _ path: String) -> Catalog.DestinationEntry? {
-        guard let name = r.requiredString(n, "name", path, what: "a catalog row") else { return nil }
-        return Catalog.DestinationEntry(
-            name: name, slugs: r.strings(n, "slugs", path) ?? [], usWorkspace: r.bool(n, "usWorkspace", path),
-            euWorkspace: r.bool(n, "euWorkspace", path), euEndpoint: r.bool(n, "euEndpoint", path),
-            vendor: r.string(n, "vendor", path), requiresCidr: r.bool(n, "requiresCidr", path))
-    }
-
-    private static func sourceEntry(_ r: inout NodeReader, _ n: DataNode, _ path: String) -> Catalog.SourceEntry? {
-        guard let name = r.requiredString(n, "name", path, what: "a catalog row") else { return nil }
-        return Catalog.SourceEntry(
-            name: name, slugs: r.strings(n, "slugs", path) ?? [], usWorkspace: r.bool(n, "usWorkspace", path),
-            euWorkspace: r.bool(n, "euWorkspace", path), cloud: r.bool(n, "cloud", path))
     }
 }
 

@@ -8,12 +8,49 @@ extension Schema {
         RecordSpec(
             .endpoint, "Where a destination sends data, resolved from its settings or the catalog.",
             [
-                field("region", .enumeration(.region), "`eu`, `us`, … ; missing when nothing resolves it.") { c, i in
-                    .of(c.model.destinations[i].endpoint.region)
+                field("region", .enumeration(.region), "`eu`, `us`, … ; missing when nothing resolves it.", from: endpointFrom) {
+                    c, i in .of(c.model.destinations[i].endpoint.region)
                 },
-                field("host", .string, "The endpoint host, when known.") { c, i in .of(c.model.destinations[i].endpoint.host) },
-                field("evidence", .string, "The setting and value the region was resolved from.") { c, i in
+                field("host", .string, "The endpoint host, when known.", from: endpointFrom) { c, i in
+                    .of(c.model.destinations[i].endpoint.host)
+                },
+                field("evidence", .string, "The setting and value the region was resolved from.", from: endpointFrom) { c, i in
                     .of(c.model.destinations[i].endpoint.evidence)
+                },
+                field(
+                    "mode", .string,
+                    "The connection mode the region holds for (`cloud mode`, `device mode (web)`), where the integration's "
+                        + "setting depends on it."
+                ) { c, i in .of(c.model.destinations[i].endpoint.mode) },
+            ]),
+        RecordSpec(
+            .integration,
+            "Where Segment offers a resource's integration, and who said so: a user's catalog file, else the export's own "
+                + "metadata, else the bundled catalog (docs/catalog.md, \"Precedence\").",
+            [
+                field("name", .string, "The catalog row's name.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.name) },
+                field("id", .string, "Segment's catalog id.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.id) },
+                field("slug", .string, "Segment's catalog slug.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.slug) },
+                field("supportedRegions", strings, "Segment's `supportedRegions`.", from: regionsFrom) { c, i in
+                    .of(c.model.integration(i).supportedRegions)
+                },
+                field("regionEndpoints", strings, "Segment's `regionEndpoints`.", from: endpointsFrom) { c, i in
+                    .of(c.model.integration(i).regionEndpoints)
+                },
+                field("usWorkspace", .bool, "Offered in US workspaces.", from: regionsFrom) { c, i in
+                    .of(c.model.integration(i).usWorkspace)
+                },
+                field("euWorkspace", .bool, "Offered in EU workspaces (`eu-west-1` among the supported regions).", from: regionsFrom) {
+                    c, i in .of(c.model.integration(i).euWorkspace)
+                },
+                field("euEndpoint", .bool, "Offered in EU workspaces with an EU endpoint.", from: endpointsFrom) { c, i in
+                    .of(c.model.integration(i).euEndpoint)
+                },
+                field("usEndpoint", .bool, "Offered in EU workspaces with a US endpoint.", from: endpointsFrom) { c, i in
+                    .of(c.model.integration(i).usEndpoint)
+                },
+                field("decidedBy", .string, "Who gave these facts: `user catalog FILE`, `export metadata` or `bundled catalog VERSION`.") {
+                    c, i in .of(c.model.integration(i).decidedBy)
                 },
             ]),
         RecordSpec(
@@ -49,6 +86,11 @@ extension Schema {
                 field("euEndpoint", .bool, "Offers an EU endpoint in EU workspaces.") { c, i in
                     .of(c.catalog.destinations[i].euEndpoint)
                 },
+                field("usEndpoint", .bool, "Offered in EU workspaces with a US endpoint.") { c, i in
+                    .of(c.catalog.destinations[i].usEndpoint)
+                },
+                field("id", .string, "Segment's catalog id.") { c, i in .of(c.catalog.destinations[i].id) },
+                field("slug", .string, "Segment's catalog slug.") { c, i in .of(c.catalog.destinations[i].slug) },
                 field("vendor", .string, "The company behind the integration.") { c, i in .of(c.catalog.destinations[i].vendor) },
             ]),
         RecordSpec(
@@ -97,3 +139,10 @@ extension Schema {
             ]),
     ]
 }
+
+private let endpointFrom: ProvenanceAccessor = { c, i in
+    let e = c.model.destinations[i].endpoint
+    return e.evidence.map { Derivation($0, at: e.origin) }
+}
+private let regionsFrom: ProvenanceAccessor = { c, i in c.model.integration(i).regionsFrom }
+private let endpointsFrom: ProvenanceAccessor = { c, i in c.model.integration(i).endpointsFrom }

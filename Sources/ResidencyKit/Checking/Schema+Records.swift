@@ -61,13 +61,29 @@ extension Schema {
                 field("library", .string, "The SDK library, e.g. `analytics-swift`.") { c, i in
                     .of(c.model.sources[i].sdk?.library)
                 },
-                field("ingestHost", .string, "The host the source's events are sent to.") { c, i in
+                field(
+                    "ingestURL", .string,
+                    "The URL the SDK posts events to, built from its settings as the SDK itself builds it (docs/inventory.md).",
+                    from: sourceIngest
+                ) { c, i in .of(c.model.sources[i].ingestURL) },
+                field("ingestHost", .string, "The host the source's events are sent to.", from: sourceIngest) { c, i in
                     .of(c.model.sources[i].ingestHost)
                 },
-                field("ingestRegion", regionT, "The region of that host.") { c, i in .of(c.model.sources[i].ingestRegion) },
+                field("ingestRegion", regionT, "The region of that host (Segment's own hosts only).", from: sourceIngest) {
+                    c, i in .of(c.model.sources[i].ingestRegion)
+                },
                 field("ingestEvidence", .string, "The setting and value the ingest host was resolved from.") { c, i in
                     .of(c.model.sources[i].ingestEvidence)
                 },
+                field(
+                    "platform", .string,
+                    "Where the source runs: `web`, `mobile`, `server` or `cloud source` (its catalog type); picks the "
+                        + "connection mode of its destinations."
+                ) { c, i in .of(c.model.sources[i].platform?.rawValue) },
+                field(
+                    "integration", .record(.integration), optional: false,
+                    "Where Segment offers the source's integration (the catalog, or a user's catalog)."
+                ) { _, i in .ref(.integration, Int32(i)) },
                 field("workspace", .record(.workspace), optional: false, "The workspace.") { _, _ in .ref(.workspace, 0) },
                 field("destinations", .list(.record(.destination)), optional: false, "Destinations connected to it.") { c, i in
                     c.model.destinationsOfSource[i]
@@ -86,7 +102,14 @@ extension Schema {
                     .of(c.model.destinations[i].catalogSlug)
                 },
                 field("catalogId", .string, "The catalog metadata id.") { c, i in .of(c.model.destinations[i].catalogId) },
-                field("vendor", .string, "The company that processes the data.") { c, i in .of(c.model.destinations[i].vendor) },
+                field("vendor", .string, "The company that processes the data (from the catalog).", from: destinationVendor) {
+                    c, i in .of(c.model.destinations[i].vendor)
+                },
+                field(
+                    "integration", .record(.integration), optional: false,
+                    "Where Segment offers the integration and its regional endpoints: a user's catalog, else the export's "
+                        + "own metadata, else the bundled catalog."
+                ) { c, i in .ref(.integration, Int32(c.model.sources.count + i)) },
                 field("endpoint", .record(.endpoint), optional: false, "Where it sends data.") { _, i in .ref(.endpoint, Int32(i))
                 },
                 field("supportedRegions", strings, "Regions the integration supports, from its metadata.") { c, i in
@@ -113,12 +136,17 @@ extension Schema {
                 field("catalogSlug", .string, "The warehouse type's slug, e.g. `redshift`.") { c, i in
                     .of(c.model.warehouses[i].catalogSlug)
                 },
-                field("location", .string, "The location as configured, e.g. `eu-west-1`.") { c, i in
+                field("location", .string, "The location as configured, e.g. `eu-west-1`.", from: warehouseRegion) { c, i in
                     .of(c.model.warehouses[i].location)
                 },
-                field("region", regionT, "The region of that location.") { c, i in .of(c.model.warehouses[i].region) },
-                field("regionEvidence", .string, "The setting and value the region was resolved from.") { c, i in
-                    .of(c.model.warehouses[i].regionEvidence)
+                field("region", regionT, "The region of that location.", from: warehouseRegion) { c, i in
+                    .of(c.model.warehouses[i].region)
+                },
+                field("regionEvidence", .string, "The setting and value the region was resolved from.", from: warehouseRegion) {
+                    c, i in .of(c.model.warehouses[i].regionEvidence)
+                },
+                field("integration", .record(.integration), optional: false, "Where Segment offers the warehouse type.") { c, i in
+                    .ref(.integration, Int32(c.model.sources.count + c.model.destinations.count + i))
                 },
                 field("allowlistedCidrs", .list(.cidr), "CIDRs allowed to connect, when declared.") { c, i in
                     c.model.lists.warehouseCidrs[i]
@@ -126,4 +154,22 @@ extension Schema {
                 field("workspace", .record(.workspace), optional: false, "The workspace.") { _, _ in .ref(.workspace, 0) },
             ]),
     ]
+}
+
+/// The evidence chains of derived resource fields: the setting (and where it is written)
+/// or the catalog row each was derived from.
+private let sourceIngest: ProvenanceAccessor = { c, i in
+    let s = c.model.sources[i]
+    return s.ingestEvidence.map { Derivation($0, at: s.ingestOrigin) }
+}
+private let warehouseRegion: ProvenanceAccessor = { c, i in
+    let w = c.model.warehouses[i]
+    return w.regionEvidence.map { Derivation($0, at: w.regionOrigin) }
+}
+private let destinationVendor: ProvenanceAccessor = { c, i in
+    let d = c.model.destinations[i]
+    guard let row = d.integration.row, let vendor = d.vendor else { return nil }
+    let entry = c.catalog.destinations[Int(row)]
+    let layer = c.catalog.layer(of: entry).map(\.label) ?? "catalog"
+    return Derivation("\(layer): \(entry.name) vendor \"\(vendor)\"", at: entry.origin)
 }

@@ -5,7 +5,7 @@
 /// The kinds of record a value can refer to.
 public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     case workspace, source, destination, warehouse
-    case endpoint, sdkConfig
+    case endpoint, sdkConfig, integration
     case catalogDestination, catalogSource, catalogWarehouse
     case facts, audit
 
@@ -18,6 +18,7 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
         case .warehouse: "Warehouse"
         case .endpoint: "Endpoint"
         case .sdkConfig: "SDKConfig"
+        case .integration: "Integration"
         case .catalogDestination: "CatalogDestination"
         case .catalogSource: "CatalogSource"
         case .catalogWarehouse: "CatalogWarehouse"
@@ -75,6 +76,9 @@ public final class EvalContext: Sendable {
 /// Reads one field of the record at an index.
 public typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
 
+/// Where a derived field's value came from, for the evidence chain of a finding.
+public typealias ProvenanceAccessor = @Sendable (EvalContext, Int) -> Derivation?
+
 /// One field of a record type.
 public struct FieldSpec: Sendable {
     public var name: String
@@ -83,6 +87,8 @@ public struct FieldSpec: Sendable {
     public var optional: Bool
     public var doc: String
     public var get: FieldAccessor
+    /// For derived values (an endpoint's region, a catalog fact): what the value rests on.
+    public var provenance: ProvenanceAccessor?
 }
 
 /// One record type: its fields in documentation order.
@@ -115,10 +121,10 @@ public enum Namespace: String, Sendable, CaseIterable {
 }
 
 func field(
-    _ name: String, _ type: ValueType, optional: Bool = true, _ doc: String,
+    _ name: String, _ type: ValueType, optional: Bool = true, _ doc: String, from provenance: ProvenanceAccessor? = nil,
     _ get: @escaping FieldAccessor
 ) -> FieldSpec {
-    FieldSpec(name: name, type: type, optional: optional, doc: doc, get: get)
+    FieldSpec(name: name, type: type, optional: optional, doc: doc, get: get, provenance: provenance)
 }
 
 /// The schema: every record type by kind.

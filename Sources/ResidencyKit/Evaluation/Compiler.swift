@@ -70,6 +70,15 @@ struct Compiler {
                 }
             }
             let b = value(base)
+            // Traced, a derived field also records what it was derived from, under the index
+            // its own trace entry is about to take.
+            if traced, let provenance = spec.provenance {
+                return { f in
+                    guard case .ref(_, let i) = b(f) else { return .missing }
+                    if let d = provenance(f.ctx, Int(i)), let k = f.trace?.count { f.derivations[k] = d }
+                    return get(f.ctx, Int(i))
+                }
+            }
             return { f in
                 if case .ref(_, let i) = b(f) { return get(f.ctx, Int(i)) }
                 return .missing

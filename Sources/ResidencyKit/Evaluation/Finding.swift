@@ -2,9 +2,13 @@
 public struct Evidence: Sendable, Hashable, Codable {
     public var expression: String
     public var value: String
-    public init(expression: String, value: String) {
+    /// For a derived value, what it rests on and where: `settings.endpoint = "north_america"
+    /// (acme-eu.json:41:55)`, or the catalog row and who decided.
+    public var from: String?
+    public init(expression: String, value: String, from: String? = nil) {
         self.expression = expression
         self.value = value
+        self.from = from
     }
 }
 
@@ -109,16 +113,17 @@ extension PolicyProgram {
 
     /// Re-runs one (policy, resource) with every node traced.
     public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
-        let (finding, trace) = traced(r, Frame(ctx: ctx, slotCount: slotCount))
+        let frame = Frame(ctx: ctx, slotCount: slotCount)
+        let (finding, trace) = traced(r, frame)
         var steps: [Evidence] = []
         var clauses: [String] = []
-        for (node, value) in trace {
+        for (k, (node, value)) in trace.enumerated() {
             let e = tracedNodes[Int(node)]
             // A bare name of a record (`d`, `facts`) says nothing its fields do not.
             if case .name = e.kind, case .ref = value { continue }
             let step = Evidence(
                 expression: nodeTexts[Int(node)].split(whereSeparator: \.isWhitespace).joined(separator: " "),
-                value: ctx.evidenceText(value))
+                value: ctx.evidenceText(value), from: frame.derivations[k].map(ctx.describe))
             let clause = clause(of: e, policy: Int(r.policy))
             // A condition is traced as a value and as a truth value: show it once.
             if steps.last == step, clauses.last == clause { continue }
@@ -160,6 +165,7 @@ extension PolicyProgram {
         frame.slots[0] = .ref(policy.kind, r.resource)
         frame.trace = []
         frame.trace?.reserveCapacity(64)
+        frame.derivations = [:]
         let (outcome, permit) = decide(traced[p], bundle.policies[p].permits, tracedPermits, frame)
         let trace = frame.trace ?? []
         frame.trace = nil
@@ -184,7 +190,7 @@ extension PolicyProgram {
             finding.reason = permitReports[permit].reason
         case .indeterminate:
             // The policy's message describes a violation; an undecided result says what is missing.
-            let reason = unknownReason(trace)
+            let reason = unknownReason(trace, frame)
             finding.reason = reason
             finding.message = "\(policy.title): could not decide for \(finding.resourceName): \(reason)"
             finding.remediation = "Complete the inventory (or the facts file) with the missing value, then run the audit again."
@@ -224,9 +230,11 @@ extension PolicyProgram {
         }
         var out: [Evidence] = []
         out.reserveCapacity(min(candidates, PolicyProgram.evidenceLimit))
-        for (node, value) in trace where evidenceNodes[Int(node)] {
+        for (k, (node, value)) in trace.enumerated() where evidenceNodes[Int(node)] {
             if case .ref = value { continue }
-            let item = Evidence(expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node))
+            let item = Evidence(
+                expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node),
+                from: frame.derivations[k].map(frame.ctx.describe))
             // At most a couple of dozen items: a scan is cheaper than hashing.
             if !out.contains(item) { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }
@@ -234,10 +242,12 @@ extension PolicyProgram {
         return out
     }
 
-    /// Names the first value that was missing where it mattered.
-    private func unknownReason(_ trace: [(node: Int32, value: Value)]) -> String {
-        for (node, value) in trace where value.isMissing && reasonNodes[Int(node)] {
-            return unknownReasons[Int(node)]
+    /// Names the first value that was missing where it mattered, and, for a derived value,
+    /// why it could not be derived (`… is unknown: Intercom can run in device mode or …`).
+    private func unknownReason(_ trace: [(node: Int32, value: Value)], _ frame: Frame) -> String {
+        for (k, (node, value)) in trace.enumerated() where value.isMissing && reasonNodes[Int(node)] {
+            guard let d = frame.derivations[k] else { return unknownReasons[Int(node)] }
+            return "\(unknownReasons[Int(node)]): \(d.text)"
         }
         return "a value the policy needs is unknown in the inventory"
     }

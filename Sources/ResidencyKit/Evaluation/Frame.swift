@@ -14,6 +14,8 @@ final class Frame {
     private let slotCount: Int
     /// Set only when explaining: every traced node appends its value here.
     var trace: [(node: Int32, value: Value)]?
+    /// For traced reads of derived fields: what the value at that trace index rests on.
+    var derivations: [Int: Derivation] = [:]
     /// The evidence text of the list each traced node last read, while it stays the same
     /// list: most findings of a workspace quote its facts and data subjects, and spelling
     /// a list out was the costliest part of their evidence.
@@ -78,12 +80,27 @@ extension EvalContext {
         case .endpoint:
             model.destinations[i].endpoint.host ?? model.destinations[i].endpoint.region ?? "unknown endpoint"
         case .sdkConfig: model.sources[i].sdk?.library ?? "SDK configuration"
+        case .integration: model.integrationRow(i, catalog)?.name ?? "integration"
         case .catalogDestination: catalog.destinations[i].name
         case .catalogSource: catalog.sources[i].name
         case .catalogWarehouse: catalog.warehouses[i].name
         case .facts: "facts"
         case .audit: "audit"
         }
+    }
+
+    /// A derivation as evidence shows it: its text and, when the value is written in an
+    /// input, that input's `file:line:col`.
+    func describe(_ d: Derivation) -> String {
+        guard let origin = d.origin, let file = file(origin.file) else { return d.text }
+        let at = file.location(of: origin.offset)
+        return "\(d.text) (\(origin.file):\(at.line):\(at.column))"
+    }
+
+    /// The input file a derivation points into: the workspace's own, or a catalog file.
+    private func file(_ path: String) -> SourceFile? {
+        if let f = model.file, f.path == path { return f }
+        return catalog.files.first { $0.path == path }
     }
 
     /// A value as evidence shows it: strings quoted, so an empty string is visible.

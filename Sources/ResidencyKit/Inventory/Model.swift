@@ -21,6 +21,8 @@ public struct WorkspaceModel: Sendable {
     public var sources: [Source]
     public var destinations: [Destination]
     public var warehouses: [Warehouse]
+    /// The file the workspace was read from, so evidence can say `file:line:col`.
+    public var file: SourceFile?
     /// Links built by `link()`: each source's destinations, as ready-made list values.
     public private(set) var destinationsOfSource: [Value] = []
     public private(set) var sourceList: Value = .list([])
@@ -77,6 +79,22 @@ public struct WorkspaceModel: Sendable {
             warehouseCidrs: warehouses.indices.map { i in
                 warehouses[i].allowlistedCidrs.map { .list($0.map(Value.cidr)) } ?? .missing
             })
+    }
+
+    /// The integration facts behind an `Integration` record: sources first, then
+    /// destinations, then warehouses, numbered in one range.
+    public func integration(_ i: Int) -> IntegrationFacts {
+        if i < sources.count { return sources[i].integration }
+        if i < sources.count + destinations.count { return destinations[i - sources.count].integration }
+        return warehouses[i - sources.count - destinations.count].integration
+    }
+
+    /// The catalog row of an `Integration` record, when one was found.
+    public func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
+        guard let row = integration(i).row else { return nil }
+        let table: Catalog.Table =
+            i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
+        return catalog.rows(table)[Int(row)]
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).
@@ -169,6 +187,8 @@ public struct SDKConfig: Sendable, Hashable {
     public var host: String?
     public var path: String?
     public var endpoint: String?
+    /// Where the configuration is written (the `sdkConfigs` entry).
+    public var origin: Origin?
 
     public init(
         library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
@@ -207,6 +227,15 @@ public struct Source: Sendable, Hashable {
     public var ingestRegion: String?
     /// The setting and value the ingest host was resolved from.
     public var ingestEvidence: String?
+    /// The URL the SDK posts events to, built from its settings as the SDK builds it.
+    public var ingestURL: String?
+    /// Where the setting the ingest host came from is written.
+    public var ingestOrigin: Origin?
+    /// Where Segment offers the source's integration, and who said so.
+    public var integration = IntegrationFacts()
+    /// Where the source runs (web, mobile, server, a cloud source), which picks the
+    /// connection mode of its destinations; nil when neither catalog nor metadata says.
+    public var platform: EndpointRules.SourcePlatform?
     public var origin: Origin?
 
     public init(
@@ -239,11 +268,18 @@ public struct Endpoint: Sendable, Hashable {
     public var host: String?
     /// The setting and value it was resolved from, e.g. `settings.apiRegion = "EU 🇪🇺"`.
     public var evidence: String?
+    /// Where that setting is written (nil for a default, the catalog or the workspace).
+    public var origin: Origin?
+    /// The connection mode the resolution assumed (`cloud mode`, `device mode (web)`), when
+    /// the integration's setting depends on it.
+    public var mode: String?
 
-    public init(region: String? = nil, host: String? = nil, evidence: String? = nil) {
+    public init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil) {
         self.region = region
         self.host = host
         self.evidence = evidence
+        self.origin = origin
+        self.mode = mode
     }
 }
 
@@ -261,6 +297,8 @@ public struct Destination: Sendable, Hashable {
     public var endpoint: Endpoint
     public var supportedRegions: [String]?
     public var regionEndpoints: [String]?
+    /// Where Segment offers the integration, and who said so (user catalog, export, bundled).
+    public var integration = IntegrationFacts()
     public var origin: Origin?
 
     public init(
@@ -300,6 +338,10 @@ public struct Warehouse: Sendable, Hashable {
     public var allowlistedCidrs: [CIDR]?
     /// The setting and value the region was resolved from.
     public var regionEvidence: String?
+    /// Where that setting is written.
+    public var regionOrigin: Origin?
+    /// Where Segment offers the warehouse type, and who said so.
+    public var integration = IntegrationFacts()
     public var origin: Origin?
 
     public init(

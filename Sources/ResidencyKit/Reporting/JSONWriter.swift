@@ -47,6 +47,13 @@ public struct JSONWriter {
         bytes.append(contentsOf: String(i).utf8)
     }
 
+    /// A number in JSON's shortest form: integers without a fraction (`3`, not `3.0`).
+    public mutating func number(_ d: Double) {
+        separate()
+        let text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        bytes.append(contentsOf: text.utf8)
+    }
+
     public mutating func bool(_ b: Bool) {
         separate()
         bytes.append(contentsOf: (b ? "true" : "false").utf8)

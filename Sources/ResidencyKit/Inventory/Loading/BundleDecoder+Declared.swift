@@ -25,7 +25,7 @@ extension BundleDecoder {
                 continue
             }
             seen[sourceID] = idNode
-            let sdk = SDKConfig(
+            var sdk = SDKConfig(
                 library: reader.string(node, "library", item.path), apiHost: reader.string(node, "apiHost", item.path),
                 cdnHost: reader.string(node, "cdnHost", item.path), proxy: reader.string(node, "proxy", item.path),
                 cdnProxy: reader.string(node, "cdnProxy", item.path),
@@ -33,7 +33,8 @@ extension BundleDecoder {
                 host: reader.string(node, "host", item.path),
                 path: reader.string(node, "path", item.path),
                 endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
-            if let library = sdk.library, SDKRules.libraries[library] == nil, let n = node["library"] {
+            sdk.origin = reader.origin(node)
+            if let library = sdk.library, !SDKRules.knownLibraries.contains(library), let n = node["library"] {
                 reader.report(.unknownLibrary(library, at: reader.range(n)))
             }
             sources[i].sdk = sdk
@@ -49,9 +50,11 @@ extension BundleDecoder {
             if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
             guard let sdk = sources[i].sdk else { continue }
             let r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
+            sources[i].ingestURL = r.url
             sources[i].ingestHost = r.host
             sources[i].ingestRegion = r.region
             sources[i].ingestEvidence = r.evidence
+            sources[i].ingestOrigin = sdk.origin
         }
     }
 

@@ -68,41 +68,85 @@ extension BundleDecoder {
                 return "\(k):\(l["value"]?.string ?? "")"
             }
         }
+        var metadataID: String?
+        var cloudFlag: Bool?
         if let m = metadata {
+            metadataID = reader.string(m, "id", "\(path()).metadata")
             source.catalogName = reader.string(m, "name", "\(path()).metadata")
             source.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
             source.categories = reader.strings(m, "categories", "\(path()).metadata")
+            cloudFlag = reader.bool(m, "isCloudEventSource", "\(path()).metadata")
         }
-        let entry = catalogSource(source.catalogName, source.catalogSlug, metadata)
-        source.catalogName = canonicalName(source: source.catalogName, entry)
-        source.isCloudSource = entry?.cloud ?? metadata.flatMap { reader.bool($0, "isCloudEventSource", "\(path()).metadata") }
+        let found = lookUp(.sources, id: metadataID, slug: source.catalogSlug, name: source.catalogName, metadata)
+        identify(&source.catalogName, &source.catalogSlug, found, .sources)
+        let entry = found.map { catalog.sources[Int($0.row)] }
+        source.isCloudSource = entry?.cloud ?? cloudFlag
+        source.platform = BundleDecoder.platform(type: entry?.sourceType, cloud: cloudFlag, categories: source.categories)
+        // The Public API's source metadata carries no regions: the catalog decides.
+        source.integration = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
         return source
     }
 
-    mutating func decodeDestination(_ n: DataNode, _ path: @autoclosure () -> String, sourceIDs: Set<String>) -> Destination? {
+    /// Where a source runs: its catalog type, else what its own metadata says.
+    static func platform(type: String?, cloud: Bool?, categories: [String]?) -> EndpointRules.SourcePlatform? {
+        switch type {
+        case "website"?: return .web
+        case "mobile"?: return .mobile
+        case "server"?: return .server
+        case "cloud-app"?: return .cloudSource
+        case "ott"?: return nil
+        default: break
+        }
+        if cloud == true { return .cloudSource }
+        let c = Set((categories ?? []).map { $0.lowercased() })
+        if c.contains("website") { return .web }
+        if c.contains("mobile") { return .mobile }
+        if c.contains("server") { return .server }
+        return nil
+    }
+
+    mutating func decodeDestination(
+        _ n: DataNode, _ path: @autoclosure () -> String, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?
+    ) -> Destination? {
         guard let id = reader.requiredString(n, "id", path(), what: "a destination"),
             let sourceID = reader.requiredString(n, "sourceId", path(), what: "a destination")
         else { return nil }
-        if !sourceIDs.contains(sourceID), let node = n["sourceId"] {
-            reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sourceIDs)))
+        if sources[sourceID] == nil, let node = n["sourceId"] {
+            reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sources.keys)))
         }
         var d = Destination(
             id: id, name: reader.string(n, "name", path()), enabled: reader.bool(n, "enabled", path()), sourceId: sourceID,
             origin: reader.origin(n))
         let metadata = reader.object(n["metadata"], "\(path()).metadata")
+        var regions: IntegrationResolver.Exported?
+        var endpoints: IntegrationResolver.Exported?
         if let m = metadata {
             d.catalogName = reader.string(m, "name", "\(path()).metadata")
             d.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
             d.catalogId = reader.string(m, "id", "\(path()).metadata")
             d.supportedRegions = reader.strings(m, "supportedRegions", "\(path()).metadata")
             d.regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
+            if let v = d.supportedRegions, let node = m["supportedRegions"] {
+                regions = .init(values: v, origin: reader.origin(node), field: "metadata.supportedRegions")
+            }
+            if let v = d.regionEndpoints, let node = m["regionEndpoints"] {
+                endpoints = .init(values: v, origin: reader.origin(node), field: "metadata.regionEndpoints")
+            }
         }
-        let entry = catalogDestination(d.catalogName, d.catalogSlug, metadata)
-        d.catalogName = canonicalName(destination: d.catalogName, entry)
+        let found = lookUp(.destinations, id: d.catalogId, slug: d.catalogSlug, name: d.catalogName, metadata)
+        identify(&d.catalogName, &d.catalogSlug, found, .destinations)
+        let entry = found.map { catalog.destinations[Int($0.row)] }
+        d.catalogId = d.catalogId ?? entry?.id
         d.vendor = entry?.vendor
+        d.integration = IntegrationResolver.facts(
+            catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let settings = reader.object(n["settings"], "\(path()).settings")
+        let file = reader.file.path
         d.endpoint = EndpointRules.resolve(
-            slug: d.catalogSlug, name: d.catalogName, setting: { BundleDecoder.setting(settings, $0) }, catalogEntry: entry)
+            EndpointRules.Query(
+                name: d.catalogName ?? d.name ?? id, entry: entry, facts: d.integration,
+                setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: sources[sourceID] ?? nil,
+                workspaceRegion: workspaceRegion))
         return d
     }
 
@@ -111,59 +155,47 @@ extension BundleDecoder {
         var w = Warehouse(id: id, enabled: reader.bool(n, "enabled", path()), origin: reader.origin(n))
         let settingsNode = reader.object(n["settings"], "\(path()).settings")
         if let s = settingsNode { w.name = reader.string(s, "name", "\(path()).settings") }
-        if let m = reader.object(n["metadata"], "\(path()).metadata") {
+        var metadataID: String?
+        let metadata = reader.object(n["metadata"], "\(path()).metadata")
+        if let m = metadata {
+            metadataID = reader.string(m, "id", "\(path()).metadata")
             w.catalogName = reader.string(m, "name", "\(path()).metadata")
             w.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
-            if let name = w.catalogName, catalog.warehouse(named: name) == nil,
-                w.catalogSlug.map({ catalog.warehouse(named: $0) == nil }) ?? true, let node = m["name"]
-            {
-                reader.report(.unknownCatalogName("warehouse", name, at: reader.range(node), candidates: catalog.warehouseNames))
-            }
         }
-        let (location, resolution) = WarehouseRules.resolve(BundleDecoder.settings(settingsNode))
+        let found = lookUp(.warehouses, id: metadataID, slug: w.catalogSlug, name: w.catalogName, metadata)
+        identify(&w.catalogName, &w.catalogSlug, found, .warehouses)
+        w.integration = IntegrationResolver.facts(catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
+        let file = reader.file.path
+        let (location, resolution) = WarehouseRules.resolve { BundleDecoder.setting(settingsNode, $0, file: file) }
         w.location = location
         w.region = resolution.region
         w.regionEvidence = resolution.evidence
+        w.regionOrigin = resolution.origin
         return w
     }
 
-    // Look-ups in closures rather than `slug.flatMap(catalog.destination(named:))`: a method
-    // reference copies the whole catalog (a dozen retains) for every resource.
-    mutating func catalogDestination(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.DestinationEntry? {
-        if let i = slug.flatMap({ catalog.destination(named: $0) }) ?? name.flatMap({ catalog.destination(named: $0) }) {
-            return catalog.destinations[Int(i)]
-        }
-        if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {
-            reader.report(.unknownCatalogName("destination", label, at: reader.range(node), candidates: catalog.destinationNames))
-        }
-        return nil
-    }
-
-    /// The name policies look up (`catalog.destination(d.catalogName)`) must find the row the
-    /// normaliser found, which a slug finds first: a renamed integration would otherwise be
-    /// resolved by one check and indeterminate in another. So a name that finds no row, or
-    /// another row, is replaced by the row's name.
-    func canonicalName(destination name: String?, _ entry: Catalog.DestinationEntry?) -> String? {
-        guard let entry else { return name }
-        let found = name.flatMap { catalog.destination(named: $0) }.map { catalog.destinations[Int($0)].name }
-        return found == entry.name ? name : entry.name
-    }
-
-    /// `canonicalName(destination:)` for sources.
-    func canonicalName(source name: String?, _ entry: Catalog.SourceEntry?) -> String? {
-        guard let entry else { return name }
-        let found = name.flatMap { catalog.source(named: $0) }.map { catalog.sources[Int($0)].name }
-        return found == entry.name ? name : entry.name
-    }
-
-    mutating func catalogSource(_ name: String?, _ slug: String?, _ metadata: DataNode?) -> Catalog.SourceEntry? {
-        if let i = slug.flatMap({ catalog.source(named: $0) }) ?? name.flatMap({ catalog.source(named: $0) }) {
-            return catalog.sources[Int(i)]
-        }
-        if let label = name ?? slug, let node = metadata?[name != nil ? "name" : "slug"] {
-            reader.report(.unknownCatalogName("source", label, at: reader.range(node), candidates: catalog.sourceNames))
+    /// The catalog row an inventory's metadata names, by id, slug, name or previous name;
+    /// an integration that names none is a warning at its name (checks that need it are
+    /// indeterminate) with the closest names.
+    mutating func lookUp(
+        _ table: Catalog.Table, id: String?, slug: String?, name: String?, _ metadata: DataNode?
+    ) -> (row: Int32, match: Catalog.Match)? {
+        if let found = catalog.find(table, id: id, slug: slug, name: name) { return found }
+        let key = name != nil ? "name" : slug != nil ? "slug" : "id"
+        if let label = name ?? slug ?? id, let node = metadata?[key] {
+            reader.report(.unknownCatalogName(table.noun, label, at: reader.range(node), candidates: catalog.names(table)))
         }
         return nil
+    }
+
+    /// The names policies read (`d.catalogName`, `d.catalogSlug`) are the catalog row's, so
+    /// `catalog.destination(d.catalogName)` finds the row the normaliser used, even when the
+    /// export spells the integration by a previous name.
+    func identify(_ name: inout String?, _ slug: inout String?, _ found: (row: Int32, match: Catalog.Match)?, _ table: Catalog.Table) {
+        guard let found else { return }
+        let entry = catalog.rows(table)[Int(found.row)]
+        name = entry.name
+        slug = entry.slug ?? slug
     }
 }
 

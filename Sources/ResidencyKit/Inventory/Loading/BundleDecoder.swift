@@ -49,13 +49,17 @@ struct BundleDecoder {
         // copies each element (a dozen retains).
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
         reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
-        var sourceIDs = Set<String>(minimumCapacity: sources.count)
-        for i in sources.indices { sourceIDs.insert(sources[i].id) }
+        // Each source's platform, which picks the connection modes of its destinations.
+        var platforms: [String: EndpointRules.SourcePlatform?] = [:]
+        platforms.reserveCapacity(sources.count)
+        for i in sources.indices where platforms[sources[i].id] == nil { platforms[sources[i].id] = sources[i].platform }
         let items = decodeList(bundle, "destinations", path)
         var destinations: [Destination] = []
         destinations.reserveCapacity(items.count)
         for item in items {
-            if let d = decodeDestination(item.node, item.path, sourceIDs: sourceIDs) { destinations.append(d) }
+            if let d = decodeDestination(item.node, item.path, sources: platforms, workspaceRegion: workspace.dataRegion) {
+                destinations.append(d)
+            }
         }
         reportDuplicateIDs(destinations.indices.lazy.map { (destinations[$0].id, destinations[$0].origin) }, kind: "destination")
         var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
@@ -63,7 +67,9 @@ struct BundleDecoder {
         applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
         applyWarehouseAccess(bundle, path, &warehouses)
         workspace.origin = workspace.origin ?? reader.origin(bundle)
-        return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+        var model = WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+        model.file = reader.file
+        return model
     }
 
     /// Ids must be unique per kind.
@@ -150,27 +156,10 @@ struct BundleDecoder {
         }
     }
 
-    /// The top-level members of a `settings` object as simple values.
-    static func settings(_ n: DataNode?) -> [String: SettingValue] {
-        guard let n, n.kind == .object else { return [:] }
-        var out: [String: SettingValue] = [:]
-        for (key, _, value) in n.members where out[key] == nil { out[key] = Self.settingValue(value) }
-        return out
-    }
-
-    /// One member of a `settings` object, as `settings(_:)[key]` would hold it. Static, so
-    /// that a closure calling it does not capture (and copy) the decoder.
-    static func setting(_ n: DataNode?, _ key: String) -> SettingValue? {
-        guard let n, n.kind == .object else { return nil }
-        return n.firstMember(equivalentTo: key).map(Self.settingValue)
-    }
-
-    private static func settingValue(_ value: DataNode) -> SettingValue {
-        switch value.kind {
-        case .string: .string(value.string ?? "")
-        case .bool: .bool(value.bool ?? false)
-        case .number: .number(value.double ?? 0)
-        default: .other
-        }
+    /// One member of a `settings` object with where it is written. Static, so that a
+    /// closure calling it does not capture (and copy) the decoder.
+    static func setting(_ n: DataNode?, _ key: String, file: String) -> (value: SettingValue, origin: Origin?)? {
+        guard let n, n.kind == .object, let member = n.firstMember(equivalentTo: key) else { return nil }
+        return (SettingValue(member), Origin(file: file, offset: member.start))
     }
 }

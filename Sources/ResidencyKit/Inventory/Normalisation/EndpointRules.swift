@@ -1,157 +1,326 @@
-/// Where a destination sends data, from its own settings: one table, one row per
-/// integration, covering the messy values real exports carry ("EU 🇪🇺", `north_america`,
-/// Braze clusters, Intercom hosts, HubSpot booleans). A value no row resolves stays unknown.
+/// Where a destination sends data, decided as the integration's own code decides it: from the
+/// setting Segment documents for it (its `regionSettings`), for the connection mode it runs
+/// in, with the catalog's documented default when the setting is absent. The table of rows
+/// is in EndpointRules+Table.swift, each with its source. A value no row resolves stays
+/// unknown (indeterminate), never guessed.
 public enum EndpointRules {
-    /// How a row reads its setting.
-    enum Reading: Sendable {
-        /// A label such as `"EU 🇪🇺"` or `europe`; `blank` is the region an empty string means.
-        case label(blank: String?)
-        /// A boolean switch: true means `whenTrue`, false `whenFalse`.
-        case flag(whenTrue: String, whenFalse: String)
-        /// A URL or host; the region comes from the host (`knownHosts` first).
-        case url(knownHosts: [String: String])
-    }
-
-    /// A class, not a struct: rows are looked up for every destination of an inventory, and
-    /// handing one around is then one retain instead of one per field.
-    final class Rule: Sendable {
-        /// Catalog slugs and names the row applies to.
-        let integrations: [String]
-        let setting: String
-        let reading: Reading
-        /// The region when the setting is absent: the integration's documented default.
-        let absent: String?
-        /// The API host of each region, when the row knows it.
-        let hosts: [String: String]
-        /// How evidence names the setting: `settings.<setting>`.
-        let evidenceKey: String
-
-        init(integrations: [String], setting: String, reading: Reading, absent: String?, hosts: [String: String] = [:]) {
-            self.integrations = integrations
-            self.setting = setting
-            self.reading = reading
-            self.absent = absent
-            self.hosts = hosts
-            evidenceKey = "settings.\(setting)"
-        }
-    }
-
-    static let rules: [Rule] = [
-        Rule(
-            integrations: ["actions-amplitude", "Amplitude (Actions)"], setting: "endpoint",
-            reading: .label(blank: "us"), absent: "us",
-            hosts: ["us": "api2.amplitude.com", "eu": "api.eu.amplitude.com"]),
-        Rule(
-            integrations: ["amplitude", "Amplitude"], setting: "endpoint",
-            reading: .label(blank: "us"), absent: "us",
-            hosts: ["us": "api2.amplitude.com", "eu": "api.eu.amplitude.com"]),
-        Rule(
-            integrations: ["actions-mixpanel", "Mixpanel (Actions)"], setting: "apiRegion",
-            reading: .label(blank: nil), absent: "us",
-            hosts: ["us": "api.mixpanel.com", "eu": "api-eu.mixpanel.com", "in": "api-in.mixpanel.com"]),
-        Rule(
-            integrations: ["mixpanel", "Mixpanel (Legacy)", "Mixpanel"], setting: "enableEuropeanUnionEndpoint",
-            reading: .flag(whenTrue: "eu", whenFalse: "us"), absent: "us",
-            hosts: ["us": "api.mixpanel.com", "eu": "api-eu.mixpanel.com"]),
-        Rule(
-            integrations: ["actions-braze-cloud", "Braze Cloud Mode (Actions)"], setting: "endpoint",
-            reading: .url(knownHosts: [:]), absent: nil),
-        Rule(
-            integrations: ["actions-braze-web", "Braze Web Device Mode (Actions)"], setting: "endpoint",
-            reading: .url(knownHosts: [:]), absent: nil),
-        Rule(
-            integrations: ["actions-customerio", "Customer.io (Actions)"], setting: "accountRegion",
-            reading: .label(blank: nil), absent: "us",
-            hosts: ["us": "track.customer.io", "eu": "track-eu.customer.io"]),
-        Rule(
-            integrations: ["actions-iterable", "Iterable (Actions)"], setting: "dataCenterLocation",
-            reading: .label(blank: nil), absent: "us",
-            hosts: ["us": "api.iterable.com", "eu": "api.eu.iterable.com"]),
-        Rule(
-            integrations: ["intercom", "Intercom", "actions-intercom-web", "Intercom Web (Actions)"], setting: "apiBase",
-            reading: .url(knownHosts: ["api-iam.intercom.io": "us", "api.intercom.io": "us"]), absent: "us"),
-        Rule(
-            integrations: ["hubspot", "HubSpot"], setting: "enableEuropeanDataCenter",
-            reading: .flag(whenTrue: "eu", whenFalse: "us"), absent: "us"),
-    ]
-
-    private static let byIntegration: [String: Rule] = {
-        var map: [String: Rule] = [:]
-        for rule in rules { for name in rule.integrations { map[Catalog.key(name)] = rule } }
-        return map
-    }()
-
-    /// Whether a row exists for the integration (by slug or catalog name).
-    public static func hasRule(slug: String?, name: String?) -> Bool {
-        rule(slug: slug, name: name) != nil
-    }
-
-    /// The same rows by their exact spelling: the usual case, found without normalising.
-    private static let byExactName: [String: Rule] = {
-        var map: [String: Rule] = [:]
-        for rule in rules { for name in rule.integrations { map[name] = rule } }
-        return map
-    }()
-
-    static func rule(slug: String?, name: String?) -> Rule? {
-        if let slug, let r = byExactName[slug] ?? byIntegration[Catalog.key(slug)] { return r }
-        if let name, let r = byExactName[name] ?? byIntegration[Catalog.key(name)] { return r }
-        return nil
-    }
-
-    /// Resolves a destination's endpoint from its settings: what the integration is set to is
-    /// where the data goes. Only when no setting resolves it does the catalog decide, and only
-    /// what it can: an integration Segment lists with no EU endpoint sends to the US. (A
-    /// setting naming the EU on such an integration still resolves to the EU; RES-003 then
-    /// reports that Segment lists no EU endpoint for it, so the contradiction is visible.)
-    public static func resolve(
-        slug: String?, name: String?, settings: [String: SettingValue], catalogEntry: Catalog.DestinationEntry?
-    ) -> Endpoint {
-        resolve(slug: slug, name: name, setting: { settings[$0] }, catalogEntry: catalogEntry)
-    }
-
-    /// The same, reading one setting at a time: the loader looks the row's one setting up in
-    /// the export instead of building a dictionary of every setting of every destination.
-    static func resolve(
-        slug: String?, name: String?, setting: (String) -> SettingValue?, catalogEntry: Catalog.DestinationEntry?
-    ) -> Endpoint {
-        let fromSettings = rule(slug: slug, name: name).map { apply($0, setting) }
-        if let r = fromSettings, r.region != nil {
-            return Endpoint(region: r.region, host: r.host, evidence: r.evidence)
-        }
-        if let entry = catalogEntry, entry.euEndpoint == false {
-            return Endpoint(region: "us", host: nil, evidence: "catalog: \(entry.name) offers no EU endpoint")
-        }
-        return Endpoint(region: nil, host: nil, evidence: fromSettings?.evidence ?? "no setting names the endpoint")
-    }
-
-    /// The rule's reading of the settings; the region is nil when the value cannot be read.
-    static func apply(_ rule: Rule, _ setting: (String) -> SettingValue?) -> Resolution {
-        let key = rule.evidenceKey
-        guard let value = setting(rule.setting) else {
-            guard let region = rule.absent else { return Resolution(region: nil, evidence: "\(key) not set") }
-            return Resolution(
-                region: region, host: rule.hosts[region],
-                evidence: "\(key) not set (the integration's default is its \(region.uppercased()) endpoint)")
-        }
-        let evidence = "\(key) = \(value)"
-        var region: String?
+    /// A region and the host it means.
+    struct Target: Sendable, Hashable {
+        var region: String
         var host: String?
-        switch (rule.reading, value) {
-        case (.label(let blank), .string(let s)):
-            let trimmed = s.trimmingWhitespace()
-            region = trimmed.isEmpty ? blank : RegionWords.region(ofLabel: trimmed)
-        case (.flag(let yes, let no), .bool(let b)):
-            region = b ? yes : no
-        case (.flag(let yes, let no), .string(let s)) where s == "true" || s == "false":
-            region = s == "true" ? yes : no
-        case (.url(let known), .string(let s)):
-            host = URLParts(s)?.host
-            region = host.flatMap { known[$0] ?? RegionWords.region(ofHost: $0) }
-        default:
-            break
+        init(_ region: String, _ host: String? = nil) {
+            self.region = region
+            self.host = host
         }
-        guard let region else { return Resolution(region: nil, host: host, evidence: "\(evidence), which names no known region") }
-        return Resolution(region: region, host: host ?? rule.hosts[region], evidence: evidence)
+    }
+
+    /// How a setting's value is read.
+    enum Reading: Sendable {
+        /// One of the values the integration documents. `exact` compares as the integration's
+        /// code does (`apiRegion == "EU 🇪🇺"`); otherwise case, emoji and punctuation are
+        /// dropped first (`"EU 🇪🇺"` reads `eu`). A value not in the table goes to `otherwise`
+        /// where the code falls back to a default for it, else it is unknown.
+        case choices([String: Target], exact: Bool = false, otherwise: Target? = nil)
+        /// The region follows from the value's first character (Dynamic Yield's section ids).
+        case firstCharacter([Character: Target])
+        /// A boolean switch.
+        case flag(whenTrue: Target, whenFalse: Target)
+        /// A URL or host, matched against the vendor's documented hosts (never a guess from
+        /// some label reading `eu`).
+        case hosts([HostPattern], blank: Target? = nil)
+        /// An AWS region name (`eu-west-1`).
+        case awsRegion
+    }
+
+    /// A host the vendor documents: exact, or a suffix after a label pattern.
+    struct HostPattern: Sendable {
+        /// The host, with `*` standing for one label (`rest.*.braze.com` is not allowed:
+        /// patterns list every documented cluster).
+        var host: String
+        var region: String
+
+        func matches(_ h: String) -> Bool { h == host }
+    }
+
+    /// How one mode is decided: by settings, or fixed by the integration's code.
+    enum ModeSource: Sendable {
+        case settings([SettingReading])
+        /// The code always sends to one place in this mode, whatever the settings say.
+        case fixed(Target, because: String)
+    }
+
+    /// One setting of a mode's reading, tried in order: an override (`customEndpoint`) decides
+    /// only when it is set to something; the last setting decides, by value or default.
+    struct SettingReading: Sendable {
+        var setting: String
+        var reading: Reading
+        var overrideOnly = false
+    }
+
+    /// Which connection modes a reading covers.
+    enum ModeFilter: Sendable, Hashable {
+        case device(Catalog.Platform)
+        case cloud
+        case any
+
+        func covers(_ m: Mode) -> Bool {
+            switch (self, m) {
+            case (.any, _): true
+            case (.cloud, .cloud): true
+            case (.device(let p), .device(let q)): p == q
+            default: false
+            }
+        }
+    }
+
+    /// A connection mode a destination can run in for a source.
+    enum Mode: Sendable, Hashable, CustomStringConvertible {
+        case device(Catalog.Platform)
+        case cloud(Catalog.Platform)
+
+        var description: String {
+            switch self {
+            case .device(let p): "device mode (\(p.rawValue))"
+            case .cloud: "cloud mode"
+            }
+        }
+        var isCloud: Bool { if case .cloud = self { true } else { false } }
+    }
+
+    /// How a row decides, per mode; a mode no reading covers is decided by the catalog.
+    enum Decision: Sendable {
+        case modes([(ModeFilter, ModeSource)])
+        /// Segment's own destinations: wherever the workspace keeps data.
+        case workspaceRegion(evidence: String)
+    }
+
+    /// One row of the table: the integrations (by slug) and how their endpoint is decided.
+    struct Rule: Sendable {
+        var slugs: [String]
+        var decision: Decision
+        /// Where the row's facts come from (repository and path, or the catalog), for docs.
+        var source: String
+    }
+
+    /// Where the connected source runs, as connection modes distinguish it.
+    public enum SourcePlatform: String, Sendable, Hashable {
+        case web, mobile, server
+        /// A cloud source: its events reach destinations in cloud mode only.
+        case cloudSource = "cloud source"
+    }
+
+    /// What happens to a setting the input does not carry.
+    enum Absent: Sendable {
+        /// The integration's documented default applies (an export; a planned create).
+        case defaultApplies
+        /// Unknown: Terraform manages only the keys its configuration sets, so an existing
+        /// resource's other settings are not in the plan.
+        case unmanaged
+    }
+
+    /// Everything a resolution looks at.
+    struct Query {
+        var name: String
+        var entry: Catalog.Entry?
+        var facts: IntegrationFacts
+        var setting: (String) -> (value: SettingValue, origin: Origin?)?
+        var absent: Absent = .defaultApplies
+        var platform: SourcePlatform?
+        /// The workspace's data region (`eu`, `us`).
+        var workspaceRegion: String?
+    }
+
+    static let bySlug: [String: Rule] = {
+        var map: [String: Rule] = [:]
+        for rule in table { for slug in rule.slugs { map[slug] = rule } }
+        return map
+    }()
+
+    /// The row for an integration, by its catalog slug.
+    static func rule(slug: String?) -> Rule? { slug.flatMap { bySlug[$0] } }
+
+    /// Whether a row exists for the integration's slug.
+    public static func hasRule(slug: String?) -> Bool { rule(slug: slug) != nil }
+
+    /// The modes the destination can run in for its source: the source's platform picks
+    /// them among the integration's connection modes. Unknown platform or modes: every mode.
+    static func modes(_ platform: SourcePlatform?, _ modes: Catalog.ConnectionModes?) -> [Mode] {
+        guard let modes else { return [] }
+        let all = modes.device.sorted().map(Mode.device) + modes.cloud.sorted().map(Mode.cloud)
+        let picked: [Mode]
+        switch platform {
+        case .web?: picked = all.filter { $0 == .device(.web) || $0 == .cloud(.web) }
+        case .mobile?: picked = all.filter { $0 == .device(.mobile) || $0 == .cloud(.mobile) }
+        case .server?: picked = all.filter { $0 == .cloud(.server) }
+        case .cloudSource?: picked = all.filter(\.isCloud).prefix(1).map { _ in .cloud(.server) }
+        case nil: picked = all
+        }
+        // A source the integration lists no mode for still sends it something if connected:
+        // consider every mode rather than none.
+        return picked.isEmpty ? all : picked
+    }
+
+    static func resolve(_ q: Query) -> Endpoint {
+        guard let rule = rule(slug: q.entry?.slug) else { return fromCatalog(q) }
+        switch rule.decision {
+        case .workspaceRegion(let evidence):
+            guard let region = q.workspaceRegion else {
+                return Endpoint(evidence: "\(evidence); the workspace's region is unknown")
+            }
+            let host = region == "eu" ? "events.eu1.segmentapis.com" : "api.segment.io"
+            return Endpoint(region: region, host: host, evidence: "\(evidence): the workspace's region, \(region.uppercased())")
+        case .modes(let readings):
+            let modes = modes(q.platform, q.entry?.connectionModes)
+            // Without mode data, a row whose readings all cover any mode still decides.
+            let considered: [Mode?] = modes.isEmpty ? [nil] : modes.map { $0 }
+            var results: [(Mode?, Resolution?)] = []
+            for mode in considered {
+                let covering = readings.first { filter, _ in mode.map(filter.covers) ?? (filter == .any) }
+                switch covering?.1 {
+                case nil: results.append((mode, nil))
+                case .fixed(let target, let because)?:
+                    results.append((mode, Resolution(region: target.region, host: target.host, evidence: because)))
+                case .settings(let settings)?: results.append((mode, read(settings, q)))
+                }
+            }
+            return combine(results, q)
+        }
+    }
+
+    /// One mode's reading: overrides first, then the deciding setting.
+    static func read(_ settings: [SettingReading], _ q: Query) -> Resolution {
+        for s in settings {
+            let found = q.setting(s.setting)
+            if s.overrideOnly {
+                guard let found, case .string(let text) = found.value, !text.trimmingWhitespace().isEmpty else { continue }
+                return apply(s, found.value, origin: found.origin, q)
+            }
+            if let found { return apply(s, found.value, origin: found.origin, q) }
+            switch q.absent {
+            case .unmanaged:
+                return Resolution(
+                    region: nil,
+                    evidence: "settings.\(s.setting) is not set in the Terraform configuration, so its value in Segment "
+                        + "is not in the plan (Terraform manages only the settings it sets)")
+            case .defaultApplies:
+                guard let documented = q.entry?.regionSetting(s.setting) else {
+                    return Resolution(region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
+                }
+                // A setting Segment requires is always stored: its absence means the export is
+                // not what Segment holds, not that the default applies.
+                if documented.required {
+                    return Resolution(
+                        region: nil, evidence: "settings.\(s.setting) is not set, though Segment's catalog marks it required")
+                }
+                guard let value = documented.defaultValue else {
+                    return Resolution(region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
+                }
+                var r = apply(s, value, origin: nil, q)
+                r.evidence = "settings.\(s.setting) not set: Segment's catalog default \(value) applies; \(r.evidence)"
+                return r
+            }
+        }
+        return Resolution(region: nil, evidence: "no setting selects the endpoint")
+    }
+
+    static func apply(_ s: SettingReading, _ value: SettingValue, origin: Origin?, _ q: Query) -> Resolution {
+        let said = "settings.\(s.setting) = \(value)"
+        var target: Target?
+        var host: String?
+        switch (s.reading, value) {
+        case (.choices(let table, let exact, let otherwise), .string(let text)):
+            target = table[exact ? text : RegionWords.labelWords(text)]
+            if target == nil, let otherwise {
+                return Resolution(
+                    region: otherwise.region, host: otherwise.host,
+                    evidence: "\(said), which \(q.name)'s code does not know, so it falls back to \(otherwise.host ?? otherwise.region)",
+                    origin: origin)
+            }
+            if target == nil {
+                let known = table.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                return Resolution(region: nil, evidence: "\(said), which is not a value \(q.name) documents (\(known))", origin: origin)
+            }
+        case (.firstCharacter(let table), .string(let text)):
+            target = text.first.flatMap { table[$0] }
+            if target == nil {
+                return Resolution(region: nil, evidence: "\(said), whose first character names no data centre", origin: origin)
+            }
+        case (.flag(let yes, let no), .bool(let b)):
+            target = b ? yes : no
+        case (.flag(let yes, let no), .string(let text)) where text == "true" || text == "false":
+            target = text == "true" ? yes : no
+        case (.hosts(_, let blank?), .string(let text)) where text.trimmingWhitespace().isEmpty:
+            target = blank
+        case (.hosts(let patterns, _), .string(let text)):
+            guard let h = URLParts(text)?.host else {
+                return Resolution(region: nil, evidence: "\(said), which is not a URL or host", origin: origin)
+            }
+            host = h
+            target = patterns.first { $0.matches(h) }.map { Target($0.region, h) }
+            if target == nil {
+                return Resolution(
+                    region: nil, host: h, evidence: "\(said): host \(h) is not one \(q.name) documents for a region", origin: origin)
+            }
+        case (.awsRegion, .string(let text)):
+            let t = text.trimmingWhitespace().lowercased()
+            target = WarehouseRules.awsRegion(t).map { Target($0) }
+            if target == nil {
+                return Resolution(region: nil, evidence: "\(said), which is not an AWS region", origin: origin)
+            }
+        default:
+            return Resolution(region: nil, evidence: "\(said), which names no region", origin: origin)
+        }
+        guard let target else { return Resolution(region: nil, evidence: said, origin: origin) }
+        return Resolution(region: target.region, host: host ?? target.host, evidence: said, origin: origin)
+    }
+
+    /// The modes' answers made one: agreed, or unknown with the reason why not.
+    static func combine(_ results: [(Mode?, Resolution?)], _ q: Query) -> Endpoint {
+        // A mode the rule does not cover is decided by the catalog alone.
+        let filled: [(Mode?, Resolution)] = results.map { mode, r in
+            if let r { return (mode, r) }
+            let c = fromCatalog(q)
+            return (mode, Resolution(region: c.region, host: c.host, evidence: c.evidence ?? "", origin: c.origin))
+        }
+        guard let first = filled.first else { return fromCatalog(q) }
+        let regions = Set(filled.map(\.1.region))
+        let modeNote = filled.compactMap(\.0).map(\.description)
+        if regions.count == 1, let region = first.1.region {
+            let mode = filled.count == 1 ? modeNote.first : modeNote.joined(separator: " and ")
+            return Endpoint(region: region, host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: mode)
+        }
+        if filled.count == 1 {
+            return Endpoint(host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: modeNote.first)
+        }
+        // Modes disagree, or one is unknown: which mode runs is not in any export.
+        let parts = filled.map { mode, r in
+            "\(mode?.description ?? "any mode"): \(r.evidence) → \(r.region?.uppercased() ?? "unknown")"
+        }
+        let origin = filled.first { $0.1.origin != nil }?.1.origin
+        return Endpoint(
+            evidence: "\(q.name) can run in \(modeNote.joined(separator: " or ")) for this source, and they differ ("
+                + parts.joined(separator: "; ") + "); the export does not say which mode is used",
+            origin: origin)
+    }
+
+    /// No row: the catalog decides what it can. One regional endpoint means that region;
+    /// both, with no setting known to choose, is unknown.
+    static func fromCatalog(_ q: Query) -> Endpoint {
+        guard let ends = q.facts.regionEndpoints, let from = q.facts.endpointsFrom else {
+            if q.facts.row == nil && q.facts.regionsSource == nil {
+                return Endpoint(evidence: "\(q.name) is not in the catalog and the export gives no regionEndpoints")
+            }
+            return Endpoint(evidence: "neither the catalog nor the export gives regionEndpoints for \(q.name)")
+        }
+        if let only = q.facts.onlyEndpoint {
+            return Endpoint(
+                region: only,
+                evidence: "Segment lists only a\(only == "eu" ? "n" : "") \(only.uppercased()) endpoint for \(q.name) (\(from.text))",
+                origin: from.origin)
+        }
+        return Endpoint(
+            evidence: "\(q.name) has endpoints \(IntegrationResolver.quoted(ends)) (\(from.text)) and no setting residency "
+                + "knows selects one",
+            origin: from.origin)
     }
 }

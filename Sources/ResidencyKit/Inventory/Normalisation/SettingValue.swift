@@ -21,11 +21,27 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
 public struct Resolution: Sendable, Hashable {
     public var region: String?
     public var host: String?
+    /// The whole URL, where the rule builds one (an SDK's batch URL).
+    public var url: String?
     public var evidence: String
+    /// Where the setting it was read from is written.
+    public var origin: Origin?
 
-    public init(region: String?, host: String? = nil, evidence: String) {
+    public init(region: String?, host: String? = nil, url: String? = nil, evidence: String, origin: Origin? = nil) {
         self.region = region
         self.host = host
+        self.url = url
         self.evidence = evidence
+        self.origin = origin
+    }
+}
+
+extension URLParts {
+    /// The URL with its path replaced by `path`, as WHATWG's URL constructor resolves an
+    /// absolute path against a base (`new URL("/v1/batch", host)`); nil without a scheme or host.
+    func resolving(path: String) -> String? {
+        guard let scheme, let host else { return nil }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(shownHost)\(port.map { ":\($0)" } ?? "")\(path)"
     }
 }

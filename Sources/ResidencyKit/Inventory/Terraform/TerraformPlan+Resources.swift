@@ -14,34 +14,36 @@ extension TerraformPlanDecoder {
                 return "\(key):\(l["value"]?.string ?? "")"
             }
         }
-        var entry: Catalog.SourceEntry?
+        var found: (row: Int32, match: Catalog.Match)?
+        var cloudFlag: Bool?
         if let m = p.nested("metadata") {
             let path = "\(r.address).metadata"
             s.catalogName = string(m, "name", path)
             s.catalogSlug = string(m, "slug", path)
             s.categories = strings(m, "categories", path)
-            if s.catalogName != nil || s.catalogSlug != nil {
-                entry = base.catalogSource(s.catalogName, s.catalogSlug, m.values)
-                s.catalogName = base.canonicalName(source: s.catalogName, entry)
-            } else if let name = catalogName(m, r.address, "source", CatalogIDs.sources),
-                let i = catalog.source(named: name)
-            {
-                entry = catalog.sources[Int(i)]
-                s.catalogName = entry?.name
-            }
-            s.isCloudSource = entry?.cloud ?? bool(m, "is_cloud_event_source", path)
+            cloudFlag = bool(m, "is_cloud_event_source", path)
+            found = lookUp(.sources, m, r.address)
+            base.identify(&s.catalogName, &s.catalogSlug, found, .sources)
         }
+        let entry = found.map { catalog.sources[Int($0.row)] }
+        s.isCloudSource = entry?.cloud ?? cloudFlag
+        s.platform = BundleDecoder.platform(type: entry?.sourceType, cloud: cloudFlag, categories: s.categories)
+        s.integration = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
         checkSettings(r)
         return s
     }
 
-    mutating func decodeDestination(_ r: PlannedResource, _ links: SourceLinks) -> Destination {
+    mutating func decodeDestination(
+        _ r: PlannedResource, _ links: SourceLinks, platforms: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?
+    ) -> Destination {
         let p = r.planned
         let sourceID = p.isUnknown("source_id") ? nil : string(p, "source_id", r.address)
         var d = Destination(
             id: r.address, name: string(p, "name", r.address), enabled: bool(p, "enabled", r.address),
             sourceId: links.source(of: r.address, sourceID: sourceID) ?? "", origin: base.reader.origin(r.node))
-        var entry: Catalog.DestinationEntry?
+        var found: (row: Int32, match: Catalog.Match)?
+        var regions: IntegrationResolver.Exported?
+        var endpoints: IntegrationResolver.Exported?
         if let m = p.nested("metadata") {
             let path = "\(r.address).metadata"
             d.catalogName = string(m, "name", path)
@@ -49,18 +51,21 @@ extension TerraformPlanDecoder {
             d.catalogId = string(m, "id", path)
             d.supportedRegions = strings(m, "supported_regions", path)
             d.regionEndpoints = strings(m, "region_endpoints", path)
-            if d.catalogName != nil || d.catalogSlug != nil {
-                entry = base.catalogDestination(d.catalogName, d.catalogSlug, m.values)
-                d.catalogName = base.canonicalName(destination: d.catalogName, entry)
-            } else if let name = catalogName(m, r.address, "destination", CatalogIDs.destinations),
-                let i = catalog.destination(named: name)
-            {
-                entry = catalog.destinations[Int(i)]
-                d.catalogName = entry?.name
-                d.catalogSlug = entry?.slugs.first
+            if let v = d.supportedRegions, let node = m.values["supported_regions"] {
+                regions = .init(values: v, origin: base.reader.origin(node), field: "metadata.supported_regions")
             }
+            if let v = d.regionEndpoints, let node = m.values["region_endpoints"] {
+                endpoints = .init(values: v, origin: base.reader.origin(node), field: "metadata.region_endpoints")
+            }
+            found = lookUp(.destinations, m, r.address)
+            base.identify(&d.catalogName, &d.catalogSlug, found, .destinations)
         }
+        let entry = found.map { catalog.destinations[Int($0.row)] }
+        d.catalogId = d.catalogId ?? entry?.id
         d.vendor = entry?.vendor
+        d.integration = IntegrationResolver.facts(
+            catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
+        let name = d.catalogName ?? d.name ?? r.address
         if p.isUnknown("settings") {
             // Not the integration's default either: the value is simply not known yet.
             d.endpoint = Endpoint(evidence: "settings are known only after apply")
@@ -68,8 +73,13 @@ extension TerraformPlanDecoder {
             switch settings(r) {
             case .failure: d.endpoint = Endpoint(evidence: "settings are not valid JSON")
             case .success(let node):
+                let (file, settingsNode) = (self.file, r.planned.values["settings"])
                 d.endpoint = EndpointRules.resolve(
-                    slug: d.catalogSlug, name: d.catalogName, setting: { BundleDecoder.setting(node, $0) }, catalogEntry: entry)
+                    EndpointRules.Query(
+                        name: name, entry: entry, facts: d.integration,
+                        setting: { key in TerraformPlanDecoder.setting(node, key, in: settingsNode, file: file) },
+                        absent: r.creates ? .defaultApplies : .unmanaged,
+                        platform: platforms[d.sourceId] ?? nil, workspaceRegion: workspaceRegion))
             }
         }
         return d
@@ -80,43 +90,59 @@ extension TerraformPlanDecoder {
         var w = Warehouse(
             id: r.address, name: string(p, "name", r.address), enabled: bool(p, "enabled", r.address),
             origin: base.reader.origin(r.node))
+        var found: (row: Int32, match: Catalog.Match)?
         if let m = p.nested("metadata") {
             let path = "\(r.address).metadata"
             w.catalogName = string(m, "name", path)
             w.catalogSlug = string(m, "slug", path)
-            if w.catalogName == nil, w.catalogSlug == nil {
-                w.catalogName = catalogName(m, r.address, "warehouse", CatalogIDs.warehouses)
-            } else if let name = w.catalogName ?? w.catalogSlug, catalog.warehouse(named: name) == nil,
-                w.catalogSlug.map({ catalog.warehouse(named: $0) == nil }) ?? true,
-                let node = m.values[w.catalogName != nil ? "name" : "slug"]
-            {
-                base.reader.report(
-                    .unknownCatalogName("warehouse", name, at: base.reader.range(node), candidates: catalog.warehouseNames))
-            }
+            found = lookUp(.warehouses, m, r.address)
+            base.identify(&w.catalogName, &w.catalogSlug, found, .warehouses)
         }
+        w.integration = IntegrationResolver.facts(catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
         if p.isUnknown("settings") {
             w.regionEvidence = "settings are known only after apply"
         } else if case .success(let node) = settings(r) {
-            let (location, resolution) = WarehouseRules.resolve(BundleDecoder.settings(node))
+            let (file, settingsNode) = (self.file, r.planned.values["settings"])
+            let (location, resolution) = WarehouseRules.resolve { key in
+                TerraformPlanDecoder.setting(node, key, in: settingsNode, file: file)
+            }
             w.location = location
             w.region = resolution.region
             w.regionEvidence = resolution.evidence
+            w.regionOrigin = resolution.origin
         } else {
             w.regionEvidence = "settings are not valid JSON"
         }
         return w
     }
 
-    // MARK: Reading planned values
-
-    /// The catalog name for a `metadata.id` only, as a planned create has it: from the table
-    /// of known ids, else a warning and nil (checks that need the integration are indeterminate).
-    private mutating func catalogName(_ m: Planned, _ address: String, _ kind: String, _ table: [String: String]) -> String? {
-        guard let id = string(m, "id", "\(address).metadata") else { return nil }
-        if let name = table[id] { return name }
-        base.reader.report(.unknownCatalogID(kind, address, id, at: base.reader.range(m.values["id"]!)))
-        return nil
+    /// A member of a plan's `settings` (a JSON document inside a JSON string) with its place
+    /// in the plan file, mapped back through the string's escapes.
+    static func setting(_ object: DataNode?, _ key: String, in string: DataNode?, file: SourceFile) -> (
+        value: SettingValue, origin: Origin?
+    )? {
+        guard let object, let member = object.firstMember(equivalentTo: key) else { return nil }
+        let offset = string.map { PlanSettings.fileOffset(ofDecoded: member.start, in: $0, file: file) }
+        return (SettingValue(member), offset.map { Origin(file: file.path, offset: $0) })
     }
+
+    /// The catalog row of a planned resource: by `metadata.id` (all a planned create knows),
+    /// slug or name, from the catalog's own ids. An id the catalog does not know is a
+    /// warning, and checks that need the integration are indeterminate.
+    private mutating func lookUp(_ table: Catalog.Table, _ m: Planned, _ address: String) -> (row: Int32, match: Catalog.Match)? {
+        let path = "\(address).metadata"
+        let id = string(m, "id", path)
+        let slug = string(m, "slug", path)
+        let name = string(m, "name", path)
+        if let found = catalog.find(table, id: id, slug: slug, name: name) { return found }
+        if slug == nil, name == nil, let id, let node = m.values["id"] {
+            base.reader.report(.unknownCatalogID(table.noun, address, id, at: base.reader.range(node)))
+            return nil
+        }
+        return base.lookUp(table, id: id, slug: slug, name: name, m.values)
+    }
+
+    // MARK: Reading planned values
 
     /// The `settings` object; null or absent reads as no settings (`{}`), as in an export.
     private mutating func settings(_ r: PlannedResource) -> Result<DataNode?, Diagnostic> {

@@ -65,17 +65,22 @@ struct TerraformPlanDecoder {
             }
         }
         let links = SourceLinks(addressOfID: addressOfID, addresses: sources.map(\.id), configuration: root["configuration"])
+        var platforms: [String: EndpointRules.SourcePlatform?] = [:]
+        for s in sources where platforms[s.id] == nil { platforms[s.id] = s.platform }
         var destinations: [Destination] = []
         var warehouses: [Warehouse] = []
         for change in changes {
             switch change.type {
-            case "segment_destination": destinations.append(decodeDestination(change, links))
+            case "segment_destination":
+                destinations.append(decodeDestination(change, links, platforms: platforms, workspaceRegion: workspace.dataRegion))
             case "segment_warehouse": warehouses.append(decodeWarehouse(change))
             default: break
             }
         }
         applyOutputs(root, &workspace, &sources, &warehouses)
-        return WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+        var model = WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
+        model.file = file
+        return model
     }
 
     // MARK: The workspace
@@ -113,6 +118,10 @@ struct TerraformPlanDecoder {
         var planned: Planned
         /// The state before the change, for ids the plan already knows.
         var before: DataNode?
+        /// Whether apply creates the object (a create, or the new half of a replace): only
+        /// then does a setting the configuration leaves out take the integration's default.
+        /// An existing object's other settings are not managed, so not in the plan.
+        var creates = false
     }
 
     /// The segment resources that exist after apply. A deleted resource is left out; a
@@ -154,7 +163,8 @@ struct TerraformPlanDecoder {
             let unknown = change["after_unknown"]
             out.append(
                 PlannedResource(
-                    type: type, address: address, node: entry, planned: Planned(values: after, unknown: unknown), before: before))
+                    type: type, address: address, node: entry, planned: Planned(values: after, unknown: unknown), before: before,
+                    creates: actions.contains("create")))
         }
         if !sawSegment { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(list))) }
         return out

@@ -1,0 +1,107 @@
+/// How a derived value came about, so every finding can show its evidence chain:
+/// `d.endpoint.region = "us" ← settings.endpoint = "north_america" (acme-eu.json:41:55)`.
+
+/// One link of an evidence chain: what a derived value was read from, in words, and where
+/// that input is. The place is a byte offset; reports turn it into `file:line:col` only for
+/// the findings they show.
+public struct Derivation: Sendable, Hashable {
+    /// `settings.endpoint = "north_america"`, `bundled catalog 2025-11-06: supportedRegions …`.
+    public var text: String
+    /// Where the value is in an input file; nil for a default or a fact of the run.
+    public var origin: Origin?
+
+    public init(_ text: String, at origin: Origin? = nil) {
+        self.text = text
+        self.origin = origin
+    }
+}
+
+/// Which of the three sources of catalog facts decided a value (docs/catalog.md,
+/// "Precedence"): a user's catalog file outranks the export's own metadata, which outranks
+/// the bundled catalog.
+public enum CatalogDecider: Sendable, Hashable {
+    case userCatalog(path: String)
+    case exportMetadata
+    case bundledCatalog(version: String)
+
+    public var label: String {
+        switch self {
+        case .userCatalog(let path): "user catalog \(path)"
+        case .exportMetadata: "export metadata"
+        case .bundledCatalog(let version): "bundled catalog \(version)"
+        }
+    }
+}
+
+/// Where one of an integration's lists came from: who gave it, under which name, and where.
+/// Kept as parts, not text: every destination of a large run has two, and the text is
+/// needed only for the findings a report shows.
+public struct ListSource: Sendable, Hashable {
+    public var decider: CatalogDecider
+    /// `metadata.supportedRegions`, or the catalog's `supportedRegions`.
+    public var field: String
+    /// The catalog row's name, when a catalog gave it.
+    public var rowName: String?
+    public var origin: Origin?
+}
+
+/// What the catalog (or the export's own metadata) says about a resource's integration:
+/// where Segment offers it and which regional endpoints it has, with who said so.
+public struct IntegrationFacts: Sendable, Hashable {
+    /// The catalog row found, and how it was found.
+    public var row: Int32?
+    public var match: Catalog.Match?
+    public var supportedRegions: [String]?
+    public var regionEndpoints: [String]?
+    public var regionsSource: ListSource?
+    public var endpointsSource: ListSource?
+
+    public init() {}
+
+    /// Who gave `supportedRegions` and where: `export metadata: metadata.supportedRegions = […]`.
+    public var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
+    public var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
+
+    static func derivation(_ s: ListSource, _ values: [String]) -> Derivation {
+        let list = "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        switch s.decider {
+        case .exportMetadata: return Derivation("\(s.field) = \(list)", at: s.origin)
+        default: return Derivation("\(s.decider.label): \(s.rowName ?? "?") \(s.field) \(list)", at: s.origin)
+        }
+    }
+
+    /// Offered in EU workspaces: an EU region among the supported ones; nil when unknown.
+    public var euWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .eu } } }
+    public var usWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .us } } }
+    /// Offered in EU workspaces with an EU endpoint; nil when either list is unknown.
+    public var euEndpoint: Bool? {
+        guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
+        return eu && ends.contains { CatalogRegion.of($0) == .eu }
+    }
+    /// Offered in EU workspaces with a US endpoint.
+    public var usEndpoint: Bool? {
+        guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
+        return eu && ends.contains { CatalogRegion.of($0) == .us }
+    }
+    /// The endpoints' region, when the catalog lists exactly one (`EU` only: Attio, Emarsys).
+    public var onlyEndpoint: String? {
+        guard let ends = regionEndpoints else { return nil }
+        var only: CatalogRegion?
+        for e in ends {
+            guard let r = CatalogRegion.of(e) else { continue }
+            if let o = only, o != r { return nil }
+            only = r
+        }
+        return only?.rawValue
+    }
+    /// Who decided, in words, for evidence: one decider, or both when they differ.
+    public var decidedBy: String? {
+        switch (regionsSource?.decider, endpointsSource?.decider) {
+        case (let a?, let b?) where a == b: a.label
+        case (let a?, let b?): "\(a.label) (supportedRegions), \(b.label) (regionEndpoints)"
+        case (let a?, nil): a.label
+        case (nil, let b?): b.label
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Where Segment offers a resource's integration, decided in one stated order
+/// (docs/catalog.md, "Precedence"): a row of a user's catalog file outranks the export's own
+/// `metadata.supportedRegions`/`regionEndpoints`, which outrank the bundled catalog. Each
+/// list records who gave it and where, for the evidence of every finding that rests on it.
+enum IntegrationResolver {
+    /// A list the export itself carries, and where.
+    struct Exported {
+        var values: [String]
+        var origin: Origin
+        /// How evidence names the field (`metadata.supportedRegions`,
+        /// `metadata.supported_regions` in a plan).
+        var field: String
+    }
+
+    static func facts(
+        catalog: Catalog, table: Catalog.Table, found: (row: Int32, match: Catalog.Match)?, regions: Exported?,
+        endpoints: Exported?
+    ) -> IntegrationFacts {
+        var facts = IntegrationFacts()
+        facts.row = found?.row
+        facts.match = found?.match
+        let entry = found.map { catalog.rows(table)[Int($0.row)] }
+        let layer = entry.flatMap { catalog.layer(of: $0) }
+        let catalogDecider = layer.map { l -> CatalogDecider in
+            l.isBundled ? .bundledCatalog(version: l.version) : .userCatalog(path: l.path)
+        }
+        let userRow = layer.map { !$0.isBundled } ?? false
+
+        func pick(_ exported: Exported?, _ rowValues: [String]?, _ field: String) -> ([String], ListSource)? {
+            if !userRow, let e = exported {
+                return (e.values, ListSource(decider: .exportMetadata, field: e.field, rowName: nil, origin: e.origin))
+            }
+            guard let rowValues, let decider = catalogDecider else { return nil }
+            return (rowValues, ListSource(decider: decider, field: field, rowName: entry?.name, origin: entry?.origin))
+        }
+        if let (values, source) = pick(regions, entry?.supportedRegions, "supportedRegions") {
+            facts.supportedRegions = values
+            facts.regionsSource = source
+        }
+        if let (values, source) = pick(endpoints, entry?.regionEndpoints, "regionEndpoints") {
+            facts.regionEndpoints = values
+            facts.endpointsSource = source
+        }
+        return facts
+    }
+
+    static func quoted(_ values: [String]) -> String { "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+}
