@@ -79,14 +79,16 @@ public enum AuditRun {
         guard let bundle = checked.bundle else { return nil }
         stage("policies")
 
-        let catalog = CatalogLoader.load(paths: catalogPaths(options.catalogs, policies: options.policies))
+        let catalog = CatalogLoader.load(
+            paths: catalogPaths(options.catalogs, policies: options.policies),
+            bundled: bundledCatalogPath(policies: options.policies))
         files += catalog.sources
         diagnostics += catalog.diagnostics
 
         var facts = Facts()
         var factsInput: ResultDocument.Input?
         if let path = options.facts {
-            let (f, file, d) = FactsLoader.load(path: path)
+            let (f, file, d) = FactsLoader.load(path: path, catalog: catalog.catalog)
             facts = f
             diagnostics += d
             if let file {
@@ -214,7 +216,8 @@ public enum AuditRun {
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance, extraNotices: waiverNotices, onlyNew: delta?.failOnNew ?? false,
+            auditDate: auditDate, ranBy: options.provenance, extraNotices: factsNotices(options) + waiverNotices,
+            onlyNew: delta?.failOnNew ?? false,
             files: inventory.files)
         document.baseline = delta
         if delta != nil {
@@ -281,11 +284,37 @@ public enum AuditRun {
         return zip(files, slots.take()).map { .init(path: $0.path, sha256: $1) }
     }
 
-    /// The catalog files a run reads (`check`, `explain` and `test` alike): those given, or
-    /// else the bundled one under the first policies folder.
+    /// Without a facts file no legal basis (DPF, SCCs, BCRs) can apply to any transfer:
+    /// said once, so an undecided transfer is not read as a gap in the inventory.
+    static func factsNotices(_ options: Options) -> [ResultDocument.Notice] {
+        guard options.facts == nil else { return [] }
+        return [
+            .init(
+                code: "no-facts", policy: nil,
+                message: "No facts file was given, so no legal basis (the Data Privacy Framework, standard contractual "
+                    + "clauses, binding corporate rules) can be applied: transfers that need one are undecided. Give the "
+                    + "organisation's facts file with --facts.")
+        ]
+    }
+
+    /// The catalog files a run reads (`check`, `explain` and `test` alike): the bundled one
+    /// under the first policies folder, then the user's, whose rows outrank it (and an
+    /// export's own metadata). The bundled file may be absent only when the user gives
+    /// catalogs of their own; given again among them, it still counts as the bundled one.
     static func catalogPaths(_ catalogs: [String], policies: [String]) -> [String] {
-        guard catalogs.isEmpty else { return catalogs }
-        return [(policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog]
+        let bundled = bundledCatalogPath(policies: policies)
+        let user = catalogs.filter { !samePath($0, bundled) }
+        if !user.isEmpty, !FileManager.default.fileExists(atPath: bundled) { return user }
+        return [bundled] + user
+    }
+
+    /// Where the bundled catalog is for a run over `policies`.
+    static func bundledCatalogPath(policies: [String]) -> String {
+        (policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog
+    }
+
+    private static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -126,6 +126,10 @@ public enum ExplainText {
             let padded =
                 expression.count < width ? expression + String(repeating: " ", count: width - expression.count) : expression
             out += "  \(padded)  = \(step.value)\n"
+            // A derived value shows what it rests on, on its own line under it.
+            if let from = step.from {
+                out += "  \(String(repeating: " ", count: width))    ← \(from.replacingOccurrences(of: "\n", with: " "))\n"
+            }
         }
         return out
     }

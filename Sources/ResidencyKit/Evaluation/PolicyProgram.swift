@@ -83,8 +83,15 @@ public final class PolicyProgram: Sendable {
             PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind)
         }
         permitReports = bundle.permits.map { ($0.id, "permitted by \($0.id) (\($0.decl.title.value))") }
-        unknownReasons = zip(nodeTexts, reasonNodes).map { text, isReason in
-            isReason ? "`\(text)` is unknown in the inventory" : ""
+        unknownReasons = zip(zip(nodeTexts, reasonNodes), tracingCompiler.tracedNodes).map { pair, node in
+            let (text, isReason) = pair
+            guard isReason else { return "" }
+            // What the facts file does not give is the organisation's to supply, not the export's.
+            if case .member(let base, let field) = node.kind, bundle.type(of: base) == .record(.facts) {
+                return "`\(text)` is not given: the facts file does not list `\(field.name)` (or no facts file was "
+                    + "passed with --facts)"
+            }
+            return "`\(text)` is unknown in the inventory"
         }
     }
 

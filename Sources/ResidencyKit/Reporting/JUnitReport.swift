@@ -168,7 +168,7 @@ public struct JUnitReport: Sendable {
         if let basis = r.basis { lines.append("legal basis (\(r.permit ?? "permit")): \(basis)") }
         if !r.evidence.isEmpty {
             lines.append("evidence:")
-            for e in r.evidence { lines.append("  \(e.expression) = \(e.value)") }
+            for e in r.evidence { lines.append("  \(e.expression) = \(e.value)" + (e.from.map { " ← \($0)" } ?? "")) }
         }
         if let remediation = r.remediation { lines.append("remediation: \(remediation)") }
         if !policy.references.isEmpty { lines.append("references: \(policy.references.joined(separator: "; "))") }

@@ -33,7 +33,7 @@ extension ResultDocument {
             320 + text(r.policy) + text(r.workspace) + text(r.resourceKind) + text(r.resourceId)
             + text(r.resourceName) + text(r.message) + text(r.waiver?.approvedBy) + text(r.waiver?.reason) + text(r.remediation)
             + text(r.reason) + text(r.permit) + text(r.basis)
-        for e in r.evidence { room += 40 + text(e.expression) + text(e.value) }
+        for e in r.evidence { room += 50 + text(e.expression) + text(e.value) + text(e.from) }
         return room
     }
 
@@ -78,6 +78,10 @@ extension ResultDocument {
                 line.put(string: e.expression)
                 line.put(", \"value\": ")
                 line.put(string: e.value)
+                if let from = e.from {
+                    line.put(", \"from\": ")
+                    line.put(string: from)
+                }
                 line.put(UInt8(ascii: "}"))
             }
             line.put(UInt8(ascii: "]"))

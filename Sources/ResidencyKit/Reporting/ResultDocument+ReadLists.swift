@@ -104,7 +104,8 @@ extension ResultDocument {
                 finding.evidence.append(
                     Evidence(
                         expression: r.string(item, "expression", "results[\(i)].evidence[\(k)]"),
-                        value: r.string(item, "value", "results[\(i)].evidence[\(k)]")))
+                        value: r.string(item, "value", "results[\(i)].evidence[\(k)]"),
+                        from: r.optionalString(item, "from", "results[\(i)].evidence[\(k)]")))
             }
         }
         return finding

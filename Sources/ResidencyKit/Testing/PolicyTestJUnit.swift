@@ -52,7 +52,9 @@ public enum PolicyTestJUnit {
         var lines = ["\(x.origin.file):\(x.origin.start.line): \(x.policy) on \(x.resource): \(f.problem)"]
         if let m = f.explanation?.finding.message { lines.append("message: \(m)") }
         if let reason = f.explanation?.finding.reason { lines.append("reason: \(reason)") }
-        for e in f.explanation?.finding.evidence ?? [] { lines.append("  \(e.expression) = \(e.value)") }
+        for e in f.explanation?.finding.evidence ?? [] {
+            lines.append("  \(e.expression) = \(e.value)" + (e.from.map { " ← \($0)" } ?? ""))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -40,7 +40,7 @@ extension SuiteDecoder {
     mutating func catalog(layering extra: [String]) -> Catalog {
         guard !extra.isEmpty else { return catalog }
         if let cached = catalogs[extra] { return cached }
-        let loaded = CatalogLoader.load(paths: catalogPaths + extra)
+        let loaded = CatalogLoader.load(paths: catalogPaths + extra, bundled: catalog.layers.first { $0.isBundled }?.path)
         for file in loaded.sources where !fixtureFiles.contains(where: { $0.path == file.path }) {
             fixtureFiles.append(file)
         }

@@ -52,7 +52,7 @@ public enum PolicyTestRunner {
         guard let bundle = checked.bundle else { return fail() }
 
         let catalogPaths = AuditRun.catalogPaths(options.catalogs, policies: policyPaths)
-        let catalog = CatalogLoader.load(paths: catalogPaths)
+        let catalog = CatalogLoader.load(paths: catalogPaths, bundled: AuditRun.bundledCatalogPath(policies: policyPaths))
         files += catalog.sources
         diagnostics += catalog.diagnostics
         guard !diagnostics.hasErrors else { return fail() }

@@ -103,8 +103,10 @@ extension HTMLReport {
             r.evidence.isEmpty
             ? .p(.cls("small"), .t("No evidence recorded."))
             : HTMLTable.make(
-                "Evidence: the values the decision read", columns: ["Expression (as written in the policy)", "Value"],
-                rows: r.evidence.map { e in .tr(.td(.code(.t(e.expression))), .td(.code(.t(e.value)))) })
+                "Evidence: the values the decision read", columns: ["Expression (as written in the policy)", "Value", "Derived from"],
+                rows: r.evidence.map { e in
+                    .tr(.td(.code(.t(e.expression))), .td(.code(.t(e.value))), .td(e.from.map { .code(.t($0)) } ?? .t("")))
+                })
         return .element(
             named: "article",
             nodes: [

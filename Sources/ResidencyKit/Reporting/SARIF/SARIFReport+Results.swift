@@ -62,6 +62,7 @@ extension SARIFReport {
                 w.beginObject()
                 w.field("expression", e.expression)
                 w.field("value", HTMLMarkup.clip(e.value, limit: Self.messageLimit))
+                w.field("from", e.from.map { HTMLMarkup.clip($0, limit: Self.messageLimit) })
                 w.endObject()
             }
             w.endArray()

@@ -1,0 +1,65 @@
+/// Reads the organisation's facts file (JSON or YAML): the vendors each legal basis covers,
+/// `{"dpfCertified": [vendor, …], "sccVendors": […], "bcrVendors": […]}`. Vendor names are
+/// compared with the catalog's vendors: a name no integration has (a typo, or a parent
+/// company) is a warning with the closest vendor, since it can match no destination.
+public enum FactsLoader {
+    public static func load(path: String, catalog: Catalog? = nil) -> (Facts, SourceFile?, [Diagnostic]) {
+        guard let bytes = readFileBytes(atPath: path) else {
+            return (Facts(), nil, [.error("E0702", "cannot read facts file \(path)", at: nil)])
+        }
+        let file = SourceFile(path: path, bytes: bytes)
+        let (facts, diagnostics) = load(file, catalog: catalog)
+        return (facts, file, diagnostics)
+    }
+
+    public static func load(_ file: SourceFile, catalog: Catalog? = nil) -> (Facts, [Diagnostic]) {
+        switch InventoryLoader.parse(file) {
+        case .failure(let d): return (Facts(), [d])
+        case .success(let tree):
+            var reader = NodeReader(file: file)
+            reader.isExport = false
+            let facts = decode(tree.root, &reader, catalog: catalog)
+            return (facts, reader.diagnostics)
+        }
+    }
+
+    /// The facts of an object node, wherever it sits (a facts file's root, or a policy test's
+    /// `facts:`); problems are reported through `reader`.
+    static func decode(_ node: DataNode, _ reader: inout NodeReader, catalog: Catalog? = nil) -> Facts {
+        guard let root = reader.object(node, "facts") else { return Facts() }
+        for (key, start, _) in root.members where !keys.contains(key) {
+            reader.report(
+                .warning(
+                    "W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
+                    help: Suggestions.didYouMean(key, in: keys)))
+        }
+        if let catalog { checkVendors(root, &reader, catalog) }
+        return Facts(
+            dpfCertified: reader.strings(root, "dpfCertified", "facts"),
+            sccVendors: reader.strings(root, "sccVendors", "facts"),
+            bcrVendors: reader.strings(root, "bcrVendors", "facts"))
+    }
+
+    static let keys = ["dpfCertified", "sccVendors", "bcrVendors"]
+
+    /// Every vendor name against the catalog's vendors, compared as policies compare them
+    /// (exactly), with a did-you-mean for a near miss or a different spelling.
+    private static func checkVendors(_ root: DataNode, _ reader: inout NodeReader, _ catalog: Catalog) {
+        let vendors = catalog.vendors
+        guard !vendors.isEmpty else { return }
+        let known = Set(vendors)
+        for key in keys {
+            guard let list = root[key], list.kind == .array else { continue }
+            for item in list.elements {
+                guard let name = item.string, !known.contains(name) else { continue }
+                let sameKey = vendors.first { Catalog.key($0) == Catalog.key(name) }
+                reader.report(
+                    .warning(
+                        "W0702", "`\(name)` in `\(key)` is not the vendor of any integration in the catalog, so it permits no transfer",
+                        at: reader.range(item),
+                        help: sameKey.map { "the catalog spells it `\($0)`" } ?? Suggestions.didYouMean(name, in: vendors)
+                            ?? "vendors are matched exactly as the catalog names them (docs/catalog.md, \"Vendors\")"))
+            }
+        }
+    }
+}
