@@ -37,7 +37,7 @@ extension Builtin {
         },
         unary(
             "host", "host(url: string) -> string",
-            "The host of a URL or of a bare `host/path`, lower-cased, without port; missing when there is none.",
+            "The host of a URL or of a bare `host/path` (read as `https://`), as a browser reads it: lower-cased, IDNA as Punycode, without port or trailing dot; missing when there is none or the URL is invalid.",
             #"host(s.sdk.proxy) == "events.eu1.segmentapis.com""#,
             [.string], .string, onString { .of(URLParts($0)?.host) }),
         unary(
@@ -45,7 +45,8 @@ extension Builtin {
             #"scheme(s.sdk.host) == "https""#,
             [.string], .string, onString { .of(URLParts($0)?.scheme) }),
         unary(
-            "path", "path(url: string) -> string", "The path of a URL or of a bare `host/path`; `\"\"` when it has none.",
+            "path", "path(url: string) -> string",
+            "The path of a URL or of a bare `host/path`, with `.` and `..` segments resolved; `\"\"` when it has none.",
             #"path(s.sdk.apiHost) == "/v1""#,
             [.string], .string, onString { s in URLParts(s).map { .string($0.path) } ?? .missing }),
     ]

@@ -1,10 +1,13 @@
-/// The split of `URLParts.init?(scalarsOf:)` for ASCII text, on its UTF-8 bytes: no array of
-/// scalars, no `String` per piece, no property look-ups. Destination settings and SDK hosts
-/// are read for every resource of an inventory, and the general path cost microseconds each.
+/// The reading of `URLParts.init?(scalarsOf:)` for ASCII text with an ordinary host, on its
+/// UTF-8 bytes: no array of scalars, no percent-decoding, no IDNA. Destination settings and
+/// SDK hosts are read for every resource of an inventory, and the general path costs
+/// microseconds each.
 ///
-/// Every step mirrors the general path (same order, same checks, ASCII only), so both give
-/// the same parts; `URLPartsTests` compares them. Text with non-ASCII bytes or an IPv6
-/// literal is left to the general path (`undecided`).
+/// Every step mirrors the general path (same order, same checks), so both give the same parts;
+/// `URLPartsTests` compares them. Text the fast path does not fully decide is `undecided` and
+/// goes the general way: non-ASCII bytes, a tab or newline inside, a `[`, `]` or `%` in the
+/// host, an `xn--` label, a last label starting with a digit (it may be an IPv4 number), and a
+/// path holding `\` or a segment starting with `.` or `%` (it may be a dot segment).
 extension URLParts {
     enum ASCIISplit {
         case parts(URLParts)
@@ -14,116 +17,125 @@ extension URLParts {
 
     static func splitASCII(_ text: String) -> ASCIISplit {
         var text = text
-        return text.withUTF8 { all -> ASCIISplit in
-            if all.contains(where: { $0 >= 0x80 }) { return .undecided }
+        // The closure returns nothing and sets `result`: returning the enum through
+        // `withUTF8`'s generic result copies the parts through value witnesses.
+        var result = ASCIISplit.undecided
+        text.withUTF8 { all in
+            // Leading and trailing C0 controls and spaces are stripped, as by the general path.
             var lo = 0, hi = all.count
-            while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
-            while lo < hi, isSpace(all[lo]) { lo += 1 }
-            guard lo < hi else { return .invalid }
-            return split(UnsafeBufferPointer(rebasing: all[lo..<hi]))
+            while hi > lo, all[hi - 1] <= 0x20 { hi -= 1 }
+            while lo < hi, all[lo] <= 0x20 { lo += 1 }
+            guard lo < hi else {
+                result = .invalid
+                return
+            }
+            let s = UnsafeBufferPointer(rebasing: all[lo..<hi])
+            if s.contains(where: { $0 >= 0x80 || isTabOrNewline(UInt32($0)) }) { return }
+            result = split(s)
         }
+        return result
     }
 
     private static func split(_ s: UnsafeBufferPointer<UInt8>) -> ASCIISplit {
-        let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
-        var index = 0
-        var expectsAuthority = true
-        var scheme: String?
-        if let end = schemeEnd(s) {
-            scheme = lowercased(s, 0..<end)
-            index = end + 3
-        } else if s.count >= 2, s[0] == slash, s[1] == slash {
-            index = 2
-        } else if s[0] == slash {
-            expectsAuthority = false
+        var scheme: String?, hostname: String?, port: Int?, userinfo: String?
+        var authorityEnd = 0
+        switch start(s) {
+        case .refused:
+            return .invalid
+        case .path:
+            break
+        case .authority(let name, let special, let defaultPort, let index):
+            scheme = name
+            authorityEnd = index
+            while authorityEnd < s.count, !endsAuthority(UInt32(s[authorityEnd]), special: special) { authorityEnd += 1 }
+            var hostStart = index
+            if let at = (index..<authorityEnd).last(where: { s[$0] == UInt8(ascii: "@") }) {
+                userinfo = string(s, index..<at)
+                hostStart = at + 1
+            }
+            var hostEnd = authorityEnd
+            for i in hostStart..<authorityEnd {
+                let b = s[i]
+                if b == UInt8(ascii: ":") {
+                    hostEnd = i
+                    break
+                }
+                // Brackets (IPv6, and the host state's bracket tracking) and percent-decoding
+                // are the general path's.
+                if b == UInt8(ascii: "[") || b == UInt8(ascii: "]") || b == UInt8(ascii: "%") { return .undecided }
+            }
+            switch domain(s, hostStart..<hostEnd) {
+            case .some(.some(let name)): hostname = name
+            case .some(.none): return .invalid
+            case .none: return .undecided
+            }
+            guard let written = Self.port(s[min(hostEnd + 1, authorityEnd)..<authorityEnd], default: defaultPort) else {
+                return .invalid
+            }
+            port = written
         }
-        let authorityEnd = (index..<s.count).first { s[$0] == slash || s[$0] == question || s[$0] == hash } ?? s.count
-        let pathEnd = (authorityEnd..<s.count).first { s[$0] == question || s[$0] == hash } ?? s.count
-        let path = String(decoding: UnsafeBufferPointer(rebasing: s[authorityEnd..<pathEnd]), as: UTF8.self)
-        guard expectsAuthority else { return .parts(URLParts(scheme: scheme, host: nil, port: nil, path: path)) }
 
-        var authorityStart = index
-        if let at = (index..<authorityEnd).last(where: { s[$0] == UInt8(ascii: "@") }) { authorityStart = at + 1 }
-        let authority = authorityStart..<authorityEnd
-        // IPv6 literals, bracketed or not, go the general way (they are rare in exports).
-        if authority.first.map({ s[$0] == UInt8(ascii: "[") }) ?? false { return .undecided }
-        let colons = authority.filter { s[$0] == UInt8(ascii: ":") }
-        if colons.count > 1 { return .undecided }
-        var hostRange = authority
-        var portRange: Range<Int>?
-        if let colon = colons.first {
-            hostRange = authorityStart..<colon
-            portRange = (colon + 1)..<authorityEnd
+        let pathEnd = (authorityEnd..<s.count).first { s[$0] == UInt8(ascii: "?") || s[$0] == UInt8(ascii: "#") } ?? s.count
+        // Without `\` and without a segment that could be `.` or `..`, the path is its text.
+        for i in authorityEnd..<pathEnd {
+            if s[i] == UInt8(ascii: "\\") { return .undecided }
+            if s[i] == UInt8(ascii: "/"), i + 1 < pathEnd, s[i + 1] == UInt8(ascii: ".") || s[i + 1] == UInt8(ascii: "%") {
+                return .undecided
+            }
         }
-        guard let port = parsePort(s, portRange), let host = normalizedHost(s, hostRange) else { return .invalid }
-        return .parts(URLParts(scheme: scheme, host: host, port: port, path: path))
+        var query: String?, fragment: String?
+        if pathEnd < s.count {
+            let hash = (pathEnd..<s.count).first { s[$0] == UInt8(ascii: "#") } ?? s.count
+            if s[pathEnd] == UInt8(ascii: "?") { query = string(s, (pathEnd + 1)..<hash) }
+            if hash < s.count { fragment = string(s, (hash + 1)..<s.count) }
+        }
+        return .parts(
+            URLParts(
+                scheme: scheme, hostname: hostname, port: port, path: string(s, authorityEnd..<pathEnd), userinfo: userinfo,
+                query: query, fragment: fragment))
     }
 
-    /// White_Space among ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-    @inline(__always)
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
-
-    @inline(__always)
-    private static func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-
-    @inline(__always)
-    private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
-
-    private static func schemeEnd(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard isLetter(s[0]) else { return nil }
-        var index = 1
-        while index < s.count, s[index] != UInt8(ascii: ":") {
-            let b = s[index]
-            guard isLetter(b) || isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-            else { return nil }
-            index += 1
-        }
-        guard index + 2 < s.count, s[index + 1] == UInt8(ascii: "/"), s[index + 2] == UInt8(ascii: "/") else { return nil }
-        return index
-    }
-
-    /// `.some(nil)` when there is no port; nil when the port is empty, not decimal, or too large.
-    private static func parsePort(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?) -> Int?? {
-        guard let range else { return .some(nil) }
-        guard !range.isEmpty, range.count <= 5 else { return nil }
-        var value = 0
+    /// The host of `parseHost` for ASCII without `%` or brackets: lower-cased, forbidden code
+    /// points refused (`.some(nil)`); `xn--` labels and possible IPv4 numbers are left to the
+    /// general path (nil).
+    private static func domain(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String?? {
+        guard !range.isEmpty else { return .some(nil) }
+        var labelStart = range.lowerBound
+        var previousLabel = range.lowerBound..<range.lowerBound
         for i in range {
-            guard isDigit(s[i]) else { return nil }
-            value = value * 10 + Int(s[i] - 0x30)
-        }
-        return value <= 65535 ? .some(value) : nil
-    }
-
-    private static func normalizedHost(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        var host = range
-        if let last = host.last, s[last] == UInt8(ascii: ".") { host = host.dropLast() }
-        guard let first = host.first, s[first] != UInt8(ascii: ".") else { return nil }
-        var previousDot = false
-        for i in host {
             let b = s[i]
-            if isSpace(b) || b < 0x20 || b == 0x7F || isForbiddenInHost(b) { return nil }
-            // `..` anywhere: an empty label.
-            let dot = b == UInt8(ascii: ".")
-            if dot && previousDot { return nil }
-            previousDot = dot
+            if isForbiddenDomainByte(b) { return .some(nil) }
+            if b == UInt8(ascii: ".") {
+                previousLabel = labelStart..<i
+                labelStart = i + 1
+            } else if i - labelStart == 3, isXNPrefix(s, labelStart) {
+                return nil
+            }
         }
-        return lowercased(s, host)
+        // "ends in a number checker": a trailing dot's empty label does not count, and a
+        // number starts with a digit.
+        var lastLabel = labelStart..<range.upperBound
+        if lastLabel.isEmpty { lastLabel = previousLabel }
+        if let first = lastLabel.first, isASCIIDigit(UInt32(s[first])) { return nil }
+        // A host of only `.` names nothing (see `URLParts`).
+        if range.count == 1, s[range.lowerBound] == UInt8(ascii: ".") { return .some(nil) }
+        return .some(lowercased(s, range))
     }
 
-    /// The ASCII members of `forbiddenInHost`.
-    private static func isForbiddenInHost(_ b: UInt8) -> Bool {
-        switch b {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "^"),
-            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "["),
-            UInt8(ascii: "]"), UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: ","):
-            true
-        default: false
-        }
+    /// Whether the four bytes from `start` are `xn--`, ASCII case-insensitively.
+    @inline(__always)
+    private static func isXNPrefix(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        s[start] | 0x20 == UInt8(ascii: "x") && s[start + 1] | 0x20 == UInt8(ascii: "n") && s[start + 2] == UInt8(ascii: "-")
+            && s[start + 3] == UInt8(ascii: "-")
+    }
+
+    private static func string(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: s[range]), as: UTF8.self)
     }
 
     private static func lowercased(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(unsafeUninitializedCapacity: range.count) { out in
-            for (k, i) in range.enumerated() { out[k] = isLetter(s[i]) ? s[i] | 0x20 : s[i] }
+            for (k, i) in range.enumerated() { out[k] = isASCIIAlpha(UInt32(s[i])) ? s[i] | 0x20 : s[i] }
             return range.count
         }
     }
