@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +15,10 @@ public struct SourceFile: Sendable, Hashable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Scalar counts at fixed byte steps, built on first need: evidence points at many
+    /// places on the one line of a one-line export, and counting each column from the line's
+    /// start made that quadratic.
+    private let columns = ColumnIndex()
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -36,6 +42,13 @@ public struct SourceFile: Sendable, Hashable {
         self.lineStarts = starts
     }
 
+    /// Two files are equal when they have the same path and bytes (the column index is a cache).
+    public static func == (a: SourceFile, b: SourceFile) -> Bool { a.path == b.path && a.bytes == b.bytes }
+    public func hash(into h: inout Hasher) {
+        h.combine(path)
+        h.combine(bytes)
+    }
+
     /// The text of the file.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -46,6 +59,10 @@ public struct SourceFile: Sendable, Hashable {
         // Columns count Unicode scalars (as rustc counts chars): every byte that does not
         // continue a UTF-8 sequence starts one. No string is built.
         let lineStart = lineStarts[lo]
+        if offset - lineStart > ColumnIndex.step {
+            let column = 1 + columns.scalars(before: offset, in: bytes) - columns.scalars(before: lineStart, in: bytes)
+            return SourceLocation(line: lo + 1, column: column, offset: offset)
+        }
         var column = 1
         bytes.withUnsafeBufferPointer { b in
             for i in lineStart..<offset where b[i] & 0xC0 != 0x80 { column += 1 }
@@ -108,5 +125,45 @@ public struct SourceRange: Sendable, Hashable, Codable {
         self.file = file
         self.start = start
         self.end = end
+    }
+}
+
+/// How many Unicode scalars start before each multiple of `step` bytes of a file, so that a
+/// column far into a long line is counted from the nearest step, not from the line's start.
+/// A class, built once under a lock, so the `SourceFile` that holds it stays a value.
+final class ColumnIndex: @unchecked Sendable {
+    static let step = 256
+    private let lock = NSLock()
+    private var counts: [Int]?
+
+    /// Scalars starting in `bytes[0..<offset]`.
+    func scalars(before offset: Int, in bytes: [UInt8]) -> Int {
+        let counts = index(bytes)
+        let k = offset / Self.step
+        var n = counts[k]
+        bytes.withUnsafeBufferPointer { b in
+            for i in (k * Self.step)..<offset where b[i] & 0xC0 != 0x80 { n += 1 }
+        }
+        return n
+    }
+
+    private func index(_ bytes: [UInt8]) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let counts { return counts }
+        var out = [0]
+        out.reserveCapacity(bytes.count / Self.step + 2)
+        var n = 0
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let end = min(i + Self.step, b.count)
+                for j in i..<end where b[j] & 0xC0 != 0x80 { n += 1 }
+                out.append(n)
+                i = end
+            }
+        }
+        counts = out
+        return out
     }
 }

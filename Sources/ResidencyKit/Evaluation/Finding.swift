@@ -123,7 +123,7 @@ extension PolicyProgram {
             if case .name = e.kind, case .ref = value { continue }
             let step = Evidence(
                 expression: nodeTexts[Int(node)].split(whereSeparator: \.isWhitespace).joined(separator: " "),
-                value: ctx.evidenceText(value), from: frame.derivations[k].map(ctx.describe))
+                value: ctx.evidenceText(value), from: frame.derivations[k].map(frame.describe))
             let clause = clause(of: e, policy: Int(r.policy))
             // A condition is traced as a value and as a truth value: show it once.
             if steps.last == step, clauses.last == clause { continue }
@@ -165,7 +165,7 @@ extension PolicyProgram {
         frame.slots[0] = .ref(policy.kind, r.resource)
         frame.trace = []
         frame.trace?.reserveCapacity(64)
-        frame.derivations = [:]
+        frame.derivations.removeAll(keepingCapacity: true)
         let (outcome, permit) = decide(traced[p], bundle.policies[p].permits, tracedPermits, frame)
         let trace = frame.trace ?? []
         frame.trace = nil
@@ -234,7 +234,7 @@ extension PolicyProgram {
             if case .ref = value { continue }
             let item = Evidence(
                 expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node),
-                from: frame.derivations[k].map(frame.ctx.describe))
+                from: frame.derivations[k].map(frame.describe))
             // At most a couple of dozen items: a scan is cheaper than hashing.
             if !out.contains(item) { out.append(item) }
             if out.count == PolicyProgram.evidenceLimit { break }

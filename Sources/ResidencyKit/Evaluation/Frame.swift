@@ -16,6 +16,17 @@ final class Frame {
     var trace: [(node: Int32, value: Value)]?
     /// For traced reads of derived fields: what the value at that trace index rests on.
     var derivations: [Int: Derivation] = [:]
+    /// Derivations already spelled out for this workspace: the same catalog row or setting
+    /// backs many findings, and the same finding reads several fields of one endpoint.
+    private var described: [Derivation: String] = [:]
+
+    /// `ctx.describe(d)`, once per distinct derivation of the workspace.
+    func describe(_ d: Derivation) -> String {
+        if let text = described[d] { return text }
+        let text = ctx.describe(d)
+        described[d] = text
+        return text
+    }
     /// The evidence text of the list each traced node last read, while it stays the same
     /// list: most findings of a workspace quote its facts and data subjects, and spelling
     /// a list out was the costliest part of their evidence.

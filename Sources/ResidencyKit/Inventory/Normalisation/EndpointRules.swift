@@ -170,6 +170,16 @@ public enum EndpointRules {
             let host = region == "eu" ? "events.eu1.segmentapis.com" : "api.segment.io"
             return Endpoint(region: region, host: host, evidence: "\(evidence): the workspace's region, \(region.uppercased())")
         case .modes(let readings):
+            // Most rows read one setting whatever the mode: no mode to work out.
+            if readings.count == 1, readings[0].0 == .any {
+                switch readings[0].1 {
+                case .fixed(let target, let because):
+                    return Endpoint(region: target.region, host: target.host, evidence: because)
+                case .settings(let settings):
+                    let r = read(settings, q)
+                    return Endpoint(region: r.region, host: r.host, evidence: r.evidence, origin: r.origin)
+                }
+            }
             let modes = modes(q.platform, q.entry?.connectionModes)
             // Without mode data, a row whose readings all cover any mode still decides.
             let considered: [Mode?] = modes.isEmpty ? [nil] : modes.map { $0 }
