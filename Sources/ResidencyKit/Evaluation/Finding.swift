@@ -125,8 +125,11 @@ extension PolicyProgram {
                 expression: nodeTexts[Int(node)].split(whereSeparator: \.isWhitespace).joined(separator: " "),
                 value: ctx.evidenceText(value), from: frame.derivations[k].map(frame.describe))
             let clause = clause(of: e, policy: Int(r.policy))
-            // A condition is traced as a value and as a truth value: show it once.
-            if steps.last == step, clauses.last == clause { continue }
+            // A condition is traced as a value and as a truth value: show it once (with the
+            // derivation, which only the value read records).
+            if let last = steps.last, last.expression == step.expression, last.value == step.value, clauses.last == clause {
+                continue
+            }
             steps.append(step)
             clauses.append(clause)
         }
