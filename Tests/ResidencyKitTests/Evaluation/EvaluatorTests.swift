@@ -82,7 +82,10 @@ private func destinationPolicy(where condition: String = "true", require require
         let mix = try #require(findings.first { $0.resourceId == "dst-mix" })
         #expect(mix.message == "Mixpanel in acme-eu sends data to the us endpoint api.mixpanel.com")
         #expect(mix.remediation == "Connect Mixpanel through its EU endpoint.")
-        #expect(mix.evidence.contains(Evidence(expression: "d.endpoint.region", value: "\"us\"")))
+        // A derived value carries what it was derived from (the endpoint's evidence).
+        #expect(
+            mix.evidence.contains(
+                Evidence(expression: "d.endpoint.region", value: "\"us\"", from: #"settings.apiRegion = "US 🇺🇸""#)))
         #expect(mix.evidence.contains(Evidence(expression: "d.workspace.region", value: "\"eu-west\"")))
         let unknown = try #require(findings.first { $0.resourceId == "dst-unknown" })
         #expect(unknown.reason == "`d.endpoint.region` is unknown in the inventory")
@@ -92,6 +95,19 @@ private func destinationPolicy(where condition: String = "true", require require
         let pass = try #require(findings.first { $0.resourceId == "dst-amp" })
         #expect(pass.message == nil)
         #expect(!pass.evidence.isEmpty)
+    }
+
+    /// A derived field's evidence says what it rests on (`from`): here who gave the catalog
+    /// facts; and each expression is shown once.
+    @Test func derivedFieldEvidenceCarriesItsChainOnce() throws {
+        let h = try Harness(destinationPolicy(require: "d.integration.euEndpoint"))
+        let slack = try #require(h.findings([Fixtures.eu()]).first { $0.resourceId == "dst-slack" })
+        #expect(slack.outcome == .fail)
+        let items = slack.evidence.filter { $0.expression == "d.integration.euEndpoint" }
+        #expect(items.first?.from == #"bundled catalog test: Slack regionEndpoints ["US"]"#)
+        withKnownIssue("a derived field used as a condition is traced twice, once with `from` and once without, so the evidence lists it twice") {
+            #expect(items.count == 1)
+        }
     }
 
     static let cases: [EvalCase] = [
@@ -114,6 +130,14 @@ private func destinationPolicy(where condition: String = "true", require require
         EvalCase(
             name: "catalog look-up", policy: destinationPolicy(require: "catalog.destination(d.catalogName).euEndpoint"),
             expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
+        // The same facts as the resource's own integration record (filled in as the loader
+        // does: Fixtures.resolvingIntegrations); Webhooks (Actions) is in no catalog.
+        EvalCase(
+            name: "integration facts", policy: destinationPolicy(require: "d.integration.euEndpoint"),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .fail, "dst-unknown": .indeterminate, "dst-off": .pass]),
+        EvalCase(
+            name: "integration decided by", policy: destinationPolicy(require: #"d.integration.decidedBy == "bundled catalog test""#),
+            expected: ["dst-amp": .pass, "dst-mix": .pass, "dst-slack": .pass, "dst-unknown": .indeterminate, "dst-off": .pass]),
         EvalCase(
             name: "where false is not applicable", policy: destinationPolicy(where: "not d.enabled", require: "false"),
             expected: [

@@ -36,16 +36,33 @@ import Testing
         #expect(android.categories == ["Mobile"])
         #expect(android.writeKeys == ["AbCdEfGhIjKlMnOpQrStUvWxYz012345"])
         #expect(android.labels == ["team:mobile"])
-        #expect(android.sdk == SDKConfig(library: "analytics-kotlin", apiHost: "events.eu1.segmentapis.com/v1"))
+        var androidSDK = try #require(android.sdk)
+        // Where the configuration is written: the `sdkConfigs` entry.
+        #expect(androidSDK.origin?.file == "acme-eu.json")
+        #expect(android.ingestOrigin == androidSDK.origin)
+        androidSDK.origin = nil
+        #expect(androidSDK == SDKConfig(library: "analytics-kotlin", apiHost: "events.eu1.segmentapis.com/v1"))
         #expect(android.ingestHost == "events.eu1.segmentapis.com")
         #expect(android.ingestRegion == "eu")
-        #expect(android.ingestEvidence == #"sdk.apiHost = "events.eu1.segmentapis.com/v1""#)
+        // Changed with the SDK URL rules: the URL the SDK builds, and how (analytics-kotlin: https://{apiHost}/b).
+        #expect(android.ingestURL == "https://events.eu1.segmentapis.com/v1/b")
+        #expect(
+            android.ingestEvidence
+                == #"sdk.apiHost = "events.eu1.segmentapis.com/v1" → https://{apiHost}/b = https://events.eu1.segmentapis.com/v1/b"#)
+        // The catalog's source type picks the connection modes of its destinations.
+        #expect(model.sources.map(\.platform) == [.mobile, .server, .web, .mobile, .cloudSource])
+        // Segment's catalog data offers every source but Looker (supportedRegions ["us"]) in EU workspaces.
+        #expect(model.sources.map(\.integration.euWorkspace) == [true, true, true, true, false])
+        #expect(model.sources.allSatisfy { $0.integration.decidedBy == "bundled catalog \(InventoryFixture.catalog.version)" })
+        // React Native without useSegmentEndpoints posts to its proxy as is (SDKRules.reactNative).
+        #expect(model.sources[3].ingestURL == "https://events.eu1.segmentapis.com/v1")
         // Analytics.js needs no declared SDK configuration: it follows the workspace.
         let website = model.sources[2]
         #expect(website.sdk == SDKConfig(library: "analytics.js"))
         #expect(website.ingestHost == "events.eu1.segmentapis.com")
         #expect(website.ingestRegion == "eu")
-        #expect(website.ingestEvidence == "analytics.js takes its endpoint from the source settings")
+        #expect(website.ingestEvidence == "analytics.js takes its endpoint from the source's settings (the workspace's region)")
+        #expect(website.ingestURL == "https://events.eu1.segmentapis.com/v1/b")
         // The catalog says Looker is a cloud source; nothing declares an SDK for it.
         let looker = model.sources[4]
         #expect(looker.isCloudSource == true)
@@ -57,20 +74,42 @@ import Testing
                 "Amplitude (Actions)", "Mixpanel (Actions)", "Braze Cloud Mode (Actions)", "Customer.io (Actions)",
                 "Google Analytics 4 Cloud", "Intercom Web (Actions)", "FullStory", "Slack",
             ])
+        let endpoints = model.destinations.map(\.endpoint)
+        #expect(endpoints.map(\.region) == ["eu", "us", "eu", "us", "us", "eu", "us", "us"])
         #expect(
-            model.destinations.map(\.endpoint) == [
-                Endpoint(region: "eu", host: "api.eu.amplitude.com", evidence: #"settings.endpoint = "europe""#),
-                Endpoint(region: "us", host: "api.mixpanel.com", evidence: #"settings.apiRegion = "US 🇺🇸""#),
-                Endpoint(
-                    region: "eu", host: "rest.fra-01.braze.eu", evidence: #"settings.endpoint = "https://rest.fra-01.braze.eu""#),
-                Endpoint(region: "us", host: "track.customer.io", evidence: #"settings.accountRegion = "US 🇺🇸""#),
-                Endpoint(region: "us", host: nil, evidence: "catalog: Google Analytics 4 Cloud offers no EU endpoint"),
-                Endpoint(
-                    region: "eu", host: "api-iam.eu.intercom.io",
-                    evidence: #"settings.apiBase = "https://api-iam.eu.intercom.io""#),
-                Endpoint(region: nil, host: nil, evidence: "no setting names the endpoint"),
-                Endpoint(region: "us", host: nil, evidence: "catalog: Slack offers no EU endpoint"),
+            endpoints.map(\.host) == [
+                "api.eu.amplitude.com", "api.mixpanel.com", "rest.fra-01.braze.eu", "track.customer.io", nil,
+                "api-iam.eu.intercom.io", "edge.fullstory.com", nil,
             ])
+        #expect(
+            endpoints.map(\.evidence) == [
+                #"settings.endpoint = "europe""#, #"settings.apiRegion = "US 🇺🇸""#,
+                #"settings.endpoint = "https://rest.fra-01.braze.eu""#, #"settings.accountRegion = "US 🇺🇸""#,
+                // Changed with catalog precedence: the export's own regionEndpoints decide, and say so.
+                #"Segment lists only a US endpoint for Google Analytics 4 Cloud (metadata.regionEndpoints = ["US"])"#,
+                #"settings.apiBase = "https://api-iam.eu.intercom.io""#,
+                // Changed with the endpoint table: FullStory's classic integration always sends
+                // to fullstory.com (analytics.js-integrations integrations/fullstory; before: unknown).
+                "FullStory's classic integration loads from and sends to fullstory.com whatever its settings "
+                    + "(analytics.js-integrations sets _fs_host = 'fullstory.com')",
+                #"Segment lists only a US endpoint for Slack (metadata.regionEndpoints = ["US"])"#,
+            ])
+        // The settings' places in the export: each setting's value, the export's own list for the catalog cases.
+        let file = SourceFile(path: "acme-eu.json", text: InventoryFixture.text("examples/inventory/acme-eu.json"))
+        func text(at origin: Origin?) -> String? {
+            guard let origin else { return nil }
+            let start = file.bytes.index(file.bytes.startIndex, offsetBy: origin.offset)
+            return String(decoding: file.bytes[start...].prefix(9), as: UTF8.self)
+        }
+        #expect(endpoints.map { $0.origin?.file } == Array(repeating: "acme-eu.json", count: 6) + [nil, "acme-eu.json"])
+        #expect(text(at: endpoints[0].origin)?.hasPrefix(#""europe""#) == true)
+        #expect(text(at: endpoints[4].origin)?.hasPrefix(#"["US"]"#) == true)
+        // The connection mode each resolution assumed (the source's platform, Segment's catalog modes).
+        #expect(endpoints[1].mode == "cloud mode")
+        #expect(endpoints[6].mode == "device mode (web)")
+        // Where Segment offers each integration: here the export's own metadata decides.
+        #expect(model.destinations.allSatisfy { $0.integration.decidedBy == "export metadata" })
+        #expect(model.destinations.map(\.integration.euEndpoint) == [true, true, true, true, false, true, true, false])
         #expect(
             model.destinations.map(\.vendor) == [
                 "Amplitude", "Mixpanel", "Braze", "Customer.io", "Google", "Intercom", "FullStory", "Slack",
@@ -103,7 +142,10 @@ import Testing
         #expect(model.workspace.region == "us-west")
         #expect(model.workspace.dataSubjects == ["US", "CA"])
         #expect(model.sources.map(\.ingestRegion) == ["us", "eu"])
-        #expect(model.sources[1].ingestEvidence == #"sdk.host = "https://events.eu1.segmentapis.com""#)
+        #expect(model.sources[1].ingestURL == "https://events.eu1.segmentapis.com/v1/batch")
+        #expect(
+            model.sources[1].ingestEvidence
+                == #"sdk.host = "https://events.eu1.segmentapis.com" → {host}/v1/batch = https://events.eu1.segmentapis.com/v1/batch"#)
         #expect(model.destinations.first?.endpoint.region == "us")
         #expect(model.warehouses.first?.location == "us-east-1")
         #expect(model.warehouses.first?.region == "us")
@@ -190,9 +232,13 @@ import Testing
         #expect(j.sources[0].labels == ["team:apps"])
         #expect(j.sources[0].ingestRegion == "eu")
         #expect(j.destinations[0].enabled == false)
-        #expect(
-            j.destinations[0].endpoint
-                == Endpoint(region: "eu", host: "api-eu.mixpanel.com", evidence: #"settings.apiRegion = "EU 🇪🇺""#))
+        let endpoint = j.destinations[0].endpoint
+        #expect(endpoint.region == "eu")
+        #expect(endpoint.host == "api-eu.mixpanel.com")
+        #expect(endpoint.evidence == #"settings.apiRegion = "EU 🇪🇺""#)
+        #expect(endpoint.mode == "cloud mode")
+        #expect(endpoint.origin?.file == "a.json")
+        #expect(y.destinations[0].endpoint.origin?.file == "a.yaml")
         #expect(j.warehouses[0].region == "eu")
         #expect(j.warehouses[0].allowlistedCidrs?.map(\.description) == ["3.251.148.96/29"])
         // Origins point into each file at the workspace object.
@@ -453,17 +499,41 @@ struct InventoryModelSummary: Equatable {
     var destinations: [Destination]
     var warehouses: [Warehouse]
 
+    /// The model without places in its input file (they differ between a JSON and a YAML
+    /// spelling of the same bundle): resource origins, and those of settings and lists read
+    /// from the file.
     init(_ m: WorkspaceModel) {
         workspace = m.workspace
         workspace.origin = nil
         sources = m.sources.map {
-            var s = $0; s.origin = nil; return s
+            var s = $0
+            s.origin = nil
+            s.sdk?.origin = nil
+            s.ingestOrigin = nil
+            s.integration = Self.withoutFilePlaces(s.integration)
+            return s
         }
         destinations = m.destinations.map {
-            var d = $0; d.origin = nil; return d
+            var d = $0
+            d.origin = nil
+            d.endpoint.origin = nil
+            d.integration = Self.withoutFilePlaces(d.integration)
+            return d
         }
         warehouses = m.warehouses.map {
-            var w = $0; w.origin = nil; return w
+            var w = $0
+            w.origin = nil
+            w.regionOrigin = nil
+            w.integration = Self.withoutFilePlaces(w.integration)
+            return w
         }
+    }
+
+    /// Places in the inventory file; a catalog row's place (the same catalog file) stays.
+    static func withoutFilePlaces(_ f: IntegrationFacts) -> IntegrationFacts {
+        var f = f
+        if f.regionsSource?.decider == .exportMetadata { f.regionsSource?.origin = nil }
+        if f.endpointsSource?.decider == .exportMetadata { f.endpointsSource?.origin = nil }
+        return f
     }
 }

@@ -31,13 +31,23 @@ import Testing
         }
     }
 
+    /// `BundleDecoder.setting` finds, without building it, the member a dictionary of the
+    /// settings' members (first of equal keys kept, keys compared as Swift strings) holds,
+    /// and says where its value is written.
     @Test func settingLookUpMatchesTheDictionary() throws {
         let json = #"{"endpoint": 1, "apiRegion": "EU", "endpoint": "dup", "e\u0301": true, "\u212Aey": "kelvin", "Key": null}"#
         let root = try JSONReader.parse(json).get().root
-        let all = BundleDecoder.settings(root)
+        var all: [String: (value: SettingValue, offset: Int)] = [:]
+        for (key, _, value) in root.members where all[key] == nil { all[key] = (SettingValue(value), value.start) }
         for key in ["endpoint", "apiRegion", "\u{E9}", "e\u{301}", "Key", "\u{212A}ey", "missing", ""] {
-            #expect(BundleDecoder.setting(root, key) == all[key], "\(key.debugDescription)")
+            let found = BundleDecoder.setting(root, key, file: "s.json")
+            #expect(found?.value == all[key]?.value, "\(key.debugDescription)")
+            #expect(found?.origin == all[key].map { Origin(file: "s.json", offset: $0.offset) }, "\(key.debugDescription)")
         }
+        // Not an object, or no object: no setting.
+        #expect(BundleDecoder.setting(nil, "endpoint", file: "s.json") == nil)
+        let list = try JSONReader.parse(#"[{"endpoint": 1}]"#).get().root
+        #expect(BundleDecoder.setting(list, "endpoint", file: "s.json") == nil)
     }
 
     @Test func catalogKeyMatchesTrimmedLowercased() {

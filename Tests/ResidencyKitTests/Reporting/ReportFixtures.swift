@@ -41,6 +41,29 @@ enum ReportFixtures {
         return doc
     }
 
+    /// The example with one result that cannot be decided: Mixpanel's `apiRegion` set to a
+    /// boolean, which names no region (Mixpanel's RES-001 and its permit are then undecided).
+    /// Since issue 10 the bundled example itself has no undecided result.
+    static func undecidedExample(failOn: AuditRun.FailOn = .error) throws -> ResultDocument {
+        let eu = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/inventory/acme-eu.json"), encoding: .utf8)
+        let edited = eu.replacingOccurrences(of: #""apiRegion": "US 🇺🇸""#, with: #""apiRegion": true"#)
+        #expect(edited != eu)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("undecided-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try edited.write(to: dir.appendingPathComponent("acme-eu.json"), atomically: true, encoding: .utf8)
+        var options = AuditRun.Options()
+        options.policies = ["\(root)/policies"]
+        options.inventories = [dir.appendingPathComponent("acme-eu.json").path]
+        options.facts = "\(root)/examples/facts.yaml"
+        options.failOn = failOn
+        options.clock = { JUnitReportTests.instant }
+        return try run(options)
+    }
+
+    /// The Mixpanel destination of the example.
+    static let mixpanel = "62a1f3e4b5c6d7e8f9a0b1c2"
+
     static func run(_ options: AuditRun.Options) throws -> ResultDocument {
         let outcome = AuditRun.run(options)
         return try #require(outcome.document, "\(outcome.diagnostics.map(\.message))")

@@ -4,19 +4,17 @@ import Testing
 
 /// Small hand-made models that cover each case the standard policies care about.
 enum Fixtures {
+    /// Hand-made rows, spelt as Segment's catalog data spells them (CatalogSupport.swift).
     static let catalog = Catalog(
-        version: "test",
+        version: "test", layers: [Catalog.Layer(path: "test-catalog.json", version: "test", isBundled: true)],
         destinations: [
-            .init(name: "Amplitude (Actions)", usWorkspace: true, euWorkspace: true, euEndpoint: true, vendor: "Amplitude"),
-            .init(name: "Mixpanel (Actions)", usWorkspace: true, euWorkspace: true, euEndpoint: true, vendor: "Mixpanel"),
-            .init(name: "Google Ads (Classic)", usWorkspace: true, euWorkspace: true, euEndpoint: false, vendor: "Google"),
-            .init(name: "Slack", usWorkspace: true, euWorkspace: false, euEndpoint: false, vendor: "Slack"),
+            .destination("Amplitude (Actions)", vendor: "Amplitude", endpoints: ["US", "EU"]),
+            .destination("Mixpanel (Actions)", vendor: "Mixpanel", endpoints: ["US", "EU"]),
+            .destination("Google Ads (Classic)", vendor: "Google", endpoints: ["US"]),
+            .destination("Slack", vendor: "Slack", eu: false, endpoints: ["US"]),
         ],
-        sources: [
-            .init(name: "Node.js", usWorkspace: true, euWorkspace: true),
-            .init(name: "Looker", usWorkspace: true, euWorkspace: false),
-        ],
-        warehouses: [.init(name: "Redshift", usWorkspace: true, euWorkspace: true)])
+        sources: [.source("Node.js"), .source("Looker", eu: false)],
+        warehouses: [.warehouse("Redshift")])
 
     static let facts = Facts(dpfCertified: ["Mixpanel", "Google"])
 
@@ -62,7 +60,8 @@ enum Fixtures {
                     id: "wh-rs", name: "Redshift EU", catalogName: "Redshift", location: "eu-west-1", region: "eu",
                     allowlistedCidrs: [try! CIDR(parsing: "3.251.148.96/29")]),
                 Warehouse(id: "wh-pg", name: "Postgres", catalogName: "Postgres", location: "us-east-1", region: "us"),
-            ])
+            ]
+        ).resolvingIntegrations(in: catalog)
     }
 
     /// A US workspace, where EU-only policies do not apply.
@@ -74,7 +73,8 @@ enum Fixtures {
                 Destination(
                     id: "dst-us-mix", name: "Mixpanel US", sourceId: "src-web", catalogName: "Mixpanel (Actions)",
                     vendor: "Mixpanel", endpoint: Endpoint(region: "us"))
-            ])
+            ]
+        ).resolvingIntegrations(in: catalog)
     }
 
     /// A workspace whose region nobody declared.

@@ -29,12 +29,14 @@ enum TestPack {
         return bundle
     }()
 
+    /// Mixpanel (Actions) as Segment's catalog data has it (policies/catalog/segment-regional.json).
     static let catalog = Catalog(
-        version: "test",
+        version: "test", layers: [Catalog.Layer(path: "test-catalog.json", version: "test", isBundled: true)],
         destinations: [
-            .init(
-                name: "Mixpanel (Actions)", slugs: ["actions-mixpanel"], usWorkspace: true, euWorkspace: true,
-                euEndpoint: true, vendor: "Mixpanel")
+            .destination(
+                "Mixpanel (Actions)", id: "615c7438d93d9b61b1e9e192", slug: "actions-mixpanel", vendor: "Mixpanel",
+                endpoints: ["EU", "US"], modes: .init(device: [], cloud: [.server, .web]),
+                regionSettings: [.init(name: "apiRegion", type: "select", defaultValue: .string("US 🇺🇸"))])
         ])
 
     /// An EU workspace with one Mixpanel destination `d1` on the given API region.
