@@ -21,7 +21,7 @@ import Testing
         ])
         let r = try residency(["catalog", "check", dir.appendingPathComponent("bad.json").path])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("bad.json:2:34: error[E0703]: unknown key `supportedRegion` in a destination row"))
+        #expect(r.stderr.contains("bad.json:2:33: error[E0703]: unknown key `supportedRegion` in a destination row"))
         #expect(r.stderr.contains("did you mean `supportedRegions`?"))
     }
 

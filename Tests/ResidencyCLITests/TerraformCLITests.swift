@@ -12,7 +12,7 @@ import Testing
         let junit = dir.appendingPathComponent("junit.xml").path
         let r = try residency(["check"] + Self.plan + ["--junit", junit] + Self.now)
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stdout.contains("1 workspace, 8 policies and 1 permit"))
+        #expect(r.stdout.contains("1 workspace, 8 policies and 3 permits"))
         #expect(r.stdout.contains("FAIL    RES-001  error   acme-eu-marketing/destination/segment_destination.customerio"))
         #expect(r.stdout.contains("UNKNOWN RES-001  error   acme-eu-marketing/destination/segment_destination.braze"))
         #expect(r.stderr.isEmpty, "no warnings for the example plan: \(r.stderr)")

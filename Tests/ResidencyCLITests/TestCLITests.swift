@@ -120,18 +120,7 @@ import Testing
 
     @Test func theStandardPackPassesItsOwnTests() throws {
         let r = try residency(["test", "policies", "--threshold", "100"])
-        // Known: two sdk-endpoints tests wait on a URL parser change (a doubled scheme,
-        // `https://https://…`, reads as no URL, so they are indeterminate, not failed); every
-        // other test passes.
-        let failing = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  FAIL  ") }
-        #expect(
-            failing.allSatisfy {
-                $0.contains("an apiHost that is not exactly the page's value fails")
-                    || $0.contains("a /v1 the SDK appends itself makes a path Segment does not accept")
-            }, "\(r.stdout)")
-        withKnownIssue("two sdk-endpoints tests wait on a URL parser change") {
-            #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-            #expect(r.stdout.contains(" 0 failed"))
-        }
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(" 0 failed"))
     }
 }

@@ -29,6 +29,17 @@ extension Diagnostic {
             at: r,
             help: "regenerate the file with `residency catalog generate` (docs/catalog.md describes format 2)")
     }
+    static func unreadableCatalog(_ path: String) -> Diagnostic {
+        .error(
+            "E0701", "cannot read catalog \(path)", at: nil,
+            help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/")
+    }
+    static func notCatalogData(_ detail: String, at r: SourceRange?) -> Diagnostic {
+        .error(
+            "E0709", detail, at: r,
+            help: "give Segment's catalog data (`destinations`/`sources`/`warehouses`, as segment-docs keeps it) or a "
+                + "`residency export --catalog-output` file (`destinationsCatalog`)")
+    }
     static func invalidCatalogValue(_ path: String, _ value: String, expected: String, at r: SourceRange) -> Diagnostic {
         .error("E0708", "`\(path)` has \(value), expected \(expected)", at: r)
     }

@@ -40,11 +40,7 @@ struct UpstreamReader {
         }
         if out.isEmpty {
             reader.report(
-                .error(
-                    "E0709", "this is neither Segment's catalog data nor a Public API catalog answer",
-                    at: reader.range(top),
-                    help: "expected `destinations`/`sources`/`warehouses` (segment-docs data) or `destinationsCatalog`, "
-                        + "`sourcesCatalog`, `warehousesCatalog` (Public API)"))
+                .notCatalogData("this is neither Segment's catalog data nor a Public API catalog answer", at: reader.range(top)))
         }
         return out
     }

@@ -30,7 +30,7 @@ public enum CatalogGenerator {
         var unreadable: [Diagnostic] = []
         for path in dataPaths + [supplementPath] {
             guard let bytes = readFileBytes(atPath: path) else {
-                unreadable.append(.error("E0701", "cannot read \(path)", at: nil))
+                unreadable.append(.unreadableCatalog(path))
                 continue
             }
             files.append(SourceFile(path: path, bytes: bytes))
@@ -69,10 +69,7 @@ public enum CatalogGenerator {
             return Generated(bytes: nil, diagnostics: diagnostics, counts: [:], derivedVendors: [])
         }
         if tables.values.allSatisfy(\.isEmpty) {
-            diagnostics.append(
-                .error(
-                    "E0709", "no catalog rows in \(data.map(\.path).joined(separator: ", "))", at: nil,
-                    help: "give Segment's catalog data or a `residency export --catalog-output` file"))
+            diagnostics.append(.notCatalogData("no catalog rows in \(data.map(\.path).joined(separator: ", "))", at: nil))
             return Generated(bytes: nil, diagnostics: diagnostics, counts: [:], derivedVendors: [])
         }
         var derived: [String] = []

@@ -29,10 +29,7 @@ public enum CatalogLoader {
         var diagnostics: [Diagnostic] = []
         for path in paths {
             guard let bytes = readFileBytes(atPath: path) else {
-                diagnostics.append(
-                    .error(
-                        "E0701", "cannot read catalog \(path)", at: nil,
-                        help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/"))
+                diagnostics.append(.unreadableCatalog(path))
                 continue
             }
             files.append(SourceFile(path: path, bytes: bytes))

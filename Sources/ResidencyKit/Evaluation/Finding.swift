@@ -238,8 +238,13 @@ extension PolicyProgram {
             let item = Evidence(
                 expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node),
                 from: frame.derivations[k].map(frame.describe))
-            // At most a couple of dozen items: a scan is cheaper than hashing.
-            if !out.contains(item) { out.append(item) }
+            // At most a couple of dozen items: a scan is cheaper than hashing. A derived value
+            // read twice (as a value, then as a condition) is one item, with its derivation.
+            if let k = out.firstIndex(where: { $0.expression == item.expression && $0.value == item.value }) {
+                if out[k].from == nil { out[k].from = item.from }
+            } else {
+                out.append(item)
+            }
             if out.count == PolicyProgram.evidenceLimit { break }
         }
         return out

@@ -35,20 +35,9 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
             }
         }
         // A code is declared in exactly one place, beside the message it stands for.
-        // Known: the catalog generator (issue 10) declares E0701 again (CatalogLoader has it)
-        // and E0709 twice (CatalogGenerator.swift and CatalogGenerator+Inputs.swift).
-        let knownRepeats: Set<String> = ["E0701", "E0709"]
-        #expect(repeated.filter { !knownRepeats.contains($0) }.isEmpty, "codes declared twice: \(repeated)")
-        withKnownIssue("E0701 and E0709 are declared in two places each since the catalog generator (issue 10)") {
-            #expect(repeated.isEmpty, "codes declared twice: \(repeated)")
-        }
+        #expect(repeated.isEmpty, "codes declared twice: \(repeated)")
         #expect(codes.count > 30)
         let missing = codes.sorted().filter { !doc.contains("`\($0)`") }
-        // Known: the catalog codes of issue 10 are not in docs/diagnostics.md yet.
-        let knownUndocumented: Set<String> = ["E0703", "E0704", "E0705", "E0706", "E0707", "E0708", "E0709", "W0702"]
-        #expect(missing.filter { !knownUndocumented.contains($0) }.isEmpty, "undocumented codes: \(missing)")
-        withKnownIssue("docs/diagnostics.md does not document the catalog codes E0703–E0709 and W0702 yet (issue 10)") {
-            #expect(missing.isEmpty, "undocumented codes: \(missing)")
-        }
+        #expect(missing.isEmpty, "undocumented codes: \(missing)")
     }
 }

@@ -105,9 +105,7 @@ private func destinationPolicy(where condition: String = "true", require require
         #expect(slack.outcome == .fail)
         let items = slack.evidence.filter { $0.expression == "d.integration.euEndpoint" }
         #expect(items.first?.from == #"bundled catalog test: Slack regionEndpoints ["US"]"#)
-        withKnownIssue("a derived field used as a condition is traced twice, once with `from` and once without, so the evidence lists it twice") {
-            #expect(items.count == 1)
-        }
+        #expect(items.count == 1)
     }
 
     static let cases: [EvalCase] = [

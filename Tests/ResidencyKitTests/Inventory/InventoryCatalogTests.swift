@@ -172,7 +172,7 @@ import Testing
             path: "page.json", text: InventoryFixture.text(Self.supplementPath))
         let generated = CatalogGenerator.generate(data: [api], supplement: supplement, version: "live-1")
         // A row without regions is left out, with a warning.
-        #expect(generated.diagnostics.map(\.code) == ["W0702"])
+        #expect(generated.diagnostics.map(\.code) == ["W0703"])
         let bytes = try #require(generated.bytes)
         let loaded = CatalogLoader.load(files: [SourceFile(path: "gen.json", bytes: bytes)])
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
@@ -194,12 +194,10 @@ import Testing
     @Test func docCountTableMatches() {
         let doc = InventoryFixture.text("docs/catalog.md")
         let c = Self.catalog
-        withKnownIssue("docs/catalog.md is being rewritten for catalog format 2") {
-            #expect(doc.contains("| `destinations` | \(c.destinations.count) |"))
-            #expect(doc.contains("| `warehouses` | \(c.warehouses.count) |"))
-            #expect(doc.contains("| `sources` | \(c.sources.count) |"))
-            #expect(doc.contains("## Counts (catalog \(c.version))"))
-        }
+        #expect(doc.contains("| `destinations` | \(c.destinations.count) |"))
+        #expect(doc.contains("| `warehouses` | \(c.warehouses.count) |"))
+        #expect(doc.contains("| `sources` | \(c.sources.count) |"))
+        #expect(doc.contains("## Counts (catalog \(c.version))"))
     }
 
     /// "a, b, c." after `label` in the doc, across line breaks.
@@ -215,18 +213,14 @@ import Testing
 
     @Test func destinationsWithAnEUEndpointAreTheDocumentedOnes() {
         let documented = Self.docList(after: "Destinations with an EU endpoint:")
-        withKnownIssue("docs/catalog.md is being rewritten for catalog format 2") {
-            #expect(documented.count == 26)
-            #expect(Set(Self.catalog.destinations.filter(\.euEndpoint).map(\.name)) == Set(documented))
-        }
+        #expect(documented.count == 26)
+        #expect(Set(Self.catalog.destinations.filter(\.euEndpoint).map(\.name)) == Set(documented))
     }
 
     @Test func sourcesSupportedInEUAreTheDocumentedOnes() {
         let documented = Self.docList(after: "Sources supported in EU workspaces:")
-        withKnownIssue("docs/catalog.md is being rewritten for catalog format 2") {
-            #expect(documented.count == 62)
-            #expect(Set(Self.catalog.sources.filter(\.euWorkspace).map(\.name)) == Set(documented))
-        }
+        #expect(documented.count == 62)
+        #expect(Set(Self.catalog.sources.filter(\.euWorkspace).map(\.name)) == Set(documented))
     }
 
     // MARK: Look-ups
@@ -650,7 +644,7 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(file?.path == InventoryFixture.repoPath("examples/facts.yaml"))
         #expect(facts.dpfCertified == ["Mixpanel", "Google", "Amplitude", "Braze", "Intercom", "HubSpot", "Slack"])
-        #expect(facts.sccVendors == ["Customer.io"])
+        #expect(facts.sccVendors == ["FullStory"])
         // Given but empty: known to be none, not missing.
         #expect(facts.bcrVendors == [])
     }

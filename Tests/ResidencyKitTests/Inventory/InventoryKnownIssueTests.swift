@@ -141,9 +141,7 @@ import Testing
         let r = SDKRules.resolve(SDKConfig(library: library, host: "https://events.eu1.segmentapis.com"), workspaceRegion: nil)
         #expect(r.region == "eu")
         #expect(r.evidence.contains(#"host = "https://events.eu1.segmentapis.com""#))
-        withKnownIssue("SDKRules: http-api and analytics-java name the setting `host`/`endpoint`, not `sdk.host`/`sdk.endpoint`") {
-            #expect(r.evidence.hasPrefix(#"sdk.host = "https://events.eu1.segmentapis.com""#))
-        }
+        #expect(r.evidence.hasPrefix(#"sdk.host = "https://events.eu1.segmentapis.com""#))
     }
 
     /// E0609's help points at docs/inventory.md, which must exist.

@@ -104,9 +104,10 @@ import Testing
         #expect(endpoints.map { $0.origin?.file } == Array(repeating: "acme-eu.json", count: 6) + [nil, "acme-eu.json"])
         #expect(text(at: endpoints[0].origin)?.hasPrefix(#""europe""#) == true)
         #expect(text(at: endpoints[4].origin)?.hasPrefix(#"["US"]"#) == true)
-        // The connection mode each resolution assumed (the source's platform, Segment's catalog modes).
-        #expect(endpoints[1].mode == "cloud mode")
-        #expect(endpoints[6].mode == "device mode (web)")
+        // A mode is named only where the integration's setting depends on it: these Actions
+        // rows read one setting in any mode (EndpointRules+Table.swift), so none is assumed.
+        #expect(endpoints[1].mode == nil)
+        #expect(endpoints[6].mode == nil)
         // Where Segment offers each integration: here the export's own metadata decides.
         #expect(model.destinations.allSatisfy { $0.integration.decidedBy == "export metadata" })
         #expect(model.destinations.map(\.integration.euEndpoint) == [true, true, true, true, false, true, true, false])
@@ -236,7 +237,7 @@ import Testing
         #expect(endpoint.region == "eu")
         #expect(endpoint.host == "api-eu.mixpanel.com")
         #expect(endpoint.evidence == #"settings.apiRegion = "EU 🇪🇺""#)
-        #expect(endpoint.mode == "cloud mode")
+        #expect(endpoint.mode == nil)
         #expect(endpoint.origin?.file == "a.json")
         #expect(y.destinations[0].endpoint.origin?.file == "a.yaml")
         #expect(j.warehouses[0].region == "eu")

@@ -362,14 +362,15 @@ import Testing
         #expect(one.evidence?.contains("device mode (web): settings.enableEuropeanDataCenter = true → EU") == true)
     }
 
-    /// A destination that runs in cloud mode only, on several platforms, names the mode once.
+    /// Modes that agree are named once each: cloud mode on every platform is one mode.
     @Test func cloudOnlyDestinationNamesItsModeOnce() {
-        // Segment's catalog data: actions-mixpanel connectionModes cloud [server, web].
-        let e = Resolve.endpoint("actions-mixpanel", settings: ["apiRegion": .string("EU 🇪🇺")])
+        // Segment's catalog data: hubspot connectionModes device [web], cloud [mobile, server, web].
+        let e = Resolve.endpoint(
+            "hubspot", settings: ["enableEuropeanDataCenter": .bool(true), "enableEuDataCenterMobile": .bool(true)])
         #expect(e.region == "eu")
-        withKnownIssue("EndpointRules.Mode.description is `cloud mode` for every platform, so the modes are joined as `cloud mode and cloud mode`") {
-            #expect(e.mode == "cloud mode")
-        }
+        #expect(e.mode == "device mode (web) and cloud mode")
+        // A row that reads one setting in any mode assumes none.
+        #expect(Resolve.endpoint("actions-mixpanel", settings: ["apiRegion": .string("EU 🇪🇺")]).mode == nil)
     }
 
     /// Modes that agree that the endpoint is unknown, for the same reason, do not differ.
@@ -377,9 +378,7 @@ import Testing
         // Segment's catalog data: actions-braze-cloud connectionModes cloud [mobile, server, web].
         let e = Resolve.endpoint("actions-braze-cloud", settings: [:])
         #expect(e.region == nil)
-        withKnownIssue("EndpointRules.combine reports modes that are all unknown for one reason as modes that differ") {
-            #expect(e.evidence == "settings.endpoint is not set, though Segment's catalog marks it required")
-        }
+        #expect(e.evidence == "settings.endpoint is not set, though Segment's catalog marks it required")
     }
 
     // MARK: Fixed and workspace rows
@@ -417,9 +416,7 @@ import Testing
         // Any source: the same in both of actions-mixpanel's cloud modes.
         let any = Resolve.endpoint("actions-mixpanel", settings: [:], absent: .unmanaged)
         #expect(any.region == nil)
-        withKnownIssue("EndpointRules.combine reports modes that are all unknown for one reason as modes that differ") {
-            #expect(any.evidence == said)
-        }
+        #expect(any.evidence == said)
     }
 
     // MARK: The catalog fallback
@@ -538,10 +535,8 @@ import Testing
         #expect(endpoints[3].evidence?.contains(#"device mode (web): settings.enableEuropeanDataCenter = "true" → EU"#) == true)
         #expect(endpoints[4].evidence?.contains("settings.endpoint = (not a simple value), which names no region") == true)
         #expect(endpoints[5].evidence?.contains("settings.endpoint = (not a simple value), which names no region") == true)
-        withKnownIssue("EndpointRules.combine reports modes that are all unknown for one reason as modes that differ") {
-            #expect(endpoints[4].evidence == "settings.endpoint = (not a simple value), which names no region")
-            #expect(endpoints[5].evidence == "settings.endpoint = (not a simple value), which names no region")
-        }
+        #expect(endpoints[4].evidence == "settings.endpoint = (not a simple value), which names no region")
+        #expect(endpoints[5].evidence == "settings.endpoint = (not a simple value), which names no region")
         #expect(endpoints[6].evidence == Self.onlyUS("Google Ads (Classic)"))
         // The setting's place in the export, for the evidence chain.
         let file = SourceFile(path: "inv.json", text: marked.text)
@@ -593,9 +588,7 @@ import Testing
     /// Host names are not case-sensitive; residency's own callers pass URLParts hosts, which
     /// are lower-cased, but `region(ofHost:)` is public.
     @Test func hostCaseDoesNotMatter() {
-        withKnownIssue("RegionWords.region(ofHost:) compares hosts case-sensitively since it became SDKRules.region(ofIngestHost:)") {
-            #expect(RegionWords.region(ofHost: "API.SEGMENT.IO") == "us")
-        }
+        #expect(RegionWords.region(ofHost: "API.SEGMENT.IO") == "us")
     }
 
     // Changed with the rework: `region(ofHost:)` knows only Segment's own tracking and Public
@@ -818,13 +811,14 @@ import Testing
             Row(
                 sdk: SDKConfig(library: "Analytics-Swift", apiHost: euPath), region: nil, host: nil, url: nil,
                 evidence: #"library "Analytics-Swift" is not one residency knows"#),
-            // A value that makes no host: the URL the SDK builds, which nothing can post to.
+            // A value that makes a URL with extra slashes: a browser or HTTP client skips them
+            // (WHATWG), so "https:///v1/b" goes to the host "v1", which is no Segment host.
             Row(
-                sdk: SDKConfig(library: "analytics-swift", apiHost: "/v1"), region: nil, host: nil, url: "https:///v1/b",
-                evidence: #"sdk.apiHost = "/v1" → https://{apiHost}/b, which is not a URL an HTTP client can post to"#),
+                sdk: SDKConfig(library: "analytics-swift", apiHost: "/v1"), region: nil, host: "v1", url: "https:///v1/b",
+                evidence: #"sdk.apiHost = "/v1" → https://{apiHost}/b = https:///v1/b"#),
             Row(
-                sdk: SDKConfig(library: "analytics-swift", apiHost: ""), region: nil, host: nil, url: "https:///b",
-                evidence: #"sdk.apiHost = "" → https://{apiHost}/b, which is not a URL an HTTP client can post to"#),
+                sdk: SDKConfig(library: "analytics-swift", apiHost: ""), region: nil, host: "b", url: "https:///b",
+                evidence: #"sdk.apiHost = "" → https://{apiHost}/b = https:///b"#),
             Row(
                 sdk: SDKConfig(library: "analytics-kotlin", apiHost: "EVENTS.EU1.SEGMENTAPIS.COM:443/v1"), region: "eu", host: eu,
                 url: "https://EVENTS.EU1.SEGMENTAPIS.COM:443/v1/b",
@@ -851,9 +845,7 @@ import Testing
         #expect(r.region == "us")
         #expect(r.host == "api.segment.io")
         #expect(r.url == url)
-        withKnownIssue("SDKRules.concat names the alias (`host`) when neither the key nor the alias is set") {
-            #expect(r.evidence == #"sdk.\#(key) not set: the library's default "\#(fallback)" → \#(template) = \#(url)"#)
-        }
+        #expect(r.evidence == #"sdk.\#(key) not set: the library's default "\#(fallback)" → \#(template) = \#(url)"#)
     }
 
     /// Analytics-Java: `HttpUrl.parse(endpoint + "/v1/import/")`, and the US default when the
@@ -888,7 +880,7 @@ import Testing
         let none = SDKRules.resolve(SDKConfig(library: "http-api"), workspaceRegion: nil)
         #expect(none.region == nil)
         #expect(none.url == nil)
-        #expect(none.evidence.hasPrefix("endpoint not set: a hand-written request has no default"))
+        #expect(none.evidence.hasPrefix("sdk.endpoint not set: a hand-written request has no default"))
     }
 
     /// Segment's SDK configuration summary (the catalog's `sdks` table): each library's
@@ -1010,7 +1002,7 @@ import Testing
         // Changed with the SDK URL rules: the evidence shows how the URL is built.
         #expect(
             sources[1].ingestEvidence
-                == #"endpoint = "https://events.eu1.segmentapis.com" → {endpoint}/v1/import/ = https://events.eu1.segmentapis.com/v1/import/"#)
+                == #"sdk.endpoint = "https://events.eu1.segmentapis.com" → {endpoint}/v1/import/ = https://events.eu1.segmentapis.com/v1/import/"#)
     }
 }
 

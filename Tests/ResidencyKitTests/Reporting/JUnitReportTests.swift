@@ -37,8 +37,8 @@ import Testing
         switch failOn {
         case .never: #expect(failures == 0 && errors == 0)
         // Changed with issue 10 (before: 5 and 8 failures, 2 errors): the example's outcomes changed with issue 10: FullStory's RES-001 is decided (fail: its classic integration always sends to fullstory.com), Shop app's RES-004 fails (React Native posts to its proxy as is without useSegmentEndpoints, default false), Orders backend's RES-004 passes (Node.js resolves /v1/batch against its host).
-        case .error: #expect(failures == 6 && errors == 0)
-        case .warning: #expect(failures == 9 && errors == 0)
+        case .error: #expect(failures == 5 && errors == 0)  // FullStory's RES-001 is a permitted transfer (the example's facts list it under SCCs, RES-011)
+        case .warning: #expect(failures == 8 && errors == 0)
         }
     }
 

@@ -294,12 +294,18 @@ public enum EndpointRules {
         }
         guard let first = filled.first else { return fromCatalog(q) }
         let regions = Set(filled.map(\.1.region))
-        let modeNote = filled.compactMap(\.0).map(\.description)
+        // Cloud mode is one mode whatever the platform: name each mode once.
+        var modeNote: [String] = []
+        for m in filled.compactMap(\.0) where !modeNote.contains(m.description) { modeNote.append(m.description) }
+        // Every mode unknown for the same reason: that reason, not a disagreement.
+        if regions == [nil], Set(filled.map(\.1.evidence)).count == 1 {
+            return Endpoint(host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: modeNote.joined(separator: " and "))
+        }
         if regions.count == 1, let region = first.1.region {
-            let mode = filled.count == 1 ? modeNote.first : modeNote.joined(separator: " and ")
+            let mode = modeNote.isEmpty ? nil : modeNote.joined(separator: " and ")
             return Endpoint(region: region, host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: mode)
         }
-        if filled.count == 1 {
+        if filled.count == 1 || Set(filled.map { $0.1.evidence }).count == 1 {
             return Endpoint(host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: modeNote.first)
         }
         // Modes disagree, or one is unknown: which mode runs is not in any export.

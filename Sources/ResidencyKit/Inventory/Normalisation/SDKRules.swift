@@ -76,9 +76,9 @@ public enum SDKRules {
         // `build()` silently falls back to the US default.
         "analytics-java": Library(keys: ["endpoint", "host"], build: { sdk in
             guard let value = sdk.endpoint ?? sdk.host else {
-                return (usHost + "/v1/import/", "endpoint not set: the library's default \(usHost) + /v1/import/")
+                return (usHost + "/v1/import/", "sdk.endpoint not set: the library's default \(usHost) + /v1/import/")
             }
-            let key = sdk.endpoint != nil ? "endpoint" : "host"
+            let key = sdk.endpoint != nil ? "sdk.endpoint" : "sdk.host"
             guard URLParts(value)?.scheme != nil else {
                 return (usHost + "/v1/import/",
                     "\(key) = \"\(value)\" has no scheme, so the SDK's HttpUrl.parse fails and it falls back to \(usHost)/v1/import/")
@@ -98,8 +98,8 @@ public enum SDKRules {
             source: "segmentio/analytics-php lib/Consumer/LibCurl.php"),
         // Requests written by hand: the URL is what the user says it is.
         "http-api": Library(keys: ["endpoint", "host"], build: { sdk in
-            guard let value = sdk.endpoint ?? sdk.host else { return (nil, "endpoint not set: a hand-written request has no default") }
-            return (value, "\(sdk.endpoint != nil ? "endpoint" : "host") = \"\(value)\"")
+            guard let value = sdk.endpoint ?? sdk.host else { return (nil, "sdk.endpoint not set: a hand-written request has no default") }
+            return (value, "\(sdk.endpoint != nil ? "sdk.endpoint" : "sdk.host") = \"\(value)\"")
         }, source: "Segment: HTTP Tracking API"),
     ]
 
@@ -112,7 +112,7 @@ public enum SDKRules {
     ) -> Library {
         Library(keys: [key], build: { sdk in
             let declared = sdk.value(key) ?? alias.flatMap { sdk.value($0) }
-            let name = sdk.value(key) != nil || alias == nil ? key : alias!
+            let name = sdk.value(key) == nil && alias.map({ sdk.value($0) != nil }) == true ? alias! : key
             return (prefix + (declared ?? value) + suffix, evidence(declared, name, value, "\(prefix){\(name)}\(suffix)"))
         }, source: source)
     }
@@ -164,7 +164,7 @@ public enum SDKRules {
     /// tracking hosts, but whose region Segment documents). Any other host (a proxy of the
     /// customer's) is unknown: where it forwards to is not in the inventory.
     public static func region(ofIngestHost host: String) -> String? {
-        switch host {
+        switch host.lowercased() {
         case "api.segment.io", "api.segmentapis.com": "us"
         case "events.eu1.segmentapis.com", "eu1.api.segmentapis.com": "eu"
         default: nil
