@@ -22,20 +22,11 @@ extension EndpointRules {
     static let brazeAll = brazeUS + ["fra-01", "fra-02", "au-01", "id-01", "jp-01"]
 
     static let table: [Rule] = [
-        Rule(
-            slugs: ["actions-amplitude"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "endpoint",
-                            reading: .choices(
-                                ["north_america": T("us", "api2.amplitude.com"), "europe": T("eu", "api.eu.amplitude.com")],
-                                exact: true, otherwise: T("us", "api2.amplitude.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-amplitude"], "endpoint",
+            .choices(
+                ["north_america": T("us", "api2.amplitude.com"), "europe": T("eu", "api.eu.amplitude.com")],
+                exact: true, otherwise: T("us", "api2.amplitude.com")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/amplitude/regional-endpoints.ts"),
         Rule(
             slugs: ["amplitude"],
@@ -61,54 +52,27 @@ extension EndpointRules {
             ]),
             source: "Segment's catalog (amplitude regionSettings.endpoint: \"Cloud-mode Only\"); segmentio/analytics.js-integrations "
                 + "integrations/amplitude/lib/index.js"),
-        Rule(
-            slugs: ["actions-mixpanel"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "apiRegion",
-                            reading: .choices(
-                                [
-                                    "US 🇺🇸": T("us", "api.mixpanel.com"), "EU 🇪🇺": T("eu", "api-eu.mixpanel.com"),
-                                    "IN 🇮🇳": T("in", "api-in.mixpanel.com"),
-                                ], exact: true, otherwise: T("us", "api.mixpanel.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-mixpanel"], "apiRegion",
+            .choices(
+                [
+                    "US 🇺🇸": T("us", "api.mixpanel.com"), "EU 🇪🇺": T("eu", "api-eu.mixpanel.com"),
+                    "IN 🇮🇳": T("in", "api-in.mixpanel.com"),
+                ], exact: true, otherwise: T("us", "api.mixpanel.com")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/mixpanel/common/utils.ts"),
-        Rule(
-            slugs: ["mixpanel"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "enableEuropeanUnionEndpoint",
-                            reading: .flag(whenTrue: T("eu", "api-eu.mixpanel.com"), whenFalse: T("us", "api.mixpanel.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["mixpanel"], "enableEuropeanUnionEndpoint",
+            .flag(whenTrue: T("eu", "api-eu.mixpanel.com"), whenFalse: T("us", "api.mixpanel.com")),
             source: "segmentio/analytics.js-integrations integrations/mixpanel/lib/index.js; "
                 + "segment-integrations/analytics-ios-integration-mixpanel SEGMixpanelIntegration.m"),
-        Rule(
-            slugs: ["actions-braze-cloud"],
-            decision: .modes([
-                (.any, .settings([SettingReading(setting: "endpoint", reading: .hosts(brazeHosts("rest", clusters: brazeAll)))]))
-            ]),
+        .setting(
+            ["actions-braze-cloud"], "endpoint", .hosts(brazeHosts("rest", clusters: brazeAll)),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/braze/index.ts"),
-        Rule(
-            slugs: ["actions-braze-web"],
-            decision: .modes([
-                (.any, .settings([SettingReading(setting: "endpoint", reading: .hosts(brazeHosts("sdk", clusters: brazeAll)))]))
-            ]),
+        .setting(
+            ["actions-braze-web"], "endpoint", .hosts(brazeHosts("sdk", clusters: brazeAll)),
             source: "segmentio/action-destinations packages/browser-destinations/destinations/braze/src/index.ts"),
-        Rule(
-            slugs: ["actions-braze-cohorts"],
-            decision: .modes([
-                (.any, .settings([SettingReading(setting: "endpoint", reading: .hosts(brazeHosts("rest", clusters: brazeAll)))]))
-            ]),
+        .setting(
+            ["actions-braze-cohorts"], "endpoint", .hosts(brazeHosts("rest", clusters: brazeAll)),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/braze-cohorts/index.ts"),
         Rule(
             slugs: ["braze"],
@@ -149,35 +113,17 @@ extension EndpointRules {
             ]),
             source: "segmentio/analytics.js-integrations integrations/appboy/lib/appboyUtil.js (web); braze-inc/braze-segment-kotlin, "
                 + "braze-inc/braze-segment-swift (mobile: customEndpoint only); Segment's catalog (cloud)"),
-        Rule(
-            slugs: ["actions-customerio"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "accountRegion",
-                            reading: .choices(
-                                ["EU 🇪🇺": T("eu", "track-eu.customer.io"), "US 🇺🇸": T("us", "track.customer.io")], exact: true,
-                                otherwise: T("us", "track.customer.io")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-customerio"], "accountRegion",
+            .choices(
+                ["EU 🇪🇺": T("eu", "track-eu.customer.io"), "US 🇺🇸": T("us", "track.customer.io")], exact: true,
+                otherwise: T("us", "track.customer.io")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/customerio/utils.ts"),
-        Rule(
-            slugs: ["customer-io"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "datacenter",
-                            reading: .choices(
-                                ["eu": T("eu", "track-eu.customer.io"), "us": T("us", "track.customer.io"), "": T("us", "track.customer.io")],
-                                exact: true))
-                    ])
-                )
-            ]),
+        .setting(
+            ["customer-io"], "datacenter",
+            .choices(
+                ["eu": T("eu", "track-eu.customer.io"), "us": T("us", "track.customer.io"), "": T("us", "track.customer.io")],
+                exact: true),
             source: "segmentio/analytics.js-integrations integrations/customerio/lib/index.js (`datacenter === 'eu'`)"),
         Rule(
             slugs: ["hubspot"],
@@ -201,18 +147,9 @@ extension EndpointRules {
             ]),
             source: "segmentio/analytics.js-integrations integrations/hubspot/lib/index.js (web); Segment's catalog "
                 + "(hubspot regionSettings.enableEuDataCenterMobile: \"mobile and server sources\")"),
-        Rule(
-            slugs: ["actions-hubspot-web"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "enableEuropeanDataCenter",
-                            reading: .flag(whenTrue: T("eu", "js-eu1.hs-scripts.com"), whenFalse: T("us", "js.hs-scripts.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-hubspot-web"], "enableEuropeanDataCenter",
+            .flag(whenTrue: T("eu", "js-eu1.hs-scripts.com"), whenFalse: T("us", "js.hs-scripts.com")),
             source: "segmentio/action-destinations packages/browser-destinations/destinations/hubspot-web/src/index.ts"),
         Rule(
             slugs: ["intercom"],
@@ -233,89 +170,44 @@ extension EndpointRules {
             ]),
             source: "Segment's catalog (intercom regionSettings.apiBase: \"ensure your Messenger is pointing to your Regional "
                 + "workspace\": the web Messenger only); other modes follow the catalog's endpoints"),
-        Rule(
-            slugs: ["actions-intercom-web"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "apiBase",
-                            reading: .hosts([
-                                HostPattern(host: "api-iam.intercom.io", region: "us"),
-                                HostPattern(host: "api-iam.eu.intercom.io", region: "eu"),
-                                HostPattern(host: "api-iam.au.intercom.io", region: "au"),
-                            ]))
-                    ])
-                )
+        .setting(
+            ["actions-intercom-web"], "apiBase",
+            .hosts([
+                HostPattern(host: "api-iam.intercom.io", region: "us"),
+                HostPattern(host: "api-iam.eu.intercom.io", region: "eu"),
+                HostPattern(host: "api-iam.au.intercom.io", region: "au"),
             ]),
             source: "segmentio/action-destinations packages/browser-destinations/destinations/intercom/src/index.ts"),
-        Rule(
-            slugs: ["actions-intercom-cloud"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "endpoint",
-                            reading: .choices(
-                                [
-                                    "north_america": T("us", "api.intercom.io"), "europe": T("eu", "api.eu.intercom.io"),
-                                    "australia": T("au", "api.au.intercom.io"),
-                                ], exact: true, otherwise: T("us", "api.intercom.io")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-intercom-cloud"], "endpoint",
+            .choices(
+                [
+                    "north_america": T("us", "api.intercom.io"), "europe": T("eu", "api.eu.intercom.io"),
+                    "australia": T("au", "api.au.intercom.io"),
+                ], exact: true, otherwise: T("us", "api.intercom.io")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/intercom/regional-endpoints.ts"),
-        Rule(
-            slugs: ["actions-moengage"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "region",
-                            reading: .choices(
-                                [
-                                    "DC_01": T("us", "api-01.moengage.com"), "DC_02": T("eu", "api-02.moengage.com"),
-                                    "DC_03": T("in", "api-03.moengage.com"), "DC_04": T("us", "api-04.moengage.com"),
-                                    "DC_05": T("sg", "api-05.moengage.com"), "DC_06": T("id", "api-06.moengage.com"),
-                                ], exact: true, otherwise: T("us", "api-01.moengage.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-moengage"], "region",
+            .choices(
+                [
+                    "DC_01": T("us", "api-01.moengage.com"), "DC_02": T("eu", "api-02.moengage.com"),
+                    "DC_03": T("in", "api-03.moengage.com"), "DC_04": T("us", "api-04.moengage.com"),
+                    "DC_05": T("sg", "api-05.moengage.com"), "DC_06": T("id", "api-06.moengage.com"),
+                ], exact: true, otherwise: T("us", "api-01.moengage.com")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/moengage/regional-endpoints.ts; "
                 + "MoEngage's data centre table (DC-01, DC-04 US; DC-02 EU; DC-03 India; DC-05 Singapore; DC-06 Indonesia)"),
-        Rule(
-            slugs: ["new-relic"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "region",
-                            reading: .choices([
-                                "": T("us", "insights-collector.newrelic.com"), "us": T("us", "insights-collector.newrelic.com"),
-                                "eu": T("eu", "insights-collector.eu01.nr-data.net"),
-                            ]))
-                    ])
-                )
+        .setting(
+            ["new-relic"], "region",
+            .choices([
+                "": T("us", "insights-collector.newrelic.com"), "us": T("us", "insights-collector.newrelic.com"),
+                "eu": T("eu", "insights-collector.eu01.nr-data.net"),
             ]),
             source: "Segment's catalog (new-relic regionSettings.region); New Relic's US and EU collector hosts"),
-        Rule(
-            slugs: ["actions-iterable"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "dataCenterLocation",
-                            reading: .choices(
-                                ["united_states": T("us", "api.iterable.com"), "europe": T("eu", "api.eu.iterable.com")], exact: true,
-                                otherwise: T("us", "api.iterable.com")))
-                    ])
-                )
-            ]),
+        .setting(
+            ["actions-iterable"], "dataCenterLocation",
+            .choices(
+                ["united_states": T("us", "api.iterable.com"), "europe": T("eu", "api.eu.iterable.com")], exact: true,
+                otherwise: T("us", "api.iterable.com")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/iterable/utils.ts"),
         Rule(
             slugs: ["aws-s3", "data-lakes"],
@@ -330,20 +222,11 @@ extension EndpointRules {
             ]),
             source: "Segment's catalog (aws-s3 and data-lakes regionSettings.awsRegion); segment-docs "
                 + "src/connections/storage/catalog/aws-s3/index.md (`region` in its Public API example)"),
-        Rule(
-            slugs: ["actions-dynamic-yield-audiences"],
-            decision: .modes([
-                (
-                    .any,
-                    .settings([
-                        SettingReading(
-                            setting: "sectionId",
-                            reading: .firstCharacter([
-                                "9": T("eu", "cdp-extensions-api.euc1.dynamicyield.com"),
-                                "8": T("us", "cdp-extensions-api.use1.dynamicyield.com"),
-                            ]))
-                    ])
-                )
+        .setting(
+            ["actions-dynamic-yield-audiences"], "sectionId",
+            .firstCharacter([
+                "9": T("eu", "cdp-extensions-api.euc1.dynamicyield.com"),
+                "8": T("us", "cdp-extensions-api.use1.dynamicyield.com"),
             ]),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/dynamic-yield-audiences/helpers.ts"),
         Rule(
@@ -369,4 +252,13 @@ extension EndpointRules {
                     + "\"Data can now only be sent to Sources within the same region\")"),
             source: "Segment's catalog (repeater regionSettings.endpoint)"),
     ]
+}
+
+extension EndpointRules.Rule {
+    /// A row whose integrations read one setting, whatever the connection mode.
+    static func setting(_ slugs: [String], _ setting: String, _ reading: EndpointRules.Reading, source: String) -> Self {
+        Self(
+            slugs: slugs, decision: .modes([(.any, .settings([EndpointRules.SettingReading(setting: setting, reading: reading)]))]),
+            source: source)
+    }
 }
