@@ -16,7 +16,7 @@ swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -X
 for h in "${harnesses[@]}"; do
   mkdir -p "artifacts/$h" "scratch/$h"
   echo "fuzz-$h: ${seconds}s"
-  ".build/release/fuzz-$h" "scratch/$h" "corpus/$h" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -detect_leaks=0 \
+  ASAN_OPTIONS=detect_leaks=0 ".build/release/fuzz-$h" "scratch/$h" "corpus/$h" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -detect_leaks=0 \
     -artifact_prefix="artifacts/$h/" -print_final_stats=1 2>&1 | grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY)" || true
   if ls "artifacts/$h"/crash-* "artifacts/$h"/timeout-* "artifacts/$h"/oom-* >/dev/null 2>&1; then
     echo "fuzz-$h found a failing input: see Fuzz/artifacts/$h/" >&2
