@@ -80,9 +80,9 @@ import Testing
         let d = try #require(loaded.diagnostics.first)
         #expect(d.code == "E0610")
         #expect(d.message == "invalid YAML: duplicate key `slug`")
-        withKnownIssue("bug: points at the first `slug` (4:5), not the repeat (5:5)") {
-            #expect(d.lineColumn == marked.at())
-        }
+        // Fixed with issue 11: at the repeat (it pointed at the first `slug`, 4:5), noting the first.
+        #expect(d.lineColumn == marked.at())
+        #expect(d.notes.first?.range.map { "\($0.start.line):\($0.start.column)" } == "4:5")
     }
 
     /// Decision: what an integration is set to is where its data goes, even when Segment's

@@ -118,7 +118,27 @@ import Testing
             message: "unknown place \"Atlantis\""),
     ]
 
-    @Test(arguments: inventories)
+    /// YAML refused duplicate keys already (E0610) but pointed at the first occurrence.
+    static let yamlDuplicates: [Case] = [
+        Case(
+            name: "a top-level key", path: "d.yaml",
+            input: "workspace: {id: a, slug: b}\n2️⃣dataSubjects: [EU]\nsources: []\n1️⃣dataSubjects: [US]\n", code: "E0610",
+            message: "invalid YAML: duplicate key `dataSubjects`", note: "2️⃣"),
+        Case(
+            name: "a key in a list item, after a comment", path: "d.yaml",
+            input: "workspace: {id: a, slug: b}\nsources:\n  - id: s1\n    2️⃣slug: x\n    # again\n    1️⃣slug: y\n  - id: s2\n",
+            code: "E0610", message: "invalid YAML: duplicate key `slug`", note: "2️⃣"),
+        Case(
+            name: "a key in a flow mapping", path: "d.yaml",
+            input: "workspace: {id: a, slug: b}\nsources: [{2️⃣id: s1, name: {x: 1, id: 3}, 1️⃣id: s2}]\n", code: "E0610",
+            message: "invalid YAML: duplicate key `id`", note: "2️⃣"),
+        Case(
+            name: "a quoted repeat", path: "d.yaml",
+            input: "workspace: {id: a, slug: b}\n2️⃣region: eu-west\n1️⃣\"region\": us-west\n", code: "E0610",
+            message: "invalid YAML: duplicate key `region`", note: "2️⃣"),
+    ]
+
+    @Test(arguments: inventories + yamlDuplicates)
     func inventory(_ c: Case) throws {
         let marked = InventoryMarked(c.input)
         let loaded = InventoryFixture.load(marked.text, path: c.path)
