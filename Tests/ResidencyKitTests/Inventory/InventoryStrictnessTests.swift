@@ -157,6 +157,34 @@ import Testing
         }
     }
 
+    /// Every other file residency defines reads its root through `NodeReader.object`, which
+    /// reports the whole file's duplicate keys once: a catalog file, an export's workspaces
+    /// file, a policy test file. (Before, only the objects a reader happened to read, and as
+    /// a warning.)
+    @Test(arguments: [
+        ("catalog", #"{"formatVersion": 2, 2️⃣"title": "a", 1️⃣"title": "b"}"#),
+        ("workspaces file", #"{"workspaces": [{"region": "eu", 2️⃣"tokenEnv": "A", 1️⃣"tokenEnv": "B"}]}"#),
+        ("test file", #"{"tests": [{"name": "t", "inventory": {"workspace": {"id": "a", 2️⃣"slug": "a", 1️⃣"slug": "b"}}}]}"#),
+    ])
+    func duplicateKeysInEveryFileWeDefine(kind: String, text: String) throws {
+        let marked = InventoryMarked(text)
+        let file = SourceFile(path: "f.json", text: marked.text)
+        let diagnostics: [Diagnostic]
+        switch kind {
+        case "catalog": diagnostics = CatalogLoader.load(files: [file]).diagnostics
+        case "workspaces file": diagnostics = ExportPlan.load(file).1
+        default:
+            let bundle = try #require(Audit.checkPolicies(paths: [InventoryFixture.repoPath("policies")]).bundle)
+            let day = Day(iso: "2026-11-28")!
+            diagnostics =
+                PolicyTestLoader.load(file, bundle: bundle, catalog: InventoryFixture.catalog, defaultDate: day).diagnostics
+        }
+        let duplicates = diagnostics.filter { $0.code == "E0616" }
+        #expect(duplicates.count == 1, "\(diagnostics.map { "\($0.code)@\($0.lineColumn) \($0.message)" })")
+        #expect(duplicates.first?.lineColumn == marked.at())
+        #expect(duplicates.first?.notes.first?.range.map { "\($0.start.line):\($0.start.column)" } == marked.at("2️⃣"))
+    }
+
     // MARK: Places are canonical codes
 
     /// RES-002's `"CH" in d.workspace.dataSubjects` could be dodged by any other spelling.

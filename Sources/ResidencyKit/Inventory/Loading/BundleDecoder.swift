@@ -63,8 +63,8 @@ struct BundleDecoder {
     }
 
     /// Decodes one bundle; nil when it has no usable workspace.
+    /// `bundle` is an object `bundles` returned; its file's duplicate keys were reported there.
     mutating func decode(_ bundle: DataNode, _ path: String) -> WorkspaceModel? {
-        _ = reader.object(bundle, path)
         // The bundle is ours: a misspelt list (`Destinations`) would drop the list unread.
         for u in reader.unknownKeys(bundle, Self.bundleKeys) {
             reader.report(.unknownInventoryKey(u.key, in: "the bundle", at: u.range, help: u.help))

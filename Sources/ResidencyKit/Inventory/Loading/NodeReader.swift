@@ -24,6 +24,10 @@ struct NodeReader {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Whether the file's duplicate keys have been reported: once per file, by whichever
+    /// read comes first (`reportDuplicateKeys`, or `object` on the file's root).
+    private var duplicatesReported = false
+
     /// An object, or a diagnostic saying what it is instead.
     mutating func object(_ n: DataNode?, _ path: @autoclosure () -> String) -> DataNode? {
         guard let n, !n.isNull else { return nil }
@@ -31,6 +35,9 @@ struct NodeReader {
             report(.inventoryType(path(), expected: "an object", found: n, at: range(n)))
             return nil
         }
+        // Every reader of a file we define reads its root as an object first: the whole
+        // file's duplicate keys are reported from here, so no reader can forget them.
+        if n.index == 0 { reportDuplicateKeys(n.tree) }
         return n
     }
 
@@ -40,6 +47,8 @@ struct NodeReader {
     /// Called once per file by whoever parsed it, over the whole tree, so that objects the
     /// loader never reads (inside `settings`, nested metadata) are covered too.
     mutating func reportDuplicateKeys(_ tree: DataTree) {
+        guard !duplicatesReported else { return }
+        duplicatesReported = true
         for dup in tree.duplicateKeys {
             report(.duplicateKey(dup.key, at: keyRange(dup.secondStart, dup.key), first: keyRange(dup.firstStart, dup.key)))
         }
