@@ -76,6 +76,9 @@ import Testing
             name: "an unknown key beside workspaces",
             input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}}], 1️⃣"workspacess": []}"#, code: "E0617",
             message: "unknown key `workspacess` in a `workspaces` file", help: .exactly("did you mean `workspaces`?")),
+        Case(
+            name: "a capitalised workspace key", input: #"1️⃣{"Workspace": {"id": "a", "slug": "b"}, "sources": []}"#,
+            code: "E0609", message: "found an object without `workspace`", help: .exactly("did you mean `workspace`?")),
         // Entries we define.
         Case(
             name: "a misspelt SDK setting", input: b(src + #", "sdkConfigs": [{"sourceId": "s1", 1️⃣"apiHots": "x"}]"#),
