@@ -22,6 +22,9 @@ public enum AuditRun {
         public var baseline: String?
         /// Gate only on findings the baseline did not have (`--fail-on-new`).
         public var failOnNew = false
+        /// Audit workspaces whose inventory says it is incomplete as if it were complete
+        /// (`--allow-incomplete`): without it each such workspace is indeterminate (RES-013).
+        public var allowIncomplete = false
         /// A waivers file (`--waivers`); nil for none.
         public var waivers: String?
         /// The longest a waiver may run from the audit date.
@@ -162,6 +165,10 @@ public enum AuditRun {
             ])
         }
         var results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
+        // Incompleteness is never compliance: a workspace whose inventory says it leaves
+        // resources out gets a result of its own that counts at the gate.
+        let incomplete = inventory.workspaces.filter { !$0.workspace.incomplete.isEmpty }
+        if !options.allowIncomplete { results += incomplete.map { incompleteness($0, files: inventory.files) } }
         stage("findings")
         var ids: [String: String] = [:]
         for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
@@ -216,7 +223,8 @@ public enum AuditRun {
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance, extraNotices: factsNotices(options) + waiverNotices,
+            auditDate: auditDate, ranBy: options.provenance,
+            extraNotices: factsNotices(options) + waiverNotices + allowedIncompleteNotices(options, incomplete),
             onlyNew: delta?.failOnNew ?? false,
             files: inventory.files)
         document.baseline = delta
@@ -230,6 +238,7 @@ public enum AuditRun {
                     references: ["Segment: Regional Segment, Create a new workspace with a different region"],
                     file: "(built in, with --baseline)", line: 0, permits: nil, permittedBy: []))
         }
+        if !options.allowIncomplete, !incomplete.isEmpty { document.policies.append(incompletePolicyInfo) }
         stage("document")
         let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
         return Outcome(
@@ -274,6 +283,60 @@ public enum AuditRun {
             f.fingerprint = Finding.fingerprint(
                 policy: regionChangePolicy, workspaceID: m.workspace.id, kind: "workspace", resourceID: m.workspace.id)
             return f
+        }
+    }
+
+    /// RES-013: an inventory that says it is incomplete (a page whose `pagination.next` was
+    /// not followed, a plan Terraform marks errored or not complete) cannot show the workspace
+    /// compliant: what is missing may be exactly what sends data abroad. One indeterminate
+    /// result per such workspace, of severity error, so it counts at the gate as RES-010 does.
+    static let incompletePolicy = "RES-013"
+    static let incompleteTitle = "A workspace's inventory is complete"
+
+    static let incompletePolicyInfo = ResultDocument.PolicyInfo(
+        id: incompletePolicy, kind: "policy", title: incompleteTitle, severity: "error", resourceKind: "workspace",
+        rationale:
+            "An audit of part of a workspace cannot show the workspace compliant: the resources left out may be the "
+            + "ones that send data abroad.",
+        references: ["docs/inventory.md, Incomplete inventories"], file: "(built in)", line: 0, permits: nil,
+        permittedBy: [])
+
+    static func incompleteness(_ m: WorkspaceModel, files: [SourceFile]) -> Finding {
+        let ws = m.workspace
+        let reasons = ws.incomplete.map(\.reason)
+        var f = Finding(
+            policy: incompletePolicy, title: incompleteTitle, severity: .error, outcome: .indeterminate,
+            workspace: ws.slug, resourceKind: "workspace", resourceId: ws.id, resourceName: ws.name ?? ws.slug,
+            message: "the inventory of workspace \(ws.slug) is incomplete, so the workspace cannot be shown compliant",
+            remediation:
+                "Export every page (or fix the plan) and audit again; --allow-incomplete audits what is there and "
+                + "records that incompleteness was accepted.",
+            reason: reasons.joined(separator: "; "),
+            evidence: ws.incomplete.map { i in
+                Evidence(expression: "inventory", value: "incomplete", from: "\(i.reason)\(place(i.origin, files))")
+            })
+        f.fingerprint = Finding.fingerprint(
+            policy: incompletePolicy, workspaceID: ws.id, kind: "workspace", resourceID: ws.id)
+        return f
+    }
+
+    /// ` (file:line:col)` of an origin in the files read, or nothing.
+    private static func place(_ origin: Origin?, _ files: [SourceFile]) -> String {
+        guard let o = origin, let file = files.first(where: { $0.path == o.file }) else { return "" }
+        let l = file.location(of: o.offset)
+        return " (\(o.file):\(l.line):\(l.column))"
+    }
+
+    /// With `--allow-incomplete`, the document says which workspaces were audited although
+    /// their inventories say they are incomplete: accepted, but never silently.
+    static func allowedIncompleteNotices(_ options: Options, _ incomplete: [WorkspaceModel]) -> [ResultDocument.Notice] {
+        guard options.allowIncomplete else { return [] }
+        return incomplete.map { m in
+            .init(
+                code: "incomplete-allowed", policy: nil,
+                message:
+                    "workspace \(m.workspace.slug) was audited with --allow-incomplete although its inventory is incomplete: "
+                    + m.workspace.incomplete.map(\.reason).joined(separator: "; "))
         }
     }
 

@@ -14,6 +14,10 @@ struct CheckCommand: ParsableCommand {
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts \
             as a failure of its policy's severity); 2 invalid input or usage, or nothing evaluated.
 
+            Incompleteness is never compliance: a workspace whose inventory says it leaves resources out (an API page \
+            whose pagination.next was not followed, a Terraform plan marked errored or not complete) is indeterminate \
+            (RES-013, severity error) unless --allow-incomplete, which audits what is there and records it.
+
             Reports (--json, --junit, --html, --sarif, --markdown) are written even when the gate fails, each replacing \
             the previous file only once complete; on bad input none is written.
 
@@ -57,6 +61,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The longest a waiver may run from the audit date, in days.")
     var waiverMaxDays = WaiverLoader.defaultMaximumDays
 
+    @Flag(
+        help:
+            "Audit workspaces whose inventory is incomplete (more API pages, an errored or incomplete plan) as they are, with a warning, instead of failing them (RES-013)."
+    )
+    var allowIncomplete = false
+
     @Option(help: "Write the JSON result document here.")
     var json: String?
 
@@ -91,6 +101,7 @@ struct CheckCommand: ParsableCommand {
         options.failOnNew = failOnNew
         options.waivers = noWaivers ? nil : waivers
         options.waiverMaximumDays = waiverMaxDays
+        options.allowIncomplete = allowIncomplete
         options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
 
         let display = progress.display()

@@ -18,6 +18,7 @@ public enum FactsLoader {
         case .success(let tree):
             var reader = NodeReader(file: file)
             reader.isExport = false
+            reader.reportDuplicateKeys(tree)
             let facts = decode(tree.root, &reader, catalog: catalog)
             return (facts, reader.diagnostics)
         }
@@ -27,17 +28,20 @@ public enum FactsLoader {
     /// `facts:`); problems are reported through `reader`.
     static func decode(_ node: DataNode, _ reader: inout NodeReader, catalog: Catalog? = nil) -> Facts {
         guard let root = reader.object(node, "facts") else { return Facts() }
-        for (key, start, _) in root.members where !keys.contains(key) {
+        // An error, not a warning: `dpfCertifed:` would leave the list missing while its
+        // author believes it given.
+        for u in reader.unknownKeys(root, keys) {
             reader.report(
-                .warning(
-                    "W0701", "unknown fact `\(key)`; it is ignored", at: reader.keyRange(start, key),
-                    help: Suggestions.didYouMean(key, in: keys)))
+                .error(
+                    "E0710", "unknown fact `\(u.key)`", at: u.range,
+                    help: u.help ?? "the facts are \(keys.map { "`\($0)`" }.joined(separator: ", "))"))
         }
         if let catalog { checkVendors(root, &reader, catalog) }
+        // `null` is neither "none" nor "not given": an error, as in every list we define.
         return Facts(
-            dpfCertified: reader.strings(root, "dpfCertified", "facts"),
-            sccVendors: reader.strings(root, "sccVendors", "facts"),
-            bcrVendors: reader.strings(root, "bcrVendors", "facts"))
+            dpfCertified: reader.strings(root, "dpfCertified", "facts", strict: true),
+            sccVendors: reader.strings(root, "sccVendors", "facts", strict: true),
+            bcrVendors: reader.strings(root, "bcrVendors", "facts", strict: true))
     }
 
     static let keys = ["dpfCertified", "sccVendors", "bcrVendors"]

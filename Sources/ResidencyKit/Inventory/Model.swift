@@ -149,8 +149,23 @@ public struct Workspace: Sendable, Hashable {
     /// `eu-west` or `us-west`; nil when neither the export nor the user says.
     public var region: String?
     public var apiHost: String?
-    /// Where the people the data is about are (`EU`, `CH`, …); nil when not declared.
+    /// Where the people the data is about are, as canonical codes of the one table
+    /// (`Countries`: `EU`, `EEA`, `CH`, …); nil when not declared.
     public var dataSubjects: [String]?
+    /// What the inventory itself says it leaves out (a page not followed, a plan Terraform
+    /// marks errored); empty when nothing says so. Such a workspace cannot be compliant:
+    /// the audit adds an indeterminate result for it (RES-013) unless incompleteness is allowed.
+    public var incomplete: [Incompleteness] = []
+
+    /// One reason an inventory is known to be incomplete, and where the inventory says so.
+    public struct Incompleteness: Sendable, Hashable {
+        public var reason: String
+        public var origin: Origin?
+        public init(reason: String, origin: Origin?) {
+            self.reason = reason
+            self.origin = origin
+        }
+    }
 
     /// The region the workspace stores data in, from its processing region.
     public var dataRegion: String? {

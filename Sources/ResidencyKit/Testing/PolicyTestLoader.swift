@@ -112,6 +112,8 @@ struct SuiteDecoder {
             return nil
         case .success(let t): tree = t
         }
+        // Once for the whole file, inline inventories and facts included.
+        reader.reportDuplicateKeys(tree)
         guard let root = reader.object(tree.root, "test file") else { return nil }
         checkKeys(root, PolicyTestLoader.fileKeys, "a test file")
         var defaults = Defaults(date: defaultDate)

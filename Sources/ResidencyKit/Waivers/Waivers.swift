@@ -36,6 +36,9 @@ public enum WaiverLoader {
     /// The longest a waiver may run by default, from the audit date.
     public static let defaultMaximumDays = 365
 
+    /// Every key a waiver may have (docs/waivers.md).
+    static let keys = ["policy", "workspace", "resource", "fingerprint", "allResources", "reason", "approvedBy", "expires"]
+
     public static func load(
         path: String, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
     ) -> ([Waiver], SourceFile?, [Diagnostic]) {
@@ -58,7 +61,13 @@ public enum WaiverLoader {
         }
         var reader = NodeReader(file: file)
         reader.isExport = false
-        guard let root = reader.object(tree.root, "waivers file"), let list = reader.array(root["waivers"], "waivers") else {
+        reader.reportDuplicateKeys(tree)
+        if tree.root.kind == .object {
+            for u in reader.unknownKeys(tree.root, ["waivers"]) {
+                reader.report(.unknownWaiverKey(u.key, in: "the waivers file", at: u.range, help: u.help))
+            }
+        }
+        guard let root = reader.object(tree.root, "waivers file"), let list = reader.list(root, "waivers", "") else {
             if tree.root.kind == .object, tree.root["waivers"] == nil {
                 reader.report(
                     .inventoryMissing("the waivers file", field: "waivers", at: reader.range(tree.root), fromExport: false))
@@ -68,8 +77,21 @@ public enum WaiverLoader {
         var waivers: [Waiver] = []
         for (i, item) in list.elements.enumerated() {
             let path = "waivers[\(i)]"
-            guard let w = reader.object(item, path) else { continue }
+            guard let w = reader.object(item, path) else {
+                if item.isNull {
+                    reader.report(.inventoryType(path, expected: "a waiver", found: item, at: reader.range(item)))
+                }
+                continue
+            }
             let at = reader.range(w)
+            // A misspelt selector (`worksapce:`) would widen the waiver to every workspace.
+            let unknown = reader.unknownKeys(w, Self.keys)
+            for u in unknown { reader.report(.unknownWaiverKey(u.key, in: "a waiver", at: u.range, help: u.help)) }
+            // An empty selector is a mistake, not a wildcard: each is reported, and the waiver
+            // is left out.
+            let empty = ["workspace", "resource", "fingerprint"].filter { w[$0]?.string?.trimmingWhitespace().isEmpty == true }
+            for key in empty { reader.report(.emptyWaiverSelector(key, at: reader.range(w[key]!))) }
+            guard unknown.isEmpty, empty.isEmpty else { continue }
             guard let policy = reader.requiredString(w, "policy", path, what: "a waiver"),
                 let reason = reader.requiredString(w, "reason", path, what: "a waiver"),
                 let approvedBy = reader.requiredString(w, "approvedBy", path, what: "a waiver"),
@@ -163,5 +185,19 @@ extension Waiver {
             if expiredUsed[k] { report.expired.append(waivers[k]) } else if !used[k] { report.stale.append(waivers[k]) }
         }
         return report
+    }
+}
+
+/// Waiver diagnostics declared here beside the loader (E0901–E0904 and E0907 are inline above).
+extension Diagnostic {
+    static func unknownWaiverKey(_ key: String, in what: String, at r: SourceRange, help: String?) -> Diagnostic {
+        .error(
+            "E0908", "unknown key `\(key)` in \(what)", at: r,
+            help: help ?? "a waiver has \(WaiverLoader.keys.map { "`\($0)`" }.joined(separator: ", "))")
+    }
+    static func emptyWaiverSelector(_ key: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0909", "`\(key)` is empty: a waiver names what it covers", at: r,
+            help: key == "workspace" ? "leave `workspace` out to cover every workspace" : "write the \(key) the result names")
     }
 }

@@ -660,7 +660,8 @@ import Testing
         #expect(facts == Facts(dpfCertified: ["Google", "Slack"], sccVendors: [], bcrVendors: ["Acme"]))
     }
 
-    @Test(arguments: [("f.json", "{}"), ("f.yaml", "# nothing known yet\n{}\n"), ("f.json", #"{"dpfCertified": null}"#)])
+    // `{"dpfCertified": null}` is an error since issue 11 (E0618, in `cases` below).
+    @Test(arguments: [("f.json", "{}"), ("f.yaml", "# nothing known yet\n{}\n")])
     func missingListsAreMissingNotEmpty(path: String, text: String) {
         let (facts, diagnostics) = FactsLoader.load(SourceFile(path: path, text: text))
         #expect(diagnostics.isEmpty)
@@ -686,11 +687,16 @@ import Testing
 
     static let cases: [Case] = [
         Case(
-            name: "a misspelt key in JSON", path: "f.json", input: #"{"dpfCertified": [], 1️⃣"sccVendor": ["X"]}"#, code: "W0701",
-            message: "unknown fact `sccVendor`; it is ignored", help: .exactly("did you mean `sccVendors`?")),
+            // Errors since issue 11 (W0701 before): the list the key meant would be missing.
+            name: "a misspelt key in JSON", path: "f.json", input: #"{"dpfCertified": [], 1️⃣"sccVendor": ["X"]}"#, code: "E0710",
+            message: "unknown fact `sccVendor`", help: .exactly("did you mean `sccVendors`?")),
         Case(
             name: "an unrelated key in YAML", path: "f.yaml", input: "dpfCertified: [Google]\n1️⃣owner: legal@acme.example\n",
-            code: "W0701", message: "unknown fact `owner`; it is ignored", help: .exactly(nil)),
+            code: "E0710", message: "unknown fact `owner`",
+            help: .exactly("the facts are `dpfCertified`, `sccVendors`, `bcrVendors`")),
+        Case(
+            name: "a null list", path: "f.json", input: #"{"dpfCertified": 1️⃣null}"#, code: "E0618",
+            message: "`facts.dpfCertified` is null where a list belongs"),
         Case(
             name: "a list given as a string", path: "f.json", input: #"{"sccVendors": 1️⃣"Customer.io"}"#, code: "E0602",
             message: "`facts.sccVendors` must be a list, found a string"),
@@ -704,7 +710,7 @@ import Testing
         Case(name: "invalid YAML", path: "f.yaml", input: "dpfCertified: [Google\n1️⃣", code: "E0610", message: "invalid YAML"),
         Case(
             name: "a duplicate key in JSON", path: "f.json", input: #"{"dpfCertified": ["A"], 1️⃣"dpfCertified": ["B"]}"#,
-            code: "W0602", message: "duplicate key `dpfCertified`; the first one is used"),
+            code: "E0616", message: "duplicate key `dpfCertified`"),
     ]
 
     @Test(arguments: cases)
@@ -719,11 +725,12 @@ import Testing
         if case .exactly(let help) = c.help { #expect(d.help == help) }
     }
 
-    @Test func unknownKeyIsIgnoredAndTheRestRead() {
+    /// Changed with issue 11: an error now (was W0701), the rest still read for more diagnostics.
+    @Test func unknownKeyIsAnErrorAndTheRestRead() {
         let (facts, diagnostics) = FactsLoader.load(
             SourceFile(path: "f.json", text: #"{"dpfCertifed": ["X"], "sccVendors": ["Y"]}"#))
-        #expect(diagnostics.map(\.code) == ["W0701"])
-        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.map(\.code) == ["E0710"])
+        #expect(diagnostics.first?.severity == .error)
         #expect(diagnostics.first?.help == "did you mean `dpfCertified`?")
         #expect(facts == Facts(sccVendors: ["Y"]))
     }

@@ -211,7 +211,8 @@ import Testing
             name: "a null workspace", input: #"1️⃣{"workspace": null}"#, code: "E0603", message: "the bundle has no `workspace`"),
         Case(
             name: "a page without its list", input: b(#""sources": {"data": 1️⃣{"destinations": []}}"#), code: "E0603",
-            message: "the `sources` page has no `sources`"),
+            // Changed with issue 11: the list nested under the wrong key is an error of its own (E0621).
+            message: "the `sources` page has no `sources`", codes: .exactly(["E0621", "E0603"])),
         Case(
             name: "an sdkConfig without sourceId", input: b(#""sdkConfigs": [1️⃣{"library": "analytics-swift"}]"#),
             code: "E0603", message: "an sdkConfig has no `sourceId`"),
@@ -399,26 +400,29 @@ import Testing
             help: .exactly("did you mean `Redshift`?")),
         Case(
             name: "a duplicate key in a source", input: b(#""sources": [{"id": "s1", 2️⃣"slug": "a", 1️⃣"slug": "b"}]"#),
-            code: "W0602", message: "duplicate key `slug`; the first one is used", help: .exactly(nil), note: "2️⃣"),
+            code: "E0616", message: "duplicate key `slug`: JSON readers disagree on which one counts",
+            help: .exactly("keep one of them"), note: "2️⃣"),
         Case(
-            name: "a duplicate key in the bundle", input: b(#"2️⃣"region": "eu-west", 1️⃣"region": "us-west""#), code: "W0602",
-            message: "duplicate key `region`; the first one is used", note: "2️⃣"),
+            name: "a duplicate key in the bundle", input: b(#"2️⃣"region": "eu-west", 1️⃣"region": "us-west""#), code: "E0616",
+            message: "duplicate key `region`", note: "2️⃣"),
         Case(
             name: "a duplicate key in settings, after an emoji",
             input: b(
                 #""sources": [{"id": "s"}], "destinations": [{"id": "d", "sourceId": "s", "settings": {2️⃣"apiRegion": "EU 🇪🇺", 1️⃣"apiRegion": "US 🇺🇸"}}]"#
             ),
-            code: "W0602", message: "duplicate key `apiRegion`; the first one is used", note: "2️⃣"),
+            code: "E0616", message: "duplicate key `apiRegion`", note: "2️⃣"),
         Case(
             name: "a duplicate key in the workspace", input: #"{"workspace": {"id": "a", "slug": "b", 1️⃣"id": "c"}}"#,
-            code: "W0602", message: "duplicate key `id`; the first one is used"),
+            code: "E0616", message: "duplicate key `id`"),
         Case(
             name: "a page with more to come",
             input: b(
                 #""sources": {"data": {"sources": []}, "pagination": {"current": "MA==", "next": 1️⃣"Mw==", "previous": null}}"#),
             code: "W0603",
             message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#,
-            help: .exactly("fetch every page (follow `pagination.next`) so nothing is left out")),
+            help: .exactly(
+                "fetch every page (follow `pagination.next`); until then the workspace is indeterminate (RES-013), "
+                    + "unless --allow-incomplete")),
         Case(
             name: "a page with more to come, pagination inside data as the Public API answers",
             input: b(
@@ -491,7 +495,7 @@ import Testing
     @Test func duplicateKeyRangeCoversTheQuotedKey() throws {
         let marked = InventoryMarked(InventoryFixture.bundle(#""sources": [{"id": "s1", "slug": "a", 1️⃣"slug"2️⃣: "b"}]"#))
         let d = try #require(InventoryFixture.load(marked.text).diagnostics.first)
-        #expect(d.code == "W0602")
+        #expect(d.code == "E0616")
         #expect(d.range.map { "\($0.end.line):\($0.end.column)" } == marked.at("2️⃣"))
     }
 
@@ -561,11 +565,12 @@ import Testing
         #expect(decimal.workspaces.count == 1)
     }
 
-    @Test func unknownBundleKeysAreIgnored() {
+    /// Changed with issue 11: the bundle's top level is ours, so an unknown key there is an
+    /// error (E0617): a misspelt list (`Destinations`) would otherwise be dropped unread.
+    @Test func unknownBundleKeysAreErrors() {
         let loaded = InventoryFixture.load(
             InventoryFixture.bundle(#""exportedAt": "2026-11-28T02:00:00Z", "comment": {"any": ["thing"]}"#))
-        #expect(loaded.diagnostics.isEmpty)
-        #expect(loaded.workspaces.count == 1)
+        #expect(loaded.codes == ["E0617"])
     }
 
     @Test func knownIntegrationsRaiseNoWarning() {

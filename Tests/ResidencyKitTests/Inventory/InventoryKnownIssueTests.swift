@@ -32,8 +32,8 @@ import Testing
 
     }
 
-    /// W0602 (docs/diagnostics.md: "a duplicate key in a JSON object") in every object the
-    /// loader reads, not only in the ones it reads through `NodeReader.object`.
+    /// E0616 (an error since issue 11; W0602 before) in every object of the file, not only
+    /// in the ones the loader reads through `NodeReader.object`.
     @Test(arguments: [
         #""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": "analytics-swift", "apiHost": "events.eu1.segmentapis.com/v1", 1️⃣"apiHost": "api.segment.io/v1"}]"#,
         #""warehouses": [{"id": "w"}], "warehouseAccess": [{"warehouseId": "w", "allowlistedCidrs": ["10.0.0.0/8"], 1️⃣"allowlistedCidrs": []}]"#,
@@ -43,7 +43,7 @@ import Testing
     func duplicateKeysAreReportedEverywhere(members: String) {
         let marked = InventoryMarked(InventoryFixture.bundle(members))
         let loaded = InventoryFixture.load(marked.text)
-        #expect(loaded.codes == ["W0602"])
+        #expect(loaded.codes == ["E0616"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())
 
     }
@@ -73,16 +73,16 @@ import Testing
 
     }
 
-    /// YAML duplicate keys (an error, E0610) are reported at the repeat, as JSON's W0602 is.
+    /// YAML duplicate keys (an error, E0610) are reported at the repeat, as JSON's E0616 is.
     @Test func yamlDuplicateKeyPointsAtTheRepeat() throws {
         let marked = InventoryMarked("workspace: {id: a, slug: b}\nsources:\n  - id: s1\n    slug: x\n    1️⃣slug: y\n")
         let loaded = InventoryFixture.load(marked.text, path: "d.yaml")
         let d = try #require(loaded.diagnostics.first)
         #expect(d.code == "E0610")
         #expect(d.message == "invalid YAML: duplicate key `slug`")
-        withKnownIssue("bug: points at the first `slug` (4:5), not the repeat (5:5)") {
-            #expect(d.lineColumn == marked.at())
-        }
+        // Fixed with issue 11: at the repeat (it pointed at the first `slug`, 4:5), noting the first.
+        #expect(d.lineColumn == marked.at())
+        #expect(d.notes.first?.range.map { "\($0.start.line):\($0.start.column)" } == "4:5")
     }
 
     /// Decision: what an integration is set to is where its data goes, even when Segment's
@@ -150,7 +150,7 @@ import Testing
 
     }
 
-    /// W0701 in YAML: the range covers the key, not two characters more (the JSON quotes).
+    /// E0710 (W0701 before issue 11) in YAML: the range covers the key, not two characters more (the JSON quotes).
     @Test func yamlKeyRangeEndsAtTheKey() throws {
         let marked = InventoryMarked("dpfCertified: [A]\n1️⃣owner2️⃣: legal\n")
         let (_, diagnostics) = FactsLoader.load(SourceFile(path: "f.yaml", text: marked.text))

@@ -268,11 +268,12 @@ import Testing
         let yaml = """
             workspace: {id: w, slug: s, name: "123"}
             region: eu-west
-            dataSubjects: [EU, NO, "true", yes, on, off, "null", "1"]
+            dataSubjects: [EU, NO]
             sources:
               - id: "007"
                 slug: 1e3x
                 enabled: True
+                writeKeys: [NO, "true", yes, on, off, "null", "1"]
               - id: src-2
                 enabled: FALSE
                 writeKeys: ['single', "double"]
@@ -280,8 +281,11 @@ import Testing
         let loaded = InventoryFixture.load(yaml, path: "s.yaml")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
         let model = try #require(loaded.only)
-        // `NO` (Norway) stays a string, as do YAML 1.1 booleans and anything quoted.
-        #expect(model.workspace.dataSubjects == ["EU", "NO", "true", "yes", "on", "off", "null", "1"])
+        // `NO` (Norway) stays a string, as do YAML 1.1 booleans and anything quoted. (Changed with
+        // issue 11: `dataSubjects` are places now, read through the table of countries, so the
+        // other scalars are checked in a list of plain strings.)
+        #expect(model.workspace.dataSubjects == ["EU", "NO"])
+        #expect(model.sources[0].writeKeys == ["NO", "true", "yes", "on", "off", "null", "1"])
         #expect(model.workspace.name == "123")
         #expect(model.sources[0].id == "007")
         #expect(model.sources[0].slug == "1e3x")
@@ -309,8 +313,7 @@ import Testing
     @Test func yamlAnchorsAndAliasesAreResolved() throws {
         let yaml = """
             workspace: {id: w, slug: s}
-            subjects: &eu [EU, CH]
-            dataSubjects: *eu
+            dataSubjects: &eu [EU, CH]
             sources:
               - id: src-1
                 writeKeys: *eu
@@ -383,11 +386,14 @@ import Testing
         #expect(key == "destinations" ? model.destinations.map(\.id) == ["x1"] : model.warehouses.map(\.id) == ["x1"])
     }
 
-    @Test func nullAndAbsentListsAreEmpty() throws {
-        let loaded = InventoryFixture.load(InventoryFixture.bundle(#""sources": null, "destinations": []"#))
+    /// Changed with issue 11: `null` where a list belongs is an error (E0618), since tools
+    /// disagree on whether it means "none" or "not exported"; absent and `[]` stay empty.
+    @Test func absentAndEmptyListsAreEmptyNullIsAnError() throws {
+        let loaded = InventoryFixture.load(InventoryFixture.bundle(#""destinations": []"#))
         #expect(loaded.diagnostics.isEmpty)
         let model = try #require(loaded.only)
         #expect(model.sources.isEmpty && model.destinations.isEmpty && model.warehouses.isEmpty)
+        #expect(InventoryFixture.load(InventoryFixture.bundle(#""sources": null"#)).codes == ["E0618"])
     }
 
     // MARK: The workspace raw or as GET / returned it

@@ -5,6 +5,14 @@ extension BundleDecoder {
         applySDKConfigs(decodeList(bundle, "sdkConfigs", path), &sources, workspaceRegion: workspaceRegion)
     }
 
+    /// Every key an `sdkConfigs` entry may have (docs/inventory.md, SDK URLs): ours, so a
+    /// misspelt setting (`apiHots`) is an error rather than the SDK's default read silently.
+    static let sdkConfigKeys = [
+        "sourceId", "library", "apiHost", "cdnHost", "proxy", "cdnProxy", "useSegmentEndpoints", "host", "path",
+        "endpoint", "url",
+    ]
+    static let warehouseAccessKeys = ["warehouseId", "allowlistedCidrs"]
+
     /// The SDK configurations of a list already read (a bundle's `sdkConfigs`, or a plan's
     /// `residency_sdk_configs` output), then every source's ingest host.
     mutating func applySDKConfigs(_ items: [ListItem], _ sources: inout [Source], workspaceRegion: String?) {
@@ -13,6 +21,9 @@ extension BundleDecoder {
         var seen: [String: DataNode] = [:]
         for item in items {
             let node = item.node
+            for u in reader.unknownKeys(node, Self.sdkConfigKeys) {
+                reader.report(.unknownInventoryKey(u.key, in: "an sdkConfigs entry", at: u.range, help: u.help))
+            }
             guard let sourceID = reader.requiredString(node, "sourceId", item.path, what: "an sdkConfig") else { continue }
             let idNode = node["sourceId"]!
             guard let i = index[sourceID] else {
@@ -76,6 +87,9 @@ extension BundleDecoder {
         for (i, w) in warehouses.enumerated() where index[w.id] == nil { index[w.id] = i }
         for entry in items {
             let node = entry.node
+            for u in reader.unknownKeys(node, Self.warehouseAccessKeys) {
+                reader.report(.unknownInventoryKey(u.key, in: "a warehouseAccess entry", at: u.range, help: u.help))
+            }
             guard let id = reader.requiredString(node, "warehouseId", entry.path, what: "a warehouseAccess entry") else {
                 continue
             }
@@ -86,7 +100,7 @@ extension BundleDecoder {
                         candidates: Array(index.keys)))
                 continue
             }
-            guard let list = reader.array(node["allowlistedCidrs"], "\(entry.path).allowlistedCidrs") else { continue }
+            guard let list = reader.list(node, "allowlistedCidrs", entry.path) else { continue }
             var cidrs = warehouses[i].allowlistedCidrs ?? []
             for item in list.elements {
                 guard let text = item.string else {

@@ -15,14 +15,37 @@ extension BundleDecoder {
             return nil
         }
         let where_ = "\(path).workspace"
+        // Segment's workspace object may gain fields; the bundle's lists do not belong in it.
+        for (key, start, _) in ws.members where Self.listKeys.contains(key) {
+            reader.report(.misplacedList(key, inside: "`workspace`", at: reader.keyRange(start, key)))
+        }
         guard let id = reader.requiredString(ws, "id", where_, what: "the workspace"),
             let slug = reader.requiredString(ws, "slug", where_, what: "the workspace")
         else { return nil }
         var workspace = Workspace(id: id, slug: slug, name: reader.string(ws, "name", where_), origin: reader.origin(ws))
-        workspace.dataSubjects = reader.strings(bundle, "dataSubjects", path)
+        workspace.dataSubjects = reader.list(bundle, "dataSubjects", path).map { places($0, "\(path).dataSubjects") }
         workspace.apiHost = reader.string(bundle, "apiHost", path)
         workspace.region = region(bundle, path, apiHost: workspace.apiHost)
         return workspace
+    }
+
+    /// A list of places (`dataSubjects`) as canonical codes through the one table
+    /// (`Countries`): `"ch"`, `" CHE"` and `"Switzerland"` are all `CH`, each code kept once.
+    /// An unknown place is an error at its value, and left out.
+    mutating func places(_ list: DataNode, _ path: String) -> [String] {
+        var out: [String] = []
+        for (i, e) in list.elements.enumerated() {
+            guard let text = e.string else {
+                reader.report(.inventoryType("\(path)[\(i)]", expected: "a string", found: e, at: reader.range(e)))
+                continue
+            }
+            guard let code = Countries.canonical(text) else {
+                reader.report(.unknownPlace(text, "\(path)[\(i)]", at: reader.range(e)))
+                continue
+            }
+            if !out.contains(code) { out.append(code) }
+        }
+        return out
     }
 
     /// The workspace region a Public API host answers for (`https://eu1.api.segmentapis.com`

@@ -4,6 +4,18 @@
 struct BundleDecoder {
     var reader: NodeReader
     let catalog: Catalog
+    /// What the input itself says is left out (a page whose `pagination.next` was not
+    /// followed), gathered while decoding and recorded on the workspace.
+    var incomplete: [Workspace.Incompleteness] = []
+
+    /// Every key a bundle may have: its own, and what `residency export` writes beside them.
+    static let bundleKeys = [
+        "exportVersion", "exportedAt", "exportedBy", "apiHost", "apiURL", "workspace", "region", "dataSubjects",
+        "sources", "destinations", "warehouses", "sdkConfigs", "warehouseAccess",
+    ]
+    /// The bundle's lists: written anywhere else (inside `workspace`, or in another list's
+    /// page), they would silently not be read.
+    static let listKeys = ["dataSubjects", "sources", "destinations", "warehouses", "sdkConfigs", "warehouseAccess"]
 
     init(file: SourceFile, catalog: Catalog) {
         self.reader = NodeReader(file: file)
@@ -11,13 +23,28 @@ struct BundleDecoder {
     }
 
     /// The bundles of a file with their paths: one bundle, or `{"workspaces": [bundle, …]}`.
+    /// A file's root (node 0) is also checked for duplicate keys everywhere in the file; a
+    /// bundle inside another file (a test's `inventory:`) is checked with that file.
     mutating func bundles(_ root: DataNode) -> [(node: DataNode, path: String)] {
+        if root.index == 0 { reader.reportDuplicateKeys(root.tree) }
         guard root.kind == .object else {
             reader.report(.notABundle(root.typeName, at: reader.range(root)))
             return []
         }
-        if let list = root["workspaces"] {
-            guard let array = reader.array(list, "workspaces") else { return [] }
+        if root["workspaces"] != nil {
+            // One shape or the other: a bundle's keys beside the list would be ignored.
+            for (key, start, _) in root.members where key != "workspaces" {
+                let at = reader.keyRange(start, key)
+                if Self.bundleKeys.contains(key) {
+                    reader.report(.bundleBesideWorkspaces(key, at: at))
+                } else {
+                    reader.report(
+                        .unknownInventoryKey(
+                            key, in: "a `workspaces` file", at: at,
+                            help: Suggestions.didYouMean(key, in: ["workspaces"]) ?? "a `workspaces` file has no other key"))
+                }
+            }
+            guard let array = reader.list(root, "workspaces", "") else { return [] }
             return array.elements.enumerated().compactMap { k, e in
                 if e.kind == .object { return (e, "workspaces[\(k)]") }
                 reader.report(.notABundle(e.typeName, at: reader.range(e)))
@@ -25,15 +52,23 @@ struct BundleDecoder {
             }
         }
         guard root["workspace"] != nil else {
-            reader.report(.notABundle("an object without `workspace`", at: reader.range(root)))
+            var d = Diagnostic.notABundle("an object without `workspace`", at: reader.range(root))
+            if let near = root.keys.lazy.compactMap({ Suggestions.didYouMean($0, in: ["workspace", "workspaces"]) }).first {
+                d.help = near
+            }
+            reader.report(d)
             return []
         }
         return [(root, "")]
     }
 
     /// Decodes one bundle; nil when it has no usable workspace.
+    /// `bundle` is an object `bundles` returned; its file's duplicate keys were reported there.
     mutating func decode(_ bundle: DataNode, _ path: String) -> WorkspaceModel? {
-        _ = reader.object(bundle, path)
+        // The bundle is ours: a misspelt list (`Destinations`) would drop the list unread.
+        for u in reader.unknownKeys(bundle, Self.bundleKeys) {
+            reader.report(.unknownInventoryKey(u.key, in: "the bundle", at: u.range, help: u.help))
+        }
         if let v = bundle["exportVersion"], !v.isNull {
             guard v.kind == .number else {
                 reader.report(.inventoryType("\(path).exportVersion", expected: "a number", found: v, at: reader.range(v)))
@@ -67,6 +102,7 @@ struct BundleDecoder {
         applySDKConfigs(bundle, path, &sources, workspaceRegion: workspace.region)
         applyWarehouseAccess(bundle, path, &warehouses)
         workspace.origin = workspace.origin ?? reader.origin(bundle)
+        workspace.incomplete = incomplete
         var model = WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
         model.file = reader.file
         return model
@@ -103,20 +139,32 @@ struct BundleDecoder {
     /// A list as the user gave it: raw `[…]`, the API's `{"data": {"<key>": […], "pagination": …}}`
     /// (`pagination` also accepted beside `data`), or a list of such pages.
     mutating func decodeList(_ bundle: DataNode, _ key: String, _ path: String) -> [ListItem] {
-        guard let value = bundle[key], !value.isNull else { return [] }
+        guard let value = bundle[key] else { return [] }
+        if value.isNull {
+            reader.report(.nullList("\(path).\(key)", at: reader.range(value)))
+            return []
+        }
         var out: [ListItem] = []
         /// Adds a page's items; returns its `pagination.next` node when it names a next page.
         func page(_ envelope: DataNode, _ where_: String) -> DataNode? {
             guard let envelope = reader.object(envelope, where_),
                 let data = reader.object(envelope["data"], "\(where_).data")
             else { return nil }
+            // A page is Segment's answer and may gain fields, but another of the bundle's
+            // lists pasted into it would not be read.
+            for object in [envelope, data] {
+                for (other, start, _) in object.members where other != key && Self.listKeys.contains(other) {
+                    reader.report(
+                        .misplacedList(other, inside: "a page of `\(key)`", at: reader.keyRange(start, other)))
+                }
+            }
             // The Public API puts `pagination` beside the list, inside `data`; pages pasted
             // from elsewhere may have it beside `data`. Either way a next page is read.
             let paginationNode = data["pagination"] ?? envelope["pagination"]
             let paginationPath = data["pagination"] != nil ? "\(where_).data.pagination" : "\(where_).pagination"
             if let pagination = paginationNode { _ = reader.object(pagination, paginationPath) }
             let list = "\(where_).data.\(key)"
-            if let items = reader.array(data[key], list) {
+            if let items = reader.list(data, key, "\(where_).data") {
                 for (i, item) in items.elements.enumerated() { out.append(ListItem(node: item, list: list, index: i)) }
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
@@ -144,7 +192,13 @@ struct BundleDecoder {
                     "\(path).\(key)", expected: "a list or an API response page", found: value,
                     at: reader.range(value)))
         }
-        if let next = lastNext, let cursor = next.string { reader.report(.morePages(key, cursor, at: reader.range(next))) }
+        if let next = lastNext, let cursor = next.string {
+            reader.report(.morePages(key, cursor, at: reader.range(next)))
+            incomplete.append(
+                .init(
+                    reason: "the `\(key)` export has more pages (pagination.next = \"\(cursor)\") that were not fetched",
+                    origin: reader.origin(next)))
+        }
         // Every item is checked here once (its type, its duplicate keys), so decoders need not.
         return out.filter { item in
             if reader.object(item.node, item.path) != nil { return true }

@@ -57,6 +57,43 @@ extension Diagnostic {
     static func noInventory(_ path: String) -> Diagnostic {
         .error("E0614", "no inventory files (*.json, *.yaml, *.yml) in \(path)", at: nil)
     }
+    /// A repeated key; `inside` names an embedded document (a plan's `settings` string).
+    static func duplicateKey(_ key: String, inside: String? = nil, at r: SourceRange, first: SourceRange) -> Diagnostic {
+        Diagnostic.error(
+            "E0616", "duplicate key `\(key)`\(inside.map { " in \($0)" } ?? ""): JSON readers disagree on which one counts",
+            at: r, help: "keep one of them"
+        )
+        .noting("first here", at: first)
+    }
+    /// `where_`: "the bundle", "an sdkConfigs entry", …
+    static func unknownInventoryKey(_ key: String, in where_: String, at r: SourceRange, help: String?) -> Diagnostic {
+        .error(
+            "E0617", "unknown key `\(key)` in \(where_)", at: r,
+            help: help ?? "see docs/inventory.md for the keys a bundle has")
+    }
+    static func nullList(_ path: String, at r: SourceRange) -> Diagnostic {
+        let shown = path.hasPrefix(".") ? String(path.dropFirst()) : path
+        return .error(
+            "E0618", "`\(shown)` is null where a list belongs", at: r,
+            help: "write `[]` for none, or leave the key out when it is not known")
+    }
+    static func bundleBesideWorkspaces(_ key: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0619", "`\(key)` beside `workspaces`: a file holds one bundle or `{\"workspaces\": [bundle, …]}`, not both",
+            at: r, help: "move it into the bundle it belongs to in `workspaces`")
+    }
+    static func unknownPlace(_ value: String, _ path: String, at r: SourceRange) -> Diagnostic {
+        let shown = path.hasPrefix(".") ? String(path.dropFirst()) : path
+        return .error(
+            "E0620",
+            "unknown place \"\(value)\" in `\(shown)`: expected an ISO 3166-1 country code or name, or EU or EEA",
+            at: r, help: Countries.suggestion(for: value) ?? "see docs/inventory.md, \"Places\"")
+    }
+    static func misplacedList(_ key: String, inside: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0621", "`\(key)` inside \(inside) is not read: it belongs at the bundle's top level", at: r,
+            help: "move it out, beside `workspace`")
+    }
     static func duplicateWorkspace(_ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic.error("E0615", "workspace `\(id)` appears twice in the inventories", at: r)
             .noting("first here", at: first)
@@ -68,15 +105,13 @@ extension Diagnostic {
             at: r,
             help: Suggestions.didYouMean(name, in: candidates) ?? "add it to your own catalog file (see docs/catalog.md)")
     }
-    static func duplicateKey(_ key: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic.warning("W0602", "duplicate key `\(key)`; the first one is used", at: r)
-            .noting("first here", at: first)
-    }
     static func morePages(_ list: String, _ cursor: String, at r: SourceRange) -> Diagnostic {
         .warning(
             "W0603",
             "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
-            at: r, help: "fetch every page (follow `pagination.next`) so nothing is left out")
+            at: r,
+            help: "fetch every page (follow `pagination.next`); until then the workspace is indeterminate (RES-013), "
+                + "unless --allow-incomplete")
     }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
         .warning(

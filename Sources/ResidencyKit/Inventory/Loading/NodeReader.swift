@@ -24,6 +24,10 @@ struct NodeReader {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Whether the file's duplicate keys have been reported: once per file, by whichever
+    /// read comes first (`reportDuplicateKeys`, or `object` on the file's root).
+    private var duplicatesReported = false
+
     /// An object, or a diagnostic saying what it is instead.
     mutating func object(_ n: DataNode?, _ path: @autoclosure () -> String) -> DataNode? {
         guard let n, !n.isNull else { return nil }
@@ -31,10 +35,45 @@ struct NodeReader {
             report(.inventoryType(path(), expected: "an object", found: n, at: range(n)))
             return nil
         }
-        for dup in n.duplicateKeys {
+        // Every reader of a file we define reads its root as an object first: the whole
+        // file's duplicate keys are reported from here, so no reader can forget them.
+        if n.index == 0 { reportDuplicateKeys(n.tree) }
+        return n
+    }
+
+    /// Every repeated key in every object of a parsed file, as an error at the repeat noting
+    /// the first: JSON readers disagree on which one counts (Node, Python and Segment's
+    /// provider keep the last), so the file means different things to different tools.
+    /// Called once per file by whoever parsed it, over the whole tree, so that objects the
+    /// loader never reads (inside `settings`, nested metadata) are covered too.
+    mutating func reportDuplicateKeys(_ tree: DataTree) {
+        guard !duplicatesReported else { return }
+        duplicatesReported = true
+        for dup in tree.duplicateKeys {
             report(.duplicateKey(dup.key, at: keyRange(dup.secondStart, dup.key), first: keyRange(dup.firstStart, dup.key)))
         }
-        return n
+    }
+
+    /// The members of an object whose keys we define that are none of `known`, each with the
+    /// range of its key and the closest known key (for `help:`). Objects that are Segment's
+    /// own (a source, its `settings`) may gain fields and are never checked this way.
+    func unknownKeys(_ obj: DataNode, _ known: [String]) -> [(key: String, range: SourceRange, help: String?)] {
+        var out: [(key: String, range: SourceRange, help: String?)] = []
+        for (key, start, _) in obj.members where !known.contains(key) {
+            out.append((key, keyRange(start, key), Suggestions.didYouMean(key, in: known)))
+        }
+        return out
+    }
+
+    /// A list member of an object we define: absent is nil (not given); `null` is an error,
+    /// since it reads as "no items" to some tools and "not exported" to others.
+    mutating func list(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> DataNode? {
+        guard let n = obj[key] else { return nil }
+        if n.isNull {
+            report(.nullList("\(path()).\(key)", at: range(n)))
+            return nil
+        }
+        return array(n, "\(path()).\(key)")
     }
 
     mutating func array(_ n: DataNode?, _ path: @autoclosure () -> String) -> DataNode? {
@@ -79,9 +118,12 @@ struct NodeReader {
         return b
     }
 
-    /// A list of strings; wrong elements are reported one by one and left out.
-    mutating func strings(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> [String]? {
-        guard let list = array(obj[key], "\(path()).\(key)") else { return nil }
+    /// A list of strings; wrong elements are reported one by one and left out. `strict`: the
+    /// list is ours (not a field of Segment's objects), so `null` is an error (see `list`).
+    mutating func strings(
+        _ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, strict: Bool = false
+    ) -> [String]? {
+        guard let list = strict ? self.list(obj, key, path()) : array(obj[key], "\(path()).\(key)") else { return nil }
         var out: [String] = []
         out.reserveCapacity(list.count)
         for (i, e) in list.elements.enumerated() {

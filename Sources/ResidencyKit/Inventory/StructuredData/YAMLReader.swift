@@ -8,9 +8,12 @@ public enum YAMLReader {
     public struct SyntaxError: Error, Sendable, Hashable {
         public var offset: Int
         public var message: String
+        /// For a duplicate key found at its repeat: where the key is first written.
+        public var firstOffset: Int? = nil
 
         public func diagnostic(in file: SourceFile) -> Diagnostic {
-            .yamlSyntax(message, at: file.range(offset, offset + 1))
+            let d = Diagnostic.yamlSyntax(message, at: file.range(offset, offset + 1))
+            return firstOffset.map { d.noting("first here", at: file.range($0, $0 + 1)) } ?? d
         }
     }
 
@@ -113,10 +116,14 @@ public enum YAMLReader {
             let text = context.map { "\(problem) \($0.text)" } ?? problem
             return SyntaxError(offset: offsets.offset(mark), message: text)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; the error belongs at the repeat (YAMLReader+Duplicates).
+            let first = offsets.offset(context.mark)
+            let repeat_ = repeatOfKey(at: first, in: offsets.file.bytes)
             return SyntaxError(
-                offset: offsets.offset(context.mark),
+                offset: repeat_ ?? first,
                 message:
-                    "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+                    "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
+                firstOffset: repeat_ == nil ? nil : first)
         case .reader(let problem, let offset, _, _):
             return SyntaxError(offset: offset ?? 0, message: problem)
         default:

@@ -27,6 +27,22 @@ enum PlanSettings {
         }
     }
 
+    /// Every repeated key inside a parsed `settings` document (`{"accountRegion": "EU 🇪🇺",
+    /// "accountRegion": "US 🇺🇸"}`: the provider keeps the last, and so would Segment), as
+    /// errors at the repeat in the plan, noting the first.
+    static func duplicateKeys(in settings: DataNode, of node: DataNode, address: String, file: SourceFile) -> [Diagnostic] {
+        settings.tree.duplicateKeys.map { dup in
+            func range(_ decoded: Int) -> SourceRange {
+                // The key with its quotes, mapped back through the string's escapes.
+                let start = fileOffset(ofDecoded: decoded, in: node, file: file)
+                let end = fileOffset(ofDecoded: decoded + dup.key.utf8.count + 2, in: node, file: file)
+                return file.range(start, max(start + 1, end))
+            }
+            return .duplicateKey(
+                dup.key, inside: "the `settings` of \(address)", at: range(dup.secondStart), first: range(dup.firstStart))
+        }
+    }
+
     /// The byte offset in `file` of the decoded string's byte `target`: each escape
     /// (`\"`, `\n`, `\u00e9`, a surrogate pair) stands for the bytes it decodes to. A string
     /// that is not a JSON literal in the file (a YAML plan) maps to its start.

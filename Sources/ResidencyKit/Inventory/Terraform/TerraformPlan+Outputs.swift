@@ -49,14 +49,8 @@ extension TerraformPlanDecoder {
         if let value = outputValue(root, Self.dataSubjectsOutput),
             let list = base.reader.array(value, "outputs.\(Self.dataSubjectsOutput).value")
         {
-            workspace.dataSubjects = list.elements.compactMap { e in
-                if let s = e.string { return s }
-                base.reader.report(
-                    .inventoryType(
-                        "outputs.\(Self.dataSubjectsOutput).value[]", expected: "a string", found: e,
-                        at: base.reader.range(e)))
-                return nil
-            }
+            // Through the one table of places, as a bundle's `dataSubjects` are.
+            workspace.dataSubjects = base.places(list, "outputs.\(Self.dataSubjectsOutput).value")
         }
         // Also resolves every source's ingest host, with or without declared configurations.
         base.applySDKConfigs(outputItems(root, Self.sdkConfigsOutput), &sources, workspaceRegion: workspace.region)

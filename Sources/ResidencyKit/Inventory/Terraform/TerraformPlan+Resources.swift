@@ -148,7 +148,9 @@ extension TerraformPlanDecoder {
     private mutating func settings(_ r: PlannedResource) -> Result<DataNode?, Diagnostic> {
         guard let node = r.planned.values["settings"], !node.isNull else { return .success(nil) }
         switch PlanSettings.parse(node, address: r.address, file: file) {
-        case .success(let object): return .success(object)
+        case .success(let object):
+            for d in PlanSettings.duplicateKeys(in: object, of: node, address: r.address, file: file) { base.reader.report(d) }
+            return .success(object)
         case .failure(let d):
             base.reader.report(d)
             return .failure(d)

@@ -33,6 +33,7 @@ struct TerraformPlanDecoder {
 
     /// Decodes the plan in `root`; nil when it is not a plan residency can read.
     mutating func decode(_ root: DataNode) -> WorkspaceModel? {
+        if root.index == 0 { base.reader.reportDuplicateKeys(root.tree) }
         guard base.reader.object(root, "plan") != nil else { return nil }
         if root["resource_changes"] == nil, root["planned_values"] == nil {
             base.reader.report(.stateNotPlan(at: base.reader.range(root)))
@@ -44,15 +45,25 @@ struct TerraformPlanDecoder {
             base.reader.report(.unsupportedPlanFormat(text, at: base.reader.range(v)))
             return nil
         }
-        if root["errored"]?.bool == true {
-            base.reader.report(.planIncomplete("marked errored", at: base.reader.range(root["errored"]!)))
-        } else if root["complete"]?.bool == false {
+        // What Terraform itself says is missing: the workspace cannot be compliant on it.
+        var incomplete: [Workspace.Incompleteness] = []
+        if let errored = root["errored"], errored.bool == true {
+            base.reader.report(.planIncomplete("marked errored", at: base.reader.range(errored)))
+            incomplete.append(
+                .init(
+                    reason: "Terraform marks the plan errored: resources it did not get to are missing",
+                    origin: base.reader.origin(errored)))
+        } else if let complete = root["complete"], complete.bool == false {
             base.reader.report(
-                .planIncomplete(
-                    "incomplete (some changes are deferred to a later plan)", at: base.reader.range(root["complete"]!)))
+                .planIncomplete("incomplete (some changes are deferred to a later plan)", at: base.reader.range(complete)))
+            incomplete.append(
+                .init(
+                    reason: "Terraform marks the plan incomplete (`complete: false`): deferred changes are missing",
+                    origin: base.reader.origin(complete)))
         }
         let changes = plannedResources(root)
         var workspace = decodeWorkspace(root, changes)
+        workspace.incomplete = incomplete
         (workspace.region, workspace.apiHost) = region(root)
 
         var sources: [Source] = []
