@@ -24,11 +24,16 @@ let package = Package(
         // SHA-256 block compression with the CPU's SHA instructions, which Swift cannot reach;
         // ResidencyKit's SHA256 uses it when the CPU has them (checked at run time).
         .target(name: "CSHA256"),
+        // The undo log a signal handler runs when a run is interrupted while writing its outputs
+        // (temporaries removed, replaced reports put back): async-signal-safe code, which Swift
+        // cannot promise.
+        .target(name: "CSignalCleanup"),
         // The core: language, checking, evaluation, inventory, catalog, reporting. Every capability lives here.
         .target(
             name: "ResidencyKit",
             dependencies: [
-                "CLibXML2", "CSHA256", .product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"),
+                "CLibXML2", "CSHA256", "CSignalCleanup", .product(name: "Yams", package: "Yams"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.

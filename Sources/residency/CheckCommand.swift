@@ -12,14 +12,17 @@ struct CheckCommand: ParsableCommand {
             With no arguments it audits the bundled example (examples/inventory with examples/facts.yaml) against policies/.
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts \
-            as a failure of its policy's severity); 2 invalid input or usage, or nothing evaluated.
+            as a failure of its policy's severity); 2 invalid input or usage, nothing evaluated, or a report that \
+            cannot be written.
 
             Incompleteness is never compliance: a workspace whose inventory says it leaves resources out (an API page \
             whose pagination.next was not followed, a Terraform plan marked errored or not complete) is indeterminate \
             (RES-013, severity error) unless --allow-incomplete, which audits what is there and records it.
 
-            Reports (--json, --junit, --html, --sarif, --markdown) are written even when the gate fails, each replacing \
-            the previous file only once complete; on bad input none is written.
+            Reports (--json, --junit, --html, --sarif, --markdown) are written even when the gate fails, all or none: \
+            each to a temporary file first, then all renamed into place. On bad input none is written; a report path that \
+            is a device, a folder, an input or named twice is refused before anything is read; a report that cannot be \
+            written is exit 2, with the previous reports as they were (docs/reports.md, "How reports are written").
 
             Examples:
               residency check
@@ -94,6 +97,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
         let outputs = try reports.outputs(json: json, document: json)
+        let writing = try OutputBatch.Settings.commandLine()
         var options = try AuditRun.Options.commandLine(
             policies: policies, inventories: inventories, catalogs: catalogs, facts: facts, params: params, now: now)
         options.failOn = failOn
@@ -103,31 +107,52 @@ struct CheckCommand: ParsableCommand {
         options.waiverMaximumDays = waiverMaxDays
         options.allowIncomplete = allowIncomplete
         options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
+        // Before anything is read: a report path that is a device, a folder, an input or
+        // named twice is refused, with nothing done and nothing written.
+        try outputs.checkOrExit(inputs: options.inputs, format: diagnosticsFormat)
 
         let display = progress.display()
         if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }
         let outcome = AuditRun.run(options)
         display?.finish()
-        Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)
         guard let document = outcome.document else {
+            Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)
             if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
             throw ExitCode(outcome.status.rawValue)
         }
-        let timings = ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1"
+        // A report over a file found in an input folder is known only now, still before
+        // anything is written.
+        var failures = OutputPaths.check(outputs.targets, read: outcome.files.map(\.path))
+        let summary = TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document)
+        // The verdict first: a write that fails, waits for another run or is interrupted
+        // still leaves it in the log. (JSON diagnostics stay one document, after writing.)
+        if diagnosticsFormat == .human {
+            Terminal.emit(outcome.diagnostics, files: outcome.files, format: .human)
+            Terminal.stdout(summary)
+        }
         let clock = ContinuousClock()
         let writeStart = clock.now
-        // Every report is written, atomically, even when the gate fails: that is when it is read.
-        try outputs.writeOrExit(document)
-        if timings {
-            let writing = clock.now - writeStart
-            for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
-            Terminal.stderr("timing: json: \(Terminal.milliseconds(writing)) ms\n")
+        // Every report is written, all or none, even when the gate fails: that is when it is read.
+        if failures.isEmpty, let failure = outputs.writeAll(document, settings: writing) { failures = [failure] }
+        let writeTime = clock.now - writeStart
+        if diagnosticsFormat == .json {
+            Terminal.emit(outcome.diagnostics + failures, files: outcome.files, format: .json)
+            Terminal.stdout(summary)
+        } else if !failures.isEmpty {
+            Terminal.emit(failures, files: [], format: .human)
+            Terminal.stderr("residency: no report written; the previous reports are as they were\n")
         }
-        Terminal.stdout(TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document))
+        if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
+            for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }
+            Terminal.stderr("timing: json: \(Terminal.milliseconds(writeTime)) ms\n")
+        }
+        // A report that could not be written is exit 2 whatever the verdict: the gate's
+        // evidence is missing.
+        let status = failures.isEmpty ? outcome.status : .invalidInput
         // Exit with the outcome still referenced: the system reclaims a large run's findings
         // at once, where releasing them one by one took tens of milliseconds after the report
         // was already written. (Same status as `throw ExitCode(_:)`; nothing is buffered.)
-        withExtendedLifetime(outcome) { Foundation.exit(outcome.status.rawValue) }
+        withExtendedLifetime(outcome) { Foundation.exit(status.rawValue) }
     }
 }
 

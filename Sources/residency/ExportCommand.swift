@@ -22,8 +22,12 @@ struct ExportCommand: ParsableCommand {
             (X-RateLimit-Reset, msBeforeNext) is waited out until then, without using up an attempt (at most 20 such waits \
             per request). The whole export ends within --timeout seconds: a reset after it fails at once, naming the reset.
 
+            The bundle and the catalog are written as reports are: both or neither, to temporary files renamed into \
+            place; an output path that is a device, a folder, the --workspaces file or named twice is refused before \
+            any request.
+
             Exit codes: 0 written; 2 invalid usage, a missing or rejected token, or an API that did not answer \
-            usefully (nothing is written then); 3 internal error.
+            usefully, or an output that cannot be written (nothing is written then); 3 internal error.
 
             Examples:
               SEGMENT_PUBLIC_API_TOKEN=… residency export --region eu
@@ -94,8 +98,15 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let clock = try RunClock.clock(now: now, environment: environment)
+        let writing = try OutputBatch.Settings.commandLine(environment)
+        var written: [OutputTarget] = []
         if let region {
-            guard export(region: region, tokenEnv: tokenEnv, output: output, clock, environment) else {
+            // Before any request: an output that is a device, a folder or named twice is refused.
+            try checkOrExit(
+                [output.map { OutputTarget("--output", $0) }, catalogOutput.map { OutputTarget("--catalog-output", $0) }]
+                    .compactMap { $0 }, inputs: [])
+            let target = output.map { OutputTarget("--output", $0) }
+            guard export(region: region, tokenEnv: tokenEnv, output: target, clock, environment, writing, &written) else {
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
             return
@@ -104,11 +115,17 @@ struct ExportCommand: ParsableCommand {
         let (plan, file, diagnostics) = ExportPlan.load(path: workspaces)
         Terminal.emit(diagnostics, files: file.map { [$0] } ?? [], format: .human)
         guard let plan else { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
+        let targets = plan.entries.enumerated().map { i, entry in
+            entry.output.map { OutputTarget("--workspaces entry \(i + 1)", $0) }
+        }
+        // Every named output at once, before any request: two entries writing one file, or one
+        // over the workspaces file itself, fail before anything is fetched.
+        try checkOrExit(targets.compactMap { $0 }, inputs: [InputPath("--workspaces", workspaces)])
         // One after another: the API's rate limits are per workspace, but a nightly run has
         // time, and one failing token must not stop the others.
         var failed = 0
-        for entry in plan.entries {
-            if !export(region: entry.region, tokenEnv: entry.tokenEnv, output: entry.output, clock, environment) {
+        for (entry, target) in zip(plan.entries, targets) {
+            if !export(region: entry.region, tokenEnv: entry.tokenEnv, output: target, clock, environment, writing, &written) {
                 failed += 1
             }
         }
@@ -120,12 +137,21 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    private func checkOrExit(_ targets: [OutputTarget], inputs: [InputPath]) throws {
+        let problems = OutputPaths.check(targets, inputs: inputs)
+        guard problems.isEmpty else {
+            Terminal.emit(problems, files: [], format: .human)
+            Terminal.stderr("residency: nothing exported: fix the errors above\n")
+            throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+        }
+    }
+
     /// One workspace's export; false (with its diagnostics printed) when it failed.
     private func export(
-        region: SegmentRegion, tokenEnv: String, output: String?, _ clock: @escaping @Sendable () -> Date,
-        _ environment: [String: String]
+        region: SegmentRegion, tokenEnv: String, output: OutputTarget?, _ clock: @escaping @Sendable () -> Date,
+        _ environment: [String: String], _ writing: OutputBatch.Settings, _ written: inout [OutputTarget]
     ) -> Bool {
-        do {
+        do throws(Diagnostic) {
             let token = try APIToken.fromEnvironment(tokenEnv, environment)
             var client = PublicAPIClient.Options(endpoint: try PublicAPIEndpoint(region: region, apiURL: apiURL))
             client.pageSize = pageSize
@@ -141,8 +167,15 @@ struct ExportCommand: ParsableCommand {
                 if showProgress { Terminal.stderr("residency: \(line)\n") }
             }
             Terminal.emit(exported.warnings, files: [], format: .human)
-            let path = output ?? exported.defaultOutputPath
-            try WorkspaceExport.write(exported, to: path, catalogTo: catalogOutput)
+            let bundle = output ?? OutputTarget("--output", exported.defaultOutputPath)
+            let catalog = catalogOutput.map { OutputTarget("--catalog-output", $0) }
+            let path = bundle.path
+            // A default path is known only now: not one an earlier export of this run wrote.
+            let targets = [bundle] + (catalog.map { [$0] } ?? [])
+            if let clash = OutputPaths.check(written + targets).first { throw clash }
+            try WorkspaceExport.write(
+                exported, to: path, catalogTo: catalogOutput, options: (bundle.option, "--catalog-output"), settings: writing)
+            written += targets
             let counts = [
                 Self.count(exported.sources, "source"), Self.count(exported.destinations, "destination"),
                 Self.count(exported.warehouses, "warehouse"),

@@ -8,11 +8,11 @@ struct FmtCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite policy files in the one canonical layout.",
         discussion: """
-            Rewrites each policy file whose layout is not canonical, in place and only when it changes, and lists the files it rewrote. Formatting never changes what a file means and keeps every comment; a file with syntax errors is left alone and its errors are reported. The layout is described in docs/formatting.md.
+            Rewrites each policy file whose layout is not canonical, in place and only when it changes, and lists the files it rewrote. Files are replaced all or none, through symbolic links (the link stays, its target is rewritten), each keeping its permissions. Formatting never changes what a file means and keeps every comment; a file with syntax errors is left alone and its errors are reported. The layout is described in docs/formatting.md.
 
             With --check nothing is written: a unified diff is printed for each file that would change, and the exit status is 1 if any would (for CI). With - as the path, the text is read from standard input and the formatted text written to standard output.
 
-            Exits 0 when done (with --check: when every file is canonical), 1 when --check finds a file that would change, 2 on an unreadable path or a syntax error.
+            Exits 0 when done (with --check: when every file is canonical), 1 when --check finds a file that would change, 2 on an unreadable path, a syntax error, or a file that cannot be written.
 
             Examples:
               residency fmt
@@ -44,7 +44,7 @@ struct FmtCommand: ParsableCommand {
         let outcome =
             paths == ["-"]
             ? FormatRun.run(standardInput: Array(FileHandle.standardInput.readDataToEndOfFile()), options: options)
-            : FormatRun.run(paths: paths, options: options)
+            : FormatRun.run(paths: paths, options: options, settings: try OutputBatch.Settings.commandLine())
         Terminal.stdout(outcome.output)
         if !outcome.diagnostics.isEmpty || diagnosticsFormat == .json {
             Terminal.emit(outcome.diagnostics, files: outcome.files, format: diagnosticsFormat)

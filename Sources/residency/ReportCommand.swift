@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
 
             Exit codes: 0 reports written; 2 a file that cannot be read or is not a result document (with its \
             file:line:col), a report that cannot be written, or usage (at least one report option is needed). \
-            Nothing is written when the document is refused; each report replaces the previous file only once complete.
+            Nothing is written when the document is refused; the reports are written all or none, each to a temporary \
+            file first, then all renamed into place (docs/reports.md, "How reports are written").
 
             Examples:
               residency report reports/results.json --html reports/report.html
@@ -45,29 +46,41 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let outputs = try reports.outputs(json: nil, document: document)
+        let writing = try OutputBatch.Settings.commandLine()
+        // Before the document is read: no report may replace it, a device or a folder.
+        try outputs.checkOrExit(inputs: [InputPath("report", document)], format: diagnosticsFormat)
         let clock = ContinuousClock()
         let start = clock.now
         let reading = ResultDocument.read(path: document)
         let read = clock.now
-        Terminal.emit(reading.diagnostics, files: reading.files, format: diagnosticsFormat)
         guard let result = reading.document else {
+            Terminal.emit(reading.diagnostics, files: reading.files, format: diagnosticsFormat)
             if diagnosticsFormat == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
             throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
         }
-        try outputs.writeOrExit(result)
-        if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
-            Terminal.stderr(
-                "timing: read: \(Terminal.milliseconds(read - start)) ms\n"
-                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
-        }
+        // The verdict first, as `check` prints it: it stands whether or not the reports are written.
         if diagnosticsFormat == .human {
+            Terminal.emit(reading.diagnostics, files: reading.files, format: .human)
             Terminal.stdout(
                 """
                 \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
                 \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
-                wrote \(reports.requested.joined(separator: ", "))
 
                 """)
+        }
+        let failure = outputs.writeAll(result, settings: writing)
+        if diagnosticsFormat == .json {
+            Terminal.emit(reading.diagnostics + (failure.map { [$0] } ?? []), files: reading.files, format: .json)
+        } else if let failure {
+            Terminal.emit([failure], files: [], format: .human)
+        } else {
+            Terminal.stdout("wrote \(reports.requested.joined(separator: ", "))\n")
+        }
+        if failure != nil { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
+        if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
+            Terminal.stderr(
+                "timing: read: \(Terminal.milliseconds(read - start)) ms\n"
+                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
         }
         // As `check` does: the system reclaims a large document's results at once on exit.
         withExtendedLifetime(reading) { Foundation.exit(Audit.ExitStatus.ok.rawValue) }

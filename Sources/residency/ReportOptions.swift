@@ -62,13 +62,44 @@ struct ReportOptions: ParsableArguments {
 }
 
 extension ReportOutputs {
-    /// Writes the reports; one that cannot be written is bad input (an unwritable path): exit 2.
-    func writeOrExit(_ document: ResultDocument) throws {
-        do {
-            try write(document)
-        } catch {
-            Terminal.stderr("residency: \(error)\n")
+    /// Refuses report paths that are devices, folders, inputs or named twice, before the run
+    /// reads anything: exit 2 with nothing written.
+    func checkOrExit(inputs: [InputPath], format: DiagnosticRenderer.Format) throws {
+        let problems = check(inputs: inputs)
+        guard problems.isEmpty else {
+            Terminal.emit(problems, files: [], format: format)
+            if format == .human { Terminal.stderr("residency: no report written: fix the errors above\n") }
             throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
         }
+    }
+
+    /// Writes the reports, all or none; the reason none was written (E1607, E1608) when one
+    /// could not be.
+    func writeAll(_ document: ResultDocument, settings: OutputBatch.Settings) -> Diagnostic? {
+        do {
+            try write(document, settings: settings)
+        } catch {
+            return error
+        }
+        return nil
+    }
+}
+
+extension OutputBatch.Settings {
+    /// From the environment: `RESIDENCY_LOCK_WAIT`, the seconds to wait for another run
+    /// writing in the same folder (default 30); `RESIDENCY_TEST_WRITE_DELAY_MS`, for tests
+    /// only, a pause before each rename so that a test can interrupt a run while it writes.
+    static func commandLine(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
+        var settings = Self()
+        if let text = environment["RESIDENCY_LOCK_WAIT"] {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
+                throw ValidationError("RESIDENCY_LOCK_WAIT must be a number of seconds from 0 to 86400, found '\(text)'")
+            }
+            settings.lockWait = .milliseconds(Int64(seconds * 1000))
+        }
+        if let text = environment["RESIDENCY_TEST_WRITE_DELAY_MS"], let ms = Int64(text), ms > 0 {
+            settings.pauseBeforeRename = .milliseconds(ms)
+        }
+        return settings
     }
 }

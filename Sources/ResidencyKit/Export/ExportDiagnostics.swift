@@ -132,10 +132,6 @@ extension Diagnostic {
             help: "a resource's settings hold the token's text: rotate the token and check who put it there")
     }
 
-    static func cannotWriteExport(_ failure: String) -> Diagnostic {
-        .error("E1313", failure, at: nil, help: "check that the folder exists or can be created, and that it is writable")
-    }
-
     static func invalidAPIURL(_ url: String, _ why: String) -> Diagnostic {
         .error(
             "E1314", "--api-url \(url) \(why)", at: nil,

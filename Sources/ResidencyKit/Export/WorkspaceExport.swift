@@ -89,15 +89,22 @@ public enum WorkspaceExport {
         return exported
     }
 
-    /// Writes the bundle (and the catalog, first, when there is one) atomically: a reader
-    /// sees the old file or the new one, and a failed write leaves no partial file behind.
-    public static func write(_ exported: Exported, to path: String, catalogTo catalogPath: String?) throws(Diagnostic) {
-        do {
-            if let catalogPath, let catalog = exported.catalog { try AtomicFile.write(catalog, to: catalogPath) }
-            try AtomicFile.write(exported.bundle, to: path)
-        } catch {
-            throw .cannotWriteExport(error.description)
-        }
+    /// Writes the bundle (and the catalog, first, when there is one) as reports are written
+    /// (`OutputBatch`): both or neither, a reader sees the old files or the new ones, and a
+    /// failed write leaves nothing behind. `options` name the paths in messages.
+    public static func write(
+        _ exported: Exported, to path: String, catalogTo catalogPath: String?,
+        options: (bundle: String, catalog: String) = ("--output", "--catalog-output"),
+        settings: OutputBatch.Settings = .init()
+    ) throws(Diagnostic) {
+        let catalog = catalogPath.flatMap { p in exported.catalog.map { (p, $0) } }
+        let batch = try OutputBatch(
+            (catalog.map { [OutputTarget(options.catalog, $0.0)] } ?? []) + [OutputTarget(options.bundle, path)],
+            settings: settings)
+        defer { batch.discard() }
+        if let catalog { try batch.write(catalog.0, bytes: catalog.1) }
+        try batch.write(path, bytes: exported.bundle)
+        try batch.commit()
     }
 
     /// The members every document starts with: format, time, and where the data came from.

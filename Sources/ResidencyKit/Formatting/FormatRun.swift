@@ -35,11 +35,13 @@ public enum FormatRun {
     public static let standardInputName = "<stdin>"
 
     /// Formats the policy files that `paths` name (folders are searched for `*.policy`).
-    /// Files are rewritten atomically and only when their text changes.
-    public static func run(paths: [String], options: Options) -> Outcome {
+    /// Files are rewritten only when their text changes, all or none (as reports are: see
+    /// `OutputBatch`), through symbolic links, each keeping its permissions.
+    public static func run(paths: [String], options: Options, settings: OutputBatch.Settings = .init()) -> Outcome {
         var outcome = Outcome()
         let (found, problems) = PolicyLoader.discover(paths: paths)
         outcome.diagnostics = problems
+        var rewrites: [(path: String, text: String, diff: String)] = []
         for path in found {
             guard let bytes = readFileBytes(atPath: path) else {
                 outcome.diagnostics.append(PolicyLoader.cannotRead(path))
@@ -56,11 +58,13 @@ public enum FormatRun {
                 outcome.output += diff
                 continue
             }
-            if let failure = write(text, to: path) {
-                outcome.diagnostics.append(failure)
-                continue
-            }
-            outcome.output += path + "\n" + (options.diff ? diff : "")
+            rewrites.append((path, text, diff))
+        }
+        if let failure = write(rewrites.map { ($0.path, $0.text) }, settings) {
+            outcome.diagnostics.append(failure)
+            outcome.changed = []
+        } else {
+            for r in rewrites { outcome.output += r.path + "\n" + (options.diff ? r.diff : "") }
         }
         outcome.status = status(outcome, options)
         return outcome
@@ -89,24 +93,20 @@ public enum FormatRun {
         return options.check && !outcome.changed.isEmpty ? .violations : .ok
     }
 
-    /// Replaces the file in one step, keeping its permissions.
-    private static func write(_ text: String, to path: String) -> Diagnostic? {
-        let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]
+    /// Rewrites the files in one batch; nil, or why none was rewritten. A file named twice
+    /// (through a link, or in two folders given) is written once.
+    private static func write(_ files: [(path: String, text: String)], _ settings: OutputBatch.Settings) -> Diagnostic? {
+        guard !files.isEmpty else { return nil }
+        var seen = Set<String>()
+        let unique = files.filter { seen.insert((try? OutputPaths.resolve(OutputTarget("", $0.path)))?.path ?? $0.path).inserted }
         do {
-            try AtomicFile.write(Array(text.utf8), to: path)
+            let batch = try OutputBatch(unique.map { OutputTarget("", $0.path, keepsMode: true) }, settings: settings)
+            defer { batch.discard() }
+            for file in unique { try batch.write(file.path, bytes: Array(file.text.utf8)) }
+            try batch.commit()
         } catch {
-            return .cannotWrite(path, reason: error.reason)
-        }
-        if let permissions {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
+            return error
         }
         return nil
-    }
-}
-
-extension Diagnostic {
-    /// E1203: a formatted file that cannot be written back.
-    static func cannotWrite(_ path: String, reason: String) -> Diagnostic {
-        .error("E1203", "cannot write \(path): \(reason)", at: nil, help: "the file was left as it was")
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
-
-/// Writes reports so that a reader never sees half a file and a failed run never replaces
-/// the previous report: write a temporary file beside the target, then rename it over.
+/// Writes one file as `OutputBatch` writes a run's outputs: the path checked (never a
+/// device, a FIFO or a folder), a temporary created exclusively beside it, synced, renamed
+/// into place under the folder's lock. For commands with a single output (`test --junit`,
+/// `catalog generate --output`).
 public enum AtomicFile {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -15,31 +15,14 @@ public enum AtomicFile {
 
     /// Writes what `produce` emits, piece by piece, then renames the file into place.
     public static func write(to path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let batch = try OutputBatch([OutputTarget("", path)])
+            defer { batch.discard() }
+            try batch.write(path, produce)
+            try batch.commit()
         } catch {
-            throw Failure(path: path, reason: "cannot create \(directory.path)")
-        }
-        let temporary = directory.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard let handle = fopen(temporary.path, "wb") else {
-            throw Failure(path: path, reason: String(cString: strerror(errno)))
-        }
-        var failed = false
-        produce { chunk in
-            guard !failed else { return }
-            failed = chunk.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) } != chunk.count
-        }
-        if fclose(handle) != 0 || failed {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(path: path, reason: reason)
-        }
-        if rename(temporary.path, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            let prefix = "cannot write \(path): "
+            let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
             throw Failure(path: path, reason: reason)
         }
     }

@@ -37,31 +37,61 @@ public struct ReportOutputs: Sendable {
         return nil
     }
 
-    /// Writes every report asked for, each to a temporary file renamed into place (a folder,
-    /// for `junitFolder`), in a fixed order: JSON, JUnit, the JUnit folder, HTML, SARIF,
-    /// Markdown. Stops at the first that cannot be rendered or written; those before it stay
-    /// written, and the one that failed keeps its previous file.
-    public func write(_ document: ResultDocument) throws(AtomicFile.Failure) {
+    /// The reports asked for, with their options, in the order they are written and renamed.
+    public var targets: [OutputTarget] {
+        [
+            json.map { OutputTarget("--json", $0) }, junit.map { OutputTarget("--junit", $0) },
+            junitFolder.map { OutputTarget("--junit-dir", $0, kind: .folder) }, html.map { OutputTarget("--html", $0) },
+            sarif.map { OutputTarget("--sarif", $0) }, markdown.map { OutputTarget("--markdown", $0) },
+        ].compactMap { $0 }
+    }
+
+    /// Every problem with the report paths, against each other and the run's inputs: checked
+    /// before the run reads anything (docs/reports.md, "How reports are written").
+    public func check(inputs: [InputPath]) -> [Diagnostic] {
+        OutputPaths.check(targets, inputs: inputs)
+    }
+
+    /// Writes every report asked for, all or none: each to a temporary file (a folder, for
+    /// `junitFolder`), and only when all were written, renamed into place in a fixed order
+    /// (JSON, JUnit, the JUnit folder, HTML, SARIF, Markdown). A report that cannot be rendered
+    /// or written throws E1607 naming it, with every previous report as it was.
+    public func write(_ document: ResultDocument, settings: OutputBatch.Settings = .init()) throws(Diagnostic) {
+        let batch = try OutputBatch(targets, settings: settings)
+        defer { batch.discard() }
         if let json {
             // Streamed: a large run's document is never in memory whole.
-            try AtomicFile.write(to: json) { emit in document.writeJSON(emit) }
+            try batch.write(json) { emit in document.writeJSON(emit) }
         }
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
         if let junit {
             let xml: String
             do { xml = try junitReport.render(document) } catch {
-                throw AtomicFile.Failure(path: junit, reason: "\(error)")
+                throw batch.failure(OutputTarget("--junit", junit), "\(error)")
             }
-            try AtomicFile.write(Array(xml.utf8), to: junit)
+            try batch.write(junit, bytes: Array(xml.utf8))
         }
-        if let junitFolder { try junitReport.writeFolder(document, to: junitFolder) }
+        if let junitFolder {
+            try batch.writeFolder(junitFolder) { folder throws(Diagnostic) in try junitReport.fill(folder, from: document) }
+        }
         // Who ran it is the document's: read from a few well-known CI variables or USER when
         // the audit ran, never from options, and the same when the document is re-rendered.
-        if let html { try AtomicFile.write(Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8), to: html) }
-        if let sarif { try AtomicFile.write(SARIFReport(root: root).render(document), to: sarif) }
+        if let html { try batch.write(html, bytes: Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8)) }
+        if let sarif { try batch.write(sarif, bytes: SARIFReport(root: root).render(document)) }
         if let markdown {
             let summary = MarkdownReport(limit: markdownLimit, fullReport: html ?? documentPath).render(document)
-            try AtomicFile.write(Array(summary.utf8), to: markdown)
+            try batch.write(markdown, bytes: Array(summary.utf8))
         }
+        try batch.commit()
+    }
+}
+
+extension AuditRun.Options {
+    /// The files and folders a run reads, as the options named them: no report may replace
+    /// one. (Files found inside the folders are checked once read: `OutputPaths.check(_:read:)`.)
+    public var inputs: [InputPath] {
+        policies.map { InputPath("--policies", $0) } + inventories.map { InputPath("--inventory", $0) }
+            + catalogs.map { InputPath("--catalog", $0) } + [facts.map { InputPath("--facts", $0) }].compactMap { $0 }
+            + [waivers.map { InputPath("--waivers", $0) }, baseline.map { InputPath("--baseline", $0) }].compactMap { $0 }
     }
 }
