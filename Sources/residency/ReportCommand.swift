@@ -61,11 +61,13 @@ struct ReportCommand: ParsableCommand {
                     + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
         }
         if diagnosticsFormat == .human {
+            // The document's own words, on their lines: an edited document cannot print a line.
+            func shown(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
             Terminal.stdout(
                 """
-                \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
-                \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
-                wrote \(reports.requested.joined(separator: ", "))
+                \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))) was \
+                \(shown(result.summary.verdict)) at --fail-on \(shown(result.summary.failOn)); \(result.results.count) results
+                wrote \(reports.requested.map(shown).joined(separator: ", "))
 
                 """)
         }
