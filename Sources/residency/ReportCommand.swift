@@ -18,8 +18,8 @@ struct ReportCommand: ParsableCommand {
             `residency check`.
 
             Exit codes: 0 reports written; 2 a file that cannot be read or is not a result document (with its \
-            file:line:col), a report that cannot be written, or usage (at least one report option is needed); 3 \
-            internal error. \
+            file:line:col), a document whose counts disagree with its results, a report that cannot be written, or usage \
+            (at least one report option is needed); 3 internal error. \
             Nothing is written when the document is refused; each report replaces the previous file only once complete.
 
             Examples:

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Issue 11, run as a binary: inputs that crashed exit 2 with a message, and an unexpected
-/// error exits 3 in every command.
+/// Issue 11, run as a binary: inputs that crashed exit 2 with a message, an unexpected error
+/// exits 3 in every command, and a document whose summary was edited is refused.
 @Suite struct FailClosedCLITests {
     static let now = ["--now", "2026-11-28T02:00:00Z"]
 
@@ -60,5 +60,25 @@ import Testing
     func helpAndUsageKeepTheirStatuses(arguments: [String], status: Int32) throws {
         let r = try residency(arguments, environment: ["RESIDENCY_INJECT_INTERNAL_ERROR": "1"])
         #expect(r.status == status, "\(r.stderr)")
+    }
+
+    /// One tampered document rendered COMPLIANT above "5 results failed": `report` refuses it
+    /// at the count, and writes nothing.
+    @Test(arguments: [
+        (#""verdict": "non-compliant""#, #""verdict": "compliant""#, "error[E1509]: `summary.verdict` is \"compliant\""),
+        (#""fail": 8,"#, #""fail": 0,"#, "error[E1509]: `summary.outcomes.fail` is 0, but counting the document gives 8"),
+    ])
+    func aTamperedDocumentIsRefused(find: String, replace: String, message: String) throws {
+        let example = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("reports/example-results.json"), encoding: .utf8)
+        let edited = example.replacingOccurrences(of: find, with: replace)
+        #expect(edited != example, "\(find)")
+        let dir = try temporaryFolder(["tampered.json": edited])
+        let r = try residency(["report", "tampered.json", "--markdown", "summary.md", "--html", "report.html"], in: dir)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.contains("residency: no report written"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("summary.md").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.html").path))
     }
 }
