@@ -92,22 +92,24 @@ extension AuditRun {
 
 /// Renders an explanation for a terminal.
 public enum ExplainText {
+    /// The explanation as text for a terminal. Names, values and messages pass
+    /// `Neutralise.terminal`: each stays on its line, shorter than a screenful.
     public static func render(_ x: Explanation) -> String {
         let f = x.finding
-        var out = "\(f.policy) \"\(f.title)\" (\(f.severity.rawValue))\n"
-        out += "resource: \(f.resourceKind) \(f.resourceId) \"\(f.resourceName)\" in workspace \(f.workspace)\n"
+        var out = "\(t(f.policy)) \"\(t(f.title))\" (\(f.severity.rawValue))\n"
+        out += "resource: \(t(f.resourceKind)) \(t(f.resourceId)) \"\(t(f.resourceName))\" in workspace \(t(f.workspace))\n"
         out += "outcome:  \(f.outcome.rawValue)"
-        if let permit = f.permit { out += " by \(permit)" }
+        if let permit = f.permit { out += " by \(t(permit))" }
         out += "\n"
-        if let m = f.message { out += "message:  \(m)\n" }
-        if let reason = f.reason { out += "reason:   \(reason)\n" }
-        if let basis = f.basis { out += "basis:    \(basis)\n" }
+        if let m = f.message { out += "message:  \(t(m))\n" }
+        if let reason = f.reason { out += "reason:   \(t(reason))\n" }
+        if let basis = f.basis { out += "basis:    \(t(basis))\n" }
         if let waiver = f.waiver {
             out +=
-                "waiver:   approved by \(waiver.approvedBy) until \(waiver.expires)\(waiver.expired ? " (EXPIRED: it no longer applies)" : ""): \(waiver.reason)\n"
+                "waiver:   approved by \(t(waiver.approvedBy)) until \(t(waiver.expires))\(waiver.expired ? " (EXPIRED: it no longer applies)" : ""): \(t(waiver.reason))\n"
         }
         out += steps(x)
-        if let remediation = f.remediation { out += "\nremediation: \(remediation)\n" }
+        if let remediation = f.remediation { out += "\nremediation: \(t(remediation))\n" }
         return out
     }
 
@@ -116,21 +118,41 @@ public enum ExplainText {
     public static func steps(_ x: Explanation) -> String {
         var out = ""
         var current = ""
-        let width = min(60, x.steps.map(\.expression.count).max() ?? 0)
-        for (step, clause) in zip(x.steps, x.clauses) {
+        // Expressions written over several lines read on one.
+        let expressions = x.steps.map { t(oneLine($0.expression)) }
+        let width = min(60, expressions.map(\.count).max() ?? 0)
+        for ((step, clause), expression) in zip(zip(x.steps, x.clauses), expressions) {
             if clause != current {
-                out += "\n\(clause):\n"
+                out += "\n\(t(clause)):\n"
                 current = clause
             }
-            let expression = step.expression.replacingOccurrences(of: "\n", with: " ")
             let padded =
                 expression.count < width ? expression + String(repeating: " ", count: width - expression.count) : expression
-            out += "  \(padded)  = \(step.value)\n"
+            out += "  \(padded)  = \(t(step.value))\n"
             // A derived value shows what it rests on, on its own line under it.
             if let from = step.from {
-                out += "  \(String(repeating: " ", count: width))    ← \(from.replacingOccurrences(of: "\n", with: " "))\n"
+                out += "  \(String(repeating: " ", count: width))    ← \(t(oneLine(from)))\n"
             }
         }
         return out
     }
+
+    /// Line breaks (LF, CR or both) as one space each.
+    private static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return s }
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for u in s.unicodeScalars {
+            defer { previous = u }
+            if u == "\n", previous == "\r" { continue }
+            out.append(u == "\n" || u == "\r" ? " " : u)
+        }
+        return String(out)
+    }
+
+    /// Text from the policies or the inventory, as a terminal shows it.
+    private static func t(_ s: String) -> String { Neutralise.terminal(s, limit: valueLimit) }
+
+    /// The most scalars of one value shown: a list of many names stays readable.
+    static let valueLimit = 2000
 }

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (an indeterminate outcome counts \
             as a failure of its policy's severity); 2 invalid input or usage, nothing evaluated, or a report that \
-            cannot be written.
+            cannot be written; 3 internal error.
 
             Incompleteness is never compliance: a workspace whose inventory says it leaves resources out (an API page \
             whose pagination.next was not followed, a Terraform plan marked errored or not complete) is indeterminate \
@@ -175,18 +175,28 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// The run's one clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time.
+/// The run's one clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time. Either
+/// given value is checked whole and kept within the years 1 to 9999 that dates are written
+/// in, so that no value can trap later on (a day count past `Int32`, an empty `--now`).
 enum RunClock {
+    /// 9999-12-31T23:59:59Z, the last second a report can write.
+    static let latestEpoch = 253_402_300_799
+
     static func instant(now: String?, environment: [String: String]) throws -> Date? {
         if let now {
             guard let date = parse(now) else {
-                throw ValidationError("--now takes a UTC time such as 2026-11-28T02:00:00Z, found '\(now)'")
+                throw ValidationError(
+                    "--now takes a UTC time such as 2026-11-28T02:00:00Z (or a date, 2026-11-28), found '\(quoted(now))'")
             }
             return date
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else {
-                throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, found '\(epoch)'")
+            guard !epoch.isEmpty, epoch.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, found '\(quoted(epoch))'")
+            }
+            guard let seconds = Int(epoch), seconds <= latestEpoch else {
+                throw ValidationError(
+                    "SOURCE_DATE_EPOCH must be at most \(latestEpoch) (9999-12-31T23:59:59Z), found \(quoted(epoch))")
             }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
@@ -200,16 +210,17 @@ enum RunClock {
         return { instant ?? Date() }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` or a bare date (midnight UTC).
+    /// `YYYY-MM-DDTHH:MM:SSZ` or a bare date (midnight UTC); nil for anything else, the empty
+    /// string and a lone `T` included.
     static func parse(_ text: String) -> Date? {
-        let parts = text.split(separator: "T", maxSplits: 1)
-        guard let day = Day(iso: parts[0]) else { return nil }
+        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first, let day = Day(iso: first) else { return nil }
         var seconds = 0
         if parts.count == 2 {
             var time = parts[1]
             guard time.hasSuffix("Z") else { return nil }
             time = time.dropLast()
-            let hms = time.split(separator: ":").map { Int($0) }
+            let hms = time.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
             guard hms.count == 3, let h = hms[0], let m = hms[1], let s = hms[2], (0..<24).contains(h), (0..<60).contains(m),
                 (0..<61).contains(s)
             else { return nil }
@@ -217,4 +228,7 @@ enum RunClock {
         }
         return Date(timeIntervalSince1970: TimeInterval(Int(day.daysSinceEpoch) * 86_400 + seconds))
     }
+
+    /// A value the user gave, quoted in a message: on one line and short.
+    private static func quoted(_ s: String) -> String { Neutralise.terminal(s, limit: 80) }
 }

@@ -69,7 +69,8 @@ struct ExportCommand: ParsableCommand {
     )
     var catalogOutput: String?
 
-    @Flag(help: "Show each request, retry and rate-limit wait on standard error (shown anyway when standard error is a terminal).")
+    @Flag(
+        help: "Show each request, retry and rate-limit wait on standard error (shown anyway when standard error is a terminal).")
     var verbose = false
 
     @Option(help: "The export's time (UTC, e.g. 2026-11-28T02:00:00Z) for exportedAt; default: now, or SOURCE_DATE_EPOCH.")
@@ -164,7 +165,7 @@ struct ExportCommand: ParsableCommand {
 
             let showProgress = verbose || isatty(2) == 1
             let exported = try WorkspaceExport.run(options, token: token) { line in
-                if showProgress { Terminal.stderr("residency: \(line)\n") }
+                if showProgress { Terminal.stderr("residency: \(Neutralise.terminal(line))\n") }
             }
             Terminal.emit(exported.warnings, files: [], format: .human)
             let bundle = output ?? OutputTarget("--output", exported.defaultOutputPath)
@@ -180,10 +181,13 @@ struct ExportCommand: ParsableCommand {
                 Self.count(exported.sources, "source"), Self.count(exported.destinations, "destination"),
                 Self.count(exported.warehouses, "warehouse"),
             ]
+            // The slug is the server's word, and the default path is made from it.
+            func shown(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
             Terminal.stdout(
-                "wrote \(path): workspace \(exported.workspaceSlug) (\(exported.apiHost)): \(counts.joined(separator: ", "))\n")
+                "wrote \(shown(path)): workspace \(shown(exported.workspaceSlug)) (\(exported.apiHost)): \(counts.joined(separator: ", "))\n"
+            )
             if let catalogOutput {
-                Terminal.stdout("wrote \(catalogOutput): \(Self.count(exported.catalogEntries, "catalog destination"))\n")
+                Terminal.stdout("wrote \(shown(catalogOutput)): \(Self.count(exported.catalogEntries, "catalog destination"))\n")
             }
         } catch {
             // Everything the export can throw is a Diagnostic (typed throws): bad input or an

@@ -18,7 +18,8 @@ struct ReportCommand: ParsableCommand {
             `residency check`.
 
             Exit codes: 0 reports written; 2 a file that cannot be read or is not a result document (with its \
-            file:line:col), a report that cannot be written, or usage (at least one report option is needed). \
+            file:line:col), a document whose counts disagree with its results, a report that cannot be written, or usage \
+            (at least one report option is needed); 3 internal error. \
             Nothing is written when the document is refused; the reports are written all or none, each to a temporary \
             file first, then all renamed into place (docs/reports.md, "How reports are written").
 
@@ -61,10 +62,12 @@ struct ReportCommand: ParsableCommand {
         // The verdict first, as `check` prints it: it stands whether or not the reports are written.
         if diagnosticsFormat == .human {
             Terminal.emit(reading.diagnostics, files: reading.files, format: .human)
+            // The document's own words, on their lines: an edited document cannot print a line.
+            func shown(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
             Terminal.stdout(
                 """
-                \(document): the run of \(result.run.startedAt) (audit date \(result.run.auditDate)) was \
-                \(result.summary.verdict) at --fail-on \(result.summary.failOn); \(result.results.count) results
+                \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))) was \
+                \(shown(result.summary.verdict)) at --fail-on \(shown(result.summary.failOn)); \(result.results.count) results
 
                 """)
         }
@@ -74,7 +77,7 @@ struct ReportCommand: ParsableCommand {
         } else if let failure {
             Terminal.emit([failure], files: [], format: .human)
         } else {
-            Terminal.stdout("wrote \(reports.requested.joined(separator: ", "))\n")
+            Terminal.stdout("wrote \(reports.requested.map { Neutralise.terminal($0, limit: Neutralise.nameLimit) }.joined(separator: ", "))\n")
         }
         if failure != nil { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {

@@ -18,18 +18,41 @@ struct Residency: ParsableCommand {
         ]
     )
 
-    /// Usage errors exit 2 like every other bad input (ArgumentParser's default is 64),
-    /// so that 1 keeps meaning "violations found" and nothing else.
+    /// Usage errors exit 2 like every other bad input (ArgumentParser's default is 64), and
+    /// any error a command did not turn into an exit status itself is an internal error, 3
+    /// (ArgumentParser's default is 1): 1 keeps meaning "violations found" and nothing else.
     static func main() {
         do {
             var command = try parseAsRoot()
+            // A seam for the tests of this mapping: a fault no input can cause on purpose, in
+            // our commands only (`--help` parses to ArgumentParser's own).
+            if ProcessInfo.processInfo.environment[InjectedFault.variable] == "1",
+                configuration.subcommands.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) })
+            {
+                throw InjectedFault()
+            }
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
                 Terminal.stderr(fullMessage(for: error) + "\n")
                 Foundation.exit(Audit.ExitStatus.invalidInput.rawValue)
             }
-            exit(withError: error)
+            // Help, version, and the statuses commands choose (`ExitCode`) are ArgumentParser's
+            // to print; anything else that ends up at the default status 1 is unexpected.
+            guard code == .failure, !(error is ExitCode) else { exit(withError: error) }
+            Terminal.stderr(
+                "residency: internal error: \(Neutralise.terminal(String(describing: error)))\n"
+                    + "residency: this is a fault of residency, not of the inputs: please report it with the command that was run\n"
+            )
+            Foundation.exit(Audit.ExitStatus.internalError.rawValue)
         }
     }
+}
+
+/// The error `RESIDENCY_INJECT_INTERNAL_ERROR=1` raises before a command runs, so the tests
+/// can check that an unexpected error exits 3 in every command.
+struct InjectedFault: Error, CustomStringConvertible {
+    static let variable = "RESIDENCY_INJECT_INTERNAL_ERROR"
+    var description: String { "a fault injected by \(Self.variable)=1" }
 }

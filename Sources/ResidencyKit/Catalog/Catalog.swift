@@ -169,10 +169,9 @@ public struct Catalog: Sendable {
         return name.trimmingWhitespace().lowercased()
     }
 
-    /// The bytes `trimmingWhitespace()` removes.
-    private static func isTrimmed(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
-    }
+    /// The ASCII bytes `trimmingWhitespace()` removes (a name with other bytes takes the
+    /// slow path anyway).
+    private static func isTrimmed(_ b: UInt8) -> Bool { Unicode.Scalar.isASCIIWhitespace(b) }
 
     /// The rows of a table.
     public func rows(_ table: Table) -> [Entry] {
@@ -295,13 +294,26 @@ public struct Facts: Sendable, Hashable {
 }
 
 extension StringProtocol {
-    /// The string without leading and trailing spaces, tabs and line breaks.
+    /// The string without leading and trailing white space: every Unicode `White_Space`
+    /// scalar, so line feeds, carriage returns (and CRLF, which is one `Character` and equal
+    /// to neither), tabs, no-break and ideographic spaces. Scalars, not characters: a file
+    /// written on Windows trims to what the same file written on Unix does.
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        // The usual case, nothing to trim, without scanning for the first and last non-space.
-        if let first = first, let last = last, !isSpace(first), !isSpace(last) { return String(self) }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+        let text = String(self)
+        // The usual case, nothing to trim: both ends ASCII and not space, read as bytes.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            !Unicode.Scalar.isASCIIWhitespace(first), !Unicode.Scalar.isASCIIWhitespace(last)
+        {
+            return text
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
+}
+
+extension Unicode.Scalar {
+    /// ASCII white space as `trimmingWhitespace()` removes it: space, tab, LF, VT, FF, CR.
+    static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
 }

@@ -36,7 +36,7 @@ public struct RawResult: Sendable, Hashable {
     public var resource: Int32
     public var outcome: Outcome
     /// Index into `PolicyProgram.permits` of the permit that applied, or -1.
-    public var permit: Int16
+    public var permit: Int32
 }
 
 /// The results of one workspace, in policy order then resource order.

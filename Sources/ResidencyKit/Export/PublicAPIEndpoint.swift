@@ -93,16 +93,27 @@ public struct PublicAPIEndpoint: Sendable, Equatable {
 
 /// The Public API token. It prints as `[token]` wherever it is interpolated by mistake, and
 /// `redact` removes it from any text that came from elsewhere (a server's error message).
+///
+/// Not only the whole token is looked for: any `fragmentLength` characters of it in a row
+/// are (its first half, its last ten characters …), since a piece of a token is most of
+/// the work of guessing it, and a server or a proxy may cut it anywhere.
 public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     let secret: String
+    private let pieces: TokenPieces
 
     /// Leading and trailing white space (a newline from `$(cat token-file)`) is not part of it.
     public init(_ secret: String) {
         self.secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.pieces = TokenPieces(Array(self.secret.utf8), length: Self.fragmentLength)
     }
 
     /// The fewest characters a token read from the environment may have.
     public static let minimumLength = 12
+
+    /// The fewest characters of the token in a row that count as the token: a token is
+    /// random, so eight of its characters in a row are not found by chance, and fewer would
+    /// garble ordinary words in messages.
+    public static let fragmentLength = 8
 
     /// The token in the environment variable `variable`: it must be set, and be one word of
     /// printable ASCII (anything else cannot go into an HTTP header as it is).
@@ -126,25 +137,137 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
     /// The `Authorization` header's value.
     var bearer: String { "Bearer \(secret)" }
 
-    /// `text` with every occurrence of the token replaced by `[token]`.
+    /// `text` with the token, and every run of its characters that holds `fragmentLength` of
+    /// them in a row, replaced by `[token]`.
     public func redact(_ text: String) -> String {
-        secret.isEmpty ? text : text.replacingOccurrences(of: secret, with: "[token]")
+        let bytes = Array(text.utf8)
+        let hits = pieces.matches(in: bytes)
+        guard !hits.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        for hit in hits {
+            out += bytes[i..<hit.lowerBound]
+            out += Array("[token]".utf8)
+            i = hit.upperBound
+        }
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `bytes` hold the token anywhere.
-    public func occurs(in bytes: [UInt8]) -> Bool {
-        let needle = Array(secret.utf8)
-        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
-        return bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { n in
-                var from = 0
-                while from + n.count <= hay.count, let hit = memchr(hay.baseAddress! + from, Int32(n[0]), hay.count - from) {
-                    let i = hay.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if i + n.count > hay.count { return false }
-                    if memcmp(hay.baseAddress! + i, n.baseAddress!, n.count) == 0 { return true }
-                    from = i + 1
+    /// Every text of a diagnostic redacted: its message, help, notes and the places it
+    /// names (a URL with a cursor the server chose).
+    public func redact(_ d: Diagnostic) -> Diagnostic {
+        var d = d
+        d.message = redact(d.message)
+        d.help = d.help.map(redact)
+        if let file = d.range?.file { d.range?.file = redact(file) }
+        d.notes = d.notes.map { note in
+            var note = note
+            note.message = redact(note.message)
+            if let file = note.range?.file { note.range?.file = redact(file) }
+            return note
+        }
+        return d
+    }
+
+    /// Whether `bytes` hold the token anywhere, or `fragmentLength` of its characters in a row.
+    public func occurs(in bytes: [UInt8]) -> Bool { pieces.first(in: bytes) != nil }
+}
+
+/// Every run of `length` bytes of a token (all of it when it is shorter), found in one pass
+/// over a text: runs of eight bytes are eight-byte words, looked up in a small open-addressed
+/// table, so a bundle of tens of megabytes is scanned at memory speed.
+struct TokenPieces: Sendable {
+    private let token: [UInt8]
+    private let length: Int
+    /// The words, 0 for an empty slot; `hasZero` when a word is itself 0 (eight NUL bytes).
+    private let table: [UInt64]
+    private let hasZero: Bool
+    private let shift: UInt64
+
+    init(_ token: [UInt8], length: Int) {
+        self.token = token
+        self.length = min(length, token.count)
+        var words = Set<UInt64>()
+        if self.length == 8 {
+            for i in 0...(token.count - 8) { words.insert(Self.word(token, i)) }
+        }
+        var bits: UInt64 = 4
+        while (1 << bits) < 4 * max(1, words.count) { bits += 1 }
+        var table = [UInt64](repeating: 0, count: 1 << Int(bits))
+        for w in words where w != 0 {
+            var slot = Self.slot(w, 64 - bits, table.count)
+            while table[slot] != 0 { slot = (slot + 1) & (table.count - 1) }
+            table[slot] = w
+        }
+        self.table = table
+        self.hasZero = words.contains(0)
+        self.shift = 64 - bits
+    }
+
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    private static func word(_ bytes: [UInt8], _ i: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { word($0, i) }
+    }
+
+    private static func slot(_ w: UInt64, _ shift: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> shift) & (count - 1)
+    }
+
+    private func contains(_ w: UInt64) -> Bool {
+        if w == 0 { return hasZero }
+        var slot = Self.slot(w, shift, table.count)
+        while true {
+            let t = table[slot]
+            if t == w { return true }
+            if t == 0 { return false }
+            slot = (slot + 1) & (table.count - 1)
+        }
+    }
+
+    /// Where the first piece starts, if any.
+    func first(in bytes: [UInt8]) -> Int? {
+        var found: Int?
+        scan(bytes) { i in
+            found = i
+            return false
+        }
+        return found
+    }
+
+    /// The runs of `bytes` made of pieces of the token, overlapping pieces merged, in order.
+    func matches(in bytes: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        scan(bytes) { i in
+            if let last = out.last, i <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<(i + length)
+            } else {
+                out.append(i..<(i + length))
+            }
+            return true
+        }
+        return out
+    }
+
+    /// Calls `found` with the start of each piece, in order, while it returns true.
+    private func scan(_ bytes: [UInt8], _ found: (Int) -> Bool) {
+        guard length > 0, bytes.count >= length else { return }
+        bytes.withUnsafeBufferPointer { hay in
+            if length == 8 {
+                for i in 0...(hay.count - 8) where contains(Self.word(hay, i)) {
+                    if !found(i) { return }
                 }
-                return false
+                return
+            }
+            // A token shorter than a word: only the whole of it.
+            token.withUnsafeBufferPointer { needle in
+                for i in 0...(hay.count - length) where memcmp(hay.baseAddress! + i, needle.baseAddress!, length) == 0 {
+                    if !found(i) { return }
+                }
             }
         }
     }

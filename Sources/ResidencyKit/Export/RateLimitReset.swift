@@ -88,8 +88,9 @@ public struct RateLimitReset: Sendable, Equatable {
     /// A wait as the progress line shows it: tenths under 100 s (`12.4 s`, `3 s`), whole
     /// seconds above.
     static func seconds(_ t: TimeInterval) -> String {
+        guard t.isFinite, abs(t) < 1e15 else { return String(format: "%.3g s", t) }
         let tenths = (t * 10).rounded() / 10
         if tenths < 100 { return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s" }
-        return t < 1e15 ? "\(Int(t.rounded())) s" : String(format: "%.3g s", t)
+        return "\(Int(t.rounded())) s"
     }
 }

@@ -44,7 +44,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 
     static func seconds(_ t: TimeInterval) -> String {
-        t >= 10 || t == t.rounded() ? "\(Int(t.rounded())) s" : "\((t * 10).rounded() / 10) s"
+        // `--timeout 1e300` is a finite number of seconds, and no `Int`.
+        guard t.isFinite, abs(t) < 1e15 else { return String(format: "%.3g s", t) }
+        return t >= 10 || t == t.rounded() ? "\(Int(t.rounded())) s" : "\((t * 10).rounded() / 10) s"
     }
 
     /// What the completion handler delivered, handed from URLSession's queue to the caller.

@@ -36,10 +36,27 @@ public enum WorkspaceExport {
     }
 
     /// Fetches everything and builds the documents; nothing is written. The time limit
-    /// starts here.
+    /// starts here. Everything it says passes `APIToken.redact` on the way out — each
+    /// progress line, warning and error — and the documents are refused if they hold a piece
+    /// of the token (E1312): text from the server reaches no one with the token in it.
     public static func run(
         _ options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
         environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(Diagnostic) -> Exported {
+        do {
+            var exported = try fetch(options, token: token, transport: transport, environment: environment) {
+                progress(token.redact($0))
+            }
+            exported.warnings = exported.warnings.map(token.redact)
+            return exported
+        } catch {
+            throw token.redact(error)
+        }
+    }
+
+    private static func fetch(
+        _ options: Options, token: APIToken, transport: any HTTPTransport, environment: ExportEnvironment,
+        progress: @escaping @Sendable (String) -> Void
     ) throws(Diagnostic) -> Exported {
         let exportedAt = ResultDocument.timestamp(options.clock())
         let client = PublicAPIClient(

@@ -53,7 +53,7 @@ public struct JUnitReport: Sendable {
         let timestamp = String(doc.run.startedAt.dropLast(doc.run.startedAt.hasSuffix("Z") ? 1 : 0))
         for suite in suites {
             try w.startElement("testsuite")
-            try w.attribute("name", "residency.\(suite.policy.id)")
+            try w.attribute("name", "residency.\(v(suite.policy.id))")
             try w.attribute("tests", String(suite.cases.count))
             try w.attribute("failures", String(suite.count(.failure)))
             try w.attribute("errors", String(suite.count(.error)))
@@ -73,16 +73,18 @@ public struct JUnitReport: Sendable {
 
     /// The suites' properties: tool version, audit date, who ran it, input digests.
     func properties(_ doc: ResultDocument) -> [(String, String)] {
-        var props: [(String, String)] = [("residency.version", doc.tool.version), ("residency.auditDate", doc.run.auditDate)]
+        var props: [(String, String)] = [
+            ("residency.version", v(doc.tool.version)), ("residency.auditDate", v(doc.run.auditDate)),
+        ]
         props.append(
             (
                 "residency.ranBy",
-                [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")
+                v([doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": "))
             ))
         props.append(("policies.sha256", ResultDocument.combinedDigest(doc.inputs.policies)))
-        for c in doc.inputs.catalog { props.append(("catalog.\(c.path).sha256", c.sha256)) }
+        for c in doc.inputs.catalog { props.append((v("catalog.\(c.path).sha256"), v(c.sha256))) }
         if doc.inputs.inventories.count <= JUnitReport.listedInventoryLimit {
-            for i in doc.inputs.inventories { props.append(("inventory.\(i.path).sha256", i.sha256)) }
+            for i in doc.inputs.inventories { props.append((v("inventory.\(i.path).sha256"), v(i.sha256))) }
         } else {
             props.append(("inventories.count", String(doc.inputs.inventories.count)))
             props.append(("inventories.sha256", ResultDocument.combinedDigest(doc.inputs.inventories)))
@@ -123,11 +125,11 @@ public struct JUnitReport: Sendable {
     private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
         if let summary = c.summary {
             try w.startElement("testcase")
-            try w.attribute("classname", "residency.\(policy.id)")
+            try w.attribute("classname", "residency.\(v(policy.id))")
             try w.attribute("name", summary)
             try w.attribute("time", "0.000")
             let note =
-                "\(summary) of \(policy.id) are not listed one by one, to keep this file under the limits of CI consumers; the JSON result document lists every result."
+                "\(summary) of \(v(policy.id)) are not listed one by one, to keep this file under the limits of CI consumers; the JSON result document lists every result."
             if c.kind == .failure {
                 try w.element("failure", attributes: [("type", "folded"), ("message", summary + ", some failing")], text: note)
             } else {
@@ -138,47 +140,52 @@ public struct JUnitReport: Sendable {
         }
         let r = c.finding
         try w.startElement("testcase")
-        try w.attribute("classname", "residency.\(policy.id)")
-        try w.attribute("name", "\(r.workspace)/\(r.resourceKind)/\(r.resourceId)")
+        try w.attribute("classname", "residency.\(v(policy.id))")
+        try w.attribute("name", "\(v(r.workspace))/\(v(r.resourceKind))/\(v(r.resourceId))")
         try w.attribute("time", "0.000")
         let body = details(r, policy)
         switch c.kind {
         case .failure:
             try w.element(
-                "failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", oneLine(r.message ?? policy.title))],
+                "failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", message(r.message ?? policy.title))],
                 text: body)
         case .error:
             try w.element(
-                "error", attributes: [("type", "indeterminate"), ("message", oneLine(r.message ?? policy.title))], text: body)
+                "error", attributes: [("type", "indeterminate"), ("message", message(r.message ?? policy.title))], text: body)
         case .skipped:
-            try w.element("skipped", attributes: [("message", oneLine(r.reason ?? "waived"))], text: body)
+            try w.element("skipped", attributes: [("message", message(r.reason ?? "waived"))], text: body)
         case .passed:
             if r.outcome != .pass { try w.element("system-out", text: body) }
         }
         try w.endElement()
     }
 
-    /// The text a person reads under a finding: what, why, the values seen, what to do.
+    /// The text a person reads under a finding: what, why, the values seen, what to do. One
+    /// line per fact; every value in it neutralised on its line (`XMLText.value`).
     private func details(_ r: Finding, _ policy: ResultDocument.PolicyInfo) -> String {
         var lines: [String] = []
-        lines.append("\(r.outcome.rawValue.uppercased()) \(policy.id) (\(r.severity.rawValue)): \(policy.title)")
-        lines.append("resource: \(r.resourceName) (\(r.workspace)/\(r.resourceKind)/\(r.resourceId))")
-        if let m = r.message { lines.append("finding: \(m)") }
-        if let reason = r.reason { lines.append("reason: \(reason)") }
-        if let basis = r.basis { lines.append("legal basis (\(r.permit ?? "permit")): \(basis)") }
+        lines.append("\(r.outcome.rawValue.uppercased()) \(v(policy.id)) (\(r.severity.rawValue)): \(v(policy.title))")
+        lines.append("resource: \(v(r.resourceName)) (\(v(r.workspace))/\(v(r.resourceKind))/\(v(r.resourceId)))")
+        if let m = r.message { lines.append("finding: \(message(m))") }
+        if let reason = r.reason { lines.append("reason: \(message(reason))") }
+        if let basis = r.basis { lines.append("legal basis (\(v(r.permit ?? "permit"))): \(message(basis))") }
         if !r.evidence.isEmpty {
             lines.append("evidence:")
-            for e in r.evidence { lines.append("  \(e.expression) = \(e.value)" + (e.from.map { " ← \($0)" } ?? "")) }
+            for e in r.evidence {
+                lines.append("  \(v(e.expression)) = \(message(e.value))" + (e.from.map { " ← \(message($0))" } ?? ""))
+            }
         }
-        if let remediation = r.remediation { lines.append("remediation: \(remediation)") }
-        if !policy.references.isEmpty { lines.append("references: \(policy.references.joined(separator: "; "))") }
-        lines.append("policy: \(policy.file):\(policy.line)")
+        if let remediation = r.remediation { lines.append("remediation: \(message(remediation))") }
+        if !policy.references.isEmpty { lines.append("references: \(policy.references.map { v($0) }.joined(separator: "; "))") }
+        lines.append("policy: \(v(policy.file)):\(policy.line)")
         return lines.joined(separator: "\n")
     }
 
-    private func oneLine(_ s: String) -> String {
-        String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
+    /// A name, an id or a path from the document, as JUnit shows it.
+    private func v(_ s: String) -> String { XMLText.value(s) }
+
+    /// A message or a value from the document, as JUnit shows it (on one line).
+    private func message(_ s: String) -> String { XMLText.value(s, limit: XMLText.messageLimit) }
 
     struct Suite {
         var policy: ResultDocument.PolicyInfo

@@ -17,30 +17,7 @@ extension ResultDocument {
             slots.store(i, workspaceInfo(workspaces[i], line: line))
         }
         let infos = slots.take()
-        // Tallies in arrays (severity × outcome): a million results, no hashing.
-        let severities = PolicySeverity.allCases
-        let outcomeCount = Outcome.allCases.count
-        var counts = [Int](repeating: 0, count: severities.count * outcomeCount)
-        var gating = false
-        // Through the buffer, reading two fields: `for f in results` would copy every finding
-        // (a dozen retains and releases each).
-        results.withUnsafeBufferPointer { results in
-            for f in results.indices {
-                let severity = results[f].severity, outcome = results[f].outcome
-                counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
-                // With --fail-on-new only findings the baseline did not have count.
-                if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == "new" { gating = true }
-            }
-        }
-        let tally = severities.indices.map { Array(counts[($0 * outcomeCount)..<(($0 + 1) * outcomeCount)]) }
-        var outcomes: [String: Int] = [:]
-        var bySeverity: [String: [String: Int]] = [:]
-        for (si, s) in severities.enumerated() {
-            for o in Outcome.allCases {
-                outcomes[o.rawValue, default: 0] += tally[si][o.ordinal]
-                bySeverity[s.rawValue, default: [:]][o.rawValue] = tally[si][o.ordinal]
-            }
-        }
+        let (outcomes, bySeverity, gating) = tally(results, failOn: failOn, onlyNew: onlyNew)
         var policies: [PolicyInfo] = bundle.policies.map { p in
             PolicyInfo(
                 id: p.id, kind: "policy", title: p.decl.title.value, severity: p.severity.rawValue, resourceKind: p.kind.keyword,
@@ -82,6 +59,38 @@ extension ResultDocument {
             policies: policies,
             workspaces: infos,
             results: results, notices: notices)
+    }
+
+    /// The summary's counts of results by outcome and by severity and outcome, and whether
+    /// any result trips the gate: what `build` writes and what reading a document checks.
+    static func tally(
+        _ results: [Finding], failOn: AuditRun.FailOn, onlyNew: Bool
+    ) -> (outcomes: [String: Int], bySeverity: [String: [String: Int]], gating: Bool) {
+        // Tallies in arrays (severity × outcome): a million results, no hashing.
+        let severities = PolicySeverity.allCases
+        let outcomeCount = Outcome.allCases.count
+        var counts = [Int](repeating: 0, count: severities.count * outcomeCount)
+        var gating = false
+        // Through the buffer, reading two fields: `for f in results` would copy every finding
+        // (a dozen retains and releases each).
+        results.withUnsafeBufferPointer { results in
+            for f in results.indices {
+                let severity = results[f].severity, outcome = results[f].outcome
+                counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
+                // With --fail-on-new only findings the baseline did not have count.
+                if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == "new" { gating = true }
+            }
+        }
+        var outcomes: [String: Int] = [:]
+        var bySeverity: [String: [String: Int]] = [:]
+        for (si, s) in severities.enumerated() {
+            for o in Outcome.allCases {
+                let n = counts[si * outcomeCount + o.ordinal]
+                outcomes[o.rawValue, default: 0] += n
+                bySeverity[s.rawValue, default: [:]][o.rawValue] = n
+            }
+        }
+        return (outcomes, bySeverity, gating)
     }
 
     /// Finds the line of a model origin in the files the run read (by path, as origins name

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// The file is parsed with the position-keeping `JSONReader`, so a malformed, edited or
 /// foreign file is refused with its place (E15xx, docs/diagnostics.md). Keys the reader does
-/// not know are ignored: optional fields are added without a new `schemaVersion`.
+/// not know are ignored: optional fields are added without a new `schemaVersion`. Every count
+/// of `summary` is recomputed from the lists and must agree (`checkCounts`).
 extension ResultDocument {
     /// What reading a document gives: the document, or the reasons it was refused.
     public struct Reading: Sendable {
@@ -44,6 +45,8 @@ extension ResultDocument {
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
         var reader = ResultDocumentReader(file: file)
         let document = decode(tree.root, &reader)
+        // Counts are compared once every value read: stand-ins for bad values would disagree.
+        if !reader.failed { checkCounts(document, tree.root, &reader) }
         guard reader.failed else { return Reading(document: document, diagnostics: [], files: []) }
         var diagnostics = reader.diagnostics
         if reader.dropped > 0 {

@@ -1,5 +1,9 @@
 /// The summary `residency check` prints: the failing findings with their messages, counts by
 /// outcome and severity, and the verdict. Colour only when asked (a terminal); plain otherwise.
+///
+/// Every string from the document passes through `Neutralise.terminal`, cut short and on one
+/// line: a name cannot colour the log, move the cursor or start a line of its own (a forged
+/// `verdict:`). The JSON result document has the full values.
 public struct TerminalSummary: Sendable {
     public var colour: Bool
     /// The most findings listed; the rest are counted.
@@ -13,9 +17,11 @@ public struct TerminalSummary: Sendable {
     public func render(_ doc: ResultDocument) -> String {
         var out = ""
         let policies = doc.summary.policies, permits = doc.summary.permits
-        out += "residency \(doc.tool.version): \(doc.summary.workspaces) workspace\(plural(doc.summary.workspaces)), "
+        out +=
+            "residency \(text(doc.tool.version, Neutralise.nameLimit)): \(doc.summary.workspaces) workspace\(plural(doc.summary.workspaces)), "
         out += "\(policies) polic\(policies == 1 ? "y" : "ies") and \(permits) permit\(plural(permits)), "
-        out += "\(doc.summary.evaluated) result\(plural(doc.summary.evaluated)) (audit date \(doc.run.auditDate))\n"
+        out +=
+            "\(doc.summary.evaluated) result\(plural(doc.summary.evaluated)) (audit date \(text(doc.run.auditDate, Neutralise.nameLimit)))\n"
         // Indices rather than a filtered copy: a large run has tens of thousands of failures.
         let shown = doc.results.indices.filter { doc.results[$0].outcome == .fail || doc.results[$0].outcome == .indeterminate }
         if !shown.isEmpty { out += "\n" }
@@ -23,12 +29,12 @@ public struct TerminalSummary: Sendable {
             let r = doc.results[i]
             let label = r.outcome == .fail ? "FAIL " : "UNKNOWN"
             let colourCode = r.outcome == .fail ? (r.severity == .error ? "31" : "33") : "35"
-            out += "  \(paint(label.padding(7), colourCode)) \(r.policy.padding(8)) \(r.severity.rawValue.padding(7)) "
-            out += "\(r.workspace)/\(r.resourceKind)/\(r.resourceId)\n"
-            out += "          \(r.message ?? "")\n"
+            out += "  \(paint(label.padding(7), colourCode)) \(name(r.policy).padding(8)) \(r.severity.rawValue.padding(7)) "
+            out += "\(name(r.workspace))/\(name(r.resourceKind))/\(name(r.resourceId))\n"
+            out += "          \(text(r.message ?? ""))\n"
         }
         if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
-        for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(n.message)\n" }
+        for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(text(n.message))\n" }
         let counts = Outcome.allCases.map { "\(doc.summary.outcomes[$0.rawValue] ?? 0) \($0.rawValue)" }
         out += "\noutcomes:    " + counts.joined(separator: ", ") + "\n"
         var severities: [String] = []
@@ -39,15 +45,22 @@ public struct TerminalSummary: Sendable {
         }
         if !severities.isEmpty { out += "by severity: " + severities.joined(separator: "; ") + "\n" }
         if let b = doc.baseline {
-            out += "baseline:    \(b.new) new, \(b.unchanged) unchanged, \(b.resolved.count) resolved since \(b.path)"
+            out += "baseline:    \(b.new) new, \(b.unchanged) unchanged, \(b.resolved.count) resolved since \(text(b.path))"
             out += b.failOnNew ? " (gating on new findings only)\n" : "\n"
         }
         let verdict = doc.summary.verdict
-        out += "verdict:     " + paint(verdict, verdict == "compliant" ? "32" : "31") + " (--fail-on \(doc.summary.failOn))\n"
+        out += "verdict:     " + paint(text(verdict, Neutralise.nameLimit), verdict == "compliant" ? "32" : "31")
+        out += " (--fail-on \(text(doc.summary.failOn, Neutralise.nameLimit)))\n"
         return out
     }
 
     private func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
+
+    /// A name or id from the document, as the terminal shows it.
+    private func name(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
+
+    /// A message from the document, as the terminal shows it.
+    private func text(_ s: String, _ limit: Int = Neutralise.textLimit) -> String { Neutralise.terminal(s, limit: limit) }
 
     private func paint(_ s: String, _ code: String) -> String {
         colour ? "\u{1B}[1;\(code)m\(s)\u{1B}[0m" : s

@@ -131,8 +131,21 @@ public final class XMLWriter {
     }
 }
 
-/// Text made safe for XML 1.0.
+/// Text made safe for XML 1.0, and for the people who read what JUnit consumers show.
 public enum XMLText {
+    /// The most characters of a name, an id or a value in an attribute or a line.
+    public static let fieldLimit = 1024
+    /// The most characters of a message or an evidence value.
+    public static let messageLimit = 4096
+
+    /// A string from the document as a report carries it: hidden characters, line breaks
+    /// included, as visible escapes (`Neutralise`), cut at `limit` Unicode scalars, so that a
+    /// CI page shows it on its line and a 50 MB name makes no 50 MB file. Every value JUnit
+    /// writes from the document passes here; `sanitised` is the writer's last line of defence.
+    public static func value(_ s: String, limit: Int = fieldLimit) -> String {
+        Neutralise.visible(Neutralise.clip(s, limit: limit))
+    }
+
     /// Removes what XML 1.0 forbids: C0 controls other than TAB, LF and CR, and U+FFFE/U+FFFF.
     /// (Swift strings cannot hold lone surrogates, so those never reach here.)
     public static func sanitised(_ s: String) -> String {

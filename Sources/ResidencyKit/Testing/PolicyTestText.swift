@@ -11,13 +11,13 @@ public enum PolicyTestText {
             if r.passed && !verbose { continue }
             if r.suite != suite {
                 suite = r.suite
-                out += "\(suite)\n"
+                out += "\(t(suite))\n"
             }
             if r.passed {
-                out += "  ok    \(r.name)\n"
+                out += "  ok    \(t(r.name))\n"
                 continue
             }
-            out += "  FAIL  \(r.name) (\(r.suite):\(r.origin.start.line):\(r.origin.start.column))\n"
+            out += "  FAIL  \(t(r.name)) (\(t(r.suite)):\(r.origin.start.line):\(r.origin.start.column))\n"
             for f in r.failures { out += failure(f) }
         }
         let tests = report.results.count
@@ -34,16 +34,19 @@ public enum PolicyTestText {
 
     private static func failure(_ f: ExpectationFailure) -> String {
         let x = f.expectation
-        var out = "        \(x.policy) on \(x.resource) (line \(x.origin.start.line)): \(f.problem)\n"
+        var out = "        \(t(x.policy)) on \(t(x.resource)) (line \(x.origin.start.line)): \(t(f.problem))\n"
         guard let e = f.explanation else { return out }
         let indent = "          "
-        if let m = e.finding.message { out += "\(indent)message: \(m)\n" }
-        if let reason = e.finding.reason { out += "\(indent)reason:  \(reason)\n" }
+        if let m = e.finding.message { out += "\(indent)message: \(t(m))\n" }
+        if let reason = e.finding.reason { out += "\(indent)reason:  \(t(reason))\n" }
         for line in ExplainText.steps(e).split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
             out += indent + line + "\n"
         }
         return out
     }
+
+    /// Names and values from the tests and their inventories, as a terminal shows them.
+    private static func t(_ s: String) -> String { Neutralise.terminal(s, limit: ExplainText.valueLimit) }
 
     /// Coverage: the total, then each rule with the branches no test took.
     public static func render(_ c: PolicyCoverage, threshold: Double? = nil) -> String {

@@ -67,7 +67,55 @@ import Testing
         #expect("\(token)" == "[token]")
         #expect(String(reflecting: token) == "[token]")
         #expect(token.occurs(in: Array("xx\(ExportFixture.token)yy".utf8)))
-        #expect(!token.occurs(in: Array(ExportFixture.token.dropLast().utf8)))
+        // Any eight characters of it in a row count as the token; seven do not.
+        #expect(token.occurs(in: Array(ExportFixture.token.dropLast().utf8)))
+        #expect(!token.occurs(in: Array("xx\(ExportFixture.token.prefix(7))yy\(ExportFixture.token.suffix(7))".utf8)))
+    }
+
+    /// (what the text holds, as it is shown): a prefix, a suffix or a middle of the token of
+    /// eight characters or more is blotted out whole; shorter pieces are ordinary text.
+    @Test(arguments: [
+        ("the token", "a \(ExportFixture.token) b", "a [token] b"),
+        ("its first half", "key=\(ExportFixture.token.prefix(17))&x", "key=[token]&x"),
+        ("its last 8", "…\(ExportFixture.token.suffix(8))", "…[token]"),
+        ("8 from the middle", "<\(ExportFixture.token.dropFirst(10).prefix(8))>", "<[token]>"),
+        ("twice, apart", "\(ExportFixture.token.prefix(9)) and \(ExportFixture.token.suffix(9))", "[token] and [token]"),
+        ("7 of it", "x\(ExportFixture.token.prefix(7))x", "x\(ExportFixture.token.prefix(7))x"),
+        ("nothing of it", "GET /sources page 2", "GET /sources page 2"),
+    ])
+    func piecesOfTheTokenAreRedacted(what: String, text: String, shown: String) {
+        let token = APIToken(ExportFixture.token)
+        #expect(token.redact(text) == shown, "\(what)")
+        #expect(token.occurs(in: Array(text.utf8)) == (shown != text), "\(what)")
+    }
+
+    /// A server that echoes part of the token into a resource, a warning or an error: the
+    /// bundle is refused (E1312) and nothing shown holds the piece.
+    @Test(arguments: [
+        (
+            "a setting with its first 12", "/warehouses",
+            LoopbackServer.Reply.json(
+                #"{"data": {"warehouses": [{"id": "w", "settings": {"password": "\#(ExportFixture.token.prefix(12))"}}]}}"#)
+        ),
+        (
+            "a 401 with its last 10", "/",
+            .json(#"{"errors": [{"message": "bad token …\#(ExportFixture.token.suffix(10))"}]}"#, status: 401)
+        ),
+        (
+            "a repeated id made of it", "/sources",
+            .json(
+                #"{"data": {"sources": [{"id": "\#(ExportFixture.token.dropFirst(4).prefix(9))"}, {"id": "\#(ExportFixture.token.dropFirst(4).prefix(9))"}]}}"#
+            )
+        ),
+    ])
+    func piecesOfTheTokenAppearNowhere(name: String, path: String, reply: LoopbackServer.Reply) throws {
+        let api = try ExportFixture.api()
+        api.script(path, [reply])
+        let run = ExportFixture.export(try ExportFixture.options(api))
+        let shown = Self.everything(run)
+        let token = APIToken(ExportFixture.token)
+        #expect(!token.occurs(in: Array(shown.utf8)), "\(name): \(shown)")
+        if case .failure(let error) = run.result, path == "/warehouses" || path == "/sources" { #expect(error.code == "E1312") }
     }
 
     @Test(arguments: [

@@ -22,13 +22,28 @@ import Testing
         }
     }
 
-    @Test func trimmingMatchesTheCharacterDefinition() {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        for text in Self.labels + [" a", "a ", "\r\n", "a\r\n", "\na", " \u{301}x", "x\n\u{301}", "\t", "a b"] {
+    /// White space is Unicode's `White_Space`, scalar by scalar: a CRLF (one `Character`,
+    /// equal to neither CR nor LF) trims like LF, and a combining mark after a space stays.
+    @Test func trimmingMatchesTheScalarDefinition() {
+        for text in Self.labels + [" a", "a ", "\r\n", "a\r\n", "\r\na\r\n", "\na", " \u{301}x", "x\n\u{301}", "\t", "a b"]
+            + ["\u{A0}eu\u{3000}", "\u{2028}x\u{85}", "\u{B}\u{C}x", "\u{200B}x"]
+        {
+            let scalars = text.unicodeScalars
             let expected =
-                text.firstIndex(where: { !isSpace($0) }).map { String(text[$0...text.lastIndex(where: { !isSpace($0) })!]) } ?? ""
+                scalars.firstIndex(where: { !$0.properties.isWhitespace }).map {
+                    String(scalars[$0...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])
+                } ?? ""
             #expect(text.trimmingWhitespace() == expected, "\(text.debugDescription)")
         }
+    }
+
+    @Test(arguments: [
+        ("eu\r\n", "eu"), ("\r\n eu-west \r\n", "eu-west"), ("a\r\nb\r\n", "a\r\nb"), ("\r\n", ""), ("\r", ""),
+        (" \u{301}x", "\u{301}x"), ("\u{200B}x", "\u{200B}x"),
+    ])
+    func trimmingTakesCRLFAsWhiteSpace(text: String, trimmed: String) {
+        #expect(text.trimmingWhitespace() == trimmed)
+        #expect(Substring(text).trimmingWhitespace() == trimmed)
     }
 
     /// `BundleDecoder.setting` finds, without building it, the member a dictionary of the
@@ -51,7 +66,9 @@ import Testing
     }
 
     @Test func catalogKeyMatchesTrimmedLowercased() {
-        for name in Self.labels + ["actions-mixpanel", "Mixpanel (Actions)", " slack", "slack\n", "\r\n", "a\r\n", "x\u{B}"] {
+        for name in Self.labels + [
+            "actions-mixpanel", "Mixpanel (Actions)", " slack", "slack\n", "\r\n", "a\r\n", "x\u{B}", "Slack\r\n",
+        ] {
             #expect(Catalog.key(name) == name.trimmingWhitespace().lowercased(), "\(name.debugDescription)")
         }
     }

@@ -15,7 +15,7 @@ import Testing
          "inputs": {"policies": [{"path": "eu.policy", "sha256": "ab"}], "catalog": [], "inventories": []},
          "params": {"swiss_adequacy": "false"},
          "summary": {"verdict": "non-compliant", "failOn": "error", "workspaces": 1, "policies": 1, "permits": 0,
-                     "resources": 1, "evaluated": 1, "outcomes": {"fail": 1}, "bySeverity": {"error": {"fail": 1}}},
+                     "resources": 2, "evaluated": 1, "outcomes": {"fail": 1}, "bySeverity": {"error": {"fail": 1}}},
          "policies": [{"id": "RES-001", "kind": "policy", "title": "EU data stays in the EU", "severity": "error",
                        "resourceKind": "destination", "references": ["GDPR Art. 44"], "file": "eu.policy", "line": 1}],
          "workspaces": [{"id": "ws1", "slug": "acme-eu", "sources": [],

@@ -36,7 +36,8 @@ extension MarkdownReport {
             why += " on a legal basis recorded by a permit."
         }
         if waived > 0 { why += " \(HTMLMarkup.count(waived, "finding")) waived." }
-        var scope = "Audit date \(doc.run.auditDate) · \(HTMLMarkup.count(s.workspaces, "workspace")) · "
+        var scope =
+            "Audit date \(MarkdownText.escape(doc.run.auditDate, limit: 40)) · \(HTMLMarkup.count(s.workspaces, "workspace")) · "
         scope += "\(HTMLMarkup.count(s.resources, "resource")) · \(HTMLMarkup.count(s.policies, "policy", "policies")) and "
         scope += "\(HTMLMarkup.count(s.permits, "permit")) · \(HTMLMarkup.count(s.evaluated, "result"))"
         return "## \(title)\n\n\(why)\n\n\(scope)"
@@ -55,7 +56,8 @@ extension MarkdownReport {
     }
 
     func baselineText(_ b: ResultDocument.BaselineDelta) -> String {
-        var text = "**Since the baseline** \(MarkdownText.code(b.path)) (SHA-256 `\(b.sha256.prefix(12))…`): "
+        var text =
+            "**Since the baseline** \(MarkdownText.code(b.path)) (SHA-256 \(MarkdownText.code(b.sha256.prefix(12) + "…"))): "
         text += "\(b.new) new, \(b.unchanged) unchanged and \(b.resolved.count) resolved failing or undecided results"
         return text + (b.failOnNew ? "; the gate counted only the new ones." : ".")
     }
@@ -84,7 +86,7 @@ extension MarkdownReport {
             status = doc.trips(f) ? "**\(status)**" : status
             if let change = f.change { status += " (\(change))" }
             let resource =
-                "\(MarkdownText.escape(f.resourceName, limit: MarkdownText.nameLimit)) (\(f.resourceKind) "
+                "\(MarkdownText.escape(f.resourceName, limit: MarkdownText.nameLimit)) (\(MarkdownText.escape(f.resourceKind)) "
                 + "\(MarkdownText.escape(f.resourceId, limit: MarkdownText.nameLimit)))"
             let message = MarkdownText.escape(f.message ?? f.title, limit: MarkdownText.messageLimit)
             return "| \(status) | \(MarkdownText.escape(f.policy)) | \(f.severity.rawValue) | "
@@ -145,9 +147,11 @@ extension MarkdownReport {
     func inputsNote(_ doc: ResultDocument) -> String {
         func digest(_ inputs: [ResultDocument.Input]) -> String {
             let full = inputs.count == 1 ? inputs[0].sha256 : ResultDocument.combinedDigest(inputs)
-            return "`\(full.prefix(12))…`"
+            return MarkdownText.code(full.prefix(12) + "…")
         }
-        var parts = ["residency \(MarkdownText.escape(doc.tool.version))", "run \(doc.run.startedAt)"]
+        var parts = [
+            "residency \(MarkdownText.escape(doc.tool.version))", "run \(MarkdownText.escape(doc.run.startedAt, limit: 40))",
+        ]
         let by = [doc.run.ranBy.runner, doc.run.ranBy.identity, doc.run.ranBy.url].compactMap { $0 }.joined(separator: ": ")
         if !by.isEmpty { parts.append("ran by \(MarkdownText.escape(by, limit: 200))") }
         parts.append("policies \(digest(doc.inputs.policies)) (\(HTMLMarkup.count(doc.inputs.policies.count, "file")))")

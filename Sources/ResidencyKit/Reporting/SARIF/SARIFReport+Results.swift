@@ -4,7 +4,7 @@ extension SARIFReport {
         _ f: Finding, _ doc: ResultDocument, _ ruleIndex: [String: Int], _ locator: SARIFLocator, _ w: inout JSONWriter
     ) {
         w.beginObject(inline: true)
-        w.field("ruleId", f.policy)
+        w.field("ruleId", Self.text(f.policy))
         if let i = ruleIndex[f.policy] { w.field("ruleIndex", i) }
         w.field("level", Self.level(f.severity))
         w.key("message")
@@ -18,8 +18,8 @@ extension SARIFReport {
         w.key("logicalLocations")
         w.beginArray()
         w.beginObject()
-        w.field("name", f.resourceName)
-        w.field("fullyQualifiedName", "\(f.workspace)/\(f.resourceKind)/\(f.resourceId)")
+        w.field("name", Self.text(f.resourceName))
+        w.field("fullyQualifiedName", Self.text("\(f.workspace)/\(f.resourceKind)/\(f.resourceId)", limit: 3 * Self.fieldLimit))
         w.field("kind", "resource")
         w.endObject()
         w.endArray()
@@ -28,7 +28,7 @@ extension SARIFReport {
         if !f.fingerprint.isEmpty {
             w.key("partialFingerprints")
             w.beginObject()
-            w.field(Self.fingerprintKey, f.fingerprint)
+            w.field(Self.fingerprintKey, Self.text(f.fingerprint))
             w.endObject()
         }
         if let change = f.change { w.field("baselineState", change == "new" ? "new" : "unchanged") }
@@ -37,21 +37,21 @@ extension SARIFReport {
         w.field("residency/outcome", f.outcome.rawValue)
         w.field("residency/severity", f.severity.rawValue)
         w.field("residency/gating", doc.trips(f))
-        w.field("residency/workspace", f.workspace)
+        w.field("residency/workspace", Self.text(f.workspace))
         w.key("residency/resource")
         w.beginObject()
-        w.field("kind", f.resourceKind)
-        w.field("id", f.resourceId)
-        w.field("name", f.resourceName)
+        w.field("kind", Self.text(f.resourceKind))
+        w.field("id", Self.text(f.resourceId))
+        w.field("name", Self.text(f.resourceName))
         w.endObject()
-        w.field("residency/reason", f.reason)
+        w.field("residency/reason", f.reason.map { Self.text($0, limit: Self.messageLimit) })
         if let waiver = f.waiver {
             // On a failing result, a waiver that has expired and no longer covers it.
             w.key("residency/waiver")
             w.beginObject()
-            w.field("approvedBy", waiver.approvedBy)
-            w.field("reason", waiver.reason)
-            w.field("expires", waiver.expires)
+            w.field("approvedBy", Self.text(waiver.approvedBy))
+            w.field("reason", Self.text(waiver.reason, limit: Self.messageLimit))
+            w.field("expires", Self.text(waiver.expires))
             w.field("expired", waiver.expired)
             w.endObject()
         }
@@ -60,9 +60,9 @@ extension SARIFReport {
             w.beginArray()
             for e in f.evidence {
                 w.beginObject()
-                w.field("expression", e.expression)
-                w.field("value", HTMLMarkup.clip(e.value, limit: Self.messageLimit))
-                w.field("from", e.from.map { HTMLMarkup.clip($0, limit: Self.messageLimit) })
+                w.field("expression", Self.text(e.expression))
+                w.field("value", Self.text(e.value, limit: Self.messageLimit))
+                w.field("from", e.from.map { Self.text($0, limit: Self.messageLimit) })
                 w.endObject()
             }
             w.endArray()
@@ -80,12 +80,12 @@ extension SARIFReport {
         let id = n.policy ?? ""
         let severity = doc.policies.first { $0.id == id }?.severity
         w.beginObject(inline: true)
-        w.field("ruleId", id)
+        w.field("ruleId", Self.text(id))
         if let i = ruleIndex[id] { w.field("ruleIndex", i) }
         w.field("level", Self.level(severity))
         w.key("message")
         w.beginObject()
-        w.field("text", n.message)
+        w.field("text", Self.text(n.message, limit: Self.messageLimit))
         w.endObject()
         w.key("locations")
         w.beginArray()
@@ -106,14 +106,17 @@ extension SARIFReport {
     }
 
     /// What a person reads in the alert: the finding (or why it could not be decided), then
-    /// what to do. Controls and bidirectional overrides are made visible, long text is cut.
+    /// what to do, each part neutralised on its own line (`text`), the whole cut at
+    /// `messageLimit`.
     static func messageText(_ f: Finding) -> String {
-        var text = f.message ?? f.title
-        if f.outcome == .indeterminate, f.message == nil, let reason = f.reason { text += ": could not decide: \(reason)" }
-        if let remediation = f.remediation { text += "\nRemediation: \(remediation)" }
-        if let waiver = f.waiver, waiver.expired {
-            text += "\nThe waiver approved by \(waiver.approvedBy) expired on \(waiver.expires)."
+        var text = Self.text(f.message ?? f.title, limit: messageLimit)
+        if f.outcome == .indeterminate, f.message == nil, let reason = f.reason {
+            text += ": could not decide: \(Self.text(reason, limit: messageLimit))"
         }
-        return HTMLMarkup.visible(HTMLMarkup.clip(text, limit: messageLimit))
+        if let remediation = f.remediation { text += "\nRemediation: \(Self.text(remediation, limit: messageLimit))" }
+        if let waiver = f.waiver, waiver.expired {
+            text += "\nThe waiver approved by \(Self.text(waiver.approvedBy)) expired on \(Self.text(waiver.expires))."
+        }
+        return Neutralise.clip(text, limit: messageLimit)
     }
 }

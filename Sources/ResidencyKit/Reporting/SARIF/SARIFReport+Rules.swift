@@ -5,9 +5,9 @@ extension SARIFReport {
         w.beginObject()
         w.key("driver")
         w.beginObject()
-        w.field("name", doc.tool.name)
-        w.field("fullName", "\(doc.tool.name) \(doc.tool.version)")
-        w.field("version", doc.tool.version)
+        w.field("name", Self.text(doc.tool.name))
+        w.field("fullName", Self.text("\(doc.tool.name) \(doc.tool.version)"))
+        w.field("version", Self.text(doc.tool.version))
         if Self.isSemanticVersion(doc.tool.version) { w.field("semanticVersion", doc.tool.version) }
         w.field("informationUri", informationUri)
         w.key("rules")
@@ -20,15 +20,15 @@ extension SARIFReport {
 
     private func writeRule(_ p: ResultDocument.PolicyInfo, _ w: inout JSONWriter) {
         w.beginObject()
-        w.field("id", p.id)
-        w.field("name", Self.ruleName(p.title))
+        w.field("id", Self.text(p.id))
+        w.field("name", Self.text(Self.ruleName(p.title)))
         w.key("shortDescription")
         w.beginObject()
-        w.field("text", p.title)
+        w.field("text", Self.text(p.title))
         w.endObject()
         w.key("fullDescription")
         w.beginObject()
-        w.field("text", p.rationale ?? p.title)
+        w.field("text", Self.prose(p.rationale ?? p.title))
         w.endObject()
         w.key("help")
         w.beginObject()
@@ -42,13 +42,13 @@ extension SARIFReport {
         w.key("properties")
         w.beginObject()
         // Code scanning shows at most 10 tags and rejects more than 20.
-        w.field("tags", strings: ["data-residency", "compliance", p.resourceKind])
-        w.field("residency/severity", p.severity)
-        w.field("residency/resourceKind", p.resourceKind)
-        w.field("residency/file", p.file)
+        w.field("tags", strings: ["data-residency", "compliance", Self.text(p.resourceKind)])
+        w.field("residency/severity", p.severity.map { Self.text($0) })
+        w.field("residency/resourceKind", Self.text(p.resourceKind))
+        w.field("residency/file", Self.text(p.file))
         w.field("residency/line", p.line)
-        w.field("residency/references", strings: p.references)
-        if let permittedBy = p.permittedBy { w.field("residency/permittedBy", strings: permittedBy) }
+        w.field("residency/references", strings: p.references.map { Self.text($0) })
+        if let permittedBy = p.permittedBy { w.field("residency/permittedBy", strings: permittedBy.map { Self.text($0) }) }
         w.endObject()
         w.endObject()
     }
@@ -56,13 +56,13 @@ extension SARIFReport {
     /// The rule's help: rationale, references, the permits that may apply, where the policy
     /// is written and how to see how an outcome came about.
     static func helpText(_ p: ResultDocument.PolicyInfo, markdown: Bool) -> String {
-        func text(_ s: String) -> String { markdown ? MarkdownText.escape(s) : s }
-        var parts: [String] = [text(p.rationale ?? p.title)]
+        func text(_ s: String) -> String { markdown ? MarkdownText.escape(s) : Self.text(s) }
+        var parts: [String] = [markdown ? MarkdownText.escape(p.rationale ?? p.title) : prose(p.rationale ?? p.title)]
         if !p.references.isEmpty {
             parts.append(
                 markdown
                     ? "**References:** " + p.references.map(text).joined(separator: "; ")
-                    : "References: " + p.references.joined(separator: "; "))
+                    : "References: " + p.references.map(text).joined(separator: "; "))
         }
         if let permits = p.permittedBy, !permits.isEmpty {
             let list = permits.map(text).joined(separator: ", ")
@@ -72,10 +72,11 @@ extension SARIFReport {
         let place = p.line > 0 ? "\(p.file):\(p.line)" : p.file
         parts.append(
             "Policy \(text(p.id)) (severity \(p.severity ?? "error"), for each \(p.resourceKind)) is written at "
-                + (markdown ? MarkdownText.code(place) : place) + ".")
+                + (markdown ? MarkdownText.code(place) : Self.text(place)) + ".")
         let explain = "residency explain --policy \(p.id) --resource ID"
         parts.append(
-            "To see how an outcome came about, value by value: " + (markdown ? MarkdownText.code(explain) : explain) + ".")
+            "To see how an outcome came about, value by value: " + (markdown ? MarkdownText.code(explain) : Self.text(explain))
+                + ".")
         return parts.joined(separator: "\n\n")
     }
 

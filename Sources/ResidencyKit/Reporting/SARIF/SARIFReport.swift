@@ -24,6 +24,21 @@ public struct SARIFReport: Sendable {
     public static let fingerprintKey = "residencyFingerprint/v1"
     /// The most characters of a result's message; the JSON result document has the rest.
     static let messageLimit = 4096
+    /// The most characters of any other field from the document (a name, an id, a value).
+    static let fieldLimit = 1024
+
+    /// A string from the document as the log carries it: hidden characters, line breaks
+    /// included, as visible escapes (`Neutralise`), cut at `limit` Unicode scalars. Viewers
+    /// show SARIF text as it is, and code scanning refuses large logs, so every field written
+    /// from the document passes here or through `prose`.
+    static func text(_ s: String, limit: Int = fieldLimit) -> String {
+        Neutralise.visible(Neutralise.clip(s, limit: limit))
+    }
+
+    /// Text of several lines (a policy's rationale, a rule's help): as `text`, line feeds kept.
+    static func prose(_ s: String, limit: Int = messageLimit) -> String {
+        Neutralise.visible(Neutralise.clip(s, limit: limit), keepLineFeeds: true)
+    }
 
     /// The most results written; the rest are counted.
     public var resultLimit: Int
@@ -109,9 +124,11 @@ public struct SARIFReport: Sendable {
         w.beginObject()
         // The audit ran to the end; findings are results, not a failed execution.
         w.field("executionSuccessful", true)
-        w.field("startTimeUtc", doc.run.startedAt)
-        w.field("endTimeUtc", doc.run.finishedAt)
-        var notes: [(code: String, text: String)] = doc.notices.filter { $0.code != "unmatched" }.map { ($0.code, $0.message) }
+        w.field("startTimeUtc", Self.text(doc.run.startedAt))
+        w.field("endTimeUtc", Self.text(doc.run.finishedAt))
+        var notes: [(code: String, text: String)] = doc.notices.filter { $0.code != "unmatched" }.map {
+            (Self.text($0.code), Self.text($0.message, limit: Self.messageLimit))
+        }
         if selection.omitted > 0 {
             notes.append(
                 (
@@ -162,7 +179,7 @@ public struct SARIFReport: Sendable {
             w.endArray()
             w.key("hashes")
             w.beginObject()
-            w.field("sha-256", input.sha256)
+            w.field("sha-256", Self.text(input.sha256))
             w.endObject()
             w.endObject()
         }
@@ -174,9 +191,9 @@ public struct SARIFReport: Sendable {
         w.key("properties")
         w.beginObject()
         w.field("residency/schemaVersion", doc.schemaVersion)
-        w.field("residency/verdict", s.verdict)
-        w.field("residency/failOn", s.failOn)
-        w.field("residency/auditDate", doc.run.auditDate)
+        w.field("residency/verdict", Self.text(s.verdict))
+        w.field("residency/failOn", Self.text(s.failOn))
+        w.field("residency/auditDate", Self.text(doc.run.auditDate))
         w.field("residency/workspaces", s.workspaces)
         w.field("residency/evaluated", s.evaluated)
         w.key("residency/outcomes")
@@ -193,7 +210,7 @@ public struct SARIFReport: Sendable {
         if let b = doc.baseline {
             w.key("residency/baseline")
             w.beginObject(inline: true)
-            w.field("sha256", b.sha256)
+            w.field("sha256", Self.text(b.sha256))
             w.field("new", b.new)
             w.field("unchanged", b.unchanged)
             w.field("resolved", b.resolved.count)

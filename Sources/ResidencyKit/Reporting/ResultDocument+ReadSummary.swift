@@ -1,0 +1,102 @@
+/// Checking a document's counts against what it lists, when it is read back: every report
+/// shows `summary` (the verdict, the counts by outcome and severity), and every table the
+/// results, so a summary that disagrees with the results would have a report say COMPLIANT
+/// above five failed results. Each count is recomputed the way `check` computed it, and one
+/// that differs is refused at its place (E1509), saying what the document lists instead.
+extension ResultDocument {
+    /// Reports each count of `summary` (and of `baseline`) that the document's own lists do
+    /// not give. `root` is the parsed document, for the places.
+    static func checkCounts(_ doc: ResultDocument, _ root: DataNode, _ r: inout ResultDocumentReader) {
+        let summary = root["summary"]
+        /// Reports `key` of `object` (at `path`) when it is not `expected`.
+        func check(_ object: DataNode?, _ path: String, _ key: String, _ stored: Int, _ expected: Int, _ what: String) {
+            guard stored != expected, let object else { return }
+            let node = object[key] ?? object
+            r.report {
+                .documentCountDisagrees(
+                    "\(path).\(key)", stored: stored, expected: expected, what, at: ResultDocumentReader.range(node, $0))
+            }
+        }
+        let s = doc.summary
+        check(summary, "summary", "evaluated", s.evaluated, doc.results.count, "results in `results`")
+        check(summary, "summary", "workspaces", s.workspaces, doc.workspaces.count, "workspaces in `workspaces`")
+        let resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
+        check(
+            summary, "summary", "resources", s.resources, resources,
+            "workspaces, sources, destinations and warehouses in `workspaces`")
+        // The policy `--baseline` adds (written at "(built in, …)") is listed but not counted.
+        let policies = doc.policies.filter { $0.kind == "policy" && !$0.file.hasPrefix("(") }.count
+        check(summary, "summary", "policies", s.policies, policies, "policies in `policies`")
+        check(
+            summary, "summary", "permits", s.permits, doc.policies.filter { $0.kind == "permit" }.count, "permits in `policies`")
+
+        let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
+        let onlyNew = doc.baseline?.failOnNew == true
+        let counted = tally(doc.results, failOn: failOn, onlyNew: onlyNew)
+        for o in Outcome.allCases {
+            check(
+                summary?["outcomes"], "summary.outcomes", o.rawValue, s.outcomes[o.rawValue] ?? 0,
+                counted.outcomes[o.rawValue] ?? 0,
+                "results with outcome `\(o.rawValue)`")
+        }
+        for severity in PolicySeverity.allCases.reversed() {
+            let path = "summary.bySeverity.\(severity.rawValue)"
+            for o in Outcome.allCases {
+                check(
+                    summary?["bySeverity"]?[severity.rawValue] ?? summary?["bySeverity"], path, o.rawValue,
+                    s.bySeverity[severity.rawValue]?[o.rawValue] ?? 0, counted.bySeverity[severity.rawValue]?[o.rawValue] ?? 0,
+                    "\(severity.rawValue) results with outcome `\(o.rawValue)`")
+            }
+        }
+
+        // The verdict as `check` decided it: a result that trips the gate, or a policy that
+        // was expected to apply and applied to nothing (unless the gate is off).
+        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let gating = counted.gating || unmatched > 0 && failOn != .never
+        let verdict = gating ? Verdict.nonCompliant.rawValue : Verdict.compliant.rawValue
+        if s.verdict != verdict, let summary, let node = summary["verdict"] {
+            let trips = doc.results.reduce(0) { $0 + (doc.trips($1) ? 1 : 0) }
+            var why = "no result trips the gate at --fail-on \(failOn.rawValue)"
+            if gating {
+                why = trips == 1 ? "1 result trips" : "\(trips) results trip"
+                why += " the gate at --fail-on \(failOn.rawValue)"
+                if unmatched > 0 { why += " and \(unmatched == 1 ? "1 policy" : "\(unmatched) policies") applied to nothing" }
+            }
+            r.report {
+                .documentVerdictDisagrees(stored: s.verdict, expected: verdict, why, at: ResultDocumentReader.range(node, $0))
+            }
+        }
+
+        if let b = doc.baseline, let node = root["baseline"] {
+            var new = 0, unchanged = 0
+            for f in doc.results {
+                if f.change == "new" { new += 1 } else if f.change == "unchanged" { unchanged += 1 }
+            }
+            check(node, "baseline", "new", b.new, new, "results marked `new`")
+            check(node, "baseline", "unchanged", b.unchanged, unchanged, "results marked `unchanged`")
+        }
+    }
+}
+
+extension Diagnostic {
+    /// A count (or the verdict) of a result document that its lists do not give.
+    static let countDisagreesCode = "E1509"
+
+    static func documentCountDisagrees(
+        _ path: String, stored: Int, expected: Int, _ what: String, at r: SourceRange
+    ) -> Diagnostic {
+        .error(
+            countDisagreesCode, "`\(path)` is \(stored), but counting the document gives \(expected) (\(what))", at: r,
+            help: countHelp)
+    }
+
+    static func documentVerdictDisagrees(stored: String, expected: String, _ why: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            countDisagreesCode, "`summary.verdict` is \"\(stored)\", but \(why): the results make it \"\(expected)\"", at: r,
+            help: countHelp)
+    }
+
+    /// What to do about a summary that disagrees with the results.
+    private static let countHelp =
+        "every count is recomputed from `results`, and a summary that disagrees is refused: the document was edited; render the reports from the document `residency check --json` wrote, or run the check again"
+}

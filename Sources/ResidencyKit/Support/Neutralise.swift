@@ -1,0 +1,108 @@
+/// The one definition of the characters that cannot be shown as they are when text that
+/// someone else wrote (names, ids, settings and messages from an inventory, a server's
+/// answer, a saved document) reaches a reader, and of how they are shown instead.
+///
+/// Such text can do more than look odd: an ESC starts a terminal escape sequence (colours,
+/// cursor moves, a cleared line), a CR or LF starts a new line in a CI log (a forged
+/// `verdict: compliant`), a bidirectional override or isolate reverses the text after it,
+/// and zero-width and other format characters make two different names look alike. Each is
+/// shown as a visible escape instead — `\x1b`, `\n`, `\u{202E}`, `\u{200B}` — and text is
+/// cut at a length (in Unicode scalars: one `Character` can hold any number of them).
+///
+/// Each medium neutralises in one place, built on this: the terminal and logs with
+/// `terminal(_:limit:)`, Markdown in `MarkdownText`, SARIF in `SARIFReport.text`, JUnit in
+/// `XMLText.value`. The JSON result document keeps every value whole.
+public enum Neutralise {
+    /// The most scalars of a name, an id or an evidence value shown on a line.
+    public static let nameLimit = 120
+    /// The most scalars of a message shown on a line.
+    public static let textLimit = 500
+
+    /// For a terminal or a CI log: hidden characters and line breaks as visible escapes, so
+    /// the value stays on its line and emits nothing but text, cut at `limit` scalars with `…`.
+    public static func terminal(_ s: String, limit: Int = textLimit) -> String {
+        visible(clip(s, limit: limit))
+    }
+
+    /// Every hidden character (`isHidden`) as its escape. `keepTabs` leaves tabs as they are
+    /// (a quoted source line, whose caret line repeats its tabs); `keepLineFeeds` line feeds
+    /// (prose the tool composes of several lines, where each value was neutralised first).
+    public static func visible(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
+        // Printable ASCII, the usual case, is returned as it is without looking at scalars.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for u in s.unicodeScalars {
+            if isHidden(u), !(keepTabs && u == "\t"), !(keepLineFeeds && u == "\n") {
+                escape(u, into: &out)
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Whether a scalar is shown as an escape: C0 and C1 controls and DEL (tab, line feed and
+    /// carriage return included), format characters (bidirectional marks, overrides and
+    /// isolates, zero-width spaces and joiners, the byte-order mark, tags), line and paragraph
+    /// separators, noncharacters, and the blank fillers that pass for letters.
+    public static func isHidden(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0xA0 { return v < 0x20 || v >= 0x7F }
+        switch v {
+        // Hangul fillers and the combining grapheme joiner: invisible, yet letters or marks.
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x17B4, 0x17B5: return true
+        default: break
+        }
+        switch u.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate: return true
+        default: return u.properties.isNoncharacterCodePoint
+        }
+    }
+
+    /// `\n`, `\r`, `\t`; `\x1b` for other ASCII controls; `\u{202E}` for the rest.
+    static func escape(_ u: Unicode.Scalar, into out: inout String) {
+        switch u {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            let hex = String(u.value, radix: 16, uppercase: u.value >= 0x80)
+            if u.value < 0x80 {
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out += "\\u{" + hex + "}"
+            }
+        }
+    }
+
+    /// How many columns a scalar takes once neutralised (its escape's length, or 1).
+    static func width(_ u: Unicode.Scalar, keepTabs: Bool = false) -> Int {
+        guard isHidden(u), !(keepTabs && u == "\t") else { return 1 }
+        var escaped = ""
+        escape(u, into: &escaped)
+        return escaped.utf8.count
+    }
+
+    /// The text cut at `limit` Unicode scalars, with `…` when anything was left out.
+    public static func clip(_ s: String, limit: Int) -> String {
+        // A string of no more bytes than the limit has no more scalars either.
+        let scalars = s.unicodeScalars
+        guard s.utf8.count > limit,
+            let cut = scalars.index(scalars.startIndex, offsetBy: max(0, limit), limitedBy: scalars.endIndex),
+            cut != scalars.endIndex
+        else { return s }
+        return String(scalars[..<cut]) + "…"
+    }
+
+    /// The text cut to about `limit` scalars by leaving out its middle (` … `), for messages
+    /// that quote a long value and end with what was expected.
+    public static func clipMiddle(_ s: String, limit: Int) -> String {
+        let scalars = s.unicodeScalars
+        guard s.utf8.count > limit, scalars.count > limit else { return s }
+        let head = limit * 3 / 4, tail = limit - head
+        let headEnd = scalars.index(scalars.startIndex, offsetBy: head)
+        let tailStart = scalars.index(scalars.endIndex, offsetBy: -tail)
+        return String(scalars[..<headEnd]) + " … " + String(scalars[tailStart...])
+    }
+}
