@@ -142,8 +142,8 @@ extension Diagnostic {
             help: "give the base URL only, such as https://eu1.api.segmentapis.com or http://127.0.0.1:8080")
     }
 
-    static func unreadableWorkspacesFile(_ path: String) -> Diagnostic {
-        .error("E1315", "cannot read the workspaces file \(path)", at: nil)
+    static func unreadableWorkspacesFile(_ path: String, _ error: FileReadError) -> Diagnostic {
+        .error("E1315", "cannot read the workspaces file \(path): \(error)", at: nil)
     }
 
     static func noWorkspaceEntries(at range: SourceRange) -> Diagnostic {

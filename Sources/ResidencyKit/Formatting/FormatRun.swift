@@ -41,8 +41,11 @@ public enum FormatRun {
         let (found, problems) = PolicyLoader.discover(paths: paths)
         outcome.diagnostics = problems
         for path in found {
-            guard let bytes = readFileBytes(atPath: path) else {
-                outcome.diagnostics.append(PolicyLoader.cannotRead(path))
+            let bytes: [UInt8]
+            switch readFileBytes(atPath: path, limit: .policy) {
+            case .success(let b): bytes = b
+            case .failure(let error):
+                outcome.diagnostics.append(PolicyLoader.cannotRead(path, error))
                 continue
             }
             let file = SourceFile(path: path, bytes: bytes)
