@@ -126,6 +126,21 @@ extension Diagnostic {
             help: "raise --page-size (at most \(PublicAPIClient.maximumPageSize)), or report a workspace this large")
     }
 
+    static func answerTooLarge(_ request: String, _ url: String, limit: Int) -> Diagnostic {
+        .error(
+            "E1321",
+            "\(request): the answer from \(url) is larger than \(FileSizeLimit(bytes: limit, what: "").text) (counted after decompression); stopped there",
+            at: nil,
+            help: "a Public API page is far smaller: check --api-url, or whatever sits between this machine and the API")
+    }
+
+    static func listTooLarge(_ path: String, pages: Int, limit: Int) -> Diagnostic {
+        .error(
+            "E1322",
+            "GET \(path): \(pages) pages add up to more than \(FileSizeLimit(bytes: limit, what: "").text), more than an inventory may hold; stopped there",
+            at: nil, help: "check --api-url: no workspace's list is this large")
+    }
+
     static func tokenInAnswer(_ what: String) -> Diagnostic {
         .error(
             "E1312", "the \(what) would contain the API token itself; nothing was written", at: nil,
