@@ -26,7 +26,10 @@ public enum Audit {
     /// Parses and checks policies given as text (for tests, `explain` and tools), keyed by path.
     public static func checkPolicies(texts: [(path: String, text: String)]) -> CheckedPolicies {
         let files = Dictionary(texts.map { ($0.path, SourceFile(path: $0.path, text: $0.text)) }, uniquingKeysWith: { a, _ in a })
-        let (sources, loadDiagnostics) = PolicyLoader.load(roots: texts.map(\.path)) { files[$0] }
+        let tree = InputTree(paths: texts.map(\.path), onDisk: false)
+        let (sources, loadDiagnostics) = PolicyLoader.load(roots: texts.map(\.path), tree: tree) { path in
+            files[path].map { .success($0) } ?? .failure(.noSuchFile)
+        }
         return check(sources, loadDiagnostics)
     }
 

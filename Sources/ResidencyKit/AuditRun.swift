@@ -224,7 +224,8 @@ public enum AuditRun {
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate, ranBy: options.provenance,
-            extraNotices: factsNotices(options) + waiverNotices + allowedIncompleteNotices(options, incomplete),
+            extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices
+                + allowedIncompleteNotices(options, incomplete),
             onlyNew: delta?.failOnNew ?? false,
             files: inventory.files)
         document.baseline = delta
@@ -349,6 +350,21 @@ public enum AuditRun {
 
     /// Without a facts file no legal basis (DPF, SCCs, BCRs) can apply to any transfer:
     /// said once, so an undecided transfer is not read as a gap in the inventory.
+    /// Files in the inventory folders that were not read (W1601), in the document too: a
+    /// misnamed export is a workspace missing from the audit, which its readers must see.
+    static func notReadNotices(_ inventory: InventoryLoader.Loaded) -> [ResultDocument.Notice] {
+        guard !inventory.notRead.isEmpty else { return [] }
+        let shown = inventory.notRead.prefix(20).joined(separator: ", ")
+        let more = inventory.notRead.count > 20 ? " and \(inventory.notRead.count - 20) more" : ""
+        return [
+            .init(
+                code: "files-not-read", policy: nil,
+                message: "\(inventory.notRead.count) file\(inventory.notRead.count == 1 ? "" : "s") in the inventory folders "
+                    + "\(inventory.notRead.count == 1 ? "was" : "were") not read (\(InventoryLoader.namingRule), and hidden "
+                    + "files are not read): \(shown)\(more)")
+        ]
+    }
+
     static func factsNotices(_ options: Options) -> [ResultDocument.Notice] {
         guard options.facts == nil else { return [] }
         return [

@@ -31,6 +31,9 @@ public final class LoopbackServer: @unchecked Sendable {
         case hang
         /// Close the connection without answering.
         case close
+        /// The status and headers (no `Content-Length` unless given), then `chunk` again and
+        /// again until the client hangs up or the server stops: an answer that never ends.
+        case endless(status: Int, headers: [String: String] = [:], chunk: [UInt8])
 
         /// A JSON answer.
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
@@ -140,6 +143,12 @@ public final class LoopbackServer: @unchecked Sendable {
                 state.lock()
                 while !stopped { state.wait() }
                 state.unlock()
+            case .endless(let status, let headers, let chunk):
+                var head = "HTTP/1.1 \(status) \(LoopbackServer.reason(status))\r\n"
+                for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+                head += "Connection: close\r\n\r\n"
+                guard LoopbackServer.writeAll(connection, Array(head.utf8)) else { return }
+                while !isStopped, LoopbackServer.writeAll(connection, chunk) {}
             case .respond(let status, let headers, let body):
                 var head = "HTTP/1.1 \(status) \(LoopbackServer.reason(status))\r\n"
                 for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
@@ -186,7 +195,9 @@ public final class LoopbackServer: @unchecked Sendable {
         return Request(method: String(parts[0]), path: String(pieces[0]), target: target, query: query, headers: headers)
     }
 
-    static func writeAll(_ connection: Int32, _ bytes: [UInt8]) {
+    /// Sends everything; false when the connection broke first.
+    @discardableResult
+    static func writeAll(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
         #if canImport(Glibc)
             let flags = Int32(MSG_NOSIGNAL)
         #else
@@ -195,9 +206,10 @@ public final class LoopbackServer: @unchecked Sendable {
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeBytes { send(connection, $0.baseAddress! + sent, bytes.count - sent, flags) }
-            guard n > 0 else { return }
+            guard n > 0 else { return false }
             sent += n
         }
+        return true
     }
 
     static func reason(_ status: Int) -> String {

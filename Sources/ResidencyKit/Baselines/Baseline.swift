@@ -24,8 +24,10 @@ public struct Baseline: Sendable {
 
     /// Reads a result document written by `check --json`.
     public static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
-        guard let bytes = readFileBytes(atPath: path) else {
-            return (nil, nil, [.error("E1001", "cannot read baseline \(path)", at: nil)])
+        let bytes: [UInt8]
+        switch readFileBytes(atPath: path, limit: .resultDocument) {
+        case .success(let b): bytes = b
+        case .failure(let error): return (nil, nil, [.error("E1001", "cannot read baseline \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let tree: DataTree

@@ -29,9 +29,9 @@ extension Diagnostic {
             at: r,
             help: "regenerate the file with `residency catalog generate` (docs/catalog.md describes format 2)")
     }
-    static func unreadableCatalog(_ path: String) -> Diagnostic {
+    static func unreadableCatalog(_ path: String, _ error: FileReadError) -> Diagnostic {
         .error(
-            "E0701", "cannot read catalog \(path)", at: nil,
+            "E0701", "cannot read catalog \(path): \(error)", at: nil,
             help: "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/")
     }
     static func notCatalogData(_ detail: String, at r: SourceRange?) -> Diagnostic {

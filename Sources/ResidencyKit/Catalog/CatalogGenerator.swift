@@ -29,11 +29,10 @@ public enum CatalogGenerator {
         var files: [SourceFile] = []
         var unreadable: [Diagnostic] = []
         for path in dataPaths + [supplementPath] {
-            guard let bytes = readFileBytes(atPath: path) else {
-                unreadable.append(.unreadableCatalog(path))
-                continue
+            switch readFileBytes(atPath: path, limit: .catalog) {
+            case .success(let bytes): files.append(SourceFile(path: path, bytes: bytes))
+            case .failure(let error): unreadable.append(.unreadableCatalog(path, error))
             }
-            files.append(SourceFile(path: path, bytes: bytes))
         }
         guard unreadable.isEmpty, let page = files.last else {
             return (Generated(bytes: nil, diagnostics: unreadable, counts: [:], derivedVendors: []), files)

@@ -28,11 +28,10 @@ public enum CatalogLoader {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            guard let bytes = readFileBytes(atPath: path) else {
-                diagnostics.append(.unreadableCatalog(path))
-                continue
+            switch readFileBytes(atPath: path, limit: .catalog) {
+            case .success(let bytes): files.append(SourceFile(path: path, bytes: bytes))
+            case .failure(let error): diagnostics.append(.unreadableCatalog(path, error))
             }
-            files.append(SourceFile(path: path, bytes: bytes))
         }
         var loaded = load(files: files, bundled: bundled ?? paths.first)
         loaded.diagnostics = diagnostics + loaded.diagnostics

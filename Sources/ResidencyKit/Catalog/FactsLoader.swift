@@ -4,8 +4,10 @@
 /// company) is a warning with the closest vendor, since it can match no destination.
 public enum FactsLoader {
     public static func load(path: String, catalog: Catalog? = nil) -> (Facts, SourceFile?, [Diagnostic]) {
-        guard let bytes = readFileBytes(atPath: path) else {
-            return (Facts(), nil, [.error("E0702", "cannot read facts file \(path)", at: nil)])
+        let bytes: [UInt8]
+        switch readFileBytes(atPath: path, limit: .facts) {
+        case .success(let b): bytes = b
+        case .failure(let error): return (Facts(), nil, [.error("E0702", "cannot read facts file \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let (facts, diagnostics) = load(file, catalog: catalog)

@@ -126,6 +126,21 @@ extension Diagnostic {
             help: "raise --page-size (at most \(PublicAPIClient.maximumPageSize)), or report a workspace this large")
     }
 
+    static func answerTooLarge(_ request: String, _ url: String, limit: Int) -> Diagnostic {
+        .error(
+            "E1321",
+            "\(request): the answer from \(url) is larger than \(FileSizeLimit(bytes: limit, what: "").text) (counted after decompression); stopped there",
+            at: nil,
+            help: "a Public API page is far smaller: check --api-url, or whatever sits between this machine and the API")
+    }
+
+    static func listTooLarge(_ path: String, pages: Int, limit: Int) -> Diagnostic {
+        .error(
+            "E1322",
+            "GET \(path): \(pages) pages add up to more than \(FileSizeLimit(bytes: limit, what: "").text), more than an inventory may hold; stopped there",
+            at: nil, help: "check --api-url: no workspace's list is this large")
+    }
+
     static func tokenInAnswer(_ what: String) -> Diagnostic {
         .error(
             "E1312", "the \(what) would contain the API token itself; nothing was written", at: nil,
@@ -138,8 +153,8 @@ extension Diagnostic {
             help: "give the base URL only, such as https://eu1.api.segmentapis.com or http://127.0.0.1:8080")
     }
 
-    static func unreadableWorkspacesFile(_ path: String) -> Diagnostic {
-        .error("E1315", "cannot read the workspaces file \(path)", at: nil)
+    static func unreadableWorkspacesFile(_ path: String, _ error: FileReadError) -> Diagnostic {
+        .error("E1315", "cannot read the workspaces file \(path): \(error)", at: nil)
     }
 
     static func noWorkspaceEntries(at range: SourceRange) -> Diagnostic {

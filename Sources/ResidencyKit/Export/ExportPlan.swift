@@ -22,8 +22,10 @@ public struct ExportPlan: Sendable {
 
     /// Reads a plan file (YAML or JSON); nil with diagnostics when it has errors.
     public static func load(path: String) -> (ExportPlan?, SourceFile?, [Diagnostic]) {
-        guard let bytes = readFileBytes(atPath: path) else {
-            return (nil, nil, [.unreadableWorkspacesFile(path)])
+        let bytes: [UInt8]
+        switch readFileBytes(atPath: path, limit: .workspaces) {
+        case .success(let b): bytes = b
+        case .failure(let error): return (nil, nil, [.unreadableWorkspacesFile(path, error)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let (plan, diagnostics) = load(file)

@@ -5,11 +5,19 @@ import Foundation
 public struct HTTPRequest: Sendable {
     public var url: URL
     public var headers: [(name: String, value: String)]
+    /// The most body bytes (after any decompression) to take: a transport stops receiving
+    /// past it and fails with `.tooLarge`, so that an endless answer or a compression bomb
+    /// cannot fill memory.
+    public var maxBodyBytes: Int
 
-    public init(url: URL, headers: [(name: String, value: String)]) {
+    public init(url: URL, headers: [(name: String, value: String)], maxBodyBytes: Int = HTTPRequest.defaultMaxBodyBytes) {
         self.url = url
         self.headers = headers
+        self.maxBodyBytes = maxBodyBytes
     }
+
+    /// 64 MiB: a Public API page of 200 items is well under a megabyte.
+    public static let defaultMaxBodyBytes = 64 << 20
 }
 
 /// What a server answered: status, headers (names lower-cased) and the whole body.
@@ -34,6 +42,8 @@ public struct TransportFailure: Error, Sendable, CustomStringConvertible {
         case connection
         /// Another attempt cannot help (a certificate the system does not trust, a bad URL).
         case fatal
+        /// The body ran past the request's `maxBodyBytes`; receiving stopped there.
+        case tooLarge
     }
     public var kind: Kind
     public var description: String

@@ -5,6 +5,8 @@ extension PublicAPIClient {
     public struct Listing: Sendable {
         public var items: [DataNode] = []
         public var pages = 0
+        /// The bytes of every answer, bounded by `options.maxListBytes`.
+        public var bytes = 0
         /// Repeated items and a total that does not add up: the workspace changed meanwhile.
         public var warnings: [Diagnostic] = []
     }
@@ -28,6 +30,10 @@ extension PublicAPIClient {
             var query = [("pagination.count", String(options.pageSize))]
             if let cursor { query.append(("pagination.cursor", cursor)) }
             let page = try get(path, query: query, request: request)
+            listing.bytes += page.file.bytes.count
+            guard listing.bytes <= options.maxListBytes else {
+                throw .listTooLarge(path, pages: listing.pages, limit: options.maxListBytes)
+            }
 
             guard let items = page.data[key], items.kind == .array else {
                 throw .unexpectedShape(

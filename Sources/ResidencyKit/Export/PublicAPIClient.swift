@@ -24,6 +24,11 @@ public struct PublicAPIClient: Sendable {
         public var requestTimeout: TimeInterval = 60
         /// The environment variable the token came from, named in messages about it.
         public var tokenVariable = "SEGMENT_PUBLIC_API_TOKEN"
+        /// The most bytes one answer may hold once decompressed (`HTTPRequest.maxBodyBytes`).
+        public var maxAnswerBytes = HTTPRequest.defaultMaxBodyBytes
+        /// The most bytes the answers of one list may add up to: what they hold goes into one
+        /// bundle, which must stay readable as an inventory.
+        public var maxListBytes = FileSizeLimit.inventory.bytes
 
         public init(endpoint: PublicAPIEndpoint) { self.endpoint = endpoint }
     }
@@ -75,7 +80,7 @@ public struct PublicAPIClient: Sendable {
             headers: [
                 ("Authorization", token.bearer), ("Accept", "application/json"),
                 ("User-Agent", "residency/\(ResidencyVersion.current)"),
-            ])
+            ], maxBodyBytes: options.maxAnswerBytes)
         var attempt = 0
         var rateLimitWaits = 0
         var last: String?
@@ -88,12 +93,17 @@ public struct PublicAPIClient: Sendable {
             do {
                 response = try transport.send(httpRequest, timeout: min(options.requestTimeout, remaining))
             } catch {
+                if error.kind == .tooLarge { throw .answerTooLarge(request, url, limit: options.maxAnswerBytes) }
                 if error.kind == .fatal { throw .gaveUp(request, url, attempts: attempt, last: error.description) }
                 if environment.now() >= deadline { throw .timeLimit(options.timeLimit, request, url, last: error.description) }
                 last = error.description
                 response = nil
             }
             if let response {
+                // Whatever the transport, a body past the bound is refused here too.
+                if response.body.count > options.maxAnswerBytes {
+                    throw .answerTooLarge(request, url, limit: options.maxAnswerBytes)
+                }
                 if (200..<300).contains(response.status) { return try page(response.body, request: request, url: url) }
                 guard RetryPolicy.isRetryable(status: response.status) else { throw failure(response, request, url) }
                 last = "HTTP \(response.status)\(response.status == 429 ? " (rate limited)" : "")"

@@ -9,9 +9,15 @@ import Foundation
 /// cookies, cache or credential store), and refusing redirects, so that the token in the
 /// `Authorization` header never goes to a host other than the one asked, and the host that
 /// answered is the host that was asked.
+///
+/// Bodies arrive through the session's delegate piece by piece, rather than whole to a
+/// completion handler, so that an answer can be stopped once it passes the request's
+/// `maxBodyBytes` (counted after decompression, which URLSession does): an endless answer
+/// or a decompression bomb ends in a clear error instead of exhausting memory.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    // URLSession is thread-safe; nothing else here is mutable.
+    // URLSession is thread-safe; the exchanges in flight are guarded by the delegate's lock.
     private let session: URLSession
+    private let delegate = SessionDelegate()
 
     public init() {
         let configuration = URLSessionConfiguration.ephemeral
@@ -20,7 +26,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     deinit { session.invalidateAndCancel() }
@@ -29,18 +35,18 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = "GET"
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
-        let outcome = Outcome()
-        let task = session.dataTask(with: urlRequest) { data, response, error in
-            outcome.finish(data: data, response: response, error: error)
-        }
+        let task = session.dataTask(with: urlRequest)
+        let exchange = Exchange(limit: request.maxBodyBytes)
+        delegate.begin(task, exchange)
+        defer { delegate.end(task) }
         task.resume()
         // URLRequest's timeout is an idle timeout: a server that trickles bytes never trips it.
         // This wait bounds the whole exchange.
-        guard outcome.done.wait(timeout: .now() + timeout) == .success else {
+        guard exchange.done.wait(timeout: .now() + timeout) == .success else {
             task.cancel()
             throw TransportFailure(.timedOut, "no complete answer within \(Self.seconds(timeout))")
         }
-        return try outcome.result(timeout: timeout)
+        return try exchange.result(timeout: timeout)
     }
 
     static func seconds(_ t: TimeInterval) -> String {
@@ -49,22 +55,24 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         return t >= 10 || t == t.rounded() ? "\(Int(t.rounded())) s" : "\((t * 10).rounded() / 10) s"
     }
 
-    /// What the completion handler delivered, handed from URLSession's queue to the caller.
-    private final class Outcome: @unchecked Sendable {
+    /// One request's answer as it arrives, handed from URLSession's queue to the caller.
+    fileprivate final class Exchange: @unchecked Sendable {
         let done = DispatchSemaphore(value: 0)
-        // Written once on URLSession's queue before `done` is signalled, read after the wait.
-        private var data: Data?
-        private var response: URLResponse?
-        private var error: (any Error)?
+        let limit: Int
+        // Written on URLSession's queue (one task's callbacks come one at a time) before
+        // `done` is signalled, read after the wait.
+        var body: [UInt8] = []
+        var response: URLResponse?
+        var error: (any Error)?
+        /// Set when the body passed `limit` and the task was cancelled for it.
+        var tooLarge = false
 
-        func finish(data: Data?, response: URLResponse?, error: (any Error)?) {
-            self.data = data
-            self.response = response
-            self.error = error
-            done.signal()
-        }
+        init(limit: Int) { self.limit = limit }
 
         func result(timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse {
+            if tooLarge {
+                throw TransportFailure(.tooLarge, "the answer was larger than \(FileSizeLimit(bytes: limit, what: "").text)")
+            }
             if let error { throw URLSessionTransport.failure(error, timeout: timeout) }
             guard let http = response as? HTTPURLResponse else {
                 throw TransportFailure(.connection, "the answer was not an HTTP response")
@@ -73,7 +81,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             for (name, value) in http.allHeaderFields {
                 if let name = name as? String, let value = value as? String { headers[name] = value }
             }
-            return HTTPResponse(status: http.statusCode, headers: headers, body: data.map { [UInt8]($0) } ?? [])
+            return HTTPResponse(status: http.statusCode, headers: headers, body: body)
         }
     }
 
@@ -98,13 +106,65 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-/// Answers every redirect with "do not follow": the 3xx response itself reaches the client,
-/// which reports it.
-private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// The session's delegate: refuses every redirect (the 3xx response itself reaches the client,
+/// which reports it), and gathers each task's body into its exchange, cancelling the task
+/// once the body passes the exchange's limit.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var exchanges: [Int: URLSessionTransport.Exchange] = [:]
+
+    func begin(_ task: URLSessionTask, _ exchange: URLSessionTransport.Exchange) {
+        lock.withLock { exchanges[task.taskIdentifier] = exchange }
+    }
+
+    func end(_ task: URLSessionTask) {
+        _ = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
+    }
+
+    private func exchange(_ task: URLSessionTask) -> URLSessionTransport.Exchange? {
+        lock.withLock { exchanges[task.taskIdentifier] }
+    }
+
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        guard let exchange = exchange(dataTask) else { return completionHandler(.cancel) }
+        exchange.response = response
+        // A declared length past the limit is refused before any of it arrives (the length
+        // of a compressed body says nothing about its size once decompressed, so this is
+        // only the early case; the count below is the bound).
+        if response.expectedContentLength > Int64(exchange.limit) {
+            exchange.tooLarge = true
+            exchange.done.signal()
+            return completionHandler(.cancel)
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let exchange = exchange(dataTask), !exchange.tooLarge else { return }
+        guard exchange.body.count + data.count <= exchange.limit else {
+            exchange.tooLarge = true
+            exchange.body = []
+            // The caller need not wait for the cancellation to complete.
+            exchange.done.signal()
+            dataTask.cancel()
+            return
+        }
+        exchange.body += data
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let exchange = exchange(task), !exchange.tooLarge else { return }
+        exchange.error = error
+        exchange.done.signal()
     }
 }

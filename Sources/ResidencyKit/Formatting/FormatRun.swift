@@ -43,8 +43,11 @@ public enum FormatRun {
         outcome.diagnostics = problems
         var rewrites: [(path: String, text: String, diff: String)] = []
         for path in found {
-            guard let bytes = readFileBytes(atPath: path) else {
-                outcome.diagnostics.append(PolicyLoader.cannotRead(path))
+            let bytes: [UInt8]
+            switch readFileBytes(atPath: path, limit: .policy) {
+            case .success(let b): bytes = b
+            case .failure(let error):
+                outcome.diagnostics.append(PolicyLoader.cannotRead(path, error))
                 continue
             }
             let file = SourceFile(path: path, bytes: bytes)

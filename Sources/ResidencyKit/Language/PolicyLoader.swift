@@ -16,19 +16,28 @@ public enum PolicyLoader {
     /// The extension of policy files.
     public static let fileExtension = "policy"
 
-    /// Loads files and folders (folders recursively, `*.policy` in sorted order).
+    /// Loads files and folders (folders recursively, `*.policy` in sorted order). Imports
+    /// stay inside the folders given (`InputTree`).
     public static func load(paths: [String]) -> (PolicySources, [Diagnostic]) {
-        let (files, diagnostics) = discover(paths: paths)
-        let (sources, more) = load(roots: files) { path in
-            readFileBytes(atPath: path).map { SourceFile(path: path, bytes: $0) }
+        let tree = InputTree(paths: paths)
+        let (files, diagnostics) = discover(paths: paths, tree: tree)
+        let (sources, more) = load(roots: files, tree: tree) { path in
+            readFileBytes(atPath: path, limit: .policy).map { SourceFile(path: path, bytes: $0) }
         }
         return (sources, diagnostics + more)
     }
 
     /// The policy files that files and folders name: a file as given, a folder's `*.policy`
-    /// files recursively in sorted order. A path that does not exist, or a folder without
-    /// policy files, is an error.
-    public static func discover(paths: [String]) -> ([String], [Diagnostic]) {
+    /// files recursively in sorted order. A path that does not exist, a folder without
+    /// policy files, a sub-folder that cannot be listed, a `*.policy` that is not a regular
+    /// file and a symbolic link out of the folders given are errors; hidden policy files are
+    /// not read, and a warning lists them.
+    public static func discover(paths: [String], tree: InputTree? = nil) -> ([String], [Diagnostic]) {
+        discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
+    }
+
+    /// `discover` with the folder lister given (tests make folders unreadable this way).
+    static func discover(paths: [String], tree: InputTree, list: @escaping FolderWalk.Lister) -> ([String], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         let fm = FileManager.default
@@ -38,38 +47,47 @@ public enum PolicyLoader {
                 diagnostics.append(.error("E0401", "no such file or folder: \(path)", at: nil))
                 continue
             }
-            if isDir.boolValue {
-                let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix(".\(fileExtension)") }
-                    .sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-                if found.isEmpty {
-                    diagnostics.append(.error("E0402", "no .\(fileExtension) files in \(path)", at: nil))
-                }
-                files += found
-            } else {
+            guard isDir.boolValue else {
                 files.append(path)
+                continue
             }
+            let found = FolderWalk(wanted: { $0.hasSuffix(".\(fileExtension)") }, tree: tree, list: list).walk(path)
+            diagnostics += found.problems.map { cannotRead($0.path, $0.error) }
+            diagnostics += found.escapes.map { .outsideTree($0.path, .link($0.target), tree: tree, at: nil) }
+            if !found.hidden.isEmpty {
+                diagnostics.append(.filesNotRead(in: path, hidden: found.hidden, rule: "policy files are *.policy files"))
+            }
+            if found.files.isEmpty, found.problems.isEmpty, found.escapes.isEmpty {
+                diagnostics.append(.error("E0402", "no .\(fileExtension) files in \(path)", at: nil))
+            }
+            files += found.files
         }
         return (files, diagnostics)
     }
 
-    /// A file that cannot be read.
-    public static func cannotRead(_ path: String) -> Diagnostic {
-        .error("E0404", "cannot read \(path)", at: nil)
+    /// A policy file, or a folder holding them, that cannot be read, and why.
+    public static func cannotRead(_ path: String, _ error: FileReadError) -> Diagnostic {
+        .error("E0404", "cannot read \(path): \(error)", at: nil)
     }
 
     /// Loads root files through a reader (tests pass an in-memory one). Each file is read and
-    /// parsed once, however often it is imported; import paths are relative to the importer.
-    public static func load(roots: [String], read: (String) -> SourceFile?) -> (PolicySources, [Diagnostic]) {
+    /// parsed once, however often it is imported; import paths are relative to the importer
+    /// and must stay inside `tree`, which is checked before anything is read.
+    public static func load(
+        roots: [String], tree: InputTree, read: (String) -> Result<SourceFile, FileReadError>
+    ) -> (PolicySources, [Diagnostic]) {
         var sources = PolicySources()
         var diagnostics: [Diagnostic] = []
         var indexByPath: [String: Int] = [:]
 
-        func add(_ path: String) -> Int? {
-            let key = normalise(path)
-            if let i = indexByPath[key] { return i }
-            guard let file = read(path) else { return nil }
+        func add(_ path: String) -> Result<Int, FileReadError> {
+            let key = InputTree.normalise(path)
+            if let i = indexByPath[key] { return .success(i) }
+            let file: SourceFile
+            switch read(path) {
+            case .success(let f): file = f
+            case .failure(let error): return .failure(error)
+            }
             let i = sources.files.count
             indexByPath[key] = i
             let (syntax, diags) = Parser.parse(file)
@@ -79,41 +97,32 @@ public enum PolicyLoader {
             sources.importRanges.append([])
             diagnostics += diags
             for case .importFile(let imp) in syntax.declarations {
-                let target = resolve(imp.path.value, relativeTo: path)
-                if let j = add(target) {
+                let target: String
+                switch tree.resolve(imp.path.value, from: path) {
+                case .success(let t): target = t
+                case .failure(let refusal):
+                    diagnostics.append(.outsideTree("import \"\(imp.path.value)\"", refusal, tree: tree, at: imp.path.range))
+                    continue
+                }
+                switch add(target) {
+                case .success(let j):
                     sources.imports[i].append(j)
                     sources.importRanges[i].append(imp.path.range)
-                } else {
+                case .failure(let error):
                     diagnostics.append(
                         .error(
-                            "E0403", "cannot read imported file \(target)", at: imp.path.range,
+                            "E0403", "cannot read imported file \(target): \(error)", at: imp.path.range,
                             help: "import paths are relative to the importing file"))
                 }
             }
-            return i
+            return .success(i)
         }
 
-        for root in roots where add(root) == nil {
-            diagnostics.append(cannotRead(root))
+        for root in roots {
+            if case .failure(let error) = add(root) { diagnostics.append(cannotRead(root, error)) }
         }
         diagnostics += importCycles(sources)
         return (sources, diagnostics)
-    }
-
-    static func resolve(_ path: String, relativeTo importer: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let dir = (importer as NSString).deletingLastPathComponent
-        return normalise(dir.isEmpty ? path : (dir as NSString).appendingPathComponent(path))
-    }
-
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// Imports must not form a cycle: each file's scope is its own declarations plus those of

@@ -23,13 +23,11 @@ extension ResultDocument {
 
     /// Reads the document at `path`.
     public static func read(path: String) -> Reading {
-        guard let bytes = readFileBytes(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "it cannot be opened"
-            return Reading(document: nil, diagnostics: [.documentUnreadable(path, reason)], files: [])
+        switch readFileBytes(atPath: path, limit: .resultDocument) {
+        case .success(let bytes): return read(SourceFile(path: path, bytes: bytes))
+        case .failure(let error):
+            return Reading(document: nil, diagnostics: [.documentUnreadable(path, "\(error)")], files: [])
         }
-        return read(SourceFile(path: path, bytes: bytes))
     }
 
     /// Reads a document from a file already in memory.

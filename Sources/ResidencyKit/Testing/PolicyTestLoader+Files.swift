@@ -17,17 +17,22 @@ extension SuiteDecoder {
         return out
     }
 
-    /// A path in a test file is relative to the test file's folder.
-    func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let dir = (reader.file.path as NSString).deletingLastPathComponent
-        return dir.isEmpty ? path : (dir as NSString).appendingPathComponent(path)
+    /// A path in a test file is relative to the test file's folder, and stays inside the
+    /// folders given (`InputTree`); nil, with the reason reported at `r`, when it does not.
+    /// `what` is the key that names it.
+    mutating func resolve(_ path: String, _ what: String, at r: SourceRange) -> String? {
+        switch tree.resolve(path, from: reader.file.path) {
+        case .success(let resolved): return resolved
+        case .failure(let refusal):
+            reader.report(.outsideTree("\(what) \"\(path)\"", refusal, tree: tree, at: r))
+            return nil
+        }
     }
 
-    mutating func loadFixture(_ path: String, _ catalog: Catalog, key: [String]) -> [WorkspaceModel] {
-        let resolved = resolve(path)
+    mutating func loadFixture(_ path: String, _ catalog: Catalog, key: [String], at r: SourceRange) -> [WorkspaceModel] {
+        guard let resolved = resolve(path, "fixture", at: r) else { return [] }
         if let cached = fixtures[[resolved] + key] { return cached }
-        let loaded = InventoryLoader.load(paths: [resolved], catalog: catalog)
+        let loaded = InventoryLoader.load(paths: [resolved], catalog: catalog, tree: tree)
         if !fixtureFiles.contains(where: { $0.path == resolved }) {
             fixtureFiles += loaded.files
             fixtureDiagnostics += loaded.diagnostics
@@ -50,7 +55,8 @@ extension SuiteDecoder {
     }
 
     mutating func loadFacts(_ path: String, at r: SourceRange) -> Facts {
-        let (facts, file, diagnostics) = FactsLoader.load(path: resolve(path))
+        guard let resolved = resolve(path, "facts", at: r) else { return Facts() }
+        let (facts, file, diagnostics) = FactsLoader.load(path: resolved)
         if let file { fixtureFiles.append(file) }
         fixtureDiagnostics += diagnostics.map { d in
             var d = d

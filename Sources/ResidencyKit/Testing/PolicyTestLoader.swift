@@ -22,21 +22,39 @@ public enum PolicyTestLoader {
     static let caseKeys = ["name", "date", "params", "facts", "catalog", "inventory", "fixture", "expect"]
     static let expectationKeys = ["policy", "resource", "workspace", "outcome", "permit", "message"]
 
-    /// The test files under files and folders (folders recursively), in sorted order.
-    public static func discover(paths: [String]) -> [String] {
+    /// The test files under files and folders (folders recursively), in sorted order, and
+    /// what stood in the way: a sub-folder that cannot be listed, a test file that is not a
+    /// regular file or a symbolic link out of `tree` is an error, a hidden test file a warning.
+    /// A path that does not exist is left to the policies' loader, which reports it.
+    public static func discover(paths: [String], tree: InputTree? = nil) -> (files: [String], diagnostics: [Diagnostic]) {
+        discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
+    }
+
+    /// `discover` with the folder lister given (tests make folders unreadable this way).
+    static func discover(
+        paths: [String], tree: InputTree, list: @escaping FolderWalk.Lister
+    ) -> (files: [String], diagnostics: [Diagnostic]) {
         let fm = FileManager.default
         var out: [String] = []
+        var diagnostics: [Diagnostic] = []
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                out += (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter(isTestFile).sorted().map { (path as NSString).appendingPathComponent($0) }
-            } else if isTestFile(path) {
-                out.append(path)
+            guard isDir.boolValue else {
+                if isTestFile(path) { out.append(path) }
+                continue
             }
+            let found = FolderWalk(wanted: isTestFile, tree: tree, list: list).walk(path)
+            diagnostics += found.problems.map { .unreadableTestFile($0.path, $0.error) }
+            diagnostics += found.escapes.map { .outsideTree($0.path, .link($0.target), tree: tree, at: nil) }
+            if !found.hidden.isEmpty {
+                diagnostics.append(
+                    .filesNotRead(
+                        in: path, hidden: found.hidden, rule: "test files are *.test.yaml, *.test.yml and *.test.json files"))
+            }
+            out += found.files
         }
-        return out
+        return (out, diagnostics)
     }
 
     static func isTestFile(_ path: String) -> Bool { suffixes.contains { path.hasSuffix($0) } }
@@ -51,22 +69,31 @@ public enum PolicyTestLoader {
 
     /// Reads and checks one test file. `defaultDate` is the audit date of tests that set none;
     /// `catalog` is the run's, loaded from `catalogPaths`, which a test's own `catalog` files
-    /// are layered over.
+    /// are layered over. The paths a test file names stay inside `tree` (by default the test
+    /// file's own folder).
     public static func load(
-        path: String, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day
+        path: String, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day,
+        tree: InputTree? = nil
     ) -> Loaded {
-        guard let bytes = readFileBytes(atPath: path) else {
-            return Loaded(suite: nil, files: [], diagnostics: [.unreadableTestFile(path)])
+        let bytes: [UInt8]
+        switch readFileBytes(atPath: path, limit: .testFile) {
+        case .success(let b): bytes = b
+        case .failure(let error): return Loaded(suite: nil, files: [], diagnostics: [.unreadableTestFile(path, error)])
         }
         return load(
             SourceFile(path: path, bytes: bytes), bundle: bundle, catalog: catalog, catalogPaths: catalogPaths,
-            defaultDate: defaultDate)
+            defaultDate: defaultDate, tree: tree ?? InputTree(paths: [path]))
     }
 
+    /// Checks one test file already read; `tree` as for `load(path:…)`, by default the file's
+    /// folder (in-memory tests name files that are not on disk: only `..` and absolute paths
+    /// can be checked for them).
     public static func load(
-        _ file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day
+        _ file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day,
+        tree: InputTree? = nil
     ) -> Loaded {
-        var decoder = SuiteDecoder(file: file, bundle: bundle, catalog: catalog, catalogPaths: catalogPaths)
+        var decoder = SuiteDecoder(
+            file: file, bundle: bundle, catalog: catalog, catalogPaths: catalogPaths, tree: tree ?? InputTree(paths: [file.path]))
         let suite = decoder.decode(defaultDate: defaultDate)
         let diagnostics = decoder.reader.diagnostics + decoder.fixtureDiagnostics
         return Loaded(suite: diagnostics.hasErrors ? nil : suite, files: [file] + decoder.fixtureFiles, diagnostics: diagnostics)
@@ -80,6 +107,8 @@ struct SuiteDecoder {
     /// The run's catalog and the files it was loaded from.
     let catalog: Catalog
     let catalogPaths: [String]
+    /// The folders the paths this file names must stay in.
+    let tree: InputTree
     var fixtureFiles: [SourceFile] = []
     var fixtureDiagnostics: [Diagnostic] = []
     /// Fixtures already loaded, by resolved path and catalog files: many tests share one.
@@ -87,7 +116,8 @@ struct SuiteDecoder {
     /// Catalogs with a test's own files layered on, by those files.
     var catalogs: [[String]: Catalog] = [:]
 
-    init(file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String]) {
+    init(file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String], tree: InputTree) {
+        self.tree = tree
         self.reader = NodeReader(file: file)
         self.reader.isExport = false
         self.bundle = bundle
@@ -163,7 +193,7 @@ struct SuiteDecoder {
                         .inventoryType("catalog", expected: "a path or a list of paths", found: item, at: reader.range(item)))
                     return nil
                 }
-                return resolve(path)
+                return resolve(path, "catalog", at: reader.range(item))
             }
         }
         if let facts = obj["facts"], !facts.isNull {
@@ -210,7 +240,7 @@ struct SuiteDecoder {
                     reader.report(.inventoryType("\(path).fixture", expected: "a path", found: p, at: reader.range(p)))
                     continue
                 }
-                workspaces += loadFixture(text, catalog, key: d.catalogs)
+                workspaces += loadFixture(text, catalog, key: d.catalogs, at: reader.range(p))
             }
         default:
             reader.report(.testInventoryCount(name, both: inline != nil, at: origin))

@@ -32,10 +32,14 @@ public enum PolicyTestRunner {
         var files: [SourceFile] = []
         func fail() -> Outcome { Outcome(report: nil, diagnostics: diagnostics.sortedForOutput(), files: files) }
 
-        // Found first: a run without tests fails for that reason, whatever else is wrong.
-        let testFiles = PolicyTestLoader.discover(paths: options.paths)
-        guard !testFiles.isEmpty else {
-            diagnostics.append(.noTestFiles(options.paths))
+        // Found first: a run without tests fails for that reason, whatever else is wrong. A
+        // folder that cannot be listed fails it here too, before the policies' loader finds
+        // the same folder again.
+        let tree = InputTree(paths: options.paths)
+        let (testFiles, found) = PolicyTestLoader.discover(paths: options.paths, tree: tree)
+        diagnostics += found
+        guard !testFiles.isEmpty, !found.hasErrors else {
+            if testFiles.isEmpty { diagnostics.append(.noTestFiles(options.paths)) }
             return fail()
         }
         // Test files given alone are tested against the policies of their folders.
@@ -62,7 +66,8 @@ public enum PolicyTestRunner {
         let today = Day(utc: options.clock())
         for path in testFiles {
             let loaded = PolicyTestLoader.load(
-                path: path, bundle: bundle, catalog: catalog.catalog, catalogPaths: catalogPaths, defaultDate: today)
+                path: path, bundle: bundle, catalog: catalog.catalog, catalogPaths: catalogPaths, defaultDate: today,
+                tree: tree)
             files += loaded.files
             // Test inventories use unknown names on purpose; their warnings are counted, and
             // shown only when asked for.

@@ -57,8 +57,8 @@ extension Diagnostic {
             .noting("the first is here", at: first)
     }
 
-    static func unreadableTestFile(_ path: String) -> Diagnostic {
-        .error("E1110", "cannot read test file \(path)", at: nil)
+    static func unreadableTestFile(_ path: String, _ error: FileReadError) -> Diagnostic {
+        .error("E1110", "cannot read test file \(path): \(error)", at: nil)
     }
 
     static func noTests(at r: SourceRange) -> Diagnostic {

@@ -42,8 +42,10 @@ public enum WaiverLoader {
     public static func load(
         path: String, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
     ) -> ([Waiver], SourceFile?, [Diagnostic]) {
-        guard let bytes = readFileBytes(atPath: path) else {
-            return ([], nil, [.error("E0907", "cannot read waivers file \(path)", at: nil)])
+        let bytes: [UInt8]
+        switch readFileBytes(atPath: path, limit: .waivers) {
+        case .success(let b): bytes = b
+        case .failure(let error): return ([], nil, [.error("E0907", "cannot read waivers file \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let (waivers, diagnostics) = load(

@@ -613,7 +613,7 @@ import Testing
         let path = NSTemporaryDirectory() + "no-such-catalog-" + UUID().uuidString + ".json"
         let loaded = CatalogLoader.load(paths: [InventoryFixture.bundledCatalogPath, path])
         #expect(loaded.diagnostics.map(\.code) == ["E0701"])
-        #expect(loaded.diagnostics.first?.message == "cannot read catalog \(path)")
+        #expect(loaded.diagnostics.first?.message == "cannot read catalog \(path): no such file or folder")
         #expect(loaded.diagnostics.first?.range == nil)
         #expect(loaded.diagnostics.first?.help == "pass --catalog FILE, or keep the bundled catalog in <policies>/catalog/")
         #expect(loaded.catalog.destinations.count == 503)
@@ -741,6 +741,6 @@ import Testing
         #expect(file == nil)
         #expect(facts == Facts())
         #expect(diagnostics.map(\.code) == ["E0702"])
-        #expect(diagnostics.first?.message == "cannot read facts file \(path)")
+        #expect(diagnostics.first?.message == "cannot read facts file \(path): no such file or folder")
     }
 }

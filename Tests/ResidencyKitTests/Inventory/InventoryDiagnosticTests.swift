@@ -601,22 +601,25 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try InventoryFixture.write("just notes", to: root + "/notes.txt")
         let loaded = InventoryLoader.load(paths: [root], catalog: InventoryFixture.catalog)
-        #expect(loaded.codes == ["E0614"])
-        #expect(loaded.diagnostics.first?.message == "no inventory files (*.json, *.yaml, *.yml) in \(root)")
-        #expect(loaded.diagnostics.first?.range == nil)
+        // Changed with fail-closed folders: the file not read is listed too (W1701).
+        #expect(loaded.codes == ["W1701", "E0614"])
+        #expect(loaded.diagnostics.last?.message == "no inventory files (*.json, *.yaml, *.yml) in \(root)")
+        #expect(loaded.diagnostics.last?.range == nil)
         #expect(loaded.files.isEmpty)
     }
 
+    /// Changed with fail-closed folders: a folder named like a file is a folder, walked like
+    /// any other (InventoryFolderTests); what cannot be read is a FIFO, and the reason says so.
     @Test func folderEntryThatIsNotAFileIsUnreadable() throws {
         let root = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/odd.json", withIntermediateDirectories: true)
-        try InventoryFixture.write(InventoryFixture.bundle(), to: root + "/odd.json/real.json")
+        #expect(mkfifo(root + "/odd.json", 0o600) == 0)
+        try InventoryFixture.write(InventoryFixture.bundle(), to: root + "/real.json")
         let loaded = InventoryLoader.load(paths: [root], catalog: InventoryFixture.catalog)
         #expect(loaded.codes == ["E0611"])
         #expect(
-            loaded.diagnostics.first?.message == "cannot read inventory \(root)/odd.json: permission denied or not a regular file"
-        )
+            loaded.diagnostics.first?.message
+                == "cannot read inventory \(root)/odd.json: it is a FIFO (named pipe), not a regular file")
         #expect(loaded.workspaces.map(\.workspace.id) == ["ws1"])
     }
 

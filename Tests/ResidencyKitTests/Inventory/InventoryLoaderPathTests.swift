@@ -453,7 +453,9 @@ import Testing
         try InventoryFixture.write("", to: root + "/README")
 
         let loaded = InventoryLoader.load(paths: [root], catalog: InventoryFixture.catalog)
-        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        // Changed with fail-closed folders: the two files not read are listed (W1701).
+        #expect(loaded.codes == ["W1701"], "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.notRead == [root + "/README", root + "/notes.txt"])
         #expect(loaded.files.map(\.path) == [root + "/a.yaml", root + "/b.json", root + "/d.JSON", root + "/sub/c.yml"])
         #expect(loaded.workspaces.map(\.workspace.id) == ["w-a", "w-b", "w-d1", "w-d2", "w-c"])
         #expect(loaded.digests == loaded.files.map { SHA256.hex($0.bytes) })

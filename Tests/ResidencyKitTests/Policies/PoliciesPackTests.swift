@@ -66,6 +66,16 @@ import Testing
         #expect(Set(coverage.rules.map(\.id)) == Set(Pack.checked.bundle?.policies.map(\.id) ?? []).union(["RES-002", "RES-011", "RES-012"]))
     }
 
+    /// The pack's tests read the example inventories from copies inside the pack, since a
+    /// test may name no file outside the folders given to `residency test`; the copies
+    /// stay the examples.
+    @Test(arguments: ["acme-eu.json", "acme-us.yaml"])
+    func fixturesAreTheExamples(name: String) throws {
+        let copy = try Data(contentsOf: URL(fileURLWithPath: Pack.folder + "/testdata/" + name))
+        let example = try Data(contentsOf: repositoryRoot.appendingPathComponent("examples/inventory/" + name))
+        #expect(copy == example, "policies/testdata/\(name) differs from examples/inventory/\(name): copy it again")
+    }
+
     /// The pack repeats these catalog values in policies/lib/segment.policy.
     @Test func libraryRepeatsTheCatalogsValues() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Pack.catalogFile))

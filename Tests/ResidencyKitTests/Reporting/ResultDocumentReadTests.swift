@@ -144,9 +144,9 @@ import Testing
         let missing = ResultDocument.read(path: "/no/such/results.json")
         #expect(missing.document == nil)
         #expect(missing.diagnostics.map(\.code) == ["E1501"])
-        #expect(missing.diagnostics.first?.message == "cannot read result document /no/such/results.json: no such file")
+        #expect(missing.diagnostics.first?.message == "cannot read result document /no/such/results.json: no such file or folder")
         let folder = ResultDocument.read(path: FileManager.default.temporaryDirectory.path)
-        #expect(folder.diagnostics.first?.message.hasSuffix(": it is a folder") == true)
+        #expect(folder.diagnostics.first?.message.hasSuffix(": it is a folder, not a regular file") == true)
     }
 
     /// Read from a file on disk, as `residency report` does.

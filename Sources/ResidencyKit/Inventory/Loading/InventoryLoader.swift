@@ -16,47 +16,74 @@ public enum InventoryLoader {
         /// SHA-256 of each file (parallel to `files`), computed while parsing.
         public var digests: [String] = []
         public var diagnostics: [Diagnostic] = []
+        /// Files in the folders given that were not read (another extension, or hidden):
+        /// warned about, and listed in the result document.
+        public var notRead: [String] = []
     }
 
+    /// How the files of an inventory folder are named.
+    static let namingRule = "inventories are *.json, *.yaml and *.yml files"
+
     /// Loads files and folders (folders recursively, sorted). Files are read in parallel;
-    /// `progress` counts the files parsed and decoded.
-    public static func load(paths: [String], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
+    /// `progress` counts the files parsed and decoded. In a folder every entry is meant to be
+    /// an inventory: one that cannot be read (a FIFO, a device, a sub-folder that cannot be
+    /// listed) is an error, and files with other names are listed in a warning. `tree`, when
+    /// given (a test's fixtures), is the tree symbolic links must stay in.
+    public static func load(
+        paths: [String], catalog: Catalog, tree: InputTree? = nil, progress: ProgressCounter? = nil
+    ) -> Loaded {
+        load(paths: paths, catalog: catalog, tree: tree, progress: progress, list: FolderWalk.listFolder)
+    }
+
+    /// `load(paths:…)` with the folder lister given (tests make folders unreadable this way).
+    static func load(
+        paths: [String], catalog: Catalog, tree: InputTree?, progress: ProgressCounter?, list: @escaping FolderWalk.Lister
+    ) -> Loaded {
         var diagnostics: [Diagnostic] = []
         var found: [String] = []
+        var notRead: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                diagnostics.append(.unreadableInventory(path, "no such file or folder"))
+                diagnostics.append(.unreadableInventory(path, "\(FileReadError.noSuchFile)"))
                 continue
             }
             guard isDir.boolValue else {
                 found.append(path)
                 continue
             }
-            let inFolder = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { fileExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
-            if inFolder.isEmpty { diagnostics.append(.noInventory(path)) }
-            found += inFolder
+            let walk = FolderWalk(wanted: isInventoryName, strict: true, tree: tree, list: list).walk(path)
+            diagnostics += walk.problems.map { .unreadableInventory($0.path, "\($0.error)") }
+            if let tree { diagnostics += walk.escapes.map { .outsideTree($0.path, .link($0.target), tree: tree, at: nil) } }
+            if !walk.skipped.isEmpty || !walk.hidden.isEmpty {
+                diagnostics.append(.filesNotRead(in: path, skipped: walk.skipped, hidden: walk.hidden, rule: namingRule))
+                notRead += walk.skipped + walk.hidden
+            }
+            if walk.files.isEmpty, walk.problems.isEmpty, walk.escapes.isEmpty { diagnostics.append(.noInventory(path)) }
+            found += walk.files
         }
-        let read = ParallelSlots<SourceFile?>(count: found.count)
+        let read = ParallelSlots<Result<SourceFile, FileReadError>>(count: found.count)
         let names = found
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            read.store(i, readFileBytes(atPath: names[i]).map { SourceFile(path: names[i], bytes: $0) })
+            read.store(i, readFileBytes(atPath: names[i], limit: .inventory).map { SourceFile(path: names[i], bytes: $0) })
         }
         var files: [SourceFile] = []
-        for (path, file) in zip(found, read.take()) {
-            if let file {
-                files.append(file)
-            } else {
-                diagnostics.append(.unreadableInventory(path, "permission denied or not a regular file"))
+        for (path, result) in zip(found, read.take()) {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): diagnostics.append(.unreadableInventory(path, "\(error)"))
             }
         }
         var loaded = load(files: files, catalog: catalog, progress: progress)
         loaded.diagnostics = diagnostics + loaded.diagnostics
+        loaded.notRead = notRead
         return loaded
+    }
+
+    /// Whether a file name is an inventory's: by extension, in any case.
+    static func isInventoryName(_ name: String) -> Bool {
+        fileExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     /// Loads files already read (tests pass in-memory ones).

@@ -4,21 +4,28 @@ import Yams
 /// one shape. Scalars are typed by the YAML 1.2 core schema, not YAML 1.1: `NO` (Norway) and
 /// `on` stay strings, only `true`/`false`, `null`/`~` and numbers are typed.
 public enum YAMLReader {
-    /// A syntax error with its byte offset in the file.
+    /// A syntax error with its byte offset in the file, or aliases that expand too far.
     public struct SyntaxError: Error, Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case syntax, aliasExpansion }
         public var offset: Int
         public var message: String
+        public var kind = Kind.syntax
         /// For a duplicate key found at its repeat: where the key is first written.
         public var firstOffset: Int? = nil
 
         public func diagnostic(in file: SourceFile) -> Diagnostic {
-            let d = Diagnostic.yamlSyntax(message, at: file.range(offset, offset + 1))
-            return firstOffset.map { d.noting("first here", at: file.range($0, $0 + 1)) } ?? d
+            switch kind {
+            case .syntax:
+                let d = Diagnostic.yamlSyntax(message, at: file.range(offset, offset + 1))
+                return firstOffset.map { d.noting("first here", at: file.range($0, $0 + 1)) } ?? d
+            case .aliasExpansion: return .yamlAliasBomb(message, at: file.range(offset, offset + 1))
+            }
         }
     }
 
     /// Parses one YAML document (a stream of several is an error: one file, one document).
     public static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
+        if let bomb = aliasExpansionError(file) { return .failure(bomb) }
         let offsets = Offsets(file)
         let text = file.text
         let node: Node?
@@ -145,23 +152,29 @@ public enum YAMLReader {
         init(_ file: SourceFile) { self.file = file }
 
         func offset(_ mark: Mark?) -> Int {
-            guard let mark, mark.line >= 1, mark.line <= file.lineStarts.count else { return 0 }
-            let lineStart = file.lineStarts[mark.line - 1]
-            let lineEnd = mark.line < file.lineStarts.count ? file.lineStarts[mark.line] : file.bytes.count
-            var (i, col) = mark.line == line ? (offset, column) : (lineStart, 1)
+            guard let mark else { return 0 }
+            return offset(line: mark.line, column: mark.column)
+        }
+
+        /// The byte offset of a 1-based line and column (in Unicode scalars).
+        func offset(line markLine: Int, column markColumn: Int) -> Int {
+            guard markLine >= 1, markLine <= file.lineStarts.count else { return 0 }
+            let lineStart = file.lineStarts[markLine - 1]
+            let lineEnd = markLine < file.lineStarts.count ? file.lineStarts[markLine] : file.bytes.count
+            var (i, col) = markLine == line ? (offset, column) : (lineStart, 1)
             file.bytes.withUnsafeBufferPointer { bytes in
-                while col > mark.column && i > lineStart {
+                while col > markColumn && i > lineStart {
                     i -= 1
                     while i > lineStart && bytes[i] & 0xC0 == 0x80 { i -= 1 }
                     col -= 1
                 }
-                while col < mark.column && i < lineEnd {
+                while col < markColumn && i < lineEnd {
                     i += 1
                     while i < lineEnd && bytes[i] & 0xC0 == 0x80 { i += 1 }
                     col += 1
                 }
             }
-            (line, column, offset) = (mark.line, col, i)
+            (line, column, offset) = (markLine, col, i)
             return i
         }
     }
