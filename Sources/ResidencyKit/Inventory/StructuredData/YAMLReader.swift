@@ -26,6 +26,9 @@ public enum YAMLReader {
     /// Parses one YAML document (a stream of several is an error: one file, one document).
     public static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
         if let bomb = aliasExpansionError(file) { return .failure(bomb) }
+        // Yams takes a Swift string, which would turn a stray byte into U+FFFD (three bytes)
+        // and read on: the value would differ from the file and its end would lie past it.
+        if let bad = firstInvalidUTF8(file.bytes) { return .failure(bad) }
         let offsets = Offsets(file)
         let text = file.text
         let node: Node?
@@ -52,7 +55,7 @@ public enum YAMLReader {
                 builder.beginArray(start: start)
                 stack.append((n, s.map { (nil, $0) }, 0))
             case .scalar(let s):
-                scalar(s, start: start, &builder)
+                scalar(s, start: start, limit: offsets.file.bytes.count, &builder)
             case .alias:
                 builder.null(start: start, end: start + 1)
             }
@@ -72,9 +75,12 @@ public enum YAMLReader {
         return .success(builder.finish())
     }
 
-    private static func scalar(_ s: Node.Scalar, start: Int, _ builder: inout DataTreeBuilder) {
+    /// A scalar's end is estimated from its value, since libyaml marks only starts; escapes
+    /// such as `\L` (two bytes written, three read) can make the value longer than its
+    /// text, so the end is kept inside the file.
+    private static func scalar(_ s: Node.Scalar, start: Int, limit: Int, _ builder: inout DataTreeBuilder) {
         let text = s.string
-        let end = start + max(1, text.utf8.count)
+        let end = max(start + 1, min(start + max(1, text.utf8.count), limit))
         guard s.style == .plain else {
             builder.string(text, start: start, end: end)
             return
@@ -88,6 +94,25 @@ public enum YAMLReader {
                 builder.number(text: text, start: start, end: end)
             } else {
                 builder.string(text, start: start, end: end)
+            }
+        }
+    }
+
+    /// The first byte that does not begin or continue a valid UTF-8 character, as an error
+    /// that names it (YAML 1.2 streams are Unicode; we read UTF-8 only, as for JSON).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> SyntaxError? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error(let length):
+                let shown = bytes[offset..<offset + length].map { "0x" + String($0, radix: 16, uppercase: true) }
+                let what = shown.count == 1 ? "byte \(shown[0]) is" : "bytes \(shown.joined(separator: " ")) are"
+                return SyntaxError(
+                    offset: offset, message: "invalid UTF-8: \(what) not a valid character (YAML files must be UTF-8)")
             }
         }
     }
