@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ResidencyKit
@@ -52,5 +53,41 @@ import Testing
         let value = try #require(root["k"])
         #expect(value.string == String(repeating: "\u{2028}", count: 4))
         #expect(value.start == 3 && value.end <= file.bytes.count)
+    }
+}
+
+/// libyaml ends a line at a lone CR, NEL, LS and PS too, and counts a byte order mark as a
+/// column; values keep their place whichever is used. The CR case is the second input
+/// fuzz-yaml found (a comment ending in a lone CR put later values past the file's end).
+@Suite struct YAMLReaderLineBreakTests {
+    @Test(arguments: [
+        ("LF", "\n"), ("CR LF", "\r\n"), ("lone CR", "\r"), ("NEL", "\u{85}"), ("LS", "\u{2028}"), ("PS", "\u{2029}"),
+    ])
+    func valuesKeepTheirPlace(_ name: String, _ br: String) throws {
+        let text = "# a comment\(br)a: x\(br)list:\(br)  - é\(br)b: yz"
+        let file = SourceFile(path: "br.yaml", text: text)
+        let root = try YAMLReader.parse(file).get().root
+        let bytes = Array(text.utf8)
+        func at(_ needle: String) -> Int {
+            let n = Array(needle.utf8)
+            return (0...(bytes.count - n.count)).first { Array(bytes[$0..<$0 + n.count]) == n }!
+        }
+        #expect(root["a"]?.string == "x" && root["a"]?.start == at(": x") + 2, "\(name)")
+        #expect(root["list"]?[0]?.string == "é" && root["list"]?[0]?.start == at("é"), "\(name)")
+        #expect(root["b"]?.string == "yz" && root["b"]?.start == at("yz") && root["b"]?.end == bytes.count, "\(name)")
+    }
+
+    @Test func aByteOrderMarkDoesNotShiftValues() throws {
+        let file = SourceFile(path: "bom.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("a: x\n".utf8))
+        let root = try YAMLReader.parse(file).get().root
+        #expect(root["a"]?.start == 6)
+        #expect(root.members.first?.keyStart == 3)
+    }
+
+    /// Fuzz/corpus/yaml/lone-cr-comment.yaml, as fuzz-yaml saved it.
+    @Test func theInputFuzzYAMLFound() throws {
+        let bytes = try #require(Data(base64Encoded: "IyBXaGFBdCBvbmx5IHRoZSBvcmdhbmxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsDSMgVGhlIFVTIHdvcmtzcGFjZSBvZiB0aGUgZXhhbXBsZSBsbGxsbGxsbGxsbGxsaXNhdGlvbiBrbm93czogaXRzIHZlbmRvcnMnIHRjdXJyZW50OgojIGh0dHBzOi8vd3d3LmRhdGFwcml2YWN5ZnJhbWV3b3JrLmdvdWJTcG90LCBTbGFja10KIyBodHRwczovL3d3dy5kYXRhcHJpdmFjeWYpCmJjclZlbmRvcnM6IFtdCg=="))
+        let file = SourceFile(path: "lone-cr-comment.yaml", bytes: Array(bytes))
+        if case .success(let tree) = YAMLReader.parse(file) { #expect(tree.root.end <= file.bytes.count) }
     }
 }

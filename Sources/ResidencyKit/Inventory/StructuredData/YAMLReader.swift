@@ -57,7 +57,7 @@ public enum YAMLReader {
             case .scalar(let s):
                 scalar(s, start: start, limit: offsets.file.bytes.count, &builder)
             case .alias:
-                builder.null(start: start, end: start + 1)
+                builder.null(start: start, end: min(start + 1, file.bytes.count))
             }
         }
         open(node)
@@ -70,17 +70,17 @@ public enum YAMLReader {
                 continue
             }
             stack.removeLast()
-            builder.end(end: offsets.offset(n.mark) + 1)
+            builder.end(end: min(offsets.offset(n.mark) + 1, file.bytes.count))
         }
         return .success(builder.finish())
     }
 
     /// A scalar's end is estimated from its value, since libyaml marks only starts; escapes
     /// such as `\L` (two bytes written, three read) can make the value longer than its
-    /// text, so the end is kept inside the file.
+    /// text, so the end is kept inside the file (a mark is never past it).
     private static func scalar(_ s: Node.Scalar, start: Int, limit: Int, _ builder: inout DataTreeBuilder) {
         let text = s.string
-        let end = max(start + 1, min(start + max(1, text.utf8.count), limit))
+        let end = min(start + max(1, text.utf8.count), limit)
         guard s.style == .plain else {
             builder.string(text, start: start, end: end)
             return
@@ -165,16 +165,47 @@ public enum YAMLReader {
 
     /// libyaml marks are line and column (in Unicode scalars); the tree wants byte offsets.
     ///
+    /// Lines are counted as libyaml counts them, not as our diagnostics do: a lone CR, NEL
+    /// (U+0085), LS (U+2028) and PS (U+2029) each end a line there (YAML 1.1 line breaks,
+    /// libyaml's `IS_BREAK` and `SKIP_LINE`); a byte order mark counts as a column, as it
+    /// does in libyaml's marks. Counting only LF put marks after a lone CR on the wrong line, and a value
+    /// past the file's end (found by fuzz-yaml).
+    ///
     /// Each look-up walks the line's bytes from the last mark found when it is on the same
     /// line (marks come nearly in document order), else from the line's start, counting
     /// scalars as bytes that do not continue a UTF-8 sequence. Decoding the whole line for
     /// every mark made a one-line flow document (JSON read as YAML) quadratic.
     final class Offsets {
         let file: SourceFile
+        /// Where each of libyaml's lines starts.
+        let lineStarts: [Int]
         /// The last mark found: its line, column and byte offset.
         private var line = 0, column = 1, offset = 0
 
-        init(_ file: SourceFile) { self.file = file }
+        init(_ file: SourceFile) {
+            self.file = file
+            self.lineStarts = Self.libyamlLineStarts(file.bytes)
+        }
+
+        static func libyamlLineStarts(_ bytes: [UInt8]) -> [Int] {
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < b.count {
+                    switch b[i] {
+                    case 0x0A: i += 1
+                    case 0x0D: i += i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1
+                    case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: i += 2
+                    case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): i += 3
+                    default:
+                        i += 1
+                        continue
+                    }
+                    starts.append(i)
+                }
+            }
+            return starts
+        }
 
         func offset(_ mark: Mark?) -> Int {
             guard let mark else { return 0 }
@@ -183,9 +214,9 @@ public enum YAMLReader {
 
         /// The byte offset of a 1-based line and column (in Unicode scalars).
         func offset(line markLine: Int, column markColumn: Int) -> Int {
-            guard markLine >= 1, markLine <= file.lineStarts.count else { return 0 }
-            let lineStart = file.lineStarts[markLine - 1]
-            let lineEnd = markLine < file.lineStarts.count ? file.lineStarts[markLine] : file.bytes.count
+            guard markLine >= 1, markLine <= lineStarts.count else { return 0 }
+            let lineStart = lineStarts[markLine - 1]
+            let lineEnd = markLine < lineStarts.count ? lineStarts[markLine] : file.bytes.count
             var (i, col) = markLine == line ? (offset, column) : (lineStart, 1)
             file.bytes.withUnsafeBufferPointer { bytes in
                 while col > markColumn && i > lineStart {
