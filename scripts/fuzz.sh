@@ -17,7 +17,7 @@ for h in "${harnesses[@]}"; do
   mkdir -p "artifacts/$h" "scratch/$h"
   echo "fuzz-$h: ${seconds}s"
   ASAN_OPTIONS=detect_leaks=0 ".build/release/fuzz-$h" "scratch/$h" "corpus/$h" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -detect_leaks=0 \
-    -artifact_prefix="artifacts/$h/" -print_final_stats=1 2>&1 | grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY)" || true
+    -artifact_prefix="artifacts/$h/" -print_final_stats=1 2>&1 | grep -E "^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==|SUMMARY)" || true
   # compgen, not ls: ls fails when any one of the patterns matches nothing.
   if compgen -G "artifacts/$h/crash-*" >/dev/null || compgen -G "artifacts/$h/timeout-*" >/dev/null \
     || compgen -G "artifacts/$h/oom-*" >/dev/null; then
