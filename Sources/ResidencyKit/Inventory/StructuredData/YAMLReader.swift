@@ -168,8 +168,8 @@ public enum YAMLReader {
     /// Lines are counted as libyaml counts them, not as our diagnostics do: a lone CR, NEL
     /// (U+0085), LS (U+2028) and PS (U+2029) each end a line there (YAML 1.1 line breaks,
     /// libyaml's `IS_BREAK` and `SKIP_LINE`); a byte order mark counts as a column, as it
-    /// does in libyaml's marks. Counting only LF put marks after a lone CR on the wrong line, and a value
-    /// past the file's end (found by fuzz-yaml).
+    /// does in libyaml's marks. Counting only LF put marks after a lone CR on the wrong line,
+    /// and a value past the file's end (found by fuzz-yaml).
     ///
     /// Each look-up walks the line's bytes from the last mark found when it is on the same
     /// line (marks come nearly in document order), else from the line's start, counting
