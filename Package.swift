@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The HTML report's element tree; its strings are escaped by Reporting/HTML/HTMLMarkup.swift first.
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Tests only: generated programs and inventories for the language's properties
+        // (Tests/ResidencyKitTests/Evaluation/EvaluatorPropertyTests.swift). No dependencies of its own.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2 through pkg-config; the shim header works around the ICU clash with Foundation.
@@ -54,7 +57,10 @@ let package = Package(
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .testTarget(
             name: "ResidencyKitTests",
-            dependencies: ["ResidencyKit", "LoopbackHTTP", .product(name: "Plot", package: "Plot")],
+            dependencies: [
+                "ResidencyKit", "LoopbackHTTP", .product(name: "Plot", package: "Plot"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Golden", "Fixtures"]
         ),
         // Runs the built `residency` binary and checks stdout, stderr and exit code.

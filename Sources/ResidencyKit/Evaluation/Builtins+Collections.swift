@@ -8,12 +8,12 @@ extension Builtin {
             example: "exists(s.sdk)", arity: 1, typing: { _ in .success(.bool) }, implementation: .special),
         Builtin(
             name: "length", signature: "length(value: string | list<any>) -> int",
-            doc: "The number of characters of a string or elements of a list.", example: "length(d.supportedRegions) > 0",
+            doc: "The number of code points of a string (the unit of every string function) or elements of a list.", example: "length(d.supportedRegions) > 0",
             arity: 1,
             typing: stringOrList(.int),
             implementation: .unary { v in
                 switch v {
-                case .string(let s): .int(s.count)
+                case .string(let s): .int(Text.length(s))
                 case .list(let l): .int(l.count)
                 default: .missing
                 }
@@ -58,8 +58,8 @@ extension Builtin {
             implementation: .binary { a, b in
                 switch (a, b) {
                 case (.missing, _), (_, .missing): return .missing
-                case (.string(let s), .string(let t)): return .bool(s.contains(t))
-                case (.list(let l), let x): return .bool(l.contains(x))
+                case (.string(let s), .string(let t)): return .bool(Text.contains(s, t))
+                case (.list(let l), let x): return Value.member(x, l).value
                 case (.cidr(let c), .cidr(let d)): return .bool(c.contains(d))
                 case (.cidr(let c), .string(let s)):
                     guard let ip = IPAddress(s) else { return .missing }

@@ -3,10 +3,10 @@ extension Builtin {
     static let networkBuiltins: [Builtin] = [
         unary(
             "cidr", "cidr(text: string) -> cidr",
-            "A CIDR range (`3.251.148.96/29`, or an address as /32 or /128). A literal argument is checked before the run; an unparsable value is missing.",
+            "A CIDR range (`3.251.148.96/29`, or an address as /32 or /128). Host bits set (`10.0.0.1/8`) are never masked: a literal is an error before the run, a value read at run time is missing, like any unparsable one.",
             #"cidr("3.251.148.96/29") in w.allowlistedCidrs"#, [.string], .cidr,
             onString { s in
-                (try? CIDR(parsing: s, strict: false)).map(Value.cidr) ?? .missing
+                (try? CIDR(parsing: s, strict: true)).map(Value.cidr) ?? .missing
             }),
         unary(
             "date", "date(text: string) -> date",

@@ -56,59 +56,62 @@ extension Compiler {
         case .binary(let op, let l, let r) where op == .equal || op == .notEqual:
             let negate = op == .notEqual
             let a = value(l)
-            if let constant = fold(r) {
+            // A constant operand that is missing (`scheme("host/v1")`, a let or param that did
+            // not parse) folds to missing like any other: the comparison is unknown, never
+            // decided against a value that is not there.
+            if let constant = fold(r), !constant.containsMissing {
                 if case .string(let text) = constant {
                     // Strings and enumerations against a literal: compare the text directly.
-                    return { f in
+                    return recordingOperand(r) { f in
                         switch a(f) {
-                        case .string(let s): return Tri((s == text) != negate)
+                        case .string(let s): return Tri(Text.same(s, text) != negate)
                         case .missing: return .unknown
                         default: return Tri(negate)
                         }
                     }
                 }
-                return { f in
+                return recordingOperand(r) { f in
                     let x = a(f)
+                    if case .list = x { return Compiler.negated(Value.equal(x, constant), negate) }
                     if x.isMissing { return .unknown }
                     return Tri((x == constant) != negate)
                 }
             }
             let b = value(r)
-            return { f in
-                let x = a(f), y = b(f)
-                if x.isMissing || y.isMissing { return .unknown }
-                return Tri((x == y) != negate)
-            }
+            return { f in Compiler.negated(Value.equal(a(f), b(f)), negate) }
         case .binary(let op, let l, let r) where op == .in || op == .notIn:
             let negate = op == .notIn
             let a = value(l)
-            if let constant = fold(r), case .list(let items) = constant {
+            if let constant = fold(r), case .list(let items) = constant, !constant.containsMissing {
                 // Short constant lists (the usual `in ["eu", "us"]`) are scanned: comparing a
-                // few values is cheaper than hashing one.
+                // few values is cheaper than hashing one. (A list value as the operand may
+                // hold missing elements, so it takes the three-valued path.)
                 if items.count <= 16 {
-                    return { f in
+                    return recordingOperand(r) { f in
                         let x = a(f)
                         if x.isMissing { return .unknown }
+                        if case .list = x { return Compiler.negated(Value.member(x, items), negate) }
                         return Tri(items.contains(x) != negate)
                     }
                 }
                 let set = Set(items)
-                return { f in
+                return recordingOperand(r) { f in
                     let x = a(f)
                     if x.isMissing { return .unknown }
+                    if case .list = x { return Compiler.negated(Value.member(x, items), negate) }
                     return Tri(set.contains(x) != negate)
                 }
             }
             let b = value(r)
             return { f in
                 let x = a(f)
-                guard !x.isMissing, case .list(let items) = b(f) else { return .unknown }
-                return Tri(items.contains(x) != negate)
+                guard case .list(let items) = b(f) else { return .unknown }
+                return Compiler.negated(Value.member(x, items), negate)
             }
         case .binary(let op, let l, let r) where [.less, .lessEqual, .greater, .greaterEqual].contains(op):
             let a = value(l), b = value(r)
             return { f in
-                guard let order = Compiler.order(a(f), b(f)) else { return .unknown }
+                guard let order = Value.order(a(f), b(f)) else { return .unknown }
                 return switch op {
                 case .less: Tri(order < 0)
                 case .lessEqual: Tri(order <= 0)
@@ -138,13 +141,26 @@ extension Compiler {
         }
     }
 
-    /// -1, 0 or 1 for ordered values of one type; nil when either is missing.
-    static func order(_ a: Value, _ b: Value) -> Int? {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): x < y ? -1 : (x == y ? 0 : 1)
-        case (.date(let x), .date(let y)): x < y ? -1 : (x == y ? 0 : 1)
-        case (.string(let x), .string(let y)): x < y ? -1 : (x == y ? 0 : 1)
-        default: nil
+    /// `code`, which compares against the constant `operand`; traced, the operand's value is
+    /// recorded first, as the general path would, so explanations show the let or param a
+    /// value was compared with.
+    private mutating func recordingOperand(_ operand: Expr, _ code: @escaping BoolCode) -> BoolCode {
+        guard traced else { return code }
+        let b = value(operand)
+        return { f in
+            _ = b(f)
+            return code(f)
+        }
+    }
+
+    /// `t`, or its negation for `!=` and `not in`; unknown stays unknown.
+    @inline(__always)
+    static func negated(_ t: Tri, _ negate: Bool) -> Tri {
+        guard negate else { return t }
+        switch t {
+        case .yes: return .no
+        case .no: return .yes
+        case .unknown: return .unknown
         }
     }
 
@@ -154,7 +170,6 @@ extension Compiler {
     /// run (literals, params, lets built from them, built-ins over those); nil otherwise.
     mutating func fold(_ e: Expr) -> Value? {
         if foldingDisabled { return nil }
-        if case .name = e.kind, traced { return nil }  // keep params visible in explanations
         guard isStatic(e) else { return nil }
         switch e.kind {
         case .bool, .integer, .string, .date, .regex: return literalValue(e)

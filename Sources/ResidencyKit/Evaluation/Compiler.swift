@@ -28,9 +28,16 @@ struct Compiler {
 
     // MARK: Values
 
+    /// The code of a value. Traced or not, the code is the same — folded where it folds,
+    /// with the same operators — and tracing only records each node's value as it runs, so
+    /// `check`, `explain` and `residency test` cannot disagree about an outcome.
     mutating func value(_ e: Expr) -> ValueCode {
-        if let constant = fold(e) { return { _ in constant } }
-        let code = valueUntraced(e)
+        let code: ValueCode
+        if let constant = fold(e) {
+            code = { _ in constant }
+        } else {
+            code = valueUntraced(e)
+        }
         guard traced else { return code }
         let node = recordNode(e)
         return { f in

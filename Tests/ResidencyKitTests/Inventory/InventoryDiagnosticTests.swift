@@ -528,16 +528,16 @@ import Testing
         #expect(model.warehouses[0].allowlistedCidrs?.map(\.description) == ["10.0.0.0/8"])
     }
 
-    @Test func cidrsWithHostBitsAreMaskedNotRejected() throws {
+    /// Host bits set are an error that names the network meant, as in a policy literal: never
+    /// silently masked (issue 12), so `10.0.0.5/24` cannot quietly allow more than was written.
+    @Test func cidrsWithHostBitsAreRejectedNotMasked() throws {
         let text = InventoryFixture.bundle(
-            #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [" 10.0.0.5/24 ", "3.251.148.97/29", "2001:db8::1/32", "192.0.2.7"]}]"#
+            #""warehouses": [{"id": "w1"}], "warehouseAccess": [{"warehouseId": "w1", "allowlistedCidrs": [" 10.0.0.5/24 ", "3.251.148.97/29", "2001:db8::1/32", "192.0.2.7", "10.0.0.0/8"]}]"#
         )
         let loaded = InventoryFixture.load(text)
-        #expect(loaded.diagnostics.isEmpty)
-        #expect(
-            loaded.only?.warehouses[0].allowlistedCidrs?.map(\.description) == [
-                "10.0.0.0/24", "3.251.148.96/29", "2001:db8::/32", "192.0.2.7/32",
-            ])
+        #expect(loaded.codes == ["E0613", "E0613", "E0613"])
+        #expect(loaded.diagnostics.first?.message == "invalid CIDR: host bits are set: 10.0.0.5/24 — did you mean 10.0.0.0/24?")
+        #expect(loaded.diagnostics.map { $0.range?.start.column } == [94, 111, 130])
     }
 
     @Test func warehouseAccessEntriesForOneWarehouseAccumulate() throws {

@@ -111,7 +111,9 @@ extension BundleDecoder {
                     continue
                 }
                 do {
-                    cidrs.append(try CIDR(parsing: text.trimmingWhitespace(), strict: false))
+                    // Strict, as a literal in a policy is: `10.0.0.1/8` is an error that names the
+                    // network meant, never silently `10.0.0.0/8`.
+                    cidrs.append(try CIDR(parsing: text.trimmingWhitespace(), strict: true))
                 } catch {
                     reader.report(.invalidInventoryCIDR(error.message, at: reader.range(item)))
                 }

@@ -1,0 +1,124 @@
+// One unit of text for the whole language: the Unicode scalar (code point), with no
+// normalisation. Swift's `String` compares by grapheme clusters under canonical equivalence
+// (`"e\u{301}" == "é"`, `"a\r\n".hasSuffix("\n")` is false), while RE2 — and so `matches` —
+// works on code points, as do the engines users compare us with (Rego and CEL compare strings
+// by their bytes or code points). Values in an export are bytes someone configured; two
+// spellings that a renderer draws alike are still two different settings, and a residency
+// rule must not call them equal. So every string operation of the language goes through
+// here, and none through `String`'s own `==`, `<`, `count`, `hasPrefix` or `contains`.
+//
+// UTF-8 is self-synchronising, so on valid UTF-8 (every Swift string) comparing bytes is
+// comparing code points: equal bytes are equal scalars, byte order is code point order, and
+// a byte-wise prefix, suffix or substring starts and ends on scalar boundaries.
+
+/// The language's string semantics, on Unicode scalars.
+enum Text {
+    /// Equality of code point sequences.
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        if let r = x.withContiguousStorageIfAvailable({ p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }), let r { return r }
+        return x.elementsEqual(y)
+    }
+
+    /// Code point order (the order of the UTF-8 bytes).
+    static func less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// The number of code points.
+    static func length(_ s: String) -> Int { s.unicodeScalars.count }
+
+    static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        let x = s.utf8, y = p.utf8
+        return y.count <= x.count && x.prefix(y.count).elementsEqual(y)
+    }
+
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        let x = s.utf8, y = p.utf8
+        return y.count <= x.count && x.suffix(y.count).elementsEqual(y)
+    }
+
+    /// Whether `part` occurs in `s`; the empty string occurs in every string, `""` included.
+    static func contains(_ s: String, _ part: String) -> Bool {
+        let x = Array(s.utf8), y = Array(part.utf8)
+        guard !y.isEmpty else { return true }
+        guard y.count <= x.count else { return false }
+        let first = y[0]
+        var i = 0
+        while i <= x.count - y.count {
+            if x[i] == first, x[i..<(i + y.count)].elementsEqual(y) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func trimPrefix(_ s: String, _ p: String) -> String {
+        hasPrefix(s, p) ? String(decoding: s.utf8.dropFirst(p.utf8.count), as: UTF8.self) : s
+    }
+
+    static func trimSuffix(_ s: String, _ p: String) -> String {
+        hasSuffix(s, p) ? String(decoding: s.utf8.dropLast(p.utf8.count), as: UTF8.self) : s
+    }
+
+    /// Without leading and trailing code points of the Unicode `White_Space` property: space,
+    /// tab, CR, LF (so a CRLF goes), NEL, NBSP, the ideographic space and the rest.
+    static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var out = ""
+        out.unicodeScalars.append(contentsOf: scalars[start...end])
+        return out
+    }
+
+    /// Unicode's full default lower-casing (`toLowercase`, Unicode §3.13), including the one
+    /// context-dependent rule it has: a capital sigma that ends a word becomes final sigma
+    /// `ς`, elsewhere `σ`. Full mappings may change the length: `İ` is `i̇`.
+    static func lower(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        let scalars = Array(s.unicodeScalars)
+        var out = ""
+        for (i, u) in scalars.enumerated() {
+            if u == "\u{03A3}" {
+                out.unicodeScalars.append(isFinalSigma(scalars, at: i) ? "\u{03C2}" : "\u{03C3}")
+            } else {
+                out += u.properties.lowercaseMapping
+            }
+        }
+        return out
+    }
+
+    /// Unicode's full default upper-casing: `ß` is `SS`, `ŉ` is `ʼN`.
+    static func upper(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.uppercased() }
+        var out = ""
+        for u in s.unicodeScalars { out += u.properties.uppercaseMapping }
+        return out
+    }
+
+    /// Unicode's `Final_Sigma` condition: a cased letter comes before (skipping case-ignorable
+    /// code points) and none comes after.
+    private static func isFinalSigma(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        func cased(in range: some Sequence<Int>) -> Bool {
+            for k in range {
+                let p = s[k].properties
+                if p.isCaseIgnorable { continue }
+                return p.isCased
+            }
+            return false
+        }
+        return cased(in: stride(from: i - 1, through: 0, by: -1)) && !cased(in: (i + 1)..<s.count)
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,100 @@
+/// Equality, membership and order of values, as the language defines them (docs/language.md,
+/// "Conformance"): strings compare by code points (Text.swift), and anything that involves a
+/// missing value is unknown unless the other values already decide it.
+extension Value {
+    /// Exact equality, strings by code points: what `Set<Value>` and list look-ups use once
+    /// missing values are ruled out. A missing value equals only a missing value here; the
+    /// language's `==` never asks that question (see `equal`).
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): Text.same(x, y)
+        case (.missing, .missing): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.int(let x), .int(let y)): x == y
+        case (.date(let x), .date(let y)): x == y
+        case (.cidr(let x), .cidr(let y)): x == y
+        case (.regex(let x), .regex(let y)): x == y
+        case (.list(let x), .list(let y)): x == y
+        case (.ref(let k, let i), .ref(let l, let j)): k == l && i == j
+        default: false
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .missing: h.combine(0)
+        case .bool(let b): h.combine(b)
+        case .int(let i): h.combine(i)
+        case .string(let s):
+            // The bytes, not the `String`, whose hash follows canonical equivalence.
+            h.combine(s.utf8.count)
+            for b in s.utf8 { h.combine(b) }
+        case .date(let d): h.combine(d)
+        case .cidr(let c): h.combine(c)
+        case .regex(let r): h.combine(r)
+        case .list(let l):
+            h.combine(l.count)
+            for v in l { v.hash(into: &h) }
+        case .ref(let k, let i):
+            h.combine(k)
+            h.combine(i)
+        }
+    }
+
+    /// The language's `==`, three-valued: unknown when a missing value could make the two
+    /// equal or not. Lists are equal element by element: lists of different lengths, or
+    /// with one pair of known elements that differ, are unequal whatever else is missing.
+    public static func equal(_ a: Value, _ b: Value) -> Tri {
+        switch (a, b) {
+        case (.missing, _), (_, .missing): return .unknown
+        case (.list(let x), .list(let y)):
+            guard x.count == y.count else { return .no }
+            var unknown = false
+            for (p, q) in zip(x, y) {
+                switch equal(p, q) {
+                case .no: return .no
+                case .unknown: unknown = true
+                case .yes: break
+                }
+            }
+            return unknown ? .unknown : .yes
+        default: return Tri(a == b)
+        }
+    }
+
+    /// The language's `x in items`: true when an element equals `x`, false when every element
+    /// differs from it, unknown when `x` is missing or no element decides it and one could
+    /// (`"x" in [missing, "a"]` is unknown, `"a" in [missing, "a"]` is true).
+    public static func member(_ x: Value, _ items: [Value]) -> Tri {
+        if x.isMissing { return .unknown }
+        var unknown = false
+        for item in items {
+            switch equal(x, item) {
+            case .yes: return .yes
+            case .unknown: unknown = true
+            case .no: break
+            }
+        }
+        return unknown ? .unknown : .no
+    }
+
+    /// Whether the value holds a missing value anywhere (a list with a missing element).
+    var containsMissing: Bool {
+        switch self {
+        case .missing: true
+        case .list(let items): items.contains { $0.containsMissing }
+        default: false
+        }
+    }
+
+    /// -1, 0 or 1 for ordered values of one type (ints, dates, strings by code points); nil
+    /// when either is missing.
+    static func order(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): x < y ? -1 : (x == y ? 0 : 1)
+        case (.date(let x), .date(let y)): x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let x), .string(let y)): Text.same(x, y) ? 0 : (Text.less(x, y) ? -1 : 1)
+        default: nil
+        }
+    }
+}
