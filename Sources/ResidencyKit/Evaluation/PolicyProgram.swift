@@ -50,16 +50,24 @@ public final class PolicyProgram: Sendable {
     /// Compiles a bundle. `overrides` are `--param NAME=VALUE` pairs; unknown names, bad
     /// values and params left without a value are returned as diagnostics.
     public static func compile(_ bundle: CheckedBundle, overrides: [String: String] = [:]) -> (PolicyProgram?, [Diagnostic]) {
-        let (params, diagnostics) = ParamValues.resolve(bundle, overrides: overrides)
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (PolicyProgram(bundle: bundle, params: params), diagnostics)
+        compile(bundle, overrides: overrides, folding: true)
     }
 
-    private init(bundle: CheckedBundle, params: [Value]) {
+    /// `folding: false` compiles without constant folding: the same outcomes, slower. The
+    /// property tests compare the two, so folding can never decide what evaluation would not.
+    static func compile(_ bundle: CheckedBundle, overrides: [String: String], folding: Bool) -> (PolicyProgram?, [Diagnostic]) {
+        let (params, diagnostics) = ParamValues.resolve(bundle, overrides: overrides)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (PolicyProgram(bundle: bundle, params: params, folding: folding), diagnostics)
+    }
+
+    private init(bundle: CheckedBundle, params: [Value], folding: Bool) {
         self.bundle = bundle
         self.params = params
         var fastCompiler = Compiler(bundle: bundle, params: params, traced: false)
         var tracingCompiler = Compiler(bundle: bundle, params: params, traced: true)
+        fastCompiler.foldingDisabled = !folding
+        tracingCompiler.foldingDisabled = !folding
         fast = PolicyProgram.compilePolicies(bundle, &fastCompiler)
         fastPermits = PolicyProgram.compilePermits(bundle, &fastCompiler)
         traced = PolicyProgram.compilePolicies(bundle, &tracingCompiler)
