@@ -1,9 +1,15 @@
 /// Typing of calls and operators.
 extension Typer {
+    /// Whether a call's receiver is the `catalog` namespace (`catalog.destination(n)`).
+    static func isCatalogLookUp(_ receiver: Expr?) -> Bool {
+        if let receiver, case .name("catalog") = receiver.kind { return true }
+        return false
+    }
+
     mutating func call(_ e: Expr, _ receiver: Expr?, _ fn: Identifier, _ args: [Expr]) -> ValueType {
         let key = ObjectIdentifier(e)
         // `catalog.destination(name)`: a look-up, unless `catalog` is a local variable.
-        if let receiver, case .name("catalog") = receiver.kind, !locals.contains(where: { $0.name == "catalog" }) {
+        if Self.isCatalogLookUp(receiver), !locals.contains(where: { $0.name == "catalog" }) {
             let tables: [String: RecordKind] = [
                 "destination": .catalogDestination, "source": .catalogSource, "warehouse": .catalogWarehouse,
             ]
@@ -24,9 +30,9 @@ extension Typer {
             ctx.bundle.calls[key] = .catalog(kind)
             return .record(kind)
         }
-        if receiver == nil, case .define(let j)? = ctx.scopes[file][fn.name],
-            !locals.contains(where: { $0.name == fn.name })
-        {
+        // A define is called as `f(x, y)` or, like a built-in, as `x.f(y)`.
+        if case .define(let j)? = ctx.scopes[file][fn.name], !locals.contains(where: { $0.name == fn.name }) {
+            let args = (receiver.map { [$0] } ?? []) + args
             ctx.usedDefines.insert(j)
             let define = Checker.typeDefine(ctx, j)
             ctx.bundle.calls[key] = .define(j)

@@ -93,6 +93,16 @@ private let header = """
                 + "  require a(1)\n  message \"m\"\n}\n",
             code: "E0208"),
         CheckerCase(
+            name: "recursive define through method calls",
+            source: "define 1️⃣a(x: int): bool = x.b()\ndefine b(x: int): bool = x.a()\n" + header
+                + "  require 1.a()\n  message \"m\"\n}\n",
+            code: "E0208"),
+        CheckerCase(
+            name: "define called as a method with a wrong receiver",
+            source: "define sendsToEU(v: Destination): bool = v.endpoint.region == \"eu\"\n" + header
+                + "  require 1️⃣d.name.sendsToEU()\n  message \"m\"\n}\n",
+            code: "E0105"),
+        CheckerCase(
             name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
             code: "E0209"),
         CheckerCase(

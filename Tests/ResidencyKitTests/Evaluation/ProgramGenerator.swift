@@ -62,7 +62,7 @@ struct ProgramGenerator {
     mutating func bool(_ depth: Int) -> String {
         if depth <= 0 {
             return pick([
-                "d.enabled", "true", "false", "euEndpoint(d)", "d.endpoint.region == \"eu\"",
+                "d.enabled", "true", "false", "euEndpoint(d)", "d.euEndpoint()", "d.endpoint.region == \"eu\"",
                 "d.endpoint.region in [\"eu\", \"us\"]", "\(string(0)) == \(string(0))",
             ])
         }
@@ -86,7 +86,7 @@ struct ProgramGenerator {
         case 10: return "\(string(depth - 1)).matches(\(pick(["re\"^e\"", "re\"(?i)EU\"", "re\"\\\\.com$\""])))"
         case 11: return "length(\(string(depth - 1))) \(pick([">", "=="])) \(next(4))"
         case 12: return "\(list(depth - 1)).isEmpty()"
-        case 13: return "named(d, \(string(depth - 1)))"
+        case 13: return next(2) == 0 ? "named(d, \(string(depth - 1)))" : "d.named(\(string(depth - 1)))"
         case 14: return "audit.date \(pick(["<", ">="])) \(pick(["cutoff", "date(\(string(depth - 1)))", "2026-01-01"]))"
         case 15: return "d.enabled == (\(bool(depth - 1)))"
         case 16: return "exists(\(string(depth - 1)))"

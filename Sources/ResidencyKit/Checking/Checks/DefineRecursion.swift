@@ -7,7 +7,10 @@ extension Checker {
         let calls = defines.map { d in
             var callees: [Int] = []
             d.decl.body.walk { e in
-                if case .call(nil, let fn, _) = e.kind, case .define(let j)? = ctx.scopes[d.file][fn.name] {
+                // `f(x)` and `x.f()` alike (but `catalog.destination(n)` is a look-up).
+                if case .call(let receiver, let fn, _) = e.kind, !Typer.isCatalogLookUp(receiver),
+                    case .define(let j)? = ctx.scopes[d.file][fn.name]
+                {
                     if !callees.contains(j) { callees.append(j) }
                 }
             }
