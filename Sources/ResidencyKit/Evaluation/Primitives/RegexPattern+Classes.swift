@@ -98,58 +98,15 @@ extension RegexScalarSet {
     }
 }
 
-/// A bracketed or Perl class as the matcher sees it.
-///
-/// Negation and case folding are applied at match time rather than baked into the ranges:
-/// folding a range such as `[\x{0}-\x{10FFFF}]` eagerly would mean visiting every scalar, and
-/// `(?i)[^a]` must exclude both `a` and `A`, which only works if folding happens before negation.
+/// A bracketed or Perl class as the matcher sees it. Under `(?i)` its set is already folded
+/// (RegexPattern+Unicode.swift), so matching is one look-up.
 struct RegexClass: Sendable, Hashable {
     var set: RegexScalarSet
     var negated: Bool
-    var foldsCase: Bool
 
     @inline(__always)
-    func matches(_ value: UInt32, lower: UInt32, upper: UInt32) -> Bool {
-        var member = set.contains(value)
-        if !member && foldsCase {
-            member = set.contains(lower) || set.contains(upper)
-        }
-        return member != negated
-    }
-}
-
-/// Simple (one-to-one) case mappings, enough for `(?i)` in the way RE2 does it.
-enum RegexCaseFolding {
-    @inline(__always)
-    static func lower(_ scalar: Unicode.Scalar) -> UInt32 {
-        let value = scalar.value
-        if value < 0x80 {
-            return (0x41...0x5A).contains(value) ? value + 0x20 : value
-        }
-        return singleScalar(scalar, scalar.properties.changesWhenCaseMapped ? scalar.properties.lowercaseMapping : nil)
-    }
-
-    @inline(__always)
-    static func upper(_ scalar: Unicode.Scalar) -> UInt32 {
-        let value = scalar.value
-        if value < 0x80 {
-            return (0x61...0x7A).contains(value) ? value - 0x20 : value
-        }
-        return singleScalar(scalar, scalar.properties.changesWhenCaseMapped ? scalar.properties.uppercaseMapping : nil)
-    }
-
-    // Full mappings that expand (ß → SS) have no single-scalar counterpart; the scalar then
-    // only matches itself, as with simple case folding.
-    private static func singleScalar(_ scalar: Unicode.Scalar, _ mapping: String?) -> UInt32 {
-        guard let mapping else { return scalar.value }
-        var iterator = mapping.unicodeScalars.makeIterator()
-        guard let first = iterator.next(), iterator.next() == nil else { return scalar.value }
-        return first.value
-    }
-
-    /// Whether a scalar has a distinct lowercase or uppercase form.
-    static func hasCase(_ scalar: Unicode.Scalar) -> Bool {
-        lower(scalar) != scalar.value || upper(scalar) != scalar.value
+    func matches(_ value: UInt32) -> Bool {
+        set.contains(value) != negated
     }
 }
 

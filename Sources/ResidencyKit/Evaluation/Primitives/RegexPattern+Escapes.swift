@@ -3,7 +3,9 @@ extension RegexParser {
     /// appears inside brackets.
     enum Escape {
         case scalar(Unicode.Scalar)
-        case set(RegexScalarSet)
+        /// A class escape (`\d`, `\W`, `\pL`, `\P{Greek}`): its set, and whether it is negated,
+        /// kept apart because `(?i)` folds the set before negating it.
+        case group(RegexScalarSet, negated: Bool)
         case assertion(RegexAssertion)
         case quoted([Unicode.Scalar])
     }
@@ -12,9 +14,9 @@ extension RegexParser {
         switch try parseEscapeSequence(inClass: false) {
         case .scalar(let scalar):
             return .node(Self.literal(scalar, flags: flags))
-        case .set(let set):
-            // ASCII Perl classes are closed under case mapping, so folding would change nothing.
-            return .node(.characterClass(RegexClass(set: set, negated: false, foldsCase: false)))
+        case .group(let set, let negated):
+            let folded = RegexUnicode.group(set, negated: negated, flags: flags)
+            return .node(.characterClass(RegexClass(set: folded, negated: false)))
         case .assertion(let assertion):
             return .node(.assertion(assertion))
         case .quoted(let scalars):
@@ -31,6 +33,16 @@ extension RegexParser {
         }
         position += 1
         switch scalar {
+        case "1"..."7" where peek().map(Self.isOctalDigit) == true, "0":
+            // RE2's octal escapes: `\0`, or `\1`–`\7` followed by an octal digit, up to three
+            // digits in all (`\101` is `A`). A lone `\1` would be a backreference.
+            var value = scalar.value - 0x30
+            for _ in 0..<2 {
+                guard let next = peek(), Self.isOctalDigit(next) else { break }
+                value = value * 8 + next.value - 0x30
+                position += 1
+            }
+            return .scalar(Unicode.Scalar(value)!)
         case "1"..."9":
             while peek()?.primitiveDecimalDigit != nil { position += 1 }
             throw error(start, position, "backreferences (\(text(start..<position))) are not supported: \(regexSubsetRationale)")
@@ -44,14 +56,9 @@ extension RegexParser {
                 break
             }
             throw error(start, position, "backreferences (\(text(start..<position))) are not supported: \(regexSubsetRationale)")
-        case "0":
-            throw error(start, position, "octal escape `\\0` is not supported: write the character as `\\x{…}`")
-        case "d": return .set(.digits)
-        case "D": return .set(RegexScalarSet.digits.inverted())
-        case "w": return .set(.word)
-        case "W": return .set(RegexScalarSet.word.inverted())
-        case "s": return .set(.space)
-        case "S": return .set(RegexScalarSet.space.inverted())
+        case "d", "D": return .group(.digits, negated: scalar == "D")
+        case "w", "W": return .group(.word, negated: scalar == "W")
+        case "s", "S": return .group(.space, negated: scalar == "S")
         case "t": return .scalar("\t")
         case "n": return .scalar("\n")
         case "r": return .scalar("\r")
@@ -60,16 +67,7 @@ extension RegexParser {
         case "a": return .scalar("\u{07}")
         case "x": return .scalar(try parseHexEscape(start: start))
         case "p", "P":
-            if peek() == "{" {
-                while let next = peek(), next != "}" { position += 1 }
-                if peek() == "}" { position += 1 }
-            } else if peek() != nil {
-                position += 1
-            }
-            throw error(
-                start, position,
-                "Unicode classes such as `\(text(start..<position))` are not supported: use an explicit class such as `[a-zA-Z]` or a range `[\\x{0370}-\\x{03FF}]`"
-            )
+            return try parseUnicodeClass(start: start, negated: scalar == "P")
         case "C":
             throw error(start, position, "`\\C` (any byte) is not supported: patterns match whole Unicode characters")
         case "A", "z", "b", "B", "Q":
@@ -96,6 +94,43 @@ extension RegexParser {
             start, position,
             "unknown escape `\(text(start..<position))`: only punctuation may be escaped, besides \\d \\D \\w \\W \\s \\S \\b \\B \\A \\z \\t \\n \\r \\f \\v \\a \\xHH \\x{HHHH} and \\Q…\\E"
         )
+    }
+
+    private static func isOctalDigit(_ s: Unicode.Scalar) -> Bool { (0x30...0x37).contains(s.value) }
+
+    /// `\pL`, `\p{Lu}`, `\p{Greek}`, `\p{^Greek}` (negated), `\PL`; `position` is just past
+    /// the `p` or `P`.
+    private mutating func parseUnicodeClass(start: Int, negated: Bool) throws(RegexPatternError) -> Escape {
+        var name = ""
+        var negated = negated
+        if peek() == "{" {
+            position += 1
+            if peek() == "^" {
+                negated.toggle()
+                position += 1
+            }
+            while let next = peek(), next != "}" {
+                name.unicodeScalars.append(next)
+                position += 1
+            }
+            guard peek() == "}" else {
+                throw error(start, position, "unclosed Unicode class `\(text(start..<position))`: expected `}`")
+            }
+            position += 1
+        } else if let next = peek() {
+            name.unicodeScalars.append(next)
+            position += 1
+        } else {
+            throw error(start, position, "`\\p` needs a class name, such as `\\pL` or `\\p{Greek}`")
+        }
+        guard let set = RegexUnicode.named(name) else {
+            let help = Suggestions.didYouMean(name, in: RegexUnicode.knownNames).map { ": \($0)" } ?? ""
+            throw error(
+                start, position,
+                "unknown Unicode class `\(text(start..<position))`: use a general category (`L`, `Lu`, `Nd`, …), a script (`Greek`, `Latin`, …) or `Any`\(help)"
+            )
+        }
+        return .group(set, negated: negated)
     }
 
     private func closingDelimiter(_ open: Unicode.Scalar?) -> Unicode.Scalar? {
@@ -167,7 +202,10 @@ extension RegexParser {
             negated = true
             position += 1
         }
+        // What `(?i)` folds (literals, ranges, positive classes), and what is already final
+        // (negated classes, folded before they were negated, as RE2 does).
         var set = RegexScalarSet()
+        var negatedGroups = RegexScalarSet()
         // A `]` right after `[` or `[^` is a literal, as in RE2 and POSIX.
         var first = true
         while true {
@@ -179,16 +217,20 @@ extension RegexParser {
                 break
             }
             first = false
-            if scalar == "[", peek(1) == ":", let posix = try parsePosixClass() {
-                set.formUnion(posix)
-                continue
-            }
+            var group: (set: RegexScalarSet, negated: Bool)?
+            if scalar == "[", peek(1) == ":", let posix = try parsePosixClass() { group = posix }
             let itemStart = position
-            let item = try parseClassItem()
-            guard case .scalar(let low) = item else {
-                if case .set(let perl) = item { set.formUnion(perl) }
+            let item = group == nil ? try parseClassItem() : nil
+            if case .group(let s, let negated)? = item { group = (s, negated) }
+            if let group {
+                if group.negated {
+                    negatedGroups.formUnion(RegexUnicode.group(group.set, negated: true, flags: flags))
+                } else {
+                    set.formUnion(group.set)
+                }
                 continue
             }
+            guard case .scalar(let low)? = item else { continue }
             // `-` is literal when it ends the class or follows a class such as `\d`.
             guard peek() == "-", let after = peek(1), after != "]" else {
                 set.insert(low.value...low.value)
@@ -210,7 +252,10 @@ extension RegexParser {
             set.insert(low.value...high.value)
         }
         set.normalize()
-        return .characterClass(RegexClass(set: set, negated: negated, foldsCase: flags.caseInsensitive))
+        if flags.caseInsensitive { set = RegexUnicode.folded(set) }
+        set.formUnion(negatedGroups)
+        set.normalize()
+        return .characterClass(RegexClass(set: set, negated: negated))
     }
 
     private mutating func parseClassItem() throws(RegexPatternError) -> Escape {
@@ -224,7 +269,7 @@ extension RegexParser {
 
     /// `[:name:]` or `[:^name:]`; nil when there is no closing `:]`, in which case the `[` is
     /// an ordinary literal.
-    private mutating func parsePosixClass() throws(RegexPatternError) -> RegexScalarSet? {
+    private mutating func parsePosixClass() throws(RegexPatternError) -> (set: RegexScalarSet, negated: Bool)? {
         let start = position
         var end = position + 2
         while end + 1 < scalars.count, !(scalars[end] == ":" && scalars[end + 1] == "]") {
@@ -241,6 +286,6 @@ extension RegexParser {
                 "unknown POSIX class `\(text(start..<end + 2))`: known classes are \(RegexScalarSet.posixClassNames)")
         }
         position = end + 2
-        return negated ? set.inverted() : set
+        return (set, negated)
     }
 }

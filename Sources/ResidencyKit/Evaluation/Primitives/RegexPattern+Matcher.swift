@@ -39,7 +39,7 @@ extension RegexProgram {
             return instructions.withUnsafeBufferPointer { code in
                 classes.withUnsafeBufferPointer { classes in
                     var matcher = PikeMatcher(
-                        code: code, classes: classes, foldsCase: foldsCase,
+                        code: code, classes: classes,
                         current: SparseSet(dense: base, sparse: base + size),
                         next: SparseSet(dense: base + 2 * size, sparse: base + 3 * size),
                         stack: base + 4 * size)
@@ -53,7 +53,6 @@ extension RegexProgram {
 private struct PikeMatcher {
     let code: UnsafeBufferPointer<RegexInstruction>
     let classes: UnsafeBufferPointer<RegexClass>
-    let foldsCase: Bool
     var current: SparseSet
     var next: SparseSet
     let stack: UnsafeMutablePointer<Int32>
@@ -98,12 +97,6 @@ private struct PikeMatcher {
         var following = scalar == nil ? nil : iterator.next()
         Self.addThread(&current, 0, code: code, stack: stack, previous: nil, next: scalar)
         while true {
-            var lower: UInt32 = 0
-            var upper: UInt32 = 0
-            if foldsCase, let scalar {
-                lower = RegexCaseFolding.lower(scalar)
-                upper = RegexCaseFolding.upper(scalar)
-            }
             for index in 0..<current.count {
                 let pc = Int(current.dense[index])
                 let consumed: Bool
@@ -114,18 +107,13 @@ private struct PikeMatcher {
                     continue
                 case .scalar(let value):
                     consumed = scalar?.value == value
-                case .foldedScalar(let foldedLower, let foldedUpper):
-                    guard let value = scalar?.value else { continue }
-                    consumed =
-                        value == foldedLower || value == foldedUpper
-                        || lower == foldedLower || upper == foldedUpper
                 case .anyExceptNewline:
                     consumed = scalar != nil && scalar != "\n"
                 case .anyScalar:
                     consumed = scalar != nil
                 case .characterClass(let classIndex):
                     guard let value = scalar?.value else { continue }
-                    consumed = classes[classIndex].matches(value, lower: lower, upper: upper)
+                    consumed = classes[classIndex].matches(value)
                 case .split, .jump, .assertion:
                     continue
                 }

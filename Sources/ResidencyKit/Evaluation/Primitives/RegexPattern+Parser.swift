@@ -31,7 +31,7 @@ enum RegexAssertion: Sendable, Hashable {
 /// match, and the tree shape already records their precedence.
 indirect enum RegexNode: Sendable {
     case empty
-    case literal(Unicode.Scalar, foldsCase: Bool)
+    case literal(Unicode.Scalar)
     case anyScalar(matchesNewline: Bool)
     case characterClass(RegexClass)
     case assertion(RegexAssertion)
@@ -258,7 +258,11 @@ struct RegexParser {
         }
     }
 
+    /// A literal; under `(?i)`, the class of its case-folding orbit (`k` is `[kK\x{212A}]`).
     static func literal(_ scalar: Unicode.Scalar, flags: RegexFlags) -> RegexNode {
-        .literal(scalar, foldsCase: flags.caseInsensitive && RegexCaseFolding.hasCase(scalar))
+        if flags.caseInsensitive, let orbit = RegexUnicode.orbit(scalar) {
+            return .characterClass(RegexClass(set: orbit, negated: false))
+        }
+        return .literal(scalar)
     }
 }

@@ -2,8 +2,6 @@
 /// `jump` and `assertion` are followed without consuming input.
 enum RegexInstruction: Sendable {
     case scalar(UInt32)
-    /// A case-insensitive literal, stored as its simple lowercase and uppercase forms.
-    case foldedScalar(lower: UInt32, upper: UInt32)
     case anyExceptNewline
     case anyScalar
     /// Index into ``RegexProgram/classes``.
@@ -18,8 +16,6 @@ enum RegexInstruction: Sendable {
 struct RegexProgram: Sendable {
     var instructions: [RegexInstruction] = []
     var classes: [RegexClass] = []
-    /// Lets the matcher skip computing case mappings of the input for case-sensitive patterns.
-    var foldsCase = false
 }
 
 /// Turns the tree into instructions after checking that the expanded size stays within
@@ -87,19 +83,11 @@ enum RegexCompiler {
         switch node {
         case .empty:
             break
-        case .literal(let scalar, let foldsCase):
-            if foldsCase {
-                program.foldsCase = true
-                program.instructions.append(
-                    .foldedScalar(
-                        lower: RegexCaseFolding.lower(scalar), upper: RegexCaseFolding.upper(scalar)))
-            } else {
-                program.instructions.append(.scalar(scalar.value))
-            }
+        case .literal(let scalar):
+            program.instructions.append(.scalar(scalar.value))
         case .anyScalar(let matchesNewline):
             program.instructions.append(matchesNewline ? .anyScalar : .anyExceptNewline)
         case .characterClass(let characterClass):
-            if characterClass.foldsCase { program.foldsCase = true }
             program.instructions.append(.characterClass(program.classes.count))
             program.classes.append(characterClass)
         case .assertion(let assertion):
