@@ -45,6 +45,11 @@ extension Diagnostic {
     static func invalidRegex(_ message: String, at r: SourceRange) -> Diagnostic {
         .error("E0110", "invalid regular expression: \(message)", at: r)
     }
+    static func constantArithmetic(_ problem: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0117", "\(problem) in a constant", at: r,
+            help: "integers are exact (64-bit): a result that does not fit, or a division by zero, has no value")
+    }
     static func invalidCIDR(_ message: String, at r: SourceRange) -> Diagnostic {
         .error("E0111", "invalid CIDR: \(message)", at: r)
     }

@@ -107,12 +107,22 @@ extension Typer {
             enumLiterals(lt, r)
             enumLiterals(rt, l)
             return .bool
+        case .add, .subtract, .multiply, .divide:
+            let result = arithmetic(op, type(l), type(r), e)
+            // Literals only: `1 / 0` or an overflow is an error before the run. Anything
+            // computed is missing at run time instead (Compiler.arithmetic).
+            if case .integer(let a) = l.kind, case .integer(let b) = r.kind,
+                Compiler.arithmetic(op, .int(a), .int(b)).isMissing
+            {
+                ctx.report(.constantArithmetic(op == .divide && b == 0 ? "division by zero" : "integer overflow", at: e.range))
+            }
+            return result
         case .less, .lessEqual, .greater, .greaterEqual:
             let lt = type(l), rt = type(r)
             let ordered: Bool =
                 switch (lt, rt) {
                 case (.error, _), (_, .error): true
-                case (.int, .int), (.date, .date): true
+                case (.int, .int), (.date, .date), (.duration, .duration): true
                 case (let a, let b): a.isStringLike && b.isStringLike
                 }
             if !ordered {
@@ -141,6 +151,27 @@ extension Typer {
             let lt = type(l), rt = type(r)
             if let joined = lt.join(rt) { return joined }
             ctx.report(.typeMismatch("both sides of `??` must have one type: found \(lt) and \(rt)", at: e.range))
+            return .error
+        }
+    }
+
+    /// `+ - * /` on ints; a date plus or minus a duration (`days(30)`); the days between two
+    /// dates (`a - b`, an int); durations added and subtracted.
+    private func arithmetic(_ op: Expr.BinaryOperator, _ lt: ValueType, _ rt: ValueType, _ e: Expr) -> ValueType {
+        switch (op, lt, rt) {
+        case (_, .error, _), (_, _, .error): return .error
+        case (_, .int, .int): return .int
+        case (.add, .date, .duration), (.add, .duration, .date), (.subtract, .date, .duration): return .date
+        case (.subtract, .date, .date): return .int
+        case (.add, .duration, .duration), (.subtract, .duration, .duration): return .duration
+        default:
+            let help: String? =
+                if lt == .date || rt == .date {
+                    "add or subtract days with `days(n)`: `audit.date + days(30)`; `a - b` of two dates is the days between them"
+                } else if lt.isStringLike || rt.isStringLike {
+                    "there is no string arithmetic; build text in a message with `{…}`"
+                } else { nil }
+            ctx.report(.typeMismatch("cannot apply `\(op.rawValue)` to \(lt) and \(rt)", at: e.range, help: help))
             return .error
         }
     }

@@ -2,6 +2,8 @@
 /// the compiler uses them to pick specialised code.
 public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case bool, int, string, date, cidr, regex
+    /// A number of days (`days(30)`), added to or subtracted from a date.
+    case duration
     /// A string whose values are known in advance (a workspace region); string literals
     /// compared with it are checked against the allowed values.
     case enumeration(EnumType)
@@ -23,6 +25,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .date: "date"
         case .cidr: "cidr"
         case .regex: "regex"
+        case .duration: "duration"
         case .enumeration(let e): e.name
         case .list(let t): "list<\(t)>"
         case .record(let k): k.typeName

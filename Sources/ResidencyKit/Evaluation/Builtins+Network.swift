@@ -12,5 +12,13 @@ extension Builtin {
             "date", "date(text: string) -> date",
             "A date from `YYYY-MM-DD` text; missing when the text is not a real date. Literals need no call: `2025-04-03`.",
             #"date(ws.name) < 2025-04-03"#, [.string], .date, onString { .of(Day(iso: $0)) }),
+        unary(
+            "days", "days(n: int) -> duration",
+            "A number of days, to add to or subtract from a date: `audit.date + days(30)`.",
+            #"facts.vendors[d.vendor].dpaExpires >= audit.date + days(30)"#, [.int], .duration
+        ) { v in
+            if case .int(let n) = v { return .duration(n) }
+            return .missing
+        },
     ]
 }

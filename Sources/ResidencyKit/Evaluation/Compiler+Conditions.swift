@@ -153,6 +153,43 @@ extension Compiler {
         }
     }
 
+    /// `+ - * /` as the language defines them: exact integer arithmetic, where a result that
+    /// does not fit (overflow), a division by zero or a date outside years 1–9999 is missing —
+    /// never a wrapped or clamped number that a comparison would then decide on.
+    static func arithmetic(_ op: Expr.BinaryOperator, _ x: Value, _ y: Value) -> Value {
+        switch (op, x, y) {
+        case (.add, .int(let a), .int(let b)): return checked(a.addingReportingOverflow(b)).map(Value.int) ?? .missing
+        case (.subtract, .int(let a), .int(let b)):
+            return checked(a.subtractingReportingOverflow(b)).map(Value.int) ?? .missing
+        case (.multiply, .int(let a), .int(let b)):
+            return checked(a.multipliedReportingOverflow(by: b)).map(Value.int) ?? .missing
+        case (.divide, .int(let a), .int(let b)):
+            guard b != 0 else { return .missing }
+            return checked(a.dividedReportingOverflow(by: b)).map(Value.int) ?? .missing
+        case (.add, .date(let d), .duration(let n)), (.add, .duration(let n), .date(let d)): return shifted(d, n)
+        case (.subtract, .date(let d), .duration(let n)):
+            guard let m = checked(0.subtractingReportingOverflow(n)) else { return .missing }
+            return shifted(d, m)
+        case (.subtract, .date(let a), .date(let b)): return .int(Int(a.daysSinceEpoch) - Int(b.daysSinceEpoch))
+        case (.add, .duration(let a), .duration(let b)):
+            return checked(a.addingReportingOverflow(b)).map(Value.duration) ?? .missing
+        case (.subtract, .duration(let a), .duration(let b)):
+            return checked(a.subtractingReportingOverflow(b)).map(Value.duration) ?? .missing
+        default: return .missing
+        }
+    }
+
+    private static func checked(_ r: (partialValue: Int, overflow: Bool)) -> Int? {
+        r.overflow ? nil : r.partialValue
+    }
+
+    /// The date `n` days after `d`, when it is a date the language has (years 1–9999).
+    private static func shifted(_ d: Day, _ n: Int) -> Value {
+        let (sum, overflow) = Int(d.daysSinceEpoch).addingReportingOverflow(n)
+        guard !overflow, Day.range.contains(sum) else { return .missing }
+        return .date(Day(daysSinceEpoch: Int32(sum)))
+    }
+
     /// `t`, or its negation for `!=` and `not in`; unknown stays unknown.
     @inline(__always)
     static func negated(_ t: Tri, _ negate: Bool) -> Tri {

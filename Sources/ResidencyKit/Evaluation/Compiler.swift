@@ -118,6 +118,9 @@ struct Compiler {
                 }
                 return unknown ? .missing : .int(n)
             }
+        case .binary(let op, let l, let r) where op.isArithmetic:
+            let a = value(l), b = value(r)
+            return { f in Compiler.arithmetic(op, a(f), b(f)) }
         case .unary, .binary, .quantified:
             let b = bool(e)
             return { f in b(f).value }

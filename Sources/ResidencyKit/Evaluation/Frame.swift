@@ -69,6 +69,7 @@ extension EvalContext {
         case .int(let i): String(i)
         case .string(let s): s
         case .date(let d): d.description
+        case .duration(let n): n == 1 || n == -1 ? "\(n) day" : "\(n) days"
         case .cidr(let c): c.description
         case .regex(let r): "re\"\(r.regex.pattern)\""
         case .list(let items): items.map(render).joined(separator: ", ")

@@ -12,6 +12,7 @@ extension Value {
         case (.bool(let x), .bool(let y)): x == y
         case (.int(let x), .int(let y)): x == y
         case (.date(let x), .date(let y)): x == y
+        case (.duration(let x), .duration(let y)): x == y
         case (.cidr(let x), .cidr(let y)): x == y
         case (.regex(let x), .regex(let y)): x == y
         case (.list(let x), .list(let y)): x == y
@@ -30,6 +31,7 @@ extension Value {
             h.combine(s.utf8.count)
             for b in s.utf8 { h.combine(b) }
         case .date(let d): h.combine(d)
+        case .duration(let n): h.combine(n)
         case .cidr(let c): h.combine(c)
         case .regex(let r): h.combine(r)
         case .list(let l):
@@ -93,6 +95,7 @@ extension Value {
         switch (a, b) {
         case (.int(let x), .int(let y)): x < y ? -1 : (x == y ? 0 : 1)
         case (.date(let x), .date(let y)): x < y ? -1 : (x == y ? 0 : 1)
+        case (.duration(let x), .duration(let y)): x < y ? -1 : (x == y ? 0 : 1)
         case (.string(let x), .string(let y)): Text.same(x, y) ? 0 : (Text.less(x, y) ? -1 : 1)
         default: nil
         }

@@ -6,6 +6,8 @@ public enum Value: Sendable, Hashable {
     case int(Int)
     case string(String)
     case date(Day)
+    /// A number of days (`days(30)`).
+    case duration(Int)
     /// Boxed (`indirect`) so that a CIDR does not double the size of every value.
     indirect case cidr(CIDR)
     case regex(RegexBox)

@@ -5,7 +5,7 @@
 extension Layout {
     /// How tightly an expression binds, loosest first (the grammar's precedence levels).
     enum Level: Int, Comparable {
-        case or = 1, and, not, comparison, coalesce, postfix, primary
+        case or = 1, and, not, comparison, sum, product, coalesce, postfix, primary
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -15,6 +15,8 @@ extension Layout {
         case .binary(.and, _, _): .and
         case .unary, .quantified: .not
         case .binary(.coalesce, _, _): .coalesce
+        case .binary(.add, _, _), .binary(.subtract, _, _): .sum
+        case .binary(.multiply, _, _), .binary(.divide, _, _): .product
         case .binary: .comparison
         case .member, .call: .postfix
         default: .primary
@@ -93,7 +95,16 @@ extension Layout {
             return chain(e, op, chainIndent: chainIndent)
         case .binary(let op, let l, let r):
             // Docs are built in source order: building one writes the comments before it.
-            let left = operand(l, .coalesce)
+            // Operands bind at least as tightly as the operator's level; the right one of a
+            // left-associative `-`, `/` or `??` one level tighter still.
+            let (leftLevel, rightLevel): (Level, Level) =
+                switch op {
+                case .coalesce: (.coalesce, .postfix)
+                case .add, .subtract: (.sum, .product)
+                case .multiply, .divide: (.product, .coalesce)
+                default: (.sum, .sum)
+                }
+            let left = operand(l, leftLevel)
             let symbol: Doc
             if op == .notIn, !inInterpolation {
                 let not = firstIndex(from: l.range.end.offset)
@@ -101,8 +112,7 @@ extension Layout {
             } else {
                 symbol = punctuation(op.rawValue, after: l.range.end.offset)
             }
-            let right: Level = op == .coalesce ? .postfix : .coalesce
-            return .concat([left, " ", symbol, " ", operand(r, right)])
+            return .concat([left, " ", symbol, " ", operand(r, rightLevel)])
         case .quantified(let quantifier, let variable, let domain, let body):
             return .group(
                 .concat([

@@ -5,6 +5,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
+    /// The days the language has: 0001-01-01 to 9999-12-31.
+    static let range = -719_162...2_932_896
+
     /// A date from its parts, or nil when the parts are not a real date (`2026-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,

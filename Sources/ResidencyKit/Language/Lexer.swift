@@ -51,6 +51,10 @@ public struct Lexer: Sendable {
         case Byte.greater: return byte(start + 1) == Byte.equals ? punctuation(.ge, 2) : punctuation(.gt, 1)
         case Byte.bang where byte(start + 1) == Byte.equals: return punctuation(.ne, 2)
         case Byte.question where byte(start + 1) == Byte.question: return punctuation(.coalesce, 2)
+        case Byte.plus: return punctuation(.plus, 1)
+        case Byte.minus: return punctuation(.minus, 1)
+        case Byte.star: return punctuation(.star, 1)
+        case Byte.slash: return punctuation(.slash, 1)
         default: return invalidRun()
         }
     }
@@ -280,7 +284,6 @@ public struct Lexer: Sendable {
             case UInt8(ascii: "&"): "write `and` to combine conditions"
             case UInt8(ascii: "|"): "write `or` to combine conditions"
             case Byte.question: "write `??` to give a default value, e.g. `d.region ?? \"unknown\"`"
-            case Byte.minus: "`-` only joins the parts of a name such as `RES-001`; there is no subtraction or negative number"
             case UInt8(ascii: "'"): "strings are written in double quotes"
             case UInt8(ascii: ";"): "clauses need no separator"
             default: nil
@@ -332,7 +335,8 @@ public struct Lexer: Sendable {
         switch c {
         case Byte.space, 0x09, Byte.newline, 0x0D, Byte.quote, Byte.hash,
             Byte.lbrace, Byte.rbrace, Byte.lparen, Byte.rparen, Byte.lbracket, Byte.rbracket,
-            Byte.comma, Byte.colon, Byte.dot, Byte.equals, Byte.less, Byte.greater:
+            Byte.comma, Byte.colon, Byte.dot, Byte.equals, Byte.less, Byte.greater, Byte.plus, Byte.minus, Byte.star,
+            Byte.slash:
             return true
         case Byte.bang: return byte(q + 1) == Byte.equals
         case Byte.question: return byte(q + 1) == Byte.question
@@ -426,6 +430,9 @@ private enum Byte {
     static let bang = UInt8(ascii: "!")
     static let question = UInt8(ascii: "?")
     static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let star = UInt8(ascii: "*")
+    static let slash = UInt8(ascii: "/")
     static let underscore = UInt8(ascii: "_")
     static let n = UInt8(ascii: "n")
     static let t = UInt8(ascii: "t")

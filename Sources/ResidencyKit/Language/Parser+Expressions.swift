@@ -1,5 +1,6 @@
 /// Expressions, one function per precedence level of the grammar (lowest first):
-/// `or`, `and`, `not`/quantifiers, comparison, `??`, postfix (`.f`, `.f(…)`), primary.
+/// `or`, `and`, `not`/quantifiers, comparison, `+ -`, `* /`, `??`, postfix (`.f`, `.f(…)`),
+/// primary.
 extension Parser.State {
     /// An expression with the height of its tree, which bounds how deep later recursive
     /// passes over it go (see `Diagnostic.maxExpressionHeight`).
@@ -66,9 +67,9 @@ extension Parser.State {
             keyword.start, body.end, [domain, body])
     }
 
-    /// `comparison = coalesce [ compare_op coalesce ]`
+    /// `comparison = sum [ compare_op sum ]`
     private mutating func parseComparison() -> Node {
-        let lhs = parseCoalesce()
+        let lhs = parseSum()
         if atWord("not"), !(peek().kind == .identifier && peek().text == "in") {
             // After an operand, `not` can only begin `not in`.
             let not = advance()
@@ -80,7 +81,7 @@ extension Parser.State {
         }
         guard let (op, length) = compareOperator() else { return lhs }
         for _ in 0..<length { advance() }
-        let rhs = parseCoalesce()
+        let rhs = parseSum()
         let result = binary(op, lhs, rhs)
         // Comparisons do not chain. Report the second operator once and read the rest of
         // the chain, so that the parser stays in step and reports nothing more.
@@ -90,7 +91,7 @@ extension Parser.State {
             for _ in 0..<extra { advance() }
             if !reported { emit(.chainedComparison(at: range(start, previousEnd))) }
             reported = true
-            _ = parseCoalesce()
+            _ = parseSum()
         }
         return result
     }
@@ -108,6 +109,28 @@ extension Parser.State {
         case .identifier where current.text == "not" && peek().kind == .identifier && peek().text == "in": return (.notIn, 2)
         default: return nil
         }
+    }
+
+    /// `sum = product { ( "+" | "-" ) product }`
+    private mutating func parseSum() -> Node {
+        var lhs = parseProduct()
+        while at(.plus) || at(.minus) {
+            let op: Expr.BinaryOperator = at(.plus) ? .add : .subtract
+            advance()
+            lhs = binary(op, lhs, parseProduct())
+        }
+        return lhs
+    }
+
+    /// `product = coalesce { ( "*" | "/" ) coalesce }`
+    private mutating func parseProduct() -> Node {
+        var lhs = parseCoalesce()
+        while at(.star) || at(.slash) {
+            let op: Expr.BinaryOperator = at(.star) ? .multiply : .divide
+            advance()
+            lhs = binary(op, lhs, parseCoalesce())
+        }
+        return lhs
     }
 
     /// `coalesce = postfix { "??" postfix }`

@@ -207,6 +207,15 @@ public final class Expr: Sendable {
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case `in` = "in", notIn = "not in"
         case coalesce = "??"
+        case add = "+", subtract = "-", multiply = "*", divide = "/"
+
+        /// `+ - * /`.
+        public var isArithmetic: Bool {
+            switch self {
+            case .add, .subtract, .multiply, .divide: true
+            default: false
+            }
+        }
     }
 
     public enum Quantifier: String, Sendable { case every, some }

@@ -18,6 +18,9 @@ public struct Token: Sendable, Hashable {
         case eq, ne, lt, le, gt, ge
         /// `??`
         case coalesce
+        /// `+ - * /`: integer and date arithmetic. A `-` inside a word joins a name
+        /// (`RES-001`), so subtraction is written with spaces: `a - b`.
+        case plus, minus, star, slash
         case eof
         /// Something the lexer could not read; a diagnostic has been emitted for it.
         case invalid

@@ -103,6 +103,18 @@ private let header = """
                 + "  require 1️⃣d.name.sendsToEU()\n  message \"m\"\n}\n",
             code: "E0105"),
         CheckerCase(
+            name: "division by zero between literals", source: "let x = 1️⃣1 / 0\n" + header + "  require x > 0\n  message \"m\"\n}\n",
+            code: "E0117"),
+        CheckerCase(
+            name: "overflow between literals",
+            source: header + "  require 1️⃣999999999999999999 * 999999999999999999 > 0\n  message \"m\"\n}\n", code: "E0117"),
+        CheckerCase(
+            name: "string arithmetic", source: header + "  require 1️⃣d.name + \"x\" == \"y\"\n  message \"m\"\n}\n",
+            code: "E0106", help: "there is no string arithmetic; build text in a message with `{…}`"),
+        CheckerCase(
+            name: "date plus an int", source: header + "  require 1️⃣audit.date + 30 > 2025-01-01\n  message \"m\"\n}\n",
+            code: "E0106"),
+        CheckerCase(
             name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
             code: "E0209"),
         CheckerCase(

@@ -84,10 +84,12 @@ struct ProgramGenerator {
             return "count(\(x) in \(domain) where \(bool(depth - 1))) \(pick([">=", "==", "<"])) \(next(3))"
         case 9: return "\(string(depth - 1)).\(pick(["startsWith", "endsWith", "contains"]))(\(string(depth - 1)))"
         case 10: return "\(string(depth - 1)).matches(\(pick(["re\"^e\"", "re\"(?i)EU\"", "re\"\\\\.com$\""])))"
-        case 11: return "length(\(string(depth - 1))) \(pick([">", "=="])) \(next(4))"
+        case 11: return "\(int(depth - 1)) \(pick([">", "==", "<="])) \(int(depth - 1))"
         case 12: return "\(list(depth - 1)).isEmpty()"
         case 13: return next(2) == 0 ? "named(d, \(string(depth - 1)))" : "d.named(\(string(depth - 1)))"
-        case 14: return "audit.date \(pick(["<", ">="])) \(pick(["cutoff", "date(\(string(depth - 1)))", "2026-01-01"]))"
+        case 14:
+            let date = pick(["cutoff", "date(\(string(depth - 1)))", "2026-01-01", "cutoff + days(\(int(depth - 1)))"])
+            return "audit.date \(pick(["<", ">="])) \(date)"
         case 15: return "d.enabled == (\(bool(depth - 1)))"
         case 16: return "exists(\(string(depth - 1)))"
         default: return "(\(bool(depth - 1))) ?? \(pick(["true", "false"]))"
@@ -107,6 +109,21 @@ struct ProgramGenerator {
         default:
             if depth > 0, guards, next(7) == 0 { return "(\(string(depth - 1)) ?? \(string(0)))" }
             return pick(options)
+        }
+    }
+
+    /// Integers: lengths, counts, literals and arithmetic over them (with a division that
+    /// can be by zero, and products that can overflow).
+    mutating func int(_ depth: Int) -> String {
+        if depth <= 0 { return pick(["0", "1", "3", "length(\(string(0)))", "999999999999999999"]) }
+        switch next(6) {
+        case 0: return "(\(int(depth - 1)) \(pick(["+", "-", "*", "/"])) \(int(depth - 1)))"
+        case 1:
+            let domain = list(depth - 1), x = binder()
+            defer { binders.removeLast() }
+            return "count(\(x) in \(domain) where \(bool(depth - 1)))"
+        case 2: return "length(\(list(depth - 1)))"
+        default: return "length(\(string(depth - 1)))"
         }
     }
 
