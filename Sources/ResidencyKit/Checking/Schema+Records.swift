@@ -55,6 +55,10 @@ extension Schema {
                 field("categories", strings, "The catalog categories.") { c, i in c.model.lists.sourceCategories[i] },
                 field("writeKeys", strings, "The source's write keys.") { c, i in c.model.lists.sourceWriteKeys[i] },
                 field("labels", strings, "Labels as `key:value`.") { c, i in c.model.lists.sourceLabels[i] },
+                field(
+                    "settings", .map(.json),
+                    "The source's settings as exported, by key: `s.settings[\"key\"]` (a JSON value; missing when the key is absent)."
+                ) { c, i in c.model.sources[i].settings },
                 field("sdk", .record(.sdkConfig), "The app's SDK configuration, when declared.") { c, i in
                     c.model.sources[i].sdk == nil ? .missing : .ref(.sdkConfig, Int32(i))
                 },
@@ -118,6 +122,10 @@ extension Schema {
                 field("regionEndpoints", strings, "Regional endpoints the integration offers, from its metadata.") { c, i in
                     c.model.lists.destinationRegionEndpoints[i]
                 },
+                field(
+                    "settings", .map(.json),
+                    "The destination's settings as exported or planned, by key: `d.settings[\"apiRegion\"]` (a JSON value; missing when the key is absent, or before a plan is applied)."
+                ) { c, i in c.model.destinations[i].settings },
                 field("source", .record(.source), "The source it is connected to.") { c, i in
                     let s = c.model.sourceOfDestination[i]
                     return s < 0 ? .missing : .ref(.source, s)

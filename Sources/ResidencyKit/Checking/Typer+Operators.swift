@@ -123,6 +123,7 @@ extension Typer {
                 switch (lt, rt) {
                 case (.error, _), (_, .error): true
                 case (.int, .int), (.date, .date), (.duration, .duration): true
+                case (.json, let t), (let t, .json): t == .int || t.isStringLike || t == .json
                 case (let a, let b): a.isStringLike && b.isStringLike
                 }
             if !ordered {
@@ -134,6 +135,8 @@ extension Typer {
             let lt = type(l), rt = type(r)
             switch rt {
             case .error: break
+            // A JSON value that turns out not to be a list makes the test unknown.
+            case .json: break
             case .list(let element):
                 if !element.comparable(with: lt) {
                     ctx.report(.typeMismatch("cannot look for a \(lt) in a \(rt)", at: e.range))

@@ -44,6 +44,7 @@ struct Typer {
         case .list(let items): return listLiteral(items)
         case .name(let n): return name(n, e)
         case .member(let base, let field): return member(base, field)
+        case .index(let base, let key): return index(base, key)
         case .call(let receiver, let fn, let args): return call(e, receiver, fn, args)
         case .unary(.not, let operand):
             expect(.bool, operand, "`not` needs a condition")
@@ -75,6 +76,8 @@ struct Typer {
         switch type(domain) {
         case .list(let element): return element
         case .error: return .error
+        // A JSON value that turns out not to be a list is missing: the quantifier is unknown.
+        case .json: return .json
         case let other:
             ctx.report(.typeMismatch("a quantifier ranges over a list, found \(other)", at: domain.range))
             return .error
@@ -144,6 +147,33 @@ struct Typer {
         }
         ctx.report(.unknownName(n, at: e.range, candidates: visibleNames()))
         return .error
+    }
+
+    /// `m["key"]` on a map (string key), `l[0]` on a list (int key), either on a JSON value.
+    private mutating func index(_ base: Expr, _ key: Expr) -> ValueType {
+        let baseType = type(base), keyType = type(key)
+        switch baseType {
+        case .error: return .error
+        case .map(let element):
+            expect(.string, key, "a map's key is a string")
+            return element
+        case .list(let element):
+            if !ValueType.int.accepts(keyType) {
+                ctx.report(.typeMismatch("a list's index is an int, found \(keyType)", at: key.range))
+            }
+            return element
+        case .json:
+            if !keyType.isStringLike, keyType != .int, keyType != .json, keyType != .error {
+                ctx.report(.typeMismatch("a JSON value's key is a string or an int, found \(keyType)", at: key.range))
+            }
+            return .json
+        default:
+            ctx.report(
+                .typeMismatch(
+                    "cannot read `[…]` of \(baseType): `[…]` reads a map's entry or a list's element", at: base.range,
+                    help: baseType.isRecordLike ? "read a record's field with `.`: `d.name`" : nil))
+            return .error
+        }
     }
 
     private mutating func member(_ base: Expr, _ field: Identifier) -> ValueType {

@@ -8,6 +8,12 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     /// compared with it are checked against the allowed values.
     case enumeration(EnumType)
     case list(ValueType)
+    /// A map from strings to values, read with `m["key"]`.
+    case map(ValueType)
+    /// A JSON value whose shape is known only at run time (an entry of `settings`): usable
+    /// where a string, int, bool, list or map is; where it turns out to be something else,
+    /// built-ins give missing and comparisons are false.
+    case json
     /// A record of the model (a resource, an endpoint, a catalog entry …).
     case record(RecordKind)
     /// The element type of `[]`, which fits any list.
@@ -28,6 +34,8 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .duration: "duration"
         case .enumeration(let e): e.name
         case .list(let t): "list<\(t)>"
+        case .map(let t): "map<\(t)>"
+        case .json: "json"
         case .record(let k): k.typeName
         case .anything: "any"
         case .error: "<error>"
@@ -46,10 +54,27 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     public func accepts(_ other: ValueType) -> Bool {
         switch (self, other) {
         case (.error, _), (_, .error), (.anything, _), (_, .anything): true
+        case (.json, let t), (let t, .json): t.isJSONLike
         case (.string, .enumeration), (.enumeration, .string): true
         case (.enumeration(let a), .enumeration(let b)): a == b
         case (.list(let a), .list(let b)): a.accepts(b)
+        case (.map(let a), .map(let b)): a.accepts(b)
         default: self == other
+        }
+    }
+
+    /// A record, whose fields are read with `.`.
+    public var isRecordLike: Bool {
+        if case .record = self { return true }
+        return false
+    }
+
+    /// The types a JSON value can turn out to be.
+    public var isJSONLike: Bool {
+        switch self {
+        case .string, .enumeration, .int, .bool, .json, .error, .anything: true
+        case .list(let t), .map(let t): t.isJSONLike
+        default: false
         }
     }
 
@@ -63,8 +88,10 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         switch (self, other) {
         case (.error, _), (_, .error): .error
         case (.anything, let t), (let t, .anything): t
+        case (.json, let t), (let t, .json): t.isJSONLike ? .json : nil
         case (.enumeration, .string), (.string, .enumeration): .string
         case (.list(let a), .list(let b)): a.join(b).map(ValueType.list)
+        case (.map(let a), .map(let b)): a.join(b).map(ValueType.map)
         default: self == other ? self : nil
         }
     }

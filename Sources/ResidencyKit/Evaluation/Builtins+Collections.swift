@@ -7,26 +7,28 @@ extension Builtin {
                 "Whether the inventory has the value. The only way (with `??`) to look at a missing value without making the check indeterminate.",
             example: "exists(s.sdk)", arity: 1, typing: { _ in .success(.bool) }, implementation: .special),
         Builtin(
-            name: "length", signature: "length(value: string | list<any>) -> int",
-            doc: "The number of code points of a string (the unit of every string function) or elements of a list.", example: "length(d.supportedRegions) > 0",
+            name: "length", signature: "length(value: string | list<any> | map<any>) -> int",
+            doc: "The number of code points of a string (the unit of every string function), elements of a list or entries of a map.", example: "length(d.supportedRegions) > 0",
             arity: 1,
             typing: stringOrList(.int),
             implementation: .unary { v in
                 switch v {
                 case .string(let s): .int(Text.length(s))
                 case .list(let l): .int(l.count)
+                case .map(let m): .int(m.count)
                 default: .missing
                 }
             }),
         Builtin(
-            name: "isEmpty", signature: "isEmpty(value: string | list<any>) -> bool",
-            doc: "Whether a string or list is empty (a missing one is not empty: it is missing).",
+            name: "isEmpty", signature: "isEmpty(value: string | list<any> | map<any>) -> bool",
+            doc: "Whether a string, list or map is empty (a missing one is not empty: it is missing).",
             example: "not ws.dataSubjects.isEmpty()", arity: 1,
             typing: stringOrList(.bool),
             implementation: .unary { v in
                 switch v {
                 case .string(let s): .bool(s.isEmpty)
                 case .list(let l): .bool(l.isEmpty)
+                case .map(let m): .bool(m.count == 0)
                 default: .missing
                 }
             }),
@@ -38,7 +40,7 @@ extension Builtin {
             example: #"cidr("3.251.148.96/29").contains("3.251.148.97")"#, arity: 2,
             typing: { args in
                 switch (args[0], args[1]) {
-                case (.error, _), (_, .error): return .success(.bool)
+                case (.error, _), (_, .error), (.json, _): return .success(.bool)
                 case (let a, let b) where a.isStringLike:
                     return b.isStringLike
                         ? .success(.bool)
@@ -73,7 +75,7 @@ extension Builtin {
     private static func stringOrList(_ result: ValueType) -> @Sendable ([ValueType]) -> Result<ValueType, TypingError> {
         { args in
             switch args[0] {
-            case .string, .enumeration, .list, .error, .anything: .success(result)
+            case .string, .enumeration, .list, .map, .json, .error, .anything: .success(result)
             default: .failure(TypingError(argument: 0, message: "expected a string or a list, found \(args[0])"))
             }
         }

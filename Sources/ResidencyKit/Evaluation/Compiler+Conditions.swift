@@ -232,7 +232,7 @@ extension Compiler {
             if bundle.literal(e) != nil { return true }
             guard case .builtin? = bundle.call(e) else { return false }
             return e.children.allSatisfy(isStatic)
-        case .list, .member, .unary, .binary:
+        case .list, .member, .index, .unary, .binary:
             return e.children.allSatisfy(isStatic)
         }
     }

@@ -90,6 +90,9 @@ struct Compiler {
                 if case .ref(_, let i) = b(f) { return get(f.ctx, Int(i)) }
                 return .missing
             }
+        case .index(let base, let key):
+            let b = value(base), k = value(key)
+            return { f in Value.index(b(f), k(f)) }
         case .call(let receiver, _, let args):
             return call(e, (receiver.map { [$0] } ?? []) + args)
         case .binary(.coalesce, let l, let r):

@@ -210,7 +210,7 @@ extension PolicyProgram {
     /// they were read; operators are derived.
     static func isEvidence(_ e: Expr, _ bundle: CheckedBundle) -> Bool {
         switch e.kind {
-        case .member: return true
+        case .member, .index: return true
         case .name:
             switch bundle.name(e) {
             case .subject?, .defineParameter?: return false
@@ -228,13 +228,13 @@ extension PolicyProgram {
         // Sized once: growing the array item by item reallocated it several times per finding.
         var candidates = 0
         for (node, value) in trace where evidenceNodes[Int(node)] {
-            if case .ref = value { continue }
+            if value.isIntermediate { continue }
             candidates += 1
         }
         var out: [Evidence] = []
         out.reserveCapacity(min(candidates, PolicyProgram.evidenceLimit))
         for (k, (node, value)) in trace.enumerated() where evidenceNodes[Int(node)] {
-            if case .ref = value { continue }
+            if value.isIntermediate { continue }
             let item = Evidence(
                 expression: nodeTexts[Int(node)], value: frame.evidenceText(value, node: node),
                 from: frame.derivations[k].map(frame.describe))

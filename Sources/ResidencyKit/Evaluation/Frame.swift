@@ -73,6 +73,7 @@ extension EvalContext {
         case .cidr(let c): c.description
         case .regex(let r): "re\"\(r.regex.pattern)\""
         case .list(let items): items.map(render).joined(separator: ", ")
+        case .map: evidenceText(v)
         case .ref(let kind, let i): renderRecord(kind, Int(i))
         }
     }
@@ -125,7 +126,10 @@ extension EvalContext {
             out += "\""
             return out
         }
-        guard case .list = v else { return render(v) }
+        switch v {
+        case .list, .map: break
+        default: return render(v)
+        }
         var out = ""
         evidenceText(v, into: &out)
         return out
@@ -145,6 +149,16 @@ extension EvalContext {
                 evidenceText(item, into: &out)
             }
             out += "]"
+        case .map(let m):
+            // JSON-like, keys in code point order: `{"apiRegion": "EU 🇪🇺", "region": "eu"}`.
+            out += "{"
+            for (k, (key, value)) in zip(m.keys, m.values).enumerated() {
+                if k > 0 { out += ", " }
+                evidenceText(.string(key), into: &out)
+                out += ": "
+                evidenceText(value, into: &out)
+            }
+            out += "}"
         default: out += render(v)
         }
     }

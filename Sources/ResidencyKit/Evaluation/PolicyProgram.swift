@@ -82,7 +82,8 @@ public final class PolicyProgram: Sendable {
         evidenceNodes = tracedNodes.map { PolicyProgram.isEvidence($0, bundle) }
         reasonNodes = tracedNodes.enumerated().map { i, e in
             switch e.kind {
-            case .member, .call, .name: !tracingCompiler.guardedNodes.contains(Int32(i))
+            case .member, .index, .call, .name: !tracingCompiler.guardedNodes.contains(Int32(i))
+            case .binary(let op, _, _) where op.isArithmetic: !tracingCompiler.guardedNodes.contains(Int32(i))
             default: false
             }
         }
@@ -98,6 +99,11 @@ public final class PolicyProgram: Sendable {
             if case .member(let base, let field) = node.kind, bundle.type(of: base) == .record(.facts) {
                 return "`\(text)` is not given: the facts file does not list `\(field.name)` (or no facts file was "
                     + "passed with --facts)"
+            }
+            // Reached only when both operands had values (they are traced first).
+            if case .binary(let op, _, _) = node.kind, op.isArithmetic {
+                return "`\(text)` has no value: the result does not fit in an integer, divides by zero, or is a date "
+                    + "outside the years 1–9999"
             }
             return "`\(text)` is unknown in the inventory"
         }

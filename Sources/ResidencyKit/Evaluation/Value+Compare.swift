@@ -16,6 +16,7 @@ extension Value {
         case (.cidr(let x), .cidr(let y)): x == y
         case (.regex(let x), .regex(let y)): x == y
         case (.list(let x), .list(let y)): x == y
+        case (.map(let x), .map(let y)): x == y
         case (.ref(let k, let i), .ref(let l, let j)): k == l && i == j
         default: false
         }
@@ -37,6 +38,7 @@ extension Value {
         case .list(let l):
             h.combine(l.count)
             for v in l { v.hash(into: &h) }
+        case .map(let m): h.combine(m)
         case .ref(let k, let i):
             h.combine(k)
             h.combine(i)
@@ -85,6 +87,7 @@ extension Value {
         switch self {
         case .missing: true
         case .list(let items): items.contains { $0.containsMissing }
+        case .map(let m): m.values.contains { $0.containsMissing }
         default: false
         }
     }
@@ -98,6 +101,29 @@ extension Value {
         case (.duration(let x), .duration(let y)): x < y ? -1 : (x == y ? 0 : 1)
         case (.string(let x), .string(let y)): Text.same(x, y) ? 0 : (Text.less(x, y) ? -1 : 1)
         default: nil
+        }
+    }
+}
+
+extension Value {
+    /// `base[key]`: a map's entry by string key, a list's element by index from 0; missing
+    /// when there is no such entry or element, or either side is missing.
+    static func index(_ base: Value, _ key: Value) -> Value {
+        switch (base, key) {
+        case (.map(let m), .string(let k)): m[k] ?? .missing
+        case (.list(let items), .int(let i)): items.indices.contains(i) ? items[i] : .missing
+        default: .missing
+        }
+    }
+}
+
+extension Value {
+    /// A record or a whole map: read on the way to a field or an entry, which evidence shows
+    /// instead.
+    var isIntermediate: Bool {
+        switch self {
+        case .ref, .map: true
+        default: false
         }
     }
 }

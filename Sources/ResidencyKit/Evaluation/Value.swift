@@ -12,6 +12,8 @@ public enum Value: Sendable, Hashable {
     indirect case cidr(CIDR)
     case regex(RegexBox)
     case list([Value])
+    /// A map from strings to values: a resource's `settings` (JSON objects), a facts record.
+    case map(MapBox)
     /// A record of the model: the kind and its index in the workspace (or catalog) tables.
     case ref(RecordKind, Int32)
 
@@ -29,6 +31,40 @@ public enum Value: Sendable, Hashable {
     public static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
     /// A list of strings; a nil list (not known) is missing, an empty one is not.
     public static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
+}
+
+/// The entries of a `Value.map`, sorted by key in code point order (so evidence lists them
+/// the same way every run), with an index for look-ups. Keys compare by code points, like
+/// every string of the language.
+public final class MapBox: Sendable, Hashable {
+    public let keys: [String]
+    public let values: [Value]
+    private let index: [Value: Int]
+
+    public init(_ entries: [(key: String, value: Value)]) {
+        var seen = Set<Value>()
+        let unique = entries.reversed().filter { seen.insert(.string($0.key)).inserted }  // the last of a repeated key wins
+        let sorted = unique.sorted { Text.less($0.key, $1.key) }
+        keys = sorted.map(\.key)
+        values = sorted.map(\.value)
+        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { (Value.string($1), $0) })
+    }
+
+    /// The value under `key`, or nil when there is none.
+    public subscript(key: String) -> Value? {
+        index[.string(key)].map { values[$0] }
+    }
+
+    public var count: Int { keys.count }
+
+    public static func == (a: MapBox, b: MapBox) -> Bool { a === b || (a.keys == b.keys && a.values == b.values) }
+    public func hash(into h: inout Hasher) {
+        h.combine(keys.count)
+        for (k, v) in zip(keys, values) {
+            Value.string(k).hash(into: &h)
+            v.hash(into: &h)
+        }
+    }
 }
 
 /// A compiled regular expression inside a `Value`; equal when the patterns are.

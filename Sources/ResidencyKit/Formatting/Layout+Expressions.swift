@@ -18,7 +18,7 @@ extension Layout {
         case .binary(.add, _, _), .binary(.subtract, _, _): .sum
         case .binary(.multiply, _, _), .binary(.divide, _, _): .product
         case .binary: .comparison
-        case .member, .call: .postfix
+        case .member, .call, .index: .postfix
         default: .primary
         }
     }
@@ -81,6 +81,11 @@ extension Layout {
         case .member(let base, let field):
             return .concat([
                 operand(base, .postfix), punctuation(".", after: base.range.end.offset), identifier(field),
+            ])
+        case .index(let base, let key):
+            return .concat([
+                operand(base, .postfix), punctuation("[", after: base.range.end.offset), expression(key),
+                punctuation("]", after: key.range.end.offset),
             ])
         case .call(let receiver, let function, let arguments):
             var docs: [Doc] = []

@@ -114,6 +114,11 @@ public enum SyntaxDump {
             case .invalid: line("invalid")
             case .list(let items): nested("list") { out in items.forEach { out.expression($0) } }
             case .member(let base, let field): nested(".\(field.name)") { $0.expression(base) }
+            case .index(let base, let key):
+                nested("index") { out in
+                    out.expression(base)
+                    out.expression(key)
+                }
             case .call(let receiver, let function, let arguments):
                 nested("call \(function.name)\(receiver == nil ? "" : " on receiver")") { out in
                     receiver.map { out.expression($0) }

@@ -236,6 +236,9 @@ public struct Source: Sendable, Hashable {
     public var writeKeys: [String]?
     public var labels: [String]?
     public var sdk: SDKConfig?
+    /// The source's `settings` as exported: a map of JSON values (`Value.map`), or missing
+    /// when the export has none.
+    public var settings: Value = .missing
     /// The host the source's data is sent to, resolved from the SDK configuration.
     public var ingestHost: String?
     /// The region of that host (`eu`/`us`), nil when unknown.
@@ -310,6 +313,9 @@ public struct Destination: Sendable, Hashable {
     /// The company that processes the data (for transfer mechanisms such as the DPF).
     public var vendor: String?
     public var endpoint: Endpoint
+    /// The destination's `settings` as exported or planned: a map of JSON values
+    /// (`Value.map`), or missing when they are not known (a plan's settings before apply).
+    public var settings: Value = .missing
     public var supportedRegions: [String]?
     public var regionEndpoints: [String]?
     /// Where Segment offers the integration, and who said so (user catalog, export, bundled).

@@ -143,10 +143,26 @@ extension Parser.State {
         return lhs
     }
 
-    /// `postfix = primary { "." IDENT [ arguments ] }`
+    /// `postfix = primary { "." IDENT [ arguments ] | "[" expr "]" }`
     private mutating func parsePostfix() -> Node {
         var node = parsePrimary()
-        while at(.dot) {
+        while at(.dot) || at(.lbracket) {
+            if at(.lbracket) {
+                guard enterNesting() else { return invalidNode() }
+                defer { nesting -= 1 }
+                advance()
+                let key = parseExpression()
+                guard at(.rbracket) else {
+                    fail(
+                        .expectedToken(
+                            "`]`", "after the key of `[…]`", found: describe(current), at: range(of: current),
+                            help: "read a map's entry with `m[\"key\"]`, a list's element with `l[0]`"))
+                    return make(.invalid, node.start, key.end, [])
+                }
+                let close = advance()
+                node = make(.index(node.expr, key.expr), node.start, close.end, [node, key])
+                continue
+            }
             advance()
             let name = current
             guard name.kind == .identifier else {

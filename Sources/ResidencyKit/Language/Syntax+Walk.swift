@@ -7,6 +7,7 @@ extension Expr {
         case .bool, .integer, .string, .date, .regex, .name, .invalid: []
         case .list(let items): items
         case .member(let base, _): [base]
+        case .index(let base, let key): [base, key]
         case .call(let receiver, _, let args): (receiver.map { [$0] } ?? []) + args
         case .unary(_, let e): [e]
         case .binary(_, let l, let r): [l, r]

@@ -232,6 +232,8 @@ public final class Expr: Sendable {
         case name(String)
         /// `base.field`
         case member(Expr, Identifier)
+        /// `base[key]`: a map's entry or a list's element.
+        case index(Expr, Expr)
         /// `f(args)` (receiver nil) or `receiver.f(args)`.
         case call(receiver: Expr?, function: Identifier, arguments: [Expr])
         case unary(UnaryOperator, Expr)

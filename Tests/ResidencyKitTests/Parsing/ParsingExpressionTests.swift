@@ -13,6 +13,18 @@ private func expression(_ source: String, sourceLocation: Testing.SourceLocation
     @Test(arguments: [
         // Literals and names.
         ("true", "true"),
+        // Arithmetic: `*` `/` over `+` `-`, left to right, below comparisons, above `??`.
+        ("1 + 2 * 3", "(+ 1 (* 2 3))"),
+        ("10 - 2 - 3", "(- (- 10 2) 3)"),
+        ("a * b / c", "(/ (* a b) c)"),
+        ("a + b == c - d", "(== (+ a b) (- c d))"),
+        ("a ?? 1 + 2", "(+ (?? a 1) 2)"),
+        ("a-b - c", "(- a-b c)"),
+        ("audit.date + days(30)", "(+ (. audit date) (call days 30))"),
+        // Indexing binds like `.`.
+        (#"d.settings["apiRegion"]"#, #"([] (. d settings) "apiRegion")"#),
+        (#"m["a"]["b"].x"#, #"(. ([] ([] m "a") "b") x)"#),
+        (#"l[0] == m[k + 1]"#, #"(== ([] l 0) ([] m (+ k 1)))"#),
         ("false", "false"),
         ("42", "42"),
         ("2025-04-03", "(date 2025-04-03)"),

@@ -15,6 +15,7 @@ enum SExpr {
         case .list(let xs): return "[" + xs.map(print).joined(separator: " ") + "]"
         case .name(let n): return n
         case .member(let base, let field): return "(. \(print(base)) \(field.name))"
+        case .index(let base, let key): return "([] \(print(base)) \(print(key)))"
         case .call(let receiver, let function, let arguments):
             let head = receiver.map { ".\(function.name) \(print($0))" } ?? function.name
             return "(call \(head)" + arguments.map { " " + print($0) }.joined() + ")"

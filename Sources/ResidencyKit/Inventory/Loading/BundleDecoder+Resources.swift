@@ -85,6 +85,7 @@ extension BundleDecoder {
             id: id, slug: reader.string(n, "slug", path()) ?? id, name: reader.string(n, "name", path()),
             enabled: reader.bool(n, "enabled", path()), origin: reader.origin(n))
         source.writeKeys = reader.strings(n, "writeKeys", path())
+        source.settings = reader.object(n["settings"], "\(path()).settings")?.languageValue ?? .missing
         if let labels = reader.array(n["labels"], "\(path()).labels") {
             source.labels = labels.elements.enumerated().compactMap { i, l in
                 guard let l = reader.object(l, "\(path()).labels[\(i)]"), let k = l["key"]?.string else { return nil }
@@ -164,6 +165,7 @@ extension BundleDecoder {
         d.integration = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let settings = reader.object(n["settings"], "\(path()).settings")
+        d.settings = settings?.languageValue ?? .missing
         let file = reader.file.path
         d.endpoint = EndpointRules.resolve(
             EndpointRules.Query(

@@ -29,7 +29,10 @@ extension TerraformPlanDecoder {
         s.isCloudSource = entry?.cloud ?? cloudFlag
         s.platform = BundleDecoder.platform(type: entry?.sourceType, cloud: cloudFlag, categories: s.categories)
         s.integration = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
-        checkSettings(r)
+        // A broken `settings` is reported; unknown until apply, they are missing.
+        if !r.planned.isUnknown("settings"), case .success(let node) = settings(r) {
+            s.settings = node?.languageValue ?? .map(MapBox([]))
+        }
         return s
     }
 
@@ -73,6 +76,8 @@ extension TerraformPlanDecoder {
             switch settings(r) {
             case .failure: d.endpoint = Endpoint(evidence: "settings are not valid JSON")
             case .success(let node):
+                // Null or absent is no settings, `{}`, as the provider reads it.
+                d.settings = node?.languageValue ?? .map(MapBox([]))
                 let (file, settingsNode) = (self.file, r.planned.values["settings"])
                 d.endpoint = EndpointRules.resolve(
                     EndpointRules.Query(
@@ -155,11 +160,6 @@ extension TerraformPlanDecoder {
             base.reader.report(d)
             return .failure(d)
         }
-    }
-
-    /// Sources' settings name nothing residency reads, but a broken one is still reported.
-    private mutating func checkSettings(_ r: PlannedResource) {
-        if !r.planned.isUnknown("settings") { _ = settings(r) }
     }
 
     private mutating func string(_ p: Planned, _ key: String, _ path: String) -> String? {
