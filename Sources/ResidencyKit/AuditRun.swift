@@ -91,7 +91,7 @@ public enum AuditRun {
         var facts = Facts()
         var factsInput: ResultDocument.Input?
         if let path = options.facts {
-            let (f, file, d) = FactsLoader.load(path: path, catalog: catalog.catalog)
+            let (f, file, d) = FactsLoader.load(path: path, catalog: catalog.catalog, declared: bundle.facts)
             facts = f
             diagnostics += d
             if let file {

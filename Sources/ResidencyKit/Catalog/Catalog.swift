@@ -285,11 +285,18 @@ public struct Facts: Sendable, Hashable {
     public var dpfCertified: [String]?
     public var sccVendors: [String]?
     public var bcrVendors: [String]?
+    /// The organisation's own facts, declared in the policies with `fact` and given in the
+    /// facts file, by name (a fact the file does not give is absent, so missing).
+    public var declared: [String: Value]
 
-    public init(dpfCertified: [String]? = nil, sccVendors: [String]? = nil, bcrVendors: [String]? = nil) {
+    public init(
+        dpfCertified: [String]? = nil, sccVendors: [String]? = nil, bcrVendors: [String]? = nil,
+        declared: [String: Value] = [:]
+    ) {
         self.dpfCertified = dpfCertified
         self.sccVendors = sccVendors
         self.bcrVendors = bcrVendors
+        self.declared = declared
     }
 }
 

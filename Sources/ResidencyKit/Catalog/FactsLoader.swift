@@ -3,47 +3,60 @@
 /// compared with the catalog's vendors: a name no integration has (a typo, or a parent
 /// company) is a warning with the closest vendor, since it can match no destination.
 public enum FactsLoader {
-    public static func load(path: String, catalog: Catalog? = nil) -> (Facts, SourceFile?, [Diagnostic]) {
+    public static func load(
+        path: String, catalog: Catalog? = nil, declared: [CheckedFact] = []
+    ) -> (Facts, SourceFile?, [Diagnostic]) {
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .facts) {
         case .success(let b): bytes = b
         case .failure(let error): return (Facts(), nil, [.error("E0702", "cannot read facts file \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
-        let (facts, diagnostics) = load(file, catalog: catalog)
+        let (facts, diagnostics) = load(file, catalog: catalog, declared: declared)
         return (facts, file, diagnostics)
     }
 
-    public static func load(_ file: SourceFile, catalog: Catalog? = nil) -> (Facts, [Diagnostic]) {
+    public static func load(_ file: SourceFile, catalog: Catalog? = nil, declared: [CheckedFact] = []) -> (Facts, [Diagnostic]) {
         switch InventoryLoader.parse(file) {
         case .failure(let d): return (Facts(), [d])
         case .success(let tree):
             var reader = NodeReader(file: file)
             reader.isExport = false
             reader.reportDuplicateKeys(tree)
-            let facts = decode(tree.root, &reader, catalog: catalog)
+            let facts = decode(tree.root, &reader, catalog: catalog, declared: declared)
             return (facts, reader.diagnostics)
         }
     }
 
     /// The facts of an object node, wherever it sits (a facts file's root, or a policy test's
     /// `facts:`); problems are reported through `reader`.
-    static func decode(_ node: DataNode, _ reader: inout NodeReader, catalog: Catalog? = nil) -> Facts {
+    static func decode(
+        _ node: DataNode, _ reader: inout NodeReader, catalog: Catalog? = nil, declared: [CheckedFact] = []
+    ) -> Facts {
         guard let root = reader.object(node, "facts") else { return Facts() }
         // An error, not a warning: `dpfCertifed:` would leave the list missing while its
-        // author believes it given.
-        for u in reader.unknownKeys(root, keys) {
+        // author believes it given. A fact of the organisation's own needs a `fact`
+        // declaration in the policies, which gives it a type to be checked against.
+        let known = keys + declared.map(\.name)
+        for u in reader.unknownKeys(root, known) {
             reader.report(
-                .error(
-                    "E0710", "unknown fact `\(u.key)`", at: u.range,
-                    help: u.help ?? "the facts are \(keys.map { "`\($0)`" }.joined(separator: ", "))"))
+                .unknownFact(
+                    "fact `\(u.key)`", at: u.range,
+                    help: u.help
+                        ?? "the facts are \(known.map { "`\($0)`" }.joined(separator: ", ")); declare others in a policy file: `fact \(u.key): list<string>`"
+                ))
         }
         if let catalog { checkVendors(root, &reader, catalog) }
+        var values: [String: Value] = [:]
+        for fact in declared {
+            guard let item = root[fact.name] else { continue }
+            values[fact.name] = value(item, fact.type, fact.name, &reader)
+        }
         // `null` is neither "none" nor "not given": an error, as in every list we define.
         return Facts(
             dpfCertified: reader.strings(root, "dpfCertified", "facts", strict: true),
             sccVendors: reader.strings(root, "sccVendors", "facts", strict: true),
-            bcrVendors: reader.strings(root, "bcrVendors", "facts", strict: true))
+            bcrVendors: reader.strings(root, "bcrVendors", "facts", strict: true), declared: values)
     }
 
     static let keys = ["dpfCertified", "sccVendors", "bcrVendors"]

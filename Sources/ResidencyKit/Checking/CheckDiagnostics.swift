@@ -5,10 +5,12 @@ extension Diagnostic {
     static func unknownName(_ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
         .error("E0101", "unknown name `\(name)`", at: r, help: Suggestions.didYouMean(name, in: candidates))
     }
-    static func unknownField(_ name: String, on type: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
+    static func unknownField(
+        _ name: String, on type: String, at r: SourceRange, candidates: [String], help: String? = nil
+    ) -> Diagnostic {
         .error(
             "E0102", "unknown field `\(name)` on \(type)", at: r,
-            help: Suggestions.didYouMean(name, in: candidates) ?? "\(type) has: \(candidates.joined(separator: ", "))")
+            help: Suggestions.didYouMean(name, in: candidates) ?? help ?? "\(type) has: \(candidates.joined(separator: ", "))")
     }
     static func unknownFunction(_ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
         .error(
@@ -44,6 +46,14 @@ extension Diagnostic {
     }
     static func invalidRegex(_ message: String, at r: SourceRange) -> Diagnostic {
         .error("E0110", "invalid regular expression: \(message)", at: r)
+    }
+    static func builtInName(_ name: String, _ what: String, at r: SourceRange, help: String? = nil) -> Diagnostic {
+        .error("E0212", "`\(name)` is \(what) and cannot be declared", at: r, help: help)
+    }
+    static func recordContainsItself(_ name: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E0213", "record `\(name)` contains itself", at: r,
+            help: "a facts record is a finite tree: refer to another record by its name, as a string")
     }
     static func constantArithmetic(_ problem: String, at r: SourceRange) -> Diagnostic {
         .error(

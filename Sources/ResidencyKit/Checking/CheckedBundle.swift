@@ -60,6 +60,14 @@ public struct CheckedDefine: Sendable {
     public var resultType: ValueType
 }
 
+/// A checked `fact`: a value the facts file gives, read as `facts.NAME`.
+public struct CheckedFact: Sendable {
+    public var decl: FactDecl
+    public var file: Int
+    public var type: ValueType
+    public var name: String { decl.name.name }
+}
+
 /// What a bare name in an expression refers to.
 public enum NameResolution: Sendable, Hashable {
     /// The `for` variable of the enclosing policy or permit.
@@ -89,6 +97,10 @@ public struct CheckedBundle: Sendable {
     public var params: [CheckedParam] = []
     public var constants: [CheckedLet] = []
     public var defines: [CheckedDefine] = []
+    /// Declared facts, in declaration order, and record types by name. Both are global:
+    /// there is one facts file.
+    public var facts: [CheckedFact] = []
+    public var records: [String: UserRecordType] = [:]
     var types: [ObjectIdentifier: ValueType] = [:]
     var names: [ObjectIdentifier: NameResolution] = [:]
     var calls: [ObjectIdentifier: CallResolution] = [:]
@@ -104,6 +116,9 @@ public struct CheckedBundle: Sendable {
     func name(_ e: Expr) -> NameResolution? { names[ObjectIdentifier(e)] }
     func call(_ e: Expr) -> CallResolution? { calls[ObjectIdentifier(e)] }
     func literal(_ e: Expr) -> Value? { literals[ObjectIdentifier(e)] }
+
+    /// The declared fact with a name.
+    public func fact(_ name: String) -> CheckedFact? { facts.first { $0.name == name } }
 
     /// The policy with an id.
     public func policy(_ id: String) -> CheckedPolicy? { policies.first { $0.id == id } }

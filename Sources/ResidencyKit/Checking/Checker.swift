@@ -48,6 +48,10 @@ final class CheckContext {
     /// Typing state of lets and defines (lazily typed in dependency order).
     var constantState: [UInt8] = []
     var defineState: [UInt8] = []
+    /// Declared record types by name, and their resolution state (1 while being resolved,
+    /// so that a record containing itself is reported rather than followed forever).
+    var recordDecls: [String: (decl: RecordDecl, file: Int)] = [:]
+    var recordState: [String: UInt8] = [:]
 
     init(_ sources: PolicySources) {
         self.sources = sources

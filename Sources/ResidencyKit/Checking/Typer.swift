@@ -183,7 +183,18 @@ struct Typer {
         case .record(let kind):
             let spec = Schema.record(kind)
             if let f = spec.field(field.name) { return f.type }
-            ctx.report(.unknownField(field.name, on: kind.typeName, at: field.range, candidates: spec.fields.map(\.name)))
+            // The organisation's own facts, declared with `fact`.
+            if kind == .facts, let fact = ctx.bundle.fact(field.name) { return fact.type }
+            let declared = kind == .facts ? ctx.bundle.facts.map(\.name) : []
+            ctx.report(
+                .unknownField(
+                    field.name, on: kind.typeName, at: field.range, candidates: spec.fields.map(\.name) + declared,
+                    help: kind == .facts && declared.isEmpty
+                        ? "declare the organisation's own facts in a policy file: `fact \(field.name): list<string>`" : nil))
+            return .error
+        case .userRecord(let record):
+            if let f = record.field(field.name) { return f.type }
+            ctx.report(.unknownField(field.name, on: record.name, at: field.range, candidates: record.fields.map(\.name)))
             return .error
         default:
             ctx.report(.notARecord(field.name, type: baseType, at: field.range))

@@ -16,6 +16,8 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case json
     /// A record of the model (a resource, an endpoint, a catalog entry …).
     case record(RecordKind)
+    /// A record type declared with `record` for the facts file (`Vendor`); a map at run time.
+    case userRecord(UserRecordType)
     /// The element type of `[]`, which fits any list.
     case anything
     /// An expression whose error was already reported; it fits everywhere, so one mistake
@@ -37,6 +39,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .map(let t): "map<\(t)>"
         case .json: "json"
         case .record(let k): k.typeName
+        case .userRecord(let r): r.name
         case .anything: "any"
         case .error: "<error>"
         }
@@ -59,6 +62,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case (.enumeration(let a), .enumeration(let b)): a == b
         case (.list(let a), .list(let b)): a.accepts(b)
         case (.map(let a), .map(let b)): a.accepts(b)
+        case (.userRecord(let a), .userRecord(let b)): a.name == b.name
         default: self == other
         }
     }
@@ -74,6 +78,15 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .string, .enumeration, .int, .bool, .json, .error, .anything: true
         case .list(let t), .map(let t): t.isJSONLike
+        default: false
+        }
+    }
+
+    /// Whether a value of this type can be written in a facts file (no model records).
+    public var isFactType: Bool {
+        switch self {
+        case .bool, .int, .string, .date, .cidr, .userRecord, .error: true
+        case .list(let t), .map(let t): t.isFactType
         default: false
         }
     }
@@ -95,6 +108,18 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         default: self == other ? self : nil
         }
     }
+}
+
+/// A record type declared in the policies (`record Vendor { dpaExpires: date }`).
+public struct UserRecordType: Sendable, Hashable {
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var type: ValueType
+    }
+    public var name: String
+    public var fields: [Field]
+
+    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
 }
 
 /// A closed set of string values, such as workspace regions.

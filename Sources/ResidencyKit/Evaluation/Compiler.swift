@@ -65,7 +65,21 @@ struct Compiler {
         case .name:
             return name(e)
         case .member(let base, let field):
-            guard case .record(let kind) = bundle.type(of: base), let spec = Schema.record(kind).field(field.name) else {
+            let baseType = bundle.type(of: base)
+            if case .userRecord = baseType {
+                // A facts record is a map at run time; an absent field is missing.
+                let b = value(base), name = field.name
+                return { f in
+                    if case .map(let m) = b(f) { return m[name] ?? .missing }
+                    return .missing
+                }
+            }
+            if baseType == .record(.facts), Schema.record(.facts).field(field.name) == nil {
+                // A declared fact: the facts file's value, or missing when it does not give one.
+                let name = field.name
+                return { f in f.ctx.facts.declared[name] ?? .missing }
+            }
+            guard case .record(let kind) = baseType, let spec = Schema.record(kind).field(field.name) else {
                 return { _ in .missing }
             }
             let get = spec.get

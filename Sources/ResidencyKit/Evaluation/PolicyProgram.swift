@@ -100,12 +100,27 @@ public final class PolicyProgram: Sendable {
                 return "`\(text)` is not given: the facts file does not list `\(field.name)` (or no facts file was "
                     + "passed with --facts)"
             }
+            if PolicyProgram.readsFacts(node, bundle) {
+                return "`\(text)` is not given in the facts file"
+            }
             // Reached only when both operands had values (they are traced first).
             if case .binary(let op, _, _) = node.kind, op.isArithmetic {
                 return "`\(text)` has no value: the result does not fit in an integer, divides by zero, or is a date "
                     + "outside the years 1–9999"
             }
             return "`\(text)` is unknown in the inventory"
+        }
+    }
+
+    /// Whether `e` reads inside the facts (`facts.vendors["Mixpanel"].dpaExpires`).
+    static func readsFacts(_ e: Expr, _ bundle: CheckedBundle) -> Bool {
+        var e = e
+        while true {
+            switch e.kind {
+            case .member(let base, _), .index(let base, _): e = base
+            case .name: return bundle.name(e) == .namespace(.facts)
+            default: return false
+            }
         }
     }
 

@@ -64,6 +64,24 @@ extension Layout {
         switch declaration {
         case .importFile(let d):
             return .concat([token(keyword), " ", strings(from: index(at: d.path.range.start.offset)!)])
+        case .fact(let d):
+            return .concat([token(keyword), " ", name(d.name), typeAnnotation(d.type, after: d.name)])
+        case .record(let d):
+            // One field to a line, without commas.
+            let open = firstIndex(from: d.name.range.end.offset)
+            let close = index(at: d.range.end.offset - 1)!
+            var items: [Item] = []
+            for field in d.fields {
+                var group = commentItems(before: field.name.range.start.offset)
+                group.append(
+                    Item(
+                        doc: .concat([name(field.name), typeAnnotation(field.type, after: field.name)]),
+                        blankBefore: blankLineBefore(field.name.range.start.offset)))
+                items += group
+            }
+            items += commentItems(before: tokens[close].start)
+            let body: Doc = items.isEmpty ? .empty : .nest(2, .concat([.hardLine, lines(items)]))
+            return .concat([token(keyword), " ", name(d.name), " ", token(open), body, .hardLine, token(close)])
         case .param(let d):
             let head: Doc = .concat([token(keyword), " ", name(d.name), typeAnnotation(d.type, after: d.name)])
             guard let value = d.defaultValue else { return head }
@@ -126,10 +144,11 @@ extension Layout {
         switch type {
         case .named(let id):
             return name(id)
-        case .list(let element, let range):
+        case .list(let element, let range), .map(let element, let range):
             let start = range.start.offset
+            let word: String = if case .map = type { "map" } else { "list" }
             return .concat([
-                punctuation("list", at: start), punctuation("<", after: start + 4), self.type(element),
+                punctuation(word, at: start), punctuation("<", after: start + word.count), self.type(element),
                 punctuation(">", at: range.end.offset - 1),
             ])
         }

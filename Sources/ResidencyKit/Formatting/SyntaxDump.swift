@@ -53,6 +53,7 @@ public enum SyntaxDump {
             switch t {
             case .named(let id): id.name
             case .list(let element, _): "list<\(type(element))>"
+            case .map(let element, _): "map<\(type(element))>"
             }
         }
 
@@ -60,6 +61,12 @@ public enum SyntaxDump {
             switch d {
             case .importFile(let i):
                 line("import \(SyntaxDump.quote(i.path.value))")
+            case .record(let r):
+                nested("record \(r.name.name)") { out in
+                    for field in r.fields { out.line("\(field.name.name): \(Self.type(field.type))") }
+                }
+            case .fact(let f):
+                line("fact \(f.name.name): \(Self.type(f.type))")
             case .param(let p):
                 nested("param \(p.name.name): \(Self.type(p.type))") { out in p.defaultValue.map { out.expression($0) } }
             case .constant(let l):

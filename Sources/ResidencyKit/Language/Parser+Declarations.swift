@@ -32,8 +32,52 @@ extension Parser.State {
         case "let": parseLet()
         case "define": parseDefine()
         case "policy": parseBlockDeclaration(.policy)
+        case "record": parseRecord()
+        case "fact": parseFact()
         default: parseBlockDeclaration(.permit)
         }
+    }
+
+    /// `record IDENT "{" { IDENT ":" type [ "," ] } "}"`
+    private mutating func parseRecord() -> Declaration {
+        let keyword = advance()
+        let name = expectName("a record name", after: "`record`", example: "record Vendor { dpaExpires: date }")
+        var fields: [RecordDecl.Field] = []
+        if expect(
+            .lbrace,
+            .expectedToken(
+                "`{`", "after `record \(name.name)`", found: describe(current), at: range(of: current),
+                help: "a record lists its fields: `record \(name.name) { dpaExpires: date }`")) != nil
+        {
+            while !at(.rbrace), !at(.eof) {
+                let field = expectName("a field name", after: "`{`", example: "dpaExpires: date")
+                guard !panicking else { break }
+                expect(
+                    .colon,
+                    .expectedToken(
+                        "`:` and a type", "after field `\(field.name)`", found: describe(current), at: range(of: current)))
+                fields.append(RecordDecl.Field(name: field, type: parseType(after: "`:`")))
+                guard !panicking else { break }
+                if at(.comma) { advance() }
+            }
+            expect(
+                .rbrace,
+                .expectedToken("`}`", "to close `record \(name.name)`", found: describe(current), at: range(of: current)))
+        }
+        return .record(RecordDecl(name: name, fields: fields, range: range(keyword.start, previousEnd)))
+    }
+
+    /// `fact IDENT ":" type`
+    private mutating func parseFact() -> Declaration {
+        let keyword = advance()
+        let name = expectName("a fact name", after: "`fact`", example: "fact vendors: map<Vendor>")
+        expect(
+            .colon,
+            .expectedToken(
+                "`:`", "after `fact \(name.name)`", found: describe(current), at: range(of: current),
+                help: "a fact declares its type, e.g. `fact \(name.name): list<string>`"))
+        let type = parseType(after: "`:`")
+        return .fact(FactDecl(name: name, type: type, range: range(keyword.start, previousEnd)))
     }
 
     /// `import STRING`
@@ -125,16 +169,17 @@ extension Parser.State {
                 range: range(keyword.start, previousEnd)))
     }
 
-    /// `type = "list" "<" type ">" | IDENT`, read iteratively so that no input can make
-    /// it recurse; the depth is limited because `TypeSyntax` is itself a recursive value.
+    /// `type = ( "list" | "map" ) "<" type ">" | IDENT`, read iteratively so that no input
+    /// can make it recurse; the depth is limited because `TypeSyntax` is itself a recursive value.
     mutating func parseType(after: String) -> TypeSyntax {
-        var opens: [Int] = []
-        while atWord("list"), peek().kind == .lt {
+        var opens: [(start: Int, map: Bool)] = []
+        while atWord("list") || atWord("map"), peek().kind == .lt {
             if opens.count == Diagnostic.maxTypeNesting {
                 fail(.typeNestedTooDeeply(at: range(of: current)))
                 break
             }
-            opens.append(advance().start)
+            let word = advance()
+            opens.append((word.start, word.text == "map"))
             advance()
         }
         var type: TypeSyntax
@@ -144,17 +189,22 @@ extension Parser.State {
             checkNotReserved(token)
             type = .named(Identifier(token.text, range(of: token)))
         } else {
-            fail(.expectedType(after: opens.isEmpty ? after : "`list<`", found: describe(token), at: range(of: token)))
+            let opened = opens.last.map { $0.map ? "`map<`" : "`list<`" }
+            fail(.expectedType(after: opened ?? after, found: describe(token), at: range(of: token)))
             type = .named(Identifier("", range(previousEnd, previousEnd)))
         }
-        for start in opens.reversed() {
+        for open in opens.reversed() {
             splitGreaterEqual()
+            let closed: Int
             if at(.gt) {
-                type = .list(type, range(start, advance().end))
+                closed = advance().end
             } else {
-                fail(.expectedToken("`>`", "to close `list<`", found: describe(current), at: range(of: current)))
-                type = .list(type, range(start, previousEnd))
+                fail(
+                    .expectedToken(
+                        "`>`", "to close `\(open.map ? "map" : "list")<`", found: describe(current), at: range(of: current)))
+                closed = previousEnd
             }
+            type = open.map ? .map(type, range(open.start, closed)) : .list(type, range(open.start, closed))
         }
         return type
     }

@@ -15,7 +15,7 @@ public enum Parser {
     }
 
     /// Words that begin a declaration; at top level they end the previous one.
-    static let declarationKeywords: Set<String> = ["import", "param", "let", "define", "policy", "permit"]
+    static let declarationKeywords: Set<String> = ["import", "param", "let", "define", "policy", "permit", "record", "fact"]
 
     /// Words that begin a clause; inside a block they end the previous clause, so they can
     /// never be a bare name there (after a `.` they are ordinary field names).

@@ -35,15 +35,16 @@ public struct Template: Sendable {
     }
 }
 
-/// A type as written: `string`, `list<string>`, `Destination`.
+/// A type as written: `string`, `list<string>`, `map<Vendor>`, `Destination`.
 public indirect enum TypeSyntax: Sendable {
     case named(Identifier)
     case list(TypeSyntax, SourceRange)
+    case map(TypeSyntax, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .named(let id): id.range
-        case .list(_, let r): r
+        case .list(_, let r), .map(_, let r): r
         }
     }
 }
@@ -69,9 +70,13 @@ public enum Declaration: Sendable {
     case define(DefineDecl)
     case policy(PolicyDecl)
     case permit(PermitDecl)
+    case record(RecordDecl)
+    case fact(FactDecl)
 
     public var range: SourceRange {
         switch self {
+        case .record(let d): d.range
+        case .fact(let d): d.range
         case .importFile(let d): d.range
         case .param(let d): d.range
         case .constant(let d): d.range
@@ -79,6 +84,40 @@ public enum Declaration: Sendable {
         case .policy(let d): d.range
         case .permit(let d): d.range
         }
+    }
+}
+
+/// `record Vendor { dpaExpires: date, categories: list<string> }`: the shape of a record in
+/// the facts file, so policies that read it are type-checked.
+public struct RecordDecl: Sendable {
+    public struct Field: Sendable {
+        public var name: Identifier
+        public var type: TypeSyntax
+        public init(name: Identifier, type: TypeSyntax) {
+            self.name = name
+            self.type = type
+        }
+    }
+    public var name: Identifier
+    public var fields: [Field]
+    public var range: SourceRange
+    public init(name: Identifier, fields: [Field], range: SourceRange) {
+        self.name = name
+        self.fields = fields
+        self.range = range
+    }
+}
+
+/// `fact vendors: map<Vendor>`: a fact the organisation's facts file gives, read as
+/// `facts.vendors`.
+public struct FactDecl: Sendable {
+    public var name: Identifier
+    public var type: TypeSyntax
+    public var range: SourceRange
+    public init(name: Identifier, type: TypeSyntax, range: SourceRange) {
+        self.name = name
+        self.type = type
+        self.range = range
     }
 }
 

@@ -56,7 +56,7 @@ extension SuiteDecoder {
 
     mutating func loadFacts(_ path: String, at r: SourceRange) -> Facts {
         guard let resolved = resolve(path, "facts", at: r) else { return Facts() }
-        let (facts, file, diagnostics) = FactsLoader.load(path: resolved)
+        let (facts, file, diagnostics) = FactsLoader.load(path: resolved, declared: bundle.facts)
         if let file { fixtureFiles.append(file) }
         fixtureDiagnostics += diagnostics.map { d in
             var d = d

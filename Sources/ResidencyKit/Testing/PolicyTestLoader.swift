@@ -200,7 +200,7 @@ struct SuiteDecoder {
             if facts.kind == .string, let path = facts.string {
                 d.facts = loadFacts(path, at: reader.range(facts))
             } else {
-                d.facts = FactsLoader.decode(facts, &reader)
+                d.facts = FactsLoader.decode(facts, &reader, declared: bundle.facts)
             }
         }
     }

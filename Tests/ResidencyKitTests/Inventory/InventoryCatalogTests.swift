@@ -693,7 +693,7 @@ import Testing
         Case(
             name: "an unrelated key in YAML", path: "f.yaml", input: "dpfCertified: [Google]\n1️⃣owner: legal@acme.example\n",
             code: "E0710", message: "unknown fact `owner`",
-            help: .exactly("the facts are `dpfCertified`, `sccVendors`, `bcrVendors`")),
+            help: .exactly("the facts are `dpfCertified`, `sccVendors`, `bcrVendors`; declare others in a policy file: `fact owner: list<string>`")),
         Case(
             name: "a null list", path: "f.json", input: #"{"dpfCertified": 1️⃣null}"#, code: "E0618",
             message: "`facts.dpfCertified` is null where a list belongs"),

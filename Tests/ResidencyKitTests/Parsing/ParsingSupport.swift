@@ -34,6 +34,7 @@ enum SExpr {
         switch t {
         case .named(let id): id.name
         case .list(let element, _): "(list \(print(element)))"
+        case .map(let element, _): "(map \(print(element)))"
         }
     }
 
@@ -50,6 +51,10 @@ enum SExpr {
         switch d {
         case .importFile(let i):
             return "(import \(SyntaxDump.quote(i.path.value)))"
+        case .record(let r):
+            return "(record \(r.name.name)" + r.fields.map { " (\($0.name.name) \(print($0.type)))" }.joined() + ")"
+        case .fact(let f):
+            return "(fact \(f.name.name) \(print(f.type)))"
         case .param(let p):
             return "(param \(p.name.name) \(print(p.type))" + (p.defaultValue.map { " " + print($0) } ?? "") + ")"
         case .constant(let l):

@@ -4,6 +4,7 @@
 extension Checker {
     static func collectDeclarations(_ ctx: CheckContext) {
         var paramFirst: [String: SourceRange] = [:]
+        var factFirst: [String: SourceRange] = [:]
         var idFirst: [String: SourceRange] = [:]
         // Policies and permits share one id space: reports, permits and waivers name them.
         func claim(_ id: Identifier) -> Bool {
@@ -19,6 +20,26 @@ extension Checker {
                 switch decl {
                 case .importFile:
                     break
+                case .record(let r):
+                    if let first = ctx.recordDecls[r.name.name] {
+                        ctx.report(.duplicateDeclaration("record", r.name.name, at: r.name.range, first: first.decl.name.range))
+                    } else if typeNames[r.name.name] != nil || ["list", "map"].contains(r.name.name) {
+                        ctx.report(.builtInName(r.name.name, "a built-in type", at: r.name.range))
+                    } else {
+                        ctx.recordDecls[r.name.name] = (r, f)
+                    }
+                case .fact(let d):
+                    if let first = factFirst[d.name.name] {
+                        ctx.report(.duplicateDeclaration("fact", d.name.name, at: d.name.range, first: first))
+                    } else if Schema.record(.facts).field(d.name.name) != nil {
+                        ctx.report(
+                            .builtInName(
+                                d.name.name, "a built-in fact", at: d.name.range,
+                                help: "`facts.\(d.name.name)` is always there; declare only the organisation's own facts"))
+                    } else {
+                        factFirst[d.name.name] = d.name.range
+                        ctx.bundle.facts.append(CheckedFact(decl: d, file: f, type: .error))
+                    }
                 case .param(let p):
                     if let first = paramFirst[p.name.name] {
                         ctx.report(.duplicateDeclaration("param", p.name.name, at: p.name.range, first: first))
@@ -54,7 +75,7 @@ extension Checker {
             return
         }
         if Token.reserved.contains(name.name) || Namespace(rawValue: name.name) != nil {
-            ctx.report(.error("E0212", "`\(name.name)` is a built-in name and cannot be declared", at: name.range))
+            ctx.report(.builtInName(name.name, "a built-in name", at: name.range))
             return
         }
         ctx.own[file][name.name] = (symbol, name.range)

@@ -3,6 +3,18 @@
 /// order); a let that depends on itself is an error.
 extension Checker {
     static func checkTypes(_ ctx: CheckContext) {
+        // Records and facts first: expressions read them.
+        for name in ctx.recordDecls.keys.sorted() { _ = resolveRecord(ctx, name) }
+        for i in ctx.bundle.facts.indices {
+            let type = resolveType(ctx, ctx.bundle.facts[i].decl.type)
+            if !type.isFactType {
+                ctx.report(
+                    .typeMismatch(
+                        "a fact cannot be a \(type): facts are bools, ints, strings, dates, cidrs, records and lists and maps of them",
+                        at: ctx.bundle.facts[i].decl.type.range))
+            }
+            ctx.bundle.facts[i].type = type
+        }
         for i in ctx.bundle.params.indices { typeParam(ctx, i) }
         for i in ctx.bundle.constants.indices { _ = typeConstant(ctx, i) }
         for i in ctx.bundle.defines.indices { _ = typeDefine(ctx, i) }
@@ -141,10 +153,41 @@ extension Checker {
     static func resolveType(_ ctx: CheckContext, _ syntax: TypeSyntax) -> ValueType {
         switch syntax {
         case .list(let element, _): return .list(resolveType(ctx, element))
+        case .map(let element, _): return .map(resolveType(ctx, element))
         case .named(let id):
             if let t = typeNames[id.name] { return t }
-            ctx.report(.unknownType(id.name, at: id.range, candidates: typeNames.keys.sorted() + ["list"]))
+            if ctx.recordDecls[id.name] != nil {
+                guard ctx.recordState[id.name] != 1 else {
+                    ctx.report(.recordContainsItself(id.name, at: id.range))
+                    return .error
+                }
+                return resolveRecord(ctx, id.name)
+            }
+            ctx.report(
+                .unknownType(
+                    id.name, at: id.range, candidates: typeNames.keys.sorted() + ctx.recordDecls.keys.sorted() + ["list", "map"]))
             return .error
         }
+    }
+
+    /// A declared record's type, its fields resolved once.
+    static func resolveRecord(_ ctx: CheckContext, _ name: String) -> ValueType {
+        if let done = ctx.bundle.records[name] { return .userRecord(done) }
+        guard let (decl, _) = ctx.recordDecls[name] else { return .error }
+        ctx.recordState[name] = 1
+        var fields: [UserRecordType.Field] = []
+        var seen: [String: SourceRange] = [:]
+        for field in decl.fields {
+            if let first = seen[field.name.name] {
+                ctx.report(.duplicateDeclaration("field", field.name.name, at: field.name.range, first: first))
+                continue
+            }
+            seen[field.name.name] = field.name.range
+            fields.append(.init(name: field.name.name, type: resolveType(ctx, field.type)))
+        }
+        let record = UserRecordType(name: name, fields: fields)
+        ctx.bundle.records[name] = record
+        ctx.recordState[name] = 2
+        return .userRecord(record)
     }
 }
