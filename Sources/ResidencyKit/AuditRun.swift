@@ -409,7 +409,9 @@ public enum AuditRun {
     ) -> [Finding] {
         [Finding](concatenatingParts: evaluation.workspaces.map(\.results.count)) { i, out in
             let w = evaluation.workspaces[i]
-            let ctx = EvalContext(model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate)
+            let ctx = EvalContext(
+                model: workspaces[w.workspace], catalog: catalog, facts: facts, auditDate: auditDate, workspaces: workspaces,
+                workspaceIndex: w.workspace)
             program.reportFindings(w.results, in: ctx, into: &out)
         }
     }

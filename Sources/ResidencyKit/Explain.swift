@@ -55,7 +55,7 @@ extension AuditRun {
         let auditDate = Day(utc: options.clock())
         let ctx = EvalContext(
             model: prepared.inventory.workspaces[w], catalog: prepared.catalog.catalog, facts: prepared.facts,
-            auditDate: auditDate)
+            auditDate: auditDate, workspaces: prepared.inventory.workspaces, workspaceIndex: w)
         let raw = RawResult(policy: Int32(p), resource: Int32(i), outcome: .pass, permit: -1)
         var explanation = prepared.program.explain(raw, in: ctx)
         // The waiver that matched, as `check` would apply it (expired ones are shown too).

@@ -69,6 +69,7 @@ extension Diagnostic {
             case .catalog: "use catalog.destination(name), catalog.source(name) or catalog.warehouse(name)"
             case .facts: "read a fact with facts.dpfCertified, facts.sccVendors or facts.bcrVendors"
             case .audit: "use audit.date"
+            case .workspaces: "`workspaces` is a list: `some o in workspaces: …`"
             }
         return .error("E0112", "`\(ns.rawValue)` is not a value", at: r, help: help)
     }

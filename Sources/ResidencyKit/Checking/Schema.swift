@@ -9,6 +9,15 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     case catalogDestination, catalogSource, catalogWarehouse
     case facts, audit
 
+    /// Whether records of this kind belong to one workspace (rather than to the catalog or
+    /// the run), so that reading them through `workspaces` needs that workspace.
+    public var isWorkspaceRecord: Bool {
+        switch self {
+        case .workspace, .source, .destination, .warehouse, .endpoint, .sdkConfig, .integration: true
+        default: false
+        }
+    }
+
     /// The name of the type in diagnostics and docs.
     public var typeName: String {
         switch self {
@@ -52,13 +61,29 @@ public final class EvalContext: Sendable {
     /// The audit date (`audit.date`), from the run's one injectable clock.
     public let auditDate: Day
     let factsLists: [Value]
+    /// Every workspace of the run (`workspaces`), and which of them `model` is. Records of
+    /// another workspace are `Value.foreign`; this one's are `Value.ref`.
+    public let workspaces: [WorkspaceModel]
+    public let workspaceIndex: Int
 
-    public init(model: WorkspaceModel, catalog: Catalog, facts: Facts, auditDate: Day) {
+    public init(
+        model: WorkspaceModel, catalog: Catalog, facts: Facts, auditDate: Day, workspaces: [WorkspaceModel]? = nil,
+        workspaceIndex: Int = 0
+    ) {
         self.model = model
         self.catalog = catalog
         self.facts = facts
         self.auditDate = auditDate
         self.factsLists = [facts.dpfCertified, facts.sccVendors, facts.bcrVendors].map(Value.of)
+        self.workspaces = workspaces ?? [model]
+        self.workspaceIndex = workspaces == nil ? 0 : workspaceIndex
+    }
+
+    /// The context of another workspace of the run, sharing everything else.
+    func other(_ w: Int) -> EvalContext {
+        EvalContext(
+            model: workspaces[w], catalog: catalog, facts: facts, auditDate: auditDate, workspaces: workspaces,
+            workspaceIndex: w)
     }
 
     /// The catalog row of a kind named `name`. Asked here, of the stored catalog: the
@@ -118,6 +143,8 @@ public enum Namespace: String, Sendable, CaseIterable {
     case facts
     /// `audit.date`: the run itself.
     case audit
+    /// Every workspace of the run, for rules that look across workspaces.
+    case workspaces
 }
 
 func field(

@@ -140,6 +140,7 @@ struct Typer {
             switch ns {
             case .facts: return .record(.facts)
             case .audit: return .record(.audit)
+            case .workspaces: return .list(.record(.workspace))
             case .catalog:
                 ctx.report(.namespaceMisuse(.catalog, at: e.range))
                 return .error

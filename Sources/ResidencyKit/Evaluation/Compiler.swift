@@ -87,6 +87,7 @@ struct Compiler {
             if !traced, let slot = slotOf(base) {
                 return { f in
                     if case .ref(_, let i) = f.slots[slot] { return get(f.ctx, Int(i)) }
+                    if case .foreign(_, let w, let i) = f.slots[slot] { return f.foreignRead(get, w, i) }
                     return .missing
                 }
             }
@@ -95,13 +96,25 @@ struct Compiler {
             // its own trace entry is about to take.
             if traced, let provenance = spec.provenance {
                 return { f in
-                    guard case .ref(_, let i) = b(f) else { return .missing }
+                    let v = b(f)
+                    if case .foreign(let kind, let w, let i) = v { return f.tracedForeignRead(get, kind, w, i) }
+                    guard case .ref(_, let i) = v else { return .missing }
                     if let d = provenance(f.ctx, Int(i)), let k = f.trace?.count { f.derivations[k] = d }
                     return get(f.ctx, Int(i))
                 }
             }
+            if traced {
+                return { f in
+                    let v = b(f)
+                    if case .ref(_, let i) = v { return get(f.ctx, Int(i)) }
+                    if case .foreign(let kind, let w, let i) = v { return f.tracedForeignRead(get, kind, w, i) }
+                    return .missing
+                }
+            }
             return { f in
-                if case .ref(_, let i) = b(f) { return get(f.ctx, Int(i)) }
+                let v = b(f)
+                if case .ref(_, let i) = v { return get(f.ctx, Int(i)) }
+                if case .foreign(_, let w, let i) = v { return f.foreignRead(get, w, i) }
                 return .missing
             }
         case .index(let base, let key):
@@ -174,6 +187,8 @@ struct Compiler {
             return { _ in .ref(.facts, 0) }
         case .namespace(.audit)?:
             return { _ in .ref(.audit, 0) }
+        case .namespace(.workspaces)?:
+            return { f in f.workspaceList }
         case .namespace(.catalog)?, nil:
             return { _ in .missing }
         }

@@ -32,6 +32,65 @@ final class Frame {
     /// a list out was the costliest part of their evidence.
     private var listEvidence: [Int32: (list: [Value], text: String)] = [:]
 
+    /// Contexts of the run's other workspaces, made on first use, and `workspaces` as this
+    /// workspace sees it: its own record as `.ref`, the others as `.foreign`.
+    private var remotes: [Int32: EvalContext] = [:]
+    private var workspaces: Value?
+
+    var workspaceList: Value {
+        if let workspaces { return workspaces }
+        let own = ctx.workspaceIndex
+        let list = Value.list(
+            ctx.workspaces.indices.map { w in w == own ? .ref(.workspace, 0) : .foreign(.workspace, workspace: Int32(w), index: 0) })
+        workspaces = list
+        return list
+    }
+
+    /// A field of record `i` of workspace `w`, read in that workspace's context; the records
+    /// it leads to are that workspace's too.
+    func foreignRead(_ get: FieldAccessor, _ w: Int32, _ i: Int32) -> Value {
+        let remote: EvalContext
+        if let cached = remotes[w] {
+            remote = cached
+        } else {
+            remote = ctx.other(Int(w))
+            remotes[w] = remote
+        }
+        return Frame.foreign(get(remote, Int(i)), w, own: ctx.workspaceIndex)
+    }
+
+    /// `foreignRead`, traced: the value's evidence names the record and workspace it was read
+    /// from (`source "Shop app" (src-1) in workspace acme-us`), so a cross-workspace finding
+    /// names both sides.
+    func tracedForeignRead(_ get: FieldAccessor, _ kind: RecordKind, _ w: Int32, _ i: Int32) -> Value {
+        let v = foreignRead(get, w, i)
+        if let k = trace?.count {
+            let model = ctx.workspaces[Int(w)]
+            let record: String
+            switch kind {
+            case .workspace: record = "workspace \(model.workspace.slug)"
+            case .source, .destination, .warehouse:
+                record = "\(kind.keyword) \"\(model.name(of: kind, Int(i)))\" (\(model.id(of: kind, Int(i)))) in workspace \(model.workspace.slug)"
+            default: record = "\(kind.typeName) in workspace \(model.workspace.slug)"
+            }
+            derivations[k] = Derivation("read from \(record)", at: model.origin(of: kind, Int(i)))
+        }
+        return v
+    }
+
+    /// `v` as read from workspace `w`: its workspace records become `.foreign` (the catalog,
+    /// facts and audit are the run's own, and stay `.ref`).
+    static func foreign(_ v: Value, _ w: Int32, own: Int) -> Value {
+        guard Int(w) != own else { return v }
+        switch v {
+        case .ref(let k, let i) where k.isWorkspaceRecord: return .foreign(k, workspace: w, index: i)
+        case .list(let items):
+            guard items.contains(where: { if case .ref(let k, _) = $0 { k.isWorkspaceRecord } else { false } }) else { return v }
+            return .list(items.map { foreign($0, w, own: own) })
+        default: return v
+        }
+    }
+
     init(ctx: EvalContext, slotCount: Int) {
         self.ctx = ctx
         self.slotCount = max(1, slotCount)
@@ -75,6 +134,8 @@ extension EvalContext {
         case .list(let items): items.map(render).joined(separator: ", ")
         case .map: evidenceText(v)
         case .ref(let kind, let i): renderRecord(kind, Int(i))
+        case .foreign(let kind, let w, let i):
+            "\(other(Int(w)).renderRecord(kind, Int(i))) (workspace \(workspaces[Int(w)].workspace.slug))"
         }
     }
 
@@ -87,7 +148,7 @@ extension EvalContext {
         }
     }
 
-    private func renderRecord(_ kind: RecordKind, _ i: Int) -> String {
+    func renderRecord(_ kind: RecordKind, _ i: Int) -> String {
         switch kind {
         case .workspace, .source, .destination, .warehouse: model.name(of: kind, i)
         case .endpoint:
@@ -113,6 +174,7 @@ extension EvalContext {
     /// The input file a derivation points into: the workspace's own, or a catalog file.
     private func file(_ path: String) -> SourceFile? {
         if let f = model.file, f.path == path { return f }
+        if let f = workspaces.lazy.compactMap(\.file).first(where: { $0.path == path }) { return f }
         return catalog.files.first { $0.path == path }
     }
 

@@ -159,7 +159,9 @@ public final class PolicyProgram: Sendable {
         let out = ParallelSlots<WorkspaceResults>(count: workspaces.count)
         progress?.begin("workspaces evaluated", total: workspaces.count)
         DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
-            let ctx = EvalContext(model: workspaces[i], catalog: catalog, facts: facts, auditDate: auditDate)
+            let ctx = EvalContext(
+                model: workspaces[i], catalog: catalog, facts: facts, auditDate: auditDate, workspaces: workspaces,
+                workspaceIndex: i)
             out.store(i, WorkspaceResults(workspace: i, results: evaluate(ctx)))
             progress?.step()
         }

@@ -18,6 +18,7 @@ extension Value {
         case (.list(let x), .list(let y)): x == y
         case (.map(let x), .map(let y)): x == y
         case (.ref(let k, let i), .ref(let l, let j)): k == l && i == j
+        case (.foreign(let k, let w, let i), .foreign(let l, let v, let j)): k == l && w == v && i == j
         default: false
         }
     }
@@ -41,6 +42,10 @@ extension Value {
         case .map(let m): h.combine(m)
         case .ref(let k, let i):
             h.combine(k)
+            h.combine(i)
+        case .foreign(let k, let w, let i):
+            h.combine(k)
+            h.combine(w)
             h.combine(i)
         }
     }
@@ -122,7 +127,7 @@ extension Value {
     /// instead.
     var isIntermediate: Bool {
         switch self {
-        case .ref, .map: true
+        case .ref, .foreign, .map: true
         default: false
         }
     }

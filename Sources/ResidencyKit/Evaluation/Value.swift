@@ -16,6 +16,9 @@ public enum Value: Sendable, Hashable {
     case map(MapBox)
     /// A record of the model: the kind and its index in the workspace (or catalog) tables.
     case ref(RecordKind, Int32)
+    /// A record of another workspace of the run (read through `workspaces`): the kind, that
+    /// workspace's index in the run, and the record's index in its tables.
+    case foreign(RecordKind, workspace: Int32, index: Int32)
 
     public var isMissing: Bool {
         if case .missing = self { return true }

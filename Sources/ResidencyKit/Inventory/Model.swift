@@ -119,6 +119,16 @@ public struct WorkspaceModel: Sendable {
         }
     }
 
+    /// Where a resource is written in its input file, when known.
+    public func origin(of kind: RecordKind, _ index: Int) -> Origin? {
+        switch kind {
+        case .source: sources[index].origin
+        case .destination: destinations[index].origin
+        case .warehouse: warehouses[index].origin
+        default: nil
+        }
+    }
+
     /// The display name of a resource (its name, else its slug or id).
     public func name(of kind: RecordKind, _ index: Int) -> String {
         // `if let` rather than `??`: its autoclosures copied the whole resource per call.

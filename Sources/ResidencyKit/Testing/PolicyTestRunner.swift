@@ -121,8 +121,10 @@ public enum PolicyTestRunner {
     private static func run(
         _ test: PolicyTestCase, suite: String, program: PolicyProgram, collector: CoverageCollector?
     ) -> PolicyTestResult {
-        let contexts = test.workspaces.map {
-            EvalContext(model: $0, catalog: test.catalog, facts: test.facts, auditDate: test.date)
+        let contexts = test.workspaces.indices.map {
+            EvalContext(
+                model: test.workspaces[$0], catalog: test.catalog, facts: test.facts, auditDate: test.date,
+                workspaces: test.workspaces, workspaceIndex: $0)
         }
         // Coverage traces every result; an expectation re-runs only its own pair (`check`).
         if let collector {

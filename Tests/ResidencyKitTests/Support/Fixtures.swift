@@ -103,7 +103,7 @@ struct Harness {
         return evaluation.workspaces.flatMap { w in
             let ctx = EvalContext(
                 model: models[w.workspace], catalog: Fixtures.catalog, facts: Fixtures.facts,
-                auditDate: Fixtures.auditDate)
+                auditDate: Fixtures.auditDate, workspaces: models, workspaceIndex: w.workspace)
             return w.results.map { program.describe($0, in: ctx) }
         }
     }
