@@ -2,8 +2,18 @@
 /// and its wording is reviewed in one place. Codes E01xx are names and types, E02xx the
 /// structure of declarations, E03xx limits; W01xx are warnings. Documented in docs/diagnostics.md.
 extension Diagnostic {
-    static func unknownName(_ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
-        .error("E0101", "unknown name `\(name)`", at: r, help: Suggestions.didYouMean(name, in: candidates))
+    static func unknownName(_ name: String, at r: SourceRange, candidates: [String], help: String? = nil) -> Diagnostic {
+        .error("E0101", "unknown name `\(name)`", at: r, help: help ?? Suggestions.didYouMean(name, in: candidates))
+    }
+    static func orderedEnumeration(_ type: EnumType, _ op: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W0104", "`\(op)` orders \(type.name)s by their spelling, which means nothing about them", at: r,
+            help: "compare with `==`, `!=` or `in [\(type.values.map { "\"\($0)\"" }.joined(separator: ", "))]`")
+    }
+    static func existsNeverMissing(_ text: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            "W0105", "`\(text)` is never missing, so `exists(…)` of it is always true", at: r,
+            help: "the schema (docs/language.md) marks the fields that may be missing")
     }
     static func unknownField(
         _ name: String, on type: String, at r: SourceRange, candidates: [String], help: String? = nil

@@ -1,5 +1,19 @@
 /// Typing of calls and operators.
 extension Typer {
+    /// A field the schema says is never missing, read from a record that is itself never
+    /// missing (`d.id`, `d.workspace.slug`; not `d.source.id`, whose source may be missing).
+    private func neverMissing(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name: return ctx.bundle.name(e) == .subject || { if case .bound? = ctx.bundle.name(e) { true } else { false } }()
+        case .member(let base, let field):
+            guard case .record(let kind) = ctx.bundle.type(of: base), let spec = Schema.record(kind).field(field.name),
+                !spec.optional
+            else { return false }
+            return neverMissing(base)
+        default: return false
+        }
+    }
+
     /// Whether a call's receiver is the `catalog` namespace (`catalog.destination(n)`).
     static func isCatalogLookUp(_ receiver: Expr?) -> Bool {
         if let receiver, case .name("catalog") = receiver.kind { return true }
@@ -66,6 +80,11 @@ extension Typer {
         }
         let types = all.map { type($0) }
         ctx.bundle.calls[key] = .builtin(fn.name)
+        if fn.name == "exists", all.count == 1, neverMissing(all[0]) {
+            let file = ctx.sources.files[self.file]
+            let text = String(decoding: file.bytes[all[0].range.start.offset..<all[0].range.end.offset], as: UTF8.self)
+            ctx.report(.existsNeverMissing(text, at: all[0].range))
+        }
         guard all.count == builtin.arity else {
             ctx.report(.wrongArity(fn.name, expected: builtin.arity, found: all.count, signature: builtin.signature, at: e.range))
             return .error
@@ -129,6 +148,10 @@ extension Typer {
             if !ordered {
                 let help = lt == .date || rt == .date ? "write dates as literals such as 2025-04-03" : nil
                 ctx.report(.typeMismatch("cannot order \(lt) and \(rt) with `\(op.rawValue)`", at: e.range, help: help))
+            } else if case .enumeration(let en) = lt {
+                ctx.report(.orderedEnumeration(en, op.rawValue, at: e.range))
+            } else if case .enumeration(let en) = rt {
+                ctx.report(.orderedEnumeration(en, op.rawValue, at: e.range))
             }
             return .bool
         case .in, .notIn:

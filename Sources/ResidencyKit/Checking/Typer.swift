@@ -10,6 +10,9 @@ struct Typer {
     let ctx: CheckContext
     let file: Int
     var locals: [Local] = []
+    /// Set while typing a message's, remediation's or basis's `{…}`: an unknown name there
+    /// is often text that meant literal braces.
+    var inTemplate = false
 
     init(ctx: CheckContext, file: Int) {
         self.ctx = ctx
@@ -146,8 +149,26 @@ struct Typer {
                 return .error
             }
         }
-        ctx.report(.unknownName(n, at: e.range, candidates: visibleNames()))
+        ctx.report(.unknownName(n, at: e.range, candidates: visibleNames(), help: unknownNameHelp(n)))
         return .error
+    }
+
+    /// What an unknown name most likely meant, beyond a near spelling: an enumeration value
+    /// written without quotes, the variable of another policy, or text in braces.
+    private func unknownNameHelp(_ n: String) -> String? {
+        if let en = [EnumType.region, EnumType.workspaceRegion].first(where: { $0.values.contains(n) }) {
+            return "`\(n)` is a \(en.name); write it as a string: \"\(n)\""
+        }
+        let here = locals.first { $0.resolution == .subject }
+        for other in ctx.bundle.policies where other.file == file {
+            guard let subject = other.decl.subject, subject.variable.name == n else { continue }
+            let own = here.map { "; this one names its resource `\($0.name)`" } ?? ""
+            return "`\(n)` is the variable of policy \(other.id) (`for \(subject.kind.name) \(n)`)\(own)"
+        }
+        let near = Suggestions.didYouMean(n, in: visibleNames())
+        guard inTemplate else { return near }
+        let braces = "to write a brace in the text, double it: `{{` and `}}`"
+        return near.map { "\($0) Or, \(braces)" } ?? braces
     }
 
     /// `m["key"]` on a map (string key), `l[0]` on a list (int key), either on a JSON value.

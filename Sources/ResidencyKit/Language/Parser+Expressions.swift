@@ -79,6 +79,13 @@ extension Parser.State {
                     help: "write `x not in xs`, or `not (…)` to negate a condition"))
             return make(.invalid, lhs.start, not.end, [])
         }
+        if at(.assign) {
+            // `=` where `==` was meant: said once, then read as `==` so that the rest of the
+            // policy is checked rather than lost to one typo.
+            emit(.assignInCondition(at: range(of: current)))
+            advance()
+            return binary(.equal, lhs, parseSum())
+        }
         guard let (op, length) = compareOperator() else { return lhs }
         for _ in 0..<length { advance() }
         let rhs = parseSum()

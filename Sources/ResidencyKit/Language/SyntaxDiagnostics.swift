@@ -145,6 +145,11 @@ extension Diagnostic {
         .error("E0027", "expected `}` to close \(label), found \(found)", at: range)
     }
 
+    /// E0041: `=` in an expression, where `==` compares.
+    static func assignInCondition(at range: SourceRange) -> Diagnostic {
+        .error("E0041", "`=` does not compare", at: range, help: "write `==` to compare two values")
+    }
+
     /// E0028: something in a block that is not a clause.
     static func expectedClause(in label: String, found: String, at range: SourceRange, help: String?) -> Diagnostic {
         .error("E0028", "expected a clause of \(label) or `}`, found \(found)", at: range, help: help)

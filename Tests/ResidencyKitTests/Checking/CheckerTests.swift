@@ -115,6 +115,26 @@ private let header = """
             name: "date plus an int", source: header + "  require 1️⃣audit.date + 30 > 2025-01-01\n  message \"m\"\n}\n",
             code: "E0106"),
         CheckerCase(
+            name: "an enum value without quotes", source: header + "  require d.endpoint.region == 1️⃣eu\n  message \"m\"\n}\n",
+            code: "E0101", help: "`eu` is a region; write it as a string: \"eu\""),
+        CheckerCase(
+            name: "the variable of another policy",
+            source: "policy P-0 \"s\" {\n  severity error\n  for source s\n  require s.enabled\n  message \"m\"\n}\n" + header
+                + "  require 1️⃣s.enabled\n  message \"m\"\n}\n",
+            code: "E0101", help: "`s` is the variable of policy P-0 (`for source s`); this one names its resource `d`"),
+        CheckerCase(
+            name: "braces in a message", source: header + "  require d.enabled\n  message \"use {1️⃣braces} here\"\n}\n",
+            code: "E0101", help: "did you mean `facts`? Or, to write a brace in the text, double it: `{{` and `}}`"),
+        CheckerCase(
+            name: "assignment for comparison", source: header + "  require d.enabled 1️⃣= true\n  message \"m\"\n}\n",
+            code: "E0041", help: "write `==` to compare two values"),
+        CheckerCase(
+            name: "ordering regions", source: header + "  require 1️⃣d.endpoint.region < \"us\"\n  message \"m\"\n}\n",
+            code: "W0104"),
+        CheckerCase(
+            name: "exists of a field never missing", source: header + "  require exists(1️⃣d.workspace.slug)\n  message \"m\"\n}\n",
+            code: "W0105"),
+        CheckerCase(
             name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
             code: "E0209"),
         CheckerCase(
@@ -140,6 +160,21 @@ private let header = """
             source: "define eu(r: string): bool = r == \"eu\"\n" + header + "  require eu(1️⃣d.enabled)\n  message \"m\"\n}\n",
             code: "E0105"),
     ]
+
+    /// One mistake, one error: a misspelt resource kind is reported once, not again at every
+    /// use of the variable it binds.
+    @Test func aMisspeltKindIsOneError() {
+        let text = "policy P-1 \"t\" {\n  severity error\n  for destinaton d\n  where d.enabled\n  require d.endpoint.region == \"eu\"\n  message \"{d.name}\"\n}\n"
+        let diagnostics = Audit.checkPolicies(texts: [("case.policy", text)]).diagnostics
+        #expect(diagnostics.map(\.code) == ["E0204"])
+    }
+
+    /// `exists` of a field that may be missing, or of a never-missing field of a record that
+    /// may be missing, is no warning.
+    @Test func existsOfWhatMayBeMissingIsQuiet() {
+        let text = header + "  require exists(d.name) and exists(d.source.id)\n  message \"m\"\n}\n"
+        #expect(Audit.checkPolicies(texts: [("case.policy", text)]).diagnostics.isEmpty)
+    }
 
     @Test(arguments: cases)
     func reportsAtMarker(_ c: CheckerCase) throws {

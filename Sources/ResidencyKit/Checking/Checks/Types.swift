@@ -44,13 +44,19 @@ extension Checker {
             guard let c else { continue }
             typer.expect(.bool, c, n == 0 ? "`where` needs a condition" : "`require` needs a condition")
         }
+        typer.inTemplate = true
         for t in templates { for e in t.expressions { typer.type(e) } }
         return kind
     }
 
-    /// Binds the `for` variable; an unknown kind is reported by the structure pass.
+    /// Binds the `for` variable; an unknown kind is reported by the structure pass, and the
+    /// variable is still bound (to an erroneous type) so that its uses add no errors of their own.
     private static func bindSubject(_ typer: inout Typer, _ subject: Subject?) -> RecordKind? {
-        guard let subject, let kind = RecordKind.resourceKinds[subject.kind.name] else { return nil }
+        guard let subject else { return nil }
+        guard let kind = RecordKind.resourceKinds[subject.kind.name] else {
+            typer.locals.append(.init(name: subject.variable.name, resolution: .subject, type: .error))
+            return nil
+        }
         typer.locals.append(.init(name: subject.variable.name, resolution: .subject, type: .record(kind)))
         return kind
     }
