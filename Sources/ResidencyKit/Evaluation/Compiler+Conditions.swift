@@ -60,8 +60,18 @@ extension Compiler {
             // not parse) folds to missing like any other: the comparison is unknown, never
             // decided against a value that is not there.
             if let constant = fold(r), !constant.containsMissing {
+                if case .string(let text) = constant, Text.isASCII(text) {
+                    // Strings and enumerations against an ASCII literal (nearly all of them):
+                    // compare the text directly.
+                    return recordingOperand(r) { f in
+                        switch a(f) {
+                        case .string(let s): return Tri(Text.sameAsASCII(s, text) != negate)
+                        case .missing: return .unknown
+                        default: return Tri(negate)
+                        }
+                    }
+                }
                 if case .string(let text) = constant {
-                    // Strings and enumerations against a literal: compare the text directly.
                     return recordingOperand(r) { f in
                         switch a(f) {
                         case .string(let s): return Tri(Text.same(s, text) != negate)

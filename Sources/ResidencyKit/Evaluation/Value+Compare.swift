@@ -30,8 +30,8 @@ extension Value {
         case .int(let i): h.combine(i)
         case .string(let s):
             // The bytes, not the `String`, whose hash follows canonical equivalence.
-            h.combine(s.utf8.count)
-            for b in s.utf8 { h.combine(b) }
+            var bytes = s
+            bytes.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .date(let d): h.combine(d)
         case .duration(let n): h.combine(n)
         case .cidr(let c): h.combine(c)

@@ -13,15 +13,27 @@
 
 /// The language's string semantics, on Unicode scalars.
 enum Text {
-    /// Equality of code point sequences.
+    /// Equality of code point sequences. Built on `String.==`, whose fast paths (one
+    /// storage, small strings, a memcmp of two NFC strings) make it the cheapest comparison
+    /// there is, and which differs from ours only where canonically equivalent spellings
+    /// differ in their bytes: those differ in length (`é` and `e\u{301}`, the Kelvin sign and
+    /// `K`), or both contain non-ASCII (combining marks in another order).
     @inline(__always)
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        if let r = x.withContiguousStorageIfAvailable({ p in
-            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
-        }), let r { return r }
-        return x.elementsEqual(y)
+        guard a.utf8.count == b.utf8.count, a == b else { return false }
+        return isASCII(a) || a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// `same(s, ascii)` for a text known to be ASCII (a literal checked once at compile time):
+    /// a string canonically equivalent to ASCII text with as many bytes is that text.
+    @inline(__always)
+    static func sameAsASCII(_ s: String, _ ascii: String) -> Bool {
+        s.utf8.count == ascii.utf8.count && s == ascii
+    }
+
+    @inline(__always)
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Code point order (the order of the UTF-8 bytes).
@@ -114,11 +126,3 @@ enum Text {
         return cased(in: stride(from: i - 1, through: 0, by: -1)) && !cased(in: (i + 1)..<s.count)
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
