@@ -96,6 +96,17 @@ extension Compiler {
                 // Short constant lists (the usual `in ["eu", "us"]`) are scanned: comparing a
                 // few values is cheaper than hashing one. (A list value as the operand may
                 // hold missing elements, so it takes the three-valued path.)
+                let texts = items.compactMap { if case .string(let t) = $0, Text.isASCII(t) { t } else { nil } }
+                if items.count <= 16, texts.count == items.count {
+                    // `x in ["eu", "us"]`: ASCII literals, compared as such.
+                    return recordingOperand(r) { f in
+                        switch a(f) {
+                        case .string(let s): return Tri(texts.contains { Text.sameAsASCII(s, $0) } != negate)
+                        case .missing: return .unknown
+                        case let x: return Compiler.negated(Value.member(x, items), negate)
+                        }
+                    }
+                }
                 if items.count <= 16 {
                     return recordingOperand(r) { f in
                         let x = a(f)

@@ -77,6 +77,17 @@ extension Value {
     public static func member(_ x: Value, _ items: [Value]) -> Tri {
         if x.isMissing { return .unknown }
         var unknown = false
+        // The usual case, a string in a list of strings (`d.vendor in facts.dpfCertified`).
+        if case .string(let s) = x {
+            for item in items {
+                switch item {
+                case .string(let t): if Text.same(s, t) { return .yes }
+                case .missing, .list: if equal(x, item) != .no { unknown = true }
+                default: break
+                }
+            }
+            return unknown ? .unknown : .no
+        }
         for item in items {
             switch equal(x, item) {
             case .yes: return .yes
