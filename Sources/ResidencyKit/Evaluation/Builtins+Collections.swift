@@ -42,7 +42,7 @@ extension Builtin {
                 switch (args[0], args[1]) {
                 case (.error, _), (_, .error), (.json, _): return .success(.bool)
                 case (let a, let b) where a.isStringLike:
-                    return b.isStringLike
+                    return b.isStringLike || b == .json
                         ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected a string, found \(b)"))
                 case (.list(let t), let b):
@@ -50,7 +50,7 @@ extension Builtin {
                         ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected \(t) (the list's element type), found \(b)"))
                 case (.cidr, let b):
-                    return b == .cidr || b.isStringLike
+                    return b == .cidr || b.isStringLike || b == .json
                         ? .success(.bool)
                         : .failure(TypingError(argument: 1, message: "expected an IP address string or a cidr, found \(b)"))
                 case (let a, _):

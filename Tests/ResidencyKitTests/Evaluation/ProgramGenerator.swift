@@ -100,6 +100,7 @@ struct ProgramGenerator {
         var options = [
             "\"eu\"", "\"Mixpanel\"", "\"\"", "\"events.eu1.segmentapis.com\"", "\"https://api.eu.amplitude.com/2\"",
             "d.name", "d.vendor", "d.endpoint.host", "d.catalogName", "d.workspace.slug", "eu", "noScheme", "vendor",
+            "d.settings[\"apiRegion\"]", "d.settings[\"hosts\"][0]",
         ]
         options += binders
         if depth <= 0 { return pick(options) }
@@ -129,7 +130,7 @@ struct ProgramGenerator {
 
     mutating func list(_ depth: Int) -> String {
         let options = [
-            "d.workspace.dataSubjects", "facts.dpfCertified", "vendors", "[\"eu\", \"us\"]",
+            "d.workspace.dataSubjects", "facts.dpfCertified", "vendors", "[\"eu\", \"us\"]", "d.settings[\"hosts\"]",
             "[\(string(depth)), \(string(depth))]", "[\(string(depth))]",
         ]
         return pick(options)
@@ -151,6 +152,7 @@ struct ProgramGenerator {
                 dataSubjects: pick([["EU"], ["EU", "CH"], nil, []])),
             destinations: [])
         for i in 0..<5 {
+            let settings = settingsValue()
             parts.destinations.append(
                 Destination(
                     id: "d\(i)", name: maybe(["Mixpanel", "eu", "Amplitude EU", ""]),
@@ -160,12 +162,52 @@ struct ProgramGenerator {
                     endpoint: Endpoint(
                         region: maybe(["eu", "us"]),
                         host: maybe(["events.eu1.segmentapis.com", "api.mixpanel.com", "HTTPS://EU.example/"]))))
+            parts.destinations[i].settings = settings
         }
         return parts
     }
 
+    /// A destination's settings: missing, or a map whose keys are each present or absent,
+    /// with values of the kinds exports hold (strings, numbers, lists).
+    private mutating func settingsValue() -> Value {
+        guard next(6) > 0 else { return .missing }
+        var entries: [(String, Value)] = []
+        if next(3) > 0 { entries.append(("apiRegion", pick([.string("EU 🇪🇺"), .string("US 🇺🇸"), .string("eu"), .int(5)]))) }
+        if next(3) > 0 {
+            let hosts = (0..<next(3)).map { _ in Value.string(pick(["api.mixpanel.com", "eu", "events.eu1.segmentapis.com"])) }
+            entries.append(("hosts", .list(hosts)))
+        }
+        return .map(MapBox(entries))
+    }
+
     private mutating func maybe<T>(_ values: [T]) -> T? {
         next(5) == 0 ? nil : pick(values)
+    }
+}
+
+extension WorkspaceParts {
+    /// The settings with one entry missing (or all of them), and ways to fill it in.
+    fileprivate func settingsVariants(
+        _ i: Int, _ texts: [String], into out: inout [(what: String, missing: WorkspaceParts, completions: [WorkspaceParts])]
+    ) {
+        let settings = destinations[i].settings
+        guard case .map(let m) = settings else { return }
+        func with(_ value: Value) -> WorkspaceParts {
+            var c = self
+            c.destinations[i].settings = value
+            return c
+        }
+        var whole = self
+        whole.destinations[i].settings = .missing
+        let maps = [Value.map(MapBox([])), settings, .map(MapBox([("apiRegion", .string("EU 🇪🇺"))]))]
+        out.append(("\(destinations[i].id).settings", whole, maps.map(with)))
+        for (key, _) in zip(m.keys, m.values) {
+            let rest = zip(m.keys, m.values).filter { $0.0 != key }.map { ($0.0, $0.1) }
+            let completions = (texts.map(Value.string) + [.int(5), .list([.string("eu")])]).map {
+                with(.map(MapBox(rest + [(key, $0)])))
+            }
+            out.append(("\(destinations[i].id).settings[\"\(key)\"]", with(.map(MapBox(rest))), completions))
+        }
     }
 }
 
@@ -180,7 +222,7 @@ struct WorkspaceParts {
     /// Every variant with exactly one value missing, with the ways to fill it in again: the
     /// value it had and other values the generated policies compare with.
     var withOneValueMissing: [(what: String, missing: WorkspaceParts, completions: [WorkspaceParts])] {
-        var out: [(String, WorkspaceParts, [WorkspaceParts])] = []
+        var out: [(what: String, missing: WorkspaceParts, completions: [WorkspaceParts])] = []
         func field<T>(_ what: String, _ key: WritableKeyPath<WorkspaceParts, T?>, _ values: [T]) {
             guard self[keyPath: key] != nil else { return }
             var missing = self
@@ -205,6 +247,7 @@ struct WorkspaceParts {
             field("\(id).catalogName", \.destinations[i].catalogName, texts)
             field("\(id).endpoint.region", \.destinations[i].endpoint.region, ["eu", "us", "in"])
             field("\(id).endpoint.host", \.destinations[i].endpoint.host, texts)
+            settingsVariants(i, texts, into: &out)
         }
         return out
     }
