@@ -55,11 +55,23 @@ struct ExpressionProbe {
         return Set(texts).count == 1 ? texts[0] : "builds disagree: \(texts)"
     }
 
-    /// Evidence text, with CR, LF and tab written as escapes so a table cell can hold them.
+    /// Evidence text, with CR, LF and tab written as the language's escapes, and combining
+    /// marks and other invisible code points as `\u{…}`, so a table cell shows them.
     static func show(_ v: Value) -> String {
         guard !v.isMissing else { return "missing" }
-        return EvalContext.empty.evidenceText(v)
-            .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\t", with: "\\t")
+        var out = ""
+        for u in EvalContext.empty.evidenceText(v).unicodeScalars {
+            switch u {
+            case "\r": out += "\\r"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                switch u.properties.generalCategory {
+                case .nonspacingMark, .enclosingMark, .control, .format: out += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
     }
 }
