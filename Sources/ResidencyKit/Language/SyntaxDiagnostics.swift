@@ -66,7 +66,7 @@ extension Diagnostic {
     static func malformedDate(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(
             "E0008", "`\(text)` is not a date", at: range,
-            help: "dates are written YYYY-MM-DD, e.g. 2025-04-03; there is no subtraction")
+            help: "dates are written YYYY-MM-DD, e.g. 2025-04-03; to subtract, put spaces around `-`: `10 - 1`")
     }
 
     /// E0009: a well-formed date that is not a real calendar day.
