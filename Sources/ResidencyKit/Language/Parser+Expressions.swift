@@ -120,34 +120,30 @@ extension Parser.State {
 
     /// `sum = product { ( "+" | "-" ) product }`
     private mutating func parseSum() -> Node {
-        var lhs = parseProduct()
-        while at(.plus) || at(.minus) {
-            let op: Expr.BinaryOperator = at(.plus) ? .add : .subtract
-            advance()
-            lhs = binary(op, lhs, parseProduct())
-        }
-        return lhs
+        parseLeftAssociative([.plus: .add, .minus: .subtract]) { $0.parseProduct() }
     }
 
     /// `product = coalesce { ( "*" | "/" ) coalesce }`
     private mutating func parseProduct() -> Node {
-        var lhs = parseCoalesce()
-        while at(.star) || at(.slash) {
-            let op: Expr.BinaryOperator = at(.star) ? .multiply : .divide
+        parseLeftAssociative([.star: .multiply, .slash: .divide]) { $0.parseCoalesce() }
+    }
+
+    /// One level of left-associative operators: operands read by `operand`, joined left to
+    /// right by the operators the tokens in `operators` stand for.
+    private mutating func parseLeftAssociative(
+        _ operators: [Token.Kind: Expr.BinaryOperator], _ operand: (inout Self) -> Node
+    ) -> Node {
+        var lhs = operand(&self)
+        while let op = operators[current.kind] {
             advance()
-            lhs = binary(op, lhs, parseCoalesce())
+            lhs = binary(op, lhs, operand(&self))
         }
         return lhs
     }
 
     /// `coalesce = postfix { "??" postfix }`
     private mutating func parseCoalesce() -> Node {
-        var lhs = parsePostfix()
-        while at(.coalesce) {
-            advance()
-            lhs = binary(.coalesce, lhs, parsePostfix())
-        }
-        return lhs
+        parseLeftAssociative([.coalesce: .coalesce]) { $0.parsePostfix() }
     }
 
     /// `postfix = primary { "." IDENT [ arguments ] | "[" expr "]" }`
