@@ -241,7 +241,8 @@ public enum AuditRun {
         }
         if !options.allowIncomplete, !incomplete.isEmpty { document.policies.append(incompletePolicyInfo) }
         stage("document")
-        let status: Audit.ExitStatus = document.summary.verdict == "compliant" ? .ok : .violations
+        // The gate decides the exit code; the verdict is reported whatever it is.
+        let status: Audit.ExitStatus = document.summary.gateState == .failed ? .violations : .ok
         return Outcome(
             status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
             workspaces: inventory.workspaces)

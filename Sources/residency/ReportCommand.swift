@@ -66,8 +66,8 @@ struct ReportCommand: ParsableCommand {
             func shown(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
             Terminal.stdout(
                 """
-                \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))) was \
-                \(shown(result.summary.verdict)) at --fail-on \(shown(result.summary.failOn)); \(result.results.count) results
+                \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))): \
+                \(result.summary.compliance.headline); \(shown(result.summary.gateWords)); \(result.results.count) results
 
                 """)
         }

@@ -18,7 +18,8 @@ import Testing
         // undecided result any more (see namesTheUnknownValueOfAnUndecidedResult).
         #expect(!r.stdout.contains("67f6a8b9c0d1e2f3a4b5c6d7"))
         #expect(!r.stdout.contains("UNKNOWN "))
-        #expect(r.stdout.contains("verdict:     non-compliant (--fail-on error)"))
+        #expect(r.stdout.contains("verdict:     NOT COMPLIANT — "))
+        #expect(r.stdout.contains("gate:        failed at error (--fail-on error)"))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when not a terminal")
     }
 
@@ -26,7 +27,9 @@ import Testing
     func failOnSetsTheExitCode(threshold: String, status: Int32) throws {
         let r = try residency(["check", "--fail-on", threshold] + Self.now)
         #expect(r.status == status, "\(r.stderr)")
-        #expect(r.stdout.contains(status == 0 ? "verdict:     compliant" : "verdict:     non-compliant"))
+        // The verdict is the same whatever the gate (issue 13); the gate line and the exit code differ.
+        #expect(r.stdout.contains("verdict:     NOT COMPLIANT — "), "\(r.stdout)")
+        #expect(r.stdout.contains(status == 0 ? "gate:        not applied" : "gate:        failed at \(threshold)"), "\(r.stdout)")
     }
 
     @Test func writesAVersionedResultDocument() throws {
@@ -36,7 +39,7 @@ import Testing
         #expect(r.status == 1)
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(doc["schemaVersion"] as? Int == 1)
+        #expect(doc["schemaVersion"] as? Int == 2)
         let run = try #require(doc["run"] as? [String: Any])
         #expect(run["startedAt"] as? String == "2026-11-28T02:00:00Z")
         #expect(run["auditDate"] as? String == "2026-11-28")

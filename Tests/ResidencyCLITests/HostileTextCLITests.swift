@@ -22,7 +22,9 @@ import Testing
             in: dir)
         #expect(r.status == 1, "\(r.stderr)")
         let lines = (r.stdout + r.stderr).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { $0.hasPrefix("verdict:") } == ["verdict:     non-compliant (--fail-on error)"], "\(r.stdout)")
+        #expect(lines.filter { $0.hasPrefix("verdict:") }.count == 1, "\(r.stdout)")
+        #expect(lines.filter { $0.hasPrefix("verdict:") }.first?.hasPrefix("verdict:     NOT COMPLIANT — ") == true, "\(r.stdout)")
+        #expect(lines.filter { $0.hasPrefix("gate:") } == ["gate:        failed at error (--fail-on error)"], "\(r.stdout)")
         #expect(r.stdout.contains(#"Customer.io\r\nverdict:     compliant (--fail-on error)\n\x1b[32m\u{202E}"#), "\(r.stdout)")
         for text in [r.stdout, r.stderr] {
             #expect(!text.contains("\u{1B}"))

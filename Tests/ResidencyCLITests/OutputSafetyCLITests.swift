@@ -85,7 +85,7 @@ import Testing
         let r = try Self.check(["--json", "inventory/acme-eu.json", "--html", "out/report.html"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("error[E1604]: cannot write inventory/acme-eu.json (--json): the run reads"), "\(r.stderr)")
-        #expect(r.stdout.contains("verdict:     non-compliant"), "the verdict is printed all the same")
+        #expect(r.stdout.contains("verdict:     NOT COMPLIANT"), "the verdict is printed all the same")
         #expect(Self.read(dir, "inventory/acme-eu.json") == before)
         #expect(Self.entries(dir) == [])
     }
@@ -178,7 +178,7 @@ import Testing
             log.err.contains("error[E1607]: cannot write out/report.html (--html): it became a folder while the run wrote"),
             "\(log.err)")
         #expect(log.err.contains("no output was replaced: out/results.json (--json), out/summary.md (--markdown) are as before"))
-        #expect(log.out.contains("verdict:     non-compliant"))
+        #expect(log.out.contains("verdict:     NOT COMPLIANT"))
         #expect(Self.read(dir, "out/results.json") == "previous")
         #expect(Self.entries(dir) == ["report.html", "results.json", "summary.md"])
     }

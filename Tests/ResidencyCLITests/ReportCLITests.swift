@@ -32,7 +32,7 @@ import Testing
         // Not a gate: the document's verdict is non-compliant, and the reports were written.
         #expect(report.status == 0, "\(report.stderr)")
         #expect(
-            report.stdout.contains("was non-compliant at --fail-on \(extra.isEmpty ? "error" : "warning")"), "\(report.stdout)")
+            report.stdout.contains("NOT COMPLIANT; gate: failed at \(extra.isEmpty ? "error" : "warning")"), "\(report.stdout)")
         for (_, name) in Self.reports where name != "junit" {
             let a = try Data(contentsOf: checked.appendingPathComponent(name))
             #expect(try Data(contentsOf: rendered.appendingPathComponent(name)) == a, "\(name)")
@@ -51,7 +51,7 @@ import Testing
         let example = try String(
             contentsOf: repositoryRoot.appendingPathComponent("reports/example-results.json"), encoding: .utf8)
         let dir = try temporaryFolder([
-            "old.json": example.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#),
+            "old.json": example.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 3"#),
             "edited.json": example.replacingOccurrences(of: #""outcome": "permitted""#, with: #""outcome": "permited""#),
             "report.html": "previous",
         ])
@@ -59,7 +59,7 @@ import Testing
         #expect(old.status == 2)
         #expect(
             old.stderr.contains(
-                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 1): found schemaVersion 2"
+                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 2): found schemaVersion 3"
             ), "\(old.stderr)")
         #expect(old.stderr.contains("residency: no report written"))
         let edited = try residency(["report", "edited.json", "--html", "report.html"], in: dir)
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func diagnosticsCanBeJSON() throws {
-        let dir = try temporaryFolder(["cut.json": "{\"schemaVersion\": 1,\n \"results\": ["])
+        let dir = try temporaryFolder(["cut.json": "{\"schemaVersion\": 2,\n \"results\": ["])
         let r = try residency(["report", "cut.json", "--html", "x.html", "--diagnostics-format", "json"], in: dir)
         #expect(r.status == 2)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

@@ -46,7 +46,8 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.report)
         #expect(r.stdout.contains("UNKNOWN RES-013  error   partial-eu/workspace/ws-x"))
-        #expect(r.stdout.contains("verdict:     non-compliant (--fail-on error)"))
+        #expect(r.stdout.contains("verdict:     NOT DECIDED — "), "\(r.stdout)")
+        #expect(r.stdout.contains("gate:        failed at error (--fail-on error)"))
         #expect(r.stderr.contains("ws.json:3:146: warning[W0603]"), "\(r.stderr)")
     }
 
@@ -55,7 +56,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.report)
         #expect(!r.stdout.contains("RES-013"))
-        #expect(r.stdout.contains("verdict:     compliant"))
+        #expect(r.stdout.contains("verdict:     COMPLIANT"), "\(r.stdout)")
+        #expect(r.stdout.contains("gate:        passed at error"))
         #expect(r.stdout.contains("was audited with --allow-incomplete although its inventory is incomplete"))
         #expect(r.stderr.contains("warning[W0603]"))
     }

@@ -71,10 +71,12 @@ public struct JUnitReport: Sendable {
         return try w.finish()
     }
 
-    /// The suites' properties: tool version, audit date, who ran it, input digests.
+    /// The suites' properties: tool version, audit date, the verdict and the gate in the words
+    /// every report uses, who ran it, input digests.
     func properties(_ doc: ResultDocument) -> [(String, String)] {
         var props: [(String, String)] = [
             ("residency.version", v(doc.tool.version)), ("residency.auditDate", v(doc.run.auditDate)),
+            ("residency.verdict", doc.summary.compliance.headline), ("residency.gate", doc.summary.gateWords),
         ]
         props.append(
             (

@@ -49,9 +49,11 @@ extension ResultDocument {
                 ranBy: ranBy),
             inputs: inputs, params: params,
             summary: Summary(
-                // A policy that was expected to match and matched nothing fails the gate; stale or
-                // expired waivers are reported but decide nothing (their findings already do).
-                verdict: gating || !unmatched.isEmpty && failOn != .never ? "non-compliant" : "compliant",
+                // A policy that was expected to match and matched nothing fails the gate and
+                // leaves the verdict undecided; stale or expired waivers are reported but decide
+                // nothing (their findings already do).
+                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count).rawValue,
+                gate: gate(gating: gating, unmatched: unmatched.count, failOn: failOn).rawValue,
                 failOn: failOn.rawValue,
                 workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count,
                 resources: resources,
@@ -59,6 +61,13 @@ extension ResultDocument {
             policies: policies,
             workspaces: infos,
             results: results, notices: notices)
+    }
+
+    /// What the gate does with a run: off with `--fail-on never`, else failed by a result at or
+    /// above the threshold or by a policy that applied to nothing.
+    static func gate(gating: Bool, unmatched: Int, failOn: AuditRun.FailOn) -> GateState {
+        if failOn == .never { return .notApplied }
+        return gating || unmatched > 0 ? .failed : .passed
     }
 
     /// The summary's counts of results by outcome and by severity and outcome, and whether

@@ -162,6 +162,7 @@ extension ResultDocument {
         w.key("summary")
         w.beginObject()
         w.field("verdict", summary.verdict)
+        w.field("gate", summary.gate)
         w.field("failOn", summary.failOn)
         w.field("workspaces", summary.workspaces)
         w.field("policies", summary.policies)

@@ -42,7 +42,8 @@ extension ResultDocument {
         }
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
         var reader = ResultDocumentReader(file: file)
-        let document = decode(tree.root, &reader)
+        var document = decode(tree.root, &reader)
+        if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }
         // Counts are compared once every value read: stand-ins for bad values would disagree.
         if !reader.failed { checkCounts(document, tree.root, &reader) }
         guard reader.failed else { return Reading(document: document, diagnostics: [], files: []) }
@@ -65,7 +66,8 @@ extension ResultDocument {
         guard let version = root["schemaVersion"] else {
             return .notAResultDocument(file.path, found: "found no `schemaVersion`", version: nil, at: at)
         }
-        guard version.int == ResultDocument.schemaVersion else {
+        // Version 1 is still read (last night's baseline), its verdict re-read as version 2's.
+        guard version.int == ResultDocument.schemaVersion || version.int == 1 else {
             let found =
                 version.numberText.map { "found schemaVersion \($0)" } ?? "found a `schemaVersion` that is \(version.typeName)"
             return .notAResultDocument(
@@ -117,8 +119,8 @@ extension ResultDocument {
             inputs: inputs ?? Inputs(policies: [], catalog: [], facts: nil, inventories: []), params: params,
             summary: summary
                 ?? Summary(
-                    verdict: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0, outcomes: [:],
-                    bySeverity: [:]),
+                    verdict: "", gate: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
+                    outcomes: [:], bySeverity: [:]),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
     }
 
@@ -157,7 +159,16 @@ extension ResultDocument {
 
     private static func readSummary(_ o: DataNode, _ r: inout ResultDocumentReader) -> Summary {
         let path = "summary"
-        let verdict = r.word(o, "verdict", path, Verdict.allCases)?.rawValue ?? ""
+        let verdict: String
+        let gate: String
+        if o["gate"] == nil, let old = o["verdict"]?.string, old == "compliant" || old == "non-compliant" {
+            // Version 1: no gate, and a verdict that was the gate's; both are worked out again
+            // from the results (`upgradeFromVersion1`).
+            (verdict, gate) = (old, "")
+        } else {
+            verdict = r.word(o, "verdict", path, Compliance.allCases)?.rawValue ?? ""
+            gate = r.word(o, "gate", path, GateState.allCases)?.rawValue ?? ""
+        }
         let failOn = r.word(o, "failOn", path, AuditRun.FailOn.allCases)?.rawValue ?? ""
         let outcomes = r.object(o, "outcomes", path).map { r.counts($0, "summary.outcomes") } ?? [:]
         var bySeverity: [String: [String: Int]] = [:]
@@ -169,7 +180,8 @@ extension ResultDocument {
             }
         }
         return Summary(
-            verdict: verdict, failOn: failOn, workspaces: r.int(o, "workspaces", path), policies: r.int(o, "policies", path),
+            verdict: verdict, gate: gate, failOn: failOn, workspaces: r.int(o, "workspaces", path),
+            policies: r.int(o, "policies", path),
             permits: r.int(o, "permits", path), resources: r.int(o, "resources", path), evaluated: r.int(o, "evaluated", path),
             outcomes: outcomes, bySeverity: bySeverity)
     }
@@ -207,9 +219,14 @@ extension ResultDocument {
         return values
     }
 
-    /// The words `summary.verdict` may be.
-    enum Verdict: String, CaseIterable {
-        case compliant
-        case nonCompliant = "non-compliant"
+    /// A version 1 document as version 2 states it: the verdict from every result, the gate
+    /// from what version 1 called its verdict.
+    private static func upgradeFromVersion1(_ doc: inout ResultDocument) {
+        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let old = doc.summary.verdict
+        let counted = tally(doc.results, failOn: AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error, onlyNew: false)
+        doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
+        doc.summary.gate = (doc.summary.failOn == "never" ? GateState.notApplied : old == "compliant" ? .passed : .failed).rawValue
+        doc.schemaVersion = ResultDocument.schemaVersion
     }
 }

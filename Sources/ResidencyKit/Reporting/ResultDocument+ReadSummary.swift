@@ -52,18 +52,24 @@ extension ResultDocument {
         // The verdict as `check` decided it: a result that trips the gate, or a policy that
         // was expected to apply and applied to nothing (unless the gate is off).
         let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
-        let gating = counted.gating || unmatched > 0 && failOn != .never
-        let verdict = gating ? Verdict.nonCompliant.rawValue : Verdict.compliant.rawValue
+        let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
         if s.verdict != verdict, let summary, let node = summary["verdict"] {
+            let why = "the results by severity and outcome (and \(unmatched) policies that applied to nothing) make it so"
+            r.report {
+                .documentVerdictDisagrees(
+                    "summary.verdict", stored: s.verdict, expected: verdict, why, at: ResultDocumentReader.range(node, $0))
+            }
+        }
+        let gate = gate(gating: counted.gating, unmatched: unmatched, failOn: failOn).rawValue
+        if s.gate != gate, let summary, let node = summary["gate"] {
             let trips = doc.results.reduce(0) { $0 + (doc.trips($1) ? 1 : 0) }
-            var why = "no result trips the gate at --fail-on \(failOn.rawValue)"
-            if gating {
-                why = trips == 1 ? "1 result trips" : "\(trips) results trip"
-                why += " the gate at --fail-on \(failOn.rawValue)"
+            var why = failOn == .never ? "the gate is off" : "no result trips the gate at \(failOn.rawValue)"
+            if failOn != .never, trips > 0 || unmatched > 0 {
+                why = (trips == 1 ? "1 result trips" : "\(trips) results trip") + " the gate at \(failOn.rawValue)"
                 if unmatched > 0 { why += " and \(unmatched == 1 ? "1 policy" : "\(unmatched) policies") applied to nothing" }
             }
             r.report {
-                .documentVerdictDisagrees(stored: s.verdict, expected: verdict, why, at: ResultDocumentReader.range(node, $0))
+                .documentVerdictDisagrees("summary.gate", stored: s.gate, expected: gate, why, at: ResultDocumentReader.range(node, $0))
             }
         }
 
@@ -90,9 +96,11 @@ extension Diagnostic {
             help: countHelp)
     }
 
-    static func documentVerdictDisagrees(stored: String, expected: String, _ why: String, at r: SourceRange) -> Diagnostic {
+    static func documentVerdictDisagrees(
+        _ path: String, stored: String, expected: String, _ why: String, at r: SourceRange
+    ) -> Diagnostic {
         .error(
-            countDisagreesCode, "`summary.verdict` is \"\(stored)\", but \(why): the results make it \"\(expected)\"", at: r,
+            countDisagreesCode, "`\(path)` is \"\(stored)\", but \(why): the results make it \"\(expected)\"", at: r,
             help: countHelp)
     }
 

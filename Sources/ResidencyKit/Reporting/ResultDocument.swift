@@ -2,7 +2,9 @@
 /// rendered from. Documented in docs/results.md; `schemaVersion` changes when a field's
 /// meaning does.
 public struct ResultDocument: Sendable, Codable {
-    public static let schemaVersion = 1
+    /// 2 since issue 13: `summary.verdict` is the compliance verdict from every result, and
+    /// `summary.gate` says what `--fail-on` did (in 1, the verdict was the gate's).
+    public static let schemaVersion = 2
 
     public struct Tool: Sendable, Codable {
         public var name = "residency"
@@ -34,8 +36,11 @@ public struct ResultDocument: Sendable, Codable {
     }
 
     public struct Summary: Sendable, Codable {
-        /// `compliant` when nothing is at or above the gate's threshold, else `non-compliant`.
+        /// The compliance verdict from every result, whatever the gate (`Compliance`):
+        /// `non-compliant`, `not-decided`, `compliant-with-warnings` or `compliant`.
         public var verdict: String
+        /// What the gate did: `failed`, `passed` or `not-applied` (`--fail-on never`).
+        public var gate: String
         public var failOn: String
         public var workspaces: Int
         public var policies: Int

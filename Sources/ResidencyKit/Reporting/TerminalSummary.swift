@@ -48,9 +48,11 @@ public struct TerminalSummary: Sendable {
             out += "baseline:    \(b.new) new, \(b.unchanged) unchanged, \(b.resolved.count) resolved since \(text(b.path))"
             out += b.failOnNew ? " (gating on new findings only)\n" : "\n"
         }
-        let verdict = doc.summary.verdict
-        out += "verdict:     " + paint(text(verdict, Neutralise.nameLimit), verdict == "compliant" ? "32" : "31")
-        out += " (--fail-on \(text(doc.summary.failOn, Neutralise.nameLimit)))\n"
+        let verdict = doc.summary.compliance
+        let colour = verdict == .compliant ? "32" : verdict == .compliantWithWarnings ? "33" : "31"
+        out += "verdict:     " + paint(verdict.headline, colour) + " — " + text(doc.verdictReason) + "\n"
+        out += "gate:        " + text(doc.summary.gateWords.dropFirst("gate: ".count).description, Neutralise.nameLimit)
+        out += doc.summary.gateState == .notApplied ? " (--fail-on never)\n" : " (--fail-on \(text(doc.summary.failOn, Neutralise.nameLimit)))\n"
         return out
     }
 

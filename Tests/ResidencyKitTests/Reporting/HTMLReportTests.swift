@@ -147,7 +147,7 @@ enum HTMLFixtures {
         #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
         // Changed with issue 10 (before: 5 failed and 2 undecided): FullStory's RES-001 and Shop
         // app's RES-004 are decided (fail), Orders backend's RES-004 passes.
-        #expect(html.contains("Threshold --fail-on error: 5 results at severity error failed and 0 could not be decided"))
+        #expect(html.contains("Deployment gate (failed at severity error): 5 results at severity error failed and 0 could not be decided"))
         for id in ["RES-001", "RES-002", "RES-003", "RES-004", "RES-005", "RES-006", "RES-007", "RES-008", "RES-009"] {
             #expect(html.contains("id=\"policy-\(id)\""))
         }
@@ -183,7 +183,7 @@ enum HTMLFixtures {
 
     @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
-        let table = try #require(html.range(of: "Verdict per workspace (2 of 2 not compliant)"))
+        let table = try #require(html.range(of: "Verdict per workspace (2 of 2 not compliant or not decided)"))
         let rest = html[table.upperBound...]
         let eu = try #require(rest.range(of: "<a href=\"#workspace-acme-eu\">Acme EU</a>"))
         let us = try #require(rest.range(of: "<a href=\"#workspace-acme-us\">Acme US</a>"))
@@ -288,8 +288,9 @@ enum HTMLFixtures {
         let html = HTMLReport().render(try HTMLFixtures.example(failOn: failOn), provenance: HTMLFixtures.provenance)
         switch failOn {
         case .never:
-            #expect(html.contains(#"<p class="verdict-word">COMPLIANT</p>"#))
-            #expect(html.contains("The gate is off (--fail-on never)"))
+            // The gate off says nothing about compliance (issue 13).
+            #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
+            #expect(html.contains("Deployment gate: not applied."))
         case .warning:
             #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
             #expect(html.contains("8 results at severity warning or error failed and 0 could not be decided"))

@@ -28,8 +28,9 @@ import Testing
         #expect(out.contains("sends to " + shown), "\(what)")
         #expect(!out.unicodeScalars.contains { $0 != "\n" && Neutralise.isHidden($0) }, "\(what)")
         // No value starts a line of its own: every line starts as the summary writes it.
-        let verdicts = out.split(separator: "\n").filter { $0.hasPrefix("verdict:") }
-        #expect(verdicts == ["verdict:     non-compliant (--fail-on error)"], "\(what)")
+        let verdicts = out.split(separator: "\n").filter { $0.hasPrefix("verdict:") || $0.hasPrefix("gate:") }
+        #expect(verdicts.count == 2 && verdicts[0].hasPrefix("verdict:     NOT COMPLIANT — "), "\(what)")
+        #expect(verdicts.last == "gate:        failed at error (--fail-on error)", "\(what)")
     }
 
     /// Colour is the summary's own: a value cannot add an escape sequence of its own.

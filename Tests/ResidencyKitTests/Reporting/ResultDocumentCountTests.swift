@@ -13,7 +13,7 @@ import Testing
     static let cases: [(String, String, String, String)] = [
         (
             "a verdict edited to compliant", #""verdict": "non-compliant""#, #""verdict": 1️⃣"compliant""#,
-            #"`summary.verdict` is "compliant", but 1 result trips the gate at --fail-on error: the results make it "non-compliant""#
+            #"`summary.verdict` is "compliant", but the results by severity and outcome"#
         ),
         (
             "a fail count edited to 0", #""outcomes": {"fail": 1}"#, #""outcomes": {"fail": 1️⃣0}"#,
@@ -76,16 +76,35 @@ import Testing
         #expect(first.help?.contains("recomputed from `results`") == true)
     }
 
-    /// A gate that was off, or an undecided policy that applied to nothing, decides the
-    /// verdict as `check` decided it.
+    /// The verdict follows the results whatever the gate; the gate follows `failOn` (issue 13:
+    /// a run with the gate off is still non-compliant when a result fails).
     @Test(arguments: [
-        (#""verdict": "non-compliant", "failOn": "error""#, #""verdict": "compliant", "failOn": "never""#, true),
-        (#""verdict": "non-compliant", "failOn": "error""#, #""verdict": "non-compliant", "failOn": "never""#, false),
+        (#""verdict": "non-compliant", "gate": "failed", "failOn": "error""#,
+         #""verdict": "non-compliant", "gate": "not-applied", "failOn": "never""#, true),
+        (#""verdict": "non-compliant", "gate": "failed", "failOn": "error""#,
+         #""verdict": "compliant", "gate": "not-applied", "failOn": "never""#, false),
+        (#""verdict": "non-compliant", "gate": "failed", "failOn": "error""#,
+         #""verdict": "non-compliant", "gate": "passed", "failOn": "error""#, false),
+        (#""verdict": "non-compliant", "gate": "failed", "failOn": "error""#,
+         #""verdict": "non-compliant", "gate": "failed", "failOn": "never""#, false),
     ])
-    func theVerdictFollowsTheGate(find: String, replace: String, accepted: Bool) {
+    func theVerdictFollowsTheResultsAndTheGateItsThreshold(find: String, replace: String, accepted: Bool) {
         let reading = ResultDocumentReadErrorTests.read(Self.valid.replacingOccurrences(of: find, with: replace))
         #expect((reading.document != nil) == accepted, "\(reading.diagnostics.map(\.message))")
         if !accepted { #expect(reading.diagnostics.map(\.code) == ["E1509"]) }
+    }
+
+    /// A version 1 document (a baseline from before issue 13) still reads: its verdict, which
+    /// was the gate's, becomes the gate, and the verdict is worked out from its results.
+    @Test func aVersion1DocumentReads() throws {
+        let v1 = Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 1"#)
+            .replacingOccurrences(of: #""verdict": "non-compliant", "gate": "failed","#, with: #""verdict": "compliant","#)
+            .replacingOccurrences(of: #""failOn": "error""#, with: #""failOn": "never""#)
+        let reading = ResultDocumentReadErrorTests.read(v1)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        #expect(doc.schemaVersion == 2)
+        #expect(doc.summary.verdict == "non-compliant")
+        #expect(doc.summary.gate == "not-applied")
     }
 
     /// Every document `check` writes reads back: its counts are the ones recomputed.

@@ -29,7 +29,7 @@ import Testing
             run: .init(startedAt: "s", finishedAt: "f", auditDate: "2026-11-28", ranBy: .unknown),
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []), params: [:],
             summary: .init(
-                verdict: "compliant", failOn: "error", workspaces: 1, policies: 1, permits: 0, resources: 1,
+                verdict: "compliant", gate: "passed", failOn: "error", workspaces: 1, policies: 1, permits: 0, resources: 1,
                 evaluated: results.count, outcomes: [:], bySeverity: [:]),
             policies: [], workspaces: [], results: results, notices: [])
     }

@@ -8,13 +8,13 @@ import Testing
 @Suite struct ResultDocumentReadErrorTests {
     /// The smallest document with every required section: one policy, one workspace, one result.
     static let valid = """
-        {"schemaVersion": 1,
+        {"schemaVersion": 2,
          "tool": {"name": "residency", "version": "0.1.0"},
          "run": {"startedAt": "2026-11-28T02:00:00Z", "finishedAt": "2026-11-28T02:00:01Z", "auditDate": "2026-11-28",
                  "ranBy": {"runner": "local user", "identity": "alice"}},
          "inputs": {"policies": [{"path": "eu.policy", "sha256": "ab"}], "catalog": [], "inventories": []},
          "params": {"swiss_adequacy": "false"},
-         "summary": {"verdict": "non-compliant", "failOn": "error", "workspaces": 1, "policies": 1, "permits": 0,
+         "summary": {"verdict": "non-compliant", "gate": "failed", "failOn": "error", "workspaces": 1, "policies": 1, "permits": 0,
                      "resources": 2, "evaluated": 1, "outcomes": {"fail": 1}, "bySeverity": {"error": {"fail": 1}}},
          "policies": [{"id": "RES-001", "kind": "policy", "title": "EU data stays in the EU", "severity": "error",
                        "resourceKind": "destination", "references": ["GDPR Art. 44"], "file": "eu.policy", "line": 1}],
@@ -44,12 +44,12 @@ import Testing
         ("a trailing comma", #""notices": []}"#, #""notices": []1️⃣,}"#, "E1503", "trailing comma before `}`"),
         (
             "a list", Self.valid, "1️⃣[1, 2]", "E1502",
-            "results.json is not a residency result document (schemaVersion 1): found an array"
+            "results.json is not a residency result document (schemaVersion 2): found an array"
         ),
         ("an export bundle", Self.valid, #"1️⃣{"workspace": {"id": "ws1"}}"#, "E1502", "found no `schemaVersion`"),
-        ("another schemaVersion", #""schemaVersion": 1"#, #""schemaVersion": 1️⃣2"#, "E1502", "found schemaVersion 2"),
+        ("another schemaVersion", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣3"#, "E1502", "found schemaVersion 3"),
         (
-            "a schemaVersion in words", #""schemaVersion": 1"#, #""schemaVersion": 1️⃣"1""#, "E1502",
+            "a schemaVersion in words", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣"2""#, "E1502",
             "found a `schemaVersion` that is a string"
         ),
         (
@@ -136,7 +136,7 @@ import Testing
 
     /// The reasons are given in words the user wrote (help included) and rendered with the line.
     @Test func aDocumentOfAnotherSchemaSaysWhichResidencyWroteIt() throws {
-        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#))
+        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 3"#))
         let d = try #require(reading.diagnostics.first)
         #expect(d.help == "it was written by residency 0.1.0: render it with that version, or run `residency check --json` again")
         let text = DiagnosticRenderer(files: reading.files).render(reading.diagnostics, format: .human)

@@ -132,7 +132,7 @@ import Testing
         let doc = try ReportFixtures.example()
         var text = String(decoding: doc.json(), as: UTF8.self)
         text = text.replacingOccurrences(
-            of: "\"schemaVersion\": 1,", with: "\"schemaVersion\": 1, \"generator\": {\"x\": [1, 2]},")
+            of: "\"schemaVersion\": 2,", with: "\"schemaVersion\": 2, \"generator\": {\"x\": [1, 2]},")
         text = text.replacingOccurrences(of: "{\"policy\": ", with: "{\"future\": null, \"policy\": ")
         text = text.replacingOccurrences(of: "\"notices\": [", with: "\"baseline\": null, \"notices\": [")
         let reading = ResultDocument.read(SourceFile(path: "r.json", text: text))

@@ -116,7 +116,7 @@ extension HTMLReport {
             [
                 .p(
                     .t(
-                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.verdict == "compliant" ? "COMPLIANT" : "NOT COMPLIANT") "
+                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.compliance.headline) "
                             + "at --fail-on \(doc.summary.failOn)). Keep this report with the JSON result document it was rendered from."
                     )),
                 .table(

@@ -3,15 +3,15 @@ import Plot
 /// Section 1: the verdict in words, what was audited against what, and the counts.
 extension HTMLReport {
     func verdictSection(_ doc: ResultDocument) -> BodyNode {
-        let s = doc.summary
-        let compliant = s.verdict == "compliant"
+        let verdict = doc.summary.compliance
         return section(
             "verdict",
             [
                 .div(
-                    .cls("verdict \(compliant ? "compliant" : "not-compliant")"),
-                    .p(.cls("verdict-word"), .t(compliant ? "COMPLIANT" : "NOT COMPLIANT")),
-                    .p(.t(verdictExplanation(doc))),
+                    .cls("verdict \(HTMLReport.verdictClass(verdict))"),
+                    .p(.cls("verdict-word"), .t(verdict.headline)),
+                    .p(.t(doc.verdictReason)),
+                    .p(.cls("gate"), .t(gateSentence(doc))),
                     .unwrap(doc.baseline) { .p(.t(HTMLReport.baselineSentence($0))) }
                 ),
                 scopeTable(doc),
@@ -30,7 +30,28 @@ extension HTMLReport {
         return text
     }
 
-    /// Why the verdict is what it is, with the gate's threshold.
+    /// The CSS class of a verdict's box and badges.
+    static func verdictClass(_ c: Compliance) -> String {
+        switch c {
+        case .compliant: "compliant"
+        case .compliantWithWarnings: "warnings"
+        case .notDecided, .nonCompliant: "not-compliant"
+        }
+    }
+
+    /// The gate in one sentence: a statement about the build, not about compliance.
+    func gateSentence(_ doc: ResultDocument) -> String {
+        let s = doc.summary
+        switch s.gateState {
+        case .notApplied:
+            return "Deployment gate: not applied. This run was not used to stop a deployment; the verdict above stands."
+        case .passed, .failed:
+            return "Deployment gate (\(s.gateState == .failed ? "failed" : "passed") at severity \(s.failOn)): "
+                + verdictExplanation(doc)
+        }
+    }
+
+    /// What the gate counted, with its threshold.
     func verdictExplanation(_ doc: ResultDocument) -> String {
         let s = doc.summary
         let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
@@ -48,14 +69,13 @@ extension HTMLReport {
         let belowFails = total(below, .fail) + total(below, .indeterminate)
         var out: String
         if failOn == .never {
-            out = "The gate is off (--fail-on never): no result makes this run non-compliant. "
-            out += "\(HTMLMarkup.count(total(PolicySeverity.allCases, .fail), "result")) failed and "
+            out = "\(HTMLMarkup.count(total(PolicySeverity.allCases, .fail), "result")) failed and "
             out += "\(total(PolicySeverity.allCases, .indeterminate)) could not be decided; read section 4."
             return out
         }
         let threshold = failOn == .error ? "severity error" : "severity warning or error"
-        out = "Threshold --fail-on \(s.failOn): \(HTMLMarkup.count(fails, "result")) at \(threshold) failed"
-        out += " and \(undecided) could not be decided (an indeterminate result counts as a failure)."
+        out = "\(HTMLMarkup.count(fails, "result")) at \(threshold) failed"
+        out += " and \(undecided) could not be decided (an undecided result counts as a failure for the gate)."
         if !doc.notices.isEmpty {
             out +=
                 " \(HTMLMarkup.count(doc.notices.count, "policy", "policies")) expected to apply to resources and applied to none."

@@ -11,13 +11,17 @@ extension HTMLReport {
         var permitted = 0
         var waived = 0
         var results = 0
+        /// The workspace's own compliance verdict, from all its results (whatever the gate).
+        var verdict = Compliance.compliant
     }
 
     static func workspaceTallies(_ doc: ResultDocument) -> [String: WorkspaceTally] {
         let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
         let onlyNew = doc.baseline?.failOnNew ?? false
         var tallies: [String: WorkspaceTally] = [:]
+        var bySeverity: [String: [String: [String: Int]]] = [:]
         for r in doc.results {
+            bySeverity[r.workspace, default: [:]][r.severity.rawValue, default: [:]][r.outcome.rawValue, default: 0] += 1
             var t = tallies[r.workspace, default: WorkspaceTally()]
             t.results += 1
             if ResultDocument.gates(r, failOn), !onlyNew || r.change == "new" {
@@ -27,35 +31,40 @@ extension HTMLReport {
             if r.outcome == .waived { t.waived += 1 }
             tallies[r.workspace] = t
         }
+        for (w, counts) in bySeverity { tallies[w]?.verdict = Compliance.of(bySeverity: counts, unmatched: 0) }
         return tallies
     }
 
     func workspaceTable(_ doc: ResultDocument) -> BodyNode {
         guard doc.workspaces.count > 1 else { return .empty }
         let tallies = Self.workspaceTallies(doc)
-        // Worst first (most results tripping the gate), then in input order.
+        // Worst first (verdict, then most results tripping the gate), then in input order.
+        func rank(_ c: Compliance) -> Int { Compliance.allCases.firstIndex(of: c)! }
         let ordered = doc.workspaces.enumerated().sorted { a, b in
             let x = tallies[a.element.slug] ?? WorkspaceTally(), y = tallies[b.element.slug] ?? WorkspaceTally()
+            if x.verdict != y.verdict { return rank(x.verdict) < rank(y.verdict) }
             let (wx, wy) = (x.failing + x.undecided, y.failing + y.undecided)
             return wx != wy ? wx > wy : a.offset < b.offset
         }.map(\.element)
         let shown = ordered.prefix(limits.listedWorkspaces)
-        let failingWorkspaces = ordered.filter { (tallies[$0.slug]?.failing ?? 0) + (tallies[$0.slug]?.undecided ?? 0) > 0 }
+        let failingWorkspaces = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }
         return .group([
             HTMLTable.make(
-                "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant)",
-                columns: ["Workspace", "Data region", "Verdict", "Failed", "Undecided", "Permitted", "Waived", "Results"],
+                "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant or not decided)",
+                columns: [
+                    "Workspace", "Data region", "Verdict", "Failed at the gate", "Undecided at the gate", "Permitted", "Waived",
+                    "Results",
+                ],
                 numeric: [3, 4, 5, 6, 7],
                 rows: shown.map { w in
                     let t = tallies[w.slug] ?? WorkspaceTally()
-                    let compliant = t.failing + t.undecided == 0
                     return .tr(
                         HTMLTable.rowHeader(.link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug), .name(" (\(w.slug))")),
                         HTMLTable.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region))),
                         .td(
                             .span(
-                                .cls("status \(compliant ? "s-pass" : "s-fail")"),
-                                .t(compliant ? "COMPLIANT" : "NOT COMPLIANT"))),
+                                .cls("status \(t.verdict.isCompliant ? "s-pass" : "s-fail")"),
+                                .t(t.verdict.headline))),
                         .group(
                             [t.failing, t.undecided, t.permitted, t.waived, t.results].map { .td(.cls("num"), .t(String($0))) }
                         ))

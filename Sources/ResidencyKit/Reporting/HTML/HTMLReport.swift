@@ -34,7 +34,7 @@ public struct HTMLReport: Sendable {
     public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
         let index = ResultIndex(doc)
         let title =
-            "Data residency audit: \(doc.summary.verdict == "compliant" ? "compliant" : "not compliant"), \(doc.run.auditDate)"
+            "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)"
         let html = HTML(
             .lang(.english),
             .head(

@@ -36,6 +36,8 @@ enum HTMLStyle {
         .verdict-word{font-size:40px;font-weight:800;letter-spacing:.03em;margin:0}
         .verdict.compliant{border-color:var(--pass)}
         .verdict.compliant .verdict-word{color:var(--pass)}
+        .verdict.warnings{border-color:var(--warn,#8a6d00)}
+        .verdict.warnings .verdict-word{color:var(--warn,#8a6d00)}
         .verdict.not-compliant{border-color:var(--fail)}
         .verdict.not-compliant .verdict-word{color:var(--fail)}
         nav ul{columns:2;margin:8px 0}

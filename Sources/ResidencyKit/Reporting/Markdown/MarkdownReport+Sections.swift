@@ -4,22 +4,24 @@ extension MarkdownReport {
         let s = doc.summary
         let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
         let never = s.failOn == AuditRun.FailOn.never.rawValue
-        let title: String
-        if s.verdict == "compliant" {
-            title = "✅ residency: COMPLIANT"
-        } else if facts.gatingFails == 0 && unmatched == 0 && facts.gatingUndecided > 0 {
-            title = "❓ residency: UNDECIDED (the gate fails)"
-        } else {
-            title = "❌ residency: NOT COMPLIANT"
-        }
-        var why: String
+        // The verdict is about compliance, from every result; the gate about the build.
+        let verdict = s.compliance
+        let mark =
+            switch verdict {
+            case .compliant: "✅"
+            case .compliantWithWarnings: "⚠️"
+            case .notDecided: "❓"
+            case .nonCompliant: "❌"
+            }
+        let title = "\(mark) residency: \(verdict.headline)"
+        var why = doc.verdictReason + " "
         if never {
-            why = "The gate is off (`--fail-on never`): no result makes this run non-compliant. "
-            why += "\(HTMLMarkup.count(facts.findings.count, "result")) failed or could not be decided."
+            why += "**Gate: not applied** (`--fail-on never`): the build is not stopped, whatever the verdict."
         } else {
             let threshold = s.failOn == "error" ? "severity error" : "severity warning or error"
-            why = "Gate `--fail-on \(s.failOn)` (results of \(threshold); an undecided result counts as a failure of its "
-            why += "policy's severity): **\(facts.gatingFails) failed** and **\(facts.gatingUndecided) could not be decided**."
+            why += "**Gate: \(s.gateState == .failed ? "failed" : "passed")** at `--fail-on \(s.failOn)` (results of "
+            why += "\(threshold); an undecided result counts as a failure of its policy's severity): "
+            why += "\(facts.gatingFails) failed and \(facts.gatingUndecided) could not be decided."
             if doc.baseline?.failOnNew == true { why += " With `--fail-on-new`, only results the baseline did not have count." }
             if unmatched > 0 {
                 why +=

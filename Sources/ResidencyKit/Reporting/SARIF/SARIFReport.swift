@@ -192,6 +192,7 @@ public struct SARIFReport: Sendable {
         w.beginObject()
         w.field("residency/schemaVersion", doc.schemaVersion)
         w.field("residency/verdict", Self.text(s.verdict))
+        w.field("residency/gate", Self.text(s.gate))
         w.field("residency/failOn", Self.text(s.failOn))
         w.field("residency/auditDate", Self.text(doc.run.auditDate))
         w.field("residency/workspaces", s.workspaces)

@@ -1,0 +1,107 @@
+/// The two statements a run makes, kept apart (issue 13): the **compliance verdict**, a
+/// statement about the workspaces that every result counts towards whatever the gate is set
+/// to; and the **gate**, a statement about the build (`--fail-on`), which decides the exit code.
+/// A run with the gate off can still be non-compliant, and every report says so.
+public enum Compliance: String, Sendable, CaseIterable, Codable {
+    /// An error-severity policy failed and nothing permits or waives it.
+    case nonCompliant = "non-compliant"
+    /// No error-severity failure, but an error-severity result could not be decided (a value
+    /// is missing), or a policy expected to apply applied to nothing.
+    case notDecided = "not-decided"
+    /// Nothing at error severity failed or was undecided; a warning or info policy did.
+    case compliantWithWarnings = "compliant-with-warnings"
+    case compliant
+
+    /// The verdict from counts by severity and outcome (`summary.bySeverity`). Permitted and
+    /// waived results are not failures: they carry their legal basis or approval.
+    public static func of(bySeverity: [String: [String: Int]], unmatched: Int) -> Compliance {
+        func n(_ s: PolicySeverity, _ o: Outcome) -> Int { bySeverity[s.rawValue]?[o.rawValue] ?? 0 }
+        if n(.error, .fail) > 0 { return .nonCompliant }
+        if n(.error, .indeterminate) > 0 || unmatched > 0 { return .notDecided }
+        if [PolicySeverity.warning, .info].contains(where: { n($0, .fail) + n($0, .indeterminate) > 0 }) {
+            return .compliantWithWarnings
+        }
+        return .compliant
+    }
+
+    /// The verdict of one workspace from its results.
+    public static func of(results: some Sequence<Finding>) -> Compliance {
+        var counts: [String: [String: Int]] = [:]
+        for r in results { counts[r.severity.rawValue, default: [:]][r.outcome.rawValue, default: 0] += 1 }
+        return of(bySeverity: counts, unmatched: 0)
+    }
+
+    /// As reports write it in capitals: `NOT COMPLIANT`.
+    public var headline: String {
+        switch self {
+        case .nonCompliant: "NOT COMPLIANT"
+        case .notDecided: "NOT DECIDED"
+        case .compliantWithWarnings: "COMPLIANT WITH WARNINGS"
+        case .compliant: "COMPLIANT"
+        }
+    }
+
+    /// In a sentence: `not compliant`.
+    public var words: String { headline.lowercased() }
+
+    /// Whether it is one of the two compliant verdicts.
+    public var isCompliant: Bool { self == .compliant || self == .compliantWithWarnings }
+}
+
+/// What the gate (`--fail-on`) did with this run's results.
+public enum GateState: String, Sendable, CaseIterable, Codable {
+    /// A result at or above the threshold (or a policy that applied to nothing): exit 1.
+    case failed
+    case passed
+    /// `--fail-on never`: the build is not gated on the results.
+    case notApplied = "not-applied"
+
+    /// `gate: failed at error`, `gate: not applied`: the same words in every report.
+    public func words(threshold: String) -> String {
+        switch self {
+        case .failed: "gate: failed at \(threshold)"
+        case .passed: "gate: passed at \(threshold)"
+        case .notApplied: "gate: not applied"
+        }
+    }
+}
+
+extension ResultDocument.Summary {
+    /// The compliance verdict (an unknown word reads as not decided).
+    public var compliance: Compliance { Compliance(rawValue: verdict) ?? .notDecided }
+    public var gateState: GateState { GateState(rawValue: gate) ?? .failed }
+    /// `gate: failed at error`.
+    public var gateWords: String { gateState.words(threshold: failOn) }
+}
+
+extension ResultDocument {
+    /// Why the verdict is what it is, in words for the people who sign the report: counts of
+    /// what failed or could not be decided, by severity, with no policy syntax and no flags.
+    public var verdictReason: String {
+        let s = summary
+        func n(_ severities: [PolicySeverity], _ o: Outcome) -> Int {
+            severities.reduce(0) { $0 + (s.bySeverity[$1.rawValue]?[o.rawValue] ?? 0) }
+        }
+        let unmatched = notices.filter { $0.code == "unmatched" }.count
+        let errorFails = n([.error], .fail), errorUndecided = n([.error], .indeterminate)
+        let lesser = n([.warning, .info], .fail) + n([.warning, .info], .indeterminate)
+        var parts: [String] = []
+        if errorFails > 0 { parts.append("\(HTMLMarkup.count(errorFails, "result")) of error-severity policies failed") }
+        if errorUndecided > 0 {
+            parts.append(
+                "\(HTMLMarkup.count(errorUndecided, "result")) of error-severity policies could not be decided, because "
+                    + "information they need is missing")
+        }
+        if unmatched > 0 {
+            parts.append(
+                "\(HTMLMarkup.count(unmatched, "policy", "policies")) expected to apply to some resource applied to none")
+        }
+        if lesser > 0 {
+            parts.append("\(HTMLMarkup.count(lesser, "result")) of warning or info policies failed or could not be decided")
+        }
+        if parts.isEmpty {
+            return "Every result passed, did not apply, rests on a recorded legal basis or was waived."
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+}
