@@ -199,13 +199,27 @@ public enum AuditRun {
         }
         // Against a baseline: what is new, unchanged and resolved, and regions that changed.
         var delta: ResultDocument.BaselineDelta?
+        var baselineNotices: [ResultDocument.Notice] = []
         if let path = options.baseline {
             let (baseline, file, d) = Baseline.load(path: path)
             if let file { files.append(file) }
             diagnostics += d
             guard let baseline else { return fail() }
             results += regionChanges(inventory.workspaces, baseline)
-            let resolved = baseline.compare(&results)
+            var resolved = baseline.compare(&results)
+            // A finding of a workspace that is not in tonight's inventories was not resolved:
+            // it was not looked at. Said in a notice per workspace, and not counted as resolved.
+            let present = Set(inventory.workspaces.map(\.workspace.slug))
+            let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)
+            resolved.removeAll { !present.contains($0.workspace) }
+            for (slug, entries) in unseen.sorted(by: { $0.key < $1.key }) {
+                baselineNotices.append(
+                    .init(
+                        code: "baseline-workspace-missing", policy: nil,
+                        message:
+                            "workspace \(slug) is in the baseline but not in this run's inventories: its \(entries.count) failing or "
+                            + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"))
+            }
             // Counted in one pass: filtering would copy every finding it keeps.
             var new = 0, unchanged = 0
             for i in results.indices {
@@ -225,7 +239,7 @@ public enum AuditRun {
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate, ranBy: options.provenance,
             extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices
-                + allowedIncompleteNotices(options, incomplete),
+                + allowedIncompleteNotices(options, incomplete) + baselineNotices,
             onlyNew: delta?.failOnNew ?? false,
             files: inventory.files)
         document.baseline = delta

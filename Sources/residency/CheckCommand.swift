@@ -141,6 +141,11 @@ struct CheckCommand: ParsableCommand {
         } else if !failures.isEmpty {
             Terminal.emit(failures, files: [], format: .human)
             Terminal.stderr("residency: no report written; the previous reports are as they were\n")
+        } else {
+            // Where each report went, for a CI log's reader to find it.
+            for target in outputs.targets {
+                Terminal.stdout("wrote \(Neutralise.terminal(target.path, limit: Neutralise.nameLimit)) (\(target.option))\n")
+            }
         }
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
             for (name, seconds) in outcome.stages { Terminal.stderr("timing: \(name): \(Int(seconds * 1000)) ms\n") }

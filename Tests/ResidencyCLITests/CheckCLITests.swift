@@ -37,6 +37,8 @@ import Testing
         let out = dir.appendingPathComponent("reports/results.json").path
         let r = try residency(["check", "--json", out] + Self.now)
         #expect(r.status == 1)
+        // Where the report went, after the verdict (issue 13).
+        #expect(r.stdout.hasSuffix("wrote \(out) (--json)\n"), "\(r.stdout)")
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(doc["schemaVersion"] as? Int == 2)

@@ -23,17 +23,45 @@ public struct TerminalSummary: Sendable {
         out +=
             "\(doc.summary.evaluated) result\(plural(doc.summary.evaluated)) (audit date \(text(doc.run.auditDate, Neutralise.nameLimit)))\n"
         // Indices rather than a filtered copy: a large run has tens of thousands of failures.
+        // Those that trip the gate first, then new ones (against a baseline), then by severity:
+        // the finding that failed the build is never below the cut.
         let shown = doc.results.indices.filter { doc.results[$0].outcome == .fail || doc.results[$0].outcome == .indeterminate }
+            .sorted { a, b in
+                let (x, y) = (doc.results[a], doc.results[b])
+                let (tx, ty) = (doc.trips(x), doc.trips(y))
+                if tx != ty { return tx }
+                let (nx, ny) = (x.change == "new", y.change == "new")
+                if nx != ny { return nx }
+                if x.severity != y.severity { return x.severity > y.severity }
+                return a < b
+            }
         if !shown.isEmpty { out += "\n" }
+        let places = Self.places(doc)
         for i in shown.prefix(limit) {
             let r = doc.results[i]
             let label = r.outcome == .fail ? "FAIL " : "UNKNOWN"
             let colourCode = r.outcome == .fail ? (r.severity == .error ? "31" : "33") : "35"
             out += "  \(paint(label.padding(7), colourCode)) \(name(r.policy).padding(8)) \(r.severity.rawValue.padding(7)) "
-            out += "\(name(r.workspace))/\(name(r.resourceKind))/\(name(r.resourceId))\n"
+            out += "\(name(r.workspace))/\(name(r.resourceKind))/\(name(r.resourceId))"
+            if doc.baseline != nil { out += r.change == "new" ? "  " + paint("NEW", "1") : "  unchanged" }
+            if doc.trips(r) { out += "  (gate)" }
+            out += "\n"
             out += "          \(text(r.message ?? ""))\n"
+            if let place = places["\(r.workspace)\u{0}\(r.resourceKind)\u{0}\(r.resourceId)"] {
+                out += "          at \(text(place, Neutralise.nameLimit))\n"
+            }
+            out += "          explain: residency explain --policy \(name(r.policy)) --resource \(name(r.resourceId))"
+            out += doc.workspaces.count > 1 ? " --workspace \(name(r.workspace))\n" : "\n"
         }
         if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
+        if let b = doc.baseline, !b.resolved.isEmpty {
+            out += "\n"
+            for e in b.resolved.prefix(limit) {
+                out += "  \(paint("RESOLVED", "32")) \(name(e.policy).padding(8)) \(name(e.workspace))/\(name(e.resourceKind))/"
+                out += "\(name(e.resourceId))\n"
+            }
+            if b.resolved.count > limit { out += "  … and \(b.resolved.count - limit) more resolved in the JSON report\n" }
+        }
         for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(text(n.message))\n" }
         let counts = Outcome.allCases.map { "\(doc.summary.outcomes[$0.rawValue] ?? 0) \($0.rawValue)" }
         out += "\noutcomes:    " + counts.joined(separator: ", ") + "\n"
@@ -57,6 +85,22 @@ public struct TerminalSummary: Sendable {
     }
 
     private func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
+
+    /// `file:line` of every resource the document places, by workspace, kind and id.
+    static func places(_ doc: ResultDocument) -> [String: String] {
+        var out: [String: String] = [:]
+        for w in doc.workspaces {
+            guard let file = w.source else { continue }
+            func add(_ kind: String, _ id: String, _ line: Int?) {
+                out["\(w.slug)\u{0}\(kind)\u{0}\(id)"] = line.map { "\(file):\($0)" } ?? file
+            }
+            add("workspace", w.id, w.line)
+            for s in w.sources { add("source", s.id, s.line) }
+            for d in w.destinations { add("destination", d.id, d.line) }
+            for h in w.warehouses { add("warehouse", h.id, h.line) }
+        }
+        return out
+    }
 
     /// A name or id from the document, as the terminal shows it.
     private func name(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
