@@ -238,7 +238,7 @@ let junitSchema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests
         let r = try residency(["explain", "--policy", "RES-001", "--resource", "62a1f3e4b5c6d7e8f9a0b1c2"] + args, in: dir)
         #expect(r.stdout.contains("outcome:  indeterminate"), "\(r.stdout)")
         #expect(
-            r.stdout.contains("reason:   `d.endpoint.region` is unknown in the inventory: settings.apiRegion = true, which names no region"),
+            r.stdout.contains("reason:   its endpoint's region is not known: settings.apiRegion = true, which names no region"),
             "\(r.stdout)")
     }
 

@@ -193,10 +193,10 @@ extension PolicyProgram {
             finding.reason = permitReports[permit].reason
         case .indeterminate:
             // The policy's message describes a violation; an undecided result says what is missing.
-            let reason = unknownReason(trace, frame)
+            let (reason, remediation) = unknownReason(trace, frame)
             finding.reason = reason
-            finding.message = "\(policy.title): could not decide for \(finding.resourceName): \(reason)"
-            finding.remediation = "Complete the inventory (or the facts file) with the missing value, then run the audit again."
+            finding.message = "\(policy.title): could not decide for \(finding.resourceName), because \(reason)"
+            finding.remediation = remediation
         case .notApplicable:
             finding.reason = "the policy's `where` condition is false for this resource"
         default:
@@ -252,11 +252,17 @@ extension PolicyProgram {
 
     /// Names the first value that was missing where it mattered, and, for a derived value,
     /// why it could not be derived (`… is unknown: Intercom can run in device mode or …`).
-    private func unknownReason(_ trace: [(node: Int32, value: Value)], _ frame: Frame) -> String {
+    private func unknownReason(_ trace: [(node: Int32, value: Value)], _ frame: Frame) -> (String, String) {
+        let fromPlan = frame.ctx.model.workspace.fromPlan
         for (k, (node, value)) in trace.enumerated() where value.isMissing && reasonNodes[Int(node)] {
-            guard let d = frame.derivations[k] else { return unknownReasons[Int(node)] }
-            return "\(unknownReasons[Int(node)]): \(d.text)"
+            guard let reason = unknownReasons[Int(node)] else { continue }
+            let derivation = frame.derivations[k]?.text
+            return (
+                reason.text(derivation: derivation, fromPlan: fromPlan),
+                reason.remediation(derivation: derivation, fromPlan: fromPlan)
+            )
         }
-        return "a value the policy needs is unknown in the inventory"
+        let generic = PlainReason(phrase: "a value the policy needs", supplier: .inventory)
+        return (generic.text(derivation: nil, fromPlan: fromPlan), generic.remediation(derivation: nil, fromPlan: fromPlan))
     }
 }

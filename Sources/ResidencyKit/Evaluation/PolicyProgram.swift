@@ -42,7 +42,7 @@ public final class PolicyProgram: Sendable {
     let permitReports: [(id: String, reason: String)]
     /// By traced node: the reason an indeterminate finding gives when that node's value was
     /// missing (`reasonNodes`), spelled once; empty for other nodes.
-    let unknownReasons: [String]
+    let unknownReasons: [PlainReason?]
 
     public var policies: [CheckedPolicy] { bundle.policies }
     public var permits: [CheckedPermit] { bundle.permits }
@@ -92,23 +92,10 @@ public final class PolicyProgram: Sendable {
             PolicyReport(id: $0.id, title: $0.decl.title.value, severity: $0.severity, kind: $0.kind)
         }
         permitReports = bundle.permits.map { ($0.id, "permitted by \($0.id) (\($0.decl.title.value))") }
-        unknownReasons = zip(zip(nodeTexts, reasonNodes), tracingCompiler.tracedNodes).map { pair, node in
-            let (text, isReason) = pair
-            guard isReason else { return "" }
-            // What the facts file does not give is the organisation's to supply, not the export's.
-            if case .member(let base, let field) = node.kind, bundle.type(of: base) == .record(.facts) {
-                return "`\(text)` is not given: the facts file does not list `\(field.name)` (or no facts file was "
-                    + "passed with --facts)"
-            }
-            if PolicyProgram.readsFacts(node, bundle) {
-                return "`\(text)` is not given in the facts file"
-            }
-            // Reached only when both operands had values (they are traced first).
-            if case .binary(let op, _, _) = node.kind, op.isArithmetic {
-                return "`\(text)` has no value: the result does not fit in an integer, divides by zero, or is a date "
-                    + "outside the years 1–9999"
-            }
-            return "`\(text)` is unknown in the inventory"
+        // In words, with who can supply the value (PlainReason). An arithmetic node is reached
+        // only when both operands had values: they are traced first.
+        unknownReasons = zip(reasonNodes, tracingCompiler.tracedNodes).map { isReason, node in
+            isReason ? PlainReason.of(node, bundle) : nil
         }
     }
 

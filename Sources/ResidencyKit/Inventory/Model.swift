@@ -166,6 +166,9 @@ public struct Workspace: Sendable, Hashable {
     /// marks errored); empty when nothing says so. Such a workspace cannot be compliant:
     /// the audit adds an indeterminate result for it (RES-013) unless incompleteness is allowed.
     public var incomplete: [Incompleteness] = []
+    /// Whether the workspace was read from a Terraform plan, where a value can be unknown
+    /// because Terraform computes it only when the plan is applied.
+    public var fromPlan = false
 
     /// One reason an inventory is known to be incomplete, and where the inventory says so.
     public struct Incompleteness: Sendable, Hashable {

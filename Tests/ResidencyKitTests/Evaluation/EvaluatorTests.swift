@@ -88,10 +88,12 @@ private func destinationPolicy(where condition: String = "true", require require
                 Evidence(expression: "d.endpoint.region", value: "\"us\"", from: #"settings.apiRegion = "US 🇺🇸""#)))
         #expect(mix.evidence.contains(Evidence(expression: "d.workspace.region", value: "\"eu-west\"")))
         let unknown = try #require(findings.first { $0.resourceId == "dst-unknown" })
-        #expect(unknown.reason == "`d.endpoint.region` is unknown in the inventory")
+        // In words, with who can supply it (issue 13): no policy syntax.
+        #expect(unknown.reason == "its endpoint's region is not in the workspace's export")
         #expect(
             unknown.message
-                == "EU data never leaves the EU: could not decide for Webhook: `d.endpoint.region` is unknown in the inventory")
+                == "EU data never leaves the EU: could not decide for Webhook, because its endpoint's region is not in the workspace's export")
+        #expect(unknown.remediation?.hasPrefix("Complete the workspace's export with the missing value") == true)
         let pass = try #require(findings.first { $0.resourceId == "dst-amp" })
         #expect(pass.message == nil)
         #expect(!pass.evidence.isEmpty)

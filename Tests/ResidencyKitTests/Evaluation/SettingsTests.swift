@@ -61,7 +61,7 @@ struct SettingsCase: CustomTestStringConvertible, Sendable {
             "policy T-1 \"t\" {\n  severity error\n  for destination d\n  require d.settings[\"region\"] == \"eu\" or d.settings[\"apiRegion\"] == \"US 🇺🇸\"\n  message \"m\"\n}\n"
         let finding = try #require(try Harness(policy).findings([model]).first)
         #expect(finding.outcome == .indeterminate)
-        #expect(finding.reason == #"`d.settings["region"]` is unknown in the inventory"#)
+        #expect(finding.reason == "its setting “region” is not in the workspace's export")
         #expect(finding.evidence.map(\.expression).contains(#"d.settings["apiRegion"]"#))
         #expect(!finding.evidence.map(\.expression).contains("d.settings"))
     }

@@ -178,7 +178,7 @@ enum HTMLFixtures {
         let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
         #expect(html.contains("1 could not be decided"))
         #expect(html.contains(#"id="finding-RES-001-acme-eu-destination-\#(ReportFixtures.mixpanel)""#))
-        #expect(html.contains("`d.endpoint.region` is unknown in the inventory: settings.apiRegion = true, which names no region"))
+        #expect(html.contains("its endpoint&apos;s region is not known: settings.apiRegion = true, which names no region") || html.contains("its endpoint's region is not known: settings.apiRegion = true, which names no region"))
     }
 
     @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {

@@ -48,7 +48,7 @@ import Testing
         let xml = try JUnitReport().render(doc)
         let errors = xml.components(separatedBy: "<error ").count - 1
         #expect(errors == 1)
-        #expect(xml.contains("`d.endpoint.region` is unknown in the inventory"))
+        #expect(xml.contains("its endpoint's region is not known"))
     }
 
     @Test func testcasesHaveStableNamesAndSuitesCarryProvenance() throws {

@@ -63,6 +63,7 @@ struct TerraformPlanDecoder {
         }
         let changes = plannedResources(root)
         var workspace = decodeWorkspace(root, changes)
+        workspace.fromPlan = true
         workspace.incomplete = incomplete
         (workspace.region, workspace.apiHost) = region(root)
 
