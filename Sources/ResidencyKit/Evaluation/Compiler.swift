@@ -289,7 +289,11 @@ struct Compiler {
             for piece in pieces {
                 switch piece {
                 case .text(let s): out += s
-                case .code(let c): f.ctx.render(c(f), into: &out)
+                case .code(let c):
+                    // A value the inventory lacks reads as such in a sentence, never as a
+                    // placeholder word ("through its us endpoint unknown").
+                    let v = c(f)
+                    if v.isMissing { out += "(not known)" } else { f.ctx.render(v, into: &out) }
                 }
             }
             return out
