@@ -181,6 +181,19 @@ enum HTMLFixtures {
         #expect(html.contains("its endpoint&apos;s region is not known: settings.apiRegion = true, which names no region") || html.contains("its endpoint's region is not known: settings.apiRegion = true, which names no region"))
     }
 
+    /// GDPR's transfer rules govern data leaving the EU: a US workspace's flow to an EU
+    /// endpoint is a crossing, but not one that needs a legal basis (issue 13).
+    @Test func onlyFlowsLeavingTheEUAskForALegalBasis() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let us = try #require(html.range(of: #"id="workspace-acme-us""#))
+        let usSection = html[us.lowerBound...].prefix { _ in true }
+        let end = usSection.range(of: "</section>")?.lowerBound ?? usSection.endIndex
+        let register = usSection[..<end]
+        #expect(register.contains("YES: US → EU"))
+        #expect(!register.contains("No legal basis recorded."))
+        #expect(html.contains("No legal basis recorded."))  // the EU workspace's unpermitted crossings
+    }
+
     @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
         let table = try #require(html.range(of: "Verdict per workspace (2 of 2 not compliant or not decided)"))

@@ -142,7 +142,9 @@ extension HTMLReport {
         let results = row.findings.map { doc.results[$0] }.sorted { order($0.outcome) < order($1.outcome) }
         var lines: [ListNode] = []
         let permits = results.filter { $0.outcome == .permitted }
-        if row.crossing == .yes && permits.isEmpty {
+        // GDPR Chapter V governs data leaving the EU: only such a crossing needs a legal basis
+        // (a US workspace's data reaching an EU endpoint does not).
+        if row.crossing == .yes && permits.isEmpty && HTMLWords.regionCode(ofWorkspace: ws.region) == "eu" {
             lines.append(.li(.span(.cls("nobasis"), .t("No legal basis recorded."))))
         }
         for r in results {
