@@ -18,6 +18,13 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         #expect(section == LanguageReference.markdown().trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// docs/nightly.md shows scripts/nightly.sh as it is (the script is what a test runs).
+    @Test func theNightlyRecipeIsTheScript() throws {
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/nightly.md"), encoding: .utf8)
+        let script = try String(contentsOf: repositoryRoot.appendingPathComponent("scripts/nightly.sh"), encoding: .utf8)
+        #expect(doc.contains("```sh\n" + script + "```"))
+    }
+
     /// Every diagnostic code the sources can emit is documented in docs/diagnostics.md.
     @Test func everyDiagnosticCodeIsDocumented() throws {
         let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
