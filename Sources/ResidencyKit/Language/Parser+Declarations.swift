@@ -70,14 +70,21 @@ extension Parser.State {
     /// `fact IDENT ":" type`
     private mutating func parseFact() -> Declaration {
         let keyword = advance()
-        let name = expectName("a fact name", after: "`fact`", example: "fact vendors: map<Vendor>")
+        let (name, type) = parseTypedName("fact", "a fact name", example: "fact vendors: map<Vendor>", typeExample: "list<string>")
+        return .fact(FactDecl(name: name, type: type, range: range(keyword.start, previousEnd)))
+    }
+
+    /// `IDENT ":" type` after the keyword of a `param` or `fact`.
+    private mutating func parseTypedName(
+        _ keyword: String, _ what: String, example: String, typeExample: String
+    ) -> (Identifier, TypeSyntax) {
+        let name = expectName(what, after: "`\(keyword)`", example: example)
         expect(
             .colon,
             .expectedToken(
-                "`:`", "after `fact \(name.name)`", found: describe(current), at: range(of: current),
-                help: "a fact declares its type, e.g. `fact \(name.name): list<string>`"))
-        let type = parseType(after: "`:`")
-        return .fact(FactDecl(name: name, type: type, range: range(keyword.start, previousEnd)))
+                "`:`", "after `\(keyword) \(name.name)`", found: describe(current), at: range(of: current),
+                help: "a \(keyword) declares its type, e.g. `\(keyword) \(name.name): \(typeExample)`"))
+        return (name, parseType(after: "`:`"))
     }
 
     /// `import STRING`
@@ -99,13 +106,8 @@ extension Parser.State {
     /// `param IDENT ":" type [ "=" expr ]`
     private mutating func parseParam() -> Declaration {
         let keyword = advance()
-        let name = expectName("a parameter name", after: "`param`", example: "param regions: list<string> = [\"eu\"]")
-        expect(
-            .colon,
-            .expectedToken(
-                "`:`", "after `param \(name.name)`", found: describe(current), at: range(of: current),
-                help: "a param declares its type, e.g. `param \(name.name): string`"))
-        let type = parseType(after: "`:`")
+        let (name, type) = parseTypedName(
+            "param", "a parameter name", example: "param regions: list<string> = [\"eu\"]", typeExample: "string")
         var defaultValue: Expr?
         if at(.assign) {
             advance()
