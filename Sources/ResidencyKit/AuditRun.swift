@@ -235,7 +235,10 @@ public enum AuditRun {
                 policies: digests(prepared.policyFiles),
                 catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
                 facts: prepared.factsInput,
-                inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) }),
+                inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) },
+                waivers: options.waivers.flatMap { path in
+                    files.first { $0.path == path }.map { .init(path: path, sha256: SHA256.hex($0.bytes)) }
+                }),
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate, ranBy: options.provenance,
             extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices

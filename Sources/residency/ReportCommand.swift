@@ -46,13 +46,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outputs = try reports.outputs(json: nil, document: document)
+        var outputs = try reports.outputs(json: nil, document: document)
         let writing = try OutputBatch.Settings.commandLine()
         // Before the document is read: no report may replace it, a device or a folder.
         try outputs.checkOrExit(inputs: [InputPath("report", document)], format: diagnosticsFormat)
         let clock = ContinuousClock()
         let start = clock.now
         let reading = ResultDocument.read(path: document)
+        // The saved document's digest, for the HTML report's sign-off (the same `check` put there).
+        if let bytes = FileManager.default.contents(atPath: document) { outputs.documentDigest = SHA256.hex(bytes) }
         let read = clock.now
         guard let result = reading.document else {
             Terminal.emit(reading.diagnostics, files: reading.files, format: diagnosticsFormat)

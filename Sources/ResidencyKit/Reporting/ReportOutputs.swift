@@ -19,6 +19,9 @@ public struct ReportOutputs: Sendable {
     /// `report` read), for the Markdown summary to point at when it leaves rows out and
     /// there is no HTML report.
     public var documentPath: String?
+    /// The SHA-256 of that document when it is not written here (`residency report` renders a
+    /// saved one): the HTML report's sign-off names it, as `check` names the one it writes.
+    public var documentDigest: String?
 
     public init() {}
 
@@ -59,9 +62,18 @@ public struct ReportOutputs: Sendable {
     public func write(_ document: ResultDocument, settings: OutputBatch.Settings = .init()) throws(Diagnostic) {
         let batch = try OutputBatch(targets, settings: settings)
         defer { batch.discard() }
+        var digest = documentDigest
         if let json {
-            // Streamed: a large run's document is never in memory whole.
-            try batch.write(json) { emit in document.writeJSON(emit) }
+            // Streamed: a large run's document is never in memory whole. Its digest is taken
+            // on the way, for the HTML report's sign-off.
+            var hasher = SHA256()
+            try batch.write(json) { emit in
+                document.writeJSON { bytes in
+                    hasher.update(bytes)
+                    emit(bytes)
+                }
+            }
+            digest = hasher.finalize().map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
         }
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
         if let junit {
@@ -76,7 +88,11 @@ public struct ReportOutputs: Sendable {
         }
         // Who ran it is the document's: read from a few well-known CI variables or USER when
         // the audit ran, never from options, and the same when the document is re-rendered.
-        if let html { try batch.write(html, bytes: Array(HTMLReport().render(document, provenance: document.run.ranBy).utf8)) }
+        if let html {
+            var report = HTMLReport()
+            report.documentDigest = digest
+            try batch.write(html, bytes: Array(report.render(document, provenance: document.run.ranBy).utf8))
+        }
         if let sarif { try batch.write(sarif, bytes: SARIFReport(root: root).render(document)) }
         if let markdown {
             let summary = MarkdownReport(limit: markdownLimit, fullReport: html ?? documentPath).render(document)

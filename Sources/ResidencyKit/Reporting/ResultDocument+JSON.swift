@@ -155,6 +155,10 @@ extension ResultDocument {
         w.beginArray()
         inputs.inventories.forEach(input)
         w.endArray()
+        if let waivers = inputs.waivers {
+            w.key("waivers")
+            input(waivers)
+        }
         w.endObject()
     }
 

@@ -154,7 +154,8 @@ extension ResultDocument {
         }
         let policies = list("policies"), catalog = list("catalog")
         let facts = r.optionalObject(o, "facts", "inputs").flatMap { input($0, "inputs.facts") }
-        return Inputs(policies: policies, catalog: catalog, facts: facts, inventories: list("inventories"))
+        let waivers = r.optionalObject(o, "waivers", "inputs").flatMap { input($0, "inputs.waivers") }
+        return Inputs(policies: policies, catalog: catalog, facts: facts, inventories: list("inventories"), waivers: waivers)
     }
 
     private static func readSummary(_ o: DataNode, _ r: inout ResultDocumentReader) -> Summary {

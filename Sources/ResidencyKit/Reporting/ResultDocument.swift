@@ -33,6 +33,8 @@ public struct ResultDocument: Sendable, Codable {
         public var catalog: [Input]
         public var facts: Input?
         public var inventories: [Input]
+        /// The waivers file, when one was given: its digest is part of what a signer signs.
+        public var waivers: Input? = nil
     }
 
     public struct Summary: Sendable, Codable {

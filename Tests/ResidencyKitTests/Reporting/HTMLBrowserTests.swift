@@ -109,8 +109,10 @@ struct HTMLBrowserTests {
     /// The control for the console check above: a stylesheet whose hash the policy does not
     /// name is refused, and the browser says so.
     @Test func wrongStylesheetHashIsRefusedByChromium() throws {
-        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
-            .replacingOccurrences(of: HTMLStyle.cssHash, with: "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+        let rendered = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let css = try #require(HTMLFixtures.between(rendered, "<style>", "</style>"))
+        let html = rendered.replacingOccurrences(of: HTMLStyle.hash(css), with: "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+        #expect(html != rendered)
         let file = try Chromium.write(html, "wrong-hash.html")
         let (_, console) = try Chromium.run(["--dump-dom"], file: file)
         #expect(console.contains("Content Security Policy"), "\(console)")

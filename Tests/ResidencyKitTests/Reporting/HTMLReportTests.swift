@@ -222,7 +222,10 @@ enum HTMLFixtures {
     @Test func contentSecurityPolicyHashesTheExactStylesheet() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
         let css = try #require(HTMLFixtures.between(html, "<style>", "</style>"))
-        #expect(css == HTMLStyle.css)
+        // The one stylesheet, with the printed pages' running header and page numbers.
+        #expect(css.hasPrefix(HTMLStyle.css))
+        #expect(css.hasSuffix(#"@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:8pt;color:#555}}"# + "\n"))
+        #expect(css.contains(#"@top-left{content:"Data residency audit · 2026-11-28 · NOT COMPLIANT""#))
         let hash = Data(SHA256.digest(Array(css.utf8))).base64EncodedString()
         let csp = "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(csp)\"/>"))
@@ -416,5 +419,40 @@ enum HTMLFixtures {
         #expect(Node<HTML.BodyContext>.text("&lt; <").render() == "&lt; &lt;")
         #expect(Node<HTML.BodyContext>.t("&lt; <").render() == "&amp;lt; &lt;")
         #expect(Node<HTML.BodyContext>.attr("title", "a\"b").render() == "title=\"a&quot;b\"")
+    }
+}
+
+/// What a signer signs (issue 13): the verdict and gate, the result document's SHA-256 when it
+/// is written with the report, the inputs' combined digest, the params and the waivers file.
+@Suite struct HTMLSignOffTests {
+    @Test func theSignOffNamesEveryDigestAndTheParams() throws {
+        var report = HTMLReport()
+        report.documentDigest = String(repeating: "ab", count: 32)
+        let doc = try ReportFixtures.example(failOn: .error, waivers: true)
+        let html = report.render(doc, provenance: HTMLFixtures.provenance)
+        let signOff = try #require(HTMLFixtures.between(html, #"<section id="sign-off""#, "</section>"))
+        #expect(signOff.contains(String(repeating: "ab", count: 32)))
+        #expect(signOff.contains("All inputs, combined (SHA-256)"))
+        #expect(signOff.contains("swiss_adequacy = false"))
+        let waivers = try #require(doc.inputs.waivers)
+        #expect(signOff.contains(waivers.sha256))
+        #expect(signOff.contains("NOT COMPLIANT; deployment gate: failed at error"))
+        // The running header carries the digest's start.
+        #expect(html.contains("result SHA-256 abababababababab…"))
+    }
+
+    /// `check --json --html`: the report's digest is the document's, byte for byte.
+    @Test func theDigestIsTheWrittenDocuments() throws {
+        let doc = try ReportFixtures.example()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("signoff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs = ReportOutputs()
+        outputs.json = dir.appendingPathComponent("r.json").path
+        outputs.html = dir.appendingPathComponent("r.html").path
+        try outputs.write(doc)
+        let json = try Data(contentsOf: dir.appendingPathComponent("r.json"))
+        let html = try String(contentsOf: dir.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains(SHA256.hex(Array(json))))
     }
 }

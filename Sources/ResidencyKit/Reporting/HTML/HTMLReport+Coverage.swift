@@ -111,14 +111,33 @@ extension HTMLReport {
     }
 
     func signOffSection(_ doc: ResultDocument) -> BodyNode {
-        section(
+        let inputs = doc.inputs.policies + doc.inputs.catalog + [doc.inputs.facts].compactMap { $0 } + doc.inputs.inventories
+            + [doc.inputs.waivers].compactMap { $0 }
+        let params = doc.params.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+        let rows: [(String, String)] = [
+            ("Verdict", "\(doc.summary.compliance.headline); deployment \(doc.summary.gateWords)"),
+            (
+                "Result document (SHA-256)",
+                documentDigest ?? "not written with this report: compare the JSON result document it was rendered from"
+            ),
+            ("All inputs, combined (SHA-256)", ResultDocument.combinedDigest(inputs)),
+            ("Policy parameters", params.isEmpty ? "none" : params.joined(separator: "; ")),
+            (
+                "Waivers file",
+                doc.inputs.waivers.map { "\($0.path), SHA-256 \($0.sha256)" } ?? "none: no finding was waived"
+            ),
+        ]
+        return section(
             "sign-off",
             [
                 .p(
                     .t(
-                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.compliance.headline) "
-                            + "at --fail-on \(doc.summary.failOn)). Keep this report with the JSON result document it was rendered from."
+                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.compliance.headline)). Keep this report with "
+                            + "the JSON result document it was rendered from; the digests below identify both and every input."
                     )),
+                HTMLTable.make(
+                    "What is signed", columns: ["Item", "Value"], numeric: [],
+                    rows: rows.map { .tr(HTMLTable.rowHeader(.t($0.0)), HTMLTable.cell($0.1)) }),
                 .table(
                     .cls("signoff"),
                     .caption(.t("Reviewers")),

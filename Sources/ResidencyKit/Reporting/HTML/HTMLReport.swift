@@ -26,6 +26,9 @@ public struct HTMLReport: Sendable {
     }
 
     public var limits: Limits
+    /// The SHA-256 of the JSON result document this report is written with (`check --json`),
+    /// for the sign-off and the printed pages' header; nil when none is written with it.
+    public var documentDigest: String?
 
     public init() { limits = Limits() }
 
@@ -35,17 +38,20 @@ public struct HTMLReport: Sendable {
         let index = ResultIndex(doc)
         let title =
             "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)"
+        var header = "Data residency audit · \(doc.run.auditDate) · \(doc.summary.compliance.headline)"
+        if let documentDigest { header += " · result SHA-256 \(documentDigest.prefix(16))…" }
+        let stylesheet = HTMLStyle.stylesheet(header: header)
         let html = HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(
-                    .attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(HTMLStyle.contentSecurityPolicy)),
+                    .attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(HTMLStyle.contentSecurityPolicy(stylesheet))),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("referrer"), .content("no-referrer")),
                 .meta(.name("generator"), .content(HTMLMarkup.attribute("\(doc.tool.name) \(doc.tool.version)"))),
                 .element(named: "title", nodes: [.t(title)]),
-                .style(HTMLStyle.css)
+                .style(stylesheet)
             ),
             .body(
                 .header(

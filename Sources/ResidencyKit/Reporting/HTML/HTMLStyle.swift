@@ -9,11 +9,24 @@ import Foundation
 enum HTMLStyle {
     /// `default-src 'none'; style-src 'sha256-…'; img-src data:` plus `base-uri` and
     /// `form-action`, which `default-src` does not cover.
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src '\(cssHash)'; img-src data:; base-uri 'none'; form-action 'none'"
+    static func contentSecurityPolicy(_ stylesheet: String) -> String {
+        "default-src 'none'; style-src '\(hash(stylesheet))'; img-src data:; base-uri 'none'; form-action 'none'"
+    }
 
-    /// `sha256-<base64>` of the stylesheet's UTF-8 bytes, as CSP source expressions spell it.
-    static let cssHash = "sha256-" + Data(SHA256.digest(Array(css.utf8))).base64EncodedString()
+    /// `sha256-<base64>` of a stylesheet's UTF-8 bytes, as CSP source expressions spell it.
+    static func hash(_ stylesheet: String) -> String {
+        "sha256-" + Data(SHA256.digest(Array(stylesheet.utf8))).base64EncodedString()
+    }
+
+    /// The report's stylesheet: `css`, and the printed pages' running header and page numbers
+    /// (CSS page margin boxes). The header text is the report's own (title, audit date, the
+    /// result document's digest), kept to characters that cannot end a CSS string.
+    static func stylesheet(header: String) -> String {
+        let safe = String(header.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }.map(Character.init))
+        return css
+            + "@page{@top-left{content:\"\(safe)\";font-size:8pt;color:#555}"
+            + "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#555}}\n"
+    }
 
     /// Outcome colours are an aid only: every status is also written in words.
     static let css = """
