@@ -7,7 +7,8 @@ import Plot
 /// policy it fails.
 extension HTMLReport {
     func flowsSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
-        let shown = doc.workspaces.prefix(limits.workspacesWithFlows)
+        // In the order of the verdict table, so that its links land here.
+        let shown = Self.orderedWorkspaces(doc, Self.workspaceTallies(doc)).prefix(limits.workspacesWithFlows)
         var content: [BodyNode] = [
             .p(
                 .t(

@@ -94,7 +94,9 @@ extension HTMLReport {
 
     private func scopeTable(_ doc: ResultDocument) -> BodyNode {
         let s = doc.summary
-        let shown = doc.workspaces.prefix(limits.listedWorkspaces)
+        let ordered = Self.orderedWorkspaces(doc, Self.workspaceTallies(doc))
+        let registered = registered(ordered)
+        let shown = ordered.prefix(limits.listedWorkspaces)
         let workspaces: BodyNode = .group([
             .p(.t("\(HTMLMarkup.count(s.workspaces, "workspace")), \(HTMLMarkup.count(s.resources, "resource")) audited:")),
             .ul(
@@ -102,7 +104,7 @@ extension HTMLReport {
                 .group(
                     shown.map { w in
                         .li(
-                            .link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug),
+                            Self.workspaceName(w, registered: registered),
                             .name(" (\(w.slug))"),
                             .t(
                                 ", data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region)))"

@@ -35,19 +35,36 @@ extension HTMLReport {
         return tallies
     }
 
-    func workspaceTable(_ doc: ResultDocument) -> BodyNode {
-        guard doc.workspaces.count > 1 else { return .empty }
-        let tallies = Self.workspaceTallies(doc)
-        // Worst first (verdict, then most results tripping the gate), then in input order.
+    /// The one order every list of workspaces follows (issue 13): worst first — by verdict,
+    /// then by the results tripping the gate — then in input order.
+    static func orderedWorkspaces(_ doc: ResultDocument, _ tallies: [String: WorkspaceTally]) -> [ResultDocument.WorkspaceInfo] {
         func rank(_ c: Compliance) -> Int { Compliance.allCases.firstIndex(of: c)! }
-        let ordered = doc.workspaces.enumerated().sorted { a, b in
+        return doc.workspaces.enumerated().sorted { a, b in
             let x = tallies[a.element.slug] ?? WorkspaceTally(), y = tallies[b.element.slug] ?? WorkspaceTally()
             if x.verdict != y.verdict { return rank(x.verdict) < rank(y.verdict) }
             let (wx, wy) = (x.failing + x.undecided, y.failing + y.undecided)
             return wx != wy ? wx > wy : a.offset < b.offset
         }.map(\.element)
-        let shown = ordered.prefix(limits.listedWorkspaces)
+    }
+
+    /// The workspaces whose transfer register this report holds: the first of the one order.
+    func registered(_ ordered: [ResultDocument.WorkspaceInfo]) -> Set<String> {
+        Set(ordered.prefix(limits.workspacesWithFlows).map(\.slug))
+    }
+
+    /// A workspace's name, linked to its register when the report holds it.
+    static func workspaceName(_ w: ResultDocument.WorkspaceInfo, registered: Set<String>) -> BodyNode {
+        registered.contains(w.slug) ? .link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug) : .t(w.name ?? w.slug)
+    }
+
+    func workspaceTable(_ doc: ResultDocument) -> BodyNode {
+        guard doc.workspaces.count > 1 else { return .empty }
+        let tallies = Self.workspaceTallies(doc)
+        let ordered = Self.orderedWorkspaces(doc, tallies)
+        let registered = registered(ordered)
         let failingWorkspaces = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }
+        // Every workspace that is not compliant, then others up to the limit.
+        let shown = ordered.prefix(max(limits.listedWorkspaces, failingWorkspaces.count))
         return .group([
             HTMLTable.make(
                 "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant or not decided)",
@@ -59,7 +76,7 @@ extension HTMLReport {
                 rows: shown.map { w in
                     let t = tallies[w.slug] ?? WorkspaceTally()
                     return .tr(
-                        HTMLTable.rowHeader(.link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug), .name(" (\(w.slug))")),
+                        HTMLTable.rowHeader(Self.workspaceName(w, registered: registered), .name(" (\(w.slug))")),
                         HTMLTable.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region))),
                         .td(
                             .span(
