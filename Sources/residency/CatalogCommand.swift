@@ -16,6 +16,7 @@ struct CatalogGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a catalog file from Segment's catalog data or a Public API answer.",
+        usage: "residency catalog generate --from <file> ... --output <file> [<options>]",
         discussion: """
             Reads Segment's published catalog data (segment-docs src/_data/catalog, as in
             policies/catalog/inputs/) or what `residency export --catalog-output` fetched from

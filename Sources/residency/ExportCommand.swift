@@ -8,6 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Pull a workspace's export bundle from Segment's Public API.",
+        usage: "residency export (--region <region> | --workspaces <file>) [<options>]",
         discussion: """
             Fetches the workspace (GET /), its sources, destinations and warehouses, following every page, and writes \
             them as one export bundle (default: exports/<workspace-slug>.json). The bundle records the region's API host, \

@@ -7,6 +7,7 @@ struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Rewrite policy files in the one canonical layout.",
+        usage: "residency fmt [<paths> ...] [--check] [--diff] [<options>]",
         discussion: """
             Rewrites each policy file whose layout is not canonical, in place and only when it changes, and lists the files it rewrote. Files are replaced all or none, through symbolic links (the link stays, its target is rewritten), each keeping its permissions. Formatting never changes what a file means and keeps every comment; a file with syntax errors is left alone and its errors are reported. The layout is described in docs/formatting.md.
 

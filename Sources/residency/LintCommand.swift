@@ -6,6 +6,7 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Parse and check policy files; print every problem found.",
+        usage: "residency lint [<paths> ...] [--strict] [--diagnostics-format <format>]",
         discussion: """
             Checks names, types, structure, recursion and cost of every policy, without an inventory.
             Exits 0 when there is no error (warnings are printed but do not fail), 2 when there is one.

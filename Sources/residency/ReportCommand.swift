@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Render reports from a saved JSON result document, without running the audit again.",
+        usage: "residency report <results.json> [--html <file>] [<options>]",
         discussion: """
             Reads a result document `residency check --json` wrote (an archived nightly run, or the document of an \
             earlier CI step) and writes the reports named, byte for byte as `check` wrote or would have written them \

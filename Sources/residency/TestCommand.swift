@@ -7,6 +7,7 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the policy tests (*.test.yaml) written next to the policies.",
+        usage: "residency test [<paths> ...] [--coverage] [--threshold <n>] [<options>]",
         discussion: """
             Each test gives a small inventory, inline or as a fixture file, and the outcome expected for \
             (policy, resource) pairs. A failing expectation prints what was expected, what happened and \
