@@ -12,9 +12,9 @@ extension AuditRun.Options {
     ) throws -> AuditRun.Options {
         var options = AuditRun.Options()
         let usingExample = inventories.isEmpty
-        options.policies = policies.isEmpty ? ["policies"] : policies
-        options.inventories = usingExample ? ["examples/inventory"] : inventories
-        options.facts = facts ?? (usingExample ? "examples/facts.yaml" : nil)
+        options.policies = policies.isEmpty ? [StandardPack.folder()] : policies
+        options.inventories = usingExample ? [StandardPack.path("examples/inventory")] : inventories
+        options.facts = facts ?? (usingExample ? StandardPack.path("examples/facts.yaml") : nil)
         options.catalogs = catalogs
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
@@ -25,4 +25,30 @@ extension AuditRun.Options {
         options.clock = try RunClock.clock(now: now, environment: ProcessInfo.processInfo.environment)
         return options
     }
+}
+
+/// Where the standard policy pack (with its catalog) is when `--policies` is not given: the
+/// `policies` folder here (a checkout of the repository), else `$RESIDENCY_HOME/policies`, else
+/// the pack installed beside the binary (`<prefix>/share/residency/policies`, where
+/// scripts/install.sh puts it next to `<prefix>/bin/residency`). So an installed `residency
+/// check` runs outside the repository.
+enum StandardPack {
+    /// The folder holding `policies/` (and the bundled `examples/`): "." in a checkout.
+    static func base(
+        environment: [String: String] = ProcessInfo.processInfo.environment, executable: String = CommandLine.arguments[0]
+    ) -> String? {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "policies") { return nil }
+        if let home = environment["RESIDENCY_HOME"], !home.isEmpty, fm.fileExists(atPath: home + "/policies") { return home }
+        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+        let installed = binary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/residency").path
+        return fm.fileExists(atPath: installed + "/policies") ? installed : nil
+    }
+
+    /// `relative` under the base: `policies`, `examples/inventory`.
+    static func path(_ relative: String) -> String {
+        base().map { "\($0)/\(relative)" } ?? relative
+    }
+
+    static func folder() -> String { path("policies") }
 }

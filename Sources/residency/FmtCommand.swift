@@ -23,7 +23,7 @@ struct FmtCommand: ParsableCommand {
     )
 
     @Argument(help: "Policy files or folders (folders are searched for *.policy); - for standard input.")
-    var paths: [String] = ["policies"]
+    var paths: [String] = [StandardPack.folder()]
 
     @Flag(help: "Write nothing; print a diff for each file that would change and exit 1 if any would.")
     var check = false

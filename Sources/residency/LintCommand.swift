@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
     )
 
     @Argument(help: "Policy files or folders (folders are searched for *.policy).")
-    var paths: [String] = ["policies"]
+    var paths: [String] = [StandardPack.folder()]
 
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
     var diagnosticsFormat: DiagnosticRenderer.Format = .human

@@ -35,7 +35,7 @@ struct TestCommand: ParsableCommand {
     }
 
     @Argument(help: "Policy folders or files, and test files or folders (default: policies).")
-    var paths: [String] = ["policies"]
+    var paths: [String] = [StandardPack.folder()]
 
     @Option(name: .customLong("catalog"), help: "Catalog file (repeatable); default: the one bundled with the policies.")
     var catalogs: [String] = []
