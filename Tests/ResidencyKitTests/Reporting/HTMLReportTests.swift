@@ -194,6 +194,19 @@ enum HTMLFixtures {
         #expect(html.contains("No legal basis recorded."))  // the EU workspace's unpermitted crossings
     }
 
+    /// The record of transfers (issue 13): each flow leaving the EU with its importer and the
+    /// mechanism in GDPR's terms, and its status.
+    @Test func theRecordOfTransfersNamesTheMechanism() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let record = try #require(HTMLFixtures.between(html, "Record of transfers out of EU of Acme EU", "</table>"))
+        #expect(record.contains("Adequacy decision (GDPR Art. 45): EU-US Data Privacy Framework"))
+        #expect(record.contains("Lawful on the recorded mechanism"))
+        #expect(record.contains("No mechanism recorded: a violation"))
+        #expect(record.contains("Acme EU (Segment workspace acme-eu)"))
+        // GDPR's record is of data leaving the EU: a US workspace's flows to the EU are not in one.
+        #expect(!html.contains("Record of transfers out of US"))
+    }
+
     @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
         let table = try #require(html.range(of: "Verdict per workspace (2 of 2 not compliant or not decided)"))

@@ -112,6 +112,7 @@ extension HTMLReport {
                     "\(HTMLMarkup.count(ws.sources.count, "source")), \(HTMLMarkup.count(ws.destinations.count, "destination")), "
                         + "\(HTMLMarkup.count(ws.warehouses.count, "warehouse")); \(HTMLMarkup.count(crossings.count, "cross-border flow")), "
                         + "\(withoutBasis) of them without a recorded legal basis.")),
+            transferRecord(ws, rows, doc),
             rows.isEmpty
                 ? .p(.t("This workspace has no sources, destinations or warehouses."))
                 : HTMLTable.make(
