@@ -105,8 +105,7 @@ enum HTMLStyle {
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         details{display:block}
         details>*{display:block}
-        h2{break-before:page;break-after:avoid}
-        #verdict h2{break-before:auto}
+        h2{break-after:avoid}
         h3,h4,caption{break-after:avoid}
         thead{display:table-header-group}
         tr,.finding,.verdict,figure{break-inside:avoid}
