@@ -42,6 +42,11 @@ import Testing
         #expect(failing.count > 100)
         let table = try #require(HTMLFixtures.between(html, "Verdict per workspace", "</table>"))
         for slug in failing { #expect(table.contains("(\(slug))"), "\(slug)") }
+        // Findings grouped by cause, with counts: RES-001's failures in one row.
+        let causes = try #require(HTMLFixtures.between(html, "Failed and undecided results by cause", "</table>"))
+        let res001 = doc.results.filter { $0.policy == "RES-001" && $0.outcome == .fail }
+        #expect(causes.contains(">\(res001.count)</td>"))
+        #expect(causes.contains("and \(res001.count - 3) more"))
         // The registers are the worst workspaces', in the table's order.
         let firstRegister = try #require(html.range(of: #"<article class="workspace""#) ?? html.range(of: "id=\"workspace-"))
         let firstInTable = try #require(table.range(of: "href=\"#workspace-"))

@@ -14,12 +14,34 @@ extension HTMLReport {
                     "Policies in the order they are declared. Under each, the resources it failed, could not decide, "
                         + "permitted or waived, most urgent first; passes and not-applicable results are counted."))
         ]
+        content.append(causesTable(doc, index))
         content += policies.map { policyBlock($0, doc, index) }
         if !permits.isEmpty {
             content.append(.h3(.t("Permits (recorded legal bases)")))
             content += permits.map { permitBlock($0, index) }
         }
         return section("findings", content)
+    }
+
+    /// A policy's listed results in the order they are shown: what needs action first.
+    static func ordered(_ policy: String, _ doc: ResultDocument, _ index: ResultIndex) -> [Int] {
+        (index.listed[policy] ?? []).enumerated()
+            .sorted { a, b in
+                let (ra, rb) = (
+                    ResultIndex.rank(doc.results[a.element].outcome), ResultIndex.rank(doc.results[b.element].outcome)
+                )
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }
+            .map(\.element)
+    }
+
+    /// Every result this report shows as a finding (the first `findingsPerPolicy` of each policy).
+    func shownFindings(_ doc: ResultDocument, _ index: ResultIndex) -> Set<Int> {
+        var out = Set<Int>()
+        for p in doc.policies where p.kind == "policy" {
+            out.formUnion(Self.ordered(p.id, doc, index).prefix(limits.findingsPerPolicy))
+        }
+        return out
     }
 
     private func header(_ p: ResultDocument.PolicyInfo, _ meta: String) -> [BodyNode] {
@@ -43,14 +65,7 @@ extension HTMLReport {
         let summary =
             "Results: " + listedCounts.joined(separator: ", ")
             + "; \(counts[Outcome.pass.ordinal]) passed and \(counts[Outcome.notApplicable.ordinal]) not applicable (counted only)."
-        let listed = (index.listed[p.id] ?? []).enumerated()
-            .sorted { a, b in
-                let (ra, rb) = (
-                    ResultIndex.rank(doc.results[a.element].outcome), ResultIndex.rank(doc.results[b.element].outcome)
-                )
-                return ra != rb ? ra < rb : a.offset < b.offset
-            }
-            .map(\.element)
+        let listed = Self.ordered(p.id, doc, index)
         let shown = listed.prefix(limits.findingsPerPolicy)
         var body: [BodyNode] = header(p, meta) + [.p(.t(summary))]
         if listed.isEmpty {
