@@ -53,9 +53,9 @@ struct ReportCommand: ParsableCommand {
         try outputs.checkOrExit(inputs: [InputPath("report", document)], format: diagnosticsFormat)
         let clock = ContinuousClock()
         let start = clock.now
-        let reading = ResultDocument.read(path: document)
+        let reading = ResultDocument.read(path: document, digest: true)
         // The saved document's digest, for the HTML report's sign-off (the same `check` put there).
-        if let bytes = FileManager.default.contents(atPath: document) { outputs.documentDigest = SHA256.hex(bytes) }
+        outputs.documentDigest = reading.sha256
         let read = clock.now
         guard let result = reading.document else {
             Terminal.emit(reading.diagnostics, files: reading.files, format: diagnosticsFormat)

@@ -19,12 +19,18 @@ extension ResultDocument {
         /// The file, when a diagnostic points into it. Not kept on success: a nightly
         /// document runs to hundreds of megabytes, and the reports need only what was read.
         public var files: [SourceFile]
+        /// The SHA-256 of the file read, when asked for (`residency report` names it in the
+        /// HTML sign-off): taken from the bytes already read, not by reading the file again.
+        public var sha256: String?
     }
 
-    /// Reads the document at `path`.
-    public static func read(path: String) -> Reading {
+    /// Reads the document at `path`; with `digest`, also its SHA-256.
+    public static func read(path: String, digest: Bool = false) -> Reading {
         switch readFileBytes(atPath: path, limit: .resultDocument) {
-        case .success(let bytes): return read(SourceFile(path: path, bytes: bytes))
+        case .success(let bytes):
+            var reading = read(SourceFile(path: path, bytes: bytes))
+            if digest, reading.document != nil { reading.sha256 = SHA256.hex(bytes) }
+            return reading
         case .failure(let error):
             return Reading(document: nil, diagnostics: [.documentUnreadable(path, "\(error)")], files: [])
         }
