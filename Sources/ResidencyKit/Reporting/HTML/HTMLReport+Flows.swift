@@ -8,7 +8,7 @@ import Plot
 extension HTMLReport {
     func flowsSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
         // In the order of the verdict table, so that its links land here.
-        let shown = Self.orderedWorkspaces(doc, Self.workspaceTallies(doc)).prefix(limits.workspacesWithFlows)
+        let shown = index.workspaceOrder.prefix(limits.workspacesWithFlows)
         var content: [BodyNode] = [
             .p(
                 .t(

@@ -2,7 +2,7 @@ import Plot
 
 /// Section 1: the verdict in words, what was audited against what, and the counts.
 extension HTMLReport {
-    func verdictSection(_ doc: ResultDocument) -> BodyNode {
+    func verdictSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
         let verdict = doc.summary.compliance
         return section(
             "verdict",
@@ -14,8 +14,8 @@ extension HTMLReport {
                     .p(.cls("gate"), .t(gateSentence(doc))),
                     .unwrap(doc.baseline) { .p(.t(HTMLReport.baselineSentence($0))) }
                 ),
-                scopeTable(doc),
-                workspaceTable(doc),
+                scopeTable(doc, index),
+                workspaceTable(doc, index),
                 outcomeTable(doc),
                 chart(doc),
                 severityTable(doc),
@@ -92,9 +92,9 @@ extension HTMLReport {
         return out
     }
 
-    private func scopeTable(_ doc: ResultDocument) -> BodyNode {
+    private func scopeTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
         let s = doc.summary
-        let ordered = Self.orderedWorkspaces(doc, Self.workspaceTallies(doc))
+        let ordered = index.workspaceOrder
         let registered = registered(ordered)
         let shown = ordered.prefix(limits.listedWorkspaces)
         let workspaces: BodyNode = .group([

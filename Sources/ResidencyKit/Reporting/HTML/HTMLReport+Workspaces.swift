@@ -57,10 +57,9 @@ extension HTMLReport {
         registered.contains(w.slug) ? .link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug) : .t(w.name ?? w.slug)
     }
 
-    func workspaceTable(_ doc: ResultDocument) -> BodyNode {
+    func workspaceTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
         guard doc.workspaces.count > 1 else { return .empty }
-        let tallies = Self.workspaceTallies(doc)
-        let ordered = Self.orderedWorkspaces(doc, tallies)
+        let (tallies, ordered) = (index.workspaceTallies, index.workspaceOrder)
         let registered = registered(ordered)
         let failingWorkspaces = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }
         // Every workspace that is not compliant, then others up to the limit.

@@ -63,7 +63,7 @@ public struct HTMLReport: Sendable {
                 ),
                 contents(),
                 .main(
-                    verdictSection(doc),
+                    verdictSection(doc, index),
                     provenanceSection(doc, provenance),
                     flowsSection(doc, index),
                     findingsSection(doc, index),
@@ -243,6 +243,10 @@ struct ResultIndex {
     var reasons: [String: [(reason: String, count: Int)]] = [:]
     /// Per permit id: how many results it permitted.
     var permitted: [String: Int] = [:]
+    /// Per workspace slug: its tally; and the workspaces in the one worst-first order every
+    /// list of workspaces follows (worked out once per report).
+    var workspaceTallies: [String: HTMLReport.WorkspaceTally] = [:]
+    var workspaceOrder: [ResultDocument.WorkspaceInfo] = []
 
     init(_ doc: ResultDocument) {
         for (i, r) in doc.results.enumerated() {
@@ -260,6 +264,8 @@ struct ResultIndex {
             }
             if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
         }
+        workspaceTallies = HTMLReport.workspaceTallies(doc)
+        workspaceOrder = HTMLReport.orderedWorkspaces(doc, workspaceTallies)
     }
 
     static func isListed(_ o: Outcome) -> Bool { o == .fail || o == .indeterminate || o == .permitted || o == .waived }
