@@ -28,13 +28,10 @@ struct PlainReason: Sendable {
         case .arithmetic:
             return "\(phrase) has no value (a number too large, a division by zero, or a date outside the years 1–9999)"
         case .inventory:
-            if let derivation {
-                if derivation.contains("after apply") {
-                    let why = derivation.hasPrefix("settings ") ? "the plan does not know its settings yet" : derivation
-                    return "\(phrase) is known only after apply: \(why)"
-                }
-                return "\(phrase) is not known: \(derivation)"
+            if derivation == TerraformPlanDecoder.afterApplyEvidence {
+                return "\(phrase) is known only after apply: the plan does not know its settings yet"
             }
+            if let derivation { return "\(phrase) is not known: \(derivation)" }
             return fromPlan ? "\(phrase) is known only after apply" : "\(phrase) is not in the workspace's export"
         }
     }
@@ -49,7 +46,7 @@ struct PlainReason: Sendable {
         case .arithmetic:
             return "Check the values the policy computes with; then run the audit again."
         case .inventory:
-            if fromPlan || derivation?.contains("after apply") == true {
+            if fromPlan || derivation == TerraformPlanDecoder.afterApplyEvidence {
                 return "Audit the workspace again once the plan is applied (its export), or set the value in the Terraform configuration."
             }
             return "Complete the workspace's export with the missing value (docs/inventory.md), then run the audit again."

@@ -71,7 +71,7 @@ extension TerraformPlanDecoder {
         let name = d.catalogName ?? d.name ?? r.address
         if p.isUnknown("settings") {
             // Not the integration's default either: the value is simply not known yet.
-            d.endpoint = Endpoint(evidence: "settings are known only after apply")
+            d.endpoint = Endpoint(evidence: TerraformPlanDecoder.afterApplyEvidence)
         } else {
             switch settings(r) {
             case .failure: d.endpoint = Endpoint(evidence: "settings are not valid JSON")
@@ -105,7 +105,7 @@ extension TerraformPlanDecoder {
         }
         w.integration = IntegrationResolver.facts(catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
         if p.isUnknown("settings") {
-            w.regionEvidence = "settings are known only after apply"
+            w.regionEvidence = TerraformPlanDecoder.afterApplyEvidence
         } else if case .success(let node) = settings(r) {
             let (file, settingsNode) = (self.file, r.planned.values["settings"])
             let (location, resolution) = WarehouseRules.resolve { key in
@@ -173,4 +173,10 @@ extension TerraformPlanDecoder {
     private mutating func strings(_ p: Planned, _ key: String, _ path: String) -> [String]? {
         p.isUnknown(key) ? nil : base.reader.strings(p.values, key, path)
     }
+}
+
+extension TerraformPlanDecoder {
+    /// The evidence of a value derived from settings Terraform knows only after apply: what
+    /// findings quote, and how their reason recognises such a value (PlainReason).
+    static let afterApplyEvidence = "settings are known only after apply"
 }
