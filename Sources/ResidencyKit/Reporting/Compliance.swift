@@ -24,13 +24,6 @@ public enum Compliance: String, Sendable, CaseIterable, Codable {
         return .compliant
     }
 
-    /// The verdict of one workspace from its results.
-    public static func of(results: some Sequence<Finding>) -> Compliance {
-        var counts: [String: [String: Int]] = [:]
-        for r in results { counts[r.severity.rawValue, default: [:]][r.outcome.rawValue, default: 0] += 1 }
-        return of(bySeverity: counts, unmatched: 0)
-    }
-
     /// As reports write it in capitals: `NOT COMPLIANT`.
     public var headline: String {
         switch self {
