@@ -36,7 +36,8 @@ public struct TerminalSummary: Sendable {
                 return a < b
             }
         if !shown.isEmpty { out += "\n" }
-        let places = Self.places(doc)
+        // Where each finding is, as SARIF points at it: the resource's line in its inventory.
+        let places = SARIFLocator(doc, root: nil, results: Array(shown.prefix(limit)))
         for i in shown.prefix(limit) {
             let r = doc.results[i]
             let label = r.outcome == .fail ? "FAIL " : "UNKNOWN"
@@ -47,9 +48,8 @@ public struct TerminalSummary: Sendable {
             if doc.trips(r) { out += "  (gate)" }
             out += "\n"
             out += "          \(text(r.message ?? ""))\n"
-            if let place = places["\(r.workspace)\u{0}\(r.resourceKind)\u{0}\(r.resourceId)"] {
-                out += "          at \(text(place, Neutralise.nameLimit))\n"
-            }
+            let place = places.file(of: r)
+            out += "          at \(text("\(place.path):\(place.line)", Neutralise.nameLimit))\n"
             out += "          explain: residency explain --policy \(name(r.policy)) --resource \(name(r.resourceId))"
             out += doc.workspaces.count > 1 ? " --workspace \(name(r.workspace))\n" : "\n"
         }
@@ -85,22 +85,6 @@ public struct TerminalSummary: Sendable {
     }
 
     private func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
-
-    /// `file:line` of every resource the document places, by workspace, kind and id.
-    static func places(_ doc: ResultDocument) -> [String: String] {
-        var out: [String: String] = [:]
-        for w in doc.workspaces {
-            guard let file = w.source else { continue }
-            func add(_ kind: String, _ id: String, _ line: Int?) {
-                out["\(w.slug)\u{0}\(kind)\u{0}\(id)"] = line.map { "\(file):\($0)" } ?? file
-            }
-            add("workspace", w.id, w.line)
-            for s in w.sources { add("source", s.id, s.line) }
-            for d in w.destinations { add("destination", d.id, d.line) }
-            for h in w.warehouses { add("warehouse", h.id, h.line) }
-        }
-        return out
-    }
 
     /// A name or id from the document, as the terminal shows it.
     private func name(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
