@@ -56,16 +56,20 @@ enum Text {
 
     /// Whether `part` occurs in `s`; the empty string occurs in every string, `""` included.
     static func contains(_ s: String, _ part: String) -> Bool {
-        let x = Array(s.utf8), y = Array(part.utf8)
-        guard !y.isEmpty else { return true }
-        guard y.count <= x.count else { return false }
-        let first = y[0]
-        var i = 0
-        while i <= x.count - y.count {
-            if x[i] == first, x[i..<(i + y.count)].elementsEqual(y) { return true }
-            i += 1
+        var text = s, sought = part
+        // Over the strings' own UTF-8 storage: no copy into arrays for each evaluation.
+        return text.withUTF8 { x in
+            sought.withUTF8 { y in
+                guard let first = y.first else { return true }
+                guard y.count <= x.count else { return false }
+                var i = 0
+                while i <= x.count - y.count {
+                    if x[i] == first, UnsafeBufferPointer(rebasing: x[i..<(i + y.count)]).elementsEqual(y) { return true }
+                    i += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     static func trimPrefix(_ s: String, _ p: String) -> String {
