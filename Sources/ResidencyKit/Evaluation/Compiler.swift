@@ -97,7 +97,9 @@ struct Compiler {
             if traced, let provenance = spec.provenance {
                 return { f in
                     let v = b(f)
-                    if case .foreign(let kind, let w, let i) = v { return f.tracedForeignRead(get, kind, w, i) }
+                    if case .foreign(let kind, let w, let i) = v {
+                        return f.tracedForeignRead(get, kind, w, i, provenance: provenance)
+                    }
                     guard case .ref(_, let i) = v else { return .missing }
                     if let d = provenance(f.ctx, Int(i)), let k = f.trace?.count { f.derivations[k] = d }
                     return get(f.ctx, Int(i))

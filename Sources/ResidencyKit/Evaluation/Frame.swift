@@ -49,20 +49,24 @@ final class Frame {
     /// A field of record `i` of workspace `w`, read in that workspace's context; the records
     /// it leads to are that workspace's too.
     func foreignRead(_ get: FieldAccessor, _ w: Int32, _ i: Int32) -> Value {
-        let remote: EvalContext
-        if let cached = remotes[w] {
-            remote = cached
-        } else {
-            remote = ctx.other(Int(w))
-            remotes[w] = remote
-        }
-        return Frame.foreign(get(remote, Int(i)), w, own: ctx.workspaceIndex)
+        Frame.foreign(get(remote(w), Int(i)), w, own: ctx.workspaceIndex)
+    }
+
+    /// The context of workspace `w` of the run, made on first use.
+    private func remote(_ w: Int32) -> EvalContext {
+        if let cached = remotes[w] { return cached }
+        let remote = ctx.other(Int(w))
+        remotes[w] = remote
+        return remote
     }
 
     /// `foreignRead`, traced: the value's evidence names the record and workspace it was read
     /// from (`source "Shop app" (src-1) in workspace acme-us`), so a cross-workspace finding
-    /// names both sides.
-    func tracedForeignRead(_ get: FieldAccessor, _ kind: RecordKind, _ w: Int32, _ i: Int32) -> Value {
+    /// names both sides; a derived field keeps what it was derived from in that workspace
+    /// (`provenance`, read in its context and pointing into its export) ahead of that.
+    func tracedForeignRead(
+        _ get: FieldAccessor, _ kind: RecordKind, _ w: Int32, _ i: Int32, provenance: ProvenanceAccessor? = nil
+    ) -> Value {
         let v = foreignRead(get, w, i)
         if let k = trace?.count {
             let model = ctx.workspaces[Int(w)]
@@ -73,7 +77,11 @@ final class Frame {
                 record = "\(kind.keyword) \"\(model.name(of: kind, Int(i)))\" (\(model.id(of: kind, Int(i)))) in workspace \(model.workspace.slug)"
             default: record = "\(kind.typeName) in workspace \(model.workspace.slug)"
             }
-            derivations[k] = Derivation("read from \(record)", at: model.origin(of: kind, Int(i)))
+            if let provenance, let d = provenance(remote(w), Int(i)) {
+                derivations[k] = Derivation("\(d.text); read from \(record)", at: d.origin ?? model.origin(of: kind, Int(i)))
+            } else {
+                derivations[k] = Derivation("read from \(record)", at: model.origin(of: kind, Int(i)))
+            }
         }
         return v
     }

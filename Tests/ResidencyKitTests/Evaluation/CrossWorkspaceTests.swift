@@ -81,3 +81,36 @@ import Testing
         #expect(outcomes["dst-repeat"] == .pass)
     }
 }
+
+/// A derived value read from another workspace keeps what it was derived from there (the
+/// setting in that workspace's export), ahead of which record and workspace it came from.
+@Suite struct CrossWorkspaceDerivationTests {
+    @Test func aForeignDerivedValueKeepsItsEvidence() throws {
+        let us = InventoryFixture.bundle(
+            #"""
+            "region": "us-west",
+            "sources": [{"id": "s-us", "slug": "web", "name": "US web"}],
+            "destinations": [{"id": "mix-us", "sourceId": "s-us", "name": "Mixpanel US",
+                              "metadata": {"name": "Mixpanel (Actions)"}, "settings": {"apiRegion": "US 🇺🇸"}}]
+            """#, workspace: #"{"id": "ws-us", "slug": "acme-us"}"#)
+        let loaded = InventoryFixture.load([("eu.json", CrossWorkspaceTests.eu), ("us.json", us)])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        let policy = """
+            policy XW-3 "No other workspace sends Mixpanel data to the US" {
+              severity error
+              for workspace w
+              where w.region == "eu-west"
+              require every o in workspaces: every t in o.destinations: t.endpoint.region != "us"
+              message "m"
+            }
+
+            """
+        let finding = try #require(try Harness(policy).findings(loaded.workspaces).first { $0.resourceKind == "workspace" })
+        #expect(finding.outcome == .fail)
+        let region = try #require(finding.evidence.first { $0.expression == "t.endpoint.region" && $0.value == "\"us\"" })
+        let from = try #require(region.from)
+        #expect(from.contains(#"settings.apiRegion = "US 🇺🇸""#), "\(from)")
+        #expect(from.contains("read from Endpoint in workspace acme-us"), "\(from)")
+        #expect(from.contains("us.json:"), "\(from)")
+    }
+}
