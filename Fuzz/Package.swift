@@ -9,7 +9,7 @@ let package = Package(
     name: "residency-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "residency", path: "..")],
-    targets: [.target(name: "FuzzSupport")]
+    targets: [.target(name: "FuzzSupport", dependencies: [.product(name: "ResidencyKit", package: "residency")])]
         + ["fuzz-json", "fuzz-yaml", "fuzz-policy", "fuzz-plan", "fuzz-document"].map { name in
             .executableTarget(
                 name: name,

@@ -5,14 +5,8 @@ import ResidencyKit
 /// or an export bundle, decoded against an empty catalog; any bytes give workspaces or
 /// located diagnostics, never a crash.
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data else { return 0 }
-    let file = SourceFile(path: "plan.json", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
-    let loaded = InventoryLoader.load(files: [file], catalog: Catalog())
-    for d in loaded.diagnostics {
-        if let r = d.range, r.file == "plan.json" {
-            precondition(r.start.offset <= size && r.end.offset <= size, "a diagnostic outside the input")
-        }
-    }
+    guard let file = FuzzChecks.file(data, size, path: "plan.json") else { return 0 }
+    FuzzChecks.inside(InventoryLoader.load(files: [file], catalog: Catalog()).diagnostics, file: "plan.json", size: size)
     return 0
 }
 

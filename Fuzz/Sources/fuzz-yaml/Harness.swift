@@ -4,15 +4,8 @@ import ResidencyKit
 /// The YAML path (Yams into the same positioned tree): any bytes give a tree or a located
 /// error, never a crash and never unbounded memory.
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data else { return 0 }
-    let file = SourceFile(path: "fuzz.yaml", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
-    switch YAMLReader.parse(file) {
-    case .success(let tree):
-        precondition(tree.root.start >= 0 && tree.root.end <= size, "the root lies outside the input")
-    case .failure(let error):
-        let d = error.diagnostic(in: file)
-        if let r = d.range { precondition(r.start.offset <= size && r.end.offset <= size, "a diagnostic outside the input") }
-    }
+    guard let file = FuzzChecks.file(data, size, path: "fuzz.yaml") else { return 0 }
+    FuzzChecks.tree(YAMLReader.parse(file), size: size) { $0.diagnostic(in: file) }
     return 0
 }
 
