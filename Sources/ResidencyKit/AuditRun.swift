@@ -244,7 +244,7 @@ public enum AuditRun {
             extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices
                 + allowedIncompleteNotices(options, incomplete) + baselineNotices,
             onlyNew: delta?.failOnNew ?? false,
-            files: inventory.files)
+            files: inventory.files, facts: prepared.facts)
         document.baseline = delta
         if delta != nil {
             document.policies.append(

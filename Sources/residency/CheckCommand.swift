@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
               residency check --sarif reports/residency.sarif --markdown "$GITHUB_STEP_SUMMARY"
               residency check --inventory acme-eu.json --param swiss_adequacy=true --fail-on warning
               residency check --baseline reports/last-night.json --fail-on-new --waivers waivers.yaml
-              residency check --inventory nightly/ --json reports/nightly.json --html reports/nightly.html --junit-dir reports/junit
+              residency check --inventory nightly/ --json reports/nightly.json --html-dir reports/nightly --junit-dir reports/junit
             """
     )
 
@@ -145,6 +145,13 @@ struct CheckCommand: ParsableCommand {
             // Where each report went, for a CI log's reader to find it.
             for target in outputs.targets {
                 Terminal.stdout("wrote \(Neutralise.terminal(target.path, limit: Neutralise.nameLimit)) (\(target.option))\n")
+            }
+            // One file holds the registers of the worst workspaces only: say where all of them go.
+            let shown = HTMLReport.Limits().workspacesWithFlows
+            if outputs.html != nil, outputs.htmlFolder == nil, document.workspaces.count > shown {
+                Terminal.stdout(
+                    "note: the HTML report draws the data flows of the \(shown) worst of \(document.workspaces.count) workspaces; "
+                        + "--html-dir writes an index and a page for each\n")
             }
         }
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {

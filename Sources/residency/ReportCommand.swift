@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if reports.requested.isEmpty {
-            throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --sarif or --markdown")
+            throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown")
         }
     }
 

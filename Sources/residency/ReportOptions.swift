@@ -24,6 +24,12 @@ struct ReportOptions: ParsableArguments {
     var html: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Write the HTML report as a folder: index.html (verdict, causes, sign-off, every workspace listed) and a page per workspace, replaced as a whole each run: for nightly runs over many workspaces.",
+            valueName: "dir"))
+    var htmlDir: String?
+
+    @Option(
         help:
             "Write SARIF 2.1.0 here for GitHub code scanning: each failing or undecided result at its resource's line in the inventory."
     )
@@ -39,7 +45,7 @@ struct ReportOptions: ParsableArguments {
     var markdownLimit = MarkdownReport.defaultLimit
 
     /// The paths of the reports asked for (the JSON document is `check`'s own option).
-    var requested: [String] { [junit, junitDir, html, sarif, markdown].compactMap { $0 } }
+    var requested: [String] { [junit, junitDir, html, htmlDir, sarif, markdown].compactMap { $0 } }
 
     /// The reports asked for; `json` is the result document to write (check's `--json`),
     /// `document` where the document is kept, for the Markdown summary to point at.
@@ -50,6 +56,7 @@ struct ReportOptions: ParsableArguments {
         outputs.junitFolder = junitDir
         outputs.junitMaximumCases = junitMaxCases
         outputs.html = html
+        outputs.htmlFolder = htmlDir
         outputs.sarif = sarif
         outputs.markdown = markdown
         outputs.markdownLimit = markdownLimit

@@ -88,7 +88,7 @@ import Testing
     @Test func aReportOptionIsRequired() throws {
         let r = try residency(["report", "reports/example-results.json"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("name at least one report to write: --junit, --junit-dir, --html, --sarif or --markdown"))
+        #expect(r.stderr.contains("name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown"))
         let noDocument = try residency(["report", "--html", "x.html"])
         #expect(noDocument.status == 2)
         #expect(noDocument.stderr.contains("Missing expected argument '<results.json>'"), "\(noDocument.stderr)")

@@ -184,7 +184,9 @@ extension PolicyProgram {
             policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: finding.resourceId)
         if outcome == .fail || outcome == .permitted {
             finding.message = fast[p].message.map { $0(frame) } ?? policy.title
-            finding.remediation = fast[p].remediation.map { $0(frame) }
+            // A permitted transfer has its legal basis: a remediation would ask for what is
+            // already there (issue 13: "record its legal basis" beside the basis recorded).
+            if outcome == .fail { finding.remediation = fast[p].remediation.map { $0(frame) } }
         }
         switch outcome {
         case .permitted:

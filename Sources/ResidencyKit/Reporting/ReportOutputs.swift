@@ -9,6 +9,8 @@ public struct ReportOutputs: Sendable {
     public var junitFolder: String?
     public var junitMaximumCases = JUnitReport.defaultMaximumCases
     public var html: String?
+    /// A folder with an index page and a page per workspace (`--html-dir`).
+    public var htmlFolder: String?
     public var sarif: String?
     public var markdown: String?
     public var markdownLimit = MarkdownReport.defaultLimit
@@ -27,7 +29,7 @@ public struct ReportOutputs: Sendable {
 
     /// Whether no report is asked for.
     public var isEmpty: Bool {
-        [json, junit, junitFolder, html, sarif, markdown].allSatisfy { $0 == nil }
+        [json, junit, junitFolder, html, htmlFolder, sarif, markdown].allSatisfy { $0 == nil }
     }
 
     /// What is wrong with the limits, in the words of the command-line options; nil when
@@ -45,6 +47,7 @@ public struct ReportOutputs: Sendable {
         [
             json.map { OutputTarget("--json", $0) }, junit.map { OutputTarget("--junit", $0) },
             junitFolder.map { OutputTarget("--junit-dir", $0, kind: .folder) }, html.map { OutputTarget("--html", $0) },
+            htmlFolder.map { OutputTarget("--html-dir", $0, kind: .folder) },
             sarif.map { OutputTarget("--sarif", $0) }, markdown.map { OutputTarget("--markdown", $0) },
         ].compactMap { $0 }
     }
@@ -57,7 +60,7 @@ public struct ReportOutputs: Sendable {
 
     /// Writes every report asked for, all or none: each to a temporary file (a folder, for
     /// `junitFolder`), and only when all were written, renamed into place in a fixed order
-    /// (JSON, JUnit, the JUnit folder, HTML, SARIF, Markdown). A report that cannot be rendered
+    /// (JSON, JUnit, the JUnit folder, HTML, the HTML folder, SARIF, Markdown). A report that cannot be rendered
     /// or written throws E1607 naming it, with every previous report as it was.
     public func write(_ document: ResultDocument, settings: OutputBatch.Settings = .init()) throws(Diagnostic) {
         let batch = try OutputBatch(targets, settings: settings)
@@ -93,9 +96,15 @@ public struct ReportOutputs: Sendable {
             report.documentDigest = digest
             try batch.write(html, bytes: Array(report.render(document, provenance: document.run.ranBy).utf8))
         }
+        if let htmlFolder {
+            var report = HTMLReport()
+            report.documentDigest = digest
+            try batch.writeFolder(htmlFolder) { folder throws(Diagnostic) in try report.fill(folder, from: document) }
+        }
         if let sarif { try batch.write(sarif, bytes: SARIFReport(root: root).render(document)) }
         if let markdown {
-            let summary = MarkdownReport(limit: markdownLimit, fullReport: html ?? documentPath).render(document)
+            let full = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
+            let summary = MarkdownReport(limit: markdownLimit, fullReport: full).render(document)
             try batch.write(markdown, bytes: Array(summary.utf8))
         }
         try batch.commit()

@@ -6,7 +6,7 @@ extension ResultDocument {
     static func build(
         program: PolicyProgram, evaluation: Evaluation, results: [Finding], workspaces: [WorkspaceModel], inputs: Inputs,
         resources: Int, failOn: AuditRun.FailOn, startedAt: Date, finishedAt: Date, auditDate: Day, ranBy: Provenance,
-        extraNotices: [Notice] = [], onlyNew: Bool = false, files: [SourceFile] = []
+        extraNotices: [Notice] = [], onlyNew: Bool = false, files: [SourceFile] = [], facts: Facts = Facts()
     ) -> ResultDocument {
         let bundle = program.bundle
         // Built once: the look-up by path serves every resource of every workspace. Each
@@ -47,7 +47,7 @@ extension ResultDocument {
             run: Run(
                 startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description,
                 ranBy: ranBy),
-            inputs: inputs, params: params,
+            inputs: inputs, params: params, vendors: vendorFacts(facts, workspaces),
             summary: Summary(
                 // A policy that was expected to match and matched nothing fails the gate and
                 // leaves the verdict undecided; stale or expired waivers are reported but decide

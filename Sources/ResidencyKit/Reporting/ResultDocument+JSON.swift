@@ -55,6 +55,7 @@ extension ResultDocument {
         w.beginObject()
         for (k, v) in params.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
         w.endObject()
+        writeVendors(&w)
         writeSummary(&w)
         if let b = baseline {
             w.key("baseline")

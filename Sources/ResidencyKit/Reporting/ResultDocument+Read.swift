@@ -97,6 +97,7 @@ extension ResultDocument {
         if let p = r.object(root, "params", "") {
             for m in p.members { params[m.key] = r.text(m.value, "params.\(m.key)") }
         }
+        let vendors = readVendors(root, &r)
         let summary = r.object(root, "summary", "").map { readSummary($0, &r) }
         let baseline = r.optionalObject(root, "baseline", "").map { readBaseline($0, &r) }
         let policies = r.array(root, "policies", "").enumerated().compactMap { i, n in
@@ -123,7 +124,7 @@ extension ResultDocument {
             schemaVersion: ResultDocument.schemaVersion, tool: tool ?? Tool(),
             run: run ?? Run(startedAt: "", finishedAt: "", auditDate: "", ranBy: placeholder),
             inputs: inputs ?? Inputs(policies: [], catalog: [], facts: nil, inventories: []), params: params,
-            summary: summary
+            vendors: vendors, summary: summary
                 ?? Summary(
                     verdict: "", gate: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
                     outcomes: [:], bySeverity: [:]),

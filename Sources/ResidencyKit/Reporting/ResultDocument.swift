@@ -104,6 +104,8 @@ public struct ResultDocument: Sendable, Codable {
     public var run: Run
     public var inputs: Inputs
     public var params: [String: String]
+    /// What the facts file says about the run's vendors (data categories, next review).
+    public var vendors: [VendorFacts] = []
     public var summary: Summary
     public var policies: [PolicyInfo]
     public var workspaces: [WorkspaceInfo]

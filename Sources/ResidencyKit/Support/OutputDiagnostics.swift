@@ -55,11 +55,13 @@ extension Diagnostic {
             help: "give each output its own file")
     }
 
-    /// E1606: a `--junit-dir` folder residency did not write; replacing it would delete it.
+    /// E1606: a `--junit-dir` or `--html-dir` folder residency did not write; replacing it
+    /// would delete it.
     static func outputFolderNotOurs(_ target: OutputTarget) -> Diagnostic {
-        .error(
+        let marker = target.option == "--html-dir" ? HTMLReport.folderMarker : JUnitReport.folderMarker
+        return .error(
             "E1606",
-            "cannot write \(target.label): it exists and is not a folder residency wrote (no \(JUnitReport.folderMarker))",
+            "cannot write \(target.label): it exists and is not a folder residency wrote (no \(marker))",
             at: nil,
             help: "each run replaces the folder as a whole, which would delete what else is in it; give a new or empty folder")
     }

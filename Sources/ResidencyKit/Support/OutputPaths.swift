@@ -273,7 +273,9 @@ struct OutputDestination {
         case (.file, .file): return
         case (.folder, .folder):
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if !entries.isEmpty, !entries.contains(JUnitReport.folderMarker) { throw .outputFolderNotOurs(target) }
+            // Either report's folder is residency's own to replace; anything else is not.
+            let ours = [JUnitReport.folderMarker, HTMLReport.folderMarker]
+            if !entries.isEmpty, !entries.contains(where: ours.contains) { throw .outputFolderNotOurs(target) }
         case (.characterDevice, _), (.blockDevice, _), (.fifo, _), (.socket, _), (.other, _):
             throw .outputIsSpecial(target, kind: FileStatus.words(kind), link: link)
         case (.folder, .file):

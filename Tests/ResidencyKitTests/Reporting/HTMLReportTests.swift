@@ -199,12 +199,42 @@ enum HTMLFixtures {
     @Test func theRecordOfTransfersNamesTheMechanism() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
         let record = try #require(HTMLFixtures.between(html, "Record of transfers out of EU of Acme EU", "</table>"))
-        #expect(record.contains("Adequacy decision (GDPR Art. 45): EU-US Data Privacy Framework"))
+        #expect(record.contains("Adequacy decision (GDPR Art. 45). Recorded basis: EU-US Data Privacy Framework"))
         #expect(record.contains("Lawful on the recorded mechanism"))
         #expect(record.contains("No mechanism recorded: a violation"))
         #expect(record.contains("Acme EU (Segment workspace acme-eu)"))
         // GDPR's record is of data leaving the EU: a US workspace's flows to the EU are not in one.
         #expect(!html.contains("Record of transfers out of US"))
+    }
+
+    /// Data categories and the next review come from the facts file's `vendors` (declared in
+    /// the standard pack), through the result document; a vendor it does not give says so.
+    @Test func theRecordOfTransfersShowsTheVendorsDeclaredFacts() throws {
+        let doc = try ReportFixtures.example()
+        #expect(doc.vendors.map(\.name) == ["Google", "Mixpanel"])
+        let read = try #require(ResultDocument.read(SourceFile(path: "r.json", bytes: doc.json())).document)
+        #expect(read.vendors == doc.vendors)
+        let html = HTMLReport().render(read, provenance: HTMLFixtures.provenance)
+        let record = try #require(HTMLFixtures.between(html, "Record of transfers out of EU of Acme EU", "</table>"))
+        let rows = record.components(separatedBy: "<tr>")
+        let mixpanel = try #require(rows.first { $0.contains("Mixpanel at") })
+        #expect(mixpanel.contains("usage analytics, device identifiers") && mixpanel.contains("2027-03-31"))
+        let customerIO = try #require(rows.first { $0.contains("Customer.io") })
+        #expect(customerIO.components(separatedBy: "not declared in the facts file").count == 3)
+    }
+
+    /// A DPF permit whose basis does not date the decision gets the decision and its date.
+    @Test func theDPFMechanismCarriesTheDecisionsDate() {
+        let permit = ResultDocument.PolicyInfo(
+            id: "P", kind: "permit", title: "DPF", severity: nil, resourceKind: "destination", rationale: nil,
+            references: ["GDPR Art. 45"], file: "p.policy", line: 1, permits: ["RES-001"], permittedBy: nil)
+        #expect(
+            HTMLReport.mechanism(of: permit, basis: "Mixpanel is DPF-certified")
+                == "Adequacy decision (GDPR Art. 45): the EU-US Data Privacy Framework, Commission Implementing Decision "
+                + "(EU) 2023/1795 of 10 July 2023. Recorded basis: Mixpanel is DPF-certified")
+        #expect(
+            HTMLReport.mechanism(of: permit, basis: "DPF, adequacy decision of 2023-07-10")
+                == "Adequacy decision (GDPR Art. 45). Recorded basis: DPF, adequacy decision of 2023-07-10")
     }
 
     @Test func eachWorkspaceHasItsVerdictWorstFirst() throws {

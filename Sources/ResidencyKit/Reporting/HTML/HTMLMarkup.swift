@@ -156,4 +156,9 @@ extension Node {
     static func link(_ fragment: String, _ label: String) -> Node {
         .el("a", attr("href", "#" + fragment), .name(label))
     }
+
+    /// A link to `href` as it is (another page of an `--html-dir` folder, with its anchor).
+    static func link(href: String, _ label: String) -> Node {
+        .el("a", attr("href", href), .name(label))
+    }
 }

@@ -47,8 +47,8 @@ extension HTMLReport {
                     let r = doc.results[i]
                     if k > 0 { examples.append(.t(", ")) }
                     // Only to findings the report lists (a large run lists the most urgent).
-                    if shown.contains(i) {
-                        examples.append(.link(HTMLMarkup.findingAnchor(r), "\(r.resourceName) (\(r.workspace))"))
+                    if shown.contains(i) || isIndex {
+                        examples.append(findingLink(r, "\(r.resourceName) (\(r.workspace))"))
                     } else {
                         examples.append(.t("\(r.resourceName) (\(r.workspace))"))
                     }

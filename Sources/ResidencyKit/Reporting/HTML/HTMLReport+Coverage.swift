@@ -46,7 +46,7 @@ extension HTMLReport {
                         let f = w.finding
                         let expired = w.expired(on: doc.run.auditDate)
                         return .tr(
-                            HTMLTable.rowHeader(.link(HTMLMarkup.findingAnchor(f), f.policy)),
+                            HTMLTable.rowHeader(findingLink(f, f.policy)),
                             HTMLTable.cell("\(f.resourceKind) \(f.resourceName) in \(f.workspace)"),
                             HTMLTable.cell(w.by ?? "not recorded"), HTMLTable.cell(w.why ?? "not recorded"),
                             HTMLTable.cell(w.until ?? "not recorded"),
@@ -73,7 +73,7 @@ extension HTMLReport {
                 .t(
                     "\(HTMLMarkup.count(doc.summary.evaluated, "result")) over \(HTMLMarkup.count(doc.summary.resources, "resource")) in "
                         + "\(HTMLMarkup.count(doc.summary.workspaces, "workspace")): one for each policy and each resource of the kind it ranges over. "
-                        + "Not applicable means the policy's condition (its `where`) does not cover the resource.")),
+                        + "Not applicable means the policy's condition does not cover the resource.")),
             HTMLTable.make(
                 "What each policy evaluated",
                 columns: ["Policy", "Applies to", "Evaluated"] + outcomes.map { HTMLWords.label($0) },

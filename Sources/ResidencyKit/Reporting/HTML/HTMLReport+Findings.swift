@@ -15,6 +15,9 @@ extension HTMLReport {
                         + "permitted or waived, most urgent first; passes and not-applicable results are counted."))
         ]
         content.append(causesTable(doc, index))
+        if isIndex {
+            content.append(.p(.cls("more"), .t("Each finding is listed on its workspace's page; section 1 lists the workspaces.")))
+        }
         content += policies.map { policyBlock($0, doc, index) }
         if !permits.isEmpty {
             content.append(.h3(.t("Permits (recorded legal bases)")))
@@ -45,7 +48,16 @@ extension HTMLReport {
     }
 
     private func header(_ p: ResultDocument.PolicyInfo, _ meta: String) -> [BodyNode] {
-        [
+        // The index prints compactly: references on one line.
+        if isIndex {
+            return [
+                .h3(.t("\(p.id) · \(p.title)")),
+                .p(.cls("policy-meta"), .t(meta)),
+                .unwrap(p.rationale) { r in .p(.cls("rationale"), .strong(.t("Rationale: ")), .t(r)) },
+                .p(.strong(.t("References: ")), .t(p.references.isEmpty ? "none given." : p.references.joined(separator: "; ") + ".")),
+            ]
+        }
+        return [
             .h3(.t("\(p.id) · \(p.title)")),
             .p(.cls("policy-meta"), .t(meta)),
             .unwrap(p.rationale) { r in .p(.cls("rationale"), .strong(.t("Rationale: ")), .t(r)) },
@@ -66,13 +78,16 @@ extension HTMLReport {
             "Results: " + listedCounts.joined(separator: ", ")
             + "; \(counts[Outcome.pass.ordinal]) passed and \(counts[Outcome.notApplicable.ordinal]) not applicable (counted only)."
         let listed = Self.ordered(p.id, doc, index)
-        let shown = listed.prefix(limits.findingsPerPolicy)
+        // The index of an `--html-dir` folder counts; each workspace's page lists.
+        let shown = listed.prefix(isIndex ? 0 : limits.findingsPerPolicy)
         var body: [BodyNode] = header(p, meta) + [.p(.t(summary))]
-        if listed.isEmpty {
+        if isIndex {
+            // Said once, above the policies.
+        } else if listed.isEmpty {
             body.append(.p(.cls("muted"), .t("No resource failed, was undecided, permitted or waived under this policy.")))
         }
         body += shown.map { finding(doc.results[$0], p) }
-        if listed.count > shown.count {
+        if !isIndex && listed.count > shown.count {
             body.append(
                 .p(.cls("more"), .t("\(listed.count - shown.count) more findings of \(p.id) in the JSON result document.")))
         }
@@ -114,14 +129,16 @@ extension HTMLReport {
             if let reason = r.reason { rows.append(("Reason", .t(reason))) }
         }
         if let remediation = r.remediation { rows.append(("Remediation", .t(remediation))) }
-        let evidence: BodyNode =
-            r.evidence.isEmpty
-            ? .p(.cls("small"), .t("No evidence recorded."))
-            : HTMLTable.make(
-                "Evidence: the values the decision read", columns: ["Expression (as written in the policy)", "Value", "Derived from"],
-                rows: r.evidence.map { e in
-                    .tr(.td(.code(.t(e.expression))), .td(.code(.t(e.value))), .td(e.from.map { .code(.t($0)) } ?? .t("")))
-                })
+        rows.append(
+            (
+                "Evidence",
+                r.evidence.isEmpty
+                    ? .t("none recorded")
+                    : .group([
+                        .t("the \(HTMLMarkup.count(r.evidence.count, "value")) the decision read: "),
+                        .link(Self.evidenceAnchor(r), "appendix"),
+                    ])
+            ))
         return .element(
             named: "article",
             nodes: [
@@ -130,7 +147,6 @@ extension HTMLReport {
                     HTMLWords.badge(r.outcome), .t(" "), .name(r.resourceName), .t(" · \(r.resourceKind) in "), .name(r.workspace)
                 ),
                 HTMLTable.keyValue("\(HTMLWords.status(r.outcome)) under \(p.id), severity \(r.severity.rawValue)", rows),
-                evidence,
             ])
     }
 }

@@ -17,6 +17,14 @@ extension HTMLReport {
                         + "and which policy it fails. Disabled resources send nothing and are shown for completeness."))
         ]
         if doc.workspaces.isEmpty { content.append(.p(.t("No workspace was audited."))) }
+        if isIndex {
+            content.append(
+                .p(
+                    .t(
+                        "Each workspace's record of transfers out of the EU and its full register are on its own page, "
+                            + "linked from the list of workspaces in section 1.")))
+            return section("data-flows", content)
+        }
         content += shown.map { workspaceFlows($0, doc, index) }
         if doc.workspaces.count > shown.count {
             content.append(
@@ -38,6 +46,8 @@ extension HTMLReport {
         var evidence: String
         var crossing: Crossing
         var findings: [Int]
+        /// The vendor a destination sends to, as the inventory names it (for the facts file).
+        var vendor: String? = nil
 
         var flagged: Bool { crossing == .yes || crossing == .unknown || !findings.isEmpty }
     }
@@ -74,7 +84,8 @@ extension HTMLReport {
                     from: sourceNames[d.sourceId].map { "source \($0)" } ?? "source \(d.sourceId) (not in the inventory)",
                     to: d.host.map { "\(vendor) at \($0)" } ?? vendor,
                     region: d.region, evidence: d.evidence ?? "none recorded",
-                    crossing: crossing(d.region, enabled: d.enabled), findings: findings("destination", d.id)))
+                    crossing: crossing(d.region, enabled: d.enabled), findings: findings("destination", d.id),
+                    vendor: d.vendor))
         }
         for w in ws.warehouses {
             rows.append(

@@ -1,19 +1,34 @@
 import Plot
 
-/// The record of transfers a DPO recognises (issue 13, item 3, in part): per workspace, each
-/// flow that leaves the workspace's data region, with its exporter, importer, destination,
-/// the transfer mechanism in GDPR's terms and its status. It sits above the full register of
-/// flows, which keeps every flow and the evidence.
+/// The record of transfers a DPO recognises (issue 13, item 3): per workspace, each flow that
+/// leaves the workspace's data region, with its exporter, importer, destination, the transfer
+/// mechanism in GDPR's terms, the data categories and next review date the facts file declares
+/// for the vendor (`ResultDocument.VendorFacts`), and its status. It sits above the full
+/// register of flows, which keeps every flow.
 extension HTMLReport {
+    /// The EU-US Data Privacy Framework's adequacy decision, named with its date wherever a
+    /// transfer rests on it: the date a signer checks a certification against.
+    static let dpfDecision = "Commission Implementing Decision (EU) 2023/1795 of 10 July 2023"
+
     /// GDPR Chapter V's mechanisms, from the references of the permit that applied.
     static func mechanism(of permit: ResultDocument.PolicyInfo?, basis: String?) -> String {
         let references = permit?.references.joined(separator: " ") ?? ""
+        let said = [references, permit?.title ?? "", basis ?? ""].joined(separator: " ")
         let article: String =
-            if references.contains("Art. 45") { "Adequacy decision (GDPR Art. 45)" }
-            else if references.contains("Art. 46") { "Standard contractual clauses (GDPR Art. 46(2)(c))" }
-            else if references.contains("Art. 47") { "Binding corporate rules (GDPR Art. 47)" }
-            else { permit.map { "\($0.title)" } ?? "a recorded basis" }
-        return basis.map { "\(article): \($0)" } ?? article
+            if references.contains("Art. 45") {
+                // The DPF's decision with its date, unless the permit's basis already gives it.
+                (said.contains("Data Privacy Framework") || said.contains("DPF"))
+                    && !(basis ?? "").contains("2023-07-10") && !(basis ?? "").contains("2023/1795")
+                    ? "Adequacy decision (GDPR Art. 45): the EU-US Data Privacy Framework, \(dpfDecision)"
+                    : "Adequacy decision (GDPR Art. 45)"
+            } else if references.contains("Art. 46") {
+                "Standard contractual clauses (GDPR Art. 46(2)(c))"
+            } else if references.contains("Art. 47") {
+                "Binding corporate rules (GDPR Art. 47)"
+            } else {
+                permit.map { "\($0.title)" } ?? "a recorded basis"
+            }
+        return basis.map { "\(article). Recorded basis: \($0)" } ?? article
     }
 
     func transferRecord(_ ws: ResultDocument.WorkspaceInfo, _ rows: [FlowRow], _ doc: ResultDocument) -> BodyNode {
@@ -22,6 +37,8 @@ extension HTMLReport {
         guard !crossings.isEmpty, HTMLWords.regionCode(ofWorkspace: ws.region) == "eu" else { return .empty }
         let exporter = "\(ws.name ?? ws.slug) (Segment workspace \(ws.slug))"
         let permits = Dictionary(doc.policies.filter { $0.kind == "permit" }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let vendors = Dictionary(doc.vendors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let undeclared = "not declared in the facts file"
         return HTMLTable.make(
             "Record of transfers out of \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))) of \(ws.name ?? ws.slug)",
             columns: ["Exporter", "Importer", "Destination", "Transfer mechanism", "Data categories", "Next review", "Status"],
@@ -34,6 +51,8 @@ extension HTMLReport {
                     case "warehouse": "the warehouse \(row.name) (\(row.to))"
                     default: row.to
                     }
+                let facts = row.vendor.flatMap { vendors[$0] }
+                let categories = facts?.categories.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? undeclared
                 let status: String =
                     if permitted != nil { "Lawful on the recorded mechanism" }
                     else if results.contains(where: { $0.outcome == .fail }) { "No mechanism recorded: a violation" }
@@ -45,8 +64,8 @@ extension HTMLReport {
                     HTMLTable.cell(HTMLWords.region(row.region)),
                     HTMLTable.cell(
                         permitted.map { Self.mechanism(of: $0.permit.flatMap { permits[$0] }, basis: $0.basis) } ?? "none recorded"),
-                    HTMLTable.cell("not declared in the facts file"),
-                    HTMLTable.cell("not declared in the facts file"),
+                    HTMLTable.cell(categories),
+                    HTMLTable.cell(facts?.nextReview ?? undeclared),
                     HTMLTable.cell(status))
             })
     }

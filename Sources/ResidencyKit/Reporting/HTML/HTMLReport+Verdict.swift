@@ -22,6 +22,16 @@ extension HTMLReport {
             ])
     }
 
+    /// The gate's threshold in words (no command-line flag: the report is read by people who
+    /// never ran it).
+    static func gateThreshold(_ s: ResultDocument.Summary) -> String {
+        switch s.failOn {
+        case "never": "not applied"
+        case "warning": "fails on a failed or undecided result of a warning or error policy"
+        default: "fails on a failed or undecided result of an error policy"
+        }
+    }
+
     /// What changed since the baseline, in one sentence for the verdict box.
     static func baselineSentence(_ b: ResultDocument.BaselineDelta) -> String {
         var text = "Since the baseline (\(b.path), SHA-256 \(b.sha256.prefix(12))…): \(b.new) new, "
@@ -96,7 +106,8 @@ extension HTMLReport {
         let s = doc.summary
         let ordered = index.workspaceOrder
         let registered = registered(ordered)
-        let shown = ordered.prefix(limits.listedWorkspaces)
+        // An index page lists every workspace in section 3; the scope only counts them.
+        let shown = site == nil ? Array(ordered.prefix(limits.listedWorkspaces)) : []
         let workspaces: BodyNode = .group([
             .p(.t("\(HTMLMarkup.count(s.workspaces, "workspace")), \(HTMLMarkup.count(s.resources, "resource")) audited:")),
             .ul(
@@ -104,7 +115,7 @@ extension HTMLReport {
                 .group(
                     shown.map { w in
                         .li(
-                            Self.workspaceName(w, registered: registered),
+                            workspaceName(w, registered: registered),
                             .name(" (\(w.slug))"),
                             .t(
                                 ", data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region)))"
@@ -113,8 +124,9 @@ extension HTMLReport {
                     })
             ),
             .if(
-                doc.workspaces.count > shown.count,
+                site == nil && doc.workspaces.count > shown.count,
                 .p(.cls("more"), .t("\(doc.workspaces.count - shown.count) more workspaces in the JSON result document."))),
+            .if(site != nil, .p(.t("Each has its own page, listed below by verdict."))),
         ])
         let pack: BodyNode = .group([
             .p(.t("\(HTMLMarkup.count(s.policies, "policy", "policies")) and \(HTMLMarkup.count(s.permits, "permit")) from:")),
@@ -132,7 +144,7 @@ extension HTMLReport {
             ("Policy pack", pack),
             ("Catalog", catalog),
             ("Facts", doc.inputs.facts.map { .code(.t($0.path)) } ?? .t("none")),
-            ("Gate", .t("--fail-on \(s.failOn)")),
+            ("Deployment gate", .t(HTMLReport.gateThreshold(s))),
         ]
         rows.append(("Results", .t("\(s.evaluated) (one per policy and resource it ranges over)")))
         return HTMLTable.keyValue("Scope of this audit", rows)
@@ -195,6 +207,7 @@ extension HTMLReport {
                     .attr("fill", "#1a1a1a"), .t(String(counts[i]))))
         }
         let description = zip(outcomes, counts).map { "\($1) \(HTMLWords.label($0))" }.joined(separator: ", ")
+        // Not printed: the table above gives the same counts.
         return .element(
             named: "figure",
             nodes: [

@@ -53,11 +53,12 @@ extension HTMLReport {
     }
 
     /// A workspace's name, linked to its register when the report holds it.
-    static func workspaceName(_ w: ResultDocument.WorkspaceInfo, registered: Set<String>) -> BodyNode {
-        registered.contains(w.slug) ? .link(HTMLMarkup.workspaceAnchor(w.slug), w.name ?? w.slug) : .t(w.name ?? w.slug)
+    func workspaceName(_ w: ResultDocument.WorkspaceInfo, registered: Set<String>) -> BodyNode {
+        workspaceLink(w, w.name ?? w.slug, registered: registered)
     }
 
     func workspaceTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+        if isIndex { return workspaceList(doc, index) }
         guard doc.workspaces.count > 1 else { return .empty }
         let (tallies, ordered) = (index.workspaceTallies, index.workspaceOrder)
         let registered = registered(ordered)
@@ -75,7 +76,7 @@ extension HTMLReport {
                 rows: shown.map { w in
                     let t = tallies[w.slug] ?? WorkspaceTally()
                     return .tr(
-                        HTMLTable.rowHeader(Self.workspaceName(w, registered: registered), .name(" (\(w.slug))")),
+                        HTMLTable.rowHeader(workspaceName(w, registered: registered), .name(" (\(w.slug))")),
                         HTMLTable.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region))),
                         .td(
                             .span(
@@ -88,6 +89,48 @@ extension HTMLReport {
             .if(
                 ordered.count > shown.count,
                 .p(.cls("more"), .t("\(ordered.count - shown.count) more workspaces in the JSON result document."))),
+        ])
+    }
+
+    /// Whether a name and a slug say the same (`Acme EU`, `acme-eu`): the list then shows one.
+    static func sameWords(_ a: String, _ b: String) -> Bool {
+        func letters(_ s: String) -> String {
+            String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        }
+        return letters(a) == letters(b)
+    }
+
+    /// The index's list of every workspace, worst first and grouped by verdict, each linked to
+    /// its page: one short line each, in columns, so that a night of 1,000 prints on a few pages.
+    private func workspaceList(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+        let (tallies, ordered) = (index.workspaceTallies, index.workspaceOrder)
+        let failing = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }.count
+        var groups: [BodyNode] = []
+        for verdict in Compliance.allCases {
+            let members = ordered.filter { (tallies[$0.slug]?.verdict ?? .compliant) == verdict }
+            guard !members.isEmpty else { continue }
+            groups.append(.h4(.span(.cls("status \(verdict.isCompliant ? "s-pass" : "s-fail")"), .t(verdict.headline)), .t(" \(members.count)")))
+            groups.append(
+                .ol(
+                    .cls("ws-list"),
+                    .group(
+                        members.map { w in
+                            let t = tallies[w.slug] ?? WorkspaceTally()
+                            let name = w.name ?? w.slug
+                            return .li(
+                                workspaceLink(w, name, registered: []),
+                                .if(!Self.sameWords(name, w.slug), .span(.cls("small"), .name(" \(w.slug)"))),
+                                .t(" \(t.failing) · \(t.undecided)"))
+                        })))
+        }
+        return .group([
+            .h3(.t("Verdict per workspace (\(failing) of \(doc.workspaces.count) not compliant or not decided), worst first")),
+            .p(
+                .cls("small"),
+                .t(
+                    "Each workspace with its results failed · undecided at the gate, linked to its page (its record of transfers, "
+                        + "register and findings).")),
+            .group(groups),
         ])
     }
 }

@@ -5,7 +5,9 @@ import Plot
 /// alone (plus who ran it), so the same document gives the same bytes.
 ///
 /// Top to bottom: 1 verdict and scope, 2 provenance, 3 data flows (the transfer register),
-/// 4 findings by policy, 5 waivers, 6 coverage, then a sign-off block. Layout and the CSP are
+/// 4 findings by policy, 5 waivers, 6 coverage, a sign-off block, then an appendix with the
+/// evidence of each finding. `--html-dir` writes the same as an index page and a page per
+/// workspace (HTMLReport+Site). Layout and the CSP are
 /// in HTMLStyle; every string from the document goes through HTMLMarkup. Documented in
 /// docs/reports.md.
 public struct HTMLReport: Sendable {
@@ -34,11 +36,35 @@ public struct HTMLReport: Sendable {
 
     public init(limits: Limits) { self.limits = limits }
 
+    /// Set while the pages of an `--html-dir` folder are rendered (HTMLReport+Site).
+    var site: Site?
+
     public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
         let index = ResultIndex(doc)
-        let title =
-            "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)"
-        var header = "Data residency audit · \(doc.run.auditDate) · \(doc.summary.compliance.headline)"
+        return page(
+            doc, title: "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)",
+            heading: "Data residency audit report", running: doc.summary.compliance.headline,
+            contents: HTMLReport.sections,
+            main: [
+                verdictSection(doc, index),
+                provenanceSection(doc, provenance),
+                flowsSection(doc, index),
+                findingsSection(doc, index),
+                waiversSection(doc),
+                coverageSection(doc, index),
+                signOffSection(doc),
+                evidenceAppendix(doc, index),
+            ])
+    }
+
+    /// One self-contained page: the head (its own stylesheet, hashed in its CSP), the header
+    /// with the audit date, the contents, `main` and the footer. `running` goes into the
+    /// running header of every printed page, after the audit date.
+    func page(
+        _ doc: ResultDocument, title: String, heading: String, running: String,
+        contents: [(id: String, heading: String)], before: BodyNode = .empty, main: [BodyNode]
+    ) -> String {
+        var header = "Data residency audit · \(doc.run.auditDate) · \(running)"
         if let documentDigest { header += " · result SHA-256 \(documentDigest.prefix(16))…" }
         let stylesheet = HTMLStyle.stylesheet(header: header)
         let html = HTML(
@@ -56,21 +82,17 @@ public struct HTMLReport: Sendable {
             .body(
                 .header(
                     .p(.cls("kicker"), .t("Twilio Segment data residency audit · \(doc.tool.name) \(doc.tool.version)")),
-                    .h1(.t("Data residency audit report")),
+                    .h1(.t(heading)),
                     .p(
                         .cls("muted"),
-                        .t("Audit date \(doc.run.auditDate) · run \(doc.run.startedAt) to \(doc.run.finishedAt) (UTC)"))
+                        .t("Audit date \(doc.run.auditDate) · run \(doc.run.startedAt) to \(doc.run.finishedAt) (UTC)")),
+                    before
                 ),
-                contents(),
-                .main(
-                    verdictSection(doc, index),
-                    provenanceSection(doc, provenance),
-                    flowsSection(doc, index),
-                    findingsSection(doc, index),
-                    waiversSection(doc),
-                    coverageSection(doc, index),
-                    signOffSection(doc)
+                .nav(
+                    .attr("aria-label", "Contents"),
+                    .ul(.cls("plain"), .group(contents.map { s in .li(.link(s.id, s.heading)) }))
                 ),
+                .main(.group(main)),
                 .footer(
                     .p(
                         .cls("small"),
@@ -94,22 +116,20 @@ public struct HTMLReport: Sendable {
         ("waivers", "5. Waivers"),
         ("coverage", "6. Coverage"),
         ("sign-off", "Sign-off"),
+        ("evidence", "Appendix: evidence"),
     ]
 
-    static func heading(_ id: String) -> String { sections.first { $0.id == id }!.heading }
-
-    private func contents() -> Node<HTML.BodyContext> {
-        .nav(
-            .attr("aria-label", "Contents"),
-            .ul(.cls("plain"), .group(HTMLReport.sections.map { s in .li(.link(s.id, s.heading)) }))
-        )
+    /// The heading of a section: a workspace page's are its own (HTMLReport+Site).
+    func heading(_ id: String) -> String {
+        if site?.workspace != nil, let h = HTMLReport.pageSections.first(where: { $0.id == id }) { return h.heading }
+        return HTMLReport.sections.first { $0.id == id }!.heading
     }
 
     /// A `<section>` with its `<h2>`, labelled by it.
     func section(_ id: String, _ content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
         .section(
             .attr("id", id), .attr("aria-labelledby", "\(id)-h"),
-            .h2(.attr("id", "\(id)-h"), .t(HTMLReport.heading(id))),
+            .h2(.attr("id", "\(id)-h"), .t(heading(id))),
             .group(content)
         )
     }

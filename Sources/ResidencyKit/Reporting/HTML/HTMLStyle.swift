@@ -96,12 +96,14 @@ enum HTMLStyle {
         .chart{max-width:720px;height:auto;display:block;margin:6px 0 12px}
         figure{margin:12px 0}
         figcaption{font-weight:700}
+        .evidence{border-top:1px solid var(--rule);padding-top:6px;margin-top:10px}
+        ol.ws-list{columns:4;column-gap:28px;font-size:13px;padding-left:3.2em;margin:6px 0}
         .signoff td{height:44px}
         footer{margin-top:40px;border-top:1px solid var(--rule);padding-top:8px}
         :target{outline:3px solid #f9a825;outline-offset:2px}
         @page{size:A4 landscape;margin:12mm}
         @media print{
-        body{font-size:10pt;max-width:none;padding:0}
+        body{font-size:9pt;max-width:none;padding:0}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         details{display:block}
         details>*{display:block}
@@ -111,7 +113,12 @@ enum HTMLStyle {
         tr,.finding,.verdict,figure{break-inside:avoid}
         a{color:inherit}
         a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}
-        table{font-size:8.5pt}
+        table{font-size:8pt}
+        h2{font-size:14pt;margin:18pt 0 6pt}
+        h3{font-size:11pt;margin:12pt 0 4pt}
+        ol.ws-list{columns:5;font-size:7.5pt;line-height:1.25}
+        figure:has(.chart){display:none}
+        #sign-off{break-inside:avoid}
         }
 
         """

@@ -1,0 +1,161 @@
+import Dispatch
+import Plot
+
+/// The HTML report as a folder (`--html-dir`, issue 13, item 4): for a night of 1,000
+/// workspaces, one file would be tens of megabytes and thousands of printed pages. The folder
+/// holds `index.html` — verdict, provenance, findings by cause, each policy's counts, waivers,
+/// coverage and the sign-off, with every workspace listed worst-first and linked to its page —
+/// and one page per workspace with its verdict, record of transfers, register, findings and
+/// evidence. Every page is self-contained (its own stylesheet, no script, no request); the
+/// only links between them are relative links within the folder.
+extension HTMLReport {
+    /// Which page is being rendered, and where each workspace's page is.
+    struct Site: Sendable {
+        /// The file name of each workspace's page, by slug.
+        var pages: [String: String]
+        /// The slug of the workspace whose page this is; nil for the index.
+        var workspace: String?
+    }
+
+    /// Marks a folder residency wrote (`OutputPaths` refuses to replace a folder without one).
+    public static let folderMarker = ".residency-html"
+
+    /// The section headings of a workspace's page.
+    static let pageSections: [(id: String, heading: String)] = [
+        ("verdict", "1. This workspace's verdict"),
+        ("data-flows", "2. Data flows (transfer register)"),
+        ("findings", "3. Findings by policy"),
+        ("evidence", "Appendix: evidence"),
+    ]
+
+    var isIndex: Bool { site != nil && site?.workspace == nil }
+
+    /// A link to a finding: in this page, or, from the index, on its workspace's page.
+    func findingLink(_ r: Finding, _ label: String) -> BodyNode {
+        if isIndex, let page = site?.pages[r.workspace] {
+            return .link(href: page + "#" + HTMLMarkup.findingAnchor(r), label)
+        }
+        return .link(HTMLMarkup.findingAnchor(r), label)
+    }
+
+    /// A link to a workspace's register: its section in one file, its page from the index.
+    func workspaceLink(_ w: ResultDocument.WorkspaceInfo, _ label: String, registered: Set<String>) -> BodyNode {
+        if isIndex, let page = site?.pages[w.slug] { return .link(href: page, label) }
+        return registered.contains(w.slug) ? .link(HTMLMarkup.workspaceAnchor(w.slug), label) : .t(label)
+    }
+
+    /// The page file names: `workspace-<slug>.html`, the slug as a file name; two slugs that
+    /// clean to one name keep apart by their ids.
+    static func pageNames(_ doc: ResultDocument) -> [String: String] {
+        var names: [String: String] = [:]
+        var used = Set<String>()
+        for w in doc.workspaces where names[w.slug] == nil {
+            var name = "workspace-" + JUnitReport.fileName(w.slug)
+            if used.contains(name) { name += "-" + JUnitReport.fileName(w.id) }
+            var n = 2
+            while used.contains(name) {
+                name = "workspace-\(JUnitReport.fileName(w.slug))-\(n)"
+                n += 1
+            }
+            used.insert(name)
+            names[w.slug] = name + ".html"
+        }
+        return names
+    }
+
+    /// Every page of the folder, `index.html` first then the workspaces' in input order.
+    public func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
+        let pages = Self.pageNames(doc)
+        var indexReport = self
+        indexReport.site = Site(pages: pages, workspace: nil)
+        let index = ResultIndex(doc)
+        // Grouped once: filtering every result for every workspace would be quadratic.
+        var byWorkspace: [String: [Finding]] = [:]
+        for r in doc.results { byWorkspace[r.workspace, default: []].append(r) }
+        let results = byWorkspace
+        let out = ParallelSlots<String>(count: doc.workspaces.count)
+        DispatchQueue.concurrentPerform(iterations: doc.workspaces.count) { i in
+            let ws = doc.workspaces[i]
+            var report = self
+            report.site = Site(pages: pages, workspace: ws.slug)
+            // A page lists all of its workspace's findings.
+            report.limits.findingsPerPolicy = .max
+            report.limits.flowsPerWorkspace = .max
+            report.limits.workspacesWithFlows = 1
+            out.store(i, report.workspacePage(doc, ws, results[ws.slug] ?? [], tally: index.workspaceTallies[ws.slug]))
+        }
+        let rendered = out.take()
+        return [("index.html", indexReport.indexPage(doc, index, provenance))]
+            + doc.workspaces.indices.map { (pages[doc.workspaces[$0].slug]!, rendered[$0]) }
+    }
+
+    private func indexPage(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> String {
+        page(
+            doc, title: "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)",
+            heading: "Data residency audit report", running: doc.summary.compliance.headline,
+            contents: HTMLReport.sections.filter { $0.id != "evidence" },
+            main: [
+                verdictSection(doc, index),
+                provenanceSection(doc, provenance),
+                flowsSection(doc, index),
+                findingsSection(doc, index),
+                waiversSection(doc),
+                coverageSection(doc, index),
+                signOffSection(doc),
+            ])
+    }
+
+    /// A workspace's page: its results only, with the run's context in the verdict box.
+    private func workspacePage(
+        _ doc: ResultDocument, _ ws: ResultDocument.WorkspaceInfo, _ results: [Finding], tally: WorkspaceTally?
+    ) -> String {
+        var own = doc
+        own.workspaces = [ws]
+        own.results = results
+        let index = ResultIndex(own)
+        let tally = tally ?? WorkspaceTally()
+        let name = ws.name ?? ws.slug
+        let verdict: BodyNode = section(
+            "verdict",
+            [
+                .div(
+                    .cls("verdict \(HTMLReport.verdictClass(tally.verdict))"),
+                    .p(.cls("verdict-word"), .t(tally.verdict.headline)),
+                    .p(
+                        .t(
+                            "Workspace \(name) (\(ws.slug)), data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))): "
+                                + "\(tally.failing) failed and \(tally.undecided) undecided at the gate, \(tally.permitted) permitted, "
+                                + "\(tally.waived) waived, of \(HTMLMarkup.count(tally.results, "result")).")),
+                    .p(
+                        .t("Part of the audit of \(HTMLMarkup.count(doc.workspaces.count, "workspace")) on \(doc.run.auditDate), "),
+                        .t("whose verdict is \(doc.summary.compliance.words) and whose sign-off is on the "),
+                        .link(href: "index.html#sign-off", "index page"), .t(".")
+                    )
+                ),
+                HTMLTable.keyValue(
+                    "What this page was rendered from",
+                    [
+                        (
+                            "Result document (SHA-256)",
+                            .t(documentDigest ?? "not written with this report: compare the JSON result document")
+                        ),
+                        ("Inventory", .t(ws.source.map { "\($0)\(ws.line.map { ", line \($0)" } ?? "")" } ?? "not recorded")),
+                        ("Workspace id", .code(.t(ws.id))),
+                    ]),
+            ])
+        return page(
+            own, title: "Data residency audit: \(name), \(tally.verdict.words), \(doc.run.auditDate)",
+            heading: "Data residency audit: workspace \(name)", running: "\(ws.slug): \(tally.verdict.headline)",
+            contents: HTMLReport.pageSections,
+            before: .p(.link(href: "index.html", "← The whole audit (index)")),
+            main: [verdict, flowsSection(own, index), findingsSection(own, index), evidenceAppendix(own, index)])
+    }
+
+    /// Writes the folder through an output batch (the marker, the index, a page per
+    /// workspace), so that it replaces the previous run's as a whole.
+    func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument) throws(Diagnostic) {
+        try folder.write(
+            Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
+        for (name, html) in renderSite(doc, provenance: doc.run.ranBy) { try folder.write(name, Array(html.utf8)) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// `--html-dir` (issue 13, item 4): an index page and one page per workspace, each
+/// self-contained, every link landing on a page of the folder and an element of it.
+@Suite struct HTMLSiteTests {
+    /// Every `href` of every page resolves: `#x` to an id of the same page, `page.html` to a
+    /// page of the folder, `page.html#x` to an id of that page. Returns what does not.
+    static func unresolvedLinks(_ pages: [(name: String, html: String)]) -> [String] {
+        func ids(_ html: String) -> Set<String> {
+            Set(html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        }
+        let idsByPage = Dictionary(pages.map { ($0.name, ids($0.html)) }, uniquingKeysWith: { a, _ in a })
+        var missing: [String] = []
+        for page in pages {
+            for href in page.html.components(separatedBy: "href=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+                if href.hasPrefix("http") { continue }
+                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? page.name : parts[0]
+                guard let targetIDs = idsByPage[target] else {
+                    missing.append("\(page.name) → \(href)")
+                    continue
+                }
+                if parts.count == 2, !targetIDs.contains(parts[1]) { missing.append("\(page.name) → \(href)") }
+            }
+        }
+        return missing
+    }
+
+    @Test func aNightOf1000WorkspacesIsAnIndexAndAPagePerWorkspace() throws {
+        let doc = try HTMLLargeRunTests.night()
+        var report = HTMLReport()
+        report.documentDigest = String(repeating: "ab", count: 32)
+        let pages = report.renderSite(doc, provenance: HTMLFixtures.provenance)
+        #expect(pages.count == doc.workspaces.count + 1)
+        #expect(pages[0].name == "index.html")
+        #expect(Set(pages.map(\.name)).count == pages.count)
+        let unresolved = Self.unresolvedLinks(pages)
+        #expect(unresolved.isEmpty, "\(unresolved.prefix(5))")
+        let index = pages[0].html
+        // The index stays small and lists every workspace that is not compliant, linked to its page.
+        #expect(index.utf8.count < 3_000_000, "\(index.utf8.count) bytes")
+        let names = HTMLReport.pageNames(doc)
+        let failing = Set(doc.results.filter { $0.outcome == .fail && $0.severity == .error }.map(\.workspace))
+        #expect(failing.count > 100)
+        for slug in failing { #expect(index.contains("href=\"\(names[slug]!)\""), "\(slug)") }
+        // Findings are on the pages, not on the index; the causes link into the pages.
+        #expect(!index.contains("<article class=\"finding"))
+        #expect(index.contains("Failed and undecided results by cause"))
+        #expect(index.contains("href=\"workspace-acme-eu-1.html#finding-RES-001-acme-eu-1-destination-"))
+        // Each page is self-contained and holds its workspace's findings, register and evidence.
+        let page = try #require(pages.first { $0.name == "workspace-acme-eu-1.html" }).html
+        for html in [index, page] {
+            #expect(html.contains("<style>") && html.contains("Content-Security-Policy"))
+            #expect(!html.contains("<script") && !html.contains(" src="))
+        }
+        #expect(page.contains("Record of transfers out of EU of Acme EU"))
+        #expect(page.contains("<article class=\"finding o-fail\""))
+        #expect(page.contains("id=\"evidence-finding-RES-001-acme-eu-1-destination-"))
+        #expect(page.contains("href=\"index.html#sign-off\""))
+        #expect(!page.contains("acme-us-1"))  // only its own workspace
+        #expect(page.contains("result SHA-256 abababababababab"))
+    }
+
+    @Test func theFolderIsWrittenAsAWholeAndReplacesOnlyItsOwn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("html-dir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var outputs = ReportOutputs()
+        outputs.htmlFolder = dir + "/html"
+        try outputs.write(try ReportFixtures.example())
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/html").sorted()
+        #expect(written == [HTMLReport.folderMarker, "index.html", "workspace-acme-eu.html", "workspace-acme-us.html"])
+        // A stale page of last night goes with the folder.
+        FileManager.default.createFile(atPath: dir + "/html/workspace-gone.html", contents: Data("x".utf8))
+        try outputs.write(try ReportFixtures.example())
+        #expect(!FileManager.default.fileExists(atPath: dir + "/html/workspace-gone.html"))
+        // A folder residency did not write is refused, and left as it was.
+        try FileManager.default.createDirectory(atPath: dir + "/mine", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/mine/notes.txt", contents: Data("keep".utf8))
+        outputs.htmlFolder = dir + "/mine"
+        #expect(throws: Diagnostic.self) { try outputs.write(try ReportFixtures.example()) }
+        let problems = outputs.check(inputs: [])
+        #expect(problems.first?.code == "E1606")
+        #expect(problems.first?.message.contains(HTMLReport.folderMarker) == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/mine") == ["notes.txt"])
+    }
+
+    /// The example's folder: the same links hold with two workspaces, one of them compliant
+    /// under a permit, and names that need escaping keep apart as page names.
+    @Test func pageNamesAreSafeAndDistinct() {
+        var doc = (try? ReportFixtures.example())!
+        var twin = doc.workspaces[0]
+        twin.slug = "acme/eu"  // cleans to the same name as a slug `acme-eu` would
+        twin.id = "other-id"
+        var third = doc.workspaces[0]
+        third.slug = "acme?eu"
+        third.id = "other-id"
+        doc.workspaces += [twin, third]
+        let names = HTMLReport.pageNames(doc)
+        #expect(Set(names.values).count == 4)
+        #expect(names["acme/eu"] == "workspace-acme-eu-other-id.html")
+        #expect(names.values.allSatisfy { !$0.contains("/") && $0.hasSuffix(".html") })
+        #expect(Self.unresolvedLinks(HTMLReport().renderSite(doc, provenance: HTMLFixtures.provenance)).isEmpty)
+    }
+}
