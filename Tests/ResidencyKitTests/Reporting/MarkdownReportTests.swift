@@ -26,6 +26,7 @@ import Testing
         let text = MarkdownReport().render(try ReportFixtures.example(failOn: failOn))
         #expect(text.hasPrefix("## ❌ residency: NOT COMPLIANT\n"))
         #expect(text.contains(gate))
+        #expect(!text.contains("--fail-on"))  // the gate in words, not as the flag that set it
     }
 
     /// Only undecided results trip the gate: the verdict says so rather than "not compliant".
@@ -38,7 +39,7 @@ import Testing
         doc.summary.verdict = Compliance.notDecided.rawValue
         let text = MarkdownReport().render(doc)
         #expect(text.hasPrefix("## ❓ residency: NOT DECIDED\n"))
-        #expect(text.contains("**Gate: failed** at `--fail-on error`"))
+        #expect(text.contains("**Gate: failed** at severity error"))
         #expect(text.contains("0 failed and 1 could not be decided"))
         #expect(text.contains("| **UNDECIDED** | RES-001 | error | acme-eu | Mixpanel (destination \(ReportFixtures.mixpanel))"))
     }

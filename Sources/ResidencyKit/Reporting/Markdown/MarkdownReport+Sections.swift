@@ -16,13 +16,14 @@ extension MarkdownReport {
         let title = "\(mark) residency: \(verdict.headline)"
         var why = doc.verdictReason + " "
         if never {
-            why += "**Gate: not applied** (`--fail-on never`): the build is not stopped, whatever the verdict."
+            why += "**Gate: not applied**: the build is not stopped, whatever the verdict."
         } else {
             let threshold = s.failOn == "error" ? "severity error" : "severity warning or error"
-            why += "**Gate: \(s.gateState == .failed ? "failed" : "passed")** at `--fail-on \(s.failOn)` (results of "
-            why += "\(threshold); an undecided result counts as a failure of its policy's severity): "
+            // In words, no flag: the summary is read by people who did not run the audit.
+            why += "**Gate: \(s.gateState == .failed ? "failed" : "passed")** at \(threshold) (an undecided result counts as a "
+            why += "failure of its policy's severity): "
             why += "\(facts.gatingFails) failed and \(facts.gatingUndecided) could not be decided."
-            if doc.baseline?.failOnNew == true { why += " With `--fail-on-new`, only results the baseline did not have count." }
+            if doc.baseline?.failOnNew == true { why += " Only results the baseline did not have count (new findings only)." }
             if unmatched > 0 {
                 why +=
                     " \(HTMLMarkup.count(unmatched, "policy", "policies")) expected to apply to some resource and applied to none."
