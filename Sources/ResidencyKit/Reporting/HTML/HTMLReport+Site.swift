@@ -85,24 +85,8 @@ extension HTMLReport {
             out.store(i, report.workspacePage(doc, ws, results[ws.slug] ?? [], tally: index.workspaceTallies[ws.slug]))
         }
         let rendered = out.take()
-        return [("index.html", indexReport.indexPage(doc, index, provenance))]
+        return [("index.html", indexReport.wholeRun(doc, index, provenance))]
             + doc.workspaces.indices.map { (pages[doc.workspaces[$0].slug]!, rendered[$0]) }
-    }
-
-    private func indexPage(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> String {
-        page(
-            doc, title: "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)",
-            heading: "Data residency audit report", running: doc.summary.compliance.headline,
-            contents: HTMLReport.sections.filter { $0.id != "evidence" },
-            main: [
-                verdictSection(doc, index),
-                provenanceSection(doc, provenance),
-                flowsSection(doc, index),
-                findingsSection(doc, index),
-                waiversSection(doc),
-                coverageSection(doc, index),
-                signOffSection(doc),
-            ])
     }
 
     /// A workspace's page: its results only, with the run's context in the verdict box.

@@ -40,11 +40,16 @@ public struct HTMLReport: Sendable {
     var site: Site?
 
     public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
-        let index = ResultIndex(doc)
-        return page(
+        wholeRun(doc, ResultIndex(doc), provenance)
+    }
+
+    /// The report of the whole run: the one file, or the index of a folder (which leaves the
+    /// evidence to the workspaces' pages).
+    func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> String {
+        page(
             doc, title: "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.compliance.headline,
-            contents: HTMLReport.sections,
+            contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" },
             main: [
                 verdictSection(doc, index),
                 provenanceSection(doc, provenance),
@@ -53,7 +58,7 @@ public struct HTMLReport: Sendable {
                 waiversSection(doc),
                 coverageSection(doc, index),
                 signOffSection(doc),
-                evidenceAppendix(doc, index),
+                isIndex ? .empty : evidenceAppendix(doc, index),
             ])
     }
 
