@@ -6,8 +6,10 @@ import Plot
 /// escaping leaves anything shaped like an entity alone (a workspace named `&lt;b&gt;` would
 /// read as `<b>`), and attribute values are written verbatim (a `"` in a value ends the
 /// attribute). Names in exports are user-controlled, so every string passes through here:
-/// text is clipped, made visible and escaped before Plot's own text escaping sees it
-/// (which then changes nothing), and attribute values are escaped for a quoted attribute.
+/// text is clipped, made visible and escaped here, completely, and handed to Plot as raw
+/// text: Plot's own escaping would change nothing in it (it leaves entities alone) and walks
+/// every string `Character` by `Character`, which was most of the time an `--html-dir` of
+/// 1,000 workspaces took. Attribute values are escaped for a quoted attribute.
 /// HTMLReportTests pin Plot's behaviour, so an upgrade that changes it is noticed.
 enum HTMLMarkup {
     /// The most characters of one string a report shows; the JSON document has the rest.
@@ -27,6 +29,8 @@ enum HTMLMarkup {
 
     /// The string, cut at `limit` characters with a note saying how much was left out.
     static func clip(_ s: String, limit: Int) -> String {
+        // No more bytes than the limit means no more characters: nothing to count.
+        if s.utf8.count <= limit { return s }
         guard let cut = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex), cut != s.endIndex else { return s }
         let rest = s[cut...].count
         return String(s[..<cut]) + " … [\(rest) more characters: the full text is in the JSON result document]"
@@ -37,6 +41,8 @@ enum HTMLMarkup {
     /// noncharacters become U+FFFD, and bidirectional overrides and isolates are named
     /// (`[U+202E]`) rather than obeyed, so a name cannot reverse the text after it.
     static func visible(_ s: String) -> String {
+        // Printable ASCII, the usual case, read as bytes.
+        if s.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return s }
         guard s.unicodeScalars.contains(where: needsReplacing) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
@@ -94,7 +100,9 @@ enum HTMLMarkup {
         var id = ""
         var changed = false
         for c in joined.unicodeScalars {
-            if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" {
+            // ASCII letters and digits by value: Unicode properties are slow to look up.
+            let v = c.value
+            if (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v) || c == "-" || c == "_" {
                 id.unicodeScalars.append(c)
             } else {
                 id += "_"
@@ -128,8 +136,8 @@ enum HTMLMarkup {
 /// Node helpers that route every string through `HTMLMarkup`. Report code uses these, never
 /// `Node.text`, `Node.raw` or Plot's attribute helpers with document data.
 extension Node {
-    /// Escaped, visible, clipped text.
-    static func t(_ s: String, limit: Int = HTMLMarkup.clipLimit) -> Node { .text(HTMLMarkup.text(s, limit: limit)) }
+    /// Escaped, visible, clipped text (escaped completely here, so Plot need not again).
+    static func t(_ s: String, limit: Int = HTMLMarkup.clipLimit) -> Node { .raw(HTMLMarkup.text(s, limit: limit)) }
 
     /// A name where it labels something: clipped shorter.
     static func name(_ s: String) -> Node { t(s, limit: HTMLMarkup.nameLimit) }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Plot
 
 /// The HTML report as a folder (`--html-dir`, issue 13, item 4): for a night of 1,000
@@ -65,28 +66,41 @@ extension HTMLReport {
 
     /// Every page of the folder, `index.html` first then the workspaces' in input order.
     public func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
+        var all: [(name: String, html: String)] = []
+        renderSite(doc, provenance: provenance) { (name: String, html: String) throws(Never) in all.append((name, html)) }
+        return all
+    }
+
+    /// Hands over every page in that order as it is rendered: the workspaces' pages in
+    /// parallel batches, so that a night's 450 MB of pages is never in memory at once.
+    func renderSite<E: Error>(
+        _ doc: ResultDocument, provenance: Provenance, _ emit: (String, String) throws(E) -> Void
+    ) throws(E) {
         let pages = Self.pageNames(doc)
         var indexReport = self
         indexReport.site = Site(pages: pages, workspace: nil)
         let index = ResultIndex(doc)
+        try emit("index.html", indexReport.wholeRun(doc, index, provenance))
         // Grouped once: filtering every result for every workspace would be quadratic.
         var byWorkspace: [String: [Finding]] = [:]
         for r in doc.results { byWorkspace[r.workspace, default: []].append(r) }
         let results = byWorkspace
-        let out = ParallelSlots<String>(count: doc.workspaces.count)
-        DispatchQueue.concurrentPerform(iterations: doc.workspaces.count) { i in
-            let ws = doc.workspaces[i]
-            var report = self
-            report.site = Site(pages: pages, workspace: ws.slug)
-            // A page lists all of its workspace's findings.
-            report.limits.findingsPerPolicy = .max
-            report.limits.flowsPerWorkspace = .max
-            report.limits.workspacesWithFlows = 1
-            out.store(i, report.workspacePage(doc, ws, results[ws.slug] ?? [], tally: index.workspaceTallies[ws.slug]))
+        let batch = 8 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: doc.workspaces.count, by: batch) {
+            let range = start..<min(doc.workspaces.count, start + batch)
+            let out = ParallelSlots<String>(count: range.count)
+            DispatchQueue.concurrentPerform(iterations: range.count) { k in
+                let ws = doc.workspaces[range.lowerBound + k]
+                var report = self
+                report.site = Site(pages: pages, workspace: ws.slug)
+                // A page lists all of its workspace's findings.
+                report.limits.findingsPerPolicy = .max
+                report.limits.flowsPerWorkspace = .max
+                report.limits.workspacesWithFlows = 1
+                out.store(k, report.workspacePage(doc, ws, results[ws.slug] ?? [], tally: index.workspaceTallies[ws.slug]))
+            }
+            for (k, html) in out.take().enumerated() { try emit(pages[doc.workspaces[range.lowerBound + k].slug]!, html) }
         }
-        let rendered = out.take()
-        return [("index.html", indexReport.wholeRun(doc, index, provenance))]
-            + doc.workspaces.indices.map { (pages[doc.workspaces[$0].slug]!, rendered[$0]) }
     }
 
     /// A workspace's page: its results only, with the run's context in the verdict box.
@@ -140,6 +154,6 @@ extension HTMLReport {
     func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument) throws(Diagnostic) {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
-        for (name, html) in renderSite(doc, provenance: doc.run.ranBy) { try folder.write(name, Array(html.utf8)) }
+        try renderSite(doc, provenance: doc.run.ranBy) { (name, html) throws(Diagnostic) in try folder.write(name, Array(html.utf8)) }
     }
 }
