@@ -133,7 +133,7 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let writeStart = clock.now
         // Every report is written, all or none, even when the gate fails: that is when it is read.
-        if failures.isEmpty, let failure = outputs.writeAll(document, settings: writing) { failures = [failure] }
+        if failures.isEmpty, let failure = outputs.writeAll(document, settings: writing, progress: progress) { failures = [failure] }
         let writeTime = clock.now - writeStart
         if diagnosticsFormat == .json {
             Terminal.emit(outcome.diagnostics + failures, files: outcome.files, format: .json)

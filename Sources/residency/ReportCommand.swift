@@ -40,6 +40,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
+    @Option(
+        help:
+            "Progress on standard error: auto (a bar on a terminal; plain lines in logs for 100+ files written), always or never."
+    )
+    var progress: ProgressMode = .auto
+
     func validate() throws {
         if reports.requested.isEmpty {
             throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown")
@@ -74,7 +80,7 @@ struct ReportCommand: ParsableCommand {
 
                 """)
         }
-        let failure = outputs.writeAll(result, settings: writing)
+        let failure = outputs.writeAll(result, settings: writing, progress: progress)
         if diagnosticsFormat == .json {
             Terminal.emit(reading.diagnostics + (failure.map { [$0] } ?? []), files: reading.files, format: .json)
         } else if let failure {

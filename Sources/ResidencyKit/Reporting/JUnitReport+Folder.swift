@@ -17,7 +17,7 @@ extension JUnitReport {
     }
 
     /// Writes the marker and a file per workspace into a folder being staged.
-    func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument) throws(Diagnostic) {
+    func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument, progress: ProgressCounter? = nil) throws(Diagnostic) {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         var names = Set<String>()
@@ -35,6 +35,7 @@ extension JUnitReport {
                 throw folder.batch.failure(folder.batch.entries[folder.index].target, "\(error)")
             }
             try folder.write(name + ".xml", Array(xml.utf8))
+            progress?.step()
         }
     }
 

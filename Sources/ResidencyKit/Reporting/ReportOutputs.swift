@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The reports to write from one result document, and where: the one code path by which
 /// `residency check` (from the document it just built) and `residency report` (from a
 /// document it read back) write them, so that the two cannot render differently.
@@ -59,12 +61,48 @@ public struct ReportOutputs: Sendable {
     }
 
     /// Writes every report asked for, all or none: each to a temporary file (a folder, for
-    /// `junitFolder`), and only when all were written, renamed into place in a fixed order
-    /// (JSON, JUnit, the JUnit folder, HTML, the HTML folder, SARIF, Markdown). A report that cannot be rendered
-    /// or written throws E1607 naming it, with every previous report as it was.
-    public func write(_ document: ResultDocument, settings: OutputBatch.Settings = .init()) throws(Diagnostic) {
+    /// `junitFolder` and `htmlFolder`), and only when all were written, renamed into place in a
+    /// fixed order (JSON, JUnit, the JUnit folder, HTML, the HTML folder, SARIF, Markdown). A
+    /// report that cannot be rendered or written throws E1607 naming it, with every previous
+    /// report as it was.
+    ///
+    /// The JUnit file, SARIF and Markdown need nothing but the document, so they are rendered
+    /// on other threads while the JSON document is streamed; the HTML names the JSON's digest,
+    /// so it follows. `progress`, when given, counts each report written (and each page of a
+    /// folder) as stage "reports written".
+    public func write(
+        _ document: ResultDocument, settings: OutputBatch.Settings = .init(), progress: ProgressCounter? = nil
+    ) throws(Diagnostic) {
         let batch = try OutputBatch(targets, settings: settings)
         defer { batch.discard() }
+        // A folder counts its files, so that a night's pages show as they are written.
+        let pages = (htmlFolder == nil ? 0 : document.workspaces.count + 1) + (junitFolder == nil ? 0 : document.workspaces.count)
+        progress?.begin("reports written", total: targets.count + pages)
+        // Started first, finished while the JSON is written.
+        let junitReport = JUnitReport(maximumCases: junitMaximumCases)
+        let rendered = ParallelSlots<Result<[UInt8], RenderFailure>?>(count: 3)
+        let group = DispatchGroup()
+        let (junit, sarif, markdown, root) = (junit, sarif, markdown, root)
+        let fullReport = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
+        let markdownLimit = markdownLimit
+        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil].enumerated() {
+            guard wanted else {
+                rendered.store(slot, nil)
+                continue
+            }
+            DispatchQueue.global().async(group: group) {
+                switch slot {
+                case 0:
+                    do { rendered.store(0, .success(Array(try junitReport.render(document).utf8))) } catch {
+                        rendered.store(0, .failure(RenderFailure(reason: "\(error)")))
+                    }
+                case 1: rendered.store(1, .success(SARIFReport(root: root).render(document)))
+                default:
+                    let text = MarkdownReport(limit: markdownLimit, fullReport: fullReport).render(document)
+                    rendered.store(2, .success(Array(text.utf8)))
+                }
+            }
+        }
         var digest = documentDigest
         if let json {
             // Streamed: a large run's document is never in memory whole. Its digest is taken
@@ -77,17 +115,24 @@ public struct ReportOutputs: Sendable {
                 }
             }
             digest = hasher.finalize().map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+            progress?.step()
         }
-        let junitReport = JUnitReport(maximumCases: junitMaximumCases)
-        if let junit {
-            let xml: String
-            do { xml = try junitReport.render(document) } catch {
-                throw batch.failure(OutputTarget("--junit", junit), "\(error)")
+        group.wait()
+        let done = rendered.take()
+        func stage(_ path: String?, _ option: String, _ slot: Int) throws(Diagnostic) {
+            guard let path, let result = done[slot] else { return }
+            switch result {
+            case .success(let bytes): try batch.write(path, bytes: bytes)
+            case .failure(let f): throw batch.failure(OutputTarget(option, path), f.reason)
             }
-            try batch.write(junit, bytes: Array(xml.utf8))
+            progress?.step()
         }
+        try stage(junit, "--junit", 0)
         if let junitFolder {
-            try batch.writeFolder(junitFolder) { folder throws(Diagnostic) in try junitReport.fill(folder, from: document) }
+            try batch.writeFolder(junitFolder) { folder throws(Diagnostic) in
+                try junitReport.fill(folder, from: document, progress: progress)
+            }
+            progress?.step()
         }
         // Who ran it is the document's: read from a few well-known CI variables or USER when
         // the audit ran, never from options, and the same when the document is re-rendered.
@@ -95,19 +140,24 @@ public struct ReportOutputs: Sendable {
             var report = HTMLReport()
             report.documentDigest = digest
             try batch.write(html, bytes: Array(report.render(document, provenance: document.run.ranBy).utf8))
+            progress?.step()
         }
         if let htmlFolder {
             var report = HTMLReport()
             report.documentDigest = digest
-            try batch.writeFolder(htmlFolder) { folder throws(Diagnostic) in try report.fill(folder, from: document) }
+            try batch.writeFolder(htmlFolder) { folder throws(Diagnostic) in
+                try report.fill(folder, from: document, progress: progress)
+            }
+            progress?.step()
         }
-        if let sarif { try batch.write(sarif, bytes: SARIFReport(root: root).render(document)) }
-        if let markdown {
-            let full = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
-            let summary = MarkdownReport(limit: markdownLimit, fullReport: full).render(document)
-            try batch.write(markdown, bytes: Array(summary.utf8))
-        }
+        try stage(sarif, "--sarif", 1)
+        try stage(markdown, "--markdown", 2)
         try batch.commit()
+    }
+
+    /// Why a report rendered on another thread could not be.
+    struct RenderFailure: Error {
+        var reason: String
     }
 }
 

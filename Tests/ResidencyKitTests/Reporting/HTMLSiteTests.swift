@@ -5,6 +5,22 @@ import Testing
 
 /// `--html-dir` (issue 13, item 4): an index page and one page per workspace, each
 /// self-contained, every link landing on a page of the folder and an element of it.
+/// Lines handed over from the threads a counter is called on.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) {
+        lock.lock()
+        stored.append(line)
+        lock.unlock()
+    }
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
 @Suite struct HTMLSiteTests {
     /// Every `href` of every page resolves: `#x` to an id of the same page, `page.html` to a
     /// page of the folder, `page.html#x` to an id of that page. Returns what does not.
@@ -86,6 +102,30 @@ import Testing
         #expect(problems.first?.code == "E1606")
         #expect(problems.first?.message.contains(HTMLReport.folderMarker) == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/mine") == ["notes.txt"])
+    }
+
+    /// Writing reports shows progress: one step per report and per file of a folder, and the
+    /// reports rendered on other threads (JUnit, SARIF, Markdown) are those a lone render gives.
+    @Test func writingReportsCountsEachReportAndPage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let doc = try ReportFixtures.example()
+        var outputs = ReportOutputs()
+        outputs.json = dir + "/r.json"
+        outputs.junit = dir + "/j.xml"
+        outputs.sarif = dir + "/r.sarif"
+        outputs.markdown = dir + "/s.md"
+        outputs.htmlFolder = dir + "/html"
+        let seen = LockedLines()
+        try outputs.write(doc, progress: ProgressCounter { stage, done, total in seen.append("\(stage) \(done)/\(total)") })
+        // 5 reports, and the folder's index and 2 pages.
+        #expect(seen.lines.first == "reports written 0/8")
+        #expect(seen.lines.last == "reports written 8/8")
+        #expect(seen.lines.count == 9)
+        #expect(try String(contentsOfFile: dir + "/j.xml", encoding: .utf8) == JUnitReport().render(doc))
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/r.sarif"))) == SARIFReport(root: nil).render(doc))
+        #expect(try String(contentsOfFile: dir + "/s.md", encoding: .utf8) == MarkdownReport(fullReport: dir + "/html/index.html").render(doc))
     }
 
     /// The example's folder: the same links hold with two workspaces, one of them compliant

@@ -151,9 +151,12 @@ extension HTMLReport {
 
     /// Writes the folder through an output batch (the marker, the index, a page per
     /// workspace), so that it replaces the previous run's as a whole.
-    func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument) throws(Diagnostic) {
+    func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument, progress: ProgressCounter? = nil) throws(Diagnostic) {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
-        try renderSite(doc, provenance: doc.run.ranBy) { (name, html) throws(Diagnostic) in try folder.write(name, Array(html.utf8)) }
+        try renderSite(doc, provenance: doc.run.ranBy) { (name, html) throws(Diagnostic) in
+            try folder.write(name, Array(html.utf8))
+            progress?.step()
+        }
     }
 }
