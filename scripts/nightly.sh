@@ -21,9 +21,10 @@ baseline=()
 if [ -f reports/last-night.json ]; then baseline=(--baseline reports/last-night.json); fi
 status=0
 residency check --inventory "nightly/$day" --facts facts.yaml ${baseline[@]+"${baseline[@]}"} \
-  --json "reports/$day.json" --html "reports/$day.html" \
+  --json "reports/$day.json" --html-dir "reports/$day" \
   --junit-dir reports/junit --sarif reports/residency.sarif --markdown reports/summary.md || status=$?
 # 3. Tonight's results are tomorrow's baseline, whatever the gate said: with exit 0 or 1 every
-#    report was written. Each night's JSON and HTML stay in reports/.
+#    report was written. Each night's JSON and HTML folder (index.html, a page per workspace)
+#    stay in reports/.
 if [ "$status" -le 1 ]; then cp "reports/$day.json" reports/last-night.json; fi
 exit "$status"

@@ -55,7 +55,7 @@ import Testing
         // baseline is written all the same.
         let first = try Self.run(night: "2026-11-26", bundles: ["acme-eu.json", "acme-us.yaml"], in: dir)
         #expect(first.status == 1, "\(first.output)")
-        #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("2026-11-26.html").path))
+        #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("2026-11-26/index.html").path))
         let one = try Self.document(reports.appendingPathComponent("last-night.json"))
         #expect(one["baseline"] == nil)
 
@@ -77,7 +77,7 @@ import Testing
         // Every night's document and report are kept.
         for night in ["2026-11-26", "2026-11-27", "2026-11-28"] {
             #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("\(night).json").path))
-            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("\(night).html").path))
+            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("\(night)/index.html").path))
         }
     }
 }

@@ -80,12 +80,16 @@ public struct ReportOutputs: Sendable {
         progress?.begin("reports written", total: targets.count + pages)
         // Started first, finished while the JSON is written.
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
-        let rendered = ParallelSlots<Result<[UInt8], RenderFailure>?>(count: 3)
+        let rendered = ParallelSlots<Result<[UInt8], RenderFailure>?>(count: 4)
         let group = DispatchGroup()
         let (junit, sarif, markdown, root) = (junit, sarif, markdown, root)
         let fullReport = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
         let markdownLimit = markdownLimit
-        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil].enumerated() {
+        // The HTML names the JSON's digest: rendered alongside only when no JSON is written
+        // here (`residency report`, which knows the saved document's digest).
+        let early = HTMLReport(documentDigest: documentDigest)
+        let htmlEarly = html != nil && json == nil
+        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil, htmlEarly].enumerated() {
             guard wanted else {
                 rendered.store(slot, nil)
                 continue
@@ -97,6 +101,7 @@ public struct ReportOutputs: Sendable {
                         rendered.store(0, .failure(RenderFailure(reason: "\(error)")))
                     }
                 case 1: rendered.store(1, .success(SARIFReport(root: root).render(document)))
+                case 3: rendered.store(3, .success(Array(early.render(document, provenance: document.run.ranBy).utf8)))
                 default:
                     let text = MarkdownReport(limit: markdownLimit, fullReport: fullReport).render(document)
                     rendered.store(2, .success(Array(text.utf8)))
@@ -136,15 +141,15 @@ public struct ReportOutputs: Sendable {
         }
         // Who ran it is the document's: read from a few well-known CI variables or USER when
         // the audit ran, never from options, and the same when the document is re-rendered.
-        if let html {
-            var report = HTMLReport()
-            report.documentDigest = digest
+        if htmlEarly {
+            try stage(html, "--html", 3)
+        } else if let html {
+            let report = HTMLReport(documentDigest: digest)
             try batch.write(html, bytes: Array(report.render(document, provenance: document.run.ranBy).utf8))
             progress?.step()
         }
         if let htmlFolder {
-            var report = HTMLReport()
-            report.documentDigest = digest
+            let report = HTMLReport(documentDigest: digest)
             try batch.writeFolder(htmlFolder) { folder throws(Diagnostic) in
                 try report.fill(folder, from: document, progress: progress)
             }

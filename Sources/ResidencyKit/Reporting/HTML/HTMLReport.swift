@@ -36,6 +36,12 @@ public struct HTMLReport: Sendable {
 
     public init(limits: Limits) { self.limits = limits }
 
+    /// The report written with (or rendered from) the result document of this SHA-256.
+    public init(documentDigest: String?) {
+        limits = Limits()
+        self.documentDigest = documentDigest
+    }
+
     /// Set while the pages of an `--html-dir` folder are rendered (HTMLReport+Site).
     var site: Site?
 
