@@ -45,6 +45,15 @@ final class LockedLines: @unchecked Sendable {
         return missing
     }
 
+    /// The one-file report of every fixture run: each `href="#…"` lands on an element.
+    @Test func everyLinkOfTheOneFileReportLands() throws {
+        for (name, doc) in try ContradictionTests.runs() {
+            let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+            let unresolved = Self.unresolvedLinks([("report.html", html)])
+            #expect(unresolved.isEmpty, "\(name): \(unresolved.prefix(5))")
+        }
+    }
+
     @Test func aNightOf1000WorkspacesIsAnIndexAndAPagePerWorkspace() throws {
         let doc = try HTMLLargeRunTests.night()
         var report = HTMLReport()
