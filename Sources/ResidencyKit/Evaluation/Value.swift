@@ -37,25 +37,43 @@ public enum Value: Sendable, Hashable {
 }
 
 /// The entries of a `Value.map`, sorted by key in code point order (so evidence lists them
-/// the same way every run), with an index for look-ups. Keys compare by code points, like
-/// every string of the language.
+/// the same way every run), looked up by binary search. Keys compare by code points, like
+/// every string of the language. No hash table: every destination's and source's settings
+/// become a map when an export is read, and building an index for each cost more than all
+/// the look-ups policies make (a settings map has a handful of keys).
 public final class MapBox: Sendable, Hashable {
     public let keys: [String]
     public let values: [Value]
-    private let index: [Value: Int]
 
     public init(_ entries: [(key: String, value: Value)]) {
-        var seen = Set<Value>()
-        let unique = entries.reversed().filter { seen.insert(.string($0.key)).inserted }  // the last of a repeated key wins
-        let sorted = unique.sorted { Text.less($0.key, $1.key) }
-        keys = sorted.map(\.key)
-        values = sorted.map(\.value)
-        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { (Value.string($1), $0) })
+        // Sorted by key, a repeated key's entries in reverse order of appearance, so that the
+        // first of each run of equal keys is the last written: the last of a repeated key wins.
+        let order = entries.indices.sorted { i, j in
+            let (a, b) = (entries[i].key, entries[j].key)
+            if Text.less(a, b) { return true }
+            if Text.less(b, a) { return false }
+            return i > j
+        }
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(order.count)
+        values.reserveCapacity(order.count)
+        for i in order where keys.last.map({ !$0.utf8.elementsEqual(entries[i].key.utf8) }) ?? true {
+            keys.append(entries[i].key)
+            values.append(entries[i].value)
+        }
+        self.keys = keys
+        self.values = values
     }
 
     /// The value under `key`, or nil when there is none.
     public subscript(key: String) -> Value? {
-        index[.string(key)].map { values[$0] }
+        var (low, high) = (0, keys.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if Text.less(keys[mid], key) { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low].utf8.elementsEqual(key.utf8) ? values[low] : nil
     }
 
     public var count: Int { keys.count }
