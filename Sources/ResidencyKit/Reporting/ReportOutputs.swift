@@ -82,6 +82,8 @@ public struct ReportOutputs: Sendable {
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
         let rendered = ParallelSlots<Result<[UInt8], RenderFailure>?>(count: 4)
         let group = DispatchGroup()
+        // Never returns, not even with an error, while a report is still being rendered.
+        defer { group.wait() }
         let (junit, sarif, markdown, root) = (junit, sarif, markdown, root)
         let fullReport = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
         let markdownLimit = markdownLimit
