@@ -114,14 +114,18 @@ public struct ReportOutputs: Sendable {
         if let json {
             // Streamed: a large run's document is never in memory whole. Its digest is taken
             // on the way, for the HTML report's sign-off.
+            // Only the HTML names it: a run without one does not hash hundreds of megabytes.
+            let named = html != nil || htmlFolder != nil
             var hasher = SHA256()
             try batch.write(json) { emit in
                 document.writeJSON { bytes in
-                    hasher.update(bytes)
+                    if named { hasher.update(bytes) }
                     emit(bytes)
                 }
             }
-            digest = hasher.finalize().map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+            if named {
+                digest = hasher.finalize().map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+            }
             progress?.step()
         }
         group.wait()
