@@ -58,6 +58,11 @@ import Testing
             ["--junit-dir", "inventory"], "E1606",
             "cannot write inventory (--junit-dir): it exists and is not a folder residency wrote"
         ),
+        (["--html-dir", ""], "E1601", "cannot write --html-dir: its path is empty"),
+        (
+            ["--html-dir", "inventory"], "E1606",
+            "cannot write inventory (--html-dir): it exists and is not a folder residency wrote (no .residency-html)"
+        ),
         (
             ["--junit-dir", "out/j", "--json", "out/j/x.json"], "E1605",
             "cannot write out/j (--junit-dir): the --json file out/j/x.json is inside it"

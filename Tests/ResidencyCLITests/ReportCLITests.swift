@@ -7,8 +7,8 @@ import Testing
     static let now = ["--now", "2026-11-28T02:00:00Z"]
     /// Every report, as file names in a folder.
     static let reports = [
-        ("--junit", "junit.xml"), ("--junit-dir", "junit"), ("--html", "report.html"), ("--sarif", "residency.sarif"),
-        ("--markdown", "summary.md"),
+        ("--junit", "junit.xml"), ("--junit-dir", "junit"), ("--html", "report.html"), ("--html-dir", "html"),
+        ("--sarif", "residency.sarif"), ("--markdown", "summary.md"),
     ]
 
     static func reportArguments(_ folder: URL) -> [String] {
@@ -33,7 +33,7 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
         #expect(
             report.stdout.contains("NOT COMPLIANT; gate: failed at \(extra.isEmpty ? "error" : "warning")"), "\(report.stdout)")
-        for (_, name) in Self.reports where name != "junit" {
+        for (_, name) in Self.reports where name != "junit" && name != "html" {
             let a = try Data(contentsOf: checked.appendingPathComponent(name))
             #expect(try Data(contentsOf: rendered.appendingPathComponent(name)) == a, "\(name)")
         }
@@ -44,6 +44,14 @@ import Testing
         for name in files where name.hasSuffix(".xml") {
             let a = try Data(contentsOf: checked.appendingPathComponent("junit/\(name)"))
             #expect(try Data(contentsOf: rendered.appendingPathComponent("junit/\(name)")) == a, "junit/\(name)")
+        }
+        // The HTML folder too, page by page (the index names the document's digest either way).
+        let pages = try FileManager.default.contentsOfDirectory(atPath: checked.appendingPathComponent("html").path).sorted()
+        #expect(pages.contains("index.html") && pages.contains("workspace-acme-eu.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: rendered.appendingPathComponent("html").path).sorted() == pages)
+        for name in pages {
+            let a = try Data(contentsOf: checked.appendingPathComponent("html/\(name)"))
+            #expect(try Data(contentsOf: rendered.appendingPathComponent("html/\(name)")) == a, "html/\(name)")
         }
     }
 

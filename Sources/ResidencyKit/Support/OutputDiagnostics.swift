@@ -3,11 +3,13 @@
 /// Every message starts "cannot write PATH (OPTION)": the report, and the option that named it.
 extension Diagnostic {
     /// E1601: `--markdown ""`, what an unset `$GITHUB_STEP_SUMMARY` gives.
-    static func emptyOutputPath(_ option: String) -> Diagnostic {
-        .error(
+    static func emptyOutputPath(_ target: OutputTarget) -> Diagnostic {
+        let option = target.option
+        return .error(
             "E1601", "cannot write \(option): its path is empty", at: nil,
             help:
-                "an unset variable gives an empty path (\(option) \"$GITHUB_STEP_SUMMARY\" outside GitHub Actions); name a file, or leave \(option) out"
+                "an unset variable gives an empty path (\(option) \"$GITHUB_STEP_SUMMARY\" outside GitHub Actions); name a "
+                + (target.kind == .folder ? "folder" : "file") + ", or leave \(option) out"
         )
     }
 

@@ -92,7 +92,7 @@ public enum OutputPaths {
     /// Where `target` is written: its path with every symbolic link followed, and what is
     /// there now. Throws the reason it cannot be written there.
     static func resolve(_ target: OutputTarget) throws(Diagnostic) -> OutputDestination {
-        if target.path.isEmpty { throw .emptyOutputPath(target.option) }
+        if target.path.isEmpty { throw .emptyOutputPath(target) }
         if target.kind == .file, target.path.hasSuffix("/") {
             throw .outputPath(target, "a path that ends in / names a folder", help: "name a file")
         }
