@@ -2,7 +2,9 @@
 """residency as an `--external` engine of the peer harness (../shared/bench/peers, README
 "Adding our Swift tool"):
 
-  bench.py --external 'residency=python3 Benchmarks/peers/residency-external.py --inventory {inventory} --catalog {catalog}'
+  bench.py --external 'residency=.venv/bin/python /path/to/Benchmarks/peers/residency-external.py --inventory {inventory} --catalog {catalog}'
+
+(the harness's own interpreter: a pyenv `python3` shim adds about 60 ms to every run).
 
 The harness's inventory is converted once into export bundles (convert.py) and kept in a
 cache keyed by the inventory's path, size and modification time; run prepare.sh first so
