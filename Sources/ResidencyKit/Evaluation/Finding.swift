@@ -51,8 +51,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The fingerprint of a (policy, workspace, resource): 60 bits of FNV-1a in 15 hex
     /// digits (short enough for Swift's inline strings: a million results, no allocation).
     public static func fingerprint(policy: String, workspaceID: String, kind: String, resourceID: String) -> String {
+        // Computed for every result of a run (600,000 in a night): no array of the parts and
+        // no intermediate strings, just the hash and its 15 hex digits written in place.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [policy, workspaceID, kind, resourceID] {
+        func mix(_ part: String) {
             for b in part.utf8 {
                 h ^= UInt64(b)
                 h = h &* 0x100_0000_01b3
@@ -60,8 +62,19 @@ public struct Finding: Sendable, Hashable, Codable {
             h ^= 0xff
             h = h &* 0x100_0000_01b3
         }
-        let hex = String(h >> 4, radix: 16)
-        return String(repeating: "0", count: 15 - hex.count) + hex
+        mix(policy)
+        mix(workspaceID)
+        mix(kind)
+        mix(resourceID)
+        var value = h >> 4
+        return String(unsafeUninitializedCapacity: 15) { buffer in
+            for i in stride(from: 14, through: 0, by: -1) {
+                let digit = UInt8(value & 0xF)
+                buffer[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                value >>= 4
+            }
+            return 15
+        }
     }
 }
 
