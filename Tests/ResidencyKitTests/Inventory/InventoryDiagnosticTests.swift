@@ -650,6 +650,22 @@ import Testing
         #expect(loaded.workspaces.map(\.workspace.slug) == ["a"])
     }
 
+    /// Reports name workspaces by slug (findings, HTML pages, JUnit files): two workspaces with
+    /// one slug could not be told apart, so the second is refused at its place.
+    @Test func twoWorkspacesWithOneSlugAreRefused() throws {
+        let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "acme"}, "region": "eu-west"}"#)
+        let second = InventoryMarked(#"{"workspace": 1️⃣{"id": "ws-2", "slug": "acme"}, "region": "us-west"}"#)
+        let loaded = InventoryFixture.load([("a.json", first.text), ("b.json", second.text)])
+        #expect(loaded.codes == ["E0615"])
+        let d = loaded.diagnostics[0]
+        #expect(d.message == "workspace `ws-2` has the slug `acme` of another workspace in the inventories")
+        #expect(d.range?.file == "b.json")
+        #expect(d.lineColumn == second.at())
+        #expect(d.notes.first?.range?.file == "a.json")
+        #expect(d.help == "reports name workspaces by slug; audit the two in separate runs")
+        #expect(loaded.workspaces.map(\.workspace.id) == ["ws-1"])
+    }
+
     @Test func sameWorkspaceTwiceInOneFile() throws {
         let marked = InventoryMarked(
             #"{"workspaces": [{"workspace": {"id": "w", "slug": "a"}}, {"workspace": 1️⃣{"id": "w", "slug": "b"}}]}"#)

@@ -94,9 +94,18 @@ extension Diagnostic {
             "E0621", "`\(key)` inside \(inside) is not read: it belongs at the bundle's top level", at: r,
             help: "move it out, beside `workspace`")
     }
-    static func duplicateWorkspace(_ id: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
-        Diagnostic.error("E0615", "workspace `\(id)` appears twice in the inventories", at: r)
-            .noting("first here", at: first)
+    /// E0615: one workspace twice, by id; or two workspaces with one slug, which every report
+    /// names workspaces by (findings, pages, JUnit files), so they could not be told apart.
+    static func duplicateWorkspace(_ id: String, slug: String? = nil, at r: SourceRange, first: SourceRange) -> Diagnostic {
+        guard let slug else {
+            return Diagnostic.error("E0615", "workspace `\(id)` appears twice in the inventories", at: r)
+                .noting("first here", at: first)
+        }
+        return Diagnostic.error(
+            "E0615", "workspace `\(id)` has the slug `\(slug)` of another workspace in the inventories", at: r,
+            help: "reports name workspaces by slug; audit the two in separate runs"
+        )
+        .noting("the other workspace with that slug", at: first)
     }
 
     static func unknownCatalogName(_ kind: String, _ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {

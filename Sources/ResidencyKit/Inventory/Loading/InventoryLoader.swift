@@ -112,6 +112,7 @@ public enum InventoryLoader {
         var loaded = Loaded(files: files, digests: loads.map(\.digest))
         var diagnostics: [Diagnostic] = []
         var firstSeen: [String: (file: SourceFile, offset: Int)] = [:]
+        var slugSeen: [String: (file: SourceFile, offset: Int)] = [:]
         for (i, load) in loads.enumerated() {
             diagnostics += load.diagnostics
             let results = load.pending.isEmpty ? load.decoded : Array(later.prefix(load.pending.count))
@@ -127,7 +128,15 @@ public enum InventoryLoader {
                             first: first.file.range(first.offset, first.offset + 1)))
                     continue
                 }
+                if let first = slugSeen[model.workspace.slug] {
+                    diagnostics.append(
+                        .duplicateWorkspace(
+                            model.workspace.id, slug: model.workspace.slug, at: files[i].range(offset, offset + 1),
+                            first: first.file.range(first.offset, first.offset + 1)))
+                    continue
+                }
                 firstSeen[model.workspace.id] = (files[i], offset)
+                slugSeen[model.workspace.slug] = (files[i], offset)
                 loaded.workspaces.append(model)
             }
         }
