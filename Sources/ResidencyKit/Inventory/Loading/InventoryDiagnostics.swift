@@ -97,15 +97,15 @@ extension Diagnostic {
     /// E0615: one workspace twice, by id; or two workspaces with one slug, which every report
     /// names workspaces by (findings, pages, JUnit files), so they could not be told apart.
     static func duplicateWorkspace(_ id: String, slug: String? = nil, at r: SourceRange, first: SourceRange) -> Diagnostic {
-        guard let slug else {
-            return Diagnostic.error("E0615", "workspace `\(id)` appears twice in the inventories", at: r)
-                .noting("first here", at: first)
-        }
-        return Diagnostic.error(
-            "E0615", "workspace `\(id)` has the slug `\(slug)` of another workspace in the inventories", at: r,
-            help: "reports name workspaces by slug; audit the two in separate runs"
-        )
-        .noting("the other workspace with that slug", at: first)
+        let (message, help, note) =
+            slug.map {
+                (
+                    "workspace `\(id)` has the slug `\($0)` of another workspace in the inventories",
+                    Optional("reports name workspaces by slug; audit the two in separate runs"),
+                    "the other workspace with that slug"
+                )
+            } ?? ("workspace `\(id)` appears twice in the inventories", nil, "first here")
+        return Diagnostic.error("E0615", message, at: r, help: help).noting(note, at: first)
     }
 
     static func unknownCatalogName(_ kind: String, _ name: String, at r: SourceRange, candidates: [String]) -> Diagnostic {
