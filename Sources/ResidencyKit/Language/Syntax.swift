@@ -87,17 +87,20 @@ public enum Declaration: Sendable {
     }
 }
 
+/// `name: type`: a record's field or a define's parameter.
+public struct TypedName: Sendable {
+    public var name: Identifier
+    public var type: TypeSyntax
+    public init(name: Identifier, type: TypeSyntax) {
+        self.name = name
+        self.type = type
+    }
+}
+
 /// `record Vendor { dpaExpires: date, categories: list<string> }`: the shape of a record in
 /// the facts file, so policies that read it are type-checked.
 public struct RecordDecl: Sendable {
-    public struct Field: Sendable {
-        public var name: Identifier
-        public var type: TypeSyntax
-        public init(name: Identifier, type: TypeSyntax) {
-            self.name = name
-            self.type = type
-        }
-    }
+    public typealias Field = TypedName
     public var name: Identifier
     public var fields: [Field]
     public var range: SourceRange
@@ -161,14 +164,7 @@ public struct LetDecl: Sendable {
 
 /// `define name(p: type, …): type = expr`: a small non-recursive helper.
 public struct DefineDecl: Sendable {
-    public struct Parameter: Sendable {
-        public var name: Identifier
-        public var type: TypeSyntax
-        public init(name: Identifier, type: TypeSyntax) {
-            self.name = name
-            self.type = type
-        }
-    }
+    public typealias Parameter = TypedName
     public var name: Identifier
     public var parameters: [Parameter]
     public var returnType: TypeSyntax?

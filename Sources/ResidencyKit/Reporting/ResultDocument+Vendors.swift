@@ -3,9 +3,11 @@
 /// show the data categories and the next review date without the facts file.
 ///
 /// Read from the declared fact `vendors` (a `map` of a record, docs/language.md "record and
-/// fact"): a field `categories` (`list<string>`) gives the data categories, a field
-/// `nextReview` (`date`) the next review of the transfer. A vendor, or a field, the facts
-/// file does not give is left out, and the record says "not declared in the facts file".
+/// fact"): a field `categories` gives the data categories, a field `nextReview` the next
+/// review of the transfer. The standard pack declares them `list<string>` and `date`; a pack
+/// that declares them otherwise still has its values shown, as text, never dropped. A vendor
+/// or a field the facts file does not give is left out, and the record says "not declared in
+/// the facts file".
 extension ResultDocument {
     public struct VendorFacts: Sendable, Codable, Hashable {
         public var name: String
@@ -19,13 +21,19 @@ extension ResultDocument {
         guard case .map(let declared)? = facts.declared["vendors"] else { return [] }
         var names = Set<String>()
         for m in workspaces { for d in m.destinations { if let v = d.vendor { names.insert(v) } } }
+        func text(_ v: Value) -> String {
+            if case .string(let s) = v { return s }
+            return EvalContext.empty.render(v)
+        }
         return names.sorted().compactMap { name in
             guard case .map(let record)? = declared[name] else { return nil }
             var out = VendorFacts(name: name)
-            if case .list(let items)? = record["categories"] {
-                out.categories = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            switch record["categories"] {
+            case .list(let items)?: out.categories = items.map(text)
+            case let other?: out.categories = [text(other)]
+            case nil: break
             }
-            if case .date(let day)? = record["nextReview"] { out.nextReview = day.description }
+            out.nextReview = record["nextReview"].map(text)
             return out.categories == nil && out.nextReview == nil ? nil : out
         }
     }

@@ -20,8 +20,12 @@ import Testing
         return PolicyProgram.compile(bundle, overrides: [:], folding: folding).0
     }
 
+    static func context(_ model: WorkspaceModel) -> EvalContext {
+        EvalContext(model: model, catalog: Fixtures.catalog, facts: Fixtures.facts, auditDate: Fixtures.auditDate)
+    }
+
     static func outcomes(_ program: PolicyProgram, _ model: WorkspaceModel) -> [RawResult] {
-        program.evaluate(EvalContext(model: model, catalog: Fixtures.catalog, facts: Fixtures.facts, auditDate: Fixtures.auditDate))
+        program.evaluate(context(model))
     }
 
     @Test func checkExplainAndTestAgree() async {
@@ -32,7 +36,7 @@ import Testing
             let parts = gen.workspace()
             guard let program = Self.compile(text), let unfolded = Self.compile(text, folding: false) else { return }
             compiled += 1
-            let ctx = EvalContext(model: parts.model, catalog: Fixtures.catalog, facts: Fixtures.facts, auditDate: Fixtures.auditDate)
+            let ctx = Self.context(parts.model)
             // Folding constants before the run never decides what the run would not.
             #expect(
                 unfolded.evaluate(ctx) == program.evaluate(ctx),

@@ -60,7 +60,7 @@ import Testing
                 #expect(t.verdict == .nonCompliant, "\(name): \(slug)")
             }
             for row in html.components(separatedBy: "<tr>").dropFirst() {
-                let row = String(row.prefix { _ in true }.split(separator: "</tr>", maxSplits: 1).first ?? "")
+                let row = row.components(separatedBy: "</tr>")[0]
                 // A flow with a recorded basis is not also said to have none.
                 if row.contains("Legal basis: ") { #expect(!row.contains("No legal basis recorded."), "\(name): \(row.prefix(300))") }
                 // The record of transfers: lawful only on a mechanism, a violation only without one.
