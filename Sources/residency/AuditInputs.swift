@@ -39,7 +39,9 @@ enum StandardPack {
     ) -> String? {
         let fm = FileManager.default
         if fm.fileExists(atPath: "policies") { return nil }
-        if let home = environment["RESIDENCY_HOME"], !home.isEmpty, fm.fileExists(atPath: home + "/policies") { return home }
+        // Set, it is meant: a home without a pack is the error that names it, never skipped
+        // for another pack.
+        if let home = environment["RESIDENCY_HOME"], !home.isEmpty { return home }
         let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
         let installed = binary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/residency").path
         return fm.fileExists(atPath: installed + "/policies") ? installed : nil

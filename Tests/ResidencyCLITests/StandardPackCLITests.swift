@@ -23,4 +23,15 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("policies"), "\(r.stderr)")
     }
+
+    /// A RESIDENCY_HOME that holds no pack is the error, naming where it looked: never skipped
+    /// for a pack found elsewhere.
+    @Test func aHomeWithoutAPackIsTheError() throws {
+        let dir = try temporaryFolder(["README.txt": "not a checkout\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let home = dir.appendingPathComponent("no-pack-here").path
+        let r = try residency(["check", "--now", "2026-11-28T02:00:00Z"], in: dir, environment: ["RESIDENCY_HOME": home])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(home + "/policies"), "\(r.stderr)")
+    }
 }
