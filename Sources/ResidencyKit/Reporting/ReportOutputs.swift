@@ -84,9 +84,7 @@ public struct ReportOutputs: Sendable {
         let group = DispatchGroup()
         // Never returns, not even with an error, while a report is still being rendered.
         defer { group.wait() }
-        let (junit, sarif, markdown, root) = (junit, sarif, markdown, root)
         let fullReport = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
-        let markdownLimit = markdownLimit
         // The HTML names the JSON's digest: rendered alongside only when no JSON is written
         // here (`residency report`, which knows the saved document's digest).
         let early = HTMLReport(documentDigest: documentDigest)

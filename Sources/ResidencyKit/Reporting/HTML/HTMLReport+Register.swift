@@ -41,7 +41,10 @@ extension HTMLReport {
         let undeclared = "not declared in the facts file"
         return HTMLTable.make(
             "Record of transfers out of \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))) of \(ws.name ?? ws.slug)",
-            columns: ["Exporter", "Importer", "Destination", "Transfer mechanism", "Data categories", "Next review", "Status"],
+            columns: [
+                "Exporter", "Importer", "Destination", "Transfer mechanism", "Data categories (facts file)",
+                "Next review (facts file)", "Status",
+            ],
             rows: crossings.map { row in
                 let results = row.findings.map { doc.results[$0] }
                 let permitted = results.first { $0.outcome == .permitted }
