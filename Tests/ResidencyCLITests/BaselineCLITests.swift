@@ -87,7 +87,7 @@ import Testing
             html.contains("1 new, 7 unchanged and 1 resolved failing or undecided results; the gate counted only the new ones."))
         #expect(r.stdout.contains("1 new, 7 unchanged, 1 resolved"), "\(r.stdout)")
         let doc = try Self.document(edited.appendingPathComponent("now.json"))
-        let results = try #require(doc["results"] as? [[String: Any]])
+        let results = expandedResults(doc)
         let new = results.filter { $0["change"] as? String == "new" }
         #expect(new.count == 1)
         #expect((new.first?["resource"] as? [String: Any])?["id"] as? String == "2kTqR7vB9xN3mP5sW8yL1c")

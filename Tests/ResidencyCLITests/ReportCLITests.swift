@@ -59,22 +59,22 @@ import Testing
         let example = try String(
             contentsOf: repositoryRoot.appendingPathComponent("reports/example-results.json"), encoding: .utf8)
         let dir = try temporaryFolder([
-            "old.json": example.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 3"#),
-            "edited.json": example.replacingOccurrences(of: #""outcome": "permitted""#, with: #""outcome": "permited""#),
+            "old.json": example.replacingOccurrences(of: #""schemaVersion": 3"#, with: #""schemaVersion": 4"#),
+            "edited.json": example.replacingOccurrences(of: #""kind": "destination", "severity": "warning""#, with: #""kind": "destination", "severity": "warnin""#),
             "report.html": "previous",
         ])
         let old = try residency(["report", "old.json", "--html", "report.html", "--sarif", "new.sarif"], in: dir)
         #expect(old.status == 2)
         #expect(
             old.stderr.contains(
-                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 2): found schemaVersion 3"
+                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 3): found schemaVersion 4"
             ), "\(old.stderr)")
         #expect(old.stderr.contains("residency: no report written"))
         let edited = try residency(["report", "edited.json", "--html", "report.html"], in: dir)
         #expect(edited.status == 2)
         #expect(
-            edited.stderr.contains(#"edited.json:"#) && edited.stderr.contains(#"error[E1506]: `results["#), "\(edited.stderr)")
-        #expect(edited.stderr.contains(#"help: did you mean "permitted"?"#))
+            edited.stderr.contains(#"edited.json:"#) && edited.stderr.contains(#"error[E1506]: `workspaces[0].results[3].severity` is "warnin""#), "\(edited.stderr)")
+        #expect(edited.stderr.contains(#"help: did you mean "warning"?"#))
         #expect(try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8) == "previous")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.sarif").path))
         let missing = try residency(["report", "nothing.json", "--html", "report.html"], in: dir)

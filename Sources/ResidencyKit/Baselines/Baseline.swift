@@ -36,7 +36,8 @@ public struct Baseline: Sendable {
         case .success(let t): tree = t
         }
         let root = tree.root
-        guard root["schemaVersion"]?.int == ResultDocument.schemaVersion, let results = root["results"], results.kind == .array
+        let version = root["schemaVersion"]?.int ?? 0
+        guard (1...ResultDocument.schemaVersion).contains(version), root[version == ResultDocument.schemaVersion ? "workspaces" : "results"] != nil
         else {
             return (
                 nil, file,
@@ -47,21 +48,18 @@ public struct Baseline: Sendable {
                 ]
             )
         }
+        // Read as `residency report` reads it: every schema still read, every value checked.
+        let reading = ResultDocument.read(file)
+        guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
         var failing: [String: Entry] = [:]
-        for r in results.elements {
-            guard let outcome = r["outcome"]?.string, outcome == "fail" || outcome == "indeterminate",
-                let fingerprint = r["fingerprint"]?.string
-            else { continue }
-            failing[fingerprint] = Entry(
-                fingerprint: fingerprint, policy: r["policy"]?.string ?? "", workspace: r["workspace"]?.string ?? "",
-                resourceKind: r["resource"]?["kind"]?.string ?? "", resourceId: r["resource"]?["id"]?.string ?? "",
-                resourceName: r["resource"]?["name"]?.string ?? "")
+        for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {
+            failing[r.fingerprint] = Entry(
+                fingerprint: r.fingerprint, policy: r.policy, workspace: r.workspace, resourceKind: r.resourceKind,
+                resourceId: r.resourceId, resourceName: r.resourceName)
         }
         var regions: [String: String] = [:]
-        if let workspaces = root["workspaces"], workspaces.kind == .array {
-            for w in workspaces.elements {
-                if let id = w["id"]?.string, let region = w["region"]?.string { regions[id] = region }
-            }
+        for w in doc.workspaces {
+            if let region = w.region { regions[w.id] = region }
         }
         return (Baseline(path: path, sha256: SHA256.hex(file.bytes), failing: failing, regions: regions), file, [])
     }

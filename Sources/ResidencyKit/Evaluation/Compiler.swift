@@ -288,7 +288,8 @@ struct Compiler {
         return { f in
             var out = ""
             out.reserveCapacity(room)
-            for piece in pieces {
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 { f.textBreaks.append(UInt32(out.utf8.count)) }
                 switch piece {
                 case .text(let s): out += s
                 case .code(let c):

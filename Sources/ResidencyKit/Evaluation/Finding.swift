@@ -39,6 +39,17 @@ public struct Finding: Sendable, Hashable, Codable {
     public var change: String? = nil
     /// The waiver that covers (or, expired, no longer covers) this result.
     public var waiver: WaiverNote? = nil
+    /// Where the pieces of `message` and `remediation` meet, as UTF-8 offsets: the policy's
+    /// own text and each value put into it. The result document stores a text as its pieces,
+    /// so that what a policy says of every resource is written once per workspace (schema 3).
+    /// Empty for a text of one piece; not encoded by `Codable`.
+    public var messageBreaks: [UInt32] = []
+    public var remediationBreaks: [UInt32] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case policy, title, severity, outcome, workspace, resourceKind, resourceId, resourceName, message, remediation
+        case reason, permit, basis, evidence, fingerprint, change, waiver
+    }
 
     /// A waiver as a result records it: who approved it, why, and its last day.
     public struct WaiverNote: Sendable, Hashable, Codable {
@@ -196,21 +207,29 @@ extension PolicyProgram {
         finding.fingerprint = Finding.fingerprint(
             policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: finding.resourceId)
         if outcome == .fail || outcome == .permitted {
-            finding.message = fast[p].message.map { $0(frame) } ?? policy.title
+            if let message = fast[p].message {
+                (finding.message, finding.messageBreaks) = frame.text(message)
+            } else {
+                finding.message = policy.title
+            }
             // A permitted transfer has its legal basis: a remediation would ask for what is
             // already there (issue 13: "record its legal basis" beside the basis recorded).
-            if outcome == .fail { finding.remediation = fast[p].remediation.map { $0(frame) } }
+            if outcome == .fail, let remediation = fast[p].remediation {
+                (finding.remediation, finding.remediationBreaks) = frame.text(remediation)
+            }
         }
         switch outcome {
         case .permitted:
             finding.permit = permitReports[permit].id
-            finding.basis = fastPermits[permit].basis.map { $0(frame) }
+            finding.basis = fastPermits[permit].basis.map { frame.text($0).0 }
             finding.reason = permitReports[permit].reason
         case .indeterminate:
             // The policy's message describes a violation; an undecided result says what is missing.
             let (reason, remediation) = unknownReason(trace, frame)
             finding.reason = reason
-            finding.message = "\(policy.title): could not decide for \(finding.resourceName), because \(reason)"
+            let pieces = [policy.title, ": could not decide for ", finding.resourceName, ", because ", reason]
+            finding.message = pieces.joined()
+            finding.messageBreaks = Frame.breaks(pieces)
             finding.remediation = remediation
         case .notApplicable:
             finding.reason = "the policy's `where` condition is false for this resource"

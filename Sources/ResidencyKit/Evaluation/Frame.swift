@@ -20,6 +20,26 @@ final class Frame {
     /// backs many findings, and the same finding reads several fields of one endpoint.
     private var described: [Derivation: String] = [:]
 
+    /// Where the pieces of the text being built meet (`Finding.messageBreaks`): a template
+    /// records one break before each piece after the first.
+    var textBreaks: [UInt32] = []
+
+    /// A template's text and where its pieces meet.
+    func text(_ code: TextCode) -> (String, [UInt32]) {
+        textBreaks = []
+        let text = code(self)
+        return (text, textBreaks)
+    }
+
+    /// The breaks between `pieces` once joined.
+    static func breaks(_ pieces: [String]) -> [UInt32] {
+        var offset = 0
+        return pieces.dropLast().map {
+            offset += $0.utf8.count
+            return UInt32(offset)
+        }
+    }
+
     /// `ctx.describe(d)`, once per distinct derivation of the workspace.
     func describe(_ d: Derivation) -> String {
         if let text = described[d] { return text }

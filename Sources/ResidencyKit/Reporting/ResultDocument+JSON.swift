@@ -10,25 +10,28 @@ extension ResultDocument {
         return out
     }
 
-    /// Streams the document in pieces: the results are encoded in parallel chunks and each
-    /// chunk is handed over in order as soon as it is ready (see `OrderedPipeline`), so a
-    /// million results never sit in memory twice and writing overlaps with encoding.
+    /// Streams the document in pieces: the workspace records (each workspace's flows and
+    /// results, one line) are encoded in parallel and handed over in order as soon as each is
+    /// ready (see `OrderedPipeline`), so writing overlaps with encoding.
     public func writeJSON(_ emit: ([UInt8]) -> Void) {
-        let chunkSize = 2048
-        let chunkCount = (results.count + chunkSize - 1) / chunkSize
+        let ranges = resultRanges()
+        // A few workspaces per piece: one is too little work to hand between threads.
+        let chunkSize = 8
+        let chunkCount = (workspaces.count + chunkSize - 1) / chunkSize
         emit(headJSON())
         OrderedPipeline.run(
             count: chunkCount, window: 4 * ProcessInfo.processInfo.activeProcessorCount,
             produce: { c, out in
-                let range = (c * chunkSize)..<min(results.count, (c + 1) * chunkSize)
-                out.reserveCapacity(700 * range.count)
-                appendResultLines(range, leadingComma: c > 0, to: &out)
+                for w in (c * chunkSize)..<min(workspaces.count, (c + 1) * chunkSize) {
+                    out.append(contentsOf: (w > 0 ? ",\n    " : "\n    ").utf8)
+                    appendWorkspaceRecord(w, ranges[w], to: &out)
+                }
             },
             deliver: emit)
-        emit(tailJSON(empty: results.isEmpty))
+        emit(tailJSON(empty: workspaces.isEmpty))
     }
 
-    /// Everything before the results' elements: `{ … "results": [`.
+    /// Everything before the workspace records: `{ … "workspaces": [`.
     private func headJSON() -> [UInt8] {
         var w = JSONWriter(capacity: 1 << 16)
         w.beginObject()
@@ -56,7 +59,41 @@ extension ResultDocument {
         for (k, v) in params.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
         w.endObject()
         writeVendors(&w)
-        writeSummary(&w)
+        w.key("columns")
+        w.beginObject(inline: true)
+        for (key, names) in Self.columns { w.field(key, strings: names) }
+        w.endObject()
+        w.key("policies")
+        w.beginArray()
+        for p in policies { write(p, &w) }
+        w.endArray()
+        w.key("workspaces")
+        var bytes = w.bytes
+        bytes.append(UInt8(ascii: "["))
+        return bytes
+    }
+
+    /// Everything after the workspace records: `], "notices": …, "summary": … }`. The counts
+    /// come last, so that a writer streaming workspace by workspace knows them when it gets
+    /// there.
+    private func tailJSON(empty: Bool) -> [UInt8] {
+        // Written as the tail of a complete object so the writer's commas and indentation
+        // are right, then cut after the workspaces.
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        w.key("workspaces")
+        w.beginArray()
+        w.endArray()
+        w.key("notices")
+        w.beginArray()
+        for n in notices {
+            w.beginObject()
+            w.field("code", n.code)
+            w.field("policy", n.policy)
+            w.field("message", n.message)
+            w.endObject()
+        }
+        w.endArray()
         if let b = baseline {
             w.key("baseline")
             w.beginObject()
@@ -80,54 +117,11 @@ extension ResultDocument {
             w.endArray()
             w.endObject()
         }
-        w.key("policies")
-        w.beginArray()
-        for p in policies { write(p, &w) }
-        w.endArray()
-        w.key("workspaces")
-        w.beginArray()
-        for ws in workspaces {
-            w.beginObject()
-            w.field("id", ws.id)
-            w.field("slug", ws.slug)
-            w.field("name", ws.name)
-            w.field("region", ws.region)
-            w.field("source", ws.source)
-            if let line = ws.line { w.field("line", line) }
-            if let subjects = ws.dataSubjects { w.field("dataSubjects", strings: subjects) }
-            writeFlows(ws, &w)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("results")
-        var bytes = w.bytes
-        bytes.append(UInt8(ascii: "["))
-        return bytes
-    }
-
-    /// Everything after the results' elements: `], "notices": … }`.
-    private func tailJSON(empty: Bool) -> [UInt8] {
-        // Written as the tail of a complete object so the writer's commas and indentation
-        // are right, then cut at the notices.
-        var w = JSONWriter(capacity: 4096)
-        w.beginObject()
-        w.key("results")
-        w.beginArray()
-        w.endArray()
-        w.key("notices")
-        w.beginArray()
-        for n in notices {
-            w.beginObject()
-            w.field("code", n.code)
-            w.field("policy", n.policy)
-            w.field("message", n.message)
-            w.endObject()
-        }
-        w.endArray()
+        writeSummary(&w)
         w.endObject()
         var text = w.text
-        // `{\n  "results": [],` … : keep from the comma after `[]`.
-        let marker = "\"results\": []"
+        // `{\n  "workspaces": [],` … : keep from the comma after `[]`.
+        let marker = "\"workspaces\": []"
         text = String(text[text.range(of: marker)!.upperBound...])
         return Array(((empty ? "]" : "\n  ]") + text + "\n").utf8)
     }

@@ -72,16 +72,17 @@ extension ResultDocument {
         guard let version = root["schemaVersion"] else {
             return .notAResultDocument(file.path, found: "found no `schemaVersion`", version: nil, at: at)
         }
-        // Version 1 is still read (last night's baseline), its verdict re-read as version 2's.
-        guard version.int == ResultDocument.schemaVersion || version.int == 1 else {
+        // Versions 1 and 2 are still read (last night's baseline), 1's verdict re-read as 2's.
+        guard let v = version.int, (1...ResultDocument.schemaVersion).contains(v) else {
             let found =
                 version.numberText.map { "found schemaVersion \($0)" } ?? "found a `schemaVersion` that is \(version.typeName)"
             return .notAResultDocument(
                 file.path, found: found, version: root["tool"]?["version"]?.string,
                 at: file.range(version.start, max(version.start + 1, version.end)))
         }
-        guard root["results"] != nil else {
-            return .notAResultDocument(file.path, found: "found no `results`", version: nil, at: at)
+        let list = v == ResultDocument.schemaVersion ? "workspaces" : "results"
+        guard root[list] != nil else {
+            return .notAResultDocument(file.path, found: "found no `\(list)`", version: nil, at: at)
         }
         return nil
     }
@@ -103,14 +104,27 @@ extension ResultDocument {
         let policies = r.array(root, "policies", "").enumerated().compactMap { i, n in
             r.element(n, "policies[\(i)]").map { readPolicy($0, "policies[\(i)]", &r) }
         }
-        let workspaces = readInParallel(r.array(root, "workspaces", ""), chunk: 16, &r) { n, i, r in
-            readWorkspace(n, "workspaces[\(i)]", &r)
-        }
         var titles: [String: String] = [:]
         for p in policies where titles[p.id] == nil { titles[p.id] = p.title }
         let known = titles
-        let results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
-            readResult(n, i, titles: known, &r)
+        let workspaces: [WorkspaceInfo]
+        let results: [Finding]
+        if root["schemaVersion"]?.int == ResultDocument.schemaVersion {
+            checkColumns(root, &r)
+            let records = readInParallel(r.array(root, "workspaces", ""), chunk: 4, &r) { n, i, r in
+                readRecord(n, "workspaces[\(i)]", titles: known, &r)
+            }
+            workspaces = records.map(\.0)
+            results = [Finding](concatenatingParts: records.map(\.1.count)) { part, out in
+                for f in records[part].1 { out.append(f) }
+            }
+        } else {
+            workspaces = readInParallel(r.array(root, "workspaces", ""), chunk: 16, &r) { n, i, r in
+                readWorkspace(n, "workspaces[\(i)]", &r)
+            }
+            results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
+                readResult(n, i, titles: known, &r)
+            }
         }
         let notices = r.array(root, "notices", "").enumerated().compactMap { i, n -> Notice? in
             let path = "notices[\(i)]"
@@ -129,6 +143,21 @@ extension ResultDocument {
                     verdict: "", gate: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
                     outcomes: [:], bySeverity: [:]),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
+    }
+
+    /// The columns the workspace records are written in must be the ones this residency
+    /// reads them by: a document whose rows mean something else is refused, not misread.
+    private static func checkColumns(_ root: DataNode, _ r: inout ResultDocumentReader) {
+        guard let columns = r.object(root, "columns", "") else { return }
+        for (key, names) in Self.columns {
+            let found = r.strings(columns, key, "columns")
+            guard found != names, let node = columns[key] else { continue }
+            r.report {
+                .documentType(
+                    "columns.\(key)", expected: "[\(names.map { "\"\($0)\"" }.joined(separator: ", "))]", found: node,
+                    at: ResultDocumentReader.range(node, $0))
+            }
+        }
     }
 
     private static func readRun(_ o: DataNode, _ r: inout ResultDocumentReader) -> Run {

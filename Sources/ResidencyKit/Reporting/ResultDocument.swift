@@ -2,9 +2,12 @@
 /// rendered from. Documented in docs/results.md; `schemaVersion` changes when a field's
 /// meaning does.
 public struct ResultDocument: Sendable, Codable {
-    /// 2 since issue 13: `summary.verdict` is the compliance verdict from every result, and
-    /// `summary.gate` says what `--fail-on` did (in 1, the verdict was the gate's).
-    public static let schemaVersion = 2
+    /// 3 since issue 14: each workspace is one record holding its flows and its results, texts
+    /// written once per workspace and referred to by number (`ResultDocument+Compact.swift`);
+    /// the counts come last. 2 since issue 13: `summary.verdict` is the compliance verdict
+    /// from every result, and `summary.gate` says what `--fail-on` did (in 1, the verdict was
+    /// the gate's). Documents of 1 and 2 are still read (`ResultDocument+ReadResults.swift`).
+    public static let schemaVersion = 3
 
     public struct Tool: Sendable, Codable {
         public var name = "residency"

@@ -24,9 +24,11 @@ enum ReportFixtures {
         options.clock = { JUnitReportTests.instant }
         if waivers { options.waivers = "\(root)/examples/waivers.yaml" }
         if baseline {
-            let previous = try relativised(run(options))
-            let text = String(decoding: previous.json(), as: UTF8.self).replacingOccurrences(
-                of: "81b4d151a377b21", with: "000000000000000")
+            var previous = try relativised(run(options))
+            for i in previous.results.indices where previous.results[i].fingerprint == "81b4d151a377b21" {
+                previous.results[i].fingerprint = "000000000000000"
+            }
+            let text = String(decoding: previous.json(), as: UTF8.self)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
             try text.write(to: file, atomically: true, encoding: .utf8)
             options.baseline = file.path

@@ -102,7 +102,7 @@ import Testing
             .replacingOccurrences(of: #""failOn": "error""#, with: #""failOn": "never""#)
         let reading = ResultDocumentReadErrorTests.read(v1)
         let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
-        #expect(doc.schemaVersion == 2)
+        #expect(doc.schemaVersion == ResultDocument.schemaVersion)
         #expect(doc.summary.verdict == "non-compliant")
         #expect(doc.summary.gate == "not-applied")
     }

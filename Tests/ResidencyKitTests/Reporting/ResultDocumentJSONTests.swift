@@ -3,8 +3,9 @@ import Testing
 
 @testable import ResidencyKit
 
-/// The result lines are written as raw bytes for speed; these tests hold them to what
-/// `JSONWriter` writes for the same object, and the whole document to valid JSON.
+/// Schema 3's workspace records are written as raw bytes for speed; these tests hold them to
+/// valid JSON that reads back into the same results, byte for byte, whatever the texts hold
+/// and whether or not a result's resource is among its workspace's flows.
 @Suite struct ResultDocumentJSONTests {
     static let findings: [Finding] = [
         Finding(
@@ -24,72 +25,110 @@ import Testing
             evidence: [Evidence(expression: "audit.date", value: "2026-11-28")]),
     ]
 
-    static func document(_ results: [Finding]) -> ResultDocument {
+    /// The workspaces the findings name, with the flows they name (and one they do not).
+    static let workspaces: [ResultDocument.WorkspaceInfo] = [
+        .init(
+            id: "ws-1", slug: "acme-eu", name: "Acme", sources: [.init(id: "src-1", name: "Backend", line: 3)],
+            destinations: [], warehouses: []),
+        .init(
+            id: "ws-2", slug: "acme \"eu\"", name: nil, region: "eu-west", dataSubjects: ["EU"], sources: [],
+            destinations: [
+                .init(id: "dst\\1", name: "Line\nbreak\u{1}", catalogName: "Mixpanel", enabled: true, sourceId: "src-9"),
+                .init(id: "d2", name: "Other", enabled: false, sourceId: "src-9", region: "us", evidence: "settings.x = \"y\""),
+            ], warehouses: []),
+        .init(
+            id: "ws-3", slug: "w", sources: [], destinations: [.init(id: "d", name: "n", sourceId: "s")], warehouses: []),
+    ]
+
+    static func document(_ results: [Finding], workspaces: [ResultDocument.WorkspaceInfo] = workspaces) -> ResultDocument {
         ResultDocument(
             run: .init(startedAt: "s", finishedAt: "f", auditDate: "2026-11-28", ranBy: .unknown),
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []), params: [:],
             summary: .init(
                 verdict: "compliant", gate: "passed", failOn: "error", workspaces: 1, policies: 1, permits: 0, resources: 1,
                 evaluated: results.count, outcomes: [:], bySeverity: [:]),
-            policies: [], workspaces: [], results: results, notices: [])
+            policies: ["RES-001", "RES-007"].map {
+                .init(
+                    id: $0, kind: "policy", title: "t", severity: "error", resourceKind: "destination", references: [], file: "p",
+                    line: 1)
+            },
+            workspaces: workspaces, results: results, notices: [])
     }
 
-    /// What `JSONWriter` writes for one finding as an inline object.
-    static func writerLine(_ r: Finding) -> [UInt8] {
-        var w = JSONWriter()
-        w.beginObject(inline: true)
-        w.field("policy", r.policy)
-        w.field("severity", r.severity.rawValue)
-        w.field("outcome", r.outcome.rawValue)
-        w.field("workspace", r.workspace)
-        w.key("resource")
-        w.beginObject()
-        w.field("kind", r.resourceKind)
-        w.field("id", r.resourceId)
-        w.field("name", r.resourceName)
-        w.endObject()
-        if !r.fingerprint.isEmpty { w.field("fingerprint", r.fingerprint) }
-        w.field("change", r.change)
-        w.field("message", r.message)
-        w.field("remediation", r.remediation)
-        w.field("reason", r.reason)
-        w.field("permit", r.permit)
-        w.field("basis", r.basis)
-        if let waiver = r.waiver {
-            w.key("waiver")
-            w.beginObject()
-            w.field("approvedBy", waiver.approvedBy)
-            w.field("reason", waiver.reason)
-            w.field("expires", waiver.expires)
-            w.field("expired", waiver.expired)
-            w.endObject()
+    /// What reading `doc`'s JSON back gives (its counts are not checked: the documents here
+    /// are built by hand), and the JSON of that.
+    static func roundTrip(_ doc: ResultDocument) throws -> (ResultDocument, [UInt8]) {
+        let bytes = doc.json()
+        let file = SourceFile(path: "d.json", bytes: bytes)
+        guard case .success(let tree) = JSONReader.parse(file) else { throw CancellationError() }
+        var reader = ResultDocumentReader(file: file)
+        var titles: [String: String] = [:]
+        for p in doc.policies { titles[p.id] = p.title }
+        var read = doc
+        read.workspaces = []
+        read.results = []
+        for (i, n) in tree.root["workspaces"]!.elements.enumerated() {
+            let (ws, results) = ResultDocument.readRecord(n, "workspaces[\(i)]", titles: titles, &reader)
+            read.workspaces.append(ws)
+            read.results += results
         }
-        if !r.evidence.isEmpty {
-            w.key("evidence")
-            w.beginArray()
-            for e in r.evidence {
-                w.beginObject()
-                w.field("expression", e.expression)
-                w.field("value", e.value)
-                w.endObject()
+        #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.map(\.message))")
+        return (read, read.json())
+    }
+
+    @Test func everyResultReadsBackAsItWasWritten() throws {
+        var findings = Self.findings
+        // A message in pieces and a fingerprint of its own; a pass whose fingerprint is the
+        // computed one (written as an index); results the record cannot name by index (a
+        // resource not among the flows); a waiver and a baseline's change.
+        findings[1].messageBreaks = [8, 15]
+        findings[1].fingerprint = "custom"
+        var pass = Finding(
+            policy: "RES-001", title: "t", severity: .warning, outcome: .pass, workspace: "acme \"eu\"",
+            resourceKind: "destination", resourceId: "d2", resourceName: "Other", evidence: [])
+        pass.fingerprint = Finding.fingerprint(policy: "RES-001", workspaceID: "ws-2", kind: "destination", resourceID: "d2")
+        var unknown = pass
+        unknown.resourceId = "gone"
+        var waived = findings[1]
+        waived.resourceId = "elsewhere"
+        waived.outcome = .waived
+        waived.change = "new"
+        waived.waiver = .init(approvedBy: "dpo@acme", reason: "until Q2", expires: "2027-01-01", expired: false)
+        findings.insert(contentsOf: [pass, unknown, waived], at: 2)
+        let doc = Self.document(findings)
+        let (read, bytes) = try Self.roundTrip(doc)
+        #expect(read.results == doc.results)
+        #expect(read.workspaces.map(\.slug) == doc.workspaces.map(\.slug))
+        #expect(bytes == doc.json())
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A pass is an index; the pieces of a message are strings of the record.
+        #expect(text.contains("\"pass\": [1]"))
+        #expect(text.contains("\" sends \""))
+        #expect(text.contains("[{\"id\": "), "a resource not among the flows is written out")
+    }
+
+    @Test func documentIsValidJSONWithEveryResult() throws {
+        // More workspaces than one encoding chunk, so chunks are joined with commas.
+        let many = (0..<40).map { n in
+            var ws = Self.workspaces[n % 3]
+            ws.slug += "-\(n)"
+            return ws
+        }
+        let results = many.indices.flatMap { n in
+            Self.findings.filter { $0.workspace == Self.workspaces[n % 3].slug }.map {
+                var f = $0
+                f.workspace = many[n].slug
+                return f
             }
-            w.endArray()
         }
-        w.endObject()
-        return w.bytes
-    }
-
-    @Test func linesMatchTheWriter() {
-        let doc = Self.document(Self.findings)
-        var out: [UInt8] = []
-        doc.appendResultLines(0..<Self.findings.count, leadingComma: false, to: &out)
-        let expected = Self.findings.map { Array("\n    ".utf8) + Self.writerLine($0) }
-            .map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",")
-        #expect(String(decoding: out, as: UTF8.self) == expected)
-
-        var later: [UInt8] = []
-        doc.appendResultLines(1..<2, leadingComma: true, to: &later)
-        #expect(later.first == UInt8(ascii: ","))
+        for (workspaces, results) in [(many, results), (Array(many.prefix(1)), Array(results.prefix(1))), ([], [])] {
+            let doc = Self.document(results, workspaces: workspaces)
+            let bytes = doc.json()
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            #expect((object["workspaces"] as? [Any])?.count == workspaces.count)
+            #expect(bytes.last == 10)
+            #expect(try Self.roundTrip(doc).0.results == results)
+        }
     }
 
     @Test func escapingCheckFindsEverySpecialByteAtEveryPosition() {
@@ -107,17 +146,6 @@ import Testing
             var s = plain
             let found = s.withUTF8(JSONBytes.needsEscaping)
             #expect(!found, "\(plain.debugDescription)")
-        }
-    }
-
-    @Test func documentIsValidJSONWithEveryResult() throws {
-        // More results than one encoding chunk, so chunks are joined with commas.
-        let many = (0..<5000).map { Self.findings[$0 % Self.findings.count] }
-        for results in [many, Array(many.prefix(1)), []] {
-            let bytes = Self.document(results).json()
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-            #expect((object["results"] as? [Any])?.count == results.count)
-            #expect(bytes.last == 10)
         }
     }
 }

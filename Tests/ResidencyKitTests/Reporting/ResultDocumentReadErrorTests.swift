@@ -44,10 +44,10 @@ import Testing
         ("a trailing comma", #""notices": []}"#, #""notices": []1️⃣,}"#, "E1503", "trailing comma before `}`"),
         (
             "a list", Self.valid, "1️⃣[1, 2]", "E1502",
-            "results.json is not a residency result document (schemaVersion 2): found an array"
+            "results.json is not a residency result document (schemaVersion 3): found an array"
         ),
         ("an export bundle", Self.valid, #"1️⃣{"workspace": {"id": "ws1"}}"#, "E1502", "found no `schemaVersion`"),
-        ("another schemaVersion", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣3"#, "E1502", "found schemaVersion 3"),
+        ("another schemaVersion", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣4"#, "E1502", "found schemaVersion 4"),
         (
             "a schemaVersion in words", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣"2""#, "E1502",
             "found a `schemaVersion` that is a string"
@@ -134,9 +134,71 @@ import Testing
         #expect(reading.files.map(\.path) == ["results.json"], "the file is kept to quote it")
     }
 
+    /// The smallest schema 3 document: one workspace record with one destination, one
+    /// failing result and one pass.
+    static let valid3 = """
+        {"schemaVersion": 3,
+         "tool": {"name": "residency", "version": "0.1.0"},
+         "run": {"startedAt": "2026-11-28T02:00:00Z", "finishedAt": "2026-11-28T02:00:01Z", "auditDate": "2026-11-28",
+                 "ranBy": {"runner": "local user", "identity": "alice"}},
+         "inputs": {"policies": [{"path": "eu.policy", "sha256": "ab"}], "catalog": [], "inventories": []},
+         "params": {},
+         "columns": {"sources": ["id", "name", "catalogName", "enabled", "line", "library", "ingestHost", "ingestRegion"], "destinations": ["id", "name", "catalogName", "enabled", "line", "sourceId", "vendor", "region", "host", "evidence"], "warehouses": ["id", "name", "catalogName", "enabled", "line", "location", "region"], "evidence": ["expression", "value", "from"], "results": ["resource", "message", "evidence", "remediation", "reason", "permit", "basis", "change", "waiver", "fingerprint"]},
+         "policies": [{"id": "RES-001", "kind": "policy", "title": "EU data stays in the EU", "severity": "error",
+                       "resourceKind": "destination", "references": [], "file": "eu.policy", "line": 1}],
+         "workspaces": [
+          {"id": "ws1", "slug": "acme-eu", "strings": ["d1","Mixpanel","s1","d2","Amplitude","d.region","us","settings.region = \\"us\\"","a.json"," sends to the US"], "sources": [], "destinations": [[0,1,null,true,3,2,null,null,null,null],[3,4,null,true,9,2,null,null,null,null]], "warehouses": [], "evidence": [[5,6,[7,8,3,14]]], "results": [{"policy": "RES-001", "kind": "destination", "severity": "error", "pass": [1], "fail": [[0,[1,9],[0]]]}]}
+         ],
+         "notices": [],
+         "summary": {"verdict": "non-compliant", "gate": "failed", "failOn": "error", "workspaces": 1, "policies": 1, "permits": 0,
+                     "resources": 3, "evaluated": 2, "outcomes": {"pass": 1, "fail": 1}, "bySeverity": {"error": {"pass": 1, "fail": 1}}}}
+        """
+
+    @Test func theSmallestSchema3DocumentIsValid() throws {
+        let reading = Self.read(Self.valid3)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        #expect(doc.results.map(\.outcome) == [.fail, .pass])
+        #expect(doc.results.first?.message == "Mixpanel sends to the US")
+        #expect(doc.results.first?.evidence == [Evidence(expression: "d.region", value: "us", from: "settings.region = \"us\" (a.json:3:14)")])
+        #expect(doc.results.last?.resourceName == "Amplitude")
+        #expect(doc.results.first?.fingerprint == Finding.fingerprint(policy: "RES-001", workspaceID: "ws1", kind: "destination", resourceID: "d1"))
+    }
+
+    /// Schema 3's numbers and rows: (what, text replaced, its replacement with 1️⃣, code, message).
+    static let cases3: [(String, String, String, String, String)] = [
+        ("a string number past the table", #""fail": [[0,[1,9]"#, #""fail": [[0,[1,1️⃣10]"#, "E1510", "is 10, but the workspace record has 10 strings"),
+        ("a resource number past the list", #""pass": [1]"#, #""pass": [1️⃣2]"#, "E1510", "is 2, but the workspace record has 2 destinations"),
+        ("an evidence number past the list", #",[0]]]}]}"#, #",[1️⃣1]]]}]}"#, "E1510", "has 1 evidence"),
+        ("a resource named twice", #""fail": [[0,[1,9]"#, #""fail": [1️⃣[1,[1,9]"#, "E1510", "destinations (named twice)"),
+        ("a row too short", #"[3,4,null,true,9,2,null,null,null,null]"#, #"1️⃣[3,4]"#, "E1504", "must be a list of 10 columns"),
+        ("a text where a number goes", #"[[0,1,null"#, #"[[1️⃣"d1",1,null"#, "E1504", "must be the number of a string in `strings`"),
+        ("columns of another meaning", #""evidence": ["expression", "value", "from"]"#, #""evidence": 1️⃣["value", "expression", "from"]"#, "E1504", "`columns.evidence` must be"),
+        ("an unknown outcome list", #""fail": [[0"#, #""failed": [], "fail": [[0"#, "", ""),
+        ("no workspaces", Self.valid3, "1️⃣" + Self.valid3.replacingOccurrences(of: #""workspaces": ["#, with: #""records": ["#), "E1502", "found no `workspaces`"),
+    ]
+
+    @Test(arguments: cases3)
+    func malformedSchema3DocumentsAreRefusedWithTheirPlace(
+        what: String, find: String, replace: String, code: String, message: String
+    ) throws {
+        #expect(Self.valid3.contains(find), "\(what): the valid document has no \(find)")
+        let source = MarkedSource(Self.valid3.replacingOccurrences(of: find, with: replace))
+        let reading = Self.read(source.text)
+        guard !code.isEmpty else {
+            // Keys a reader does not know are ignored, as in every schema.
+            #expect(reading.document != nil, "\(what): \(reading.diagnostics.map(\.message))")
+            return
+        }
+        #expect(reading.document == nil, "\(what)")
+        let first = try #require(reading.diagnostics.first, "\(what)")
+        #expect(first.code == code, "\(what): \(first.message)")
+        #expect(first.message.contains(message), "\(what): \(first.message)")
+        #expect(first.range.map { "\($0.start.line):\($0.start.column)" } == source.at(), "\(what): \(first.message)")
+    }
+
     /// The reasons are given in words the user wrote (help included) and rendered with the line.
     @Test func aDocumentOfAnotherSchemaSaysWhichResidencyWroteIt() throws {
-        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 3"#))
+        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 4"#))
         let d = try #require(reading.diagnostics.first)
         #expect(d.help == "it was written by residency 0.1.0: render it with that version, or run `residency check --json` again")
         let text = DiagnosticRenderer(files: reading.files).render(reading.diagnostics, format: .human)

@@ -1,0 +1,441 @@
+/// Schema 3's workspace records: one line per workspace holding its data flows and every
+/// result of it, with each text written once in the line's `strings` and referred to by
+/// index (docs/results.md). A nightly run's results are mostly passes and not-applicables
+/// (a resource index each) and failures whose messages repeat the policy's text around a few
+/// names: written out in full, as schema 2 did, 200,000 resources made 327 MB; written once
+/// per workspace, under 30 MB, and the reader rebuilds every result byte for byte.
+extension ResultDocument {
+    /// The columns of the rows of a workspace record, as the document's `columns` names them.
+    static let columns: [(key: String, names: [String])] = [
+        ("sources", ["id", "name", "catalogName", "enabled", "line", "library", "ingestHost", "ingestRegion"]),
+        ("destinations", ["id", "name", "catalogName", "enabled", "line", "sourceId", "vendor", "region", "host", "evidence"]),
+        ("warehouses", ["id", "name", "catalogName", "enabled", "line", "location", "region"]),
+        ("evidence", ["expression", "value", "from"]),
+        (
+            "results",
+            ["resource", "message", "evidence", "remediation", "reason", "permit", "basis", "change", "waiver", "fingerprint"]
+        ),
+    ]
+
+    /// The results of each workspace, in `workspaces` order: the range of `results` each holds.
+    /// Results are grouped by workspace in that order (as `build` makes them); a document
+    /// whose results are not cannot be written in this schema, which is a programming error.
+    func resultRanges() -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(workspaces.count)
+        var start = 0
+        for ws in workspaces {
+            var end = start
+            while end < results.count, results[end].workspace == ws.slug { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        precondition(
+            start == results.count,
+            "result \(start) (workspace \(start < results.count ? results[start].workspace : "")) is not grouped under a listed workspace"
+        )
+        return ranges
+    }
+
+    /// The line of workspace `w` with the results in `range`, without its leading
+    /// indentation and separator.
+    func appendWorkspaceRecord(_ w: Int, _ range: Range<Int>, to out: inout [UInt8]) {
+        var record = WorkspaceRecord(workspace: workspaces[w])
+        results.withUnsafeBufferPointer { record.results($0[range]) }
+        record.finish(into: &out)
+    }
+}
+
+extension ResultDocument {
+    /// A derivation's text with where it was read: `what (file:line:column)`.
+    static func joinPlace(_ said: String, _ file: String, _ line: Int, _ column: Int) -> String {
+        "\(said) (\(file):\(line):\(column))"
+    }
+}
+
+/// Texts of one record, each once, numbered in order of first use.
+struct StringTable {
+    private var numbers: [String: Int] = [:]
+    private(set) var strings: [String] = []
+
+    mutating func number(_ s: String) -> Int {
+        if let n = numbers[s] { return n }
+        numbers[s] = strings.count
+        strings.append(s)
+        return strings.count - 1
+    }
+}
+
+/// Encodes one workspace record: the rows first (numbering texts as they are met), then the
+/// record with its `strings` ahead of the rows that refer to them.
+private struct WorkspaceRecord {
+    let ws: ResultDocument.WorkspaceInfo
+    var table = StringTable()
+    /// The evidence rows, each once, and their numbers.
+    var evidence: [UInt8] = []
+    var evidenceNumbers: [Evidence: Int] = [:]
+    var rows: [UInt8] = []
+    var groups: [UInt8] = []
+
+    init(workspace: ResultDocument.WorkspaceInfo) {
+        ws = workspace
+        rows.reserveCapacity(64 * (ws.sources.count + ws.destinations.count + ws.warehouses.count) + 256)
+        flows()
+    }
+
+    // MARK: Bytes
+
+    mutating func text(_ s: String?, _ out: inout [UInt8]) {
+        guard let s else { return out.append(contentsOf: "null".utf8) }
+        int(table.number(s), &out)
+    }
+
+    /// A whole number in decimal, written in place (no intermediate digits array).
+    func int(_ n: Int, _ out: inout [UInt8]) {
+        precondition(n >= 0, "indices and lines are never negative")
+        if n < 10 { return out.append(UInt8(48 + n)) }
+        var digits = 1
+        var v = n
+        while v >= 10 {
+            v /= 10
+            digits += 1
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(48, count: digits))
+        v = n
+        for i in stride(from: start + digits - 1, through: start, by: -1) {
+            out[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
+    }
+
+    func raw(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    func flag(_ b: Bool?, _ out: inout [UInt8]) {
+        switch b {
+        case true?: raw("true", &out)
+        case false?: raw("false", &out)
+        case nil: raw("null", &out)
+        }
+    }
+
+    func number(_ n: Int?, _ out: inout [UInt8]) {
+        if let n { int(n, &out) } else { raw("null", &out) }
+    }
+
+    // MARK: Flows
+
+    /// The three lists of flows into `rows`, as `"sources": [[…], …], …`.
+    private mutating func flows() {
+        var out: [UInt8] = []
+        raw("\"sources\": [", &out)
+        for (k, s) in ws.sources.enumerated() {
+            row(k, s.id, s.name, s.catalogName, s.enabled, s.line, &out)
+            for v in [s.library, s.ingestHost, s.ingestRegion] { out.append(44); text(v, &out) }
+            out.append(93)
+        }
+        raw("], \"destinations\": [", &out)
+        for (k, d) in ws.destinations.enumerated() {
+            row(k, d.id, d.name, d.catalogName, d.enabled, d.line, &out)
+            for v in [d.sourceId, d.vendor, d.region, d.host, d.evidence] { out.append(44); text(v, &out) }
+            out.append(93)
+        }
+        raw("], \"warehouses\": [", &out)
+        for (k, w) in ws.warehouses.enumerated() {
+            row(k, w.id, w.name, w.catalogName, w.enabled, w.line, &out)
+            for v in [w.location, w.region] { out.append(44); text(v, &out) }
+            out.append(93)
+        }
+        out.append(93)
+        rows = out
+    }
+
+    /// The columns every flow has, after `[`.
+    private mutating func row(
+        _ k: Int, _ id: String, _ name: String, _ catalog: String?, _ enabled: Bool?, _ line: Int?, _ out: inout [UInt8]
+    ) {
+        if k > 0 { out.append(44) }
+        out.append(91)
+        text(id, &out)
+        out.append(44)
+        text(name, &out)
+        out.append(44)
+        text(catalog, &out)
+        out.append(44)
+        flag(enabled, &out)
+        out.append(44)
+        number(line, &out)
+    }
+
+    // MARK: Results
+
+    /// The ids and names a result of `kind` can name by index, in the workspace's order.
+    private func resources(_ kind: String) -> [(id: String, name: String)] {
+        switch kind {
+        case "workspace": [(ws.id, ws.name ?? ws.slug)]
+        case "source": ws.sources.map { ($0.id, $0.name) }
+        case "destination": ws.destinations.map { ($0.id, $0.name) }
+        case "warehouse": ws.warehouses.map { ($0.id, $0.name) }
+        default: []
+        }
+    }
+
+    /// The results as groups of one policy's results (`{"policy": …, "pass": [indices], …}`),
+    /// each in resource order. A result the group cannot name by index (its resource is not
+    /// among the workspace's flows, or comes out of order) is a group of its own, its resource
+    /// written out.
+    mutating func results(_ results: Slice<UnsafeBufferPointer<Finding>>) {
+        var group = Group()
+        var list: [(id: String, name: String)] = []
+        var listKind = ""
+        for r in results {
+            if group.count > 0, r.policy != group.policy || r.resourceKind != group.kind || r.severity != group.severity {
+                close(&group)
+            }
+            if r.resourceKind != listKind {
+                list = resources(r.resourceKind)
+                listKind = r.resourceKind
+            }
+            var index: Int?
+            var k = group.next
+            while k < list.count {
+                if list[k].id == r.resourceId, list[k].name == r.resourceName {
+                    index = k
+                    break
+                }
+                k += 1
+            }
+            if group.count == 0 { group.start(r) }
+            guard let index else {
+                // Written out whole, in a group of its own.
+                if group.count > 0 { close(&group) }
+                group.start(r)
+                group.count = 1
+                finding(r, resource: nil, fingerprint: r.fingerprint, into: &group.lists[Group.slot(r.outcome)])
+                close(&group)
+                continue
+            }
+            group.next = index + 1
+            group.count += 1
+            let computed = Finding.fingerprint(
+                policy: r.policy, workspaceID: ws.id, kind: r.resourceKind, resourceID: r.resourceId)
+            let o = Group.slot(r.outcome)
+            if !group.lists[o].isEmpty { group.lists[o].append(44) }
+            if Self.bare(r), r.fingerprint == computed {
+                int(index, &group.lists[o])
+            } else {
+                finding(r, resource: index, fingerprint: r.fingerprint == computed ? nil : r.fingerprint, into: &group.lists[o])
+            }
+        }
+        if group.count > 0 { close(&group) }
+    }
+
+    /// Whether a result says nothing but its outcome.
+    private static func bare(_ r: Finding) -> Bool {
+        r.message == nil && r.remediation == nil && r.reason == nil && r.permit == nil && r.basis == nil
+            && r.evidence.isEmpty && r.change == nil && r.waiver == nil
+    }
+
+    /// One policy's results in a workspace as the record writes them: per outcome, the
+    /// results' numbers and rows.
+    private struct Group {
+        var policy = "", kind = "", severity = PolicySeverity.error
+        var count = 0
+        /// The first index the next result may have.
+        var next = 0
+        var lists = [[UInt8]](repeating: [], count: Outcome.allCases.count)
+
+        static func slot(_ o: Outcome) -> Int { Outcome.allCases.firstIndex(of: o)! }
+
+        mutating func start(_ r: Finding) {
+            self = Group()
+            (policy, kind, severity) = (r.policy, r.resourceKind, r.severity)
+        }
+    }
+
+    private mutating func close(_ g: inout Group) {
+        var out = groups
+        groups = []
+        if !out.isEmpty { out.append(contentsOf: ", ".utf8) }
+        raw("{\"policy\": ", &out)
+        JSONBytes.appendString(g.policy, to: &out)
+        raw(", \"kind\": ", &out)
+        JSONBytes.appendString(g.kind, to: &out)
+        raw(", \"severity\": ", &out)
+        JSONBytes.appendString(g.severity.rawValue, to: &out)
+        for (o, list) in zip(Outcome.allCases, g.lists) where !list.isEmpty {
+            raw(", ", &out)
+            JSONBytes.appendString(o.rawValue, to: &out)
+            raw(": [", &out)
+            out.append(contentsOf: list)
+            out.append(93)
+        }
+        out.append(125)
+        groups = out
+        g = Group()
+    }
+
+    /// A result row: `[resource, message, evidence, remediation, reason, permit, basis,
+    /// change, waiver, fingerprint]`, trailing nulls left out; `fingerprint` only when it is
+    /// not the one the reader computes.
+    private mutating func finding(_ r: Finding, resource: Int?, fingerprint: String?, into out: inout [UInt8]) {
+        out.append(91)
+        if let resource {
+            int(resource, &out)
+        } else {
+            raw("{\"id\": ", &out)
+            text(r.resourceId, &out)
+            raw(", \"name\": ", &out)
+            text(r.resourceName, &out)
+            out.append(125)
+        }
+        // Each column as bytes, or nil for null; trailing nulls are dropped.
+        var columns: [[UInt8]?] = []
+        columns.append(r.message.map { pieces($0, r.messageBreaks) })
+        columns.append(r.evidence.isEmpty ? nil : evidenceList(r.evidence))
+        columns.append(r.remediation.map { pieces($0, r.remediationBreaks) })
+        for v in [r.reason, r.permit, r.basis] {
+            columns.append(v.map { v in
+                var b: [UInt8] = []
+                text(v, &b)
+                return b
+            })
+        }
+        columns.append(r.change.map { c in
+            var b: [UInt8] = []
+            JSONBytes.appendString(c, to: &b)
+            return b
+        })
+        columns.append(r.waiver.map(waiver))
+        columns.append(fingerprint.map { f in
+            var b: [UInt8] = []
+            JSONBytes.appendString(f, to: &b)
+            return b
+        })
+        while let last = columns.last, last == nil { columns.removeLast() }
+        for c in columns {
+            out.append(44)
+            if let c { out.append(contentsOf: c) } else { raw("null", &out) }
+        }
+        out.append(93)
+    }
+
+    /// A text as the numbers of its pieces: `[3, 7, 4]`.
+    private mutating func pieces(_ s: String, _ breaks: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = [91]
+        let utf8 = Array(s.utf8)
+        var start = 0
+        for (k, end) in (breaks.map(Int.init) + [utf8.count]).enumerated() {
+            // Breaks out of order or past the end (a finding built by hand) keep the text whole.
+            guard end >= start, end <= utf8.count else { return pieces(s, []) }
+            if k > 0 { out.append(44) }
+            int(table.number(String(decoding: utf8[start..<end], as: UTF8.self)), &out)
+            start = end
+        }
+        out.append(93)
+        return out
+    }
+
+    private mutating func evidenceList(_ list: [Evidence]) -> [UInt8] {
+        var out: [UInt8] = [91]
+        for (k, e) in list.enumerated() {
+            if k > 0 { out.append(44) }
+            int(evidenceNumber(e), &out)
+        }
+        out.append(93)
+        return out
+    }
+
+    private mutating func evidenceNumber(_ e: Evidence) -> Int {
+        if let n = evidenceNumbers[e] { return n }
+        let n = evidenceNumbers.count
+        evidenceNumbers[e] = n
+        var out = evidence
+        evidence = []
+        if n > 0 { out.append(44) }
+        out.append(91)
+        text(e.expression, &out)
+        out.append(44)
+        text(e.value, &out)
+        if let from = e.from {
+            out.append(44)
+            if let (said, file, line, column) = Self.place(from) {
+                out.append(91)
+                text(said, &out)
+                out.append(44)
+                text(file, &out)
+                out.append(44)
+                int(line, &out)
+                out.append(44)
+                int(column, &out)
+                out.append(93)
+            } else {
+                text(from, &out)
+            }
+        }
+        out.append(93)
+        evidence = out
+        return n
+    }
+
+    /// A derivation that ends with where it was read, `what (file:line:column)`, in its parts:
+    /// the same setting read at a hundred places is then one text and a hundred places. Only
+    /// when the parts give the text back exactly (`ResultDocument.joinPlace`).
+    static func place(_ from: String) -> (String, String, Int, Int)? {
+        guard from.hasSuffix(")"), let open = from.range(of: " (", options: .backwards) else { return nil }
+        let inner = from[open.upperBound..<from.index(before: from.endIndex)]
+        let parts = inner.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]),
+            line >= 0, column >= 0
+        else { return nil }
+        let file = parts.dropLast(2).joined(separator: ":")
+        let said = String(from[..<open.lowerBound])
+        guard ResultDocument.joinPlace(said, file, line, column) == from else { return nil }
+        return (said, file, line, column)
+    }
+
+    private func waiver(_ w: Finding.WaiverNote) -> [UInt8] {
+        var out: [UInt8] = []
+        raw("{\"approvedBy\": ", &out)
+        JSONBytes.appendString(w.approvedBy, to: &out)
+        raw(", \"reason\": ", &out)
+        JSONBytes.appendString(w.reason, to: &out)
+        raw(", \"expires\": ", &out)
+        JSONBytes.appendString(w.expires, to: &out)
+        raw(w.expired ? ", \"expired\": true}" : ", \"expired\": false}", &out)
+        return out
+    }
+
+    // MARK: The record
+
+    /// `{"id": …, …, "strings": […], "sources": …, "evidence": […], "results": […]}`.
+    func finish(into out: inout [UInt8]) {
+        var w = JSONWriter(capacity: 512)
+        w.beginObject(inline: true)
+        w.field("id", ws.id)
+        w.field("slug", ws.slug)
+        w.field("name", ws.name)
+        w.field("region", ws.region)
+        w.field("source", ws.source)
+        if let line = ws.line { w.field("line", line) }
+        if let subjects = ws.dataSubjects { w.field("dataSubjects", strings: subjects) }
+        w.endObject()
+        var head = w.bytes
+        head.removeLast()  // the closing brace: the record goes on
+        out.append(contentsOf: head)
+        raw(", \"strings\": [", &out)
+        for (k, s) in table.strings.enumerated() {
+            if k > 0 { out.append(44) }
+            JSONBytes.appendString(s, to: &out)
+        }
+        raw("], ", &out)
+        out.append(contentsOf: rows)
+        raw(", \"evidence\": [", &out)
+        out.append(contentsOf: evidence)
+        raw("], \"results\": [", &out)
+        out.append(contentsOf: groups)
+        raw("]}", &out)
+    }
+}

@@ -1,0 +1,330 @@
+/// Reading schema 3's workspace records back (`ResultDocument+Compact.swift`): each record's
+/// `strings` first, then its flows, evidence and results by number. A number that names no
+/// string, resource or evidence row is refused at its place (E1510), as is a result that
+/// names a resource twice: every report reads these, and a wrong number would put one
+/// resource's message under another's name.
+extension ResultDocument {
+    /// One workspace record: the workspace and its results, in document order.
+    static func readRecord(
+        _ n: DataNode, _ path: String, titles: [String: String], _ r: inout ResultDocumentReader
+    ) -> (WorkspaceInfo, [Finding]) {
+        guard let o = r.element(n, path) else {
+            return (WorkspaceInfo(id: "", slug: "", sources: [], destinations: [], warehouses: []), [])
+        }
+        var strings: [String] = []
+        for (i, s) in r.array(o, "strings", path).enumerated() {
+            strings.append(r.text(s, "\(path).strings[\(i)]") ?? "")
+        }
+        var rows = RecordRows(strings: strings, path: path)
+        let sources = rows.list(o, "sources", columns: 8, &r) { c, r in
+            FlowSource(
+                id: c.text(0, &r) ?? "", name: c.text(1, &r) ?? "", catalogName: c.text(2, &r), enabled: c.flag(3, &r),
+                line: c.number(4, &r), library: c.text(5, &r), ingestHost: c.text(6, &r), ingestRegion: c.text(7, &r))
+        }
+        let destinations = rows.list(o, "destinations", columns: 10, &r) { c, r in
+            FlowDestination(
+                id: c.text(0, &r) ?? "", name: c.text(1, &r) ?? "", catalogName: c.text(2, &r), enabled: c.flag(3, &r),
+                line: c.number(4, &r), sourceId: c.text(5, &r) ?? "", vendor: c.text(6, &r), region: c.text(7, &r),
+                host: c.text(8, &r), evidence: c.text(9, &r))
+        }
+        let warehouses = rows.list(o, "warehouses", columns: 7, &r) { c, r in
+            FlowWarehouse(
+                id: c.text(0, &r) ?? "", name: c.text(1, &r) ?? "", catalogName: c.text(2, &r), enabled: c.flag(3, &r),
+                line: c.number(4, &r), location: c.text(5, &r), region: c.text(6, &r))
+        }
+        let ws = WorkspaceInfo(
+            id: r.string(o, "id", path), slug: r.string(o, "slug", path), name: r.optionalString(o, "name", path),
+            region: r.optionalString(o, "region", path), source: r.optionalString(o, "source", path),
+            line: r.optionalInt(o, "line", path), dataSubjects: r.optionalStrings(o, "dataSubjects", path),
+            sources: sources, destinations: destinations, warehouses: warehouses)
+        rows.evidence = rows.list(o, "evidence", columns: 2...3, &r) { c, r in
+            Evidence(expression: c.text(0, &r) ?? "", value: c.text(1, &r) ?? "", from: c.from(2, &r))
+        }
+        var results: [Finding] = []
+        for (g, group) in r.array(o, "results", path).enumerated() {
+            let p = "\(path).results[\(g)]"
+            guard let group = r.element(group, p) else { continue }
+            results += rows.group(group, p, ws, titles: titles, &r)
+        }
+        return (ws, results)
+    }
+}
+
+/// The numbered things of one record, and reads of its rows' columns.
+private struct RecordRows {
+    let strings: [String]
+    let path: String
+    var evidence: [Evidence] = []
+
+    init(strings: [String], path: String) {
+        self.strings = strings
+        self.path = path
+    }
+
+    /// The columns of one row, read by position.
+    struct Columns {
+        let row: DataNode
+        let path: String
+        let strings: [String]
+
+        /// Column `k`, or nil when the row ends before it or holds null there.
+        func value(_ k: Int) -> DataNode? {
+            guard k < row.count, let v = row[k], !v.isNull else { return nil }
+            return v
+        }
+
+        func text(_ k: Int, _ r: inout ResultDocumentReader) -> String? {
+            guard let v = value(k) else { return nil }
+            return RecordRows.string(v, "\(path)[\(k)]", strings, &r)
+        }
+
+        /// A derivation: a text, or `[text, file, line, column]` for `text (file:line:column)`.
+        func from(_ k: Int, _ r: inout ResultDocumentReader) -> String? {
+            guard let v = value(k), v.kind == .array else { return text(k, &r) }
+            guard v.count == 4, let said = v[0], let file = v[1] else {
+                r.report { .documentType("\(path)[\(k)]", expected: "[text, file, line, column]", found: v, at: ResultDocumentReader.range(v, $0)) }
+                return nil
+            }
+            let place = Columns(row: v, path: "\(path)[\(k)]", strings: strings)
+            guard let said = RecordRows.string(said, "\(path)[\(k)][0]", strings, &r),
+                let file = RecordRows.string(file, "\(path)[\(k)][1]", strings, &r),
+                let line = place.number(2, &r), let column = place.number(3, &r)
+            else { return nil }
+            return ResultDocument.joinPlace(said, file, line, column)
+        }
+
+        func flag(_ k: Int, _ r: inout ResultDocumentReader) -> Bool? {
+            guard let v = value(k) else { return nil }
+            if let b = v.bool { return b }
+            r.report { .documentType("\(path)[\(k)]", expected: "true, false or null", found: v, at: ResultDocumentReader.range(v, $0)) }
+            return nil
+        }
+
+        func number(_ k: Int, _ r: inout ResultDocumentReader) -> Int? {
+            guard let v = value(k) else { return nil }
+            if let i = v.int, i >= 0 { return i }
+            r.report { .documentType("\(path)[\(k)]", expected: "a whole number", found: v, at: ResultDocumentReader.range(v, $0)) }
+            return nil
+        }
+    }
+
+    /// The string numbered by `n`.
+    static func string(_ n: DataNode, _ path: @autoclosure () -> String, _ strings: [String], _ r: inout ResultDocumentReader)
+        -> String?
+    {
+        guard let i = n.int else {
+            r.report { .documentType(path(), expected: "the number of a string in `strings`", found: n, at: ResultDocumentReader.range(n, $0)) }
+            return nil
+        }
+        guard strings.indices.contains(i) else {
+            r.report { .documentBadNumber(path(), i, count: strings.count, of: "strings", at: ResultDocumentReader.range(n, $0)) }
+            return nil
+        }
+        return strings[i]
+    }
+
+    /// The rows of list `key`, each of `columns` columns, read by `read`.
+    func list<T>(
+        _ o: DataNode, _ key: String, columns: ClosedRange<Int>, _ r: inout ResultDocumentReader,
+        _ read: (Columns, inout ResultDocumentReader) -> T
+    ) -> [T] {
+        var out: [T] = []
+        let elements = r.array(o, key, path)
+        out.reserveCapacity(elements.count)
+        for (i, n) in elements.enumerated() {
+            let p = "\(path).\(key)[\(i)]"
+            guard n.kind == .array, columns.contains(n.count) else {
+                let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) to \(columns.upperBound)"
+                r.report { .documentType(p, expected: "a list of \(expected) columns", found: n, at: ResultDocumentReader.range(n, $0)) }
+                continue
+            }
+            out.append(read(Columns(row: n, path: p, strings: strings), &r))
+        }
+        return out
+    }
+
+    func list<T>(
+        _ o: DataNode, _ key: String, columns: Int, _ r: inout ResultDocumentReader,
+        _ read: (Columns, inout ResultDocumentReader) -> T
+    ) -> [T] { list(o, key, columns: columns...columns, &r, read) }
+
+    /// A list of numbers: indices of `what`, each below `count`.
+    func numbers(_ n: DataNode, _ path: String, below count: Int, of what: String, _ r: inout ResultDocumentReader) -> [Int] {
+        guard n.kind == .array else {
+            r.report { .documentType(path, expected: "a list of numbers", found: n, at: ResultDocumentReader.range(n, $0)) }
+            return []
+        }
+        var out: [Int] = []
+        out.reserveCapacity(n.count)
+        for (k, e) in n.elements.enumerated() {
+            guard let i = e.int else {
+                r.report { .documentType("\(path)[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }
+                continue
+            }
+            guard i >= 0, i < count else {
+                r.report { .documentBadNumber("\(path)[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
+                continue
+            }
+            out.append(i)
+        }
+        return out
+    }
+
+    /// A text written as the numbers of its pieces, and where the pieces meet.
+    func text(_ n: DataNode, _ path: String, _ r: inout ResultDocumentReader) -> (String, [UInt32]) {
+        var text = ""
+        var breaks: [UInt32] = []
+        for (k, i) in numbers(n, path, below: strings.count, of: "strings", &r).enumerated() {
+            if k > 0 { breaks.append(UInt32(text.utf8.count)) }
+            text += strings[i]
+        }
+        return (text, breaks)
+    }
+
+    // MARK: Results
+
+    /// One policy's results in the workspace, in resource order.
+    func group(
+        _ o: DataNode, _ path: String, _ ws: ResultDocument.WorkspaceInfo, titles: [String: String],
+        _ r: inout ResultDocumentReader
+    ) -> [Finding] {
+        var base = Finding(
+            policy: "", title: "", severity: .info, outcome: .pass, workspace: ws.slug, resourceKind: "", resourceId: "",
+            resourceName: "", evidence: [])
+        if let p = r.required(o, "policy", path), let policy = r.text(p, "\(path).policy") {
+            base.policy = policy
+            if let title = titles[policy] {
+                base.title = title
+            } else {
+                r.report {
+                    .documentUnknownPolicy("\(path).policy", policy, at: ResultDocumentReader.range(p, $0), known: titles.keys.sorted())
+                }
+            }
+        }
+        base.resourceKind = r.string(o, "kind", path)
+        base.severity = r.word(o, "severity", path, PolicySeverity.allCases) ?? .info
+        let resources: [(id: String, name: String)] =
+            switch base.resourceKind {
+            case "workspace": [(ws.id, ws.name ?? ws.slug)]
+            case "source": ws.sources.map { ($0.id, $0.name) }
+            case "destination": ws.destinations.map { ($0.id, $0.name) }
+            case "warehouse": ws.warehouses.map { ($0.id, $0.name) }
+            default: []
+            }
+        func at(_ i: Int, _ outcome: Outcome) -> Finding {
+            var f = base
+            f.outcome = outcome
+            (f.resourceId, f.resourceName) = resources[i]
+            f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
+            return f
+        }
+        // (resource index, result): nil for a resource written out, which stands alone. Each
+        // outcome's list holds numbers (a result with nothing but its resource) and rows.
+        var entries: [(index: Int?, finding: Finding, node: DataNode)] = []
+        for outcome in Outcome.allCases {
+            let key = outcome.rawValue
+            guard let list = r.optionalArray(o, key, path) else { continue }
+            for (k, e) in list.enumerated() {
+                let p = "\(path).\(key)[\(k)]"
+                if e.kind == .array {
+                    guard (1...10).contains(e.count) else {
+                        r.report { .documentType(p, expected: "a list of 1 to 10 columns", found: e, at: ResultDocumentReader.range(e, $0)) }
+                        continue
+                    }
+                    if let entry = finding(e, p, outcome, base, resources, at, ws, &r) { entries.append((entry.0, entry.1, e)) }
+                } else if let i = resourceNumber(e, p, resources.count, of: base.resourceKind, &r) {
+                    entries.append((i, at(i, outcome), e))
+                }
+            }
+        }
+        entries.sort { ($0.index ?? -1) < ($1.index ?? -1) }
+        // A resource written out stands alone; a resource is named once.
+        if entries.count > 1, let lone = entries.first(where: { $0.index == nil }) {
+            r.report {
+                .documentType(
+                    path, expected: "one result when a resource is written out", found: lone.node,
+                    at: ResultDocumentReader.range(lone.node, $0))
+            }
+        }
+        for k in entries.indices.dropFirst() where entries[k].index != nil && entries[k].index == entries[k - 1].index {
+            // At the second one written.
+            let node = entries[k].node.start > entries[k - 1].node.start ? entries[k].node : entries[k - 1].node
+            r.report {
+                .documentBadNumber(
+                    path, entries[k].index!, count: resources.count, of: "\(base.resourceKind)s (named twice)",
+                    at: ResultDocumentReader.range(node, $0))
+            }
+        }
+        return entries.map(\.finding)
+    }
+
+    /// A resource's number: an index into the workspace's list of that kind.
+    func resourceNumber(_ n: DataNode, _ path: String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader) -> Int? {
+        guard let i = n.int else {
+            r.report {
+                .documentType(path, expected: "a resource's number or a result's row", found: n, at: ResultDocumentReader.range(n, $0))
+            }
+            return nil
+        }
+        guard i >= 0, i < count else {
+            r.report { .documentBadNumber(path, i, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
+            return nil
+        }
+        return i
+    }
+
+    /// One result row: `[resource, message, evidence, remediation, reason, permit, basis,
+    /// change, waiver, fingerprint]`.
+    private func finding(
+        _ row: DataNode, _ path: String, _ outcome: Outcome, _ base: Finding, _ resources: [(id: String, name: String)],
+        _ at: (Int, Outcome) -> Finding, _ ws: ResultDocument.WorkspaceInfo, _ r: inout ResultDocumentReader
+    ) -> (Int?, Finding)? {
+        let c = Columns(row: row, path: path, strings: strings)
+        var f: Finding
+        var index: Int?
+        guard let resource = c.value(0) else {
+            r.report { .documentMissing(path, "resource (column 1)", at: ResultDocumentReader.range(row, $0)) }
+            return nil
+        }
+        if resource.kind == .object {
+            f = base
+            f.outcome = outcome
+            f.resourceId = r.required(resource, "id", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].id", strings, &r) } ?? ""
+            f.resourceName =
+                r.required(resource, "name", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].name", strings, &r) } ?? ""
+            f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
+        } else {
+            guard let i = resourceNumber(resource, "\(path)[0]", resources.count, of: base.resourceKind, &r) else { return nil }
+            index = i
+            f = at(i, outcome)
+        }
+        if let m = c.value(1) { (f.message, f.messageBreaks) = text(m, "\(path)[1]", &r) }
+        if let e = c.value(2) {
+            f.evidence = numbers(e, "\(path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
+        }
+        if let m = c.value(3) { (f.remediation, f.remediationBreaks) = text(m, "\(path)[3]", &r) }
+        f.reason = c.text(4, &r)
+        f.permit = c.text(5, &r)
+        f.basis = c.text(6, &r)
+        if let change = c.value(7) {
+            f.change = r.word(change, "\(path)[7]", ResultDocument.Change.allCases)?.rawValue
+        }
+        if let w = c.value(8), let o = r.element(w, "\(path)[8]") {
+            let p = "\(path)[8]"
+            f.waiver = Finding.WaiverNote(
+                approvedBy: r.string(o, "approvedBy", p), reason: r.string(o, "reason", p), expires: r.string(o, "expires", p),
+                expired: r.bool(o, "expired", p))
+        }
+        if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(path)[9]") ?? f.fingerprint }
+        return (index, f)
+    }
+}
+
+extension Diagnostic {
+    /// A number in a workspace record that names nothing there.
+    static func documentBadNumber(_ path: String, _ number: Int, count: Int, of what: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E1510", "`\(path)` is \(number), but the workspace record has \(count) \(what)", at: r,
+            help: "numbers in a workspace record count from 0 within that record's own lists: was the document edited?")
+    }
+}
