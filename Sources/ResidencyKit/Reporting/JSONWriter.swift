@@ -132,8 +132,8 @@ public struct JSONWriter {
     }
 }
 
-/// Byte-level pieces of JSON text, shared by `JSONWriter` and the result-line encoder
-/// (`ResultDocument+Lines.swift`).
+/// Byte-level pieces of JSON text, shared by `JSONWriter` and the workspace-record encoder
+/// (`ResultDocument+Compact.swift`).
 enum JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 

@@ -53,16 +53,34 @@ extension ResultDocument {
     }
 }
 
-/// Texts of one record, each once, numbered in order of first use.
-struct StringTable {
+/// Texts of one record, each once, with how often each is used. Texts are first numbered in
+/// order of first use; the record renumbers them most used first (`ranks`), so the texts every
+/// result repeats (a policy's own words, a region, a host) take one or two digits. A class: the
+/// record's encoder is a struct whose mutating helpers are called from closures, and a table
+/// held by value was copied (every key retained) on the way.
+final class StringTable {
     private var numbers: [String: Int] = [:]
     private(set) var strings: [String] = []
+    private var uses: [Int] = []
 
-    mutating func number(_ s: String) -> Int {
-        if let n = numbers[s] { return n }
+    func number(_ s: String) -> Int {
+        if let n = numbers[s] {
+            uses[n] += 1
+            return n
+        }
         numbers[s] = strings.count
         strings.append(s)
+        uses.append(1)
         return strings.count - 1
+    }
+
+    /// For each text in order of first use, its final number: most used first, ties in order
+    /// of first use (so the numbering is the same on every run).
+    func ranks() -> (order: [Int], rank: [Int]) {
+        let order = strings.indices.sorted { uses[$0] != uses[$1] ? uses[$0] > uses[$1] : $0 < $1 }
+        var rank = [Int](repeating: 0, count: strings.count)
+        for (r, i) in order.enumerated() { rank[i] = r }
+        return (order, rank)
     }
 }
 
@@ -70,7 +88,7 @@ struct StringTable {
 /// record with its `strings` ahead of the rows that refer to them.
 private struct WorkspaceRecord {
     let ws: ResultDocument.WorkspaceInfo
-    var table = StringTable()
+    let table = StringTable()
     /// The evidence rows, each once, and their numbers.
     var evidence: [UInt8] = []
     var evidenceNumbers: [Evidence: Int] = [:]
@@ -85,9 +103,32 @@ private struct WorkspaceRecord {
 
     // MARK: Bytes
 
-    mutating func text(_ s: String?, _ out: inout [UInt8]) {
+    func text(_ s: String?, _ out: inout [UInt8]) {
         guard let s else { return out.append(contentsOf: "null".utf8) }
-        int(table.number(s), &out)
+        ref(table.number(s), &out)
+    }
+
+    /// A reference to text `n` of the table, as a marker byte (0x01, which JSON text written
+    /// here never holds raw: control characters are escaped) and four bytes of `n`, replaced
+    /// by the text's final number when the record is finished.
+    func ref(_ n: Int, _ out: inout [UInt8]) {
+        out.append(1)
+        withUnsafeBytes(of: UInt32(n).littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// `bytes` with every reference replaced by its text's final number.
+    func resolve(_ bytes: [UInt8], _ rank: [Int], into out: inout [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            guard let marker = bytes[i...].firstIndex(of: 1) else {
+                out.append(contentsOf: bytes[i...])
+                return
+            }
+            out.append(contentsOf: bytes[i..<marker])
+            let n = Int(bytes[marker + 1]) | Int(bytes[marker + 2]) << 8 | Int(bytes[marker + 3]) << 16 | Int(bytes[marker + 4]) << 24
+            int(rank[n], &out)
+            i = marker + 5
+        }
     }
 
     /// A whole number in decimal, written in place (no intermediate digits array).
@@ -291,61 +332,55 @@ private struct WorkspaceRecord {
             text(r.resourceName, &out)
             out.append(125)
         }
-        // Each column as bytes, or nil for null; trailing nulls are dropped.
-        var columns: [[UInt8]?] = []
-        columns.append(r.message.map { pieces($0, r.messageBreaks) })
-        columns.append(r.evidence.isEmpty ? nil : evidenceList(r.evidence))
-        columns.append(r.remediation.map { pieces($0, r.remediationBreaks) })
-        for v in [r.reason, r.permit, r.basis] {
-            columns.append(v.map { v in
-                var b: [UInt8] = []
-                text(v, &b)
-                return b
-            })
-        }
-        columns.append(r.change.map { c in
-            var b: [UInt8] = []
-            JSONBytes.appendString(c, to: &b)
-            return b
-        })
-        columns.append(r.waiver.map(waiver))
-        columns.append(fingerprint.map { f in
-            var b: [UInt8] = []
-            JSONBytes.appendString(f, to: &b)
-            return b
-        })
-        while let last = columns.last, last == nil { columns.removeLast() }
-        for c in columns {
+        // Columns in order; a null is written only when a later column has a value.
+        var pending = 0
+        func next(_ out: inout [UInt8]) {
+            for _ in 0..<pending { raw(",null", &out) }
+            pending = 0
             out.append(44)
-            if let c { out.append(contentsOf: c) } else { raw("null", &out) }
         }
+        if let m = r.message { next(&out); pieces(m, r.messageBreaks, &out) } else { pending += 1 }
+        if !r.evidence.isEmpty { next(&out); evidenceList(r.evidence, &out) } else { pending += 1 }
+        if let m = r.remediation { next(&out); pieces(m, r.remediationBreaks, &out) } else { pending += 1 }
+        for v in [r.reason, r.permit, r.basis] {
+            if let v { next(&out); text(v, &out) } else { pending += 1 }
+        }
+        if let c = r.change { next(&out); JSONBytes.appendString(c, to: &out) } else { pending += 1 }
+        if let w = r.waiver { next(&out); waiver(w, &out) } else { pending += 1 }
+        if let f = fingerprint { next(&out); JSONBytes.appendString(f, to: &out) }
         out.append(93)
     }
 
-    /// A text as the numbers of its pieces: `[3, 7, 4]`.
-    private mutating func pieces(_ s: String, _ breaks: [UInt32]) -> [UInt8] {
-        var out: [UInt8] = [91]
-        let utf8 = Array(s.utf8)
-        var start = 0
-        for (k, end) in (breaks.map(Int.init) + [utf8.count]).enumerated() {
-            // Breaks out of order or past the end (a finding built by hand) keep the text whole.
-            guard end >= start, end <= utf8.count else { return pieces(s, []) }
+    /// A text as the numbers of its pieces: `[3,7,4]`.
+    private func pieces(_ s: String, _ breaks: [UInt32], _ out: inout [UInt8]) {
+        out.append(91)
+        defer { out.append(93) }
+        let utf8 = s.utf8
+        // Breaks out of order, past the end or inside a character (a finding built by hand)
+        // keep the text whole.
+        guard !breaks.isEmpty, zip([0] + breaks, breaks).allSatisfy({ $0 <= $1 }), Int(breaks.last!) <= utf8.count,
+            breaks.allSatisfy({ utf8.index(utf8.startIndex, offsetBy: Int($0)).samePosition(in: s.unicodeScalars) != nil })
+        else {
+            return ref(table.number(s), &out)
+        }
+        var start = utf8.startIndex
+        for (k, end) in breaks.enumerated() {
+            let stop = utf8.index(utf8.startIndex, offsetBy: Int(end))
             if k > 0 { out.append(44) }
-            int(table.number(String(decoding: utf8[start..<end], as: UTF8.self)), &out)
-            start = end
+            ref(table.number(String(Substring(utf8[start..<stop]))), &out)
+            start = stop
         }
-        out.append(93)
-        return out
+        out.append(44)
+        ref(table.number(String(Substring(utf8[start...]))), &out)
     }
 
-    private mutating func evidenceList(_ list: [Evidence]) -> [UInt8] {
-        var out: [UInt8] = [91]
+    private mutating func evidenceList(_ list: [Evidence], _ out: inout [UInt8]) {
+        out.append(91)
         for (k, e) in list.enumerated() {
             if k > 0 { out.append(44) }
             int(evidenceNumber(e), &out)
         }
         out.append(93)
-        return out
     }
 
     private mutating func evidenceNumber(_ e: Evidence) -> Int {
@@ -396,8 +431,7 @@ private struct WorkspaceRecord {
         return (said, file, line, column)
     }
 
-    private func waiver(_ w: Finding.WaiverNote) -> [UInt8] {
-        var out: [UInt8] = []
+    private func waiver(_ w: Finding.WaiverNote, _ out: inout [UInt8]) {
         raw("{\"approvedBy\": ", &out)
         JSONBytes.appendString(w.approvedBy, to: &out)
         raw(", \"reason\": ", &out)
@@ -405,7 +439,6 @@ private struct WorkspaceRecord {
         raw(", \"expires\": ", &out)
         JSONBytes.appendString(w.expires, to: &out)
         raw(w.expired ? ", \"expired\": true}" : ", \"expired\": false}", &out)
-        return out
     }
 
     // MARK: The record
@@ -426,16 +459,17 @@ private struct WorkspaceRecord {
         head.removeLast()  // the closing brace: the record goes on
         out.append(contentsOf: head)
         raw(", \"strings\": [", &out)
-        for (k, s) in table.strings.enumerated() {
+        let (order, rank) = table.ranks()
+        for (k, i) in order.enumerated() {
             if k > 0 { out.append(44) }
-            JSONBytes.appendString(s, to: &out)
+            JSONBytes.appendString(table.strings[i], to: &out)
         }
         raw("], ", &out)
-        out.append(contentsOf: rows)
+        resolve(rows, rank, into: &out)
         raw(", \"evidence\": [", &out)
-        out.append(contentsOf: evidence)
+        resolve(evidence, rank, into: &out)
         raw("], \"results\": [", &out)
-        out.append(contentsOf: groups)
+        resolve(groups, rank, into: &out)
         raw("]}", &out)
     }
 }
