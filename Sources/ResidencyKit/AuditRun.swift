@@ -168,7 +168,9 @@ public enum AuditRun {
         // Incompleteness is never compliance: a workspace whose inventory says it leaves
         // resources out gets a result of its own that counts at the gate.
         let incomplete = inventory.workspaces.filter { !$0.workspace.incomplete.isEmpty }
-        if !options.allowIncomplete { results += incomplete.map { incompleteness($0, files: inventory.files) } }
+        if !options.allowIncomplete {
+            results = placing(incomplete.map { incompleteness($0, files: inventory.files) }, in: results, inventory.workspaces)
+        }
         stage("findings")
         var ids: [String: String] = [:]
         for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
@@ -205,7 +207,7 @@ public enum AuditRun {
             if let file { files.append(file) }
             diagnostics += d
             guard let baseline else { return fail() }
-            results += regionChanges(inventory.workspaces, baseline)
+            results = placing(regionChanges(inventory.workspaces, baseline), in: results, inventory.workspaces)
             var resolved = baseline.compare(&results)
             // A finding of a workspace that is not in tonight's inventories was not resolved:
             // it was not looked at. Said in a notice per workspace, and not counted as resolved.
@@ -278,6 +280,29 @@ public enum AuditRun {
         if let file { files.append(file) }
         diagnostics += d
         return waivers
+    }
+
+    /// `extra` results (the built-in RES-010 and RES-013) put after their own workspace's
+    /// results, so that every result stays in workspace order (docs/results.md): a result
+    /// document writes each workspace's results in its record, and `report` must read back
+    /// the order `check` rendered its reports in.
+    static func placing(_ extra: [Finding], in results: [Finding], _ workspaces: [WorkspaceModel]) -> [Finding] {
+        guard !extra.isEmpty else { return results }
+        let bySlug = Dictionary(grouping: extra, by: \.workspace)
+        var out: [Finding] = []
+        out.reserveCapacity(results.count + extra.count)
+        var i = 0
+        var placed = Set<String>()
+        for m in workspaces {
+            let slug = m.workspace.slug
+            while i < results.count, results[i].workspace == slug {
+                out.append(results[i])
+                i += 1
+            }
+            if placed.insert(slug).inserted { out += bySlug[slug] ?? [] }
+        }
+        out += results[i...]
+        return out
     }
 
     /// RES-010: a Segment workspace's region is fixed at creation; a different region than

@@ -113,6 +113,37 @@ import Testing
         #expect(junit.contains(#"<testsuite name="residency.RES-010""#))
     }
 
+    /// The built-in results (RES-010 against a baseline, RES-013 for an incomplete export) of a
+    /// workspace that is not the last are written in that workspace's record of the JSON
+    /// document, and the reports `report` renders from it are the ones `check` wrote. (They
+    /// were once appended after every workspace's results, which the document cannot hold.)
+    @Test func builtInResultsOfAnEarlierWorkspaceAreWrittenInItsRecord() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let edited = try Self.inventory { text in
+            text.replacingOccurrences(of: "https://eu1.api.segmentapis.com", with: "https://api.segmentapis.com")
+                .replacingOccurrences(of: #""region": "eu-west""#, with: #""region": "us-west""#)
+                .replacingOccurrences(of: #""next": null, "previous": null, "totalEntries": 5"#, with: #""next": "Mw==""#)
+        }
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        let r = try Self.check(edited, ["--baseline", "base.json", "--json", "now.json", "--junit", "a.xml", "--sarif", "a.sarif"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let doc = try Self.document(edited.appendingPathComponent("now.json"))
+        let results = expandedResults(doc)
+        let builtIn = results.filter { ["RES-010", "RES-013"].contains($0["policy"] as? String) }
+        #expect(builtIn.map { $0["policy"] as? String } == ["RES-013", "RES-010"])
+        #expect(builtIn.allSatisfy { $0["workspace"] as? String == "acme-eu" })
+        // Every acme-eu result comes before every acme-us one.
+        let slugs = results.map { $0["workspace"] as? String ?? "" }
+        #expect(slugs == slugs.sorted())
+        let rendered = try residency(["report", "now.json", "--junit", "b.xml", "--sarif", "b.sarif"], in: edited)
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        for (a, b) in [("a.xml", "b.xml"), ("a.sarif", "b.sarif")] {
+            #expect(try Data(contentsOf: edited.appendingPathComponent(a)) == Data(contentsOf: edited.appendingPathComponent(b)), "\(b)")
+        }
+    }
+
     @Test func failOnNewNeedsABaselineAndABadBaselineIsExitTwo() throws {
         #expect(try residency(["check", "--fail-on-new"] + Self.now).status == 2)
         let dir = try temporaryFolder(["old.json": "{\"hello\": 1}"])
