@@ -35,10 +35,9 @@ public struct Baseline: Sendable {
         case .failure(let e): return (nil, file, [e.diagnostic(in: file)])
         case .success(let t): tree = t
         }
-        let root = tree.root
-        let version = root["schemaVersion"]?.int ?? 0
-        guard (1...ResultDocument.schemaVersion).contains(version), root[version == ResultDocument.schemaVersion ? "workspaces" : "results"] != nil
-        else {
+        // One of the schemas `residency report` reads (1 to the current one), said as a
+        // baseline's mistake.
+        guard ResultDocument.identify(tree.root, file) == nil else {
             return (
                 nil, file,
                 [
@@ -49,7 +48,7 @@ public struct Baseline: Sendable {
             )
         }
         // Read as `residency report` reads it: every schema still read, every value checked.
-        let reading = ResultDocument.read(file)
+        let reading = ResultDocument.read(file, tree: tree)
         guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
         var failing: [String: Entry] = [:]
         for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {

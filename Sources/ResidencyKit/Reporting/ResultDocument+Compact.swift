@@ -3,7 +3,7 @@
 /// index (docs/results.md). A nightly run's results are mostly passes and not-applicables
 /// (a resource index each) and failures whose messages repeat the policy's text around a few
 /// names: written out in full, as schema 2 did, 200,000 resources made 327 MB; written once
-/// per workspace, under 30 MB, and the reader rebuilds every result byte for byte.
+/// per workspace, 31 MB, and the reader rebuilds every result byte for byte.
 extension ResultDocument {
     /// The columns of the rows of a workspace record, as the document's `columns` names them.
     static let columns: [(key: String, names: [String])] = [
@@ -43,6 +43,21 @@ extension ResultDocument {
         var record = WorkspaceRecord(workspace: workspaces[w])
         results.withUnsafeBufferPointer { record.results($0[range]) }
         record.finish(into: &out)
+    }
+}
+
+extension ResultDocument.WorkspaceInfo {
+    /// The ids and names of the workspace's resources of `kind` (a policy's resource kind), in
+    /// inventory order: what a result names by index. For `workspace`, the workspace itself.
+    /// Nil for a kind a policy cannot range over.
+    func resources(ofKind kind: String) -> [(id: String, name: String)]? {
+        switch kind {
+        case "workspace": [(id, name ?? slug)]
+        case "source": sources.map { ($0.id, $0.name) }
+        case "destination": destinations.map { ($0.id, $0.name) }
+        case "warehouse": warehouses.map { ($0.id, $0.name) }
+        default: nil
+        }
     }
 }
 
@@ -212,17 +227,6 @@ private struct WorkspaceRecord {
 
     // MARK: Results
 
-    /// The ids and names a result of `kind` can name by index, in the workspace's order.
-    private func resources(_ kind: String) -> [(id: String, name: String)] {
-        switch kind {
-        case "workspace": [(ws.id, ws.name ?? ws.slug)]
-        case "source": ws.sources.map { ($0.id, $0.name) }
-        case "destination": ws.destinations.map { ($0.id, $0.name) }
-        case "warehouse": ws.warehouses.map { ($0.id, $0.name) }
-        default: []
-        }
-    }
-
     /// The results as groups of one policy's results (`{"policy": …, "pass": [indices], …}`),
     /// each in resource order. A result the group cannot name by index (its resource is not
     /// among the workspace's flows, or comes out of order) is a group of its own, its resource
@@ -236,7 +240,7 @@ private struct WorkspaceRecord {
                 close(&group)
             }
             if r.resourceKind != listKind {
-                list = resources(r.resourceKind)
+                list = ws.resources(ofKind: r.resourceKind) ?? []
                 listKind = r.resourceKind
             }
             var index: Int?
@@ -248,20 +252,22 @@ private struct WorkspaceRecord {
                 }
                 k += 1
             }
+            let computed = Finding.fingerprint(
+                policy: r.policy, workspaceID: ws.id, kind: r.resourceKind, resourceID: r.resourceId)
             if group.count == 0 { group.start(r) }
             guard let index else {
                 // Written out whole, in a group of its own.
                 if group.count > 0 { close(&group) }
                 group.start(r)
                 group.count = 1
-                finding(r, resource: nil, fingerprint: r.fingerprint, into: &group.lists[Group.slot(r.outcome)])
+                finding(
+                    r, resource: nil, fingerprint: r.fingerprint == computed ? nil : r.fingerprint,
+                    into: &group.lists[Group.slot(r.outcome)])
                 close(&group)
                 continue
             }
             group.next = index + 1
             group.count += 1
-            let computed = Finding.fingerprint(
-                policy: r.policy, workspaceID: ws.id, kind: r.resourceKind, resourceID: r.resourceId)
             let o = Group.slot(r.outcome)
             if !group.lists[o].isEmpty { group.lists[o].append(44) }
             if Self.bare(r), r.fingerprint == computed {

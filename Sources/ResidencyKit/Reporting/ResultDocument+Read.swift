@@ -38,13 +38,17 @@ extension ResultDocument {
 
     /// Reads a document from a file already in memory.
     public static func read(_ file: SourceFile) -> Reading {
+        switch JSONReader.parse(file) {
+        case .failure(let e):
+            return Reading(document: nil, diagnostics: [.documentSyntax(e, in: file)], files: [file])
+        case .success(let tree): return read(file, tree: tree)
+        }
+    }
+
+    /// Reads a document already parsed (a baseline, which checks what the file is first).
+    static func read(_ file: SourceFile, tree: DataTree) -> Reading {
         func refused(_ diagnostics: [Diagnostic]) -> Reading {
             Reading(document: nil, diagnostics: diagnostics.sortedForOutput(), files: [file])
-        }
-        let tree: DataTree
-        switch JSONReader.parse(file) {
-        case .failure(let e): return refused([.documentSyntax(e, in: file)])
-        case .success(let t): tree = t
         }
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
         var reader = ResultDocumentReader(file: file)
@@ -64,7 +68,7 @@ extension ResultDocument {
     /// Refuses, in one diagnostic, a file that is not a result document of this schema (another
     /// tool's JSON, an inventory, a document of another `schemaVersion`) rather than listing
     /// every field it lacks.
-    private static func identify(_ root: DataNode, _ file: SourceFile) -> Diagnostic? {
+    static func identify(_ root: DataNode, _ file: SourceFile) -> Diagnostic? {
         let at = file.range(root.start, root.start + 1)
         guard root.kind == .object else {
             return .notAResultDocument(file.path, found: "found \(root.typeName)", version: nil, at: at)

@@ -202,15 +202,15 @@ private struct RecordRows {
             }
         }
         base.resourceKind = r.string(o, "kind", path)
-        base.severity = r.word(o, "severity", path, PolicySeverity.allCases) ?? .info
-        let resources: [(id: String, name: String)] =
-            switch base.resourceKind {
-            case "workspace": [(ws.id, ws.name ?? ws.slug)]
-            case "source": ws.sources.map { ($0.id, $0.name) }
-            case "destination": ws.destinations.map { ($0.id, $0.name) }
-            case "warehouse": ws.warehouses.map { ($0.id, $0.name) }
-            default: []
+        if let node = o["kind"], node.string != nil, RecordKind.resourceKinds[base.resourceKind] == nil {
+            let kind = base.resourceKind
+            r.report {
+                .documentUnknownWord(
+                    "\(path).kind", kind, RecordKind.resourceKinds.keys.sorted(), at: ResultDocumentReader.range(node, $0))
             }
+        }
+        base.severity = r.word(o, "severity", path, PolicySeverity.allCases) ?? .info
+        let resources = ws.resources(ofKind: base.resourceKind) ?? []
         func at(_ i: Int, _ outcome: Outcome) -> Finding {
             var f = base
             f.outcome = outcome

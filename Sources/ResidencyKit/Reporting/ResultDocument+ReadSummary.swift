@@ -18,7 +18,9 @@ extension ResultDocument {
             }
         }
         let s = doc.summary
-        check(summary, "summary", "evaluated", s.evaluated, doc.results.count, "results in `results`")
+        // Schema 3 lists results in each workspace's record; 1 and 2 in one `results` list.
+        let listed = root["schemaVersion"]?.int == schemaVersion ? "results in `workspaces[].results`" : "results in `results`"
+        check(summary, "summary", "evaluated", s.evaluated, doc.results.count, listed)
         check(summary, "summary", "workspaces", s.workspaces, doc.workspaces.count, "workspaces in `workspaces`")
         let resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
         check(
@@ -106,5 +108,5 @@ extension Diagnostic {
 
     /// What to do about a summary that disagrees with the results.
     private static let countHelp =
-        "every count is recomputed from `results`, and a summary that disagrees is refused: the document was edited; render the reports from the document `residency check --json` wrote, or run the check again"
+        "every count is recomputed from `results` (each workspace's, since schema 3), and a summary that disagrees is refused: the document was edited; render the reports from the document `residency check --json` wrote, or run the check again"
 }
