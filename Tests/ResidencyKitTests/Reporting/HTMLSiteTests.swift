@@ -137,6 +137,25 @@ final class LockedLines: @unchecked Sendable {
         #expect(try String(contentsOfFile: dir + "/s.md", encoding: .utf8) == MarkdownReport(fullReport: dir + "/html/index.html").render(doc))
     }
 
+    /// A slug is text from an export and goes into each page's printed header, inside the
+    /// `<style>` element: it cannot end the element or the CSS string there.
+    @Test func aHostileSlugStaysInsideThePrintedHeader() throws {
+        var doc = try ReportFixtures.example()
+        let hostile = #"eu</style><p class="verdict-word">COMPLIANT</p>"\"#
+        for i in doc.results.indices where doc.results[i].workspace == doc.workspaces[0].slug {
+            doc.results[i].workspace = hostile
+        }
+        doc.workspaces[0].slug = hostile
+        let pages = HTMLReport().renderSite(doc, provenance: HTMLFixtures.provenance)
+        let page = try #require(pages.first { $0.name != "index.html" && $0.html.contains("@top-left") })
+        for (name, html) in pages {
+            // One stylesheet, ended once: nothing in it is read as markup.
+            #expect(html.components(separatedBy: "</style").count == 2, "\(name)")
+        }
+        #expect(page.html.contains(#"eu\3c /style\3e \3c p class=\22 verdict-word\22 \3e COMPLIANT"#))
+        #expect(!page.html.contains(#"<p class="verdict-word">COMPLIANT</p>"#))
+    }
+
     /// The example's folder: the same links hold with two workspaces, one of them compliant
     /// under a permit, and names that need escaping keep apart as page names.
     @Test func pageNamesAreSafeAndDistinct() {

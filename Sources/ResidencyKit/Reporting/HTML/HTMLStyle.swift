@@ -19,10 +19,19 @@ enum HTMLStyle {
     }
 
     /// The report's stylesheet: `css`, and the printed pages' running header and page numbers
-    /// (CSS page margin boxes). The header text is the report's own (title, audit date, the
-    /// result document's digest), kept to characters that cannot end a CSS string.
+    /// (CSS page margin boxes). The header text is the report's own (title, audit date, a
+    /// workspace's slug, the result document's digest): a slug is any text an export holds, so
+    /// what could end the CSS string (`"`, `\\`) or the `<style>` element (`</style`, which the
+    /// HTML parser ends the element at wherever it stands) is written as a CSS escape, and
+    /// control characters are left out.
     static func stylesheet(header: String) -> String {
-        let safe = String(header.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }.map(Character.init))
+        var safe = ""
+        for s in header.unicodeScalars where s.value >= 0x20 && s.value != 0x7F {
+            switch s {
+            case "\"", "\\", "<", ">", "&": safe += "\\" + String(s.value, radix: 16) + " "
+            default: safe.unicodeScalars.append(s)
+            }
+        }
         return css
             + "@page{@top-left{content:\"\(safe)\";font-size:8pt;color:#555}"
             + "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#555}}\n"
