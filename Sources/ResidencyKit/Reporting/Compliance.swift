@@ -68,6 +68,11 @@ extension ResultDocument.Summary {
 }
 
 extension ResultDocument {
+    /// How many policies expected to apply to some resource and applied to none (the
+    /// `unmatched` notices): they leave the verdict undecided and fail the gate. Other notices
+    /// (no facts file, files not read, stale waivers …) decide nothing.
+    public var unmatchedPolicies: Int { notices.reduce(0) { $0 + ($1.code == "unmatched" ? 1 : 0) } }
+
     /// Why the verdict is what it is, in words for the people who sign the report: counts of
     /// what failed or could not be decided, by severity, with no policy syntax and no flags.
     public var verdictReason: String {
@@ -75,7 +80,7 @@ extension ResultDocument {
         func n(_ severities: [PolicySeverity], _ o: Outcome) -> Int {
             severities.reduce(0) { $0 + (s.bySeverity[$1.rawValue]?[o.rawValue] ?? 0) }
         }
-        let unmatched = notices.filter { $0.code == "unmatched" }.count
+        let unmatched = unmatchedPolicies
         let errorFails = n([.error], .fail), errorUndecided = n([.error], .indeterminate)
         let lesser = n([.warning, .info], .fail) + n([.warning, .info], .indeterminate)
         var parts: [String] = []

@@ -263,7 +263,7 @@ extension ResultDocument {
     /// A version 1 document as version 2 states it: the verdict from every result, the gate
     /// from what version 1 called its verdict.
     private static func upgradeFromVersion1(_ doc: inout ResultDocument) {
-        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let unmatched = doc.unmatchedPolicies
         let old = doc.summary.verdict
         let counted = tally(doc.results, failOn: AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error, onlyNew: false)
         doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue

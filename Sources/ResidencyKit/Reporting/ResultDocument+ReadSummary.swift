@@ -53,7 +53,7 @@ extension ResultDocument {
 
         // The verdict as `check` decided it: a result that trips the gate, or a policy that
         // was expected to apply and applied to nothing (unless the gate is off).
-        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let unmatched = doc.unmatchedPolicies
         let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
         if s.verdict != verdict, let summary, let node = summary["verdict"] {
             let why = "the results by severity and outcome (and \(unmatched) policies that applied to nothing) make it so"

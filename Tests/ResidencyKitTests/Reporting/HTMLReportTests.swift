@@ -173,6 +173,17 @@ enum HTMLFixtures {
     }
 
     /// An undecided result shows what was unknown and, for a derived value, why.
+    /// The gate sentence counts the policies that applied to nothing, not every notice: a run
+    /// without a facts file or with unread files has notices that decide nothing.
+    @Test func onlyUnmatchedPoliciesAreSaidToHaveAppliedToNothing() throws {
+        var doc = try HTMLFixtures.example()
+        doc.notices = [.init(code: "files-not-read", policy: nil, message: "1 file was not read")]
+        let sentence = "expected to apply to resources and applied to none"
+        #expect(!HTMLReport().render(doc, provenance: HTMLFixtures.provenance).contains(sentence))
+        doc.notices.append(.init(code: "unmatched", policy: "RES-001", message: "policy RES-001 expects …"))
+        #expect(HTMLReport().render(doc, provenance: HTMLFixtures.provenance).contains("1 policy " + sentence))
+    }
+
     @Test func undecidedResultShowsItsReason() throws {
         let doc = try ReportFixtures.undecidedExample()
         let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)

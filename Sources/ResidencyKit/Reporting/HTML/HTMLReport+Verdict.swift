@@ -86,9 +86,9 @@ extension HTMLReport {
         let threshold = failOn == .error ? "severity error" : "severity warning or error"
         out = "\(HTMLMarkup.count(fails, "result")) at \(threshold) failed"
         out += " and \(undecided) could not be decided (an undecided result counts as a failure for the gate)."
-        if !doc.notices.isEmpty {
+        if doc.unmatchedPolicies > 0 {
             out +=
-                " \(HTMLMarkup.count(doc.notices.count, "policy", "policies")) expected to apply to resources and applied to none."
+                " \(HTMLMarkup.count(doc.unmatchedPolicies, "policy", "policies")) expected to apply to resources and applied to none."
         }
         if belowFails > 0 {
             out +=

@@ -2,7 +2,7 @@
 extension MarkdownReport {
     func headline(_ doc: ResultDocument, _ facts: Facts) -> String {
         let s = doc.summary
-        let unmatched = doc.notices.filter { $0.code == "unmatched" }.count
+        let unmatched = doc.unmatchedPolicies
         let never = s.failOn == AuditRun.FailOn.never.rawValue
         // The verdict is about compliance, from every result; the gate about the build.
         let verdict = s.compliance
