@@ -123,7 +123,15 @@ struct CheckCommand: ParsableCommand {
         // A report over a file found in an input folder is known only now, still before
         // anything is written.
         var failures = OutputPaths.check(outputs.targets, read: outcome.files.map(\.path))
-        let summary = TerminalSummary(colour: Terminal.isColourTerminal(1)).render(document)
+        // `explain` takes the same input options: the ones given here, repeated.
+        var given: [String] = []
+        for p in policies { given += ["--policies", p] }
+        for i in inventories { given += ["--inventory", i] }
+        for c in catalogs { given += ["--catalog", c] }
+        if let facts { given += ["--facts", facts] }
+        for p in params { given += ["--param", p] }
+        if let now { given += ["--now", now] }
+        let summary = TerminalSummary(colour: Terminal.isColourTerminal(1), explainInputs: given).render(document)
         // The verdict first: a write that fails, waits for another run or is interrupted
         // still leaves it in the log. (JSON diagnostics stay one document, after writing.)
         if diagnosticsFormat == .human {

@@ -32,6 +32,35 @@ import Testing
         #expect(r.stdout.contains(status == 0 ? "gate:        not applied" : "gate:        failed at \(threshold)"), "\(r.stdout)")
     }
 
+    /// The printed `explain` command repeats the run's own inputs, so that pasted as it is it
+    /// re-evaluates what `check` evaluated rather than `explain`'s defaults.
+    @Test func theExplainCommandPrintedRunsOnTheRunsInputs() throws {
+        let dir = try temporaryFolder([:])
+        let root = repositoryRoot.path
+        try FileManager.default.copyItem(atPath: "\(root)/examples/inventory", toPath: dir.appendingPathComponent("my exports").path)
+        try FileManager.default.copyItem(atPath: "\(root)/examples/facts.yaml", toPath: dir.appendingPathComponent("facts.yaml").path)
+        let r = try residency(
+            ["check", "--policies", "\(root)/policies", "--inventory", "my exports", "--facts", "facts.yaml"] + Self.now, in: dir)
+        #expect(r.status == 1)
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("explain: residency explain --policy RES-001") })
+        #expect(line.hasSuffix(" --policies \(root)/policies --inventory 'my exports' --facts facts.yaml --now 2026-11-28T02:00:00Z"))
+        // Pasted into a shell, it explains the finding.
+        let command = String(line).components(separatedBy: "explain: residency ")[1]
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("residency").path
+        let executable = FileManager.default.fileExists(atPath: binary) ? binary : "\(root)/.build/debug/residency"
+        shell.arguments = ["-c", "'\(executable)' \(command)"]
+        shell.currentDirectoryURL = dir
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(command)")
+        #expect(text.contains("RES-001"), "\(text)")
+    }
+
     @Test func writesAVersionedResultDocument() throws {
         let dir = try temporaryFolder([:])
         let out = dir.appendingPathComponent("reports/results.json").path

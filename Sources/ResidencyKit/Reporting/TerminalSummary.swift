@@ -9,9 +9,15 @@ public struct TerminalSummary: Sendable {
     /// The most findings listed; the rest are counted.
     public var limit: Int
 
-    public init(colour: Bool, limit: Int = 50) {
+    /// The input options the run was given (`--inventory exports/`, `--facts …`), repeated in
+    /// each `explain` command so that it re-evaluates this run's inputs rather than its own
+    /// defaults. Empty when the run used the defaults.
+    public var explainInputs: [String]
+
+    public init(colour: Bool, limit: Int = 50, explainInputs: [String] = []) {
         self.colour = colour
         self.limit = limit
+        self.explainInputs = explainInputs
     }
 
     public func render(_ doc: ResultDocument) -> String {
@@ -25,16 +31,12 @@ public struct TerminalSummary: Sendable {
         // Indices rather than a filtered copy: a large run has tens of thousands of failures.
         // Those that trip the gate first, then new ones (against a baseline), then by severity:
         // the finding that failed the build is never below the cut.
-        let shown = doc.results.indices.filter { doc.results[$0].outcome == .fail || doc.results[$0].outcome == .indeterminate }
-            .sorted { a, b in
-                let (x, y) = (doc.results[a], doc.results[b])
-                let (tx, ty) = (doc.trips(x), doc.trips(y))
-                if tx != ty { return tx }
-                let (nx, ny) = (x.change == "new", y.change == "new")
-                if nx != ny { return nx }
-                if x.severity != y.severity { return x.severity > y.severity }
-                return a < b
-            }
+        // Each key computed once, not per comparison.
+        let shown = doc.results.indices.compactMap { i -> (Int, Int, Int, Int)? in
+            let r = doc.results[i]
+            guard r.outcome == .fail || r.outcome == .indeterminate else { return nil }
+            return (doc.trips(r) ? 0 : 1, r.change == "new" ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), i)
+        }.sorted(by: <).map(\.3)
         if !shown.isEmpty { out += "\n" }
         // Where each finding is, as SARIF points at it: the resource's line in its inventory.
         let places = SARIFLocator(doc, root: nil, results: Array(shown.prefix(limit)))
@@ -50,8 +52,9 @@ public struct TerminalSummary: Sendable {
             out += "          \(text(r.message ?? ""))\n"
             let place = places.file(of: r)
             out += "          at \(text("\(place.path):\(place.line)", Neutralise.nameLimit))\n"
-            out += "          explain: residency explain --policy \(name(r.policy)) --resource \(name(r.resourceId))"
-            out += doc.workspaces.count > 1 ? " --workspace \(name(r.workspace))\n" : "\n"
+            out += "          explain: residency explain --policy \(shell(r.policy)) --resource \(shell(r.resourceId))"
+            if doc.workspaces.count > 1 { out += " --workspace \(shell(r.workspace))" }
+            out += explainInputs.map { " " + shell($0) }.joined() + "\n"
         }
         if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
         if let b = doc.baseline, !b.resolved.isEmpty {
@@ -88,6 +91,16 @@ public struct TerminalSummary: Sendable {
 
     /// A name or id from the document, as the terminal shows it.
     private func name(_ s: String) -> String { Neutralise.terminal(s, limit: Neutralise.nameLimit) }
+
+    /// A word of a command to paste into a shell: as it is when it holds nothing a shell
+    /// reads, else in single quotes (a resource id is text from an export).
+    private func shell(_ s: String) -> String {
+        let word = name(s)
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:=@%+,".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
 
     /// A message from the document, as the terminal shows it.
     private func text(_ s: String, _ limit: Int = Neutralise.textLimit) -> String { Neutralise.terminal(s, limit: limit) }
