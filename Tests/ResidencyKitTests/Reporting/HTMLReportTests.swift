@@ -184,6 +184,17 @@ enum HTMLFixtures {
         #expect(HTMLReport().render(doc, provenance: HTMLFixtures.provenance).contains("1 policy " + sentence))
     }
 
+    /// A document without `inputs.waivers` (written before it was recorded) whose results carry
+    /// waivers does not have the sign-off say nothing was waived.
+    @Test func aWaiversFileNotRecordedIsNotSaidToBeNone() throws {
+        var doc = try ReportFixtures.example(failOn: .warning, waivers: true)
+        #expect(doc.results.contains { $0.waiver != nil })
+        doc.inputs.waivers = nil
+        let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
+        #expect(!html.contains("none: no finding was waived"))
+        #expect(html.contains("not recorded in the result document, although results carry waivers"))
+    }
+
     @Test func undecidedResultShowsItsReason() throws {
         let doc = try ReportFixtures.undecidedExample()
         let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)

@@ -124,7 +124,11 @@ extension HTMLReport {
             ("Policy parameters", params.isEmpty ? "none" : params.joined(separator: "; ")),
             (
                 "Waivers file",
-                doc.inputs.waivers.map { "\($0.path), SHA-256 \($0.sha256)" } ?? "none: no finding was waived"
+                doc.inputs.waivers.map { "\($0.path), SHA-256 \($0.sha256)" }
+                    // A document written before waivers files were recorded may still carry waivers.
+                    ?? (doc.results.contains { $0.waiver != nil }
+                        ? "not recorded in the result document, although results carry waivers (section 5)"
+                        : "none: no finding was waived")
             ),
         ]
         return section(
