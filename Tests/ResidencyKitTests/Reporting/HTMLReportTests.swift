@@ -195,6 +195,16 @@ enum HTMLFixtures {
         #expect(html.contains("not recorded in the result document, although results carry waivers"))
     }
 
+    /// A flow whose region is not known may leave the EU: the record of transfers lists it
+    /// (the example's Looker source, whose endpoint was not resolved), not only the full register.
+    @Test func theRecordOfTransfersKeepsFlowsOfUnknownRegion() throws {
+        let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
+        let start = try #require(html.range(of: "Record of transfers out of EU of Acme EU"))
+        let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+        let record = html[start.upperBound..<end.lowerBound]
+        #expect(record.contains("(endpoint not resolved))</td><td>unknown</td>"), "\(record.prefix(600))")
+    }
+
     @Test func undecidedResultShowsItsReason() throws {
         let doc = try ReportFixtures.undecidedExample()
         let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)

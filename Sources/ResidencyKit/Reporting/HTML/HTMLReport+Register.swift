@@ -32,8 +32,10 @@ extension HTMLReport {
     }
 
     func transferRecord(_ ws: ResultDocument.WorkspaceInfo, _ rows: [FlowRow], _ doc: ResultDocument) -> BodyNode {
-        // GDPR Chapter V: transfers of data out of the EU (a US workspace keeps no such record).
-        let crossings = rows.filter { $0.crossing == .yes }
+        // GDPR Chapter V: transfers of data out of the EU (a US workspace keeps no such record),
+        // and flows whose region is not known, which may be: a record a DPO reads must not
+        // leave them out because the inventory did not say.
+        let crossings = rows.filter { $0.crossing == .yes || $0.crossing == .unknown }
         guard !crossings.isEmpty, HTMLWords.regionCode(ofWorkspace: ws.region) == "eu" else { return .empty }
         let exporter = "\(ws.name ?? ws.slug) (Segment workspace \(ws.slug))"
         let permits = Dictionary(doc.policies.filter { $0.kind == "permit" }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -61,6 +63,7 @@ extension HTMLReport {
                     else if results.contains(where: { $0.outcome == .fail }) { "No mechanism recorded: a violation" }
                     else if results.contains(where: { $0.outcome == .indeterminate }) { "Not decided: information is missing" }
                     else if results.contains(where: { $0.outcome == .waived }) { "Waived" }
+                    else if row.crossing == .unknown { "Not decided: where it sends is not known" }
                     else { "No mechanism recorded" }
                 return .tr(
                     HTMLTable.cell(exporter), HTMLTable.cell(importer),
