@@ -12,6 +12,7 @@ extension AuditRun.Options {
     ) throws -> AuditRun.Options {
         var options = AuditRun.Options()
         let usingExample = inventories.isEmpty
+        if policies.isEmpty, let missing = StandardPack.notFound() { throw ValidationError(missing) }
         options.policies = policies.isEmpty ? [StandardPack.folder()] : policies
         options.inventories = usingExample ? [StandardPack.path("examples/inventory")] : inventories
         options.facts = facts ?? (usingExample ? StandardPack.path("examples/facts.yaml") : nil)
@@ -53,4 +54,20 @@ enum StandardPack {
     }
 
     static func folder() -> String { path("policies") }
+
+    /// When no standard pack is where it is looked for: what was looked at, in order, for the
+    /// error (nil when the pack is there).
+    static func notFound(
+        environment: [String: String] = ProcessInfo.processInfo.environment, executable: String = CommandLine.arguments[0]
+    ) -> String? {
+        let fm = FileManager.default
+        let folder = base(environment: environment, executable: executable).map { "\($0)/policies" } ?? "policies"
+        guard !fm.fileExists(atPath: folder) else { return nil }
+        if let home = environment["RESIDENCY_HOME"], !home.isEmpty {
+            return "no policy pack in RESIDENCY_HOME: \(home)/policies does not exist; pass --policies DIR, or set RESIDENCY_HOME to the folder that holds policies/"
+        }
+        let installed = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("share/residency/policies").path
+        return "no policy pack found: looked for policies/ here, in RESIDENCY_HOME (not set) and at \(installed); pass --policies DIR, or set RESIDENCY_HOME to the folder that holds policies/"
+    }
 }

@@ -22,6 +22,9 @@ import Testing
         let r = try residency(["check", "--now", "2026-11-28T02:00:00Z"], in: dir, environment: ["RESIDENCY_HOME": ""])
         #expect(r.status == 2)
         #expect(r.stderr.contains("policies"), "\(r.stderr)")
+        // Each place it looked, and what to do.
+        #expect(r.stderr.contains("looked for policies/ here, in RESIDENCY_HOME (not set) and at "), "\(r.stderr)")
+        #expect(r.stderr.contains("share/residency/policies; pass --policies DIR"), "\(r.stderr)")
     }
 
     /// A RESIDENCY_HOME that holds no pack is the error, naming where it looked: never skipped

@@ -101,12 +101,21 @@ import Testing
     @Test func workspacePagesAgreeWithTheIndex() throws {
         for (name, doc) in try Self.runs() where doc.workspaces.count <= 40 {
             let site = HTMLReport().renderSite(doc, provenance: HTMLFixtures.provenance)
-            let tallies = HTMLReport.workspaceTallies(doc)
-            let names = HTMLReport.pageNames(doc)
-            for ws in doc.workspaces {
-                let page = try #require(site.first { $0.name == names[ws.slug] }).html
-                let verdict = (tallies[ws.slug] ?? HTMLReport.WorkspaceTally()).verdict
-                #expect(page.contains("<p class=\"verdict-word\">\(verdict.headline)</p>"), "\(name): \(ws.slug)")
+            let index = try #require(site.first { $0.name == "index.html" }).html
+            // The index groups the workspaces by verdict (`<h4>` headline, then a list of links).
+            var listed: [String: String] = [:]
+            for group in index.components(separatedBy: "<h4>").dropFirst() {
+                guard let open = group.range(of: "\">"), let close = group.range(of: "</span>") else { continue }
+                let headline = String(group[open.upperBound..<close.lowerBound])
+                let list = group.components(separatedBy: "</ol>")[0]
+                for link in list.components(separatedBy: "href=\"").dropFirst() {
+                    listed[String(link.prefix { $0 != "\"" })] = headline
+                }
+            }
+            #expect(listed.count == doc.workspaces.count, "\(name): the index lists every workspace")
+            for (page, headline) in listed {
+                let html = try #require(site.first { $0.name == page }, "\(name): \(page)").html
+                #expect(html.contains("<p class=\"verdict-word\">\(headline)</p>"), "\(name): \(page)")
             }
         }
     }
