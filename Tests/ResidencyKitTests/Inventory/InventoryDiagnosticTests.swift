@@ -662,6 +662,7 @@ import Testing
         #expect(d.range?.file == "b.json")
         #expect(d.lineColumn == second.at())
         #expect(d.notes.first?.range?.file == "a.json")
+        #expect(d.notes.first?.range.map { "\($0.start.line):\($0.start.column)" } == first.at("2️⃣"))
         #expect(d.help == "reports name workspaces by slug; audit the two in separate runs")
         #expect(loaded.workspaces.map(\.workspace.id) == ["ws-1"])
     }

@@ -48,7 +48,7 @@ import Testing
         #expect(causes.contains(">\(res001.count)</td>"))
         #expect(causes.contains("and \(res001.count - 3) more"))
         // The registers are the worst workspaces', in the table's order.
-        let firstRegister = try #require(html.range(of: #"<article class="workspace""#) ?? html.range(of: "id=\"workspace-"))
+        let firstRegister = try #require(html.range(of: "id=\"workspace-"))
         let firstInTable = try #require(table.range(of: "href=\"#workspace-"))
         let slugInTable = table[firstInTable.upperBound...].prefix { $0 != "\"" }
         #expect(html[firstRegister.lowerBound...].prefix(400).contains(String(slugInTable)))

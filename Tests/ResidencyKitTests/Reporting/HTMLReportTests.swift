@@ -210,7 +210,7 @@ enum HTMLFixtures {
         let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
         #expect(html.contains("1 could not be decided"))
         #expect(html.contains(#"id="finding-RES-001-acme-eu-destination-\#(ReportFixtures.mixpanel)""#))
-        #expect(html.contains("its endpoint&apos;s region is not known: settings.apiRegion = true, which names no region") || html.contains("its endpoint's region is not known: settings.apiRegion = true, which names no region"))
+        #expect(html.contains("its endpoint's region is not known: settings.apiRegion = true, which names no region"))
     }
 
     /// GDPR's transfer rules govern data leaving the EU: a US workspace's flow to an EU
@@ -218,7 +218,7 @@ enum HTMLFixtures {
     @Test func onlyFlowsLeavingTheEUAskForALegalBasis() throws {
         let html = HTMLReport().render(try HTMLFixtures.example(), provenance: HTMLFixtures.provenance)
         let us = try #require(html.range(of: #"id="workspace-acme-us""#))
-        let usSection = html[us.lowerBound...].prefix { _ in true }
+        let usSection = html[us.lowerBound...]
         let end = usSection.range(of: "</section>")?.lowerBound ?? usSection.endIndex
         let register = usSection[..<end]
         #expect(register.contains("YES: US → EU"))
