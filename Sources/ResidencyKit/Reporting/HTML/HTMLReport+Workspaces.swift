@@ -18,21 +18,48 @@ extension HTMLReport {
     static func workspaceTallies(_ doc: ResultDocument) -> [String: WorkspaceTally] {
         let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
         let onlyNew = doc.baseline?.failOnNew ?? false
-        var tallies: [String: WorkspaceTally] = [:]
-        var bySeverity: [String: [String: [String: Int]]] = [:]
-        for r in doc.results {
-            bySeverity[r.workspace, default: [:]][r.severity.rawValue, default: [:]][r.outcome.rawValue, default: 0] += 1
-            var t = tallies[r.workspace, default: WorkspaceTally()]
-            t.results += 1
-            if ResultDocument.gates(r, failOn), !onlyNew || r.change == "new" {
-                if r.outcome == .fail { t.failing += 1 } else { t.undecided += 1 }
+        let severities = PolicySeverity.allCases, outcomeCount = Outcome.allCases.count
+        // Counted in arrays (severity × outcome per workspace), as `ResultDocument.tally` does;
+        // a workspace's slug is looked up only when it changes (results come grouped by it).
+        var slots: [String: Int] = [:]
+        var slugs: [String] = [], tallies: [WorkspaceTally] = [], counts: [[Int]] = []
+        var last = "", slot = -1
+        doc.results.withUnsafeBufferPointer { results in
+            // Through the buffer, reading fields: `for r in results` copies every finding.
+            for i in results.indices {
+                let (severity, outcome) = (results[i].severity, results[i].outcome)
+                if slot < 0 || results[i].workspace != last {
+                    last = results[i].workspace
+                    if let known = slots[last] {
+                        slot = known
+                    } else {
+                        slot = slugs.count
+                        slots[last] = slot
+                        slugs.append(last)
+                        tallies.append(WorkspaceTally())
+                        counts.append([Int](repeating: 0, count: severities.count * outcomeCount))
+                    }
+                }
+                counts[slot][severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
+                tallies[slot].results += 1
+                if ResultDocument.gates(severity, outcome, failOn), !onlyNew || results[i].change == "new" {
+                    if outcome == .fail { tallies[slot].failing += 1 } else { tallies[slot].undecided += 1 }
+                }
+                if outcome == .permitted { tallies[slot].permitted += 1 }
+                if outcome == .waived { tallies[slot].waived += 1 }
             }
-            if r.outcome == .permitted { t.permitted += 1 }
-            if r.outcome == .waived { t.waived += 1 }
-            tallies[r.workspace] = t
         }
-        for (w, counts) in bySeverity { tallies[w]?.verdict = Compliance.of(bySeverity: counts, unmatched: 0) }
-        return tallies
+        var out: [String: WorkspaceTally] = [:]
+        for (k, slug) in slugs.enumerated() {
+            var bySeverity: [String: [String: Int]] = [:]
+            for (si, s) in severities.enumerated() {
+                for o in Outcome.allCases { bySeverity[s.rawValue, default: [:]][o.rawValue] = counts[k][si * outcomeCount + o.ordinal] }
+            }
+            var t = tallies[k]
+            t.verdict = Compliance.of(bySeverity: bySeverity, unmatched: 0)
+            out[slug] = t
+        }
+        return out
     }
 
     /// The one order every list of workspaces follows (issue 13): worst first — by verdict,
