@@ -37,7 +37,8 @@ extension HTMLReport {
         let causes = Self.causes(doc)
         guard !causes.isEmpty else { return .p(.t("No result failed or was left undecided.")) }
         let named = 3
-        let shown = shownFindings(doc, index)
+        // The index links every example to its workspace's page: no need to know which it lists.
+        let shown = isIndex ? [] : shownFindings(doc, index)
         return HTMLTable.make(
             "Failed and undecided results by cause, most first",
             columns: ["Policy", "Outcome", "Cause", "Results", "Workspaces", "For example"], numeric: [3, 4],

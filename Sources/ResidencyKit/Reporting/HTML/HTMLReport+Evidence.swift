@@ -9,7 +9,7 @@ extension HTMLReport {
     func evidenceAppendix(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
         var items: [BodyNode] = []
         for p in doc.policies where p.kind == "policy" {
-            for i in Self.ordered(p.id, doc, index).prefix(limits.findingsPerPolicy) {
+            for i in (index.listed[p.id] ?? []).prefix(limits.findingsPerPolicy) {
                 let r = doc.results[i]
                 guard !r.evidence.isEmpty else { continue }
                 items.append(

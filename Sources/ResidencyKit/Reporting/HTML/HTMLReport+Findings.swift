@@ -26,23 +26,11 @@ extension HTMLReport {
         return section("findings", content)
     }
 
-    /// A policy's listed results in the order they are shown: what needs action first.
-    static func ordered(_ policy: String, _ doc: ResultDocument, _ index: ResultIndex) -> [Int] {
-        (index.listed[policy] ?? []).enumerated()
-            .sorted { a, b in
-                let (ra, rb) = (
-                    ResultIndex.rank(doc.results[a.element].outcome), ResultIndex.rank(doc.results[b.element].outcome)
-                )
-                return ra != rb ? ra < rb : a.offset < b.offset
-            }
-            .map(\.element)
-    }
-
     /// Every result this report shows as a finding (the first `findingsPerPolicy` of each policy).
     func shownFindings(_ doc: ResultDocument, _ index: ResultIndex) -> Set<Int> {
         var out = Set<Int>()
         for p in doc.policies where p.kind == "policy" {
-            out.formUnion(Self.ordered(p.id, doc, index).prefix(limits.findingsPerPolicy))
+            out.formUnion((index.listed[p.id] ?? []).prefix(limits.findingsPerPolicy))
         }
         return out
     }
@@ -77,7 +65,7 @@ extension HTMLReport {
         let summary =
             "Results: " + listedCounts.joined(separator: ", ")
             + "; \(counts[Outcome.pass.ordinal]) passed and \(counts[Outcome.notApplicable.ordinal]) not applicable (counted only)."
-        let listed = Self.ordered(p.id, doc, index)
+        let listed = (index.listed[p.id] ?? [])
         // The index of an `--html-dir` folder counts; each workspace's page lists.
         let shown = listed.prefix(isIndex ? 0 : limits.findingsPerPolicy)
         var body: [BodyNode] = header(p, meta) + [.p(.t(summary))]

@@ -266,7 +266,9 @@ struct ResultIndex {
 
     /// Per policy id: a count per outcome ordinal.
     var counts: [String: [Int]] = [:]
-    /// Per policy id: indices of results that are listed (fail, indeterminate, permitted, waived).
+    /// Per policy id: indices of results that are listed (fail, indeterminate, permitted,
+    /// waived), in the order they are shown: what needs action first (`rank`), then in
+    /// document order. Sorted once here for every section that lists them.
     var listed: [String: [Int]] = [:]
     /// Per resource: indices of its listed results.
     var byResource: [ResourceKey: [Int]] = [:]
@@ -294,6 +296,12 @@ struct ResultIndex {
                 }
             }
             if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
+        }
+        for (policy, list) in listed {
+            listed[policy] = list.sorted { a, b in
+                let (ra, rb) = (ResultIndex.rank(doc.results[a].outcome), ResultIndex.rank(doc.results[b].outcome))
+                return ra != rb ? ra < rb : a < b
+            }
         }
         workspaceTallies = HTMLReport.workspaceTallies(doc)
         workspaceOrder = HTMLReport.orderedWorkspaces(doc, workspaceTallies)
