@@ -55,7 +55,7 @@ struct PlainReason: Sendable {
 
     // MARK: - Naming
 
-    /// The words for what `e` reads, or nil when it is not a read of something named.
+    /// The words for what `e` reads (a fact, a field of the inventory, a computed value).
     static func of(_ e: Expr, _ bundle: CheckedBundle) -> PlainReason {
         if case .binary(let op, _, _) = e.kind, op.isArithmetic {
             return PlainReason(phrase: "a value the policy computes", supplier: .arithmetic)

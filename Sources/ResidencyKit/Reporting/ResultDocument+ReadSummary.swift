@@ -51,8 +51,8 @@ extension ResultDocument {
             }
         }
 
-        // The verdict as `check` decided it: a result that trips the gate, or a policy that
-        // was expected to apply and applied to nothing (unless the gate is off).
+        // The verdict as `check` decided it, from every result whatever the gate (`Compliance`),
+        // and the gate from the results that trip it at `failOn`.
         let unmatched = doc.unmatchedPolicies
         let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
         if s.verdict != verdict, let summary, let node = summary["verdict"] {

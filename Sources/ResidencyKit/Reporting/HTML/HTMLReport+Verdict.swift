@@ -62,7 +62,7 @@ extension HTMLReport {
     }
 
     /// What the gate counted, with its threshold.
-    func verdictExplanation(_ doc: ResultDocument) -> String {
+    private func verdictExplanation(_ doc: ResultDocument) -> String {
         let s = doc.summary
         let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
         let gated: [PolicySeverity] =
@@ -77,12 +77,8 @@ extension HTMLReport {
         let fails = total(gated, .fail), undecided = total(gated, .indeterminate)
         let below = PolicySeverity.allCases.filter { !gated.contains($0) }
         let belowFails = total(below, .fail) + total(below, .indeterminate)
+        // Only for a gate that was applied (`gateSentence`): `--fail-on never` is "not applied".
         var out: String
-        if failOn == .never {
-            out = "\(HTMLMarkup.count(total(PolicySeverity.allCases, .fail), "result")) failed and "
-            out += "\(total(PolicySeverity.allCases, .indeterminate)) could not be decided; read section 4."
-            return out
-        }
         let threshold = failOn == .error ? "severity error" : "severity warning or error"
         out = "\(HTMLMarkup.count(fails, "result")) at \(threshold) failed"
         out += " and \(undecided) could not be decided (an undecided result counts as a failure for the gate)."
