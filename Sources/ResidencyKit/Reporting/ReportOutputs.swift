@@ -122,7 +122,7 @@ public struct ReportOutputs: Sendable {
                 }
             }
             if named {
-                digest = hasher.finalize().map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+                digest = hasher.finalizeHex()
             }
             progress?.step()
         }

@@ -25,7 +25,14 @@ public struct SHA256: Sendable {
 
     /// The hex digest of some bytes.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
-        digest(bytes).map { b in
+        var h = SHA256()
+        h.update(Array(bytes))
+        return h.finalizeHex()
+    }
+
+    /// The digest of everything updated so far, in lower-case hex.
+    public mutating func finalizeHex() -> String {
+        finalize().map { b in
             let s = String(b, radix: 16)
             return s.count == 1 ? "0" + s : s
         }.joined()
