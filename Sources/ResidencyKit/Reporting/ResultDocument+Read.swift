@@ -130,6 +130,7 @@ extension ResultDocument {
                 readResult(n, i, titles: known, &r)
             }
         }
+        checkSlugs(workspaces, root, &r)
         let notices = r.array(root, "notices", "").enumerated().compactMap { i, n -> Notice? in
             let path = "notices[\(i)]"
             guard let o = r.element(n, path) else { return nil }
@@ -147,6 +148,21 @@ extension ResultDocument {
                     verdict: "", gate: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
                     outcomes: [:], bySeverity: [:]),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
+    }
+
+    /// Reports name workspaces by slug (pages, JUnit files, results): `check` refuses two with
+    /// one slug (E0615), and a document that has them is refused too, at the second (E1511),
+    /// rather than have two workspaces' results on one page.
+    private static func checkSlugs(_ workspaces: [WorkspaceInfo], _ root: DataNode, _ r: inout ResultDocumentReader) {
+        var seen: [String: Int] = [:]
+        for (i, ws) in workspaces.enumerated() {
+            guard let first = seen[ws.slug] else {
+                seen[ws.slug] = i
+                continue
+            }
+            guard let node = root["workspaces"]?[i]?["slug"] else { continue }
+            r.report { .documentDuplicateSlug("workspaces[\(i)].slug", ws.slug, first: first, at: ResultDocumentReader.range(node, $0)) }
+        }
     }
 
     /// The columns the workspace records are written in must be the ones this residency

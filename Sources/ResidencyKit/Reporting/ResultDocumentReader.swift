@@ -246,6 +246,12 @@ extension Diagnostic {
                 ?? "every result's policy is listed in `policies`, which gives its title")
     }
 
+    static func documentDuplicateSlug(_ path: String, _ slug: String, first: Int, at r: SourceRange) -> Diagnostic {
+        .error(
+            "E1511", "`\(path)` is \"\(slug)\", the slug of workspaces[\(first)]", at: r,
+            help: "reports name workspaces by slug, and `residency check` never writes two with one: was the document edited?")
+    }
+
     static func documentUnsafeLink(_ path: String, _ url: String, at r: SourceRange) -> Diagnostic {
         .error(
             "E1508", "`\(path)` must be a plain http(s) link, found \"\(url)\"", at: r,

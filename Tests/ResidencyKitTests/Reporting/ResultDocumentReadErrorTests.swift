@@ -173,6 +173,11 @@ import Testing
         ("a row too short", #"[3,4,null,true,9,2,null,null,null,null]"#, #"1️⃣[3,4]"#, "E1504", "must be a list of 10 columns"),
         ("a text where a number goes", #"[[0,1,null"#, #"[[1️⃣"d1",1,null"#, "E1504", "must be the number of a string in `strings`"),
         ("columns of another meaning", #""evidence": ["expression", "value", "from"]"#, #""evidence": 1️⃣["value", "expression", "from"]"#, "E1504", "`columns.evidence` must be"),
+        (
+            "two workspaces with one slug", #"{"id": "ws1", "slug": "acme-eu", "strings""#,
+            #"{"id": "ws0", "slug": "acme-eu", "strings": [], "sources": [], "destinations": [], "warehouses": [], "evidence": [], "results": []}, {"id": "ws1", "slug": 1️⃣"acme-eu", "strings""#,
+            "E1511", "`workspaces[1].slug` is \"acme-eu\", the slug of workspaces[0]"
+        ),
         ("an unknown kind", #""kind": "destination""#, #""kind": 1️⃣"destinations""#, "E1506", "`workspaces[0].results[0].kind` is \"destinations\""),
         ("an unknown outcome list", #""fail": [[0"#, #""failed": [], "fail": [[0"#, "", ""),
         ("no workspaces", Self.valid3, "1️⃣" + Self.valid3.replacingOccurrences(of: #""workspaces": ["#, with: #""records": ["#), "E1502", "found no `workspaces`"),
