@@ -60,10 +60,9 @@ extension Diagnostic {
     /// E1606: a `--junit-dir` or `--html-dir` folder residency did not write; replacing it
     /// would delete it.
     static func outputFolderNotOurs(_ target: OutputTarget) -> Diagnostic {
-        let marker = target.option == "--html-dir" ? HTMLReport.folderMarker : JUnitReport.folderMarker
-        return .error(
+        .error(
             "E1606",
-            "cannot write \(target.label): it exists and is not a folder residency wrote (no \(marker))",
+            "cannot write \(target.label): it exists and is not a folder residency wrote (no \(target.folderMarker))",
             at: nil,
             help: "each run replaces the folder as a whole, which would delete what else is in it; give a new or empty folder")
     }

@@ -24,6 +24,11 @@ public struct OutputTarget: Sendable, Hashable {
         return option.isEmpty ? path : "\(path) (\(option))"
     }
 
+    /// The file a folder of this target holds when residency wrote it: the folder may be
+    /// replaced only then, and only by the same report (an HTML folder never replaces the
+    /// JUnit files CI reads, nor the other way round).
+    var folderMarker: String { option == "--html-dir" ? HTMLReport.folderMarker : JUnitReport.folderMarker }
+
     public init(_ option: String, _ path: String, kind: Kind = .file, keepsMode: Bool = false) {
         self.option = option
         self.path = path
@@ -273,9 +278,8 @@ struct OutputDestination {
         case (.file, .file): return
         case (.folder, .folder):
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            // Either report's folder is residency's own to replace; anything else is not.
-            let ours = [JUnitReport.folderMarker, HTMLReport.folderMarker]
-            if !entries.isEmpty, !entries.contains(where: ours.contains) { throw .outputFolderNotOurs(target) }
+            // A folder this report wrote is residency's own to replace; anything else is not.
+            if !entries.isEmpty, !entries.contains(target.folderMarker) { throw .outputFolderNotOurs(target) }
         case (.characterDevice, _), (.blockDevice, _), (.fifo, _), (.socket, _), (.other, _):
             throw .outputIsSpecial(target, kind: FileStatus.words(kind), link: link)
         case (.folder, .file):

@@ -111,6 +111,13 @@ final class LockedLines: @unchecked Sendable {
         #expect(problems.first?.code == "E1606")
         #expect(problems.first?.message.contains(HTMLReport.folderMarker) == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/mine") == ["notes.txt"])
+        // Nor does an HTML folder replace the JUnit folder CI reads.
+        var junit = ReportOutputs()
+        junit.junitFolder = dir + "/junit"
+        try junit.write(try ReportFixtures.example())
+        outputs.htmlFolder = dir + "/junit"
+        #expect(outputs.check(inputs: []).first?.code == "E1606")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/junit").contains(JUnitReport.folderMarker))
     }
 
     /// Writing reports shows progress: one step per report and per file of a folder, and the
