@@ -70,7 +70,7 @@ import Testing
         #expect(r.stdout.hasSuffix("wrote \(out) (--json)\n"), "\(r.stdout)")
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(doc["schemaVersion"] as? Int == 3)
+        #expect(doc["schemaVersion"] as? Int == 4)
         let run = try #require(doc["run"] as? [String: Any])
         #expect(run["startedAt"] as? String == "2026-11-28T02:00:00Z")
         #expect(run["auditDate"] as? String == "2026-11-28")

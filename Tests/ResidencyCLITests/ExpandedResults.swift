@@ -1,10 +1,13 @@
 import Foundation
 
-/// A schema 3 result document's results spelled out as objects (`policy`, `outcome`,
+/// A schema 4 result document's results spelled out as objects (`policy`, `outcome`,
 /// `workspace`, `resource`, `message` …), read with `JSONSerialization` alone, as a consumer
 /// of the documented format would (docs/results.md), not with residency's own reader.
 func expandedResults(_ doc: [String: Any]) -> [[String: Any]] {
     let kinds = ["source": "sources", "destination": "destinations", "warehouse": "warehouses"]
+    // A group leaves out the kind and severity its policy has in `policies[]`.
+    var listed: [String: [String: Any]] = [:]
+    for p in doc["policies"] as? [[String: Any]] ?? [] where listed[p["id"] as! String] == nil { listed[p["id"] as! String] = p }
     var out: [[String: Any]] = []
     for ws in doc["workspaces"] as? [[String: Any]] ?? [] {
         let strings = ws["strings"] as? [String] ?? []
@@ -16,17 +19,25 @@ func expandedResults(_ doc: [String: Any]) -> [[String: Any]] {
             return "\(strings[p[0] as! Int]) (\(strings[p[1] as! Int]):\(p[2]):\(p[3]))"
         }
         for group in ws["results"] as? [[String: Any]] ?? [] {
-            let kind = group["kind"] as! String
+            let policy = listed[group["policy"] as! String]
+            let kind = (group["kind"] ?? policy?["resourceKind"]) as! String
+            let severity = (group["severity"] ?? policy?["severity"])!
             let rows: [[Any]] =
                 kind == "workspace"
                 ? [[ws["id"]!, ws["name"] ?? ws["slug"]!]]
                 : (ws[kinds[kind]!] as? [[Any]] ?? []).map { [strings[$0[0] as! Int], strings[$0[1] as! Int]] }
             var results: [(Int, [String: Any])] = []
             for outcome in ["pass", "fail", "indeterminate", "not-applicable", "permitted", "waived"] {
-                for item in group[outcome] as? [Any] ?? [] {
+                // A run "first..last" is one bare result per resource in it.
+                let items = (group[outcome] as? [Any] ?? []).flatMap { item -> [Any] in
+                    guard let run = item as? String else { return [item] }
+                    let bounds = run.components(separatedBy: "..").map { Int($0)! }
+                    return Array(bounds[0]...bounds[1])
+                }
+                for item in items {
                     let row = item as? [Any] ?? [item]
                     var r: [String: Any] = [
-                        "policy": group["policy"]!, "severity": group["severity"]!, "outcome": outcome, "workspace": ws["slug"]!,
+                        "policy": group["policy"]!, "severity": severity, "outcome": outcome, "workspace": ws["slug"]!,
                     ]
                     var index = -1
                     if let i = row[0] as? Int {
@@ -59,7 +70,7 @@ func expandedResults(_ doc: [String: Any]) -> [[String: Any]] {
 
 import Testing
 
-/// The schema 3 document as an outside reader takes it: `jq` with the recipe docs/results.md
+/// The schema 4 document as an outside reader takes it: `jq` with the recipe docs/results.md
 /// gives, and plain `JSONSerialization` with the rules written there, each give the results
 /// residency's own reader gives.
 @Suite struct ResultDocumentFormatCLITests {

@@ -59,21 +59,22 @@ import Testing
         let example = try String(
             contentsOf: repositoryRoot.appendingPathComponent("reports/example-results.json"), encoding: .utf8)
         let dir = try temporaryFolder([
-            "old.json": example.replacingOccurrences(of: #""schemaVersion": 3"#, with: #""schemaVersion": 4"#),
-            "edited.json": example.replacingOccurrences(of: #""kind": "destination", "severity": "warning""#, with: #""kind": "destination", "severity": "warnin""#),
+            "old.json": example.replacingOccurrences(of: #""schemaVersion": 4"#, with: #""schemaVersion": 5"#),
+            // The first is RES-003's in `policies[]`, whose results take it from there.
+            "edited.json": example.replacingFirst(#""severity": "warning""#, with: #""severity": "warnin""#),
             "report.html": "previous",
         ])
         let old = try residency(["report", "old.json", "--html", "report.html", "--sarif", "new.sarif"], in: dir)
         #expect(old.status == 2)
         #expect(
             old.stderr.contains(
-                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 3): found schemaVersion 4"
+                "old.json:2:20: error[E1502]: old.json is not a residency result document (schemaVersion 4): found schemaVersion 5"
             ), "\(old.stderr)")
         #expect(old.stderr.contains("residency: no report written"))
         let edited = try residency(["report", "edited.json", "--html", "report.html"], in: dir)
         #expect(edited.status == 2)
         #expect(
-            edited.stderr.contains(#"edited.json:"#) && edited.stderr.contains(#"error[E1506]: `workspaces[0].results[3].severity` is "warnin""#), "\(edited.stderr)")
+            edited.stderr.contains(#"edited.json:"#) && edited.stderr.contains(#"error[E1506]: `policies[3].severity` is "warnin""#), "\(edited.stderr)")
         #expect(edited.stderr.contains(#"help: did you mean "warning"?"#))
         #expect(try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8) == "previous")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.sarif").path))
@@ -121,5 +122,13 @@ import Testing
             #expect(r.stdout.contains(text), "\(text)")
         }
         #expect(try residency(["--help"]).stdout.contains("report"))
+    }
+}
+
+extension String {
+    /// The text with the first `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        return replacingCharacters(in: r, with: replacement)
     }
 }

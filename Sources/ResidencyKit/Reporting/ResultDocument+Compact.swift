@@ -39,10 +39,25 @@ extension ResultDocument {
 
     /// The line of workspace `w` with the results in `range`, without its leading
     /// indentation and separator.
-    func appendWorkspaceRecord(_ w: Int, _ range: Range<Int>, to out: inout [UInt8]) {
-        var record = WorkspaceRecord(workspace: workspaces[w])
+    func appendWorkspaceRecord(_ w: Int, _ range: Range<Int>, defaults: [String: PolicyDefaults], to out: inout [UInt8]) {
+        var record = WorkspaceRecord(workspace: workspaces[w], defaults: defaults)
         results.withUnsafeBufferPointer { record.results($0[range]) }
         record.finish(into: &out)
+    }
+}
+
+extension ResultDocument {
+    /// What a results group of a policy leaves out when it is the policy's own (`policies[]`):
+    /// its resource kind and severity. The first listing of an id counts, as for its title.
+    struct PolicyDefaults: Sendable {
+        var kind: String
+        var severity: String?
+    }
+
+    func policyDefaults() -> [String: PolicyDefaults] {
+        var out: [String: PolicyDefaults] = [:]
+        for p in policies where out[p.id] == nil { out[p.id] = .init(kind: p.resourceKind, severity: p.severity) }
+        return out
     }
 }
 
@@ -103,6 +118,7 @@ final class StringTable {
 /// record with its `strings` ahead of the rows that refer to them.
 private struct WorkspaceRecord {
     let ws: ResultDocument.WorkspaceInfo
+    let defaults: [String: ResultDocument.PolicyDefaults]
     let table = StringTable()
     /// The evidence rows, each once, and their numbers.
     var evidence: [UInt8] = []
@@ -110,8 +126,9 @@ private struct WorkspaceRecord {
     var rows: [UInt8] = []
     var groups: [UInt8] = []
 
-    init(workspace: ResultDocument.WorkspaceInfo) {
+    init(workspace: ResultDocument.WorkspaceInfo, defaults: [String: ResultDocument.PolicyDefaults]) {
         ws = workspace
+        self.defaults = defaults
         rows.reserveCapacity(64 * (ws.sources.count + ws.destinations.count + ws.warehouses.count) + 256)
         flows()
     }
@@ -269,10 +286,16 @@ private struct WorkspaceRecord {
             group.next = index + 1
             group.count += 1
             let o = Group.slot(r.outcome)
-            if !group.lists[o].isEmpty { group.lists[o].append(44) }
             if Self.bare(r), r.fingerprint == computed {
-                int(index, &group.lists[o])
+                if let run = group.runs[o], run.upperBound == index {
+                    group.runs[o] = run.lowerBound..<(index + 1)
+                } else {
+                    flushRun(&group, o)
+                    group.runs[o] = index..<(index + 1)
+                }
             } else {
+                flushRun(&group, o)
+                if !group.lists[o].isEmpty { group.lists[o].append(44) }
                 finding(r, resource: index, fingerprint: r.fingerprint == computed ? nil : r.fingerprint, into: &group.lists[o])
             }
         }
@@ -293,6 +316,8 @@ private struct WorkspaceRecord {
         /// The first index the next result may have.
         var next = 0
         var lists = [[UInt8]](repeating: [], count: Outcome.allCases.count)
+        /// Per outcome, the run of consecutive bare results not yet written.
+        var runs = [Range<Int>?](repeating: nil, count: Outcome.allCases.count)
 
         static func slot(_ o: Outcome) -> Int { Outcome.allCases.firstIndex(of: o)! }
 
@@ -302,16 +327,44 @@ private struct WorkspaceRecord {
         }
     }
 
+    /// Writes outcome `o`'s pending run of bare results: one or two as numbers, more as the
+    /// text `"first..last"` (a policy's passes are mostly every resource of a kind in order).
+    private func flushRun(_ g: inout Group, _ o: Int) {
+        guard let run = g.runs[o] else { return }
+        g.runs[o] = nil
+        if !g.lists[o].isEmpty { g.lists[o].append(44) }
+        if run.count < 3 {
+            int(run.lowerBound, &g.lists[o])
+            if run.count == 2 {
+                g.lists[o].append(44)
+                int(run.lowerBound + 1, &g.lists[o])
+            }
+            return
+        }
+        g.lists[o].append(34)
+        int(run.lowerBound, &g.lists[o])
+        raw("..", &g.lists[o])
+        int(run.upperBound - 1, &g.lists[o])
+        g.lists[o].append(34)
+    }
+
     private mutating func close(_ g: inout Group) {
+        for o in g.runs.indices { flushRun(&g, o) }
         var out = groups
         groups = []
         if !out.isEmpty { out.append(contentsOf: ", ".utf8) }
         raw("{\"policy\": ", &out)
         JSONBytes.appendString(g.policy, to: &out)
-        raw(", \"kind\": ", &out)
-        JSONBytes.appendString(g.kind, to: &out)
-        raw(", \"severity\": ", &out)
-        JSONBytes.appendString(g.severity.rawValue, to: &out)
+        // The policy's own kind and severity go without saying (`policies[]` lists them).
+        let own = defaults[g.policy]
+        if own?.kind != g.kind {
+            raw(", \"kind\": ", &out)
+            JSONBytes.appendString(g.kind, to: &out)
+        }
+        if own == nil || own?.severity != g.severity.rawValue {
+            raw(", \"severity\": ", &out)
+            JSONBytes.appendString(g.severity.rawValue, to: &out)
+        }
         for (o, list) in zip(Outcome.allCases, g.lists) where !list.isEmpty {
             raw(", ", &out)
             JSONBytes.appendString(o.rawValue, to: &out)

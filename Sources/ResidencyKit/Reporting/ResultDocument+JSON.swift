@@ -15,6 +15,7 @@ extension ResultDocument {
     /// ready (see `OrderedPipeline`), so writing overlaps with encoding.
     public func writeJSON(_ emit: ([UInt8]) -> Void) {
         let ranges = resultRanges()
+        let defaults = policyDefaults()
         // A few workspaces per piece: one is too little work to hand between threads.
         let chunkSize = 8
         let chunkCount = (workspaces.count + chunkSize - 1) / chunkSize
@@ -24,7 +25,7 @@ extension ResultDocument {
             produce: { c, out in
                 for w in (c * chunkSize)..<min(workspaces.count, (c + 1) * chunkSize) {
                     out.append(contentsOf: (w > 0 ? ",\n    " : "\n    ").utf8)
-                    appendWorkspaceRecord(w, ranges[w], to: &out)
+                    appendWorkspaceRecord(w, ranges[w], defaults: defaults, to: &out)
                 }
             },
             deliver: emit)

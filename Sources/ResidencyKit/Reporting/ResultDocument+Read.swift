@@ -76,7 +76,7 @@ extension ResultDocument {
         guard let version = root["schemaVersion"] else {
             return .notAResultDocument(file.path, found: "found no `schemaVersion`", version: nil, at: at)
         }
-        // Versions 1 and 2 are still read (last night's baseline), 1's verdict re-read as 2's.
+        // Earlier versions are still read (last night's baseline), 1's verdict re-read as 2's.
         guard let v = version.int, (1...ResultDocument.schemaVersion).contains(v) else {
             let found =
                 version.numberText.map { "found schemaVersion \($0)" } ?? "found a `schemaVersion` that is \(version.typeName)"
@@ -84,7 +84,7 @@ extension ResultDocument {
                 file.path, found: found, version: root["tool"]?["version"]?.string,
                 at: file.range(version.start, max(version.start + 1, version.end)))
         }
-        let list = v == ResultDocument.schemaVersion ? "workspaces" : "results"
+        let list = v >= ResultDocument.firstRecordSchema ? "workspaces" : "results"
         guard root[list] != nil else {
             return .notAResultDocument(file.path, found: "found no `\(list)`", version: nil, at: at)
         }
@@ -108,15 +108,16 @@ extension ResultDocument {
         let policies = r.array(root, "policies", "").enumerated().compactMap { i, n in
             r.element(n, "policies[\(i)]").map { readPolicy($0, "policies[\(i)]", &r) }
         }
-        var titles: [String: String] = [:]
-        for p in policies where titles[p.id] == nil { titles[p.id] = p.title }
-        let known = titles
+        var byID: [String: PolicyInfo] = [:]
+        for p in policies where byID[p.id] == nil { byID[p.id] = p }
+        let known = byID.mapValues(\.title)
+        let listed = byID
         let workspaces: [WorkspaceInfo]
         let results: [Finding]
-        if root["schemaVersion"]?.int == ResultDocument.schemaVersion {
+        if isRecordSchema(root) {
             checkColumns(root, &r)
             let records = readInParallel(r.array(root, "workspaces", ""), chunk: 4, &r) { n, i, r in
-                readRecord(n, "workspaces[\(i)]", titles: known, &r)
+                readRecord(n, "workspaces[\(i)]", policies: listed, &r)
             }
             workspaces = records.map(\.0)
             results = [Finding](concatenatingParts: records.map(\.1.count)) { part, out in

@@ -6,7 +6,7 @@
 extension ResultDocument {
     /// One workspace record: the workspace and its results, in document order.
     static func readRecord(
-        _ n: DataNode, _ path: String, titles: [String: String], _ r: inout ResultDocumentReader
+        _ n: DataNode, _ path: String, policies: [String: PolicyInfo], _ r: inout ResultDocumentReader
     ) -> (WorkspaceInfo, [Finding]) {
         guard let o = r.element(n, path) else {
             return (WorkspaceInfo(id: "", slug: "", sources: [], destinations: [], warehouses: []), [])
@@ -44,7 +44,7 @@ extension ResultDocument {
         for (g, group) in r.array(o, "results", path).enumerated() {
             let p = "\(path).results[\(g)]"
             guard let group = r.element(group, p) else { continue }
-            results += rows.group(group, p, ws, titles: titles, &r)
+            results += rows.group(group, p, ws, policies: policies, &r)
         }
         return (ws, results)
     }
@@ -185,31 +185,48 @@ private struct RecordRows {
 
     /// One policy's results in the workspace, in resource order.
     func group(
-        _ o: DataNode, _ path: String, _ ws: ResultDocument.WorkspaceInfo, titles: [String: String],
+        _ o: DataNode, _ path: String, _ ws: ResultDocument.WorkspaceInfo, policies: [String: ResultDocument.PolicyInfo],
         _ r: inout ResultDocumentReader
     ) -> [Finding] {
         var base = Finding(
             policy: "", title: "", severity: .info, outcome: .pass, workspace: ws.slug, resourceKind: "", resourceId: "",
             resourceName: "", evidence: [])
+        var listed: ResultDocument.PolicyInfo?
         if let p = r.required(o, "policy", path), let policy = r.text(p, "\(path).policy") {
             base.policy = policy
-            if let title = titles[policy] {
-                base.title = title
+            if let info = policies[policy] {
+                listed = info
+                base.title = info.title
             } else {
                 r.report {
-                    .documentUnknownPolicy("\(path).policy", policy, at: ResultDocumentReader.range(p, $0), known: titles.keys.sorted())
+                    .documentUnknownPolicy(
+                        "\(path).policy", policy, at: ResultDocumentReader.range(p, $0), known: policies.keys.sorted())
                 }
             }
         }
-        base.resourceKind = r.string(o, "kind", path)
-        if let node = o["kind"], node.string != nil, RecordKind.resourceKinds[base.resourceKind] == nil {
-            let kind = base.resourceKind
-            r.report {
-                .documentUnknownWord(
-                    "\(path).kind", kind, RecordKind.resourceKinds.keys.sorted(), at: ResultDocumentReader.range(node, $0))
+        // Left out when it is the policy's own (schema 4). A policy that is not listed has
+        // none to lend, and is refused already (E1505, E1507).
+        if let node = o["kind"], !node.isNull {
+            base.resourceKind = r.text(node, "\(path).kind") ?? ""
+            if node.string != nil, RecordKind.resourceKinds[base.resourceKind] == nil {
+                let kind = base.resourceKind
+                r.report {
+                    .documentUnknownWord(
+                        "\(path).kind", kind, RecordKind.resourceKinds.keys.sorted(), at: ResultDocumentReader.range(node, $0))
+                }
+            }
+        } else if let listed {
+            base.resourceKind = listed.resourceKind
+        }
+        if let node = o["severity"], !node.isNull {
+            base.severity = r.word(node, "\(path).severity", PolicySeverity.allCases) ?? .info
+        } else if let listed {
+            if let s = listed.severity.flatMap(PolicySeverity.init(rawValue:)) {
+                base.severity = s
+            } else {
+                _ = r.required(o, "severity", path)
             }
         }
-        base.severity = r.word(o, "severity", path, PolicySeverity.allCases) ?? .info
         let resources = ws.resources(ofKind: base.resourceKind) ?? []
         func at(_ i: Int, _ outcome: Outcome) -> Finding {
             var f = base
@@ -232,6 +249,8 @@ private struct RecordRows {
                         continue
                     }
                     if let entry = finding(e, p, outcome, base, resources, at, ws, &r) { entries.append((entry.0, entry.1, e)) }
+                } else if e.string != nil {
+                    for i in resourceRun(e, p, resources.count, of: base.resourceKind, &r) { entries.append((i, at(i, outcome), e)) }
                 } else if let i = resourceNumber(e, p, resources.count, of: base.resourceKind, &r) {
                     entries.append((i, at(i, outcome), e))
                 }
@@ -271,6 +290,33 @@ private struct RecordRows {
             return nil
         }
         return i
+    }
+
+    /// A run of resources, `"first..last"` (schema 4): each a result with nothing but its
+    /// resource. Empty, with the reason reported, when the text is not such a run or names a
+    /// resource the workspace does not have.
+    func resourceRun(_ n: DataNode, _ path: String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader) -> Range<Int> {
+        let bounds = (n.string ?? "").split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard bounds.count == 3, bounds[1].isEmpty, let first = Self.digits(bounds[0]), let last = Self.digits(bounds[2]), first <= last
+        else {
+            r.report {
+                .documentType(
+                    path, expected: "a resource's number, a run \"first..last\" or a result's row", found: n,
+                    at: ResultDocumentReader.range(n, $0))
+            }
+            return 0..<0
+        }
+        guard last < count else {
+            r.report { .documentBadNumber(path, last, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
+            return 0..<0
+        }
+        return first..<(last + 1)
+    }
+
+    /// A whole number written in plain decimal digits, nothing else.
+    private static func digits(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.utf8.count <= 9, s.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(s)
     }
 
     /// One result row: `[resource, message, evidence, remediation, reason, permit, basis,

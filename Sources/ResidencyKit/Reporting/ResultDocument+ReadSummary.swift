@@ -18,8 +18,8 @@ extension ResultDocument {
             }
         }
         let s = doc.summary
-        // Schema 3 lists results in each workspace's record; 1 and 2 in one `results` list.
-        let listed = root["schemaVersion"]?.int == schemaVersion ? "results in `workspaces[].results`" : "results in `results`"
+        // Schemas 3 and 4 list results in each workspace's record; 1 and 2 in one `results` list.
+        let listed = isRecordSchema(root) ? "results in `workspaces[].results`" : "results in `results`"
         check(summary, "summary", "evaluated", s.evaluated, doc.results.count, listed)
         check(summary, "summary", "workspaces", s.workspaces, doc.workspaces.count, "workspaces in `workspaces`")
         let resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }

@@ -2,12 +2,21 @@
 /// rendered from. Documented in docs/results.md; `schemaVersion` changes when a field's
 /// meaning does.
 public struct ResultDocument: Sendable, Codable {
-    /// 3 since issue 14: each workspace is one record holding its flows and its results, texts
+    /// 4 since issue 14: a results group leaves out the `kind` and `severity` its policy has in
+    /// `policies[]`, and a run of three or more consecutive bare results is the text
+    /// `"first..last"`. 3 (issue 14 too): each workspace is one record holding its flows and its results, texts
     /// written once per workspace and referred to by number (`ResultDocument+Compact.swift`);
     /// the counts come last. 2 since issue 13: `summary.verdict` is the compliance verdict
     /// from every result, and `summary.gate` says what `--fail-on` did (in 1, the verdict was
-    /// the gate's). Documents of 1 and 2 are still read (`ResultDocument+ReadResults.swift`).
-    public static let schemaVersion = 3
+    /// the gate's). Documents of 1 and 2 are still read (`ResultDocument+ReadLists.swift`), 3 as 4 (a superset).
+    public static let schemaVersion = 4
+    /// The first schema of one record per workspace; read the same way as those after it.
+    static let firstRecordSchema = 3
+
+    /// Whether a document's results are in its workspace records (schema 3 on).
+    static func isRecordSchema(_ root: DataNode) -> Bool {
+        (root["schemaVersion"]?.int ?? 0) >= firstRecordSchema
+    }
 
     public struct Tool: Sendable, Codable {
         public var name = "residency"

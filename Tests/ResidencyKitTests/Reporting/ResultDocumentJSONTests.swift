@@ -62,13 +62,13 @@ import Testing
         let file = SourceFile(path: "d.json", bytes: bytes)
         guard case .success(let tree) = JSONReader.parse(file) else { throw CancellationError() }
         var reader = ResultDocumentReader(file: file)
-        var titles: [String: String] = [:]
-        for p in doc.policies { titles[p.id] = p.title }
+        var policies: [String: ResultDocument.PolicyInfo] = [:]
+        for p in doc.policies where policies[p.id] == nil { policies[p.id] = p }
         var read = doc
         read.workspaces = []
         read.results = []
         for (i, n) in tree.root["workspaces"]!.elements.enumerated() {
-            let (ws, results) = ResultDocument.readRecord(n, "workspaces[\(i)]", titles: titles, &reader)
+            let (ws, results) = ResultDocument.readRecord(n, "workspaces[\(i)]", policies: policies, &reader)
             read.workspaces.append(ws)
             read.results += results
         }

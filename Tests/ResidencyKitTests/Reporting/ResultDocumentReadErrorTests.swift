@@ -44,10 +44,10 @@ import Testing
         ("a trailing comma", #""notices": []}"#, #""notices": []1️⃣,}"#, "E1503", "trailing comma before `}`"),
         (
             "a list", Self.valid, "1️⃣[1, 2]", "E1502",
-            "results.json is not a residency result document (schemaVersion 3): found an array"
+            "results.json is not a residency result document (schemaVersion 4): found an array"
         ),
         ("an export bundle", Self.valid, #"1️⃣{"workspace": {"id": "ws1"}}"#, "E1502", "found no `schemaVersion`"),
-        ("another schemaVersion", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣4"#, "E1502", "found schemaVersion 4"),
+        ("another schemaVersion", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣5"#, "E1502", "found schemaVersion 5"),
         (
             "a schemaVersion in words", #""schemaVersion": 2"#, #""schemaVersion": 1️⃣"2""#, "E1502",
             "found a `schemaVersion` that is a string"
@@ -202,9 +202,61 @@ import Testing
         #expect(first.range.map { "\($0.start.line):\($0.start.column)" } == source.at(), "\(what): \(first.message)")
     }
 
+    /// Schema 4: the same document with the group's kind and severity left to `policies[]` and
+    /// its pass as a run.
+    static let valid4 = valid3.replacingOccurrences(of: #"{"schemaVersion": 3,"#, with: #"{"schemaVersion": 4,"#)
+        .replacingOccurrences(
+            of: #"{"policy": "RES-001", "kind": "destination", "severity": "error", "pass": [1],"#,
+            with: #"{"policy": "RES-001", "pass": ["1..1"],"#)
+
+    @Test func aSchema4GroupTakesItsKindAndSeverityFromItsPolicy() throws {
+        #expect(Self.valid4.contains(#""pass": ["1..1"]"#))
+        let reading = Self.read(Self.valid4)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        let three = try #require(Self.read(Self.valid3).document)
+        #expect(doc.results.map(\.resourceName) == three.results.map(\.resourceName))
+        #expect(doc.results.map(\.resourceKind) == ["destination", "destination"])
+        #expect(doc.results.map(\.severity) == [.error, .error])
+        #expect(doc.results.map(\.outcome) == [.fail, .pass])
+    }
+
+    /// Schema 4's runs and defaults: (what, text replaced, its replacement with 1️⃣, code, message).
+    static let cases4: [(String, String, String, String, String)] = [
+        ("a run past the list", #""pass": ["1..1"]"#, #""pass": [1️⃣"1..2"]"#, "E1510", "is 2, but the workspace record has 2 destinations"),
+        ("a run backwards", #""pass": ["1..1"]"#, #""pass": [1️⃣"1..0"]"#, "E1504", #"a run "first..last""#),
+        ("a run in words", #""pass": ["1..1"]"#, #""pass": [1️⃣"one..two"]"#, "E1504", #"a run "first..last""#),
+        ("a run of three dots", #""pass": ["1..1"]"#, #""pass": [1️⃣"0...1"]"#, "E1504", #"a run "first..last""#),
+        ("a run over a failed resource", #""pass": ["1..1"]"#, #""pass": ["0..1"]"#, "E1510", "destinations (named twice)"),
+        (
+            "a kind of its own", #"{"policy": "RES-001", "pass": ["#, #"{"policy": "RES-001", "kind": "source", "pass": [1️⃣"#,
+            "E1510", "has 0 sources"
+        ),
+        ("a severity of its own", #"{"policy": "RES-001", "pass""#, #"{"policy": "RES-001", "severity": "warning", "pass""#, "E1509", "summary"),
+        (
+            "an unlisted policy's group", #"{"policy": "RES-001", "pass""#, #"{"policy": 1️⃣"RES-002", "pass""#, "E1507",
+            "RES-002"
+        ),
+    ]
+
+    @Test(arguments: cases4)
+    func malformedSchema4DocumentsAreRefusedWithTheirPlace(
+        what: String, find: String, replace: String, code: String, message: String
+    ) throws {
+        #expect(Self.valid4.contains(find), "\(what): the valid document has no \(find)")
+        let source = MarkedSource(Self.valid4.replacingOccurrences(of: find, with: replace))
+        let reading = Self.read(source.text)
+        #expect(reading.document == nil, "\(what)")
+        let first = try #require(reading.diagnostics.first, "\(what)")
+        #expect(first.code == code, "\(what): \(first.message)")
+        #expect(first.message.contains(message), "\(what): \(first.message)")
+        if replace.contains("1️⃣") {
+            #expect(first.range.map { "\($0.start.line):\($0.start.column)" } == source.at(), "\(what): \(first.message)")
+        }
+    }
+
     /// The reasons are given in words the user wrote (help included) and rendered with the line.
     @Test func aDocumentOfAnotherSchemaSaysWhichResidencyWroteIt() throws {
-        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 4"#))
+        let reading = Self.read(Self.valid.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 5"#))
         let d = try #require(reading.diagnostics.first)
         #expect(d.help == "it was written by residency 0.1.0: render it with that version, or run `residency check --json` again")
         let text = DiagnosticRenderer(files: reading.files).render(reading.diagnostics, format: .human)
