@@ -116,13 +116,7 @@ extension ResultDocument {
         let results: [Finding]
         if isRecordSchema(root) {
             checkColumns(root, &r)
-            let records = readInParallel(r.array(root, "workspaces", ""), chunk: 4, &r) { n, i, r in
-                readRecord(n, "workspaces[\(i)]", policies: listed, &r)
-            }
-            workspaces = records.map(\.0)
-            results = [Finding](concatenatingParts: records.map(\.1.count)) { part, out in
-                for f in records[part].1 { out.append(f) }
-            }
+            (workspaces, results) = readRecords(r.array(root, "workspaces", ""), policies: listed, &r)
         } else {
             workspaces = readInParallel(r.array(root, "workspaces", ""), chunk: 16, &r) { n, i, r in
                 readWorkspace(n, "workspaces[\(i)]", &r)
@@ -261,6 +255,74 @@ extension ResultDocument {
 
     /// Reads the elements of a long list in parallel chunks, each with its own reader whose
     /// problems are taken over in order; the values go straight into their final place.
+    /// The workspace records, read in parallel a few at a time, their results built straight
+    /// into the document's array: each part's place in it is known from the records' lists
+    /// before any result is built (`resultBound`).
+    static func readRecords(
+        _ list: DataNode.Elements, policies: [String: PolicyInfo], _ reader: inout ResultDocumentReader
+    ) -> ([WorkspaceInfo], [Finding]) {
+        let chunk = 4
+        let parts = (list.count + chunk - 1) / chunk
+        let ranges = (0..<parts).map { ($0 * chunk)..<min(list.count, ($0 + 1) * chunk) }
+        let readers = ParallelSlots<ResultDocumentReader>(count: parts)
+        let infos = ParallelSlots<[WorkspaceInfo]>(count: parts)
+        let file = reader.file
+        let results = [Finding](concatenatingParts: ranges.map { $0.reduce(0) { $0 + resultBound(list[$1]) } }) { part, out in
+            var r = ResultDocumentReader(file: file)
+            var workspaces: [WorkspaceInfo] = []
+            for i in ranges[part] { workspaces.append(readRecord(list[i], "workspaces[\(i)]", policies: policies, &r, into: &out)) }
+            // Fewer results than the lists hold only when one could not be read, which is
+            // reported: the stand-ins fill the part of a document that is refused.
+            // Never short without a reason reported (`resultBound`); said rather than trapped.
+            if out.count < out.capacity, !r.failed, let first = ranges[part].first {
+                r.report {
+                    .documentType(
+                        "workspaces[\(first)]", expected: "records whose results can be read", found: list[first],
+                        at: ResultDocumentReader.range(list[first], $0))
+                }
+            }
+            while out.count < out.capacity {
+                out.append(
+                    Finding(
+                        policy: "", title: "", severity: .info, outcome: .pass, workspace: "", resourceKind: "", resourceId: "",
+                        resourceName: "", evidence: []))
+            }
+            readers.store(part, r)
+            infos.store(part, workspaces)
+        }
+        for r in readers.take() { reader.absorb(r) }
+        return (infos.take().flatMap { $0 }, results)
+    }
+
+    /// The most results a workspace record can give: an element per result, a run `first..last`
+    /// as many as it spans, and no group more than its longest list of resources (a group that
+    /// names a resource twice is refused, and `group` stops there: an edited run of a billion
+    /// must not be allocated).
+    static func resultBound(_ record: DataNode) -> Int {
+        guard record.kind == .object, let groups = record["results"], groups.kind == .array else { return 0 }
+        let most = max(1, record["sources"]?.count ?? 0, record["destinations"]?.count ?? 0, record["warehouses"]?.count ?? 0)
+        var count = 0
+        for g in groups.elements where g.kind == .object {
+            var inGroup = 0
+            // Looked up as `group` looks them up (a key written twice counts once).
+            for outcome in Outcome.allCases {
+                guard let list = g[outcome.rawValue], list.kind == .array else { continue }
+                for e in list.elements {
+                    guard let run = e.string else {
+                        inGroup += 1
+                        continue
+                    }
+                    let bounds = run.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+                    if bounds.count == 3, let first = Int(bounds[0]), let last = Int(bounds[2]), first >= 0, first <= last {
+                        inGroup += min(last, most - 1) - min(first, most) + 1
+                    }
+                }
+            }
+            count += min(inGroup, most)
+        }
+        return count
+    }
+
     static func readInParallel<T: Sendable>(
         _ list: DataNode.Elements, chunk: Int, _ reader: inout ResultDocumentReader,
         _ read: @Sendable (DataNode, Int, inout ResultDocumentReader) -> T

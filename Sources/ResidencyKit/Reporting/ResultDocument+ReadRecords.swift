@@ -8,8 +8,20 @@ extension ResultDocument {
     static func readRecord(
         _ n: DataNode, _ path: String, policies: [String: PolicyInfo], _ r: inout ResultDocumentReader
     ) -> (WorkspaceInfo, [Finding]) {
+        var results: [Finding] = []
+        let ws = readRecord(n, path, policies: policies, &r, into: &results)
+        return (ws, results)
+    }
+
+    /// One workspace record, its results handed to `results` in document order (straight into
+    /// the document's array: a nightly document holds 600,000 results of some 300 bytes each,
+    /// and every copy of them cost a tenth of a second and as many megabytes).
+    static func readRecord<Sink: FindingSink>(
+        _ n: DataNode, _ path: String, policies: [String: PolicyInfo], _ r: inout ResultDocumentReader,
+        into results: inout Sink
+    ) -> WorkspaceInfo {
         guard let o = r.element(n, path) else {
-            return (WorkspaceInfo(id: "", slug: "", sources: [], destinations: [], warehouses: []), [])
+            return WorkspaceInfo(id: "", slug: "", sources: [], destinations: [], warehouses: [])
         }
         var strings: [String] = []
         for (i, s) in r.array(o, "strings", path).enumerated() {
@@ -40,13 +52,12 @@ extension ResultDocument {
         rows.evidence = rows.list(o, "evidence", columns: 2...3, &r) { c, r in
             Evidence(expression: c.text(0, &r) ?? "", value: c.text(1, &r) ?? "", from: c.from(2, &r))
         }
-        var results: [Finding] = []
         for (g, group) in r.array(o, "results", path).enumerated() {
             let p = "\(path).results[\(g)]"
             guard let group = r.element(group, p) else { continue }
-            results += rows.group(group, p, ws, policies: policies, &r)
+            rows.group(group, p, ws, policies: policies, &r, into: &results)
         }
-        return (ws, results)
+        return ws
     }
 }
 
@@ -183,11 +194,11 @@ private struct RecordRows {
 
     // MARK: Results
 
-    /// One policy's results in the workspace, in resource order.
-    func group(
+    /// One policy's results in the workspace, in resource order, handed to `out`.
+    func group<Sink: FindingSink>(
         _ o: DataNode, _ path: String, _ ws: ResultDocument.WorkspaceInfo, policies: [String: ResultDocument.PolicyInfo],
-        _ r: inout ResultDocumentReader
-    ) -> [Finding] {
+        _ r: inout ResultDocumentReader, into out: inout Sink
+    ) {
         var base = Finding(
             policy: "", title: "", severity: .info, outcome: .pass, workspace: ws.slug, resourceKind: "", resourceId: "",
             resourceName: "", evidence: [])
@@ -228,31 +239,48 @@ private struct RecordRows {
             }
         }
         let resources = ws.resources(ofKind: base.resourceKind) ?? []
-        func at(_ i: Int, _ outcome: Outcome) -> Finding {
-            var f = base
-            f.outcome = outcome
-            (f.resourceId, f.resourceName) = resources[i]
-            f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
-            return f
-        }
-        // (resource index, result): nil for a resource written out, which stands alone. Each
-        // outcome's list holds numbers (a result with nothing but its resource) and rows.
-        var entries: [(index: Int?, finding: Finding, node: DataNode)] = []
-        for outcome in Outcome.allCases {
+        // Where each result is written, in resource order, before any is built: a result is
+        // built once, in its place (a resource written out, index nil, stands alone).
+        var entries: [Entry] = []
+        // More results than resources name one twice (refused below); none past that is kept,
+        // so an edited run cannot make the reader allocate without bound (`resultBound`).
+        let most = max(1, resources.count)
+        outcomes: for outcome in Outcome.allCases {
             let key = outcome.rawValue
             guard let list = r.optionalArray(o, key, path) else { continue }
+            entries.reserveCapacity(entries.count + list.count)
             for (k, e) in list.enumerated() {
-                let p = "\(path).\(key)[\(k)]"
-                if e.kind == .array {
+                if entries.count > most { break outcomes }
+                switch e.kind {
+                case .array:
                     guard (1...10).contains(e.count) else {
-                        r.report { .documentType(p, expected: "a list of 1 to 10 columns", found: e, at: ResultDocumentReader.range(e, $0)) }
+                        r.report {
+                            .documentType(
+                                "\(path).\(key)[\(k)]", expected: "a list of 1 to 10 columns", found: e,
+                                at: ResultDocumentReader.range(e, $0))
+                        }
                         continue
                     }
-                    if let entry = finding(e, p, outcome, base, resources, at, ws, &r) { entries.append((entry.0, entry.1, e)) }
-                } else if e.string != nil {
-                    for i in resourceRun(e, p, resources.count, of: base.resourceKind, &r) { entries.append((i, at(i, outcome), e)) }
-                } else if let i = resourceNumber(e, p, resources.count, of: base.resourceKind, &r) {
-                    entries.append((i, at(i, outcome), e))
+                    guard let resource = e[0], !resource.isNull else {
+                        r.report {
+                            .documentMissing("\(path).\(key)[\(k)]", "resource (column 1)", at: ResultDocumentReader.range(e, $0))
+                        }
+                        continue
+                    }
+                    if resource.kind == .object {
+                        entries.append(Entry(index: nil, outcome: outcome, node: e, row: true, k: k))
+                    } else if let i = resourceNumber(resource, "\(path).\(key)[\(k)][0]", resources.count, of: base.resourceKind, &r) {
+                        entries.append(Entry(index: i, outcome: outcome, node: e, row: true, k: k))
+                    }
+                case .string:
+                    for i in resourceRun(e, "\(path).\(key)[\(k)]", resources.count, of: base.resourceKind, &r) {
+                        entries.append(Entry(index: i, outcome: outcome, node: e, row: false, k: k))
+                        if entries.count > most { break outcomes }
+                    }
+                default:
+                    if let i = resourceNumber(e, "\(path).\(key)[\(k)]", resources.count, of: base.resourceKind, &r) {
+                        entries.append(Entry(index: i, outcome: outcome, node: e, row: false, k: k))
+                    }
                 }
             }
         }
@@ -274,19 +302,42 @@ private struct RecordRows {
                     at: ResultDocumentReader.range(node, $0))
             }
         }
-        return entries.map(\.finding)
+        for e in entries.prefix(most) {
+            var f = base
+            f.outcome = e.outcome
+            if let i = e.index { (f.resourceId, f.resourceName) = resources[i] }
+            if e.row {
+                readRow(e.node, "\(path).\(e.outcome.rawValue)[\(e.k)]", into: &f, ws, &r)
+            } else {
+                f.fingerprint = Finding.fingerprint(
+                    policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
+            }
+            out.append(f)
+        }
+    }
+
+    /// Where a result is written: its resource (nil when written out), its outcome, the list
+    /// element (a number, a run or a row) and its place in the outcome's list.
+    private struct Entry {
+        var index: Int?
+        var outcome: Outcome
+        var node: DataNode
+        var row: Bool
+        var k: Int
     }
 
     /// A resource's number: an index into the workspace's list of that kind.
-    func resourceNumber(_ n: DataNode, _ path: String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader) -> Int? {
+    func resourceNumber(
+        _ n: DataNode, _ path: @autoclosure () -> String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader
+    ) -> Int? {
         guard let i = n.int else {
             r.report {
-                .documentType(path, expected: "a resource's number or a result's row", found: n, at: ResultDocumentReader.range(n, $0))
+                .documentType(path(), expected: "a resource's number or a result's row", found: n, at: ResultDocumentReader.range(n, $0))
             }
             return nil
         }
         guard i >= 0, i < count else {
-            r.report { .documentBadNumber(path, i, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
+            r.report { .documentBadNumber(path(), i, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
             return nil
         }
         return i
@@ -295,19 +346,21 @@ private struct RecordRows {
     /// A run of resources, `"first..last"` (schema 4): each a result with nothing but its
     /// resource. Empty, with the reason reported, when the text is not such a run or names a
     /// resource the workspace does not have.
-    func resourceRun(_ n: DataNode, _ path: String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader) -> Range<Int> {
+    func resourceRun(
+        _ n: DataNode, _ path: @autoclosure () -> String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader
+    ) -> Range<Int> {
         let bounds = (n.string ?? "").split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard bounds.count == 3, bounds[1].isEmpty, let first = Self.digits(bounds[0]), let last = Self.digits(bounds[2]), first <= last
         else {
             r.report {
                 .documentType(
-                    path, expected: "a resource's number, a run \"first..last\" or a result's row", found: n,
+                    path(), expected: "a resource's number, a run \"first..last\" or a result's row", found: n,
                     at: ResultDocumentReader.range(n, $0))
             }
             return 0..<0
         }
         guard last < count else {
-            r.report { .documentBadNumber(path, last, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
+            r.report { .documentBadNumber(path(), last, count: count, of: "\(kind)s", at: ResultDocumentReader.range(n, $0)) }
             return 0..<0
         }
         return first..<(last + 1)
@@ -319,31 +372,20 @@ private struct RecordRows {
         return Int(s)
     }
 
-    /// One result row: `[resource, message, evidence, remediation, reason, permit, basis,
-    /// change, waiver, fingerprint]`.
-    private func finding(
-        _ row: DataNode, _ path: String, _ outcome: Outcome, _ base: Finding, _ resources: [(id: String, name: String)],
-        _ at: (Int, Outcome) -> Finding, _ ws: ResultDocument.WorkspaceInfo, _ r: inout ResultDocumentReader
-    ) -> (Int?, Finding)? {
+    /// The columns after the resource of one result row, `[resource, message, evidence,
+    /// remediation, reason, permit, basis, change, waiver, fingerprint]`, into `f`, whose
+    /// resource is set.
+    private func readRow(
+        _ row: DataNode, _ path: String, into f: inout Finding, _ ws: ResultDocument.WorkspaceInfo,
+        _ r: inout ResultDocumentReader
+    ) {
         let c = Columns(row: row, path: path, strings: strings)
-        var f: Finding
-        var index: Int?
-        guard let resource = c.value(0) else {
-            r.report { .documentMissing(path, "resource (column 1)", at: ResultDocumentReader.range(row, $0)) }
-            return nil
-        }
-        if resource.kind == .object {
-            f = base
-            f.outcome = outcome
+        if let resource = c.value(0), resource.kind == .object {
             f.resourceId = r.required(resource, "id", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].id", strings, &r) } ?? ""
             f.resourceName =
                 r.required(resource, "name", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].name", strings, &r) } ?? ""
-            f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
-        } else {
-            guard let i = resourceNumber(resource, "\(path)[0]", resources.count, of: base.resourceKind, &r) else { return nil }
-            index = i
-            f = at(i, outcome)
         }
+        f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
         if let m = c.value(1) { (f.message, f.messageBreaks) = text(m, "\(path)[1]", &r) }
         if let e = c.value(2) {
             f.evidence = numbers(e, "\(path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
@@ -362,9 +404,16 @@ private struct RecordRows {
                 expired: r.bool(o, "expired", p))
         }
         if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(path)[9]") ?? f.fingerprint }
-        return (index, f)
     }
 }
+
+/// Where a record's results go: an array, or their place in the document's (`PartWriter`).
+protocol FindingSink {
+    mutating func append(_ finding: consuming Finding)
+}
+
+extension Array: FindingSink where Element == Finding {}
+extension PartWriter: FindingSink where Element == Finding {}
 
 extension Diagnostic {
     /// A number in a workspace record that names nothing there.

@@ -220,12 +220,29 @@ import Testing
         #expect(doc.results.map(\.outcome) == [.fail, .pass])
     }
 
+    /// An outcome written twice in a group is read once, as every key written twice is (the
+    /// reader's room for results is counted the same way).
+    @Test func anOutcomeWrittenTwiceIsReadOnce() throws {
+        let text = Self.valid4.replacingOccurrences(of: #""pass": ["1..1"]"#, with: #""pass": ["1..1"], "pass": ["1..1"]"#)
+        let reading = Self.read(text)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        #expect(doc.results.map(\.outcome) == [.fail, .pass])
+    }
+
     /// Schema 4's runs and defaults: (what, text replaced, its replacement with 1️⃣, code, message).
     static let cases4: [(String, String, String, String, String)] = [
         ("a run past the list", #""pass": ["1..1"]"#, #""pass": [1️⃣"1..2"]"#, "E1510", "is 2, but the workspace record has 2 destinations"),
         ("a run backwards", #""pass": ["1..1"]"#, #""pass": [1️⃣"1..0"]"#, "E1504", #"a run "first..last""#),
         ("a run in words", #""pass": ["1..1"]"#, #""pass": [1️⃣"one..two"]"#, "E1504", #"a run "first..last""#),
         ("a run of three dots", #""pass": ["1..1"]"#, #""pass": [1️⃣"0...1"]"#, "E1504", #"a run "first..last""#),
+        (
+            "a run of a billion", #""pass": ["1..1"]"#, #""pass": [1️⃣"0..999999999"]"#, "E1510",
+            "is 999999999, but the workspace record has 2 destinations"
+        ),
+        (
+            "one run many times", #""pass": ["1..1"]"#, #""pass": ["1..1", "1..1", "1..1", "1..1", "1..1"]"#, "E1510",
+            "destinations (named twice)"
+        ),
         ("a run over a failed resource", #""pass": ["1..1"]"#, #""pass": ["0..1"]"#, "E1510", "destinations (named twice)"),
         (
             "a kind of its own", #"{"policy": "RES-001", "pass": ["#, #"{"policy": "RES-001", "kind": "source", "pass": [1️⃣"#,
