@@ -30,14 +30,14 @@ public struct Baseline: Sendable {
         case .failure(let error): return (nil, nil, [.error("E1001", "cannot read baseline \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
-        let tree: DataTree
-        switch JSONReader.parse(file) {
+        let parsed: ParsedDocument
+        switch ResultDocument.parse(file) {
         case .failure(let e): return (nil, file, [e.diagnostic(in: file)])
-        case .success(let t): tree = t
+        case .success(let p): parsed = p
         }
         // One of the schemas `residency report` reads (1 to the current one), said as a
         // baseline's mistake.
-        guard ResultDocument.identify(tree.root, file) == nil else {
+        guard ResultDocument.identify(parsed.tree.root, file) == nil else {
             return (
                 nil, file,
                 [
@@ -48,7 +48,7 @@ public struct Baseline: Sendable {
             )
         }
         // Read as `residency report` reads it: every schema still read, every value checked.
-        let reading = ResultDocument.read(file, tree: tree)
+        let reading = ResultDocument.read(file, parsed: parsed)
         guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
         var failing: [String: Entry] = [:]
         for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {

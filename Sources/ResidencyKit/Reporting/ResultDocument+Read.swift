@@ -38,21 +38,33 @@ extension ResultDocument {
 
     /// Reads a document from a file already in memory.
     public static func read(_ file: SourceFile) -> Reading {
-        switch JSONReader.parse(file) {
+        switch parse(file) {
         case .failure(let e):
             return Reading(document: nil, diagnostics: [.documentSyntax(e, in: file)], files: [file])
-        case .success(let tree): return read(file, tree: tree)
+        case .success(let parsed): return read(file, parsed: parsed)
         }
     }
 
     /// Reads a document already parsed (a baseline, which checks what the file is first).
-    static func read(_ file: SourceFile, tree: DataTree) -> Reading {
+    static func read(_ file: SourceFile, parsed: ParsedDocument) -> Reading {
         func refused(_ diagnostics: [Diagnostic]) -> Reading {
             Reading(document: nil, diagnostics: diagnostics.sortedForOutput(), files: [file])
         }
+        let tree = parsed.tree
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
+        var records: [RecordTree]?
+        if let ranges = parsed.records {
+            // A record that is not JSON on its own: the whole file tells what is wrong.
+            guard let trees = parseRecords(file.bytes, ranges) else {
+                switch JSONReader.parse(file) {
+                case .failure(let e): return Reading(document: nil, diagnostics: [.documentSyntax(e, in: file)], files: [file])
+                case .success(let whole): return read(file, parsed: ParsedDocument(tree: whole, records: nil))
+                }
+            }
+            records = trees
+        }
         var reader = ResultDocumentReader(file: file)
-        var document = decode(tree.root, &reader)
+        var document = decode(tree.root, records: records, &reader)
         if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }
         // Counts are compared once every value read: stand-ins for bad values would disagree.
         if !reader.failed { checkCounts(document, tree.root, &reader) }
@@ -92,7 +104,7 @@ extension ResultDocument {
     }
 
     /// Every section, in the order the document is written.
-    private static func decode(_ root: DataNode, _ r: inout ResultDocumentReader) -> ResultDocument {
+    private static func decode(_ root: DataNode, records: [RecordTree]?, _ r: inout ResultDocumentReader) -> ResultDocument {
         let tool = r.object(root, "tool", "").map { t in
             Tool(name: r.string(t, "name", "tool"), version: r.string(t, "version", "tool"))
         }
@@ -114,18 +126,23 @@ extension ResultDocument {
         let listed = byID
         let workspaces: [WorkspaceInfo]
         let results: [Finding]
+        let slugPlaces: [Range<Int>]
         if isRecordSchema(root) {
             checkColumns(root, &r)
-            (workspaces, results) = readRecords(r.array(root, "workspaces", ""), policies: listed, &r)
+            let list = r.array(root, "workspaces", "")
+            let trees = records ?? list.map { RecordTree(node: $0, bound: resultBound($0)) }
+            (workspaces, results, slugPlaces) = readRecords(trees, policies: listed, &r)
         } else {
-            workspaces = readInParallel(r.array(root, "workspaces", ""), chunk: 16, &r) { n, i, r in
+            let list = r.array(root, "workspaces", "")
+            workspaces = readInParallel(list, chunk: 16, &r) { n, i, r in
                 readWorkspace(n, "workspaces[\(i)]", &r)
             }
+            slugPlaces = list.map(slugPlace)
             results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
                 readResult(n, i, titles: known, &r)
             }
         }
-        checkSlugs(workspaces, root, &r)
+        checkSlugs(workspaces, slugPlaces, &r)
         let notices = r.array(root, "notices", "").enumerated().compactMap { i, n -> Notice? in
             let path = "notices[\(i)]"
             guard let o = r.element(n, path) else { return nil }
@@ -148,16 +165,23 @@ extension ResultDocument {
     /// Reports name workspaces by slug (pages, JUnit files, results): `check` refuses two with
     /// one slug (E0615), and a document that has them is refused too, at the second (E1511),
     /// rather than have two workspaces' results on one page.
-    private static func checkSlugs(_ workspaces: [WorkspaceInfo], _ root: DataNode, _ r: inout ResultDocumentReader) {
+    /// `places`: where each workspace's slug is written (byte offsets), read with the records.
+    private static func checkSlugs(_ workspaces: [WorkspaceInfo], _ places: [Range<Int>], _ r: inout ResultDocumentReader) {
         var seen: [String: Int] = [:]
         for (i, ws) in workspaces.enumerated() {
             guard let first = seen[ws.slug] else {
                 seen[ws.slug] = i
                 continue
             }
-            guard let node = root["workspaces"]?[i]?["slug"] else { continue }
-            r.report { .documentDuplicateSlug("workspaces[\(i)].slug", ws.slug, first: first, at: ResultDocumentReader.range(node, $0)) }
+            let place = i < places.count ? places[i] : 0..<1
+            r.report { .documentDuplicateSlug("workspaces[\(i)].slug", ws.slug, first: first, at: $0.range(place.lowerBound, place.upperBound)) }
         }
+    }
+
+    /// Where a workspace's slug is written, or the workspace when it has none.
+    static func slugPlace(_ workspace: DataNode) -> Range<Int> {
+        let n = workspace["slug"] ?? workspace
+        return n.start..<max(n.start + 1, n.end)
     }
 
     /// The columns the workspace records are written in must be the ones this residency
@@ -259,28 +283,33 @@ extension ResultDocument {
     /// into the document's array: each part's place in it is known from the records' lists
     /// before any result is built (`resultBound`).
     static func readRecords(
-        _ list: DataNode.Elements, policies: [String: PolicyInfo], _ reader: inout ResultDocumentReader
-    ) -> ([WorkspaceInfo], [Finding]) {
+        _ records: [RecordTree], policies: [String: PolicyInfo], _ reader: inout ResultDocumentReader
+    ) -> ([WorkspaceInfo], [Finding], [Range<Int>]) {
         let chunk = 4
-        let parts = (list.count + chunk - 1) / chunk
-        let ranges = (0..<parts).map { ($0 * chunk)..<min(list.count, ($0 + 1) * chunk) }
+        let parts = (records.count + chunk - 1) / chunk
+        let ranges = (0..<parts).map { ($0 * chunk)..<min(records.count, ($0 + 1) * chunk) }
         let readers = ParallelSlots<ResultDocumentReader>(count: parts)
-        let infos = ParallelSlots<[WorkspaceInfo]>(count: parts)
+        let infos = ParallelSlots<[(WorkspaceInfo, Range<Int>)]>(count: parts)
         let file = reader.file
-        let results = [Finding](concatenatingParts: ranges.map { $0.reduce(0) { $0 + resultBound(list[$1]) } }) { part, out in
+        let results = [Finding](concatenatingParts: ranges.map { $0.reduce(0) { $0 + records[$1].bound } }) { part, out in
             var r = ResultDocumentReader(file: file)
-            var workspaces: [WorkspaceInfo] = []
-            for i in ranges[part] { workspaces.append(readRecord(list[i], "workspaces[\(i)]", policies: policies, &r, into: &out)) }
-            // Fewer results than the lists hold only when one could not be read, which is
-            // reported: the stand-ins fill the part of a document that is refused.
+            var workspaces: [(WorkspaceInfo, Range<Int>)] = []
+            let first = records[ranges[part].lowerBound].node!
+            for i in ranges[part] {
+                let node = records[i].node!
+                workspaces.append((readRecord(node, "workspaces[\(i)]", policies: policies, &r, into: &out), slugPlace(node)))
+                records[i].node = nil
+            }
             // Never short without a reason reported (`resultBound`); said rather than trapped.
-            if out.count < out.capacity, !r.failed, let first = ranges[part].first {
+            if out.count < out.capacity, !r.failed {
                 r.report {
                     .documentType(
-                        "workspaces[\(first)]", expected: "records whose results can be read", found: list[first],
-                        at: ResultDocumentReader.range(list[first], $0))
+                        "workspaces[\(ranges[part].lowerBound)]", expected: "records whose results can be read", found: first,
+                        at: ResultDocumentReader.range(first, $0))
                 }
             }
+            // Fewer results than the lists hold only when one could not be read, which is
+            // reported: the stand-ins fill the part of a document that is refused.
             while out.count < out.capacity {
                 out.append(
                     Finding(
@@ -291,7 +320,8 @@ extension ResultDocument {
             infos.store(part, workspaces)
         }
         for r in readers.take() { reader.absorb(r) }
-        return (infos.take().flatMap { $0 }, results)
+        let read = infos.take().flatMap { $0 }
+        return (read.map(\.0), results, read.map(\.1))
     }
 
     /// The most results a workspace record can give: an element per result, a run `first..last`

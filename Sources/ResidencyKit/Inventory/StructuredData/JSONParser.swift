@@ -32,7 +32,7 @@ struct JSONParser {
     }
 
     mutating func parse(into out: inout DataTreeBuilder) throws(JSONSyntaxError) {
-        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { pos = 3 }
+        if pos == 0 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { pos = 3 }
         skipWhitespace()
         if pos >= n { throw JSONSyntaxError(offset: 0, length: 0, message: "the file is empty") }
 

@@ -1,0 +1,90 @@
+import Dispatch
+
+/// Parsing a result document a workspace record at a time. `check` writes each record on a
+/// line of its own (`ResultDocument+JSON.swift`); parsed whole, a nightly document is one tree
+/// of some five million values built on one thread. Laid out as `check` writes it, the file is
+/// parsed as two things: the document with every record replaced by a `0` of the same length
+/// (so every other value keeps its offset, and its diagnostics their line and column), and
+/// each record on its own, in parallel. A file laid out otherwise (re-indented by `jq`, say)
+/// is parsed whole, as before, and reads the same.
+struct ParsedDocument {
+    /// The document; with `records`, each record stands there as a `0`.
+    var tree: DataTree
+    /// Each record's bytes, parsed by the reader; nil when the tree holds the records.
+    var records: [Range<Int>]?
+}
+
+extension ResultDocument {
+    static func parse(_ file: SourceFile) -> Result<ParsedDocument, JSONSyntaxError> {
+        let bytes = file.bytes
+        if let records = recordLines(bytes) {
+            var masked = bytes
+            masked.withUnsafeMutableBufferPointer { b in
+                for r in records {
+                    b[r.lowerBound] = UInt8(ascii: "0")
+                    UnsafeMutableBufferPointer(rebasing: b[(r.lowerBound + 1)..<r.upperBound]).update(repeating: 0x20)
+                }
+            }
+            // Each `0` must stand where its record does, as an element of `workspaces`: any
+            // other reading of the layout is not the one assumed, and the file is parsed whole.
+            if case .success(let tree) = JSONReader.parse(masked, range: 0..<masked.count),
+                let list = tree.root["workspaces"], list.kind == .array, list.count == records.count,
+                zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 })
+            {
+                return .success(ParsedDocument(tree: tree, records: records))
+            }
+        }
+        return JSONReader.parse(file).map { ParsedDocument(tree: $0, records: nil) }
+    }
+
+    /// The byte range of each workspace record when the file is laid out as `check` writes it:
+    /// a line `  "workspaces": [`, then one line per record (`    {…},`), then `  ]`. Nil
+    /// otherwise, or for no records. JSON strings hold no raw line feed, so every line feed
+    /// is layout.
+    static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
+        bytes.withUnsafeBufferPointer { b -> [Range<Int>]? in
+            let marker = Array("\n  \"workspaces\": [\n".utf8)
+            guard let found = b.firstRange(of: marker) else { return nil }
+            var line = found.upperBound
+            var records: [Range<Int>] = []
+            while true {
+                guard let end = b[line...].firstIndex(of: 0x0A) else { return nil }
+                if end - line >= 6, b[line..<(line + 5)].elementsEqual("    {".utf8) {
+                    let last = b[end - 1] == UInt8(ascii: ",") ? end - 1 : end
+                    guard b[last - 1] == UInt8(ascii: "}") else { return nil }
+                    records.append((line + 4)..<last)
+                    line = end + 1
+                } else {
+                    return b[line..<end].elementsEqual("  ]".utf8) || b[line..<end].elementsEqual("  ],".utf8)
+                        ? (records.isEmpty ? nil : records) : nil
+                }
+            }
+        }
+    }
+
+    /// Each record parsed on its own, in parallel, with the most results it can give
+    /// (`resultBound`); nil when one is not valid JSON on its own (the file is then parsed
+    /// whole, which finds the first error as a reader of the whole file would).
+    static func parseRecords(_ bytes: [UInt8], _ records: [Range<Int>]) -> [RecordTree]? {
+        let slots = ParallelSlots<RecordTree?>(count: records.count)
+        DispatchQueue.concurrentPerform(iterations: records.count) { i in
+            guard case .success(let tree) = JSONReader.parse(bytes, range: records[i]) else { return slots.store(i, nil) }
+            slots.store(i, RecordTree(node: tree.root, bound: resultBound(tree.root)))
+        }
+        let trees = slots.take()
+        guard trees.allSatisfy({ $0 != nil }) else { return nil }
+        return trees.map { $0! }
+    }
+}
+
+/// One record, let go once it is read (its tree with it, when parsed on its own): each is
+/// read and released by the one thread that reads its part.
+final class RecordTree: @unchecked Sendable {
+    var node: DataNode?
+    let bound: Int
+
+    init(node: DataNode, bound: Int) {
+        self.node = node
+        self.bound = bound
+    }
+}
