@@ -147,6 +147,17 @@ public enum AuditRun {
         func fail(_ more: [Diagnostic] = []) -> Outcome {
             Outcome(status: .invalidInput, document: nil, diagnostics: (diagnostics + more).sortedForOutput(), files: files)
         }
+        // The baseline first: reading last night's document holds its 600,000 results for a
+        // moment, which would otherwise add to tonight's at the run's peak; and a bad baseline
+        // is refused before the inventories are read.
+        var baseline: Baseline?
+        if let path = options.baseline {
+            let (loaded, file, d) = Baseline.load(path: path)
+            if let file { files.append(file) }
+            diagnostics += d
+            baseline = loaded
+            stage("baseline")
+        }
         guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return fail() }
         let (program, catalog, facts, inventory) = (prepared.program, prepared.catalog, prepared.facts, prepared.inventory)
         let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
@@ -202,11 +213,7 @@ public enum AuditRun {
         // Against a baseline: what is new, unchanged and resolved, and regions that changed.
         var delta: ResultDocument.BaselineDelta?
         var baselineNotices: [ResultDocument.Notice] = []
-        if let path = options.baseline {
-            let (baseline, file, d) = Baseline.load(path: path)
-            if let file { files.append(file) }
-            diagnostics += d
-            guard let baseline else { return fail() }
+        if let path = options.baseline, let baseline {
             results = placing(regionChanges(inventory.workspaces, baseline), in: results, inventory.workspaces)
             var resolved = baseline.compare(&results)
             // A finding of a workspace that is not in tonight's inventories was not resolved:

@@ -150,5 +150,13 @@ import Testing
         let r = try residency(["check", "--baseline", dir.appendingPathComponent("old.json").path] + Self.now)
         #expect(r.status == 2)
         #expect(r.stderr.contains("error[E1002]"))
+        // Refused before the inventories are read: a broken export is not even opened.
+        let broken = try temporaryFolder(["old.json": "{\"hello\": 1}", "inventory/ws.json": "{"])
+        let both = try residency(
+            ["check", "--baseline", broken.appendingPathComponent("old.json").path, "--inventory",
+             broken.appendingPathComponent("inventory").path] + Self.now)
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("error[E1002]"))
+        #expect(!both.stderr.contains("ws.json"), "\(both.stderr)")
     }
 }
