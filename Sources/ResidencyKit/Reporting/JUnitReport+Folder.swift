@@ -22,8 +22,8 @@ extension JUnitReport {
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         var names = Set<String>()
         // Grouped once: filtering every result for every workspace would be quadratic.
-        var byWorkspace: [String: [Finding]] = [:]
-        for r in doc.results { byWorkspace[r.workspace, default: []].append(r) }
+        var byWorkspace: [String: [Int]] = [:]
+        for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
         let props = properties(doc)
         for w in doc.workspaces {
             // Two slugs that clean to one name keep apart by their ids.

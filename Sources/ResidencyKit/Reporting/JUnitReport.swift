@@ -30,18 +30,20 @@ public struct JUnitReport: Sendable {
     /// Only the results of one workspace (slug), for a file per workspace (`--junit-dir`).
     public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
         try render(
-            doc, results: doc.results.lazy.filter { workspace == nil || $0.workspace == workspace },
+            doc, results: doc.results.indices.lazy.filter { workspace == nil || doc.results[$0].workspace == workspace },
             properties: properties(doc))
     }
 
-    /// Renders the given results of `doc`; `properties` are the suites' (the same for every
-    /// file of a run, so a folder of files computes them once).
-    func render(_ doc: ResultDocument, results: some Sequence<Finding>, properties props: [(String, String)]) throws -> String {
-        var byPolicy: [String: [Finding]] = [:]
-        for r in results where r.outcome != .notApplicable { byPolicy[r.policy, default: []].append(r) }
+    /// Renders the results of `doc` at the given indices; `properties` are the suites' (the
+    /// same for every file of a run, so a folder of files computes them once). Results are
+    /// referred to by index, never copied: a night's 600,000 results copied into suites and
+    /// testcases (a dozen references each) took most of a second.
+    func render(_ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)]) throws -> String {
+        var byPolicy: [String: [Int]] = [:]
+        for i in results where doc.results[i].outcome != .notApplicable { byPolicy[doc.results[i].policy, default: []].append(i) }
         let suites = fold(
             doc.policies.filter { $0.kind == "policy" }.map { p in
-                Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, gating: doc.trips($0)) })
+                Suite(policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, doc.results[$0], gating: doc.trips(doc.results[$0])) })
             })
         let w = try XMLWriter()
         try w.startElement("testsuites")
@@ -64,7 +66,7 @@ public struct JUnitReport: Sendable {
             try w.startElement("properties")
             for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
             try w.endElement()
-            for c in suite.cases { try write(c, suite.policy, w) }
+            for c in suite.cases { try write(c, suite.policy, doc, w) }
             try w.endElement()
         }
         try w.endElement()
@@ -102,9 +104,9 @@ public struct JUnitReport: Sendable {
         let total = suites.reduce(0) { $0 + $1.cases.count }
         guard total > maximumCases else { return suites }
         var out = suites.map { suite in
-            let passes = suite.cases.filter { $0.kind == .passed && $0.finding.outcome == .pass }.count
+            let passes = suite.cases.filter { $0.kind == .passed && $0.plainPass }.count
             guard passes > 1 else { return suite }
-            var kept = suite.cases.filter { !($0.kind == .passed && $0.finding.outcome == .pass) }
+            var kept = suite.cases.filter { !($0.kind == .passed && $0.plainPass) }
             kept.append(Case(summary: "\(passes) passing resources", suite.policy, kind: .passed))
             return Suite(policy: suite.policy, cases: kept)
         }
@@ -124,7 +126,7 @@ public struct JUnitReport: Sendable {
         return out
     }
 
-    private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
+    private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ doc: ResultDocument, _ w: XMLWriter) throws {
         if let summary = c.summary {
             try w.startElement("testcase")
             try w.attribute("classname", "residency.\(v(policy.id))")
@@ -140,13 +142,16 @@ public struct JUnitReport: Sendable {
             try w.endElement()
             return
         }
-        let r = c.finding
+        try write(doc.results[c.index], c.kind, policy, w)
+    }
+
+    private func write(_ r: Finding, _ kind: Case.Kind, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
         try w.startElement("testcase")
         try w.attribute("classname", "residency.\(v(policy.id))")
         try w.attribute("name", "\(v(r.workspace))/\(v(r.resourceKind))/\(v(r.resourceId))")
         try w.attribute("time", "0.000")
         let body = details(r, policy)
-        switch c.kind {
+        switch kind {
         case .failure:
             try w.element(
                 "failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", message(r.message ?? policy.title))],
@@ -197,24 +202,27 @@ public struct JUnitReport: Sendable {
 
     struct Case {
         enum Kind { case passed, failure, error, skipped }
-        var finding: Finding
+        /// The result's index in the document's `results` (unused for a summary).
+        var index: Int
         var kind: Kind
+        /// A pass and nothing more (what folding counts first).
+        var plainPass: Bool
         /// Set on a testcase that stands for many folded results (its name).
         var summary: String?
 
         init(summary: String, _ policy: ResultDocument.PolicyInfo, kind: Kind) {
-            finding = Finding(
-                policy: policy.id, title: policy.title, severity: .info, outcome: .pass, workspace: "", resourceKind: "",
-                resourceId: "", resourceName: "", evidence: [])
+            index = -1
             self.kind = kind
+            plainPass = false
             self.summary = summary
         }
 
         /// `gating`: whether the result trips the run's gate as the run counted it
         /// (`ResultDocument.trips`, `--fail-on-new` included), so the dashboard goes red
         /// exactly when the gate does.
-        init(_ f: Finding, gating: Bool) {
-            finding = f
+        init(_ index: Int, _ f: Finding, gating: Bool) {
+            self.index = index
+            plainPass = f.outcome == .pass
             kind =
                 switch f.outcome {
                 case .fail where gating: .failure
