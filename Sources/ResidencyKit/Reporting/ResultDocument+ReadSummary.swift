@@ -77,8 +77,8 @@ extension ResultDocument {
 
         if let b = doc.baseline, let node = root["baseline"] {
             var new = 0, unchanged = 0
-            for f in doc.results {
-                if f.change == "new" { new += 1 } else if f.change == "unchanged" { unchanged += 1 }
+            for i in doc.results.indices {
+                if doc.results[i].change == "new" { new += 1 } else if doc.results[i].change == "unchanged" { unchanged += 1 }
             }
             check(node, "baseline", "new", b.new, new, "results marked `new`")
             check(node, "baseline", "unchanged", b.unchanged, unchanged, "results marked `unchanged`")

@@ -17,7 +17,9 @@ extension HTMLReport {
     static func causes(_ doc: ResultDocument) -> [Cause] {
         var byKey: [String: Cause] = [:]
         var order: [String] = []
-        for (i, r) in doc.results.enumerated() where r.outcome == .fail || r.outcome == .indeterminate {
+        // Each result read in place (a copy of each would retain a dozen references).
+        func add(_ i: Int, _ r: Finding) {
+            guard r.outcome == .fail || r.outcome == .indeterminate else { return }
             let reason = r.outcome == .indeterminate ? (r.reason ?? "a value the policy needs is missing") : r.title
             let key = "\(r.policy)\u{0}\(r.outcome.rawValue)\u{0}\(reason)"
             if byKey[key] == nil {
@@ -27,6 +29,7 @@ extension HTMLReport {
             byKey[key]?.results.append(i)
             byKey[key]?.workspaces.insert(r.workspace)
         }
+        for i in doc.results.indices { add(i, doc.results[i]) }
         // Most results first, then the order first seen.
         return order.enumerated().map { ($0.offset, byKey[$0.element]!) }
             .sorted { a, b in a.1.results.count != b.1.results.count ? a.1.results.count > b.1.results.count : a.0 < b.0 }

@@ -82,8 +82,9 @@ extension HTMLReport {
         let index = ResultIndex(doc)
         try emit("index.html", indexReport.wholeRun(doc, index, provenance))
         // Grouped once: filtering every result for every workspace would be quadratic.
-        var byWorkspace: [String: [Finding]] = [:]
-        for r in doc.results { byWorkspace[r.workspace, default: []].append(r) }
+        // By index: a page's results are copied while it is rendered, not all at once.
+        var byWorkspace: [String: [Int]] = [:]
+        for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
         let results = byWorkspace
         let batch = 8 * ProcessInfo.processInfo.activeProcessorCount
         for start in stride(from: 0, to: doc.workspaces.count, by: batch) {
@@ -97,7 +98,8 @@ extension HTMLReport {
                 report.limits.findingsPerPolicy = .max
                 report.limits.flowsPerWorkspace = .max
                 report.limits.workspacesWithFlows = 1
-                out.store(k, report.workspacePage(doc, ws, results[ws.slug] ?? [], tally: index.workspaceTallies[ws.slug]))
+                let own = (results[ws.slug] ?? []).map { doc.results[$0] }
+                out.store(k, report.workspacePage(doc, ws, own, tally: index.workspaceTallies[ws.slug]))
             }
             for (k, html) in out.take().enumerated() { try emit(pages[doc.workspaces[range.lowerBound + k].slug]!, html) }
         }

@@ -282,9 +282,10 @@ struct ResultIndex {
     var workspaceOrder: [ResultDocument.WorkspaceInfo] = []
 
     init(_ doc: ResultDocument) {
-        for (i, r) in doc.results.enumerated() {
+        // Each result read in place (a copy of each would retain a dozen references).
+        func add(_ i: Int, _ r: Finding) {
             counts[r.policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][r.outcome.ordinal] += 1
-            guard ResultIndex.isListed(r.outcome) else { continue }
+            guard ResultIndex.isListed(r.outcome) else { return }
             listed[r.policy, default: []].append(i)
             byResource[ResourceKey(workspace: r.workspace, kind: r.resourceKind, id: r.resourceId), default: []].append(i)
             if r.outcome == .indeterminate {
@@ -297,6 +298,7 @@ struct ResultIndex {
             }
             if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
         }
+        for i in doc.results.indices { add(i, doc.results[i]) }
         for (policy, list) in listed {
             listed[policy] = list.sorted { a, b in
                 let (ra, rb) = (ResultIndex.rank(doc.results[a].outcome), ResultIndex.rank(doc.results[b].outcome))

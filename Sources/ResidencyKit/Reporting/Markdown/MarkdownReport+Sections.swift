@@ -102,7 +102,7 @@ extension MarkdownReport {
     }
 
     func permittedTable(_ doc: ResultDocument) -> Table {
-        let groups = Self.grouped(doc.results.lazy.filter { $0.outcome == .permitted }) {
+        let groups = Self.grouped(doc.results, where: { $0.outcome == .permitted }) {
             [$0.policy, $0.permit ?? "", $0.basis ?? "not recorded"]
         }
         let rows = groups.map { key, n in
@@ -115,7 +115,7 @@ extension MarkdownReport {
     }
 
     func waivedTable(_ doc: ResultDocument) -> Table {
-        let groups = Self.grouped(doc.results.lazy.filter { $0.outcome == .waived }) {
+        let groups = Self.grouped(doc.results, where: { $0.outcome == .waived }) {
             [$0.policy, $0.waiver?.approvedBy ?? "", $0.waiver?.reason ?? "", $0.waiver?.expires ?? ""]
         }
         let rows = groups.map { key, n in
@@ -168,13 +168,15 @@ extension MarkdownReport {
         return "<sub>" + parts.joined(separator: " · ") + ". SHA-256 digests, abridged.</sub>"
     }
 
-    /// Counts by key, in the order keys first appear.
-    static func grouped<S: Sequence>(_ items: S, by key: (Finding) -> [String]) -> [(key: [String], count: Int)]
-    where S.Element == Finding {
+    /// Counts by key of the results `keep` keeps, in the order keys first appear. Each result
+    /// is read in place: iterating copies of 600,000 results retained a dozen references each.
+    static func grouped(
+        _ results: [Finding], where keep: (Finding) -> Bool, by key: (Finding) -> [String]
+    ) -> [(key: [String], count: Int)] {
         var order: [[String]] = []
         var counts: [[String]: Int] = [:]
-        for f in items {
-            let k = key(f)
+        for i in results.indices where keep(results[i]) {
+            let k = key(results[i])
             if counts[k] == nil { order.append(k) }
             counts[k, default: 0] += 1
         }
