@@ -29,7 +29,8 @@ public enum Neutralise {
     /// (prose the tool composes of several lines, where each value was neutralised first).
     public static func visible(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
         // Printable ASCII, the usual case, is returned as it is without looking at scalars.
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return s }
+        let printable = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 < 0x20 || $0 >= 0x7F } }
+        if printable ?? !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for u in s.unicodeScalars {
