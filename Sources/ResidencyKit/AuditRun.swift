@@ -364,7 +364,7 @@ public enum AuditRun {
                 + "records that incompleteness was accepted.",
             reason: reasons.joined(separator: "; "),
             evidence: ws.incomplete.map { i in
-                Evidence(expression: "inventory", value: "incomplete", from: "\(i.reason)\(place(i.origin, files))")
+                Evidence(expression: "inventory", value: "incomplete", from: "\(i.reason)\(place(i.origin, m.file, files))")
             })
         f.fingerprint = Finding.fingerprint(
             policy: incompletePolicy, workspaceID: ws.id, kind: "workspace", resourceID: ws.id)
@@ -372,8 +372,9 @@ public enum AuditRun {
     }
 
     /// ` (file:line:col)` of an origin in the files read, or nothing.
-    private static func place(_ origin: Origin?, _ files: [SourceFile]) -> String {
-        guard let o = origin, let file = files.first(where: { $0.path == o.file }) else { return "" }
+    /// The workspace's own file is tried first: every workspace of a night may be incomplete.
+    private static func place(_ origin: Origin?, _ own: SourceFile?, _ files: [SourceFile]) -> String {
+        guard let o = origin, let file = own?.path == o.file ? own : files.first(where: { $0.path == o.file }) else { return "" }
         let l = file.location(of: o.offset)
         return " (\(o.file):\(l.line):\(l.column))"
     }

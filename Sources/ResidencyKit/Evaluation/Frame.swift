@@ -199,11 +199,15 @@ extension EvalContext {
         return "\(d.text) (\(origin.file):\(at.line):\(at.column))"
     }
 
-    /// The input file a derivation points into: the workspace's own, or a catalog file.
+    /// The input file a derivation points into: the workspace's own, a catalog file, or
+    /// (read across workspaces) another workspace's. The catalog's few files come before the
+    /// run's workspaces: most derivations that are not the workspace's own are catalog rows,
+    /// and searching 10,000 workspaces' files for each made a night's findings stage grow with
+    /// the square of the workspaces.
     private func file(_ path: String) -> SourceFile? {
         if let f = model.file, f.path == path { return f }
-        if let f = workspaces.lazy.compactMap(\.file).first(where: { $0.path == path }) { return f }
-        return catalog.files.first { $0.path == path }
+        if let f = catalog.files.first(where: { $0.path == path }) { return f }
+        return workspaces.lazy.compactMap(\.file).first { $0.path == path }
     }
 
     /// A value as evidence shows it: strings quoted, so an empty string is visible.
