@@ -14,6 +14,11 @@ public struct Evidence: Sendable, Hashable, Codable {
 
 /// One (policy, resource) result with everything a report shows: the message, why the
 /// outcome came about, and the values it was decided on.
+///
+/// What only some results say (a message, a reason, a permit, a waiver …; a pass says none of
+/// it) is kept behind one copy-on-write reference, `details`: a night's 600,000 results are
+/// then 128 bytes each rather than 296, and copying a pass retains a few references rather than
+/// a dozen. The properties read and write as plain stored ones.
 public struct Finding: Sendable, Hashable, Codable {
     public var policy: String
     public var title: String
@@ -23,32 +28,161 @@ public struct Finding: Sendable, Hashable, Codable {
     public var resourceKind: String
     public var resourceId: String
     public var resourceName: String
-    /// The policy's message, for outcomes other than pass and not-applicable.
-    public var message: String?
-    public var remediation: String?
-    /// Why the outcome is what it is, in words (which value was unknown, which permit applied).
-    public var reason: String?
-    /// For permitted results: the permit and the legal basis it records.
-    public var permit: String?
-    public var basis: String?
     public var evidence: [Evidence]
     /// A stable key of (policy, workspace id, resource kind, resource id): it survives the
     /// inventory's order and a resource's display name changing. Baselines match on it.
     public var fingerprint: String = ""
+    private var details: DetailsBox?
+
+    /// The optional parts of a finding, together.
+    struct Details: Sendable, Hashable {
+        var message: String?
+        var remediation: String?
+        var reason: String?
+        var permit: String?
+        var basis: String?
+        var change: String?
+        var waiver: WaiverNote?
+        var messageBreaks: [UInt32] = []
+        var remediationBreaks: [UInt32] = []
+    }
+
+    /// `Details` shared between copies until one of them changes it.
+    final class DetailsBox: @unchecked Sendable, Hashable {
+        // Mutated only while uniquely referenced (`Finding.update`): never while shared.
+        var value: Details
+
+        init(_ value: Details) { self.value = value }
+
+        static func == (a: DetailsBox, b: DetailsBox) -> Bool { a === b || a.value == b.value }
+        func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
+    }
+
+    /// Changes the details: in place when this finding alone holds them, else in a new box.
+    /// Details that say nothing are no box at all, so equal findings compare equal.
+    private mutating func update(_ change: (inout Details) -> Void) {
+        if details != nil, isKnownUniquelyReferenced(&details!) {
+            change(&details!.value)
+            if details!.value == Details() { details = nil }
+        } else {
+            var d = details?.value ?? Details()
+            change(&d)
+            details = d == Details() ? nil : DetailsBox(d)
+        }
+    }
+
+    /// The policy's message, for outcomes other than pass and not-applicable.
+    public var message: String? {
+        get { details?.value.message }
+        set { update { $0.message = newValue } }
+    }
+    public var remediation: String? {
+        get { details?.value.remediation }
+        set { update { $0.remediation = newValue } }
+    }
+    /// Why the outcome is what it is, in words (which value was unknown, which permit applied).
+    public var reason: String? {
+        get { details?.value.reason }
+        set { update { $0.reason = newValue } }
+    }
+    /// For permitted results: the permit and the legal basis it records.
+    public var permit: String? {
+        get { details?.value.permit }
+        set { update { $0.permit = newValue } }
+    }
+    public var basis: String? {
+        get { details?.value.basis }
+        set { update { $0.basis = newValue } }
+    }
     /// Against a baseline: `new` or `unchanged` for fail and indeterminate results.
-    public var change: String? = nil
+    public var change: String? {
+        get { details?.value.change }
+        set { update { $0.change = newValue } }
+    }
     /// The waiver that covers (or, expired, no longer covers) this result.
-    public var waiver: WaiverNote? = nil
+    public var waiver: WaiverNote? {
+        get { details?.value.waiver }
+        set { update { $0.waiver = newValue } }
+    }
     /// Where the pieces of `message` and `remediation` meet, as UTF-8 offsets: the policy's
     /// own text and each value put into it. The result document stores a text as its pieces,
     /// so that what a policy says of every resource is written once per workspace (schema 3).
     /// Empty for a text of one piece; not encoded by `Codable`.
-    public var messageBreaks: [UInt32] = []
-    public var remediationBreaks: [UInt32] = []
+    public var messageBreaks: [UInt32] {
+        get { details?.value.messageBreaks ?? [] }
+        set { update { $0.messageBreaks = newValue } }
+    }
+    public var remediationBreaks: [UInt32] {
+        get { details?.value.remediationBreaks ?? [] }
+        set { update { $0.remediationBreaks = newValue } }
+    }
+
+    public init(
+        policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
+        resourceId: String, resourceName: String, message: String? = nil, remediation: String? = nil,
+        reason: String? = nil, permit: String? = nil, basis: String? = nil, evidence: [Evidence], fingerprint: String = "",
+        change: String? = nil, waiver: WaiverNote? = nil, messageBreaks: [UInt32] = [], remediationBreaks: [UInt32] = []
+    ) {
+        self.policy = policy
+        self.title = title
+        self.severity = severity
+        self.outcome = outcome
+        self.workspace = workspace
+        self.resourceKind = resourceKind
+        self.resourceId = resourceId
+        self.resourceName = resourceName
+        self.evidence = evidence
+        self.fingerprint = fingerprint
+        let d = Details(
+            message: message, remediation: remediation, reason: reason, permit: permit, basis: basis, change: change,
+            waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks)
+        if d != Details() { details = DetailsBox(d) }
+    }
 
     private enum CodingKeys: String, CodingKey {
         case policy, title, severity, outcome, workspace, resourceKind, resourceId, resourceName, message, remediation
         case reason, permit, basis, evidence, fingerprint, change, waiver
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            policy: try c.decode(String.self, forKey: .policy), title: try c.decode(String.self, forKey: .title),
+            severity: try c.decode(PolicySeverity.self, forKey: .severity), outcome: try c.decode(Outcome.self, forKey: .outcome),
+            workspace: try c.decode(String.self, forKey: .workspace),
+            resourceKind: try c.decode(String.self, forKey: .resourceKind),
+            resourceId: try c.decode(String.self, forKey: .resourceId),
+            resourceName: try c.decode(String.self, forKey: .resourceName),
+            message: try c.decodeIfPresent(String.self, forKey: .message),
+            remediation: try c.decodeIfPresent(String.self, forKey: .remediation),
+            reason: try c.decodeIfPresent(String.self, forKey: .reason),
+            permit: try c.decodeIfPresent(String.self, forKey: .permit),
+            basis: try c.decodeIfPresent(String.self, forKey: .basis),
+            evidence: try c.decode([Evidence].self, forKey: .evidence),
+            fingerprint: try c.decode(String.self, forKey: .fingerprint),
+            change: try c.decodeIfPresent(String.self, forKey: .change),
+            waiver: try c.decodeIfPresent(WaiverNote.self, forKey: .waiver))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(policy, forKey: .policy)
+        try c.encode(title, forKey: .title)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(workspace, forKey: .workspace)
+        try c.encode(resourceKind, forKey: .resourceKind)
+        try c.encode(resourceId, forKey: .resourceId)
+        try c.encode(resourceName, forKey: .resourceName)
+        try c.encodeIfPresent(message, forKey: .message)
+        try c.encodeIfPresent(remediation, forKey: .remediation)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encodeIfPresent(permit, forKey: .permit)
+        try c.encodeIfPresent(basis, forKey: .basis)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(fingerprint, forKey: .fingerprint)
+        try c.encodeIfPresent(change, forKey: .change)
+        try c.encodeIfPresent(waiver, forKey: .waiver)
     }
 
     /// A waiver as a result records it: who approved it, why, and its last day.
