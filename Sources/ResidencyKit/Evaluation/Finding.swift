@@ -196,21 +196,25 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The fingerprint of a (policy, workspace, resource): 60 bits of FNV-1a in 15 hex
     /// digits (short enough for Swift's inline strings: a million results, no allocation).
     public static func fingerprint(policy: String, workspaceID: String, kind: String, resourceID: String) -> String {
-        // Computed for every result of a run (600,000 in a night): no array of the parts and
-        // no intermediate strings, just the hash and its 15 hex digits written in place.
+        fingerprint(seed: fingerprintSeed(policy: policy, workspaceID: workspaceID, kind: kind), resourceID: resourceID)
+    }
+
+    /// The hash of a fingerprint's first three parts: the same for every result of one policy
+    /// in one workspace, so a reader or writer of a group of results mixes it once.
+    static func fingerprintSeed(policy: String, workspaceID: String, kind: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ part: String) {
-            for b in part.utf8 {
-                h ^= UInt64(b)
-                h = h &* 0x100_0000_01b3
-            }
-            h ^= 0xff
-            h = h &* 0x100_0000_01b3
-        }
-        mix(policy)
-        mix(workspaceID)
-        mix(kind)
-        mix(resourceID)
+        mix(policy, &h)
+        mix(workspaceID, &h)
+        mix(kind, &h)
+        return h
+    }
+
+    /// The fingerprint from its seed and the resource id. Computed for every result of a run
+    /// (600,000 in a night): no array of the parts and no intermediate strings, just the hash
+    /// and its 15 hex digits written in place.
+    static func fingerprint(seed: UInt64, resourceID: String) -> String {
+        var h = seed
+        mix(resourceID, &h)
         var value = h >> 4
         return String(unsafeUninitializedCapacity: 15) { buffer in
             for i in stride(from: 14, through: 0, by: -1) {
@@ -220,6 +224,20 @@ public struct Finding: Sendable, Hashable, Codable {
             }
             return 15
         }
+    }
+
+    /// FNV-1a over a part's UTF-8 and a separator byte.
+    @inline(__always)
+    private static func mix(_ part: String, _ h: inout UInt64) {
+        func bytes(_ b: some Sequence<UInt8>) {
+            for byte in b {
+                h ^= UInt64(byte)
+                h = h &* 0x100_0000_01b3
+            }
+        }
+        if part.utf8.withContiguousStorageIfAvailable({ bytes($0) }) == nil { bytes(part.utf8) }
+        h ^= 0xff
+        h = h &* 0x100_0000_01b3
     }
 }
 
@@ -248,14 +266,22 @@ extension PolicyProgram {
     /// rather than allocating one per result, each moved straight into its place.
     func reportFindings(_ results: [RawResult], in ctx: EvalContext, into out: inout PartWriter<Finding>) {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
-        for r in results { out.append(reportFinding(r, frame)) }
+        // The fingerprint's hash of policy, workspace and kind, mixed once per policy.
+        var seed: (policy: Int32, hash: UInt64) = (-1, 0)
+        for r in results {
+            if seed.policy != Int32(r.policy) {
+                let p = reports[Int(r.policy)]
+                seed = (Int32(r.policy), Finding.fingerprintSeed(policy: p.id, workspaceID: ctx.model.workspace.id, kind: p.kind.keyword))
+            }
+            out.append(reportFinding(r, frame, seed: seed.hash))
+        }
     }
 
     /// The finding as reports record it: full detail (message, reason, evidence) for the
     /// outcomes that need explaining, and only the resource for passes and not-applicable
     /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
     /// million results from re-running every pass with tracing on.
-    private func reportFinding(_ r: RawResult, _ frame: Frame) -> Finding {
+    private func reportFinding(_ r: RawResult, _ frame: Frame, seed: UInt64) -> Finding {
         guard r.outcome == .pass || r.outcome == .notApplicable else { return traced(r, frame).0 }
         let ctx = frame.ctx
         let policy = reports[Int(r.policy)]
@@ -265,8 +291,7 @@ extension PolicyProgram {
             policy: policy.id, title: policy.title, severity: policy.severity, outcome: r.outcome,
             workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: id,
             resourceName: ctx.model.name(of: policy.kind, i), evidence: [],
-            fingerprint: Finding.fingerprint(
-                policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: id))
+            fingerprint: Finding.fingerprint(seed: seed, resourceID: id))
     }
 
     /// Re-runs one (policy, resource) with every node traced.

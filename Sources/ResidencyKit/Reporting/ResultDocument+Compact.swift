@@ -252,6 +252,9 @@ private struct WorkspaceRecord {
         var group = Group()
         var list: [(id: String, name: String)] = []
         var listKind = ""
+        // The fingerprint's hash of policy, workspace and kind, mixed once per policy.
+        var seedOf = (policy: "", kind: "")
+        var seed = Finding.fingerprintSeed(policy: "", workspaceID: ws.id, kind: "")
         for r in results {
             if group.count > 0, r.policy != group.policy || r.resourceKind != group.kind || r.severity != group.severity {
                 close(&group)
@@ -269,8 +272,11 @@ private struct WorkspaceRecord {
                 }
                 k += 1
             }
-            let computed = Finding.fingerprint(
-                policy: r.policy, workspaceID: ws.id, kind: r.resourceKind, resourceID: r.resourceId)
+            if seedOf != (r.policy, r.resourceKind) {
+                seedOf = (r.policy, r.resourceKind)
+                seed = Finding.fingerprintSeed(policy: r.policy, workspaceID: ws.id, kind: r.resourceKind)
+            }
+            let computed = Finding.fingerprint(seed: seed, resourceID: r.resourceId)
             if group.count == 0 { group.start(r) }
             guard let index else {
                 // Written out whole, in a group of its own.

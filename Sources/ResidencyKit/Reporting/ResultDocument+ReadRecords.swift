@@ -302,6 +302,7 @@ private struct RecordRows {
                     at: ResultDocumentReader.range(node, $0))
             }
         }
+        let seed = Finding.fingerprintSeed(policy: base.policy, workspaceID: ws.id, kind: base.resourceKind)
         for e in entries.prefix(most) {
             var f = base
             f.outcome = e.outcome
@@ -309,8 +310,7 @@ private struct RecordRows {
             if e.row {
                 readRow(e.node, "\(path).\(e.outcome.rawValue)[\(e.k)]", into: &f, ws, &r)
             } else {
-                f.fingerprint = Finding.fingerprint(
-                    policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
+                f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
             }
             out.append(f)
         }
