@@ -58,6 +58,11 @@ public struct Finding: Sendable, Hashable, Codable {
         func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
     }
 
+    /// All the details at once (a reader that has every one of them: one box, not one per field).
+    mutating func setDetails(_ d: Details) {
+        details = d == Details() ? nil : DetailsBox(d)
+    }
+
     /// Changes the details: in place when this finding alone holds them, else in a new box.
     /// Details that say nothing are no box at all, so equal findings compare equal.
     private mutating func update(_ change: (inout Details) -> Void) {

@@ -386,23 +386,25 @@ private struct RecordRows {
                 r.required(resource, "name", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].name", strings, &r) } ?? ""
         }
         f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
-        if let m = c.value(1) { (f.message, f.messageBreaks) = text(m, "\(path)[1]", &r) }
+        var d = Finding.Details()
+        if let m = c.value(1) { (d.message, d.messageBreaks) = text(m, "\(path)[1]", &r) }
         if let e = c.value(2) {
             f.evidence = numbers(e, "\(path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
         }
-        if let m = c.value(3) { (f.remediation, f.remediationBreaks) = text(m, "\(path)[3]", &r) }
-        f.reason = c.text(4, &r)
-        f.permit = c.text(5, &r)
-        f.basis = c.text(6, &r)
+        if let m = c.value(3) { (d.remediation, d.remediationBreaks) = text(m, "\(path)[3]", &r) }
+        d.reason = c.text(4, &r)
+        d.permit = c.text(5, &r)
+        d.basis = c.text(6, &r)
         if let change = c.value(7) {
-            f.change = r.word(change, "\(path)[7]", ResultDocument.Change.allCases)?.rawValue
+            d.change = r.word(change, "\(path)[7]", ResultDocument.Change.allCases)?.rawValue
         }
         if let w = c.value(8), let o = r.element(w, "\(path)[8]") {
             let p = "\(path)[8]"
-            f.waiver = Finding.WaiverNote(
+            d.waiver = Finding.WaiverNote(
                 approvedBy: r.string(o, "approvedBy", p), reason: r.string(o, "reason", p), expires: r.string(o, "expires", p),
                 expired: r.bool(o, "expired", p))
         }
+        f.setDetails(d)
         if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(path)[9]") ?? f.fingerprint }
     }
 }
