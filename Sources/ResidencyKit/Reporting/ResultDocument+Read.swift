@@ -277,8 +277,6 @@ extension ResultDocument {
             unchanged: r.int(o, "unchanged", path), resolved: resolved, failOnNew: r.bool(o, "failOnNew", path))
     }
 
-    /// Reads the elements of a long list in parallel chunks, each with its own reader whose
-    /// problems are taken over in order; the values go straight into their final place.
     /// The workspace records, read in parallel a few at a time, their results built straight
     /// into the document's array: each part's place in it is known from the records' lists
     /// before any result is built (`resultBound`).
@@ -353,6 +351,8 @@ extension ResultDocument {
         return count
     }
 
+    /// Reads the elements of a long list in parallel chunks, each with its own reader whose
+    /// problems are taken over in order; the values go straight into their final place.
     static func readInParallel<T: Sendable>(
         _ list: DataNode.Elements, chunk: Int, _ reader: inout ResultDocumentReader,
         _ read: @Sendable (DataNode, Int, inout ResultDocumentReader) -> T

@@ -27,7 +27,9 @@ extension ResultDocument {
             }
             // Each `0` must stand where its record does, as an element of `workspaces`: any
             // other reading of the layout is not the one assumed, and the file is parsed whole.
-            if case .success(let tree) = JSONReader.parse(masked, range: 0..<masked.count),
+            // Only schemas whose records are the workspaces' lines (3 on): in 1 and 2 a workspace
+            // is read as a whole value of the tree.
+            if case .success(let tree) = JSONReader.parse(masked, range: 0..<masked.count), isRecordSchema(tree.root),
                 let list = tree.root["workspaces"], list.kind == .array, list.count == records.count,
                 zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 })
             {

@@ -33,6 +33,22 @@ import Testing
         #expect(split.json() == Array(text.utf8))
     }
 
+    /// A schema 2 document whose workspaces stand on lines of their own is read as schema 2
+    /// reads them (its workspaces are objects of the tree, not records to split out).
+    @Test func aSchema2DocumentLaidOutInLinesIsReadWhole() throws {
+        let text = ResultDocumentReadErrorTests.valid.replacingOccurrences(
+            of: #" "workspaces": [{"id": "ws1", "slug": "acme-eu", "sources": [],"#,
+            with: "  \"workspaces\": [\n    {\"id\": \"ws1\", \"slug\": \"acme-eu\", \"sources\": [],")
+            .replacingOccurrences(of: #""warehouses": []}],"#, with: "\"warehouses\": []}\n  ],")
+            .replacingOccurrences(of: #"\"sources\": \[\],\n +\"destinations\""#, with: #""sources": [], "destinations""#, options: .regularExpression)
+        let file = SourceFile(path: "results.json", text: text)
+        #expect(ResultDocument.recordLines(file.bytes) != nil, "the layout the split takes")
+        #expect(try ResultDocument.parse(file).get().records == nil)
+        let reading = Self.reading(text)
+        let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
+        #expect(doc.workspaces.map(\.slug) == ["acme-eu"])
+    }
+
     /// A record's diagnostics point into the file, not into the record read on its own.
     @Test func aRecordsMistakeIsPlacedInTheFile() throws {
         let edited = try Self.example().replacingFirst(#""slug": "acme-us""#, with: #""slug": "acme-eu""#)
