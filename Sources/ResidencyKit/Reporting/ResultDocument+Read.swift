@@ -52,17 +52,7 @@ extension ResultDocument {
         }
         let tree = parsed.tree
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
-        var records: [RecordTree]?
-        if let ranges = parsed.records {
-            // A record that is not JSON on its own: the whole file tells what is wrong.
-            guard let trees = parseRecords(file.bytes, ranges) else {
-                switch JSONReader.parse(file) {
-                case .failure(let e): return Reading(document: nil, diagnostics: [.documentSyntax(e, in: file)], files: [file])
-                case .success(let whole): return read(file, parsed: ParsedDocument(tree: whole, records: nil))
-                }
-            }
-            records = trees
-        }
+        let records = parsed.records
         var reader = ResultDocumentReader(file: file)
         var document = decode(tree.root, records: records, &reader)
         if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }

@@ -66,6 +66,8 @@ private struct RecordRows {
     let strings: [String]
     let path: String
     var evidence: [Evidence] = []
+    /// The workspace's resources of each kind, listed once for all of its policies' groups.
+    var resourcesByKind: [String: [(id: String, name: String)]] = [:]
 
     init(strings: [String], path: String) {
         self.strings = strings
@@ -195,7 +197,7 @@ private struct RecordRows {
     // MARK: Results
 
     /// One policy's results in the workspace, in resource order, handed to `out`.
-    func group<Sink: FindingSink>(
+    mutating func group<Sink: FindingSink>(
         _ o: DataNode, _ path: String, _ ws: ResultDocument.WorkspaceInfo, policies: [String: ResultDocument.PolicyInfo],
         _ r: inout ResultDocumentReader, into out: inout Sink
     ) {
@@ -238,7 +240,13 @@ private struct RecordRows {
                 _ = r.required(o, "severity", path)
             }
         }
-        let resources = ws.resources(ofKind: base.resourceKind) ?? []
+        let resources: [(id: String, name: String)]
+        if let listed = resourcesByKind[base.resourceKind] {
+            resources = listed
+        } else {
+            resources = ws.resources(ofKind: base.resourceKind) ?? []
+            resourcesByKind[base.resourceKind] = resources
+        }
         // Where each result is written, in resource order, before any is built: a result is
         // built once, in its place (a resource written out, index nil, stands alone).
         var entries: [Entry] = []
@@ -284,7 +292,10 @@ private struct RecordRows {
                 }
             }
         }
-        entries.sort { ($0.index ?? -1) < ($1.index ?? -1) }
+        // Each outcome's list is in resource order already; a group of one outcome needs no sort.
+        if zip(entries, entries.dropFirst()).contains(where: { ($0.index ?? -1) > ($1.index ?? -1) }) {
+            entries.sort { ($0.index ?? -1) < ($1.index ?? -1) }
+        }
         // A resource written out stands alone; a resource is named once.
         if entries.count > 1, let lone = entries.first(where: { $0.index == nil }) {
             r.report {

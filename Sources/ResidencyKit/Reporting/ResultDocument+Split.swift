@@ -10,33 +10,50 @@ import Dispatch
 struct ParsedDocument {
     /// The document; with `records`, each record stands there as a `0`.
     var tree: DataTree
-    /// Each record's bytes, parsed by the reader; nil when the tree holds the records.
-    var records: [Range<Int>]?
+    /// Each record parsed on its own; nil when the tree holds the records.
+    var records: [RecordTree]?
 }
 
 extension ResultDocument {
     static func parse(_ file: SourceFile) -> Result<ParsedDocument, JSONSyntaxError> {
         let bytes = file.bytes
         if let records = recordLines(bytes) {
-            var masked = bytes
-            masked.withUnsafeMutableBufferPointer { b in
-                for r in records {
-                    b[r.lowerBound] = UInt8(ascii: "0")
-                    UnsafeMutableBufferPointer(rebasing: b[(r.lowerBound + 1)..<r.upperBound]).update(repeating: 0x20)
-                }
+            // The masked document on one thread while the records are parsed on the others.
+            let masked = ParallelSlots<Result<DataTree, JSONSyntaxError>>(count: 1)
+            let trees = ParallelSlots<RecordTree?>(count: records.count)
+            DispatchQueue.concurrentPerform(iterations: records.count + 1) { i in
+                guard i > 0 else { return masked.store(0, parseMasked(bytes, records)) }
+                let r = records[i - 1]
+                guard case .success(let tree) = JSONReader.parse(bytes, range: r) else { return trees.store(i - 1, nil) }
+                trees.store(i - 1, RecordTree(node: tree.root, bound: resultBound(tree.root)))
             }
             // Each `0` must stand where its record does, as an element of `workspaces`: any
             // other reading of the layout is not the one assumed, and the file is parsed whole.
             // Only schemas whose records are the workspaces' lines (3 on): in 1 and 2 a workspace
-            // is read as a whole value of the tree.
-            if case .success(let tree) = JSONReader.parse(masked, range: 0..<masked.count), isRecordSchema(tree.root),
+            // is read as a whole value of the tree. A record that is not JSON on its own: the
+            // whole file tells what is wrong, as a reader of the whole file would.
+            let parsed = trees.take()
+            if case .success(let tree) = masked.take()[0], isRecordSchema(tree.root),
                 let list = tree.root["workspaces"], list.kind == .array, list.count == records.count,
-                zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 })
+                zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 }),
+                parsed.allSatisfy({ $0 != nil })
             {
-                return .success(ParsedDocument(tree: tree, records: records))
+                return .success(ParsedDocument(tree: tree, records: parsed.map { $0! }))
             }
         }
         return JSONReader.parse(file).map { ParsedDocument(tree: $0, records: nil) }
+    }
+
+    /// The document with each record replaced by a `0` and spaces, parsed.
+    private static func parseMasked(_ bytes: [UInt8], _ records: [Range<Int>]) -> Result<DataTree, JSONSyntaxError> {
+        var masked = bytes
+        masked.withUnsafeMutableBufferPointer { b in
+            for r in records {
+                b[r.lowerBound] = UInt8(ascii: "0")
+                UnsafeMutableBufferPointer(rebasing: b[(r.lowerBound + 1)..<r.upperBound]).update(repeating: 0x20)
+            }
+        }
+        return JSONReader.parse(masked, range: 0..<masked.count)
     }
 
     /// The byte range of each workspace record when the file is laid out as `check` writes it:
@@ -62,20 +79,6 @@ extension ResultDocument {
                 }
             }
         }
-    }
-
-    /// Each record parsed on its own, in parallel, with the most results it can give
-    /// (`resultBound`); nil when one is not valid JSON on its own (the file is then parsed
-    /// whole, which finds the first error as a reader of the whole file would).
-    static func parseRecords(_ bytes: [UInt8], _ records: [Range<Int>]) -> [RecordTree]? {
-        let slots = ParallelSlots<RecordTree?>(count: records.count)
-        DispatchQueue.concurrentPerform(iterations: records.count) { i in
-            guard case .success(let tree) = JSONReader.parse(bytes, range: records[i]) else { return slots.store(i, nil) }
-            slots.store(i, RecordTree(node: tree.root, bound: resultBound(tree.root)))
-        }
-        let trees = slots.take()
-        guard trees.allSatisfy({ $0 != nil }) else { return nil }
-        return trees.map { $0! }
     }
 }
 
