@@ -185,9 +185,14 @@ private struct RecordRows {
 
     /// A text written as the numbers of its pieces, and where the pieces meet.
     func text(_ n: DataNode, _ path: String, _ r: inout ResultDocumentReader) -> (String, [UInt32]) {
+        let pieces = numbers(n, path, below: strings.count, of: "strings", &r)
+        guard pieces.count > 1 else { return (pieces.first.map { strings[$0] } ?? "", []) }
+        // Room for the whole text first: a message is a dozen pieces.
         var text = ""
+        text.reserveCapacity(pieces.reduce(0) { $0 + strings[$1].utf8.count })
         var breaks: [UInt32] = []
-        for (k, i) in numbers(n, path, below: strings.count, of: "strings", &r).enumerated() {
+        breaks.reserveCapacity(pieces.count - 1)
+        for (k, i) in pieces.enumerated() {
             if k > 0 { breaks.append(UInt32(text.utf8.count)) }
             text += strings[i]
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Parsing a result document a workspace record at a time. `check` writes each record on a
 /// line of its own (`ResultDocument+JSON.swift`); parsed whole, a nightly document is one tree
@@ -67,7 +68,8 @@ extension ResultDocument {
             var line = found.upperBound
             var records: [Range<Int>] = []
             while true {
-                guard let end = b[line...].firstIndex(of: 0x0A) else { return nil }
+                guard line < b.count, let found = memchr(b.baseAddress! + line, 0x0A, b.count - line) else { return nil }
+                let end = b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if end - line >= 6, b[line..<(line + 5)].elementsEqual("    {".utf8) {
                     let last = b[end - 1] == UInt8(ascii: ",") ? end - 1 : end
                     guard b[last - 1] == UInt8(ascii: "}") else { return nil }
