@@ -16,15 +16,16 @@ public enum JSONReader {
     }
 
     /// Parses the bytes in `range` of `bytes` as one JSON value, its offsets those of `bytes`
-    /// (one record of a file, read on its own, keeps its place in the file).
-    static func parse(_ bytes: [UInt8], range: Range<Int>) -> Result<DataTree, JSONSyntaxError> {
+    /// (one record of a file, read on its own, keeps its place in the file). `valuesEvery`:
+    /// the bytes per value expected, for the room reserved up front.
+    static func parse(_ bytes: [UInt8], range: Range<Int>, valuesEvery: Int = 12) -> Result<DataTree, JSONSyntaxError> {
         guard bytes.count < Int(UInt32.max) else {
             return .failure(JSONSyntaxError(offset: 0, length: 0, message: "the file is 4 GiB or larger, which is not supported"))
         }
         // A compact export has a value every ~18 bytes; reserving for one every 12 means the
         // node array almost never grows (a regrowth copies everything parsed so far), and
         // untouched reserved pages cost no physical memory.
-        var builder = DataTreeBuilder(bytes: bytes, estimatedNodes: range.count / 12 + 16)
+        var builder = DataTreeBuilder(bytes: bytes, estimatedNodes: range.count / valuesEvery + 16)
         let outcome = bytes.withUnsafeBufferPointer { buffer -> JSONSyntaxError? in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return JSONSyntaxError(offset: 0, length: 0, message: "the file is empty")
