@@ -77,8 +77,22 @@ private struct RecordRows {
     /// The columns of one row, read by position.
     struct Columns {
         let row: DataNode
-        let path: String
+        /// The row's place, spelled out only for a diagnostic: `base.key[index]` (a night's
+        /// 330,000 rows would otherwise each build their path).
+        let base: String
+        let key: String
+        let index: Int
         let strings: [String]
+
+        init(row: DataNode, base: String, key: String, index: Int, strings: [String]) {
+            (self.row, self.base, self.key, self.index, self.strings) = (row, base, key, index, strings)
+        }
+
+        init(row: DataNode, path: String, strings: [String]) {
+            self.init(row: row, base: path, key: "", index: -1, strings: strings)
+        }
+
+        var path: String { index < 0 ? base : "\(base).\(key)[\(index)]" }
 
         /// Column `k`, or nil when the row ends before it or holds null there.
         func value(_ k: Int) -> DataNode? {
@@ -145,13 +159,13 @@ private struct RecordRows {
         let elements = r.array(o, key, path)
         out.reserveCapacity(elements.count)
         for (i, n) in elements.enumerated() {
-            let p = "\(path).\(key)[\(i)]"
             guard n.kind == .array, columns.contains(n.count) else {
                 let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) to \(columns.upperBound)"
+                let p = "\(path).\(key)[\(i)]"
                 r.report { .documentType(p, expected: "a list of \(expected) columns", found: n, at: ResultDocumentReader.range(n, $0)) }
                 continue
             }
-            out.append(read(Columns(row: n, path: p, strings: strings), &r))
+            out.append(read(Columns(row: n, base: path, key: key, index: i, strings: strings), &r))
         }
         return out
     }
@@ -162,20 +176,22 @@ private struct RecordRows {
     ) -> [T] { list(o, key, columns: columns...columns, &r, read) }
 
     /// A list of numbers: indices of `what`, each below `count`.
-    func numbers(_ n: DataNode, _ path: String, below count: Int, of what: String, _ r: inout ResultDocumentReader) -> [Int] {
+    func numbers(
+        _ n: DataNode, _ path: @autoclosure () -> String, below count: Int, of what: String, _ r: inout ResultDocumentReader
+    ) -> [Int] {
         guard n.kind == .array else {
-            r.report { .documentType(path, expected: "a list of numbers", found: n, at: ResultDocumentReader.range(n, $0)) }
+            r.report { .documentType(path(), expected: "a list of numbers", found: n, at: ResultDocumentReader.range(n, $0)) }
             return []
         }
         var out: [Int] = []
         out.reserveCapacity(n.count)
         for (k, e) in n.elements.enumerated() {
             guard let i = e.int else {
-                r.report { .documentType("\(path)[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }
+                r.report { .documentType("\(path())[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }
                 continue
             }
             guard i >= 0, i < count else {
-                r.report { .documentBadNumber("\(path)[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
+                r.report { .documentBadNumber("\(path())[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
                 continue
             }
             out.append(i)
@@ -184,8 +200,8 @@ private struct RecordRows {
     }
 
     /// A text written as the numbers of its pieces, and where the pieces meet.
-    func text(_ n: DataNode, _ path: String, _ r: inout ResultDocumentReader) -> (String, [UInt32]) {
-        let pieces = numbers(n, path, below: strings.count, of: "strings", &r)
+    func text(_ n: DataNode, _ path: @autoclosure () -> String, _ r: inout ResultDocumentReader) -> (String, [UInt32]) {
+        let pieces = numbers(n, path(), below: strings.count, of: "strings", &r)
         guard pieces.count > 1 else { return (pieces.first.map { strings[$0] } ?? "", []) }
         // Room for the whole text first: a message is a dozen pieces.
         var text = ""
@@ -324,7 +340,8 @@ private struct RecordRows {
             f.outcome = e.outcome
             if let i = e.index { (f.resourceId, f.resourceName) = resources[i] }
             if e.row {
-                readRow(e.node, "\(path).\(e.outcome.rawValue)[\(e.k)]", into: &f, ws, &r)
+                let row = Columns(row: e.node, base: path, key: e.outcome.rawValue, index: e.k, strings: strings)
+                readRow(row, into: &f, ws, &r)
             } else {
                 f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
             }
@@ -392,36 +409,34 @@ private struct RecordRows {
     /// remediation, reason, permit, basis, change, waiver, fingerprint]`, into `f`, whose
     /// resource is set.
     private func readRow(
-        _ row: DataNode, _ path: String, into f: inout Finding, _ ws: ResultDocument.WorkspaceInfo,
-        _ r: inout ResultDocumentReader
+        _ c: Columns, into f: inout Finding, _ ws: ResultDocument.WorkspaceInfo, _ r: inout ResultDocumentReader
     ) {
-        let c = Columns(row: row, path: path, strings: strings)
         if let resource = c.value(0), resource.kind == .object {
-            f.resourceId = r.required(resource, "id", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].id", strings, &r) } ?? ""
+            f.resourceId = r.required(resource, "id", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].id", strings, &r) } ?? ""
             f.resourceName =
-                r.required(resource, "name", "\(path)[0]").flatMap { Self.string($0, "\(path)[0].name", strings, &r) } ?? ""
+                r.required(resource, "name", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].name", strings, &r) } ?? ""
         }
         f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
         var d = Finding.Details()
-        if let m = c.value(1) { (d.message, d.messageBreaks) = text(m, "\(path)[1]", &r) }
+        if let m = c.value(1) { (d.message, d.messageBreaks) = text(m, "\(c.path)[1]", &r) }
         if let e = c.value(2) {
-            f.evidence = numbers(e, "\(path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
+            f.evidence = numbers(e, "\(c.path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
         }
-        if let m = c.value(3) { (d.remediation, d.remediationBreaks) = text(m, "\(path)[3]", &r) }
+        if let m = c.value(3) { (d.remediation, d.remediationBreaks) = text(m, "\(c.path)[3]", &r) }
         d.reason = c.text(4, &r)
         d.permit = c.text(5, &r)
         d.basis = c.text(6, &r)
         if let change = c.value(7) {
-            d.change = r.word(change, "\(path)[7]", ResultDocument.Change.allCases)?.rawValue
+            d.change = r.word(change, "\(c.path)[7]", ResultDocument.Change.allCases)?.rawValue
         }
-        if let w = c.value(8), let o = r.element(w, "\(path)[8]") {
-            let p = "\(path)[8]"
+        if let w = c.value(8), let o = r.element(w, "\(c.path)[8]") {
+            let p = "\(c.path)[8]"
             d.waiver = Finding.WaiverNote(
                 approvedBy: r.string(o, "approvedBy", p), reason: r.string(o, "reason", p), expires: r.string(o, "expires", p),
                 expired: r.bool(o, "expired", p))
         }
         f.setDetails(d)
-        if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(path)[9]") ?? f.fingerprint }
+        if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(c.path)[9]") ?? f.fingerprint }
     }
 }
 
