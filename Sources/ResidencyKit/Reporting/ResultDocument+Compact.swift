@@ -1,9 +1,10 @@
-/// Schema 3's workspace records: one line per workspace holding its data flows and every
-/// result of it, with each text written once in the line's `strings` and referred to by
+/// The workspace records (schemas 3 and 4): one line per workspace holding its data flows and
+/// every result of it, with each text written once in the line's `strings` and referred to by
 /// index (docs/results.md). A nightly run's results are mostly passes and not-applicables
-/// (a resource index each) and failures whose messages repeat the policy's text around a few
-/// names: written out in full, as schema 2 did, 200,000 resources made 327 MB; written once
-/// per workspace, 31 MB, and the reader rebuilds every result byte for byte.
+/// (a resource index each, or a run `"first..last"` of them) and failures whose messages
+/// repeat the policy's text around a few names: written out in full, as schema 2 did, 200,000
+/// resources made 327 MB; written once per workspace, 29 MB, and the reader rebuilds every
+/// result byte for byte.
 extension ResultDocument {
     /// The columns of the rows of a workspace record, as the document's `columns` names them.
     static let columns: [(key: String, names: [String])] = [

@@ -1,4 +1,4 @@
-/// Reading schema 3's workspace records back (`ResultDocument+Compact.swift`): each record's
+/// Reading the workspace records of schemas 3 and 4 back (`ResultDocument+Compact.swift`): each record's
 /// `strings` first, then its flows, evidence and results by number. A number that names no
 /// string, resource or evidence row is refused at its place (E1510), as is a result that
 /// names a resource twice: every report reads these, and a wrong number would put one
