@@ -1,3 +1,5 @@
+import Foundation
+
 /// The workspace records (schemas 3 and 4): one line per workspace holding its data flows and
 /// every result of it, with each text written once in the line's `strings` and referred to by
 /// index (docs/results.md). A nightly run's results are mostly passes and not-applicables
@@ -84,23 +86,61 @@ extension ResultDocument {
     }
 }
 
+/// A text as a key by its UTF-8 bytes, which may be a slice of a longer one. Bytes, not
+/// `String` equality (canonical equivalence): two spellings of one text stay two, each
+/// written as it was given.
+struct TextKey: Hashable {
+    let base: String
+    let range: Range<Int>
+
+    init(_ base: String, _ range: Range<Int>) {
+        self.base = base
+        self.range = range
+    }
+
+    /// The slice as a `String` (its ends lie between characters: `pieces` checks the breaks).
+    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let r = base.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range]))) }) { return r }
+        return Array(base.utf8)[range].withUnsafeBytes(body)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        withBytes { hasher.combine(bytes: $0) }
+        hasher.combine(range.count)
+    }
+
+    static func == (a: TextKey, b: TextKey) -> Bool {
+        guard a.range.count == b.range.count else { return false }
+        if a.range.isEmpty { return true }
+        return a.withBytes { x in b.withBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+}
+
 /// Texts of one record, each once, with how often each is used. Texts are first numbered in
 /// order of first use; the record renumbers them most used first (`ranks`), so the texts every
 /// result repeats (a policy's own words, a region, a host) take one or two digits. A class: the
 /// record's encoder is a struct whose mutating helpers are called from closures, and a table
 /// held by value was copied (every key retained) on the way.
 final class StringTable {
-    private var numbers: [String: Int] = [:]
+    private var numbers: [TextKey: Int] = [:]
     private(set) var strings: [String] = []
     private var uses: [Int] = []
 
-    func number(_ s: String) -> Int {
-        if let n = numbers[s] {
+    func number(_ s: String) -> Int { number(s, 0..<s.utf8.count) }
+
+    /// The number of the text at UTF-8 offsets `range` of `s` (a piece of a message), made a
+    /// `String` of its own only the first time it is met: a night's messages are two million
+    /// pieces, nearly all seen before.
+    func number(_ s: String, _ range: Range<Int>) -> Int {
+        if let n = numbers[TextKey(s, range)] {
             uses[n] += 1
             return n
         }
-        numbers[s] = strings.count
-        strings.append(s)
+        let text = range == 0..<s.utf8.count ? s : TextKey(s, range).string
+        numbers[TextKey(text, 0..<range.count)] = strings.count
+        strings.append(text)
         uses.append(1)
         return strings.count - 1
     }
@@ -429,15 +469,14 @@ private struct WorkspaceRecord {
         else {
             return ref(table.number(s), &out)
         }
-        var start = utf8.startIndex
+        var start = 0
         for (k, end) in breaks.enumerated() {
-            let stop = utf8.index(utf8.startIndex, offsetBy: Int(end))
             if k > 0 { out.append(44) }
-            ref(table.number(String(Substring(utf8[start..<stop]))), &out)
-            start = stop
+            ref(table.number(s, start..<Int(end)), &out)
+            start = Int(end)
         }
         out.append(44)
-        ref(table.number(String(Substring(utf8[start...]))), &out)
+        ref(table.number(s, start..<utf8.count), &out)
     }
 
     private mutating func evidenceList(_ list: [Evidence], _ out: inout [UInt8]) {
