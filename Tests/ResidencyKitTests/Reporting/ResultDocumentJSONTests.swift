@@ -76,6 +76,21 @@ import Testing
         return (read, read.json())
     }
 
+    /// Two spellings of one text (precomposed and decomposed "é", equal as Swift `String`s)
+    /// are two texts of the record, each read back with its own bytes.
+    @Test func twoSpellingsOfOneTextKeepTheirBytes() throws {
+        var a = Self.findings[2]
+        a.message = "Caf\u{E9} sends to the US"
+        a.messageBreaks = [5]
+        var b = a
+        b.resourceName = "n2"
+        b.message = "Cafe\u{301} sends to the US"
+        b.messageBreaks = [6]
+        #expect(a.message == b.message, "Swift calls them equal")
+        let (read, _) = try Self.roundTrip(Self.document([a, b]))
+        #expect(read.results.map { Array(($0.message ?? "").utf8) } == [a, b].map { Array(($0.message ?? "").utf8) })
+    }
+
     @Test func everyResultReadsBackAsItWasWritten() throws {
         var findings = Self.findings
         // A message in pieces and a fingerprint of its own; a pass whose fingerprint is the
