@@ -330,8 +330,7 @@ extension ResultDocument {
                         inGroup += 1
                         continue
                     }
-                    let bounds = run.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-                    if bounds.count == 3, let first = Int(bounds[0]), let last = Int(bounds[2]), first >= 0, first <= last {
+                    if let (first, last) = runBounds(run) {
                         inGroup += min(last, most - 1) - min(first, most) + 1
                     }
                 }

@@ -1,21 +1,12 @@
-/// Reading the workspace records of schemas 3 and 4 back (`ResultDocument+Compact.swift`): each record's
-/// `strings` first, then its flows, evidence and results by number. A number that names no
+/// Reading the workspace records of schemas 3 and 4 back (`ResultDocument+Compact.swift`):
+/// each record's `strings` first, then its flows, evidence and results by number. A number that names no
 /// string, resource or evidence row is refused at its place (E1510), as is a result that
 /// names a resource twice: every report reads these, and a wrong number would put one
 /// resource's message under another's name.
 extension ResultDocument {
-    /// One workspace record: the workspace and its results, in document order.
-    static func readRecord(
-        _ n: DataNode, _ path: String, policies: [String: PolicyInfo], _ r: inout ResultDocumentReader
-    ) -> (WorkspaceInfo, [Finding]) {
-        var results: [Finding] = []
-        let ws = readRecord(n, path, policies: policies, &r, into: &results)
-        return (ws, results)
-    }
-
     /// One workspace record, its results handed to `results` in document order (straight into
-    /// the document's array: a nightly document holds 600,000 results of some 300 bytes each,
-    /// and every copy of them cost a tenth of a second and as many megabytes).
+    /// the document's array: a nightly document holds 600,000 results, and every copy of them
+    /// cost a tenth of a second and as many megabytes).
     static func readRecord<Sink: FindingSink>(
         _ n: DataNode, _ path: String, policies: [String: PolicyInfo], _ r: inout ResultDocumentReader,
         into results: inout Sink
@@ -382,9 +373,7 @@ private struct RecordRows {
     func resourceRun(
         _ n: DataNode, _ path: @autoclosure () -> String, _ count: Int, of kind: String, _ r: inout ResultDocumentReader
     ) -> Range<Int> {
-        let bounds = (n.string ?? "").split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        guard bounds.count == 3, bounds[1].isEmpty, let first = Self.digits(bounds[0]), let last = Self.digits(bounds[2]), first <= last
-        else {
+        guard let (first, last) = ResultDocument.runBounds(n.string ?? "") else {
             r.report {
                 .documentType(
                     path(), expected: "a resource's number, a run \"first..last\" or a result's row", found: n,
@@ -397,12 +386,6 @@ private struct RecordRows {
             return 0..<0
         }
         return first..<(last + 1)
-    }
-
-    /// A whole number written in plain decimal digits, nothing else.
-    private static func digits(_ s: Substring) -> Int? {
-        guard !s.isEmpty, s.utf8.count <= 9, s.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        return Int(s)
     }
 
     /// The columns after the resource of one result row, `[resource, message, evidence,
@@ -437,6 +420,24 @@ private struct RecordRows {
         }
         f.setDetails(d)
         if let fp = c.value(9) { f.fingerprint = r.text(fp, "\(c.path)[9]") ?? f.fingerprint }
+    }
+}
+
+extension ResultDocument {
+    /// The ends of a run `"first..last"` of resource numbers (schema 4), each written in plain
+    /// decimal digits, `first` not past `last`; nil for any other text. The reader and the
+    /// count of a record's results (`resultBound`) read runs with this one rule.
+    static func runBounds(_ text: String) -> (first: Int, last: Int)? {
+        let bounds = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard bounds.count == 3, bounds[1].isEmpty, let first = digits(bounds[0]), let last = digits(bounds[2]), first <= last
+        else { return nil }
+        return (first, last)
+    }
+
+    /// A whole number written in plain decimal digits, nothing else.
+    private static func digits(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.utf8.count <= 9, s.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(s)
     }
 }
 

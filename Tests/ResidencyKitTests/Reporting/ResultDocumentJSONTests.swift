@@ -68,8 +68,8 @@ import Testing
         read.workspaces = []
         read.results = []
         for (i, n) in tree.root["workspaces"]!.elements.enumerated() {
-            let (ws, results) = ResultDocument.readRecord(n, "workspaces[\(i)]", policies: policies, &reader)
-            read.workspaces.append(ws)
+            var results: [Finding] = []
+            read.workspaces.append(ResultDocument.readRecord(n, "workspaces[\(i)]", policies: policies, &reader, into: &results))
             read.results += results
         }
         #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.map(\.message))")
