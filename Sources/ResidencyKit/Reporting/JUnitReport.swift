@@ -107,7 +107,7 @@ public struct JUnitReport: Sendable {
             let passes = suite.cases.filter { $0.kind == .passed && $0.plainPass }.count
             guard passes > 1 else { return suite }
             var kept = suite.cases.filter { !($0.kind == .passed && $0.plainPass) }
-            kept.append(Case(summary: "\(passes) passing resources", suite.policy, kind: .passed))
+            kept.append(Case(summary: "\(passes) passing resources", kind: .passed))
             return Suite(policy: suite.policy, cases: kept)
         }
         guard out.reduce(0, { $0 + $1.cases.count }) > maximumCases else { return out }
@@ -121,13 +121,15 @@ public struct JUnitReport: Sendable {
             let foldsFailures = failing.count > perPolicy
             out[i].cases = Array(out[i].cases.prefix(perPolicy))
             out[i].cases.append(
-                Case(summary: "\(rest) more results", out[i].policy, kind: foldsFailures ? .failure : .passed))
+                Case(summary: "\(rest) more results", kind: foldsFailures ? .failure : .passed))
         }
         return out
     }
 
     private func write(_ c: Case, _ policy: ResultDocument.PolicyInfo, _ doc: ResultDocument, _ w: XMLWriter) throws {
-        if let summary = c.summary {
+        switch c.content {
+        case .result(let i): try write(doc.results[i], c.kind, policy, w)
+        case .summary(let summary):
             try w.startElement("testcase")
             try w.attribute("classname", "residency.\(v(policy.id))")
             try w.attribute("name", summary)
@@ -140,9 +142,7 @@ public struct JUnitReport: Sendable {
                 try w.element("system-out", text: note)
             }
             try w.endElement()
-            return
         }
-        try write(doc.results[c.index], c.kind, policy, w)
     }
 
     private func write(_ r: Finding, _ kind: Case.Kind, _ policy: ResultDocument.PolicyInfo, _ w: XMLWriter) throws {
@@ -202,26 +202,28 @@ public struct JUnitReport: Sendable {
 
     struct Case {
         enum Kind { case passed, failure, error, skipped }
-        /// The result's index in the document's `results` (unused for a summary).
-        var index: Int
+        /// What the testcase stands for: a result (its index in the document's `results`), or
+        /// many folded results (the testcase's name).
+        enum Content {
+            case result(Int)
+            case summary(String)
+        }
+        var content: Content
         var kind: Kind
         /// A pass and nothing more (what folding counts first).
         var plainPass: Bool
-        /// Set on a testcase that stands for many folded results (its name).
-        var summary: String?
 
-        init(summary: String, _ policy: ResultDocument.PolicyInfo, kind: Kind) {
-            index = -1
+        init(summary: String, kind: Kind) {
+            content = .summary(summary)
             self.kind = kind
             plainPass = false
-            self.summary = summary
         }
 
         /// `gating`: whether the result trips the run's gate as the run counted it
         /// (`ResultDocument.trips`, `--fail-on-new` included), so the dashboard goes red
         /// exactly when the gate does.
         init(_ index: Int, _ f: Finding, gating: Bool) {
-            self.index = index
+            content = .result(index)
             plainPass = f.outcome == .pass
             kind =
                 switch f.outcome {
