@@ -95,16 +95,23 @@ import Testing
         #expect(resolved.first?["id"] as? String == "64c3d5e6f7a8b9c0d1e2f3a4")
     }
 
-    @Test func aChangedRegionIsRES010() throws {
-        let dir = try Self.inventory()
-        _ = try Self.check(dir, ["--json", "base.json"])
-        // The same workspace id now answering as a US workspace.
-        let edited = try Self.inventory { text in
-            text.replacingOccurrences(of: "https://eu1.api.segmentapis.com", with: "https://api.segmentapis.com")
-                .replacingOccurrences(of: #""region": "eu-west""#, with: #""region": "us-west""#)
+    /// A folder with tonight's inventory, edited by `more` after the same workspace id was made
+    /// to answer as a US workspace, and `base.json`: last night's document, from the EU one.
+    static func movedToTheUS(_ more: (String) -> String = { $0 }) throws -> URL {
+        let dir = try inventory()
+        _ = try check(dir, ["--json", "base.json"])
+        let edited = try inventory { text in
+            more(
+                text.replacingOccurrences(of: "https://eu1.api.segmentapis.com", with: "https://api.segmentapis.com")
+                    .replacingOccurrences(of: #""region": "eu-west""#, with: #""region": "us-west""#))
         }
         try FileManager.default.copyItem(
             at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        return edited
+    }
+
+    @Test func aChangedRegionIsRES010() throws {
+        let edited = try Self.movedToTheUS()
         let r = try Self.check(edited, ["--baseline", "base.json", "--junit", "j.xml"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("FAIL    RES-010  error   acme-eu/workspace/9aQ1Lj62S4bomZKLF4DPqW"), "\(r.stdout)")
@@ -118,15 +125,10 @@ import Testing
     /// document, and the reports `report` renders from it are the ones `check` wrote. (They
     /// were once appended after every workspace's results, which the document cannot hold.)
     @Test func builtInResultsOfAnEarlierWorkspaceAreWrittenInItsRecord() throws {
-        let dir = try Self.inventory()
-        _ = try Self.check(dir, ["--json", "base.json"])
-        let edited = try Self.inventory { text in
-            text.replacingOccurrences(of: "https://eu1.api.segmentapis.com", with: "https://api.segmentapis.com")
-                .replacingOccurrences(of: #""region": "eu-west""#, with: #""region": "us-west""#)
-                .replacingOccurrences(of: #""next": null, "previous": null, "totalEntries": 5"#, with: #""next": "Mw==""#)
+        // And its export stopped after the first page: RES-013 as well.
+        let edited = try Self.movedToTheUS {
+            $0.replacingOccurrences(of: #""next": null, "previous": null, "totalEntries": 5"#, with: #""next": "Mw==""#)
         }
-        try FileManager.default.copyItem(
-            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
         let r = try Self.check(edited, ["--baseline", "base.json", "--json", "now.json", "--junit", "a.xml", "--sarif", "a.sarif"])
         #expect(r.status == 1, "\(r.stderr)")
         let doc = try Self.document(edited.appendingPathComponent("now.json"))
