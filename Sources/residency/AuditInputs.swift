@@ -43,9 +43,14 @@ enum StandardPack {
         // Set, it is meant: a home without a pack is the error that names it, never skipped
         // for another pack.
         if let home = environment["RESIDENCY_HOME"], !home.isEmpty { return home }
-        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        let installed = binary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/residency").path
+        let installed = installed(executable)
         return fm.fileExists(atPath: installed + "/policies") ? installed : nil
+    }
+
+    /// `<prefix>/share/residency` for a binary at `<prefix>/bin/residency` (links resolved).
+    static func installed(_ executable: String) -> String {
+        URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/residency").path
     }
 
     /// `relative` under the base: `policies`, `examples/inventory`.
@@ -66,8 +71,6 @@ enum StandardPack {
         if let home = environment["RESIDENCY_HOME"], !home.isEmpty {
             return "no policy pack in RESIDENCY_HOME: \(home)/policies does not exist; pass --policies DIR, or set RESIDENCY_HOME to the folder that holds policies/"
         }
-        let installed = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("share/residency/policies").path
-        return "no policy pack found: looked for policies/ here, in RESIDENCY_HOME (not set) and at \(installed); pass --policies DIR, or set RESIDENCY_HOME to the folder that holds policies/"
+        return "no policy pack found: looked for policies/ here, in RESIDENCY_HOME (not set) and at \(installed(executable))/policies; pass --policies DIR, or set RESIDENCY_HOME to the folder that holds policies/"
     }
 }
