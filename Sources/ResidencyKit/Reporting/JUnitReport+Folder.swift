@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// JUnit as a folder with one file per workspace (`check --junit-dir`), for nightly runs whose
 /// single file would pass consumers' limits. The folder is replaced as a whole, through
 /// `OutputBatch`: a reader sees the previous run's files or this run's, never a mix, and a
@@ -29,31 +26,23 @@ extension JUnitReport {
         for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
         let props = properties(doc)
         let results = byWorkspace
-        // Rendered in parallel batches and written in input order, so that a night's 190 MB
-        // of files is never in memory at once.
-        let batch = 8 * ProcessInfo.processInfo.activeProcessorCount
-        for start in stride(from: 0, to: doc.workspaces.count, by: batch) {
-            let range = start..<min(doc.workspaces.count, start + batch)
-            let out = ParallelSlots<Result<String, any Error>>(count: range.count)
-            DispatchQueue.concurrentPerform(iterations: range.count) { k in
-                let slug = doc.workspaces[range.lowerBound + k].slug
-                out.store(k, Result { try render(doc, results: results[slug] ?? [], properties: props) })
-            }
-            for (k, rendered) in out.take().enumerated() {
-                let w = doc.workspaces[range.lowerBound + k]
+        // Rendered in parallel and written in input order as each is ready, so that a night's
+        // 190 MB of files is never in memory at once.
+        try OrderedPipeline.pages(
+            count: doc.workspaces.count,
+            render: { k in Result { Array(try render(doc, results: results[doc.workspaces[k].slug] ?? [], properties: props).utf8) } },
+            write: { (k, page) throws(Diagnostic) in
+                let w = doc.workspaces[k]
                 // Two slugs that clean to one name keep apart by their ids.
                 var name = Self.fileName(w.slug)
                 if names.contains(name) { name += "-" + Self.fileName(w.id) }
                 names.insert(name)
-                let xml: String
-                switch rendered {
-                case .success(let s): xml = s
+                switch page {
+                case .success(let bytes): try folder.write(name + ".xml", bytes)
                 case .failure(let error): throw folder.batch.failure(folder.batch.entries[folder.index].target, "\(error)")
                 }
-                try folder.write(name + ".xml", Array(xml.utf8))
                 progress?.step()
-            }
-        }
+            })
     }
 
     /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else

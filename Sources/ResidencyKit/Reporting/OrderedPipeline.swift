@@ -116,3 +116,42 @@ final class OrderedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+extension OrderedPipeline {
+    /// The pages of a report folder (`--junit-dir`, `--html-dir`): each rendered in parallel
+    /// by `render`, which may fail, and handed to `write` in order with its index. The first
+    /// error `write` throws stops the writing and is rethrown once the pipeline has finished.
+    static func pages<E: Error>(
+        count: Int, render: @escaping @Sendable (Int) -> Result<[UInt8], any Error>,
+        write: (Int, Result<[UInt8], any Error>) throws(E) -> Void
+    ) throws(E) {
+        // A page that could not be rendered: its reason, kept beside the (empty) bytes.
+        let failures = ParallelSlots<(any Error)?>(count: count)
+        var next = 0
+        var failure: E?
+        run(
+            count: count, window: 4 * ProcessInfo.processInfo.activeProcessorCount,
+            produce: { i, out in
+                switch render(i) {
+                case .success(let bytes):
+                    out.append(contentsOf: bytes)
+                    failures.store(i, nil)
+                case .failure(let error): failures.store(i, error)
+                }
+            },
+            deliver: { bytes in
+                defer { next += 1 }
+                guard failure == nil else { return }
+                // Stored before the page was finished, so known by the time it is delivered.
+                let page: Result<[UInt8], any Error> =
+                    if case let error?? = failures.value(next) { .failure(error) } else { .success(bytes) }
+                do throws(E) {
+                    try write(next, page)
+                } catch {
+                    failure = error
+                }
+            })
+        if let failure { throw failure }
+    }
+}
+

@@ -66,4 +66,11 @@ final class ParallelSlots<T>: @unchecked Sendable {
     }
 
     func take() -> [T] { items.map { $0! } }
+
+    /// Slot `i` as stored so far (nil before it is).
+    func value(_ i: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items[i]
+    }
 }

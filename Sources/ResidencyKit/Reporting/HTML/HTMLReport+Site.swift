@@ -67,42 +67,47 @@ extension HTMLReport {
     /// Every page of the folder, `index.html` first then the workspaces' in input order.
     public func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
         var all: [(name: String, html: String)] = []
-        renderSite(doc, provenance: provenance) { (name: String, html: String) throws(Never) in all.append((name, html)) }
+        renderSite(doc, provenance: provenance) { (name: String, html: [UInt8]) throws(Never) in
+            all.append((name, String(decoding: html, as: UTF8.self)))
+        }
         return all
     }
 
     /// Hands over every page in that order as it is rendered: the workspaces' pages in
-    /// parallel batches, so that a night's 450 MB of pages is never in memory at once.
+    /// parallel, so that a night's 450 MB of pages is never in memory at once.
     func renderSite<E: Error>(
-        _ doc: ResultDocument, provenance: Provenance, _ emit: (String, String) throws(E) -> Void
+        _ doc: ResultDocument, provenance: Provenance, _ emit: (String, [UInt8]) throws(E) -> Void
     ) throws(E) {
         let pages = Self.pageNames(doc)
         var indexReport = self
         indexReport.site = Site(pages: pages, workspace: nil)
         let index = ResultIndex(doc)
-        try emit("index.html", indexReport.wholeRun(doc, index, provenance))
+        try emit("index.html", Array(indexReport.wholeRun(doc, index, provenance).utf8))
         // Grouped once: filtering every result for every workspace would be quadratic.
         // By index: a page's results are copied while it is rendered, not all at once.
         var byWorkspace: [String: [Int]] = [:]
         for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
         let results = byWorkspace
-        let batch = 8 * ProcessInfo.processInfo.activeProcessorCount
-        for start in stride(from: 0, to: doc.workspaces.count, by: batch) {
-            let range = start..<min(doc.workspaces.count, start + batch)
-            let out = ParallelSlots<String>(count: range.count)
-            DispatchQueue.concurrentPerform(iterations: range.count) { k in
-                let ws = doc.workspaces[range.lowerBound + k]
-                var report = self
-                report.site = Site(pages: pages, workspace: ws.slug)
+        let report = self
+        try OrderedPipeline.pages(
+            count: doc.workspaces.count,
+            render: { k in
+                let ws = doc.workspaces[k]
+                var page = report
+                page.site = Site(pages: pages, workspace: ws.slug)
                 // A page lists all of its workspace's findings.
-                report.limits.findingsPerPolicy = .max
-                report.limits.flowsPerWorkspace = .max
-                report.limits.workspacesWithFlows = 1
+                page.limits.findingsPerPolicy = .max
+                page.limits.flowsPerWorkspace = .max
+                page.limits.workspacesWithFlows = 1
                 let own = (results[ws.slug] ?? []).map { doc.results[$0] }
-                out.store(k, report.workspacePage(doc, ws, own, tally: index.workspaceTallies[ws.slug]))
-            }
-            for (k, html) in out.take().enumerated() { try emit(pages[doc.workspaces[range.lowerBound + k].slug]!, html) }
-        }
+                return .success(Array(page.workspacePage(doc, ws, own, tally: index.workspaceTallies[ws.slug]).utf8))
+            },
+            write: { (k, html) throws(E) in
+                switch html {
+                case .success(let bytes): try emit(pages[doc.workspaces[k].slug]!, bytes)
+                case .failure(let error): preconditionFailure("rendering an HTML page cannot fail: \(error)")
+                }
+            })
     }
 
     /// A workspace's page: its results only, with the run's context in the verdict box.
@@ -157,7 +162,7 @@ extension HTMLReport {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         try renderSite(doc, provenance: doc.run.ranBy) { (name, html) throws(Diagnostic) in
-            try folder.write(name, Array(html.utf8))
+            try folder.write(name, html)
             progress?.step()
         }
     }
