@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The HTML report's element tree; its strings are escaped by Reporting/HTML/HTMLMarkup.swift first.
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // SHA-256 of every input a report records (and the HTML report's CSP hash): reviewed
+        // code with the CPU's SHA instructions on x86 and ARM, instead of our own rounds.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Tests only: generated programs and inventories for the language's properties
         // (Tests/ResidencyKitTests/Evaluation/EvaluatorPropertyTests.swift). No dependencies of its own.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -24,9 +27,6 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // SHA-256 block compression with the CPU's SHA instructions, which Swift cannot reach;
-        // ResidencyKit's SHA256 uses it when the CPU has them (checked at run time).
-        .target(name: "CSHA256"),
         // The undo log a signal handler runs when a run is interrupted while writing its outputs
         // (temporaries removed, replaced reports put back): async-signal-safe code, which Swift
         // cannot promise.
@@ -35,8 +35,8 @@ let package = Package(
         .target(
             name: "ResidencyKit",
             dependencies: [
-                "CLibXML2", "CSHA256", "CSignalCleanup", .product(name: "Yams", package: "Yams"),
-                .product(name: "Plot", package: "Plot"),
+                "CLibXML2", "CSignalCleanup", .product(name: "Yams", package: "Yams"),
+                .product(name: "Plot", package: "Plot"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.
