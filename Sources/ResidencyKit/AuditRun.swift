@@ -131,6 +131,9 @@ public enum AuditRun {
             factsInput: factsInput, inventory: inventory)
     }
 
+    /// A run in named stages: the baseline, the inputs (`prepare`), the waivers, evaluation,
+    /// findings (RES-013 among them), waivers applied, the comparison with the baseline (RES-010
+    /// among it), and the document. Each stage's time is kept for `RESIDENCY_TIMINGS=1`.
     public static func run(_ options: Options) -> Outcome {
         let startedAt = options.clock()
         let stopwatch = ContinuousClock()
@@ -150,23 +153,16 @@ public enum AuditRun {
         // The baseline first: reading last night's document holds its 600,000 results for a
         // moment, which would otherwise add to tonight's at the run's peak; and a bad baseline
         // is refused before the inventories are read.
-        var baseline: Baseline?
-        if let path = options.baseline {
-            let (loaded, file, d) = Baseline.load(path: path)
-            if let file { files.append(file) }
-            diagnostics += d
-            baseline = loaded
-            stage("baseline")
-        }
+        let baseline = loadBaseline(options, diagnostics: &diagnostics, files: &files)
+        if options.baseline != nil { stage("baseline") }
         guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return fail() }
-        let (program, catalog, facts, inventory) = (prepared.program, prepared.catalog, prepared.facts, prepared.inventory)
-        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
-
         let auditDate = Day(utc: startedAt)
         let waivers = loadWaivers(options, prepared.bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
         guard !diagnostics.hasErrors else { return fail() }
-        let evaluation = program.evaluate(
-            inventory.workspaces, catalog: catalog.catalog, facts: facts, auditDate: auditDate, progress: options.progress)
+
+        let evaluation = prepared.program.evaluate(
+            prepared.inventory.workspaces, catalog: prepared.catalog.catalog, facts: prepared.facts, auditDate: auditDate,
+            progress: options.progress)
         stage("evaluate")
         if evaluation.evaluated == 0 {
             return fail([
@@ -175,74 +171,49 @@ public enum AuditRun {
                     help: "the policies range over kinds the inventories do not contain")
             ])
         }
-        var results = describe(program, evaluation, inventory.workspaces, catalog.catalog, facts, auditDate)
-        // Incompleteness is never compliance: a workspace whose inventory says it leaves
-        // resources out gets a result of its own that counts at the gate.
-        let incomplete = inventory.workspaces.filter { !$0.workspace.incomplete.isEmpty }
-        if !options.allowIncomplete {
-            results = placing(incomplete.map { incompleteness($0, files: inventory.files) }, in: results, inventory.workspaces)
-        }
+        var results = findings(prepared, evaluation, options, auditDate: auditDate)
         stage("findings")
-        var ids: [String: String] = [:]
-        for w in inventory.workspaces { ids[w.workspace.slug] = w.workspace.id }
-        let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
-        var waiverNotices: [ResultDocument.Notice] = []
-        for w in waived.expired {
-            diagnostics.append(
-                .warning(
-                    "W0901", "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
-                    help: "renew it with a new expiry and approval, or fix the finding"))
-            waiverNotices.append(
-                .init(
-                    code: "expired-waiver", policy: w.policy,
-                    message:
-                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) expired on \(w.expires)"
-                ))
+        let waiverNotices = applyWaivers(
+            waivers, to: &results, prepared.inventory.workspaces, auditDate: auditDate, diagnostics: &diagnostics)
+        let comparison = baseline.map {
+            compare(&results, with: $0, path: options.baseline!, prepared.inventory.workspaces, failOnNew: options.failOnNew)
         }
-        for w in waived.stale {
-            diagnostics.append(
-                .warning(
-                    "W0902", "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
-                    help: "remove it: what it excused is fixed or gone"))
-            waiverNotices.append(
-                .init(
-                    code: "stale-waiver", policy: w.policy,
-                    message:
-                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) matches nothing"))
-        }
-        // Against a baseline: what is new, unchanged and resolved, and regions that changed.
-        var delta: ResultDocument.BaselineDelta?
-        var baselineNotices: [ResultDocument.Notice] = []
-        if let path = options.baseline, let baseline {
-            results = placing(regionChanges(inventory.workspaces, baseline), in: results, inventory.workspaces)
-            var resolved = baseline.compare(&results)
-            // A finding of a workspace that is not in tonight's inventories was not resolved:
-            // it was not looked at. Said in a notice per workspace, and not counted as resolved.
-            let present = Set(inventory.workspaces.map(\.workspace.slug))
-            let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)
-            resolved.removeAll { !present.contains($0.workspace) }
-            for (slug, entries) in unseen.sorted(by: { $0.key < $1.key }) {
-                baselineNotices.append(
-                    .init(
-                        code: "baseline-workspace-missing", policy: nil,
-                        message:
-                            "workspace \(slug) is in the baseline but not in this run's inventories: its \(entries.count) failing or "
-                            + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"))
-            }
-            // Counted in one pass: filtering would copy every finding it keeps.
-            var new = 0, unchanged = 0
-            for i in results.indices {
-                if results[i].change == "new" { new += 1 } else if results[i].change == "unchanged" { unchanged += 1 }
-            }
-            delta = .init(
-                path: path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved,
-                failOnNew: options.failOnNew)
-        }
+        let document = document(
+            prepared, evaluation, results, options, files: files, startedAt: startedAt, auditDate: auditDate,
+            waiverNotices: waiverNotices, comparison: comparison)
+        stage("document")
+        // The gate decides the exit code; the verdict is reported whatever it is.
+        let status: Audit.ExitStatus = document.summary.gateState == .failed ? .violations : .ok
+        return Outcome(
+            status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
+            workspaces: prepared.inventory.workspaces)
+    }
+
+    /// Every result as a finding, in workspace order; without `--allow-incomplete` a workspace
+    /// whose inventory says it leaves resources out gets a result of its own that counts at the
+    /// gate (RES-013): incompleteness is never compliance.
+    static func findings(_ prepared: Prepared, _ evaluation: Evaluation, _ options: Options, auditDate: Day) -> [Finding] {
+        let workspaces = prepared.inventory.workspaces
+        let results = describe(prepared.program, evaluation, workspaces, prepared.catalog.catalog, prepared.facts, auditDate)
+        guard !options.allowIncomplete else { return results }
+        let incomplete = workspaces.filter { !$0.workspace.incomplete.isEmpty }
+        return placing(incomplete.map { incompleteness($0, files: prepared.inventory.files) }, in: results, workspaces)
+    }
+
+    /// The result document: the run's inputs with their digests, the policies (and the built-in
+    /// RES-010 and RES-013 when they took part), the results, the notices and the summary.
+    static func document(
+        _ prepared: Prepared, _ evaluation: Evaluation, _ results: [Finding], _ options: Options, files: [SourceFile],
+        startedAt: Date, auditDate: Day, waiverNotices: [ResultDocument.Notice], comparison: BaselineComparison?
+    ) -> ResultDocument {
+        let inventory = prepared.inventory
+        let incomplete = inventory.workspaces.filter { !$0.workspace.incomplete.isEmpty }
+        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
         var document = ResultDocument.build(
-            program: program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
+            program: prepared.program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
             inputs: .init(
                 policies: digests(prepared.policyFiles),
-                catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
+                catalog: prepared.catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
                 facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) },
                 waivers: options.waivers.flatMap { path in
@@ -251,42 +222,13 @@ public enum AuditRun {
             resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
             auditDate: auditDate, ranBy: options.provenance,
             extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices
-                + allowedIncompleteNotices(options, incomplete) + baselineNotices,
-            onlyNew: delta?.failOnNew ?? false,
+                + allowedIncompleteNotices(options, incomplete) + (comparison?.notices ?? []),
+            onlyNew: comparison?.delta.failOnNew ?? false,
             files: inventory.files, facts: prepared.facts)
-        document.baseline = delta
-        if delta != nil {
-            document.policies.append(
-                .init(
-                    id: regionChangePolicy, kind: "policy", title: regionChangeTitle, severity: "error",
-                    resourceKind: "workspace",
-                    rationale:
-                        "Segment fixes a workspace's data processing region when it is created; data that now sits in another region was migrated, which needs its own review.",
-                    references: ["Segment: Regional Segment, Create a new workspace with a different region"],
-                    file: "(built in, with --baseline)", line: 0, permits: nil, permittedBy: []))
-        }
+        document.baseline = comparison?.delta
+        if comparison != nil { document.policies.append(regionChangePolicyInfo) }
         if !options.allowIncomplete, !incomplete.isEmpty { document.policies.append(incompletePolicyInfo) }
-        stage("document")
-        // The gate decides the exit code; the verdict is reported whatever it is.
-        let status: Audit.ExitStatus = document.summary.gateState == .failed ? .violations : .ok
-        return Outcome(
-            status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
-            workspaces: inventory.workspaces)
-    }
-
-    /// The `--waivers` file's waivers (none without one), checked against the bundle; its
-    /// problems join `diagnostics`.
-    static func loadWaivers(
-        _ options: Options, _ bundle: CheckedBundle, auditDate: Day, diagnostics: inout [Diagnostic],
-        files: inout [SourceFile]
-    ) -> [Waiver] {
-        guard let path = options.waivers else { return [] }
-        let (waivers, file, d) = WaiverLoader.load(
-            path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
-            maximumDays: options.waiverMaximumDays)
-        if let file { files.append(file) }
-        diagnostics += d
-        return waivers
+        return document
     }
 
     /// `extra` results (the built-in RES-010 and RES-013) put after their own workspace's
@@ -310,31 +252,6 @@ public enum AuditRun {
         }
         out += results[i...]
         return out
-    }
-
-    /// RES-010: a Segment workspace's region is fixed at creation; a different region than
-    /// in the baseline means the data now sits elsewhere (a migration), which is its own error.
-    static let regionChangePolicy = "RES-010"
-    static let regionChangeTitle = "A workspace's region cannot change"
-
-    static func regionChanges(_ workspaces: [WorkspaceModel], _ baseline: Baseline) -> [Finding] {
-        workspaces.compactMap { m in
-            guard let before = baseline.regions[m.workspace.id], let now = m.workspace.region, before != now else { return nil }
-            var f = Finding(
-                policy: regionChangePolicy, title: regionChangeTitle, severity: .error, outcome: .fail,
-                workspace: m.workspace.slug, resourceKind: "workspace", resourceId: m.workspace.id,
-                resourceName: m.workspace.name ?? m.workspace.slug,
-                message:
-                    "workspace \(m.workspace.slug) was \(before) in the baseline and is \(now) now: a Segment workspace's region cannot change, so its data was moved to another workspace",
-                remediation: "Confirm the migration and its legal review, then audit the new workspace against a new baseline.",
-                evidence: [
-                    Evidence(expression: "baseline region", value: "\"\(before)\""),
-                    Evidence(expression: "region", value: "\"\(now)\""),
-                ])
-            f.fingerprint = Finding.fingerprint(
-                policy: regionChangePolicy, workspaceID: m.workspace.id, kind: "workspace", resourceID: m.workspace.id)
-            return f
-        }
     }
 
     /// RES-013: an inventory that says it is incomplete (a page whose `pagination.next` was

@@ -1,0 +1,83 @@
+/// The baseline stages of a run (`--baseline`): reading last night's document, and comparing
+/// tonight's findings with it, the built-in RES-010 (a workspace's region cannot change) included.
+extension AuditRun {
+    /// What comparing with the baseline gives the document: the delta and its notices.
+    struct BaselineComparison {
+        var delta: ResultDocument.BaselineDelta
+        var notices: [ResultDocument.Notice]
+    }
+
+    /// The `--baseline` document, read (nil without one, or when it cannot be read: then the
+    /// reasons are among the diagnostics).
+    static func loadBaseline(_ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile]) -> Baseline? {
+        guard let path = options.baseline else { return nil }
+        let (loaded, file, d) = Baseline.load(path: path)
+        if let file { files.append(file) }
+        diagnostics += d
+        return loaded
+    }
+
+    /// Marks each failing or undecided finding new or unchanged, adds RES-010's findings for
+    /// regions that changed, and lists what was resolved.
+    static func compare(
+        _ results: inout [Finding], with baseline: Baseline, path: String, _ workspaces: [WorkspaceModel], failOnNew: Bool
+    ) -> BaselineComparison {
+        results = placing(regionChanges(workspaces, baseline), in: results, workspaces)
+        var resolved = baseline.compare(&results)
+        // A finding of a workspace that is not in tonight's inventories was not resolved:
+        // it was not looked at. Said in a notice per workspace, and not counted as resolved.
+        let present = Set(workspaces.map(\.workspace.slug))
+        let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)
+        resolved.removeAll { !present.contains($0.workspace) }
+        var notices: [ResultDocument.Notice] = []
+        for (slug, entries) in unseen.sorted(by: { $0.key < $1.key }) {
+            notices.append(
+                .init(
+                    code: "baseline-workspace-missing", policy: nil,
+                    message:
+                        "workspace \(slug) is in the baseline but not in this run's inventories: its \(entries.count) failing or "
+                        + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"))
+        }
+        // Counted in one pass: filtering would copy every finding it keeps.
+        var new = 0, unchanged = 0
+        for i in results.indices {
+            if results[i].change == "new" { new += 1 } else if results[i].change == "unchanged" { unchanged += 1 }
+        }
+        return BaselineComparison(
+            delta: .init(
+                path: path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved, failOnNew: failOnNew),
+            notices: notices)
+    }
+
+    /// RES-010: a Segment workspace's region is fixed at creation; a different region than
+    /// in the baseline means the data now sits elsewhere (a migration), which is its own error.
+    static let regionChangePolicy = "RES-010"
+    static let regionChangeTitle = "A workspace's region cannot change"
+
+    static func regionChanges(_ workspaces: [WorkspaceModel], _ baseline: Baseline) -> [Finding] {
+        workspaces.compactMap { m in
+            guard let before = baseline.regions[m.workspace.id], let now = m.workspace.region, before != now else { return nil }
+            var f = Finding(
+                policy: regionChangePolicy, title: regionChangeTitle, severity: .error, outcome: .fail,
+                workspace: m.workspace.slug, resourceKind: "workspace", resourceId: m.workspace.id,
+                resourceName: m.workspace.name ?? m.workspace.slug,
+                message:
+                    "workspace \(m.workspace.slug) was \(before) in the baseline and is \(now) now: a Segment workspace's region cannot change, so its data was moved to another workspace",
+                remediation: "Confirm the migration and its legal review, then audit the new workspace against a new baseline.",
+                evidence: [
+                    Evidence(expression: "baseline region", value: "\"\(before)\""),
+                    Evidence(expression: "region", value: "\"\(now)\""),
+                ])
+            f.fingerprint = Finding.fingerprint(
+                policy: regionChangePolicy, workspaceID: m.workspace.id, kind: "workspace", resourceID: m.workspace.id)
+            return f
+        }
+    }
+
+    static let regionChangePolicyInfo = ResultDocument.PolicyInfo(
+        id: regionChangePolicy, kind: "policy", title: regionChangeTitle, severity: "error", resourceKind: "workspace",
+        rationale:
+            "Segment fixes a workspace's data processing region when it is created; data that now sits in another region was migrated, which needs its own review.",
+        references: ["Segment: Regional Segment, Create a new workspace with a different region"],
+        file: "(built in, with --baseline)", line: 0, permits: nil, permittedBy: [])
+}

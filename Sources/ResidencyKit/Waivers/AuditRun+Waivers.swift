@@ -1,0 +1,53 @@
+/// The waiver stages of a run: loading the `--waivers` file, and applying it to the findings.
+extension AuditRun {
+    /// The `--waivers` file's waivers (none without one), checked against the bundle; its
+    /// problems join `diagnostics`.
+    static func loadWaivers(
+        _ options: Options, _ bundle: CheckedBundle, auditDate: Day, diagnostics: inout [Diagnostic],
+        files: inout [SourceFile]
+    ) -> [Waiver] {
+        guard let path = options.waivers else { return [] }
+        let (waivers, file, d) = WaiverLoader.load(
+            path: path, policies: bundle.policies.map(\.id), permits: bundle.permits.map(\.id), auditDate: auditDate,
+            maximumDays: options.waiverMaximumDays)
+        if let file { files.append(file) }
+        diagnostics += d
+        return waivers
+    }
+
+    /// Applies the waivers to the findings. An expired waiver (its findings fail again) and a
+    /// stale one (it matches no failing or undecided finding) are each a warning and a notice.
+    static func applyWaivers(
+        _ waivers: [Waiver], to results: inout [Finding], _ workspaces: [WorkspaceModel], auditDate: Day,
+        diagnostics: inout [Diagnostic]
+    ) -> [ResultDocument.Notice] {
+        var ids: [String: String] = [:]
+        for w in workspaces { ids[w.workspace.slug] = w.workspace.id }
+        let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
+        var notices: [ResultDocument.Notice] = []
+        for w in waived.expired {
+            diagnostics.append(
+                .warning(
+                    "W0901", "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
+                    help: "renew it with a new expiry and approval, or fix the finding"))
+            notices.append(
+                .init(
+                    code: "expired-waiver", policy: w.policy,
+                    message:
+                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) expired on \(w.expires)"
+                ))
+        }
+        for w in waived.stale {
+            diagnostics.append(
+                .warning(
+                    "W0902", "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
+                    help: "remove it: what it excused is fixed or gone"))
+            notices.append(
+                .init(
+                    code: "stale-waiver", policy: w.policy,
+                    message:
+                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) matches nothing"))
+        }
+        return notices
+    }
+}
