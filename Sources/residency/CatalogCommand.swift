@@ -52,7 +52,7 @@ struct CatalogGenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try RunClock.clock(now: nil, environment: ProcessInfo.processInfo.environment)()
+        let now = try RunClock.clock(now: nil as RunTime?, environment: ProcessInfo.processInfo.environment)()
         let version = catalogVersion ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
         let (generated, files) = CatalogGenerator.generate(dataPaths: inputs, supplementPath: supplement, version: version)
         Terminal.emit(generated.diagnostics, files: files, format: .human)

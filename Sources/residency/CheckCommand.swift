@@ -35,19 +35,8 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("policies"), help: "Policy folder or file (repeatable).")
-    var policies: [String] = []
-
-    @Option(name: .customLong("inventory"), help: "Export bundle file or folder (JSON or YAML; repeatable).")
-    var inventories: [String] = []
-
-    @Option(
-        name: .customLong("catalog"),
-        help: "Catalog file (repeatable; later files override earlier rows). Default: <policies>/catalog/segment-regional.json.")
-    var catalogs: [String] = []
-
-    @Option(help: "The organisation's facts file (DPF-certified vendors …).")
-    var facts: String?
+    @OptionGroup(title: "Inputs")
+    var inputs: AuditInputOptions
 
     @Option(help: "A previous run's JSON result document: findings become new or unchanged, and resolved ones are listed.")
     var baseline: String?
@@ -55,14 +44,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "With --baseline: fail only on findings the baseline did not have.")
     var failOnNew = false
 
-    @Option(help: "A waivers file (YAML or JSON): approved, expiring exceptions kept apart from the policies.")
-    var waivers: String?
-
-    @Flag(help: "Ignore every waiver.")
+    @Flag(help: "Ignore every waiver (--waivers included).")
     var noWaivers = false
-
-    @Option(help: "The longest a waiver may run from the audit date, in days.")
-    var waiverMaxDays = WaiverLoader.defaultMaximumDays
 
     @Flag(
         help:
@@ -85,26 +68,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Fail on findings of this severity or worse: error, warning or never.")
     var failOn: AuditRun.FailOn = .error
 
-    @Option(name: .customLong("param"), help: "Set a policy param: NAME=VALUE (repeatable).")
-    var params: [String] = []
-
-    @Option(help: "The run's time (UTC, e.g. 2026-11-28T02:00:00Z) for reproducible reports; default: now, or SOURCE_DATE_EPOCH.")
-    var now: String?
-
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
-    func run() throws {
+    func validate() throws {
         if failOnNew && baseline == nil { throw ValidationError("--fail-on-new needs --baseline PREVIOUS.json") }
+    }
+
+    func run() throws {
         let outputs = try reports.outputs(json: json, document: json)
         let writing = try OutputBatch.Settings.commandLine()
-        var options = try AuditRun.Options.commandLine(
-            policies: policies, inventories: inventories, catalogs: catalogs, facts: facts, params: params, now: now)
+        var options = try inputs.options()
         options.failOn = failOn
         options.baseline = baseline
         options.failOnNew = failOnNew
-        options.waivers = noWaivers ? nil : waivers
-        options.waiverMaximumDays = waiverMaxDays
+        if noWaivers { options.waivers = nil }
         options.allowIncomplete = allowIncomplete
         options.provenance = .fromEnvironment(ProcessInfo.processInfo.environment)
         // Before anything is read: a report path that is a device, a folder, an input or
@@ -124,14 +102,7 @@ struct CheckCommand: ParsableCommand {
         // anything is written.
         var failures = OutputPaths.check(outputs.targets, read: outcome.files.map(\.path))
         // `explain` takes the same input options: the ones given here, repeated.
-        var given: [String] = []
-        for p in policies { given += ["--policies", p] }
-        for i in inventories { given += ["--inventory", i] }
-        for c in catalogs { given += ["--catalog", c] }
-        if let facts { given += ["--facts", facts] }
-        for p in params { given += ["--param", p] }
-        if let now { given += ["--now", now] }
-        let summary = TerminalSummary(colour: Terminal.isColourTerminal(1), explainInputs: given).render(document)
+        let summary = TerminalSummary(colour: Terminal.isColourTerminal(1), explainInputs: inputs.arguments).render(document)
         // The verdict first: a write that fails, waits for another run or is interrupted
         // still leaves it in the log. (JSON diagnostics stay one document, after writing.)
         if diagnosticsFormat == .human {
@@ -202,14 +173,8 @@ enum RunClock {
     /// 9999-12-31T23:59:59Z, the last second a report can write.
     static let latestEpoch = 253_402_300_799
 
-    static func instant(now: String?, environment: [String: String]) throws -> Date? {
-        if let now {
-            guard let date = parse(now) else {
-                throw ValidationError(
-                    "--now takes a UTC time such as 2026-11-28T02:00:00Z (or a date, 2026-11-28), found '\(quoted(now))'")
-            }
-            return date
-        }
+    static func instant(now: RunTime?, environment: [String: String]) throws -> Date? {
+        if let now { return now.date }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard !epoch.isEmpty, epoch.utf8.allSatisfy({ (48...57).contains($0) }) else {
                 throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, found '\(quoted(epoch))'")
@@ -226,6 +191,10 @@ enum RunClock {
     /// The clock a run reads: fixed at `--now` or `SOURCE_DATE_EPOCH` when either is given,
     /// else the system time.
     static func clock(now: String?, environment: [String: String]) throws -> @Sendable () -> Date {
+        try clock(now: now.map(RunTime.parse), environment: environment)
+    }
+
+    static func clock(now: RunTime?, environment: [String: String]) throws -> @Sendable () -> Date {
         let instant = try instant(now: now, environment: environment)
         return { instant ?? Date() }
     }

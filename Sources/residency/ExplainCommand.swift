@@ -29,35 +29,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The workspace slug or id, when the resource id is not unique.")
     var workspace: String?
 
-    @Option(name: .customLong("policies"), help: "Policy folder or file (repeatable).")
-    var policies: [String] = []
-
-    @Option(name: .customLong("inventory"), help: "Export bundle file or folder (repeatable).")
-    var inventories: [String] = []
-
-    @Option(name: .customLong("catalog"), help: "Catalog file (repeatable).")
-    var catalogs: [String] = []
-
-    @Option(help: "The organisation's facts file.")
-    var facts: String?
-
-    @Option(name: .customLong("param"), help: "Set a policy param: NAME=VALUE (repeatable).")
-    var params: [String] = []
-
-    @Option(help: "A waivers file: shows the waiver that matches the result, as check would apply it.")
-    var waivers: String?
-
-    @Option(help: "The longest a waiver may run from the audit date, in days.")
-    var waiverMaxDays = WaiverLoader.defaultMaximumDays
-
-    @Option(help: "The run's time (UTC), which sets audit.date.")
-    var now: String?
+    @OptionGroup(title: "Inputs (as for check)")
+    var inputs: AuditInputOptions
 
     func run() throws {
-        var options = try AuditRun.Options.commandLine(
-            policies: policies, inventories: inventories, catalogs: catalogs, facts: facts, params: params, now: now)
-        options.waivers = waivers
-        options.waiverMaximumDays = waiverMaxDays
+        let options = try inputs.options()
         let (explanation, diagnostics, files) = AuditRun.explain(
             options, .init(policy: policy, resource: resource, workspace: workspace))
         Terminal.emit(diagnostics, files: files, format: .human)

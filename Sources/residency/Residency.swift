@@ -35,7 +35,9 @@ struct Residency: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.stderr(fullMessage(for: error) + "\n")
+                // ArgumentParser repeats a bad value as given ("The value '…' is invalid"):
+                // escape sequences and other hidden characters are shown, never sent.
+                Terminal.stderr(Neutralise.visible(fullMessage(for: error), keepLineFeeds: true) + "\n")
                 Foundation.exit(Audit.ExitStatus.invalidInput.rawValue)
             }
             // Help, version, and the statuses commands choose (`ExitCode`) are ArgumentParser's

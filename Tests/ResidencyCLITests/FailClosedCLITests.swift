@@ -22,6 +22,11 @@ import Testing
         (["test", "policies"], ["SOURCE_DATE_EPOCH": "99999999999999999999"], "SOURCE_DATE_EPOCH must be at most"),
         (["export", "--region", "eu"], ["SOURCE_DATE_EPOCH": "1e99"], "SOURCE_DATE_EPOCH must be whole seconds"),
         (["export", "--region", "eu", "--now", "T"], [:], "--now takes a UTC time"),
+        // Values swift-argument-parser itself repeats in its message are neutralised too.
+        (["check", "--fail-on", "\u{1B}[2K"], [:], #"The value '\x1b[2K' is invalid for '--fail-on"#),
+        (["explain", "--policy", "P", "--resource", "r", "--param", "\u{1B}]0;x\u{07}"], [:], "--param takes NAME=VALUE"),
+        (["check", "--param", "=v"], [:], "--param takes NAME=VALUE, found '=v'"),
+        (["check", "--waiver-max-days=-3"], [:], "--waiver-max-days takes a number of days, found -3"),
     ]
 
     @Test(arguments: crashInputs)
