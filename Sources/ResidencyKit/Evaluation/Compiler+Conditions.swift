@@ -149,7 +149,7 @@ extension Compiler {
                 guard case .list(let items) = d(f) else { return .unknown }
                 var unknown = false
                 for item in items {
-                    f.slots[slot] = item
+                    f[slot: slot] = item
                     let t = b(f)
                     if t == decisive { return decisive }
                     if t == .unknown { unknown = true }

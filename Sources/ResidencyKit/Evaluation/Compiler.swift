@@ -86,8 +86,8 @@ struct Compiler {
             // The common case `d.field`: read the variable's slot directly, one call fewer.
             if !traced, let slot = slotOf(base) {
                 return { f in
-                    if case .ref(_, let i) = f.slots[slot] { return get(f.ctx, Int(i)) }
-                    if case .foreign(_, let w, let i) = f.slots[slot] { return f.foreignRead(get, w, i) }
+                    if case .ref(_, let i) = f[slot: slot] { return get(f.ctx, Int(i)) }
+                    if case .foreign(_, let w, let i) = f[slot: slot] { return f.foreignRead(get, w, i) }
                     return .missing
                 }
             }
@@ -141,7 +141,7 @@ struct Compiler {
                 guard case .list(let items) = d(f) else { return .missing }
                 var n = 0, unknown = false
                 for item in items {
-                    f.slots[slot] = item
+                    f[slot: slot] = item
                     switch c?(f) ?? .yes {
                     case .yes: n += 1
                     case .unknown: unknown = true
@@ -173,13 +173,15 @@ struct Compiler {
     private mutating func name(_ e: Expr) -> ValueCode {
         switch bundle.name(e) {
         case .subject?:
-            return { f in f.slots[0] }
+            return { f in f[slot: 0] }
         case .bound(let binder)?:
-            let slot = binderSlots[binder] ?? 0
-            return { f in f.slots[slot] }
+            // The checker resolved the name to this binder, and every binder gets its slot before
+            // its body is compiled: a name without one is a compiler fault, never slot 0.
+            guard let slot = binderSlots[binder] else { preconditionFailure("a bound name has no slot") }
+            return { f in f[slot: slot] }
         case .defineParameter(let d, let k)?:
-            let slot = defineSlots[d]?[k] ?? 0
-            return { f in f.slots[slot] }
+            guard let slot = defineSlots[d]?[k] else { preconditionFailure("a define's parameter has no slot") }
+            return { f in f[slot: slot] }
         case .param(let i)?:
             let v = params[i]
             return { _ in v }
@@ -259,7 +261,7 @@ struct Compiler {
         let body = value(bundle.defines[j].decl.body)
         defineSlots[j] = saved
         return { f in
-            for (slot, code) in zip(slots, argCodes) { f.slots[slot] = code(f) }
+            for (slot, code) in zip(slots, argCodes) { f[slot: slot] = code(f) }
             return body(f)
         }
     }

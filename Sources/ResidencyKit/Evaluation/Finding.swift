@@ -353,7 +353,7 @@ extension PolicyProgram {
         let p = Int(r.policy)
         let policy = reports[p]
         let ctx = frame.ctx
-        frame.slots[0] = .ref(policy.kind, r.resource)
+        frame[slot: 0] = .ref(policy.kind, r.resource)
         frame.trace = []
         frame.trace?.reserveCapacity(64)
         frame.derivations.removeAll(keepingCapacity: true)

@@ -9,9 +9,23 @@ typealias TextCode = @Sendable (Frame) -> String
 final class Frame {
     let ctx: EvalContext
     /// A raw buffer rather than an array: a `let` pointer in a class is read without the
-    /// exclusivity and copy-on-write checks an array property costs on every access.
-    let slots: UnsafeMutablePointer<Value>
+    /// exclusivity and copy-on-write checks an array property costs on every access. Read and
+    /// written only through `subscript(slot:)`, which checks the index in debug builds.
+    private let slots: UnsafeMutablePointer<Value>
     private let slotCount: Int
+
+    /// Variable slot `i`: the compiler numbers slots below the program's `slotCount`, so an
+    /// index out of range is a compiler fault; debug builds (and so the tests) trap on it.
+    @inline(__always) subscript(slot i: Int) -> Value {
+        get {
+            assert(i >= 0 && i < slotCount, "slot \(i) of a frame of \(slotCount)")
+            return slots[i]
+        }
+        set {
+            assert(i >= 0 && i < slotCount, "slot \(i) of a frame of \(slotCount)")
+            slots[i] = newValue
+        }
+    }
     /// Set only when explaining: every traced node appends its value here.
     var trace: [(node: Int32, value: Value)]?
     /// For traced reads of derived fields: what the value at that trace index rests on.

@@ -176,7 +176,7 @@ public final class PolicyProgram: Sendable {
             let policy = fast[p]
             let permits = bundle.policies[p].permits
             for r in 0..<n {
-                frame.slots[0] = .ref(kind, Int32(r))
+                frame[slot: 0] = .ref(kind, Int32(r))
                 let (outcome, permit) = decide(policy, permits, fastPermits, frame)
                 results.append(RawResult(policy: Int32(p), resource: Int32(r), outcome: outcome, permit: Int32(permit)))
             }

@@ -14,7 +14,7 @@ import Foundation
 /// completion handler, so that an answer can be stopped once it passes the request's
 /// `maxBodyBytes` (counted after decompression, which URLSession does): an endless answer
 /// or a decompression bomb ends in a clear error instead of exhausting memory.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+public final class URLSessionTransport: HTTPTransport, Sendable {
     // URLSession is thread-safe; the exchanges in flight are guarded by the delegate's lock.
     private let session: URLSession
     private let delegate = SessionDelegate()
@@ -109,6 +109,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 /// The session's delegate: refuses every redirect (the 3xx response itself reaches the client,
 /// which reports it), and gathers each task's body into its exchange, cancelling the task
 /// once the body passes the exchange's limit.
+/// Unchecked because the compiler cannot see `lock` guarding `exchanges`; `Synchronization.Mutex`
+/// would let it check, but needs macOS 15 where the package supports 13.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: URLSessionTransport.Exchange] = [:]

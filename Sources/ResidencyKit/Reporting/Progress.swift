@@ -35,7 +35,9 @@ public final class ProgressCounter: @unchecked Sendable {
 
 /// Shows progress on a terminal as a bar redrawn in place, or elsewhere (a CI log) as plain
 /// lines at every tenth of a stage. Redraws happen when the shown figure changes, not on a
-/// timer, so the same steps always give the same output.
+/// timer, so the same steps always give the same output. Safe to call from any thread on its
+/// own: its lock serialises updates (the `@unchecked` is for that lock, which the compiler
+/// cannot see guarding `shown` and `drawn`).
 public final class ProgressDisplay: @unchecked Sendable {
     public enum Style: Sendable { case bar, lines }
 
@@ -45,6 +47,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     private let write: @Sendable (String) -> Void
     private var shown: (stage: String, mark: Int)?
     private var drawn = false
+    private let lock = NSLock()
     private static let width = 30
 
     public init(style: Style, minimumTotal: Int = 0, write: @escaping @Sendable (String) -> Void) {
@@ -53,8 +56,10 @@ public final class ProgressDisplay: @unchecked Sendable {
         self.write = write
     }
 
-    /// Called by a `ProgressCounter` (which serialises calls).
+    /// Shows that `done` of `total` steps of `stage` are done.
     public func update(_ stage: String, _ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
         guard total > 0, total >= minimumTotal else { return }
         let percent = min(100, done * 100 / total)
         switch style {
@@ -76,6 +81,8 @@ public final class ProgressDisplay: @unchecked Sendable {
 
     /// Clears the bar so the summary starts on a clean line.
     public func finish() {
+        lock.lock()
+        defer { lock.unlock() }
         if style == .bar, drawn { write("\r\u{1B}[K") }
         drawn = false
     }

@@ -51,8 +51,10 @@ private struct UncheckedPointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>?
 }
 
-/// Result slots filled by parallel tasks, each task its own index.
-final class ParallelSlots<T>: @unchecked Sendable {
+/// Result slots filled by parallel tasks, each task its own index. Unchecked only because the
+/// compiler cannot see that the lock guards `items`; the values themselves must be Sendable,
+/// since they cross from the task that stores them to the one that takes them.
+final class ParallelSlots<T: Sendable>: @unchecked Sendable {
     private var items: [T?]
     private let lock = NSLock()
 

@@ -43,7 +43,7 @@ struct ExpressionProbe {
             let code = compiler.value(args[0])
             let frame = Frame(ctx: ctx, slotCount: compiler.slotCount)
             if traced { frame.trace = [] }
-            frame.slots[0] = .ref(.destination, Int32(index))
+            frame[slot: 0] = .ref(.destination, Int32(index))
             return code(frame)
         }
     }
