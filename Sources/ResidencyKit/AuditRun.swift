@@ -183,7 +183,7 @@ public enum AuditRun {
             waiverNotices: waiverNotices, comparison: comparison)
         stage("document")
         // The gate decides the exit code; the verdict is reported whatever it is.
-        let status: Audit.ExitStatus = document.summary.gateState == .failed ? .violations : .ok
+        let status: Audit.ExitStatus = document.summary.gate == .failed ? .violations : .ok
         return Outcome(
             status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: files, stages: stages,
             workspaces: prepared.inventory.workspaces)

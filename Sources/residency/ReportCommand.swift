@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
             Terminal.stdout(
                 """
                 \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))): \
-                \(result.summary.compliance.headline); \(shown(result.summary.gateWords)); \(result.results.count) results
+                \(result.summary.verdict.headline); \(shown(result.summary.gateWords)); \(result.results.count) results
 
                 """)
         }

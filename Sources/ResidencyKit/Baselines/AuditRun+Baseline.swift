@@ -41,7 +41,7 @@ extension AuditRun {
         // Counted in one pass: filtering would copy every finding it keeps.
         var new = 0, unchanged = 0
         for i in results.indices {
-            if results[i].change == "new" { new += 1 } else if results[i].change == "unchanged" { unchanged += 1 }
+            if results[i].change == .new { new += 1 } else if results[i].change == .unchanged { unchanged += 1 }
         }
         return BaselineComparison(
             delta: .init(

@@ -6,7 +6,7 @@ import Foundation
 /// a resource does not make old findings look new.
 public struct Baseline: Sendable {
     /// A finding of the baseline, as the delta lists resolved ones.
-    public struct Entry: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable {
         public var fingerprint: String
         public var policy: String
         public var workspace: String
@@ -69,10 +69,10 @@ public struct Baseline: Sendable {
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint
             if failing[fp] != nil {
-                findings[i].change = "unchanged"
+                findings[i].change = .unchanged
                 seen.insert(fp)
             } else {
-                findings[i].change = "new"
+                findings[i].change = .new
             }
         }
         return failing.values.filter { !seen.contains($0.fingerprint) }.sorted { $0.fingerprint < $1.fingerprint }

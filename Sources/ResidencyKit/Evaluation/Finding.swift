@@ -19,7 +19,7 @@ public struct Evidence: Sendable, Hashable, Codable {
 /// it) is kept behind one copy-on-write reference, `details`: a night's 600,000 results are
 /// then 128 bytes each rather than 296, and copying a pass retains a few references rather than
 /// a dozen. The properties read and write as plain stored ones.
-public struct Finding: Sendable, Hashable, Codable {
+public struct Finding: Sendable, Hashable {
     public var policy: String
     public var title: String
     public var severity: PolicySeverity
@@ -41,7 +41,7 @@ public struct Finding: Sendable, Hashable, Codable {
         var reason: String?
         var permit: String?
         var basis: String?
-        var change: String?
+        var change: Change?
         var waiver: WaiverNote?
         var messageBreaks: [UInt32] = []
         var remediationBreaks: [UInt32] = []
@@ -99,8 +99,16 @@ public struct Finding: Sendable, Hashable, Codable {
         get { details?.value.basis }
         set { update { $0.basis = newValue } }
     }
+    /// Against a baseline (`--baseline`), what a fail or indeterminate result is.
+    public enum Change: String, Sendable, Hashable, CaseIterable {
+        /// The baseline did not have it.
+        case new
+        /// The baseline had it too (matched by fingerprint).
+        case unchanged
+    }
+
     /// Against a baseline: `new` or `unchanged` for fail and indeterminate results.
-    public var change: String? {
+    public var change: Change? {
         get { details?.value.change }
         set { update { $0.change = newValue } }
     }
@@ -112,7 +120,7 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Where the pieces of `message` and `remediation` meet, as UTF-8 offsets: the policy's
     /// own text and each value put into it. The result document stores a text as its pieces,
     /// so that what a policy says of every resource is written once per workspace (schema 3).
-    /// Empty for a text of one piece; not encoded by `Codable`.
+    /// Empty for a text of one piece.
     public var messageBreaks: [UInt32] {
         get { details?.value.messageBreaks ?? [] }
         set { update { $0.messageBreaks = newValue } }
@@ -126,7 +134,7 @@ public struct Finding: Sendable, Hashable, Codable {
         policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
         resourceId: String, resourceName: String, message: String? = nil, remediation: String? = nil,
         reason: String? = nil, permit: String? = nil, basis: String? = nil, evidence: [Evidence], fingerprint: String = "",
-        change: String? = nil, waiver: WaiverNote? = nil, messageBreaks: [UInt32] = [], remediationBreaks: [UInt32] = []
+        change: Change? = nil, waiver: WaiverNote? = nil, messageBreaks: [UInt32] = [], remediationBreaks: [UInt32] = []
     ) {
         self.policy = policy
         self.title = title
@@ -144,54 +152,7 @@ public struct Finding: Sendable, Hashable, Codable {
         if d != Details() { details = DetailsBox(d) }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case policy, title, severity, outcome, workspace, resourceKind, resourceId, resourceName, message, remediation
-        case reason, permit, basis, evidence, fingerprint, change, waiver
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            policy: try c.decode(String.self, forKey: .policy), title: try c.decode(String.self, forKey: .title),
-            severity: try c.decode(PolicySeverity.self, forKey: .severity), outcome: try c.decode(Outcome.self, forKey: .outcome),
-            workspace: try c.decode(String.self, forKey: .workspace),
-            resourceKind: try c.decode(String.self, forKey: .resourceKind),
-            resourceId: try c.decode(String.self, forKey: .resourceId),
-            resourceName: try c.decode(String.self, forKey: .resourceName),
-            message: try c.decodeIfPresent(String.self, forKey: .message),
-            remediation: try c.decodeIfPresent(String.self, forKey: .remediation),
-            reason: try c.decodeIfPresent(String.self, forKey: .reason),
-            permit: try c.decodeIfPresent(String.self, forKey: .permit),
-            basis: try c.decodeIfPresent(String.self, forKey: .basis),
-            evidence: try c.decode([Evidence].self, forKey: .evidence),
-            fingerprint: try c.decode(String.self, forKey: .fingerprint),
-            change: try c.decodeIfPresent(String.self, forKey: .change),
-            waiver: try c.decodeIfPresent(WaiverNote.self, forKey: .waiver))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(policy, forKey: .policy)
-        try c.encode(title, forKey: .title)
-        try c.encode(severity, forKey: .severity)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(workspace, forKey: .workspace)
-        try c.encode(resourceKind, forKey: .resourceKind)
-        try c.encode(resourceId, forKey: .resourceId)
-        try c.encode(resourceName, forKey: .resourceName)
-        try c.encodeIfPresent(message, forKey: .message)
-        try c.encodeIfPresent(remediation, forKey: .remediation)
-        try c.encodeIfPresent(reason, forKey: .reason)
-        try c.encodeIfPresent(permit, forKey: .permit)
-        try c.encodeIfPresent(basis, forKey: .basis)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(fingerprint, forKey: .fingerprint)
-        try c.encodeIfPresent(change, forKey: .change)
-        try c.encodeIfPresent(waiver, forKey: .waiver)
-    }
-
-    /// A waiver as a result records it: who approved it, why, and its last day.
-    public struct WaiverNote: Sendable, Hashable, Codable {
+    public struct WaiverNote: Sendable, Hashable {
         public var approvedBy: String
         public var reason: String
         public var expires: String

@@ -2,7 +2,7 @@
 /// statement about the workspaces that every result counts towards whatever the gate is set
 /// to; and the **gate**, a statement about the build (`--fail-on`), which decides the exit code.
 /// A run with the gate off can still be non-compliant, and every report says so.
-public enum Compliance: String, Sendable, CaseIterable, Codable {
+public enum Compliance: String, Sendable, CaseIterable {
     /// An error-severity policy failed and nothing permits or waives it.
     case nonCompliant = "non-compliant"
     /// No error-severity failure, but an error-severity result could not be decided (a value
@@ -42,7 +42,7 @@ public enum Compliance: String, Sendable, CaseIterable, Codable {
 }
 
 /// What the gate (`--fail-on`) did with this run's results.
-public enum GateState: String, Sendable, CaseIterable, Codable {
+public enum GateState: String, Sendable, CaseIterable {
     /// A result at or above the threshold (or a policy that applied to nothing): exit 1.
     case failed
     case passed
@@ -60,11 +60,8 @@ public enum GateState: String, Sendable, CaseIterable, Codable {
 }
 
 extension ResultDocument.Summary {
-    /// The compliance verdict (an unknown word reads as not decided).
-    public var compliance: Compliance { Compliance(rawValue: verdict) ?? .notDecided }
-    public var gateState: GateState { GateState(rawValue: gate) ?? .failed }
     /// `gate: failed at error`.
-    public var gateWords: String { gateState.words(threshold: failOn) }
+    public var gateWords: String { gate.words(threshold: failOn.rawValue) }
 }
 
 extension ResultDocument {

@@ -78,7 +78,7 @@ public struct JUnitReport: Sendable {
     func properties(_ doc: ResultDocument) -> [(String, String)] {
         var props: [(String, String)] = [
             ("residency.version", v(doc.tool.version)), ("residency.auditDate", v(doc.run.auditDate)),
-            ("residency.verdict", doc.summary.compliance.headline), ("residency.gate", doc.summary.gateWords),
+            ("residency.verdict", doc.summary.verdict.headline), ("residency.gate", doc.summary.gateWords),
         ]
         props.append(
             (

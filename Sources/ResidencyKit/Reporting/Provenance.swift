@@ -3,7 +3,7 @@ import Foundation
 /// Who or what ran an audit, for reports that people sign off: a CI job (with a link to
 /// it) or a local user. Built from a handful of well-known environment variables and
 /// nothing else, so no secret, token or command-line option can reach a report.
-public struct Provenance: Sendable, Hashable, Codable {
+public struct Provenance: Sendable, Hashable {
     /// The kind of runner, in words ("GitHub Actions", "GitLab CI", "local user").
     public var runner: String
     /// Which job or user, in words ("run 1234 of acme/privacy", "alice").

@@ -52,9 +52,9 @@ extension ResultDocument {
                 // A policy that was expected to match and matched nothing fails the gate and
                 // leaves the verdict undecided; stale or expired waivers are reported but decide
                 // nothing (their findings already do).
-                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count).rawValue,
-                gate: gate(gating: gating, unmatched: unmatched.count, failOn: failOn).rawValue,
-                failOn: failOn.rawValue,
+                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
+                gate: gate(gating: gating, unmatched: unmatched.count, failOn: failOn),
+                failOn: failOn,
                 workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count,
                 resources: resources,
                 evaluated: results.count, outcomes: outcomes, bySeverity: bySeverity),
@@ -87,7 +87,7 @@ extension ResultDocument {
                 let severity = results[f].severity, outcome = results[f].outcome
                 counts[severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
                 // With --fail-on-new only findings the baseline did not have count.
-                if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == "new" { gating = true }
+                if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == .new { gating = true }
             }
         }
         var outcomes: [String: Int] = [:]
@@ -127,8 +127,8 @@ extension ResultDocument {
     /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
     /// and with `--fail-on-new` only when the baseline did not have it.
     public func trips(_ f: Finding) -> Bool {
-        let failOn = AuditRun.FailOn(rawValue: summary.failOn) ?? .error
-        return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == "new")
+        let failOn = summary.failOn
+        return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == .new)
     }
 
     /// A sort key for results, most urgent first: those that trip the gate, then by severity,
@@ -137,7 +137,7 @@ extension ResultDocument {
         let f = results[i]
         return (
             trips(f) ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: f.severity) ?? 0), f.outcome == .fail ? 0 : 1,
-            f.change == "unchanged" ? 1 : 0, i
+            f.change == .unchanged ? 1 : 0, i
         )
     }
 

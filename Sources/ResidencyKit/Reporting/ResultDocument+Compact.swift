@@ -451,7 +451,7 @@ private struct WorkspaceRecord {
         for v in [r.reason, r.permit, r.basis] {
             if let v { next(&out); text(v, &out) } else { pending += 1 }
         }
-        if let c = r.change { next(&out); JSONBytes.appendString(c, to: &out) } else { pending += 1 }
+        if let c = r.change { next(&out); JSONBytes.appendString(c.rawValue, to: &out) } else { pending += 1 }
         if let w = r.waiver { next(&out); waiver(w, &out) } else { pending += 1 }
         if let f = fingerprint { next(&out); JSONBytes.appendString(f, to: &out) }
         out.append(93)

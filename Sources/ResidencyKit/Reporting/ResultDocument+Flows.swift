@@ -3,7 +3,7 @@
 /// the inventory. Each resource records the line of the workspace's inventory file (`source`)
 /// where it is written, so reports that must point into the repository (SARIF) can.
 extension ResultDocument {
-    public struct FlowSource: Sendable, Codable {
+    public struct FlowSource: Sendable, Equatable {
         public var id: String
         public var name: String
         public var catalogName: String?
@@ -15,7 +15,7 @@ extension ResultDocument {
         public var ingestRegion: String?
     }
 
-    public struct FlowDestination: Sendable, Codable {
+    public struct FlowDestination: Sendable, Equatable {
         public var id: String
         public var name: String
         public var catalogName: String?
@@ -29,7 +29,7 @@ extension ResultDocument {
         public var evidence: String?
     }
 
-    public struct FlowWarehouse: Sendable, Codable {
+    public struct FlowWarehouse: Sendable, Equatable {
         public var id: String
         public var name: String
         public var catalogName: String?

@@ -161,9 +161,9 @@ extension ResultDocument {
     private func writeSummary(_ w: inout JSONWriter) {
         w.key("summary")
         w.beginObject()
-        w.field("verdict", summary.verdict)
-        w.field("gate", summary.gate)
-        w.field("failOn", summary.failOn)
+        w.field("verdict", summary.verdict.rawValue)
+        w.field("gate", summary.gate.rawValue)
+        w.field("failOn", summary.failOn.rawValue)
         w.field("workspaces", summary.workspaces)
         w.field("policies", summary.policies)
         w.field("permits", summary.permits)

@@ -147,7 +147,7 @@ extension ResultDocument {
             inputs: inputs ?? Inputs(policies: [], catalog: [], facts: nil, inventories: []), params: params,
             vendors: vendors, summary: summary
                 ?? Summary(
-                    verdict: "", gate: "", failOn: "", workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
+                    verdict: .notDecided, gate: .failed, failOn: .error, workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
                     outcomes: [:], bySeverity: [:]),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
     }
@@ -225,17 +225,21 @@ extension ResultDocument {
 
     private static func readSummary(_ o: DataNode, _ r: inout ResultDocumentReader) -> Summary {
         let path = "summary"
-        let verdict: String
-        let gate: String
-        if o["gate"] == nil, let old = o["verdict"]?.string, old == "compliant" || old == "non-compliant" {
+        let verdict: Compliance
+        let gate: GateState
+        // A word that is not one of these is reported where it is read; the stand-in values
+        // below are never seen, since a document with an error is not returned.
+        if o["gate"] == nil, let old = o["verdict"]?.string, let word = Compliance(rawValue: old),
+            word == .compliant || word == .nonCompliant
+        {
             // Version 1: no gate, and a verdict that was the gate's; both are worked out again
             // from the results (`upgradeFromVersion1`).
-            (verdict, gate) = (old, "")
+            (verdict, gate) = (word, .failed)
         } else {
-            verdict = r.word(o, "verdict", path, Compliance.allCases)?.rawValue ?? ""
-            gate = r.word(o, "gate", path, GateState.allCases)?.rawValue ?? ""
+            verdict = r.word(o, "verdict", path, Compliance.allCases) ?? .notDecided
+            gate = r.word(o, "gate", path, GateState.allCases) ?? .failed
         }
-        let failOn = r.word(o, "failOn", path, AuditRun.FailOn.allCases)?.rawValue ?? ""
+        let failOn = r.word(o, "failOn", path, AuditRun.FailOn.allCases) ?? .error
         let outcomes = r.object(o, "outcomes", path).map { r.counts($0, "summary.outcomes") } ?? [:]
         var bySeverity: [String: [String: Int]] = [:]
         if let s = r.object(o, "bySeverity", path) {
@@ -363,9 +367,9 @@ extension ResultDocument {
     private static func upgradeFromVersion1(_ doc: inout ResultDocument) {
         let unmatched = doc.unmatchedPolicies
         let old = doc.summary.verdict
-        let counted = tally(doc.results, failOn: AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error, onlyNew: false)
-        doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
-        doc.summary.gate = (doc.summary.failOn == "never" ? GateState.notApplied : old == "compliant" ? .passed : .failed).rawValue
+        let counted = tally(doc.results, failOn: doc.summary.failOn, onlyNew: false)
+        doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched)
+        doc.summary.gate = doc.summary.failOn == .never ? .notApplied : old == .compliant ? .passed : .failed
         doc.schemaVersion = ResultDocument.schemaVersion
     }
 }

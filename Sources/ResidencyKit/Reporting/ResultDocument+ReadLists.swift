@@ -85,7 +85,7 @@ extension ResultDocument {
         // Most results are passes, with nothing but the members read so far: when every member
         // is accounted for, the optional ones are absent and need not be looked for one by one.
         guard o.count > (finding.fingerprint.isEmpty ? 5 : 6) else { return finding }
-        finding.change = r.optionalWord(o, "change", "results[\(i)]", Change.allCases)?.rawValue
+        finding.change = r.optionalWord(o, "change", "results[\(i)]", Change.allCases)
         finding.message = r.optionalString(o, "message", "results[\(i)]")
         finding.remediation = r.optionalString(o, "remediation", "results[\(i)]")
         finding.reason = r.optionalString(o, "reason", "results[\(i)]")
@@ -117,7 +117,5 @@ extension ResultDocument {
     }
 
     /// What `results[].change` may be, against a baseline.
-    enum Change: String, CaseIterable {
-        case new, unchanged
-    }
+    typealias Change = Finding.Change
 }

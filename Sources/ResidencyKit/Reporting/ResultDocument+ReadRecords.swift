@@ -410,7 +410,7 @@ private struct RecordRows {
         d.permit = c.text(5, &r)
         d.basis = c.text(6, &r)
         if let change = c.value(7) {
-            d.change = r.word(change, "\(c.path)[7]", ResultDocument.Change.allCases)?.rawValue
+            d.change = r.word(change, "\(c.path)[7]", ResultDocument.Change.allCases)
         }
         if let w = c.value(8), let o = r.element(w, "\(c.path)[8]") {
             let p = "\(c.path)[8]"

@@ -32,7 +32,7 @@ extension ResultDocument {
         check(
             summary, "summary", "permits", s.permits, doc.policies.filter { $0.kind == "permit" }.count, "permits in `policies`")
 
-        let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
+        let failOn = s.failOn
         let onlyNew = doc.baseline?.failOnNew == true
         let counted = tally(doc.results, failOn: failOn, onlyNew: onlyNew)
         for o in Outcome.allCases {
@@ -54,16 +54,16 @@ extension ResultDocument {
         // The verdict as `check` decided it, from every result whatever the gate (`Compliance`),
         // and the gate from the results that trip it at `failOn`.
         let unmatched = doc.unmatchedPolicies
-        let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched).rawValue
-        if s.verdict != verdict, let summary, let node = summary["verdict"] {
+        let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched)
+        if s.verdict != verdict, let summary, let node = summary["verdict"], node.string == s.verdict.rawValue {
             let why = "the results by severity and outcome (and \(unmatched) policies that applied to nothing) make it so"
             r.report {
                 .documentVerdictDisagrees(
-                    "summary.verdict", stored: s.verdict, expected: verdict, why, at: ResultDocumentReader.range(node, $0))
+                    "summary.verdict", stored: s.verdict.rawValue, expected: verdict.rawValue, why, at: ResultDocumentReader.range(node, $0))
             }
         }
-        let gate = gate(gating: counted.gating, unmatched: unmatched, failOn: failOn).rawValue
-        if s.gate != gate, let summary, let node = summary["gate"] {
+        let gate = gate(gating: counted.gating, unmatched: unmatched, failOn: failOn)
+        if s.gate != gate, let summary, let node = summary["gate"], node.string == s.gate.rawValue {
             let trips = doc.results.reduce(0) { $0 + (doc.trips($1) ? 1 : 0) }
             var why = failOn == .never ? "the gate is off" : "no result trips the gate at \(failOn.rawValue)"
             if failOn != .never, trips > 0 || unmatched > 0 {
@@ -71,14 +71,14 @@ extension ResultDocument {
                 if unmatched > 0 { why += " and \(unmatched == 1 ? "1 policy" : "\(unmatched) policies") applied to nothing" }
             }
             r.report {
-                .documentVerdictDisagrees("summary.gate", stored: s.gate, expected: gate, why, at: ResultDocumentReader.range(node, $0))
+                .documentVerdictDisagrees("summary.gate", stored: s.gate.rawValue, expected: gate.rawValue, why, at: ResultDocumentReader.range(node, $0))
             }
         }
 
         if let b = doc.baseline, let node = root["baseline"] {
             var new = 0, unchanged = 0
             for i in doc.results.indices {
-                if doc.results[i].change == "new" { new += 1 } else if doc.results[i].change == "unchanged" { unchanged += 1 }
+                if doc.results[i].change == .new { new += 1 } else if doc.results[i].change == .unchanged { unchanged += 1 }
             }
             check(node, "baseline", "new", b.new, new, "results marked `new`")
             check(node, "baseline", "unchanged", b.unchanged, unchanged, "results marked `unchanged`")

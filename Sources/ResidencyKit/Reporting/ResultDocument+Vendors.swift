@@ -9,7 +9,7 @@
 /// or a field the facts file does not give is left out, and the record says "not declared in
 /// the facts file".
 extension ResultDocument {
-    public struct VendorFacts: Sendable, Codable, Hashable {
+    public struct VendorFacts: Sendable, Hashable {
         public var name: String
         public var categories: [String]?
         public var nextReview: String?

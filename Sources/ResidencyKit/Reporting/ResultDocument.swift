@@ -1,7 +1,7 @@
 /// The versioned JSON result document: the source of truth that every other report is
 /// rendered from. Documented in docs/results.md; `schemaVersion` changes when a field's
 /// meaning does.
-public struct ResultDocument: Sendable, Codable {
+public struct ResultDocument: Sendable, Equatable {
     /// 4 since issue 14: a results group leaves out the `kind` and `severity` its policy has in
     /// `policies[]`, and a run of three or more consecutive bare results is the text
     /// `"first..last"`. 3 (issue 14 too): each workspace is one record holding its flows and its results, texts
@@ -18,12 +18,12 @@ public struct ResultDocument: Sendable, Codable {
         (root["schemaVersion"]?.int ?? 0) >= firstRecordSchema
     }
 
-    public struct Tool: Sendable, Codable {
+    public struct Tool: Sendable, Equatable {
         public var name = "residency"
         public var version = ResidencyVersion.current
     }
 
-    public struct Run: Sendable, Codable {
+    public struct Run: Sendable, Equatable {
         /// UTC, `YYYY-MM-DDTHH:MM:SSZ`, from the run's one clock.
         public var startedAt: String
         public var finishedAt: String
@@ -34,13 +34,13 @@ public struct ResultDocument: Sendable, Codable {
     }
 
     /// A file that went into the run, by digest.
-    public struct Input: Sendable, Codable, Hashable {
+    public struct Input: Sendable, Hashable {
         public var path: String
         public var sha256: String
         public var version: String?
     }
 
-    public struct Inputs: Sendable, Codable {
+    public struct Inputs: Sendable, Equatable {
         public var policies: [Input]
         public var catalog: [Input]
         public var facts: Input?
@@ -49,13 +49,14 @@ public struct ResultDocument: Sendable, Codable {
         public var waivers: Input? = nil
     }
 
-    public struct Summary: Sendable, Codable {
+    public struct Summary: Sendable, Equatable {
         /// The compliance verdict from every result, whatever the gate (`Compliance`):
         /// `non-compliant`, `not-decided`, `compliant-with-warnings` or `compliant`.
-        public var verdict: String
+        public var verdict: Compliance
         /// What the gate did: `failed`, `passed` or `not-applied` (`--fail-on never`).
-        public var gate: String
-        public var failOn: String
+        public var gate: GateState
+        /// The threshold the gate was run at (`--fail-on`).
+        public var failOn: AuditRun.FailOn
         public var workspaces: Int
         public var policies: Int
         public var permits: Int
@@ -67,7 +68,7 @@ public struct ResultDocument: Sendable, Codable {
         public var bySeverity: [String: [String: Int]]
     }
 
-    public struct PolicyInfo: Sendable, Codable {
+    public struct PolicyInfo: Sendable, Equatable {
         public var id: String
         public var kind: String
         public var title: String
@@ -83,7 +84,7 @@ public struct ResultDocument: Sendable, Codable {
         public var permittedBy: [String]?
     }
 
-    public struct WorkspaceInfo: Sendable, Codable {
+    public struct WorkspaceInfo: Sendable, Equatable {
         public var id: String
         public var slug: String
         public var name: String?
@@ -98,14 +99,14 @@ public struct ResultDocument: Sendable, Codable {
         public var warehouses: [FlowWarehouse]
     }
 
-    public struct Resource: Sendable, Codable, Hashable {
+    public struct Resource: Sendable, Hashable {
         public var kind: String
         public var id: String
         public var name: String
     }
 
     /// Something about the run as a whole (a policy that matched nothing it was expected to).
-    public struct Notice: Sendable, Codable {
+    public struct Notice: Sendable, Equatable {
         public var code: String
         public var policy: String?
         public var message: String
@@ -128,7 +129,7 @@ public struct ResultDocument: Sendable, Codable {
     public var baseline: BaselineDelta? = nil
 
     /// New, unchanged and resolved findings against a previous run.
-    public struct BaselineDelta: Sendable, Codable {
+    public struct BaselineDelta: Sendable, Equatable {
         public var path: String
         public var sha256: String
         public var new: Int

@@ -35,7 +35,7 @@ public struct TerminalSummary: Sendable {
         let shown = doc.results.indices.compactMap { i -> (Int, Int, Int, Int)? in
             let r = doc.results[i]
             guard r.outcome == .fail || r.outcome == .indeterminate else { return nil }
-            return (doc.trips(r) ? 0 : 1, r.change == "new" ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), i)
+            return (doc.trips(r) ? 0 : 1, r.change == .new ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), i)
         }.sorted(by: <).map(\.3)
         if !shown.isEmpty { out += "\n" }
         // Where each finding is, as SARIF points at it: the resource's line in its inventory.
@@ -46,7 +46,7 @@ public struct TerminalSummary: Sendable {
             let colourCode = r.outcome == .fail ? (r.severity == .error ? "31" : "33") : "35"
             out += "  \(paint(label.padding(7), colourCode)) \(name(r.policy).padding(8)) \(r.severity.rawValue.padding(7)) "
             out += "\(name(r.workspace))/\(name(r.resourceKind))/\(name(r.resourceId))"
-            if doc.baseline != nil { out += r.change == "new" ? "  " + paint("NEW", "1") : "  unchanged" }
+            if doc.baseline != nil { out += r.change == .new ? "  " + paint("NEW", "1") : "  unchanged" }
             if doc.trips(r) { out += "  (gate)" }
             out += "\n"
             out += "          \(text(r.message ?? ""))\n"
@@ -79,11 +79,11 @@ public struct TerminalSummary: Sendable {
             out += "baseline:    \(b.new) new, \(b.unchanged) unchanged, \(b.resolved.count) resolved since \(text(b.path))"
             out += b.failOnNew ? " (gating on new findings only)\n" : "\n"
         }
-        let verdict = doc.summary.compliance
+        let verdict = doc.summary.verdict
         let colour = verdict == .compliant ? "32" : verdict == .compliantWithWarnings ? "33" : "31"
         out += "verdict:     " + paint(verdict.headline, colour) + " — " + text(doc.verdictReason) + "\n"
         out += "gate:        " + text(doc.summary.gateWords.dropFirst("gate: ".count).description, Neutralise.nameLimit)
-        out += doc.summary.gateState == .notApplied ? " (--fail-on never)\n" : " (--fail-on \(text(doc.summary.failOn, Neutralise.nameLimit)))\n"
+        out += doc.summary.gate == .notApplied ? " (--fail-on never)\n" : " (--fail-on \(doc.summary.failOn.rawValue))\n"
         return out
     }
 

@@ -43,21 +43,20 @@ import Testing
         #expect(b != Self.pass())
     }
 
-    @Test func codableKeepsEveryField() throws {
-        var f = Self.pass()
-        f.outcome = .waived
-        f.message = "m"
-        f.remediation = "fix"
-        f.reason = "r"
-        f.basis = "DPF"
-        f.change = "new"
-        f.waiver = .init(approvedBy: "dpo", reason: "because", expires: "2027-01-01", expired: true)
-        f.fingerprint = "abc"
-        let data = try JSONEncoder().encode(f)
-        #expect(try JSONDecoder().decode(Finding.self, from: data) == f)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["messageBreaks"] == nil)
-        #expect(object["permit"] == nil)
+    /// Every optional field survives the result document's one writer and one reader: a run
+    /// with waivers and a baseline has results with each of them set.
+    @Test func theDocumentKeepsEveryField() throws {
+        let doc = try ResultDocumentReadTests.Run.warningWaiversBaseline.document()
+        let fields: [(String, @Sendable (Finding) -> Bool)] = [
+            ("change", { $0.change != nil }), ("waiver", { $0.waiver != nil }), ("reason", { $0.reason != nil }),
+            ("basis", { $0.basis != nil }), ("permit", { $0.permit != nil }), ("remediation", { $0.remediation != nil }),
+        ]
+        for (field, isSet) in fields {
+            let found = doc.results.contains { isSet($0) }
+            #expect(found, "no result with \(field) to check")
+        }
+        let read = try ResultDocumentReadTests.roundTrip(doc)
+        #expect(read.results == doc.results)
     }
 
     /// What the box is for: a night holds 600,000 of these.

@@ -77,8 +77,8 @@ import Testing
         #expect(outcome.status == .violations, "\(outcome.diagnostics.map(\.message))")
         let document = try #require(outcome.document)
         // Undecided at error severity: the workspace cannot be shown compliant, and the gate fails.
-        #expect(document.summary.verdict != "compliant" && document.summary.verdict != "compliant-with-warnings")
-        #expect(document.summary.gate == "failed")
+        #expect(!document.summary.verdict.isCompliant)
+        #expect(document.summary.gate == .failed)
         let results = document.results.filter { $0.policy == "RES-013" }
         #expect(results.count == 1)
         let r = try #require(results.first)

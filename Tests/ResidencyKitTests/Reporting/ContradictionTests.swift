@@ -49,12 +49,12 @@ import Testing
         for (name, doc) in try Self.runs() {
             let html = HTMLReport().render(doc, provenance: HTMLFixtures.provenance)
             // The verdict box says the document's verdict; the gate is apart, and off only with `never`.
-            #expect(html.contains("<p class=\"verdict-word\">\(doc.summary.compliance.headline)</p>"), "\(name)")
+            #expect(html.contains("<p class=\"verdict-word\">\(doc.summary.verdict.headline)</p>"), "\(name)")
             #expect(
-                html.contains("Deployment gate: not applied") == (doc.summary.failOn == "never"), "\(name)")
+                html.contains("Deployment gate: not applied") == (doc.summary.failOn == .never), "\(name)")
             // A workspace that is not compliant is never listed as compliant, nor the run.
             let failingAtError = doc.results.contains { $0.severity == .error && $0.outcome == .fail }
-            if failingAtError { #expect(doc.summary.compliance == .nonCompliant, "\(name)") }
+            if failingAtError { #expect(doc.summary.verdict == .nonCompliant, "\(name)") }
             let tallies = HTMLReport.workspaceTallies(doc)
             for (slug, t) in tallies where doc.results.contains(where: { $0.workspace == slug && $0.severity == .error && $0.outcome == .fail }) {
                 #expect(t.verdict == .nonCompliant, "\(name): \(slug)")

@@ -36,7 +36,7 @@ import Testing
         var doc = try ReportFixtures.undecidedExample()
         doc.results.removeAll { $0.outcome == .fail && $0.severity == .error }
         doc.summary.bySeverity["error"]?["fail"] = 0
-        doc.summary.verdict = Compliance.notDecided.rawValue
+        doc.summary.verdict = .notDecided
         let text = MarkdownReport().render(doc)
         #expect(text.hasPrefix("## ❓ residency: NOT DECIDED\n"))
         #expect(text.contains("**Gate: failed** at severity error"))

@@ -103,8 +103,8 @@ import Testing
         let reading = ResultDocumentReadErrorTests.read(v1)
         let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
         #expect(doc.schemaVersion == ResultDocument.schemaVersion)
-        #expect(doc.summary.verdict == "non-compliant")
-        #expect(doc.summary.gate == "not-applied")
+        #expect(doc.summary.verdict == .nonCompliant)
+        #expect(doc.summary.gate == .notApplied)
     }
 
     /// Every document `check` writes reads back: its counts are the ones recomputed.

@@ -45,7 +45,7 @@ import Testing
             run: .init(startedAt: "s", finishedAt: "f", auditDate: "2026-11-28", ranBy: .unknown),
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []), params: [:],
             summary: .init(
-                verdict: "compliant", gate: "passed", failOn: "error", workspaces: 1, policies: 1, permits: 0, resources: 1,
+                verdict: .compliant, gate: .passed, failOn: .error, workspaces: 1, policies: 1, permits: 0, resources: 1,
                 evaluated: results.count, outcomes: [:], bySeverity: [:]),
             policies: ["RES-001", "RES-007"].map {
                 .init(
@@ -107,7 +107,7 @@ import Testing
         var waived = findings[1]
         waived.resourceId = "elsewhere"
         waived.outcome = .waived
-        waived.change = "new"
+        waived.change = .new
         waived.waiver = .init(approvedBy: "dpo@acme", reason: "until Q2", expires: "2027-01-01", expired: false)
         findings.insert(contentsOf: [pass, unknown, waived], at: 2)
         let doc = Self.document(findings)

@@ -115,7 +115,7 @@ extension HTMLReport {
             + [doc.inputs.waivers].compactMap { $0 }
         let params = doc.params.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
         let rows: [(String, String)] = [
-            ("Verdict", "\(doc.summary.compliance.headline); deployment \(doc.summary.gateWords)"),
+            ("Verdict", "\(doc.summary.verdict.headline); deployment \(doc.summary.gateWords)"),
             (
                 "Result document (SHA-256)",
                 documentDigest ?? "not written with this report: compare the JSON result document it was rendered from"
@@ -136,7 +136,7 @@ extension HTMLReport {
             [
                 .p(
                     .t(
-                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.compliance.headline)). Keep this report with "
+                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.verdict.headline)). Keep this report with "
                             + "the JSON result document it was rendered from; the digests below identify both and every input."
                     )),
                 HTMLTable.make(

@@ -133,7 +133,7 @@ extension HTMLReport {
                                 + "\(tally.waived) waived, of \(HTMLMarkup.count(tally.results, "result")).")),
                     .p(
                         .t("Part of the audit of \(HTMLMarkup.count(doc.workspaces.count, "workspace")) on \(doc.run.auditDate), "),
-                        .t("whose verdict is \(doc.summary.compliance.words) and whose sign-off is on the "),
+                        .t("whose verdict is \(doc.summary.verdict.words) and whose sign-off is on the "),
                         .link(href: "index.html#sign-off", "index page"), .t(".")
                     )
                 ),

@@ -3,7 +3,7 @@ import Plot
 /// Section 1: the verdict in words, what was audited against what, and the counts.
 extension HTMLReport {
     func verdictSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
-        let verdict = doc.summary.compliance
+        let verdict = doc.summary.verdict
         return section(
             "verdict",
             [
@@ -26,9 +26,9 @@ extension HTMLReport {
     /// never ran it).
     static func gateThreshold(_ s: ResultDocument.Summary) -> String {
         switch s.failOn {
-        case "never": "not applied"
-        case "warning": "fails on a failed or undecided result of a warning or error policy"
-        default: "fails on a failed or undecided result of an error policy"
+        case .never: "not applied"
+        case .warning: "fails on a failed or undecided result of a warning or error policy"
+        case .error: "fails on a failed or undecided result of an error policy"
         }
     }
 
@@ -52,11 +52,11 @@ extension HTMLReport {
     /// The gate in one sentence: a statement about the build, not about compliance.
     func gateSentence(_ doc: ResultDocument) -> String {
         let s = doc.summary
-        switch s.gateState {
+        switch s.gate {
         case .notApplied:
             return "Deployment gate: not applied. This run was not used to stop a deployment; the verdict above stands."
         case .passed, .failed:
-            return "Deployment gate (\(s.gateState == .failed ? "failed" : "passed") at severity \(s.failOn)): "
+            return "Deployment gate (\(s.gate == .failed ? "failed" : "passed") at severity \(s.failOn)): "
                 + verdictExplanation(doc)
         }
     }
@@ -64,7 +64,7 @@ extension HTMLReport {
     /// What the gate counted, with its threshold.
     private func verdictExplanation(_ doc: ResultDocument) -> String {
         let s = doc.summary
-        let failOn = AuditRun.FailOn(rawValue: s.failOn) ?? .error
+        let failOn = s.failOn
         let gated: [PolicySeverity] =
             switch failOn {
             case .error: [.error]

@@ -16,7 +16,7 @@ extension HTMLReport {
     }
 
     static func workspaceTallies(_ doc: ResultDocument) -> [String: WorkspaceTally] {
-        let failOn = AuditRun.FailOn(rawValue: doc.summary.failOn) ?? .error
+        let failOn = doc.summary.failOn
         let onlyNew = doc.baseline?.failOnNew ?? false
         let severities = PolicySeverity.allCases, outcomeCount = Outcome.allCases.count
         // Counted in arrays (severity × outcome per workspace), as `ResultDocument.tally` does;
@@ -42,7 +42,7 @@ extension HTMLReport {
                 }
                 counts[slot][severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
                 tallies[slot].results += 1
-                if ResultDocument.gates(severity, outcome, failOn), !onlyNew || results[i].change == "new" {
+                if ResultDocument.gates(severity, outcome, failOn), !onlyNew || results[i].change == .new {
                     if outcome == .fail { tallies[slot].failing += 1 } else { tallies[slot].undecided += 1 }
                 }
                 if outcome == .permitted { tallies[slot].permitted += 1 }

@@ -53,8 +53,8 @@ public struct HTMLReport: Sendable {
     /// evidence to the workspaces' pages).
     func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> String {
         page(
-            doc, title: "Data residency audit: \(doc.summary.compliance.words), \(doc.run.auditDate)",
-            heading: "Data residency audit report", running: doc.summary.compliance.headline,
+            doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
+            heading: "Data residency audit report", running: doc.summary.verdict.headline,
             contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" },
             main: [
                 verdictSection(doc, index),

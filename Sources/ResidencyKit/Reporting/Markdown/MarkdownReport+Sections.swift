@@ -3,9 +3,9 @@ extension MarkdownReport {
     func headline(_ doc: ResultDocument, _ facts: Facts) -> String {
         let s = doc.summary
         let unmatched = doc.unmatchedPolicies
-        let never = s.failOn == AuditRun.FailOn.never.rawValue
+        let never = s.failOn == .never
         // The verdict is about compliance, from every result; the gate about the build.
-        let verdict = s.compliance
+        let verdict = s.verdict
         let mark =
             switch verdict {
             case .compliant: "✅"
@@ -18,9 +18,9 @@ extension MarkdownReport {
         if never {
             why += "**Gate: not applied**: the build is not stopped, whatever the verdict."
         } else {
-            let threshold = s.failOn == "error" ? "severity error" : "severity warning or error"
+            let threshold = s.failOn == .error ? "severity error" : "severity warning or error"
             // In words, no flag: the summary is read by people who did not run the audit.
-            why += "**Gate: \(s.gateState == .failed ? "failed" : "passed")** at \(threshold) (an undecided result counts as a "
+            why += "**Gate: \(s.gate == .failed ? "failed" : "passed")** at \(threshold) (an undecided result counts as a "
             why += "failure of its policy's severity): "
             why += "\(facts.gatingFails) failed and \(facts.gatingUndecided) could not be decided."
             if doc.baseline?.failOnNew == true { why += " Only results the baseline did not have count (new findings only)." }
@@ -87,7 +87,7 @@ extension MarkdownReport {
             let f = doc.results[i]
             var status = f.outcome == .fail ? "FAIL" : "UNDECIDED"
             status = doc.trips(f) ? "**\(status)**" : status
-            if let change = f.change { status += " (\(change))" }
+            if let change = f.change { status += " (\(change.rawValue))" }
             let resource =
                 "\(MarkdownText.escape(f.resourceName, limit: MarkdownText.nameLimit)) (\(MarkdownText.escape(f.resourceKind)) "
                 + "\(MarkdownText.escape(f.resourceId, limit: MarkdownText.nameLimit)))"

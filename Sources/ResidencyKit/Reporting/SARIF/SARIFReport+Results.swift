@@ -31,7 +31,7 @@ extension SARIFReport {
             w.field(Self.fingerprintKey, Self.text(f.fingerprint))
             w.endObject()
         }
-        if let change = f.change { w.field("baselineState", change == "new" ? "new" : "unchanged") }
+        if let change = f.change { w.field("baselineState", change.rawValue) }
         w.key("properties")
         w.beginObject()
         w.field("residency/outcome", f.outcome.rawValue)
@@ -100,7 +100,7 @@ extension SARIFReport {
         w.key("properties")
         w.beginObject()
         w.field("residency/outcome", "unmatched")
-        w.field("residency/gating", doc.summary.failOn != AuditRun.FailOn.never.rawValue)
+        w.field("residency/gating", doc.summary.failOn != .never)
         w.endObject()
         w.endObject()
     }
