@@ -1,3 +1,8 @@
+// Hand-written rather than a library: Foundation has no IP network type and neither has any
+// package on the project's mirror (SwiftNIO's `SocketAddress` reads an address for a socket,
+// with no prefix), while policies need IPv4 and IPv6 blocks that contain addresses and other
+// blocks, and an error, not a silent mask, when an allowlist entry has host bits set.
+
 /// An IPv4 or IPv6 network in CIDR notation, such as `3.251.148.96/29` or `2001:db8::/32`.
 ///
 /// The network address never has host bits set, so two blocks that cover the same addresses

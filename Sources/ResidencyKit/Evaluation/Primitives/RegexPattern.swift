@@ -8,6 +8,11 @@
 /// Matching works on Unicode scalars, so `.` matches one scalar and a flag emoji such as 🇪🇺
 /// is two of them.
 ///
+/// Hand-written because nothing at hand promises linear time: Swift's `Regex` and
+/// `NSRegularExpression` backtrack (`^(a|a)*$` takes seconds on 24 `a`s and a `b`), their
+/// syntax differs from RE2's in places (RegexDifferentialTests.swift lists them), and no
+/// package on the project's mirror wraps RE2.
+///
 /// Limits, all checked at construction:
 /// - the pattern is at most ``maxPatternLength`` UTF-8 bytes;
 /// - every repetition count in `{n}`, `{n,}` and `{n,m}` is at most ``maxRepetitionCount``;

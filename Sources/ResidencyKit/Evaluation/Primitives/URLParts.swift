@@ -2,7 +2,8 @@
 // the WHATWG URL Standard that browsers and HTTP clients follow (`\` as `/`, the last `@` of the
 // authority, IPv4 hosts in hex or octal, IDNA), and they read a scheme-less
 // `events.eu1.segmentapis.com/v1` as a path and `localhost:8080` as the scheme `localhost`.
-// A residency rule must see the host the client will connect to, not a plausible-looking one.
+// A residency rule must see the host the client will connect to, not a plausible-looking one,
+// and no package on the project's mirror implements the WHATWG parser.
 
 /// The parts of an endpoint string from an SDK configuration or a destination setting, read
 /// as the WHATWG URL Standard's basic URL parser (https://url.spec.whatwg.org/) reads it, so

@@ -1,11 +1,15 @@
 /// Reads JSON (RFC 8259, strictly) into a `DataTree` that keeps the byte offset of every value.
 ///
-/// Foundation's readers give no positions and manage about 17 MB/s on Linux; inventories are
-/// tens of megabytes and every loader error must name file:line:column. This reader works
-/// directly on the file's bytes, allocates nothing per value except the strings that need
-/// unescaping, and nests with an explicit stack so hostile input cannot overflow the thread's
-/// stack. It stops at the first error: JSON has no reliable resynchronisation point, and a
-/// guessed one produces cascades of nonsense errors.
+/// Hand-written because no reader at hand keeps what loaders need: Foundation's give values
+/// no positions, keep one of two duplicate keys without a word (on `{"a":1,"a":2}`
+/// JSONSerialization keeps the last, JSONDecoder the first; loaders report E0616 instead) and
+/// manage about 17 MB/s on Linux, and no package on the project's mirror does better.
+/// Inventories are tens of megabytes and every loader error must name file:line:column.
+///
+/// This reader works directly on the file's bytes, allocates nothing per value except the
+/// strings that need unescaping, and nests with an explicit stack so hostile input cannot
+/// overflow the thread's stack. It stops at the first error: JSON has no reliable
+/// resynchronisation point, and a guessed one produces cascades of nonsense errors.
 public enum JSONReader {
     /// The deepest nesting of objects and arrays accepted; real exports stay under 10.
     public static let maximumDepth = 512
