@@ -16,6 +16,9 @@ let package = Package(
         // SHA-256 of every input a report records (and the HTML report's CSP hash): reviewed
         // code with the CPU's SHA instructions on x86 and ARM, instead of our own rounds.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // `swift package generate-documentation --target ResidencyKit`: the library's DocC
+        // (Sources/ResidencyKit/ResidencyKit.docc). A command plugin, built only when run.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Tests only: generated programs and inventories for the language's properties
         // (Tests/ResidencyKitTests/Evaluation/EvaluatorPropertyTests.swift). No dependencies of its own.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),

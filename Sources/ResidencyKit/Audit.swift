@@ -11,9 +11,9 @@ public enum Audit {
 
     /// Policies loaded and checked.
     public struct CheckedPolicies: Sendable {
-        public var sources: PolicySources
+        package var sources: PolicySources
         /// Nil when there are errors.
-        public var bundle: CheckedBundle?
+        package var bundle: CheckedBundle?
         public var diagnostics: [Diagnostic]
     }
 

@@ -53,27 +53,27 @@ public enum AuditRun {
         /// result against). Kept here rather than freed inside `run`: releasing a large run's
         /// models took some 50 ms on the main thread, which a caller that is about to exit
         /// (the CLI) need not pay.
-        public var workspaces: [WorkspaceModel] = []
+        package var workspaces: [WorkspaceModel] = []
     }
 
     /// The bundled catalog, relative to a policies folder.
     public static let bundledCatalog = "catalog/segment-regional.json"
 
     /// Everything loaded, checked and compiled, ready to evaluate.
-    public struct Prepared: Sendable {
-        public var bundle: CheckedBundle
-        public var program: PolicyProgram
-        public var policyFiles: [SourceFile]
-        public var catalog: CatalogLoader.Loaded
+    package struct Prepared: Sendable {
+        package var bundle: CheckedBundle
+        package var program: PolicyProgram
+        package var policyFiles: [SourceFile]
+        package var catalog: CatalogLoader.Loaded
         public var facts: Facts
-        public var factsInput: ResultDocument.Input?
-        public var inventory: InventoryLoader.Loaded
+        package var factsInput: ResultDocument.Input?
+        package var inventory: InventoryLoader.Loaded
     }
 
     /// Loads and checks every input and compiles the policies: the part of a run that
     /// `check` and `explain` share. Nil (with the reasons among the diagnostics) on bad input,
     /// or when there is nothing to evaluate.
-    public static func prepare(
+    package static func prepare(
         _ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile], stage: (String) -> Void = { _ in }
     ) -> Prepared? {
         let checked = Audit.checkPolicies(paths: options.policies)
@@ -115,14 +115,14 @@ public enum AuditRun {
         if bundle.policies.isEmpty {
             diagnostics.append(
                 .error(
-                    "E0801", "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
+                    .E0801, "no policies to evaluate in \(options.policies.joined(separator: ", "))", at: nil,
                     help: "a gate that evaluated nothing would pass anything; point --policies at a policy pack"))
             return nil
         }
         if inventory.workspaces.isEmpty {
             diagnostics.append(
                 .error(
-                    "E0802", "no workspaces in the inventories", at: nil,
+                    .E0802, "no workspaces in the inventories", at: nil,
                     help: "pass --inventory with export bundles (see docs/inventory.md)"))
             return nil
         }
@@ -167,7 +167,7 @@ public enum AuditRun {
         if evaluation.evaluated == 0 {
             return fail([
                 .error(
-                    "E0803", "the policies matched no resource in the inventories", at: nil,
+                    .E0803, "the policies matched no resource in the inventories", at: nil,
                     help: "the policies range over kinds the inventories do not contain")
             ])
         }
@@ -387,7 +387,7 @@ public enum AuditRun {
 
 extension Day {
     /// The UTC calendar day of an instant.
-    public init(utc date: Date) {
+    package init(utc date: Date) {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         self.init(daysSinceEpoch: Int32(days))
     }

@@ -2,11 +2,11 @@
 /// with the value it had, grouped by clause, the permit that applied and the evidence.
 extension AuditRun {
     /// What to explain: a policy id and a resource id, optionally narrowed to a workspace.
-    public struct ExplainTarget: Sendable {
-        public var policy: String
-        public var resource: String
-        public var workspace: String?
-        public init(policy: String, resource: String, workspace: String? = nil) {
+    package struct ExplainTarget: Sendable {
+        package var policy: String
+        package var resource: String
+        package var workspace: String?
+        package init(policy: String, resource: String, workspace: String? = nil) {
             self.policy = policy
             self.resource = resource
             self.workspace = workspace
@@ -15,7 +15,7 @@ extension AuditRun {
 
     /// Loads everything as `check` does, then re-runs one pair with tracing on. Nil (with
     /// diagnostics) when the input is bad or the policy or resource is not found.
-    public static func explain(_ options: Options, _ target: ExplainTarget) -> (Explanation?, [Diagnostic], [SourceFile]) {
+    package static func explain(_ options: Options, _ target: ExplainTarget) -> (Explanation?, [Diagnostic], [SourceFile]) {
         var diagnostics: [Diagnostic] = []
         var files: [SourceFile] = []
         guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files) else {
@@ -29,7 +29,7 @@ extension AuditRun {
                     "\($0.id) is a permit; explain a policy it permits: \($0.targets.map { bundle.policies[$0].id }.joined(separator: ", "))"
                 }
                 ?? Suggestions.didYouMean(target.policy, in: bundle.policies.map(\.id))
-            diagnostics.append(.error("E0804", "no policy `\(target.policy)` in the policies", at: nil, help: help))
+            diagnostics.append(.error(.E0804, "no policy `\(target.policy)` in the policies", at: nil, help: help))
             return (nil, diagnostics, files)
         }
         let kind = bundle.policies[p].kind
@@ -39,7 +39,7 @@ extension AuditRun {
             if matches.isEmpty {
                 diagnostics.append(
                     .error(
-                        "E0805",
+                        .E0805,
                         "no \(kind.keyword) `\(target.resource)` in the inventories\(target.workspace.map { " (workspace \($0))" } ?? "")",
                         at: nil,
                         help: Suggestions.didYouMean(target.resource, in: ids)
@@ -47,7 +47,7 @@ extension AuditRun {
             } else {
                 diagnostics.append(
                     .error(
-                        "E0806", "\(kind.keyword) `\(target.resource)` is in \(matches.count) workspaces", at: nil,
+                        .E0806, "\(kind.keyword) `\(target.resource)` is in \(matches.count) workspaces", at: nil,
                         help: "name one with --workspace SLUG"))
             }
             return (nil, diagnostics, files)
@@ -91,10 +91,10 @@ extension AuditRun {
 }
 
 /// Renders an explanation for a terminal.
-public enum ExplainText {
+package enum ExplainText {
     /// The explanation as text for a terminal. Names, values and messages pass
     /// `Neutralise.terminal`: each stays on its line, shorter than a screenful.
-    public static func render(_ x: Explanation) -> String {
+    package static func render(_ x: Explanation) -> String {
         let f = x.finding
         var out = "\(t(f.policy)) \"\(t(f.title))\" (\(f.severity.rawValue))\n"
         out += "resource: \(t(f.resourceKind)) \(t(f.resourceId)) \"\(t(f.resourceName))\" in workspace \(t(f.workspace))\n"
@@ -115,7 +115,7 @@ public enum ExplainText {
 
     /// The traced steps, grouped by clause under a blank line and a `clause:` heading, with
     /// values aligned (shared with `residency test`'s failure output).
-    public static func steps(_ x: Explanation) -> String {
+    package static func steps(_ x: Explanation) -> String {
         var out = ""
         var current = ""
         // Expressions written over several lines read on one.

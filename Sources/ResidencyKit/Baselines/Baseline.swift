@@ -15,19 +15,19 @@ public struct Baseline: Sendable {
         public var resourceName: String
     }
 
-    public var path: String
-    public var sha256: String
+    package var path: String
+    package var sha256: String
     /// Fail and indeterminate findings by fingerprint.
-    public var failing: [String: Entry]
+    package var failing: [String: Entry]
     /// Each workspace's region by id (RES-010: a region cannot change).
-    public var regions: [String: String]
+    package var regions: [String: String]
 
     /// Reads a result document written by `check --json`.
-    public static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
+    package static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .resultDocument) {
         case .success(let b): bytes = b
-        case .failure(let error): return (nil, nil, [.error("E1001", "cannot read baseline \(path): \(error)", at: nil)])
+        case .failure(let error): return (nil, nil, [.error(.E1001, "cannot read baseline \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let parsed: ParsedDocument
@@ -42,7 +42,7 @@ public struct Baseline: Sendable {
                 nil, file,
                 [
                     .error(
-                        "E1002", "\(path) is not a residency result document (schemaVersion \(ResultDocument.schemaVersion))",
+                        .E1002, "\(path) is not a residency result document (schemaVersion \(ResultDocument.schemaVersion))",
                         at: file.range(0, 1), help: "pass the file a previous `residency check --json` wrote")
                 ]
             )
@@ -64,7 +64,7 @@ public struct Baseline: Sendable {
     }
 
     /// Marks current findings new or unchanged; returns the resolved ones.
-    public func compare(_ findings: inout [Finding]) -> [Entry] {
+    package func compare(_ findings: inout [Finding]) -> [Entry] {
         var seen = Set<String>()
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint

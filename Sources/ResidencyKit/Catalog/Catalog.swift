@@ -3,13 +3,13 @@
 /// Segment's own catalog data (docs/catalog.md); users layer their own files over it. The
 /// loader reads it (CatalogLoader), inventories find their integrations in it by id, slug,
 /// name and previous names, and policies read it with `catalog.destination(name)` and friends.
-public struct Catalog: Sendable {
+package struct Catalog: Sendable {
     /// The three tables, as the file names them.
-    public enum Table: String, Sendable, CaseIterable {
+    package enum Table: String, Sendable, CaseIterable {
         case destinations, sources, warehouses
 
         /// The singular, as messages say it ("destination").
-        public var noun: String {
+        package var noun: String {
             switch self {
             case .destinations: "destination"
             case .sources: "source"
@@ -20,49 +20,49 @@ public struct Catalog: Sendable {
 
     /// One catalog file that rows came from. The first is usually the bundled catalog; the
     /// others are users' files, which outrank an export's own metadata (docs/catalog.md).
-    public struct Layer: Sendable, Hashable {
-        public var path: String
-        public var version: String
-        public var isBundled: Bool
+    package struct Layer: Sendable, Hashable {
+        package var path: String
+        package var version: String
+        package var isBundled: Bool
 
-        public init(path: String, version: String, isBundled: Bool) {
+        package init(path: String, version: String, isBundled: Bool) {
             self.path = path
             self.version = version
             self.isBundled = isBundled
         }
 
         /// How evidence names it: `bundled catalog 2025-11-06`, `user catalog acme.json`.
-        public var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
+        package var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
     }
 
     /// One row of any table. Regions and endpoints are kept as Segment writes them
     /// (`eu-west-1`, `EU`); the availability flags are derived from them exactly as Segment's
     /// Regional page derives its three columns.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// Segment's catalog id (`metadata.id`); nil only in a user's row that does not know it.
-        public var id: String?
-        public var slug: String?
-        public var name: String
-        public var previousNames: [String]
+        package var id: String?
+        package var slug: String?
+        package var name: String
+        package var previousNames: [String]
         /// The company that processes the data (destinations).
-        public var vendor: String?
+        package var vendor: String?
         /// Segment's `supportedRegions`: the workspace regions it is offered in.
-        public var supportedRegions: [String]
+        package var supportedRegions: [String]
         /// Segment's `regionEndpoints`: the regional endpoints it can send to.
-        public var regionEndpoints: [String]
+        package var regionEndpoints: [String]
         /// Destinations: which connection modes exist on which platform.
-        public var connectionModes: ConnectionModes?
+        package var connectionModes: ConnectionModes?
         /// Destinations: the settings Segment documents with regions, endpoints or hosts.
-        public var regionSettings: [RegionSetting]
+        package var regionSettings: [RegionSetting]
         /// Sources: `server`, `mobile`, `website`, `ott` or `cloud-app`.
-        public var sourceType: String?
+        package var sourceType: String?
         /// Warehouses: Segment must be allowed to connect from the warehouse CIDRs.
-        public var requiresCidr: Bool?
+        package var requiresCidr: Bool?
         /// Index of the layer the row came from, and where the row is in that file.
-        public var layer: Int = 0
-        public var origin: Origin?
+        package var layer: Int = 0
+        package var origin: Origin?
 
-        public init(
+        package init(
             id: String? = nil, slug: String? = nil, name: String, previousNames: [String] = [], vendor: String? = nil,
             supportedRegions: [String], regionEndpoints: [String], connectionModes: ConnectionModes? = nil,
             regionSettings: [RegionSetting] = [], sourceType: String? = nil, requiresCidr: Bool? = nil
@@ -81,46 +81,46 @@ public struct Catalog: Sendable {
         }
 
         /// Offered in US workspaces.
-        public var usWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .us } }
+        package var usWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .us } }
         /// Offered in EU workspaces: `eu-west-1` (sources: `eu`) among the supported regions.
-        public var euWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .eu } }
+        package var euWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .eu } }
         /// Offered in EU workspaces with an EU endpoint (Regional page's third column).
-        public var euEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .eu } }
+        package var euEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .eu } }
         /// Offered in EU workspaces with a US endpoint (Regional page's second column).
-        public var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
+        package var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
         /// Sources: hosted by Segment or a partner (a cloud source), not an SDK the customer runs.
-        public var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
+        package var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
         /// A setting's documented definition.
-        public func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
+        package func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
 
         /// Every key the row can be found by, most specific first.
         var keys: [String] { [id, slug].compactMap { $0 } + [name] + previousNames }
     }
 
     /// The connection modes of a destination per platform, as Segment's catalog lists them.
-    public struct ConnectionModes: Sendable, Hashable {
-        public var device: Set<Platform>
-        public var cloud: Set<Platform>
-        public init(device: Set<Platform>, cloud: Set<Platform>) {
+    package struct ConnectionModes: Sendable, Hashable {
+        package var device: Set<Platform>
+        package var cloud: Set<Platform>
+        package init(device: Set<Platform>, cloud: Set<Platform>) {
             self.device = device
             self.cloud = cloud
         }
     }
 
     /// Where a source runs, as connection modes distinguish it.
-    public enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
+    package enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
         case web, mobile, server
-        public static func < (a: Platform, b: Platform) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Platform, b: Platform) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// A setting Segment documents for an integration, with its default.
-    public struct RegionSetting: Sendable, Hashable {
-        public var name: String
-        public var type: String
+    package struct RegionSetting: Sendable, Hashable {
+        package var name: String
+        package var type: String
         /// The default as Segment's catalog gives it; `nil` where it gives none.
-        public var defaultValue: SettingValue?
-        public var required: Bool
-        public init(name: String, type: String, defaultValue: SettingValue?, required: Bool = false) {
+        package var defaultValue: SettingValue?
+        package var required: Bool
+        package init(name: String, type: String, defaultValue: SettingValue?, required: Bool = false) {
             self.name = name
             self.type = type
             self.defaultValue = defaultValue
@@ -130,19 +130,19 @@ public struct Catalog: Sendable {
 
     /// A version string and digest that reports record, so a finding can be traced to the
     /// exact data it was decided on.
-    public var version: String
-    public var sha256: String?
-    public var layers: [Layer]
+    package var version: String
+    package var sha256: String?
+    package var layers: [Layer]
     /// The catalog files themselves, so evidence can point at a row's line.
-    public var files: [SourceFile] = []
-    public var destinations: [Entry]
-    public var sources: [Entry]
-    public var warehouses: [Entry]
+    package var files: [SourceFile] = []
+    package var destinations: [Entry]
+    package var sources: [Entry]
+    package var warehouses: [Entry]
     private var destinationIndex = NameIndex()
     private var sourceIndex = NameIndex()
     private var warehouseIndex = NameIndex()
 
-    public init(
+    package init(
         version: String = "empty", sha256: String? = nil, layers: [Layer] = [], destinations: [Entry] = [],
         sources: [Entry] = [], warehouses: [Entry] = []
     ) {
@@ -158,7 +158,7 @@ public struct Catalog: Sendable {
     }
 
     /// Look-ups ignore case and surrounding space: exports spell names inconsistently.
-    public static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         // Most names and slugs are already keys (`actions-mixpanel`): return them uncopied.
         let utf8 = name.utf8
         if let first = utf8.first, let last = utf8.last, !isTrimmed(first), !isTrimmed(last),
@@ -174,7 +174,7 @@ public struct Catalog: Sendable {
     private static func isTrimmed(_ b: UInt8) -> Bool { Unicode.Scalar.isASCIIWhitespace(b) }
 
     /// The rows of a table.
-    public func rows(_ table: Table) -> [Entry] {
+    package func rows(_ table: Table) -> [Entry] {
         switch table {
         case .destinations: destinations
         case .sources: sources
@@ -191,18 +191,18 @@ public struct Catalog: Sendable {
     }
 
     /// A row by any of its keys (id, slug, name, previous name), as policies look rows up.
-    public func destination(named name: String) -> Int32? { destinationIndex.find(name) }
-    public func source(named name: String) -> Int32? { sourceIndex.find(name) }
-    public func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
+    package func destination(named name: String) -> Int32? { destinationIndex.find(name) }
+    package func source(named name: String) -> Int32? { sourceIndex.find(name) }
+    package func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
 
     /// How an inventory's integration was found, for evidence.
-    public enum Match: String, Sendable, Hashable {
+    package enum Match: String, Sendable, Hashable {
         case id = "metadata.id", slug = "metadata.slug", name = "metadata.name", previousName = "a previous name"
     }
 
     /// The row an inventory names, tried in order of how specific the key is: the id first
     /// (it survives renames), then the slug, the name and Segment's previous names for it.
-    public func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
+    package func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
         let index = index(table)
         if let id, let r = index.exact(id) { return (r, .id) }
         if let slug, let r = index.find(slug) { return (r, .slug) }
@@ -214,28 +214,28 @@ public struct Catalog: Sendable {
     }
 
     /// The names of each table, for "did you mean" suggestions.
-    public func names(_ table: Table) -> [String] { rows(table).map(\.name) }
-    public var destinationNames: [String] { names(.destinations) }
-    public var sourceNames: [String] { names(.sources) }
-    public var warehouseNames: [String] { names(.warehouses) }
+    package func names(_ table: Table) -> [String] { rows(table).map(\.name) }
+    package var destinationNames: [String] { names(.destinations) }
+    package var sourceNames: [String] { names(.sources) }
+    package var warehouseNames: [String] { names(.warehouses) }
 
     /// Every vendor the destination table names, for checking a facts file's vendor names.
-    public var vendors: [String] {
+    package var vendors: [String] {
         var seen = Set<String>()
         return destinations.compactMap(\.vendor).filter { seen.insert(Catalog.key($0)).inserted }
     }
 
     /// The layer a row came from.
-    public func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
+    package func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
 }
 
 /// The two regions Segment's catalog data speaks of, in whichever spelling it uses:
 /// `us-west-2`/`eu-west-1` for destinations' workspaces, `us`/`eu` for sources and
 /// warehouses, `US`/`EU` for endpoints. Anything else is refused by the loader.
-public enum CatalogRegion: String, Sendable {
+package enum CatalogRegion: String, Sendable {
     case us, eu
 
-    public static func of(_ text: String) -> CatalogRegion? {
+    package static func of(_ text: String) -> CatalogRegion? {
         switch text.lowercased() {
         case "us", "us-west-2": .us
         case "eu", "eu-west-1": .eu
@@ -281,15 +281,15 @@ struct NameIndex: Sendable {
 /// Facts about the organisation that only its people know (which vendors are certified
 /// under the DPF, which have signed SCCs); kept in a file the user maintains. A list the
 /// file does not give is missing, so checks that need it are indeterminate, not failed.
-public struct Facts: Sendable, Hashable {
-    public var dpfCertified: [String]?
-    public var sccVendors: [String]?
-    public var bcrVendors: [String]?
+package struct Facts: Sendable, Hashable {
+    package var dpfCertified: [String]?
+    package var sccVendors: [String]?
+    package var bcrVendors: [String]?
     /// The organisation's own facts, declared in the policies with `fact` and given in the
     /// facts file, by name (a fact the file does not give is absent, so missing).
-    public var declared: [String: Value]
+    package var declared: [String: Value]
 
-    public init(
+    package init(
         dpfCertified: [String]? = nil, sccVendors: [String]? = nil, bcrVendors: [String]? = nil,
         declared: [String: Value] = [:]
     ) {

@@ -96,7 +96,7 @@ struct UpstreamReader {
             // The API gives regions for destinations; a row without them cannot be placed.
             reader.report(
                 .warning(
-                    "W0703", "\(table.noun) \(n["name"]?.string ?? "?") has no `supportedRegions`: left out of the generated catalog",
+                    .W0703, "\(table.noun) \(n["name"]?.string ?? "?") has no `supportedRegions`: left out of the generated catalog",
                     at: reader.range(n), help: "its bundled row (if any) stays in effect"))
             return nil
         }

@@ -12,20 +12,20 @@
 /// The output is canonical: rows sorted by name, one row per line, keys in a fixed order,
 /// so regenerating from the same inputs gives the same bytes (a test holds the bundled file
 /// to that).
-public enum CatalogGenerator {
+package enum CatalogGenerator {
     /// What a run made.
-    public struct Generated: Sendable {
+    package struct Generated: Sendable {
         /// The catalog file, or nil when an input was unusable (see the diagnostics).
-        public var bytes: [UInt8]?
-        public var diagnostics: [Diagnostic]
+        package var bytes: [UInt8]?
+        package var diagnostics: [Diagnostic]
         /// Rows per table, for the command's summary line.
-        public var counts: [Catalog.Table: Int]
+        package var counts: [Catalog.Table: Int]
         /// Rows whose vendor the supplement does not name and was derived from the name.
-        public var derivedVendors: [String]
+        package var derivedVendors: [String]
     }
 
     /// Reads the files and generates; an unreadable file is an error and nothing is made.
-    public static func generate(dataPaths: [String], supplementPath: String, version: String) -> (Generated, [SourceFile]) {
+    package static func generate(dataPaths: [String], supplementPath: String, version: String) -> (Generated, [SourceFile]) {
         var files: [SourceFile] = []
         var unreadable: [Diagnostic] = []
         for path in dataPaths + [supplementPath] {
@@ -41,7 +41,7 @@ public enum CatalogGenerator {
     }
 
     /// Generates a catalog from `data` files (each either shape) and the `supplement`.
-    public static func generate(data: [SourceFile], supplement: SourceFile, version: String) -> Generated {
+    package static func generate(data: [SourceFile], supplement: SourceFile, version: String) -> Generated {
         var diagnostics: [Diagnostic] = []
         var tables: [Catalog.Table: [UpstreamRow]] = [:]
         var generatedFrom: [(String, String)] = []

@@ -3,28 +3,28 @@
 /// can keep up with Segment without editing the bundled data. Reports record every file's
 /// digest. Nothing in a catalog is guessed: an unknown key, a missing list of regions, a
 /// region Segment does not use or an id given twice is an error at its place.
-public enum CatalogLoader {
+package enum CatalogLoader {
     /// A catalog file that was read, as reports cite it.
-    public struct FileInfo: Sendable, Hashable, Codable {
-        public var path: String
-        public var version: String
-        public var sha256: String
+    package struct FileInfo: Sendable, Hashable, Codable {
+        package var path: String
+        package var version: String
+        package var sha256: String
     }
 
     /// The merged catalog and the files it came from.
-    public struct Loaded: Sendable {
-        public var catalog: Catalog
-        public var files: [FileInfo]
-        public var sources: [SourceFile]
-        public var diagnostics: [Diagnostic]
+    package struct Loaded: Sendable {
+        package var catalog: Catalog
+        package var files: [FileInfo]
+        package var sources: [SourceFile]
+        package var diagnostics: [Diagnostic]
     }
 
     /// The catalog format this residency reads (docs/catalog.md).
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
     /// Loads `paths` in order; `bundled` is the path of the bundled catalog among them (its
     /// rows rank below an export's own metadata, a user's rows above it).
-    public static func load(paths: [String], bundled: String? = nil) -> Loaded {
+    package static func load(paths: [String], bundled: String? = nil) -> Loaded {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -38,7 +38,7 @@ public enum CatalogLoader {
         return loaded
     }
 
-    public static func load(files: [SourceFile], bundled: String? = nil) -> Loaded {
+    package static func load(files: [SourceFile], bundled: String? = nil) -> Loaded {
         var tables: [Catalog.Table: [Catalog.Entry]] = [:]
         var infos: [FileInfo] = []
         var layers: [Catalog.Layer] = []

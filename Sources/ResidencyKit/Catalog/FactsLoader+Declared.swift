@@ -76,11 +76,11 @@ extension FactsLoader {
 extension Diagnostic {
     /// A key of the facts file, or of a record in it, that nothing declares.
     static func unknownFact(_ what: String, at r: SourceRange, help: String?) -> Diagnostic {
-        .error("E0710", "unknown \(what)", at: r, help: help)
+        .error(.E0710, "unknown \(what)", at: r, help: help)
     }
 
     /// A declared fact whose value does not fit its declared type.
     static func factType(_ message: String, at r: SourceRange, help: String? = nil) -> Diagnostic {
-        .error("E0711", message, at: r, help: help)
+        .error(.E0711, message, at: r, help: help)
     }
 }

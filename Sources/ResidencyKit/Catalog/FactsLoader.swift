@@ -2,21 +2,21 @@
 /// `{"dpfCertified": [vendor, …], "sccVendors": […], "bcrVendors": […]}`. Vendor names are
 /// compared with the catalog's vendors: a name no integration has (a typo, or a parent
 /// company) is a warning with the closest vendor, since it can match no destination.
-public enum FactsLoader {
-    public static func load(
+package enum FactsLoader {
+    package static func load(
         path: String, catalog: Catalog? = nil, declared: [CheckedFact] = []
     ) -> (Facts, SourceFile?, [Diagnostic]) {
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .facts) {
         case .success(let b): bytes = b
-        case .failure(let error): return (Facts(), nil, [.error("E0702", "cannot read facts file \(path): \(error)", at: nil)])
+        case .failure(let error): return (Facts(), nil, [.error(.E0702, "cannot read facts file \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let (facts, diagnostics) = load(file, catalog: catalog, declared: declared)
         return (facts, file, diagnostics)
     }
 
-    public static func load(_ file: SourceFile, catalog: Catalog? = nil, declared: [CheckedFact] = []) -> (Facts, [Diagnostic]) {
+    package static func load(_ file: SourceFile, catalog: Catalog? = nil, declared: [CheckedFact] = []) -> (Facts, [Diagnostic]) {
         switch InventoryLoader.parse(file) {
         case .failure(let d): return (Facts(), [d])
         case .success(let tree):
@@ -74,7 +74,7 @@ public enum FactsLoader {
                 let sameKey = vendors.first { Catalog.key($0) == Catalog.key(name) }
                 reader.report(
                     .warning(
-                        "W0702", "`\(name)` in `\(key)` is not the vendor of any integration in the catalog, so it permits no transfer",
+                        .W0702, "`\(name)` in `\(key)` is not the vendor of any integration in the catalog, so it permits no transfer",
                         at: reader.range(item),
                         help: sameKey.map { "the catalog spells it `\($0)`" } ?? Suggestions.didYouMean(name, in: vendors)
                             ?? "vendors are matched exactly as the catalog names them (docs/catalog.md, \"Vendors\")"))

@@ -17,59 +17,59 @@ public enum PolicySeverity: String, Sendable, Hashable, Codable, CaseIterable, C
 }
 
 /// A checked `policy`.
-public struct CheckedPolicy: Sendable {
-    public var decl: PolicyDecl
-    public var file: Int
-    public var kind: RecordKind
-    public var severity: PolicySeverity
+package struct CheckedPolicy: Sendable {
+    package var decl: PolicyDecl
+    package var file: Int
+    package var kind: RecordKind
+    package var severity: PolicySeverity
     /// Indices into `CheckedBundle.permits` of the permits that name this policy, in
     /// declaration order (which is the order they are tried).
-    public var permits: [Int]
-    public var id: String { decl.id.name }
+    package var permits: [Int]
+    package var id: String { decl.id.name }
 }
 
 /// A checked `permit`.
-public struct CheckedPermit: Sendable {
-    public var decl: PermitDecl
-    public var file: Int
-    public var kind: RecordKind
+package struct CheckedPermit: Sendable {
+    package var decl: PermitDecl
+    package var file: Int
+    package var kind: RecordKind
     /// Indices into `CheckedBundle.policies`.
-    public var targets: [Int]
-    public var id: String { decl.id.name }
+    package var targets: [Int]
+    package var id: String { decl.id.name }
 }
 
 /// A checked `param` with its type.
-public struct CheckedParam: Sendable {
-    public var decl: ParamDecl
-    public var file: Int
-    public var type: ValueType
+package struct CheckedParam: Sendable {
+    package var decl: ParamDecl
+    package var file: Int
+    package var type: ValueType
 }
 
 /// A checked `let` with its type.
-public struct CheckedLet: Sendable {
-    public var decl: LetDecl
-    public var file: Int
-    public var type: ValueType
+package struct CheckedLet: Sendable {
+    package var decl: LetDecl
+    package var file: Int
+    package var type: ValueType
 }
 
 /// A checked `define` with its parameter and result types.
-public struct CheckedDefine: Sendable {
-    public var decl: DefineDecl
-    public var file: Int
-    public var parameterTypes: [ValueType]
-    public var resultType: ValueType
+package struct CheckedDefine: Sendable {
+    package var decl: DefineDecl
+    package var file: Int
+    package var parameterTypes: [ValueType]
+    package var resultType: ValueType
 }
 
 /// A checked `fact`: a value the facts file gives, read as `facts.NAME`.
-public struct CheckedFact: Sendable {
-    public var decl: FactDecl
-    public var file: Int
-    public var type: ValueType
-    public var name: String { decl.name.name }
+package struct CheckedFact: Sendable {
+    package var decl: FactDecl
+    package var file: Int
+    package var type: ValueType
+    package var name: String { decl.name.name }
 }
 
 /// What a bare name in an expression refers to.
-public enum NameResolution: Sendable, Hashable {
+package enum NameResolution: Sendable, Hashable {
     /// The `for` variable of the enclosing policy or permit.
     case subject
     /// The variable bound by the quantifier or `count` expression with this identity.
@@ -82,25 +82,25 @@ public enum NameResolution: Sendable, Hashable {
 }
 
 /// What a call refers to.
-public enum CallResolution: Sendable, Hashable {
+package enum CallResolution: Sendable, Hashable {
     case builtin(String)
     case define(Int)
     case catalog(RecordKind)
 }
 
 /// Everything the compiler needs.
-public struct CheckedBundle: Sendable {
-    public var files: [SourceFile]
-    public var syntax: [FileSyntax]
-    public var policies: [CheckedPolicy] = []
-    public var permits: [CheckedPermit] = []
-    public var params: [CheckedParam] = []
-    public var constants: [CheckedLet] = []
-    public var defines: [CheckedDefine] = []
+package struct CheckedBundle: Sendable {
+    package var files: [SourceFile]
+    package var syntax: [FileSyntax]
+    package var policies: [CheckedPolicy] = []
+    package var permits: [CheckedPermit] = []
+    package var params: [CheckedParam] = []
+    package var constants: [CheckedLet] = []
+    package var defines: [CheckedDefine] = []
     /// Declared facts, in declaration order, and record types by name. Both are global:
     /// there is one facts file.
-    public var facts: [CheckedFact] = []
-    public var records: [String: UserRecordType] = [:]
+    package var facts: [CheckedFact] = []
+    package var records: [String: UserRecordType] = [:]
     var types: [ObjectIdentifier: ValueType] = [:]
     var names: [ObjectIdentifier: NameResolution] = [:]
     var calls: [ObjectIdentifier: CallResolution] = [:]
@@ -112,14 +112,14 @@ public struct CheckedBundle: Sendable {
         self.syntax = syntax
     }
 
-    public func type(of e: Expr) -> ValueType { types[ObjectIdentifier(e)] ?? .error }
+    package func type(of e: Expr) -> ValueType { types[ObjectIdentifier(e)] ?? .error }
     func name(_ e: Expr) -> NameResolution? { names[ObjectIdentifier(e)] }
     func call(_ e: Expr) -> CallResolution? { calls[ObjectIdentifier(e)] }
     func literal(_ e: Expr) -> Value? { literals[ObjectIdentifier(e)] }
 
     /// The declared fact with a name.
-    public func fact(_ name: String) -> CheckedFact? { facts.first { $0.name == name } }
+    package func fact(_ name: String) -> CheckedFact? { facts.first { $0.name == name } }
 
     /// The policy with an id.
-    public func policy(_ id: String) -> CheckedPolicy? { policies.first { $0.id == id } }
+    package func policy(_ id: String) -> CheckedPolicy? { policies.first { $0.id == id } }
 }

@@ -1,7 +1,7 @@
 /// Checks parsed policy files against the schema before anything runs: names, types,
 /// structure, recursion and cost. Each check is its own small pass over a shared context,
 /// run in the order of `Checker.passes`; every problem becomes a diagnostic, none throws.
-public enum Checker {
+package enum Checker {
     /// The checks, in order. Later passes rely on the tables earlier ones fill.
     static let passes: [(name: String, run: @Sendable (CheckContext) -> Void)] = [
         ("declarations", collectDeclarations),
@@ -14,7 +14,7 @@ public enum Checker {
     ]
 
     /// Checks loaded sources. The bundle is returned only when there are no errors.
-    public static func check(_ sources: PolicySources) -> (CheckedBundle?, [Diagnostic]) {
+    package static func check(_ sources: PolicySources) -> (CheckedBundle?, [Diagnostic]) {
         let ctx = CheckContext(sources)
         for pass in passes { pass.run(ctx) }
         let diagnostics = ctx.diagnostics.sortedForOutput()

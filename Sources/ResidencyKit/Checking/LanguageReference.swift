@@ -3,12 +3,12 @@ import Foundation
 /// The reference part of docs/language.md, generated from the schema and the built-in
 /// table so the documentation cannot drift from the code (a test compares the two, and
 /// `residency reference` prints it).
-public enum LanguageReference {
-    public static let beginMarker = "<!-- BEGIN GENERATED REFERENCE: residency reference -->"
-    public static let endMarker = "<!-- END GENERATED REFERENCE -->"
+package enum LanguageReference {
+    package static let beginMarker = "<!-- BEGIN GENERATED REFERENCE: residency reference -->"
+    package static let endMarker = "<!-- END GENERATED REFERENCE -->"
 
     /// Markdown for the record types and the built-in functions.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var out = "## Schema: what policies can read\n\n"
         out += "A policy ranges over one resource kind with `for <kind> <variable>`: "
         out += RecordKind.resourceKinds.keys.sorted().map { "`\($0)`" }.joined(separator: ", ") + ". "

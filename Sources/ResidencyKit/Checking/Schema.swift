@@ -3,7 +3,7 @@
 /// uses the names and types; the compiler uses the accessors.
 
 /// The kinds of record a value can refer to.
-public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
+package enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     case workspace, source, destination, warehouse
     case endpoint, sdkConfig, integration
     case catalogDestination, catalogSource, catalogWarehouse
@@ -11,7 +11,7 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 
     /// Whether records of this kind belong to one workspace (rather than to the catalog or
     /// the run), so that reading them through `workspaces` needs that workspace.
-    public var isWorkspaceRecord: Bool {
+    package var isWorkspaceRecord: Bool {
         switch self {
         case .workspace, .source, .destination, .warehouse, .endpoint, .sdkConfig, .integration: true
         default: false
@@ -19,7 +19,7 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The name of the type in diagnostics and docs.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .workspace: "Workspace"
         case .source: "Source"
@@ -37,12 +37,12 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The kinds a policy can range over with `for <kind> <variable>`, by keyword.
-    public static let resourceKinds: [String: RecordKind] = [
+    package static let resourceKinds: [String: RecordKind] = [
         "workspace": .workspace, "source": .source, "destination": .destination, "warehouse": .warehouse,
     ]
 
     /// The keyword of a resource kind (`destination`), as reports name kinds.
-    public var keyword: String {
+    package var keyword: String {
         switch self {
         case .workspace: "workspace"
         case .source: "source"
@@ -54,19 +54,19 @@ public enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// What evaluation reads from: one workspace's model plus the run-wide data.
-public final class EvalContext: Sendable {
-    public let model: WorkspaceModel
-    public let catalog: Catalog
-    public let facts: Facts
+package final class EvalContext: Sendable {
+    package let model: WorkspaceModel
+    package let catalog: Catalog
+    package let facts: Facts
     /// The audit date (`audit.date`), from the run's one injectable clock.
-    public let auditDate: Day
+    package let auditDate: Day
     let factsLists: [Value]
     /// Every workspace of the run (`workspaces`), and which of them `model` is. Records of
     /// another workspace are `Value.foreign`; this one's are `Value.ref`.
-    public let workspaces: [WorkspaceModel]
-    public let workspaceIndex: Int
+    package let workspaces: [WorkspaceModel]
+    package let workspaceIndex: Int
 
-    public init(
+    package init(
         model: WorkspaceModel, catalog: Catalog, facts: Facts, auditDate: Day, workspaces: [WorkspaceModel]? = nil,
         workspaceIndex: Int = 0
     ) {
@@ -99,28 +99,28 @@ public final class EvalContext: Sendable {
 }
 
 /// Reads one field of the record at an index.
-public typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
+package typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
 
 /// Where a derived field's value came from, for the evidence chain of a finding.
-public typealias ProvenanceAccessor = @Sendable (EvalContext, Int) -> Derivation?
+package typealias ProvenanceAccessor = @Sendable (EvalContext, Int) -> Derivation?
 
 /// One field of a record type.
-public struct FieldSpec: Sendable {
-    public var name: String
-    public var type: ValueType
+package struct FieldSpec: Sendable {
+    package var name: String
+    package var type: ValueType
     /// Whether an inventory may lack it (then it reads as missing).
-    public var optional: Bool
-    public var doc: String
-    public var get: FieldAccessor
+    package var optional: Bool
+    package var doc: String
+    package var get: FieldAccessor
     /// For derived values (an endpoint's region, a catalog fact): what the value rests on.
-    public var provenance: ProvenanceAccessor?
+    package var provenance: ProvenanceAccessor?
 }
 
 /// One record type: its fields in documentation order.
-public struct RecordSpec: Sendable {
-    public var kind: RecordKind
-    public var doc: String
-    public var fields: [FieldSpec]
+package struct RecordSpec: Sendable {
+    package var kind: RecordKind
+    package var doc: String
+    package var fields: [FieldSpec]
     private var index: [String: Int]
 
     init(_ kind: RecordKind, _ doc: String, _ fields: [FieldSpec]) {
@@ -132,11 +132,11 @@ public struct RecordSpec: Sendable {
         self.index = index
     }
 
-    public func field(_ name: String) -> FieldSpec? { index[name].map { fields[$0] } }
+    package func field(_ name: String) -> FieldSpec? { index[name].map { fields[$0] } }
 }
 
 /// The global names every policy can use besides its own declarations.
-public enum Namespace: String, Sendable, CaseIterable {
+package enum Namespace: String, Sendable, CaseIterable {
     /// `catalog.destination(name)`, `catalog.source(name)`, `catalog.warehouse(name)`.
     case catalog
     /// `facts.dpfCertified` …: the organisation's facts file.
@@ -155,12 +155,12 @@ func field(
 }
 
 /// The schema: every record type by kind.
-public enum Schema {
-    public static let records: [RecordKind: RecordSpec] = {
+package enum Schema {
+    package static let records: [RecordKind: RecordSpec] = {
         var map: [RecordKind: RecordSpec] = [:]
         for spec in resourceRecords + auxiliaryRecords { map[spec.kind] = spec }
         return map
     }()
 
-    public static func record(_ kind: RecordKind) -> RecordSpec { records[kind]! }
+    package static func record(_ kind: RecordKind) -> RecordSpec { records[kind]! }
 }

@@ -1,6 +1,6 @@
 /// The static types of the policy language. The checker assigns one to every expression;
 /// the compiler uses them to pick specialised code.
-public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case bool, int, string, date, cidr, regex
     /// A number of days (`days(30)`), added to or subtracted from a date.
     case duration
@@ -25,7 +25,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case error
 
     /// How types are named to users in diagnostics and docs.
-    public var description: String {
+    package var description: String {
         switch self {
         case .bool: "bool"
         case .int: "int"
@@ -46,7 +46,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Strings and enumerations are the same at run time.
-    public var isStringLike: Bool {
+    package var isStringLike: Bool {
         switch self {
         case .string, .enumeration: true
         default: false
@@ -54,7 +54,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when a value of type `other` may be used where `self` is expected.
-    public func accepts(_ other: ValueType) -> Bool {
+    package func accepts(_ other: ValueType) -> Bool {
         switch (self, other) {
         case (.error, _), (_, .error), (.anything, _), (_, .anything): true
         case (.json, let t), (let t, .json): t.isJSONLike
@@ -68,13 +68,13 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A record, whose fields are read with `.`.
-    public var isRecordLike: Bool {
+    package var isRecordLike: Bool {
         if case .record = self { return true }
         return false
     }
 
     /// The types a JSON value can turn out to be.
-    public var isJSONLike: Bool {
+    package var isJSONLike: Bool {
         switch self {
         case .string, .enumeration, .int, .bool, .json, .error, .anything: true
         case .list(let t), .map(let t): t.isJSONLike
@@ -83,7 +83,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether a value of this type can be written in a facts file (no model records).
-    public var isFactType: Bool {
+    package var isFactType: Bool {
         switch self {
         case .bool, .int, .string, .date, .cidr, .userRecord, .error: true
         case .list(let t), .map(let t): t.isFactType
@@ -92,12 +92,12 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when values of the two types can be compared with `==`.
-    public func comparable(with other: ValueType) -> Bool {
+    package func comparable(with other: ValueType) -> Bool {
         accepts(other) || other.accepts(self)
     }
 
     /// The more specific of two compatible types (for list literals and `??`).
-    public func join(_ other: ValueType) -> ValueType? {
+    package func join(_ other: ValueType) -> ValueType? {
         switch (self, other) {
         case (.error, _), (_, .error): .error
         case (.anything, let t), (let t, .anything): t
@@ -111,28 +111,28 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A record type declared in the policies (`record Vendor { dpaExpires: date }`).
-public struct UserRecordType: Sendable, Hashable {
-    public struct Field: Sendable, Hashable {
-        public var name: String
-        public var type: ValueType
+package struct UserRecordType: Sendable, Hashable {
+    package struct Field: Sendable, Hashable {
+        package var name: String
+        package var type: ValueType
     }
-    public var name: String
-    public var fields: [Field]
+    package var name: String
+    package var fields: [Field]
 
-    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+    package func field(_ name: String) -> Field? { fields.first { $0.name == name } }
 }
 
 /// A closed set of string values, such as workspace regions.
-public struct EnumType: Sendable, Hashable {
-    public var name: String
-    public var values: [String]
-    public init(name: String, values: [String]) {
+package struct EnumType: Sendable, Hashable {
+    package var name: String
+    package var values: [String]
+    package init(name: String, values: [String]) {
         self.name = name
         self.values = values
     }
 
     /// Region of a Segment workspace: the data processing region chosen at creation.
-    public static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
+    package static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
     /// Region of an endpoint or a storage location.
-    public static let region = EnumType(name: "region", values: ["eu", "us", "in", "au", "ca", "jp"])
+    package static let region = EnumType(name: "region", values: ["eu", "us", "in", "au", "ca", "jp"])
 }

@@ -26,7 +26,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
     }
 
     public var severity: Severity
-    /// A stable code such as `E0102`; documented in `docs/diagnostics.md`, never reused.
+    /// A stable code such as `E0102` (a `DiagnosticCode`'s id); documented in
+    /// `docs/diagnostics.md`, never reused.
     public var code: String
     public var message: String
     /// Where the problem is; `nil` for problems that have no place (a missing file argument).
@@ -36,22 +37,22 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
     public var help: String?
 
     public init(
-        _ severity: Severity, _ code: String, _ message: String,
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String,
         at range: SourceRange?, notes: [Note] = [], help: String? = nil
     ) {
         self.severity = severity
-        self.code = code
+        self.code = code.id
         self.message = message
         self.range = range
         self.notes = notes
         self.help = help
     }
 
-    public static func error(_ code: String, _ message: String, at range: SourceRange?, help: String? = nil) -> Diagnostic {
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, help: String? = nil) -> Diagnostic {
         Diagnostic(.error, code, message, at: range, help: help)
     }
 
-    public static func warning(_ code: String, _ message: String, at range: SourceRange?, help: String? = nil) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, help: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code, message, at: range, help: help)
     }
 

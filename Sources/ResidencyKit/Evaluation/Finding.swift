@@ -208,23 +208,23 @@ public struct Finding: Sendable, Hashable {
 }
 
 /// Every step of an evaluation, for `explain`: each traced sub-expression and its value.
-public struct Explanation: Sendable {
-    public var finding: Finding
+package struct Explanation: Sendable {
+    package var finding: Finding
     /// Every traced sub-expression with its value, in evaluation order (operands before the
     /// expression they make up).
-    public var steps: [Evidence]
+    package var steps: [Evidence]
     /// For each step, the clause it belongs to: `where`, `require`, `permit RES-002`, or
     /// `define NAME` for expressions inside a called helper.
-    public var clauses: [String]
+    package var clauses: [String]
 }
 
 extension PolicyProgram {
     /// The most evidence items one finding carries (quantifiers can read many values).
-    public static let evidenceLimit = 24
+    package static let evidenceLimit = 24
 
     /// Turns a raw result into a finding, re-running the policy with tracing on to collect
     /// the evidence. Only results that a report shows need this, so the fast path stays lean.
-    public func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
+    package func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
         traced(r, Frame(ctx: ctx, slotCount: slotCount)).0
     }
 
@@ -261,7 +261,7 @@ extension PolicyProgram {
     }
 
     /// Re-runs one (policy, resource) with every node traced.
-    public func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
+    package func explain(_ r: RawResult, in ctx: EvalContext) -> Explanation {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         let (finding, trace) = traced(r, frame)
         var steps: [Evidence] = []

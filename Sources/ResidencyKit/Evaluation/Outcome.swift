@@ -14,7 +14,7 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     case waived
 
     /// Position in `allCases`, for tallies kept in arrays rather than dictionaries.
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .pass: 0
         case .fail: 1
@@ -29,30 +29,30 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
 /// One (policy, resource) outcome as evaluation produces it: four small numbers, so a run
 /// over hundreds of thousands of resources allocates nothing per result. Messages and
 /// evidence are produced on demand from these (see `PolicyProgram.describe`).
-public struct RawResult: Sendable, Hashable {
+package struct RawResult: Sendable, Hashable {
     /// Index into `PolicyProgram.policies`.
-    public var policy: Int32
+    package var policy: Int32
     /// Index of the resource in its workspace's table for the policy's kind.
-    public var resource: Int32
-    public var outcome: Outcome
+    package var resource: Int32
+    package var outcome: Outcome
     /// Index into `PolicyProgram.permits` of the permit that applied, or -1.
-    public var permit: Int32
+    package var permit: Int32
 }
 
 /// The results of one workspace, in policy order then resource order.
-public struct WorkspaceResults: Sendable {
-    public var workspace: Int
-    public var results: [RawResult]
+package struct WorkspaceResults: Sendable {
+    package var workspace: Int
+    package var results: [RawResult]
 }
 
 /// A whole run: results per workspace in input order, and what could not be concluded.
-public struct Evaluation: Sendable {
-    public var workspaces: [WorkspaceResults]
+package struct Evaluation: Sendable {
+    package var workspaces: [WorkspaceResults]
     /// Policies with `expect some` that applied to no resource at all.
-    public var unmatchedPolicies: [Int]
+    package var unmatchedPolicies: [Int]
 
     /// Counts of each outcome across the run.
-    public var counts: [Outcome: Int] {
+    package var counts: [Outcome: Int] {
         var tally = [Int](repeating: 0, count: Outcome.allCases.count)
         for w in workspaces { for r in w.results { tally[r.outcome.ordinal] += 1 } }
         var c: [Outcome: Int] = [:]
@@ -61,5 +61,5 @@ public struct Evaluation: Sendable {
     }
 
     /// The number of (policy, resource) pairs evaluated.
-    public var evaluated: Int { workspaces.reduce(0) { $0 + $1.results.count } }
+    package var evaluated: Int { workspaces.reduce(0) { $0 + $1.results.count } }
 }

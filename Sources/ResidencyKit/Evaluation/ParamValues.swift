@@ -7,7 +7,7 @@ enum ParamValues {
         for name in overrides.keys.sorted() where !names.contains(name) {
             diagnostics.append(
                 .error(
-                    "E0501", "no param named `\(name)` in these policies", at: nil,
+                    .E0501, "no param named `\(name)` in these policies", at: nil,
                     help: Suggestions.didYouMean(name, in: names)
                         ?? (names.isEmpty
                             ? "the policies declare no params" : "params: \(names.sorted().joined(separator: ", "))")))
@@ -17,14 +17,14 @@ enum ParamValues {
             if let text = overrides[name] {
                 if let v = parse(text, as: p.type) { return v }
                 diagnostics.append(
-                    .error("E0502", "`--param \(name)=\(text)`: expected \(describe(p.type))", at: nil)
+                    .error(.E0502, "`--param \(name)=\(text)`: expected \(describe(p.type))", at: nil)
                         .noting("param `\(name)` is declared here", at: p.decl.name.range))
                 return .missing
             }
             if let d = p.decl.defaultValue { return literal(d, bundle) }
             diagnostics.append(
                 .error(
-                    "E0503", "param `\(name)` has no default and no value was given", at: p.decl.name.range,
+                    .E0503, "param `\(name)` has no default and no value was given", at: p.decl.name.range,
                     help: "pass `--param \(name)=VALUE`, or give it a default"))
             return .missing
         }

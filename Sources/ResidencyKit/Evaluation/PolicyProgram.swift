@@ -2,7 +2,7 @@ import Dispatch
 
 /// A checked policy bundle compiled to closures: built once, then evaluated over any
 /// number of workspaces, in parallel, with results in a deterministic order.
-public final class PolicyProgram: Sendable {
+package final class PolicyProgram: Sendable {
     /// A policy ready to run.
     struct Compiled: Sendable {
         var condition: BoolCode?
@@ -11,9 +11,9 @@ public final class PolicyProgram: Sendable {
         var remediation: TextCode?
     }
 
-    public let bundle: CheckedBundle
+    package let bundle: CheckedBundle
     /// Values of the params after overrides, by param index.
-    public let params: [Value]
+    package let params: [Value]
     let fast: [Compiled]
     let fastPermits: [(condition: BoolCode?, basis: TextCode?)]
     /// The same code, recording every node's value: used only to explain a result.
@@ -44,12 +44,12 @@ public final class PolicyProgram: Sendable {
     /// missing (`reasonNodes`), spelled once; empty for other nodes.
     let unknownReasons: [PlainReason?]
 
-    public var policies: [CheckedPolicy] { bundle.policies }
-    public var permits: [CheckedPermit] { bundle.permits }
+    package var policies: [CheckedPolicy] { bundle.policies }
+    package var permits: [CheckedPermit] { bundle.permits }
 
     /// Compiles a bundle. `overrides` are `--param NAME=VALUE` pairs; unknown names, bad
     /// values and params left without a value are returned as diagnostics.
-    public static func compile(_ bundle: CheckedBundle, overrides: [String: String] = [:]) -> (PolicyProgram?, [Diagnostic]) {
+    package static func compile(_ bundle: CheckedBundle, overrides: [String: String] = [:]) -> (PolicyProgram?, [Diagnostic]) {
         compile(bundle, overrides: overrides, folding: true)
     }
 
@@ -140,7 +140,7 @@ public final class PolicyProgram: Sendable {
     // MARK: Evaluation
 
     /// Evaluates every policy over every workspace, in parallel across workspaces.
-    public func evaluate(
+    package func evaluate(
         _ workspaces: [WorkspaceModel], catalog: Catalog, facts: Facts, auditDate: Day, progress: ProgressCounter? = nil
     ) -> Evaluation {
         let out = ParallelSlots<WorkspaceResults>(count: workspaces.count)
@@ -162,7 +162,7 @@ public final class PolicyProgram: Sendable {
     }
 
     /// Evaluates one workspace: each policy over the resources of its kind.
-    public func evaluate(_ ctx: EvalContext) -> [RawResult] {
+    package func evaluate(_ ctx: EvalContext) -> [RawResult] {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         var results: [RawResult] = []
         var total = 0

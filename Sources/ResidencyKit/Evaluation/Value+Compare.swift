@@ -5,7 +5,7 @@ extension Value {
     /// Exact equality, strings by code points: what `Set<Value>` and list look-ups use once
     /// missing values are ruled out. A missing value equals only a missing value here; the
     /// language's `==` never asks that question (see `equal`).
-    public static func == (a: Value, b: Value) -> Bool {
+    package static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): Text.same(x, y)
         case (.missing, .missing): true
@@ -23,7 +23,7 @@ extension Value {
         }
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         switch self {
         case .missing: h.combine(0)
         case .bool(let b): h.combine(b)
@@ -53,7 +53,7 @@ extension Value {
     /// The language's `==`, three-valued: unknown when a missing value could make the two
     /// equal or not. Lists are equal element by element: lists of different lengths, or
     /// with one pair of known elements that differ, are unequal whatever else is missing.
-    public static func equal(_ a: Value, _ b: Value) -> Tri {
+    package static func equal(_ a: Value, _ b: Value) -> Tri {
         switch (a, b) {
         case (.missing, _), (_, .missing): return .unknown
         case (.list(let x), .list(let y)):
@@ -74,7 +74,7 @@ extension Value {
     /// The language's `x in items`: true when an element equals `x`, false when every element
     /// differs from it, unknown when `x` is missing or no element decides it and one could
     /// (`"x" in [missing, "a"]` is unknown, `"a" in [missing, "a"]` is true).
-    public static func member(_ x: Value, _ items: [Value]) -> Tri {
+    package static func member(_ x: Value, _ items: [Value]) -> Tri {
         if x.isMissing { return .unknown }
         var unknown = false
         // The usual case, a string in a list of strings (`d.vendor in facts.dpfCertified`).

@@ -1,6 +1,6 @@
 /// A run-time value. `missing` is the value of anything the inventory lacks; it makes the
 /// checks that need it indeterminate instead of passing or failing them.
-public enum Value: Sendable, Hashable {
+package enum Value: Sendable, Hashable {
     case missing
     case bool(Bool)
     case int(Int)
@@ -20,20 +20,20 @@ public enum Value: Sendable, Hashable {
     /// workspace's index in the run, and the record's index in its tables.
     case foreign(RecordKind, workspace: Int32, index: Int32)
 
-    public var isMissing: Bool {
+    package var isMissing: Bool {
         if case .missing = self { return true }
         return false
     }
 
     /// Wraps an optional model field.
     @inlinable
-    public static func of(_ s: String?) -> Value { s.map(Value.string) ?? .missing }
+    package static func of(_ s: String?) -> Value { s.map(Value.string) ?? .missing }
     @inlinable
-    public static func of(_ b: Bool?) -> Value { b.map(Value.bool) ?? .missing }
+    package static func of(_ b: Bool?) -> Value { b.map(Value.bool) ?? .missing }
     @inlinable
-    public static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
+    package static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
     /// A list of strings; a nil list (not known) is missing, an empty one is not.
-    public static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
+    package static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
 }
 
 /// The entries of a `Value.map`, sorted by key in code point order (so evidence lists them
@@ -41,11 +41,11 @@ public enum Value: Sendable, Hashable {
 /// every string of the language. No hash table: every destination's and source's settings
 /// become a map when an export is read, and building an index for each cost more than all
 /// the look-ups policies make (a settings map has a handful of keys).
-public final class MapBox: Sendable, Hashable {
-    public let keys: [String]
-    public let values: [Value]
+package final class MapBox: Sendable, Hashable {
+    package let keys: [String]
+    package let values: [Value]
 
-    public init(_ entries: [(key: String, value: Value)]) {
+    package init(_ entries: [(key: String, value: Value)]) {
         // Sorted by key, a repeated key's entries in reverse order of appearance, so that the
         // first of each run of equal keys is the last written: the last of a repeated key wins.
         let order = entries.indices.sorted { i, j in
@@ -67,7 +67,7 @@ public final class MapBox: Sendable, Hashable {
     }
 
     /// The value under `key`, or nil when there is none.
-    public subscript(key: String) -> Value? {
+    package subscript(key: String) -> Value? {
         var (low, high) = (0, keys.count)
         while low < high {
             let mid = (low + high) / 2
@@ -76,10 +76,10 @@ public final class MapBox: Sendable, Hashable {
         return low < keys.count && keys[low].utf8.elementsEqual(key.utf8) ? values[low] : nil
     }
 
-    public var count: Int { keys.count }
+    package var count: Int { keys.count }
 
-    public static func == (a: MapBox, b: MapBox) -> Bool { a === b || (a.keys == b.keys && a.values == b.values) }
-    public func hash(into h: inout Hasher) {
+    package static func == (a: MapBox, b: MapBox) -> Bool { a === b || (a.keys == b.keys && a.values == b.values) }
+    package func hash(into h: inout Hasher) {
         h.combine(keys.count)
         for (k, v) in zip(keys, values) {
             Value.string(k).hash(into: &h)
@@ -89,22 +89,22 @@ public final class MapBox: Sendable, Hashable {
 }
 
 /// A compiled regular expression inside a `Value`; equal when the patterns are.
-public final class RegexBox: Sendable, Hashable {
-    public let regex: RegexPattern
-    public init(_ regex: RegexPattern) { self.regex = regex }
-    public static func == (a: RegexBox, b: RegexBox) -> Bool { a.regex.pattern == b.regex.pattern }
-    public func hash(into h: inout Hasher) { h.combine(regex.pattern) }
+package final class RegexBox: Sendable, Hashable {
+    package let regex: RegexPattern
+    package init(_ regex: RegexPattern) { self.regex = regex }
+    package static func == (a: RegexBox, b: RegexBox) -> Bool { a.regex.pattern == b.regex.pattern }
+    package func hash(into h: inout Hasher) { h.combine(regex.pattern) }
 }
 
 /// Three-valued truth: what a condition is when some value it needs is missing.
-public enum Tri: UInt8, Sendable {
+package enum Tri: UInt8, Sendable {
     case no = 0, yes = 1, unknown = 2
 
     @inlinable
-    public init(_ b: Bool) { self = b ? .yes : .no }
+    package init(_ b: Bool) { self = b ? .yes : .no }
 
     @inlinable
-    public var value: Value {
+    package var value: Value {
         switch self {
         case .yes: .bool(true)
         case .no: .bool(false)
@@ -113,7 +113,7 @@ public enum Tri: UInt8, Sendable {
     }
 
     @inlinable
-    public static func from(_ v: Value) -> Tri {
+    package static func from(_ v: Value) -> Tri {
         if case .bool(let b) = v { return b ? .yes : .no }
         return .unknown
     }

@@ -7,21 +7,21 @@
 ///   - {region: eu, tokenEnv: ACME_EU_TOKEN}
 ///   - {region: us, tokenEnv: ACME_US_TOKEN, output: exports/acme-us.json}
 /// ```
-public struct ExportPlan: Sendable {
-    public struct Entry: Sendable {
-        public var region: SegmentRegion
-        public var tokenEnv: String
+package struct ExportPlan: Sendable {
+    package struct Entry: Sendable {
+        package var region: SegmentRegion
+        package var tokenEnv: String
         /// Where to write the bundle; nil for `exports/<workspace-slug>.json`.
-        public var output: String?
-        public var origin: SourceRange
+        package var output: String?
+        package var origin: SourceRange
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     static let keys = ["region", "tokenEnv", "output"]
 
     /// Reads a plan file (YAML or JSON); nil with diagnostics when it has errors.
-    public static func load(path: String) -> (ExportPlan?, SourceFile?, [Diagnostic]) {
+    package static func load(path: String) -> (ExportPlan?, SourceFile?, [Diagnostic]) {
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .workspaces) {
         case .success(let b): bytes = b
@@ -32,7 +32,7 @@ public struct ExportPlan: Sendable {
         return (plan, file, diagnostics)
     }
 
-    public static func load(_ file: SourceFile) -> (ExportPlan?, [Diagnostic]) {
+    package static func load(_ file: SourceFile) -> (ExportPlan?, [Diagnostic]) {
         let tree: DataTree
         switch InventoryLoader.parse(file) {
         case .failure(let d): return (nil, [d])

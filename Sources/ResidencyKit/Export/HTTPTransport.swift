@@ -2,31 +2,31 @@ import Foundation
 
 /// One GET request of the Public API client: the URL and its headers. The token travels only
 /// in `headers`, which nothing prints.
-public struct HTTPRequest: Sendable {
-    public var url: URL
-    public var headers: [(name: String, value: String)]
+package struct HTTPRequest: Sendable {
+    package var url: URL
+    package var headers: [(name: String, value: String)]
     /// The most body bytes (after any decompression) to take: a transport stops receiving
     /// past it and fails with `.tooLarge`, so that an endless answer or a compression bomb
     /// cannot fill memory.
-    public var maxBodyBytes: Int
+    package var maxBodyBytes: Int
 
-    public init(url: URL, headers: [(name: String, value: String)], maxBodyBytes: Int = HTTPRequest.defaultMaxBodyBytes) {
+    package init(url: URL, headers: [(name: String, value: String)], maxBodyBytes: Int = HTTPRequest.defaultMaxBodyBytes) {
         self.url = url
         self.headers = headers
         self.maxBodyBytes = maxBodyBytes
     }
 
     /// 64 MiB: a Public API page of 200 items is well under a megabyte.
-    public static let defaultMaxBodyBytes = 64 << 20
+    package static let defaultMaxBodyBytes = 64 << 20
 }
 
 /// What a server answered: status, headers (names lower-cased) and the whole body.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: [UInt8]
+package struct HTTPResponse: Sendable {
+    package var status: Int
+    package var headers: [String: String]
+    package var body: [UInt8]
 
-    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+    package init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
@@ -34,8 +34,8 @@ public struct HTTPResponse: Sendable {
 }
 
 /// Why no response arrived, with what happened in the user's terms.
-public struct TransportFailure: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable {
+package struct TransportFailure: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable {
         /// No complete answer in time: worth another attempt.
         case timedOut
         /// The connection could not be made or broke: worth another attempt.
@@ -45,10 +45,10 @@ public struct TransportFailure: Error, Sendable, CustomStringConvertible {
         /// The body ran past the request's `maxBodyBytes`; receiving stopped there.
         case tooLarge
     }
-    public var kind: Kind
-    public var description: String
+    package var kind: Kind
+    package var description: String
 
-    public init(_ kind: Kind, _ description: String) {
+    package init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
     }
@@ -57,6 +57,6 @@ public struct TransportFailure: Error, Sendable, CustomStringConvertible {
 /// Sends one request and waits for the whole response, for at most `timeout` seconds.
 /// The client is written against this so that tests can answer from memory, and so that the
 /// production transport (URLSession) is one small type.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse
 }

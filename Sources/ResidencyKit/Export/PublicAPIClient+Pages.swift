@@ -2,20 +2,20 @@
 /// null or absent.
 extension PublicAPIClient {
     /// Every item of a list, in the API's order, and what was noticed on the way.
-    public struct Listing: Sendable {
-        public var items: [DataNode] = []
-        public var pages = 0
+    package struct Listing: Sendable {
+        package var items: [DataNode] = []
+        package var pages = 0
         /// The bytes of every answer, bounded by `options.maxListBytes`.
-        public var bytes = 0
+        package var bytes = 0
         /// Repeated items and a total that does not add up: the workspace changed meanwhile.
-        public var warnings: [Diagnostic] = []
+        package var warnings: [Diagnostic] = []
     }
 
     /// GETs every page of `path` and gathers `data.<key>`. An item whose `id` came on an
     /// earlier page (the list shifted under the cursor) is kept once. A cursor that was
     /// already fetched is an error rather than a loop, and so is a list longer than
     /// `options.maxPages` pages.
-    public func list(_ path: String, key: String) throws(Diagnostic) -> Listing {
+    package func list(_ path: String, key: String) throws(Diagnostic) -> Listing {
         var listing = Listing()
         var cursor: String?
         /// Cursors fetched or reported as `current`: a `next` among them goes round in circles.

@@ -5,48 +5,48 @@ import Foundation
 /// everything, and every failure a `Diagnostic` that names the request and says what to do.
 /// Answers are parsed by the tool's own JSON reader, so a malformed one is reported at its
 /// line and column.
-public struct PublicAPIClient: Sendable {
+package struct PublicAPIClient: Sendable {
     /// The Public API's largest page (`pagination.count` is 1…200).
-    public static let maximumPageSize = 200
+    package static let maximumPageSize = 200
 
-    public struct Options: Sendable {
-        public var endpoint: PublicAPIEndpoint
+    package struct Options: Sendable {
+        package var endpoint: PublicAPIEndpoint
         /// Items per page, 1…200.
-        public var pageSize = PublicAPIClient.maximumPageSize
+        package var pageSize = PublicAPIClient.maximumPageSize
         /// Pages per list before giving up, so that a server that never stops cannot keep
         /// the export running (1,000 pages of 200 is far beyond any workspace).
-        public var maxPages = 1000
-        public var retry = RetryPolicy()
+        package var maxPages = 1000
+        package var retry = RetryPolicy()
         /// The whole export's time limit in seconds: every request, and every wait between
         /// attempts, ends by then.
-        public var timeLimit: TimeInterval = 300
+        package var timeLimit: TimeInterval = 300
         /// The longest one attempt may take before it is abandoned and tried again.
-        public var requestTimeout: TimeInterval = 60
+        package var requestTimeout: TimeInterval = 60
         /// The environment variable the token came from, named in messages about it.
-        public var tokenVariable = "SEGMENT_PUBLIC_API_TOKEN"
+        package var tokenVariable = "SEGMENT_PUBLIC_API_TOKEN"
         /// The most bytes one answer may hold once decompressed (`HTTPRequest.maxBodyBytes`).
-        public var maxAnswerBytes = HTTPRequest.defaultMaxBodyBytes
+        package var maxAnswerBytes = HTTPRequest.defaultMaxBodyBytes
         /// The most bytes the answers of one list may add up to: what they hold goes into one
         /// bundle, which must stay readable as an inventory.
-        public var maxListBytes = FileSizeLimit.inventory.bytes
+        package var maxListBytes = FileSizeLimit.inventory.bytes
 
-        public init(endpoint: PublicAPIEndpoint) { self.endpoint = endpoint }
+        package init(endpoint: PublicAPIEndpoint) { self.endpoint = endpoint }
     }
 
     /// One parsed answer: the request it answers and its body, as a file named by its URL, so
     /// that positions in messages read `URL:line:col`.
-    public struct Page: Sendable {
-        public var request: String
-        public var url: String
-        public var file: SourceFile
+    package struct Page: Sendable {
+        package var request: String
+        package var url: String
+        package var file: SourceFile
         /// The whole answer, and its `data` object.
-        public var root: DataNode
-        public var data: DataNode
+        package var root: DataNode
+        package var data: DataNode
 
         func range(_ node: DataNode) -> SourceRange { file.range(node.start, node.end) }
     }
 
-    public let options: Options
+    package let options: Options
     let token: APIToken
     let transport: any HTTPTransport
     let environment: ExportEnvironment
@@ -56,7 +56,7 @@ public struct PublicAPIClient: Sendable {
     let progress: @Sendable (String) -> Void
 
     /// The time limit starts now.
-    public init(
+    package init(
         options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
         environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -70,7 +70,7 @@ public struct PublicAPIClient: Sendable {
 
     /// GETs `path` and returns its `data`, trying again as `options.retry` allows. `request`
     /// names it in messages (`GET /sources page 2`).
-    public func get(_ path: String, query: [(String, String)] = [], request: String) throws(Diagnostic) -> Page {
+    package func get(_ path: String, query: [(String, String)] = [], request: String) throws(Diagnostic) -> Page {
         let url = options.endpoint.url(path, query: query)
         guard let parsedURL = URL(string: url) else {
             throw .invalidAPIURL(options.endpoint.baseURL, "does not make a valid URL with \(path)")

@@ -2,12 +2,12 @@ import Foundation
 
 /// A Segment region and its Public API host. A workspace lives in one region, and its token
 /// works only against that region's host.
-public enum SegmentRegion: String, CaseIterable, Sendable {
+package enum SegmentRegion: String, CaseIterable, Sendable {
     case us, eu
 
     /// The Public API's base URL for this region (the same hosts the inventory loader infers
     /// a bundle's region from).
-    public var apiHost: String {
+    package var apiHost: String {
         switch self {
         case .us: "https://" + BundleDecoder.usAPIHost
         case .eu: "https://" + BundleDecoder.euAPIHost
@@ -15,7 +15,7 @@ public enum SegmentRegion: String, CaseIterable, Sendable {
     }
 
     /// The region a wrongly aimed token probably belongs to.
-    public var other: SegmentRegion { self == .us ? .eu : .us }
+    package var other: SegmentRegion { self == .us ? .eu : .us }
 }
 
 /// Where requests go and what the bundle records as `apiHost`.
@@ -25,17 +25,17 @@ public enum SegmentRegion: String, CaseIterable, Sendable {
 /// that host, or a test server); the bundle then also records `apiURL`, so that a reader can
 /// tell the two apart. Redirects are refused, so without a stand-in the host that answered
 /// is `apiHost`.
-public struct PublicAPIEndpoint: Sendable, Equatable {
-    public var region: SegmentRegion
+package struct PublicAPIEndpoint: Sendable, Equatable {
+    package var region: SegmentRegion
     /// The base URL requests are sent to, without a trailing slash.
-    public var baseURL: String
+    package var baseURL: String
     /// Whether `baseURL` is a stand-in given with `--api-url`.
-    public var isOverride: Bool
+    package var isOverride: Bool
 
     /// The region's own host, or `apiURL` when given: a plain base URL, https unless the host
     /// is this machine, with no credentials, query or fragment (they could leak into messages
     /// and files).
-    public init(region: SegmentRegion, apiURL: String? = nil) throws(Diagnostic) {
+    package init(region: SegmentRegion, apiURL: String? = nil) throws(Diagnostic) {
         self.region = region
         guard let apiURL else {
             baseURL = region.apiHost
@@ -63,7 +63,7 @@ public struct PublicAPIEndpoint: Sendable, Equatable {
 
     /// The URL of `path` (`/`, `/sources`) with a query, every value percent-encoded (cursors
     /// are base64, whose `+`, `/` and `=` must not reach the server as they are).
-    public func url(_ path: String, query: [(String, String)] = []) -> String {
+    package func url(_ path: String, query: [(String, String)] = []) -> String {
         var url = baseURL + path
         if !query.isEmpty {
             url += "?" + query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -97,27 +97,27 @@ public struct PublicAPIEndpoint: Sendable, Equatable {
 /// Not only the whole token is looked for: any `fragmentLength` characters of it in a row
 /// are (its first half, its last ten characters …), since a piece of a token is most of
 /// the work of guessing it, and a server or a proxy may cut it anywhere.
-public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     let secret: String
     private let pieces: TokenPieces
 
     /// Leading and trailing white space (a newline from `$(cat token-file)`) is not part of it.
-    public init(_ secret: String) {
+    package init(_ secret: String) {
         self.secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         self.pieces = TokenPieces(Array(self.secret.utf8), length: Self.fragmentLength)
     }
 
     /// The fewest characters a token read from the environment may have.
-    public static let minimumLength = 12
+    package static let minimumLength = 12
 
     /// The fewest characters of the token in a row that count as the token: a token is
     /// random, so eight of its characters in a row are not found by chance, and fewer would
     /// garble ordinary words in messages.
-    public static let fragmentLength = 8
+    package static let fragmentLength = 8
 
     /// The token in the environment variable `variable`: it must be set, and be one word of
     /// printable ASCII (anything else cannot go into an HTTP header as it is).
-    public static func fromEnvironment(_ variable: String, _ environment: [String: String]) throws(Diagnostic) -> APIToken {
+    package static func fromEnvironment(_ variable: String, _ environment: [String: String]) throws(Diagnostic) -> APIToken {
         guard let value = environment[variable] else { throw .missingToken(variable, problem: "is not set") }
         let token = APIToken(value)
         guard !token.secret.isEmpty else { throw .missingToken(variable, problem: "is empty") }
@@ -131,15 +131,15 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
         }
         return token
     }
-    public var description: String { "[token]" }
-    public var debugDescription: String { "[token]" }
+    package var description: String { "[token]" }
+    package var debugDescription: String { "[token]" }
 
     /// The `Authorization` header's value.
     var bearer: String { "Bearer \(secret)" }
 
     /// `text` with the token, and every run of its characters that holds `fragmentLength` of
     /// them in a row, replaced by `[token]`.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
         let hits = pieces.matches(in: bytes)
         guard !hits.isEmpty else { return text }
@@ -157,7 +157,7 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
 
     /// Every text of a diagnostic redacted: its message, help, notes and the places it
     /// names (a URL with a cursor the server chose).
-    public func redact(_ d: Diagnostic) -> Diagnostic {
+    package func redact(_ d: Diagnostic) -> Diagnostic {
         var d = d
         d.message = redact(d.message)
         d.help = d.help.map(redact)
@@ -172,7 +172,7 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
     }
 
     /// Whether `bytes` hold the token anywhere, or `fragmentLength` of its characters in a row.
-    public func occurs(in bytes: [UInt8]) -> Bool { pieces.first(in: bytes) != nil }
+    package func occurs(in bytes: [UInt8]) -> Bool { pieces.first(in: bytes) != nil }
 }
 
 /// Every run of `length` bytes of a token (all of it when it is shorter), found in one pass

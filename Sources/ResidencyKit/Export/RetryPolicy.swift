@@ -9,16 +9,16 @@ import Foundation
 /// not counted as an attempt: the request did not fail, it was asked to wait, and after the
 /// wait it works. Those waits have their own bound, `maxRateLimitWaits`, beside the
 /// export's deadline, so that a server that answers 429 for ever still ends the export.
-public struct RetryPolicy: Sendable, Equatable {
-    public var maxAttempts = 5
+package struct RetryPolicy: Sendable, Equatable {
+    package var maxAttempts = 5
     /// The first delay's ceiling; each later one doubles, up to `maxDelay`.
-    public var baseDelay: TimeInterval = 1
-    public var maxDelay: TimeInterval = 30
+    package var baseDelay: TimeInterval = 1
+    package var maxDelay: TimeInterval = 30
     /// Waits for a named rate-limit reset per request. Each wait opens a new window, so a
     /// request still refused after 20 is not being rate limited in the ordinary way.
-    public var maxRateLimitWaits = 20
+    package var maxRateLimitWaits = 20
 
-    public init(
+    package init(
         maxAttempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, maxRateLimitWaits: Int = 20
     ) {
         self.maxAttempts = maxAttempts
@@ -28,19 +28,19 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// Whether an HTTP status is worth another attempt.
-    public static func isRetryable(status: Int) -> Bool { status == 429 || (500..<600).contains(status) }
+    package static func isRetryable(status: Int) -> Bool { status == 429 || (500..<600).contains(status) }
 
     /// The wait after failed attempt `attempt` (1-based): half the ceiling
     /// `min(maxDelay, baseDelay · 2^(attempt-1))` plus a random part of the other half
     /// ("equal jitter"), `random` being in 0..<1.
-    public func delay(after attempt: Int, random: Double) -> TimeInterval {
+    package func delay(after attempt: Int, random: Double) -> TimeInterval {
         let ceiling = min(maxDelay, baseDelay * pow(2, Double(max(0, attempt - 1))))
         return ceiling / 2 + ceiling / 2 * min(max(random, 0), 1)
     }
 
     /// `Retry-After` as whole seconds (RFC 9110's delay-seconds). The HTTP-date form is not
     /// used: it depends on the two clocks agreeing, and the backoff is a fine answer to it.
-    public static func retryAfter(_ value: String?) -> TimeInterval? {
+    package static func retryAfter(_ value: String?) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
             value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             let seconds = Int(value.prefix(9))
@@ -53,17 +53,17 @@ public struct RetryPolicy: Sendable, Equatable {
 /// deadline, a way to wait, randomness for jitter, and the time of day for a rate-limit
 /// reset given as a date without the answer's `Date` to measure it against. Tests pass a
 /// fake that records the waits and advances its clock instead of sleeping.
-public struct ExportEnvironment: Sendable {
+package struct ExportEnvironment: Sendable {
     /// Monotonic seconds, from any origin.
-    public var now: @Sendable () -> TimeInterval
-    public var sleep: @Sendable (TimeInterval) -> Void
+    package var now: @Sendable () -> TimeInterval
+    package var sleep: @Sendable (TimeInterval) -> Void
     /// A number in 0..<1.
-    public var random: @Sendable () -> Double
+    package var random: @Sendable () -> Double
     /// The wall clock. Only reset dates are measured against it: it can jump, so the
     /// deadline keeps to `now`.
-    public var wallClock: @Sendable () -> Date
+    package var wallClock: @Sendable () -> Date
 
-    public init(
+    package init(
         now: @escaping @Sendable () -> TimeInterval, sleep: @escaping @Sendable (TimeInterval) -> Void,
         random: @escaping @Sendable () -> Double, wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -74,7 +74,7 @@ public struct ExportEnvironment: Sendable {
     }
 
     /// The real clocks, `Thread.sleep` and the system's random numbers.
-    public static var system: ExportEnvironment {
+    package static var system: ExportEnvironment {
         let origin = ContinuousClock.now
         return ExportEnvironment(
             now: {

@@ -4,42 +4,42 @@ import Foundation
 /// `/sources`, `/destinations`, `/warehouses`, and `/catalog/destinations` when asked — in
 /// the format `residency check --inventory` reads (docs/inventory.md), with every list's
 /// pages gathered into one plain list.
-public enum WorkspaceExport {
+package enum WorkspaceExport {
     /// The export bundle format written (the loader's `exportVersion`).
-    public static let exportVersion = 1
+    package static let exportVersion = 1
 
-    public struct Options: Sendable {
-        public var client: PublicAPIClient.Options
+    package struct Options: Sendable {
+        package var client: PublicAPIClient.Options
         /// Also fetch Segment's destination catalog (written to its own file: it is the same
         /// for every workspace, large, and not an inventory).
-        public var includeCatalog = false
+        package var includeCatalog = false
         /// The run's one clock, for `exportedAt` (`--now`, `SOURCE_DATE_EPOCH`).
-        public var clock: @Sendable () -> Date = { Date() }
+        package var clock: @Sendable () -> Date = { Date() }
 
-        public init(client: PublicAPIClient.Options) { self.client = client }
+        package init(client: PublicAPIClient.Options) { self.client = client }
     }
 
     /// What an export produced, ready to write.
-    public struct Exported: Sendable {
-        public var workspaceSlug: String
+    package struct Exported: Sendable {
+        package var workspaceSlug: String
         /// The Public API host recorded in the bundle; the loader infers the region from it.
-        public var apiHost: String
-        public var sources = 0, destinations = 0, warehouses = 0, catalogEntries = 0
-        public var bundle: [UInt8] = []
+        package var apiHost: String
+        package var sources = 0, destinations = 0, warehouses = 0, catalogEntries = 0
+        package var bundle: [UInt8] = []
         /// The catalog document, when asked for.
-        public var catalog: [UInt8]?
+        package var catalog: [UInt8]?
         /// Repeated items or totals that do not add up: the workspace changed meanwhile.
-        public var warnings: [Diagnostic] = []
+        package var warnings: [Diagnostic] = []
 
         /// `exports/<slug>.json`, the slug made safe as a file name.
-        public var defaultOutputPath: String { "exports/\(WorkspaceExport.fileName(workspaceSlug)).json" }
+        package var defaultOutputPath: String { "exports/\(WorkspaceExport.fileName(workspaceSlug)).json" }
     }
 
     /// Fetches everything and builds the documents; nothing is written. The time limit
     /// starts here. Everything it says passes `APIToken.redact` on the way out — each
     /// progress line, warning and error — and the documents are refused if they hold a piece
     /// of the token (E1312): text from the server reaches no one with the token in it.
-    public static func run(
+    package static func run(
         _ options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
         environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(Diagnostic) -> Exported {
@@ -109,7 +109,7 @@ public enum WorkspaceExport {
     /// Writes the bundle (and the catalog, first, when there is one) as reports are written
     /// (`OutputBatch`): both or neither, a reader sees the old files or the new ones, and a
     /// failed write leaves nothing behind. `options` name the paths in messages.
-    public static func write(
+    package static func write(
         _ exported: Exported, to path: String, catalogTo catalogPath: String?,
         options: (bundle: String, catalog: String) = ("--output", "--catalog-output"),
         settings: OutputBatch.Settings = .init()

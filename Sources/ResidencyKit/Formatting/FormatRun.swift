@@ -3,41 +3,41 @@ import Foundation
 /// `residency fmt` without the terminal: finds the policy files, formats each, rewrites
 /// those that change (or, checking, only reports them) and says what to print and how to
 /// exit. The CLI prints the outcome; tests call this directly.
-public enum FormatRun {
+package enum FormatRun {
     /// What the command does with a file whose layout is not canonical.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Write nothing; print a diff per file that would change and exit 1 if any would.
-        public var check: Bool
+        package var check: Bool
         /// Also print the diff of each file that is rewritten.
-        public var diff: Bool
+        package var diff: Bool
 
-        public init(check: Bool = false, diff: Bool = false) {
+        package init(check: Bool = false, diff: Bool = false) {
             self.check = check
             self.diff = diff
         }
     }
 
     /// What a run did and what to tell the user.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// For standard output: the files rewritten and diffs, or the formatted text of
         /// standard input.
-        public var output = ""
+        package var output = ""
         /// Unreadable paths, syntax errors, failed writes.
-        public var diagnostics: [Diagnostic] = []
+        package var diagnostics: [Diagnostic] = []
         /// The files read, so that diagnostics can quote them.
-        public var files: [SourceFile] = []
+        package var files: [SourceFile] = []
         /// Files rewritten, or with `check` those that would be.
-        public var changed: [String] = []
-        public var status: Audit.ExitStatus = .ok
+        package var changed: [String] = []
+        package var status: Audit.ExitStatus = .ok
     }
 
     /// The name standard input goes by in diagnostics and diffs.
-    public static let standardInputName = "<stdin>"
+    package static let standardInputName = "<stdin>"
 
     /// Formats the policy files that `paths` name (folders are searched for `*.policy`).
     /// Files are rewritten only when their text changes, all or none (as reports are: see
     /// `OutputBatch`), through symbolic links, each keeping its permissions.
-    public static func run(paths: [String], options: Options, settings: OutputBatch.Settings = .init()) -> Outcome {
+    package static func run(paths: [String], options: Options, settings: OutputBatch.Settings = .init()) -> Outcome {
         var outcome = Outcome()
         let (found, problems) = PolicyLoader.discover(paths: paths)
         outcome.diagnostics = problems
@@ -75,7 +75,7 @@ public enum FormatRun {
 
     /// Formats standard input: the formatted text is the output, or with `check` or
     /// `diff` the diff from the input to it.
-    public static func run(standardInput bytes: [UInt8], options: Options) -> Outcome {
+    package static func run(standardInput bytes: [UInt8], options: Options) -> Outcome {
         var outcome = Outcome()
         let file = SourceFile(path: standardInputName, bytes: bytes)
         outcome.files = [file]
@@ -91,7 +91,7 @@ public enum FormatRun {
     }
 
     private static func status(_ outcome: Outcome, _ options: Options) -> Audit.ExitStatus {
-        if outcome.diagnostics.contains(where: { $0.code == Diagnostic.formattingChangedMeaningCode }) { return .internalError }
+        if outcome.diagnostics.contains(where: { $0.code == Diagnostic.formattingChangedMeaningCode.id }) { return .internalError }
         if outcome.diagnostics.hasErrors { return .invalidInput }
         return options.check && !outcome.changed.isEmpty ? .violations : .ok
     }

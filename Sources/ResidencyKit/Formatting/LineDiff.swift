@@ -3,16 +3,16 @@
 /// The edit script is Myers' O(ND) shortest one (E. Myers, "An O(ND) Difference Algorithm
 /// and Its Variations", 1986), after the common first and last lines are set aside: a
 /// formatter's changes are few and local, so what is left to compare is small.
-public enum LineDiff {
+package enum LineDiff {
     /// One step of an edit script turning the old lines into the new ones.
-    public enum Edit: Sendable, Hashable {
+    package enum Edit: Sendable, Hashable {
         case same(String)
         case removed(String)
         case added(String)
     }
 
     /// The shortest edit script from `old` to `new`.
-    public static func edits(_ old: [String], _ new: [String]) -> [Edit] {
+    package static func edits(_ old: [String], _ new: [String]) -> [Edit] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
@@ -68,7 +68,7 @@ public enum LineDiff {
 
     /// The unified diff from `old` to `new` with `context` unchanged lines around each
     /// change, under `--- a/path` and `+++ b/path` headers; empty when they are equal.
-    public static func unified(old: String, new: String, path: String, context: Int = 3) -> String {
+    package static func unified(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = lines(old), b = lines(new)
         let script = edits(a, b)
         // Positions in the old and new files before each step.

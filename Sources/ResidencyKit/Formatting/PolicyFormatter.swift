@@ -5,22 +5,22 @@
 /// the source: comments, the blank lines between declarations and between clauses, the
 /// parentheses the author wrote, where adjacent string literals are split, and each
 /// literal's spelling (quotes and escapes), so that formatting can never change a value.
-public enum PolicyFormatter {
+package enum PolicyFormatter {
     /// Lines are wrapped to fit in this many columns where the syntax allows a break.
-    public static let lineWidth = 100
+    package static let lineWidth = 100
 
     /// The outcome of formatting one file.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The canonical text; nil when the file cannot be formatted.
-        public var text: String?
+        package var text: String?
         /// Why it cannot: syntax errors (as `lint` reports them), or text that is not UTF-8.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Formats one file. A file with syntax errors is left alone: its diagnostics are
     /// returned instead. The result is parsed again and compared with the input's tree and
     /// comments; a difference (a bug of the formatter) is reported rather than returned.
-    public static func format(_ file: SourceFile) -> Output {
+    package static func format(_ file: SourceFile) -> Output {
         if let bad = invalidUTF8(file) { return Output(text: nil, diagnostics: [bad]) }
         let (syntax, diagnostics) = Parser.parse(file)
         guard !diagnostics.hasErrors else { return Output(text: nil, diagnostics: diagnostics) }
@@ -35,7 +35,7 @@ public enum PolicyFormatter {
     }
 
     /// Formats text (from standard input or a test) as if it were the file at `path`.
-    public static func format(_ text: String, path: String = "<stdin>") -> Output {
+    package static func format(_ text: String, path: String = "<stdin>") -> Output {
         format(SourceFile(path: path, text: text))
     }
 
@@ -59,7 +59,7 @@ public enum PolicyFormatter {
 
 extension Diagnostic {
     /// The code of `formattingChangedMeaning`, an internal error rather than bad input.
-    static let formattingChangedMeaningCode = "E1201"
+    static let formattingChangedMeaningCode = DiagnosticCode.E1201
 
     /// E1201: the formatter's output does not parse to the input's tree (a bug of ours).
     static func formattingChangedMeaning(_ path: String) -> Diagnostic {
@@ -71,7 +71,7 @@ extension Diagnostic {
 
     /// E1202: bytes that are not UTF-8 in a policy file.
     static func notUTF8(at range: SourceRange) -> Diagnostic {
-        .error("E1202", "the file is not UTF-8 text", at: range, help: "policy files are UTF-8; convert the file first")
+        .error(.E1202, "the file is not UTF-8 text", at: range, help: "policy files are UTF-8; convert the file first")
     }
 }
 

@@ -4,13 +4,13 @@
 /// One link of an evidence chain: what a derived value was read from, in words, and where
 /// that input is. The place is a byte offset; reports turn it into `file:line:col` only for
 /// the findings they show.
-public struct Derivation: Sendable, Hashable {
+package struct Derivation: Sendable, Hashable {
     /// `settings.endpoint = "north_america"`, `bundled catalog 2025-11-06: supportedRegions …`.
-    public var text: String
+    package var text: String
     /// Where the value is in an input file; nil for a default or a fact of the run.
-    public var origin: Origin?
+    package var origin: Origin?
 
-    public init(_ text: String, at origin: Origin? = nil) {
+    package init(_ text: String, at origin: Origin? = nil) {
         self.text = text
         self.origin = origin
     }
@@ -19,12 +19,12 @@ public struct Derivation: Sendable, Hashable {
 /// Which of the three sources of catalog facts decided a value (docs/catalog.md,
 /// "Precedence"): a user's catalog file outranks the export's own metadata, which outranks
 /// the bundled catalog.
-public enum CatalogDecider: Sendable, Hashable {
+package enum CatalogDecider: Sendable, Hashable {
     case userCatalog(path: String)
     case exportMetadata
     case bundledCatalog(version: String)
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .userCatalog(let path): "user catalog \(path)"
         case .exportMetadata: "export metadata"
@@ -36,31 +36,31 @@ public enum CatalogDecider: Sendable, Hashable {
 /// Where one of an integration's lists came from: who gave it, under which name, and where.
 /// Kept as parts, not text: every destination of a large run has two, and the text is
 /// needed only for the findings a report shows.
-public struct ListSource: Sendable, Hashable {
-    public var decider: CatalogDecider
+package struct ListSource: Sendable, Hashable {
+    package var decider: CatalogDecider
     /// `metadata.supportedRegions`, or the catalog's `supportedRegions`.
-    public var field: String
+    package var field: String
     /// The catalog row's name, when a catalog gave it.
-    public var rowName: String?
-    public var origin: Origin?
+    package var rowName: String?
+    package var origin: Origin?
 }
 
 /// What the catalog (or the export's own metadata) says about a resource's integration:
 /// where Segment offers it and which regional endpoints it has, with who said so.
-public struct IntegrationFacts: Sendable, Hashable {
+package struct IntegrationFacts: Sendable, Hashable {
     /// The catalog row found, and how it was found.
-    public var row: Int32?
-    public var match: Catalog.Match?
-    public var supportedRegions: [String]?
-    public var regionEndpoints: [String]?
-    public var regionsSource: ListSource?
-    public var endpointsSource: ListSource?
+    package var row: Int32?
+    package var match: Catalog.Match?
+    package var supportedRegions: [String]?
+    package var regionEndpoints: [String]?
+    package var regionsSource: ListSource?
+    package var endpointsSource: ListSource?
 
-    public init() {}
+    package init() {}
 
     /// Who gave `supportedRegions` and where: `export metadata: metadata.supportedRegions = […]`.
-    public var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
-    public var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
+    package var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
+    package var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
 
     static func derivation(_ s: ListSource, _ values: [String]) -> Derivation {
         let list = "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
@@ -71,20 +71,20 @@ public struct IntegrationFacts: Sendable, Hashable {
     }
 
     /// Offered in EU workspaces: an EU region among the supported ones; nil when unknown.
-    public var euWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .eu } } }
-    public var usWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .us } } }
+    package var euWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .eu } } }
+    package var usWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .us } } }
     /// Offered in EU workspaces with an EU endpoint; nil when either list is unknown.
-    public var euEndpoint: Bool? {
+    package var euEndpoint: Bool? {
         guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
         return eu && ends.contains { CatalogRegion.of($0) == .eu }
     }
     /// Offered in EU workspaces with a US endpoint.
-    public var usEndpoint: Bool? {
+    package var usEndpoint: Bool? {
         guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
         return eu && ends.contains { CatalogRegion.of($0) == .us }
     }
     /// The endpoints' region, when the catalog lists exactly one (`EU` only: Attio, Emarsys).
-    public var onlyEndpoint: String? {
+    package var onlyEndpoint: String? {
         guard let ends = regionEndpoints else { return nil }
         var only: CatalogRegion?
         for e in ends {
@@ -95,7 +95,7 @@ public struct IntegrationFacts: Sendable, Hashable {
         return only?.rawValue
     }
     /// Who decided, in words, for evidence: one decider, or both when they differ.
-    public var decidedBy: String? {
+    package var decidedBy: String? {
         switch (regionsSource?.decider, endpointsSource?.decider) {
         case (let a?, let b?) where a == b: a.label
         case (let a?, let b?): "\(a.label) (supportedRegions), \(b.label) (regionEndpoints)"

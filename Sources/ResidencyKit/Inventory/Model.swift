@@ -6,45 +6,45 @@
 /// A byte offset, not a line and column: working those out for every resource of a large
 /// one-line JSON export would cost more than loading it; `SourceFile.location(of:)` does it
 /// when something is reported.
-public struct Origin: Sendable, Hashable, Codable {
-    public var file: String
-    public var offset: Int
-    public init(file: String, offset: Int) {
+package struct Origin: Sendable, Hashable, Codable {
+    package var file: String
+    package var offset: Int
+    package init(file: String, offset: Int) {
         self.file = file
         self.offset = offset
     }
 }
 
 /// A Segment workspace and everything in it: the unit that is evaluated in parallel.
-public struct WorkspaceModel: Sendable {
-    public var workspace: Workspace
-    public var sources: [Source]
-    public var destinations: [Destination]
-    public var warehouses: [Warehouse]
+package struct WorkspaceModel: Sendable {
+    package var workspace: Workspace
+    package var sources: [Source]
+    package var destinations: [Destination]
+    package var warehouses: [Warehouse]
     /// The file the workspace was read from, so evidence can say `file:line:col`.
-    public var file: SourceFile?
+    package var file: SourceFile?
     /// Links built by `link()`: each source's destinations, as ready-made list values.
-    public private(set) var destinationsOfSource: [Value] = []
-    public private(set) var sourceList: Value = .list([])
-    public private(set) var destinationList: Value = .list([])
-    public private(set) var warehouseList: Value = .list([])
+    package private(set) var destinationsOfSource: [Value] = []
+    package private(set) var sourceList: Value = .list([])
+    package private(set) var destinationList: Value = .list([])
+    package private(set) var warehouseList: Value = .list([])
     /// Index of each destination's source, or -1 when its `sourceId` names no source here.
-    public private(set) var sourceOfDestination: [Int32] = []
+    package private(set) var sourceOfDestination: [Int32] = []
     /// List-valued fields as ready-made values, so reading one in a policy never allocates.
-    public private(set) var lists = ListValues()
+    package private(set) var lists = ListValues()
 
     /// List-valued fields, converted once by `link()`.
-    public struct ListValues: Sendable {
-        public var dataSubjects: Value = .missing
-        public var sourceCategories: [Value] = []
-        public var sourceWriteKeys: [Value] = []
-        public var sourceLabels: [Value] = []
-        public var destinationSupportedRegions: [Value] = []
-        public var destinationRegionEndpoints: [Value] = []
-        public var warehouseCidrs: [Value] = []
+    package struct ListValues: Sendable {
+        package var dataSubjects: Value = .missing
+        package var sourceCategories: [Value] = []
+        package var sourceWriteKeys: [Value] = []
+        package var sourceLabels: [Value] = []
+        package var destinationSupportedRegions: [Value] = []
+        package var destinationRegionEndpoints: [Value] = []
+        package var warehouseCidrs: [Value] = []
     }
 
-    public init(workspace: Workspace, sources: [Source] = [], destinations: [Destination] = [], warehouses: [Warehouse] = []) {
+    package init(workspace: Workspace, sources: [Source] = [], destinations: [Destination] = [], warehouses: [Warehouse] = []) {
         self.workspace = workspace
         self.sources = sources
         self.destinations = destinations
@@ -53,7 +53,7 @@ public struct WorkspaceModel: Sendable {
     }
 
     /// Rebuilds the links both ways; call after changing the resource arrays.
-    public mutating func link() {
+    package mutating func link() {
         // By index throughout: iterating or mapping the resource arrays copies each resource
         // (a dozen retains) to read one field of it.
         var sourceIndex: [String: Int32] = [:]
@@ -83,14 +83,14 @@ public struct WorkspaceModel: Sendable {
 
     /// The integration facts behind an `Integration` record: sources first, then
     /// destinations, then warehouses, numbered in one range.
-    public func integration(_ i: Int) -> IntegrationFacts {
+    package func integration(_ i: Int) -> IntegrationFacts {
         if i < sources.count { return sources[i].integration }
         if i < sources.count + destinations.count { return destinations[i - sources.count].integration }
         return warehouses[i - sources.count - destinations.count].integration
     }
 
     /// The catalog row of an `Integration` record, when one was found.
-    public func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
+    package func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
         guard let row = integration(i).row else { return nil }
         let table: Catalog.Table =
             i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
@@ -98,7 +98,7 @@ public struct WorkspaceModel: Sendable {
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).
-    public func count(of kind: RecordKind) -> Int {
+    package func count(of kind: RecordKind) -> Int {
         switch kind {
         case .workspace: 1
         case .source: sources.count
@@ -109,7 +109,7 @@ public struct WorkspaceModel: Sendable {
     }
 
     /// The stable id of a resource, as reports name it.
-    public func id(of kind: RecordKind, _ index: Int) -> String {
+    package func id(of kind: RecordKind, _ index: Int) -> String {
         switch kind {
         case .workspace: workspace.id
         case .source: sources[index].id
@@ -120,7 +120,7 @@ public struct WorkspaceModel: Sendable {
     }
 
     /// Where a resource is written in its input file, when known.
-    public func origin(of kind: RecordKind, _ index: Int) -> Origin? {
+    package func origin(of kind: RecordKind, _ index: Int) -> Origin? {
         switch kind {
         case .source: sources[index].origin
         case .destination: destinations[index].origin
@@ -130,7 +130,7 @@ public struct WorkspaceModel: Sendable {
     }
 
     /// The display name of a resource (its name, else its slug or id).
-    public func name(of kind: RecordKind, _ index: Int) -> String {
+    package func name(of kind: RecordKind, _ index: Int) -> String {
         // `if let` rather than `??`: its autoclosures copied the whole resource per call.
         switch kind {
         case .workspace:
@@ -152,45 +152,45 @@ public struct WorkspaceModel: Sendable {
 }
 
 /// A workspace: its region (`eu-west`/`us-west`) and whose data it holds.
-public struct Workspace: Sendable, Hashable {
-    public var id: String
-    public var slug: String
-    public var name: String?
+package struct Workspace: Sendable, Hashable {
+    package var id: String
+    package var slug: String
+    package var name: String?
     /// `eu-west` or `us-west`; nil when neither the export nor the user says.
-    public var region: String?
-    public var apiHost: String?
+    package var region: String?
+    package var apiHost: String?
     /// Where the people the data is about are, as canonical codes of the one table
     /// (`Countries`: `EU`, `EEA`, `CH`, …); nil when not declared.
-    public var dataSubjects: [String]?
+    package var dataSubjects: [String]?
     /// What the inventory itself says it leaves out (a page not followed, a plan Terraform
     /// marks errored); empty when nothing says so. Such a workspace cannot be compliant:
     /// the audit adds an indeterminate result for it (RES-013) unless incompleteness is allowed.
-    public var incomplete: [Incompleteness] = []
+    package var incomplete: [Incompleteness] = []
     /// Whether the workspace was read from a Terraform plan, where a value can be unknown
     /// because Terraform computes it only when the plan is applied.
-    public var fromPlan = false
+    package var fromPlan = false
 
     /// One reason an inventory is known to be incomplete, and where the inventory says so.
-    public struct Incompleteness: Sendable, Hashable {
-        public var reason: String
-        public var origin: Origin?
-        public init(reason: String, origin: Origin?) {
+    package struct Incompleteness: Sendable, Hashable {
+        package var reason: String
+        package var origin: Origin?
+        package init(reason: String, origin: Origin?) {
             self.reason = reason
             self.origin = origin
         }
     }
 
     /// The region the workspace stores data in, from its processing region.
-    public var dataRegion: String? {
+    package var dataRegion: String? {
         switch region {
         case "eu-west": "eu"
         case "us-west": "us"
         default: nil
         }
     }
-    public var origin: Origin?
+    package var origin: Origin?
 
-    public init(
+    package init(
         id: String, slug: String, name: String? = nil, region: String? = nil, apiHost: String? = nil,
         dataSubjects: [String]? = nil, origin: Origin? = nil
     ) {
@@ -205,20 +205,20 @@ public struct Workspace: Sendable, Hashable {
 }
 
 /// How an app's SDK is configured to reach Segment (these settings live in the app).
-public struct SDKConfig: Sendable, Hashable {
-    public var library: String?
-    public var apiHost: String?
-    public var cdnHost: String?
-    public var proxy: String?
-    public var cdnProxy: String?
-    public var useSegmentEndpoints: Bool?
-    public var host: String?
-    public var path: String?
-    public var endpoint: String?
+package struct SDKConfig: Sendable, Hashable {
+    package var library: String?
+    package var apiHost: String?
+    package var cdnHost: String?
+    package var proxy: String?
+    package var cdnProxy: String?
+    package var useSegmentEndpoints: Bool?
+    package var host: String?
+    package var path: String?
+    package var endpoint: String?
     /// Where the configuration is written (the `sdkConfigs` entry).
-    public var origin: Origin?
+    package var origin: Origin?
 
-    public init(
+    package init(
         library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
         cdnProxy: String? = nil, useSegmentEndpoints: Bool? = nil, host: String? = nil,
         path: String? = nil, endpoint: String? = nil
@@ -236,40 +236,40 @@ public struct SDKConfig: Sendable, Hashable {
 }
 
 /// A Segment source (`SourceV1`) and, when the user declared it, its SDK configuration.
-public struct Source: Sendable, Hashable {
-    public var id: String
-    public var slug: String
-    public var name: String?
-    public var enabled: Bool?
+package struct Source: Sendable, Hashable {
+    package var id: String
+    package var slug: String
+    package var name: String?
+    package var enabled: Bool?
     /// The catalog name of the source's integration (`metadata.name`, e.g. "Node.js").
-    public var catalogName: String?
-    public var catalogSlug: String?
-    public var isCloudSource: Bool?
-    public var categories: [String]?
-    public var writeKeys: [String]?
-    public var labels: [String]?
-    public var sdk: SDKConfig?
+    package var catalogName: String?
+    package var catalogSlug: String?
+    package var isCloudSource: Bool?
+    package var categories: [String]?
+    package var writeKeys: [String]?
+    package var labels: [String]?
+    package var sdk: SDKConfig?
     /// The source's `settings` as exported: a map of JSON values (`Value.map`), or missing
     /// when the export has none.
-    public var settings: Value = .missing
+    package var settings: Value = .missing
     /// The host the source's data is sent to, resolved from the SDK configuration.
-    public var ingestHost: String?
+    package var ingestHost: String?
     /// The region of that host (`eu`/`us`), nil when unknown.
-    public var ingestRegion: String?
+    package var ingestRegion: String?
     /// The setting and value the ingest host was resolved from.
-    public var ingestEvidence: String?
+    package var ingestEvidence: String?
     /// The URL the SDK posts events to, built from its settings as the SDK builds it.
-    public var ingestURL: String?
+    package var ingestURL: String?
     /// Where the setting the ingest host came from is written.
-    public var ingestOrigin: Origin?
+    package var ingestOrigin: Origin?
     /// Where Segment offers the source's integration, and who said so.
-    public var integration = IntegrationFacts()
+    package var integration = IntegrationFacts()
     /// Where the source runs (web, mobile, server, a cloud source), which picks the
     /// connection mode of its destinations; nil when neither catalog nor metadata says.
-    public var platform: EndpointRules.SourcePlatform?
-    public var origin: Origin?
+    package var platform: EndpointRules.SourcePlatform?
+    package var origin: Origin?
 
-    public init(
+    package init(
         id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
         catalogSlug: String? = nil, isCloudSource: Bool? = nil, categories: [String]? = nil,
         writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
@@ -293,19 +293,19 @@ public struct Source: Sendable, Hashable {
 }
 
 /// Where a destination sends data, resolved from its settings or the catalog.
-public struct Endpoint: Sendable, Hashable {
+package struct Endpoint: Sendable, Hashable {
     /// `eu`, `us`, … ; nil when nothing resolves it (never guessed).
-    public var region: String?
-    public var host: String?
+    package var region: String?
+    package var host: String?
     /// The setting and value it was resolved from, e.g. `settings.apiRegion = "EU 🇪🇺"`.
-    public var evidence: String?
+    package var evidence: String?
     /// Where that setting is written (nil for a default, the catalog or the workspace).
-    public var origin: Origin?
+    package var origin: Origin?
     /// The connection mode the resolution assumed (`cloud mode`, `device mode (web)`), when
     /// the integration's setting depends on it.
-    public var mode: String?
+    package var mode: String?
 
-    public init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil) {
+    package init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil) {
         self.region = region
         self.host = host
         self.evidence = evidence
@@ -315,27 +315,27 @@ public struct Endpoint: Sendable, Hashable {
 }
 
 /// A Segment destination (`DestinationV1`), linked to its source and workspace.
-public struct Destination: Sendable, Hashable {
-    public var id: String
-    public var name: String?
-    public var enabled: Bool?
-    public var sourceId: String
-    public var catalogName: String?
-    public var catalogSlug: String?
-    public var catalogId: String?
+package struct Destination: Sendable, Hashable {
+    package var id: String
+    package var name: String?
+    package var enabled: Bool?
+    package var sourceId: String
+    package var catalogName: String?
+    package var catalogSlug: String?
+    package var catalogId: String?
     /// The company that processes the data (for transfer mechanisms such as the DPF).
-    public var vendor: String?
-    public var endpoint: Endpoint
+    package var vendor: String?
+    package var endpoint: Endpoint
     /// The destination's `settings` as exported or planned: a map of JSON values
     /// (`Value.map`), or missing when they are not known (a plan's settings before apply).
-    public var settings: Value = .missing
-    public var supportedRegions: [String]?
-    public var regionEndpoints: [String]?
+    package var settings: Value = .missing
+    package var supportedRegions: [String]?
+    package var regionEndpoints: [String]?
     /// Where Segment offers the integration, and who said so (user catalog, export, bundled).
-    public var integration = IntegrationFacts()
-    public var origin: Origin?
+    package var integration = IntegrationFacts()
+    package var origin: Origin?
 
-    public init(
+    package init(
         id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
         catalogSlug: String? = nil, catalogId: String? = nil, vendor: String? = nil,
         endpoint: Endpoint = Endpoint(), supportedRegions: [String]? = nil,
@@ -357,28 +357,28 @@ public struct Destination: Sendable, Hashable {
 }
 
 /// A Segment warehouse (`WarehouseV1`) and the network access the user declared for it.
-public struct Warehouse: Sendable, Hashable {
-    public var id: String
-    public var name: String?
-    public var enabled: Bool?
+package struct Warehouse: Sendable, Hashable {
+    package var id: String
+    package var name: String?
+    package var enabled: Bool?
     /// The catalog name of the warehouse type ("Redshift", "Postgres", "BigQuery" …).
-    public var catalogName: String?
-    public var catalogSlug: String?
+    package var catalogName: String?
+    package var catalogSlug: String?
     /// The location as configured (e.g. "eu-west-1", "EU").
-    public var location: String?
+    package var location: String?
     /// That location's region (`eu`, `us`, …), nil when unknown.
-    public var region: String?
+    package var region: String?
     /// CIDRs allowed to connect; nil when the user did not declare them.
-    public var allowlistedCidrs: [CIDR]?
+    package var allowlistedCidrs: [CIDR]?
     /// The setting and value the region was resolved from.
-    public var regionEvidence: String?
+    package var regionEvidence: String?
     /// Where that setting is written.
-    public var regionOrigin: Origin?
+    package var regionOrigin: Origin?
     /// Where Segment offers the warehouse type, and who said so.
-    public var integration = IntegrationFacts()
-    public var origin: Origin?
+    package var integration = IntegrationFacts()
+    package var origin: Origin?
 
-    public init(
+    package init(
         id: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
         catalogSlug: String? = nil, location: String? = nil, region: String? = nil,
         allowlistedCidrs: [CIDR]? = nil, origin: Origin? = nil

@@ -1,15 +1,15 @@
 /// A calendar date without time or zone (the language's `date` type): days since
 /// 1970-01-01 in the proleptic Gregorian calendar. Comparisons are integer comparisons.
-public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var daysSinceEpoch: Int32
+package struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package var daysSinceEpoch: Int32
 
-    public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+    package init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The days the language has: 0001-01-01 to 9999-12-31.
     static let range = -719_162...2_932_896
 
     /// A date from its parts, or nil when the parts are not a real date (`2026-02-30`).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= Day.daysInMonth(year: year, month: month)
         else { return nil }
@@ -24,7 +24,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Parses exactly `YYYY-MM-DD`; anything else (or an impossible date) is nil.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
@@ -40,7 +40,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Year, month and day (Hinnant's civil_from_days).
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = Int(daysSinceEpoch) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -53,7 +53,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         let c = components
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
@@ -62,7 +62,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
-    public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    package static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
     static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {

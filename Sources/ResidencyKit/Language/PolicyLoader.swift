@@ -1,24 +1,24 @@
 import Foundation
 
 /// Policy files read and parsed, with their imports resolved: the input of the checker.
-public struct PolicySources: Sendable {
-    public var files: [SourceFile] = []
-    public var syntax: [FileSyntax] = []
+package struct PolicySources: Sendable {
+    package var files: [SourceFile] = []
+    package var syntax: [FileSyntax] = []
     /// For each file, the indices of the files it imports directly.
-    public var imports: [[Int]] = []
+    package var imports: [[Int]] = []
     /// Where each of those imports is written (parallel to `imports`).
-    public var importRanges: [[SourceRange]] = []
-    public init() {}
+    package var importRanges: [[SourceRange]] = []
+    package init() {}
 }
 
 /// Finds, reads and parses policy files and everything they import.
-public enum PolicyLoader {
+package enum PolicyLoader {
     /// The extension of policy files.
-    public static let fileExtension = "policy"
+    package static let fileExtension = "policy"
 
     /// Loads files and folders (folders recursively, `*.policy` in sorted order). Imports
     /// stay inside the folders given (`InputTree`).
-    public static func load(paths: [String]) -> (PolicySources, [Diagnostic]) {
+    package static func load(paths: [String]) -> (PolicySources, [Diagnostic]) {
         let tree = InputTree(paths: paths)
         let (files, diagnostics) = discover(paths: paths, tree: tree)
         let (sources, more) = load(roots: files, tree: tree) { path in
@@ -32,7 +32,7 @@ public enum PolicyLoader {
     /// policy files, a sub-folder that cannot be listed, a `*.policy` that is not a regular
     /// file and a symbolic link out of the folders given are errors; hidden policy files are
     /// not read, and a warning lists them.
-    public static func discover(paths: [String], tree: InputTree? = nil) -> ([String], [Diagnostic]) {
+    package static func discover(paths: [String], tree: InputTree? = nil) -> ([String], [Diagnostic]) {
         discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
     }
 
@@ -44,7 +44,7 @@ public enum PolicyLoader {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                diagnostics.append(.error("E0401", "no such file or folder: \(path)", at: nil))
+                diagnostics.append(.error(.E0401, "no such file or folder: \(path)", at: nil))
                 continue
             }
             guard isDir.boolValue else {
@@ -58,7 +58,7 @@ public enum PolicyLoader {
                 diagnostics.append(.filesNotRead(in: path, hidden: found.hidden, rule: "policy files are *.policy files"))
             }
             if found.files.isEmpty, found.problems.isEmpty, found.escapes.isEmpty {
-                diagnostics.append(.error("E0402", "no .\(fileExtension) files in \(path)", at: nil))
+                diagnostics.append(.error(.E0402, "no .\(fileExtension) files in \(path)", at: nil))
             }
             files += found.files
         }
@@ -66,14 +66,14 @@ public enum PolicyLoader {
     }
 
     /// A policy file, or a folder holding them, that cannot be read, and why.
-    public static func cannotRead(_ path: String, _ error: FileReadError) -> Diagnostic {
-        .error("E0404", "cannot read \(path): \(error)", at: nil)
+    package static func cannotRead(_ path: String, _ error: FileReadError) -> Diagnostic {
+        .error(.E0404, "cannot read \(path): \(error)", at: nil)
     }
 
     /// Loads root files through a reader (tests pass an in-memory one). Each file is read and
     /// parsed once, however often it is imported; import paths are relative to the importer
     /// and must stay inside `tree`, which is checked before anything is read.
-    public static func load(
+    package static func load(
         roots: [String], tree: InputTree, read: (String) -> Result<SourceFile, FileReadError>
     ) -> (PolicySources, [Diagnostic]) {
         var sources = PolicySources()
@@ -111,7 +111,7 @@ public enum PolicyLoader {
                 case .failure(let error):
                     diagnostics.append(
                         .error(
-                            "E0403", "cannot read imported file \(target): \(error)", at: imp.path.range,
+                            .E0403, "cannot read imported file \(target): \(error)", at: imp.path.range,
                             help: "import paths are relative to the importing file"))
                 }
             }
@@ -136,7 +136,7 @@ public enum PolicyLoader {
                 if state[j] == 1 {
                     out.append(
                         .error(
-                            "E0405", "import cycle: \(s.files[j].path) imports this file again",
+                            .E0405, "import cycle: \(s.files[j].path) imports this file again",
                             at: s.importRanges[i][k], help: "move the shared declarations into a third file"))
                 } else if state[j] == 0 {
                     visit(j)

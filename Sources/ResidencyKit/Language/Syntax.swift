@@ -2,46 +2,46 @@
 /// it records types and resolved names in side tables keyed by node identity.
 
 /// A name as written, with where it was written.
-public struct Identifier: Sendable, Hashable {
-    public var name: String
-    public var range: SourceRange
-    public init(_ name: String, _ range: SourceRange) {
+package struct Identifier: Sendable, Hashable {
+    package var name: String
+    package var range: SourceRange
+    package init(_ name: String, _ range: SourceRange) {
         self.name = name
         self.range = range
     }
 }
 
 /// A string literal used as text (titles, rationales, references, import paths).
-public struct TextLiteral: Sendable, Hashable {
-    public var value: String
-    public var range: SourceRange
-    public init(_ value: String, _ range: SourceRange) {
+package struct TextLiteral: Sendable, Hashable {
+    package var value: String
+    package var range: SourceRange
+    package init(_ value: String, _ range: SourceRange) {
         self.value = value
         self.range = range
     }
 }
 
 /// A string with `{expression}` interpolations (message, remediation, basis).
-public struct Template: Sendable {
-    public enum Part: Sendable {
+package struct Template: Sendable {
+    package enum Part: Sendable {
         case text(String)
         case expression(Expr)
     }
-    public var parts: [Part]
-    public var range: SourceRange
-    public init(parts: [Part], range: SourceRange) {
+    package var parts: [Part]
+    package var range: SourceRange
+    package init(parts: [Part], range: SourceRange) {
         self.parts = parts
         self.range = range
     }
 }
 
 /// A type as written: `string`, `list<string>`, `map<Vendor>`, `Destination`.
-public indirect enum TypeSyntax: Sendable {
+package indirect enum TypeSyntax: Sendable {
     case named(Identifier)
     case list(TypeSyntax, SourceRange)
     case map(TypeSyntax, SourceRange)
 
-    public var range: SourceRange {
+    package var range: SourceRange {
         switch self {
         case .named(let id): id.range
         case .list(_, let r), .map(_, let r): r
@@ -50,12 +50,12 @@ public indirect enum TypeSyntax: Sendable {
 }
 
 /// One parsed file.
-public struct FileSyntax: Sendable {
-    public var path: String
-    public var declarations: [Declaration]
+package struct FileSyntax: Sendable {
+    package var path: String
+    package var declarations: [Declaration]
     /// The file's `#` comments in source order; no other stage than formatting reads them.
-    public var comments: [Comment]
-    public init(path: String, declarations: [Declaration], comments: [Comment] = []) {
+    package var comments: [Comment]
+    package init(path: String, declarations: [Declaration], comments: [Comment] = []) {
         self.path = path
         self.declarations = declarations
         self.comments = comments
@@ -63,7 +63,7 @@ public struct FileSyntax: Sendable {
 }
 
 /// A top-level declaration.
-public enum Declaration: Sendable {
+package enum Declaration: Sendable {
     case importFile(ImportDecl)
     case param(ParamDecl)
     case constant(LetDecl)
@@ -73,7 +73,7 @@ public enum Declaration: Sendable {
     case record(RecordDecl)
     case fact(FactDecl)
 
-    public var range: SourceRange {
+    package var range: SourceRange {
         switch self {
         case .record(let d): d.range
         case .fact(let d): d.range
@@ -88,10 +88,10 @@ public enum Declaration: Sendable {
 }
 
 /// `name: type`: a record's field or a define's parameter.
-public struct TypedName: Sendable {
-    public var name: Identifier
-    public var type: TypeSyntax
-    public init(name: Identifier, type: TypeSyntax) {
+package struct TypedName: Sendable {
+    package var name: Identifier
+    package var type: TypeSyntax
+    package init(name: Identifier, type: TypeSyntax) {
         self.name = name
         self.type = type
     }
@@ -99,12 +99,12 @@ public struct TypedName: Sendable {
 
 /// `record Vendor { dpaExpires: date, categories: list<string> }`: the shape of a record in
 /// the facts file, so policies that read it are type-checked.
-public struct RecordDecl: Sendable {
-    public typealias Field = TypedName
-    public var name: Identifier
-    public var fields: [Field]
-    public var range: SourceRange
-    public init(name: Identifier, fields: [Field], range: SourceRange) {
+package struct RecordDecl: Sendable {
+    package typealias Field = TypedName
+    package var name: Identifier
+    package var fields: [Field]
+    package var range: SourceRange
+    package init(name: Identifier, fields: [Field], range: SourceRange) {
         self.name = name
         self.fields = fields
         self.range = range
@@ -113,11 +113,11 @@ public struct RecordDecl: Sendable {
 
 /// `fact vendors: map<Vendor>`: a fact the organisation's facts file gives, read as
 /// `facts.vendors`.
-public struct FactDecl: Sendable {
-    public var name: Identifier
-    public var type: TypeSyntax
-    public var range: SourceRange
-    public init(name: Identifier, type: TypeSyntax, range: SourceRange) {
+package struct FactDecl: Sendable {
+    package var name: Identifier
+    package var type: TypeSyntax
+    package var range: SourceRange
+    package init(name: Identifier, type: TypeSyntax, range: SourceRange) {
         self.name = name
         self.type = type
         self.range = range
@@ -125,22 +125,22 @@ public struct FactDecl: Sendable {
 }
 
 /// `import "helpers.policy"`: makes the file's params, lets and defines visible here.
-public struct ImportDecl: Sendable {
-    public var path: TextLiteral
-    public var range: SourceRange
-    public init(path: TextLiteral, range: SourceRange) {
+package struct ImportDecl: Sendable {
+    package var path: TextLiteral
+    package var range: SourceRange
+    package init(path: TextLiteral, range: SourceRange) {
         self.path = path
         self.range = range
     }
 }
 
 /// `param name: type = default`: a value the user can set with `--param name=value`.
-public struct ParamDecl: Sendable {
-    public var name: Identifier
-    public var type: TypeSyntax
-    public var defaultValue: Expr?
-    public var range: SourceRange
-    public init(name: Identifier, type: TypeSyntax, defaultValue: Expr?, range: SourceRange) {
+package struct ParamDecl: Sendable {
+    package var name: Identifier
+    package var type: TypeSyntax
+    package var defaultValue: Expr?
+    package var range: SourceRange
+    package init(name: Identifier, type: TypeSyntax, defaultValue: Expr?, range: SourceRange) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -149,12 +149,12 @@ public struct ParamDecl: Sendable {
 }
 
 /// `let name = expr`: a named constant, computed once per run.
-public struct LetDecl: Sendable {
-    public var name: Identifier
-    public var type: TypeSyntax?
-    public var value: Expr
-    public var range: SourceRange
-    public init(name: Identifier, type: TypeSyntax?, value: Expr, range: SourceRange) {
+package struct LetDecl: Sendable {
+    package var name: Identifier
+    package var type: TypeSyntax?
+    package var value: Expr
+    package var range: SourceRange
+    package init(name: Identifier, type: TypeSyntax?, value: Expr, range: SourceRange) {
         self.name = name
         self.type = type
         self.value = value
@@ -163,14 +163,14 @@ public struct LetDecl: Sendable {
 }
 
 /// `define name(p: type, …): type = expr`: a small non-recursive helper.
-public struct DefineDecl: Sendable {
-    public typealias Parameter = TypedName
-    public var name: Identifier
-    public var parameters: [Parameter]
-    public var returnType: TypeSyntax?
-    public var body: Expr
-    public var range: SourceRange
-    public init(name: Identifier, parameters: [Parameter], returnType: TypeSyntax?, body: Expr, range: SourceRange) {
+package struct DefineDecl: Sendable {
+    package typealias Parameter = TypedName
+    package var name: Identifier
+    package var parameters: [Parameter]
+    package var returnType: TypeSyntax?
+    package var body: Expr
+    package var range: SourceRange
+    package init(name: Identifier, parameters: [Parameter], returnType: TypeSyntax?, body: Expr, range: SourceRange) {
         self.name = name
         self.parameters = parameters
         self.returnType = returnType
@@ -180,11 +180,11 @@ public struct DefineDecl: Sendable {
 }
 
 /// `for destination d`: the resource kind a policy ranges over and the variable naming it.
-public struct Subject: Sendable {
-    public var kind: Identifier
-    public var variable: Identifier
-    public var range: SourceRange
-    public init(kind: Identifier, variable: Identifier, range: SourceRange) {
+package struct Subject: Sendable {
+    package var kind: Identifier
+    package var variable: Identifier
+    package var range: SourceRange
+    package init(kind: Identifier, variable: Identifier, range: SourceRange) {
         self.kind = kind
         self.variable = variable
         self.range = range
@@ -192,23 +192,23 @@ public struct Subject: Sendable {
 }
 
 /// `policy ID "title" { … }`: one obligation.
-public struct PolicyDecl: Sendable {
-    public var id: Identifier
-    public var title: TextLiteral
-    public var severity: Identifier?
-    public var rationale: TextLiteral?
-    public var references: [TextLiteral]?
-    public var subject: Subject?
+package struct PolicyDecl: Sendable {
+    package var id: Identifier
+    package var title: TextLiteral
+    package var severity: Identifier?
+    package var rationale: TextLiteral?
+    package var references: [TextLiteral]?
+    package var subject: Subject?
     /// `where`: when the policy applies; absent means always.
-    public var condition: Expr?
+    package var condition: Expr?
     /// `require`: what must hold where it applies.
-    public var requirement: Expr?
-    public var message: Template?
-    public var remediation: Template?
+    package var requirement: Expr?
+    package var message: Template?
+    package var remediation: Template?
     /// `expect some`: matching no resource at all is itself reported.
-    public var expectSome: SourceRange?
-    public var range: SourceRange
-    public init(id: Identifier, title: TextLiteral, range: SourceRange) {
+    package var expectSome: SourceRange?
+    package var range: SourceRange
+    package init(id: Identifier, title: TextLiteral, range: SourceRange) {
         self.id = id
         self.title = title
         self.range = range
@@ -216,17 +216,17 @@ public struct PolicyDecl: Sendable {
 }
 
 /// `permit ID "title" { permits … }`: a legal basis that turns failures into permitted transfers.
-public struct PermitDecl: Sendable {
-    public var id: Identifier
-    public var title: TextLiteral
-    public var permits: [Identifier] = []
-    public var rationale: TextLiteral?
-    public var references: [TextLiteral]?
-    public var subject: Subject?
-    public var condition: Expr?
-    public var basis: Template?
-    public var range: SourceRange
-    public init(id: Identifier, title: TextLiteral, range: SourceRange) {
+package struct PermitDecl: Sendable {
+    package var id: Identifier
+    package var title: TextLiteral
+    package var permits: [Identifier] = []
+    package var rationale: TextLiteral?
+    package var references: [TextLiteral]?
+    package var subject: Subject?
+    package var condition: Expr?
+    package var basis: Template?
+    package var range: SourceRange
+    package init(id: Identifier, title: TextLiteral, range: SourceRange) {
         self.id = id
         self.title = title
         self.range = range
@@ -234,10 +234,10 @@ public struct PermitDecl: Sendable {
 }
 
 /// An expression node. A class so that side tables can key on its identity.
-public final class Expr: Sendable {
-    public enum UnaryOperator: String, Sendable { case not }
+package final class Expr: Sendable {
+    package enum UnaryOperator: String, Sendable { case not }
 
-    public enum BinaryOperator: String, Sendable {
+    package enum BinaryOperator: String, Sendable {
         case and, or
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case `in` = "in", notIn = "not in"
@@ -245,7 +245,7 @@ public final class Expr: Sendable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
 
         /// `+ - * /`.
-        public var isArithmetic: Bool {
+        package var isArithmetic: Bool {
             switch self {
             case .add, .subtract, .multiply, .divide: true
             default: false
@@ -253,9 +253,9 @@ public final class Expr: Sendable {
         }
     }
 
-    public enum Quantifier: String, Sendable { case every, some }
+    package enum Quantifier: String, Sendable { case every, some }
 
-    public indirect enum Kind: Sendable {
+    package indirect enum Kind: Sendable {
         case bool(Bool)
         case integer(Int)
         case string(String)
@@ -281,10 +281,10 @@ public final class Expr: Sendable {
         case invalid
     }
 
-    public let kind: Kind
-    public let range: SourceRange
+    package let kind: Kind
+    package let range: SourceRange
 
-    public init(_ kind: Kind, _ range: SourceRange) {
+    package init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }

@@ -1,8 +1,8 @@
 /// A token of the policy language. Keywords are lexed as identifiers and recognised by
 /// the parser from their text, so that clause names (`message`, `basis`, …) stay usable
 /// as field names; only the expression words in `Token.reserved` can never be names.
-public struct Token: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case identifier
         /// `"…"`: `literal` holds the decoded parts (text and `{…}` interpolations).
         case string
@@ -26,18 +26,18 @@ public struct Token: Sendable, Hashable {
         case invalid
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Byte offsets into the source file, half-open.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// The token's source text; for `.regex`, the pattern; for `.string`, the raw text.
-    public var text: String
+    package var text: String
     /// For `.string` tokens: the decoded literal.
-    public var literal: StringLiteral?
+    package var literal: StringLiteral?
     /// For `.integer`: the value; for `.date`: days since 1970-01-01.
-    public var number: Int = 0
+    package var number: Int = 0
 
-    public init(kind: Kind, start: Int, end: Int, text: String, literal: StringLiteral? = nil, number: Int = 0) {
+    package init(kind: Kind, start: Int, end: Int, text: String, literal: StringLiteral? = nil, number: Int = 0) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -47,39 +47,39 @@ public struct Token: Sendable, Hashable {
     }
 
     /// Words that are operators in expressions and can never name anything.
-    public static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false", "every", "some", "count"]
+    package static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false", "every", "some", "count"]
 }
 
 /// A decoded string literal: text with `{…}` interpolations kept as byte ranges of the
 /// source file, so the parser can parse each one as an expression with true positions.
-public struct StringLiteral: Sendable, Hashable {
-    public enum Part: Sendable, Hashable {
+package struct StringLiteral: Sendable, Hashable {
+    package enum Part: Sendable, Hashable {
         case text(String)
         /// Byte offsets of the expression between the braces (braces excluded).
         case interpolation(start: Int, end: Int)
     }
 
-    public var parts: [Part]
+    package var parts: [Part]
 
-    public init(parts: [Part]) { self.parts = parts }
+    package init(parts: [Part]) { self.parts = parts }
 
     /// The text with interpolations left out (the value of a plain literal).
-    public var plainText: String {
+    package var plainText: String {
         parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
     }
 }
 
 /// A `#` comment. Comments are trivia to the parser; the lexer keeps them in a side list so
 /// that the formatter can re-attach them, without the parser or the evaluator paying for them.
-public struct Comment: Sendable, Hashable {
+package struct Comment: Sendable, Hashable {
     /// Byte offsets of the comment, from its `#` to the end of its text (trailing white
     /// space excluded), half-open.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// The comment as written, `#` included.
-    public var text: String
+    package var text: String
 
-    public init(start: Int, end: Int, text: String) {
+    package init(start: Int, end: Int, text: String) {
         self.start = start
         self.end = end
         self.text = text

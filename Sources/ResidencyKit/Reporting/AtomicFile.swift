@@ -2,19 +2,19 @@
 /// device, a FIFO or a folder), a temporary created exclusively beside it, synced, renamed
 /// into place under the folder's lock. For commands with a single output (`test --junit`,
 /// `catalog generate --output`).
-public enum AtomicFile {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+package enum AtomicFile {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot write \(path): \(reason)" }
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         try write(to: path) { emit in emit(bytes) }
     }
 
     /// Writes what `produce` emits, piece by piece, then renames the file into place.
-    public static func write(to path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Failure) {
+    package static func write(to path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Failure) {
         do {
             let batch = try OutputBatch([OutputTarget("", path)])
             defer { batch.discard() }

@@ -1,8 +1,8 @@
 /// A small streaming JSON writer: keys in the order written (so documents are
 /// byte-identical run to run), two-space indentation, and escaping per RFC 8259. Hand-written
 /// because reports of a nightly run hold a million results and Foundation's encoder is slow.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     private var depth = 0
     /// Whether the current container has had a member yet (one flag per open container).
     private var hasMember: [Bool] = []
@@ -12,24 +12,24 @@ public struct JSONWriter {
     /// The depth at which an inline object was opened; nil outside one.
     private var inlineDepth: Int?
 
-    public init(capacity: Int = 1 << 16, pretty: Bool = true) {
+    package init(capacity: Int = 1 << 16, pretty: Bool = true) {
         self.pretty = pretty
         bytes.reserveCapacity(capacity)
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
     /// An object written on one line, whatever it contains.
-    public mutating func beginObject(inline: Bool) {
+    package mutating func beginObject(inline: Bool) {
         open(UInt8(ascii: "{"))
         if inline { inlineDepth = inlineDepth ?? depth }
     }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func key(_ k: String) {
+    package mutating func key(_ k: String) {
         separate()
         writeString(k)
         bytes.append(UInt8(ascii: ":"))
@@ -37,51 +37,51 @@ public struct JSONWriter {
         afterKey = true
     }
 
-    public mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         separate()
         writeString(s)
     }
 
-    public mutating func int(_ i: Int) {
+    package mutating func int(_ i: Int) {
         separate()
         bytes.append(contentsOf: String(i).utf8)
     }
 
     /// A number in JSON's shortest form: integers without a fraction (`3`, not `3.0`).
-    public mutating func number(_ d: Double) {
+    package mutating func number(_ d: Double) {
         separate()
         let text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
         bytes.append(contentsOf: text.utf8)
     }
 
-    public mutating func bool(_ b: Bool) {
+    package mutating func bool(_ b: Bool) {
         separate()
         bytes.append(contentsOf: (b ? "true" : "false").utf8)
     }
 
-    public mutating func null() {
+    package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
     }
 
     /// `"key": "value"`, or nothing when the value is nil (absent keys, not nulls).
-    public mutating func field(_ k: String, _ v: String?) {
+    package mutating func field(_ k: String, _ v: String?) {
         guard let v else { return }
         key(k)
         string(v)
     }
 
-    public mutating func field(_ k: String, _ v: Int) {
+    package mutating func field(_ k: String, _ v: Int) {
         key(k)
         int(v)
     }
 
-    public mutating func field(_ k: String, _ v: Bool) {
+    package mutating func field(_ k: String, _ v: Bool) {
         key(k)
         bool(v)
     }
 
-    public mutating func field(_ k: String, strings: [String]) {
+    package mutating func field(_ k: String, strings: [String]) {
         key(k)
         beginArray()
         for s in strings { string(s) }

@@ -15,18 +15,18 @@ import Foundation
 ///
 /// Use: `init` (checks the paths, takes the locks), `write` each output, `commit`; and
 /// `discard` in a `defer`, which removes whatever was not committed.
-public final class OutputBatch {
-    public struct Settings: Sendable {
+package final class OutputBatch {
+    package struct Settings: Sendable {
         /// How long to wait for another run that writes in the same folder before giving up
         /// (E1608).
-        public var lockWait: Duration = .seconds(30)
+        package var lockWait: Duration = .seconds(30)
         /// Sleeps before each rename, so that a test can interrupt a run between writing and
         /// renaming (`RESIDENCY_TEST_WRITE_DELAY_MS`). Not for use outside tests.
-        public var pauseBeforeRename: Duration?
+        package var pauseBeforeRename: Duration?
         /// A test seam: an errno to fail a step on a destination with.
         var fault: (@Sendable (Step, String) -> Int32?)?
 
-        public init() {}
+        package init() {}
     }
 
     /// The steps a test can fail.
@@ -53,7 +53,7 @@ public final class OutputBatch {
 
     /// Checks the targets (OutputPaths), creates missing folders, takes each folder's lock and
     /// removes stale temporaries there.
-    public init(_ targets: [OutputTarget], settings: Settings = .init()) throws(Diagnostic) {
+    package init(_ targets: [OutputTarget], settings: Settings = .init()) throws(Diagnostic) {
         self.settings = settings
         if let problem = OutputPaths.check(targets).first { throw problem }
         for target in targets { entries.append(Entry(target: target, destination: try OutputPaths.resolve(target))) }
@@ -95,7 +95,7 @@ public final class OutputBatch {
     }
 
     /// Writes one file output: what `produce` emits, piece by piece, into its temporary.
-    public func write(_ path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Diagnostic) {
+    package func write(_ path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(Diagnostic) {
         let i = try index(path)
         let destination = entries[i].destination
         let temporary = TemporaryName.make(for: destination.name, in: destination.folder, .tmp)
@@ -104,18 +104,18 @@ public final class OutputBatch {
     }
 
     /// Writes one file output from bytes in memory.
-    public func write(_ path: String, bytes: [UInt8]) throws(Diagnostic) {
+    package func write(_ path: String, bytes: [UInt8]) throws(Diagnostic) {
         try write(path) { emit in emit(bytes) }
     }
 
     /// A folder output being filled (`--junit-dir`): files go into its staging folder.
-    public struct Folder {
+    package struct Folder {
         let batch: OutputBatch
         let index: Int
         let path: String
 
         /// Writes `name` (a plain file name) into the folder.
-        public func write(_ name: String, _ bytes: [UInt8]) throws(Diagnostic) {
+        package func write(_ name: String, _ bytes: [UInt8]) throws(Diagnostic) {
             guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
                 throw batch.failure(batch.entries[index].target, "\(name) is not a plain file name")
             }
@@ -124,7 +124,7 @@ public final class OutputBatch {
     }
 
     /// Writes one folder output: `fill` writes its files into a staging folder beside it.
-    public func writeFolder(_ path: String, _ fill: (Folder) throws(Diagnostic) -> Void) throws(Diagnostic) {
+    package func writeFolder(_ path: String, _ fill: (Folder) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let i = try index(path)
         let destination = entries[i].destination
         let staging = TemporaryName.make(for: destination.name, in: destination.folder, .tmp)
@@ -175,7 +175,7 @@ public final class OutputBatch {
     }
 
     /// Removes everything not committed and lets the locks go. Safe to call twice.
-    public func discard() {
+    package func discard() {
         if !finished {
             for id in undo.reversed() { _ = SignalCleanup.run(id) }
         }

@@ -38,8 +38,8 @@ public final class ProgressCounter: @unchecked Sendable {
 /// timer, so the same steps always give the same output. Safe to call from any thread on its
 /// own: its lock serialises updates (the `@unchecked` is for that lock, which the compiler
 /// cannot see guarding `shown` and `drawn`).
-public final class ProgressDisplay: @unchecked Sendable {
-    public enum Style: Sendable { case bar, lines }
+package final class ProgressDisplay: @unchecked Sendable {
+    package enum Style: Sendable { case bar, lines }
 
     private let style: Style
     /// Stages with fewer steps are not shown: a short run needs no progress report.
@@ -50,14 +50,14 @@ public final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private static let width = 30
 
-    public init(style: Style, minimumTotal: Int = 0, write: @escaping @Sendable (String) -> Void) {
+    package init(style: Style, minimumTotal: Int = 0, write: @escaping @Sendable (String) -> Void) {
         self.style = style
         self.minimumTotal = minimumTotal
         self.write = write
     }
 
     /// Shows that `done` of `total` steps of `stage` are done.
-    public func update(_ stage: String, _ done: Int, _ total: Int) {
+    package func update(_ stage: String, _ done: Int, _ total: Int) {
         lock.lock()
         defer { lock.unlock() }
         guard total > 0, total >= minimumTotal else { return }
@@ -80,7 +80,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Clears the bar so the summary starts on a clean line.
-    public func finish() {
+    package func finish() {
         lock.lock()
         defer { lock.unlock() }
         if style == .bar, drawn { write("\r\u{1B}[K") }

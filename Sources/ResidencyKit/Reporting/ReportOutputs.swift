@@ -3,40 +3,40 @@ import Dispatch
 /// The reports to write from one result document, and where: the one code path by which
 /// `residency check` (from the document it just built) and `residency report` (from a
 /// document it read back) write them, so that the two cannot render differently.
-public struct ReportOutputs: Sendable {
+package struct ReportOutputs: Sendable {
     /// The JSON result document (`check --json`).
-    public var json: String?
-    public var junit: String?
+    package var json: String?
+    package var junit: String?
     /// A folder with one JUnit file per workspace (`--junit-dir`).
-    public var junitFolder: String?
-    public var junitMaximumCases = JUnitReport.defaultMaximumCases
-    public var html: String?
+    package var junitFolder: String?
+    package var junitMaximumCases = JUnitReport.defaultMaximumCases
+    package var html: String?
     /// A folder with an index page and a page per workspace (`--html-dir`).
-    public var htmlFolder: String?
-    public var sarif: String?
-    public var markdown: String?
-    public var markdownLimit = MarkdownReport.defaultLimit
+    package var htmlFolder: String?
+    package var sarif: String?
+    package var markdown: String?
+    package var markdownLimit = MarkdownReport.defaultLimit
     /// The folder the document's relative paths are relative to, the repository root in CI:
     /// SARIF writes absolute paths under it relative to it.
-    public var root: String?
+    package var root: String?
     /// Where the document these reports come from is kept (the file `check` writes or
     /// `report` read), for the Markdown summary to point at when it leaves rows out and
     /// there is no HTML report.
-    public var documentPath: String?
+    package var documentPath: String?
     /// The SHA-256 of that document when it is not written here (`residency report` renders a
     /// saved one): the HTML report's sign-off names it, as `check` names the one it writes.
-    public var documentDigest: String?
+    package var documentDigest: String?
 
-    public init() {}
+    package init() {}
 
     /// Whether no report is asked for.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         [json, junit, junitFolder, html, htmlFolder, sarif, markdown].allSatisfy { $0 == nil }
     }
 
     /// What is wrong with the limits, in the words of the command-line options; nil when
     /// nothing is.
-    public var problem: String? {
+    package var problem: String? {
         if junitMaximumCases < 1 { return "--junit-max-cases must be at least 1, found \(junitMaximumCases)" }
         if markdownLimit < MarkdownReport.minimumLimit {
             return "--markdown-limit must be at least \(MarkdownReport.minimumLimit), found \(markdownLimit)"
@@ -45,7 +45,7 @@ public struct ReportOutputs: Sendable {
     }
 
     /// The reports asked for, with their options, in the order they are written and renamed.
-    public var targets: [OutputTarget] {
+    package var targets: [OutputTarget] {
         [
             json.map { OutputTarget("--json", $0) }, junit.map { OutputTarget("--junit", $0) },
             junitFolder.map { OutputTarget("--junit-dir", $0, kind: .folder) }, html.map { OutputTarget("--html", $0) },
@@ -56,7 +56,7 @@ public struct ReportOutputs: Sendable {
 
     /// Every problem with the report paths, against each other and the run's inputs: checked
     /// before the run reads anything (docs/reports.md, "How reports are written").
-    public func check(inputs: [InputPath]) -> [Diagnostic] {
+    package func check(inputs: [InputPath]) -> [Diagnostic] {
         OutputPaths.check(targets, inputs: inputs)
     }
 
@@ -70,7 +70,7 @@ public struct ReportOutputs: Sendable {
     /// on other threads while the JSON document is streamed; the HTML names the JSON's digest,
     /// so it follows. `progress`, when given, counts each report written (and each page of a
     /// folder) as stage "reports written".
-    public func write(
+    package func write(
         _ document: ResultDocument, settings: OutputBatch.Settings = .init(), progress: ProgressCounter? = nil
     ) throws(Diagnostic) {
         let batch = try OutputBatch(targets, settings: settings)
@@ -173,7 +173,7 @@ public struct ReportOutputs: Sendable {
 extension AuditRun.Options {
     /// The files and folders a run reads, as the options named them: no report may replace
     /// one. (Files found inside the folders are checked once read: `OutputPaths.check(_:read:)`.)
-    public var inputs: [InputPath] {
+    package var inputs: [InputPath] {
         policies.map { InputPath("--policies", $0) } + inventories.map { InputPath("--inventory", $0) }
             + catalogs.map { InputPath("--catalog", $0) } + [facts.map { InputPath("--facts", $0) }].compactMap { $0 }
             + [waivers.map { InputPath("--waivers", $0) }, baseline.map { InputPath("--baseline", $0) }].compactMap { $0 }

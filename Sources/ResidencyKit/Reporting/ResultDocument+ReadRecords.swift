@@ -453,7 +453,7 @@ extension Diagnostic {
     /// A number in a workspace record that names nothing there.
     static func documentBadNumber(_ path: String, _ number: Int, count: Int, of what: String, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1510", "`\(path)` is \(number), but the workspace record has \(count) \(what)", at: r,
+            .E1510, "`\(path)` is \(number), but the workspace record has \(count) \(what)", at: r,
             help: "numbers in a workspace record count from 0 within that record's own lists: was the document edited?")
     }
 }

@@ -88,7 +88,7 @@ extension ResultDocument {
 
 extension Diagnostic {
     /// A count (or the verdict) of a result document that its lists do not give.
-    static let countDisagreesCode = "E1509"
+    static let countDisagreesCode = DiagnosticCode.E1509
 
     static func documentCountDisagrees(
         _ path: String, stored: Int, expected: Int, _ what: String, at r: SourceRange

@@ -202,14 +202,14 @@ extension ResultDocumentReader {
 /// says what was expected and what was found.
 extension Diagnostic {
     static func documentUnreadable(_ path: String, _ reason: String) -> Diagnostic {
-        .error("E1501", "cannot read result document \(path): \(reason)", at: nil)
+        .error(.E1501, "cannot read result document \(path): \(reason)", at: nil)
     }
 
     /// Worded as a baseline's E1002: the same mistake (a file that is not what
     /// `check --json` writes, or was written by a residency of another schema).
     static func notAResultDocument(_ path: String, found: String, version: String?, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1502", "\(path) is not a residency result document (schemaVersion \(ResultDocument.schemaVersion)): \(found)",
+            .E1502, "\(path) is not a residency result document (schemaVersion \(ResultDocument.schemaVersion)): \(found)",
             at: r,
             help: version.map {
                 "it was written by residency \($0): render it with that version, or run `residency check --json` again"
@@ -218,43 +218,43 @@ extension Diagnostic {
 
     static func documentSyntax(_ error: JSONSyntaxError, in file: SourceFile) -> Diagnostic {
         .error(
-            "E1503", "invalid JSON: \(error.message)", at: file.range(error.offset, error.offset + error.length),
+            .E1503, "invalid JSON: \(error.message)", at: file.range(error.offset, error.offset + error.length),
             help: "a result document is written whole or not at all: was it cut short or edited?")
     }
 
     static func documentType(_ path: String, expected: String, found: DataNode, at r: SourceRange) -> Diagnostic {
-        .error("E1504", "`\(path)` must be \(expected), found \(found.typeName)", at: r)
+        .error(.E1504, "`\(path)` must be \(expected), found \(found.typeName)", at: r)
     }
 
     static func documentMissing(_ path: String, _ field: String, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1505", "\(path.isEmpty ? "the document" : "`\(path)`") has no `\(field)`", at: r,
+            .E1505, "\(path.isEmpty ? "the document" : "`\(path)`") has no `\(field)`", at: r,
             help: "`residency check --json` always writes `\(field)` here: was the document edited?")
     }
 
     static func documentUnknownWord(_ path: String, _ value: String, _ words: [String], at r: SourceRange) -> Diagnostic {
         .error(
-            "E1506",
+            .E1506,
             "`\(path)` is \"\(value)\"; expected \(words.map { "\"\($0)\"" }.joined(separator: ", "))", at: r,
             help: Suggestions.didYouMean(value: value, in: words))
     }
 
     static func documentUnknownPolicy(_ path: String, _ policy: String, at r: SourceRange, known: [String]) -> Diagnostic {
         .error(
-            "E1507", "`\(path)` names policy `\(policy)`, which `policies` does not list", at: r,
+            .E1507, "`\(path)` names policy `\(policy)`, which `policies` does not list", at: r,
             help: Suggestions.didYouMean(policy, in: known)
                 ?? "every result's policy is listed in `policies`, which gives its title")
     }
 
     static func documentDuplicateSlug(_ path: String, _ slug: String, first: Int, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1511", "`\(path)` is \"\(slug)\", the slug of workspaces[\(first)]", at: r,
+            .E1511, "`\(path)` is \"\(slug)\", the slug of workspaces[\(first)]", at: r,
             help: "reports name workspaces by slug, and `residency check` never writes two with one: was the document edited?")
     }
 
     static func documentUnsafeLink(_ path: String, _ url: String, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1508", "`\(path)` must be a plain http(s) link, found \"\(url)\"", at: r,
+            .E1508, "`\(path)` must be a plain http(s) link, found \"\(url)\"", at: r,
             help: "reports link to it; `residency check` records only http(s) links without credentials, query or fragment")
     }
 }

@@ -4,23 +4,23 @@
 /// Every string from the document passes through `Neutralise.terminal`, cut short and on one
 /// line: a name cannot colour the log, move the cursor or start a line of its own (a forged
 /// `verdict:`). The JSON result document has the full values.
-public struct TerminalSummary: Sendable {
-    public var colour: Bool
+package struct TerminalSummary: Sendable {
+    package var colour: Bool
     /// The most findings listed; the rest are counted.
-    public var limit: Int
+    package var limit: Int
 
     /// The input options the run was given (`--inventory exports/`, `--facts …`), repeated in
     /// each `explain` command so that it re-evaluates this run's inputs rather than its own
     /// defaults. Empty when the run used the defaults.
-    public var explainInputs: [String]
+    package var explainInputs: [String]
 
-    public init(colour: Bool, limit: Int = 50, explainInputs: [String] = []) {
+    package init(colour: Bool, limit: Int = 50, explainInputs: [String] = []) {
         self.colour = colour
         self.limit = limit
         self.explainInputs = explainInputs
     }
 
-    public func render(_ doc: ResultDocument) -> String {
+    package func render(_ doc: ResultDocument) -> String {
         var out = ""
         let policies = doc.summary.policies, permits = doc.summary.permits
         out +=

@@ -164,7 +164,7 @@ extension Diagnostic {
         let all = skipped.map { ($0, "") } + hidden.map { ($0, " (hidden)") }
         let noteLimit = 20
         var d = Diagnostic.warning(
-            "W1701", "\(all.count) file\(all.count == 1 ? "" : "s") in \(folder) \(all.count == 1 ? "is" : "are") not read",
+            .W1701, "\(all.count) file\(all.count == 1 ? "" : "s") in \(folder) \(all.count == 1 ? "is" : "are") not read",
             at: nil, help: "\(rule), and hidden files and folders are not read; rename or move what belongs elsewhere")
         for (path, why) in all.prefix(noteLimit) { d = d.noting("not read: \(path)\(why)") }
         if all.count > noteLimit { d = d.noting("and \(all.count - noteLimit) more") }

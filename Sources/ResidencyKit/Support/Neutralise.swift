@@ -12,22 +12,22 @@
 /// Each medium neutralises in one place, built on this: the terminal and logs with
 /// `terminal(_:limit:)`, Markdown in `MarkdownText`, SARIF in `SARIFReport.text`, JUnit in
 /// `XMLText.value`. The JSON result document keeps every value whole.
-public enum Neutralise {
+package enum Neutralise {
     /// The most scalars of a name, an id or an evidence value shown on a line.
-    public static let nameLimit = 120
+    package static let nameLimit = 120
     /// The most scalars of a message shown on a line.
-    public static let textLimit = 500
+    package static let textLimit = 500
 
     /// For a terminal or a CI log: hidden characters and line breaks as visible escapes, so
     /// the value stays on its line and emits nothing but text, cut at `limit` scalars with `…`.
-    public static func terminal(_ s: String, limit: Int = textLimit) -> String {
+    package static func terminal(_ s: String, limit: Int = textLimit) -> String {
         visible(clip(s, limit: limit))
     }
 
     /// Every hidden character (`isHidden`) as its escape. `keepTabs` leaves tabs as they are
     /// (a quoted source line, whose caret line repeats its tabs); `keepLineFeeds` line feeds
     /// (prose the tool composes of several lines, where each value was neutralised first).
-    public static func visible(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
+    package static func visible(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
         // Printable ASCII, the usual case, is returned as it is without looking at scalars.
         let printable = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 < 0x20 || $0 >= 0x7F } }
         if printable ?? !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
@@ -47,7 +47,7 @@ public enum Neutralise {
     /// carriage return included), format characters (bidirectional marks, overrides and
     /// isolates, zero-width spaces and joiners, the byte-order mark, tags), line and paragraph
     /// separators, noncharacters, and the blank fillers that pass for letters.
-    public static func isHidden(_ u: Unicode.Scalar) -> Bool {
+    package static func isHidden(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         if v < 0xA0 { return v < 0x20 || v >= 0x7F }
         switch v {
@@ -86,7 +86,7 @@ public enum Neutralise {
     }
 
     /// The text cut at `limit` Unicode scalars, with `…` when anything was left out.
-    public static func clip(_ s: String, limit: Int) -> String {
+    package static func clip(_ s: String, limit: Int) -> String {
         // A string of no more bytes than the limit has no more scalars either.
         let scalars = s.unicodeScalars
         guard s.utf8.count > limit,
@@ -98,7 +98,7 @@ public enum Neutralise {
 
     /// The text cut to about `limit` scalars by leaving out its middle (` … `), for messages
     /// that quote a long value and end with what was expected.
-    public static func clipMiddle(_ s: String, limit: Int) -> String {
+    package static func clipMiddle(_ s: String, limit: Int) -> String {
         let scalars = s.unicodeScalars
         guard s.utf8.count > limit, scalars.count > limit else { return s }
         let head = limit * 3 / 4, tail = limit - head

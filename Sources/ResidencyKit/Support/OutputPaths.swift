@@ -7,19 +7,19 @@ import Foundation
 #endif
 
 /// A file or folder a run writes, as the user named it.
-public struct OutputTarget: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case file, folder }
+package struct OutputTarget: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable { case file, folder }
 
     /// The option that named it (`--json`): messages name what the user typed.
-    public var option: String
-    public var path: String
-    public var kind: Kind
+    package var option: String
+    package var path: String
+    package var kind: Kind
     /// Give the new file the permissions and owner of the one it replaces (`fmt` rewriting a
     /// policy file), rather than a new file's (0666 less the umask).
-    public var keepsMode: Bool
+    package var keepsMode: Bool
 
     /// The path and its option, as messages name it: `reports/r.json (--json)`.
-    public var label: String {
+    package var label: String {
         if path.isEmpty { return option }
         return option.isEmpty ? path : "\(path) (\(option))"
     }
@@ -29,7 +29,7 @@ public struct OutputTarget: Sendable, Hashable {
     /// JUnit files CI reads, nor the other way round).
     var folderMarker: String { option == "--html-dir" ? HTMLReport.folderMarker : JUnitReport.folderMarker }
 
-    public init(_ option: String, _ path: String, kind: Kind = .file, keepsMode: Bool = false) {
+    package init(_ option: String, _ path: String, kind: Kind = .file, keepsMode: Bool = false) {
         self.option = option
         self.path = path
         self.kind = kind
@@ -38,11 +38,11 @@ public struct OutputTarget: Sendable, Hashable {
 }
 
 /// A file or folder a run reads, named by its option: no output may replace it.
-public struct InputPath: Sendable, Hashable {
-    public var option: String
-    public var path: String
+package struct InputPath: Sendable, Hashable {
+    package var option: String
+    package var path: String
 
-    public init(_ option: String, _ path: String) {
+    package init(_ option: String, _ path: String) {
         self.option = option
         self.path = path
     }
@@ -52,10 +52,10 @@ public struct InputPath: Sendable, Hashable {
 /// FIFO or a socket (a report replaces its file, which would replace `/dev/null`), never a
 /// folder for a file, never one of the run's inputs, never one file for two outputs.
 /// Symbolic links are followed, and the file they lead to is the one written.
-public enum OutputPaths {
+package enum OutputPaths {
     /// Every problem with `outputs` against each other and against `inputs`, one diagnostic
     /// per output (its first problem).
-    public static func check(_ outputs: [OutputTarget], inputs: [InputPath] = []) -> [Diagnostic] {
+    package static func check(_ outputs: [OutputTarget], inputs: [InputPath] = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen: [(target: OutputTarget, destination: OutputDestination)] = []
         let inputs = inputs.filter { !$0.path.isEmpty }.map { ($0, FileStatus.of($0.path)) }
@@ -80,7 +80,7 @@ public enum OutputPaths {
 
     /// Outputs that are among the files a run read (found in an input folder): checked once
     /// the inputs are read, before anything is written.
-    public static func check(_ outputs: [OutputTarget], read files: [String]) -> [Diagnostic] {
+    package static func check(_ outputs: [OutputTarget], read files: [String]) -> [Diagnostic] {
         let destinations = outputs.compactMap { target in (try? resolve(target)).map { (target, $0) } }
         // Only what exists can be an input; most runs write new files or ones no input names.
         let existing = destinations.filter { $0.1.existing != nil }

@@ -5,40 +5,40 @@
 /// a permit's `where`, and every operand of their `and`/`or`/`not`) being true and being
 /// false. Kleene logic skips operands that cannot change the result, so `a and b` needs a
 /// test where `a` holds to see `b` at all: the report says which side was never seen.
-public struct PolicyCoverage: Sendable {
-    public struct Branch: Sendable, Hashable, Encodable {
+package struct PolicyCoverage: Sendable {
+    package struct Branch: Sendable, Hashable, Encodable {
         /// What must happen: "applies to a resource", "true", "false", "permits a failure".
-        public var label: String
+        package var label: String
         /// The clause it belongs to (`where`, `require`), nil for a rule-level branch.
-        public var clause: String?
+        package var clause: String?
         /// The condition's source text, nil for a rule-level branch.
-        public var expression: String?
-        public var line: Int?
-        public var covered: Bool
+        package var expression: String?
+        package var line: Int?
+        package var covered: Bool
     }
 
     /// A policy or permit and its branches.
-    public struct Rule: Sendable {
-        public var id: String
+    package struct Rule: Sendable {
+        package var id: String
         /// "policy" or "permit".
-        public var kind: String
-        public var file: String
-        public var line: Int
-        public var branches: [Branch]
+        package var kind: String
+        package var file: String
+        package var line: Int
+        package var branches: [Branch]
 
-        public var covered: Int { branches.filter(\.covered).count }
-        public var total: Int { branches.count }
-        public var exercised: Bool { branches.contains(where: \.covered) }
+        package var covered: Int { branches.filter(\.covered).count }
+        package var total: Int { branches.count }
+        package var exercised: Bool { branches.contains(where: \.covered) }
         /// Covered branches in percent (100 when there is nothing to cover).
-        public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
+        package var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
     }
 
-    public var rules: [Rule]
+    package var rules: [Rule]
 
-    public var covered: Int { rules.reduce(0) { $0 + $1.covered } }
-    public var total: Int { rules.reduce(0) { $0 + $1.total } }
+    package var covered: Int { rules.reduce(0) { $0 + $1.covered } }
+    package var total: Int { rules.reduce(0) { $0 + $1.total } }
     /// Covered branches in percent (100 when there is nothing to cover).
-    public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
+    package var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
 }
 
 /// Collects branch coverage from traced evaluations.

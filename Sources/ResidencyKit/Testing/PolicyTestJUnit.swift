@@ -2,8 +2,8 @@
 /// shows the audit also shows whether the policies' own tests pass: one `<testsuite>` per
 /// test file, one `<testcase>` per test, a `<failure>` per test whose expectations did not
 /// hold, with each problem and the evidence in its body.
-public enum PolicyTestJUnit {
-    public static func render(_ report: PolicyTestReport) throws -> String {
+package enum PolicyTestJUnit {
+    package static func render(_ report: PolicyTestReport) throws -> String {
         var suites: [(file: String, results: [PolicyTestResult])] = []
         for r in report.results {
             if suites.last?.file == r.suite { suites[suites.count - 1].results.append(r) } else { suites.append((r.suite, [r])) }

@@ -14,9 +14,9 @@ import Foundation
 ///
 /// Everything is checked against the policies under test, so a typo in a policy id, an
 /// outcome or a key is an error at its place rather than a test that silently checks nothing.
-public enum PolicyTestLoader {
+package enum PolicyTestLoader {
     /// How test files are named.
-    public static let suffixes = [".test.yaml", ".test.yml", ".test.json"]
+    package static let suffixes = [".test.yaml", ".test.yml", ".test.json"]
 
     static let fileKeys = ["date", "params", "facts", "catalog", "tests"]
     static let caseKeys = ["name", "date", "params", "facts", "catalog", "inventory", "fixture", "expect"]
@@ -26,7 +26,7 @@ public enum PolicyTestLoader {
     /// what stood in the way: a sub-folder that cannot be listed, a test file that is not a
     /// regular file or a symbolic link out of `tree` is an error, a hidden test file a warning.
     /// A path that does not exist is left to the policies' loader, which reports it.
-    public static func discover(paths: [String], tree: InputTree? = nil) -> (files: [String], diagnostics: [Diagnostic]) {
+    package static func discover(paths: [String], tree: InputTree? = nil) -> (files: [String], diagnostics: [Diagnostic]) {
         discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
     }
 
@@ -61,17 +61,17 @@ public enum PolicyTestLoader {
 
     /// What loading one file produced: the suite (nil when it has errors), the fixture files
     /// it read (diagnostics may point into them) and the problems found.
-    public struct Loaded: Sendable {
-        public var suite: PolicyTestSuite?
-        public var files: [SourceFile]
-        public var diagnostics: [Diagnostic]
+    package struct Loaded: Sendable {
+        package var suite: PolicyTestSuite?
+        package var files: [SourceFile]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Reads and checks one test file. `defaultDate` is the audit date of tests that set none;
     /// `catalog` is the run's, loaded from `catalogPaths`, which a test's own `catalog` files
     /// are layered over. The paths a test file names stay inside `tree` (by default the test
     /// file's own folder).
-    public static func load(
+    package static func load(
         path: String, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day,
         tree: InputTree? = nil
     ) -> Loaded {
@@ -88,7 +88,7 @@ public enum PolicyTestLoader {
     /// Checks one test file already read; `tree` as for `load(path:…)`, by default the file's
     /// folder (in-memory tests name files that are not on disk: only `..` and absolute paths
     /// can be checked for them).
-    public static func load(
+    package static func load(
         _ file: SourceFile, bundle: CheckedBundle, catalog: Catalog, catalogPaths: [String] = [], defaultDate: Day,
         tree: InputTree? = nil
     ) -> Loaded {

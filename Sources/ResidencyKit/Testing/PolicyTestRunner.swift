@@ -2,32 +2,32 @@ import Foundation
 
 /// `residency test`: loads the policies and their test files, runs every test and compares
 /// outcomes with the expectations. The CLI only parses flags into `Options`.
-public enum PolicyTestRunner {
-    public struct Options: Sendable {
+package enum PolicyTestRunner {
+    package struct Options: Sendable {
         /// Policy folders or files, and the test files or folders holding them.
-        public var paths: [String] = ["policies"]
+        package var paths: [String] = ["policies"]
         /// Catalog files (later override earlier); empty means the bundled one.
-        public var catalogs: [String] = []
+        package var catalogs: [String] = []
         /// Runs only tests whose name contains this text.
-        public var filter: String?
+        package var filter: String?
         /// Collect branch coverage.
-        public var coverage = false
+        package var coverage = false
         /// Print warnings about the tests' own inventories (otherwise only counted).
-        public var showTestWarnings = false
+        package var showTestWarnings = false
         /// The audit date of tests that set none.
-        public var clock: @Sendable () -> Date = { Date() }
+        package var clock: @Sendable () -> Date = { Date() }
 
-        public init() {}
+        package init() {}
     }
 
     /// What a run produced. `report` is nil when the input was bad.
-    public struct Outcome: Sendable {
-        public var report: PolicyTestReport?
-        public var diagnostics: [Diagnostic]
-        public var files: [SourceFile]
+    package struct Outcome: Sendable {
+        package var report: PolicyTestReport?
+        package var diagnostics: [Diagnostic]
+        package var files: [SourceFile]
     }
 
-    public static func run(_ options: Options) -> Outcome {
+    package static func run(_ options: Options) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var files: [SourceFile] = []
         func fail() -> Outcome { Outcome(report: nil, diagnostics: diagnostics.sortedForOutput(), files: files) }
@@ -86,7 +86,7 @@ public enum PolicyTestRunner {
 
     /// Runs loaded suites. Nil (with diagnostics) when a test's params do not fit the policies,
     /// or when the filter leaves no test to run.
-    public static func run(
+    package static func run(
         _ suites: [PolicyTestSuite], bundle: CheckedBundle, filter: String? = nil, coverage: Bool = false
     ) -> (PolicyTestReport?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Renders a test run for a terminal, and as JSON for tools.
-public enum PolicyTestText {
+package enum PolicyTestText {
     /// Every test with ok/FAIL (failures with what was expected, what happened and the
     /// evaluation's evidence), a summary line, and coverage when collected.
-    public static func render(_ report: PolicyTestReport, verbose: Bool = false, threshold: Double? = nil) -> String {
+    package static func render(_ report: PolicyTestReport, verbose: Bool = false, threshold: Double? = nil) -> String {
         var out = ""
         var suite = ""
         for r in report.results {
@@ -49,7 +49,7 @@ public enum PolicyTestText {
     private static func t(_ s: String) -> String { Neutralise.terminal(s, limit: ExplainText.valueLimit) }
 
     /// Coverage: the total, then each rule with the branches no test took.
-    public static func render(_ c: PolicyCoverage, threshold: Double? = nil) -> String {
+    package static func render(_ c: PolicyCoverage, threshold: Double? = nil) -> String {
         let exercised = c.rules.filter(\.exercised).count
         var out =
             "coverage: \(percent(c.percent)) of \(c.total) branches (\(c.covered) covered); "
@@ -124,7 +124,7 @@ public enum PolicyTestText {
     }
 
     /// The run as a JSON document (keys sorted, so output is stable).
-    public static func json(_ report: PolicyTestReport) -> String {
+    package static func json(_ report: PolicyTestReport) -> String {
         let doc = Document(
             tests: report.results.map { r in
                 Test(

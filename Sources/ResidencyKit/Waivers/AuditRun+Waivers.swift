@@ -28,7 +28,7 @@ extension AuditRun {
         for w in waived.expired {
             diagnostics.append(
                 .warning(
-                    "W0901", "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
+                    .W0901, "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
                     help: "renew it with a new expiry and approval, or fix the finding"))
             notices.append(
                 .init(
@@ -40,7 +40,7 @@ extension AuditRun {
         for w in waived.stale {
             diagnostics.append(
                 .warning(
-                    "W0902", "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
+                    .W0902, "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
                     help: "remove it: what it excused is fixed or gone"))
             notices.append(
                 .init(

@@ -5,22 +5,22 @@ import Foundation
 /// policy), why, who approved it and until when. An expired waiver stops applying, so the
 /// finding fails again and the waiver is reported; one that matches nothing is reported as
 /// stale. Loaded from JSON or YAML: `{"waivers": [ … ]}`.
-public struct Waiver: Sendable, Hashable {
-    public var policy: String
+package struct Waiver: Sendable, Hashable {
+    package var policy: String
     /// The workspace (slug or id); nil for any workspace.
-    public var workspace: String?
+    package var workspace: String?
     /// The resource id; nil with `allResources` or `fingerprint`.
-    public var resource: String?
+    package var resource: String?
     /// A result's stable fingerprint (from the result document), as an alternative selector.
-    public var fingerprint: String? = nil
+    package var fingerprint: String? = nil
     /// Written out explicitly to waive a policy for every resource.
-    public var allResources: Bool
-    public var reason: String
-    public var approvedBy: String
+    package var allResources: Bool
+    package var reason: String
+    package var approvedBy: String
     /// The last day the waiver applies (inclusive).
-    public var expires: Day
+    package var expires: Day
     /// Where it is written, for diagnostics about it.
-    public var origin: SourceRange
+    package var origin: SourceRange
 
     /// Whether it covers a finding (policy, workspace and resource match).
     func covers(_ f: Finding, workspaceID: String) -> Bool {
@@ -32,20 +32,20 @@ public struct Waiver: Sendable, Hashable {
 }
 
 /// Reads waiver files and checks them against the policies.
-public enum WaiverLoader {
+package enum WaiverLoader {
     /// The longest a waiver may run by default, from the audit date.
-    public static let defaultMaximumDays = 365
+    package static let defaultMaximumDays = 365
 
     /// Every key a waiver may have (docs/waivers.md).
     static let keys = ["policy", "workspace", "resource", "fingerprint", "allResources", "reason", "approvedBy", "expires"]
 
-    public static func load(
+    package static func load(
         path: String, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
     ) -> ([Waiver], SourceFile?, [Diagnostic]) {
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .waivers) {
         case .success(let b): bytes = b
-        case .failure(let error): return ([], nil, [.error("E0907", "cannot read waivers file \(path): \(error)", at: nil)])
+        case .failure(let error): return ([], nil, [.error(.E0907, "cannot read waivers file \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let (waivers, diagnostics) = load(
@@ -53,7 +53,7 @@ public enum WaiverLoader {
         return (waivers, file, diagnostics)
     }
 
-    public static func load(
+    package static func load(
         _ file: SourceFile, policies: [String], permits: [String] = [], auditDate: Day, maximumDays: Int = defaultMaximumDays
     ) -> ([Waiver], [Diagnostic]) {
         let tree: DataTree
@@ -105,13 +105,13 @@ public enum WaiverLoader {
                     ? "\(policy) is a permit: waive the policy whose finding you mean"
                     : Suggestions.didYouMean(policy, in: policies)
                 reader.report(
-                    .error("E0901", "waiver names unknown policy `\(policy)`", at: reader.range(w["policy"]!), help: help))
+                    .error(.E0901, "waiver names unknown policy `\(policy)`", at: reader.range(w["policy"]!), help: help))
                 continue
             }
             guard let expires = Day(iso: expiresText) else {
                 reader.report(
                     .error(
-                        "E0902", "`expires` must be a real date written YYYY-MM-DD, found \"\(expiresText)\"",
+                        .E0902, "`expires` must be a real date written YYYY-MM-DD, found \"\(expiresText)\"",
                         at: reader.range(w["expires"]!)))
                 continue
             }
@@ -119,7 +119,7 @@ public enum WaiverLoader {
             if days > maximumDays {
                 reader.report(
                     .error(
-                        "E0903", "waiver expires \(expires), \(days) days from the audit date; the limit is \(maximumDays) days",
+                        .E0903, "waiver expires \(expires), \(days) days from the audit date; the limit is \(maximumDays) days",
                         at: reader.range(w["expires"]!),
                         help: "waivers are temporary: renew it when it expires, or raise --waiver-max-days"))
                 continue
@@ -131,7 +131,7 @@ public enum WaiverLoader {
             if selectors != 1 {
                 reader.report(
                     .error(
-                        "E0904",
+                        .E0904,
                         selectors == 0
                             ? "a waiver names its `resource` (an id) or `fingerprint`"
                             : "a waiver names exactly one of `resource`, `fingerprint` and `allResources: true`",
@@ -149,18 +149,18 @@ public enum WaiverLoader {
 }
 
 /// What applying waivers did, beyond changing outcomes.
-public struct WaiverReport: Sendable {
+package struct WaiverReport: Sendable {
     /// Expired waivers that matched a finding (which stays a failure).
-    public var expired: [Waiver] = []
+    package var expired: [Waiver] = []
     /// Waivers that matched no failing or undecided finding.
-    public var stale: [Waiver] = []
+    package var stale: [Waiver] = []
 }
 
 extension Waiver {
     /// Applies waivers to findings in place: a fail or indeterminate finding covered by an
     /// unexpired waiver becomes `waived`; one covered only by an expired waiver is left
     /// as it was, with the expiry noted in its reason.
-    public static func apply(
+    package static func apply(
         _ waivers: [Waiver], to findings: inout [Finding], workspaceIDs: [String: String], auditDate: Day
     ) -> WaiverReport {
         var used = [Bool](repeating: false, count: waivers.count)
@@ -194,12 +194,12 @@ extension Waiver {
 extension Diagnostic {
     static func unknownWaiverKey(_ key: String, in what: String, at r: SourceRange, help: String?) -> Diagnostic {
         .error(
-            "E0908", "unknown key `\(key)` in \(what)", at: r,
+            .E0908, "unknown key `\(key)` in \(what)", at: r,
             help: help ?? "a waiver has \(WaiverLoader.keys.map { "`\($0)`" }.joined(separator: ", "))")
     }
     static func emptyWaiverSelector(_ key: String, at r: SourceRange) -> Diagnostic {
         .error(
-            "E0909", "`\(key)` is empty: a waiver names what it covers", at: r,
+            .E0909, "`\(key)` is empty: a waiver names what it covers", at: r,
             help: key == "workspace" ? "leave `workspace` out to cover every workspace" : "write the \(key) the result names")
     }
 }

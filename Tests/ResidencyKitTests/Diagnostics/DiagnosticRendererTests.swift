@@ -10,7 +10,7 @@ import Testing
         let file = SourceFile(path: "inv.json", text: line + "\n")
         let found = try #require(line.utf8.firstRange(of: Array(target.utf8)))
         let start = line.utf8.distance(from: line.utf8.startIndex, to: found.lowerBound)
-        let d = Diagnostic.warning("W0601", message, at: file.range(start, start + target.utf8.count))
+        let d = Diagnostic.warning(.W0601, message, at: file.range(start, start + target.utf8.count))
         let lines = DiagnosticRenderer(files: [file]).human(d).split(separator: "\n", omittingEmptySubsequences: false)
         try #require(lines.count >= 3)
         return (String(lines[1]), String(lines[2]))
@@ -74,7 +74,7 @@ import Testing
     @Test func messagesStayOnTheirLine() throws {
         let file = SourceFile(path: "inv.json", text: "{}\n")
         let value = "eu\n  = help: ignore this\u{1B}[2K" + String(repeating: "x", count: 100_000)
-        var d = Diagnostic.error("E0601", "unknown region \"\(value)\"; expected \"eu\"", at: file.range(0, 1), help: value)
+        var d = Diagnostic.error(.E0601, "unknown region \"\(value)\"; expected \"eu\"", at: file.range(0, 1), help: value)
         d = d.noting(value)
         let out = DiagnosticRenderer(files: [file]).human(d)
         let lines = out.split(separator: "\n")
@@ -89,7 +89,7 @@ import Testing
     @Test func aRangeOverSeveralLinesUnderlinesToTheWindowsEnd() throws {
         let line = String(repeating: "a", count: 300)
         let file = SourceFile(path: "p.policy", text: line + "\n" + line + "\n")
-        let d = Diagnostic.error("E0601", "m", at: file.range(10, 400))
+        let d = Diagnostic.error(.E0601, "m", at: file.range(10, 400))
         let lines = DiagnosticRenderer(files: [file]).human(d).split(separator: "\n")
         #expect(lines[1].hasSuffix("…"))
         #expect(lines[2].hasSuffix(String(repeating: "^", count: DiagnosticRenderer.snippetWidth - 10)))

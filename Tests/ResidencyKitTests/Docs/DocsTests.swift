@@ -25,26 +25,42 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         #expect(doc.contains("```sh\n" + script + "```"))
     }
 
-    /// Every diagnostic code the sources can emit is documented in docs/diagnostics.md.
-    @Test func everyDiagnosticCodeIsDocumented() throws {
+    /// `DiagnosticCode` and docs/diagnostics.md list the same codes, in the same order, with the
+    /// same meaning; a retired code stays in both, marked retired.
+    @Test func diagnosticCodesAreTheDocumentedOnes() throws {
         let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let row = try NSRegularExpression(pattern: #"^\| `([EW]\d{4})` \| (.*?) \|"#, options: .anchorsMatchLines)
+        let rows = row.matches(in: doc, range: NSRange(doc.startIndex..., in: doc)).map { m in
+            (code: String(doc[Range(m.range(at: 1), in: doc)!]), meaning: String(doc[Range(m.range(at: 2), in: doc)!]))
+        }
+        let documented = rows.filter { !$0.meaning.hasPrefix("retired") }
+        #expect(documented.count > 100)
+        #expect(documented.map(\.code) == DiagnosticCode.all.map(\.id))
+        for (d, c) in zip(documented, DiagnosticCode.all) where d.meaning != c.meaning {
+            Issue.record("\(c.id): the code says \"\(c.meaning)\", docs/diagnostics.md \"\(d.meaning)\"")
+        }
+        let retired = rows.filter { $0.meaning.hasPrefix("retired") }
+        #expect(Dictionary(uniqueKeysWithValues: retired.map { ($0.code, $0.meaning) }) == DiagnosticCode.retired)
+        #expect(Set(DiagnosticCode.all.map(\.id)).isDisjoint(with: DiagnosticCode.retired.keys), "a retired code is reused")
+    }
+
+    /// Every code is emitted from exactly one place in the sources, beside the message it
+    /// stands for, and none is listed without being used.
+    @Test func everyDiagnosticCodeIsUsedOnce() throws {
         let sources = repositoryRoot.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
-        let pattern = try NSRegularExpression(pattern: #""([EW]\d{4})""#)
-        var codes = Set<String>()
-        var repeated: [String] = []
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "DiagnosticCode.swift" }
+        let use = try NSRegularExpression(pattern: #"(?:(?<![\w"])|(?<=DiagnosticCode))\.([EW]\d{4})\b"#)
+        var uses: [String: Int] = [:]
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let code = String(text[Range(m.range(at: 1), in: text)!])
-                if !codes.insert(code).inserted { repeated.append(code) }
+            for m in use.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                uses[String(text[Range(m.range(at: 1), in: text)!]), default: 0] += 1
             }
         }
-        // A code is declared in exactly one place, beside the message it stands for.
-        #expect(repeated.isEmpty, "codes declared twice: \(repeated)")
-        #expect(codes.count > 30)
-        let missing = codes.sorted().filter { !doc.contains("`\($0)`") }
-        #expect(missing.isEmpty, "undocumented codes: \(missing)")
+        #expect(uses.count > 100, "the scan found the codes in use")
+        #expect(uses.filter { $0.value > 1 }.keys.sorted() == [], "codes emitted from more than one place")
+        let unused = DiagnosticCode.all.map(\.id).filter { uses[$0] == nil }
+        #expect(unused.isEmpty, "listed but never emitted: \(unused)")
     }
 }

@@ -175,7 +175,7 @@ import Testing
             contentsOf: repositoryRoot.appendingPathComponent("Sources/ResidencyKit/Language/SyntaxDiagnostics.swift"),
             encoding: .utf8)
         let docs = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
-        let codes = source.matches(of: /"(E\d{4})"/).map { String($0.output.1) }
+        let codes = source.matches(of: /\.(E\d{4})\b/).map { String($0.output.1) }
         #expect(codes.count >= 30)
         #expect(Set(codes).count == codes.count, "a code is used twice")
         for code in codes {

@@ -4,9 +4,9 @@
 extension Checker {
     /// Deepest nesting of `every`/`some`/`count`, counting those inside called defines: the
     /// same limit the parser sets on nesting as written.
-    public static let quantifierDepthLimit = Diagnostic.maxQuantifierNesting
+    package static let quantifierDepthLimit = Diagnostic.maxQuantifierNesting
     /// Largest policy, in expression nodes once defines are inlined.
-    public static let expandedSizeLimit = 20_000
+    package static let expandedSizeLimit = 20_000
 
     static func checkCost(_ ctx: CheckContext) {
         var memo: [Int: (size: Int, depth: Int)] = [:]

@@ -57,5 +57,5 @@ extension Checker {
     }
 
     /// The longest chain of defines calling defines.
-    public static let defineChainLimit = 32
+    package static let defineChainLimit = 32
 }

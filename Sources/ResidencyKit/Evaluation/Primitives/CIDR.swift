@@ -8,18 +8,18 @@
 /// The network address never has host bits set, so two blocks that cover the same addresses
 /// are equal and print the same. Blocks order by network address (IPv4 first), then by
 /// prefix length, wider first.
-public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first address of the block; its host bits are always zero.
-    public let network: IPAddress
+    package let network: IPAddress
     /// How many leading bits are fixed: 0–32 for IPv4, 0–128 for IPv6.
-    public let prefixLength: Int
+    package let prefixLength: Int
 
     /// Parses `address/prefix`, or a bare address meaning a single host (/32 or /128).
     ///
     /// With `strict` (the default) an address with host bits set is an error that suggests the
     /// intended network, because `10.0.0.5/24` usually means the author misjudged the range;
     /// without it the host bits are cleared.
-    public init(parsing text: String, strict: Bool = true) throws(CIDRError) {
+    package init(parsing text: String, strict: Bool = true) throws(CIDRError) {
         guard !text.isEmpty else {
             throw CIDRError(
                 message: "empty CIDR: expected an address with an optional prefix length, such as 10.0.0.0/8 or 2001:db8::/32")
@@ -44,7 +44,7 @@ public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The block of the given length that contains `address`, with host bits cleared; throws
     /// only when the prefix length is out of range for the address family.
-    public init(masking address: IPAddress, prefixLength: Int) throws(CIDRError) {
+    package init(masking address: IPAddress, prefixLength: Int) throws(CIDRError) {
         let width = address.family.bitWidth
         guard (0...width).contains(prefixLength) else {
             throw CIDRError(message: "prefix length \(prefixLength) is out of range 0–\(width) for \(address.family)")
@@ -54,18 +54,18 @@ public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Whether `ip` lies in the block; an address of the other family never does.
-    public func contains(_ ip: IPAddress) -> Bool {
+    package func contains(_ ip: IPAddress) -> Bool {
         ip.family == network.family && Self.mask(ip, prefixLength: prefixLength) == network
     }
 
     /// Whether every address of `other` lies in this block (a block contains itself); blocks
     /// of different families never contain each other.
-    public func contains(_ other: CIDR) -> Bool {
+    package func contains(_ other: CIDR) -> Bool {
         other.prefixLength >= prefixLength && contains(other.network)
     }
 
     /// The last address of the block (the IPv4 broadcast address for prefixes below /31).
-    public var lastAddress: IPAddress {
+    package var lastAddress: IPAddress {
         let (highMask, lowMask) = Self.masks(bits: Self.bitsIn128(network.family, prefixLength))
         let high = network.high | ~highMask
         let low = network.low | ~lowMask
@@ -76,10 +76,10 @@ public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `network/prefixLength` with the network in canonical form: `3.251.148.96/29`, `2001:db8::/32`.
-    public var description: String { "\(network)/\(prefixLength)" }
+    package var description: String { "\(network)/\(prefixLength)" }
 
     /// Orders by network address, then by prefix length.
-    public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
+    package static func < (lhs: CIDR, rhs: CIDR) -> Bool {
         (lhs.network, lhs.prefixLength) < (rhs.network, rhs.prefixLength)
     }
 
@@ -126,15 +126,15 @@ public struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// Why a CIDR string was rejected, as a sentence that names the fix where there is one.
-public struct CIDRError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CIDRError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A user-facing explanation, such as "prefix length 33 is out of range 0–32 for IPv4".
-    public var message: String
+    package var message: String
 
     /// Creates an error with a user-facing message.
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 
     /// The message, for logs and test failures.
-    public var description: String { message }
+    package var description: String { message }
 }

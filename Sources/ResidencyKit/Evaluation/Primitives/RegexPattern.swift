@@ -22,24 +22,24 @@
 ///
 /// `\d`, `\w`, `\s`, `\b` and the POSIX classes are ASCII-only, as in RE2; `(?i)` compares
 /// scalars through their simple lowercase and uppercase mappings.
-public struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
+package struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     /// The longest accepted pattern, in UTF-8 bytes.
-    public static let maxPatternLength = 4096
+    package static let maxPatternLength = 4096
     /// The largest count accepted in `{n}`, `{n,}` and `{n,m}`.
-    public static let maxRepetitionCount = 1000
+    package static let maxRepetitionCount = 1000
     /// The most instructions a compiled pattern may have; bounds both memory and the
     /// per-character cost of matching.
-    public static let maxProgramSize = 10_000
+    package static let maxProgramSize = 10_000
     /// The deepest accepted group nesting; keeps parsing and compiling off the stack limit.
-    public static let maxNestingDepth = 100
+    package static let maxNestingDepth = 100
 
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
     let program: RegexProgram
 
     /// Compiles `pattern`, or throws an error that locates the first unsupported or malformed
     /// construct.
-    public init(_ pattern: String) throws(RegexPatternError) {
+    package init(_ pattern: String) throws(RegexPatternError) {
         let byteCount = pattern.utf8.count
         if byteCount > Self.maxPatternLength {
             throw RegexPatternError(
@@ -54,47 +54,47 @@ public struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the pattern matches anywhere in `text` (RE2's `PartialMatch`, Go's `MatchString`).
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         program.run(text, anchored: false)
     }
 
     /// Whether the pattern matches all of `text`, as if written `\A(?:pattern)\z`.
-    public func matchesWhole(_ text: String) -> Bool {
+    package func matchesWhole(_ text: String) -> Bool {
         program.run(text, anchored: true)
     }
 
     /// The pattern as written.
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     // The program is a pure function of the pattern, so the pattern alone decides equality.
     /// Two patterns are equal when they were written identically.
-    public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
+    package static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
         lhs.pattern == rhs.pattern
     }
 
     /// Hashes the pattern text.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(pattern)
     }
 }
 
 /// Why a pattern was rejected, and where: `offset` and `length` are UTF-8 byte positions within
 /// the pattern, so a diagnostic can underline the offending construct inside a policy file.
-public struct RegexPatternError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct RegexPatternError: Error, Sendable, Hashable, CustomStringConvertible {
     /// UTF-8 byte offset within the pattern where the problem starts.
-    public var offset: Int
+    package var offset: Int
     /// Length in UTF-8 bytes of the offending construct (at least 1 unless the pattern is empty).
-    public var length: Int
+    package var length: Int
     /// A user-facing sentence: what was found and what is allowed instead.
-    public var message: String
+    package var message: String
 
     /// Creates an error at a byte range of the pattern.
-    public init(offset: Int, length: Int, message: String) {
+    package init(offset: Int, length: Int, message: String) {
         self.offset = offset
         self.length = length
         self.message = message
     }
 
     /// The message, for logs and test failures.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -5,20 +5,20 @@ import Foundation
 /// (`terraform show -json`), parsed and decoded in parallel, every problem reported at its
 /// place in its file. Workspaces come back in a fixed order (files sorted by path, bundles in
 /// file order) whatever the parallelism.
-public enum InventoryLoader {
-    public static let fileExtensions = ["json", "yaml", "yml"]
+package enum InventoryLoader {
+    package static let fileExtensions = ["json", "yaml", "yml"]
 
     /// Everything loaded, and what went wrong.
-    public struct Loaded: Sendable {
-        public var workspaces: [WorkspaceModel] = []
+    package struct Loaded: Sendable {
+        package var workspaces: [WorkspaceModel] = []
         /// The files read, for rendering diagnostics and for their digests.
-        public var files: [SourceFile] = []
+        package var files: [SourceFile] = []
         /// SHA-256 of each file (parallel to `files`), computed while parsing.
-        public var digests: [String] = []
-        public var diagnostics: [Diagnostic] = []
+        package var digests: [String] = []
+        package var diagnostics: [Diagnostic] = []
         /// Files in the folders given that were not read (another extension, or hidden):
         /// warned about, and listed in the result document.
-        public var notRead: [String] = []
+        package var notRead: [String] = []
     }
 
     /// How the files of an inventory folder are named.
@@ -29,7 +29,7 @@ public enum InventoryLoader {
     /// an inventory: one that cannot be read (a FIFO, a device, a sub-folder that cannot be
     /// listed) is an error, and files with other names are listed in a warning. `tree`, when
     /// given (a test's fixtures), is the tree symbolic links must stay in.
-    public static func load(
+    package static func load(
         paths: [String], catalog: Catalog, tree: InputTree? = nil, progress: ProgressCounter? = nil
     ) -> Loaded {
         load(paths: paths, catalog: catalog, tree: tree, progress: progress, list: FolderWalk.listFolder)
@@ -93,7 +93,7 @@ public enum InventoryLoader {
     /// task ends rather than all trees living until every file is decoded. Files holding
     /// many workspaces are decoded bundle by bundle in a second parallel pass, so one big
     /// file is as parallel as many small ones.
-    public static func load(files: [SourceFile], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
+    package static func load(files: [SourceFile], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
         let perFile = ParallelSlots<FileLoad>(count: files.count)
         progress?.begin("inventory files", total: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in

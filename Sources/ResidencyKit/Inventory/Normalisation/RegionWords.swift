@@ -2,16 +2,16 @@
 /// jurisdiction, not a cloud: `eu` is the EU and the EEA (GDPR's territory, so Norway and
 /// Iceland are `eu`), while London is `uk` and Zurich `ch` even though AWS calls them
 /// `eu-west-2` and `eu-central-2`. Anything not in a table is unknown, never guessed.
-public enum RegionWords {
+package enum RegionWords {
     /// Region ids the model uses, with what each means (for docs and did-you-mean).
-    public static let names: [(id: String, name: String)] = [
+    package static let names: [(id: String, name: String)] = [
         ("eu", "the EU and the EEA"), ("us", "the United States"), ("uk", "the United Kingdom"), ("ch", "Switzerland"),
         ("ca", "Canada"), ("in", "India"), ("au", "Australia"), ("jp", "Japan"), ("sg", "Singapore"), ("id", "Indonesia"),
         ("kr", "South Korea"), ("br", "Brazil"), ("hk", "Hong Kong"), ("za", "South Africa"), ("ae", "the United Arab Emirates"),
         ("il", "Israel"), ("sa", "Saudi Arabia"), ("mx", "Mexico"), ("tw", "Taiwan"), ("qa", "Qatar"), ("bh", "Bahrain"),
         ("nz", "New Zealand"), ("my", "Malaysia"), ("th", "Thailand"), ("cl", "Chile"),
     ]
-    public static let regions = names.map(\.id)
+    package static let regions = names.map(\.id)
 
     /// Words (after lower-casing and dropping everything but letters, digits, `-` and `_`)
     /// and the region they name, for labels vendors use in their own settings.
@@ -23,7 +23,7 @@ public enum RegionWords {
     ]
 
     /// A region from a label such as `"EU 🇪🇺"`, `"europe"`, `"North America"`.
-    public static func region(ofLabel label: String) -> String? {
+    package static func region(ofLabel label: String) -> String? {
         let w = labelWords(label)
         return words[w] ?? words[w.replacingOccurrences(of: "-", with: "_")] ?? cloudRegion(w)
     }
@@ -62,14 +62,14 @@ public enum RegionWords {
 
     /// A region from a cloud provider's location name: AWS `eu-west-1`, GCP `europe-west3`,
     /// Azure `westeurope`, BigQuery's multi-regions `EU` and `US`. Only names in the tables.
-    public static func cloudRegion(_ location: String) -> String? {
+    package static func cloudRegion(_ location: String) -> String? {
         let l = location.lowercased()
         return CloudRegions.aws[l] ?? CloudRegions.gcp[l] ?? CloudRegions.azure[l] ?? CloudRegions.multiRegions[l]
     }
 
     /// The region of a Segment host. Vendors' hosts are matched by each integration's own
     /// documented hosts (EndpointRules+Table.swift), never by a label that reads `eu`.
-    public static func region(ofHost host: String) -> String? { SDKRules.region(ofIngestHost: host) }
+    package static func region(ofHost host: String) -> String? { SDKRules.region(ofIngestHost: host) }
 }
 
 /// Cloud providers' region names and where each is. From the providers' region lists

@@ -6,7 +6,7 @@
 /// The SDKs build their URL by string concatenation, so a value written in another form than
 /// the SDK expects (a scheme where it adds one, `/v1` where it appends its own) makes a URL
 /// the SDK really posts to and that Segment does not accept; the URL shows it.
-public enum SDKRules {
+package enum SDKRules {
     /// How a library turns its settings into the URL it posts a batch to.
     struct Library: Sendable {
         /// The settings it reads, in the order evidence names them.
@@ -104,7 +104,7 @@ public enum SDKRules {
     ]
 
     /// Every library id the tool knows, for "did you mean".
-    public static var knownLibraries: [String] { (Array(libraries.keys) + ["analytics.js"]).sorted() }
+    package static var knownLibraries: [String] { (Array(libraries.keys) + ["analytics.js"]).sorted() }
 
     /// A library that concatenates one setting between a fixed prefix and suffix.
     static func concat(
@@ -138,7 +138,7 @@ public enum SDKRules {
     }
 
     /// The URL, host and region an SDK configuration sends to.
-    public static func resolve(_ sdk: SDKConfig, workspaceRegion: String?) -> Resolution {
+    package static func resolve(_ sdk: SDKConfig, workspaceRegion: String?) -> Resolution {
         guard let library = sdk.library else {
             return Resolution(region: nil, evidence: "the SDK configuration names no library")
         }
@@ -163,7 +163,7 @@ public enum SDKRules {
     /// The region of a Segment host: its tracking hosts and Public API hosts (which are no
     /// tracking hosts, but whose region Segment documents). Any other host (a proxy of the
     /// customer's) is unknown: where it forwards to is not in the inventory.
-    public static func region(ofIngestHost host: String) -> String? {
+    package static func region(ofIngestHost host: String) -> String? {
         switch host.lowercased() {
         case "api.segment.io", "api.segmentapis.com": "us"
         case "events.eu1.segmentapis.com", "eu1.api.segmentapis.com": "eu"

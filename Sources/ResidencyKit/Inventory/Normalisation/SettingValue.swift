@@ -1,5 +1,5 @@
 /// A destination setting as exports carry it, reduced to what resolution rules look at.
-public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
+package enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
     case number(Double)
@@ -7,7 +7,7 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     case other
 
     /// How evidence quotes the value: `"EU 🇪🇺"`, `true`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .string(let s): "\"\(s)\""
         case .bool(let b): b ? "true" : "false"
@@ -18,16 +18,16 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A resolved region with the evidence it came from.
-public struct Resolution: Sendable, Hashable {
-    public var region: String?
-    public var host: String?
+package struct Resolution: Sendable, Hashable {
+    package var region: String?
+    package var host: String?
     /// The whole URL, where the rule builds one (an SDK's batch URL).
-    public var url: String?
-    public var evidence: String
+    package var url: String?
+    package var evidence: String
     /// Where the setting it was read from is written.
-    public var origin: Origin?
+    package var origin: Origin?
 
-    public init(region: String?, host: String? = nil, url: String? = nil, evidence: String, origin: Origin? = nil) {
+    package init(region: String?, host: String? = nil, url: String? = nil, evidence: String, origin: Origin? = nil) {
         self.region = region
         self.host = host
         self.url = url

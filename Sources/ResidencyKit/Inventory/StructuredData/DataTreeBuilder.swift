@@ -6,7 +6,7 @@
 /// `key` followed by one value, then `end`; arrays likewise without keys. Misuse (a value in
 /// an object without a key, an unbalanced `end`, two top-level values) is a programming error
 /// and traps.
-public struct DataTreeBuilder: Sendable {
+package struct DataTreeBuilder: Sendable {
     var nodes: [DataTree.Node] = []
     var members: [DataTree.Member] = []
     var elements: [UInt32] = []
@@ -29,7 +29,7 @@ public struct DataTreeBuilder: Sendable {
     }
 
     /// An empty builder. Strings and numbers are copied into the tree's table.
-    public init() {
+    package init() {
         self.bytes = []
     }
 
@@ -46,17 +46,17 @@ public struct DataTreeBuilder: Sendable {
     }
 
     /// Opens an object whose `{` (or first key, in block YAML) is at `start`.
-    public mutating func beginObject(start: Int) {
+    package mutating func beginObject(start: Int) {
         open(isObject: true, start: start)
     }
 
     /// Opens an array whose `[` (or first `-`, in block YAML) is at `start`.
-    public mutating func beginArray(start: Int) {
+    package mutating func beginArray(start: Int) {
         open(isObject: false, start: start)
     }
 
     /// Names the next member of the innermost open object; its value comes next.
-    public mutating func key(_ key: String, start: Int) {
+    package mutating func key(_ key: String, start: Int) {
         guard let top = frames.last, top.isObject, !keyPending else {
             preconditionFailure("DataTreeBuilder: key(\"\(key)\") outside an object or twice in a row")
         }
@@ -69,7 +69,7 @@ public struct DataTreeBuilder: Sendable {
     }
 
     /// A string value spanning `start..<end` in the source.
-    public mutating func string(_ value: String, start: Int, end: Int) {
+    package mutating func string(_ value: String, start: Int, end: Int) {
         strings.append(value)
         append(
             DataTree.Node(
@@ -79,7 +79,7 @@ public struct DataTreeBuilder: Sendable {
 
     /// A number given as decimal text (`-12`, `0.5`, `1e3`); `int` and `double` are computed
     /// from this text, so an integer stays exact whatever its size.
-    public mutating func number(text: String, start: Int, end: Int) {
+    package mutating func number(text: String, start: Int, end: Int) {
         var text = text
         if let small = text.withUTF8({ DecimalText.smallInteger($0) }) {
             append(Self.bitsNode(.int, UInt64(bitPattern: small), start, end))
@@ -94,28 +94,28 @@ public struct DataTreeBuilder: Sendable {
 
     /// An integer value a front end has already read. (The YAML converter passes its numbers
     /// as text: the core schema it follows has only decimal numbers.)
-    public mutating func integer(_ value: Int, start: Int, end: Int) {
+    package mutating func integer(_ value: Int, start: Int, end: Int) {
         append(Self.bitsNode(.int, UInt64(bitPattern: Int64(value)), start, end))
     }
 
     /// A floating-point value a front end has already read, such as an infinity, which has
     /// no JSON text.
-    public mutating func double(_ value: Double, start: Int, end: Int) {
+    package mutating func double(_ value: Double, start: Int, end: Int) {
         append(Self.bitsNode(.double, value.bitPattern, start, end))
     }
 
     /// `true` or `false`.
-    public mutating func bool(_ value: Bool, start: Int, end: Int) {
+    package mutating func bool(_ value: Bool, start: Int, end: Int) {
         append(DataTree.Node(tag: value ? .trueValue : .falseValue, start: Self.offset(start), end: Self.offset(end)))
     }
 
     /// `null` (YAML `~`, `null` or an empty value).
-    public mutating func null(start: Int, end: Int) {
+    package mutating func null(start: Int, end: Int) {
         append(DataTree.Node(tag: .null, start: Self.offset(start), end: Self.offset(end)))
     }
 
     /// Closes the innermost open object or array, which ends just before `end`.
-    public mutating func end(end: Int) {
+    package mutating func end(end: Int) {
         precondition(!frames.isEmpty, "DataTreeBuilder: end(end:) without an open object or array")
         precondition(!keyPending, "DataTreeBuilder: an object closed after a key without a value")
         close(end: Self.offset(end))
@@ -123,7 +123,7 @@ public struct DataTreeBuilder: Sendable {
 
     /// The finished tree. An empty builder gives a tree whose root is `null` at offset 0
     /// (an empty YAML document).
-    public func finish() -> DataTree {
+    package func finish() -> DataTree {
         precondition(frames.isEmpty, "DataTreeBuilder: finish() with \(frames.count) unclosed containers")
         var nodes = nodes
         if nodes.isEmpty { nodes.append(DataTree.Node(tag: .null, start: 0, end: 0)) }

@@ -16,10 +16,10 @@ extension YAMLReader {
     /// file spells out. Real files use an anchor for a shared block of settings, or a test
     /// inventory repeated across tests: thousands of values. A million still builds in well
     /// under a second; a bomb is stopped within it.
-    public static let maximumAliasValues = 1_000_000
+    package static let maximumAliasValues = 1_000_000
     /// The most scalar text, in bytes, aliases may add: one long string repeated a million
     /// times would otherwise pass the count.
-    public static let maximumAliasText = 64 << 20
+    package static let maximumAliasText = 64 << 20
 
     /// What an anchor's value holds, written out.
     private struct Size {
@@ -109,7 +109,7 @@ extension Diagnostic {
     /// A YAML file whose aliases expand past `YAMLReader`'s bounds, at the alias that crossed.
     static func yamlAliasBomb(_ message: String, at r: SourceRange) -> Diagnostic {
         .error(
-            "E1702", "YAML refused: \(message)", at: r,
+            .E1702, "YAML refused: \(message)", at: r,
             help: "each alias repeats its anchor's whole value, so aliases inside anchors multiply; "
                 + "write the values out, or use fewer nested aliases")
     }

@@ -3,17 +3,17 @@ import Yams
 /// Reads YAML inventories into the same position-keeping `DataTree` as JSON, so loaders see
 /// one shape. Scalars are typed by the YAML 1.2 core schema, not YAML 1.1: `NO` (Norway) and
 /// `on` stay strings, only `true`/`false`, `null`/`~` and numbers are typed.
-public enum YAMLReader {
+package enum YAMLReader {
     /// A syntax error with its byte offset in the file, or aliases that expand too far.
-    public struct SyntaxError: Error, Sendable, Hashable {
-        public enum Kind: Sendable, Hashable { case syntax, aliasExpansion }
-        public var offset: Int
-        public var message: String
-        public var kind = Kind.syntax
+    package struct SyntaxError: Error, Sendable, Hashable {
+        package enum Kind: Sendable, Hashable { case syntax, aliasExpansion }
+        package var offset: Int
+        package var message: String
+        package var kind = Kind.syntax
         /// For a duplicate key found at its repeat: where the key is first written.
-        public var firstOffset: Int? = nil
+        package var firstOffset: Int? = nil
 
-        public func diagnostic(in file: SourceFile) -> Diagnostic {
+        package func diagnostic(in file: SourceFile) -> Diagnostic {
             switch kind {
             case .syntax:
                 let d = Diagnostic.yamlSyntax(message, at: file.range(offset, offset + 1))
@@ -24,7 +24,7 @@ public enum YAMLReader {
     }
 
     /// Parses one YAML document (a stream of several is an error: one file, one document).
-    public static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
+    package static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
         if let bomb = aliasExpansionError(file) { return .failure(bomb) }
         // Yams takes a Swift string, which would turn a stray byte into U+FFFD (three bytes)
         // and read on: the value would differ from the file and its end would lie past it.
