@@ -46,12 +46,12 @@ final class CheckContext {
     /// bodies are never followed by later passes.
     var recursiveDefines = Set<Int>()
     /// Typing state of lets and defines (lazily typed in dependency order).
-    var constantState: [UInt8] = []
-    var defineState: [UInt8] = []
-    /// Declared record types by name, and their resolution state (1 while being resolved,
-    /// so that a record containing itself is reported rather than followed forever).
+    var constantState: [Visit] = []
+    var defineState: [Visit] = []
+    /// Declared record types by name, and their resolution state (`inProgress` while being
+    /// resolved, so that a record containing itself is reported rather than followed forever).
     var recordDecls: [String: (decl: RecordDecl, file: Int)] = [:]
-    var recordState: [String: UInt8] = [:]
+    var recordState: [String: Visit] = [:]
 
     init(_ sources: PolicySources) {
         self.sources = sources
@@ -60,4 +60,10 @@ final class CheckContext {
     }
 
     func report(_ d: Diagnostic) { diagnostics.append(d) }
+}
+
+/// Where a walk over declarations that refer to each other (lets, defines, records, define
+/// calls) stands with one of them: a declaration met again while `inProgress` closes a cycle.
+enum Visit: Sendable {
+    case notVisited, inProgress, done
 }

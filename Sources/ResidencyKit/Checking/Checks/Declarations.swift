@@ -65,8 +65,8 @@ extension Checker {
                 }
             }
         }
-        ctx.constantState = Array(repeating: 0, count: ctx.bundle.constants.count)
-        ctx.defineState = Array(repeating: 0, count: ctx.bundle.defines.count)
+        ctx.constantState = Array(repeating: .notVisited, count: ctx.bundle.constants.count)
+        ctx.defineState = Array(repeating: .notVisited, count: ctx.bundle.defines.count)
     }
 
     private static func declare(_ ctx: CheckContext, _ file: Int, _ name: Identifier, _ symbol: Symbol) {

@@ -18,30 +18,30 @@ extension Checker {
         }
         // Depth-first search with an explicit stack (a long chain of defines must not
         // overflow ours) and an explicit path, so a message can name the whole cycle.
-        var state = [UInt8](repeating: 0, count: defines.count)
+        var state = [Visit](repeating: .notVisited, count: defines.count)
         var height = [Int](repeating: 1, count: defines.count)
-        for root in defines.indices where state[root] == 0 {
+        for root in defines.indices where state[root] == .notVisited {
             var stack: [(define: Int, next: Int)] = [(root, 0)]
-            state[root] = 1
+            state[root] = .inProgress
             while let (i, next) = stack.last {
                 let callees = calls[i]
                 guard next < callees.count else {
                     stack.removeLast()
-                    state[i] = 2
+                    state[i] = .done
                     height[i] = 1 + (callees.filter { !ctx.recursiveDefines.contains($0) }.map { height[$0] }.max() ?? 0)
                     continue
                 }
                 stack[stack.count - 1].next += 1
                 let j = callees[next]
-                if state[j] == 1 {
+                if state[j] == .inProgress {
                     let path = stack.map(\.define)
                     let cycle = path[path.lastIndex(of: j)!...] + [j]
                     if !ctx.recursiveDefines.contains(j) {
                         ctx.report(.recursiveDefine(cycle.map { defines[$0].decl.name.name }, at: defines[j].decl.name.range))
                     }
                     for k in cycle { ctx.recursiveDefines.insert(k) }
-                } else if state[j] == 0 {
-                    state[j] = 1
+                } else if state[j] == .notVisited {
+                    state[j] = .inProgress
                     stack.append((j, 0))
                 }
             }

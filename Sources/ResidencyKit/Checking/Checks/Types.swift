@@ -86,13 +86,13 @@ extension Checker {
 
     static func typeConstant(_ ctx: CheckContext, _ i: Int) -> ValueType {
         switch ctx.constantState[i] {
-        case 2: return ctx.bundle.constants[i].type
-        case 1:
+        case .done: return ctx.bundle.constants[i].type
+        case .inProgress:
             ctx.report(.cyclicLet(ctx.bundle.constants[i].decl.name.name, at: ctx.bundle.constants[i].decl.name.range))
             return .error
-        default: break
+        case .notVisited: break
         }
-        ctx.constantState[i] = 1
+        ctx.constantState[i] = .inProgress
         let c = ctx.bundle.constants[i]
         var typer = Typer(ctx: ctx, file: c.file)
         var type = typer.type(c.decl.value)
@@ -107,13 +107,13 @@ extension Checker {
             type = declared
         }
         ctx.bundle.constants[i].type = type
-        ctx.constantState[i] = 2
+        ctx.constantState[i] = .done
         return type
     }
 
     static func typeDefine(_ ctx: CheckContext, _ i: Int) -> CheckedDefine {
-        if ctx.defineState[i] != 0 { return ctx.bundle.defines[i] }
-        ctx.defineState[i] = 1
+        if ctx.defineState[i] != .notVisited { return ctx.bundle.defines[i] }
+        ctx.defineState[i] = .inProgress
         let d = ctx.bundle.defines[i]
         let paramTypes = d.decl.parameters.map { resolveType(ctx, $0.type) }
         let declared = d.decl.returnType.map { resolveType(ctx, $0) }
@@ -122,7 +122,7 @@ extension Checker {
         // A recursive define, or one heading an over-long chain, was reported already; its
         // body is not followed, so typing never descends further than the chain limit.
         if ctx.recursiveDefines.contains(i) {
-            ctx.defineState[i] = 2
+            ctx.defineState[i] = .done
             return ctx.bundle.defines[i]
         }
         var typer = Typer(ctx: ctx, file: d.file)
@@ -143,7 +143,7 @@ extension Checker {
                     at: d.decl.body.range))
         }
         ctx.bundle.defines[i].resultType = declared ?? body
-        ctx.defineState[i] = 2
+        ctx.defineState[i] = .done
         return ctx.bundle.defines[i]
     }
 
@@ -163,7 +163,7 @@ extension Checker {
         case .named(let id):
             if let t = typeNames[id.name] { return t }
             if ctx.recordDecls[id.name] != nil {
-                guard ctx.recordState[id.name] != 1 else {
+                guard ctx.recordState[id.name] != .inProgress else {
                     ctx.report(.recordContainsItself(id.name, at: id.range))
                     return .error
                 }
@@ -180,7 +180,7 @@ extension Checker {
     static func resolveRecord(_ ctx: CheckContext, _ name: String) -> ValueType {
         if let done = ctx.bundle.records[name] { return .userRecord(done) }
         guard let (decl, _) = ctx.recordDecls[name] else { return .error }
-        ctx.recordState[name] = 1
+        ctx.recordState[name] = .inProgress
         var fields: [UserRecordType.Field] = []
         var seen: [String: SourceRange] = [:]
         for field in decl.fields {
@@ -193,7 +193,7 @@ extension Checker {
         }
         let record = UserRecordType(name: name, fields: fields)
         ctx.bundle.records[name] = record
-        ctx.recordState[name] = 2
+        ctx.recordState[name] = .done
         return .userRecord(record)
     }
 }
