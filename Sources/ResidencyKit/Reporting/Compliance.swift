@@ -14,8 +14,8 @@ public enum Compliance: String, Sendable, CaseIterable {
 
     /// The verdict from counts by severity and outcome (`summary.bySeverity`). Permitted and
     /// waived results are not failures: they carry their legal basis or approval.
-    public static func of(bySeverity: [String: [String: Int]], unmatched: Int) -> Compliance {
-        func n(_ s: PolicySeverity, _ o: Outcome) -> Int { bySeverity[s.rawValue]?[o.rawValue] ?? 0 }
+    public static func of(bySeverity: SeverityCounts, unmatched: Int) -> Compliance {
+        func n(_ s: PolicySeverity, _ o: Outcome) -> Int { bySeverity[s, o] }
         if n(.error, .fail) > 0 { return .nonCompliant }
         if n(.error, .indeterminate) > 0 || unmatched > 0 { return .notDecided }
         if [PolicySeverity.warning, .info].contains(where: { n($0, .fail) + n($0, .indeterminate) > 0 }) {
@@ -75,7 +75,7 @@ extension ResultDocument {
     public var verdictReason: String {
         let s = summary
         func n(_ severities: [PolicySeverity], _ o: Outcome) -> Int {
-            severities.reduce(0) { $0 + (s.bySeverity[$1.rawValue]?[o.rawValue] ?? 0) }
+            severities.reduce(0) { $0 + (s.bySeverity[$1, o]) }
         }
         let unmatched = unmatchedPolicies
         let errorFails = n([.error], .fail), errorUndecided = n([.error], .indeterminate)
@@ -99,4 +99,35 @@ extension ResultDocument {
         }
         return parts.joined(separator: "; ") + "."
     }
+}
+
+/// How many results had each outcome; every outcome is there, zero when none had it.
+public struct OutcomeCounts: Sendable, Equatable {
+    private var counts = [Int](repeating: 0, count: Outcome.allCases.count)
+
+    public init() {}
+
+    public subscript(_ outcome: Outcome) -> Int {
+        get { counts[outcome.ordinal] }
+        set { counts[outcome.ordinal] = newValue }
+    }
+}
+
+/// How many results of each severity's policies had each outcome.
+public struct SeverityCounts: Sendable, Equatable {
+    private var counts = [OutcomeCounts](repeating: OutcomeCounts(), count: PolicySeverity.allCases.count)
+
+    public init() {}
+
+    public subscript(_ severity: PolicySeverity) -> OutcomeCounts {
+        get { counts[Self.index(severity)] }
+        set { counts[Self.index(severity)] = newValue }
+    }
+
+    public subscript(_ severity: PolicySeverity, _ outcome: Outcome) -> Int {
+        get { counts[Self.index(severity)][outcome] }
+        set { counts[Self.index(severity)][outcome] = newValue }
+    }
+
+    private static func index(_ s: PolicySeverity) -> Int { PolicySeverity.allCases.firstIndex(of: s)! }
 }

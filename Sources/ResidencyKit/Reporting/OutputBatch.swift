@@ -128,10 +128,13 @@ package final class OutputBatch {
         let i = try index(path)
         let destination = entries[i].destination
         let staging = TemporaryName.make(for: destination.name, in: destination.folder, .tmp)
+        // The undo step before the folder: a signal between the two would otherwise leave it.
+        let undoStep = SignalCleanup.add(.rmdir(staging))
         if let error = settings.fault?(.create, staging) ?? (mkdir(staging, 0o777) == 0 ? nil : errno) {
+            if let undoStep { SignalCleanup.drop(undoStep) }
             throw failure(entries[i].target, "cannot create \(OutputPaths.display(staging)): \(String(cString: strerror(error)))")
         }
-        record(.rmdir(staging))
+        if let undoStep { undo.append(undoStep) }
         entries[i].staged = staging
         try fill(Folder(batch: self, index: i, path: staging))
         syncFolder(staging)
@@ -141,15 +144,20 @@ package final class OutputBatch {
     func stage(_ i: Int, _ temporary: String, mode: stat?, _ produce: (([UInt8]) -> Void) -> Void) throws(Diagnostic) {
         let target = entries[i].target
         var file: StagedFile
+        // The undo step goes in before the file is created, so that a signal arriving between
+        // the two cannot leave the temporary behind (the name is this process's own: pid and
+        // random part); it is taken out again if the file cannot be created.
+        let undoStep = SignalCleanup.add(.unlink(temporary))
         do throws(Errno) {
             if let error = settings.fault?(.create, temporary) { throw Errno(error, "") }
             file = try StagedFile(path: temporary, mode: mode)
         } catch {
+            if let undoStep { SignalCleanup.drop(undoStep) }
             throw failure(
                 target, "cannot create a temporary file in \(OutputPaths.display(OutputPaths.parent(temporary))): \(error.reason)"
             )
         }
-        record(.unlink(temporary))
+        if let undoStep { undo.append(undoStep) }
         produce { file.write($0) }
         do throws(Errno) {
             if let error = settings.fault?(.write, temporary) {

@@ -74,7 +74,7 @@ extension ResultDocument {
     /// any result trips the gate: what `build` writes and what reading a document checks.
     static func tally(
         _ results: [Finding], failOn: AuditRun.FailOn, onlyNew: Bool
-    ) -> (outcomes: [String: Int], bySeverity: [String: [String: Int]], gating: Bool) {
+    ) -> (outcomes: OutcomeCounts, bySeverity: SeverityCounts, gating: Bool) {
         // Tallies in arrays (severity × outcome): a million results, no hashing.
         let severities = PolicySeverity.allCases
         let outcomeCount = Outcome.allCases.count
@@ -90,13 +90,13 @@ extension ResultDocument {
                 if !gating, gates(severity, outcome, failOn), !onlyNew || results[f].change == .new { gating = true }
             }
         }
-        var outcomes: [String: Int] = [:]
-        var bySeverity: [String: [String: Int]] = [:]
+        var outcomes = OutcomeCounts()
+        var bySeverity = SeverityCounts()
         for (si, s) in severities.enumerated() {
             for o in Outcome.allCases {
                 let n = counts[si * outcomeCount + o.ordinal]
-                outcomes[o.rawValue, default: 0] += n
-                bySeverity[s.rawValue, default: [:]][o.rawValue] = n
+                outcomes[o] += n
+                bySeverity[s, o] = n
             }
         }
         return (outcomes, bySeverity, gating)

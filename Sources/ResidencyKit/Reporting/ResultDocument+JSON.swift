@@ -171,14 +171,14 @@ extension ResultDocument {
         w.field("evaluated", summary.evaluated)
         w.key("outcomes")
         w.beginObject()
-        for o in Outcome.allCases { w.field(o.rawValue, summary.outcomes[o.rawValue] ?? 0) }
+        for o in Outcome.allCases { w.field(o.rawValue, summary.outcomes[o]) }
         w.endObject()
         w.key("bySeverity")
         w.beginObject()
         for s in PolicySeverity.allCases.reversed() {
             w.key(s.rawValue)
             w.beginObject()
-            for o in Outcome.allCases { w.field(o.rawValue, summary.bySeverity[s.rawValue]?[o.rawValue] ?? 0) }
+            for o in Outcome.allCases { w.field(o.rawValue, summary.bySeverity[s, o]) }
             w.endObject()
         }
         w.endObject()

@@ -148,7 +148,7 @@ extension ResultDocument {
             vendors: vendors, summary: summary
                 ?? Summary(
                     verdict: .notDecided, gate: .failed, failOn: .error, workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
-                    outcomes: [:], bySeverity: [:]),
+                    outcomes: OutcomeCounts(), bySeverity: SeverityCounts()),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
     }
 
@@ -240,12 +240,21 @@ extension ResultDocument {
             gate = r.word(o, "gate", path, GateState.allCases) ?? .failed
         }
         let failOn = r.word(o, "failOn", path, AuditRun.FailOn.allCases) ?? .error
-        let outcomes = r.object(o, "outcomes", path).map { r.counts($0, "summary.outcomes") } ?? [:]
-        var bySeverity: [String: [String: Int]] = [:]
+        let outcomes = r.object(o, "outcomes", path).map { r.counts($0, "summary.outcomes") } ?? OutcomeCounts()
+        var bySeverity = SeverityCounts()
         if let s = r.object(o, "bySeverity", path) {
             for m in s.members {
+                // A severity or outcome this version does not know is not a count to leave out.
+                guard let severity = PolicySeverity(rawValue: m.key) else {
+                    r.report {
+                        .documentUnknownWord(
+                            "summary.bySeverity", m.key, PolicySeverity.allCases.map(\.rawValue),
+                            at: ResultDocumentReader.range(m.value, $0))
+                    }
+                    continue
+                }
                 if let counts = r.element(m.value, "summary.bySeverity.\(m.key)") {
-                    bySeverity[m.key] = r.counts(counts, "summary.bySeverity.\(m.key)")
+                    bySeverity[severity] = r.counts(counts, "summary.bySeverity.\(m.key)")
                 }
             }
         }

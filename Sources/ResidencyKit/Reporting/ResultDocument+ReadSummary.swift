@@ -37,8 +37,8 @@ extension ResultDocument {
         let counted = tally(doc.results, failOn: failOn, onlyNew: onlyNew)
         for o in Outcome.allCases {
             check(
-                summary?["outcomes"], "summary.outcomes", o.rawValue, s.outcomes[o.rawValue] ?? 0,
-                counted.outcomes[o.rawValue] ?? 0,
+                summary?["outcomes"], "summary.outcomes", o.rawValue, s.outcomes[o],
+                counted.outcomes[o],
                 "results with outcome `\(o.rawValue)`")
         }
         for severity in PolicySeverity.allCases.reversed() {
@@ -46,7 +46,7 @@ extension ResultDocument {
             for o in Outcome.allCases {
                 check(
                     summary?["bySeverity"]?[severity.rawValue] ?? summary?["bySeverity"], path, o.rawValue,
-                    s.bySeverity[severity.rawValue]?[o.rawValue] ?? 0, counted.bySeverity[severity.rawValue]?[o.rawValue] ?? 0,
+                    s.bySeverity[severity, o], counted.bySeverity[severity, o],
                     "\(severity.rawValue) results with outcome `\(o.rawValue)`")
             }
         }

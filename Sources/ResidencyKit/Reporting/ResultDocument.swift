@@ -63,9 +63,9 @@ public struct ResultDocument: Sendable, Equatable {
         public var resources: Int
         public var evaluated: Int
         /// Every outcome with its count (zeros included, so consumers need no defaults).
-        public var outcomes: [String: Int]
+        public var outcomes: OutcomeCounts
         /// Per severity, the counts of outcomes that matter to a gate.
-        public var bySeverity: [String: [String: Int]]
+        public var bySeverity: SeverityCounts
     }
 
     public struct PolicyInfo: Sendable, Equatable {

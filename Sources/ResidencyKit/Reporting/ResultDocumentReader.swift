@@ -145,10 +145,15 @@ struct ResultDocumentReader {
     }
 
     /// An object of numbers by key (the summary's counts), in document order.
-    mutating func counts(_ n: DataNode, _ path: @autoclosure () -> String) -> [String: Int] {
-        var out: [String: Int] = [:]
+    /// Counts by outcome; an outcome this version does not know is an error, not a count left out.
+    mutating func counts(_ n: DataNode, _ path: @autoclosure () -> String) -> OutcomeCounts {
+        var out = OutcomeCounts()
         for m in n.members {
-            if let v = number(m.value, Self.child(path(), m.key)) { out[m.key] = v }
+            guard let outcome = Outcome(rawValue: m.key) else {
+                report { .documentUnknownWord(path(), m.key, Outcome.allCases.map(\.rawValue), at: Self.range(m.value, $0)) }
+                continue
+            }
+            if let v = number(m.value, Self.child(path(), m.key)) { out[outcome] = v }
         }
         return out
     }

@@ -66,12 +66,11 @@ package struct TerminalSummary: Sendable {
             if b.resolved.count > limit { out += "  … and \(b.resolved.count - limit) more resolved in the JSON report\n" }
         }
         for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(text(n.message))\n" }
-        let counts = Outcome.allCases.map { "\(doc.summary.outcomes[$0.rawValue] ?? 0) \($0.rawValue)" }
+        let counts = Outcome.allCases.map { "\(doc.summary.outcomes[$0]) \($0.rawValue)" }
         out += "\noutcomes:    " + counts.joined(separator: ", ") + "\n"
         var severities: [String] = []
         for s in PolicySeverity.allCases.reversed() {
-            let c = doc.summary.bySeverity[s.rawValue] ?? [:]
-            let fail = c["fail"] ?? 0, unknown = c["indeterminate"] ?? 0
+            let fail = doc.summary.bySeverity[s, .fail], unknown = doc.summary.bySeverity[s, .indeterminate]
             if fail + unknown > 0 { severities.append("\(s.rawValue): \(fail) fail, \(unknown) indeterminate") }
         }
         if !severities.isEmpty { out += "by severity: " + severities.joined(separator: "; ") + "\n" }

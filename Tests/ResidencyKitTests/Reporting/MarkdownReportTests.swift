@@ -35,7 +35,7 @@ import Testing
     @Test func undecidedWhenOnlyUndecidedResultsTripTheGate() throws {
         var doc = try ReportFixtures.undecidedExample()
         doc.results.removeAll { $0.outcome == .fail && $0.severity == .error }
-        doc.summary.bySeverity["error"]?["fail"] = 0
+        doc.summary.bySeverity[.error, .fail] = 0
         doc.summary.verdict = .notDecided
         let text = MarkdownReport().render(doc)
         #expect(text.hasPrefix("## ❓ residency: NOT DECIDED\n"))

@@ -46,7 +46,7 @@ import Testing
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []), params: [:],
             summary: .init(
                 verdict: .compliant, gate: .passed, failOn: .error, workspaces: 1, policies: 1, permits: 0, resources: 1,
-                evaluated: results.count, outcomes: [:], bySeverity: [:]),
+                evaluated: results.count, outcomes: OutcomeCounts(), bySeverity: SeverityCounts()),
             policies: ["RES-001", "RES-007"].map {
                 .init(
                     id: $0, kind: "policy", title: "t", severity: "error", resourceKind: "destination", references: [], file: "p",

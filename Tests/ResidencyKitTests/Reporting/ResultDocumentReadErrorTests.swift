@@ -102,6 +102,15 @@ import Testing
             "`summary.verdict` is \"passed\""
         ),
         ("an unknown threshold", #""failOn": "error""#, #""failOn": 1️⃣"errors""#, "E1506", "`summary.failOn` is \"errors\""),
+        // Counts under a name this version does not know are refused, not left out.
+        (
+            "an unknown outcome counted", #""outcomes": {"fail": 1}"#, #""outcomes": {"fail": 1, "skipped": 1️⃣0}"#, "E1506",
+            "`summary.outcomes` is \"skipped\""
+        ),
+        (
+            "an unknown severity counted", #""bySeverity": {"error": {"fail": 1}}"#,
+            #""bySeverity": {"error": {"fail": 1}, "critical": 1️⃣{}}"#, "E1506", "`summary.bySeverity` is \"critical\""
+        ),
         (
             "a result of an unlisted policy", #"{"policy": "RES-001", "severity""#, #"{"policy": 1️⃣"RES-002", "severity""#,
             "E1507", "`results[0].policy` names policy `RES-002`, which `policies` does not list"

@@ -47,10 +47,10 @@ import Testing
             f.reason
                 == "waived until 2026-12-31, approved by dpo@acme.example: Customer.io EU migration scheduled for December (ticket PRIV-142)"
         )
-        #expect(o.document?.summary.outcomes["waived"] == 1)
+        #expect(o.document?.summary.outcomes[.waived] == 1)
         // Changed with issue 10 (before: 4): FullStory's RES-001 and Shop app's RES-004 now fail,
         // Orders backend's RES-004 now passes.
-        #expect(o.document?.summary.bySeverity["error"]?["fail"] == 4)  // and FullStory's RES-001 is a permitted transfer (the example's facts list it under SCCs, RES-011)
+        #expect(o.document?.summary.bySeverity[.error, .fail] == 4)  // and FullStory's RES-001 is a permitted transfer (the example's facts list it under SCCs, RES-011)
         #expect(o.diagnostics.isEmpty)
     }
 
@@ -79,7 +79,7 @@ import Testing
         let o = try Self.run(Self.waiver(resource: "5f8c3a1e9b2d4c6a7e0f1a2b"))  // Amplitude passes RES-001
         #expect(o.diagnostics.map(\.code) == ["W0902"])
         #expect(o.document?.notices.map(\.code) == ["stale-waiver"])
-        #expect(o.document?.summary.outcomes["waived"] == 0)
+        #expect(o.document?.summary.outcomes[.waived] == 0)
     }
 
     @Test func wholePolicyWaiversMustBeWrittenOut() throws {

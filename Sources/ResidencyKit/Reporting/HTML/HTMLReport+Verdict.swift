@@ -72,7 +72,7 @@ extension HTMLReport {
             case .never: []
             }
         func total(_ severities: [PolicySeverity], _ outcome: Outcome) -> Int {
-            severities.reduce(0) { $0 + (s.bySeverity[$1.rawValue]?[outcome.rawValue] ?? 0) }
+            severities.reduce(0) { $0 + (s.bySeverity[$1, outcome]) }
         }
         let fails = total(gated, .fail), undecided = total(gated, .indeterminate)
         let below = PolicySeverity.allCases.filter { !gated.contains($0) }
@@ -90,7 +90,7 @@ extension HTMLReport {
             out +=
                 " Below the threshold, \(HTMLMarkup.count(belowFails, "result")) failed or could not be decided; they are listed in section 4."
         }
-        let permitted = s.outcomes[Outcome.permitted.rawValue] ?? 0
+        let permitted = s.outcomes[Outcome.permitted]
         if permitted > 0 {
             out += permitted == 1 ? " 1 transfer relies" : " \(permitted) transfers rely"
             out += " on a legal basis recorded by a permit (section 3)."
@@ -151,7 +151,7 @@ extension HTMLReport {
             "Results by outcome", columns: ["Outcome", "Results", "Meaning"], numeric: [1],
             rows: Outcome.allCases.map { o in
                 .tr(
-                    HTMLTable.rowHeader(HTMLWords.badge(o)), HTMLTable.number(doc.summary.outcomes[o.rawValue] ?? 0),
+                    HTMLTable.rowHeader(HTMLWords.badge(o)), HTMLTable.number(doc.summary.outcomes[o]),
                     HTMLTable.cell(HTMLWords.meaning(o)))
             })
     }
@@ -162,7 +162,7 @@ extension HTMLReport {
             "Results by policy severity", columns: ["Severity"] + outcomes.map { HTMLWords.label($0) } + ["Total"],
             numeric: Set(1...(outcomes.count + 1)),
             rows: PolicySeverity.allCases.reversed().map { sev in
-                let counts = outcomes.map { doc.summary.bySeverity[sev.rawValue]?[$0.rawValue] ?? 0 }
+                let counts = outcomes.map { doc.summary.bySeverity[sev, $0] }
                 return .tr(
                     HTMLTable.rowHeader(.t(sev.rawValue)), .group(counts.map { HTMLTable.number($0) }),
                     HTMLTable.number(counts.reduce(0, +)))
@@ -173,7 +173,7 @@ extension HTMLReport {
     /// drawn with SVG presentation attributes only: the CSP admits no inline style.
     private func chart(_ doc: ResultDocument) -> BodyNode {
         let outcomes = Outcome.allCases
-        let counts = outcomes.map { doc.summary.outcomes[$0.rawValue] ?? 0 }
+        let counts = outcomes.map { doc.summary.outcomes[$0] }
         let maxCount = max(counts.max() ?? 0, 1)
         let labelWidth = 130, barSpace = 480, rowHeight = 28, top = 8
         let height = top * 2 + rowHeight * outcomes.count

@@ -51,9 +51,9 @@ extension HTMLReport {
         }
         var out: [String: WorkspaceTally] = [:]
         for (k, slug) in slugs.enumerated() {
-            var bySeverity: [String: [String: Int]] = [:]
+            var bySeverity = SeverityCounts()
             for (si, s) in severities.enumerated() {
-                for o in Outcome.allCases { bySeverity[s.rawValue, default: [:]][o.rawValue] = counts[k][si * outcomeCount + o.ordinal] }
+                for o in Outcome.allCases { bySeverity[s, o] = counts[k][si * outcomeCount + o.ordinal] }
             }
             var t = tallies[k]
             t.verdict = Compliance.of(bySeverity: bySeverity, unmatched: 0)

@@ -33,7 +33,7 @@ extension MarkdownReport {
                     " Below the threshold, \(HTMLMarkup.count(facts.belowThreshold, "result")) failed or could not be decided."
             }
         }
-        let permitted = s.outcomes[Outcome.permitted.rawValue] ?? 0, waived = s.outcomes[Outcome.waived.rawValue] ?? 0
+        let permitted = s.outcomes[Outcome.permitted], waived = s.outcomes[Outcome.waived]
         if permitted > 0 {
             why += permitted == 1 ? " 1 transfer relies" : " \(permitted) transfers rely"
             why += " on a legal basis recorded by a permit."
@@ -51,7 +51,7 @@ extension MarkdownReport {
         var lines = ["| outcome | " + severities.map(\.rawValue).joined(separator: " | ") + " | total |"]
         lines.append("|:--|" + severities.map { _ in "--:|" }.joined() + "--:|")
         for o in [Outcome.fail, .indeterminate, .permitted, .waived, .pass, .notApplicable] {
-            let counts = severities.map { doc.summary.bySeverity[$0.rawValue]?[o.rawValue] ?? 0 }
+            let counts = severities.map { doc.summary.bySeverity[$0, o] }
             let cells = counts.map(String.init) + [String(counts.reduce(0, +))]
             lines.append("| \(o.rawValue) | " + cells.joined(separator: " | ") + " |")
         }

@@ -199,13 +199,13 @@ public struct SARIFReport: Sendable {
         w.field("residency/evaluated", s.evaluated)
         w.key("residency/outcomes")
         w.beginObject(inline: true)
-        for o in Outcome.allCases { w.field(o.rawValue, s.outcomes[o.rawValue] ?? 0) }
+        for o in Outcome.allCases { w.field(o.rawValue, s.outcomes[o]) }
         w.endObject()
         w.field("residency/reported", reported)
         // Why the rest are not results: see the type's documentation.
         w.key("residency/notReported")
         w.beginObject(inline: true)
-        for o in [Outcome.permitted, .waived, .pass, .notApplicable] { w.field(o.rawValue, s.outcomes[o.rawValue] ?? 0) }
+        for o in [Outcome.permitted, .waived, .pass, .notApplicable] { w.field(o.rawValue, s.outcomes[o]) }
         w.field("overLimit", selection.omitted)
         w.endObject()
         if let b = doc.baseline {
