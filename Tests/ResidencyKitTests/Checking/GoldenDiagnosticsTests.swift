@@ -5,9 +5,10 @@ import Testing
 
 /// Golden tests for rendered diagnostics: each `Golden/diagnostics/NAME.policy` is checked
 /// and its diagnostics rendered (human and JSON) must equal `NAME.txt` and `NAME.json`.
-/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden`.
+/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden` (that
+/// run fails on purpose), then check with `swift test --filter Golden`.
 @Suite struct GoldenDiagnosticsTests {
-    static let folder = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/diagnostics")
+    static let folder = Golden.url("diagnostics")
 
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -29,14 +30,7 @@ import Testing
         #expect(!checked.diagnostics.isEmpty)
         let renderer = DiagnosticRenderer(files: checked.sources.files)
         for (ext, format) in [("txt", DiagnosticRenderer.Format.human), ("json", .json)] {
-            let rendered = renderer.render(checked.diagnostics, format: format)
-            let golden = Self.folder.appendingPathComponent("\(name).\(ext)")
-            if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-                try rendered.write(to: golden, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: golden, encoding: .utf8)
-            #expect(rendered == expected, "\(name).\(ext) differs; re-record with RECORD_GOLDEN=1 if intended")
+            try Golden.match(renderer.render(checked.diagnostics, format: format), "diagnostics/\(name).\(ext)")
         }
     }
 }

@@ -3,10 +3,6 @@ import Testing
 
 @testable import ResidencyKit
 
-/// The repository root, found from this file's path (Tests/ResidencyKitTests/Docs/…).
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 @Suite struct DocsTests {
     /// docs/language.md carries the generated schema and built-in reference verbatim.
     /// To refresh it, replace the marked section with the output of `residency reference`.

@@ -5,9 +5,10 @@ import Testing
 
 /// Golden tests for the canonical layout: each `Golden/fmt/CASE/input.policy`, formatted,
 /// must equal `CASE/expected.policy`, which must itself be canonical.
-/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden`.
+/// Re-record after an intended change with `RECORD_GOLDEN=1 swift test --filter Golden` (that
+/// run fails on purpose), then check with `swift test --filter Golden`.
 @Suite struct FormatterGoldenTests {
-    static let folder = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/fmt")
+    static let folder = Golden.url("fmt")
 
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -25,13 +26,8 @@ import Testing
         let input = try Data(contentsOf: directory.appendingPathComponent("input.policy"))
         let output = PolicyFormatter.format(SourceFile(path: "\(name)/input.policy", bytes: Array(input)))
         let formatted = try #require(output.text, "\(output.diagnostics.map(\.message))")
-        let golden = directory.appendingPathComponent("expected.policy")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try formatted.write(to: golden, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(formatted == expected, "\(name) differs; re-record with RECORD_GOLDEN=1 if intended")
+        try Golden.match(formatted, "fmt/\(name)/expected.policy")
+        let expected = try Golden.text("fmt/\(name)/expected.policy")
         #expect(try FormatterSupport.format(expected) == expected, "\(name)/expected.policy is not canonical")
     }
 }

@@ -21,8 +21,7 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/hostile")
+    static let folder = fixturesFolder.appendingPathComponent("hostile")
 
     static let cases: [Case] = {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("cases.json")) else { return [] }

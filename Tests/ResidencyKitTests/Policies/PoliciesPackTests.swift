@@ -89,17 +89,3 @@ import Testing
             json["dates"] as? [String: String] == ["dpfAdequacyDecision": "2023-07-10", "wrongRegionRejectedFrom": "2025-04-03"])
     }
 }
-
-/// The standard policy pack as shipped: every file under the repository's `policies/`.
-enum Pack {
-    /// `<repo>/policies`, found from this file (`Tests/ResidencyKitTests/Policies/…`).
-    static let folder: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("policies").path
-
-    /// The bundled catalog file.
-    static let catalogFile: String = (folder as NSString).appendingPathComponent("catalog/segment-regional.json")
-
-    /// The pack loaded and checked once for all tests.
-    static let checked = Audit.checkPolicies(paths: [folder])
-}

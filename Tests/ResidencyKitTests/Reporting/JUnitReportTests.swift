@@ -6,7 +6,7 @@ import Testing
 /// JUnit reports from real runs, every one validated against the Jenkins junit-10.xsd
 /// (MIT-licensed, copied with its notice into Fixtures/schemas) with libxml2's validator.
 @Suite struct JUnitReportTests {
-    static let schema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/schemas/junit-10.xsd").path
+    static let schema = fixturesFolder.appendingPathComponent("schemas/junit-10.xsd").path
     static let instant = Date(timeIntervalSince1970: 1_795_831_200)  // 2026-11-28T02:00:00Z
 
     static func run(inventories: [String], failOn: AuditRun.FailOn = .error) throws -> ResultDocument {

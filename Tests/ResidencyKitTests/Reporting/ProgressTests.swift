@@ -16,12 +16,15 @@ import Testing
         }
     }
 
-    static func drive(_ style: ProgressDisplay.Style, minimumTotal: Int = 0, total: Int) -> String {
+    /// The output for `total` steps, taken from `threads` threads at once.
+    static func drive(_ style: ProgressDisplay.Style, minimumTotal: Int = 0, total: Int, threads: Int = 1) -> String {
         let recorder = Recorder()
         let display = ProgressDisplay(style: style, minimumTotal: minimumTotal) { recorder.write($0) }
         let counter = ProgressCounter { display.update($0, $1, $2) }
         counter.begin("workspaces evaluated", total: total)
-        for _ in 0..<total { counter.step() }
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for _ in stride(from: t, to: total, by: threads) { counter.step() }
+        }
         display.finish()
         return recorder.text
     }
@@ -48,8 +51,13 @@ import Testing
         #expect(Self.drive(.lines, minimumTotal: 100, total: 100) != "")
     }
 
+    /// Runs step from many threads at once: the output depends on the steps only, not on which
+    /// thread took them or when.
     @Test func sameStepsSameOutput() {
-        #expect(Self.drive(.bar, total: 333) == Self.drive(.bar, total: 333))
+        let one = Self.drive(.bar, total: 333)
+        #expect(one.hasSuffix("\r\u{1B}[K") && one.contains("333/333"))
+        #expect(Self.drive(.bar, total: 333, threads: 8) == one)
+        #expect(Self.drive(.lines, total: 333, threads: 8) == Self.drive(.lines, total: 333))
     }
 
     @Test func aRunCountsFilesAndWorkspacesFromManyThreads() throws {

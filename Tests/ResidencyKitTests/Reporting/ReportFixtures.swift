@@ -102,16 +102,4 @@ enum ReportFixtures {
         }
         return doc
     }
-
-    /// Compares with a golden file, or records it with `RECORD_GOLDEN=1`.
-    static func matchGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Golden/reports/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "\(name) differs; re-record with RECORD_GOLDEN=1 if intended", sourceLocation: sourceLocation)
-    }
 }

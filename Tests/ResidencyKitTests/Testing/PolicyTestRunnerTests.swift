@@ -126,7 +126,7 @@ struct PolicyTestRunnerTests {
     @Test func junitIsValidAgainstTheSchema() throws {
         let (report, _) = TestPack.run(Self.file("      - {policy: T-1, resource: d1, outcome: fail}"))
         let xml = try PolicyTestJUnit.render(try #require(report))
-        let schema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/schemas/junit-10.xsd").path
+        let schema = fixturesFolder.appendingPathComponent("schemas/junit-10.xsd").path
         #expect(XMLWriter.validate(xml, schemaPath: schema) == [])
         #expect(xml.contains("<failure "))
     }

@@ -6,12 +6,8 @@ import Testing
 /// Shared helpers for the inventory tests: the repository's real files, in-memory loading,
 /// and markers whose columns count Unicode scalars, as diagnostics do.
 enum InventoryFixture {
-    /// The repository root, found from this file's path (Tests/ResidencyKitTests/Inventory/…).
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    /// The repository root.
+    static let repoRoot: String = repositoryRoot.path
 
     static func repoPath(_ relative: String) -> String { repoRoot + "/" + relative }
 

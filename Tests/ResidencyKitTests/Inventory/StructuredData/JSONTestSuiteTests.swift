@@ -10,8 +10,7 @@ import Testing
 /// Files are read as bytes and handed over as bytes: a `String` round-trip would replace
 /// invalid UTF-8 with U+FFFD and make the encoding cases test nothing.
 @Suite struct StructuredDataJSONTestSuiteTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/JSONTestSuite/test_parsing")
+    static let folder = fixturesFolder.appendingPathComponent("JSONTestSuite/test_parsing")
 
     static let names: [String] =
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()

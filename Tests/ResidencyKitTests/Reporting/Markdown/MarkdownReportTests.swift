@@ -3,17 +3,17 @@ import Testing
 
 @testable import ResidencyKit
 
-/// The Markdown summary: golden files of the example (re-record with `RECORD_GOLDEN=1`),
+/// The Markdown summary: golden files of the example (re-record with `RECORD_GOLDEN=1`, see `Golden`),
 /// the size limit, and escaping of everything an inventory controls.
 @Suite struct MarkdownReportTests {
     @Test func exampleMatchesTheGoldenFile() throws {
-        try ReportFixtures.matchGolden(MarkdownReport().render(try ReportFixtures.example()), "example-summary.md")
+        try Golden.match(MarkdownReport().render(try ReportFixtures.example()), "reports/example-summary.md")
     }
 
     /// Waivers, a baseline and `--fail-on warning`: every section there is.
     @Test func exampleWithWaiversAndABaselineMatchesTheGoldenFile() throws {
         let doc = try ReportFixtures.example(failOn: .warning, waivers: true, baseline: true)
-        try ReportFixtures.matchGolden(MarkdownReport().render(doc), "example-warning-baseline-waivers.md")
+        try Golden.match(MarkdownReport().render(doc), "reports/example-warning-baseline-waivers.md")
     }
 
     /// The verdict is about compliance whatever the gate (issue 13: `--fail-on never` used to

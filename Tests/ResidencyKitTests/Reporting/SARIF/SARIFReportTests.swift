@@ -7,7 +7,7 @@ import Testing
 /// log validated against the OASIS SARIF 2.1.0 schema (Fixtures/schemas, with its
 /// provenance) by Python's `jsonschema` where it is installed.
 @Suite struct SARIFReportTests {
-    static let schema = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/schemas/sarif-schema-2.1.0.json")
+    static let schema = fixturesFolder.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
 
     static func log(_ doc: ResultDocument, _ report: SARIFReport = SARIFReport()) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(report.render(doc))) as? [String: Any])

@@ -99,12 +99,12 @@ final class LockedLines: @unchecked Sendable {
         let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/html").sorted()
         #expect(written == [HTMLReport.folderMarker, "index.html", "workspace-acme-eu.html", "workspace-acme-us.html"])
         // A stale page of last night goes with the folder.
-        FileManager.default.createFile(atPath: dir + "/html/workspace-gone.html", contents: Data("x".utf8))
+        try #require(FileManager.default.createFile(atPath: dir + "/html/workspace-gone.html", contents: Data("x".utf8)))
         try outputs.write(try ReportFixtures.example())
         #expect(!FileManager.default.fileExists(atPath: dir + "/html/workspace-gone.html"))
         // A folder residency did not write is refused, and left as it was.
         try FileManager.default.createDirectory(atPath: dir + "/mine", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/mine/notes.txt", contents: Data("keep".utf8))
+        try #require(FileManager.default.createFile(atPath: dir + "/mine/notes.txt", contents: Data("keep".utf8)))
         outputs.htmlFolder = dir + "/mine"
         #expect(throws: Diagnostic.self) { try outputs.write(try ReportFixtures.example()) }
         let problems = outputs.check(inputs: [])

@@ -8,8 +8,7 @@ import Testing
 /// case per rule, evaluated by the standard pack. The cases and the data each comes from are
 /// in Tests/ResidencyKitTests/Fixtures/ground-truth/*.test.yaml.
 @Suite struct GroundTruthTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ground-truth").path
+    static let folder = fixturesFolder.appendingPathComponent("ground-truth").path
 
     static var testFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".test.yaml") }.sorted()

@@ -21,7 +21,7 @@ struct WPTURLCase: Decodable, Sendable, CustomTestStringConvertible {
 @Suite struct PrimitivesURLPartsWPTTests {
     static let cases: [WPTURLCase] = {
         struct Fixture: Decodable { let cases: [WPTURLCase] }
-        let url = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/url/urltestdata-special.json")
+        let url = fixturesFolder.appendingPathComponent("url/urltestdata-special.json")
         guard let data = try? Data(contentsOf: url), let fixture = try? JSONDecoder().decode(Fixture.self, from: data) else {
             return []
         }
