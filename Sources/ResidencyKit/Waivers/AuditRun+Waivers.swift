@@ -25,28 +25,27 @@ extension AuditRun {
         for w in workspaces { ids[w.workspace.slug] = w.workspace.id }
         let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
         var notices: [ResultDocument.Notice] = []
+        // Each expired or stale waiver is said twice: a warning for the log, a notice for the report.
+        func say(_ w: Waiver, _ warning: Diagnostic, _ code: String, _ what: String) {
+            diagnostics.append(warning)
+            let which = "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy))"
+            notices.append(.init(code: code, policy: w.policy, message: "\(which) \(what)"))
+        }
         for w in waived.expired {
-            diagnostics.append(
+            say(
+                w,
                 .warning(
                     .W0901, "waiver for \(w.policy) expired on \(w.expires): its findings fail again", at: w.origin,
-                    help: "renew it with a new expiry and approval, or fix the finding"))
-            notices.append(
-                .init(
-                    code: "expired-waiver", policy: w.policy,
-                    message:
-                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) expired on \(w.expires)"
-                ))
+                    help: "renew it with a new expiry and approval, or fix the finding"),
+                "expired-waiver", "expired on \(w.expires)")
         }
         for w in waived.stale {
-            diagnostics.append(
+            say(
+                w,
                 .warning(
                     .W0902, "waiver for \(w.policy) matches no failing or undecided finding", at: w.origin,
-                    help: "remove it: what it excused is fixed or gone"))
-            notices.append(
-                .init(
-                    code: "stale-waiver", policy: w.policy,
-                    message:
-                        "waiver for \(w.policy) (\(w.resource ?? "all resources"), approved by \(w.approvedBy)) matches nothing"))
+                    help: "remove it: what it excused is fixed or gone"),
+                "stale-waiver", "matches nothing")
         }
         return notices
     }
