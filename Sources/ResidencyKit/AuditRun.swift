@@ -65,7 +65,7 @@ public enum AuditRun {
         package var program: PolicyProgram
         package var policyFiles: [SourceFile]
         package var catalog: CatalogLoader.Loaded
-        public var facts: Facts
+        package var facts: Facts
         package var factsInput: ResultDocument.Input?
         package var inventory: InventoryLoader.Loaded
     }

@@ -43,8 +43,32 @@ package enum JSONReader {
                 return error
             }
         }
-        if let outcome { return .failure(outcome) }
+        if var outcome {
+            // A UTF-16 or UTF-32 file fails at its first zero byte, which says nothing useful.
+            if range.lowerBound == 0, let encoding = wideEncoding(bytes) {
+                outcome = JSONSyntaxError(
+                    offset: 0, length: min(2, bytes.count),
+                    message: "the file is \(encoding), not UTF-8 (JSON exchanged between systems is UTF-8, RFC 8259 §8.1); "
+                        + "convert it, e.g. iconv -f \(encoding) -t UTF-8")
+            }
+            return .failure(outcome)
+        }
         return .success(builder.finish())
+    }
+
+    /// The encoding of a file that starts as UTF-16 or UTF-32 text does: with its byte order
+    /// mark, or with zero bytes beside the first ASCII character (`{` is `7B 00` in UTF-16LE).
+    static func wideEncoding(_ b: [UInt8]) -> String? {
+        guard b.count >= 2 else { return nil }
+        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return "UTF-32LE" }
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return "UTF-32BE" }
+        if b[0] == 0xFF, b[1] == 0xFE { return "UTF-16LE" }
+        if b[0] == 0xFE, b[1] == 0xFF { return "UTF-16BE" }
+        if b.count >= 4, b[0] != 0, b[1] == 0, b[2] == 0, b[3] == 0 { return "UTF-32LE" }
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0, b[3] != 0 { return "UTF-32BE" }
+        if b[0] != 0, b[0] < 0x80, b[1] == 0 { return "UTF-16LE" }
+        if b[0] == 0, b[1] != 0, b[1] < 0x80 { return "UTF-16BE" }
+        return nil
     }
 
     /// Parses JSON text given as a string; the offsets refer to its UTF-8 bytes.

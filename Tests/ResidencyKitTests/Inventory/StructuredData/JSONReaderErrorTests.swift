@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ResidencyKit
@@ -164,5 +165,39 @@ extension Result {
     var failure: Failure? {
         if case .failure(let error) = self { return error }
         return nil
+    }
+}
+
+/// A file in UTF-16 or UTF-32 (an export saved by a Windows editor, a PowerShell redirect) is
+/// named as such, with how to convert it, rather than failing at its first zero byte.
+@Suite struct StructuredDataJSONWideEncodingTests {
+    static func encoded(_ text: String, _ encoding: String.Encoding, bom: [UInt8] = []) -> [UInt8] {
+        bom + Array(text.data(using: encoding)!)
+    }
+
+    static let cases: [(String, [UInt8], String?)] = [
+        ("UTF-16LE with a mark", encoded("{\"a\": 1}", .utf16LittleEndian, bom: [0xFF, 0xFE]), "UTF-16LE"),
+        ("UTF-16BE with a mark", encoded("{\"a\": 1}", .utf16BigEndian, bom: [0xFE, 0xFF]), "UTF-16BE"),
+        ("UTF-16LE", encoded("{\"a\": 1}", .utf16LittleEndian), "UTF-16LE"),
+        ("UTF-16BE", encoded("[1]", .utf16BigEndian), "UTF-16BE"),
+        ("UTF-32LE", encoded("{\"a\": 1}", .utf32LittleEndian), "UTF-32LE"),
+        ("UTF-32BE with a mark", encoded("{}", .utf32BigEndian, bom: [0, 0, 0xFE, 0xFF]), "UTF-32BE"),
+        // UTF-8 that is simply wrong keeps its own message.
+        ("UTF-8", Array("{\"a\" 1}".utf8), nil),
+    ]
+
+    @Test(arguments: cases)
+    func wideEncodingsAreNamed(name: String, bytes: [UInt8], encoding: String?) throws {
+        guard case .failure(let error) = JSONReader.parse(SourceFile(path: "x.json", bytes: bytes)) else {
+            Issue.record("\(name) was accepted")
+            return
+        }
+        if let encoding {
+            #expect(error.offset == 0)
+            #expect(error.message.hasPrefix("the file is \(encoding), not UTF-8"), "\(error.message)")
+            #expect(error.message.contains("iconv -f \(encoding) -t UTF-8"))
+        } else {
+            #expect(!error.message.contains("not UTF-8"), "\(error.message)")
+        }
     }
 }
