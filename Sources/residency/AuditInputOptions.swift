@@ -42,7 +42,9 @@ struct AuditInputOptions: ParsableArguments {
     func validate() throws {
         for p in paramArguments { _ = try ParamAssignment.parse(p) }
         if let nowArgument { _ = try RunTime.parse(nowArgument) }
-        guard waiverMaxDays >= 0 else { throw ValidationError("--waiver-max-days takes a number of days, found \(waiverMaxDays)") }
+        guard waiverMaxDays >= 0 else {
+            throw ValidationError("--waiver-max-days takes a number of days, found \(waiverMaxDays)")
+        }
     }
 
     /// The run's options: with no `--inventory`, the bundled example (examples/inventory with

@@ -52,7 +52,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
         Diagnostic(.error, code, message, at: range, help: help)
     }
 
-    public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange?, help: String? = nil) -> Diagnostic {
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange?, help: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.warning, code, message, at: range, help: help)
     }
 

@@ -91,7 +91,8 @@ package enum FormatRun {
     }
 
     private static func status(_ outcome: Outcome, _ options: Options) -> Audit.ExitStatus {
-        if outcome.diagnostics.contains(where: { $0.code == Diagnostic.formattingChangedMeaningCode.id }) { return .internalError }
+        let changedMeaning = Diagnostic.formattingChangedMeaningCode.id
+        if outcome.diagnostics.contains(where: { $0.code == changedMeaning }) { return .internalError }
         if outcome.diagnostics.hasErrors { return .invalidInput }
         return options.check && !outcome.changed.isEmpty ? .violations : .ok
     }

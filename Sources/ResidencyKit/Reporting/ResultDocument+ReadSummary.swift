@@ -59,7 +59,8 @@ extension ResultDocument {
             let why = "the results by severity and outcome (and \(unmatched) policies that applied to nothing) make it so"
             r.report {
                 .documentVerdictDisagrees(
-                    "summary.verdict", stored: s.verdict.rawValue, expected: verdict.rawValue, why, at: ResultDocumentReader.range(node, $0))
+                    "summary.verdict", stored: s.verdict.rawValue, expected: verdict.rawValue, why,
+                    at: ResultDocumentReader.range(node, $0))
             }
         }
         let gate = gate(gating: counted.gating, unmatched: unmatched, failOn: failOn)
@@ -71,7 +72,8 @@ extension ResultDocument {
                 if unmatched > 0 { why += " and \(unmatched == 1 ? "1 policy" : "\(unmatched) policies") applied to nothing" }
             }
             r.report {
-                .documentVerdictDisagrees("summary.gate", stored: s.gate.rawValue, expected: gate.rawValue, why, at: ResultDocumentReader.range(node, $0))
+                .documentVerdictDisagrees(
+                    "summary.gate", stored: s.gate.rawValue, expected: gate.rawValue, why, at: ResultDocumentReader.range(node, $0))
             }
         }
 

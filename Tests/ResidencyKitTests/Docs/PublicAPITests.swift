@@ -41,7 +41,8 @@ import Testing
         let declared = try Self.publicTypes()
         let listed = try Self.listedTypes()
         #expect(declared.count >= 15, "the scan found the public types: \(declared.sorted())")
-        #expect(declared.subtracting(listed).isEmpty, "public but not in the catalog's topics: \(declared.subtracting(listed).sorted())")
+        #expect(
+            declared.subtracting(listed).isEmpty, "public but not in the catalog's topics: \(declared.subtracting(listed).sorted())")
         #expect(listed.subtracting(declared).isEmpty, "in the catalog but not public: \(listed.subtracting(declared).sorted())")
     }
 }
