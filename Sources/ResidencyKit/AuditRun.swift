@@ -53,27 +53,27 @@ public enum AuditRun {
         /// result against). Kept here rather than freed inside `run`: releasing a large run's
         /// models took some 50 ms on the main thread, which a caller that is about to exit
         /// (the CLI) need not pay.
-        package var workspaces: [WorkspaceModel] = []
+        var workspaces: [WorkspaceModel] = []
     }
 
     /// The bundled catalog, relative to a policies folder.
     public static let bundledCatalog = "catalog/segment-regional.json"
 
     /// Everything loaded, checked and compiled, ready to evaluate.
-    package struct Prepared: Sendable {
+    struct Prepared: Sendable {
         package var bundle: CheckedBundle
-        package var program: PolicyProgram
-        package var policyFiles: [SourceFile]
+        var program: PolicyProgram
+        var policyFiles: [SourceFile]
         package var catalog: CatalogLoader.Loaded
-        package var facts: Facts
-        package var factsInput: ResultDocument.Input?
-        package var inventory: InventoryLoader.Loaded
+        var facts: Facts
+        var factsInput: ResultDocument.Input?
+        var inventory: InventoryLoader.Loaded
     }
 
     /// Loads and checks every input and compiles the policies: the part of a run that
     /// `check` and `explain` share. Nil (with the reasons among the diagnostics) on bad input,
     /// or when there is nothing to evaluate.
-    package static func prepare(
+    static func prepare(
         _ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile], stage: (String) -> Void = { _ in }
     ) -> Prepared? {
         let checked = Audit.checkPolicies(paths: options.policies)
@@ -387,7 +387,7 @@ public enum AuditRun {
 
 extension Day {
     /// The UTC calendar day of an instant.
-    package init(utc date: Date) {
+    init(utc date: Date) {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         self.init(daysSinceEpoch: Int32(days))
     }

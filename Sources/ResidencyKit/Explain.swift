@@ -3,9 +3,9 @@
 extension AuditRun {
     /// What to explain: a policy id and a resource id, optionally narrowed to a workspace.
     package struct ExplainTarget: Sendable {
-        package var policy: String
-        package var resource: String
-        package var workspace: String?
+        var policy: String
+        var resource: String
+        var workspace: String?
         package init(policy: String, resource: String, workspace: String? = nil) {
             self.policy = policy
             self.resource = resource
@@ -115,7 +115,7 @@ package enum ExplainText {
 
     /// The traced steps, grouped by clause under a blank line and a `clause:` heading, with
     /// values aligned (shared with `residency test`'s failure output).
-    package static func steps(_ x: Explanation) -> String {
+    static func steps(_ x: Explanation) -> String {
         var out = ""
         var current = ""
         // Expressions written over several lines read on one.

@@ -16,11 +16,11 @@ public struct Baseline: Sendable {
     }
 
     package var path: String
-    package var sha256: String
+    var sha256: String
     /// Fail and indeterminate findings by fingerprint.
-    package var failing: [String: Entry]
+    var failing: [String: Entry]
     /// Each workspace's region by id (RES-010: a region cannot change).
-    package var regions: [String: String]
+    var regions: [String: String]
 
     /// Reads a result document written by `check --json`.
     package static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
@@ -64,7 +64,7 @@ public struct Baseline: Sendable {
     }
 
     /// Marks current findings new or unchanged; returns the resolved ones.
-    package func compare(_ findings: inout [Finding]) -> [Entry] {
+    func compare(_ findings: inout [Finding]) -> [Entry] {
         var seen = Set<String>()
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint

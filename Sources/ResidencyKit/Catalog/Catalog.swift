@@ -9,7 +9,7 @@ package struct Catalog: Sendable {
         case destinations, sources, warehouses
 
         /// The singular, as messages say it ("destination").
-        package var noun: String {
+        var noun: String {
             switch self {
             case .destinations: "destination"
             case .sources: "source"
@@ -23,16 +23,16 @@ package struct Catalog: Sendable {
     package struct Layer: Sendable, Hashable {
         package var path: String
         package var version: String
-        package var isBundled: Bool
+        var isBundled: Bool
 
-        package init(path: String, version: String, isBundled: Bool) {
+        init(path: String, version: String, isBundled: Bool) {
             self.path = path
             self.version = version
             self.isBundled = isBundled
         }
 
         /// How evidence names it: `bundled catalog 2025-11-06`, `user catalog acme.json`.
-        package var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
+        var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
     }
 
     /// One row of any table. Regions and endpoints are kept as Segment writes them
@@ -40,27 +40,27 @@ package struct Catalog: Sendable {
     /// Regional page derives its three columns.
     package struct Entry: Sendable, Hashable {
         /// Segment's catalog id (`metadata.id`); nil only in a user's row that does not know it.
-        package var id: String?
-        package var slug: String?
-        package var name: String
-        package var previousNames: [String]
+        var id: String?
+        var slug: String?
+        var name: String
+        var previousNames: [String]
         /// The company that processes the data (destinations).
-        package var vendor: String?
+        var vendor: String?
         /// Segment's `supportedRegions`: the workspace regions it is offered in.
-        package var supportedRegions: [String]
+        var supportedRegions: [String]
         /// Segment's `regionEndpoints`: the regional endpoints it can send to.
-        package var regionEndpoints: [String]
+        var regionEndpoints: [String]
         /// Destinations: which connection modes exist on which platform.
-        package var connectionModes: ConnectionModes?
+        var connectionModes: ConnectionModes?
         /// Destinations: the settings Segment documents with regions, endpoints or hosts.
-        package var regionSettings: [RegionSetting]
+        var regionSettings: [RegionSetting]
         /// Sources: `server`, `mobile`, `website`, `ott` or `cloud-app`.
-        package var sourceType: String?
+        var sourceType: String?
         /// Warehouses: Segment must be allowed to connect from the warehouse CIDRs.
-        package var requiresCidr: Bool?
+        var requiresCidr: Bool?
         /// Index of the layer the row came from, and where the row is in that file.
-        package var layer: Int = 0
-        package var origin: Origin?
+        var layer: Int = 0
+        var origin: Origin?
 
         package init(
             id: String? = nil, slug: String? = nil, name: String, previousNames: [String] = [], vendor: String? = nil,
@@ -81,17 +81,17 @@ package struct Catalog: Sendable {
         }
 
         /// Offered in US workspaces.
-        package var usWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .us } }
+        var usWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .us } }
         /// Offered in EU workspaces: `eu-west-1` (sources: `eu`) among the supported regions.
         package var euWorkspace: Bool { supportedRegions.contains { CatalogRegion.of($0) == .eu } }
         /// Offered in EU workspaces with an EU endpoint (Regional page's third column).
         package var euEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .eu } }
         /// Offered in EU workspaces with a US endpoint (Regional page's second column).
-        package var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
+        var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
         /// Sources: hosted by Segment or a partner (a cloud source), not an SDK the customer runs.
-        package var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
+        var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
         /// A setting's documented definition.
-        package func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
+        func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
 
         /// Every key the row can be found by, most specific first.
         var keys: [String] { [id, slug].compactMap { $0 } + [name] + previousNames }
@@ -99,28 +99,28 @@ package struct Catalog: Sendable {
 
     /// The connection modes of a destination per platform, as Segment's catalog lists them.
     package struct ConnectionModes: Sendable, Hashable {
-        package var device: Set<Platform>
-        package var cloud: Set<Platform>
-        package init(device: Set<Platform>, cloud: Set<Platform>) {
+        var device: Set<Platform>
+        var cloud: Set<Platform>
+        init(device: Set<Platform>, cloud: Set<Platform>) {
             self.device = device
             self.cloud = cloud
         }
     }
 
     /// Where a source runs, as connection modes distinguish it.
-    package enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
+    enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
         case web, mobile, server
-        package static func < (a: Platform, b: Platform) -> Bool { a.rawValue < b.rawValue }
+        static func < (a: Platform, b: Platform) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// A setting Segment documents for an integration, with its default.
     package struct RegionSetting: Sendable, Hashable {
-        package var name: String
-        package var type: String
+        var name: String
+        var type: String
         /// The default as Segment's catalog gives it; `nil` where it gives none.
-        package var defaultValue: SettingValue?
-        package var required: Bool
-        package init(name: String, type: String, defaultValue: SettingValue?, required: Bool = false) {
+        var defaultValue: SettingValue?
+        var required: Bool
+        init(name: String, type: String, defaultValue: SettingValue?, required: Bool = false) {
             self.name = name
             self.type = type
             self.defaultValue = defaultValue
@@ -131,8 +131,8 @@ package struct Catalog: Sendable {
     /// A version string and digest that reports record, so a finding can be traced to the
     /// exact data it was decided on.
     package var version: String
-    package var sha256: String?
-    package var layers: [Layer]
+    var sha256: String?
+    var layers: [Layer]
     /// The catalog files themselves, so evidence can point at a row's line.
     package var files: [SourceFile] = []
     package var destinations: [Entry]
@@ -174,7 +174,7 @@ package struct Catalog: Sendable {
     private static func isTrimmed(_ b: UInt8) -> Bool { Unicode.Scalar.isASCIIWhitespace(b) }
 
     /// The rows of a table.
-    package func rows(_ table: Table) -> [Entry] {
+    func rows(_ table: Table) -> [Entry] {
         switch table {
         case .destinations: destinations
         case .sources: sources
@@ -191,18 +191,18 @@ package struct Catalog: Sendable {
     }
 
     /// A row by any of its keys (id, slug, name, previous name), as policies look rows up.
-    package func destination(named name: String) -> Int32? { destinationIndex.find(name) }
-    package func source(named name: String) -> Int32? { sourceIndex.find(name) }
-    package func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
+    func destination(named name: String) -> Int32? { destinationIndex.find(name) }
+    func source(named name: String) -> Int32? { sourceIndex.find(name) }
+    func warehouse(named name: String) -> Int32? { warehouseIndex.find(name) }
 
     /// How an inventory's integration was found, for evidence.
-    package enum Match: String, Sendable, Hashable {
+    enum Match: String, Sendable, Hashable {
         case id = "metadata.id", slug = "metadata.slug", name = "metadata.name", previousName = "a previous name"
     }
 
     /// The row an inventory names, tried in order of how specific the key is: the id first
     /// (it survives renames), then the slug, the name and Segment's previous names for it.
-    package func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
+    func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
         let index = index(table)
         if let id, let r = index.exact(id) { return (r, .id) }
         if let slug, let r = index.find(slug) { return (r, .slug) }
@@ -214,28 +214,28 @@ package struct Catalog: Sendable {
     }
 
     /// The names of each table, for "did you mean" suggestions.
-    package func names(_ table: Table) -> [String] { rows(table).map(\.name) }
-    package var destinationNames: [String] { names(.destinations) }
-    package var sourceNames: [String] { names(.sources) }
-    package var warehouseNames: [String] { names(.warehouses) }
+    func names(_ table: Table) -> [String] { rows(table).map(\.name) }
+    var destinationNames: [String] { names(.destinations) }
+    var sourceNames: [String] { names(.sources) }
+    var warehouseNames: [String] { names(.warehouses) }
 
     /// Every vendor the destination table names, for checking a facts file's vendor names.
-    package var vendors: [String] {
+    var vendors: [String] {
         var seen = Set<String>()
         return destinations.compactMap(\.vendor).filter { seen.insert(Catalog.key($0)).inserted }
     }
 
     /// The layer a row came from.
-    package func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
+    func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
 }
 
 /// The two regions Segment's catalog data speaks of, in whichever spelling it uses:
 /// `us-west-2`/`eu-west-1` for destinations' workspaces, `us`/`eu` for sources and
 /// warehouses, `US`/`EU` for endpoints. Anything else is refused by the loader.
-package enum CatalogRegion: String, Sendable {
+enum CatalogRegion: String, Sendable {
     case us, eu
 
-    package static func of(_ text: String) -> CatalogRegion? {
+    static func of(_ text: String) -> CatalogRegion? {
         switch text.lowercased() {
         case "us", "us-west-2": .us
         case "eu", "eu-west-1": .eu
@@ -282,12 +282,12 @@ struct NameIndex: Sendable {
 /// under the DPF, which have signed SCCs); kept in a file the user maintains. A list the
 /// file does not give is missing, so checks that need it are indeterminate, not failed.
 package struct Facts: Sendable, Hashable {
-    package var dpfCertified: [String]?
-    package var sccVendors: [String]?
-    package var bcrVendors: [String]?
+    var dpfCertified: [String]?
+    var sccVendors: [String]?
+    var bcrVendors: [String]?
     /// The organisation's own facts, declared in the policies with `fact` and given in the
     /// facts file, by name (a fact the file does not give is absent, so missing).
-    package var declared: [String: Value]
+    var declared: [String: Value]
 
     package init(
         dpfCertified: [String]? = nil, sccVendors: [String]? = nil, bcrVendors: [String]? = nil,

@@ -8,7 +8,7 @@ package enum CatalogLoader {
     package struct FileInfo: Sendable, Hashable, Codable {
         package var path: String
         package var version: String
-        package var sha256: String
+        var sha256: String
     }
 
     /// The merged catalog and the files it came from.
@@ -20,7 +20,7 @@ package enum CatalogLoader {
     }
 
     /// The catalog format this residency reads (docs/catalog.md).
-    package static let formatVersion = 2
+    static let formatVersion = 2
 
     /// Loads `paths` in order; `bundled` is the path of the bundled catalog among them (its
     /// rows rank below an export's own metadata, a user's rows above it).

@@ -2,7 +2,7 @@
 /// `{"dpfCertified": [vendor, …], "sccVendors": […], "bcrVendors": […]}`. Vendor names are
 /// compared with the catalog's vendors: a name no integration has (a typo, or a parent
 /// company) is a warning with the closest vendor, since it can match no destination.
-package enum FactsLoader {
+enum FactsLoader {
     package static func load(
         path: String, catalog: Catalog? = nil, declared: [CheckedFact] = []
     ) -> (Facts, SourceFile?, [Diagnostic]) {

@@ -1,7 +1,7 @@
 /// Checks parsed policy files against the schema before anything runs: names, types,
 /// structure, recursion and cost. Each check is its own small pass over a shared context,
 /// run in the order of `Checker.passes`; every problem becomes a diagnostic, none throws.
-package enum Checker {
+enum Checker {
     /// The checks, in order. Later passes rely on the tables earlier ones fill.
     static let passes: [(name: String, run: @Sendable (CheckContext) -> Void)] = [
         ("declarations", collectDeclarations),

@@ -4,8 +4,8 @@ import Foundation
 /// table so the documentation cannot drift from the code (a test compares the two, and
 /// `residency reference` prints it).
 package enum LanguageReference {
-    package static let beginMarker = "<!-- BEGIN GENERATED REFERENCE: residency reference -->"
-    package static let endMarker = "<!-- END GENERATED REFERENCE -->"
+    static let beginMarker = "<!-- BEGIN GENERATED REFERENCE: residency reference -->"
+    static let endMarker = "<!-- END GENERATED REFERENCE -->"
 
     /// Markdown for the record types and the built-in functions.
     package static func markdown() -> String {

@@ -11,7 +11,7 @@ package enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 
     /// Whether records of this kind belong to one workspace (rather than to the catalog or
     /// the run), so that reading them through `workspaces` needs that workspace.
-    package var isWorkspaceRecord: Bool {
+    var isWorkspaceRecord: Bool {
         switch self {
         case .workspace, .source, .destination, .warehouse, .endpoint, .sdkConfig, .integration: true
         default: false
@@ -19,7 +19,7 @@ package enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The name of the type in diagnostics and docs.
-    package var typeName: String {
+    var typeName: String {
         switch self {
         case .workspace: "Workspace"
         case .source: "Source"
@@ -37,12 +37,12 @@ package enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The kinds a policy can range over with `for <kind> <variable>`, by keyword.
-    package static let resourceKinds: [String: RecordKind] = [
+    static let resourceKinds: [String: RecordKind] = [
         "workspace": .workspace, "source": .source, "destination": .destination, "warehouse": .warehouse,
     ]
 
     /// The keyword of a resource kind (`destination`), as reports name kinds.
-    package var keyword: String {
+    var keyword: String {
         switch self {
         case .workspace: "workspace"
         case .source: "source"
@@ -55,18 +55,18 @@ package enum RecordKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 
 /// What evaluation reads from: one workspace's model plus the run-wide data.
 package final class EvalContext: Sendable {
-    package let model: WorkspaceModel
+    let model: WorkspaceModel
     package let catalog: Catalog
-    package let facts: Facts
+    let facts: Facts
     /// The audit date (`audit.date`), from the run's one injectable clock.
-    package let auditDate: Day
+    let auditDate: Day
     let factsLists: [Value]
     /// Every workspace of the run (`workspaces`), and which of them `model` is. Records of
     /// another workspace are `Value.foreign`; this one's are `Value.ref`.
-    package let workspaces: [WorkspaceModel]
-    package let workspaceIndex: Int
+    let workspaces: [WorkspaceModel]
+    let workspaceIndex: Int
 
-    package init(
+    init(
         model: WorkspaceModel, catalog: Catalog, facts: Facts, auditDate: Day, workspaces: [WorkspaceModel]? = nil,
         workspaceIndex: Int = 0
     ) {
@@ -99,28 +99,28 @@ package final class EvalContext: Sendable {
 }
 
 /// Reads one field of the record at an index.
-package typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
+typealias FieldAccessor = @Sendable (EvalContext, Int) -> Value
 
 /// Where a derived field's value came from, for the evidence chain of a finding.
-package typealias ProvenanceAccessor = @Sendable (EvalContext, Int) -> Derivation?
+typealias ProvenanceAccessor = @Sendable (EvalContext, Int) -> Derivation?
 
 /// One field of a record type.
-package struct FieldSpec: Sendable {
-    package var name: String
-    package var type: ValueType
+struct FieldSpec: Sendable {
+    var name: String
+    var type: ValueType
     /// Whether an inventory may lack it (then it reads as missing).
-    package var optional: Bool
-    package var doc: String
-    package var get: FieldAccessor
+    var optional: Bool
+    var doc: String
+    var get: FieldAccessor
     /// For derived values (an endpoint's region, a catalog fact): what the value rests on.
-    package var provenance: ProvenanceAccessor?
+    var provenance: ProvenanceAccessor?
 }
 
 /// One record type: its fields in documentation order.
-package struct RecordSpec: Sendable {
-    package var kind: RecordKind
-    package var doc: String
-    package var fields: [FieldSpec]
+struct RecordSpec: Sendable {
+    var kind: RecordKind
+    var doc: String
+    var fields: [FieldSpec]
     private var index: [String: Int]
 
     init(_ kind: RecordKind, _ doc: String, _ fields: [FieldSpec]) {
@@ -136,7 +136,7 @@ package struct RecordSpec: Sendable {
 }
 
 /// The global names every policy can use besides its own declarations.
-package enum Namespace: String, Sendable, CaseIterable {
+enum Namespace: String, Sendable, CaseIterable {
     /// `catalog.destination(name)`, `catalog.source(name)`, `catalog.warehouse(name)`.
     case catalog
     /// `facts.dpfCertified` …: the organisation's facts file.
@@ -155,12 +155,12 @@ func field(
 }
 
 /// The schema: every record type by kind.
-package enum Schema {
-    package static let records: [RecordKind: RecordSpec] = {
+enum Schema {
+    static let records: [RecordKind: RecordSpec] = {
         var map: [RecordKind: RecordSpec] = [:]
         for spec in resourceRecords + auxiliaryRecords { map[spec.kind] = spec }
         return map
     }()
 
-    package static func record(_ kind: RecordKind) -> RecordSpec { records[kind]! }
+    static func record(_ kind: RecordKind) -> RecordSpec { records[kind]! }
 }

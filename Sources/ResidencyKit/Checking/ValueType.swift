@@ -1,6 +1,6 @@
 /// The static types of the policy language. The checker assigns one to every expression;
 /// the compiler uses them to pick specialised code.
-package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case bool, int, string, date, cidr, regex
     /// A number of days (`days(30)`), added to or subtracted from a date.
     case duration
@@ -25,7 +25,7 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case error
 
     /// How types are named to users in diagnostics and docs.
-    package var description: String {
+    var description: String {
         switch self {
         case .bool: "bool"
         case .int: "int"
@@ -46,7 +46,7 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Strings and enumerations are the same at run time.
-    package var isStringLike: Bool {
+    var isStringLike: Bool {
         switch self {
         case .string, .enumeration: true
         default: false
@@ -54,7 +54,7 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when a value of type `other` may be used where `self` is expected.
-    package func accepts(_ other: ValueType) -> Bool {
+    func accepts(_ other: ValueType) -> Bool {
         switch (self, other) {
         case (.error, _), (_, .error), (.anything, _), (_, .anything): true
         case (.json, let t), (let t, .json): t.isJSONLike
@@ -68,13 +68,13 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A record, whose fields are read with `.`.
-    package var isRecordLike: Bool {
+    var isRecordLike: Bool {
         if case .record = self { return true }
         return false
     }
 
     /// The types a JSON value can turn out to be.
-    package var isJSONLike: Bool {
+    var isJSONLike: Bool {
         switch self {
         case .string, .enumeration, .int, .bool, .json, .error, .anything: true
         case .list(let t), .map(let t): t.isJSONLike
@@ -83,7 +83,7 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether a value of this type can be written in a facts file (no model records).
-    package var isFactType: Bool {
+    var isFactType: Bool {
         switch self {
         case .bool, .int, .string, .date, .cidr, .userRecord, .error: true
         case .list(let t), .map(let t): t.isFactType
@@ -92,12 +92,12 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when values of the two types can be compared with `==`.
-    package func comparable(with other: ValueType) -> Bool {
+    func comparable(with other: ValueType) -> Bool {
         accepts(other) || other.accepts(self)
     }
 
     /// The more specific of two compatible types (for list literals and `??`).
-    package func join(_ other: ValueType) -> ValueType? {
+    func join(_ other: ValueType) -> ValueType? {
         switch (self, other) {
         case (.error, _), (_, .error): .error
         case (.anything, let t), (let t, .anything): t
@@ -111,28 +111,28 @@ package indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A record type declared in the policies (`record Vendor { dpaExpires: date }`).
-package struct UserRecordType: Sendable, Hashable {
-    package struct Field: Sendable, Hashable {
-        package var name: String
-        package var type: ValueType
+struct UserRecordType: Sendable, Hashable {
+    struct Field: Sendable, Hashable {
+        var name: String
+        var type: ValueType
     }
-    package var name: String
-    package var fields: [Field]
+    var name: String
+    var fields: [Field]
 
     package func field(_ name: String) -> Field? { fields.first { $0.name == name } }
 }
 
 /// A closed set of string values, such as workspace regions.
-package struct EnumType: Sendable, Hashable {
-    package var name: String
-    package var values: [String]
-    package init(name: String, values: [String]) {
+struct EnumType: Sendable, Hashable {
+    var name: String
+    var values: [String]
+    init(name: String, values: [String]) {
         self.name = name
         self.values = values
     }
 
     /// Region of a Segment workspace: the data processing region chosen at creation.
-    package static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
+    static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
     /// Region of an endpoint or a storage location.
     package static let region = EnumType(name: "region", values: ["eu", "us", "in", "au", "ca", "jp"])
 }

@@ -29,17 +29,17 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The most scalars of a message, a help line or a note shown; longer ones lose their middle.
-    package static let messageLimit = 1000
+    static let messageLimit = 1000
     /// The most scalars of a source line quoted: a longer line (a one-line export runs to
     /// megabytes) is quoted as a window around the column, cut with `…`.
-    package static let snippetWidth = 120
+    static let snippetWidth = 120
     /// How much of the window comes before the column, at most.
     static let snippetLead = 40
 
     /// One diagnostic in the human format, ending with a newline. Everything in it may quote
     /// an input (a name, a value, a server's message), so it passes `Neutralise` on the way:
     /// no escape sequence, line break or bidirectional override reaches the terminal as such.
-    package func human(_ d: Diagnostic) -> String {
+    func human(_ d: Diagnostic) -> String {
         var out = ""
         let label = "\(d.severity.rawValue)[\(Self.text(d.code))]"
         let where_ = d.range.map { "\(Self.text($0.file)):\($0.start.line):\($0.start.column): " } ?? "residency: "

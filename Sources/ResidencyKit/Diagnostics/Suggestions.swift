@@ -1,7 +1,7 @@
 /// "Did you mean …?" support: every "unknown X" diagnostic offers the closest known names.
-package enum Suggestions {
+enum Suggestions {
     /// Candidates within a small edit distance of `input`, closest first, ties alphabetical.
-    package static func closest(to input: String, in candidates: some Sequence<String>, limit: Int = 1) -> [String] {
+    static func closest(to input: String, in candidates: some Sequence<String>, limit: Int = 1) -> [String] {
         let lowered = input.lowercased()
         let threshold = max(1, lowered.count / 3 + 1)
         var scored: [(String, Int)] = []
@@ -14,18 +14,18 @@ package enum Suggestions {
     }
 
     /// The `help:` text for an unknown name, or nil when nothing is close.
-    package static func didYouMean(_ input: String, in candidates: some Sequence<String>) -> String? {
+    static func didYouMean(_ input: String, in candidates: some Sequence<String>) -> String? {
         guard let best = closest(to: input, in: candidates).first else { return nil }
         return "did you mean `\(best)`?"
     }
 
     /// The `help:` text for an unknown value (an enumeration's word), quoted as values are.
-    package static func didYouMean(value input: String, in candidates: some Sequence<String>) -> String? {
+    static func didYouMean(value input: String, in candidates: some Sequence<String>) -> String? {
         closest(to: input, in: candidates).first.map { "did you mean \"\($0)\"?" }
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-    package static func distance(_ a: String, _ b: String) -> Int {
+    static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -2,7 +2,7 @@
 /// a typing rule that explains mismatches in the user's terms) and what the compiler needs
 /// (an implementation over values). All built-ins are total: a missing argument gives a
 /// missing result (except `exists`), and bad input (an unparsable URL) gives missing too.
-package struct Builtin: Sendable {
+struct Builtin: Sendable {
     /// How the compiler implements a built-in.
     enum Implementation: Sendable {
         case unary(@Sendable (Value) -> Value)
@@ -11,12 +11,12 @@ package struct Builtin: Sendable {
         case special
     }
 
-    package let name: String
+    let name: String
     /// The signature as users see it in docs and errors, e.g. `endsWith(text: string, suffix: string) -> bool`.
-    package let signature: String
-    package let doc: String
+    let signature: String
+    let doc: String
     /// An example for the language reference.
-    package let example: String
+    let example: String
     let arity: Int
     /// Returns the result type, or the reason the argument types do not fit.
     let typing: @Sendable ([ValueType]) -> Result<ValueType, TypingError>
@@ -31,7 +31,7 @@ package struct Builtin: Sendable {
 
 extension Builtin {
     /// Every built-in by name.
-    package static let all: [String: Builtin] = {
+    static let all: [String: Builtin] = {
         var map: [String: Builtin] = [:]
         for b in stringBuiltins + collectionBuiltins + networkBuiltins { map[b.name] = b }
         return map

@@ -209,22 +209,22 @@ public struct Finding: Sendable, Hashable {
 
 /// Every step of an evaluation, for `explain`: each traced sub-expression and its value.
 package struct Explanation: Sendable {
-    package var finding: Finding
+    var finding: Finding
     /// Every traced sub-expression with its value, in evaluation order (operands before the
     /// expression they make up).
-    package var steps: [Evidence]
+    var steps: [Evidence]
     /// For each step, the clause it belongs to: `where`, `require`, `permit RES-002`, or
     /// `define NAME` for expressions inside a called helper.
-    package var clauses: [String]
+    var clauses: [String]
 }
 
 extension PolicyProgram {
     /// The most evidence items one finding carries (quantifiers can read many values).
-    package static let evidenceLimit = 24
+    static let evidenceLimit = 24
 
     /// Turns a raw result into a finding, re-running the policy with tracing on to collect
     /// the evidence. Only results that a report shows need this, so the fast path stays lean.
-    package func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
+    func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
         traced(r, Frame(ctx: ctx, slotCount: slotCount)).0
     }
 

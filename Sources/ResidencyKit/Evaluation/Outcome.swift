@@ -14,7 +14,7 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     case waived
 
     /// Position in `allCases`, for tallies kept in arrays rather than dictionaries.
-    package var ordinal: Int {
+    var ordinal: Int {
         switch self {
         case .pass: 0
         case .fail: 1
@@ -31,25 +31,25 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
 /// evidence are produced on demand from these (see `PolicyProgram.describe`).
 package struct RawResult: Sendable, Hashable {
     /// Index into `PolicyProgram.policies`.
-    package var policy: Int32
+    var policy: Int32
     /// Index of the resource in its workspace's table for the policy's kind.
-    package var resource: Int32
-    package var outcome: Outcome
+    var resource: Int32
+    var outcome: Outcome
     /// Index into `PolicyProgram.permits` of the permit that applied, or -1.
-    package var permit: Int32
+    var permit: Int32
 }
 
 /// The results of one workspace, in policy order then resource order.
-package struct WorkspaceResults: Sendable {
-    package var workspace: Int
-    package var results: [RawResult]
+struct WorkspaceResults: Sendable {
+    var workspace: Int
+    var results: [RawResult]
 }
 
 /// A whole run: results per workspace in input order, and what could not be concluded.
 package struct Evaluation: Sendable {
-    package var workspaces: [WorkspaceResults]
+    var workspaces: [WorkspaceResults]
     /// Policies with `expect some` that applied to no resource at all.
-    package var unmatchedPolicies: [Int]
+    var unmatchedPolicies: [Int]
 
     /// Counts of each outcome across the run.
     package var counts: [Outcome: Int] {

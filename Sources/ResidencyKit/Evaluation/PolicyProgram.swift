@@ -13,7 +13,7 @@ package final class PolicyProgram: Sendable {
 
     package let bundle: CheckedBundle
     /// Values of the params after overrides, by param index.
-    package let params: [Value]
+    let params: [Value]
     let fast: [Compiled]
     let fastPermits: [(condition: BoolCode?, basis: TextCode?)]
     /// The same code, recording every node's value: used only to explain a result.

@@ -53,7 +53,7 @@ extension Value {
     /// The language's `==`, three-valued: unknown when a missing value could make the two
     /// equal or not. Lists are equal element by element: lists of different lengths, or
     /// with one pair of known elements that differ, are unequal whatever else is missing.
-    package static func equal(_ a: Value, _ b: Value) -> Tri {
+    static func equal(_ a: Value, _ b: Value) -> Tri {
         switch (a, b) {
         case (.missing, _), (_, .missing): return .unknown
         case (.list(let x), .list(let y)):
@@ -74,7 +74,7 @@ extension Value {
     /// The language's `x in items`: true when an element equals `x`, false when every element
     /// differs from it, unknown when `x` is missing or no element decides it and one could
     /// (`"x" in [missing, "a"]` is unknown, `"a" in [missing, "a"]` is true).
-    package static func member(_ x: Value, _ items: [Value]) -> Tri {
+    static func member(_ x: Value, _ items: [Value]) -> Tri {
         if x.isMissing { return .unknown }
         var unknown = false
         // The usual case, a string in a list of strings (`d.vendor in facts.dpfCertified`).

@@ -20,20 +20,20 @@ package enum Value: Sendable, Hashable {
     /// workspace's index in the run, and the record's index in its tables.
     case foreign(RecordKind, workspace: Int32, index: Int32)
 
-    package var isMissing: Bool {
+    var isMissing: Bool {
         if case .missing = self { return true }
         return false
     }
 
     /// Wraps an optional model field.
     @inlinable
-    package static func of(_ s: String?) -> Value { s.map(Value.string) ?? .missing }
+    static func of(_ s: String?) -> Value { s.map(Value.string) ?? .missing }
     @inlinable
-    package static func of(_ b: Bool?) -> Value { b.map(Value.bool) ?? .missing }
+    static func of(_ b: Bool?) -> Value { b.map(Value.bool) ?? .missing }
     @inlinable
-    package static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
+    static func of(_ d: Day?) -> Value { d.map(Value.date) ?? .missing }
     /// A list of strings; a nil list (not known) is missing, an empty one is not.
-    package static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
+    static func of(_ l: [String]?) -> Value { l.map { .list($0.map(Value.string)) } ?? .missing }
 }
 
 /// The entries of a `Value.map`, sorted by key in code point order (so evidence lists them
@@ -42,10 +42,10 @@ package enum Value: Sendable, Hashable {
 /// become a map when an export is read, and building an index for each cost more than all
 /// the look-ups policies make (a settings map has a handful of keys).
 package final class MapBox: Sendable, Hashable {
-    package let keys: [String]
-    package let values: [Value]
+    let keys: [String]
+    let values: [Value]
 
-    package init(_ entries: [(key: String, value: Value)]) {
+    init(_ entries: [(key: String, value: Value)]) {
         // Sorted by key, a repeated key's entries in reverse order of appearance, so that the
         // first of each run of equal keys is the last written: the last of a repeated key wins.
         let order = entries.indices.sorted { i, j in
@@ -67,7 +67,7 @@ package final class MapBox: Sendable, Hashable {
     }
 
     /// The value under `key`, or nil when there is none.
-    package subscript(key: String) -> Value? {
+    subscript(key: String) -> Value? {
         var (low, high) = (0, keys.count)
         while low < high {
             let mid = (low + high) / 2
@@ -76,7 +76,7 @@ package final class MapBox: Sendable, Hashable {
         return low < keys.count && keys[low].utf8.elementsEqual(key.utf8) ? values[low] : nil
     }
 
-    package var count: Int { keys.count }
+    var count: Int { keys.count }
 
     package static func == (a: MapBox, b: MapBox) -> Bool { a === b || (a.keys == b.keys && a.values == b.values) }
     package func hash(into h: inout Hasher) {
@@ -90,21 +90,21 @@ package final class MapBox: Sendable, Hashable {
 
 /// A compiled regular expression inside a `Value`; equal when the patterns are.
 package final class RegexBox: Sendable, Hashable {
-    package let regex: RegexPattern
-    package init(_ regex: RegexPattern) { self.regex = regex }
+    let regex: RegexPattern
+    init(_ regex: RegexPattern) { self.regex = regex }
     package static func == (a: RegexBox, b: RegexBox) -> Bool { a.regex.pattern == b.regex.pattern }
     package func hash(into h: inout Hasher) { h.combine(regex.pattern) }
 }
 
 /// Three-valued truth: what a condition is when some value it needs is missing.
-package enum Tri: UInt8, Sendable {
+enum Tri: UInt8, Sendable {
     case no = 0, yes = 1, unknown = 2
 
     @inlinable
-    package init(_ b: Bool) { self = b ? .yes : .no }
+    init(_ b: Bool) { self = b ? .yes : .no }
 
     @inlinable
-    package var value: Value {
+    var value: Value {
         switch self {
         case .yes: .bool(true)
         case .no: .bool(false)
@@ -113,7 +113,7 @@ package enum Tri: UInt8, Sendable {
     }
 
     @inlinable
-    package static func from(_ v: Value) -> Tri {
+    static func from(_ v: Value) -> Tri {
         if case .bool(let b) = v { return b ? .yes : .no }
         return .unknown
     }

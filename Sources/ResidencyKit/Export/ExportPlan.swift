@@ -13,7 +13,7 @@ package struct ExportPlan: Sendable {
         package var tokenEnv: String
         /// Where to write the bundle; nil for `exports/<workspace-slug>.json`.
         package var output: String?
-        package var origin: SourceRange
+        var origin: SourceRange
     }
 
     package var entries: [Entry]

@@ -3,30 +3,30 @@ import Foundation
 /// One GET request of the Public API client: the URL and its headers. The token travels only
 /// in `headers`, which nothing prints.
 package struct HTTPRequest: Sendable {
-    package var url: URL
-    package var headers: [(name: String, value: String)]
+    var url: URL
+    var headers: [(name: String, value: String)]
     /// The most body bytes (after any decompression) to take: a transport stops receiving
     /// past it and fails with `.tooLarge`, so that an endless answer or a compression bomb
     /// cannot fill memory.
-    package var maxBodyBytes: Int
+    var maxBodyBytes: Int
 
-    package init(url: URL, headers: [(name: String, value: String)], maxBodyBytes: Int = HTTPRequest.defaultMaxBodyBytes) {
+    init(url: URL, headers: [(name: String, value: String)], maxBodyBytes: Int = HTTPRequest.defaultMaxBodyBytes) {
         self.url = url
         self.headers = headers
         self.maxBodyBytes = maxBodyBytes
     }
 
     /// 64 MiB: a Public API page of 200 items is well under a megabyte.
-    package static let defaultMaxBodyBytes = 64 << 20
+    static let defaultMaxBodyBytes = 64 << 20
 }
 
 /// What a server answered: status, headers (names lower-cased) and the whole body.
 package struct HTTPResponse: Sendable {
     package var status: Int
-    package var headers: [String: String]
-    package var body: [UInt8]
+    var headers: [String: String]
+    var body: [UInt8]
 
-    package init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+    init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
@@ -35,7 +35,7 @@ package struct HTTPResponse: Sendable {
 
 /// Why no response arrived, with what happened in the user's terms.
 package struct TransportFailure: Error, Sendable, CustomStringConvertible {
-    package enum Kind: Sendable {
+    enum Kind: Sendable {
         /// No complete answer in time: worth another attempt.
         case timedOut
         /// The connection could not be made or broke: worth another attempt.
@@ -45,10 +45,10 @@ package struct TransportFailure: Error, Sendable, CustomStringConvertible {
         /// The body ran past the request's `maxBodyBytes`; receiving stopped there.
         case tooLarge
     }
-    package var kind: Kind
+    var kind: Kind
     package var description: String
 
-    package init(_ kind: Kind, _ description: String) {
+    init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
     }

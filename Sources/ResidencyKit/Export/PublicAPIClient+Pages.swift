@@ -2,9 +2,9 @@
 /// null or absent.
 extension PublicAPIClient {
     /// Every item of a list, in the API's order, and what was noticed on the way.
-    package struct Listing: Sendable {
-        package var items: [DataNode] = []
-        package var pages = 0
+    struct Listing: Sendable {
+        var items: [DataNode] = []
+        var pages = 0
         /// The bytes of every answer, bounded by `options.maxListBytes`.
         package var bytes = 0
         /// Repeated items and a total that does not add up: the workspace changed meanwhile.
@@ -15,7 +15,7 @@ extension PublicAPIClient {
     /// earlier page (the list shifted under the cursor) is kept once. A cursor that was
     /// already fetched is an error rather than a loop, and so is a list longer than
     /// `options.maxPages` pages.
-    package func list(_ path: String, key: String) throws(Diagnostic) -> Listing {
+    func list(_ path: String, key: String) throws(Diagnostic) -> Listing {
         var listing = Listing()
         var cursor: String?
         /// Cursors fetched or reported as `current`: a `next` among them goes round in circles.

@@ -10,43 +10,43 @@ package struct PublicAPIClient: Sendable {
     package static let maximumPageSize = 200
 
     package struct Options: Sendable {
-        package var endpoint: PublicAPIEndpoint
+        var endpoint: PublicAPIEndpoint
         /// Items per page, 1…200.
         package var pageSize = PublicAPIClient.maximumPageSize
         /// Pages per list before giving up, so that a server that never stops cannot keep
         /// the export running (1,000 pages of 200 is far beyond any workspace).
-        package var maxPages = 1000
+        var maxPages = 1000
         package var retry = RetryPolicy()
         /// The whole export's time limit in seconds: every request, and every wait between
         /// attempts, ends by then.
         package var timeLimit: TimeInterval = 300
         /// The longest one attempt may take before it is abandoned and tried again.
-        package var requestTimeout: TimeInterval = 60
+        var requestTimeout: TimeInterval = 60
         /// The environment variable the token came from, named in messages about it.
         package var tokenVariable = "SEGMENT_PUBLIC_API_TOKEN"
         /// The most bytes one answer may hold once decompressed (`HTTPRequest.maxBodyBytes`).
-        package var maxAnswerBytes = HTTPRequest.defaultMaxBodyBytes
+        var maxAnswerBytes = HTTPRequest.defaultMaxBodyBytes
         /// The most bytes the answers of one list may add up to: what they hold goes into one
         /// bundle, which must stay readable as an inventory.
-        package var maxListBytes = FileSizeLimit.inventory.bytes
+        var maxListBytes = FileSizeLimit.inventory.bytes
 
         package init(endpoint: PublicAPIEndpoint) { self.endpoint = endpoint }
     }
 
     /// One parsed answer: the request it answers and its body, as a file named by its URL, so
     /// that positions in messages read `URL:line:col`.
-    package struct Page: Sendable {
-        package var request: String
-        package var url: String
-        package var file: SourceFile
+    struct Page: Sendable {
+        var request: String
+        var url: String
+        var file: SourceFile
         /// The whole answer, and its `data` object.
         package var root: DataNode
-        package var data: DataNode
+        var data: DataNode
 
         func range(_ node: DataNode) -> SourceRange { file.range(node.start, node.end) }
     }
 
-    package let options: Options
+    let options: Options
     let token: APIToken
     let transport: any HTTPTransport
     let environment: ExportEnvironment
@@ -56,7 +56,7 @@ package struct PublicAPIClient: Sendable {
     let progress: @Sendable (String) -> Void
 
     /// The time limit starts now.
-    package init(
+    init(
         options: Options, token: APIToken, transport: any HTTPTransport = URLSessionTransport(),
         environment: ExportEnvironment = .system, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -70,7 +70,7 @@ package struct PublicAPIClient: Sendable {
 
     /// GETs `path` and returns its `data`, trying again as `options.retry` allows. `request`
     /// names it in messages (`GET /sources page 2`).
-    package func get(_ path: String, query: [(String, String)] = [], request: String) throws(Diagnostic) -> Page {
+    func get(_ path: String, query: [(String, String)] = [], request: String) throws(Diagnostic) -> Page {
         let url = options.endpoint.url(path, query: query)
         guard let parsedURL = URL(string: url) else {
             throw .invalidAPIURL(options.endpoint.baseURL, "does not make a valid URL with \(path)")

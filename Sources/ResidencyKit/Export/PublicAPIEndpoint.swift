@@ -15,7 +15,7 @@ package enum SegmentRegion: String, CaseIterable, Sendable {
     }
 
     /// The region a wrongly aimed token probably belongs to.
-    package var other: SegmentRegion { self == .us ? .eu : .us }
+    var other: SegmentRegion { self == .us ? .eu : .us }
 }
 
 /// Where requests go and what the bundle records as `apiHost`.
@@ -28,9 +28,9 @@ package enum SegmentRegion: String, CaseIterable, Sendable {
 package struct PublicAPIEndpoint: Sendable, Equatable {
     package var region: SegmentRegion
     /// The base URL requests are sent to, without a trailing slash.
-    package var baseURL: String
+    var baseURL: String
     /// Whether `baseURL` is a stand-in given with `--api-url`.
-    package var isOverride: Bool
+    var isOverride: Bool
 
     /// The region's own host, or `apiURL` when given: a plain base URL, https unless the host
     /// is this machine, with no credentials, query or fragment (they could leak into messages
@@ -63,7 +63,7 @@ package struct PublicAPIEndpoint: Sendable, Equatable {
 
     /// The URL of `path` (`/`, `/sources`) with a query, every value percent-encoded (cursors
     /// are base64, whose `+`, `/` and `=` must not reach the server as they are).
-    package func url(_ path: String, query: [(String, String)] = []) -> String {
+    func url(_ path: String, query: [(String, String)] = []) -> String {
         var url = baseURL + path
         if !query.isEmpty {
             url += "?" + query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -102,18 +102,18 @@ package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringCon
     private let pieces: TokenPieces
 
     /// Leading and trailing white space (a newline from `$(cat token-file)`) is not part of it.
-    package init(_ secret: String) {
+    init(_ secret: String) {
         self.secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         self.pieces = TokenPieces(Array(self.secret.utf8), length: Self.fragmentLength)
     }
 
     /// The fewest characters a token read from the environment may have.
-    package static let minimumLength = 12
+    static let minimumLength = 12
 
     /// The fewest characters of the token in a row that count as the token: a token is
     /// random, so eight of its characters in a row are not found by chance, and fewer would
     /// garble ordinary words in messages.
-    package static let fragmentLength = 8
+    static let fragmentLength = 8
 
     /// The token in the environment variable `variable`: it must be set, and be one word of
     /// printable ASCII (anything else cannot go into an HTTP header as it is).
@@ -139,7 +139,7 @@ package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     /// `text` with the token, and every run of its characters that holds `fragmentLength` of
     /// them in a row, replaced by `[token]`.
-    package func redact(_ text: String) -> String {
+    func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
         let hits = pieces.matches(in: bytes)
         guard !hits.isEmpty else { return text }
@@ -157,7 +157,7 @@ package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     /// Every text of a diagnostic redacted: its message, help, notes and the places it
     /// names (a URL with a cursor the server chose).
-    package func redact(_ d: Diagnostic) -> Diagnostic {
+    func redact(_ d: Diagnostic) -> Diagnostic {
         var d = d
         d.message = redact(d.message)
         d.help = d.help.map(redact)
@@ -172,7 +172,7 @@ package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringCon
     }
 
     /// Whether `bytes` hold the token anywhere, or `fragmentLength` of its characters in a row.
-    package func occurs(in bytes: [UInt8]) -> Bool { pieces.first(in: bytes) != nil }
+    func occurs(in bytes: [UInt8]) -> Bool { pieces.first(in: bytes) != nil }
 }
 
 /// Every run of `length` bytes of a token (all of it when it is shorter), found in one pass

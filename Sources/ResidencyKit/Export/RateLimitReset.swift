@@ -5,7 +5,7 @@ import Foundation
 /// timestamp, in RFC 5322 format", and the error's `data.msBeforeNext`, milliseconds "before
 /// the rate limit is lifted". It sends no `Retry-After`, so without these the export would
 /// back off blindly and give up in seconds on a limit that lifts in a minute.
-package struct RateLimitReset: Sendable, Equatable {
+struct RateLimitReset: Sendable, Equatable {
     /// Which hint decided the wait, named in the progress line.
     package enum Source: String, Sendable {
         case header = "X-RateLimit-Reset"
@@ -14,12 +14,12 @@ package struct RateLimitReset: Sendable, Equatable {
     }
 
     /// Seconds to wait, from when the answer arrived.
-    package var wait: TimeInterval
+    var wait: TimeInterval
     /// When the wait ends: on the server's clock when the answer had a `Date`, else on ours.
-    package var until: Date
-    package var source: Source
+    var until: Date
+    var source: Source
 
-    package init(wait: TimeInterval, until: Date, source: Source) {
+    init(wait: TimeInterval, until: Date, source: Source) {
         self.wait = wait
         self.until = until
         self.source = source
@@ -35,7 +35,7 @@ package struct RateLimitReset: Sendable, Equatable {
     /// own hints; alone it keeps its old meaning, a counted retry. A reset that is already
     /// past, or a `msBeforeNext` of 0 or less, names no wait: the caller backs off as it does
     /// for a 429 that says nothing, so a skewed clock cannot turn into a burst of requests.
-    package init?(_ response: HTTPResponse, receivedAt: Date, retryAfter: TimeInterval? = nil) {
+    init?(_ response: HTTPResponse, receivedAt: Date, retryAfter: TimeInterval? = nil) {
         let reference = response.headers["date"].flatMap(MessageDate.parse) ?? receivedAt
         var named: [RateLimitReset] = []
         if let reset = response.headers["x-ratelimit-reset"].flatMap(MessageDate.parse) {

@@ -10,15 +10,15 @@ import Foundation
 /// wait it works. Those waits have their own bound, `maxRateLimitWaits`, beside the
 /// export's deadline, so that a server that answers 429 for ever still ends the export.
 package struct RetryPolicy: Sendable, Equatable {
-    package var maxAttempts = 5
+    var maxAttempts = 5
     /// The first delay's ceiling; each later one doubles, up to `maxDelay`.
     package var baseDelay: TimeInterval = 1
-    package var maxDelay: TimeInterval = 30
+    var maxDelay: TimeInterval = 30
     /// Waits for a named rate-limit reset per request. Each wait opens a new window, so a
     /// request still refused after 20 is not being rate limited in the ordinary way.
-    package var maxRateLimitWaits = 20
+    var maxRateLimitWaits = 20
 
-    package init(
+    init(
         maxAttempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, maxRateLimitWaits: Int = 20
     ) {
         self.maxAttempts = maxAttempts
@@ -28,19 +28,19 @@ package struct RetryPolicy: Sendable, Equatable {
     }
 
     /// Whether an HTTP status is worth another attempt.
-    package static func isRetryable(status: Int) -> Bool { status == 429 || (500..<600).contains(status) }
+    static func isRetryable(status: Int) -> Bool { status == 429 || (500..<600).contains(status) }
 
     /// The wait after failed attempt `attempt` (1-based): half the ceiling
     /// `min(maxDelay, baseDelay · 2^(attempt-1))` plus a random part of the other half
     /// ("equal jitter"), `random` being in 0..<1.
-    package func delay(after attempt: Int, random: Double) -> TimeInterval {
+    func delay(after attempt: Int, random: Double) -> TimeInterval {
         let ceiling = min(maxDelay, baseDelay * pow(2, Double(max(0, attempt - 1))))
         return ceiling / 2 + ceiling / 2 * min(max(random, 0), 1)
     }
 
     /// `Retry-After` as whole seconds (RFC 9110's delay-seconds). The HTTP-date form is not
     /// used: it depends on the two clocks agreeing, and the backoff is a fine answer to it.
-    package static func retryAfter(_ value: String?) -> TimeInterval? {
+    static func retryAfter(_ value: String?) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
             value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             let seconds = Int(value.prefix(9))
@@ -55,15 +55,15 @@ package struct RetryPolicy: Sendable, Equatable {
 /// fake that records the waits and advances its clock instead of sleeping.
 package struct ExportEnvironment: Sendable {
     /// Monotonic seconds, from any origin.
-    package var now: @Sendable () -> TimeInterval
-    package var sleep: @Sendable (TimeInterval) -> Void
+    var now: @Sendable () -> TimeInterval
+    var sleep: @Sendable (TimeInterval) -> Void
     /// A number in 0..<1.
-    package var random: @Sendable () -> Double
+    var random: @Sendable () -> Double
     /// The wall clock. Only reset dates are measured against it: it can jump, so the
     /// deadline keeps to `now`.
-    package var wallClock: @Sendable () -> Date
+    var wallClock: @Sendable () -> Date
 
-    package init(
+    init(
         now: @escaping @Sendable () -> TimeInterval, sleep: @escaping @Sendable (TimeInterval) -> Void,
         random: @escaping @Sendable () -> Double, wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -74,7 +74,7 @@ package struct ExportEnvironment: Sendable {
     }
 
     /// The real clocks, `Thread.sleep` and the system's random numbers.
-    package static var system: ExportEnvironment {
+    static var system: ExportEnvironment {
         let origin = ContinuousClock.now
         return ExportEnvironment(
             now: {

@@ -14,12 +14,12 @@ import Foundation
 /// completion handler, so that an answer can be stopped once it passes the request's
 /// `maxBodyBytes` (counted after decompression, which URLSession does): an endless answer
 /// or a decompression bomb ends in a clear error instead of exhausting memory.
-package final class URLSessionTransport: HTTPTransport, Sendable {
+final class URLSessionTransport: HTTPTransport, Sendable {
     // URLSession is thread-safe; the exchanges in flight are guarded by the delegate's lock.
     private let session: URLSession
     private let delegate = SessionDelegate()
 
-    package init() {
+    init() {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
@@ -31,7 +31,7 @@ package final class URLSessionTransport: HTTPTransport, Sendable {
 
     deinit { session.invalidateAndCancel() }
 
-    package func send(_ request: HTTPRequest, timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse {
+    func send(_ request: HTTPRequest, timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = "GET"
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }

@@ -6,10 +6,10 @@ import Foundation
 /// pages gathered into one plain list.
 package enum WorkspaceExport {
     /// The export bundle format written (the loader's `exportVersion`).
-    package static let exportVersion = 1
+    static let exportVersion = 1
 
     package struct Options: Sendable {
-        package var client: PublicAPIClient.Options
+        var client: PublicAPIClient.Options
         /// Also fetch Segment's destination catalog (written to its own file: it is the same
         /// for every workspace, large, and not an inventory).
         package var includeCatalog = false

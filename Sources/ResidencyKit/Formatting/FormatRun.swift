@@ -9,7 +9,7 @@ package enum FormatRun {
         /// Write nothing; print a diff per file that would change and exit 1 if any would.
         package var check: Bool
         /// Also print the diff of each file that is rewritten.
-        package var diff: Bool
+        var diff: Bool
 
         package init(check: Bool = false, diff: Bool = false) {
             self.check = check
@@ -27,12 +27,12 @@ package enum FormatRun {
         /// The files read, so that diagnostics can quote them.
         package var files: [SourceFile] = []
         /// Files rewritten, or with `check` those that would be.
-        package var changed: [String] = []
+        var changed: [String] = []
         package var status: Audit.ExitStatus = .ok
     }
 
     /// The name standard input goes by in diagnostics and diffs.
-    package static let standardInputName = "<stdin>"
+    static let standardInputName = "<stdin>"
 
     /// Formats the policy files that `paths` name (folders are searched for `*.policy`).
     /// Files are rewritten only when their text changes, all or none (as reports are: see

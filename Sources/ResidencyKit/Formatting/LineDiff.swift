@@ -3,16 +3,16 @@
 /// The edit script is Myers' O(ND) shortest one (E. Myers, "An O(ND) Difference Algorithm
 /// and Its Variations", 1986), after the common first and last lines are set aside: a
 /// formatter's changes are few and local, so what is left to compare is small.
-package enum LineDiff {
+enum LineDiff {
     /// One step of an edit script turning the old lines into the new ones.
-    package enum Edit: Sendable, Hashable {
+    enum Edit: Sendable, Hashable {
         case same(String)
         case removed(String)
         case added(String)
     }
 
     /// The shortest edit script from `old` to `new`.
-    package static func edits(_ old: [String], _ new: [String]) -> [Edit] {
+    static func edits(_ old: [String], _ new: [String]) -> [Edit] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
@@ -68,7 +68,7 @@ package enum LineDiff {
 
     /// The unified diff from `old` to `new` with `context` unchanged lines around each
     /// change, under `--- a/path` and `+++ b/path` headers; empty when they are equal.
-    package static func unified(old: String, new: String, path: String, context: Int = 3) -> String {
+    static func unified(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = lines(old), b = lines(new)
         let script = edits(a, b)
         // Positions in the old and new files before each step.

@@ -5,14 +5,14 @@
 /// the source: comments, the blank lines between declarations and between clauses, the
 /// parentheses the author wrote, where adjacent string literals are split, and each
 /// literal's spelling (quotes and escapes), so that formatting can never change a value.
-package enum PolicyFormatter {
+enum PolicyFormatter {
     /// Lines are wrapped to fit in this many columns where the syntax allows a break.
-    package static let lineWidth = 100
+    static let lineWidth = 100
 
     /// The outcome of formatting one file.
-    package struct Output: Sendable {
+    struct Output: Sendable {
         /// The canonical text; nil when the file cannot be formatted.
-        package var text: String?
+        var text: String?
         /// Why it cannot: syntax errors (as `lint` reports them), or text that is not UTF-8.
         package var diagnostics: [Diagnostic]
     }
@@ -20,7 +20,7 @@ package enum PolicyFormatter {
     /// Formats one file. A file with syntax errors is left alone: its diagnostics are
     /// returned instead. The result is parsed again and compared with the input's tree and
     /// comments; a difference (a bug of the formatter) is reported rather than returned.
-    package static func format(_ file: SourceFile) -> Output {
+    static func format(_ file: SourceFile) -> Output {
         if let bad = invalidUTF8(file) { return Output(text: nil, diagnostics: [bad]) }
         let (syntax, diagnostics) = Parser.parse(file)
         guard !diagnostics.hasErrors else { return Output(text: nil, diagnostics: diagnostics) }
@@ -35,7 +35,7 @@ package enum PolicyFormatter {
     }
 
     /// Formats text (from standard input or a test) as if it were the file at `path`.
-    package static func format(_ text: String, path: String = "<stdin>") -> Output {
+    static func format(_ text: String, path: String = "<stdin>") -> Output {
         format(SourceFile(path: path, text: text))
     }
 

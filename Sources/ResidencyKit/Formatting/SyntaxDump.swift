@@ -2,16 +2,16 @@
 /// dumps exactly when they mean the same (parentheses, line breaks, comments and the split
 /// of adjacent string literals are not in the tree). The formatter checks its output with
 /// it, and tests compare with it.
-package enum SyntaxDump {
+enum SyntaxDump {
     /// One line per node, children indented under their parent.
-    package static func dump(_ file: FileSyntax) -> String {
+    static func dump(_ file: FileSyntax) -> String {
         var out = Output()
         for declaration in file.declarations { out.declaration(declaration) }
         return out.text
     }
 
     /// One expression, as `dump` writes it.
-    package static func dump(_ e: Expr) -> String {
+    static func dump(_ e: Expr) -> String {
         var out = Output()
         out.expression(e)
         return out.text

@@ -4,13 +4,13 @@
 /// One link of an evidence chain: what a derived value was read from, in words, and where
 /// that input is. The place is a byte offset; reports turn it into `file:line:col` only for
 /// the findings they show.
-package struct Derivation: Sendable, Hashable {
+struct Derivation: Sendable, Hashable {
     /// `settings.endpoint = "north_america"`, `bundled catalog 2025-11-06: supportedRegions …`.
-    package var text: String
+    var text: String
     /// Where the value is in an input file; nil for a default or a fact of the run.
-    package var origin: Origin?
+    var origin: Origin?
 
-    package init(_ text: String, at origin: Origin? = nil) {
+    init(_ text: String, at origin: Origin? = nil) {
         self.text = text
         self.origin = origin
     }
@@ -19,12 +19,12 @@ package struct Derivation: Sendable, Hashable {
 /// Which of the three sources of catalog facts decided a value (docs/catalog.md,
 /// "Precedence"): a user's catalog file outranks the export's own metadata, which outranks
 /// the bundled catalog.
-package enum CatalogDecider: Sendable, Hashable {
+enum CatalogDecider: Sendable, Hashable {
     case userCatalog(path: String)
     case exportMetadata
     case bundledCatalog(version: String)
 
-    package var label: String {
+    var label: String {
         switch self {
         case .userCatalog(let path): "user catalog \(path)"
         case .exportMetadata: "export metadata"
@@ -36,31 +36,31 @@ package enum CatalogDecider: Sendable, Hashable {
 /// Where one of an integration's lists came from: who gave it, under which name, and where.
 /// Kept as parts, not text: every destination of a large run has two, and the text is
 /// needed only for the findings a report shows.
-package struct ListSource: Sendable, Hashable {
-    package var decider: CatalogDecider
+struct ListSource: Sendable, Hashable {
+    var decider: CatalogDecider
     /// `metadata.supportedRegions`, or the catalog's `supportedRegions`.
     package var field: String
     /// The catalog row's name, when a catalog gave it.
-    package var rowName: String?
-    package var origin: Origin?
+    var rowName: String?
+    var origin: Origin?
 }
 
 /// What the catalog (or the export's own metadata) says about a resource's integration:
 /// where Segment offers it and which regional endpoints it has, with who said so.
-package struct IntegrationFacts: Sendable, Hashable {
+struct IntegrationFacts: Sendable, Hashable {
     /// The catalog row found, and how it was found.
-    package var row: Int32?
-    package var match: Catalog.Match?
-    package var supportedRegions: [String]?
-    package var regionEndpoints: [String]?
-    package var regionsSource: ListSource?
-    package var endpointsSource: ListSource?
+    var row: Int32?
+    var match: Catalog.Match?
+    var supportedRegions: [String]?
+    var regionEndpoints: [String]?
+    var regionsSource: ListSource?
+    var endpointsSource: ListSource?
 
-    package init() {}
+    init() {}
 
     /// Who gave `supportedRegions` and where: `export metadata: metadata.supportedRegions = […]`.
-    package var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
-    package var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
+    var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
+    var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
 
     static func derivation(_ s: ListSource, _ values: [String]) -> Derivation {
         let list = "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
@@ -72,19 +72,19 @@ package struct IntegrationFacts: Sendable, Hashable {
 
     /// Offered in EU workspaces: an EU region among the supported ones; nil when unknown.
     package var euWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .eu } } }
-    package var usWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .us } } }
+    var usWorkspace: Bool? { supportedRegions.map { $0.contains { CatalogRegion.of($0) == .us } } }
     /// Offered in EU workspaces with an EU endpoint; nil when either list is unknown.
     package var euEndpoint: Bool? {
         guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
         return eu && ends.contains { CatalogRegion.of($0) == .eu }
     }
     /// Offered in EU workspaces with a US endpoint.
-    package var usEndpoint: Bool? {
+    var usEndpoint: Bool? {
         guard let eu = euWorkspace, let ends = regionEndpoints else { return nil }
         return eu && ends.contains { CatalogRegion.of($0) == .us }
     }
     /// The endpoints' region, when the catalog lists exactly one (`EU` only: Attio, Emarsys).
-    package var onlyEndpoint: String? {
+    var onlyEndpoint: String? {
         guard let ends = regionEndpoints else { return nil }
         var only: CatalogRegion?
         for e in ends {
@@ -95,7 +95,7 @@ package struct IntegrationFacts: Sendable, Hashable {
         return only?.rawValue
     }
     /// Who decided, in words, for evidence: one decider, or both when they differ.
-    package var decidedBy: String? {
+    var decidedBy: String? {
         switch (regionsSource?.decider, endpointsSource?.decider) {
         case (let a?, let b?) where a == b: a.label
         case (let a?, let b?): "\(a.label) (supportedRegions), \(b.label) (regionEndpoints)"

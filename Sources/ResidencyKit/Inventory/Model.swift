@@ -7,9 +7,9 @@
 /// one-line JSON export would cost more than loading it; `SourceFile.location(of:)` does it
 /// when something is reported.
 package struct Origin: Sendable, Hashable, Codable {
-    package var file: String
-    package var offset: Int
-    package init(file: String, offset: Int) {
+    var file: String
+    var offset: Int
+    init(file: String, offset: Int) {
         self.file = file
         self.offset = offset
     }
@@ -17,31 +17,31 @@ package struct Origin: Sendable, Hashable, Codable {
 
 /// A Segment workspace and everything in it: the unit that is evaluated in parallel.
 package struct WorkspaceModel: Sendable {
-    package var workspace: Workspace
+    var workspace: Workspace
     package var sources: [Source]
     package var destinations: [Destination]
     package var warehouses: [Warehouse]
     /// The file the workspace was read from, so evidence can say `file:line:col`.
-    package var file: SourceFile?
+    var file: SourceFile?
     /// Links built by `link()`: each source's destinations, as ready-made list values.
-    package private(set) var destinationsOfSource: [Value] = []
-    package private(set) var sourceList: Value = .list([])
-    package private(set) var destinationList: Value = .list([])
-    package private(set) var warehouseList: Value = .list([])
+    private(set) var destinationsOfSource: [Value] = []
+    private(set) var sourceList: Value = .list([])
+    private(set) var destinationList: Value = .list([])
+    private(set) var warehouseList: Value = .list([])
     /// Index of each destination's source, or -1 when its `sourceId` names no source here.
-    package private(set) var sourceOfDestination: [Int32] = []
+    private(set) var sourceOfDestination: [Int32] = []
     /// List-valued fields as ready-made values, so reading one in a policy never allocates.
-    package private(set) var lists = ListValues()
+    private(set) var lists = ListValues()
 
     /// List-valued fields, converted once by `link()`.
-    package struct ListValues: Sendable {
-        package var dataSubjects: Value = .missing
-        package var sourceCategories: [Value] = []
-        package var sourceWriteKeys: [Value] = []
-        package var sourceLabels: [Value] = []
-        package var destinationSupportedRegions: [Value] = []
-        package var destinationRegionEndpoints: [Value] = []
-        package var warehouseCidrs: [Value] = []
+    struct ListValues: Sendable {
+        var dataSubjects: Value = .missing
+        var sourceCategories: [Value] = []
+        var sourceWriteKeys: [Value] = []
+        var sourceLabels: [Value] = []
+        var destinationSupportedRegions: [Value] = []
+        var destinationRegionEndpoints: [Value] = []
+        var warehouseCidrs: [Value] = []
     }
 
     package init(workspace: Workspace, sources: [Source] = [], destinations: [Destination] = [], warehouses: [Warehouse] = []) {
@@ -53,7 +53,7 @@ package struct WorkspaceModel: Sendable {
     }
 
     /// Rebuilds the links both ways; call after changing the resource arrays.
-    package mutating func link() {
+    mutating func link() {
         // By index throughout: iterating or mapping the resource arrays copies each resource
         // (a dozen retains) to read one field of it.
         var sourceIndex: [String: Int32] = [:]
@@ -83,14 +83,14 @@ package struct WorkspaceModel: Sendable {
 
     /// The integration facts behind an `Integration` record: sources first, then
     /// destinations, then warehouses, numbered in one range.
-    package func integration(_ i: Int) -> IntegrationFacts {
+    func integration(_ i: Int) -> IntegrationFacts {
         if i < sources.count { return sources[i].integration }
         if i < sources.count + destinations.count { return destinations[i - sources.count].integration }
         return warehouses[i - sources.count - destinations.count].integration
     }
 
     /// The catalog row of an `Integration` record, when one was found.
-    package func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
+    func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
         guard let row = integration(i).row else { return nil }
         let table: Catalog.Table =
             i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
@@ -98,7 +98,7 @@ package struct WorkspaceModel: Sendable {
     }
 
     /// The number of resources of a kind (the workspace itself counts as one).
-    package func count(of kind: RecordKind) -> Int {
+    func count(of kind: RecordKind) -> Int {
         switch kind {
         case .workspace: 1
         case .source: sources.count
@@ -109,7 +109,7 @@ package struct WorkspaceModel: Sendable {
     }
 
     /// The stable id of a resource, as reports name it.
-    package func id(of kind: RecordKind, _ index: Int) -> String {
+    func id(of kind: RecordKind, _ index: Int) -> String {
         switch kind {
         case .workspace: workspace.id
         case .source: sources[index].id
@@ -120,7 +120,7 @@ package struct WorkspaceModel: Sendable {
     }
 
     /// Where a resource is written in its input file, when known.
-    package func origin(of kind: RecordKind, _ index: Int) -> Origin? {
+    func origin(of kind: RecordKind, _ index: Int) -> Origin? {
         switch kind {
         case .source: sources[index].origin
         case .destination: destinations[index].origin
@@ -130,7 +130,7 @@ package struct WorkspaceModel: Sendable {
     }
 
     /// The display name of a resource (its name, else its slug or id).
-    package func name(of kind: RecordKind, _ index: Int) -> String {
+    func name(of kind: RecordKind, _ index: Int) -> String {
         // `if let` rather than `??`: its autoclosures copied the whole resource per call.
         switch kind {
         case .workspace:
@@ -153,42 +153,42 @@ package struct WorkspaceModel: Sendable {
 
 /// A workspace: its region (`eu-west`/`us-west`) and whose data it holds.
 package struct Workspace: Sendable, Hashable {
-    package var id: String
-    package var slug: String
-    package var name: String?
+    var id: String
+    var slug: String
+    var name: String?
     /// `eu-west` or `us-west`; nil when neither the export nor the user says.
     package var region: String?
     package var apiHost: String?
     /// Where the people the data is about are, as canonical codes of the one table
     /// (`Countries`: `EU`, `EEA`, `CH`, …); nil when not declared.
-    package var dataSubjects: [String]?
+    var dataSubjects: [String]?
     /// What the inventory itself says it leaves out (a page not followed, a plan Terraform
     /// marks errored); empty when nothing says so. Such a workspace cannot be compliant:
     /// the audit adds an indeterminate result for it (RES-013) unless incompleteness is allowed.
-    package var incomplete: [Incompleteness] = []
+    var incomplete: [Incompleteness] = []
     /// Whether the workspace was read from a Terraform plan, where a value can be unknown
     /// because Terraform computes it only when the plan is applied.
-    package var fromPlan = false
+    var fromPlan = false
 
     /// One reason an inventory is known to be incomplete, and where the inventory says so.
-    package struct Incompleteness: Sendable, Hashable {
-        package var reason: String
-        package var origin: Origin?
-        package init(reason: String, origin: Origin?) {
+    struct Incompleteness: Sendable, Hashable {
+        var reason: String
+        var origin: Origin?
+        init(reason: String, origin: Origin?) {
             self.reason = reason
             self.origin = origin
         }
     }
 
     /// The region the workspace stores data in, from its processing region.
-    package var dataRegion: String? {
+    var dataRegion: String? {
         switch region {
         case "eu-west": "eu"
         case "us-west": "us"
         default: nil
         }
     }
-    package var origin: Origin?
+    var origin: Origin?
 
     package init(
         id: String, slug: String, name: String? = nil, region: String? = nil, apiHost: String? = nil,
@@ -206,19 +206,19 @@ package struct Workspace: Sendable, Hashable {
 
 /// How an app's SDK is configured to reach Segment (these settings live in the app).
 package struct SDKConfig: Sendable, Hashable {
-    package var library: String?
+    var library: String?
     package var apiHost: String?
-    package var cdnHost: String?
-    package var proxy: String?
-    package var cdnProxy: String?
-    package var useSegmentEndpoints: Bool?
-    package var host: String?
+    var cdnHost: String?
+    var proxy: String?
+    var cdnProxy: String?
+    var useSegmentEndpoints: Bool?
+    var host: String?
     package var path: String?
-    package var endpoint: String?
+    var endpoint: String?
     /// Where the configuration is written (the `sdkConfigs` entry).
-    package var origin: Origin?
+    var origin: Origin?
 
-    package init(
+    init(
         library: String? = nil, apiHost: String? = nil, cdnHost: String? = nil, proxy: String? = nil,
         cdnProxy: String? = nil, useSegmentEndpoints: Bool? = nil, host: String? = nil,
         path: String? = nil, endpoint: String? = nil
@@ -237,37 +237,37 @@ package struct SDKConfig: Sendable, Hashable {
 
 /// A Segment source (`SourceV1`) and, when the user declared it, its SDK configuration.
 package struct Source: Sendable, Hashable {
-    package var id: String
-    package var slug: String
-    package var name: String?
-    package var enabled: Bool?
+    var id: String
+    var slug: String
+    var name: String?
+    var enabled: Bool?
     /// The catalog name of the source's integration (`metadata.name`, e.g. "Node.js").
-    package var catalogName: String?
-    package var catalogSlug: String?
-    package var isCloudSource: Bool?
-    package var categories: [String]?
-    package var writeKeys: [String]?
-    package var labels: [String]?
-    package var sdk: SDKConfig?
+    var catalogName: String?
+    var catalogSlug: String?
+    var isCloudSource: Bool?
+    var categories: [String]?
+    var writeKeys: [String]?
+    var labels: [String]?
+    var sdk: SDKConfig?
     /// The source's `settings` as exported: a map of JSON values (`Value.map`), or missing
     /// when the export has none.
-    package var settings: Value = .missing
+    var settings: Value = .missing
     /// The host the source's data is sent to, resolved from the SDK configuration.
-    package var ingestHost: String?
+    var ingestHost: String?
     /// The region of that host (`eu`/`us`), nil when unknown.
-    package var ingestRegion: String?
+    var ingestRegion: String?
     /// The setting and value the ingest host was resolved from.
-    package var ingestEvidence: String?
+    var ingestEvidence: String?
     /// The URL the SDK posts events to, built from its settings as the SDK builds it.
-    package var ingestURL: String?
+    var ingestURL: String?
     /// Where the setting the ingest host came from is written.
-    package var ingestOrigin: Origin?
+    var ingestOrigin: Origin?
     /// Where Segment offers the source's integration, and who said so.
-    package var integration = IntegrationFacts()
+    var integration = IntegrationFacts()
     /// Where the source runs (web, mobile, server, a cloud source), which picks the
     /// connection mode of its destinations; nil when neither catalog nor metadata says.
-    package var platform: EndpointRules.SourcePlatform?
-    package var origin: Origin?
+    var platform: EndpointRules.SourcePlatform?
+    var origin: Origin?
 
     package init(
         id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
@@ -296,14 +296,14 @@ package struct Source: Sendable, Hashable {
 package struct Endpoint: Sendable, Hashable {
     /// `eu`, `us`, … ; nil when nothing resolves it (never guessed).
     package var region: String?
-    package var host: String?
+    var host: String?
     /// The setting and value it was resolved from, e.g. `settings.apiRegion = "EU 🇪🇺"`.
-    package var evidence: String?
+    var evidence: String?
     /// Where that setting is written (nil for a default, the catalog or the workspace).
-    package var origin: Origin?
+    var origin: Origin?
     /// The connection mode the resolution assumed (`cloud mode`, `device mode (web)`), when
     /// the integration's setting depends on it.
-    package var mode: String?
+    var mode: String?
 
     package init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil) {
         self.region = region
@@ -316,24 +316,24 @@ package struct Endpoint: Sendable, Hashable {
 
 /// A Segment destination (`DestinationV1`), linked to its source and workspace.
 package struct Destination: Sendable, Hashable {
-    package var id: String
-    package var name: String?
-    package var enabled: Bool?
-    package var sourceId: String
-    package var catalogName: String?
-    package var catalogSlug: String?
-    package var catalogId: String?
+    var id: String
+    var name: String?
+    var enabled: Bool?
+    var sourceId: String
+    var catalogName: String?
+    var catalogSlug: String?
+    var catalogId: String?
     /// The company that processes the data (for transfer mechanisms such as the DPF).
-    package var vendor: String?
-    package var endpoint: Endpoint
+    var vendor: String?
+    var endpoint: Endpoint
     /// The destination's `settings` as exported or planned: a map of JSON values
     /// (`Value.map`), or missing when they are not known (a plan's settings before apply).
-    package var settings: Value = .missing
-    package var supportedRegions: [String]?
-    package var regionEndpoints: [String]?
+    var settings: Value = .missing
+    var supportedRegions: [String]?
+    var regionEndpoints: [String]?
     /// Where Segment offers the integration, and who said so (user catalog, export, bundled).
-    package var integration = IntegrationFacts()
-    package var origin: Origin?
+    var integration = IntegrationFacts()
+    var origin: Origin?
 
     package init(
         id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
@@ -358,27 +358,27 @@ package struct Destination: Sendable, Hashable {
 
 /// A Segment warehouse (`WarehouseV1`) and the network access the user declared for it.
 package struct Warehouse: Sendable, Hashable {
-    package var id: String
-    package var name: String?
-    package var enabled: Bool?
+    var id: String
+    var name: String?
+    var enabled: Bool?
     /// The catalog name of the warehouse type ("Redshift", "Postgres", "BigQuery" …).
-    package var catalogName: String?
-    package var catalogSlug: String?
+    var catalogName: String?
+    var catalogSlug: String?
     /// The location as configured (e.g. "eu-west-1", "EU").
-    package var location: String?
+    var location: String?
     /// That location's region (`eu`, `us`, …), nil when unknown.
     package var region: String?
     /// CIDRs allowed to connect; nil when the user did not declare them.
-    package var allowlistedCidrs: [CIDR]?
+    var allowlistedCidrs: [CIDR]?
     /// The setting and value the region was resolved from.
-    package var regionEvidence: String?
+    var regionEvidence: String?
     /// Where that setting is written.
-    package var regionOrigin: Origin?
+    var regionOrigin: Origin?
     /// Where Segment offers the warehouse type, and who said so.
-    package var integration = IntegrationFacts()
-    package var origin: Origin?
+    var integration = IntegrationFacts()
+    var origin: Origin?
 
-    package init(
+    init(
         id: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
         catalogSlug: String? = nil, location: String? = nil, region: String? = nil,
         allowlistedCidrs: [CIDR]? = nil, origin: Origin? = nil

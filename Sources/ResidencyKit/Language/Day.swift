@@ -3,13 +3,13 @@
 package struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     package var daysSinceEpoch: Int32
 
-    package init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+    init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The days the language has: 0001-01-01 to 9999-12-31.
     static let range = -719_162...2_932_896
 
     /// A date from its parts, or nil when the parts are not a real date (`2026-02-30`).
-    package init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= Day.daysInMonth(year: year, month: month)
         else { return nil }
@@ -40,7 +40,7 @@ package struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     }
 
     /// Year, month and day (Hinnant's civil_from_days).
-    package var components: (year: Int, month: Int, day: Int) {
+    var components: (year: Int, month: Int, day: Int) {
         let z = Int(daysSinceEpoch) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -4,7 +4,7 @@
 /// the parser lexes each `{…}` interpolation of a template in place, and diagnostics about
 /// it must point into the file. The lexer never stops at a problem: it records a
 /// diagnostic, produces the best token it can, and goes on.
-package struct Lexer: Sendable {
+struct Lexer: Sendable {
     private let file: SourceFile
     private let end: Int
     private var position: Int
@@ -12,10 +12,10 @@ package struct Lexer: Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
     /// The `#` comments passed over so far, in source order. The parser never looks at them;
     /// they are kept for the formatter, which must put every one back.
-    package private(set) var comments: [Comment] = []
+    private(set) var comments: [Comment] = []
 
     /// A lexer over `file.bytes[start..<end]`; the whole file by default.
-    package init(file: SourceFile, start: Int = 0, end: Int? = nil) {
+    init(file: SourceFile, start: Int = 0, end: Int? = nil) {
         let limit = min(max(end ?? file.bytes.count, 0), file.bytes.count)
         var first = min(max(start, 0), limit)
         // Editors on Windows like to write a byte order mark; it is not part of the text.
@@ -28,7 +28,7 @@ package struct Lexer: Sendable {
     }
 
     /// The next token; `.eof` (repeatedly) once the input is used up.
-    package mutating func next() -> Token {
+    mutating func next() -> Token {
         skipTrivia()
         let start = position
         guard start < end else { return Token(kind: .eof, start: end, end: end, text: "") }

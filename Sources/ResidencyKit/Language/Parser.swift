@@ -4,10 +4,10 @@
 /// reporting until it has resynchronised at the next clause keyword or `}` (inside a block)
 /// or declaration keyword (at top level), so that every independent mistake in a file is
 /// reported once and no mistake produces a cascade.
-package enum Parser {
+enum Parser {
     /// Parses a whole file. The tree is always returned, with `.invalid` placeholders
     /// where the input could not be read; the diagnostics are sorted by position.
-    package static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
+    static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
         var state = State(file: file, locator: Locator(file), lexer: Lexer(file: file), inInterpolation: false)
         let declarations = state.parseFile()
         let syntax = FileSyntax(path: file.path, declarations: declarations, comments: state.comments)

@@ -3,18 +3,18 @@ import Foundation
 /// Policy files read and parsed, with their imports resolved: the input of the checker.
 package struct PolicySources: Sendable {
     package var files: [SourceFile] = []
-    package var syntax: [FileSyntax] = []
+    var syntax: [FileSyntax] = []
     /// For each file, the indices of the files it imports directly.
-    package var imports: [[Int]] = []
+    var imports: [[Int]] = []
     /// Where each of those imports is written (parallel to `imports`).
-    package var importRanges: [[SourceRange]] = []
-    package init() {}
+    var importRanges: [[SourceRange]] = []
+    init() {}
 }
 
 /// Finds, reads and parses policy files and everything they import.
-package enum PolicyLoader {
+enum PolicyLoader {
     /// The extension of policy files.
-    package static let fileExtension = "policy"
+    static let fileExtension = "policy"
 
     /// Loads files and folders (folders recursively, `*.policy` in sorted order). Imports
     /// stay inside the folders given (`InputTree`).
@@ -32,7 +32,7 @@ package enum PolicyLoader {
     /// policy files, a sub-folder that cannot be listed, a `*.policy` that is not a regular
     /// file and a symbolic link out of the folders given are errors; hidden policy files are
     /// not read, and a warning lists them.
-    package static func discover(paths: [String], tree: InputTree? = nil) -> ([String], [Diagnostic]) {
+    static func discover(paths: [String], tree: InputTree? = nil) -> ([String], [Diagnostic]) {
         discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
     }
 
@@ -66,7 +66,7 @@ package enum PolicyLoader {
     }
 
     /// A policy file, or a folder holding them, that cannot be read, and why.
-    package static func cannotRead(_ path: String, _ error: FileReadError) -> Diagnostic {
+    static func cannotRead(_ path: String, _ error: FileReadError) -> Diagnostic {
         .error(.E0404, "cannot read \(path): \(error)", at: nil)
     }
 

@@ -2,7 +2,7 @@
 /// so recursion here cannot be driven arbitrarily deep by input.
 extension Expr {
     /// The direct sub-expressions, in source order.
-    package var children: [Expr] {
+    var children: [Expr] {
         switch kind {
         case .bool, .integer, .string, .date, .regex, .name, .invalid: []
         case .list(let items): items
@@ -17,7 +17,7 @@ extension Expr {
     }
 
     /// Calls `visit` on this expression and every expression below it, pre-order.
-    package func walk(_ visit: (Expr) -> Void) {
+    func walk(_ visit: (Expr) -> Void) {
         visit(self)
         for child in children { child.walk(visit) }
     }
@@ -25,7 +25,7 @@ extension Expr {
 
 extension Template {
     /// The interpolated expressions.
-    package var expressions: [Expr] {
+    var expressions: [Expr] {
         parts.compactMap { if case .expression(let e) = $0 { e } else { nil } }
     }
 }

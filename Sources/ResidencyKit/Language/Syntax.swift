@@ -2,46 +2,46 @@
 /// it records types and resolved names in side tables keyed by node identity.
 
 /// A name as written, with where it was written.
-package struct Identifier: Sendable, Hashable {
-    package var name: String
-    package var range: SourceRange
-    package init(_ name: String, _ range: SourceRange) {
+struct Identifier: Sendable, Hashable {
+    var name: String
+    var range: SourceRange
+    init(_ name: String, _ range: SourceRange) {
         self.name = name
         self.range = range
     }
 }
 
 /// A string literal used as text (titles, rationales, references, import paths).
-package struct TextLiteral: Sendable, Hashable {
-    package var value: String
-    package var range: SourceRange
-    package init(_ value: String, _ range: SourceRange) {
+struct TextLiteral: Sendable, Hashable {
+    var value: String
+    var range: SourceRange
+    init(_ value: String, _ range: SourceRange) {
         self.value = value
         self.range = range
     }
 }
 
 /// A string with `{expression}` interpolations (message, remediation, basis).
-package struct Template: Sendable {
-    package enum Part: Sendable {
+struct Template: Sendable {
+    enum Part: Sendable {
         case text(String)
         case expression(Expr)
     }
-    package var parts: [Part]
-    package var range: SourceRange
-    package init(parts: [Part], range: SourceRange) {
+    var parts: [Part]
+    var range: SourceRange
+    init(parts: [Part], range: SourceRange) {
         self.parts = parts
         self.range = range
     }
 }
 
 /// A type as written: `string`, `list<string>`, `map<Vendor>`, `Destination`.
-package indirect enum TypeSyntax: Sendable {
+indirect enum TypeSyntax: Sendable {
     case named(Identifier)
     case list(TypeSyntax, SourceRange)
     case map(TypeSyntax, SourceRange)
 
-    package var range: SourceRange {
+    var range: SourceRange {
         switch self {
         case .named(let id): id.range
         case .list(_, let r), .map(_, let r): r
@@ -50,12 +50,12 @@ package indirect enum TypeSyntax: Sendable {
 }
 
 /// One parsed file.
-package struct FileSyntax: Sendable {
+struct FileSyntax: Sendable {
     package var path: String
-    package var declarations: [Declaration]
+    var declarations: [Declaration]
     /// The file's `#` comments in source order; no other stage than formatting reads them.
-    package var comments: [Comment]
-    package init(path: String, declarations: [Declaration], comments: [Comment] = []) {
+    var comments: [Comment]
+    init(path: String, declarations: [Declaration], comments: [Comment] = []) {
         self.path = path
         self.declarations = declarations
         self.comments = comments
@@ -63,7 +63,7 @@ package struct FileSyntax: Sendable {
 }
 
 /// A top-level declaration.
-package enum Declaration: Sendable {
+enum Declaration: Sendable {
     case importFile(ImportDecl)
     case param(ParamDecl)
     case constant(LetDecl)
@@ -73,7 +73,7 @@ package enum Declaration: Sendable {
     case record(RecordDecl)
     case fact(FactDecl)
 
-    package var range: SourceRange {
+    var range: SourceRange {
         switch self {
         case .record(let d): d.range
         case .fact(let d): d.range
@@ -88,10 +88,10 @@ package enum Declaration: Sendable {
 }
 
 /// `name: type`: a record's field or a define's parameter.
-package struct TypedName: Sendable {
-    package var name: Identifier
-    package var type: TypeSyntax
-    package init(name: Identifier, type: TypeSyntax) {
+struct TypedName: Sendable {
+    var name: Identifier
+    var type: TypeSyntax
+    init(name: Identifier, type: TypeSyntax) {
         self.name = name
         self.type = type
     }
@@ -99,12 +99,12 @@ package struct TypedName: Sendable {
 
 /// `record Vendor { dpaExpires: date, categories: list<string> }`: the shape of a record in
 /// the facts file, so policies that read it are type-checked.
-package struct RecordDecl: Sendable {
-    package typealias Field = TypedName
-    package var name: Identifier
-    package var fields: [Field]
-    package var range: SourceRange
-    package init(name: Identifier, fields: [Field], range: SourceRange) {
+struct RecordDecl: Sendable {
+    typealias Field = TypedName
+    var name: Identifier
+    var fields: [Field]
+    var range: SourceRange
+    init(name: Identifier, fields: [Field], range: SourceRange) {
         self.name = name
         self.fields = fields
         self.range = range
@@ -113,11 +113,11 @@ package struct RecordDecl: Sendable {
 
 /// `fact vendors: map<Vendor>`: a fact the organisation's facts file gives, read as
 /// `facts.vendors`.
-package struct FactDecl: Sendable {
-    package var name: Identifier
-    package var type: TypeSyntax
-    package var range: SourceRange
-    package init(name: Identifier, type: TypeSyntax, range: SourceRange) {
+struct FactDecl: Sendable {
+    var name: Identifier
+    var type: TypeSyntax
+    var range: SourceRange
+    init(name: Identifier, type: TypeSyntax, range: SourceRange) {
         self.name = name
         self.type = type
         self.range = range
@@ -125,22 +125,22 @@ package struct FactDecl: Sendable {
 }
 
 /// `import "helpers.policy"`: makes the file's params, lets and defines visible here.
-package struct ImportDecl: Sendable {
+struct ImportDecl: Sendable {
     package var path: TextLiteral
-    package var range: SourceRange
-    package init(path: TextLiteral, range: SourceRange) {
+    var range: SourceRange
+    init(path: TextLiteral, range: SourceRange) {
         self.path = path
         self.range = range
     }
 }
 
 /// `param name: type = default`: a value the user can set with `--param name=value`.
-package struct ParamDecl: Sendable {
-    package var name: Identifier
-    package var type: TypeSyntax
-    package var defaultValue: Expr?
-    package var range: SourceRange
-    package init(name: Identifier, type: TypeSyntax, defaultValue: Expr?, range: SourceRange) {
+struct ParamDecl: Sendable {
+    var name: Identifier
+    var type: TypeSyntax
+    var defaultValue: Expr?
+    var range: SourceRange
+    init(name: Identifier, type: TypeSyntax, defaultValue: Expr?, range: SourceRange) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -149,12 +149,12 @@ package struct ParamDecl: Sendable {
 }
 
 /// `let name = expr`: a named constant, computed once per run.
-package struct LetDecl: Sendable {
-    package var name: Identifier
-    package var type: TypeSyntax?
-    package var value: Expr
-    package var range: SourceRange
-    package init(name: Identifier, type: TypeSyntax?, value: Expr, range: SourceRange) {
+struct LetDecl: Sendable {
+    var name: Identifier
+    var type: TypeSyntax?
+    var value: Expr
+    var range: SourceRange
+    init(name: Identifier, type: TypeSyntax?, value: Expr, range: SourceRange) {
         self.name = name
         self.type = type
         self.value = value
@@ -163,14 +163,14 @@ package struct LetDecl: Sendable {
 }
 
 /// `define name(p: type, …): type = expr`: a small non-recursive helper.
-package struct DefineDecl: Sendable {
-    package typealias Parameter = TypedName
-    package var name: Identifier
-    package var parameters: [Parameter]
-    package var returnType: TypeSyntax?
-    package var body: Expr
-    package var range: SourceRange
-    package init(name: Identifier, parameters: [Parameter], returnType: TypeSyntax?, body: Expr, range: SourceRange) {
+struct DefineDecl: Sendable {
+    typealias Parameter = TypedName
+    var name: Identifier
+    var parameters: [Parameter]
+    var returnType: TypeSyntax?
+    var body: Expr
+    var range: SourceRange
+    init(name: Identifier, parameters: [Parameter], returnType: TypeSyntax?, body: Expr, range: SourceRange) {
         self.name = name
         self.parameters = parameters
         self.returnType = returnType
@@ -180,11 +180,11 @@ package struct DefineDecl: Sendable {
 }
 
 /// `for destination d`: the resource kind a policy ranges over and the variable naming it.
-package struct Subject: Sendable {
-    package var kind: Identifier
-    package var variable: Identifier
-    package var range: SourceRange
-    package init(kind: Identifier, variable: Identifier, range: SourceRange) {
+struct Subject: Sendable {
+    var kind: Identifier
+    var variable: Identifier
+    var range: SourceRange
+    init(kind: Identifier, variable: Identifier, range: SourceRange) {
         self.kind = kind
         self.variable = variable
         self.range = range
@@ -192,23 +192,23 @@ package struct Subject: Sendable {
 }
 
 /// `policy ID "title" { … }`: one obligation.
-package struct PolicyDecl: Sendable {
-    package var id: Identifier
-    package var title: TextLiteral
-    package var severity: Identifier?
-    package var rationale: TextLiteral?
-    package var references: [TextLiteral]?
-    package var subject: Subject?
+struct PolicyDecl: Sendable {
+    var id: Identifier
+    var title: TextLiteral
+    var severity: Identifier?
+    var rationale: TextLiteral?
+    var references: [TextLiteral]?
+    var subject: Subject?
     /// `where`: when the policy applies; absent means always.
-    package var condition: Expr?
+    var condition: Expr?
     /// `require`: what must hold where it applies.
-    package var requirement: Expr?
-    package var message: Template?
-    package var remediation: Template?
+    var requirement: Expr?
+    var message: Template?
+    var remediation: Template?
     /// `expect some`: matching no resource at all is itself reported.
-    package var expectSome: SourceRange?
-    package var range: SourceRange
-    package init(id: Identifier, title: TextLiteral, range: SourceRange) {
+    var expectSome: SourceRange?
+    var range: SourceRange
+    init(id: Identifier, title: TextLiteral, range: SourceRange) {
         self.id = id
         self.title = title
         self.range = range
@@ -216,17 +216,17 @@ package struct PolicyDecl: Sendable {
 }
 
 /// `permit ID "title" { permits … }`: a legal basis that turns failures into permitted transfers.
-package struct PermitDecl: Sendable {
-    package var id: Identifier
-    package var title: TextLiteral
+struct PermitDecl: Sendable {
+    var id: Identifier
+    var title: TextLiteral
     package var permits: [Identifier] = []
-    package var rationale: TextLiteral?
-    package var references: [TextLiteral]?
-    package var subject: Subject?
-    package var condition: Expr?
-    package var basis: Template?
-    package var range: SourceRange
-    package init(id: Identifier, title: TextLiteral, range: SourceRange) {
+    var rationale: TextLiteral?
+    var references: [TextLiteral]?
+    var subject: Subject?
+    var condition: Expr?
+    var basis: Template?
+    var range: SourceRange
+    init(id: Identifier, title: TextLiteral, range: SourceRange) {
         self.id = id
         self.title = title
         self.range = range
@@ -234,10 +234,10 @@ package struct PermitDecl: Sendable {
 }
 
 /// An expression node. A class so that side tables can key on its identity.
-package final class Expr: Sendable {
-    package enum UnaryOperator: String, Sendable { case not }
+final class Expr: Sendable {
+    enum UnaryOperator: String, Sendable { case not }
 
-    package enum BinaryOperator: String, Sendable {
+    enum BinaryOperator: String, Sendable {
         case and, or
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case `in` = "in", notIn = "not in"
@@ -245,7 +245,7 @@ package final class Expr: Sendable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
 
         /// `+ - * /`.
-        package var isArithmetic: Bool {
+        var isArithmetic: Bool {
             switch self {
             case .add, .subtract, .multiply, .divide: true
             default: false
@@ -253,9 +253,9 @@ package final class Expr: Sendable {
         }
     }
 
-    package enum Quantifier: String, Sendable { case every, some }
+    enum Quantifier: String, Sendable { case every, some }
 
-    package indirect enum Kind: Sendable {
+    indirect enum Kind: Sendable {
         case bool(Bool)
         case integer(Int)
         case string(String)
@@ -281,10 +281,10 @@ package final class Expr: Sendable {
         case invalid
     }
 
-    package let kind: Kind
-    package let range: SourceRange
+    let kind: Kind
+    let range: SourceRange
 
-    package init(_ kind: Kind, _ range: SourceRange) {
+    init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }

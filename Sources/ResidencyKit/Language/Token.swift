@@ -1,8 +1,8 @@
 /// A token of the policy language. Keywords are lexed as identifiers and recognised by
 /// the parser from their text, so that clause names (`message`, `basis`, …) stay usable
 /// as field names; only the expression words in `Token.reserved` can never be names.
-package struct Token: Sendable, Hashable {
-    package enum Kind: Sendable, Hashable {
+struct Token: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case identifier
         /// `"…"`: `literal` holds the decoded parts (text and `{…}` interpolations).
         case string
@@ -26,18 +26,18 @@ package struct Token: Sendable, Hashable {
         case invalid
     }
 
-    package var kind: Kind
+    var kind: Kind
     /// Byte offsets into the source file, half-open.
-    package var start: Int
-    package var end: Int
+    var start: Int
+    var end: Int
     /// The token's source text; for `.regex`, the pattern; for `.string`, the raw text.
-    package var text: String
+    var text: String
     /// For `.string` tokens: the decoded literal.
-    package var literal: StringLiteral?
+    var literal: StringLiteral?
     /// For `.integer`: the value; for `.date`: days since 1970-01-01.
-    package var number: Int = 0
+    var number: Int = 0
 
-    package init(kind: Kind, start: Int, end: Int, text: String, literal: StringLiteral? = nil, number: Int = 0) {
+    init(kind: Kind, start: Int, end: Int, text: String, literal: StringLiteral? = nil, number: Int = 0) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -47,39 +47,39 @@ package struct Token: Sendable, Hashable {
     }
 
     /// Words that are operators in expressions and can never name anything.
-    package static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false", "every", "some", "count"]
+    static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false", "every", "some", "count"]
 }
 
 /// A decoded string literal: text with `{…}` interpolations kept as byte ranges of the
 /// source file, so the parser can parse each one as an expression with true positions.
-package struct StringLiteral: Sendable, Hashable {
-    package enum Part: Sendable, Hashable {
+struct StringLiteral: Sendable, Hashable {
+    enum Part: Sendable, Hashable {
         case text(String)
         /// Byte offsets of the expression between the braces (braces excluded).
         case interpolation(start: Int, end: Int)
     }
 
-    package var parts: [Part]
+    var parts: [Part]
 
-    package init(parts: [Part]) { self.parts = parts }
+    init(parts: [Part]) { self.parts = parts }
 
     /// The text with interpolations left out (the value of a plain literal).
-    package var plainText: String {
+    var plainText: String {
         parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
     }
 }
 
 /// A `#` comment. Comments are trivia to the parser; the lexer keeps them in a side list so
 /// that the formatter can re-attach them, without the parser or the evaluator paying for them.
-package struct Comment: Sendable, Hashable {
+struct Comment: Sendable, Hashable {
     /// Byte offsets of the comment, from its `#` to the end of its text (trailing white
     /// space excluded), half-open.
-    package var start: Int
-    package var end: Int
+    var start: Int
+    var end: Int
     /// The comment as written, `#` included.
-    package var text: String
+    var text: String
 
-    package init(start: Int, end: Int, text: String) {
+    init(start: Int, end: Int, text: String) {
         self.start = start
         self.end = end
         self.text = text

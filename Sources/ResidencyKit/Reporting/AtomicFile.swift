@@ -5,7 +5,7 @@
 package enum AtomicFile {
     package struct Failure: Error, Sendable, CustomStringConvertible {
         package var path: String
-        package var reason: String
+        var reason: String
         package var description: String { "cannot write \(path): \(reason)" }
     }
 

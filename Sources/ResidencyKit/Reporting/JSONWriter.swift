@@ -17,7 +17,7 @@ package struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
     /// An object written on one line, whatever it contains.
@@ -37,24 +37,24 @@ package struct JSONWriter {
         afterKey = true
     }
 
-    package mutating func string(_ s: String) {
+    mutating func string(_ s: String) {
         separate()
         writeString(s)
     }
 
-    package mutating func int(_ i: Int) {
+    mutating func int(_ i: Int) {
         separate()
         bytes.append(contentsOf: String(i).utf8)
     }
 
     /// A number in JSON's shortest form: integers without a fraction (`3`, not `3.0`).
-    package mutating func number(_ d: Double) {
+    mutating func number(_ d: Double) {
         separate()
         let text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
         bytes.append(contentsOf: text.utf8)
     }
 
-    package mutating func bool(_ b: Bool) {
+    mutating func bool(_ b: Bool) {
         separate()
         bytes.append(contentsOf: (b ? "true" : "false").utf8)
     }

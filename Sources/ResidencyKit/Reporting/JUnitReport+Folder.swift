@@ -5,11 +5,11 @@
 extension JUnitReport {
     /// Marks a folder residency wrote, so that replacing it never deletes someone else's files
     /// (a folder without it, and not empty, is refused: E1606).
-    package static let folderMarker = ".residency-junit"
+    static let folderMarker = ".residency-junit"
 
     /// Writes `<slug>.xml` for every workspace of the document into `path`, which must not
     /// exist, be empty, or be a folder residency wrote before.
-    package func writeFolder(_ doc: ResultDocument, to path: String) throws(Diagnostic) {
+    func writeFolder(_ doc: ResultDocument, to path: String) throws(Diagnostic) {
         let batch = try OutputBatch([OutputTarget("--junit-dir", path, kind: .folder)])
         defer { batch.discard() }
         try batch.writeFolder(path) { folder throws(Diagnostic) in try fill(folder, from: doc) }
@@ -47,7 +47,7 @@ extension JUnitReport {
 
     /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else
     /// (a `/`, a leading `.`) replaced by `-`.
-    package static func fileName(_ slug: String) -> String {
+    static func fileName(_ slug: String) -> String {
         var out = ""
         for scalar in slug.unicodeScalars {
             let safe =

@@ -238,7 +238,7 @@ public struct JUnitReport: Sendable {
 
 extension ResultDocument {
     /// One digest for a set of inputs: SHA-256 over their sorted `sha256  path` lines.
-    package static func combinedDigest(_ inputs: [Input]) -> String {
+    static func combinedDigest(_ inputs: [Input]) -> String {
         let lines = inputs.map { "\($0.sha256)  \($0.path)\n" }.sorted().joined()
         return SHA256.hex(Array(lines.utf8))
     }

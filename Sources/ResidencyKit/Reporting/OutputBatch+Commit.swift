@@ -9,7 +9,7 @@ import Foundation
 extension OutputBatch {
     /// Renames every output into place, in order; if one rename fails, puts back the ones
     /// already replaced (from their backups) and throws E1607 naming it and saying so.
-    package func commit() throws(Diagnostic) {
+    func commit() throws(Diagnostic) {
         for i in entries.indices {
             guard entries[i].staged != nil else {
                 throw rollback(i, "it was never written (an internal error)")

@@ -53,7 +53,7 @@ package final class OutputBatch {
 
     /// Checks the targets (OutputPaths), creates missing folders, takes each folder's lock and
     /// removes stale temporaries there.
-    package init(_ targets: [OutputTarget], settings: Settings = .init()) throws(Diagnostic) {
+    init(_ targets: [OutputTarget], settings: Settings = .init()) throws(Diagnostic) {
         self.settings = settings
         if let problem = OutputPaths.check(targets).first { throw problem }
         for target in targets { entries.append(Entry(target: target, destination: try OutputPaths.resolve(target))) }
@@ -109,7 +109,7 @@ package final class OutputBatch {
     }
 
     /// A folder output being filled (`--junit-dir`): files go into its staging folder.
-    package struct Folder {
+    struct Folder {
         let batch: OutputBatch
         let index: Int
         let path: String
@@ -124,7 +124,7 @@ package final class OutputBatch {
     }
 
     /// Writes one folder output: `fill` writes its files into a staging folder beside it.
-    package func writeFolder(_ path: String, _ fill: (Folder) throws(Diagnostic) -> Void) throws(Diagnostic) {
+    func writeFolder(_ path: String, _ fill: (Folder) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let i = try index(path)
         let destination = entries[i].destination
         let staging = TemporaryName.make(for: destination.name, in: destination.folder, .tmp)
@@ -183,7 +183,7 @@ package final class OutputBatch {
     }
 
     /// Removes everything not committed and lets the locks go. Safe to call twice.
-    package func discard() {
+    func discard() {
         if !finished {
             for id in undo.reversed() { _ = SignalCleanup.run(id) }
         }

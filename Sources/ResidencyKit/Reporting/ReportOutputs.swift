@@ -30,7 +30,7 @@ package struct ReportOutputs: Sendable {
     package init() {}
 
     /// Whether no report is asked for.
-    package var isEmpty: Bool {
+    var isEmpty: Bool {
         [json, junit, junitFolder, html, htmlFolder, sarif, markdown].allSatisfy { $0 == nil }
     }
 

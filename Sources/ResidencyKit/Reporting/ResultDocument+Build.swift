@@ -126,7 +126,7 @@ extension ResultDocument {
 
     /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
     /// and with `--fail-on-new` only when the baseline did not have it.
-    package func trips(_ f: Finding) -> Bool {
+    func trips(_ f: Finding) -> Bool {
         let failOn = summary.failOn
         return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == .new)
     }
@@ -143,7 +143,7 @@ extension ResultDocument {
 
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a
     /// failure of its policy's severity), at or above the threshold.
-    package static func gates(_ f: Finding, _ failOn: AuditRun.FailOn) -> Bool {
+    static func gates(_ f: Finding, _ failOn: AuditRun.FailOn) -> Bool {
         gates(f.severity, f.outcome, failOn)
     }
 
@@ -157,7 +157,7 @@ extension ResultDocument {
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, whatever the machine's zone and locale.
-    package static func timestamp(_ date: Date) -> String {
+    static func timestamp(_ date: Date) -> String {
         let seconds = Int((date.timeIntervalSince1970).rounded(.down))
         let day = Day(daysSinceEpoch: Int32((Double(seconds) / 86_400).rounded(.down)))
         let rest = seconds - Int(day.daysSinceEpoch) * 86_400

@@ -5,14 +5,14 @@
 /// line: a name cannot colour the log, move the cursor or start a line of its own (a forged
 /// `verdict:`). The JSON result document has the full values.
 package struct TerminalSummary: Sendable {
-    package var colour: Bool
+    var colour: Bool
     /// The most findings listed; the rest are counted.
-    package var limit: Int
+    var limit: Int
 
     /// The input options the run was given (`--inventory exports/`, `--facts …`), repeated in
     /// each `explain` command so that it re-evaluates this run's inputs rather than its own
     /// defaults. Empty when the run used the defaults.
-    package var explainInputs: [String]
+    var explainInputs: [String]
 
     package init(colour: Bool, limit: Int = 50, explainInputs: [String] = []) {
         self.colour = colour

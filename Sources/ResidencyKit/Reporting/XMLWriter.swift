@@ -5,8 +5,8 @@ import CLibXML2
 /// libxml2.
 package final class XMLWriter {
     /// A libxml2 call failed (out of memory, or a writer used after `finish`).
-    package struct Failure: Error, Sendable {
-        package var call: String
+    struct Failure: Error, Sendable {
+        var call: String
     }
 
     /// libxml2 initialised once before any writer, as its documentation asks of a program
@@ -18,7 +18,7 @@ package final class XMLWriter {
     private var finished = false
 
     /// Starts a document with an XML declaration; `indent` pretty-prints with two spaces.
-    package init(indent: Bool = true) throws {
+    init(indent: Bool = true) throws {
         Self.libraryReady
         guard let buffer = xmlBufferCreate() else { throw Failure(call: "xmlBufferCreate") }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
@@ -39,26 +39,26 @@ package final class XMLWriter {
         xmlBufferFree(buffer)
     }
 
-    package func startElement(_ name: String) throws {
+    func startElement(_ name: String) throws {
         try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
     }
 
     /// Writes an attribute; characters XML 1.0 forbids are removed first.
-    package func attribute(_ name: String, _ value: String) throws {
+    func attribute(_ name: String, _ value: String) throws {
         try check(xmlTextWriterWriteAttribute(writer, name, XMLText.sanitised(value)), "xmlTextWriterWriteAttribute")
     }
 
     /// Writes escaped character data; characters XML 1.0 forbids are removed first.
-    package func text(_ value: String) throws {
+    func text(_ value: String) throws {
         try check(xmlTextWriterWriteString(writer, XMLText.sanitised(value)), "xmlTextWriterWriteString")
     }
 
-    package func endElement() throws {
+    func endElement() throws {
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
     }
 
     /// `<name attr…>text</name>` in one call.
-    package func element(_ name: String, attributes: [(String, String)] = [], text: String? = nil) throws {
+    func element(_ name: String, attributes: [(String, String)] = [], text: String? = nil) throws {
         try startElement(name)
         for (k, v) in attributes { try attribute(k, v) }
         if let text { try self.text(text) }
@@ -81,7 +81,7 @@ package final class XMLWriter {
     }
 
     /// The libxml2 version the tool runs with, e.g. `20914`.
-    package static var libraryVersion: String {
+    static var libraryVersion: String {
         __xmlParserVersion().pointee.map { String(cString: $0) } ?? "unknown"
     }
 
@@ -122,7 +122,7 @@ package final class XMLWriter {
     }
 
     /// True when `text` is a well-formed XML document (parsed by libxml2, no network).
-    package static func isWellFormed(_ text: String) -> Bool {
+    static func isWellFormed(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let doc = bytes.withUnsafeBufferPointer { p in
@@ -137,23 +137,23 @@ package final class XMLWriter {
 }
 
 /// Text made safe for XML 1.0, and for the people who read what JUnit consumers show.
-package enum XMLText {
+enum XMLText {
     /// The most characters of a name, an id or a value in an attribute or a line.
-    package static let fieldLimit = 1024
+    static let fieldLimit = 1024
     /// The most characters of a message or an evidence value.
-    package static let messageLimit = 4096
+    static let messageLimit = 4096
 
     /// A string from the document as a report carries it: hidden characters, line breaks
     /// included, as visible escapes (`Neutralise`), cut at `limit` Unicode scalars, so that a
     /// CI page shows it on its line and a 50 MB name makes no 50 MB file. Every value JUnit
     /// writes from the document passes here; `sanitised` is the writer's last line of defence.
-    package static func value(_ s: String, limit: Int = fieldLimit) -> String {
+    static func value(_ s: String, limit: Int = fieldLimit) -> String {
         Neutralise.visible(Neutralise.clip(s, limit: limit))
     }
 
     /// Removes what XML 1.0 forbids: C0 controls other than TAB, LF and CR, and U+FFFE/U+FFFF.
     /// (Swift strings cannot hold lone surrogates, so those never reach here.)
-    package static func sanitised(_ s: String) -> String {
+    static func sanitised(_ s: String) -> String {
         // Bytes first (a night's JUnit folder sanitises millions of values): nothing below
         // 0x20 but TAB, LF and CR, and no 0xEF (the lead byte of U+FFFE and U+FFFF).
         let clean = s.utf8.withContiguousStorageIfAvailable { b in

@@ -5,7 +5,7 @@
 #endif
 
 /// Why a file was not read, worded to follow "cannot read <what> <path>: ".
-package enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
+enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchFile
     case permissionDenied
     /// Not a regular file; the words name what it is ("a FIFO (named pipe)").
@@ -17,7 +17,7 @@ package enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Another failure of the system call, in the system's words.
     case failed(String)
 
-    package var description: String {
+    var description: String {
         switch self {
         case .noSuchFile: "no such file or folder"
         case .permissionDenied: "permission denied"
@@ -57,12 +57,12 @@ package enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
 /// without a bound (`/dev/zero`, a log that keeps growing, a mistaken path to a disk image)
 /// would run the machine out of memory before anything could be said about it; a bound
 /// gives a clear error instead.
-package struct FileSizeLimit: Sendable, Hashable {
+struct FileSizeLimit: Sendable, Hashable {
     package var bytes: Int
     /// The kind of file, with its article, for messages: "an inventory".
-    package var what: String
+    var what: String
 
-    package init(bytes: Int, what: String) {
+    init(bytes: Int, what: String) {
         self.bytes = bytes
         self.what = what
     }
@@ -70,26 +70,26 @@ package struct FileSizeLimit: Sendable, Hashable {
     /// Inventories: the nightly 1,000-workspace export is 59 MB of JSON, and a `DataTree`
     /// keeps byte offsets as `UInt32`, so 4 GiB is a hard ceiling; 2 GiB stays well clear of
     /// it (and of `Int32` in any C library) while allowing 30 times the largest real export.
-    package static let inventory = FileSizeLimit(bytes: 2 << 30, what: "an inventory")
+    static let inventory = FileSizeLimit(bytes: 2 << 30, what: "an inventory")
     /// Result documents and baselines grow with the inventories (294 MB for the nightly
     /// export) and are read by the same reader: the same bound.
-    package static let resultDocument = FileSizeLimit(bytes: 2 << 30, what: "a result document")
+    static let resultDocument = FileSizeLimit(bytes: 2 << 30, what: "a result document")
     /// Policies are written by hand (the standard pack is 17 KB in all, and a policy may
     /// hold at most 20,000 nodes once inlined): 16 MiB is a thousand times what is real.
-    package static let policy = FileSizeLimit(bytes: 16 << 20, what: "a policy file")
+    static let policy = FileSizeLimit(bytes: 16 << 20, what: "a policy file")
     /// Catalogs: the bundled one is 190 KB; a user's, or the inputs of `catalog generate`
     /// (Segment's catalog data and answers), stay within a few megabytes.
     package static let catalog = FileSizeLimit(bytes: 64 << 20, what: "a catalog file")
     /// Facts, waivers and `--workspaces` files are short lists written by hand.
-    package static let facts = FileSizeLimit(bytes: 16 << 20, what: "a facts file")
-    package static let waivers = FileSizeLimit(bytes: 16 << 20, what: "a waivers file")
-    package static let workspaces = FileSizeLimit(bytes: 16 << 20, what: "a workspaces file")
+    static let facts = FileSizeLimit(bytes: 16 << 20, what: "a facts file")
+    static let waivers = FileSizeLimit(bytes: 16 << 20, what: "a waivers file")
+    static let workspaces = FileSizeLimit(bytes: 16 << 20, what: "a workspaces file")
     /// Test files hold small inline inventories (the largest in the pack is 30 KB); big
     /// ones belong in fixtures, which are inventories.
-    package static let testFile = FileSizeLimit(bytes: 64 << 20, what: "a test file")
+    static let testFile = FileSizeLimit(bytes: 64 << 20, what: "a test file")
 
     /// The bound in words: "2 GiB", "16 MiB".
-    package var text: String {
+    var text: String {
         if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }

@@ -8,9 +8,9 @@ import Foundation
 /// So an absolute path is refused, a `..` that climbs out of every folder given is refused,
 /// and so is a path whose symbolic links lead out of them, all before anything is read.
 /// A file given alone on the command line stands for its folder.
-package struct InputTree: Sendable {
+struct InputTree: Sendable {
     /// The folders as given, for messages.
-    package let names: [String]
+    let names: [String]
     /// Each folder made absolute and normalised, and with its links resolved.
     let lexical: [String]
     let real: [String]
@@ -19,7 +19,7 @@ package struct InputTree: Sendable {
     let onDisk: Bool
 
     /// The tree of `paths`: each folder, and the folder of each file.
-    package init(paths: [String], onDisk: Bool = true) {
+    init(paths: [String], onDisk: Bool = true) {
         var names: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -35,7 +35,7 @@ package struct InputTree: Sendable {
     }
 
     /// Why a written path is refused.
-    package enum Refusal: Error, Sendable, Hashable {
+    enum Refusal: Error, Sendable, Hashable {
         case absolute
         /// Its `..` climbs out; the path it names.
         case outside(String)
@@ -45,7 +45,7 @@ package struct InputTree: Sendable {
 
     /// The path `written` inside `file` names (relative to `file`'s folder), or why it may
     /// not be read. Nothing is opened: links are resolved with `realpath`.
-    package func resolve(_ written: String, from file: String) -> Result<String, Refusal> {
+    func resolve(_ written: String, from file: String) -> Result<String, Refusal> {
         if written.hasPrefix("/") { return .failure(.absolute) }
         let dir = (file as NSString).deletingLastPathComponent
         let path = Self.normalise(dir.isEmpty ? written : dir + "/" + written)
@@ -56,13 +56,13 @@ package struct InputTree: Sendable {
 
     /// Where `path` really leads when a symbolic link takes it out of the tree; nil when it
     /// stays inside (or does not exist, which reading it will report).
-    package func escape(_ path: String) -> String? {
+    func escape(_ path: String) -> String? {
         guard onDisk, let target = Self.realPath(path) else { return nil }
         return Self.isWithin(target, real) ? nil : target
     }
 
     /// The folders for messages: "policies", "policies and tests".
-    package var described: String {
+    var described: String {
         names.count <= 1 ? names.first ?? "." : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 

@@ -16,7 +16,7 @@ package enum Neutralise {
     /// The most scalars of a name, an id or an evidence value shown on a line.
     package static let nameLimit = 120
     /// The most scalars of a message shown on a line.
-    package static let textLimit = 500
+    static let textLimit = 500
 
     /// For a terminal or a CI log: hidden characters and line breaks as visible escapes, so
     /// the value stays on its line and emits nothing but text, cut at `limit` scalars with `…`.
@@ -47,7 +47,7 @@ package enum Neutralise {
     /// carriage return included), format characters (bidirectional marks, overrides and
     /// isolates, zero-width spaces and joiners, the byte-order mark, tags), line and paragraph
     /// separators, noncharacters, and the blank fillers that pass for letters.
-    package static func isHidden(_ u: Unicode.Scalar) -> Bool {
+    static func isHidden(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         if v < 0xA0 { return v < 0x20 || v >= 0x7F }
         switch v {
@@ -86,7 +86,7 @@ package enum Neutralise {
     }
 
     /// The text cut at `limit` Unicode scalars, with `…` when anything was left out.
-    package static func clip(_ s: String, limit: Int) -> String {
+    static func clip(_ s: String, limit: Int) -> String {
         // A string of no more bytes than the limit has no more scalars either.
         let scalars = s.unicodeScalars
         guard s.utf8.count > limit,
@@ -98,7 +98,7 @@ package enum Neutralise {
 
     /// The text cut to about `limit` scalars by leaving out its middle (` … `), for messages
     /// that quote a long value and end with what was expected.
-    package static func clipMiddle(_ s: String, limit: Int) -> String {
+    static func clipMiddle(_ s: String, limit: Int) -> String {
         let scalars = s.unicodeScalars
         guard s.utf8.count > limit, scalars.count > limit else { return s }
         let head = limit * 3 / 4, tail = limit - head

@@ -13,13 +13,13 @@ package struct OutputTarget: Sendable, Hashable {
     /// The option that named it (`--json`): messages name what the user typed.
     package var option: String
     package var path: String
-    package var kind: Kind
+    var kind: Kind
     /// Give the new file the permissions and owner of the one it replaces (`fmt` rewriting a
     /// policy file), rather than a new file's (0666 less the umask).
-    package var keepsMode: Bool
+    var keepsMode: Bool
 
     /// The path and its option, as messages name it: `reports/r.json (--json)`.
-    package var label: String {
+    var label: String {
         if path.isEmpty { return option }
         return option.isEmpty ? path : "\(path) (\(option))"
     }

@@ -4,20 +4,20 @@ import Crypto
 /// 32 raw bytes for a base64 form such as a CSP source hash. The rounds are swift-crypto's
 /// (BoringSSL on Linux, CryptoKit on Apple platforms), which use the CPU's SHA instructions on
 /// x86 and ARM and are reviewed by many more people than a copy of our own would be.
-package struct SHA256: Sendable {
+struct SHA256: Sendable {
     private var hasher = Crypto.SHA256()
 
-    package init() {}
+    init() {}
 
     /// The 32-byte digest of some bytes.
-    package static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var h = SHA256()
         h.update(bytes)
         return h.finalize()
     }
 
     /// The hex digest of some bytes.
-    package static func hex(_ bytes: some Collection<UInt8>) -> String {
+    static func hex(_ bytes: some Collection<UInt8>) -> String {
         var h = SHA256()
         h.update(bytes)
         return h.finalizeHex()
@@ -31,10 +31,10 @@ package struct SHA256: Sendable {
     }
 
     /// The digest of everything updated so far.
-    package mutating func finalize() -> [UInt8] { Array(hasher.finalize()) }
+    mutating func finalize() -> [UInt8] { Array(hasher.finalize()) }
 
     /// The digest of everything updated so far, in lower-case hex.
-    package mutating func finalizeHex() -> String {
+    mutating func finalizeHex() -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

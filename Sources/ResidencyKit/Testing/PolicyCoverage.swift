@@ -6,37 +6,37 @@
 /// false. Kleene logic skips operands that cannot change the result, so `a and b` needs a
 /// test where `a` holds to see `b` at all: the report says which side was never seen.
 package struct PolicyCoverage: Sendable {
-    package struct Branch: Sendable, Hashable, Encodable {
+    struct Branch: Sendable, Hashable, Encodable {
         /// What must happen: "applies to a resource", "true", "false", "permits a failure".
-        package var label: String
+        var label: String
         /// The clause it belongs to (`where`, `require`), nil for a rule-level branch.
-        package var clause: String?
+        var clause: String?
         /// The condition's source text, nil for a rule-level branch.
-        package var expression: String?
-        package var line: Int?
-        package var covered: Bool
+        var expression: String?
+        var line: Int?
+        var covered: Bool
     }
 
     /// A policy or permit and its branches.
-    package struct Rule: Sendable {
-        package var id: String
+    struct Rule: Sendable {
+        var id: String
         /// "policy" or "permit".
-        package var kind: String
-        package var file: String
-        package var line: Int
-        package var branches: [Branch]
+        var kind: String
+        var file: String
+        var line: Int
+        var branches: [Branch]
 
-        package var covered: Int { branches.filter(\.covered).count }
-        package var total: Int { branches.count }
-        package var exercised: Bool { branches.contains(where: \.covered) }
+        var covered: Int { branches.filter(\.covered).count }
+        var total: Int { branches.count }
+        var exercised: Bool { branches.contains(where: \.covered) }
         /// Covered branches in percent (100 when there is nothing to cover).
         package var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
     }
 
-    package var rules: [Rule]
+    var rules: [Rule]
 
-    package var covered: Int { rules.reduce(0) { $0 + $1.covered } }
-    package var total: Int { rules.reduce(0) { $0 + $1.total } }
+    var covered: Int { rules.reduce(0) { $0 + $1.covered } }
+    var total: Int { rules.reduce(0) { $0 + $1.total } }
     /// Covered branches in percent (100 when there is nothing to cover).
     package var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
 }

@@ -14,9 +14,9 @@ import Foundation
 ///
 /// Everything is checked against the policies under test, so a typo in a policy id, an
 /// outcome or a key is an error at its place rather than a test that silently checks nothing.
-package enum PolicyTestLoader {
+enum PolicyTestLoader {
     /// How test files are named.
-    package static let suffixes = [".test.yaml", ".test.yml", ".test.json"]
+    static let suffixes = [".test.yaml", ".test.yml", ".test.json"]
 
     static let fileKeys = ["date", "params", "facts", "catalog", "tests"]
     static let caseKeys = ["name", "date", "params", "facts", "catalog", "inventory", "fixture", "expect"]
@@ -26,7 +26,7 @@ package enum PolicyTestLoader {
     /// what stood in the way: a sub-folder that cannot be listed, a test file that is not a
     /// regular file or a symbolic link out of `tree` is an error, a hidden test file a warning.
     /// A path that does not exist is left to the policies' loader, which reports it.
-    package static func discover(paths: [String], tree: InputTree? = nil) -> (files: [String], diagnostics: [Diagnostic]) {
+    static func discover(paths: [String], tree: InputTree? = nil) -> (files: [String], diagnostics: [Diagnostic]) {
         discover(paths: paths, tree: tree ?? InputTree(paths: paths), list: FolderWalk.listFolder)
     }
 
@@ -61,8 +61,8 @@ package enum PolicyTestLoader {
 
     /// What loading one file produced: the suite (nil when it has errors), the fixture files
     /// it read (diagnostics may point into them) and the problems found.
-    package struct Loaded: Sendable {
-        package var suite: PolicyTestSuite?
+    struct Loaded: Sendable {
+        var suite: PolicyTestSuite?
         package var files: [SourceFile]
         package var diagnostics: [Diagnostic]
     }

@@ -6,21 +6,21 @@ import Foundation
 /// finding fails again and the waiver is reported; one that matches nothing is reported as
 /// stale. Loaded from JSON or YAML: `{"waivers": [ … ]}`.
 package struct Waiver: Sendable, Hashable {
-    package var policy: String
+    var policy: String
     /// The workspace (slug or id); nil for any workspace.
-    package var workspace: String?
+    var workspace: String?
     /// The resource id; nil with `allResources` or `fingerprint`.
-    package var resource: String?
+    var resource: String?
     /// A result's stable fingerprint (from the result document), as an alternative selector.
-    package var fingerprint: String? = nil
+    var fingerprint: String? = nil
     /// Written out explicitly to waive a policy for every resource.
-    package var allResources: Bool
-    package var reason: String
-    package var approvedBy: String
+    var allResources: Bool
+    var reason: String
+    var approvedBy: String
     /// The last day the waiver applies (inclusive).
-    package var expires: Day
+    var expires: Day
     /// Where it is written, for diagnostics about it.
-    package var origin: SourceRange
+    var origin: SourceRange
 
     /// Whether it covers a finding (policy, workspace and resource match).
     func covers(_ f: Finding, workspaceID: String) -> Bool {
@@ -149,18 +149,18 @@ package enum WaiverLoader {
 }
 
 /// What applying waivers did, beyond changing outcomes.
-package struct WaiverReport: Sendable {
+struct WaiverReport: Sendable {
     /// Expired waivers that matched a finding (which stays a failure).
-    package var expired: [Waiver] = []
+    var expired: [Waiver] = []
     /// Waivers that matched no failing or undecided finding.
-    package var stale: [Waiver] = []
+    var stale: [Waiver] = []
 }
 
 extension Waiver {
     /// Applies waivers to findings in place: a fail or indeterminate finding covered by an
     /// unexpired waiver becomes `waived`; one covered only by an expired waiver is left
     /// as it was, with the expiry noted in its reason.
-    package static func apply(
+    static func apply(
         _ waivers: [Waiver], to findings: inout [Finding], workspaceIDs: [String: String], auditDate: Day
     ) -> WaiverReport {
         var used = [Bool](repeating: false, count: waivers.count)

@@ -4,9 +4,9 @@
 extension Checker {
     /// Deepest nesting of `every`/`some`/`count`, counting those inside called defines: the
     /// same limit the parser sets on nesting as written.
-    package static let quantifierDepthLimit = Diagnostic.maxQuantifierNesting
+    static let quantifierDepthLimit = Diagnostic.maxQuantifierNesting
     /// Largest policy, in expression nodes once defines are inlined.
-    package static let expandedSizeLimit = 20_000
+    static let expandedSizeLimit = 20_000
 
     static func checkCost(_ ctx: CheckContext) {
         var memo: [Int: (size: Int, depth: Int)] = [:]

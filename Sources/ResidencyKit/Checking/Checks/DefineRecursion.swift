@@ -57,5 +57,5 @@ extension Checker {
     }
 
     /// The longest chain of defines calling defines.
-    package static let defineChainLimit = 32
+    static let defineChainLimit = 32
 }

@@ -10,16 +10,16 @@
 /// prefix length, wider first.
 package struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first address of the block; its host bits are always zero.
-    package let network: IPAddress
+    let network: IPAddress
     /// How many leading bits are fixed: 0–32 for IPv4, 0–128 for IPv6.
-    package let prefixLength: Int
+    let prefixLength: Int
 
     /// Parses `address/prefix`, or a bare address meaning a single host (/32 or /128).
     ///
     /// With `strict` (the default) an address with host bits set is an error that suggests the
     /// intended network, because `10.0.0.5/24` usually means the author misjudged the range;
     /// without it the host bits are cleared.
-    package init(parsing text: String, strict: Bool = true) throws(CIDRError) {
+    init(parsing text: String, strict: Bool = true) throws(CIDRError) {
         guard !text.isEmpty else {
             throw CIDRError(
                 message: "empty CIDR: expected an address with an optional prefix length, such as 10.0.0.0/8 or 2001:db8::/32")
@@ -44,7 +44,7 @@ package struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The block of the given length that contains `address`, with host bits cleared; throws
     /// only when the prefix length is out of range for the address family.
-    package init(masking address: IPAddress, prefixLength: Int) throws(CIDRError) {
+    init(masking address: IPAddress, prefixLength: Int) throws(CIDRError) {
         let width = address.family.bitWidth
         guard (0...width).contains(prefixLength) else {
             throw CIDRError(message: "prefix length \(prefixLength) is out of range 0–\(width) for \(address.family)")
@@ -54,18 +54,18 @@ package struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Whether `ip` lies in the block; an address of the other family never does.
-    package func contains(_ ip: IPAddress) -> Bool {
+    func contains(_ ip: IPAddress) -> Bool {
         ip.family == network.family && Self.mask(ip, prefixLength: prefixLength) == network
     }
 
     /// Whether every address of `other` lies in this block (a block contains itself); blocks
     /// of different families never contain each other.
-    package func contains(_ other: CIDR) -> Bool {
+    func contains(_ other: CIDR) -> Bool {
         other.prefixLength >= prefixLength && contains(other.network)
     }
 
     /// The last address of the block (the IPv4 broadcast address for prefixes below /31).
-    package var lastAddress: IPAddress {
+    var lastAddress: IPAddress {
         let (highMask, lowMask) = Self.masks(bits: Self.bitsIn128(network.family, prefixLength))
         let high = network.high | ~highMask
         let low = network.low | ~lowMask
@@ -126,15 +126,15 @@ package struct CIDR: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// Why a CIDR string was rejected, as a sentence that names the fix where there is one.
-package struct CIDRError: Error, Sendable, Hashable, CustomStringConvertible {
+struct CIDRError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A user-facing explanation, such as "prefix length 33 is out of range 0–32 for IPv4".
-    package var message: String
+    var message: String
 
     /// Creates an error with a user-facing message.
-    package init(message: String) {
+    init(message: String) {
         self.message = message
     }
 
     /// The message, for logs and test failures.
-    package var description: String { message }
+    var description: String { message }
 }

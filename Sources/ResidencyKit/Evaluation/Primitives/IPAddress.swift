@@ -3,37 +3,37 @@
 /// IPv6, then numerically.
 ///
 /// The halves avoid `UInt128`, which needs macOS 15 while the package supports macOS 13.
-package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The protocol an address belongs to.
-    package enum Family: Sendable, Hashable, Comparable, CustomStringConvertible {
+    enum Family: Sendable, Hashable, Comparable, CustomStringConvertible {
         /// IPv4: 32-bit addresses in dotted-quad notation.
         case v4
         /// IPv6: 128-bit addresses in colon-separated hexadecimal notation.
         case v6
 
         /// The number of bits in an address of this family: 32 or 128.
-        package var bitWidth: Int { self == .v4 ? 32 : 128 }
+        var bitWidth: Int { self == .v4 ? 32 : 128 }
 
         /// `IPv4` or `IPv6`, as used in messages.
-        package var description: String { self == .v4 ? "IPv4" : "IPv6" }
+        var description: String { self == .v4 ? "IPv4" : "IPv6" }
     }
 
     /// Whether this is an IPv4 or an IPv6 address.
-    package let family: Family
+    let family: Family
     /// The upper 64 bits of the 128-bit value; always 0 for IPv4.
-    package let high: UInt64
+    let high: UInt64
     /// The lower 64 bits of the 128-bit value; an IPv4 address is the low 32 of them.
-    package let low: UInt64
+    let low: UInt64
 
     /// An IPv4 address from its 32-bit value (`0x0A000001` is 10.0.0.1).
-    package init(ipv4 value: UInt32) {
+    init(ipv4 value: UInt32) {
         self.family = .v4
         self.high = 0
         self.low = UInt64(value)
     }
 
     /// An IPv6 address from the two halves of its 128-bit value.
-    package init(ipv6High high: UInt64, low: UInt64) {
+    init(ipv6High high: UInt64, low: UInt64) {
         self.family = .v6
         self.high = high
         self.low = low
@@ -45,7 +45,7 @@ package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// IPv4 is strict: exactly four decimal octets, each at most 255 and without leading zeros,
     /// because some resolvers read `010` as octal 8. Brackets, zone indices (`%eth0`) and
     /// surrounding whitespace are not accepted.
-    package init?(_ text: String) {
+    init?(_ text: String) {
         let bytes = Array(text.utf8)
         if let value = Self.parseIPv4(bytes[...]) {
             self.init(ipv4: value)
@@ -57,7 +57,7 @@ package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// For an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`), the IPv4 address it carries.
-    package var unmappedIPv4: IPAddress? {
+    var unmappedIPv4: IPAddress? {
         guard family == .v6, high == 0, low >> 32 == 0xFFFF else { return nil }
         return IPAddress(ipv4: UInt32(truncatingIfNeeded: low))
     }
@@ -65,7 +65,7 @@ package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Dotted quad for IPv4; RFC 5952 canonical text for IPv6 (lowercase, no leading zeros,
     /// the longest run of two or more zero groups shortened to `::`, IPv4-mapped addresses
     /// ending in a dotted quad).
-    package var description: String {
+    var description: String {
         switch family {
         case .v4:
             return Self.dottedQuad(UInt32(truncatingIfNeeded: low))
@@ -76,7 +76,7 @@ package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Orders by family (IPv4 first), then by numeric value.
-    package static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
+    static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         (lhs.family, lhs.high, lhs.low) < (rhs.family, rhs.high, rhs.low)
     }
 

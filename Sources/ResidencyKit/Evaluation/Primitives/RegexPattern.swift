@@ -22,24 +22,24 @@
 ///
 /// `\d`, `\w`, `\s`, `\b` and the POSIX classes are ASCII-only, as in RE2; `(?i)` compares
 /// scalars through their simple lowercase and uppercase mappings.
-package struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
+struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     /// The longest accepted pattern, in UTF-8 bytes.
-    package static let maxPatternLength = 4096
+    static let maxPatternLength = 4096
     /// The largest count accepted in `{n}`, `{n,}` and `{n,m}`.
-    package static let maxRepetitionCount = 1000
+    static let maxRepetitionCount = 1000
     /// The most instructions a compiled pattern may have; bounds both memory and the
     /// per-character cost of matching.
-    package static let maxProgramSize = 10_000
+    static let maxProgramSize = 10_000
     /// The deepest accepted group nesting; keeps parsing and compiling off the stack limit.
-    package static let maxNestingDepth = 100
+    static let maxNestingDepth = 100
 
     /// The pattern as written.
-    package let pattern: String
+    let pattern: String
     let program: RegexProgram
 
     /// Compiles `pattern`, or throws an error that locates the first unsupported or malformed
     /// construct.
-    package init(_ pattern: String) throws(RegexPatternError) {
+    init(_ pattern: String) throws(RegexPatternError) {
         let byteCount = pattern.utf8.count
         if byteCount > Self.maxPatternLength {
             throw RegexPatternError(
@@ -54,47 +54,47 @@ package struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the pattern matches anywhere in `text` (RE2's `PartialMatch`, Go's `MatchString`).
-    package func matches(_ text: String) -> Bool {
+    func matches(_ text: String) -> Bool {
         program.run(text, anchored: false)
     }
 
     /// Whether the pattern matches all of `text`, as if written `\A(?:pattern)\z`.
-    package func matchesWhole(_ text: String) -> Bool {
+    func matchesWhole(_ text: String) -> Bool {
         program.run(text, anchored: true)
     }
 
     /// The pattern as written.
-    package var description: String { pattern }
+    var description: String { pattern }
 
     // The program is a pure function of the pattern, so the pattern alone decides equality.
     /// Two patterns are equal when they were written identically.
-    package static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
+    static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
         lhs.pattern == rhs.pattern
     }
 
     /// Hashes the pattern text.
-    package func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(pattern)
     }
 }
 
 /// Why a pattern was rejected, and where: `offset` and `length` are UTF-8 byte positions within
 /// the pattern, so a diagnostic can underline the offending construct inside a policy file.
-package struct RegexPatternError: Error, Sendable, Hashable, CustomStringConvertible {
+struct RegexPatternError: Error, Sendable, Hashable, CustomStringConvertible {
     /// UTF-8 byte offset within the pattern where the problem starts.
-    package var offset: Int
+    var offset: Int
     /// Length in UTF-8 bytes of the offending construct (at least 1 unless the pattern is empty).
-    package var length: Int
+    var length: Int
     /// A user-facing sentence: what was found and what is allowed instead.
-    package var message: String
+    var message: String
 
     /// Creates an error at a byte range of the pattern.
-    package init(offset: Int, length: Int, message: String) {
+    init(offset: Int, length: Int, message: String) {
         self.offset = offset
         self.length = length
         self.message = message
     }
 
     /// The message, for logs and test failures.
-    package var description: String { message }
+    var description: String { message }
 }

@@ -28,32 +28,32 @@
 ///   than being guessed (URLParts+IDNA.swift).
 ///
 /// Nil whenever the WHATWG parser fails, and for a host that is empty or only `.`.
-package struct URLParts: Sendable, Hashable {
+struct URLParts: Sendable, Hashable {
     /// The scheme, lowercased (`https`), or nil when the text has no scheme (see above).
-    package var scheme: String?
+    var scheme: String?
     /// The host exactly as WHATWG serialises it: a lower-case ASCII domain keeping any trailing
     /// dot (`api.eu.amplitude.com.`), a dotted-quad IPv4 address, or an IPv6 address in brackets
     /// in its compressed form (`[2001:db8::1]`); nil for a bare path such as `/v1/track`.
-    package var hostname: String?
+    var hostname: String?
     /// The explicit port, or nil when none is written or it is the scheme's default (80 for
     /// http and ws, 443 for https and wss, 21 for ftp; 443 for text without a scheme).
-    package var port: Int?
+    var port: Int?
     /// The path starting with `/`, with `\` read as `/` (special schemes) and `.` and `..`
     /// segments resolved (`/v1/../b` is `/b`), or "" when nothing follows the host. Unlike
     /// WHATWG's `pathname` it is not percent-encoded and is "" rather than "/" when empty.
     package var path: String
     /// The user information before the last `@` of the authority, as written; nil without `@`.
-    package var userinfo: String?
+    var userinfo: String?
     /// The text after `?`, as written; nil without `?`.
-    package var query: String?
+    var query: String?
     /// The text after `#`, as written; nil without `#`.
-    package var fragment: String?
+    var fragment: String?
 
     /// The host for comparisons: `hostname` without the brackets of an IPv6 literal and
     /// without a trailing dot (`api.eu.amplitude.com.` and `api.eu.amplitude.com` name the same
     /// host, so a vendor-host comparison must not tell them apart); nil only for a bare path.
     /// Setting it sets `hostname`, bracketing an IPv6 literal.
-    package var host: String? {
+    var host: String? {
         get {
             guard let hostname else { return nil }
             // Byte checks: `hasPrefix` and `hasSuffix` compare Unicode-correctly and cost more.
@@ -64,14 +64,14 @@ package struct URLParts: Sendable, Hashable {
     }
 
     /// Whether the host is an IPv4 or IPv6 address rather than a domain.
-    package var hostIsIP: Bool {
+    var hostIsIP: Bool {
         guard let host else { return false }
         return hostname?.utf8.first == UInt8(ascii: "[") || IPAddress(host)?.family == .v4
     }
 
     /// Creates parts directly, for tests and for callers that build endpoints themselves; an
     /// IPv6 `host` is bracketed in `hostname`.
-    package init(
+    init(
         scheme: String? = nil, host: String?, port: Int? = nil, path: String = "",
         userinfo: String? = nil, query: String? = nil, fragment: String? = nil
     ) {
@@ -95,7 +95,7 @@ package struct URLParts: Sendable, Hashable {
     }
 
     /// Reads an endpoint string as described above; nil when it has no endpoint to read.
-    package init?(_ text: String) {
+    init?(_ text: String) {
         // Nearly every endpoint in an export is plain ASCII with an ordinary host: split its
         // bytes directly (URLParts+ASCII.swift), and take the general path for the rest.
         switch Self.splitASCII(text) {

@@ -5,20 +5,20 @@ import Foundation
 /// (`terraform show -json`), parsed and decoded in parallel, every problem reported at its
 /// place in its file. Workspaces come back in a fixed order (files sorted by path, bundles in
 /// file order) whatever the parallelism.
-package enum InventoryLoader {
-    package static let fileExtensions = ["json", "yaml", "yml"]
+enum InventoryLoader {
+    static let fileExtensions = ["json", "yaml", "yml"]
 
     /// Everything loaded, and what went wrong.
-    package struct Loaded: Sendable {
-        package var workspaces: [WorkspaceModel] = []
+    struct Loaded: Sendable {
+        var workspaces: [WorkspaceModel] = []
         /// The files read, for rendering diagnostics and for their digests.
         package var files: [SourceFile] = []
         /// SHA-256 of each file (parallel to `files`), computed while parsing.
-        package var digests: [String] = []
+        var digests: [String] = []
         package var diagnostics: [Diagnostic] = []
         /// Files in the folders given that were not read (another extension, or hidden):
         /// warned about, and listed in the result document.
-        package var notRead: [String] = []
+        var notRead: [String] = []
     }
 
     /// How the files of an inventory folder are named.

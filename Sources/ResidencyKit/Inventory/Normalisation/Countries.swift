@@ -4,10 +4,10 @@
 /// that `"ch"`, `" CH"`, `"CHE"` and `"Switzerland"` are all `CH`, and a policy's
 /// `"CH" in d.workspace.dataSubjects` cannot be dodged by a spelling. Unknown values are
 /// errors (with the closest name), never passed through raw.
-package enum Countries {
+enum Countries {
     /// A group of countries the pack treats as one place, kept as its own code (the pack asks
     /// `"EU" in …`), with the names it is also written as.
-    package static let groups: [(code: String, names: [String])] = [
+    static let groups: [(code: String, names: [String])] = [
         ("EU", ["European Union"]),
         ("EEA", ["European Economic Area"]),
     ]
@@ -15,15 +15,15 @@ package enum Countries {
     /// Codes outside ISO 3166-1's assigned ones that are commonly written for a country:
     /// `UK` (exceptionally reserved for the United Kingdom, whose code is `GB`) and `EL` (the
     /// EU's code for Greece, `GR`).
-    package static let aliases: [(alias: String, code: String)] = [("UK", "GB"), ("EL", "GR")]
+    static let aliases: [(alias: String, code: String)] = [("UK", "GB"), ("EL", "GR")]
 
     /// The canonical code of a value (`CH`, `EU`), or nil when the table has no such place.
     /// Case and surrounding whitespace do not matter; inner runs of whitespace read as one space.
-    package static func canonical(_ value: String) -> String? { index[key(value)] }
+    static func canonical(_ value: String) -> String? { index[key(value)] }
 
     /// What an unknown value is closest to, for `help: did you mean …`: the codes and names.
     /// A code is compared with codes of its own length, anything longer with names.
-    package static func suggestion(for value: String) -> String? {
+    static func suggestion(for value: String) -> String? {
         let written = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let candidates: [String] =
             switch written.count {
@@ -35,7 +35,7 @@ package enum Countries {
     }
 
     /// Every canonical code: the groups, then the countries' alpha-2 codes.
-    package static let codes: [String] = groups.map(\.code) + table.map(\.alpha2)
+    static let codes: [String] = groups.map(\.code) + table.map(\.alpha2)
     /// Every name, for suggestions.
     static let names: [String] = groups.flatMap(\.names) + table.flatMap(\.names)
 

@@ -3,7 +3,7 @@
 /// in, with the catalog's documented default when the setting is absent. The table of rows
 /// is in EndpointRules+Table.swift, each with its source. A value no row resolves stays
 /// unknown (indeterminate), never guessed.
-package enum EndpointRules {
+enum EndpointRules {
     /// A region and the host it means.
     struct Target: Sendable, Hashable {
         var region: String
@@ -103,7 +103,7 @@ package enum EndpointRules {
     }
 
     /// Where the connected source runs, as connection modes distinguish it.
-    package enum SourcePlatform: String, Sendable, Hashable {
+    enum SourcePlatform: String, Sendable, Hashable {
         case web, mobile, server
         /// A cloud source: its events reach destinations in cloud mode only.
         case cloudSource = "cloud source"
@@ -140,7 +140,7 @@ package enum EndpointRules {
     static func rule(slug: String?) -> Rule? { slug.flatMap { bySlug[$0] } }
 
     /// Whether a row exists for the integration's slug.
-    package static func hasRule(slug: String?) -> Bool { rule(slug: slug) != nil }
+    static func hasRule(slug: String?) -> Bool { rule(slug: slug) != nil }
 
     /// The modes the destination can run in for its source: the source's platform picks
     /// them among the integration's connection modes. Unknown platform or modes: every mode.

@@ -2,16 +2,16 @@
 /// jurisdiction, not a cloud: `eu` is the EU and the EEA (GDPR's territory, so Norway and
 /// Iceland are `eu`), while London is `uk` and Zurich `ch` even though AWS calls them
 /// `eu-west-2` and `eu-central-2`. Anything not in a table is unknown, never guessed.
-package enum RegionWords {
+enum RegionWords {
     /// Region ids the model uses, with what each means (for docs and did-you-mean).
-    package static let names: [(id: String, name: String)] = [
+    static let names: [(id: String, name: String)] = [
         ("eu", "the EU and the EEA"), ("us", "the United States"), ("uk", "the United Kingdom"), ("ch", "Switzerland"),
         ("ca", "Canada"), ("in", "India"), ("au", "Australia"), ("jp", "Japan"), ("sg", "Singapore"), ("id", "Indonesia"),
         ("kr", "South Korea"), ("br", "Brazil"), ("hk", "Hong Kong"), ("za", "South Africa"), ("ae", "the United Arab Emirates"),
         ("il", "Israel"), ("sa", "Saudi Arabia"), ("mx", "Mexico"), ("tw", "Taiwan"), ("qa", "Qatar"), ("bh", "Bahrain"),
         ("nz", "New Zealand"), ("my", "Malaysia"), ("th", "Thailand"), ("cl", "Chile"),
     ]
-    package static let regions = names.map(\.id)
+    static let regions = names.map(\.id)
 
     /// Words (after lower-casing and dropping everything but letters, digits, `-` and `_`)
     /// and the region they name, for labels vendors use in their own settings.
@@ -62,7 +62,7 @@ package enum RegionWords {
 
     /// A region from a cloud provider's location name: AWS `eu-west-1`, GCP `europe-west3`,
     /// Azure `westeurope`, BigQuery's multi-regions `EU` and `US`. Only names in the tables.
-    package static func cloudRegion(_ location: String) -> String? {
+    static func cloudRegion(_ location: String) -> String? {
         let l = location.lowercased()
         return CloudRegions.aws[l] ?? CloudRegions.gcp[l] ?? CloudRegions.azure[l] ?? CloudRegions.multiRegions[l]
     }

@@ -6,7 +6,7 @@
 /// The SDKs build their URL by string concatenation, so a value written in another form than
 /// the SDK expects (a scheme where it adds one, `/v1` where it appends its own) makes a URL
 /// the SDK really posts to and that Segment does not accept; the URL shows it.
-package enum SDKRules {
+enum SDKRules {
     /// How a library turns its settings into the URL it posts a batch to.
     struct Library: Sendable {
         /// The settings it reads, in the order evidence names them.
@@ -104,7 +104,7 @@ package enum SDKRules {
     ]
 
     /// Every library id the tool knows, for "did you mean".
-    package static var knownLibraries: [String] { (Array(libraries.keys) + ["analytics.js"]).sorted() }
+    static var knownLibraries: [String] { (Array(libraries.keys) + ["analytics.js"]).sorted() }
 
     /// A library that concatenates one setting between a fixed prefix and suffix.
     static func concat(
@@ -138,7 +138,7 @@ package enum SDKRules {
     }
 
     /// The URL, host and region an SDK configuration sends to.
-    package static func resolve(_ sdk: SDKConfig, workspaceRegion: String?) -> Resolution {
+    static func resolve(_ sdk: SDKConfig, workspaceRegion: String?) -> Resolution {
         guard let library = sdk.library else {
             return Resolution(region: nil, evidence: "the SDK configuration names no library")
         }

@@ -1,5 +1,5 @@
 /// A destination setting as exports carry it, reduced to what resolution rules look at.
-package enum SettingValue: Sendable, Hashable, CustomStringConvertible {
+enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
     case number(Double)
@@ -7,7 +7,7 @@ package enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     case other
 
     /// How evidence quotes the value: `"EU 🇪🇺"`, `true`.
-    package var description: String {
+    var description: String {
         switch self {
         case .string(let s): "\"\(s)\""
         case .bool(let b): b ? "true" : "false"
@@ -18,16 +18,16 @@ package enum SettingValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A resolved region with the evidence it came from.
-package struct Resolution: Sendable, Hashable {
+struct Resolution: Sendable, Hashable {
     package var region: String?
-    package var host: String?
+    var host: String?
     /// The whole URL, where the rule builds one (an SDK's batch URL).
-    package var url: String?
-    package var evidence: String
+    var url: String?
+    var evidence: String
     /// Where the setting it was read from is written.
-    package var origin: Origin?
+    var origin: Origin?
 
-    package init(region: String?, host: String? = nil, url: String? = nil, evidence: String, origin: Origin? = nil) {
+    init(region: String?, host: String? = nil, url: String? = nil, evidence: String, origin: Origin? = nil) {
         self.region = region
         self.host = host
         self.url = url

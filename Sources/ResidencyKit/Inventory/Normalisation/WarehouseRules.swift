@@ -3,17 +3,17 @@
 /// (`….eu-west-1.redshift.amazonaws.com`, a Snowflake account locator). A host on any other
 /// domain says nothing, whatever its labels read. When location and host disagree, the
 /// region is unknown and both are shown.
-package enum WarehouseRules {
+enum WarehouseRules {
     /// Settings keys that name a location, in the order they are trusted.
     static let locationKeys = ["location", "region", "dataset_location", "datasetLocation"]
     /// Settings keys that hold a host name or account locator.
     static let hostKeys = ["hostname", "host", "account", "accountId", "account_id", "server"]
 
     /// A setting as the rules read it, with where it is written.
-    package typealias Setting = (value: SettingValue, origin: Origin?)
+    typealias Setting = (value: SettingValue, origin: Origin?)
 
     /// The location as configured and the region it names.
-    package static func resolve(_ setting: (String) -> Setting?) -> (location: String?, resolution: Resolution) {
+    static func resolve(_ setting: (String) -> Setting?) -> (location: String?, resolution: Resolution) {
         var fromLocation: (key: String, value: String, region: String?, origin: Origin?)?
         for key in locationKeys {
             guard let s = setting(key), case .string(let value) = s.value, !value.trimmingWhitespace().isEmpty else { continue }

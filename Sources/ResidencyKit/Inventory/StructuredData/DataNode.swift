@@ -3,10 +3,10 @@
 /// Handles are cheap to copy (one retain) and keep the whole tree alive. Accessors that do
 /// not apply to the value's kind return `nil`, `0` or empty rather than trapping, so loaders
 /// can write `node["region"]?.string` and report a type mismatch when it is `nil`.
-package struct DataNode: Sendable {
+struct DataNode: Sendable {
     let storage: DataTree.Storage
     /// The node's index in its tree: 0 for the root, then document order.
-    package let index: Int
+    let index: Int
 
     init(storage: DataTree.Storage, index: Int) {
         self.storage = storage
@@ -17,10 +17,10 @@ package struct DataNode: Sendable {
     var node: DataTree.Node { storage.nodes[index] }
 
     /// The tree this value belongs to.
-    package var tree: DataTree { DataTree(storage: storage) }
+    var tree: DataTree { DataTree(storage: storage) }
 
     /// What kind of value this is.
-    package var kind: DataKind {
+    var kind: DataKind {
         switch node.tag {
         case .object: .object
         case .array: .array
@@ -32,16 +32,16 @@ package struct DataNode: Sendable {
     }
 
     /// The kind with an article ("an object", "a string", …) for messages.
-    package var typeName: String { kind.typeName }
+    var typeName: String { kind.typeName }
 
     /// Byte offset where the value starts in its source file (for a string, its opening quote).
-    package var start: Int { Int(node.start) }
+    var start: Int { Int(node.start) }
 
     /// Byte offset just past the value (for a container, past its closing bracket).
-    package var end: Int { Int(node.end) }
+    var end: Int { Int(node.end) }
 
     /// The text of a string value; `nil` for other kinds.
-    package var string: String? {
+    var string: String? {
         let n = node
         switch n.tag {
         case .rawString: return storage.text(lo: n.a, hi: n.b)
@@ -52,7 +52,7 @@ package struct DataNode: Sendable {
 
     /// The value of a number that is exactly an integer representable as `Int` (so `3`,
     /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
-    package var int: Int? {
+    var int: Int? {
         let n = node
         switch n.tag {
         case .int: return Int(Int64(bitPattern: n.bits))
@@ -71,7 +71,7 @@ package struct DataNode: Sendable {
     /// The value of a number as the nearest `Double` (parsed from the same text as `int`,
     /// so integers beyond 2^53 round the same way a JSON library would); `nil` for other kinds.
     /// Numbers too large for a Double are infinite.
-    package var double: Double? {
+    var double: Double? {
         let n = node
         switch n.tag {
         case .int: return Double(Int64(bitPattern: n.bits))
@@ -83,7 +83,7 @@ package struct DataNode: Sendable {
 
     /// The number as written in the source (canonical text for numbers a builder was given
     /// as values); `nil` for other kinds. Useful for quoting a value in a message.
-    package var numberText: String? {
+    var numberText: String? {
         let n = node
         switch n.tag {
         case .int: return String(Int64(bitPattern: n.bits))
@@ -95,7 +95,7 @@ package struct DataNode: Sendable {
     }
 
     /// The value of `true` or `false`; `nil` for other kinds.
-    package var bool: Bool? {
+    var bool: Bool? {
         switch node.tag {
         case .trueValue: true
         case .falseValue: false
@@ -104,16 +104,16 @@ package struct DataNode: Sendable {
     }
 
     /// Whether the value is `null`.
-    package var isNull: Bool { node.tag == .null }
+    var isNull: Bool { node.tag == .null }
 
     /// The number of elements of an array or members of an object; 0 for other kinds.
-    package var count: Int {
+    var count: Int {
         let n = node
         return n.tag == .object || n.tag == .array ? Int(n.b) : 0
     }
 
     /// The elements of an array, in order; empty for every other kind, objects included.
-    package var elements: Elements {
+    var elements: Elements {
         let n = node
         return n.tag == .array
             ? Elements(storage: storage, base: Int(n.a), count: Int(n.b))
@@ -121,25 +121,25 @@ package struct DataNode: Sendable {
     }
 
     /// The element at `position` of an array; `nil` when out of range or not an array.
-    package subscript(position: Int) -> DataNode? {
+    subscript(position: Int) -> DataNode? {
         let all = elements
         return position >= 0 && position < all.count ? all[position] : nil
     }
 
     /// The elements of an array as a random-access collection of handles.
-    package struct Elements: RandomAccessCollection, Sendable {
+    struct Elements: RandomAccessCollection, Sendable {
         let storage: DataTree.Storage
         let base: Int
         /// How many elements there are.
-        package let count: Int
+        let count: Int
 
         /// Always 0.
-        package var startIndex: Int { 0 }
+        var startIndex: Int { 0 }
         /// `count`.
-        package var endIndex: Int { count }
+        var endIndex: Int { count }
 
         /// The element at `position` (0-based; must be in range).
-        package subscript(position: Int) -> DataNode {
+        subscript(position: Int) -> DataNode {
             precondition(position >= 0 && position < count, "DataNode.Elements: index out of range")
             return DataNode(storage: storage, index: Int(storage.elements[base + position]))
         }
@@ -149,7 +149,7 @@ package struct DataNode: Sendable {
 extension DataNode {
     /// The members of an object in document order, duplicates included; empty for other kinds.
     /// `keyStart` is the key's byte offset, for "unknown key" and "duplicate key" messages.
-    package var members: [(key: String, keyStart: Int, value: DataNode)] {
+    var members: [(key: String, keyStart: Int, value: DataNode)] {
         memberRange.map { i in
             let m = storage.members[i]
             return (storage.text(lo: m.keyLo, hi: m.keyHi), Int(m.keyStart), DataNode(storage: storage, index: Int(m.value)))
@@ -157,7 +157,7 @@ extension DataNode {
     }
 
     /// The keys of an object in document order, duplicates included; empty for other kinds.
-    package var keys: [String] {
+    var keys: [String] {
         memberRange.map { storage.text(lo: storage.members[$0].keyLo, hi: storage.members[$0].keyHi) }
     }
 
@@ -167,7 +167,7 @@ extension DataNode {
     /// A linear scan: export objects have 10–30 keys, and comparing the stored key length
     /// first rejects nearly every non-matching member with one integer compare, which beats
     /// hashing the probe key for objects of this size.
-    package subscript(key: String) -> DataNode? {
+    subscript(key: String) -> DataNode? {
         let range = memberRange
         if range.isEmpty { return nil }
         var probe = key
@@ -208,11 +208,11 @@ extension DataNode {
     }
 
     /// Whether the object has a member named `key`.
-    package func hasKey(_ key: String) -> Bool { self[key] != nil }
+    func hasKey(_ key: String) -> Bool { self[key] != nil }
 
     /// Each key that repeats an earlier key of this object, with the offsets of the first
     /// occurrence and of the repeat, in document order; empty for other kinds.
-    package var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
+    var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
         let range = memberRange
         guard range.count > 1 else { return [] }
         var found: [(key: String, firstStart: Int, secondStart: Int)] = []

@@ -1,9 +1,9 @@
 /// The kind of a value in a `DataTree`: the JSON data model, onto which YAML documents map too.
-package enum DataKind: Sendable, Hashable, CaseIterable {
+enum DataKind: Sendable, Hashable, CaseIterable {
     case object, array, string, number, bool, null
 
     /// The kind with an article, for messages such as "expected a string, found a number".
-    package var typeName: String {
+    var typeName: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -24,7 +24,7 @@ package enum DataKind: Sendable, Hashable, CaseIterable {
 /// allocations plus the strings that are actually read. Values are visited through `DataNode`
 /// handles. Both `JSONReader` and the YAML converter (through `DataTreeBuilder`) produce it,
 /// so loaders are written once for both formats.
-package struct DataTree: Sendable {
+struct DataTree: Sendable {
     let storage: Storage
 
     init(storage: Storage) {
@@ -35,10 +35,10 @@ package struct DataTree: Sendable {
     package var root: DataNode { DataNode(storage: storage, index: 0) }
 
     /// How many values the tree holds (object keys are not values).
-    package var nodeCount: Int { storage.nodes.count }
+    var nodeCount: Int { storage.nodes.count }
 
     /// The value with the given `DataNode.index`.
-    package func node(at index: Int) -> DataNode {
+    func node(at index: Int) -> DataNode {
         precondition(index >= 0 && index < storage.nodes.count, "DataTree: node index \(index) out of range")
         return DataNode(storage: storage, index: index)
     }
@@ -47,7 +47,7 @@ package struct DataTree: Sendable {
     ///
     /// JSON parsers disagree on which duplicate wins, so loaders report them instead of
     /// silently taking one; this saves walking the tree when only the duplicates matter.
-    package var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
+    var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
         var found: [(key: String, firstStart: Int, secondStart: Int)] = []
         for (i, node) in storage.nodes.enumerated() where node.tag == .object && node.b > 1 {
             found += DataNode(storage: storage, index: i).duplicateKeys

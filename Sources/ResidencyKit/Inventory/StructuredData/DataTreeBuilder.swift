@@ -6,7 +6,7 @@
 /// `key` followed by one value, then `end`; arrays likewise without keys. Misuse (a value in
 /// an object without a key, an unbalanced `end`, two top-level values) is a programming error
 /// and traps.
-package struct DataTreeBuilder: Sendable {
+struct DataTreeBuilder: Sendable {
     var nodes: [DataTree.Node] = []
     var members: [DataTree.Member] = []
     var elements: [UInt32] = []
@@ -29,7 +29,7 @@ package struct DataTreeBuilder: Sendable {
     }
 
     /// An empty builder. Strings and numbers are copied into the tree's table.
-    package init() {
+    init() {
         self.bytes = []
     }
 
@@ -69,7 +69,7 @@ package struct DataTreeBuilder: Sendable {
     }
 
     /// A string value spanning `start..<end` in the source.
-    package mutating func string(_ value: String, start: Int, end: Int) {
+    mutating func string(_ value: String, start: Int, end: Int) {
         strings.append(value)
         append(
             DataTree.Node(
@@ -79,7 +79,7 @@ package struct DataTreeBuilder: Sendable {
 
     /// A number given as decimal text (`-12`, `0.5`, `1e3`); `int` and `double` are computed
     /// from this text, so an integer stays exact whatever its size.
-    package mutating func number(text: String, start: Int, end: Int) {
+    mutating func number(text: String, start: Int, end: Int) {
         var text = text
         if let small = text.withUTF8({ DecimalText.smallInteger($0) }) {
             append(Self.bitsNode(.int, UInt64(bitPattern: small), start, end))
@@ -94,18 +94,18 @@ package struct DataTreeBuilder: Sendable {
 
     /// An integer value a front end has already read. (The YAML converter passes its numbers
     /// as text: the core schema it follows has only decimal numbers.)
-    package mutating func integer(_ value: Int, start: Int, end: Int) {
+    mutating func integer(_ value: Int, start: Int, end: Int) {
         append(Self.bitsNode(.int, UInt64(bitPattern: Int64(value)), start, end))
     }
 
     /// A floating-point value a front end has already read, such as an infinity, which has
     /// no JSON text.
-    package mutating func double(_ value: Double, start: Int, end: Int) {
+    mutating func double(_ value: Double, start: Int, end: Int) {
         append(Self.bitsNode(.double, value.bitPattern, start, end))
     }
 
     /// `true` or `false`.
-    package mutating func bool(_ value: Bool, start: Int, end: Int) {
+    mutating func bool(_ value: Bool, start: Int, end: Int) {
         append(DataTree.Node(tag: value ? .trueValue : .falseValue, start: Self.offset(start), end: Self.offset(end)))
     }
 
@@ -115,7 +115,7 @@ package struct DataTreeBuilder: Sendable {
     }
 
     /// Closes the innermost open object or array, which ends just before `end`.
-    package mutating func end(end: Int) {
+    mutating func end(end: Int) {
         precondition(!frames.isEmpty, "DataTreeBuilder: end(end:) without an open object or array")
         precondition(!keyPending, "DataTreeBuilder: an object closed after a key without a value")
         close(end: Self.offset(end))

@@ -10,12 +10,12 @@
 /// strings that need unescaping, and nests with an explicit stack so hostile input cannot
 /// overflow the thread's stack. It stops at the first error: JSON has no reliable
 /// resynchronisation point, and a guessed one produces cascades of nonsense errors.
-package enum JSONReader {
+enum JSONReader {
     /// The deepest nesting of objects and arrays accepted; real exports stay under 10.
-    package static let maximumDepth = 512
+    static let maximumDepth = 512
 
     /// Parses the whole of `file` as one JSON value. A UTF-8 byte order mark is skipped.
-    package static func parse(_ file: SourceFile) -> Result<DataTree, JSONSyntaxError> {
+    static func parse(_ file: SourceFile) -> Result<DataTree, JSONSyntaxError> {
         parse(file.bytes, range: 0..<file.bytes.count)
     }
 
@@ -72,34 +72,34 @@ package enum JSONReader {
     }
 
     /// Parses JSON text given as a string; the offsets refer to its UTF-8 bytes.
-    package static func parse(_ text: String, path: String = "<inline>") -> Result<DataTree, JSONSyntaxError> {
+    static func parse(_ text: String, path: String = "<inline>") -> Result<DataTree, JSONSyntaxError> {
         parse(SourceFile(path: path, text: text))
     }
 }
 
 /// Why a file is not valid JSON, at the first offending byte.
-package struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Byte offset of the offending text in the file.
-    package var offset: Int
+    var offset: Int
     /// How many bytes the offending text covers (0 at the end of the file).
-    package var length: Int
+    var length: Int
     /// What is wrong, without a prefix, e.g. "expected `,` or `]` after an array element, found `}`".
-    package var message: String
+    var message: String
 
     /// An error covering `length` bytes at `offset`.
-    package init(offset: Int, length: Int, message: String) {
+    init(offset: Int, length: Int, message: String) {
         self.offset = offset
         self.length = length
         self.message = message
     }
 
     /// The message with its byte offset, for logs and test failures.
-    package var description: String { "\(message) (at byte \(offset))" }
+    var description: String { "\(message) (at byte \(offset))" }
 }
 
 extension JSONSyntaxError {
     /// The error as the tool's diagnostic (code `E0601`) at the offending bytes of `file`.
-    package func diagnostic(in file: SourceFile) -> Diagnostic {
+    func diagnostic(in file: SourceFile) -> Diagnostic {
         .error(.E0601, "invalid JSON: \(message)", at: file.range(offset, offset + length))
     }
 }

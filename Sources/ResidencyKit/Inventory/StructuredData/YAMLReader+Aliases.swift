@@ -16,10 +16,10 @@ extension YAMLReader {
     /// file spells out. Real files use an anchor for a shared block of settings, or a test
     /// inventory repeated across tests: thousands of values. A million still builds in well
     /// under a second; a bomb is stopped within it.
-    package static let maximumAliasValues = 1_000_000
+    static let maximumAliasValues = 1_000_000
     /// The most scalar text, in bytes, aliases may add: one long string repeated a million
     /// times would otherwise pass the count.
-    package static let maximumAliasText = 64 << 20
+    static let maximumAliasText = 64 << 20
 
     /// What an anchor's value holds, written out.
     private struct Size {

@@ -3,17 +3,17 @@ import Yams
 /// Reads YAML inventories into the same position-keeping `DataTree` as JSON, so loaders see
 /// one shape. Scalars are typed by the YAML 1.2 core schema, not YAML 1.1: `NO` (Norway) and
 /// `on` stay strings, only `true`/`false`, `null`/`~` and numbers are typed.
-package enum YAMLReader {
+enum YAMLReader {
     /// A syntax error with its byte offset in the file, or aliases that expand too far.
-    package struct SyntaxError: Error, Sendable, Hashable {
-        package enum Kind: Sendable, Hashable { case syntax, aliasExpansion }
-        package var offset: Int
-        package var message: String
-        package var kind = Kind.syntax
+    struct SyntaxError: Error, Sendable, Hashable {
+        enum Kind: Sendable, Hashable { case syntax, aliasExpansion }
+        var offset: Int
+        var message: String
+        var kind = Kind.syntax
         /// For a duplicate key found at its repeat: where the key is first written.
-        package var firstOffset: Int? = nil
+        var firstOffset: Int? = nil
 
-        package func diagnostic(in file: SourceFile) -> Diagnostic {
+        func diagnostic(in file: SourceFile) -> Diagnostic {
             switch kind {
             case .syntax:
                 let d = Diagnostic.yamlSyntax(message, at: file.range(offset, offset + 1))
@@ -24,7 +24,7 @@ package enum YAMLReader {
     }
 
     /// Parses one YAML document (a stream of several is an error: one file, one document).
-    package static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
+    static func parse(_ file: SourceFile) -> Result<DataTree, SyntaxError> {
         if let bomb = aliasExpansionError(file) { return .failure(bomb) }
         // Yams takes a Swift string, which would turn a stray byte into U+FFFD (three bytes)
         // and read on: the value would differ from the file and its end would lie past it.

@@ -19,7 +19,7 @@ extension HTMLReport {
     }
 
     /// Marks a folder residency wrote (`OutputPaths` refuses to replace a folder without one).
-    package static let folderMarker = ".residency-html"
+    static let folderMarker = ".residency-html"
 
     /// The section headings of a workspace's page.
     static let pageSections: [(id: String, heading: String)] = [
@@ -65,7 +65,7 @@ extension HTMLReport {
     }
 
     /// Every page of the folder, `index.html` first then the workspaces' in input order.
-    package func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
+    func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
         var all: [(name: String, html: String)] = []
         renderSite(doc, provenance: provenance) { (name: String, html: [UInt8]) throws(Never) in
             all.append((name, String(decoding: html, as: UTF8.self)))
