@@ -18,10 +18,10 @@ struct CatalogGenerateCommand: ParsableCommand {
         abstract: "Write a catalog file from Segment's catalog data or a Public API answer.",
         usage: "residency catalog generate --from <file> ... --output <file> [<options>]",
         discussion: """
-            Reads Segment's published catalog data (segment-docs src/_data/catalog, as in
-            policies/catalog/inputs/) or what `residency export --catalog-output` fetched from
-            the Public API, adds what only Segment's Regional page says (the supplement), and
-            writes a catalog in format 2 (docs/catalog.md). Give the result to `check
+            Reads Segment's published catalog data (segment-docs src/_data/catalog, as in \
+            policies/catalog/inputs/) or what `residency export --catalog-output` fetched from \
+            the Public API, adds what only Segment's Regional page says (the supplement), and \
+            writes a catalog in format 2 (docs/catalog.md). Give the result to `check \
             --catalog FILE`: its rows outrank an export's own metadata and the bundled catalog.
 
             Exits 0 written, 2 bad input (nothing is written).

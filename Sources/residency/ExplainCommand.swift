@@ -9,7 +9,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show how one policy's outcome for one resource came about: every sub-expression and its value.",
         usage: "residency explain --policy <id> --resource <id> [<options>]",
         discussion: """
-            Loads the same inputs as check (same defaults: the bundled example) and re-evaluates one pair with
+            Loads the same inputs as check (same defaults: the bundled example) and re-evaluates one pair with \
             tracing on. Works for every outcome, passes included. With --waivers it also shows the waiver that \
             matched (or that expired), as check would apply it.
 
