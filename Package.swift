@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "residency",
-    platforms: [.macOS(.v13)],
+    // macOS 15: Synchronization.Mutex (the export transport's state), which Linux has with every Swift 6.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "residency", targets: ["residency"]),
         .library(name: "ResidencyKit", targets: ["ResidencyKit"]),

@@ -2,7 +2,8 @@
 /// 32 bits), so prefix arithmetic is the same for both families. Addresses order IPv4 before
 /// IPv6, then numerically.
 ///
-/// The halves avoid `UInt128`, which needs macOS 15 while the package supports macOS 13.
+/// Two 64-bit halves rather than `UInt128`: written when the package still supported macOS 13,
+/// which has no `UInt128`; the halves compare and mask just as well.
 struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The protocol an address belongs to.
     enum Family: Sendable, Hashable, Comparable, CustomStringConvertible {
