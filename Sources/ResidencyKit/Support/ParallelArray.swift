@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// The concatenation of `counts.count` parts built in parallel: part `i` appends exactly
@@ -51,28 +52,23 @@ private struct UncheckedPointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>?
 }
 
-/// Result slots filled by parallel tasks, each task its own index. Unchecked only because the
-/// compiler cannot see that the lock guards `items`; the values themselves must be Sendable,
-/// since they cross from the task that stores them to the one that takes them.
-final class ParallelSlots<T: Sendable>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
+/// Result slots filled by parallel tasks, each task its own index, behind a mutex (so the
+/// compiler checks that the values may cross from the task that stores them to the one that
+/// takes them).
+final class ParallelSlots<T: Sendable>: Sendable {
+    private let items: Mutex<[T?]>
 
-    init(count: Int) { items = Array(repeating: nil, count: count) }
+    init(count: Int) { items = Mutex(Array(repeating: nil, count: count)) }
 
-    /// Each index is written once; the lock keeps the array's storage safe across threads.
+    /// Each index is written once.
     func store(_ i: Int, _ value: T) {
-        lock.lock()
-        items[i] = value
-        lock.unlock()
+        items.withLock { $0[i] = value }
     }
 
-    func take() -> [T] { items.map { $0! } }
+    func take() -> [T] { items.withLock { $0.map { $0! } } }
 
     /// Slot `i` as stored so far (nil before it is).
     func value(_ i: Int) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        return items[i]
+        items.withLock { $0[i] }
     }
 }
