@@ -176,7 +176,7 @@ public enum AuditRun {
         let waiverNotices = applyWaivers(
             waivers, to: &results, prepared.inventory.workspaces, auditDate: auditDate, diagnostics: &diagnostics)
         let comparison = baseline.map {
-            compare(&results, with: $0, path: options.baseline!, prepared.inventory.workspaces, failOnNew: options.failOnNew)
+            compare(&results, with: $0, prepared.inventory.workspaces, failOnNew: options.failOnNew)
         }
         let document = document(
             prepared, evaluation, results, options, files: files, startedAt: startedAt, auditDate: auditDate,

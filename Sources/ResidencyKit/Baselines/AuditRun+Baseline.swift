@@ -20,7 +20,7 @@ extension AuditRun {
     /// Marks each failing or undecided finding new or unchanged, adds RES-010's findings for
     /// regions that changed, and lists what was resolved.
     static func compare(
-        _ results: inout [Finding], with baseline: Baseline, path: String, _ workspaces: [WorkspaceModel], failOnNew: Bool
+        _ results: inout [Finding], with baseline: Baseline, _ workspaces: [WorkspaceModel], failOnNew: Bool
     ) -> BaselineComparison {
         results = placing(regionChanges(workspaces, baseline), in: results, workspaces)
         var resolved = baseline.compare(&results)
@@ -45,7 +45,7 @@ extension AuditRun {
         }
         return BaselineComparison(
             delta: .init(
-                path: path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved, failOnNew: failOnNew),
+                path: baseline.path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved, failOnNew: failOnNew),
             notices: notices)
     }
 

@@ -32,6 +32,14 @@ import Testing
         let documented = rows.filter { !$0.meaning.hasPrefix("retired") }
         #expect(documented.count > 100)
         #expect(documented.map(\.code) == DiagnosticCode.all.map(\.id))
+        // `all` is written out beside the codes: a code declared but left out of it would
+        // escape every check here.
+        let declarations = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/ResidencyKit/Diagnostics/DiagnosticCode.swift"),
+            encoding: .utf8)
+        let declared = declarations.matches(of: /static let ([EW]\d{4}) = DiagnosticCode\(/).map { String($0.output.1) }
+        #expect(declared.count > 100)
+        #expect(declared == DiagnosticCode.all.map(\.id), "every declared code is in DiagnosticCode.all, in order")
         for (d, c) in zip(documented, DiagnosticCode.all) where d.meaning != c.meaning {
             Issue.record("\(c.id): the code says \"\(c.meaning)\", docs/diagnostics.md \"\(d.meaning)\"")
         }
