@@ -63,6 +63,12 @@ public struct Finding: Sendable, Hashable {
         details = d == Details() ? nil : DetailsBox(d)
     }
 
+    /// One of the details, read from or changed in the box; `empty` when there is no box.
+    private subscript<T>(detail key: WritableKeyPath<Details, T>, empty empty: T) -> T {
+        get { details?.value[keyPath: key] ?? empty }
+        set { update { $0[keyPath: key] = newValue } }
+    }
+
     /// Changes the details: in place when this finding alone holds them, else in a new box.
     /// Details that say nothing are no box at all, so equal findings compare equal.
     private mutating func update(_ change: (inout Details) -> Void) {
@@ -78,26 +84,26 @@ public struct Finding: Sendable, Hashable {
 
     /// The policy's message, for outcomes other than pass and not-applicable.
     public var message: String? {
-        get { details?.value.message }
-        set { update { $0.message = newValue } }
+        get { self[detail: \.message, empty: nil] }
+        set { self[detail: \.message, empty: nil] = newValue }
     }
     public var remediation: String? {
-        get { details?.value.remediation }
-        set { update { $0.remediation = newValue } }
+        get { self[detail: \.remediation, empty: nil] }
+        set { self[detail: \.remediation, empty: nil] = newValue }
     }
     /// Why the outcome is what it is, in words (which value was unknown, which permit applied).
     public var reason: String? {
-        get { details?.value.reason }
-        set { update { $0.reason = newValue } }
+        get { self[detail: \.reason, empty: nil] }
+        set { self[detail: \.reason, empty: nil] = newValue }
     }
     /// For permitted results: the permit and the legal basis it records.
     public var permit: String? {
-        get { details?.value.permit }
-        set { update { $0.permit = newValue } }
+        get { self[detail: \.permit, empty: nil] }
+        set { self[detail: \.permit, empty: nil] = newValue }
     }
     public var basis: String? {
-        get { details?.value.basis }
-        set { update { $0.basis = newValue } }
+        get { self[detail: \.basis, empty: nil] }
+        set { self[detail: \.basis, empty: nil] = newValue }
     }
     /// Against a baseline (`--baseline`), what a fail or indeterminate result is.
     public enum Change: String, Sendable, Hashable, CaseIterable {
@@ -109,25 +115,25 @@ public struct Finding: Sendable, Hashable {
 
     /// Against a baseline: `new` or `unchanged` for fail and indeterminate results.
     public var change: Change? {
-        get { details?.value.change }
-        set { update { $0.change = newValue } }
+        get { self[detail: \.change, empty: nil] }
+        set { self[detail: \.change, empty: nil] = newValue }
     }
     /// The waiver that covers (or, expired, no longer covers) this result.
     public var waiver: WaiverNote? {
-        get { details?.value.waiver }
-        set { update { $0.waiver = newValue } }
+        get { self[detail: \.waiver, empty: nil] }
+        set { self[detail: \.waiver, empty: nil] = newValue }
     }
     /// Where the pieces of `message` and `remediation` meet, as UTF-8 offsets: the policy's
     /// own text and each value put into it. The result document stores a text as its pieces,
     /// so that what a policy says of every resource is written once per workspace (schema 3).
     /// Empty for a text of one piece.
     public var messageBreaks: [UInt32] {
-        get { details?.value.messageBreaks ?? [] }
-        set { update { $0.messageBreaks = newValue } }
+        get { self[detail: \.messageBreaks, empty: []] }
+        set { self[detail: \.messageBreaks, empty: []] = newValue }
     }
     public var remediationBreaks: [UInt32] {
-        get { details?.value.remediationBreaks ?? [] }
-        set { update { $0.remediationBreaks = newValue } }
+        get { self[detail: \.remediationBreaks, empty: []] }
+        set { self[detail: \.remediationBreaks, empty: []] = newValue }
     }
 
     public init(
