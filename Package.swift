@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "residency",
-    // macOS 15: Synchronization.Mutex (the export transport's state), which Linux has with every Swift 6.
+    // macOS 15: Synchronization.Mutex (parallel slots, progress), which Linux has with every Swift 6.
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "residency", targets: ["residency"]),
