@@ -35,6 +35,14 @@ public enum AuditRun {
         public var progress: ProgressCounter?
         /// The run's one clock: every timestamp and `audit.date` come from it.
         public var clock: @Sendable () -> Date = { Date() }
+        /// Go through the inventories in batches when the run allows it (AuditRun+Batches.swift):
+        /// for a caller that needs nothing of the document but the JSON and the terminal
+        /// summary (`check` with no report but `--json`).
+        package var inBatches = false
+        /// Whether a run in batches keeps the workspace records (false when no JSON is written).
+        package var batchRecords = true
+        /// A batch closes at this many bytes of inventory (tests make it small).
+        package var batchBytes = AuditRun.batchBytes
 
         public init() {}
     }
@@ -54,6 +62,12 @@ public enum AuditRun {
         /// models took some 50 ms on the main thread, which a caller that is about to exit
         /// (the CLI) need not pay.
         var workspaces: [WorkspaceModel] = []
+        /// A run in batches: the document's workspace records, which `document` leaves out.
+        package var records: BatchRecords?
+        /// Every file the run read, when `files` holds only those a diagnostic points into.
+        var read: [String]?
+        /// Every file the run read: no report may be written over one.
+        package var readPaths: [String] { read ?? files.map(\.path) }
     }
 
     /// The bundled catalog, relative to a policies folder.
@@ -70,12 +84,29 @@ public enum AuditRun {
         var inventory: InventoryLoader.Loaded
     }
 
+    /// The policies, catalog and facts: what a run needs before it reads an inventory.
+    struct Inputs: Sendable {
+        var bundle: CheckedBundle
+        var policyFiles: [SourceFile]
+        var catalog: CatalogLoader.Loaded
+        var facts: Facts
+        var factsInput: ResultDocument.Input?
+    }
+
     /// Loads and checks every input and compiles the policies: the part of a run that
     /// `check` and `explain` share. Nil (with the reasons among the diagnostics) on bad input,
     /// or when there is nothing to evaluate.
     static func prepare(
         _ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile], stage: (String) -> Void = { _ in }
     ) -> Prepared? {
+        guard let inputs = loadInputs(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return nil }
+        return prepare(options, inputs, diagnostics: &diagnostics, files: &files, stage: stage)
+    }
+
+    /// The policies (checked), the catalogs and the facts. Nil on bad input.
+    static func loadInputs(
+        _ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile], stage: (String) -> Void
+    ) -> Inputs? {
         let checked = Audit.checkPolicies(paths: options.policies)
         files += checked.sources.files
         diagnostics += checked.diagnostics
@@ -100,8 +131,17 @@ public enum AuditRun {
             }
         }
         guard !diagnostics.hasErrors else { return nil }
-
         stage("catalog and facts")
+        return Inputs(
+            bundle: bundle, policyFiles: checked.sources.files, catalog: catalog, facts: facts, factsInput: factsInput)
+    }
+
+    /// The rest of `prepare`: the inventories read whole, the policies compiled.
+    static func prepare(
+        _ options: Options, _ inputs: Inputs, diagnostics: inout [Diagnostic], files: inout [SourceFile],
+        stage: (String) -> Void
+    ) -> Prepared? {
+        let (bundle, catalog) = (inputs.bundle, inputs.catalog)
         let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog, progress: options.progress)
         stage("inventories")
         files += inventory.files
@@ -127,8 +167,8 @@ public enum AuditRun {
             return nil
         }
         return Prepared(
-            bundle: bundle, program: program, policyFiles: checked.sources.files, catalog: catalog, facts: facts,
-            factsInput: factsInput, inventory: inventory)
+            bundle: bundle, program: program, policyFiles: inputs.policyFiles, catalog: catalog, facts: inputs.facts,
+            factsInput: inputs.factsInput, inventory: inventory)
     }
 
     /// A run in named stages: the baseline, the inputs (`prepare`), the waivers, evaluation,
@@ -155,7 +195,19 @@ public enum AuditRun {
         // is refused before the inventories are read.
         let baseline = loadBaseline(options, diagnostics: &diagnostics, files: &files)
         if options.baseline != nil { stage("baseline") }
-        guard let prepared = prepare(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return fail() }
+        guard let inputs = loadInputs(options, diagnostics: &diagnostics, files: &files, stage: stage) else { return fail() }
+        // A run that needs nothing across workspaces goes through its inventories in batches,
+        // so that its memory is a batch's, not the night's (AuditRun+Batches.swift). On any
+        // problem it gives way to the run below, which reports it as it always has.
+        if options.inBatches, baseline == nil,
+            var outcome = runInBatches(options, inputs, startedAt: startedAt, diagnostics: diagnostics, files: files, stage: stage)
+        {
+            outcome.stages = stages
+            return outcome
+        }
+        guard let prepared = prepare(options, inputs, diagnostics: &diagnostics, files: &files, stage: stage) else {
+            return fail()
+        }
         let auditDate = Day(utc: startedAt)
         let waivers = loadWaivers(options, prepared.bundle, auditDate: auditDate, diagnostics: &diagnostics, files: &files)
         guard !diagnostics.hasErrors else { return fail() }

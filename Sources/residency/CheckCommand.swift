@@ -89,6 +89,10 @@ struct CheckCommand: ParsableCommand {
         // named twice is refused, with nothing done and nothing written.
         try outputs.checkOrExit(inputs: options.inputs, format: diagnosticsFormat)
 
+        // With no report but the JSON document, the run goes through its inventories in
+        // batches when it can: the other reports need the whole document in memory.
+        options.inBatches = outputs.targets.allSatisfy { $0.option == "--json" }
+        options.batchRecords = outputs.json != nil
         let display = progress.display()
         if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }
         let outcome = AuditRun.run(options)
@@ -100,7 +104,7 @@ struct CheckCommand: ParsableCommand {
         }
         // A report over a file found in an input folder is known only now, still before
         // anything is written.
-        var failures = OutputPaths.check(outputs.targets, read: outcome.files.map(\.path))
+        var failures = OutputPaths.check(outputs.targets, read: outcome.readPaths)
         // `explain` takes the same input options: the ones given here, repeated.
         let summary = TerminalSummary(colour: Terminal.isColourTerminal(1), explainInputs: inputs.arguments).render(document)
         // The verdict first: a write that fails, waits for another run or is interrupted
@@ -112,7 +116,7 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let writeStart = clock.now
         // Every report is written, all or none, even when the gate fails: that is when it is read.
-        if failures.isEmpty, let failure = outputs.writeAll(document, settings: writing, progress: progress) { failures = [failure] }
+        if failures.isEmpty, let failure = outputs.writeAll(document, records: outcome.records, settings: writing, progress: progress) { failures = [failure] }
         let writeTime = clock.now - writeStart
         if diagnosticsFormat == .json {
             Terminal.emit(outcome.diagnostics + failures, files: outcome.files, format: .json)

@@ -82,12 +82,14 @@ extension ReportOutputs {
 
     /// Writes the reports, all or none; the reason none was written (E1607, E1608) when one
     /// could not be.
-    func writeAll(_ document: ResultDocument, settings: OutputBatch.Settings, progress: ProgressMode) -> Diagnostic? {
+    func writeAll(
+        _ document: ResultDocument, records: BatchRecords? = nil, settings: OutputBatch.Settings, progress: ProgressMode
+    ) -> Diagnostic? {
         // The reports' own progress: a night's HTML and JUnit folders take a while.
         let display = progress.display()
         defer { display?.finish() }
         do {
-            try write(document, settings: settings, progress: display.map { d in ProgressCounter { d.update($0, $1, $2) } })
+            try write(document, records: records, settings: settings, progress: display.map { d in ProgressCounter { d.update($0, $1, $2) } })
         } catch {
             return error
         }

@@ -111,6 +111,11 @@ public struct OutcomeCounts: Sendable, Equatable {
         get { counts[outcome.ordinal] }
         set { counts[outcome.ordinal] = newValue }
     }
+
+    /// Adds another part of the run's counts (a batch's).
+    package static func += (a: inout Self, b: Self) {
+        for o in Outcome.allCases { a[o] += b[o] }
+    }
 }
 
 /// How many results of each severity's policies had each outcome.
@@ -130,4 +135,9 @@ public struct SeverityCounts: Sendable, Equatable {
     }
 
     private static func index(_ s: PolicySeverity) -> Int { PolicySeverity.allCases.firstIndex(of: s)! }
+
+    /// Adds another part of the run's counts (a batch's).
+    package static func += (a: inout Self, b: Self) {
+        for s in PolicySeverity.allCases { a[s] += b[s] }
+    }
 }

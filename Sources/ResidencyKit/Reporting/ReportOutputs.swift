@@ -70,9 +70,14 @@ package struct ReportOutputs: Sendable {
     /// on other threads while the JSON document is streamed; the HTML names the JSON's digest,
     /// so it follows. `progress`, when given, counts each report written (and each page of a
     /// folder) as stage "reports written".
+    ///
+    /// `records`: the document is a run in batches' (AuditRun+Batches.swift), whose workspace
+    /// records are there; then the JSON is the only report.
     package func write(
-        _ document: ResultDocument, settings: OutputBatch.Settings = .init(), progress: ProgressCounter? = nil
+        _ document: ResultDocument, records: BatchRecords? = nil, settings: OutputBatch.Settings = .init(),
+        progress: ProgressCounter? = nil
     ) throws(Diagnostic) {
+        precondition(records == nil || targets.map(\.option) == ["--json"], "a run in batches writes the JSON document alone")
         let batch = try OutputBatch(targets, settings: settings)
         defer { batch.discard() }
         // A folder counts its files, so that a night's pages show as they are written.
@@ -115,12 +120,19 @@ package struct ReportOutputs: Sendable {
             // Only the HTML names it: a run without one does not hash hundreds of megabytes.
             let named = html != nil || htmlFolder != nil
             var hasher = SHA256()
+            var whole = true
             try batch.write(json) { emit in
-                document.writeJSON { bytes in
+                let hashing: ([UInt8]) -> Void = { bytes in
                     if named { hasher.update(bytes) }
                     emit(bytes)
                 }
+                if let records {
+                    whole = document.writeJSON(records: records, hashing)
+                } else {
+                    document.writeJSON(hashing)
+                }
             }
+            if !whole, let records { throw batch.failure(OutputTarget("--json", json), records.reason) }
             if named {
                 digest = hasher.finalizeHex()
             }

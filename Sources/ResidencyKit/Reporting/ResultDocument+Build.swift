@@ -35,13 +35,7 @@ extension ResultDocument {
         var params: [String: String] = [:]
         let ctx = EvalContext.empty
         for (i, p) in bundle.params.enumerated() { params[p.decl.name.name] = ctx.render(program.params[i]) }
-        let unmatched = evaluation.unmatchedPolicies.map { i in
-            Notice(
-                code: "unmatched", policy: bundle.policies[i].id,
-                message:
-                    "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none"
-            )
-        }
+        let unmatched = unmatchedNotices(evaluation.unmatchedPolicies, bundle)
         let notices = unmatched + extraNotices
         return ResultDocument(
             run: Run(
@@ -61,6 +55,17 @@ extension ResultDocument {
             policies: policies,
             workspaces: infos,
             results: results, notices: notices)
+    }
+
+    /// A notice for each policy that expects to apply to some resource and applied to none.
+    static func unmatchedNotices(_ policies: [Int], _ bundle: CheckedBundle) -> [Notice] {
+        policies.map { i in
+            Notice(
+                code: "unmatched", policy: bundle.policies[i].id,
+                message:
+                    "policy \(bundle.policies[i].id) expects to apply to some \(bundle.policies[i].kind.keyword) but applied to none"
+            )
+        }
     }
 
     /// What the gate does with a run: off with `--fail-on never`, else failed by a result at or

@@ -32,6 +32,16 @@ extension ResultDocument {
         emit(tailJSON(empty: workspaces.isEmpty))
     }
 
+    /// The document of a run in batches: this one's head and tail around the workspace records
+    /// kept in `records` (which `workspaces` and `results` hold only in part). False when the
+    /// records could not be read back; what was emitted is then not a document.
+    func writeJSON(records: BatchRecords, _ emit: ([UInt8]) -> Void) -> Bool {
+        emit(headJSON())
+        guard records.read(emit) else { return false }
+        emit(tailJSON(empty: records.size == 0))
+        return true
+    }
+
     /// Everything before the workspace records: `{ … "workspaces": [`.
     private func headJSON() -> [UInt8] {
         var w = JSONWriter(capacity: 1 << 16)

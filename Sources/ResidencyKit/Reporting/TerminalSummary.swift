@@ -14,7 +14,16 @@ package struct TerminalSummary: Sendable {
     /// defaults. Empty when the run used the defaults.
     var explainInputs: [String]
 
-    package init(colour: Bool, limit: Int = 50, explainInputs: [String] = []) {
+    /// How many failing or undecided results are shown.
+    package static let defaultLimit = 50
+
+    /// The order results are shown in, most urgent first: those that trip the gate, then new
+    /// ones (against a baseline), then by severity, then in document order (`index`).
+    static func urgency(_ doc: ResultDocument, _ r: Finding, index: Int) -> (Int, Int, Int, Int) {
+        (doc.trips(r) ? 0 : 1, r.change == .new ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), index)
+    }
+
+    package init(colour: Bool, limit: Int = TerminalSummary.defaultLimit, explainInputs: [String] = []) {
         self.colour = colour
         self.limit = limit
         self.explainInputs = explainInputs
@@ -35,8 +44,10 @@ package struct TerminalSummary: Sendable {
         let shown = doc.results.indices.compactMap { i -> (Int, Int, Int, Int)? in
             let r = doc.results[i]
             guard r.outcome == .fail || r.outcome == .indeterminate else { return nil }
-            return (doc.trips(r) ? 0 : 1, r.change == .new ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), i)
+            return Self.urgency(doc, r, index: i)
         }.sorted(by: <).map(\.3)
+        // Counted from the summary: a run in batches keeps only the results shown here.
+        let failing = doc.summary.outcomes[.fail] + doc.summary.outcomes[.indeterminate]
         if !shown.isEmpty { out += "\n" }
         // Where each finding is, as SARIF points at it: the resource's line in its inventory.
         let places = SARIFLocator(doc, root: nil, results: Array(shown.prefix(limit)))
@@ -56,7 +67,7 @@ package struct TerminalSummary: Sendable {
             if doc.workspaces.count > 1 { out += " --workspace \(shell(r.workspace))" }
             out += explainInputs.map { " " + shell($0) }.joined() + "\n"
         }
-        if shown.count > limit { out += "  … and \(shown.count - limit) more in the JSON report\n" }
+        if failing > limit { out += "  … and \(failing - limit) more in the JSON report\n" }
         if let b = doc.baseline, !b.resolved.isEmpty {
             out += "\n"
             for e in b.resolved.prefix(limit) {

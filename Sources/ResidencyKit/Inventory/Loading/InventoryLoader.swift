@@ -39,46 +39,65 @@ enum InventoryLoader {
     static func load(
         paths: [String], catalog: Catalog, tree: InputTree?, progress: ProgressCounter?, list: @escaping FolderWalk.Lister
     ) -> Loaded {
-        var diagnostics: [Diagnostic] = []
+        let listing = self.list(paths: paths, tree: tree, list: list)
+        let (files, unreadable) = read(listing.found)
+        var loaded = load(files: files, catalog: catalog, progress: progress)
+        loaded.diagnostics = listing.diagnostics + unreadable + loaded.diagnostics
+        loaded.notRead = listing.notRead
+        return loaded
+    }
+
+    /// The inventory files that `paths` name, folders walked (recursively, sorted), and what
+    /// is wrong with them: the first half of `load`, which a run in batches does once.
+    struct Listing: Sendable {
         var found: [String] = []
+        var diagnostics: [Diagnostic] = []
         var notRead: [String] = []
+    }
+
+    static func list(paths: [String], tree: InputTree? = nil, list: @escaping FolderWalk.Lister = FolderWalk.listFolder)
+        -> Listing
+    {
+        var out = Listing()
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                diagnostics.append(.unreadableInventory(path, "\(FileReadError.noSuchFile)"))
+                out.diagnostics.append(.unreadableInventory(path, "\(FileReadError.noSuchFile)"))
                 continue
             }
             guard isDir.boolValue else {
-                found.append(path)
+                out.found.append(path)
                 continue
             }
             let walk = FolderWalk(wanted: isInventoryName, strict: true, tree: tree, list: list).walk(path)
-            diagnostics += walk.problems.map { .unreadableInventory($0.path, "\($0.error)") }
-            if let tree { diagnostics += walk.escapes.map { .outsideTree($0.path, .link($0.target), tree: tree, at: nil) } }
+            out.diagnostics += walk.problems.map { .unreadableInventory($0.path, "\($0.error)") }
+            if let tree { out.diagnostics += walk.escapes.map { .outsideTree($0.path, .link($0.target), tree: tree, at: nil) } }
             if !walk.skipped.isEmpty || !walk.hidden.isEmpty {
-                diagnostics.append(.filesNotRead(in: path, skipped: walk.skipped, hidden: walk.hidden, rule: namingRule))
-                notRead += walk.skipped + walk.hidden
+                out.diagnostics.append(.filesNotRead(in: path, skipped: walk.skipped, hidden: walk.hidden, rule: namingRule))
+                out.notRead += walk.skipped + walk.hidden
             }
-            if walk.files.isEmpty, walk.problems.isEmpty, walk.escapes.isEmpty { diagnostics.append(.noInventory(path)) }
-            found += walk.files
+            if walk.files.isEmpty, walk.problems.isEmpty, walk.escapes.isEmpty { out.diagnostics.append(.noInventory(path)) }
+            out.found += walk.files
         }
-        let read = ParallelSlots<Result<SourceFile, FileReadError>>(count: found.count)
-        let names = found
+        return out
+    }
+
+    /// Reads files in parallel: those read, in order, and an error for each that could not be.
+    static func read(_ names: [String]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let read = ParallelSlots<Result<SourceFile, FileReadError>>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             read.store(i, readFileBytes(atPath: names[i], limit: .inventory).map { SourceFile(path: names[i], bytes: $0) })
         }
         var files: [SourceFile] = []
-        for (path, result) in zip(found, read.take()) {
+        var diagnostics: [Diagnostic] = []
+        for (path, result) in zip(names, read.take()) {
             switch result {
             case .success(let file): files.append(file)
             case .failure(let error): diagnostics.append(.unreadableInventory(path, "\(error)"))
             }
         }
-        var loaded = load(files: files, catalog: catalog, progress: progress)
-        loaded.diagnostics = diagnostics + loaded.diagnostics
-        loaded.notRead = notRead
-        return loaded
+        return (files, diagnostics)
     }
 
     /// Whether a file name is an inventory's: by extension, in any case.

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// A run in batches (AuditRun+Batches.swift) against the run in one piece, over the examples
+/// and the hostile corpus, with every inventory file its own batch: the same exit status, the
+/// same diagnostics rendered the same, the same JSON document byte for byte, and the same
+/// terminal summary. Where the run in batches must give way (a baseline, waivers, a policy that
+/// reads `workspaces`, an error in an input, a workspace repeated across batches), it is checked
+/// that it did.
+@Suite struct AuditRunBatchTests {
+    static let examples = repositoryRoot.appendingPathComponent("examples").path
+    static let hostile = fixturesFolder.appendingPathComponent("hostile").path
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var inventories: [String]
+        var facts: String? = AuditRunBatchTests.examples + "/facts.yaml"
+        var waivers: String? = nil
+        var allowIncomplete = false
+        var failOn: AuditRun.FailOn = .error
+        /// Whether the run goes in batches (false: it must give way to the run in one piece).
+        var batched = true
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "examples", inventories: [examples + "/inventory"]),
+        Case(name: "examples without facts", inventories: [examples + "/inventory"], facts: nil),
+        Case(name: "examples, --fail-on warning", inventories: [examples + "/inventory"], failOn: .warning),
+        Case(name: "examples, --fail-on never", inventories: [examples + "/inventory"], failOn: .never),
+        Case(name: "a Terraform plan", inventories: [examples + "/terraform/plan.json"]),
+        Case(
+            name: "plan, exports and an incomplete export",
+            inventories: [examples + "/terraform/plan.json", examples + "/inventory", hostile + "/incomplete-pagination"]),
+        Case(
+            name: "an incomplete export allowed", inventories: [examples + "/inventory", hostile + "/incomplete-pagination"],
+            allowIncomplete: true),
+        Case(
+            name: "a workspace twice, in two batches",
+            inventories: [examples + "/inventory", examples + "/inventory/acme-eu.json"], batched: false),
+        Case(
+            name: "waivers", inventories: [examples + "/inventory"], waivers: examples + "/waivers.yaml", batched: false),
+        Case(name: "a missing inventory", inventories: [examples + "/inventory", "/nonexistent/inventory"], batched: false),
+    ]
+
+    /// Every hostile input, each with the examples around it so that batches come before and after.
+    static var hostileCases: [Case] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: hostile)) ?? []).filter { !$0.contains(".") }.sorted()
+        return names.map { name in
+            let dir = hostile + "/" + name
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            return Case(
+                name: "hostile/" + name,
+                inventories: [examples + "/inventory"]
+                    + files.filter { $0.hasPrefix("inventory") }.sorted().map { dir + "/" + $0 },
+                facts: files.contains("facts.yaml") ? dir + "/facts.yaml" : examples + "/facts.yaml",
+                waivers: files.contains("waivers.yaml") ? dir + "/waivers.yaml" : nil, batched: false)
+        }
+    }
+
+    static func options(_ c: Case) -> AuditRun.Options {
+        var options = AuditRun.Options()
+        options.policies = [Pack.folder]
+        options.inventories = c.inventories
+        options.facts = c.facts
+        options.waivers = c.waivers
+        options.allowIncomplete = c.allowIncomplete
+        options.failOn = c.failOn
+        let clock = Date(timeIntervalSince1970: 1_764_547_200)
+        options.clock = { clock }
+        return options
+    }
+
+    @Test(arguments: cases)
+    func batchesWriteTheSameDocument(_ c: Case) throws {
+        try Self.compare(Self.options(c), batched: c.batched, c.name)
+    }
+
+    /// The hostile corpus: those that are errors give way; the others must come out the same.
+    @Test(arguments: hostileCases)
+    func hostileInputsComeOutTheSame(_ c: Case) throws {
+        try Self.compare(Self.options(c), batched: nil, c.name)
+    }
+
+    @Test func aPolicyThatReadsWorkspacesKeepsTheRunInOnePiece() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("batch-workspaces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        policy XW-1 "A write key belongs to one workspace" {
+          severity error
+          for source s
+          require every o in workspaces: o.id == s.workspace.id
+            or not (some t in o.sources: some k in s.writeKeys: k in t.writeKeys)
+          message "{s.name} in {s.workspace.slug} shares a write key with another workspace"
+        }
+        """.write(to: dir.appendingPathComponent("t.policy"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("catalog"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Pack.folder + "/" + AuditRun.bundledCatalog, toPath: dir.appendingPathComponent(AuditRun.bundledCatalog).path)
+        var options = Self.options(Case(name: "", inventories: [Self.examples + "/inventory"]))
+        options.policies = [dir.path]
+        #expect(try #require(Audit.checkPolicies(paths: options.policies).bundle).readsWorkspaces)
+        try Self.compare(options, batched: false, "reads workspaces")
+    }
+
+    /// Runs `options` in one piece and in batches of one file, and compares everything a user
+    /// sees. `batched`: whether the batches must have been used (nil: either).
+    static func compare(_ options: AuditRun.Options, batched: Bool?, _ name: String) throws {
+        var whole = options
+        whole.inBatches = false
+        var inBatches = options
+        inBatches.inBatches = true
+        inBatches.batchBytes = 1
+        let a = AuditRun.run(whole)
+        let b = AuditRun.run(inBatches)
+        if let batched { #expect((b.records != nil) == batched, "\(name): in batches \(b.records != nil)") }
+        #expect(a.status == b.status, "\(name)")
+        #expect(
+            DiagnosticRenderer(files: a.files).render(a.diagnostics, format: .human)
+                == DiagnosticRenderer(files: b.files).render(b.diagnostics, format: .human), "\(name)")
+        #expect(a.readPaths.sorted() == b.readPaths.sorted(), "\(name)")
+        guard let documentA = a.document else {
+            #expect(b.document == nil, "\(name)")
+            return
+        }
+        let documentB = try #require(b.document, "\(name)")
+        var bytesB: [UInt8] = []
+        if let records = b.records {
+            #expect(documentB.writeJSON(records: records) { bytesB += $0 })
+        } else {
+            bytesB = documentB.json()
+        }
+        let bytesA = documentA.json()
+        #expect(bytesA == bytesB, "\(name): \(firstDifference(bytesA, bytesB))")
+        let terminal = TerminalSummary(colour: false, explainInputs: ["--inventory", "x"])
+        #expect(terminal.render(documentA) == terminal.render(documentB), "\(name)")
+    }
+
+    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
+        let i = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? a.count
+        func around(_ x: [UInt8]) -> String { String(decoding: x[max(0, i - 80)..<min(x.count, i + 80)], as: UTF8.self) }
+        return "at byte \(i) of \(a.count)/\(b.count):\n\(around(a))\n---\n\(around(b))"
+    }
+}
