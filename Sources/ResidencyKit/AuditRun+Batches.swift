@@ -7,9 +7,10 @@ import Foundation
 /// workspaces within twice the memory of 1,000).
 ///
 /// It is taken only when nothing needs every workspace at once: no policy reads
-/// `workspaces`, no `--baseline` and no `--waivers` (both decide across the whole run), and
-/// the only report is the JSON document (the others are rendered from the whole document; the
-/// CLI says so through `Options.inBatches`). On anything it does not expect (an error in an
+/// `workspaces`, and the only report is the JSON document (the others are rendered from the whole document; the
+/// CLI says so through `Options.inBatches`). Waivers and a baseline are applied batch by
+/// batch, and what can only be known at the end (a stale waiver, a resolved finding) is
+/// decided from what each batch marked. On anything it does not expect (an error in an
 /// inventory, a duplicate workspace across batches, nothing evaluated, a records file that
 /// cannot be written) it gives way, and `run` starts over the way it always ran, which
 /// reports the problem exactly as before. The document it writes is byte for byte the one the
@@ -42,14 +43,18 @@ extension AuditRun {
     /// summary, notices and policies, every workspace without its flows, and only the results
     /// the terminal summary shows; its workspace records are in `records`.
     static func runInBatches(
-        _ options: Options, _ inputs: Inputs, startedAt: Date, diagnostics: [Diagnostic], files: [SourceFile],
-        stage: (String) -> Void
+        _ options: Options, _ inputs: Inputs, baseline: Baseline?, startedAt: Date, diagnostics: [Diagnostic],
+        files: [SourceFile], stage: (String) -> Void
     ) -> Outcome? {
-        guard options.waivers == nil, options.baseline == nil, !inputs.bundle.policies.isEmpty,
-            !inputs.bundle.readsWorkspaces
-        else { return nil }
+        guard !inputs.bundle.policies.isEmpty, !inputs.bundle.readsWorkspaces else { return nil }
         let (compiled, paramDiagnostics) = PolicyProgram.compile(inputs.bundle, overrides: options.params)
         guard let program = compiled, !paramDiagnostics.hasErrors else { return nil }
+        // Loaded as the run in one piece loads them; their diagnostics follow the inventories'.
+        var waiverDiagnostics: [Diagnostic] = []
+        var waiverFiles: [SourceFile] = []
+        let waivers = loadWaivers(
+            options, inputs.bundle, auditDate: Day(utc: startedAt), diagnostics: &waiverDiagnostics, files: &waiverFiles)
+        guard !waiverDiagnostics.hasErrors else { return nil }
         let listing = InventoryLoader.list(paths: options.inventories)
         guard !listing.diagnostics.hasErrors, !listing.found.isEmpty else { return nil }
         var records: BatchRecords?
@@ -59,7 +64,7 @@ extension AuditRun {
         }
         var run = BatchedRun(
             options: options, inputs: inputs, program: program, startedAt: startedAt, records: records,
-            limit: TerminalSummary.defaultLimit)
+            limit: TerminalSummary.defaultLimit, waivers: waivers, baseline: baseline)
         var diagnostics = diagnostics + listing.diagnostics
         var kept = files
         // One stage: a file counts once its batch is read, evaluated and written.
@@ -77,14 +82,19 @@ extension AuditRun {
         }
         stage("inventories, evaluation and findings")
         guard run.evaluated > 0, run.records?.failed != true else { return nil }
-        diagnostics += paramDiagnostics
-        let document = run.document(notRead: listing.notRead, finishedAt: options.clock())
+        diagnostics += paramDiagnostics + waiverDiagnostics
+        let waiverNotices = AuditRun.waiverNotices(run.waiverUse.report(waivers), diagnostics: &diagnostics)
+        kept += waiverFiles
+        let document = run.document(
+            notRead: listing.notRead, waiverNotices: waiverNotices,
+            waiversInput: waiverFiles.first.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) },
+            finishedAt: options.clock())
         stage("document")
         let status: Audit.ExitStatus = document.summary.gate == .failed ? .violations : .ok
         var outcome = Outcome(
             status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: kept)
         outcome.records = run.records
-        outcome.read = files.map(\.path) + listing.found
+        outcome.read = files.map(\.path) + listing.found + waiverFiles.map(\.path)
         return outcome
     }
 }
@@ -112,6 +122,12 @@ struct BatchedRun {
     private(set) var records: BatchRecords?
     /// How many results the terminal summary shows (`TerminalSummary.limit`).
     let limit: Int
+    let waivers: [Waiver]
+    let baseline: Baseline?
+    /// The waivers that matched so far; the baseline's fingerprints met, and the changes counted.
+    private(set) var waiverUse: WaiverUse
+    private var seen: Set<String> = []
+    private var changes = AuditRun.ChangeCounts()
 
     private var policies: [ResultDocument.PolicyInfo] = []
     private var params: [String: String] = [:]
@@ -140,8 +156,11 @@ struct BatchedRun {
 
     init(
         options: AuditRun.Options, inputs: AuditRun.Inputs, program: PolicyProgram, startedAt: Date, records: BatchRecords?,
-        limit: Int
+        limit: Int, waivers: [Waiver], baseline: Baseline?
     ) {
+        self.waivers = waivers
+        self.baseline = baseline
+        self.waiverUse = WaiverUse(count: waivers.count)
         self.options = options
         self.inputs = inputs
         self.program = program
@@ -163,8 +182,11 @@ struct BatchedRun {
         let evaluation = program.evaluate(
             loaded.workspaces, catalog: inputs.catalog.catalog, facts: inputs.facts, auditDate: auditDate)
         evaluated += evaluation.evaluated
-        let found = AuditRun.findings(prepared, evaluation, options, auditDate: auditDate)
+        var found = AuditRun.findings(prepared, evaluation, options, auditDate: auditDate)
         let models = loaded.workspaces
+        // The stages of `AuditRun.run`, on the batch: waivers, then the baseline.
+        waiverUse.formUnion(AuditRun.markWaivers(waivers, in: &found, models, auditDate: auditDate))
+        if let baseline { AuditRun.mark(&found, baseline, models, seen: &seen, counts: &changes) }
         let batchIncomplete = models.filter { !$0.workspace.incomplete.isEmpty }
         // The batch's own document, built as the run in one piece builds the whole one: its
         // records, counts and workspaces are the whole one's in part.
@@ -173,10 +195,16 @@ struct BatchedRun {
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []),
             resources: models.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count },
             failOn: options.failOn, startedAt: startedAt, finishedAt: startedAt, auditDate: auditDate,
-            ranBy: options.provenance, files: loaded.files, facts: inputs.facts)
+            ranBy: options.provenance, onlyNew: onlyNew, files: loaded.files, facts: inputs.facts)
         if policies.isEmpty {
             policies = doc.policies
             params = doc.params
+        }
+        // What a result's place in the terminal summary and the record's policy entries depend on.
+        if let baseline {
+            doc.baseline = .init(
+                path: baseline.path, sha256: baseline.sha256, new: 0, unchanged: 0, resolved: [], failOnNew: options.failOnNew)
+            doc.policies.append(AuditRun.regionChangePolicyInfo)
         }
         if !options.allowIncomplete, !batchIncomplete.isEmpty {
             doc.policies.append(AuditRun.incompletePolicyInfo)
@@ -186,7 +214,7 @@ struct BatchedRun {
         inventories += zip(loaded.files, loaded.digests).map { .init(path: $0.path, sha256: $1) }
         vendors.formUnion(doc.vendors)
         unmatched = unmatched.map { $0.intersection(evaluation.unmatchedPolicies) } ?? Set(evaluation.unmatchedPolicies)
-        let tally = ResultDocument.tally(doc.results, failOn: options.failOn, onlyNew: false)
+        let tally = ResultDocument.tally(doc.results, failOn: options.failOn, onlyNew: onlyNew)
         outcomes += tally.outcomes
         bySeverity += tally.bySeverity
         gating = gating || tally.gating
@@ -201,10 +229,13 @@ struct BatchedRun {
     /// Merges the batch's failing and undecided results into the shown ones.
     private mutating func keepShown(_ doc: ResultDocument) {
         var candidates: [(key: Urgency, finding: Finding)] = []
-        for (i, r) in doc.results.enumerated() where r.outcome == .fail || r.outcome == .indeterminate {
-            let key = TerminalSummary.urgency(doc, r, index: results + i)
-            if shown.count == limit, let last = shown.last, !(key < last.key) { continue }
-            candidates.append((key, r))
+        // Read in place: a copy of each of the batch's results would retain its every field.
+        doc.results.withUnsafeBufferPointer { found in
+            for i in found.indices where found[i].outcome == .fail || found[i].outcome == .indeterminate {
+                let key = TerminalSummary.urgency(doc, found[i], index: results + i)
+                if shown.count == limit, let last = shown.last, !(key < last.key) { continue }
+                candidates.append((key, found[i]))
+            }
         }
         guard !candidates.isEmpty else { return }
         shown = Array((shown + candidates).sorted { $0.key < $1.key }.prefix(limit))
@@ -230,22 +261,31 @@ struct BatchedRun {
 
     /// The document without its records: everything but the workspaces' flows and the results
     /// the terminal does not show.
-    func document(notRead: [String], finishedAt: Date) -> ResultDocument {
+    /// With `--fail-on-new`, only findings the baseline did not have trip the gate.
+    private var onlyNew: Bool { baseline != nil && options.failOnNew }
+
+    func document(
+        notRead: [String], waiverNotices: [ResultDocument.Notice], waiversInput: ResultDocument.Input?, finishedAt: Date
+    ) -> ResultDocument {
+        let comparison = baseline.map {
+            AuditRun.comparison($0, seen: seen, present: slugs, counts: changes, failOnNew: options.failOnNew)
+        }
         let unmatched = (unmatched ?? []).sorted()
         let unmatchedNotices = ResultDocument.unmatchedNotices(unmatched, program.bundle)
         var notReadLoad = InventoryLoader.Loaded()
         notReadLoad.notRead = notRead
         var policies = policies
+        if comparison != nil { policies.append(AuditRun.regionChangePolicyInfo) }
         if incomplete { policies.append(AuditRun.incompletePolicyInfo) }
         let bundle = program.bundle
-        return ResultDocument(
+        var document = ResultDocument(
             run: .init(
                 startedAt: ResultDocument.timestamp(startedAt), finishedAt: ResultDocument.timestamp(finishedAt),
                 auditDate: auditDate.description, ranBy: options.provenance),
             inputs: .init(
                 policies: AuditRun.digests(inputs.policyFiles),
                 catalog: inputs.catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
-                facts: inputs.factsInput, inventories: inventories),
+                facts: inputs.factsInput, inventories: inventories, waivers: waiversInput),
             params: params, vendors: vendors.sorted { $0.name < $1.name },
             summary: .init(
                 verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
@@ -257,7 +297,9 @@ struct BatchedRun {
             workspaces: workspaces.map { full[$0.slug] ?? $0 },
             results: shown.sorted { $0.key.3 < $1.key.3 }.map(\.finding),
             notices: unmatchedNotices + AuditRun.factsNotices(options) + AuditRun.notReadNotices(notReadLoad)
-                + allowedIncomplete)
+                + waiverNotices + allowedIncomplete + (comparison?.notices ?? []))
+        document.baseline = comparison?.delta
+        return document
     }
 }
 

@@ -199,8 +199,9 @@ public enum AuditRun {
         // A run that needs nothing across workspaces goes through its inventories in batches,
         // so that its memory is a batch's, not the night's (AuditRun+Batches.swift). On any
         // problem it gives way to the run below, which reports it as it always has.
-        if options.inBatches, baseline == nil,
-            var outcome = runInBatches(options, inputs, startedAt: startedAt, diagnostics: diagnostics, files: files, stage: stage)
+        if options.inBatches,
+            var outcome = runInBatches(
+                options, inputs, baseline: baseline, startedAt: startedAt, diagnostics: diagnostics, files: files, stage: stage)
         {
             outcome.stages = stages
             return outcome

@@ -6,9 +6,9 @@ import Testing
 /// A run in batches (AuditRun+Batches.swift) against the run in one piece, over the examples
 /// and the hostile corpus, with every inventory file its own batch: the same exit status, the
 /// same diagnostics rendered the same, the same JSON document byte for byte, and the same
-/// terminal summary. Where the run in batches must give way (a baseline, waivers, a policy that
-/// reads `workspaces`, an error in an input, a workspace repeated across batches), it is checked
-/// that it did.
+/// terminal summary, with waivers and against baselines too. Where the run in batches must give
+/// way (a policy that reads `workspaces`, an error in an input, a workspace repeated across
+/// batches), it is checked that it did.
 @Suite struct AuditRunBatchTests {
     static let examples = repositoryRoot.appendingPathComponent("examples").path
     static let hostile = fixturesFolder.appendingPathComponent("hostile").path
@@ -20,6 +20,10 @@ import Testing
         var waivers: String? = nil
         var allowIncomplete = false
         var failOn: AuditRun.FailOn = .error
+        /// The audit's time: 2026-11-28T02:00:00Z, within the example waiver's year.
+        var now: TimeInterval = 1_795_831_200
+        /// A notice code the document must have (so that the case tests what it names).
+        var notice: String? = nil
         /// Whether the run goes in batches (false: it must give way to the run in one piece).
         var batched = true
         var testDescription: String { name }
@@ -36,12 +40,18 @@ import Testing
             inventories: [examples + "/terraform/plan.json", examples + "/inventory", hostile + "/incomplete-pagination"]),
         Case(
             name: "an incomplete export allowed", inventories: [examples + "/inventory", hostile + "/incomplete-pagination"],
-            allowIncomplete: true),
+            allowIncomplete: true, notice: "incomplete-allowed"),
         Case(
             name: "a workspace twice, in two batches",
             inventories: [examples + "/inventory", examples + "/inventory/acme-eu.json"], batched: false),
+        Case(name: "waivers", inventories: [examples + "/inventory"], waivers: examples + "/waivers.yaml", notice: "no-waived"),
         Case(
-            name: "waivers", inventories: [examples + "/inventory"], waivers: examples + "/waivers.yaml", batched: false),
+            name: "waivers, one of them stale",
+            inventories: [examples + "/inventory/acme-us.yaml", hostile + "/incomplete-pagination"],
+            waivers: examples + "/waivers.yaml", notice: "stale-waiver"),
+        Case(
+            name: "an expired waiver", inventories: [examples + "/inventory"], waivers: examples + "/waivers.yaml",
+            now: 1_800_000_000, notice: "expired-waiver"),
         Case(name: "a missing inventory", inventories: [examples + "/inventory", "/nonexistent/inventory"], batched: false),
     ]
 
@@ -60,6 +70,38 @@ import Testing
         }
     }
 
+    /// Against a baseline: last night's document from other inventories (so that findings are
+    /// new, unchanged and resolved, and a workspace is missing), and one whose workspace was in
+    /// another region (RES-010); with and without `--fail-on-new`.
+    @Test(arguments: [false, true])
+    func againstABaseline(failOnNew: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("batch-baseline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var last = Self.options(
+            Case(name: "", inventories: [Self.examples + "/inventory", Self.hostile + "/incomplete-pagination"]))
+        last.allowIncomplete = true
+        let lastNight = try #require(AuditRun.run(last).document)
+        let baseline = dir.appendingPathComponent("last.json")
+        try Data(lastNight.json()).write(to: baseline)
+        let moved = dir.appendingPathComponent("moved.json")
+        let text = String(decoding: lastNight.json(), as: UTF8.self)
+        let region = try #require(text.range(of: "\"region\": \"eu-west\""))
+        try text.replacingCharacters(in: region, with: "\"region\": \"us-west\"").write(
+            to: moved, atomically: true, encoding: .utf8)
+        for path in [baseline.path, moved.path] {
+            let tonight = [Self.examples + "/inventory/acme-eu.json", Self.examples + "/terraform/plan.json"]
+            var options = Self.options(Case(name: "", inventories: tonight))
+            options.baseline = path
+            options.failOnNew = failOnNew
+            options.waivers = Self.examples + "/waivers.yaml"
+            try Self.compare(options, batched: true, "baseline \(path), --fail-on-new \(failOnNew)")
+            let document = try #require(AuditRun.run(options).document)
+            #expect(document.results.contains { $0.policy == AuditRun.regionChangePolicy } == (path == moved.path))
+            #expect(document.notices.contains { $0.code == "baseline-workspace-missing" })
+        }
+    }
+
     static func options(_ c: Case) -> AuditRun.Options {
         var options = AuditRun.Options()
         options.policies = [Pack.folder]
@@ -68,7 +110,7 @@ import Testing
         options.waivers = c.waivers
         options.allowIncomplete = c.allowIncomplete
         options.failOn = c.failOn
-        let clock = Date(timeIntervalSince1970: 1_764_547_200)
+        let clock = Date(timeIntervalSince1970: c.now)
         options.clock = { clock }
         return options
     }
@@ -76,6 +118,14 @@ import Testing
     @Test(arguments: cases)
     func batchesWriteTheSameDocument(_ c: Case) throws {
         try Self.compare(Self.options(c), batched: c.batched, c.name)
+        if let notice = c.notice {
+            let document = try #require(AuditRun.run(Self.options(c)).document)
+            if notice == "no-waived" {
+                #expect(document.summary.outcomes[.waived] > 0)
+            } else {
+                #expect(document.notices.contains { $0.code == notice }, "\(document.notices.map(\.code))")
+            }
+        }
     }
 
     /// The hostile corpus: those that are errors give way; the others must come out the same.
@@ -138,6 +188,10 @@ import Testing
         #expect(bytesA == bytesB, "\(name): \(firstDifference(bytesA, bytesB))")
         let terminal = TerminalSummary(colour: false, explainInputs: ["--inventory", "x"])
         #expect(terminal.render(documentA) == terminal.render(documentB), "\(name)")
+        if name.hasPrefix("baseline"), let delta = documentA.baseline {
+            // The comparison took place: something new, unchanged or resolved.
+            #expect(delta.new + delta.unchanged + delta.resolved.count > 0, "\(name)")
+        }
     }
 
     static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {

@@ -22,11 +22,41 @@ extension AuditRun {
     static func compare(
         _ results: inout [Finding], with baseline: Baseline, _ workspaces: [WorkspaceModel], failOnNew: Bool
     ) -> BaselineComparison {
+        var seen = Set<String>()
+        var changes = ChangeCounts()
+        mark(&results, baseline, workspaces, seen: &seen, counts: &changes)
+        return comparison(
+            baseline, seen: seen, present: Set(workspaces.map(\.workspace.slug)), counts: changes, failOnNew: failOnNew)
+    }
+
+    /// How many findings were new and unchanged.
+    struct ChangeCounts {
+        var new = 0
+        var unchanged = 0
+    }
+
+    /// The comparison's part in `workspaces` (a run's, or a batch's): RES-010's findings put
+    /// in place, findings marked, the baseline's fingerprints met added to `seen`.
+    static func mark(
+        _ results: inout [Finding], _ baseline: Baseline, _ workspaces: [WorkspaceModel], seen: inout Set<String>,
+        counts: inout ChangeCounts
+    ) {
         results = placing(regionChanges(workspaces, baseline), in: results, workspaces)
-        var resolved = baseline.compare(&results)
+        baseline.mark(&results, seen: &seen)
+        // Counted in one pass: filtering would copy every finding it keeps.
+        for i in results.indices {
+            if results[i].change == .new { counts.new += 1 } else if results[i].change == .unchanged { counts.unchanged += 1 }
+        }
+    }
+
+    /// The delta once every finding was marked: what is resolved, and a notice per baseline
+    /// workspace the run did not have (`present`: the slugs it had).
+    static func comparison(
+        _ baseline: Baseline, seen: Set<String>, present: Set<String>, counts: ChangeCounts, failOnNew: Bool
+    ) -> BaselineComparison {
+        var resolved = baseline.resolved(seen: seen)
         // A finding of a workspace that is not in tonight's inventories was not resolved:
         // it was not looked at. Said in a notice per workspace, and not counted as resolved.
-        let present = Set(workspaces.map(\.workspace.slug))
         let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)
         resolved.removeAll { !present.contains($0.workspace) }
         var notices: [ResultDocument.Notice] = []
@@ -36,16 +66,13 @@ extension AuditRun {
                     code: "baseline-workspace-missing", policy: nil,
                     message:
                         "workspace \(slug) is in the baseline but not in this run's inventories: its \(entries.count) failing or "
-                        + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"))
-        }
-        // Counted in one pass: filtering would copy every finding it keeps.
-        var new = 0, unchanged = 0
-        for i in results.indices {
-            if results[i].change == .new { new += 1 } else if results[i].change == .unchanged { unchanged += 1 }
+                        + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"
+                ))
         }
         return BaselineComparison(
             delta: .init(
-                path: baseline.path, sha256: baseline.sha256, new: new, unchanged: unchanged, resolved: resolved, failOnNew: failOnNew),
+                path: baseline.path, sha256: baseline.sha256, new: counts.new, unchanged: counts.unchanged, resolved: resolved,
+                failOnNew: failOnNew),
             notices: notices)
     }
 

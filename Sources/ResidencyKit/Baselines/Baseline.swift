@@ -66,6 +66,13 @@ public struct Baseline: Sendable {
     /// Marks current findings new or unchanged; returns the resolved ones.
     func compare(_ findings: inout [Finding]) -> [Entry] {
         var seen = Set<String>()
+        mark(&findings, seen: &seen)
+        return resolved(seen: seen)
+    }
+
+    /// Marks findings new or unchanged, adding the baseline's fingerprints they matched to
+    /// `seen` (a run in batches marks each batch's).
+    func mark(_ findings: inout [Finding], seen: inout Set<String>) {
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint
             if failing[fp] != nil {
@@ -75,6 +82,10 @@ public struct Baseline: Sendable {
                 findings[i].change = .new
             }
         }
-        return failing.values.filter { !seen.contains($0.fingerprint) }.sorted { $0.fingerprint < $1.fingerprint }
+    }
+
+    /// The baseline's failing and undecided findings that no current finding matched.
+    func resolved(seen: Set<String>) -> [Entry] {
+        failing.values.filter { !seen.contains($0.fingerprint) }.sorted { $0.fingerprint < $1.fingerprint }
     }
 }

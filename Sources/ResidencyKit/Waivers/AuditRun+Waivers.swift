@@ -21,9 +21,21 @@ extension AuditRun {
         _ waivers: [Waiver], to results: inout [Finding], _ workspaces: [WorkspaceModel], auditDate: Day,
         diagnostics: inout [Diagnostic]
     ) -> [ResultDocument.Notice] {
+        let use = markWaivers(waivers, in: &results, workspaces, auditDate: auditDate)
+        return waiverNotices(use.report(waivers), diagnostics: &diagnostics)
+    }
+
+    /// The waivers' marks on the findings of `workspaces` (a run's, or a batch's).
+    static func markWaivers(
+        _ waivers: [Waiver], in results: inout [Finding], _ workspaces: [WorkspaceModel], auditDate: Day
+    ) -> WaiverUse {
         var ids: [String: String] = [:]
         for w in workspaces { ids[w.workspace.slug] = w.workspace.id }
-        let waived = Waiver.apply(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
+        return Waiver.mark(waivers, to: &results, workspaceIDs: ids, auditDate: auditDate)
+    }
+
+    /// A warning and a notice for each expired or stale waiver, once every finding was seen.
+    static func waiverNotices(_ waived: WaiverReport, diagnostics: inout [Diagnostic]) -> [ResultDocument.Notice] {
         var notices: [ResultDocument.Notice] = []
         // Each expired or stale waiver is said twice: a warning for the log, a notice for the report.
         func say(_ w: Waiver, _ warning: Diagnostic, _ code: String, _ what: String) {

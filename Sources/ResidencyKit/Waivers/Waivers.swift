@@ -156,6 +156,33 @@ struct WaiverReport: Sendable {
     var stale: [Waiver] = []
 }
 
+/// Which waivers matched a finding so far, unexpired or expired: summed over the batches of
+/// a run in batches, and only then a `WaiverReport` (a waiver is stale when no batch used it).
+struct WaiverUse: Sendable {
+    var used: [Bool]
+    var expiredUsed: [Bool]
+
+    init(count: Int) {
+        used = [Bool](repeating: false, count: count)
+        expiredUsed = used
+    }
+
+    mutating func formUnion(_ other: WaiverUse) {
+        for k in used.indices {
+            used[k] = used[k] || other.used[k]
+            expiredUsed[k] = expiredUsed[k] || other.expiredUsed[k]
+        }
+    }
+
+    func report(_ waivers: [Waiver]) -> WaiverReport {
+        var report = WaiverReport()
+        for k in waivers.indices {
+            if expiredUsed[k] { report.expired.append(waivers[k]) } else if !used[k] { report.stale.append(waivers[k]) }
+        }
+        return report
+    }
+}
+
 extension Waiver {
     /// Applies waivers to findings in place: a fail or indeterminate finding covered by an
     /// unexpired waiver becomes `waived`; one covered only by an expired waiver is left
@@ -163,9 +190,15 @@ extension Waiver {
     static func apply(
         _ waivers: [Waiver], to findings: inout [Finding], workspaceIDs: [String: String], auditDate: Day
     ) -> WaiverReport {
-        var used = [Bool](repeating: false, count: waivers.count)
-        var expiredUsed = [Bool](repeating: false, count: waivers.count)
-        guard !waivers.isEmpty else { return WaiverReport() }
+        mark(waivers, to: &findings, workspaceIDs: workspaceIDs, auditDate: auditDate).report(waivers)
+    }
+
+    /// `apply` without the report: what it marked, for summing over batches.
+    static func mark(
+        _ waivers: [Waiver], to findings: inout [Finding], workspaceIDs: [String: String], auditDate: Day
+    ) -> WaiverUse {
+        var use = WaiverUse(count: waivers.count)
+        guard !waivers.isEmpty else { return use }
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let wsID = workspaceIDs[findings[i].workspace] ?? ""
             guard let k = waivers.indices.first(where: { waivers[$0].covers(findings[i], workspaceID: wsID) }) else { continue }
@@ -173,20 +206,16 @@ extension Waiver {
             findings[i].waiver = .init(
                 approvedBy: w.approvedBy, reason: w.reason, expires: w.expires.description, expired: auditDate > w.expires)
             if auditDate <= w.expires {
-                used[k] = true
+                use.used[k] = true
                 findings[i].outcome = .waived
                 findings[i].reason = "waived until \(w.expires), approved by \(w.approvedBy): \(w.reason)"
             } else {
-                expiredUsed[k] = true
+                use.expiredUsed[k] = true
                 findings[i].reason = [findings[i].reason, "a waiver by \(w.approvedBy) expired on \(w.expires)"]
                     .compactMap { $0 }.joined(separator: "; ")
             }
         }
-        var report = WaiverReport()
-        for k in waivers.indices {
-            if expiredUsed[k] { report.expired.append(waivers[k]) } else if !used[k] { report.stale.append(waivers[k]) }
-        }
-        return report
+        return use
     }
 }
 
