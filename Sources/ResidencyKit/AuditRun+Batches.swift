@@ -7,8 +7,10 @@ import Foundation
 /// workspaces within twice the memory of 1,000).
 ///
 /// It is taken only when nothing needs every workspace at once: no policy reads
-/// `workspaces`, and the only report is the JSON document (the others are rendered from the whole document; the
-/// CLI says so through `Options.inBatches`). Waivers and a baseline are applied batch by
+/// `workspaces`. A caller that needs the whole document (reports other than the JSON, which are
+/// rendered from it) gets it read back from the document's bytes once the last batch is
+/// written, as `residency report` reads a saved one: the document never exists twice, as
+/// models, findings and a document, at once. Waivers and a baseline are applied batch by
 /// batch, and what can only be known at the end (a stale waiver, a resolved finding) is
 /// decided from what each batch marked. On anything it does not expect (an error in an
 /// inventory, a duplicate workspace across batches, nothing evaluated, a records file that
@@ -80,7 +82,7 @@ extension AuditRun {
             diagnostics += loaded.diagnostics
             for _ in batch { options.progress?.step() }
         }
-        stage("inventories, evaluation and findings")
+        stage("batches: inventories, evaluation, findings, records")
         guard run.evaluated > 0, run.records?.failed != true else { return nil }
         diagnostics += paramDiagnostics + waiverDiagnostics
         let waiverNotices = AuditRun.waiverNotices(run.waiverUse.report(waivers), diagnostics: &diagnostics)
@@ -91,11 +93,28 @@ extension AuditRun {
             finishedAt: options.clock())
         stage("document")
         let status: Audit.ExitStatus = document.summary.gate == .failed ? .violations : .ok
-        var outcome = Outcome(
-            status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: kept)
+        var outcome = Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: kept)
         outcome.records = run.records
         outcome.read = files.map(\.path) + listing.found + waiverFiles.map(\.path)
+        if options.wholeDocument {
+            guard let records = run.records, let whole = readBack(document, records) else { return nil }
+            outcome.document = whole
+            stage("document read back")
+        }
         return outcome
+    }
+}
+
+extension AuditRun {
+    /// The whole document of a run in batches, read from the bytes its JSON is: nil if it
+    /// cannot be (which would be a bug: the run in one piece then takes over).
+    static func readBack(_ document: ResultDocument, _ records: BatchRecords) -> ResultDocument? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.size + (1 << 16))
+        guard document.writeJSON(records: records, { bytes += $0 }) else { return nil }
+        let reading = ResultDocument.read(SourceFile(path: "(the run's result document)", bytes: bytes))
+        guard reading.diagnostics.isEmpty else { return nil }
+        return reading.document
     }
 }
 

@@ -35,12 +35,13 @@ public enum AuditRun {
         public var progress: ProgressCounter?
         /// The run's one clock: every timestamp and `audit.date` come from it.
         public var clock: @Sendable () -> Date = { Date() }
-        /// Go through the inventories in batches when the run allows it (AuditRun+Batches.swift):
-        /// for a caller that needs nothing of the document but the JSON and the terminal
-        /// summary (`check` with no report but `--json`).
+        /// Go through the inventories in batches when the run allows it (AuditRun+Batches.swift).
         package var inBatches = false
-        /// Whether a run in batches keeps the workspace records (false when no JSON is written).
+        /// Whether a run in batches keeps the workspace records (false when no report is written).
         package var batchRecords = true
+        /// Whether the caller needs the whole document (reports other than the JSON): a run in
+        /// batches then reads its document back once the last batch is written.
+        package var wholeDocument = false
         /// A batch closes at this many bytes of inventory (tests make it small).
         package var batchBytes = AuditRun.batchBytes
 

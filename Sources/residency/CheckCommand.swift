@@ -89,10 +89,11 @@ struct CheckCommand: ParsableCommand {
         // named twice is refused, with nothing done and nothing written.
         try outputs.checkOrExit(inputs: options.inputs, format: diagnosticsFormat)
 
-        // With no report but the JSON document, the run goes through its inventories in
-        // batches when it can: the other reports need the whole document in memory.
-        options.inBatches = outputs.targets.allSatisfy { $0.option == "--json" }
-        options.batchRecords = outputs.json != nil
+        // The run goes through its inventories in batches when it can; reports other than the
+        // JSON are rendered from the whole document, read back once the last batch is written.
+        options.inBatches = true
+        options.wholeDocument = !outputs.targets.allSatisfy { $0.option == "--json" }
+        options.batchRecords = !outputs.targets.isEmpty
         let display = progress.display()
         if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }
         let outcome = AuditRun.run(options)

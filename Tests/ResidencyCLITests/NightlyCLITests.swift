@@ -43,16 +43,14 @@ import Testing
     @Test func progressLinesInLogsOnlyWhenAskedOrLong() throws {
         let quiet = try residency(["check"] + Self.now)
         #expect(!quiet.stderr.contains("residency: inventory files"))
-        // With a report other than the JSON, the run is in one piece and shows its stages.
+        // In batches: each file once audited (read, evaluated, written), then the reports.
         let dir = try temporaryFolder([:])
         defer { try? FileManager.default.removeItem(at: dir) }
         let sarif = dir.appendingPathComponent("r.sarif").path
         let shown = try residency(["check", "--progress", "always", "--sarif", sarif] + Self.now)
-        #expect(shown.stderr.contains("residency: inventory files 2/2 (100%)\n"))
-        #expect(shown.stderr.contains("residency: workspaces evaluated 2/2 (100%)\n"))
+        #expect(shown.stderr.contains("residency: inventory files audited 2/2 (100%)\n"))
         #expect(shown.stderr.contains("residency: reports written 1/1 (100%)\n"))
         #expect(!shown.stderr.contains("\u{1B}"))  // no terminal control in a log
-        // In batches (no report, or the JSON only): one stage, each file once audited.
         let batched = try residency(["check", "--progress", "always"] + Self.now)
         #expect(batched.stderr.contains("residency: inventory files audited 2/2 (100%)\n"))
         #expect(!batched.stderr.contains("workspaces evaluated"))

@@ -188,6 +188,13 @@ import Testing
         #expect(bytesA == bytesB, "\(name): \(firstDifference(bytesA, bytesB))")
         let terminal = TerminalSummary(colour: false, explainInputs: ["--inventory", "x"])
         #expect(terminal.render(documentA) == terminal.render(documentB), "\(name)")
+        // With reports other than the JSON: the whole document, read back after the last batch.
+        var readBack = inBatches
+        readBack.wholeDocument = true
+        let c = AuditRun.run(readBack)
+        #expect((c.records != nil) == (b.records != nil), "\(name)")
+        let documentC = try #require(c.document, "\(name)")
+        #expect(documentC == documentA, "\(name)")
         if name.hasPrefix("baseline"), let delta = documentA.baseline {
             // The comparison took place: something new, unchanged or resolved.
             #expect(delta.new + delta.unchanged + delta.resolved.count > 0, "\(name)")

@@ -71,13 +71,13 @@ package struct ReportOutputs: Sendable {
     /// so it follows. `progress`, when given, counts each report written (and each page of a
     /// folder) as stage "reports written".
     ///
-    /// `records`: the document is a run in batches' (AuditRun+Batches.swift), whose workspace
-    /// records are there; then the JSON is the only report.
+    /// `records`: the workspace records of a run in batches (AuditRun+Batches.swift), from which
+    /// the JSON document is written around `document`'s head and tail (the other reports are
+    /// rendered from `document`, which is then the whole document read back).
     package func write(
         _ document: ResultDocument, records: BatchRecords? = nil, settings: OutputBatch.Settings = .init(),
         progress: ProgressCounter? = nil
     ) throws(Diagnostic) {
-        precondition(records == nil || targets.map(\.option) == ["--json"], "a run in batches writes the JSON document alone")
         let batch = try OutputBatch(targets, settings: settings)
         defer { batch.discard() }
         // A folder counts its files, so that a night's pages show as they are written.
