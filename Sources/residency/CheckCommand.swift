@@ -117,7 +117,11 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let writeStart = clock.now
         // Every report is written, all or none, even when the gate fails: that is when it is read.
-        if failures.isEmpty, let failure = outputs.writeAll(document, records: outcome.records, settings: writing, progress: progress) { failures = [failure] }
+        if failures.isEmpty,
+            let failure = outputs.writeAll(document, records: outcome.records, settings: writing, progress: progress)
+        {
+            failures = [failure]
+        }
         let writeTime = clock.now - writeStart
         if diagnosticsFormat == .json {
             Terminal.emit(outcome.diagnostics + failures, files: outcome.files, format: .json)
