@@ -67,6 +67,14 @@ final class ParallelSlots<T: Sendable>: Sendable {
 
     func take() -> [T] { items.withLock { $0.map { $0! } } }
 
+    /// Slot `i`, emptied: its value is let go as soon as the caller is done with it.
+    func take(_ i: Int) -> T? {
+        items.withLock { slots in
+            defer { slots[i] = nil }
+            return slots[i]
+        }
+    }
+
     /// Slot `i` as stored so far (nil before it is).
     func value(_ i: Int) -> T? {
         items.withLock { $0[i] }

@@ -1,0 +1,291 @@
+import Foundation
+
+/// What every batch of a run in batches shares: the run's inputs and settings. A batch is
+/// made whole on one thread (`part`), from its files to its workspace records, and what it
+/// gives the run is merged in order by `BatchedRun`.
+struct BatchContext: Sendable {
+    let options: AuditRun.Options
+    let inputs: AuditRun.Inputs
+    let program: PolicyProgram
+    let startedAt: Date
+    let auditDate: Day
+    let waivers: [Waiver]
+    let baseline: Baseline?
+    /// How many results the terminal summary shows (`TerminalSummary.defaultLimit`).
+    let limit: Int
+    /// Whether the workspace records are kept (a report is written).
+    let records: Bool
+
+    init(
+        options: AuditRun.Options, inputs: AuditRun.Inputs, program: PolicyProgram, startedAt: Date, waivers: [Waiver],
+        baseline: Baseline?, limit: Int, records: Bool
+    ) {
+        self.options = options
+        self.inputs = inputs
+        self.program = program
+        self.startedAt = startedAt
+        self.auditDate = Day(utc: startedAt)
+        self.waivers = waivers
+        self.baseline = baseline
+        self.limit = limit
+        self.records = records
+    }
+
+    /// With `--fail-on-new`, only findings the baseline did not have trip the gate.
+    var onlyNew: Bool { baseline != nil && options.failOnNew }
+
+    /// One batch: its files read and decoded, evaluated, its findings with waivers and the
+    /// baseline applied (the stages of `AuditRun.run`, on the batch), and its workspace records
+    /// appended to `records`, each after `,\n    ` (the merge drops the run's first comma).
+    func part(_ paths: ArraySlice<String>, records out: inout [UInt8]) -> BatchPart {
+        let (read, unreadable) = InventoryLoader.read(Array(paths))
+        guard unreadable.isEmpty else { return BatchPart(failed: true) }
+        let loaded = InventoryLoader.load(files: read, catalog: inputs.catalog.catalog)
+        guard !loaded.diagnostics.hasErrors else { return BatchPart(failed: true) }
+        var part = BatchPart()
+        part.files = paths.count
+        part.diagnostics = loaded.diagnostics
+        // Only the files a diagnostic points into are kept, for rendering it.
+        let named = Set(loaded.diagnostics.compactMap { $0.range?.file })
+        part.kept = read.filter { named.contains($0.path) }
+        let models = loaded.workspaces
+        part.keys = models.map { ($0.workspace.id, $0.workspace.slug) }
+        let prepared = AuditRun.Prepared(
+            bundle: inputs.bundle, program: program, policyFiles: inputs.policyFiles, catalog: inputs.catalog,
+            facts: inputs.facts, factsInput: inputs.factsInput, inventory: loaded)
+        let evaluation = program.evaluate(models, catalog: inputs.catalog.catalog, facts: inputs.facts, auditDate: auditDate)
+        part.evaluated = evaluation.evaluated
+        part.unmatched = Set(evaluation.unmatchedPolicies)
+        var found = AuditRun.findings(prepared, evaluation, options, auditDate: auditDate)
+        part.waiverUse = AuditRun.markWaivers(waivers, in: &found, models, auditDate: auditDate)
+        if let baseline { AuditRun.mark(&found, baseline, models, seen: &part.seen, counts: &part.changes) }
+        // The batch's own document, built as the run in one piece builds the whole one: its
+        // records, counts and workspaces are the whole one's in part.
+        var doc = ResultDocument.build(
+            program: program, evaluation: evaluation, results: found, workspaces: models,
+            inputs: .init(policies: [], catalog: [], facts: nil, inventories: []),
+            resources: models.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count },
+            failOn: options.failOn, startedAt: startedAt, finishedAt: startedAt, auditDate: auditDate,
+            ranBy: options.provenance, onlyNew: onlyNew, files: loaded.files, facts: inputs.facts)
+        part.policies = doc.policies
+        part.params = doc.params
+        // What a result's place in the terminal summary and the record's policy entries depend on.
+        if let baseline {
+            doc.baseline = .init(
+                path: baseline.path, sha256: baseline.sha256, new: 0, unchanged: 0, resolved: [], failOnNew: options.failOnNew)
+            doc.policies.append(AuditRun.regionChangePolicyInfo)
+        }
+        let incomplete = models.filter { !$0.workspace.incomplete.isEmpty }
+        if !options.allowIncomplete, !incomplete.isEmpty {
+            doc.policies.append(AuditRun.incompletePolicyInfo)
+            part.incomplete = true
+        }
+        part.allowedIncomplete = AuditRun.allowedIncompleteNotices(options, incomplete)
+        part.inventories = zip(loaded.files, loaded.digests).map { .init(path: $0.path, sha256: $1) }
+        part.vendors = doc.vendors
+        part.tally = ResultDocument.tally(doc.results, failOn: options.failOn, onlyNew: onlyNew)
+        part.resources = doc.summary.resources
+        part.results = doc.results.count
+        if options.wholeDocument {
+            part.all = doc.results
+            part.workspaces = doc.workspaces
+        } else {
+            part.workspaces = doc.workspaces.map(\.withoutFlows)
+            part.shown = shown(doc)
+            let needed = Set(part.shown.map(\.finding.workspace))
+            for ws in doc.workspaces where needed.contains(ws.slug) { part.full[ws.slug] = ws }
+        }
+        if records {
+            let ranges = doc.resultRanges()
+            let defaults = doc.policyDefaults()
+            for w in doc.workspaces.indices {
+                out.append(contentsOf: ",\n    ".utf8)
+                doc.appendWorkspaceRecord(w, ranges[w], defaults: defaults, to: &out)
+            }
+        }
+        return part
+    }
+
+    /// The batch's most urgent failing and undecided results, by `TerminalSummary`'s key with
+    /// the result's place in the batch (the merge adds the batch's place in the run).
+    private func shown(_ doc: ResultDocument) -> [(key: BatchPart.Urgency, finding: Finding)] {
+        var candidates: [(key: BatchPart.Urgency, finding: Finding)] = []
+        // Read in place: a copy of each of the batch's results would retain its every field.
+        doc.results.withUnsafeBufferPointer { found in
+            for i in found.indices where found[i].outcome == .fail || found[i].outcome == .indeterminate {
+                candidates.append((TerminalSummary.urgency(doc, found[i], index: i), found[i]))
+            }
+        }
+        return Array(candidates.sorted { $0.key < $1.key }.prefix(limit))
+    }
+}
+
+/// What one batch gives the run.
+struct BatchPart: Sendable {
+    typealias Urgency = (Int, Int, Int, Int)
+    /// An error in the batch (or a batch not made after one): the run gives way.
+    var failed = false
+    var files = 0
+    var diagnostics: [Diagnostic] = []
+    var kept: [SourceFile] = []
+    /// Each workspace's id and slug, checked against the other batches'.
+    var keys: [(String, String)] = []
+    var evaluated = 0
+    var results = 0
+    var resources = 0
+    var unmatched: Set<Int> = []
+    var waiverUse = WaiverUse(count: 0)
+    var seen: Set<String> = []
+    var changes = AuditRun.ChangeCounts()
+    var policies: [ResultDocument.PolicyInfo] = []
+    var params: [String: String] = [:]
+    var incomplete = false
+    var allowedIncomplete: [ResultDocument.Notice] = []
+    var inventories: [ResultDocument.Input] = []
+    var vendors: [ResultDocument.VendorFacts] = []
+    var tally = (outcomes: OutcomeCounts(), bySeverity: SeverityCounts(), gating: false)
+    var workspaces: [ResultDocument.WorkspaceInfo] = []
+    var shown: [(key: Urgency, finding: Finding)] = []
+    var full: [String: ResultDocument.WorkspaceInfo] = [:]
+    var all: [Finding] = []
+}
+
+/// What a run in batches carries from one batch to the next, merged in order: the document's
+/// head and tail (inputs, vendors, counts, notices), every workspace without its flows, and
+/// the results the terminal summary shows, all small; the records go to `records`.
+struct BatchedRun {
+    let context: BatchContext
+    private let records: BatchRecords?
+    /// The waivers that matched so far; the baseline's fingerprints met, and the changes counted.
+    private(set) var waiverUse: WaiverUse
+    private var seen: Set<String> = []
+    private var changes = AuditRun.ChangeCounts()
+
+    private var policies: [ResultDocument.PolicyInfo]?
+    private var params: [String: String] = [:]
+    private var inventories: [ResultDocument.Input] = []
+    private var vendors: Set<ResultDocument.VendorFacts> = []
+    private var workspaces: [ResultDocument.WorkspaceInfo] = []
+    /// The shown results' workspaces with their flows (where the terminal points at a line).
+    private var full: [String: ResultDocument.WorkspaceInfo] = [:]
+    /// The most urgent failing and undecided results so far, by `TerminalSummary`'s key (the
+    /// last part of which is the result's place in the whole document).
+    private var shown: [(key: BatchPart.Urgency, finding: Finding)] = []
+    /// Every result, when the caller needs the whole document (`Options.wholeDocument`).
+    private var all: [Finding] = []
+    /// Policies that expect some resource and matched none in any batch so far.
+    private var unmatched: Set<Int>?
+    private var outcomes = OutcomeCounts()
+    private var bySeverity = SeverityCounts()
+    private var gating = false
+    /// (policy, resource) pairs evaluated (for E0803), results (with RES-013's), resources.
+    private(set) var evaluated = 0
+    private var results = 0
+    private var resources = 0
+    private var incomplete = false
+    private var allowedIncomplete: [ResultDocument.Notice] = []
+    private var ids: Set<String> = []
+    private var slugs: Set<String> = []
+
+    init(_ context: BatchContext, records: BatchRecords?) {
+        self.context = context
+        self.records = records
+        self.waiverUse = WaiverUse(count: context.waivers.count)
+    }
+
+    /// Merges the next batch and appends its records. False when the run must give way: the
+    /// batch failed, or a workspace repeats one of an earlier batch (the run in one piece
+    /// reports both).
+    mutating func merge(_ part: BatchPart, _ bytes: [UInt8]) -> Bool {
+        guard !part.failed else { return false }
+        for (id, slug) in part.keys {
+            guard ids.insert(id).inserted, slugs.insert(slug).inserted else { return false }
+        }
+        if policies == nil, !part.policies.isEmpty {
+            policies = part.policies
+            params = part.params
+        }
+        evaluated += part.evaluated
+        resources += part.resources
+        unmatched = unmatched.map { $0.intersection(part.unmatched) } ?? part.unmatched
+        waiverUse.formUnion(part.waiverUse)
+        seen.formUnion(part.seen)
+        changes.new += part.changes.new
+        changes.unchanged += part.changes.unchanged
+        incomplete = incomplete || part.incomplete
+        allowedIncomplete += part.allowedIncomplete
+        inventories += part.inventories
+        vendors.formUnion(part.vendors)
+        outcomes += part.tally.outcomes
+        bySeverity += part.tally.bySeverity
+        gating = gating || part.tally.gating
+        if !part.shown.isEmpty {
+            let offset = results
+            let placed = part.shown.map { (key: ($0.key.0, $0.key.1, $0.key.2, $0.key.3 + offset), finding: $0.finding) }
+            shown = Array((shown + placed).sorted { $0.key < $1.key }.prefix(context.limit))
+            let needed = Set(shown.map(\.finding.workspace))
+            full = full.filter { needed.contains($0.key) }
+            for (slug, ws) in part.full where needed.contains(slug) { full[slug] = ws }
+        }
+        all += part.all
+        results += part.results
+        if let records, !bytes.isEmpty {
+            // Each record came with a leading comma; the run's first has none.
+            records.append(workspaces.isEmpty ? Array(bytes.dropFirst()) : bytes)
+        }
+        workspaces += part.workspaces
+        return true
+    }
+
+    /// The document once every batch is merged: everything but the records (and, unless the
+    /// whole document was asked for, the workspaces' flows and the results the terminal does
+    /// not show).
+    func document(
+        notRead: [String], waiverNotices: [ResultDocument.Notice], waiversInput: ResultDocument.Input?, finishedAt: Date
+    ) -> ResultDocument {
+        let comparison = context.baseline.map {
+            AuditRun.comparison($0, seen: seen, present: slugs, counts: changes, failOnNew: context.options.failOnNew)
+        }
+        let unmatched = (unmatched ?? []).sorted()
+        let unmatchedNotices = ResultDocument.unmatchedNotices(unmatched, context.program.bundle)
+        var notReadLoad = InventoryLoader.Loaded()
+        notReadLoad.notRead = notRead
+        var policies = policies ?? []
+        if comparison != nil { policies.append(AuditRun.regionChangePolicyInfo) }
+        if incomplete { policies.append(AuditRun.incompletePolicyInfo) }
+        let bundle = context.program.bundle
+        var document = ResultDocument(
+            run: .init(
+                startedAt: ResultDocument.timestamp(context.startedAt), finishedAt: ResultDocument.timestamp(finishedAt),
+                auditDate: context.auditDate.description, ranBy: context.options.provenance),
+            inputs: .init(
+                policies: AuditRun.digests(context.inputs.policyFiles),
+                catalog: context.inputs.catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
+                facts: context.inputs.factsInput, inventories: inventories, waivers: waiversInput),
+            params: params, vendors: vendors.sorted { $0.name < $1.name },
+            summary: .init(
+                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
+                gate: ResultDocument.gate(gating: gating, unmatched: unmatched.count, failOn: context.options.failOn),
+                failOn: context.options.failOn, workspaces: workspaces.count, policies: bundle.policies.count,
+                permits: bundle.permits.count, resources: resources, evaluated: results, outcomes: outcomes,
+                bySeverity: bySeverity),
+            policies: policies,
+            workspaces: workspaces.map { full[$0.slug] ?? $0 },
+            results: context.options.wholeDocument ? all : shown.sorted { $0.key.3 < $1.key.3 }.map(\.finding),
+            notices: unmatchedNotices + AuditRun.factsNotices(context.options) + AuditRun.notReadNotices(notReadLoad)
+                + waiverNotices + allowedIncomplete + (comparison?.notices ?? []))
+        document.baseline = comparison?.delta
+        return document
+    }
+}
+
+extension ResultDocument.WorkspaceInfo {
+    /// The workspace as the terminal summary needs it: who and where, not what flows.
+    var withoutFlows: Self {
+        var copy = self
+        copy.sources = []
+        copy.destinations = []
+        copy.warehouses = []
+        return copy
+    }
+}
