@@ -138,15 +138,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("batch-workspaces-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try """
-        policy XW-1 "A write key belongs to one workspace" {
-          severity error
-          for source s
-          require every o in workspaces: o.id == s.workspace.id
-            or not (some t in o.sources: some k in s.writeKeys: k in t.writeKeys)
-          message "{s.name} in {s.workspace.slug} shares a write key with another workspace"
-        }
-        """.write(to: dir.appendingPathComponent("t.policy"), atomically: true, encoding: .utf8)
+        // Policies across workspaces (`CrossWorkspaceTests`).
+        try CrossWorkspaceTests.policies.write(to: dir.appendingPathComponent("t.policy"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(
             at: dir.appendingPathComponent("catalog"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
