@@ -7,13 +7,12 @@ import Synchronization
 /// night's memory is one batch's rather than every workspace's at once (issue 14: 10,000
 /// workspaces within twice the memory of 1,000).
 ///
-/// It is taken only when nothing needs every workspace at once: no policy reads
-/// `workspaces`. A caller that needs the whole document (reports other than the JSON, which are
-/// rendered from it) gets it read back from the document's bytes once the last batch is
-/// written, as `residency report` reads a saved one: the document never exists twice, as
-/// models, findings and a document, at once. Waivers and a baseline are applied batch by
-/// batch, and what can only be known at the end (a stale waiver, a resolved finding) is
-/// decided from what each batch marked. On anything it does not expect (an error in an
+/// It is taken only when no policy reads `workspaces` (then a workspace's results depend on
+/// the others). A caller that needs the whole document (reports other than the JSON, which are
+/// rendered from it) gets every batch's results and workspaces kept as they come; the models,
+/// the larger part of a run's memory, are still let go batch by batch. Waivers and a baseline
+/// are applied batch by batch, and what can only be known at the end (a stale waiver, a
+/// resolved finding) is decided from what each batch marked. On anything it does not expect (an error in an
 /// inventory, a duplicate workspace across batches, nothing evaluated, a records file that
 /// cannot be written) it gives way, and `run` starts over the way it always ran, which
 /// reports the problem exactly as before. The document it writes is byte for byte the one the

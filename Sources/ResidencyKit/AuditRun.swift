@@ -40,7 +40,7 @@ public enum AuditRun {
         /// Whether a run in batches keeps the workspace records (false when no report is written).
         package var batchRecords = true
         /// Whether the caller needs the whole document (reports other than the JSON): a run in
-        /// batches then reads its document back once the last batch is written.
+        /// batches then keeps every result and workspace, not only what the terminal shows.
         package var wholeDocument = false
         /// A batch closes at this many bytes of inventory (tests make it small).
         package var batchBytes = AuditRun.batchBytes

@@ -73,7 +73,7 @@ package struct ReportOutputs: Sendable {
     ///
     /// `records`: the workspace records of a run in batches (AuditRun+Batches.swift), from which
     /// the JSON document is written around `document`'s head and tail (the other reports are
-    /// rendered from `document`, which is then the whole document read back).
+    /// rendered from `document`, which then holds every result).
     package func write(
         _ document: ResultDocument, records: BatchRecords? = nil, settings: OutputBatch.Settings = .init(),
         progress: ProgressCounter? = nil
