@@ -37,7 +37,7 @@ import Testing
 
     static let bomb = GzipZeros.make(matches: 65_000)
 
-    @Test(.timeLimit(.minutes(1)), arguments: Answer.allCases)
+    @Test(.hangGuard, arguments: Answer.allCases)
     func anAnswerPastTheLimitIsStopped(answer: Answer) throws {
         #expect(Self.bomb.count < Self.limit && 1 + 258 * 65_000 > 15 * Self.limit, "the bomb is small on the wire only")
         let server = try LoopbackServer { _ in answer.reply }

@@ -71,7 +71,7 @@ import Testing
 
     /// Only regular files are read: a FIFO without a writer would block for ever, and
     /// `/dev/zero` never ends. Each is refused at once, before it is read (or opened).
-    @Test(.timeLimit(.minutes(1)), arguments: Place.allCases)
+    @Test(.hangGuard, arguments: Place.allCases)
     func refusesWhatIsNotARegularFile(place: Place) throws {
         let dir = try SpecialFiles.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

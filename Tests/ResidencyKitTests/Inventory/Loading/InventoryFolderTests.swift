@@ -74,7 +74,7 @@ import Testing
             name: "a link back up ends", make: { try SpecialFiles.link($0 + "/sub/up", to: $0) }, codes: [], message: nil),
     ]
 
-    @Test(.timeLimit(.minutes(1)), arguments: cases)
+    @Test(.hangGuard, arguments: cases)
     func everyEntryIsReadOrReported(c: Case) throws {
         let root = try SpecialFiles.folder()
         defer {
