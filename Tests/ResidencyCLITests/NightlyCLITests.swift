@@ -56,6 +56,23 @@ import Testing
         #expect(!batched.stderr.contains("workspaces evaluated"))
     }
 
+    /// The run in batches keeps its records in the temporary folder; without one it runs in one
+    /// piece, with the same document and summary, and says nothing it need not.
+    @Test func noTemporaryFolderMeansTheRunInOnePiece() throws {
+        let dir = try temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (a, b) = (dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path)
+        let batched = try residency(["check", "--json", a, "--progress", "always"] + Self.now)
+        let whole = try residency(
+            ["check", "--json", b, "--progress", "always"] + Self.now,
+            environment: ["TMPDIR": dir.appendingPathComponent("missing").path])
+        #expect(batched.status == 1 && whole.status == 1)
+        #expect(batched.stderr.contains("inventory files audited"))
+        #expect(whole.stderr.contains("workspaces evaluated"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
+        #expect(batched.stdout.replacingOccurrences(of: a, with: b) == whole.stdout)
+    }
+
     @Test func theTestcaseCapFoldsPasses() throws {
         let dir = try temporaryFolder([:])
         defer { try? FileManager.default.removeItem(at: dir) }
