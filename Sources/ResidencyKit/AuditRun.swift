@@ -76,13 +76,15 @@ public enum AuditRun {
 
     /// Everything loaded, checked and compiled, ready to evaluate.
     struct Prepared: Sendable {
-        package var bundle: CheckedBundle
+        var inputs: Inputs
         var program: PolicyProgram
-        var policyFiles: [SourceFile]
-        package var catalog: CatalogLoader.Loaded
-        var facts: Facts
-        var factsInput: ResultDocument.Input?
         var inventory: InventoryLoader.Loaded
+
+        package var bundle: CheckedBundle { inputs.bundle }
+        var policyFiles: [SourceFile] { inputs.policyFiles }
+        package var catalog: CatalogLoader.Loaded { inputs.catalog }
+        var facts: Facts { inputs.facts }
+        var factsInput: ResultDocument.Input? { inputs.factsInput }
     }
 
     /// The policies, catalog and facts: what a run needs before it reads an inventory.
@@ -167,9 +169,7 @@ public enum AuditRun {
                     help: "pass --inventory with export bundles (see docs/inventory.md)"))
             return nil
         }
-        return Prepared(
-            bundle: bundle, program: program, policyFiles: inputs.policyFiles, catalog: catalog, facts: inputs.facts,
-            factsInput: inputs.factsInput, inventory: inventory)
+        return Prepared(inputs: inputs, program: program, inventory: inventory)
     }
 
     /// A run in named stages: the baseline, the inputs (`prepare`), the waivers, evaluation,
@@ -262,27 +262,51 @@ public enum AuditRun {
     ) -> ResultDocument {
         let inventory = prepared.inventory
         let incomplete = inventory.workspaces.filter { !$0.workspace.incomplete.isEmpty }
-        let resources = inventory.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
         var document = ResultDocument.build(
             program: prepared.program, evaluation: evaluation, results: results, workspaces: inventory.workspaces,
-            inputs: .init(
-                policies: digests(prepared.policyFiles),
-                catalog: prepared.catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
-                facts: prepared.factsInput,
+            inputs: documentInputs(
+                prepared.policyFiles, prepared.catalog, facts: prepared.factsInput,
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) },
                 waivers: options.waivers.flatMap { path in
                     files.first { $0.path == path }.map { .init(path: path, sha256: SHA256.hex($0.bytes)) }
                 }),
-            resources: resources, failOn: options.failOn, startedAt: startedAt, finishedAt: options.clock(),
-            auditDate: auditDate, ranBy: options.provenance,
-            extraNotices: factsNotices(options) + notReadNotices(inventory) + waiverNotices
-                + allowedIncompleteNotices(options, incomplete) + (comparison?.notices ?? []),
+            resources: inventory.workspaces.reduce(0) { $0 + $1.resourceCount }, failOn: options.failOn,
+            startedAt: startedAt, finishedAt: options.clock(), auditDate: auditDate, ranBy: options.provenance,
+            extraNotices: runNotices(
+                options, notRead: inventory.notRead, waivers: waiverNotices,
+                allowedIncomplete: allowedIncompleteNotices(options, incomplete), comparison: comparison),
             onlyNew: comparison?.delta.failOnNew ?? false,
             files: inventory.files, facts: prepared.facts)
         document.baseline = comparison?.delta
-        if comparison != nil { document.policies.append(regionChangePolicyInfo) }
-        if !options.allowIncomplete, !incomplete.isEmpty { document.policies.append(incompletePolicyInfo) }
+        document.policies += builtInPolicies(
+            baseline: comparison != nil, incomplete: !options.allowIncomplete && !incomplete.isEmpty)
         return document
+    }
+
+    /// The document's `inputs`: the files that went into the run, by digest.
+    static func documentInputs(
+        _ policyFiles: [SourceFile], _ catalog: CatalogLoader.Loaded, facts: ResultDocument.Input?,
+        inventories: [ResultDocument.Input], waivers: ResultDocument.Input?
+    ) -> ResultDocument.Inputs {
+        .init(
+            policies: digests(policyFiles),
+            catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) }, facts: facts,
+            inventories: inventories, waivers: waivers)
+    }
+
+    /// The notices a run adds after the unmatched policies', in this order, whether it ran in
+    /// one piece or in batches.
+    static func runNotices(
+        _ options: Options, notRead: [String], waivers: [ResultDocument.Notice], allowedIncomplete: [ResultDocument.Notice],
+        comparison: BaselineComparison?
+    ) -> [ResultDocument.Notice] {
+        factsNotices(options) + notReadNotices(notRead) + waivers + allowedIncomplete + (comparison?.notices ?? [])
+    }
+
+    /// The built-in policies that took part, after the pack's: RES-010 against a baseline,
+    /// RES-013 when an incomplete inventory was audited as incomplete.
+    static func builtInPolicies(baseline: Bool, incomplete: Bool) -> [ResultDocument.PolicyInfo] {
+        (baseline ? [regionChangePolicyInfo] : []) + (incomplete ? [incompletePolicyInfo] : [])
     }
 
     /// `extra` results (the built-in RES-010 and RES-013) put after their own workspace's
@@ -374,15 +398,15 @@ public enum AuditRun {
     /// said once, so an undecided transfer is not read as a gap in the inventory.
     /// Files in the inventory folders that were not read (W1601), in the document too: a
     /// misnamed export is a workspace missing from the audit, which its readers must see.
-    static func notReadNotices(_ inventory: InventoryLoader.Loaded) -> [ResultDocument.Notice] {
-        guard !inventory.notRead.isEmpty else { return [] }
-        let shown = inventory.notRead.prefix(20).joined(separator: ", ")
-        let more = inventory.notRead.count > 20 ? " and \(inventory.notRead.count - 20) more" : ""
+    static func notReadNotices(_ notRead: [String]) -> [ResultDocument.Notice] {
+        guard !notRead.isEmpty else { return [] }
+        let shown = notRead.prefix(20).joined(separator: ", ")
+        let more = notRead.count > 20 ? " and \(notRead.count - 20) more" : ""
         return [
             .init(
                 code: "files-not-read", policy: nil,
-                message: "\(inventory.notRead.count) file\(inventory.notRead.count == 1 ? "" : "s") in the inventory folders "
-                    + "\(inventory.notRead.count == 1 ? "was" : "were") not read (\(InventoryLoader.namingRule), and hidden "
+                message: "\(notRead.count) file\(notRead.count == 1 ? "" : "s") in the inventory folders "
+                    + "\(notRead.count == 1 ? "was" : "were") not read (\(InventoryLoader.namingRule), and hidden "
                     + "files are not read): \(shown)\(more)")
         ]
     }

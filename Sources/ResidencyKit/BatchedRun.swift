@@ -50,9 +50,7 @@ struct BatchContext: Sendable {
         part.kept = read.filter { named.contains($0.path) }
         let models = loaded.workspaces
         part.keys = models.map { ($0.workspace.id, $0.workspace.slug) }
-        let prepared = AuditRun.Prepared(
-            bundle: inputs.bundle, program: program, policyFiles: inputs.policyFiles, catalog: inputs.catalog,
-            facts: inputs.facts, factsInput: inputs.factsInput, inventory: loaded)
+        let prepared = AuditRun.Prepared(inputs: inputs, program: program, inventory: loaded)
         let evaluation = program.evaluate(models, catalog: inputs.catalog.catalog, facts: inputs.facts, auditDate: auditDate)
         part.evaluated = evaluation.evaluated
         part.unmatched = Set(evaluation.unmatchedPolicies)
@@ -64,7 +62,7 @@ struct BatchContext: Sendable {
         var doc = ResultDocument.build(
             program: program, evaluation: evaluation, results: found, workspaces: models,
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []),
-            resources: models.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count },
+            resources: models.reduce(0) { $0 + $1.resourceCount },
             failOn: options.failOn, startedAt: startedAt, finishedAt: startedAt, auditDate: auditDate,
             ranBy: options.provenance, onlyNew: onlyNew, files: loaded.files, facts: inputs.facts)
         part.policies = doc.policies
@@ -73,13 +71,10 @@ struct BatchContext: Sendable {
         if let baseline {
             doc.baseline = .init(
                 path: baseline.path, sha256: baseline.sha256, new: 0, unchanged: 0, resolved: [], failOnNew: options.failOnNew)
-            doc.policies.append(AuditRun.regionChangePolicyInfo)
         }
         let incomplete = models.filter { !$0.workspace.incomplete.isEmpty }
-        if !options.allowIncomplete, !incomplete.isEmpty {
-            doc.policies.append(AuditRun.incompletePolicyInfo)
-            part.incomplete = true
-        }
+        part.incomplete = !options.allowIncomplete && !incomplete.isEmpty
+        doc.policies += AuditRun.builtInPolicies(baseline: baseline != nil, incomplete: part.incomplete)
         part.allowedIncomplete = AuditRun.allowedIncompleteNotices(options, incomplete)
         part.inventories = zip(loaded.files, loaded.digests).map { .init(path: $0.path, sha256: $1) }
         part.vendors = doc.vendors
@@ -248,20 +243,14 @@ struct BatchedRun {
         }
         let unmatched = (unmatched ?? []).sorted()
         let unmatchedNotices = ResultDocument.unmatchedNotices(unmatched, context.program.bundle)
-        var notReadLoad = InventoryLoader.Loaded()
-        notReadLoad.notRead = notRead
-        var policies = policies ?? []
-        if comparison != nil { policies.append(AuditRun.regionChangePolicyInfo) }
-        if incomplete { policies.append(AuditRun.incompletePolicyInfo) }
         let bundle = context.program.bundle
         var document = ResultDocument(
             run: .init(
                 startedAt: ResultDocument.timestamp(context.startedAt), finishedAt: ResultDocument.timestamp(finishedAt),
                 auditDate: context.auditDate.description, ranBy: context.options.provenance),
-            inputs: .init(
-                policies: AuditRun.digests(context.inputs.policyFiles),
-                catalog: context.inputs.catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) },
-                facts: context.inputs.factsInput, inventories: inventories, waivers: waiversInput),
+            inputs: AuditRun.documentInputs(
+                context.inputs.policyFiles, context.inputs.catalog, facts: context.inputs.factsInput, inventories: inventories,
+                waivers: waiversInput),
             params: params, vendors: vendors.sorted { $0.name < $1.name },
             summary: .init(
                 verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
@@ -269,11 +258,13 @@ struct BatchedRun {
                 failOn: context.options.failOn, workspaces: workspaces.count, policies: bundle.policies.count,
                 permits: bundle.permits.count, resources: resources, evaluated: results, outcomes: outcomes,
                 bySeverity: bySeverity),
-            policies: policies,
+            policies: (policies ?? []) + AuditRun.builtInPolicies(baseline: comparison != nil, incomplete: incomplete),
             workspaces: workspaces.map { full[$0.slug] ?? $0 },
             results: context.options.wholeDocument ? all : shown.sorted { $0.key.3 < $1.key.3 }.map(\.finding),
-            notices: unmatchedNotices + AuditRun.factsNotices(context.options) + AuditRun.notReadNotices(notReadLoad)
-                + waiverNotices + allowedIncomplete + (comparison?.notices ?? []))
+            notices: unmatchedNotices
+                + AuditRun.runNotices(
+                    context.options, notRead: notRead, waivers: waiverNotices, allowedIncomplete: allowedIncomplete,
+                    comparison: comparison))
         document.baseline = comparison?.delta
         return document
     }

@@ -63,15 +63,8 @@ public struct Baseline: Sendable {
         return (Baseline(path: path, sha256: SHA256.hex(file.bytes), failing: failing, regions: regions), file, [])
     }
 
-    /// Marks current findings new or unchanged; returns the resolved ones.
-    func compare(_ findings: inout [Finding]) -> [Entry] {
-        var seen = Set<String>()
-        mark(&findings, seen: &seen)
-        return resolved(seen: seen)
-    }
-
     /// Marks findings new or unchanged, adding the baseline's fingerprints they matched to
-    /// `seen` (a run in batches marks each batch's).
+    /// `seen` (a run in one piece marks all of them at once, a run in batches each batch's).
     func mark(_ findings: inout [Finding], seen: inout Set<String>) {
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint

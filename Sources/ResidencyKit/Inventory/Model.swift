@@ -97,6 +97,9 @@ package struct WorkspaceModel: Sendable {
         return catalog.rows(table)[Int(row)]
     }
 
+    /// Every resource of the workspace, itself included (the summary's `resources`).
+    var resourceCount: Int { 1 + sources.count + destinations.count + warehouses.count }
+
     /// The number of resources of a kind (the workspace itself counts as one).
     func count(of kind: RecordKind) -> Int {
         switch kind {

@@ -18,44 +18,23 @@ package final class BatchRecords: @unchecked Sendable {
     /// The first error writing or reading, which makes the document unwritable.
     private(set) var failure: Int32?
 
-    /// A new, already unlinked file in the temporary folder; nil when none can be made.
+    /// A new, already unlinked file in the temporary folder (named as the project names its
+    /// temporaries, `TemporaryName`); nil when none can be made.
     init?(folder: String = NSTemporaryDirectory()) {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        var made: Int32 = -1
-        for attempt in 0..<16 {
-            let path = base + "residency-records-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(attempt)"
-            made = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if made >= 0 {
-                unlink(path)
-                break
-            }
-            if errno != EEXIST { return nil }
-        }
-        guard made >= 0 else { return nil }
-        descriptor = made
+        let path = TemporaryName.make(for: "records", in: folder.hasSuffix("/") ? String(folder.dropLast()) : folder, .tmp)
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        unlink(path)
     }
 
     deinit { close(descriptor) }
 
     var failed: Bool { failure != nil }
 
-    /// Appends bytes at the end.
+    /// Appends bytes at the end (the descriptor's offset: reads use `pread`, which leaves it).
     func append(_ bytes: [UInt8]) {
         guard failure == nil else { return }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(size + offset))
-                if n > 0 {
-                    offset += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    failure = n < 0 ? errno : ENOSPC
-                    return
-                }
-            }
-        }
+        failure = bytes.withUnsafeBytes { StagedFile.writeAll(descriptor, $0) }
         size += bytes.count
     }
 

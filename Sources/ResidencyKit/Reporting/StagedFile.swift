@@ -60,7 +60,8 @@ struct StagedFile {
     }
 
     /// Writes everything, retrying short and interrupted writes; nil or the errno.
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    /// Writes every byte at the descriptor's offset; the errno that stopped it, or nil.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let n = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

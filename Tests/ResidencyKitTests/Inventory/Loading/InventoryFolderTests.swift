@@ -118,7 +118,7 @@ import Testing
         try SpecialFiles.write(Self.bundle, to: root + "/b.jsn")
         let loaded = InventoryLoader.load(paths: [root], catalog: InventoryFixture.catalog)
         #expect(loaded.notRead == [root + "/b.jsn"])
-        let notice = try #require(AuditRun.notReadNotices(loaded).first)
+        let notice = try #require(AuditRun.notReadNotices(loaded.notRead).first)
         #expect(notice.code == "files-not-read")
         #expect(
             notice.message
