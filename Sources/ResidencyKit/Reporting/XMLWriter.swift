@@ -67,13 +67,19 @@ package final class XMLWriter {
 
     /// Closes every open element and returns the document.
     package func finish() throws -> String {
+        String(decoding: try finishBytes(), as: UTF8.self)
+    }
+
+    /// Closes every open element and returns the document's UTF-8, copied once out of
+    /// libxml2's buffer (a JUnit folder's files go to disk as bytes: no String between).
+    func finishBytes() throws -> [UInt8] {
         if !finished {
             try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
             xmlTextWriterFlush(writer)
             finished = true
         }
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 
     private func check(_ rc: Int32, _ call: String) throws {
