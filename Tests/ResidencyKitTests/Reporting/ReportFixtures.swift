@@ -23,6 +23,10 @@ enum ReportFixtures {
         options.failOn = failOn
         options.clock = { JUnitReportTests.instant }
         if waivers { options.waivers = "\(root)/examples/waivers.yaml" }
+        // The baseline file goes when the fixture returns (the document keeps its path relativised,
+        // so removing by that path missed it and left one file in the temporary folder per call).
+        var written: URL?
+        defer { if let written { try? FileManager.default.removeItem(at: written) } }
         if baseline {
             var previous = try relativised(run(options))
             for i in previous.results.indices where previous.results[i].fingerprint == "81b4d151a377b21" {
@@ -32,10 +36,10 @@ enum ReportFixtures {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
             try text.write(to: file, atomically: true, encoding: .utf8)
             options.baseline = file.path
+            written = file
         }
         var doc = try relativised(run(options))
         if var b = doc.baseline {
-            try? FileManager.default.removeItem(atPath: b.path)
             b.path = "reports/last-night.json"
             b.sha256 = String(repeating: "ab", count: 32)
             doc.baseline = b
