@@ -14,7 +14,7 @@ struct Residency: ParsableCommand {
         subcommands: [
             CheckCommand.self, ReportCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self,
             LintCommand.self,
-            CatalogCommand.self, ReferenceCommand.self,
+            CatalogCommand.self, ReferenceCommand.self, ScanCommand.self,
         ]
     )
 

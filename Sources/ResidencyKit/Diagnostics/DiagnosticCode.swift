@@ -42,7 +42,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
-        .E1607, .E1608, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0702,
+        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W0901, .W0902, .W1301,
         .W1302,
     ]
@@ -323,6 +323,15 @@ extension DiagnosticCode {
         "E1607", "an output that could not be written (a full disk, a folder that cannot be created, a file that became a folder meanwhile): no output was replaced, and the notes say so, or say which could not be put back and where its previous file is")
     public static let E1608 = DiagnosticCode(
         "E1608", "another run held the folder's lock (`.residency.lock`) for longer than `RESIDENCY_LOCK_WAIT` seconds (default 30), or the lock file cannot be opened")
+    // MARK: Scanning application code (E18xx, W18xx)
+    public static let E1801 = DiagnosticCode(
+        "E1801", "a path given to `scan` that does not exist or cannot be looked at")
+    public static let E1802 = DiagnosticCode(
+        "E1802", "an environment file (`scan --env`, or a `.env` at the top of a scanned folder) that cannot be read, or a line in it that is not `NAME=value`")
+    public static let W1801 = DiagnosticCode(
+        "W1801", "a file of code that cannot be tokenised (a string or comment that never ends): an SDK set up in it is not seen")
+    public static let W1802 = DiagnosticCode(
+        "W1802", "a file or folder under a scanned folder that cannot be read: it was not scanned, and the scan's summary counts it")
     // MARK: Warnings (W01xx)
     public static let W0101 = DiagnosticCode("W0101", "a `let` that is never used")
     public static let W0102 = DiagnosticCode("W0102", "a `define` that is never called")

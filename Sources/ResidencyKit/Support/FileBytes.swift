@@ -87,6 +87,11 @@ struct FileSizeLimit: Sendable, Hashable {
     /// Test files hold small inline inventories (the largest in the pack is 30 KB); big
     /// ones belong in fixtures, which are inventories.
     static let testFile = FileSizeLimit(bytes: 64 << 20, what: "a test file")
+    /// Files of code `residency scan` reads: an app's own source is kilobytes; what is larger
+    /// is generated or minified (a bundle), and is counted as passed by, not read.
+    static let code = FileSizeLimit(bytes: 4 << 20, what: "a file of code")
+    /// `.gitignore`, `.env` and `--env` files: short lists written by hand.
+    static let settingsFile = FileSizeLimit(bytes: 1 << 20, what: "a settings file")
 
     /// The bound in words: "2 GiB", "16 MiB".
     var text: String {

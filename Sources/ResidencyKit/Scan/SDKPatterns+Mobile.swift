@@ -1,0 +1,149 @@
+/// The mobile and desktop SDKs: analytics-swift, analytics-kotlin (and its Java builder),
+/// classic analytics-android, Flutter, Analytics-CSharp and the classic .NET libraries, React
+/// Native. Their configuration APIs, with the repository and path each was read from, are in
+/// docs/scan.md.
+extension SDKPatterns {
+    /// `Configuration(writeKey: "…").apiHost("…").cdnHost("…")`, chained or called on the
+    /// variable that holds it (segmentio/analytics-swift Sources/Segment/Configuration.swift).
+    func swift() -> [SDKUse] {
+        guard file.mentions("Segment") else { return [] }
+        return file.calls("Configuration").compactMap { k in
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "writeKey") else { return nil }
+            let chained = file.chain(after: file.close(k + 1)) + callsOnVariable(assignedAt: k)
+            return use(
+                "analytics-swift", at: k, writeKey: key,
+                settings: chained.filter { ["apiHost", "cdnHost"].contains($0.name) }.map { ($0.name, only($0.open)) },
+                notes: requestFactoryNote(chained.map(\.name)))
+        }
+    }
+
+    private func requestFactoryNote(_ names: [String]) -> [String] {
+        names.contains("requestFactory")
+            ? ["a requestFactory can rewrite the URL of every request, which reading the code cannot follow"] : []
+    }
+
+    /// analytics-kotlin: `Analytics(writeKey, context) { apiHost = "…"; cdnHost = "…" }`,
+    /// `Configuration(writeKey = "…", apiHost = "…")`, and from Java
+    /// `new ConfigurationBuilder(writeKey).setApiHost("…")` (segmentio/analytics-kotlin
+    /// android/…/AndroidAnalytics.kt, core/…/Configuration.kt, core/…/compat/ConfigurationBuilder.kt).
+    func kotlin() -> [SDKUse] {
+        guard file.mentions("com.segment.analytics.kotlin") else { return [] }
+        var out: [SDKUse] = []
+        for k in file.calls("Analytics") {
+            let close = file.close(k + 1)
+            let args = file.arguments(k + 1)
+            // `Analytics(configuration)` is found at its `Configuration(…)`.
+            guard args.count >= 2, let key = file.value(args, "writeKey", position: 0) else { continue }
+            var settings: [(String, FileArgument?)] = []
+            if file.token(close + 1)?.isPunctuation("{") == true {
+                let set = assignments(in: close + 1)
+                settings = [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"])]
+            }
+            out.append(use("analytics-kotlin", at: k, writeKey: key, settings: settings, notes: requestFactoryNote(Array(assignments(in: close + 1).keys))))
+        }
+        for k in file.calls("Configuration") {
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "writeKey", position: 0) else { continue }
+            let settings = ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) }
+            out.append(use("analytics-kotlin", at: k, writeKey: key, settings: settings))
+        }
+        for k in file.calls("ConfigurationBuilder") {
+            guard let key = file.value(file.arguments(k + 1), "writeKey", position: 0) else { continue }
+            let chained = file.chain(after: file.close(k + 1))
+            let names = ["setApiHost": "apiHost", "setCdnHost": "cdnHost"]
+            out.append(
+                use("analytics-kotlin", at: k, writeKey: key, settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } }))
+        }
+        return out
+    }
+
+    /// Classic analytics-android: `new Analytics.Builder(context, writeKey).defaultApiHost("…")`;
+    /// a `connectionFactory` can send anywhere (segmentio/analytics-android
+    /// analytics/src/main/java/com/segment/analytics/Analytics.java, ConnectionFactory.java).
+    func android() -> [SDKUse] {
+        guard file.mentions("com.segment.analytics.Analytics") || file.mentions("com.segment.analytics.*") else { return [] }
+        return file.calls("Builder").compactMap { k in
+            guard file.path(["Analytics", "Builder"], endsAt: k) else { return nil }
+            let key = file.value(file.arguments(k + 1), "writeKey", position: 1)
+            let chained = file.chain(after: file.close(k + 1))
+            let notes =
+                chained.contains { $0.name == "connectionFactory" }
+                ? ["a custom ConnectionFactory decides the URL of every request, which reading the code cannot follow"] : []
+            return use(
+                "analytics-android", at: k, writeKey: key,
+                settings: chained.filter { $0.name == "defaultApiHost" }.map { ("apiHost", only($0.open)) }, notes: notes)
+        }
+    }
+
+    /// Flutter: `createClient(Configuration("writeKey", apiHost: "…", cdnHost: "…"))`
+    /// (segmentio/analytics_flutter packages/core/lib/state.dart, class Configuration).
+    func flutter() -> [SDKUse] {
+        guard file.mentions("segment_analytics") || file.mentions("package:analytics/") else { return [] }
+        return file.calls("Configuration").compactMap { k in
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "writeKey", position: 0) else { return nil }
+            return use("analytics-flutter", at: k, writeKey: key, settings: ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) })
+        }
+    }
+
+    /// Analytics-CSharp (Xamarin, Unity, .NET): `new Configuration(writeKey, apiHost: "…")` or
+    /// its initialiser `{ ApiHost = "…" }`; the classic Analytics.NET and Analytics.Xamarin:
+    /// `Analytics.Initialize(writeKey, new Config().SetHost("…"))` or `new Config(host: "…")`
+    /// (segmentio/Analytics-CSharp Analytics-CSharp/Segment/Analytics/Configuration.cs;
+    /// segmentio/Analytics.NET Analytics/Config.cs).
+    func csharp() -> [SDKUse] {
+        guard file.mentions("Segment") else { return [] }
+        var out: [SDKUse] = []
+        for k in file.calls("Configuration") where file.mentions("Segment.Analytics") {
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "writeKey", position: 0) else { continue }
+            var settings = ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) }
+            let close = file.close(k + 1)
+            if file.token(close + 1)?.isPunctuation("{") == true {
+                let set = assignments(in: close + 1)
+                settings += [("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"])]
+            }
+            out.append(use("analytics-csharp", at: k, writeKey: key, settings: settings))
+        }
+        for k in file.calls("Initialize") where file.path(["Analytics", "Initialize"], endsAt: k) {
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "writeKey", position: 0) else { continue }
+            out.append(use("analytics-dotnet", at: k, writeKey: key, settings: [("host", classicHost(args.dropFirst().first))]))
+        }
+        return out
+    }
+
+    /// The host of a classic `Config`: `SetHost("…")` or `host:` in the argument, or on the
+    /// `Config` the variable it names was made from.
+    private func classicHost(_ arg: FileArgument?) -> FileArgument? {
+        guard let arg else { return nil }
+        var range = arg.value
+        if range.count == 1, let name = file.token(range.lowerBound), name.kind == .identifier,
+            let defined = evaluator.constants.byName[name.text]?.first
+        {
+            range = defined
+        }
+        for k in range where file.tokens[k].kind == .identifier {
+            if file.tokens[k].text == "SetHost", file.token(k + 1)?.isPunctuation("(") == true { return only(k + 1) }
+            if file.tokens[k].text == "Config", file.token(k + 1)?.isPunctuation("(") == true,
+                let host = file.value(file.arguments(k + 1), "host", position: 0)
+            {
+                return host
+            }
+        }
+        return nil
+    }
+
+    /// React Native: `createClient({ writeKey, proxy, useSegmentEndpoints, cdnProxy })`
+    /// (segmentio/analytics-react-native packages/core/src/types.ts, Config).
+    func reactNative() -> [SDKUse] {
+        guard file.mentions("@segment/analytics-react-native") else { return [] }
+        return file.calls("createClient").compactMap { k in
+            guard let config = entries(only(k + 1)) else { return nil }
+            return use(
+                "analytics-react-native", at: k, writeKey: file.value(config, "writeKey"),
+                settings: ["proxy", "useSegmentEndpoints", "cdnProxy"].map { ($0, file.value(config, $0)) })
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// The server SDKs: Node.js, Python, Java, Go, Ruby and PHP. Their configuration APIs, with
+/// the repository and path each was read from, are in docs/scan.md.
+extension SDKPatterns {
+    /// `new Analytics({ writeKey, host, path })` from `@segment/analytics-node`; the legacy
+    /// `analytics-node` package's `new Analytics(writeKey, { host, path })`
+    /// (segmentio/analytics-next packages/node/src/app/settings.ts; segmentio/analytics-node index.js).
+    func node() -> [SDKUse] {
+        let current = file.mentions("@segment/analytics-node")
+        let legacy = file.mentions("'analytics-node'") || file.mentions("\"analytics-node\"")
+        guard current || legacy else { return [] }
+        return file.calls("Analytics").compactMap { k in
+            guard file.token(k - 1)?.isIdentifier("new") == true else { return nil }
+            let args = file.arguments(k + 1)
+            if let settings = entries(args.first), current {
+                return use(
+                    "analytics-node", at: k, writeKey: file.value(settings, "writeKey"),
+                    settings: ["host", "path"].map { ($0, file.value(settings, $0)) })
+            }
+            guard legacy, let key = args.first else { return nil }
+            let options = entries(args.dropFirst().first) ?? []
+            return use(
+                "analytics-node", at: k, writeKey: key, settings: ["host", "path"].map { ($0, file.value(options, $0)) },
+                notes: ["the legacy analytics-node package posts to host + path as strings, so a /v1 in host is doubled"])
+        }
+    }
+
+    /// `analytics.write_key = "…"` and `analytics.host = "…"` on the module, or
+    /// `Client(write_key, host="…")` (segmentio/analytics-python segment/analytics/__init__.py, client.py).
+    func python() -> [SDKUse] {
+        guard file.mentions("segment") || file.mentions("import analytics") else { return [] }
+        var out: [SDKUse] = []
+        // Module attributes, one use per module name.
+        var modules: [String: (at: Int, key: FileArgument?, host: FileArgument?)] = [:]
+        var order: [String] = []
+        for k in file.tokens.indices where file.tokens[k].kind == .identifier && ["write_key", "host"].contains(file.tokens[k].text) {
+            guard let dot = file.token(k - 1), dot.isPunctuation("."), let module = file.token(k - 2), module.kind == .identifier,
+                file.token(k - 3)?.isPunctuation(".") != true, file.token(k + 1)?.isPunctuation("=") == true,
+                module.text.lowercased().contains("analytics") || module.text.lowercased().contains("segment")
+            else { continue }
+            let value = FileArgument(label: nil, value: (k + 2)..<CodeConstants.expressionEnd(from: k + 2, file))
+            if modules[module.text] == nil {
+                order.append(module.text)
+                modules[module.text] = (k - 2, nil, nil)
+            }
+            if file.tokens[k].text == "write_key" { modules[module.text]!.key = value } else { modules[module.text]!.host = value }
+        }
+        for name in order {
+            let m = modules[name]!
+            out.append(use("analytics-python", at: m.at, writeKey: m.key, settings: [("host", m.host)]))
+        }
+        for k in file.calls("Client") {
+            let args = file.arguments(k + 1)
+            guard let key = file.value(args, "write_key", position: 0) else { continue }
+            out.append(use("analytics-python", at: k, writeKey: key, settings: [("host", file.value(args, "host"))]))
+        }
+        return out
+    }
+
+    /// `Analytics.builder(writeKey).endpoint("…")`, or `.setUploadURL("…")`, the full URL
+    /// (segmentio/analytics-java analytics/src/main/java/com/segment/analytics/Analytics.java, Builder).
+    func java() -> [SDKUse] {
+        guard file.mentions("com.segment.analytics") else { return [] }
+        return file.calls("builder").compactMap { k in
+            guard file.path(["Analytics", "builder"], endsAt: k) else { return nil }
+            let chained = file.chain(after: file.close(k + 1))
+            var notes: [String] = []
+            if chained.contains(where: { $0.name == "client" }) {
+                notes.append("a custom HTTP client is set, which can send anywhere")
+            }
+            let settings = chained.compactMap { c -> (String, FileArgument?)? in
+                switch c.name {
+                case "endpoint": ("endpoint", only(c.open))
+                case "setUploadURL": ("uploadURL", only(c.open))
+                default: nil
+                }
+            }
+            return use("analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0), settings: settings, notes: notes)
+        }
+    }
+
+    /// `analytics.NewWithConfig(writeKey, analytics.Config{Endpoint: "…"})`, and v2's
+    /// `analytics.New(writeKey)` with `client.Endpoint = "…"` (segmentio/analytics-go config.go).
+    func go() -> [SDKUse] {
+        guard file.mentions("segmentio/analytics-go") else { return [] }
+        var out: [SDKUse] = []
+        for k in file.calls("NewWithConfig") {
+            let args = file.arguments(k + 1)
+            let config = entries(args.dropFirst().first) ?? []
+            out.append(use("analytics-go", at: k, writeKey: args.first, settings: [("endpoint", file.value(config, "Endpoint"))]))
+        }
+        for k in file.calls("New") where file.token(k - 1)?.isPunctuation(".") == true {
+            let endpoint = file.tokens.indices.first { j in
+                file.tokens[j].isIdentifier("Endpoint") && file.token(j - 1)?.isPunctuation(".") == true
+                    && file.token(j + 1)?.isPunctuation("=") == true
+            }
+            let value = endpoint.map { j in FileArgument(label: nil, value: (j + 2)..<CodeConstants.expressionEnd(from: j + 2, file)) }
+            out.append(use("analytics-go", at: k, writeKey: file.arguments(k + 1).first, settings: [("endpoint", value)]))
+        }
+        return out
+    }
+
+    /// `Segment::Analytics.new(write_key: "…", host: "…", path: "…")`, or with a hash
+    /// (segmentio/analytics-ruby lib/segment/analytics/client.rb, transport.rb).
+    func ruby() -> [SDKUse] {
+        guard file.mentions("Segment::Analytics") else { return [] }
+        return file.calls("new").compactMap { k in
+            guard file.path(["Segment", "Analytics", "new"], endsAt: k) else { return nil }
+            var args = file.arguments(k + 1)
+            if args.count == 1, args[0].label == nil, let hash = entries(args[0]) { args = hash }
+            return use(
+                "analytics-ruby", at: k, writeKey: file.value(args, "write_key"),
+                settings: ["host", "path"].map { ($0, file.value(args, $0)) })
+        }
+    }
+
+    /// `Segment::init("writeKey", ["host" => "…"])` (segmentio/analytics-php lib/Segment.php,
+    /// lib/Consumer/QueueConsumer.php).
+    func php() -> [SDKUse] {
+        guard file.mentions("Segment") else { return [] }
+        return file.calls("init").compactMap { k in
+            guard file.path(["Segment", "init"], endsAt: k) else { return nil }
+            let args = file.arguments(k + 1)
+            let options = entries(args.dropFirst().first) ?? []
+            return use("analytics-php", at: k, writeKey: args.first, settings: [("host", file.value(options, "host"))])
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// One Segment SDK set up in application code: the library, its write key and the settings
+/// that decide where its events go, each with the place in the code it was read from.
+public struct SDKUse: Sendable, Hashable {
+    public struct Setting: Sendable, Hashable {
+        /// The setting as a bundle's `sdkConfigs` names it (`apiHost`, `proxy`, `host`, …).
+        public var name: String
+        public var value: ScannedValue
+        public var location: SourceRange
+    }
+
+    /// A library id of `sdkConfigs` (docs/inventory.md, "SDK URLs").
+    public var library: String
+    public var writeKey: ScannedValue?
+    public var writeKeyLocation: SourceRange?
+    public var settings: [Setting]
+    /// Where the SDK is set up (the call that creates or configures it).
+    public var location: SourceRange
+    /// What the scan could not see but a reader must know (a custom request factory).
+    public var notes: [String] = []
+
+    public func setting(_ name: String) -> Setting? { settings.first { $0.name == name } }
+}
+
+/// The code patterns that set up each SDK, read from each SDK's public repository
+/// (docs/scan.md cites them). Each pattern looks at one file's tokens; none matches on text.
+struct SDKPatterns {
+    let file: CodeFile
+    let evaluator: CodeEvaluator
+
+    /// Every SDK set up in the file, in the order of the code.
+    func uses() -> [SDKUse] {
+        var found: [SDKUse] = []
+        switch file.language.family {
+        case .swift: found = swift()
+        case .kotlin: found = kotlin() + android()
+        case .java: found = kotlin() + android() + java()
+        case .dart: found = flutter()
+        case .csharp: found = csharp()
+        case .javascript: found = reactNative() + node() + browser()
+        case .python: found = python()
+        case .go: found = go()
+        case .ruby: found = ruby()
+        case .php: found = php()
+        }
+        found += rawHTTP(excluding: found)
+        return found.sorted { $0.location.start.offset < $1.location.start.offset }
+    }
+
+    // MARK: building blocks
+
+    /// A use at token `k` with the write key and settings given by arguments.
+    func use(
+        _ library: String, at k: Int, writeKey: FileArgument?, settings: [(String, FileArgument?)], notes: [String] = []
+    ) -> SDKUse {
+        var out = SDKUse(library: library, settings: [], location: file.location(k), notes: notes)
+        if let writeKey {
+            out.writeKey = evaluator.value(writeKey.value)
+            out.writeKeyLocation = file.location(writeKey.value.lowerBound)
+        }
+        for (name, arg) in settings {
+            guard let arg, !arg.value.isEmpty, out.setting(name) == nil else { continue }
+            out.settings.append(SDKUse.Setting(name: name, value: evaluator.value(arg.value), location: file.location(arg.value.lowerBound)))
+        }
+        return out
+    }
+
+    typealias FileArgument = CodeFile.Argument
+
+    /// The single argument of the call whose `(` is at `open`.
+    func only(_ open: Int) -> FileArgument? { file.arguments(open).first }
+
+    /// The entries of the object literal that is `arg` (`{ … }`, `[ … ]`, `array( … )`,
+    /// `Config{ … }`), or of the constant it names, when it is one.
+    func entries(_ arg: FileArgument?) -> [FileArgument]? {
+        guard let arg, let first = file.token(arg.value.lowerBound) else { return nil }
+        var k = arg.value.lowerBound
+        // `analytics.Config{…}`, `array(…)`, `new Config {…}`: the bracket after a type name.
+        while k < arg.value.upperBound, file.tokens[k].kind != .punctuation || [".", "::", "\\"].contains(file.tokens[k].text) {
+            k += 1
+        }
+        if k < arg.value.upperBound, ["{", "[", "("].contains(file.tokens[k].text), file.close(k) == arg.value.upperBound - 1 {
+            return file.arguments(k)
+        }
+        // A variable holding the literal, defined in the same file.
+        if arg.value.count == 1, first.kind == .identifier, let defined = evaluator.constants.byName[first.text], defined.count == 1 {
+            return entries(FileArgument(label: nil, value: defined[0]))
+        }
+        return nil
+    }
+
+    /// The calls on a variable after the statement that created it: `config.apiHost("…")`.
+    func callsOnVariable(assignedAt k: Int) -> [(name: String, open: Int)] {
+        guard let eq = file.token(k - 1), eq.isPunctuation("=") || eq.isPunctuation(":="), let name = file.token(k - 2),
+            name.kind == .identifier
+        else { return [] }
+        var out: [(String, Int)] = []
+        for j in (k + 1)..<file.tokens.count where file.tokens[j].isIdentifier(name.text) {
+            if let dot = file.token(j + 1), dot.isPunctuation("."), let method = file.token(j + 2), method.kind == .identifier,
+                let paren = file.token(j + 3), paren.isPunctuation("(")
+            {
+                out.append((method.text, j + 3))
+            }
+        }
+        return out
+    }
+
+    /// The `name = value` statements inside the braces at `open` (Kotlin's configuration lambda).
+    func assignments(in open: Int) -> [String: FileArgument] {
+        var out: [String: FileArgument] = [:]
+        let end = file.close(open)
+        var k = open + 1
+        while k < end {
+            if file.tokens[k].kind == .identifier, file.token(k + 1)?.isPunctuation("=") == true,
+                file.token(k - 1)?.isPunctuation(".") != true
+            {
+                let valueEnd = min(CodeConstants.expressionEnd(from: k + 2, file), end)
+                out[file.tokens[k].text] = FileArgument(label: file.tokens[k].text, value: (k + 2)..<valueEnd)
+                k = valueEnd
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,2 @@
+// Segment setup being edited
+const key = 'segment-unterminated
