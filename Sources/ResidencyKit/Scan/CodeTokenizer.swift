@@ -153,7 +153,7 @@ struct CodeTokenizer {
                 i += 2
                 continue
             }
-            if quote == 0x22 || formatted || language.family == .dart, let opened = interpolation(formatted: formatted) {
+            if !raw || formatted, quote == 0x22 || formatted || language.family == .dart, let opened = interpolation(formatted: formatted) {
                 let from = i
                 i += opened
                 if bytes[i - 1] == 0x7B || bytes[i - 1] == 0x28 {

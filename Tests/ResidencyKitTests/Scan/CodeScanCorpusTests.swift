@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// `residency scan` over the sample apps in Fixtures/scan: one per SDK, written from each
+/// SDK's documented setup, with EU-correct, US-default, wrong-path, environment-driven and
+/// commented-out configurations. Each line is what the scan must find (docs/scan.md gives
+/// the configuration API each pattern reads, with its repository and path).
+@Suite struct CodeScanCorpusTests {
+    static let root = repositoryRoot.appendingPathComponent("Tests/ResidencyKitTests/Fixtures/scan").path
+
+    static func scan(_ paths: [String] = [root], environmentFile: String? = nil) -> CodeScan.Outcome {
+        CodeScan.run(CodeScan.Options(paths: paths, environmentFile: environmentFile))
+    }
+
+    /// The report's lines with the corpus's folder taken off each path.
+    static func lines(_ outcome: CodeScan.Outcome) -> [String] {
+        ScanReport.text(outcome).split(separator: "\n").map { $0.replacingOccurrences(of: root + "/", with: "") }
+    }
+
+    static let expected = [
+        "android-kotlin/app/src/main/java/com/example/shop/Flavors.kt:6:41  analytics-kotlin  writeKey build setting BuildConfig.SEGMENT_WRITE_KEY  apiHost build setting BuildConfig.SEGMENT_API_HOST",
+        #"android-kotlin/app/src/main/java/com/example/shop/JavaCompat.java:8:20  analytics-kotlin  writeKey "kotlinJavaCompat00003"  apiHost "api.segment.io/v1""#,
+        #"android-kotlin/app/src/main/java/com/example/shop/ShopApplication.kt:13:21  analytics-kotlin  writeKey "kotlinEUwriteKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"android-kotlin/app/src/main/java/com/example/shop/ShopApplication.kt:19:18  analytics-kotlin  writeKey "kotlinUSdefault000002"  (no endpoint set: the SDK's default)"#,
+        #"android-legacy/app/src/main/java/com/example/legacy/LegacyApp.java:12:45  analytics-android  writeKey "androidLegacyKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"dotnet/Legacy/Startup.cs:9:23  analytics-dotnet  writeKey "dotnetClassicKey00001"  host "https://events.eu1.segmentapis.com""#,
+        #"dotnet/Shop/Telemetry.cs:9:37  analytics-csharp  writeKey "csharpEUwriteKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"dotnet/Shop/Telemetry.cs:17:31  analytics-csharp  writeKey "csharpScheme000000002"  apiHost "https://events.eu1.segmentapis.com/v1""#,
+        #"flutter-app/lib/main.dart:5:32  analytics-flutter  writeKey "flutterEUwriteKey0001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        "flutter-app/lib/main.dart:9:32  analytics-flutter  writeKey build setting SEGMENT_WRITE_KEY  apiHost build setting SEGMENT_API_HOST",
+        #"go-service/tracking/tracking.go:12:19  analytics-go  writeKey "goEUwriteKey000000001"  endpoint "https://events.eu1.segmentapis.com""#,
+        "go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint env SEGMENT_ENDPOINT",
+        #"ios-swift/Sources/Shop/AppDelegate.swift:17:29  analytics-swift  writeKey "swiftEUwriteKey0000001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-swift/Sources/Shop/Legacy.swift:7:37  analytics-swift  writeKey "swiftUSdefault0000002"  (no endpoint set: the SDK's default)"#,
+        #"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost env SEGMENT_API_HOST (else "api.segment.io/v1")"#,
+        #"ios-swift/Sources/Widget/Widget.swift:4:48  analytics-swift  writeKey "swiftWidget0000000004"  apiHost "https://events.eu1.segmentapis.com/v1""#,
+        #"java-service/src/main/java/com/example/Tracking.java:9:26  analytics-java  writeKey "javaEUwriteKey0000001"  endpoint "https://events.eu1.segmentapis.com""#,
+        #"java-service/src/main/java/com/example/Tracking.java:14:26  analytics-java  writeKey "javaNoScheme000000002"  endpoint "events.eu1.segmentapis.com""#,
+        #"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "https://events.eu1.segmentapis.com""#,
+        #"node-service/src/tracking.js:8:19  analytics-node  writeKey "nodeUSdefaultKey00002"  (no endpoint set: the SDK's default)"#,
+        #"php-app/src/bootstrap.php:6:10  analytics-php  writeKey "phpEUwriteKey00000001"  host "events.eu1.segmentapis.com""#,
+        "php-app/src/bootstrap.php:11:10  analytics-php  writeKey env SEGMENT_WRITE_KEY  host env SEGMENT_HOST",
+        #"python-service/app/raw.py:3:13  http-api  endpoint "https://api.segment.io/v1/track""#,
+        #"python-service/app/tracking.py:10:1  analytics-python  writeKey "pythonEUwriteKey00001"  host "https://events.eu1.segmentapis.com""#,
+        #"python-service/app/tracking.py:14:11  analytics-python  writeKey "pythonClientKey000002"  host "https://events.eu1.segmentapis.com/v1""#,
+        #"python-service/app/tracking.py:16:9  analytics-python  writeKey env SEGMENT_WRITE_KEY  host env SEGMENT_HOST (else "https://api.segment.io")"#,
+        #"react-native/src/analytics.ts:4:30  analytics-react-native  writeKey "rnEUwriteKey0000000001"  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#,
+        #"react-native/src/kiosk.tsx:5:22  analytics-react-native  writeKey "rnKioskKey000000000002"  proxy "https://events.eu1.segmentapis.com/v1""#,
+        "react-native/src/kiosk.tsx:10:24  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
+        #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
+        #"ruby-app/config/initializers/analytics.rb:14:30  analytics-ruby  writeKey env SEGMENT_WRITE_KEY  host "https://events.eu1.segmentapis.com""#,
+        #"web/public/index.html:7:13  analytics.js  writeKey "browserSnippetKey0001""#,
+        #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#
+    ]
+
+    @Test func findsEverySDKSetUpInTheSamples() {
+        let outcome = Self.scan()
+        let lines = Self.lines(outcome)
+        #expect(Array(lines.dropLast()) == Self.expected)
+        #expect(
+            lines.last == "33 SDK setups in 22 files of 24 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file")
+    }
+
+    /// What is in a comment, a string, an HTML comment, a dependency or a git-ignored folder is not a setup.
+    @Test func passesByWhatIsNotTheAppsCode() {
+        let text = ScanReport.text(Self.scan())
+        for key in [
+            "swiftCommentedOut", "inAString", "insideNodeModules", "ignoredByGit", "browserOldKeyInComment", "notInAScript",
+            "rubyCommentedOut", "phpCommentedOut",
+        ] {
+            #expect(!text.contains(key), "\(key) is not code that runs")
+        }
+    }
+
+    @Test func namesAFileThatCannotBeTokenised() throws {
+        let outcome = Self.scan()
+        let warning = try #require(outcome.diagnostics.first { $0.code == "W1801" })
+        #expect(warning.range?.file == Self.root + "/node-service/src/broken.js")
+        #expect(warning.range?.start.line == 2)
+        #expect(warning.message.hasSuffix("a string that never ends on its line; an SDK set up in it is not seen"))
+        #expect(outcome.diagnostics.count == 1, "\(outcome.diagnostics)")
+    }
+
+    /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
+    @Test func resolvesTheEnvironmentFromEnvFiles() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "SEGMENT_ENDPOINT=https://events.eu1.segmentapis.com\nSEGMENT_HOST='from --env'\n".write(
+            toFile: folder + "/prod.env", atomically: true, encoding: .utf8)
+        let lines = Self.lines(Self.scan(environmentFile: folder + "/prod.env"))
+        #expect(lines.contains(#"go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint "https://events.eu1.segmentapis.com""#))
+        #expect(lines.contains(#"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "from --env""#))
+        #expect(lines.contains(#"python-service/app/tracking.py:16:9  analytics-python  writeKey env SEGMENT_WRITE_KEY  host "from --env""#))
+        // Set in no environment file: the code's own fallback, since the files say what the app runs with.
+        #expect(lines.contains(#"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost "api.segment.io/v1""#))
+    }
+
+    @Test func theJSONDocumentHasTheBundlesShape() throws {
+        let outcome = Self.scan([Self.root + "/ios-swift"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
+        #expect(json["scanVersion"] as? Int == 1)
+        let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
+        #expect(entries.count == 4)
+        let staging = try #require(entries.first { $0["writeKey"] as? String == "swiftStaging000000003" })
+        #expect(staging["library"] as? String == "analytics-swift")
+        #expect(staging["apiHost"] == nil, "an unresolved value is not given as a setting")
+        #expect((staging["unresolved"] as? [String: String])?["apiHost"] == #"env SEGMENT_API_HOST (else "api.segment.io/v1")"#)
+        let eu = try #require(entries.first { $0["writeKey"] as? String == "swiftEUwriteKey0000001" })
+        #expect(eu["apiHost"] as? String == "events.eu1.segmentapis.com/v1")
+        #expect((eu["location"] as? String)?.hasSuffix("ios-swift/Sources/Shop/AppDelegate.swift:17:29") == true)
+        let evidence = try #require(eu["evidence"] as? [[String: Any]])
+        #expect((evidence[1]["via"] as? [String])?.first?.hasPrefix("euHost (") == true)
+    }
+}
