@@ -51,7 +51,9 @@ extension AuditRun {
         _ options: Options, _ inputs: Inputs, baseline: Baseline?, startedAt: Date, diagnostics: [Diagnostic],
         files: [SourceFile], stage: (String) -> Void
     ) -> Outcome? {
-        guard !inputs.bundle.policies.isEmpty, !inputs.bundle.readsWorkspaces else { return nil }
+        // A scan's setups are matched to sources across every workspace at once (and a write
+        // key no workspace has is known only then): such a run is in one piece.
+        guard !inputs.bundle.policies.isEmpty, !inputs.bundle.readsWorkspaces, options.scan == nil else { return nil }
         let (compiled, paramDiagnostics) = PolicyProgram.compile(inputs.bundle, overrides: options.params)
         guard let program = compiled, !paramDiagnostics.hasErrors else { return nil }
         // Loaded as the run in one piece loads them; their diagnostics follow the inventories'.

@@ -35,6 +35,9 @@ public enum AuditRun {
         public var progress: ProgressCounter?
         /// The run's one clock: every timestamp and `audit.date` come from it.
         public var clock: @Sendable () -> Date = { Date() }
+        /// Application code to scan for SDK setups (`--scan`), which then configure the
+        /// sources whose write keys they use (CodeScan+Inventory.swift); nil for none.
+        public var scan: CodeScan.Options?
         /// Go through the inventories in batches when the run allows it (AuditRun+Batches.swift).
         package var inBatches = false
         /// Whether a run in batches keeps the workspace records (false when no report is written).
@@ -79,6 +82,8 @@ public enum AuditRun {
         var inputs: Inputs
         var program: PolicyProgram
         var inventory: InventoryLoader.Loaded
+        /// What `--scan` could not match to a source (CodeScan.apply).
+        var scanNotices: [ResultDocument.Notice] = []
 
         package var bundle: CheckedBundle { inputs.bundle }
         var policyFiles: [SourceFile] { inputs.policyFiles }
@@ -145,11 +150,20 @@ public enum AuditRun {
         stage: (String) -> Void
     ) -> Prepared? {
         let (bundle, catalog) = (inputs.bundle, inputs.catalog)
-        let inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog, progress: options.progress)
+        var inventory = InventoryLoader.load(paths: options.inventories, catalog: catalog.catalog, progress: options.progress)
         stage("inventories")
         files += inventory.files
         diagnostics += inventory.diagnostics
         guard !diagnostics.hasErrors else { return nil }
+        var scanNotices: [ResultDocument.Notice] = []
+        if let scan = options.scan {
+            let scanned = CodeScan.run(scan)
+            files += scanned.sources
+            diagnostics += scanned.diagnostics
+            guard !diagnostics.hasErrors else { return nil }
+            scanNotices = CodeScan.apply(scanned, to: &inventory.workspaces)
+            stage("scan")
+        }
 
         let (compiled, paramDiagnostics) = PolicyProgram.compile(bundle, overrides: options.params)
         diagnostics += paramDiagnostics
@@ -169,7 +183,7 @@ public enum AuditRun {
                     help: "pass --inventory with export bundles (see docs/inventory.md)"))
             return nil
         }
-        return Prepared(inputs: inputs, program: program, inventory: inventory)
+        return Prepared(inputs: inputs, program: program, inventory: inventory, scanNotices: scanNotices)
     }
 
     /// A run in named stages: the baseline, the inputs (`prepare`), the waivers, evaluation,
@@ -272,7 +286,8 @@ public enum AuditRun {
                 }),
             resources: inventory.workspaces.reduce(0) { $0 + $1.resourceCount }, failOn: options.failOn,
             startedAt: startedAt, finishedAt: options.clock(), auditDate: auditDate, ranBy: options.provenance,
-            extraNotices: runNotices(
+            extraNotices: prepared.scanNotices
+                + runNotices(
                 options, notRead: inventory.notRead, waivers: waiverNotices,
                 allowedIncomplete: allowedIncompleteNotices(options, incomplete), comparison: comparison),
             onlyNew: comparison?.delta.failOnNew ?? false,

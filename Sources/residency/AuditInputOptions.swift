@@ -29,6 +29,19 @@ struct AuditInputOptions: ParsableArguments {
     var waiverMaxDays = WaiverLoader.defaultMaximumDays
 
     @Option(
+        name: .customLong("scan"),
+        help: ArgumentHelp(
+            "Application code to scan for Segment SDK setups (repeatable): they configure the sources whose write keys they use (docs/scan.md).",
+            valueName: "path"))
+    var scanPaths: [String] = []
+
+    @Option(
+        name: .customLong("scan-env"),
+        help: ArgumentHelp(
+            "An environment file (NAME=value) for the values the scanned code reads from the environment.", valueName: "file"))
+    var scanEnvironment: String?
+
+    @Option(
         name: .customLong("now"),
         help: "The run's time (UTC, e.g. 2026-11-28T02:00:00Z) for reproducible reports; default: now, or SOURCE_DATE_EPOCH.")
     var nowArgument: String?
@@ -42,6 +55,9 @@ struct AuditInputOptions: ParsableArguments {
     func validate() throws {
         for p in paramArguments { _ = try ParamAssignment.parse(p) }
         if let nowArgument { _ = try RunTime.parse(nowArgument) }
+        if scanEnvironment != nil, scanPaths.isEmpty {
+            throw ValidationError("--scan-env needs --scan: it resolves what scanned code reads")
+        }
         guard waiverMaxDays >= 0 else {
             throw ValidationError("--waiver-max-days takes a number of days, found \(waiverMaxDays)")
         }
@@ -61,6 +77,7 @@ struct AuditInputOptions: ParsableArguments {
         options.waivers = waivers
         options.waiverMaximumDays = waiverMaxDays
         options.clock = try RunClock.clock(now: now, environment: environment)
+        if !scanPaths.isEmpty { options.scan = CodeScan.Options(paths: scanPaths, environmentFile: scanEnvironment) }
         return options
     }
 
@@ -72,6 +89,8 @@ struct AuditInputOptions: ParsableArguments {
         for c in catalogs { given += ["--catalog", c] }
         if let facts { given += ["--facts", facts] }
         for p in params { given += ["--param", "\(p.name)=\(p.value)"] }
+        for p in scanPaths { given += ["--scan", p] }
+        if let scanEnvironment { given += ["--scan-env", scanEnvironment] }
         if let now { given += ["--now", now.text] }
         return given
     }

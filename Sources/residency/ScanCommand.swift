@@ -32,7 +32,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Write the SDK setups found as JSON here (the shape of a bundle's sdkConfigs).")
     var json: String?
 
-    @Option(name: .customLong("env"), help: "An environment file (NAME=value lines) that resolves values the code reads from the environment.")
+    @Option(
+        name: .customLong("env"),
+        help: "An environment file (NAME=value lines) that resolves values the code reads from the environment.")
     var environmentFile: String?
 
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")

@@ -218,6 +218,15 @@ package struct SDKConfig: Sendable, Hashable {
     var host: String?
     package var path: String?
     var endpoint: String?
+    /// analytics-java's `setUploadURL`: the full URL it posts batches to.
+    var uploadURL: String?
+    /// Settings the code gives as something a scan could not resolve, with what they are
+    /// (`apiHost` → `env SEGMENT_API_HOST`): the URL is then unknown, never the default.
+    var unresolved: [String: String] = [:]
+    /// Where the SDK is set up in application code (`path:line:col`), when `scan` found it,
+    /// and where each of its settings is written there.
+    var codeLocation: String?
+    var codeLocations: [String: String] = [:]
     /// Where the configuration is written (the `sdkConfigs` entry).
     var origin: Origin?
 

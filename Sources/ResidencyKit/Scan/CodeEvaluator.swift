@@ -9,7 +9,10 @@ struct CodeEvaluator {
     var elsewhere: (String) -> [CodeConstants.Definition] = { _ in [] }
     let constants: CodeConstants
 
-    init(_ file: CodeFile, constants: CodeConstants? = nil, elsewhere: @escaping (String) -> [CodeConstants.Definition] = { _ in [] }) {
+    init(
+        _ file: CodeFile, constants: CodeConstants? = nil,
+        elsewhere: @escaping (String) -> [CodeConstants.Definition] = { _ in [] }
+    ) {
         self.file = file
         self.constants = constants ?? CodeConstants(file)
         self.elsewhere = elsewhere
@@ -29,10 +32,13 @@ struct CodeEvaluator {
         }
         // `a ?? b`, `a || b`, Python's `a or b`, Kotlin's `a ?: b`: the first, falling back to the second.
         let python = file.language.family == .python
-        if let split = topLevel(r, where: { k in
-            tokens[k].isPunctuation("??") || tokens[k].isPunctuation("||") || (python && tokens[k].isIdentifier("or"))
-                || (tokens[k].isPunctuation("?") && file.token(k + 1)?.isPunctuation(":") == true)
-        }) {
+        if let split = topLevel(
+            r,
+            where: { k in
+                tokens[k].isPunctuation("??") || tokens[k].isPunctuation("||") || (python && tokens[k].isIdentifier("or"))
+                    || (tokens[k].isPunctuation("?") && file.token(k + 1)?.isPunctuation(":") == true)
+            })
+        {
             let second = split + (tokens[split].isPunctuation("?") ? 2 : 1)
             return withFallback(value(r.lowerBound..<split, depth: depth), value(second..<r.upperBound, depth: depth))
         }
@@ -77,7 +83,8 @@ struct CodeEvaluator {
         if definitions.isEmpty { definitions = elsewhere(name) }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
-            CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(d.value, depth: depth + 1)
+            CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(
+                d.value, depth: depth + 1)
         }
         let distinct = Set(values.map(\.parts))
         guard distinct.count == 1 else {

@@ -51,7 +51,8 @@ struct CodeLanguage: Sendable, Hashable {
     static let javascript = CodeLanguage(
         family: .javascript, lineComments: ["//"], blockComments: true, singleQuotedStrings: true, backtick: .template,
         interpolations: ["${"], identifierStarts: "_$")
-    static let java = CodeLanguage(family: .java, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, tripleQuotes: true)
+    static let java = CodeLanguage(
+        family: .java, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, tripleQuotes: true)
     static let kotlin = CodeLanguage(
         family: .kotlin, lineComments: ["//"], blockComments: true, nestedBlockComments: true, singleQuotedStrings: false,
         tripleQuotes: true, backtick: .identifier, interpolations: ["${"], dollarNames: true)
@@ -60,7 +61,8 @@ struct CodeLanguage: Sendable, Hashable {
         tripleQuotes: true, backtick: .identifier, interpolations: ["\\("])
     static let csharp = CodeLanguage(
         family: .csharp, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, tripleQuotes: true)
-    static let go = CodeLanguage(family: .go, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, backtick: .raw)
+    static let go = CodeLanguage(
+        family: .go, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, backtick: .raw)
     static let dart = CodeLanguage(
         family: .dart, lineComments: ["//"], blockComments: true, nestedBlockComments: true, singleQuotedStrings: true,
         tripleQuotes: true, interpolations: ["${"], dollarNames: true)

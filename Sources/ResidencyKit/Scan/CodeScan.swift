@@ -195,7 +195,9 @@ final class ModuleIndex: Sendable {
                 guard case .success(let bytes) = readFileBytes(atPath: path, limit: .code), contains(bytes, needle),
                     case .file(let other) = CodeScan.read(path, onlyIfMentioned: false)
                 else { continue }
-                for range in CodeConstants(other).byName[name] ?? [] { out.append(CodeConstants.Definition(file: other, value: range)) }
+                for range in CodeConstants(other).byName[name] ?? [] {
+                    out.append(CodeConstants.Definition(file: other, value: range))
+                }
             }
             found.withLock { $0[key] = out }
             all = out

@@ -153,7 +153,9 @@ struct CodeTokenizer {
                 i += 2
                 continue
             }
-            if !raw || formatted, quote == 0x22 || formatted || language.family == .dart, let opened = interpolation(formatted: formatted) {
+            if !raw || formatted, quote == 0x22 || formatted || language.family == .dart,
+                let opened = interpolation(formatted: formatted)
+            {
                 let from = i
                 i += opened
                 if bytes[i - 1] == 0x7B || bytes[i - 1] == 0x28 {
@@ -296,7 +298,9 @@ struct CodeTokenizer {
         while i < end, isIdentifierPart(bytes[i]) { i += 1 }
         let word = String(decoding: bytes[start..<i], as: UTF8.self)
         // A string prefix glued to its quote: Python's r/b/f/u, Dart's r, C#'s $ and $@.
-        if i < end, bytes[i] == 0x22 || bytes[i] == 0x27, i - start <= 2, Self.stringPrefixes[language.family]?.contains(word.lowercased()) == true {
+        if i < end, bytes[i] == 0x22 || bytes[i] == 0x27, i - start <= 2,
+            Self.stringPrefixes[language.family]?.contains(word.lowercased()) == true
+        {
             try string(from: start, prefix: word)
             return
         }
@@ -309,7 +313,9 @@ struct CodeTokenizer {
 
     private mutating func number() {
         let start = i
-        while i < end, isIdentifierPart(bytes[i]) || (bytes[i] == 0x2E && i + 1 < end && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) {
+        while i < end,
+            isIdentifierPart(bytes[i]) || (bytes[i] == 0x2E && i + 1 < end && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39)
+        {
             i += 1
         }
         append(.number, String(decoding: bytes[start..<i], as: UTF8.self), from: start)
@@ -321,7 +327,9 @@ struct CodeTokenizer {
         guard let last = tokens.last else { return true }
         switch last.kind {
         case .number, .string: return false
-        case .identifier: return ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"].contains(last.text)
+        case .identifier:
+            return ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"]
+                .contains(last.text)
         case .punctuation: return ![")", "]"].contains(last.text)
         }
     }
@@ -342,7 +350,9 @@ struct CodeTokenizer {
         append(.string, String(decoding: bytes[start..<min(i, end)], as: UTF8.self), from: start, interpolated: true)
     }
 
-    private static let operators = ["===", "!==", "...", "=>", "->", "::", "?.", "??", "==", "!=", ":=", "<=", ">=", "&&", "||", "+=", "<<", ">>"]
+    private static let operators = [
+        "===", "!==", "...", "=>", "->", "::", "?.", "??", "==", "!=", ":=", "<=", ">=", "&&", "||", "+=", "<<", ">>",
+    ]
 
     private mutating func punctuation() {
         let start = i

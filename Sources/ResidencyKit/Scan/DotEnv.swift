@@ -33,7 +33,9 @@ enum DotEnv {
             else {
                 let at = source.range(start + indent, start + indent + line.utf8.count)
                 return .failure(
-                    problem("expected NAME=value in an environment file, found `\(Neutralise.terminal(String(line), limit: 60))`", at: at))
+                    problem(
+                        "expected NAME=value in an environment file, found `\(Neutralise.terminal(String(line), limit: 60))`",
+                        at: at))
             }
             let name = line[..<eq].trimmingCharacters(in: " ")
             var value = line[line.index(after: eq)...].drop { $0 == " " }

@@ -40,7 +40,10 @@ extension SDKPatterns {
                 let set = assignments(in: close + 1)
                 settings = [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"])]
             }
-            out.append(use("analytics-kotlin", at: k, writeKey: key, settings: settings, notes: requestFactoryNote(Array(assignments(in: close + 1).keys))))
+            out.append(
+                use(
+                    "analytics-kotlin", at: k, writeKey: key, settings: settings,
+                    notes: requestFactoryNote(Array(assignments(in: close + 1).keys))))
         }
         for k in file.calls("Configuration") {
             let args = file.arguments(k + 1)
@@ -53,7 +56,9 @@ extension SDKPatterns {
             let chained = file.chain(after: file.close(k + 1))
             let names = ["setApiHost": "apiHost", "setCdnHost": "cdnHost"]
             out.append(
-                use("analytics-kotlin", at: k, writeKey: key, settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } }))
+                use(
+                    "analytics-kotlin", at: k, writeKey: key,
+                    settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } }))
         }
         return out
     }
@@ -83,7 +88,8 @@ extension SDKPatterns {
         return file.calls("Configuration").compactMap { k in
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "writeKey", position: 0) else { return nil }
-            return use("analytics-flutter", at: k, writeKey: key, settings: ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) })
+            return use(
+                "analytics-flutter", at: k, writeKey: key, settings: ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) })
         }
     }
 

@@ -32,7 +32,8 @@ extension SDKPatterns {
         // Module attributes, one use per module name.
         var modules: [String: (at: Int, key: FileArgument?, host: FileArgument?)] = [:]
         var order: [String] = []
-        for k in file.tokens.indices where file.tokens[k].kind == .identifier && ["write_key", "host"].contains(file.tokens[k].text) {
+        for k in file.tokens.indices
+        where file.tokens[k].kind == .identifier && ["write_key", "host"].contains(file.tokens[k].text) {
             guard let dot = file.token(k - 1), dot.isPunctuation("."), let module = file.token(k - 2), module.kind == .identifier,
                 file.token(k - 3)?.isPunctuation(".") != true, file.token(k + 1)?.isPunctuation("=") == true,
                 module.text.lowercased().contains("analytics") || module.text.lowercased().contains("segment")
@@ -42,7 +43,11 @@ extension SDKPatterns {
                 order.append(module.text)
                 modules[module.text] = (k - 2, nil, nil)
             }
-            if file.tokens[k].text == "write_key" { modules[module.text]!.key = value } else { modules[module.text]!.host = value }
+            if file.tokens[k].text == "write_key" {
+                modules[module.text]!.key = value
+            } else {
+                modules[module.text]!.host = value
+            }
         }
         for name in order {
             let m = modules[name]!
@@ -74,7 +79,9 @@ extension SDKPatterns {
                 default: nil
                 }
             }
-            return use("analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0), settings: settings, notes: notes)
+            return use(
+                "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0), settings: settings,
+                notes: notes)
         }
     }
 
@@ -93,7 +100,9 @@ extension SDKPatterns {
                 file.tokens[j].isIdentifier("Endpoint") && file.token(j - 1)?.isPunctuation(".") == true
                     && file.token(j + 1)?.isPunctuation("=") == true
             }
-            let value = endpoint.map { j in FileArgument(label: nil, value: (j + 2)..<CodeConstants.expressionEnd(from: j + 2, file)) }
+            let value = endpoint.map { j in
+                FileArgument(label: nil, value: (j + 2)..<CodeConstants.expressionEnd(from: j + 2, file))
+            }
             out.append(use("analytics-go", at: k, writeKey: file.arguments(k + 1).first, settings: [("endpoint", value)]))
         }
         return out

@@ -29,7 +29,9 @@ extension SDKPatterns {
 
     /// Segment's tracking hosts, and the API paths a hand-written request posts to.
     static let trackingHosts = ["api.segment.io", "segmentapis.com"]
-    static let trackingPaths = ["/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias", "/v1/batch", "/v1/import"]
+    static let trackingPaths = [
+        "/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias", "/v1/batch", "/v1/import",
+    ]
 
     /// A string in code (not in a comment) that is a Segment tracking API URL with its path,
     /// outside any SDK setting found: a request written by hand (`http-api`).

@@ -59,7 +59,8 @@ struct SDKPatterns {
         }
         for (name, arg) in settings {
             guard let arg, !arg.value.isEmpty, out.setting(name) == nil else { continue }
-            out.settings.append(SDKUse.Setting(name: name, value: evaluator.value(arg.value), location: file.location(arg.value.lowerBound)))
+            out.settings.append(
+                SDKUse.Setting(name: name, value: evaluator.value(arg.value), location: file.location(arg.value.lowerBound)))
         }
         return out
     }
@@ -82,7 +83,9 @@ struct SDKPatterns {
             return file.arguments(k)
         }
         // A variable holding the literal, defined in the same file.
-        if arg.value.count == 1, first.kind == .identifier, let defined = evaluator.constants.byName[first.text], defined.count == 1 {
+        if arg.value.count == 1, first.kind == .identifier, let defined = evaluator.constants.byName[first.text],
+            defined.count == 1
+        {
             return entries(FileArgument(label: nil, value: defined[0]))
         }
         return nil

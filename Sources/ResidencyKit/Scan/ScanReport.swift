@@ -91,7 +91,9 @@ public enum ScanReport {
         }
         let files = outcome.uses.map(\.location.file)
         var passed: [String] = []
-        if outcome.foldersSkipped > 0 { passed.append(plural(outcome.foldersSkipped, "folder") + " skipped (ignored, dependencies or build output)") }
+        if outcome.foldersSkipped > 0 {
+            passed.append(plural(outcome.foldersSkipped, "folder") + " skipped (ignored, dependencies or build output)")
+        }
         if outcome.ignoredFiles > 0 { passed.append(plural(outcome.ignoredFiles, "file") + " ignored by .gitignore") }
         if outcome.binaryFiles > 0 { passed.append(plural(outcome.binaryFiles, "binary file")) }
         if outcome.largeFiles > 0 { passed.append(plural(outcome.largeFiles, "file") + " over \(FileSizeLimit.code.text)") }

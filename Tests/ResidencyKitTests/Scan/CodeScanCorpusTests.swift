@@ -52,7 +52,7 @@ import Testing
         #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
         #"ruby-app/config/initializers/analytics.rb:14:30  analytics-ruby  writeKey env SEGMENT_WRITE_KEY  host "https://events.eu1.segmentapis.com""#,
         #"web/public/index.html:7:13  analytics.js  writeKey "browserSnippetKey0001""#,
-        #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#
+        #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#,
     ]
 
     @Test func findsEverySDKSetUpInTheSamples() {
@@ -60,7 +60,9 @@ import Testing
         let lines = Self.lines(outcome)
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
-            lines.last == "33 SDK setups in 22 files of 24 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file")
+            lines.last
+                == "33 SDK setups in 22 files of 24 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+        )
     }
 
     /// What is in a comment, a string, an HTML comment, a dependency or a git-ignored folder is not a setup.
@@ -90,16 +92,27 @@ import Testing
         try "SEGMENT_ENDPOINT=https://events.eu1.segmentapis.com\nSEGMENT_HOST='from --env'\n".write(
             toFile: folder + "/prod.env", atomically: true, encoding: .utf8)
         let lines = Self.lines(Self.scan(environmentFile: folder + "/prod.env"))
-        #expect(lines.contains(#"go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint "https://events.eu1.segmentapis.com""#))
-        #expect(lines.contains(#"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "from --env""#))
-        #expect(lines.contains(#"python-service/app/tracking.py:16:9  analytics-python  writeKey env SEGMENT_WRITE_KEY  host "from --env""#))
+        #expect(
+            lines.contains(
+                #"go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint "https://events.eu1.segmentapis.com""#
+            ))
+        #expect(
+            lines.contains(
+                #"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "from --env""#))
+        #expect(
+            lines.contains(
+                #"python-service/app/tracking.py:16:9  analytics-python  writeKey env SEGMENT_WRITE_KEY  host "from --env""#))
         // Set in no environment file: the code's own fallback, since the files say what the app runs with.
-        #expect(lines.contains(#"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost "api.segment.io/v1""#))
+        #expect(
+            lines.contains(
+                #"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost "api.segment.io/v1""#
+            ))
     }
 
     @Test func theJSONDocumentHasTheBundlesShape() throws {
         let outcome = Self.scan([Self.root + "/ios-swift"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
         #expect(json["scanVersion"] as? Int == 1)
         let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
         #expect(entries.count == 4)

@@ -6,7 +6,9 @@ import Testing
 /// and what cannot be tokenised. A setting in a comment or a string must never read as code.
 @Suite struct CodeTokenizerTests {
     /// The strings of `code` in `language` (value, interpolated) and its identifiers.
-    static func read(_ code: String, _ language: CodeLanguage, markup: Bool = false) throws -> (
+    static func read(
+        _ code: String, _ language: CodeLanguage, markup: Bool = false
+    ) throws -> (
         strings: [String], interpolated: [Bool], identifiers: [String]
     ) {
         let tokens = try CodeTokenizer.tokens(Array(code.utf8), language, markup: markup).get()
@@ -25,36 +27,48 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "Swift: line, block and nested block comments", language: .swift,
-             code: "// apiHost(\"a\")\n/* x /* apiHost(\"b\") */ y */ let h = \"c\"", strings: ["c"], absent: ["apiHost", "x", "y"]),
-        Case(name: "Swift: interpolation and raw strings", language: .swift,
-             code: ##"let a = "https://\(host)/v1"; let b = #"raw \(no)"#; let c = """"## + "\nmulti\n\"\"\"",
-             strings: ["https://\\(host)/v1", "raw \\(no)", "\nmulti\n"], interpolated: [true, false, false]),
-        Case(name: "Kotlin: $name and ${expr} interpolate, escapes decode", language: .kotlin,
-             code: #"val a = "$host/v1"; val b = "${cfg.host}"; val c = "a\"b"; val d = "cost: 5$""#,
-             strings: ["$host/v1", "${cfg.host}", "a\"b", "cost: 5$"], interpolated: [true, true, false, false]),
-        Case(name: "JavaScript: templates, regular expressions and division", language: .javascript,
-             code: "const a = `x${y}z`, b = `plain`; const r = /\"not a string\"/g; const d = a / 2 / 3; // c('x')",
-             strings: ["x${y}z", "plain", "/\"not a string\"/g"], interpolated: [true, false, true], absent: ["c"]),
-        Case(name: "Python: prefixes, f-strings and docstrings", language: .python,
-             code: "x = f'{host}/v1'\ny = r'\\d'\n\"\"\"doc: analytics.host = 'us'\"\"\"\n# analytics.host = 'commented'\nz = b'bytes'",
-             strings: ["{host}/v1", "\\d", "doc: analytics.host = 'us'", "bytes"], interpolated: [true, false, false, false],
-             absent: ["commented"]),
-        Case(name: "Ruby: #{} interpolation, =begin comments", language: .ruby,
-             code: "=begin\nSegment::Analytics.new(write_key: 'x')\n=end\nh = \"#{base}/v1\"\ns = 'plain #{no}'",
-             strings: ["#{base}/v1", "plain #{no}"], interpolated: [true, false], absent: ["Segment", "write_key"]),
-        Case(name: "C#: verbatim and interpolated strings", language: .csharp,
-             code: #"var a = @"C:\path ""q"""; var b = $"https://{host}"; var c = $@"{x}\y";"#,
-             strings: [#"C:\path "q""#, "https://{host}", #"{x}\y"#], interpolated: [false, true, true]),
-        Case(name: "Go: raw strings and runes", language: .go,
-             code: "a := `raw \"x\"`\nb := 'c'\n// Endpoint: \"us\"",
-             strings: ["raw \"x\"", "c"], absent: ["Endpoint"]),
-        Case(name: "PHP: # and // comments, variables", language: .php,
-             code: "<?php\n# Segment::init('a');\n// Segment::init('b');\n$h = \"{$base}/v1\"; $k = 'x';",
-             strings: ["{$base}/v1", "x"], interpolated: [true, false], absent: ["init"]),
-        Case(name: "Dart: raw strings and $name", language: .dart,
-             code: "final a = r'$raw'; final b = '$host/v1'; /* c /* d */ */",
-             strings: ["$raw", "$host/v1"], interpolated: [false, true], absent: ["c", "d"]),
+        Case(
+            name: "Swift: line, block and nested block comments", language: .swift,
+            code: "// apiHost(\"a\")\n/* x /* apiHost(\"b\") */ y */ let h = \"c\"", strings: ["c"],
+            absent: ["apiHost", "x", "y"]),
+        Case(
+            name: "Swift: interpolation and raw strings", language: .swift,
+            code: ##"let a = "https://\(host)/v1"; let b = #"raw \(no)"#; let c = """"## + "\nmulti\n\"\"\"",
+            strings: ["https://\\(host)/v1", "raw \\(no)", "\nmulti\n"], interpolated: [true, false, false]),
+        Case(
+            name: "Kotlin: $name and ${expr} interpolate, escapes decode", language: .kotlin,
+            code: #"val a = "$host/v1"; val b = "${cfg.host}"; val c = "a\"b"; val d = "cost: 5$""#,
+            strings: ["$host/v1", "${cfg.host}", "a\"b", "cost: 5$"], interpolated: [true, true, false, false]),
+        Case(
+            name: "JavaScript: templates, regular expressions and division", language: .javascript,
+            code: "const a = `x${y}z`, b = `plain`; const r = /\"not a string\"/g; const d = a / 2 / 3; // c('x')",
+            strings: ["x${y}z", "plain", "/\"not a string\"/g"], interpolated: [true, false, true], absent: ["c"]),
+        Case(
+            name: "Python: prefixes, f-strings and docstrings", language: .python,
+            code:
+                "x = f'{host}/v1'\ny = r'\\d'\n\"\"\"doc: analytics.host = 'us'\"\"\"\n# analytics.host = 'commented'\nz = b'bytes'",
+            strings: ["{host}/v1", "\\d", "doc: analytics.host = 'us'", "bytes"], interpolated: [true, false, false, false],
+            absent: ["commented"]),
+        Case(
+            name: "Ruby: #{} interpolation, =begin comments", language: .ruby,
+            code: "=begin\nSegment::Analytics.new(write_key: 'x')\n=end\nh = \"#{base}/v1\"\ns = 'plain #{no}'",
+            strings: ["#{base}/v1", "plain #{no}"], interpolated: [true, false], absent: ["Segment", "write_key"]),
+        Case(
+            name: "C#: verbatim and interpolated strings", language: .csharp,
+            code: #"var a = @"C:\path ""q"""; var b = $"https://{host}"; var c = $@"{x}\y";"#,
+            strings: [#"C:\path "q""#, "https://{host}", #"{x}\y"#], interpolated: [false, true, true]),
+        Case(
+            name: "Go: raw strings and runes", language: .go,
+            code: "a := `raw \"x\"`\nb := 'c'\n// Endpoint: \"us\"",
+            strings: ["raw \"x\"", "c"], absent: ["Endpoint"]),
+        Case(
+            name: "PHP: # and // comments, variables", language: .php,
+            code: "<?php\n# Segment::init('a');\n// Segment::init('b');\n$h = \"{$base}/v1\"; $k = 'x';",
+            strings: ["{$base}/v1", "x"], interpolated: [true, false], absent: ["init"]),
+        Case(
+            name: "Dart: raw strings and $name", language: .dart,
+            code: "final a = r'$raw'; final b = '$host/v1'; /* c /* d */ */",
+            strings: ["$raw", "$host/v1"], interpolated: [false, true], absent: ["c", "d"]),
     ]
 
     @Test(arguments: cases)

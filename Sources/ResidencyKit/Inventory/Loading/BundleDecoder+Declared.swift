@@ -7,9 +7,11 @@ extension BundleDecoder {
 
     /// Every key an `sdkConfigs` entry may have (docs/inventory.md, SDK URLs): ours, so a
     /// misspelt setting (`apiHots`) is an error rather than the SDK's default read silently.
+    /// `writeKey`, `location`, `unresolved`, `evidence` and `notes` are what `residency scan`
+    /// writes (docs/scan.md): an entry it found may be pasted into a bundle as it is.
     static let sdkConfigKeys = [
-        "sourceId", "library", "apiHost", "cdnHost", "proxy", "cdnProxy", "useSegmentEndpoints", "host", "path",
-        "endpoint", "url",
+        "sourceId", "writeKey", "library", "apiHost", "cdnHost", "proxy", "cdnProxy", "useSegmentEndpoints", "host", "path",
+        "endpoint", "url", "uploadURL", "location", "unresolved", "evidence", "notes",
     ]
     static let warehouseAccessKeys = ["warehouseId", "allowlistedCidrs"]
 
@@ -24,8 +26,22 @@ extension BundleDecoder {
             for u in reader.unknownKeys(node, Self.sdkConfigKeys) {
                 reader.report(.unknownInventoryKey(u.key, in: "an sdkConfigs entry", at: u.range, help: u.help))
             }
-            guard let sourceID = reader.requiredString(node, "sourceId", item.path, what: "an sdkConfig") else { continue }
-            let idNode = node["sourceId"]!
+            // A source by its id, or (as `scan` writes entries) by its write key.
+            let byKey = node["sourceId"] == nil ? reader.string(node, "writeKey", item.path) : nil
+            let sourceID: String
+            let idNode: DataNode
+            if let byKey, let keyNode = node["writeKey"] {
+                guard let found = sources.first(where: { $0.writeKeys?.contains(byKey) == true }) else {
+                    reader.report(
+                        .unknownReference(
+                            "sdkConfig writeKey", byKey, at: reader.range(keyNode), candidates: sources.flatMap { $0.writeKeys ?? [] }))
+                    continue
+                }
+                (sourceID, idNode) = (found.id, keyNode)
+            } else {
+                guard let id = reader.requiredString(node, "sourceId", item.path, what: "an sdkConfig") else { continue }
+                (sourceID, idNode) = (id, node["sourceId"]!)
+            }
             guard let i = index[sourceID] else {
                 reader.report(.unknownReference("sdkConfig", sourceID, at: reader.range(idNode), candidates: Array(index.keys)))
                 continue
@@ -44,6 +60,15 @@ extension BundleDecoder {
                 host: reader.string(node, "host", item.path),
                 path: reader.string(node, "path", item.path),
                 endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
+            sdk.uploadURL = reader.string(node, "uploadURL", item.path)
+            sdk.codeLocation = reader.string(node, "location", item.path)
+            if let unresolved = reader.object(node["unresolved"], "\(item.path).unresolved") {
+                for member in unresolved.members {
+                    if let text = reader.string(unresolved, member.key, "\(item.path).unresolved") {
+                        sdk.unresolved[member.key] = text
+                    }
+                }
+            }
             sdk.origin = reader.origin(node)
             if let library = sdk.library, !SDKRules.knownLibraries.contains(library), let n = node["library"] {
                 reader.report(.unknownLibrary(library, at: reader.range(n)))

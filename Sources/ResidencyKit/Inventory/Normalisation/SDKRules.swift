@@ -75,6 +75,10 @@ enum SDKRules {
         // `HttpUrl.parse(endpoint + "/v1/import/")`; a value without a scheme does not parse and
         // `build()` silently falls back to the US default.
         "analytics-java": Library(keys: ["endpoint", "host"], build: { sdk in
+            // `setUploadURL`: the URL as given, when no endpoint is set (`build()`).
+            if sdk.endpoint == nil, sdk.host == nil, let upload = sdk.uploadURL {
+                return (upload, "sdk.uploadURL = \"\(upload)\" (setUploadURL) → {uploadURL}")
+            }
             guard let value = sdk.endpoint ?? sdk.host else {
                 return (usHost + "/v1/import/", "sdk.endpoint not set: the library's default \(usHost) + /v1/import/")
             }
@@ -142,6 +146,16 @@ enum SDKRules {
         guard let library = sdk.library else {
             return Resolution(region: nil, evidence: "the SDK configuration names no library")
         }
+        if let result = unresolvedResolution(sdk, library) { return result }
+        if library == "analytics.js", let apiHost = sdk.apiHost {
+            // `integrations['Segment.io'].apiHost` in code overrides the source's settings; the
+            // batching dispatcher posts to `https://${apiHost}/b`.
+            let url = "https://" + apiHost + "/b"
+            return Resolution(
+                region: URLParts(url)?.host.flatMap { region(ofIngestHost: $0) }, host: URLParts(url)?.host, url: url,
+                evidence: located(
+                    "sdk.apiHost = \"\(apiHost)\" (integrations['Segment.io'].apiHost in code) → https://{apiHost}/b = \(url)", sdk))
+        }
         if library == "analytics.js" {
             // Analytics.js takes its endpoint from the source's settings: the workspace's region.
             let region = workspaceRegion == "eu-west" ? "eu" : workspaceRegion == "us-west" ? "us" : nil
@@ -155,9 +169,32 @@ enum SDKRules {
         }
         let (url, evidence) = rule.build(sdk)
         guard let url, let parts = URLParts(url), let host = parts.host else {
-            return Resolution(region: nil, url: url, evidence: "\(evidence), which is not a URL an HTTP client can post to")
+            return Resolution(
+                region: nil, url: url, evidence: located("\(evidence), which is not a URL an HTTP client can post to", sdk))
         }
-        return Resolution(region: region(ofIngestHost: host), host: host, url: url, evidence: "\(evidence) = \(url)")
+        return Resolution(
+            region: region(ofIngestHost: host), host: host, url: url, evidence: located("\(evidence) = \(url)", sdk))
+    }
+
+    /// Unknown when a setting the library reads is one the code gives unresolved (an
+    /// environment variable no environment file sets): never the library's default.
+    private static func unresolvedResolution(_ sdk: SDKConfig, _ library: String) -> Resolution? {
+        let keys = (libraries[library]?.keys ?? ["apiHost"]) + ["uploadURL"]
+        guard let key = keys.first(where: { sdk.unresolved[$0] != nil }) else { return nil }
+        return Resolution(
+            region: nil,
+            evidence: located(
+                "sdk.\(key) is \(sdk.unresolved[key]!) in the code, which no environment file given to the scan sets", sdk))
+    }
+
+    /// Evidence with where in code the setting the URL came from is written, or where the
+    /// SDK is set up when the URL is its default, when a scan found it there.
+    private static func located(_ evidence: String, _ sdk: SDKConfig) -> String {
+        let keys = (sdk.library.flatMap { libraries[$0]?.keys } ?? ["apiHost"]) + ["uploadURL"]
+        if let key = keys.first(where: { sdk.codeLocations[$0] != nil }) {
+            return "\(evidence) (\(key) at \(sdk.codeLocations[key]!))"
+        }
+        return sdk.codeLocation.map { "\(evidence) (set up at \($0))" } ?? evidence
     }
 
     /// The region of a Segment host: its tracking hosts and Public API hosts (which are no

@@ -798,11 +798,15 @@ import Testing
             Row(
                 sdk: SDKConfig(library: "analytics.js"), workspaceRegion: nil, region: nil, host: nil, url: nil,
                 evidence: "analytics.js takes its endpoint from the source's settings (the workspace's region)"),
-            // analytics.js ignores declared hosts: it follows the workspace.
+            // Changed with issue 16 (before: a declared apiHost was ignored): an apiHost in the load
+            // options (`integrations['Segment.io'].apiHost`) overrides the source's settings
+            // (segmentio/analytics-next packages/browser/src/lib/merged-options.ts), and batches
+            // go to https://{apiHost}/b (packages/browser/src/plugins/segmentio/batched-dispatcher.ts).
             Row(
-                sdk: SDKConfig(library: "analytics.js", apiHost: "api.segment.io/v1"), workspaceRegion: "eu-west", region: "eu",
-                host: eu, url: euURL + "/b",
-                evidence: "analytics.js takes its endpoint from the source's settings (the workspace's region)"),
+                sdk: SDKConfig(library: "analytics.js", apiHost: "api.segment.io/v1"), workspaceRegion: "eu-west", region: "us",
+                host: "api.segment.io", url: "https://api.segment.io/v1/b",
+                evidence:
+                    "sdk.apiHost = \"api.segment.io/v1\" (integrations['Segment.io'].apiHost in code) → https://{apiHost}/b = https://api.segment.io/v1/b"),
             Row(sdk: SDKConfig(), region: nil, host: nil, url: nil, evidence: "the SDK configuration names no library"),
             Row(sdk: SDKConfig(apiHost: euPath), region: nil, host: nil, url: nil, evidence: "the SDK configuration names no library"),
             Row(

@@ -1,0 +1,99 @@
+/// `check --scan`: the SDK setups found in code become the SDK configurations of the sources
+/// whose write keys they use, so RES-004, RES-005 and RES-008 decide from the code that ships
+/// rather than from what someone wrote into a bundle by hand. What cannot be matched is said.
+extension CodeScan {
+    /// The settings of a `SDKConfig` a setup in code can give, as strings.
+    static let stringSettings = ["apiHost", "cdnHost", "proxy", "cdnProxy", "host", "path", "endpoint", "uploadURL"]
+
+    /// An SDK configuration from a setup in code: resolved settings as values, the others
+    /// named as unresolved (the URL is then unknown, never the SDK's default).
+    static func configuration(_ use: SDKUse) -> SDKConfig {
+        var sdk = SDKConfig(library: use.library)
+        for s in use.settings {
+            sdk.codeLocations[s.name] = ScanReport.where_(s.location)
+            if let text = s.value.literal, stringSettings.contains(s.name) {
+                switch s.name {
+                case "apiHost": sdk.apiHost = text
+                case "cdnHost": sdk.cdnHost = text
+                case "proxy": sdk.proxy = text
+                case "cdnProxy": sdk.cdnProxy = text
+                case "host": sdk.host = text
+                case "path": sdk.path = text
+                case "endpoint": sdk.endpoint = text
+                default: sdk.uploadURL = text
+                }
+            } else if s.name == "useSegmentEndpoints", let b = s.value.boolean {
+                sdk.useSegmentEndpoints = b
+            } else {
+                sdk.unresolved[s.name] = s.value.described
+            }
+        }
+        sdk.codeLocation = ScanReport.where_(use.location)
+        return sdk
+    }
+
+    /// Sets the SDK configuration of every source whose write key a setup in code uses, and
+    /// resolves those sources' ingest URLs again. Returns the notices: write keys no workspace
+    /// has, write keys the code reads from somewhere the scan cannot see, and a source set up
+    /// differently in two places (whose URL is then unknown: which setup ships is not in the code).
+    static func apply(_ outcome: Outcome, to workspaces: inout [WorkspaceModel]) -> [ResultDocument.Notice] {
+        var byKey: [String: [(workspace: Int, source: Int)]] = [:]
+        for w in workspaces.indices {
+            for s in workspaces[w].sources.indices {
+                for key in workspaces[w].sources[s].writeKeys ?? [] { byKey[key, default: []].append((w, s)) }
+            }
+        }
+        var notices: [ResultDocument.Notice] = []
+        var setups: [[Int]: [SDKUse]] = [:]
+        for use in outcome.uses where use.library != "http-api" {
+            let at = ScanReport.where_(use.location)
+            guard let key = use.writeKey?.literal else {
+                notices.append(
+                    .init(
+                        code: "scan-write-key-unresolved", policy: nil,
+                        message:
+                            "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which the scan cannot resolve, so it is matched to no source (give it with --scan-env or a .env file)"
+                    ))
+                continue
+            }
+            guard let sources = byKey[key] else {
+                notices.append(
+                    .init(
+                        code: "scan-unknown-write-key", policy: nil,
+                        message:
+                            "\(at): \(use.library) is set up with write key \(key), which no source of the audited workspaces has: its events go to a workspace this run does not audit"
+                    ))
+                continue
+            }
+            for (w, s) in sources { setups[[w, s], default: []].append(use) }
+        }
+        for (index, uses) in setups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let (w, s) = (index[0], index[1])
+            var sdk = configuration(uses[0])
+            let distinct = Set(uses.map { use in configurationKey(configuration(use)) })
+            if distinct.count > 1 {
+                let places = uses.map { ScanReport.where_($0.location) }.joined(separator: ", ")
+                sdk.unresolved["apiHost"] = "set up differently in \(uses.count) places (\(places))"
+                notices.append(
+                    .init(
+                        code: "scan-conflicting-setups", policy: nil,
+                        message:
+                            "source \(workspaces[w].sources[s].id) of workspace \(workspaces[w].workspace.slug) is set up differently in \(uses.count) places (\(places)): where its events go is unknown"
+                    ))
+            }
+            workspaces[w].sources[s].sdk = sdk
+        }
+        for w in Set(setups.keys.map { $0[0] }).sorted() {
+            BundleDecoder.resolveIngest(&workspaces[w].sources, workspaceRegion: workspaces[w].workspace.region)
+        }
+        return notices
+    }
+
+    /// What makes two setups send alike: the library and its settings, not where they are written.
+    private static func configurationKey(_ sdk: SDKConfig) -> String {
+        var copy = sdk
+        copy.codeLocation = nil
+        copy.codeLocations = [:]
+        return "\(copy)"
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// `residency scan` and `check --scan` run as the binary: exit codes, outputs, and the gate
+/// deciding from the SDK setup in an app's code.
+@Suite struct ScanCLITests {
+    static let corpus = "Tests/ResidencyKitTests/Fixtures/scan"
+    static let now = ["--now", "2026-11-28T02:00:00Z"]
+
+    /// An EU workspace with an Android app whose write key the app's code uses.
+    static let bundle = """
+        {
+          "exportVersion": 1,
+          "apiHost": "https://eu1.api.segmentapis.com",
+          "workspace": {"id": "ws-shop-eu", "slug": "shop-eu", "name": "Shop EU"},
+          "region": "eu-west",
+          "sources": [
+            {"id": "src-android", "slug": "android-app", "name": "Android app", "enabled": true,
+             "writeKeys": ["kotlinEUwriteKey00001"],
+             "metadata": {"id": "9EMcTqiKok", "slug": "kotlin-android", "name": "Kotlin (Android)", "categories": ["Mobile"],
+                          "isCloudEventSource": false}}
+          ]
+        }
+        """
+
+    static func app(host: String) -> String {
+        """
+        package com.example.shop
+
+        import com.segment.analytics.kotlin.android.Analytics
+
+        class ShopApplication : android.app.Application() {
+            override fun onCreate() {
+                super.onCreate()
+                val analytics = Analytics("kotlinEUwriteKey00001", applicationContext) {
+                    apiHost = "\(host)"
+                }
+            }
+        }
+        """
+    }
+
+    @Test func scansTheSampleAppsAndWritesTheirSetups() throws {
+        let dir = try temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("sdk-configs.json").path
+        let r = try residency(["scan", Self.corpus, "--json", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("33 SDK setups in 22 files of 24 read"), "\(r.stdout)")
+        #expect(r.stderr.contains("warning[W1801]"), "the file that cannot be tokenised is named")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        #expect((json["sdkConfigs"] as? [Any])?.count == 33)
+    }
+
+    @Test func aPathThatCannotBeScannedIsAnError() throws {
+        let r = try residency(["scan", "no/such/folder"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[E1801]: cannot scan no/such/folder: No such file or directory"), "\(r.stderr)")
+    }
+
+    @Test func aBadEnvironmentFileIsAnError() throws {
+        let dir = try temporaryFolder(["bad.env": "GOOD=1\nthis is not a setting\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(["scan", Self.corpus, "--env", dir.appendingPathComponent("bad.env").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.env:2:1: error[E1802]: expected NAME=value in an environment file"), "\(r.stderr)")
+    }
+
+    /// The pre-deployment gate: the same workspace passes with the app's EU setup and fails
+    /// once a change points the SDK at the US host, with the code's line in the evidence.
+    @Test func theGateFailsWhenAnAppsChangeMovesItsSDKToTheUS() throws {
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": Self.app(host: "events.eu1.segmentapis.com/v1"),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let args = ["check", "--policies", policies, "--inventory", "inv", "--scan", "app"] + Self.now
+        let eu = try residency(args, in: dir)
+        #expect(eu.status == 0, "\(eu.stdout)\(eu.stderr)")
+        #expect(eu.stdout.contains("verdict:     COMPLIANT"), "\(eu.stdout)")
+
+        try Self.app(host: "api.segment.io/v1").write(
+            to: dir.appendingPathComponent("app/ShopApplication.kt"), atomically: true, encoding: .utf8)
+        let us = try residency(args, in: dir)
+        #expect(us.status == 1, "\(us.stdout)\(us.stderr)")
+        #expect(us.stdout.contains("FAIL    RES-004  error   shop-eu/source/src-android"), "\(us.stdout)")
+        #expect(us.stdout.contains("FAIL    RES-005  error   shop-eu/source/src-android"), "\(us.stdout)")
+        let explain = try residency(
+            [
+                "explain", "--policy", "RES-004", "--resource", "src-android", "--policies", policies, "--inventory", "inv",
+                "--scan", "app",
+            ]
+                + Self.now, in: dir)
+        #expect(
+            explain.stdout.contains(
+                #"sdk.apiHost = "api.segment.io/v1" → https://{apiHost}/b = https://api.segment.io/v1/b (apiHost at app/ShopApplication.kt:9:23)"#
+            ), "\(explain.stdout)")
+    }
+
+    /// A value the code reads from the environment is undecided unless an environment file
+    /// gives it; write keys no workspace has, or that cannot be resolved, are said.
+    @Test func whatTheScanCannotResolveIsNeverCompliant() throws {
+        let code = Self.app(host: "x").replacingOccurrences(of: "\"x\"", with: "System.getenv(\"SEGMENT_API_HOST\")")
+        let other = """
+            import com.segment.analytics.kotlin.android.Analytics
+            val a = Analytics("someOtherWorkspaceKey", context) { apiHost = "api.segment.io/v1" }
+            val b = Analytics(BuildConfig.SEGMENT_WRITE_KEY, context) { }
+            """
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": code, "app/Other.kt": other,
+            "prod.env": "SEGMENT_API_HOST=events.eu1.segmentapis.com/v1\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let args = ["check", "--policies", policies, "--inventory", "inv", "--scan", "app"] + Self.now
+        let unknown = try residency(args, in: dir)
+        #expect(unknown.status == 1, "\(unknown.stdout)\(unknown.stderr)")
+        #expect(unknown.stdout.contains("UNKNOWN RES-004  error   shop-eu/source/src-android"), "\(unknown.stdout)")
+        #expect(
+            unknown.stdout.contains(
+                "NOTICE  app/Other.kt:2:9: analytics-kotlin is set up with write key someOtherWorkspaceKey, which no source of the audited workspaces has"
+            ),
+            "\(unknown.stdout)")
+        #expect(
+            unknown.stdout.contains(
+                "NOTICE  app/Other.kt:3:9: analytics-kotlin is set up with write key build setting BuildConfig.SEGMENT_WRITE_KEY"),
+            "\(unknown.stdout)")
+        let given = try residency(args + ["--scan-env", "prod.env"], in: dir)
+        #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
+    }
+
+    /// One source set up two ways in the code: which one ships is not in the code.
+    @Test func oneSourceSetUpTwoWaysIsUndecided() throws {
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": Self.app(host: "events.eu1.segmentapis.com/v1"),
+            "app/Debug.kt": Self.app(host: "api.segment.io/v1"),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let r = try residency(["check", "--policies", policies, "--inventory", "inv", "--scan", "app"] + Self.now, in: dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("UNKNOWN RES-004  error   shop-eu/source/src-android"), "\(r.stdout)")
+        #expect(
+            r.stdout.contains(
+                "source src-android of workspace shop-eu is set up differently in 2 places (app/Debug.kt:8:25, app/ShopApplication.kt:8:25)"
+            ), "\(r.stdout)")
+    }
+}
