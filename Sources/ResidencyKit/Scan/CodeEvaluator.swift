@@ -26,6 +26,10 @@ struct CodeEvaluator {
         if r.count > 2, tokens[r.upperBound - 1].isIdentifier("freeze"), tokens[r.upperBound - 2].isPunctuation(".") {
             r = r.lowerBound..<(r.upperBound - 2)
         }
+        // Objective-C's `@"…"` is the string.
+        if r.count > 1, file.language.family == .objectiveC, tokens[r.lowerBound].isPunctuation("@") {
+            r = (r.lowerBound + 1)..<r.upperBound
+        }
         guard !r.isEmpty else { return .unknown("") }
         if r.count >= 2, tokens[r.lowerBound].isPunctuation("("), file.close(r.lowerBound) == r.upperBound - 1 {
             return value((r.lowerBound + 1)..<(r.upperBound - 1), depth: depth)

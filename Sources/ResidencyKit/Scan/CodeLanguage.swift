@@ -3,7 +3,7 @@
 /// unknowable). One table, so that a language is added in one place (docs/scan.md lists them).
 struct CodeLanguage: Sendable, Hashable {
     enum Family: String, Sendable, Hashable, CaseIterable {
-        case javascript, java, kotlin, swift, csharp, go, dart, php, python, ruby
+        case javascript, java, kotlin, swift, objectiveC, csharp, go, dart, php, python, ruby
     }
 
     /// What a backtick starts.
@@ -59,6 +59,9 @@ struct CodeLanguage: Sendable, Hashable {
     static let swift = CodeLanguage(
         family: .swift, lineComments: ["//"], blockComments: true, nestedBlockComments: true, singleQuotedStrings: false,
         tripleQuotes: true, backtick: .identifier, interpolations: ["\\("])
+    /// Objective-C: `@"…"` is a string after an `@` (the `@` a token of its own).
+    static let objectiveC = CodeLanguage(
+        family: .objectiveC, lineComments: ["//"], blockComments: true, singleQuotedStrings: false)
     static let csharp = CodeLanguage(
         family: .csharp, lineComments: ["//"], blockComments: true, singleQuotedStrings: false, tripleQuotes: true)
     static let go = CodeLanguage(
@@ -82,6 +85,7 @@ struct CodeLanguage: Sendable, Hashable {
         table["java"] = java
         for ext in ["kt", "kts"] { table[ext] = kotlin }
         table["swift"] = swift
+        for ext in ["m", "mm"] { table[ext] = objectiveC }
         table["cs"] = csharp
         table["go"] = go
         table["dart"] = dart

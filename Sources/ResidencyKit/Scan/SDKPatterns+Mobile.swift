@@ -6,16 +6,51 @@ extension SDKPatterns {
     /// `Configuration(writeKey: "…").apiHost("…").cdnHost("…")`, chained or called on the
     /// variable that holds it (segmentio/analytics-swift Sources/Segment/Configuration.swift).
     func swift() -> [SDKUse] {
-        guard file.mentions("Segment") else { return [] }
-        return file.calls("Configuration").compactMap { k in
-            let args = file.arguments(k + 1)
-            guard let key = file.value(args, "writeKey") else { return nil }
-            let chained = file.chain(after: file.close(k + 1)) + callsOnVariable(assignedAt: k)
-            return use(
-                "analytics-swift", at: k, writeKey: key,
-                settings: chained.filter { ["apiHost", "cdnHost"].contains($0.name) }.map { ($0.name, only($0.open)) },
-                notes: requestFactoryNote(chained.map(\.name)))
+        guard file.mentions("import Segment") else { return analyticsIOS() }
+        return analyticsIOS()
+            + file.calls("Configuration").compactMap { k in
+                let args = file.arguments(k + 1)
+                guard let key = file.value(args, "writeKey") else { return nil }
+                let chained = file.chain(after: file.close(k + 1)) + callsOnVariable(assignedAt: k)
+                let properties = propertiesOnVariable(assignedAt: k)
+                var settings = chained.filter { ["apiHost", "cdnHost"].contains($0.name) }.map { ($0.name, only($0.open)) }
+                settings += [("apiHost", properties["apiHost"]), ("cdnHost", properties["cdnHost"])]
+                return use(
+                    "analytics-swift", at: k, writeKey: key, settings: settings,
+                    notes: requestFactoryNote(chained.map(\.name) + properties.keys))
+            }
+    }
+
+    /// Classic analytics-ios: `AnalyticsConfiguration(writeKey:)` (Swift, also by its
+    /// Objective-C name) and `[SEGAnalyticsConfiguration configurationWithWriteKey:@"…"]`, with
+    /// `configuration.apiHost = …` set on the variable (segmentio/analytics-ios
+    /// Segment/Classes/SEGAnalyticsConfiguration.h, SEGHTTPClient.m).
+    func analyticsIOS() -> [SDKUse] {
+        var out: [SDKUse] = []
+        for name in ["AnalyticsConfiguration", "SEGAnalyticsConfiguration"] where file.language.family == .swift {
+            for k in file.calls(name) {
+                guard let key = file.value(file.arguments(k + 1), "writeKey") else { continue }
+                out.append(classicIOS(at: k, key: key, assigned: k))
+            }
         }
+        if file.language.family == .objectiveC {
+            for k in file.tokens.indices where file.tokens[k].isIdentifier("configurationWithWriteKey") {
+                guard file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
+                    file.token(k + 1)?.isPunctuation(":") == true,
+                    file.token(k - 2)?.isPunctuation("[") == true
+                else { continue }
+                let close = file.close(k - 2)
+                out.append(classicIOS(at: k - 1, key: FileArgument(label: nil, value: (k + 2)..<close), assigned: k - 2))
+            }
+        }
+        return out
+    }
+
+    private func classicIOS(at k: Int, key: FileArgument, assigned: Int) -> SDKUse {
+        let set = propertiesOnVariable(assignedAt: assigned)
+        return use(
+            "analytics-ios", at: k, writeKey: key, settings: [("apiHost", set["apiHost"])],
+            notes: requestFactoryNote(Array(set.keys)))
     }
 
     private func requestFactoryNote(_ names: [String]) -> [String] {
@@ -33,17 +68,18 @@ extension SDKPatterns {
         for k in file.calls("Analytics") {
             let close = file.close(k + 1)
             let args = file.arguments(k + 1)
-            // `Analytics(configuration)` is found at its `Configuration(…)`.
-            guard args.count >= 2, let key = file.value(args, "writeKey", position: 0) else { continue }
-            var settings: [(String, FileArgument?)] = []
-            if file.token(close + 1)?.isPunctuation("{") == true {
-                let set = assignments(in: close + 1)
-                settings = [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"])]
+            // `Analytics(writeKey, context) { … }` on Android, `Analytics(writeKey) { … }` on the
+            // JVM; `Analytics(configuration)` is found at its `Configuration(…)`.
+            let lambda = file.token(close + 1)?.isPunctuation("{") == true
+            guard args.count >= 2 || (args.count == 1 && lambda), let key = file.value(args, "writeKey", position: 0) else {
+                continue
             }
+            let set = lambda ? assignments(in: close + 1) : [:]
             out.append(
                 use(
-                    "analytics-kotlin", at: k, writeKey: key, settings: settings,
-                    notes: requestFactoryNote(Array(assignments(in: close + 1).keys))))
+                    "analytics-kotlin", at: k, writeKey: key,
+                    settings: [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"])],
+                    notes: requestFactoryNote(Array(set.keys))))
         }
         for k in file.calls("Configuration") {
             let args = file.arguments(k + 1)
@@ -99,7 +135,7 @@ extension SDKPatterns {
     /// (segmentio/Analytics-CSharp Analytics-CSharp/Segment/Analytics/Configuration.cs;
     /// segmentio/Analytics.NET Analytics/Config.cs).
     func csharp() -> [SDKUse] {
-        guard file.mentions("Segment") else { return [] }
+        guard file.mentions("using Segment") else { return [] }
         var out: [SDKUse] = []
         for k in file.calls("Configuration") where file.mentions("Segment.Analytics") {
             let args = file.arguments(k + 1)

@@ -27,7 +27,8 @@ extension SDKPatterns {
     /// `analytics.write_key = "…"` and `analytics.host = "…"` on the module, or
     /// `Client(write_key, host="…")` (segmentio/analytics-python segment/analytics/__init__.py, client.py).
     func python() -> [SDKUse] {
-        guard file.mentions("segment") || file.mentions("import analytics") else { return [] }
+        // The 2.x package (`segment.analytics`) or 1.x's `import analytics`.
+        guard file.mentions("segment.analytics") || file.mentions("import analytics") else { return [] }
         var out: [SDKUse] = []
         // Module attributes, one use per module name.
         var modules: [String: (at: Int, key: FileArgument?, host: FileArgument?)] = [:]

@@ -32,6 +32,7 @@ struct SDKPatterns {
         var found: [SDKUse] = []
         switch file.language.family {
         case .swift: found = swift()
+        case .objectiveC: found = analyticsIOS()
         case .kotlin: found = kotlin() + android()
         case .java: found = kotlin() + android() + java()
         case .dart: found = flutter()
@@ -107,15 +108,50 @@ struct SDKPatterns {
         return out
     }
 
-    /// The `name = value` statements inside the braces at `open` (Kotlin's configuration lambda).
+    /// The properties set on a variable after the statement that created it:
+    /// `configuration.apiHost = "…"` (Swift, Objective-C; `!.` and `?.` too).
+    func propertiesOnVariable(assignedAt k: Int) -> [String: FileArgument] {
+        guard let eq = file.token(k - 1), eq.isPunctuation("="), let name = variableName(before: k - 1) else { return [:] }
+        var out: [String: FileArgument] = [:]
+        var j = k + 1
+        while j + 3 < file.tokens.count {
+            defer { j += 1 }
+            guard file.tokens[j].isIdentifier(name), file.token(j - 1)?.isPunctuation(".") != true else { continue }
+            var m = j + 1
+            if file.token(m)?.isPunctuation("!") == true { m += 1 }
+            guard let dot = file.token(m), dot.isPunctuation(".") || dot.isPunctuation("?."), let property = file.token(m + 1),
+                property.kind == .identifier, file.token(m + 2)?.isPunctuation("=") == true
+            else { continue }
+            let end = CodeConstants.expressionEnd(from: m + 3, file)
+            if out[property.text] == nil { out[property.text] = FileArgument(label: property.text, value: (m + 3)..<end) }
+        }
+        return out
+    }
+
+    /// The variable an `=` at `eq` assigns: `config =`, `config: Configuration =`,
+    /// `SEGAnalyticsConfiguration *config =`.
+    private func variableName(before eq: Int) -> String? {
+        guard let last = file.token(eq - 1) else { return nil }
+        if last.kind == .identifier {
+            if file.token(eq - 2)?.isPunctuation(":") == true, let name = file.token(eq - 3), name.kind == .identifier {
+                return name.text
+            }
+            return last.text
+        }
+        return nil
+    }
+
+    /// The `name = value` and `this.name = value` statements inside the braces at `open`
+    /// (Kotlin's configuration lambda, C#'s initialiser); `other.name = value` is not one.
     func assignments(in open: Int) -> [String: FileArgument] {
         var out: [String: FileArgument] = [:]
         let end = file.close(open)
         var k = open + 1
         while k < end {
-            if file.tokens[k].kind == .identifier, file.token(k + 1)?.isPunctuation("=") == true,
-                file.token(k - 1)?.isPunctuation(".") != true
-            {
+            let member = file.token(k - 1)?.isPunctuation(".") == true
+            let onThis =
+                member && (file.token(k - 2)?.isIdentifier("this") == true || file.token(k - 2)?.isIdentifier("self") == true)
+            if file.tokens[k].kind == .identifier, file.token(k + 1)?.isPunctuation("=") == true, !member || onThis {
                 let valueEnd = min(CodeConstants.expressionEnd(from: k + 2, file), end)
                 out[file.tokens[k].text] = FileArgument(label: file.tokens[k].text, value: (k + 2)..<valueEnd)
                 k = valueEnd

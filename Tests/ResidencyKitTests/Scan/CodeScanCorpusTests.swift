@@ -32,12 +32,17 @@ import Testing
         "flutter-app/lib/main.dart:9:32  analytics-flutter  writeKey build setting SEGMENT_WRITE_KEY  apiHost build setting SEGMENT_API_HOST",
         #"go-service/tracking/tracking.go:12:19  analytics-go  writeKey "goEUwriteKey000000001"  endpoint "https://events.eu1.segmentapis.com""#,
         "go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint env SEGMENT_ENDPOINT",
+        #"ios-classic/AppDelegate.m:11:49  analytics-ios  writeKey "objcClassicKey000001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-classic/Tracker.swift:6:29  analytics-ios  writeKey "swiftClassicKey000001"  (no endpoint set: the SDK's default)"#,
         #"ios-swift/Sources/Shop/AppDelegate.swift:17:29  analytics-swift  writeKey "swiftEUwriteKey0000001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Legacy.swift:7:37  analytics-swift  writeKey "swiftUSdefault0000002"  (no endpoint set: the SDK's default)"#,
+        #"ios-swift/Sources/Shop/Properties.swift:5:25  analytics-swift  writeKey "swiftProperties000005"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost env SEGMENT_API_HOST (else "api.segment.io/v1")"#,
         #"ios-swift/Sources/Widget/Widget.swift:4:48  analytics-swift  writeKey "swiftWidget0000000004"  apiHost "https://events.eu1.segmentapis.com/v1""#,
         #"java-service/src/main/java/com/example/Tracking.java:9:26  analytics-java  writeKey "javaEUwriteKey0000001"  endpoint "https://events.eu1.segmentapis.com""#,
         #"java-service/src/main/java/com/example/Tracking.java:14:26  analytics-java  writeKey "javaNoScheme000000002"  endpoint "events.eu1.segmentapis.com""#,
+        #"kotlin-jvm/main.kt:5:21  analytics-kotlin  writeKey "kotlinJvmWriteKey0004"  apiHost "events.eu1.segmentapis.com/v1""#,
+        "    note: a requestFactory can rewrite the URL of every request, which reading the code cannot follow",
         #"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "https://events.eu1.segmentapis.com""#,
         #"node-service/src/tracking.js:8:19  analytics-node  writeKey "nodeUSdefaultKey00002"  (no endpoint set: the SDK's default)"#,
         #"php-app/src/bootstrap.php:6:10  analytics-php  writeKey "phpEUwriteKey00000001"  host "events.eu1.segmentapis.com""#,
@@ -61,7 +66,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "33 SDK setups in 22 files of 24 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "37 SDK setups in 26 files of 28 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
@@ -70,7 +75,7 @@ import Testing
         let text = ScanReport.text(Self.scan())
         for key in [
             "swiftCommentedOut", "inAString", "insideNodeModules", "ignoredByGit", "browserOldKeyInComment", "notInAScript",
-            "rubyCommentedOut", "phpCommentedOut",
+            "rubyCommentedOut", "phpCommentedOut", "objcCommentedOut",
         ] {
             #expect(!text.contains(key), "\(key) is not code that runs")
         }
@@ -115,7 +120,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
         #expect(json["scanVersion"] as? Int == 1)
         let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
-        #expect(entries.count == 4)
+        #expect(entries.count == 5)
         let staging = try #require(entries.first { $0["writeKey"] as? String == "swiftStaging000000003" })
         #expect(staging["library"] as? String == "analytics-swift")
         #expect(staging["apiHost"] == nil, "an unresolved value is not given as a setting")
