@@ -29,6 +29,7 @@ extension CodeScan {
             }
         }
         sdk.codeLocation = ScanReport.where_(use.location)
+        sdk.notes = use.notes
         return sdk
     }
 

@@ -62,6 +62,7 @@ extension BundleDecoder {
                 endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
             sdk.uploadURL = reader.string(node, "uploadURL", item.path)
             sdk.codeLocation = reader.string(node, "location", item.path)
+            sdk.notes = reader.strings(node, "notes", item.path) ?? []
             if let unresolved = reader.object(node["unresolved"], "\(item.path).unresolved") {
                 for member in unresolved.members {
                     if let text = reader.string(unresolved, member.key, "\(item.path).unresolved") {

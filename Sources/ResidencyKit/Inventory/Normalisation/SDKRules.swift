@@ -190,6 +190,7 @@ enum SDKRules {
     /// Evidence with where in code the setting the URL came from is written, or where the
     /// SDK is set up when the URL is its default, when a scan found it there.
     private static func located(_ evidence: String, _ sdk: SDKConfig) -> String {
+        let evidence = sdk.notes.isEmpty ? evidence : evidence + "; note: " + sdk.notes.joined(separator: "; ")
         let keys = (sdk.library.flatMap { libraries[$0]?.keys } ?? ["apiHost"]) + ["uploadURL"]
         if let key = keys.first(where: { sdk.codeLocations[$0] != nil }) {
             return "\(evidence) (\(key) at \(sdk.codeLocations[key]!))"

@@ -22,7 +22,8 @@ import Testing
         let sources = try #require(loaded.only).sources
         #expect(sources[0].ingestURL == "https://events.eu1.segmentapis.com/v1/b")
         #expect(
-            sources[0].ingestEvidence?.hasSuffix("(set up at App/AppDelegate.swift:17:29)") == true,
+            sources[0].ingestEvidence?.hasSuffix(
+                "= https://events.eu1.segmentapis.com/v1/b; note: a note (set up at App/AppDelegate.swift:17:29)") == true,
             "\(sources[0].ingestEvidence ?? "")")
         // analytics-java's setUploadURL: the URL as given.
         #expect(sources[1].ingestURL == "https://events.eu1.segmentapis.com/v1/import")
