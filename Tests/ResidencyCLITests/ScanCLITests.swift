@@ -82,10 +82,18 @@ import Testing
 
         try Self.app(host: "api.segment.io/v1").write(
             to: dir.appendingPathComponent("app/ShopApplication.kt"), atomically: true, encoding: .utf8)
-        let us = try residency(args, in: dir)
+        let us = try residency(args + ["--json", "out/results.json", "--sarif", "out/results.sarif"], in: dir)
         #expect(us.status == 1, "\(us.stdout)\(us.stderr)")
         #expect(us.stdout.contains("FAIL    RES-004  error   shop-eu/source/src-android"), "\(us.stdout)")
         #expect(us.stdout.contains("FAIL    RES-005  error   shop-eu/source/src-android"), "\(us.stdout)")
+        // The finding points at the line of code, in the terminal and for code scanning.
+        #expect(us.stdout.contains("          at app/ShopApplication.kt:9\n"), "\(us.stdout)")
+        let sarif = try String(contentsOf: dir.appendingPathComponent("out/results.sarif"), encoding: .utf8)
+        #expect(sarif.contains(#""uri": "app/ShopApplication.kt""#), "\(sarif)")
+        // The saved document renders the same SARIF.
+        let again = try residency(["report", "out/results.json", "--sarif", "out/again.sarif"], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("out/again.sarif"), encoding: .utf8) == sarif)
         let explain = try residency(
             [
                 "explain", "--policy", "RES-004", "--resource", "src-android", "--policies", policies, "--inventory", "inv",

@@ -277,6 +277,9 @@ package struct Source: Sendable, Hashable {
     var ingestURL: String?
     /// Where the setting the ingest host came from is written.
     var ingestOrigin: Origin?
+    /// Where in application code that setting is written (`path:line:col`), or the SDK set
+    /// up when the URL is its default, when `check --scan` found it.
+    var ingestCode: String?
     /// Where Segment offers the source's integration, and who said so.
     var integration = IntegrationFacts()
     /// Where the source runs (web, mobile, server, a cloud source), which picks the

@@ -10,7 +10,7 @@ import Foundation
 extension ResultDocument {
     /// The columns of the rows of a workspace record, as the document's `columns` names them.
     static let columns: [(key: String, names: [String])] = [
-        ("sources", ["id", "name", "catalogName", "enabled", "line", "library", "ingestHost", "ingestRegion"]),
+        ("sources", ["id", "name", "catalogName", "enabled", "line", "library", "ingestHost", "ingestRegion", "code"]),
         ("destinations", ["id", "name", "catalogName", "enabled", "line", "sourceId", "vendor", "region", "host", "evidence"]),
         ("warehouses", ["id", "name", "catalogName", "enabled", "line", "location", "region"]),
         ("evidence", ["expression", "value", "from"]),
@@ -248,6 +248,11 @@ private struct WorkspaceRecord {
         for (k, s) in ws.sources.enumerated() {
             row(k, s.id, s.name, s.catalogName, s.enabled, s.line, &out)
             for v in [s.library, s.ingestHost, s.ingestRegion] { out.append(44); text(v, &out) }
+            // The code column only where `check --scan` found one: rows stay as they were without.
+            if let code = s.code {
+                out.append(44)
+                text(code, &out)
+            }
             out.append(93)
         }
         raw("], \"destinations\": [", &out)

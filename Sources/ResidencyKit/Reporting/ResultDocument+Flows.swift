@@ -13,6 +13,9 @@ extension ResultDocument {
         public var library: String?
         public var ingestHost: String?
         public var ingestRegion: String?
+        /// Where in application code the SDK setting its events go by is written
+        /// (`path:line:col`), when `check --scan` found it there (docs/scan.md).
+        public var code: String? = nil
     }
 
     public struct FlowDestination: Sendable, Equatable {
@@ -53,7 +56,7 @@ extension ResultDocument {
                     FlowSource(
                         id: ss[i].id, name: m.name(of: .source, i), catalogName: ss[i].catalogName, enabled: ss[i].enabled,
                         line: line(ss[i].origin), library: ss[i].sdk?.library, ingestHost: ss[i].ingestHost,
-                        ingestRegion: ss[i].ingestRegion)
+                        ingestRegion: ss[i].ingestRegion, code: ss[i].ingestCode)
                 }
             },
             destinations: m.destinations.withUnsafeBufferPointer { ds in
@@ -96,7 +99,7 @@ extension ResultDocument {
             w.endArray()
         }
         list("sources", ws.sources, { ($0.id, $0.name, $0.catalogName, $0.enabled, $0.line) }) {
-            [("library", $0.library), ("ingestHost", $0.ingestHost), ("ingestRegion", $0.ingestRegion)]
+            [("library", $0.library), ("ingestHost", $0.ingestHost), ("ingestRegion", $0.ingestRegion), ("code", $0.code)]
         }
         list("destinations", ws.destinations, { ($0.id, $0.name, $0.catalogName, $0.enabled, $0.line) }) {
             [

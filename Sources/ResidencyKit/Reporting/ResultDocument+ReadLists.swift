@@ -32,7 +32,7 @@ extension ResultDocument {
             return FlowSource(
                 id: id, name: name, catalogName: catalogName, enabled: enabled, line: line,
                 library: r.optionalString(f, "library", p), ingestHost: r.optionalString(f, "ingestHost", p),
-                ingestRegion: r.optionalString(f, "ingestRegion", p))
+                ingestRegion: r.optionalString(f, "ingestRegion", p), code: r.optionalString(f, "code", p))
         }
         let destinations = flows("destinations") { f, p in
             let (id, name, catalogName, enabled, line) = common(f, p)

@@ -19,10 +19,11 @@ extension ResultDocument {
             strings.append(r.text(s, "\(path).strings[\(i)]") ?? "")
         }
         var rows = RecordRows(strings: strings, path: path)
-        let sources = rows.list(o, "sources", columns: 8, &r) { c, r in
+        let sources = rows.list(o, "sources", columns: 8...9, &r) { c, r in
             FlowSource(
                 id: c.text(0, &r) ?? "", name: c.text(1, &r) ?? "", catalogName: c.text(2, &r), enabled: c.flag(3, &r),
-                line: c.number(4, &r), library: c.text(5, &r), ingestHost: c.text(6, &r), ingestRegion: c.text(7, &r))
+                line: c.number(4, &r), library: c.text(5, &r), ingestHost: c.text(6, &r), ingestRegion: c.text(7, &r),
+                code: c.text(8, &r))
         }
         let destinations = rows.list(o, "destinations", columns: 10, &r) { c, r in
             FlowDestination(

@@ -92,6 +92,7 @@ extension BundleDecoder {
             sources[i].ingestRegion = r.region
             sources[i].ingestEvidence = r.evidence
             sources[i].ingestOrigin = sdk.origin
+            sources[i].ingestCode = SDKRules.codeLocation(sdk)
         }
     }
 

@@ -191,11 +191,20 @@ enum SDKRules {
     /// SDK is set up when the URL is its default, when a scan found it there.
     private static func located(_ evidence: String, _ sdk: SDKConfig) -> String {
         let evidence = sdk.notes.isEmpty ? evidence : evidence + "; note: " + sdk.notes.joined(separator: "; ")
-        let keys = (sdk.library.flatMap { libraries[$0]?.keys } ?? ["apiHost"]) + ["uploadURL"]
-        if let key = keys.first(where: { sdk.codeLocations[$0] != nil }) {
-            return "\(evidence) (\(key) at \(sdk.codeLocations[key]!))"
-        }
+        if let key = decisiveSetting(sdk) { return "\(evidence) (\(key) at \(sdk.codeLocations[key]!))" }
         return sdk.codeLocation.map { "\(evidence) (set up at \($0))" } ?? evidence
+    }
+
+    /// The first setting the library reads that the code writes, if any.
+    private static func decisiveSetting(_ sdk: SDKConfig) -> String? {
+        let keys = (sdk.library.flatMap { libraries[$0]?.keys } ?? ["apiHost"]) + ["uploadURL"]
+        return keys.first { sdk.codeLocations[$0] != nil }
+    }
+
+    /// Where in code the URL is decided: the setting's line, or the setup's when the URL is
+    /// the library's default; nil when no scan found the SDK in code.
+    static func codeLocation(_ sdk: SDKConfig) -> String? {
+        decisiveSetting(sdk).map { sdk.codeLocations[$0]! } ?? sdk.codeLocation
     }
 
     /// The region of a Segment host: its tracking hosts and Public API hosts (which are no

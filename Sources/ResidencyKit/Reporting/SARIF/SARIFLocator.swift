@@ -8,6 +8,9 @@
 struct SARIFLocator {
     /// Per workspace slug: its file, its line, and each resource's line by `kind/id`.
     private var workspaces: [String: (source: String?, line: Int?, resources: [String: Int])] = [:]
+    /// Per workspace slug and `source/id`: where in application code its SDK's URL is
+    /// decided, when `check --scan` found it (`path:line:col`).
+    private var code: [String: [String: String]] = [:]
     private var policies: [String: (file: String, line: Int)] = [:]
     private let fallback: String
     private let root: String?
@@ -26,7 +29,10 @@ struct SARIFLocator {
         for ws in doc.workspaces where workspaces[ws.slug] == nil {
             var lines: [String: Int] = [:]
             if needed.contains(ws.slug) {
-                for s in ws.sources { if let l = s.line { lines["source/\(s.id)"] = l } }
+                for s in ws.sources {
+                    if let l = s.line { lines["source/\(s.id)"] = l }
+                    if let at = s.code { code[ws.slug, default: [:]]["source/\(s.id)"] = at }
+                }
                 for d in ws.destinations { if let l = d.line { lines["destination/\(d.id)"] = l } }
                 for h in ws.warehouses { if let l = h.line { lines["warehouse/\(h.id)"] = l } }
             }
@@ -38,8 +44,16 @@ struct SARIFLocator {
         for i in results { referenced.insert(file(of: doc.results[i]).path) }
     }
 
-    /// The file and line a finding is shown at.
+    /// The file and line a finding is shown at: for a finding about an SDK set up in scanned
+    /// code (its evidence names the line of code), that line; else the resource in its inventory.
     func file(of f: Finding) -> (path: String, line: Int) {
+        if f.resourceKind == "source", let at = code[f.workspace]?["source/\(f.resourceId)"],
+            f.evidence.contains(where: { $0.value.contains(at) || $0.from?.contains(at) == true }),
+            let colon = at.lastIndex(of: ":"), let lineColon = at[..<colon].lastIndex(of: ":"),
+            let line = Int(at[at.index(after: lineColon)..<colon])
+        {
+            return (String(at[..<lineColon]), line)
+        }
         if let ws = workspaces[f.workspace], let source = ws.source {
             let line = f.resourceKind == "workspace" ? ws.line : ws.resources["\(f.resourceKind)/\(f.resourceId)"]
             return (source, line ?? ws.line ?? 1)
