@@ -1,5 +1,3 @@
-import Plot
-
 /// Findings grouped by cause (issue 13, item 4): at 1,000 workspaces a reader needs "RES-001
 /// failed 8,000 times" and "RES-004 could not be decided 300 times because the SDK's endpoint is
 /// not in the export" before any single finding. A cause is a policy with an outcome, and for
@@ -36,35 +34,41 @@ extension HTMLReport {
             .map(\.1)
     }
 
-    func causesTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    func causesTable(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let causes = Self.causes(doc)
-        guard !causes.isEmpty else { return .p(.t("No result failed or was left undecided.")) }
+        guard !causes.isEmpty else {
+            w.element("p", text: "No result failed or was left undecided.")
+            return
+        }
         let named = 3
         // The index links every example to its workspace's page: no need to know which it lists.
         let shown = isIndex ? [] : shownFindings(doc, index)
-        return HTMLTable.make(
+        w.table(
             "Failed and undecided results by cause, most first",
-            columns: ["Policy", "Outcome", "Cause", "Results", "Workspaces", "For example"], numeric: [3, 4],
-            rows: causes.map { c in
-                var examples: [BodyNode] = []
-                for (k, i) in c.results.prefix(named).enumerated() {
-                    let r = doc.results[i]
-                    if k > 0 { examples.append(.t(", ")) }
-                    // Only to findings the report lists (a large run lists the most urgent).
-                    if shown.contains(i) || isIndex {
-                        examples.append(findingLink(r, "\(r.resourceName) (\(r.workspace))"))
-                    } else {
-                        examples.append(.t("\(r.resourceName) (\(r.workspace))"))
+            columns: ["Policy", "Outcome", "Cause", "Results", "Workspaces", "For example"], numeric: [3, 4]
+        ) { w in
+            for c in causes {
+                w.element("tr") { w in
+                    w.rowHeader { $0.link(HTMLMarkup.policyAnchor(c.policy), c.policy) }
+                    w.element("td") { $0.badge(c.outcome) }
+                    w.cell(c.reason)
+                    w.number(c.results.count)
+                    w.number(c.workspaces.count)
+                    w.element("td") { w in
+                        for (k, i) in c.results.prefix(named).enumerated() {
+                            let r = doc.results[i]
+                            if k > 0 { w.text(", ") }
+                            // Only to findings the report lists (a large run lists the most urgent).
+                            if shown.contains(i) || isIndex {
+                                findingLink(r, "\(r.resourceName) (\(r.workspace))", &w)
+                            } else {
+                                w.text("\(r.resourceName) (\(r.workspace))")
+                            }
+                        }
+                        if c.results.count > named { w.text(" and \(c.results.count - named) more") }
                     }
                 }
-                if c.results.count > named { examples.append(.t(" and \(c.results.count - named) more")) }
-                return .tr(
-                    HTMLTable.rowHeader(.link(HTMLMarkup.policyAnchor(c.policy), c.policy)),
-                    .td(HTMLWords.badge(c.outcome)),
-                    HTMLTable.cell(c.reason),
-                    .td(.cls("num"), .t(String(c.results.count))),
-                    .td(.cls("num"), .t(String(c.workspaces.count))),
-                    .td(.group(examples)))
-            })
+            }
+        }
     }
 }
