@@ -43,9 +43,18 @@ enum HTMLMarkup {
 
     /// Printable ASCII, with nothing that `escape` replaces.
     private static func isPlain(_ s: String, quotes: Bool) -> Bool {
-        s.utf8.allSatisfy { b in
+        everyByte(of: s) { b in
             (0x20..<0x7F).contains(b) && b != 0x26 && b != 0x3C && b != 0x3E && !(quotes && (b == 0x22 || b == 0x27))
         }
+    }
+
+    /// Read from the string's own buffer: asked of every string a report writes, where
+    /// `utf8.allSatisfy` stepping through the view's indices was a tenth of the time.
+    private static func everyByte(of s: String, _ test: (UInt8) -> Bool) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where !test(b) { return false }
+            return true
+        } ?? s.utf8.allSatisfy(test)
     }
 
     /// The string, cut at `limit` characters with a note saying how much was left out.
@@ -118,12 +127,12 @@ enum HTMLMarkup {
     /// is appended, so distinct resources never share an anchor.
     static func anchor(_ parts: [String]) -> String {
         let joined = parts.joined(separator: "-")
+        // The usual case, every byte kept and the id short, is the joined parts as they are.
+        if joined.utf8.count < 120, everyByte(of: joined, isAnchorByte) { return joined }
         var id = ""
         var changed = false
         for c in joined.unicodeScalars {
-            // ASCII letters and digits by value: Unicode properties are slow to look up.
-            let v = c.value
-            if (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v) || c == "-" || c == "_" {
+            if c.isASCII && isAnchorByte(UInt8(c.value)) {
                 id.unicodeScalars.append(c)
             } else {
                 id += "_"
@@ -137,6 +146,11 @@ enum HTMLMarkup {
         guard changed else { return id }
         let digest = SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(10)
         return "\(id)-\(digest)"
+    }
+
+    /// ASCII letters and digits, `-` and `_`, by value: Unicode properties are slow to look up.
+    private static func isAnchorByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x5F
     }
 
     static func policyAnchor(_ id: String) -> String { anchor(["policy", id]) }

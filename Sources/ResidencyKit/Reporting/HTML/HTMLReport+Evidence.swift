@@ -2,7 +2,8 @@
 /// in policy syntax. A lawyer reads the findings in words; an engineer who checks one follows
 /// its link here. Kept out of the findings so that they read, and print, as a list.
 extension HTMLReport {
-    static func evidenceAnchor(_ r: Finding) -> String { "evidence-" + HTMLMarkup.findingAnchor(r) }
+    /// The anchor of a finding's evidence, from the finding's own anchor.
+    static func evidenceAnchor(_ findingAnchor: String) -> String { "evidence-" + findingAnchor }
 
     func evidenceAppendix(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         section("evidence", &w) { w in
@@ -23,14 +24,15 @@ extension HTMLReport {
 
     /// The values one finding's decision read.
     private func evidence(_ r: Finding, _ w: inout HTMLWriter) {
-        w.element("article", .cls("evidence"), .attr("id", Self.evidenceAnchor(r))) { w in
+        let anchor = HTMLMarkup.findingAnchor(r)
+        w.element("article", .cls("evidence"), .attr("id", Self.evidenceAnchor(anchor))) { w in
             w.element("h4") { w in
                 w.text("\(r.policy) · ")
                 w.name(r.resourceName)
                 w.text(" · \(r.resourceKind) in ")
                 w.name(r.workspace)
                 w.text(" · ")
-                w.link(HTMLMarkup.findingAnchor(r), "back to the finding")
+                w.link(anchor, "back to the finding")
             }
             w.table(
                 "The values the decision read", columns: ["Expression (as written in the policy)", "Value", "Derived from"]

@@ -106,7 +106,8 @@ extension HTMLReport {
     }
 
     private func finding(_ r: Finding, _ p: ResultDocument.PolicyInfo, _ w: inout HTMLWriter) {
-        w.element("article", .cls("finding o-\(r.outcome.rawValue)"), .attr("id", HTMLMarkup.findingAnchor(r))) { w in
+        let anchor = HTMLMarkup.findingAnchor(r)
+        w.element("article", .cls("finding o-\(r.outcome.rawValue)"), .attr("id", anchor)) { w in
             w.element("h4") { w in
                 w.badge(r.outcome)
                 w.text(" ")
@@ -138,7 +139,7 @@ extension HTMLReport {
                         w.text("none recorded")
                     } else {
                         w.text("the \(HTMLMarkup.count(r.evidence.count, "value")) the decision read: ")
-                        w.link(Self.evidenceAnchor(r), "appendix")
+                        w.link(Self.evidenceAnchor(anchor), "appendix")
                     }
                 }
             }

@@ -39,6 +39,19 @@ extension HTMLReport {
         let permits = Dictionary(doc.policies.filter { $0.kind == "permit" }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let vendors = Dictionary(doc.vendors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let undeclared = "not declared in the facts file"
+        // Worked out once per permit and basis: a workspace's hundreds of rows share a handful.
+        struct Basis: Hashable {
+            var permit: String?
+            var basis: String?
+        }
+        var mechanisms: [Basis: String] = [:]
+        func mechanism(_ r: Finding) -> String {
+            let key = Basis(permit: r.permit, basis: r.basis)
+            if let known = mechanisms[key] { return known }
+            let m = Self.mechanism(of: r.permit.flatMap { permits[$0] }, basis: r.basis)
+            mechanisms[key] = m
+            return m
+        }
         let home = HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))
         w.table(
             "Record of transfers out of \(home) of \(ws.name ?? ws.slug)",
@@ -76,9 +89,7 @@ extension HTMLReport {
                     w.cell(exporter)
                     w.cell(importer)
                     w.cell(HTMLWords.region(row.region))
-                    w.cell(
-                        permitted.map { Self.mechanism(of: $0.permit.flatMap { permits[$0] }, basis: $0.basis) }
-                            ?? "none recorded")
+                    w.cell(permitted.map { mechanism($0) } ?? "none recorded")
                     w.cell(categories)
                     w.cell(facts?.nextReview ?? undeclared)
                     w.cell(status)

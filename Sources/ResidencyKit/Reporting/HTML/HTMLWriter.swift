@@ -6,14 +6,15 @@
 /// elements, attributes in the order given, each value escaped for a double-quoted attribute
 /// and an empty one written as the bare name. Every string from a document goes through
 /// `text`, `name` or an `Attribute`, and so through HTMLMarkup; `raw` is for the report's
-/// own markup only.
+/// own markup only. Element and attribute names are static strings: copied from the binary,
+/// never counted or retained.
 struct HTMLWriter {
     /// An attribute whose value is escaped (HTMLMarkup) when it is written.
     struct Attribute {
-        var name: String
+        var name: StaticString
         var value: String
 
-        static func attr(_ name: String, _ value: String) -> Attribute { Attribute(name: name, value: value) }
+        static func attr(_ name: StaticString, _ value: String) -> Attribute { Attribute(name: name, value: value) }
 
         static func cls(_ names: String) -> Attribute { Attribute(name: "class", value: names) }
     }
@@ -32,56 +33,61 @@ struct HTMLWriter {
     /// A name where it labels something: clipped shorter.
     mutating func name(_ s: String) { text(s, limit: HTMLMarkup.nameLimit) }
 
-    mutating func open(_ tag: String, _ attributes: [Attribute]) {
+    mutating func open(_ tag: StaticString, _ attributes: [Attribute]) {
         start(tag, attributes)
         bytes.append(UInt8(ascii: ">"))
     }
 
-    mutating func open(_ tag: String, _ attributes: Attribute...) { open(tag, attributes) }
+    mutating func open(_ tag: StaticString, _ attributes: Attribute...) { open(tag, attributes) }
 
-    mutating func close(_ tag: String) {
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: tag.utf8)
+    mutating func close(_ tag: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        append(tag)
         bytes.append(UInt8(ascii: ">"))
     }
 
     /// An element, its attributes and what `content` writes, closed explicitly (also when
     /// empty: `<td></td>`, `<rect …></rect>`).
-    mutating func element(_ tag: String, _ attributes: [Attribute], _ content: (inout HTMLWriter) -> Void) {
+    mutating func element(_ tag: StaticString, _ attributes: [Attribute], _ content: (inout HTMLWriter) -> Void) {
         open(tag, attributes)
         content(&self)
         close(tag)
     }
 
-    mutating func element(_ tag: String, _ attributes: Attribute..., content: (inout HTMLWriter) -> Void = { _ in }) {
+    mutating func element(_ tag: StaticString, _ attributes: Attribute..., content: (inout HTMLWriter) -> Void = { _ in }) {
         element(tag, attributes, content)
     }
 
     /// An element holding one string of text.
-    mutating func element(_ tag: String, _ attributes: Attribute..., text: String, limit: Int = HTMLMarkup.clipLimit) {
+    mutating func element(_ tag: StaticString, _ attributes: Attribute..., text: String, limit: Int = HTMLMarkup.clipLimit) {
         open(tag, attributes)
         self.text(text, limit: limit)
         close(tag)
     }
 
     /// An element that has no content and no end tag, written `<br/>`, `<meta …/>`.
-    mutating func void(_ tag: String, _ attributes: Attribute...) {
+    mutating func void(_ tag: StaticString, _ attributes: Attribute...) {
         start(tag, attributes)
         bytes.append(contentsOf: "/>".utf8)
     }
 
     /// `<tag` and its attributes.
-    private mutating func start(_ tag: String, _ attributes: [Attribute]) {
+    private mutating func start(_ tag: StaticString, _ attributes: [Attribute]) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: tag.utf8)
+        append(tag)
         for a in attributes {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: a.name.utf8)
+            append(a.name)
             guard !a.value.isEmpty else { continue }
             bytes.append(contentsOf: #"=""#.utf8)
             HTMLMarkup.appendAttribute(a.value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    private mutating func append(_ name: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// A link to an anchor in this page.
