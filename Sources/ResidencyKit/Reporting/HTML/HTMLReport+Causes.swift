@@ -15,19 +15,24 @@ extension HTMLReport {
     static func causes(_ doc: ResultDocument) -> [Cause] {
         var byKey: [String: Cause] = [:]
         var order: [String] = []
-        // Each result read in place (a copy of each would retain a dozen references).
-        func add(_ i: Int, _ r: Finding) {
-            guard r.outcome == .fail || r.outcome == .indeterminate else { return }
-            let reason = r.outcome == .indeterminate ? (r.reason ?? "a value the policy needs is missing") : r.title
-            let key = "\(r.policy)\u{0}\(r.outcome.rawValue)\u{0}\(reason)"
+        // Fields read through the buffer, as in ResultIndex: a result taken whole is a copy.
+        func add(_ results: UnsafeBufferPointer<Finding>, _ i: Int) {
+            let outcome = results[i].outcome
+            guard outcome == .fail || outcome == .indeterminate else { return }
+            let policy = results[i].policy
+            let reason =
+                outcome == .indeterminate ? (results[i].reason ?? "a value the policy needs is missing") : results[i].title
+            let key = "\(policy)\u{0}\(outcome.rawValue)\u{0}\(reason)"
             if byKey[key] == nil {
-                byKey[key] = Cause(policy: r.policy, outcome: r.outcome, reason: reason)
+                byKey[key] = Cause(policy: policy, outcome: outcome, reason: reason)
                 order.append(key)
             }
             byKey[key]?.results.append(i)
-            byKey[key]?.workspaces.insert(r.workspace)
+            byKey[key]?.workspaces.insert(results[i].workspace)
         }
-        for i in doc.results.indices { add(i, doc.results[i]) }
+        doc.results.withUnsafeBufferPointer { results in
+            for i in results.indices { add(results, i) }
+        }
         // Most results first, then the order first seen.
         return order.enumerated().map { ($0.offset, byKey[$0.element]!) }
             .sorted { a, b in a.1.results.count != b.1.results.count ? a.1.results.count > b.1.results.count : a.0 < b.0 }

@@ -280,23 +280,28 @@ struct ResultIndex {
     var workspaceOrder: [ResultDocument.WorkspaceInfo] = []
 
     init(_ doc: ResultDocument) {
-        // Each result read in place (a copy of each would retain a dozen references).
-        func add(_ i: Int, _ r: Finding) {
-            counts[r.policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][r.outcome.ordinal] += 1
-            guard ResultIndex.isListed(r.outcome) else { return }
-            listed[r.policy, default: []].append(i)
-            byResource[ResourceKey(workspace: r.workspace, kind: r.resourceKind, id: r.resourceId), default: []].append(i)
-            if r.outcome == .indeterminate {
-                let reason = r.reason ?? "no reason recorded"
-                if let j = reasons[r.policy]?.firstIndex(where: { $0.reason == reason }) {
-                    reasons[r.policy]![j].count += 1
+        // Fields read through the buffer: a result taken whole, from the array or as an
+        // argument, is a copy that retains a dozen references, 600,000 times a night.
+        func add(_ results: UnsafeBufferPointer<Finding>, _ i: Int) {
+            let (policy, outcome) = (results[i].policy, results[i].outcome)
+            counts[policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][outcome.ordinal] += 1
+            guard ResultIndex.isListed(outcome) else { return }
+            listed[policy, default: []].append(i)
+            let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
+            byResource[key, default: []].append(i)
+            if outcome == .indeterminate {
+                let reason = results[i].reason ?? "no reason recorded"
+                if let j = reasons[policy]?.firstIndex(where: { $0.reason == reason }) {
+                    reasons[policy]![j].count += 1
                 } else {
-                    reasons[r.policy, default: []].append((reason, 1))
+                    reasons[policy, default: []].append((reason, 1))
                 }
             }
-            if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
+            if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
         }
-        for i in doc.results.indices { add(i, doc.results[i]) }
+        doc.results.withUnsafeBufferPointer { results in
+            for i in results.indices { add(results, i) }
+        }
         for (policy, list) in listed {
             listed[policy] = list.sorted { a, b in
                 let (ra, rb) = (ResultIndex.rank(doc.results[a].outcome), ResultIndex.rank(doc.results[b].outcome))
