@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // The HTML report's element tree; its strings are escaped by Reporting/HTML/HTMLMarkup.swift first.
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         // SHA-256 of every input a report records (and the HTML report's CSP hash): reviewed
         // code with the CPU's SHA instructions on x86 and ARM, instead of our own rounds.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -40,7 +38,7 @@ let package = Package(
             name: "ResidencyKit",
             dependencies: [
                 "CLibXML2", "CSignalCleanup", .product(name: "Yams", package: "Yams"),
-                .product(name: "Plot", package: "Plot"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.
@@ -62,8 +60,7 @@ let package = Package(
         .testTarget(
             name: "ResidencyKitTests",
             dependencies: [
-                "ResidencyKit", "LoopbackHTTP", .product(name: "Plot", package: "Plot"),
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "ResidencyKit", "LoopbackHTTP", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden", "Fixtures"]
         ),

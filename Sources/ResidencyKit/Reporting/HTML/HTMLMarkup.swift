@@ -1,16 +1,11 @@
-import Plot
-
 /// The one place where strings from a result document become markup.
 ///
-/// Plot builds the tree, but as of 0.14 it does not fully escape what it is given: text
-/// escaping leaves anything shaped like an entity alone (a workspace named `&lt;b&gt;` would
-/// read as `<b>`), and attribute values are written verbatim (a `"` in a value ends the
-/// attribute). Names in exports are user-controlled, so every string passes through here:
-/// text is clipped, made visible and escaped here, completely, and handed to Plot as raw
-/// text: Plot's own escaping would change nothing in it (it leaves entities alone) and walks
-/// every string `Character` by `Character`, which was most of the time an `--html-dir` of
-/// 1,000 workspaces took. Attribute values are escaped for a quoted attribute.
-/// HTMLReportTests pin Plot's behaviour, so an upgrade that changes it is noticed.
+/// Names in exports are user-controlled, so every string a report shows passes through here
+/// (HTMLWriter's `text`, `name` and attributes call nothing else): it is clipped, made
+/// visible and escaped completely, for element content or for a double-quoted attribute
+/// value, so that no name can end an element or an attribute, hide or reverse the text
+/// around it, or read as an entity (`&lt;b&gt;` stays those characters). Kept apart from
+/// the writer so that the rules are in one short file that tests can reach directly.
 enum HTMLMarkup {
     /// The most characters of one string a report shows; the JSON document has the rest.
     static let clipLimit = 4096
@@ -25,6 +20,41 @@ enum HTMLMarkup {
     /// For a double-quoted attribute value.
     static func attribute(_ s: String) -> String {
         escape(visible(clip(s, limit: clipLimit)), quotes: true)
+    }
+
+    /// `text(s, limit:)`, appended to a page's bytes. A string within the limit of printable
+    /// ASCII with nothing to escape, the usual case, is copied as it is.
+    static func appendText(_ s: String, limit: Int, to out: inout [UInt8]) {
+        if s.utf8.count <= limit, isPlain(s, quotes: false) {
+            out.append(contentsOf: s.utf8)
+        } else {
+            out.append(contentsOf: text(s, limit: limit).utf8)
+        }
+    }
+
+    /// `attribute(s)`, appended to a page's bytes.
+    static func appendAttribute(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.count <= clipLimit, isPlain(s, quotes: true) {
+            out.append(contentsOf: s.utf8)
+        } else {
+            out.append(contentsOf: attribute(s).utf8)
+        }
+    }
+
+    /// Printable ASCII, with nothing that `escape` replaces.
+    private static func isPlain(_ s: String, quotes: Bool) -> Bool {
+        everyByte(of: s) { b in
+            (0x20..<0x7F).contains(b) && b != 0x26 && b != 0x3C && b != 0x3E && !(quotes && (b == 0x22 || b == 0x27))
+        }
+    }
+
+    /// Read from the string's own buffer: asked of every string a report writes, where
+    /// `utf8.allSatisfy` stepping through the view's indices was 6% of an `--html-dir`.
+    private static func everyByte(of s: String, _ test: (UInt8) -> Bool) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where !test(b) { return false }
+            return true
+        } ?? s.utf8.allSatisfy(test)
     }
 
     /// The string, cut at `limit` characters with a note saying how much was left out.
@@ -97,12 +127,12 @@ enum HTMLMarkup {
     /// is appended, so distinct resources never share an anchor.
     static func anchor(_ parts: [String]) -> String {
         let joined = parts.joined(separator: "-")
+        // The usual case, every byte kept and the id short, is the joined parts as they are.
+        if joined.utf8.count < 120, everyByte(of: joined, isAnchorByte) { return joined }
         var id = ""
         var changed = false
         for c in joined.unicodeScalars {
-            // ASCII letters and digits by value: Unicode properties are slow to look up.
-            let v = c.value
-            if (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v) || c == "-" || c == "_" {
+            if c.isASCII && isAnchorByte(UInt8(c.value)) {
                 id.unicodeScalars.append(c)
             } else {
                 id += "_"
@@ -118,6 +148,11 @@ enum HTMLMarkup {
         return "\(id)-\(digest)"
     }
 
+    /// ASCII letters and digits, `-` and `_`, by value: Unicode properties are slow to look up.
+    private static func isAnchorByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x5F
+    }
+
     static func policyAnchor(_ id: String) -> String { anchor(["policy", id]) }
 
     static func findingAnchor(_ f: Finding) -> String {
@@ -130,43 +165,5 @@ enum HTMLMarkup {
     /// counts with it too).
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
-    }
-}
-
-/// Node helpers that route every string through `HTMLMarkup`. Report code uses these, never
-/// `Node.text`, `Node.raw` or Plot's attribute helpers with document data.
-extension Node {
-    /// Escaped, visible, clipped text (escaped completely here, so Plot need not again).
-    static func t(_ s: String, limit: Int = HTMLMarkup.clipLimit) -> Node { .raw(HTMLMarkup.text(s, limit: limit)) }
-
-    /// A name where it labels something: clipped shorter.
-    static func name(_ s: String) -> Node { t(s, limit: HTMLMarkup.nameLimit) }
-
-    /// An attribute whose value is escaped for a double-quoted attribute.
-    static func attr(_ name: String, _ value: String) -> Node {
-        .attribute(named: name, value: HTMLMarkup.attribute(value), ignoreIfValueIsEmpty: false)
-    }
-
-    static func cls(_ names: String) -> Node { attr("class", names) }
-
-    /// Any element by name, for those Plot's typed DSL does not offer where they are needed
-    /// (`svg`, `bdi`, `th` with `scope` in a header row, …).
-    static func el(_ name: String, _ nodes: [Node]) -> Node { .element(named: name, nodes: nodes) }
-
-    static func el(_ name: String, _ nodes: Node...) -> Node { .element(named: name, nodes: nodes) }
-
-    /// An element with attributes only (SVG shapes), closed explicitly.
-    static func shape(_ name: String, _ attributes: [(String, String)]) -> Node {
-        .element(named: name, nodes: [.group(attributes.map { attr($0.0, $0.1) })])
-    }
-
-    /// A link to an anchor in this document.
-    static func link(_ fragment: String, _ label: String) -> Node {
-        .el("a", attr("href", "#" + fragment), .name(label))
-    }
-
-    /// A link to `href` as it is (another page of an `--html-dir` folder, with its anchor).
-    static func link(href: String, _ label: String) -> Node {
-        .el("a", attr("href", href), .name(label))
     }
 }

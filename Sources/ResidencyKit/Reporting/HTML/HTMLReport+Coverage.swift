@@ -1,5 +1,3 @@
-import Plot
-
 /// Sections 5 and 6 and the sign-off block: waivers applied, what each policy evaluated and
 /// why results were undecided, and room for reviewers to sign a printed copy.
 extension HTMLReport {
@@ -17,101 +15,114 @@ extension HTMLReport {
         }
     }
 
-    func waiversSection(_ doc: ResultDocument) -> BodyNode {
+    func waiversSection(_ doc: ResultDocument, _ w: inout HTMLWriter) {
         let rows = doc.results.compactMap { f in
             f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
         }
-        guard !rows.isEmpty else {
-            return section(
-                "waivers",
-                [
-                    .p(.t("No waivers were applied in this run: no result was waived.")),
-                    .p(
-                        .cls("small"),
-                        .t(
-                            "A waived result would be listed here with who granted the waiver, why and until when; an expired one is marked EXPIRED."
-                        )),
-                ])
+        section("waivers", &w) { w in
+            guard !rows.isEmpty else {
+                w.element("p", text: "No waivers were applied in this run: no result was waived.")
+                w.element(
+                    "p", .cls("small"),
+                    text: "A waived result would be listed here with who granted the waiver, why and until when; "
+                        + "an expired one is marked EXPIRED.")
+                return
+            }
+            w.element(
+                "p",
+                text: "\(HTMLMarkup.count(rows.count, "result is", "results are")) covered by a waiver. "
+                    + "A waiver past the audit date is marked EXPIRED: its finding fails again.")
+            w.table("Waivers applied", columns: ["Finding", "Resource", "Waived by", "Why", "Until", "Status"]) { w in
+                for row in rows {
+                    let f = row.finding
+                    let expired = row.expired(on: doc.run.auditDate)
+                    w.element("tr") { w in
+                        w.rowHeader { findingLink(f, f.policy, &$0) }
+                        w.cell("\(f.resourceKind) \(f.resourceName) in \(f.workspace)")
+                        w.cell(row.by ?? "not recorded")
+                        w.cell(row.why ?? "not recorded")
+                        w.cell(row.until ?? "not recorded")
+                        w.element("td") { w in
+                            if expired {
+                                w.element("span", .cls("status s-expired"), text: "EXPIRED")
+                            } else {
+                                w.element("span", .cls("status s-waived"), text: row.until == nil ? "WAIVED" : "ACTIVE")
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return section(
-            "waivers",
-            [
-                .p(
-                    .t(
-                        "\(HTMLMarkup.count(rows.count, "result is", "results are")) covered by a waiver. A waiver past the audit date is marked EXPIRED: its finding fails again."
-                    )),
-                HTMLTable.make(
-                    "Waivers applied", columns: ["Finding", "Resource", "Waived by", "Why", "Until", "Status"],
-                    rows: rows.map { w in
-                        let f = w.finding
-                        let expired = w.expired(on: doc.run.auditDate)
-                        return .tr(
-                            HTMLTable.rowHeader(findingLink(f, f.policy)),
-                            HTMLTable.cell("\(f.resourceKind) \(f.resourceName) in \(f.workspace)"),
-                            HTMLTable.cell(w.by ?? "not recorded"), HTMLTable.cell(w.why ?? "not recorded"),
-                            HTMLTable.cell(w.until ?? "not recorded"),
-                            .td(
-                                expired
-                                    ? .span(.cls("status s-expired"), .t("EXPIRED"))
-                                    : .span(.cls("status s-waived"), .t(w.until == nil ? "WAIVED" : "ACTIVE"))))
-                    }),
-            ])
     }
 
-    func coverageSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    func coverageSection(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let policies = doc.policies.filter { $0.kind == "policy" }
         let outcomes: [Outcome] = [.pass, .fail, .notApplicable, .indeterminate, .permitted, .waived]
-        let rows: [TableNode] = policies.map { p in
-            let counts = outcomes.map { index.count(p.id, $0) }
-            return .tr(
-                HTMLTable.rowHeader(.link(HTMLMarkup.policyAnchor(p.id), p.id), .t(" \(p.title)")),
-                HTMLTable.word(p.resourceKind), HTMLTable.number(counts.reduce(0, +)), .group(counts.map { HTMLTable.number($0) })
-            )
-        }
-        var content: [BodyNode] = [
-            .p(
-                .t(
-                    "\(HTMLMarkup.count(doc.summary.evaluated, "result")) over \(HTMLMarkup.count(doc.summary.resources, "resource")) in "
-                        + "\(HTMLMarkup.count(doc.summary.workspaces, "workspace")): one for each policy and each resource of the kind it ranges over. "
-                        + "Not applicable means the policy's condition does not cover the resource.")),
-            HTMLTable.make(
+        let undecided = policies.filter { !(index.reasons[$0.id] ?? []).isEmpty }
+        let s = doc.summary
+        section("coverage", &w) { w in
+            w.element(
+                "p",
+                text: "\(HTMLMarkup.count(s.evaluated, "result")) over \(HTMLMarkup.count(s.resources, "resource")) in "
+                    + "\(HTMLMarkup.count(s.workspaces, "workspace")): one for each policy and each resource of the kind it "
+                    + "ranges over. Not applicable means the policy's condition does not cover the resource.")
+            w.table(
                 "What each policy evaluated",
                 columns: ["Policy", "Applies to", "Evaluated"] + outcomes.map { HTMLWords.label($0) },
-                numeric: Set(2...(outcomes.count + 2)), rows: rows),
-            .h3(.t("Why results are indeterminate")),
-        ]
-        let undecided = policies.filter { !(index.reasons[$0.id] ?? []).isEmpty }
-        if undecided.isEmpty {
-            content.append(.p(.t("Every result was decided.")))
-        } else {
-            content.append(
-                HTMLTable.make(
-                    "Reasons for indeterminate results", columns: ["Policy", "Reason", "Results"], numeric: [2],
-                    rows: undecided.flatMap { p in
-                        (index.reasons[p.id] ?? []).map { r in
-                            .tr(
-                                HTMLTable.rowHeader(.link(HTMLMarkup.policyAnchor(p.id), p.id)), HTMLTable.cell(r.reason),
-                                HTMLTable.number(r.count))
+                numeric: Set(2...(outcomes.count + 2))
+            ) { w in
+                for p in policies {
+                    let counts = outcomes.map { index.count(p.id, $0) }
+                    w.element("tr") { w in
+                        w.rowHeader { w in
+                            w.link(HTMLMarkup.policyAnchor(p.id), p.id)
+                            w.text(" \(p.title)")
                         }
-                    }))
+                        w.word(p.resourceKind)
+                        w.number(counts.reduce(0, +))
+                        for n in counts { w.number(n) }
+                    }
+                }
+            }
+            w.element("h3", text: "Why results are indeterminate")
+            if undecided.isEmpty {
+                w.element("p", text: "Every result was decided.")
+            } else {
+                w.table("Reasons for indeterminate results", columns: ["Policy", "Reason", "Results"], numeric: [2]) { w in
+                    for p in undecided {
+                        for r in index.reasons[p.id] ?? [] {
+                            w.element("tr") { w in
+                                w.rowHeader { $0.link(HTMLMarkup.policyAnchor(p.id), p.id) }
+                                w.cell(r.reason)
+                                w.number(r.count)
+                            }
+                        }
+                    }
+                }
+            }
+            w.element("h3", text: "Notices")
+            if doc.notices.isEmpty {
+                w.element("p", text: "None: every policy that expects to apply to some resource did.")
+            } else {
+                w.element("ul") { w in
+                    for n in doc.notices {
+                        w.element("li") { w in
+                            w.element("strong", text: n.code == "unmatched" ? "Matched nothing: " : "\(n.code): ")
+                            if let p = n.policy {
+                                w.link(HTMLMarkup.policyAnchor(p), p)
+                                w.text(" — ")
+                            }
+                            w.text(n.message)
+                        }
+                    }
+                }
+            }
         }
-        content.append(.h3(.t("Notices")))
-        content.append(
-            doc.notices.isEmpty
-                ? .p(.t("None: every policy that expects to apply to some resource did."))
-                : .ul(
-                    .group(
-                        doc.notices.map { n in
-                            .li(
-                                .strong(.t(n.code == "unmatched" ? "Matched nothing: " : "\(n.code): ")),
-                                .unwrap(n.policy) { p in .group([.link(HTMLMarkup.policyAnchor(p), p), .t(" — ")]) },
-                                .t(n.message))
-                        })))
-        return section("coverage", content)
     }
 
-    func signOffSection(_ doc: ResultDocument) -> BodyNode {
-        let inputs = doc.inputs.policies + doc.inputs.catalog + [doc.inputs.facts].compactMap { $0 } + doc.inputs.inventories
+    func signOffSection(_ doc: ResultDocument, _ w: inout HTMLWriter) {
+        let inputs =
+            doc.inputs.policies + doc.inputs.catalog + [doc.inputs.facts].compactMap { $0 } + doc.inputs.inventories
             + [doc.inputs.waivers].compactMap { $0 }
         let params = doc.params.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
         let rows: [(String, String)] = [
@@ -131,24 +142,32 @@ extension HTMLReport {
                         : "none: no finding was waived")
             ),
         ]
-        return section(
-            "sign-off",
-            [
-                .p(
-                    .t(
-                        "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.verdict.headline)). Keep this report with "
-                            + "the JSON result document it was rendered from; the digests below identify both and every input."
-                    )),
-                HTMLTable.make(
-                    "What is signed", columns: ["Item", "Value"], numeric: [],
-                    rows: rows.map { .tr(HTMLTable.rowHeader(.t($0.0)), HTMLTable.cell($0.1)) }),
-                .table(
-                    .cls("signoff"),
-                    .caption(.t("Reviewers")),
-                    .thead(
-                        .tr(.group(["Name", "Role", "Date", "Decision", "Signature"].map { .th(.attr("scope", "col"), .t($0)) }))),
-                    .tbody(.group((0..<3).map { _ in .tr(.group((0..<5).map { _ in .td() })) }))
-                ),
-            ])
+        section("sign-off", &w) { w in
+            w.element(
+                "p",
+                text: "Reviewed the audit of \(doc.run.auditDate) (\(doc.summary.verdict.headline)). Keep this report with "
+                    + "the JSON result document it was rendered from; the digests below identify both and every input.")
+            w.table("What is signed", columns: ["Item", "Value"]) { w in
+                for (item, value) in rows {
+                    w.element("tr") { w in
+                        w.rowHeader(text: item)
+                        w.cell(value)
+                    }
+                }
+            }
+            w.element("table", .cls("signoff")) { w in
+                w.element("caption", text: "Reviewers")
+                w.element("thead") { w in
+                    w.element("tr") { w in
+                        for c in ["Name", "Role", "Date", "Decision", "Signature"] {
+                            w.element("th", .attr("scope", "col"), text: c)
+                        }
+                    }
+                }
+                w.element("tbody") { w in
+                    for _ in 0..<3 { w.element("tr") { w in for _ in 0..<5 { w.element("td") } } }
+                }
+            }
+        }
     }
 }

@@ -1,29 +1,27 @@
-import Plot
-
 /// Section 4: every policy with its rationale and references, then each resource it failed,
 /// could not decide, permitted or waived, with the message, the evidence read, the reason or
 /// legal basis and the remediation. Passes and not-applicable results are counted only.
 /// Anchors are stable: `policy-<id>` and `finding-<policy>-<workspace>-<kind>-<id>`.
 extension HTMLReport {
-    func findingsSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    func findingsSection(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let policies = doc.policies.filter { $0.kind == "policy" }
         let permits = doc.policies.filter { $0.kind == "permit" }
-        var content: [BodyNode] = [
-            .p(
-                .t(
-                    "Policies in the order they are declared. Under each, the resources it failed, could not decide, "
-                        + "permitted or waived, most urgent first; passes and not-applicable results are counted."))
-        ]
-        content.append(causesTable(doc, index))
-        if isIndex {
-            content.append(.p(.cls("more"), .t("Each finding is listed on its workspace's page; section 1 lists the workspaces.")))
+        section("findings", &w) { w in
+            w.element(
+                "p",
+                text: "Policies in the order they are declared. Under each, the resources it failed, could not decide, "
+                    + "permitted or waived, most urgent first; passes and not-applicable results are counted.")
+            causesTable(doc, index, &w)
+            if isIndex {
+                w.element(
+                    "p", .cls("more"), text: "Each finding is listed on its workspace's page; section 1 lists the workspaces.")
+            }
+            for p in policies { policyBlock(p, doc, index, &w) }
+            if !permits.isEmpty {
+                w.element("h3", text: "Permits (recorded legal bases)")
+                for p in permits { permitBlock(p, index, &w) }
+            }
         }
-        content += policies.map { policyBlock($0, doc, index) }
-        if !permits.isEmpty {
-            content.append(.h3(.t("Permits (recorded legal bases)")))
-            content += permits.map { permitBlock($0, index) }
-        }
-        return section("findings", content)
     }
 
     /// Every result this report shows as a finding (the first `findingsPerPolicy` of each policy).
@@ -35,106 +33,116 @@ extension HTMLReport {
         return out
     }
 
-    private func header(_ p: ResultDocument.PolicyInfo, _ meta: String) -> [BodyNode] {
+    private func header(_ p: ResultDocument.PolicyInfo, _ meta: String, _ w: inout HTMLWriter) {
+        w.element("h3", text: "\(p.id) · \(p.title)")
+        w.element("p", .cls("policy-meta"), text: meta)
+        if let r = p.rationale {
+            w.element("p", .cls("rationale")) { w in
+                w.element("strong", text: "Rationale: ")
+                w.text(r)
+            }
+        }
         // The index prints compactly: references on one line.
         if isIndex {
-            return [
-                .h3(.t("\(p.id) · \(p.title)")),
-                .p(.cls("policy-meta"), .t(meta)),
-                .unwrap(p.rationale) { r in .p(.cls("rationale"), .strong(.t("Rationale: ")), .t(r)) },
-                .p(.strong(.t("References: ")), .t(p.references.isEmpty ? "none given." : p.references.joined(separator: "; ") + ".")),
-            ]
+            w.element("p") { w in
+                w.element("strong", text: "References: ")
+                w.text(p.references.isEmpty ? "none given." : p.references.joined(separator: "; ") + ".")
+            }
+        } else if p.references.isEmpty {
+            w.element("p", text: "References: none given.")
+        } else {
+            w.element("p") { $0.element("strong", text: "References:") }
+            w.element("ul") { w in
+                for r in p.references { w.element("li", text: r) }
+            }
         }
-        return [
-            .h3(.t("\(p.id) · \(p.title)")),
-            .p(.cls("policy-meta"), .t(meta)),
-            .unwrap(p.rationale) { r in .p(.cls("rationale"), .strong(.t("Rationale: ")), .t(r)) },
-            p.references.isEmpty
-                ? .p(.t("References: none given."))
-                : .group([.p(.strong(.t("References:"))), .ul(.group(p.references.map { .li(.t($0)) }))]),
-        ]
     }
 
-    private func policyBlock(_ p: ResultDocument.PolicyInfo, _ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    private func policyBlock(_ p: ResultDocument.PolicyInfo, _ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         var meta = "Severity \(p.severity ?? "none") · applies to each \(p.resourceKind) · written in \(p.file), line \(p.line)"
         if let by = p.permittedBy, !by.isEmpty { meta += " · failures may be permitted by \(by.joined(separator: ", "))" }
         let counts = Outcome.allCases.map { index.count(p.id, $0) }
         let listedCounts = [Outcome.fail, .indeterminate, .permitted, .waived].map {
             "\(counts[$0.ordinal]) \(HTMLWords.label($0))"
         }
+        let (passed, notApplicable) = (counts[Outcome.pass.ordinal], counts[Outcome.notApplicable.ordinal])
         let summary =
             "Results: " + listedCounts.joined(separator: ", ")
-            + "; \(counts[Outcome.pass.ordinal]) passed and \(counts[Outcome.notApplicable.ordinal]) not applicable (counted only)."
+            + "; \(passed) passed and \(notApplicable) not applicable (counted only)."
         let listed = (index.listed[p.id] ?? [])
         // The index of an `--html-dir` folder counts; each workspace's page lists.
         let shown = listed.prefix(isIndex ? 0 : limits.findingsPerPolicy)
-        var body: [BodyNode] = header(p, meta) + [.p(.t(summary))]
-        if isIndex {
-            // Said once, above the policies.
-        } else if listed.isEmpty {
-            body.append(.p(.cls("muted"), .t("No resource failed, was undecided, permitted or waived under this policy.")))
+        w.element("section", .cls("policy"), .attr("id", HTMLMarkup.policyAnchor(p.id))) { w in
+            header(p, meta, &w)
+            w.element("p", text: summary)
+            if isIndex {
+                // Said once, above the policies.
+            } else if listed.isEmpty {
+                w.element("p", .cls("muted"), text: "No resource failed, was undecided, permitted or waived under this policy.")
+            }
+            for i in shown { finding(doc.results[i], p, &w) }
+            if !isIndex && listed.count > shown.count {
+                w.element(
+                    "p", .cls("more"), text: "\(listed.count - shown.count) more findings of \(p.id) in the JSON result document."
+                )
+            }
         }
-        body += shown.map { finding(doc.results[$0], p) }
-        if !isIndex && listed.count > shown.count {
-            body.append(
-                .p(.cls("more"), .t("\(listed.count - shown.count) more findings of \(p.id) in the JSON result document.")))
-        }
-        return .section(.cls("policy"), .attr("id", HTMLMarkup.policyAnchor(p.id)), .group(body))
     }
 
-    private func permitBlock(_ p: ResultDocument.PolicyInfo, _ index: ResultIndex) -> BodyNode {
+    private func permitBlock(_ p: ResultDocument.PolicyInfo, _ index: ResultIndex, _ w: inout HTMLWriter) {
         var meta = "Permit for each \(p.resourceKind) · written in \(p.file), line \(p.line)"
         if let targets = p.permits, !targets.isEmpty { meta += " · can permit failures of \(targets.joined(separator: ", "))" }
         let used = index.permitted[p.id] ?? 0
-        return .section(
-            .cls("policy"), .attr("id", HTMLMarkup.policyAnchor(p.id)),
-            .group(header(p, meta)),
-            .p(
-                .t(
-                    used == 0
-                        ? "Applied to no result in this run."
-                        : "Applied to \(HTMLMarkup.count(used, "result")), listed as permitted under the policies above and in section 3."
-                ))
-        )
+        w.element("section", .cls("policy"), .attr("id", HTMLMarkup.policyAnchor(p.id))) { w in
+            header(p, meta, &w)
+            w.element(
+                "p",
+                text: used == 0
+                    ? "Applied to no result in this run."
+                    : "Applied to \(HTMLMarkup.count(used, "result")), "
+                        + "listed as permitted under the policies above and in section 3."
+            )
+        }
     }
 
-    private func finding(_ r: Finding, _ p: ResultDocument.PolicyInfo) -> BodyNode {
-        var rows: [(String, BodyNode)] = []
-        rows.append(
-            (
-                "Resource",
-                .group([.t("\(r.resourceKind) \(r.resourceName) in workspace \(r.workspace); id "), .code(.t(r.resourceId))])
-            ))
-        if let m = r.message { rows.append(("Finding", .t(m))) }
-        switch r.outcome {
-        case .permitted:
-            rows.append(("Legal basis", .span(.cls("basis"), .t(r.basis ?? "recorded by the permit, without a statement"))))
-            if let permit = r.permit { rows.append(("Permit", .link(HTMLMarkup.policyAnchor(permit), permit))) }
-            if let reason = r.reason { rows.append(("Reason", .t(reason))) }
-        case .indeterminate:
-            rows.append(("Why indeterminate", .t(r.reason ?? "a value the policy needs is unknown")))
-        default:
-            if let reason = r.reason { rows.append(("Reason", .t(reason))) }
+    private func finding(_ r: Finding, _ p: ResultDocument.PolicyInfo, _ w: inout HTMLWriter) {
+        let anchor = HTMLMarkup.findingAnchor(r)
+        w.element("article", .cls("finding o-\(r.outcome.rawValue)"), .attr("id", anchor)) { w in
+            w.element("h4") { w in
+                w.badge(r.outcome)
+                w.text(" ")
+                w.name(r.resourceName)
+                w.text(" · \(r.resourceKind) in ")
+                w.name(r.workspace)
+            }
+            w.keyValueTable("\(HTMLWords.status(r.outcome)) under \(p.id), severity \(r.severity.rawValue)") { w in
+                w.keyRow("Resource") { w in
+                    w.text("\(r.resourceKind) \(r.resourceName) in workspace \(r.workspace); id ")
+                    w.element("code", text: r.resourceId)
+                }
+                if let m = r.message { w.keyRow("Finding", text: m) }
+                switch r.outcome {
+                case .permitted:
+                    w.keyRow("Legal basis") {
+                        $0.element("span", .cls("basis"), text: r.basis ?? "recorded by the permit, without a statement")
+                    }
+                    if let permit = r.permit { w.keyRow("Permit") { $0.link(HTMLMarkup.policyAnchor(permit), permit) } }
+                    if let reason = r.reason { w.keyRow("Reason", text: reason) }
+                case .indeterminate:
+                    w.keyRow("Why indeterminate", text: r.reason ?? "a value the policy needs is unknown")
+                default:
+                    if let reason = r.reason { w.keyRow("Reason", text: reason) }
+                }
+                if let remediation = r.remediation { w.keyRow("Remediation", text: remediation) }
+                w.keyRow("Evidence") { w in
+                    if r.evidence.isEmpty {
+                        w.text("none recorded")
+                    } else {
+                        w.text("the \(HTMLMarkup.count(r.evidence.count, "value")) the decision read: ")
+                        w.link(Self.evidenceAnchor(anchor), "appendix")
+                    }
+                }
+            }
         }
-        if let remediation = r.remediation { rows.append(("Remediation", .t(remediation))) }
-        rows.append(
-            (
-                "Evidence",
-                r.evidence.isEmpty
-                    ? .t("none recorded")
-                    : .group([
-                        .t("the \(HTMLMarkup.count(r.evidence.count, "value")) the decision read: "),
-                        .link(Self.evidenceAnchor(r), "appendix"),
-                    ])
-            ))
-        return .element(
-            named: "article",
-            nodes: [
-                .cls("finding o-\(r.outcome.rawValue)"), .attr("id", HTMLMarkup.findingAnchor(r)),
-                .h4(
-                    HTMLWords.badge(r.outcome), .t(" "), .name(r.resourceName), .t(" · \(r.resourceKind) in "), .name(r.workspace)
-                ),
-                HTMLTable.keyValue("\(HTMLWords.status(r.outcome)) under \(p.id), severity \(r.severity.rawValue)", rows),
-            ])
     }
 }

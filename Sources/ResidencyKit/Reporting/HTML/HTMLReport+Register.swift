@@ -1,5 +1,3 @@
-import Plot
-
 /// The record of transfers a DPO recognises (issue 13, item 3): per workspace, each flow that
 /// leaves the workspace's data region, with its exporter, importer, destination, the transfer
 /// mechanism in GDPR's terms, the data categories and next review date the facts file declares
@@ -31,23 +29,38 @@ extension HTMLReport {
         return basis.map { "\(article). Recorded basis: \($0)" } ?? article
     }
 
-    func transferRecord(_ ws: ResultDocument.WorkspaceInfo, _ rows: [FlowRow], _ doc: ResultDocument) -> BodyNode {
+    func transferRecord(_ ws: ResultDocument.WorkspaceInfo, _ rows: [FlowRow], _ doc: ResultDocument, _ w: inout HTMLWriter) {
         // GDPR Chapter V: transfers of data out of the EU (a US workspace keeps no such record),
         // and flows whose region is not known, which may be: a record a DPO reads must not
         // leave them out because the inventory did not say.
         let crossings = rows.filter { $0.crossing == .yes || $0.crossing == .unknown }
-        guard !crossings.isEmpty, HTMLWords.regionCode(ofWorkspace: ws.region) == "eu" else { return .empty }
+        guard !crossings.isEmpty, HTMLWords.regionCode(ofWorkspace: ws.region) == "eu" else { return }
         let exporter = "\(ws.name ?? ws.slug) (Segment workspace \(ws.slug))"
         let permits = Dictionary(doc.policies.filter { $0.kind == "permit" }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let vendors = Dictionary(doc.vendors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let undeclared = "not declared in the facts file"
-        return HTMLTable.make(
-            "Record of transfers out of \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))) of \(ws.name ?? ws.slug)",
+        // Worked out once per permit and basis: a workspace's hundreds of rows share a handful.
+        struct Basis: Hashable {
+            var permit: String?
+            var basis: String?
+        }
+        var mechanisms: [Basis: String] = [:]
+        func mechanism(_ r: Finding) -> String {
+            let key = Basis(permit: r.permit, basis: r.basis)
+            if let known = mechanisms[key] { return known }
+            let m = Self.mechanism(of: r.permit.flatMap { permits[$0] }, basis: r.basis)
+            mechanisms[key] = m
+            return m
+        }
+        let home = HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))
+        w.table(
+            "Record of transfers out of \(home) of \(ws.name ?? ws.slug)",
             columns: [
                 "Exporter", "Importer", "Destination", "Transfer mechanism", "Data categories (facts file)",
                 "Next review (facts file)", "Status",
-            ],
-            rows: crossings.map { row in
+            ]
+        ) { w in
+            for row in crossings {
                 let results = row.findings.map { doc.results[$0] }
                 let permitted = results.first { $0.outcome == .permitted }
                 let importer =
@@ -59,20 +72,29 @@ extension HTMLReport {
                 let facts = row.vendor.flatMap { vendors[$0] }
                 let categories = facts?.categories.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? undeclared
                 let status: String =
-                    if permitted != nil { "Lawful on the recorded mechanism" }
-                    else if results.contains(where: { $0.outcome == .fail }) { "No mechanism recorded: a violation" }
-                    else if results.contains(where: { $0.outcome == .indeterminate }) { "Not decided: information is missing" }
-                    else if results.contains(where: { $0.outcome == .waived }) { "Waived" }
-                    else if row.crossing == .unknown { "Not decided: where it sends is not known" }
-                    else { "No mechanism recorded" }
-                return .tr(
-                    HTMLTable.cell(exporter), HTMLTable.cell(importer),
-                    HTMLTable.cell(HTMLWords.region(row.region)),
-                    HTMLTable.cell(
-                        permitted.map { Self.mechanism(of: $0.permit.flatMap { permits[$0] }, basis: $0.basis) } ?? "none recorded"),
-                    HTMLTable.cell(categories),
-                    HTMLTable.cell(facts?.nextReview ?? undeclared),
-                    HTMLTable.cell(status))
-            })
+                    if permitted != nil {
+                        "Lawful on the recorded mechanism"
+                    } else if results.contains(where: { $0.outcome == .fail }) {
+                        "No mechanism recorded: a violation"
+                    } else if results.contains(where: { $0.outcome == .indeterminate }) {
+                        "Not decided: information is missing"
+                    } else if results.contains(where: { $0.outcome == .waived }) {
+                        "Waived"
+                    } else if row.crossing == .unknown {
+                        "Not decided: where it sends is not known"
+                    } else {
+                        "No mechanism recorded"
+                    }
+                w.element("tr") { w in
+                    w.cell(exporter)
+                    w.cell(importer)
+                    w.cell(HTMLWords.region(row.region))
+                    w.cell(permitted.map { mechanism($0) } ?? "none recorded")
+                    w.cell(categories)
+                    w.cell(facts?.nextReview ?? undeclared)
+                    w.cell(status)
+                }
+            }
+        }
     }
 }

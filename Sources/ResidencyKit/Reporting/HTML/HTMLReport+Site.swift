@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Plot
 
 /// The HTML report as a folder (`--html-dir`, issue 13, item 4): for a night of 1,000
 /// workspaces, one file would be tens of megabytes and thousands of printed pages. The folder
@@ -32,17 +31,23 @@ extension HTMLReport {
     var isIndex: Bool { site != nil && site?.workspace == nil }
 
     /// A link to a finding: in this page, or, from the index, on its workspace's page.
-    func findingLink(_ r: Finding, _ label: String) -> BodyNode {
+    func findingLink(_ r: Finding, _ label: String, _ w: inout HTMLWriter) {
         if isIndex, let page = site?.pages[r.workspace] {
-            return .link(href: page + "#" + HTMLMarkup.findingAnchor(r), label)
+            w.link(href: page + "#" + HTMLMarkup.findingAnchor(r), label)
+        } else {
+            w.link(HTMLMarkup.findingAnchor(r), label)
         }
-        return .link(HTMLMarkup.findingAnchor(r), label)
     }
 
     /// A link to a workspace's register: its section in one file, its page from the index.
-    func workspaceLink(_ w: ResultDocument.WorkspaceInfo, _ label: String, registered: Set<String>) -> BodyNode {
-        if isIndex, let page = site?.pages[w.slug] { return .link(href: page, label) }
-        return registered.contains(w.slug) ? .link(HTMLMarkup.workspaceAnchor(w.slug), label) : .t(label)
+    func workspaceLink(_ ws: ResultDocument.WorkspaceInfo, _ label: String, registered: Set<String>, _ w: inout HTMLWriter) {
+        if isIndex, let page = site?.pages[ws.slug] {
+            w.link(href: page, label)
+        } else if registered.contains(ws.slug) {
+            w.link(HTMLMarkup.workspaceAnchor(ws.slug), label)
+        } else {
+            w.text(label)
+        }
     }
 
     /// The page file names: `workspace-<slug>.html`, the slug as a file name; two slugs that
@@ -82,7 +87,7 @@ extension HTMLReport {
         var indexReport = self
         indexReport.site = Site(pages: pages, workspace: nil)
         let index = ResultIndex(doc)
-        try emit("index.html", Array(indexReport.wholeRun(doc, index, provenance).utf8))
+        try emit("index.html", indexReport.wholeRun(doc, index, provenance))
         // Grouped once: filtering every result for every workspace would be quadratic.
         // By index: a page's results are copied while it is rendered, not all at once.
         var byWorkspace: [String: [Int]] = [:]
@@ -100,7 +105,7 @@ extension HTMLReport {
                 page.limits.flowsPerWorkspace = .max
                 page.limits.workspacesWithFlows = 1
                 let own = (results[ws.slug] ?? []).map { doc.results[$0] }
-                return .success(Array(page.workspacePage(doc, ws, own, tally: index.workspaceTallies[ws.slug]).utf8))
+                return .success(page.workspacePage(doc, ws, own, tally: index.workspaceTallies[ws.slug]))
             },
             write: { (k, html) throws(E) in
                 switch html {
@@ -113,47 +118,50 @@ extension HTMLReport {
     /// A workspace's page: its results only, with the run's context in the verdict box.
     private func workspacePage(
         _ doc: ResultDocument, _ ws: ResultDocument.WorkspaceInfo, _ results: [Finding], tally: WorkspaceTally?
-    ) -> String {
+    ) -> [UInt8] {
         var own = doc
         own.workspaces = [ws]
         own.results = results
         let index = ResultIndex(own)
         let tally = tally ?? WorkspaceTally()
         let name = ws.name ?? ws.slug
-        let verdict: BodyNode = section(
-            "verdict",
-            [
-                .div(
-                    .cls("verdict \(HTMLReport.verdictClass(tally.verdict))"),
-                    .p(.cls("verdict-word"), .t(tally.verdict.headline)),
-                    .p(
-                        .t(
-                            "Workspace \(name) (\(ws.slug)), data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))): "
-                                + "\(tally.failing) failed and \(tally.undecided) undecided at the gate, \(tally.permitted) permitted, "
-                                + "\(tally.waived) waived, of \(HTMLMarkup.count(tally.results, "result")).")),
-                    .p(
-                        .t("Part of the audit of \(HTMLMarkup.count(doc.workspaces.count, "workspace")) on \(doc.run.auditDate), "),
-                        .t("whose verdict is \(doc.summary.verdict.words) and whose sign-off is on the "),
-                        .link(href: "index.html#sign-off", "index page"), .t(".")
-                    )
-                ),
-                HTMLTable.keyValue(
-                    "What this page was rendered from",
-                    [
-                        (
-                            "Result document (SHA-256)",
-                            .t(documentDigest ?? "not written with this report: compare the JSON result document")
-                        ),
-                        ("Inventory", .t(ws.source.map { "\($0)\(ws.line.map { ", line \($0)" } ?? "")" } ?? "not recorded")),
-                        ("Workspace id", .code(.t(ws.id))),
-                    ]),
-            ])
+        let region = HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region))
         return page(
             own, title: "Data residency audit: \(name), \(tally.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit: workspace \(name)", running: "\(ws.slug): \(tally.verdict.headline)",
             contents: HTMLReport.pageSections,
-            before: .p(.link(href: "index.html", "← The whole audit (index)")),
-            main: [verdict, flowsSection(own, index), findingsSection(own, index), evidenceAppendix(own, index)])
+            before: { $0.element("p") { $0.link(href: "index.html", "← The whole audit (index)") } }
+        ) { w in
+            section("verdict", &w) { w in
+                w.element("div", .cls("verdict \(HTMLReport.verdictClass(tally.verdict))")) { w in
+                    w.element("p", .cls("verdict-word"), text: tally.verdict.headline)
+                    w.element(
+                        "p",
+                        text: "Workspace \(name) (\(ws.slug)), data region \(region): "
+                            + "\(tally.failing) failed and \(tally.undecided) undecided at the gate, "
+                            + "\(tally.permitted) permitted, \(tally.waived) waived, "
+                            + "of \(HTMLMarkup.count(tally.results, "result")).")
+                    w.element("p") { w in
+                        let workspaces = HTMLMarkup.count(doc.workspaces.count, "workspace")
+                        w.text("Part of the audit of \(workspaces) on \(doc.run.auditDate), ")
+                        w.text("whose verdict is \(doc.summary.verdict.words) and whose sign-off is on the ")
+                        w.link(href: "index.html#sign-off", "index page")
+                        w.text(".")
+                    }
+                }
+                w.keyValueTable("What this page was rendered from") { w in
+                    w.keyRow(
+                        "Result document (SHA-256)",
+                        text: documentDigest ?? "not written with this report: compare the JSON result document")
+                    w.keyRow(
+                        "Inventory", text: ws.source.map { "\($0)\(ws.line.map { ", line \($0)" } ?? "")" } ?? "not recorded")
+                    w.keyRow("Workspace id") { $0.element("code", text: ws.id) }
+                }
+            }
+            flowsSection(own, index, &w)
+            findingsSection(own, index, &w)
+            evidenceAppendix(own, index, &w)
+        }
     }
 
     /// Writes the folder through an output batch (the marker, the index, a page per

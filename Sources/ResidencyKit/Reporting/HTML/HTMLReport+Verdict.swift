@@ -1,25 +1,20 @@
-import Plot
-
 /// Section 1: the verdict in words, what was audited against what, and the counts.
 extension HTMLReport {
-    func verdictSection(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    func verdictSection(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let verdict = doc.summary.verdict
-        return section(
-            "verdict",
-            [
-                .div(
-                    .cls("verdict \(HTMLReport.verdictClass(verdict))"),
-                    .p(.cls("verdict-word"), .t(verdict.headline)),
-                    .p(.t(doc.verdictReason)),
-                    .p(.cls("gate"), .t(gateSentence(doc))),
-                    .unwrap(doc.baseline) { .p(.t(HTMLReport.baselineSentence($0))) }
-                ),
-                scopeTable(doc, index),
-                workspaceTable(doc, index),
-                outcomeTable(doc),
-                chart(doc),
-                severityTable(doc),
-            ])
+        section("verdict", &w) { w in
+            w.element("div", .cls("verdict \(HTMLReport.verdictClass(verdict))")) { w in
+                w.element("p", .cls("verdict-word"), text: verdict.headline)
+                w.element("p", text: doc.verdictReason)
+                w.element("p", .cls("gate"), text: gateSentence(doc))
+                if let baseline = doc.baseline { w.element("p", text: HTMLReport.baselineSentence(baseline)) }
+            }
+            scopeTable(doc, index, &w)
+            workspaceTable(doc, index, &w)
+            outcomeTable(doc, &w)
+            chart(doc, &w)
+            severityTable(doc, &w)
+        }
     }
 
     /// The gate's threshold in words (no command-line flag: the report is read by people who
@@ -98,80 +93,100 @@ extension HTMLReport {
         return out
     }
 
-    private func scopeTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    private func scopeTable(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let s = doc.summary
         let ordered = index.workspaceOrder
         let registered = registered(ordered)
         // An index page lists every workspace in section 3; the scope only counts them.
         let shown = site == nil ? Array(ordered.prefix(limits.listedWorkspaces)) : []
-        let workspaces: BodyNode = .group([
-            .p(.t("\(HTMLMarkup.count(s.workspaces, "workspace")), \(HTMLMarkup.count(s.resources, "resource")) audited:")),
-            .ul(
-                .cls("plain"),
-                .group(
-                    shown.map { w in
-                        .li(
-                            workspaceName(w, registered: registered),
-                            .name(" (\(w.slug))"),
-                            .t(
-                                ", data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region)))"
-                                    + (w.region.map { " (\($0))" } ?? ""))
-                        )
-                    })
-            ),
-            .if(
-                site == nil && doc.workspaces.count > shown.count,
-                .p(.cls("more"), .t("\(doc.workspaces.count - shown.count) more workspaces in the JSON result document."))),
-            .if(site != nil, .p(.t("Each has its own page, listed below by verdict."))),
-        ])
-        let pack: BodyNode = .group([
-            .p(.t("\(HTMLMarkup.count(s.policies, "policy", "policies")) and \(HTMLMarkup.count(s.permits, "permit")) from:")),
-            .ul(.cls("plain"), .group(doc.inputs.policies.map { .li(.code(.t($0.path))) })),
-        ])
-        let catalog: BodyNode =
-            doc.inputs.catalog.isEmpty
-            ? .t("none")
-            : .ul(
-                .cls("plain"),
-                .group(doc.inputs.catalog.map { c in .li(.code(.t(c.path)), .t(", version \(c.version ?? "not stated")")) }))
-        var rows: [(String, BodyNode)] = [
-            ("Audit date", .t(doc.run.auditDate)),
-            ("Workspaces", workspaces),
-            ("Policy pack", pack),
-            ("Catalog", catalog),
-            ("Facts", doc.inputs.facts.map { .code(.t($0.path)) } ?? .t("none")),
-            ("Deployment gate", .t(HTMLReport.gateThreshold(s))),
-        ]
-        rows.append(("Results", .t("\(s.evaluated) (one per policy and resource it ranges over)")))
-        return HTMLTable.keyValue("Scope of this audit", rows)
+        w.keyValueTable("Scope of this audit") { w in
+            w.keyRow("Audit date", text: doc.run.auditDate)
+            w.keyRow("Workspaces") { w in
+                w.element(
+                    "p",
+                    text: "\(HTMLMarkup.count(s.workspaces, "workspace")), \(HTMLMarkup.count(s.resources, "resource")) audited:")
+                w.element("ul", .cls("plain")) { w in
+                    for ws in shown {
+                        w.element("li") { w in
+                            workspaceName(ws, registered: registered, &w)
+                            w.name(" (\(ws.slug))")
+                            w.text(
+                                ", data region \(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region)))"
+                                    + (ws.region.map { " (\($0))" } ?? ""))
+                        }
+                    }
+                }
+                if site == nil && doc.workspaces.count > shown.count {
+                    w.element(
+                        "p", .cls("more"),
+                        text: "\(doc.workspaces.count - shown.count) more workspaces in the JSON result document.")
+                }
+                if site != nil { w.element("p", text: "Each has its own page, listed below by verdict.") }
+            }
+            w.keyRow("Policy pack") { w in
+                w.element(
+                    "p",
+                    text:
+                        "\(HTMLMarkup.count(s.policies, "policy", "policies")) and \(HTMLMarkup.count(s.permits, "permit")) from:"
+                )
+                w.element("ul", .cls("plain")) { w in
+                    for input in doc.inputs.policies { w.element("li") { $0.element("code", text: input.path) } }
+                }
+            }
+            w.keyRow("Catalog") { w in
+                if doc.inputs.catalog.isEmpty {
+                    w.text("none")
+                } else {
+                    w.element("ul", .cls("plain")) { w in
+                        for c in doc.inputs.catalog {
+                            w.element("li") { w in
+                                w.element("code", text: c.path)
+                                w.text(", version \(c.version ?? "not stated")")
+                            }
+                        }
+                    }
+                }
+            }
+            w.keyRow("Facts") { w in
+                if let facts = doc.inputs.facts { w.element("code", text: facts.path) } else { w.text("none") }
+            }
+            w.keyRow("Deployment gate", text: HTMLReport.gateThreshold(s))
+            w.keyRow("Results", text: "\(s.evaluated) (one per policy and resource it ranges over)")
+        }
     }
 
-    private func outcomeTable(_ doc: ResultDocument) -> BodyNode {
-        HTMLTable.make(
-            "Results by outcome", columns: ["Outcome", "Results", "Meaning"], numeric: [1],
-            rows: Outcome.allCases.map { o in
-                .tr(
-                    HTMLTable.rowHeader(HTMLWords.badge(o)), HTMLTable.number(doc.summary.outcomes[o]),
-                    HTMLTable.cell(HTMLWords.meaning(o)))
-            })
+    private func outcomeTable(_ doc: ResultDocument, _ w: inout HTMLWriter) {
+        w.table("Results by outcome", columns: ["Outcome", "Results", "Meaning"], numeric: [1]) { w in
+            for o in Outcome.allCases {
+                w.element("tr") { w in
+                    w.rowHeader { $0.badge(o) }
+                    w.number(doc.summary.outcomes[o])
+                    w.cell(HTMLWords.meaning(o))
+                }
+            }
+        }
     }
 
-    private func severityTable(_ doc: ResultDocument) -> BodyNode {
+    private func severityTable(_ doc: ResultDocument, _ w: inout HTMLWriter) {
         let outcomes = Outcome.allCases
-        return HTMLTable.make(
+        w.table(
             "Results by policy severity", columns: ["Severity"] + outcomes.map { HTMLWords.label($0) } + ["Total"],
-            numeric: Set(1...(outcomes.count + 1)),
-            rows: PolicySeverity.allCases.reversed().map { sev in
+            numeric: Set(1...(outcomes.count + 1))
+        ) { w in
+            for sev in PolicySeverity.allCases.reversed() {
                 let counts = outcomes.map { doc.summary.bySeverity[sev, $0] }
-                return .tr(
-                    HTMLTable.rowHeader(.t(sev.rawValue)), .group(counts.map { HTMLTable.number($0) }),
-                    HTMLTable.number(counts.reduce(0, +)))
-            })
+                w.element("tr") { w in
+                    w.rowHeader(text: sev.rawValue)
+                    for n in counts { w.number(n) }
+                    w.number(counts.reduce(0, +))
+                }
+            }
+        }
     }
 
     /// A bar per outcome, labelled with its name and count (so it reads without colour),
     /// drawn with SVG presentation attributes only: the CSP admits no inline style.
-    private func chart(_ doc: ResultDocument) -> BodyNode {
+    private func chart(_ doc: ResultDocument, _ w: inout HTMLWriter) {
         let outcomes = Outcome.allCases
         let counts = outcomes.map { doc.summary.outcomes[$0] }
         let maxCount = max(counts.max() ?? 0, 1)
@@ -181,43 +196,32 @@ extension HTMLReport {
             .pass: "#1b5e20", .fail: "#b71c1c", .indeterminate: "#6a1b9a", .notApplicable: "#9e9e9e", .permitted: "#0d47a1",
             .waived: "#8d4b00",
         ]
-        var shapes: [BodyNode] = []
-        for (i, o) in outcomes.enumerated() {
-            let y = top + i * rowHeight
-            let width = counts[i] == 0 ? 0 : max(2, counts[i] * barSpace / maxCount)
-            shapes.append(
-                .el(
-                    "text", .attr("x", String(labelWidth - 8)), .attr("y", String(y + 18)), .attr("text-anchor", "end"),
-                    .attr("font-size", "13"), .attr("fill", "#1a1a1a"), .t(HTMLWords.label(o))))
-            shapes.append(
-                .shape(
-                    "rect",
-                    [
-                        ("x", String(labelWidth)), ("y", String(y + 4)), ("width", String(width)),
-                        ("height", String(rowHeight - 8)),
-                        ("fill", colours[o]!),
-                    ]))
-            shapes.append(
-                .el(
-                    "text", .attr("x", String(labelWidth + width + 6)), .attr("y", String(y + 18)), .attr("font-size", "13"),
-                    .attr("fill", "#1a1a1a"), .t(String(counts[i]))))
-        }
         let description = zip(outcomes, counts).map { "\($1) \(HTMLWords.label($0))" }.joined(separator: ", ")
         // Not printed: the table above gives the same counts.
-        return .element(
-            named: "figure",
-            nodes: [
-                .el(
-                    "svg",
-                    [
-                        .attr("xmlns", "http://www.w3.org/2000/svg"), .cls("chart"), .attr("role", "img"),
-                        .attr("viewBox", "0 0 \(labelWidth + barSpace + 60) \(height)"),
-                        .attr("width", String(labelWidth + barSpace + 60)),
-                        .attr("height", String(height)), .attr("aria-labelledby", "chart-title chart-desc"),
-                        .el("title", .attr("id", "chart-title"), .t("Results by outcome")),
-                        .el("desc", .attr("id", "chart-desc"), .t(description)),
-                    ] + shapes),
-                .el("figcaption", .t("Results by outcome: \(description).")),
-            ])
+        w.element("figure") { w in
+            w.element(
+                "svg", .attr("xmlns", "http://www.w3.org/2000/svg"), .cls("chart"), .attr("role", "img"),
+                .attr("viewBox", "0 0 \(labelWidth + barSpace + 60) \(height)"),
+                .attr("width", String(labelWidth + barSpace + 60)),
+                .attr("height", String(height)), .attr("aria-labelledby", "chart-title chart-desc")
+            ) { w in
+                w.element("title", .attr("id", "chart-title"), text: "Results by outcome")
+                w.element("desc", .attr("id", "chart-desc"), text: description)
+                for (i, o) in outcomes.enumerated() {
+                    let y = top + i * rowHeight
+                    let width = counts[i] == 0 ? 0 : max(2, counts[i] * barSpace / maxCount)
+                    w.element(
+                        "text", .attr("x", String(labelWidth - 8)), .attr("y", String(y + 18)), .attr("text-anchor", "end"),
+                        .attr("font-size", "13"), .attr("fill", "#1a1a1a"), text: HTMLWords.label(o))
+                    w.element(
+                        "rect", .attr("x", String(labelWidth)), .attr("y", String(y + 4)), .attr("width", String(width)),
+                        .attr("height", String(rowHeight - 8)), .attr("fill", colours[o]!))
+                    w.element(
+                        "text", .attr("x", String(labelWidth + width + 6)), .attr("y", String(y + 18)), .attr("font-size", "13"),
+                        .attr("fill", "#1a1a1a"), text: String(counts[i]))
+                }
+            }
+            w.element("figcaption", text: "Results by outcome: \(description).")
+        }
     }
 }

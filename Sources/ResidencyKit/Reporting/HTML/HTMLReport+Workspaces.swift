@@ -1,5 +1,3 @@
-import Plot
-
 /// The verdict of each workspace, for a nightly run over many: which workspaces fail the
 /// gate and by how much, worst first, each linked to its data flows (section 3).
 extension HTMLReport {
@@ -80,43 +78,48 @@ extension HTMLReport {
     }
 
     /// A workspace's name, linked to its register when the report holds it.
-    func workspaceName(_ w: ResultDocument.WorkspaceInfo, registered: Set<String>) -> BodyNode {
-        workspaceLink(w, w.name ?? w.slug, registered: registered)
+    func workspaceName(_ ws: ResultDocument.WorkspaceInfo, registered: Set<String>, _ w: inout HTMLWriter) {
+        workspaceLink(ws, ws.name ?? ws.slug, registered: registered, &w)
     }
 
-    func workspaceTable(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
-        if isIndex { return workspaceList(doc, index) }
-        guard doc.workspaces.count > 1 else { return .empty }
+    func workspaceTable(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
+        if isIndex {
+            workspaceList(doc, index, &w)
+            return
+        }
+        guard doc.workspaces.count > 1 else { return }
         let (tallies, ordered) = (index.workspaceTallies, index.workspaceOrder)
         let registered = registered(ordered)
         let failingWorkspaces = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }
         // Every workspace that is not compliant, then others up to the limit.
         let shown = ordered.prefix(max(limits.listedWorkspaces, failingWorkspaces.count))
-        return .group([
-            HTMLTable.make(
-                "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant or not decided)",
-                columns: [
-                    "Workspace", "Data region", "Verdict", "Failed at the gate", "Undecided at the gate", "Permitted", "Waived",
-                    "Results",
-                ],
-                numeric: [3, 4, 5, 6, 7],
-                rows: shown.map { w in
-                    let t = tallies[w.slug] ?? WorkspaceTally()
-                    return .tr(
-                        HTMLTable.rowHeader(workspaceName(w, registered: registered), .name(" (\(w.slug))")),
-                        HTMLTable.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: w.region))),
-                        .td(
-                            .span(
-                                .cls("status \(t.verdict.isCompliant ? "s-pass" : "s-fail")"),
-                                .t(t.verdict.headline))),
-                        .group(
-                            [t.failing, t.undecided, t.permitted, t.waived, t.results].map { .td(.cls("num"), .t(String($0))) }
-                        ))
-                }),
-            .if(
-                ordered.count > shown.count,
-                .p(.cls("more"), .t("\(ordered.count - shown.count) more workspaces in the JSON result document."))),
-        ])
+        w.table(
+            "Verdict per workspace (\(failingWorkspaces.count) of \(doc.workspaces.count) not compliant or not decided)",
+            columns: [
+                "Workspace", "Data region", "Verdict", "Failed at the gate", "Undecided at the gate", "Permitted", "Waived",
+                "Results",
+            ],
+            numeric: [3, 4, 5, 6, 7]
+        ) { w in
+            for ws in shown {
+                let t = tallies[ws.slug] ?? WorkspaceTally()
+                w.element("tr") { w in
+                    w.rowHeader { w in
+                        workspaceName(ws, registered: registered, &w)
+                        w.name(" (\(ws.slug))")
+                    }
+                    w.cell(HTMLWords.region(HTMLWords.regionCode(ofWorkspace: ws.region)))
+                    w.element("td") {
+                        $0.element(
+                            "span", .cls("status \(t.verdict.isCompliant ? "s-pass" : "s-fail")"), text: t.verdict.headline)
+                    }
+                    for n in [t.failing, t.undecided, t.permitted, t.waived, t.results] { w.number(n) }
+                }
+            }
+        }
+        if ordered.count > shown.count {
+            w.element("p", .cls("more"), text: "\(ordered.count - shown.count) more workspaces in the JSON result document.")
+        }
     }
 
     /// Whether a name and a slug say the same (`Acme EU`, `acme-eu`): the list then shows one.
@@ -129,35 +132,33 @@ extension HTMLReport {
 
     /// The index's list of every workspace, worst first and grouped by verdict, each linked to
     /// its page: one short line each, in columns, so that a night of 1,000 prints on a few pages.
-    private func workspaceList(_ doc: ResultDocument, _ index: ResultIndex) -> BodyNode {
+    private func workspaceList(_ doc: ResultDocument, _ index: ResultIndex, _ w: inout HTMLWriter) {
         let (tallies, ordered) = (index.workspaceTallies, index.workspaceOrder)
         let failing = ordered.filter { !(tallies[$0.slug]?.verdict ?? .compliant).isCompliant }.count
-        var groups: [BodyNode] = []
+        w.element(
+            "h3", text: "Verdict per workspace (\(failing) of \(doc.workspaces.count) not compliant or not decided), worst first")
+        w.element(
+            "p", .cls("small"),
+            text: "Each workspace with its results failed · undecided at the gate, linked to its page (its record of transfers, "
+                + "register and findings).")
         for verdict in Compliance.allCases {
             let members = ordered.filter { (tallies[$0.slug]?.verdict ?? .compliant) == verdict }
             guard !members.isEmpty else { continue }
-            groups.append(.h4(.span(.cls("status \(verdict.isCompliant ? "s-pass" : "s-fail")"), .t(verdict.headline)), .t(" \(members.count)")))
-            groups.append(
-                .ol(
-                    .cls("ws-list"),
-                    .group(
-                        members.map { w in
-                            let t = tallies[w.slug] ?? WorkspaceTally()
-                            let name = w.name ?? w.slug
-                            return .li(
-                                workspaceLink(w, name, registered: []),
-                                .if(!Self.sameWords(name, w.slug), .span(.cls("small"), .name(" \(w.slug)"))),
-                                .t(" \(t.failing) · \(t.undecided)"))
-                        })))
+            w.element("h4") { w in
+                w.element("span", .cls("status \(verdict.isCompliant ? "s-pass" : "s-fail")"), text: verdict.headline)
+                w.text(" \(members.count)")
+            }
+            w.element("ol", .cls("ws-list")) { w in
+                for ws in members {
+                    let t = tallies[ws.slug] ?? WorkspaceTally()
+                    let name = ws.name ?? ws.slug
+                    w.element("li") { w in
+                        workspaceLink(ws, name, registered: [], &w)
+                        if !Self.sameWords(name, ws.slug) { w.element("span", .cls("small")) { $0.name(" \(ws.slug)") } }
+                        w.text(" \(t.failing) · \(t.undecided)")
+                    }
+                }
+            }
         }
-        return .group([
-            .h3(.t("Verdict per workspace (\(failing) of \(doc.workspaces.count) not compliant or not decided), worst first")),
-            .p(
-                .cls("small"),
-                .t(
-                    "Each workspace with its results failed · undecided at the gate, linked to its page (its record of transfers, "
-                        + "register and findings).")),
-            .group(groups),
-        ])
     }
 }

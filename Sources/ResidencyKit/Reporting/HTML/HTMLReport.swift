@@ -1,5 +1,3 @@
-import Plot
-
 /// The HTML report for legal and privacy teams: one self-contained file that reads, prints
 /// and files without JavaScript or any network request, rendered from the result document
 /// alone (plus who ran it), so the same document gives the same bytes.
@@ -46,26 +44,26 @@ public struct HTMLReport: Sendable {
     var site: Site?
 
     public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
-        wholeRun(doc, ResultIndex(doc), provenance)
+        String(decoding: wholeRun(doc, ResultIndex(doc), provenance), as: UTF8.self)
     }
 
     /// The report of the whole run: the one file, or the index of a folder (which leaves the
     /// evidence to the workspaces' pages).
-    func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> String {
+    func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [UInt8] {
         page(
             doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
-            contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" },
-            main: [
-                verdictSection(doc, index),
-                provenanceSection(doc, provenance),
-                flowsSection(doc, index),
-                findingsSection(doc, index),
-                waiversSection(doc),
-                coverageSection(doc, index),
-                signOffSection(doc),
-                isIndex ? .empty : evidenceAppendix(doc, index),
-            ])
+            contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" }
+        ) { w in
+            verdictSection(doc, index, &w)
+            provenanceSection(doc, provenance, &w)
+            flowsSection(doc, index, &w)
+            findingsSection(doc, index, &w)
+            waiversSection(doc, &w)
+            coverageSection(doc, index, &w)
+            signOffSection(doc, &w)
+            if !isIndex { evidenceAppendix(doc, index, &w) }
+        }
     }
 
     /// One self-contained page: the head (its own stylesheet, hashed in its CSP), the header
@@ -73,49 +71,46 @@ public struct HTMLReport: Sendable {
     /// running header of every printed page, after the audit date.
     func page(
         _ doc: ResultDocument, title: String, heading: String, running: String,
-        contents: [(id: String, heading: String)], before: BodyNode = .empty, main: [BodyNode]
-    ) -> String {
+        contents: [(id: String, heading: String)], before: (inout HTMLWriter) -> Void = { _ in },
+        main: (inout HTMLWriter) -> Void
+    ) -> [UInt8] {
         var header = "Data residency audit · \(doc.run.auditDate) · \(running)"
         if let documentDigest { header += " · result SHA-256 \(documentDigest.prefix(16))…" }
         let stylesheet = HTMLStyle.stylesheet(header: header)
-        let html = HTML(
-            .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(
-                    .attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(HTMLStyle.contentSecurityPolicy(stylesheet))),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .meta(.name("referrer"), .content("no-referrer")),
-                .meta(.name("generator"), .content(HTMLMarkup.attribute("\(doc.tool.name) \(doc.tool.version)"))),
-                .element(named: "title", nodes: [.t(title)]),
-                .style(stylesheet)
-            ),
-            .body(
-                .header(
-                    .p(.cls("kicker"), .t("Twilio Segment data residency audit · \(doc.tool.name) \(doc.tool.version)")),
-                    .h1(.t(heading)),
-                    .p(
-                        .cls("muted"),
-                        .t("Audit date \(doc.run.auditDate) · run \(doc.run.startedAt) to \(doc.run.finishedAt) (UTC)")),
-                    before
-                ),
-                .nav(
-                    .attr("aria-label", "Contents"),
-                    .ul(.cls("plain"), .group(contents.map { s in .li(.link(s.id, s.heading)) }))
-                ),
-                .main(.group(main)),
-                .footer(
-                    .p(
-                        .cls("small"),
-                        .t(
-                            "Rendered by \(doc.tool.name) \(doc.tool.version) from result document schema \(doc.schemaVersion). "
-                                + "The JSON result document is the source of truth; this report shows it for reading, printing and signing."
-                        )
-                    )
-                )
-            )
-        )
-        return html.render()
+        var w = HTMLWriter(capacity: 1 << 16)
+        w.raw(#"<!DOCTYPE html><html lang="en"><head>"#)
+        w.void("meta", .attr("charset", "UTF-8"))
+        // Written as it is: the policy is the report's own, and its quotes are not escaped.
+        w.raw(#"<meta http-equiv="Content-Security-Policy" content=""#)
+        w.raw(HTMLStyle.contentSecurityPolicy(stylesheet))
+        w.raw(#""/>"#)
+        w.void("meta", .attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1"))
+        w.void("meta", .attr("name", "referrer"), .attr("content", "no-referrer"))
+        w.void("meta", .attr("name", "generator"), .attr("content", "\(doc.tool.name) \(doc.tool.version)"))
+        w.element("title", text: title)
+        w.raw("<style>")
+        w.raw(stylesheet)
+        w.raw("</style></head><body><header>")
+        w.element("p", .cls("kicker"), text: "Twilio Segment data residency audit · \(doc.tool.name) \(doc.tool.version)")
+        w.element("h1", text: heading)
+        let run = doc.run
+        w.element("p", .cls("muted"), text: "Audit date \(run.auditDate) · run \(run.startedAt) to \(run.finishedAt) (UTC)")
+        before(&w)
+        w.raw("</header>")
+        w.element("nav", .attr("aria-label", "Contents")) { w in
+            w.element("ul", .cls("plain")) { w in
+                for s in contents { w.element("li") { $0.link(s.id, s.heading) } }
+            }
+        }
+        w.element("main", content: main)
+        w.element("footer") { w in
+            w.element(
+                "p", .cls("small"),
+                text: "Rendered by \(doc.tool.name) \(doc.tool.version) from result document schema \(doc.schemaVersion). "
+                    + "The JSON result document is the source of truth; this report shows it for reading, printing and signing.")
+        }
+        w.raw("</body></html>")
+        return w.bytes
     }
 
     /// Section ids and headings, in order; tests and docs/reports.md rely on them.
@@ -137,60 +132,67 @@ public struct HTMLReport: Sendable {
     }
 
     /// A `<section>` with its `<h2>`, labelled by it.
-    func section(_ id: String, _ content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
-        .section(
-            .attr("id", id), .attr("aria-labelledby", "\(id)-h"),
-            .h2(.attr("id", "\(id)-h"), .t(heading(id))),
-            .group(content)
-        )
+    func section(_ id: String, _ w: inout HTMLWriter, _ content: (inout HTMLWriter) -> Void) {
+        w.open("section", .attr("id", id), .attr("aria-labelledby", "\(id)-h"))
+        w.element("h2", .attr("id", "\(id)-h"), text: heading(id))
+        content(&w)
+        w.close("section")
     }
 }
 
-/// Plot's typed contexts, named for the report's code.
-typealias BodyNode = Node<HTML.BodyContext>
-typealias TableNode = Node<HTML.TableContext>
-typealias RowNode = Node<HTML.TableRowContext>
-typealias ListNode = Node<HTML.ListContext>
-
 /// Table building blocks: every table has a caption and scoped header cells.
-enum HTMLTable {
+extension HTMLWriter {
     /// `widths`, when given, fixes the layout (one CSS class per column), so that a long
     /// user-supplied string wraps inside its column instead of squeezing the others.
-    static func make(
-        _ caption: String, columns: [String], numeric: Set<Int> = [], rows: [TableNode], cls: String? = nil,
-        widths: [String]? = nil
-    ) -> BodyNode {
-        .table(
-            .if(cls != nil, .cls(cls ?? "")),
-            .caption(.name(caption)),
-            .thead(
-                .tr(
-                    .group(
-                        columns.enumerated().map { i, c in
-                            let classes = [numeric.contains(i) ? "num" : nil, widths.map { $0[i] }].compactMap { $0 }
-                            return .th(.attr("scope", "col"), .if(!classes.isEmpty, .cls(classes.joined(separator: " "))), .t(c))
-                        }))),
-            .tbody(.group(rows))
-        )
+    mutating func table(
+        _ caption: String, columns: [String], numeric: Set<Int> = [], cls: String? = nil, widths: [String]? = nil,
+        rows: (inout HTMLWriter) -> Void
+    ) {
+        open("table", cls.map { [.cls($0)] } ?? [])
+        element("caption", text: caption, limit: HTMLMarkup.nameLimit)
+        raw("<thead><tr>")
+        for (i, c) in columns.enumerated() {
+            let classes = [numeric.contains(i) ? "num" : nil, widths.map { $0[i] }].compactMap { $0 }
+            let scope = Attribute.attr("scope", "col")
+            open("th", classes.isEmpty ? [scope] : [scope, .cls(classes.joined(separator: " "))])
+            text(c)
+            close("th")
+        }
+        raw("</tr></thead>")
+        element("tbody", content: rows)
+        close("table")
     }
 
-    /// A two-column table of labelled values, labels as row headers.
-    static func keyValue(_ caption: String, _ rows: [(String, BodyNode)]) -> BodyNode {
-        .table(
-            .cls("kv"),
-            .caption(.t(caption)),
-            .tbody(.group(rows.map { label, value in .tr(.th(.attr("scope", "row"), .t(label)), .td(value)) }))
-        )
+    /// A two-column table of labelled values (`keyRow`), labels as row headers.
+    mutating func keyValueTable(_ caption: String, rows: (inout HTMLWriter) -> Void) {
+        open("table", .cls("kv"))
+        element("caption", text: caption)
+        element("tbody", content: rows)
+        close("table")
     }
 
-    static func rowHeader(_ content: BodyNode...) -> RowNode { .th(.attr("scope", "row"), .group(content)) }
+    mutating func keyRow(_ label: String, value: (inout HTMLWriter) -> Void) {
+        element("tr") { w in
+            w.element("th", .attr("scope", "row"), text: label)
+            w.element("td", content: value)
+        }
+    }
 
-    static func cell(_ text: String, limit: Int = HTMLMarkup.clipLimit) -> RowNode { .td(.t(text, limit: limit)) }
+    mutating func keyRow(_ label: String, text: String) { keyRow(label) { $0.text(text) } }
+
+    mutating func rowHeader(_ content: (inout HTMLWriter) -> Void) { element("th", [.attr("scope", "row")], content) }
+
+    mutating func rowHeader(text: String) { element("th", .attr("scope", "row"), text: text) }
+
+    mutating func cell(_ text: String, limit: Int = HTMLMarkup.clipLimit) { element("td", text: text, limit: limit) }
 
     /// A short word that must not wrap inside itself (a kind, a region).
-    static func word(_ text: String) -> RowNode { .td(.cls("nw"), .t(text)) }
+    mutating func word(_ text: String) { element("td", .cls("nw"), text: text) }
 
-    static func number(_ n: Int) -> RowNode { .td(.cls("num"), .t(String(n))) }
+    mutating func number(_ n: Int) { element("td", .cls("num"), text: String(n)) }
+
+    /// An outcome's status in words, styled by it.
+    mutating func badge(_ o: Outcome) { element("span", .cls("status s-\(o.rawValue)"), text: HTMLWords.status(o)) }
 }
 
 /// Words and styles for outcomes: a status is always written, colour only helps.
@@ -226,10 +228,6 @@ enum HTMLWords {
         case .permitted: "the requirement does not hold, but a permit records a legal basis"
         case .waived: "an approved, unexpired waiver covers the finding"
         }
-    }
-
-    static func badge(_ o: Outcome) -> BodyNode {
-        .span(.cls("status s-\(o.rawValue)"), .t(status(o)))
     }
 
     /// Region codes in words: `eu` → EU; a missing region is said to be unknown.
@@ -282,23 +280,28 @@ struct ResultIndex {
     var workspaceOrder: [ResultDocument.WorkspaceInfo] = []
 
     init(_ doc: ResultDocument) {
-        // Each result read in place (a copy of each would retain a dozen references).
-        func add(_ i: Int, _ r: Finding) {
-            counts[r.policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][r.outcome.ordinal] += 1
-            guard ResultIndex.isListed(r.outcome) else { return }
-            listed[r.policy, default: []].append(i)
-            byResource[ResourceKey(workspace: r.workspace, kind: r.resourceKind, id: r.resourceId), default: []].append(i)
-            if r.outcome == .indeterminate {
-                let reason = r.reason ?? "no reason recorded"
-                if let j = reasons[r.policy]?.firstIndex(where: { $0.reason == reason }) {
-                    reasons[r.policy]![j].count += 1
+        // Fields read through the buffer: a result taken whole, from the array or as an
+        // argument, is a copy that retains a dozen references, 600,000 times a night.
+        func add(_ results: UnsafeBufferPointer<Finding>, _ i: Int) {
+            let (policy, outcome) = (results[i].policy, results[i].outcome)
+            counts[policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][outcome.ordinal] += 1
+            guard ResultIndex.isListed(outcome) else { return }
+            listed[policy, default: []].append(i)
+            let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
+            byResource[key, default: []].append(i)
+            if outcome == .indeterminate {
+                let reason = results[i].reason ?? "no reason recorded"
+                if let j = reasons[policy]?.firstIndex(where: { $0.reason == reason }) {
+                    reasons[policy]![j].count += 1
                 } else {
-                    reasons[r.policy, default: []].append((reason, 1))
+                    reasons[policy, default: []].append((reason, 1))
                 }
             }
-            if r.outcome == .permitted, let p = r.permit { permitted[p, default: 0] += 1 }
+            if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
         }
-        for i in doc.results.indices { add(i, doc.results[i]) }
+        doc.results.withUnsafeBufferPointer { results in
+            for i in results.indices { add(results, i) }
+        }
         for (policy, list) in listed {
             listed[policy] = list.sorted { a, b in
                 let (ra, rb) = (ResultIndex.rank(doc.results[a].outcome), ResultIndex.rank(doc.results[b].outcome))

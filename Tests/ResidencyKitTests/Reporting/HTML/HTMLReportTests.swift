@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 import Testing
 
 @testable import ResidencyKit
@@ -147,7 +146,9 @@ enum HTMLFixtures {
         #expect(html.contains(#"<p class="verdict-word">NOT COMPLIANT</p>"#))
         // Changed with issue 10 (before: 5 failed and 2 undecided): FullStory's RES-001 and Shop
         // app's RES-004 are decided (fail), Orders backend's RES-004 passes.
-        #expect(html.contains("Deployment gate (failed at severity error): 5 results at severity error failed and 0 could not be decided"))
+        #expect(
+            html.contains(
+                "Deployment gate (failed at severity error): 5 results at severity error failed and 0 could not be decided"))
         for id in ["RES-001", "RES-002", "RES-003", "RES-004", "RES-005", "RES-006", "RES-007", "RES-008", "RES-009"] {
             #expect(html.contains("id=\"policy-\(id)\""))
         }
@@ -299,7 +300,9 @@ enum HTMLFixtures {
         let css = try #require(HTMLFixtures.between(html, "<style>", "</style>"))
         // The one stylesheet, with the printed pages' running header and page numbers.
         #expect(css.hasPrefix(HTMLStyle.css))
-        #expect(css.hasSuffix(#"@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:8pt;color:#555}}"# + "\n"))
+        #expect(
+            css.hasSuffix(#"@bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:8pt;color:#555}}"# + "\n")
+        )
         #expect(css.contains(#"@top-left{content:"Data residency audit · 2026-11-28 · NOT COMPLIANT""#))
         let hash = Data(SHA256.digest(Array(css.utf8))).base64EncodedString()
         let csp = "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -462,6 +465,21 @@ enum HTMLFixtures {
         #expect(HTMLMarkup.clip("abc", limit: 3) == "abc")
     }
 
+    /// The writer's shortcut for plain ASCII gives what the full path gives.
+    @Test func appendingIsTheSameAsEscaping() {
+        let plain = String(repeating: "abc ", count: 2000)
+        for s in ["", "plain", "a\"b'c", "a&b", "tab\t", plain, HTMLFixtures.nasty, HTMLFixtures.long] {
+            for limit in [3, HTMLMarkup.nameLimit, HTMLMarkup.clipLimit] {
+                var text: [UInt8] = []
+                HTMLMarkup.appendText(s, limit: limit, to: &text)
+                #expect(text == Array(HTMLMarkup.text(s, limit: limit).utf8))
+            }
+            var attribute: [UInt8] = []
+            HTMLMarkup.appendAttribute(s, to: &attribute)
+            #expect(attribute == Array(HTMLMarkup.attribute(s).utf8))
+        }
+    }
+
     /// The control for the hostile-inventory checks: the tag reader flags injected markup.
     @Test func markupCheckerCatchesInjection() {
         #expect(HTMLFixtures.onlyKnownMarkup("<p>fine &lt;script&gt;</p>") == [])
@@ -485,15 +503,15 @@ enum HTMLFixtures {
         #expect(long.utf8.count < 140)
     }
 
-    /// Why HTMLMarkup exists: Plot 0.14 leaves entity-shaped text alone and writes attribute
-    /// values verbatim. If an upgrade changes either, HTMLMarkup's output would be escaped twice:
-    /// this test fails first, so HTMLMarkup can be simplified.
-    @Test func plotEscapingIsAsMarkupAssumes() {
-        let attribute = Node<HTML.BodyContext>.span(.attribute(named: "title", value: "a\"b")).render()
-        #expect(attribute == "<span title=\"a\"b\"></span>")
-        #expect(Node<HTML.BodyContext>.text("&lt; <").render() == "&lt; &lt;")
-        #expect(Node<HTML.BodyContext>.t("&lt; <").render() == "&amp;lt; &lt;")
-        #expect(Node<HTML.BodyContext>.attr("title", "a\"b").render() == "title=\"a&quot;b\"")
+    /// The writer's markup is what Plot 0.14 wrote (the reports kept their bytes when it was
+    /// replaced), and what it is given is escaped by HTMLMarkup: entity-shaped text too, and
+    /// quotes in attribute values.
+    @Test func theWriterEscapesThroughMarkup() {
+        var w = HTMLWriter(capacity: 0)
+        w.element("span", .attr("title", "a\"b"), .cls("")) { $0.text("&lt; <") }
+        w.void("br")
+        w.element("td")
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #"<span title="a&quot;b" class>&amp;lt; &lt;</span><br/><td></td>"#)
     }
 }
 
