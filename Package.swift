@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `residency scan` finds analytics-swift's and analytics-ios's setups in Swift's own
+        // syntax tree (Scan/SwiftSetups.swift): the Swift parser, not a tokenizer of ours.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         // SHA-256 of every input a report records (and the HTML report's CSP hash): reviewed
         // code with the CPU's SHA instructions on x86 and ARM, instead of our own rounds.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -39,6 +42,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2", "CSignalCleanup", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftParser", package: "swift-syntax"), .product(name: "SwiftSyntax", package: "swift-syntax"),
             ]
         ),
         // The `residency` command: parses flags, calls ResidencyKit, maps outcomes to exit codes.

@@ -3,57 +3,25 @@
 /// Native. Their configuration APIs, with the repository and path each was read from, are in
 /// docs/scan.md.
 extension SDKPatterns {
-    /// `Configuration(writeKey: "…").apiHost("…").cdnHost("…")`, chained or called on the
-    /// variable that holds it (segmentio/analytics-swift Sources/Segment/Configuration.swift).
-    func swift() -> [SDKUse] {
-        guard file.mentions("import Segment") else { return analyticsIOS() }
-        return analyticsIOS()
-            + file.calls("Configuration").compactMap { k in
-                let args = file.arguments(k + 1)
-                guard let key = file.value(args, "writeKey") else { return nil }
-                let chained = file.chain(after: file.close(k + 1)) + callsOnVariable(assignedAt: k)
-                let properties = propertiesOnVariable(assignedAt: k)
-                var settings = chained.filter { ["apiHost", "cdnHost"].contains($0.name) }.map { ($0.name, only($0.open)) }
-                settings += [("apiHost", properties["apiHost"]), ("cdnHost", properties["cdnHost"])]
-                return use(
-                    "analytics-swift", at: k, writeKey: key, settings: settings,
-                    notes: requestFactoryNote(chained.map(\.name) + properties.keys))
-            }
-    }
-
-    /// Classic analytics-ios: `AnalyticsConfiguration(writeKey:)` (Swift, also by its
-    /// Objective-C name) and `[SEGAnalyticsConfiguration configurationWithWriteKey:@"…"]`, with
-    /// `configuration.apiHost = …` set on the variable (segmentio/analytics-ios
-    /// Segment/Classes/SEGAnalyticsConfiguration.h, SEGHTTPClient.m).
+    /// Classic analytics-ios in Objective-C: `[SEGAnalyticsConfiguration
+    /// configurationWithWriteKey:@"…"]`, with `configuration.apiHost = …` set on the variable
+    /// (segmentio/analytics-ios Segment/Classes/SEGAnalyticsConfiguration.h, SEGHTTPClient.m).
+    /// Swift code, analytics-swift's and analytics-ios's, is read by the Swift parser (SwiftSetups.swift).
     func analyticsIOS() -> [SDKUse] {
-        var out: [SDKUse] = []
-        for name in ["AnalyticsConfiguration", "SEGAnalyticsConfiguration"] where file.language.family == .swift {
-            for k in file.calls(name) {
-                guard let key = file.value(file.arguments(k + 1), "writeKey") else { continue }
-                out.append(classicIOS(at: k, key: key, assigned: k))
-            }
+        file.tokens.indices.compactMap { k in
+            guard file.tokens[k].isIdentifier("configurationWithWriteKey"),
+                file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
+                file.token(k + 1)?.isPunctuation(":") == true,
+                file.token(k - 2)?.isPunctuation("[") == true
+            else { return nil }
+            let set = propertiesOnVariable(assignedAt: k - 2)
+            return use(
+                "analytics-ios", at: k - 1, writeKey: FileArgument(label: nil, value: (k + 2)..<file.close(k - 2)),
+                settings: [("apiHost", set["apiHost"])], notes: requestFactoryNote(Array(set.keys)))
         }
-        if file.language.family == .objectiveC {
-            for k in file.tokens.indices where file.tokens[k].isIdentifier("configurationWithWriteKey") {
-                guard file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
-                    file.token(k + 1)?.isPunctuation(":") == true,
-                    file.token(k - 2)?.isPunctuation("[") == true
-                else { continue }
-                let close = file.close(k - 2)
-                out.append(classicIOS(at: k - 1, key: FileArgument(label: nil, value: (k + 2)..<close), assigned: k - 2))
-            }
-        }
-        return out
     }
 
-    private func classicIOS(at k: Int, key: FileArgument, assigned: Int) -> SDKUse {
-        let set = propertiesOnVariable(assignedAt: assigned)
-        return use(
-            "analytics-ios", at: k, writeKey: key, settings: [("apiHost", set["apiHost"])],
-            notes: requestFactoryNote(Array(set.keys)))
-    }
-
-    private func requestFactoryNote(_ names: [String]) -> [String] {
+    func requestFactoryNote(_ names: [String]) -> [String] {
         names.contains("requestFactory")
             ? ["a requestFactory can rewrite the URL of every request, which reading the code cannot follow"] : []
     }

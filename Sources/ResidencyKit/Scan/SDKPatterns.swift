@@ -31,7 +31,7 @@ struct SDKPatterns {
     func uses() -> [SDKUse] {
         var found: [SDKUse] = []
         switch file.language.family {
-        case .swift: found = swift()
+        case .swift: found = swiftSetups()
         case .objectiveC: found = analyticsIOS()
         case .kotlin: found = kotlin() + android()
         case .java: found = kotlin() + android() + java()
@@ -90,22 +90,6 @@ struct SDKPatterns {
             return entries(FileArgument(label: nil, value: defined[0]))
         }
         return nil
-    }
-
-    /// The calls on a variable after the statement that created it: `config.apiHost("…")`.
-    func callsOnVariable(assignedAt k: Int) -> [(name: String, open: Int)] {
-        guard let eq = file.token(k - 1), eq.isPunctuation("=") || eq.isPunctuation(":="), let name = file.token(k - 2),
-            name.kind == .identifier
-        else { return [] }
-        var out: [(String, Int)] = []
-        for j in (k + 1)..<file.tokens.count where file.tokens[j].isIdentifier(name.text) {
-            if let dot = file.token(j + 1), dot.isPunctuation("."), let method = file.token(j + 2), method.kind == .identifier,
-                let paren = file.token(j + 3), paren.isPunctuation("(")
-            {
-                out.append((method.text, j + 3))
-            }
-        }
-        return out
     }
 
     /// The properties set on a variable after the statement that created it:

@@ -37,6 +37,7 @@ import Testing
         #"ios-swift/Sources/Shop/AppDelegate.swift:17:29  analytics-swift  writeKey "swiftEUwriteKey0000001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Legacy.swift:7:37  analytics-swift  writeKey "swiftUSdefault0000002"  (no endpoint set: the SDK's default)"#,
         #"ios-swift/Sources/Shop/Properties.swift:5:25  analytics-swift  writeKey "swiftProperties000005"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-swift/Sources/Shop/Qualified.swift:12:22  analytics-swift  writeKey "swiftQualified0000006"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Staging.swift:7:18  analytics-swift  writeKey "swiftStaging000000003"  apiHost env SEGMENT_API_HOST (else "api.segment.io/v1")"#,
         #"ios-swift/Sources/Widget/Widget.swift:4:48  analytics-swift  writeKey "swiftWidget0000000004"  apiHost "https://events.eu1.segmentapis.com/v1""#,
         #"java-service/src/main/java/com/example/Tracking.java:9:26  analytics-java  writeKey "javaEUwriteKey0000001"  endpoint "https://events.eu1.segmentapis.com""#,
@@ -66,7 +67,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "37 SDK setups in 26 files of 28 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "38 SDK setups in 27 files of 29 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
@@ -75,7 +76,7 @@ import Testing
         let text = ScanReport.text(Self.scan())
         for key in [
             "swiftCommentedOut", "inAString", "insideNodeModules", "ignoredByGit", "browserOldKeyInComment", "notInAScript",
-            "rubyCommentedOut", "phpCommentedOut", "objcCommentedOut",
+            "rubyCommentedOut", "phpCommentedOut", "objcCommentedOut", "swiftInMultilineString",
         ] {
             #expect(!text.contains(key), "\(key) is not code that runs")
         }
@@ -120,7 +121,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
         #expect(json["scanVersion"] as? Int == 1)
         let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
-        #expect(entries.count == 5)
+        #expect(entries.count == 6)
         let staging = try #require(entries.first { $0["writeKey"] as? String == "swiftStaging000000003" })
         #expect(staging["library"] as? String == "analytics-swift")
         #expect(staging["apiHost"] == nil, "an unresolved value is not given as a setting")

@@ -1,0 +1,136 @@
+import SwiftParser
+import SwiftSyntax
+
+/// analytics-swift and the classic analytics-ios in Swift code, found in the syntax tree the
+/// Swift parser (swift-syntax) builds, so that Swift is read exactly as the compiler reads it:
+/// `Configuration(writeKey:)` with `.apiHost(…)` chained, called on the variable that holds it
+/// or set as its property, `AnalyticsConfiguration(writeKey:)` with `configuration.apiHost = …`.
+/// The values are then evaluated from the file's tokens like every language's (CodeEvaluator).
+extension SDKPatterns {
+    /// The configuration types, and the library each belongs to.
+    static let swiftConfigurations = [
+        "Configuration": "analytics-swift", "AnalyticsConfiguration": "analytics-ios",
+        "SEGAnalyticsConfiguration": "analytics-ios",
+    ]
+
+    func swiftSetups() -> [SDKUse] {
+        let tree = file.source.bytes.withUnsafeBufferPointer { SwiftParser.Parser.parse(source: $0) }
+        let finder = SwiftSetupFinder(viewMode: .sourceAccurate)
+        finder.walk(tree)
+        // analytics-swift's module is `Segment`; a `Configuration(writeKey:)` elsewhere is another vendor's.
+        let importsSegment = finder.imports.contains("Segment")
+        return finder.configurations.compactMap { call -> SDKUse? in
+            guard
+                let type = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
+                    ?? call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text,
+                let library = Self.swiftConfigurations[type], library != "analytics-swift" || importsSegment,
+                let key = call.arguments.first(where: { $0.label?.text == "writeKey" })
+            else { return nil }
+            var settings: [(String, FileArgument?)] = []
+            var names: [String] = []
+            // `.apiHost("…")` chained on the configuration.
+            var end = Syntax(call)
+            while let member = end.parent?.as(MemberAccessExprSyntax.self), member.base.map(Syntax.init)?.id == end.id,
+                let chained = member.parent?.as(FunctionCallExprSyntax.self), chained.calledExpression.id == member.id
+            {
+                let name = member.declName.baseName.text
+                names.append(name)
+                settings.append((name, chained.arguments.first.map { argument($0.expression) }))
+                end = Syntax(chained)
+            }
+            // The variable the configuration is kept in, and what is done to it after.
+            if let binding = end.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self),
+                let variable = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
+            {
+                for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
+                    names.append(name)
+                    settings.append((name, later.arguments.first.map { argument($0.expression) }))
+                }
+                for (base, name, value) in finder.memberAssignments where base == variable && value.position > call.position {
+                    names.append(name)
+                    settings.append((name, argument(value)))
+                }
+            }
+            let wanted = library == "analytics-swift" ? ["apiHost", "cdnHost"] : ["apiHost"]
+            return use(
+                library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
+                writeKey: argument(key.expression),
+                settings: settings.filter { wanted.contains($0.0) },
+                notes: requestFactoryNote(names))
+        }
+    }
+
+    /// The tokens of an expression, for the evaluator.
+    private func argument(_ expression: ExprSyntax) -> FileArgument {
+        let start = expression.positionAfterSkippingLeadingTrivia.utf8Offset
+        let end = expression.endPositionBeforeTrailingTrivia.utf8Offset
+        return FileArgument(label: nil, value: tokenIndex(at: start)..<tokenIndex(at: end))
+    }
+
+    /// The first token that starts at or after a byte offset.
+    private func tokenIndex(at offset: Int) -> Int {
+        var lo = 0, hi = file.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if file.tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Collects what the setups need from one walk of the tree: the configurations made, the
+/// calls on and assignments to members of plain variables, and the modules imported.
+final class SwiftSetupFinder: SyntaxVisitor {
+    var configurations: [FunctionCallExprSyntax] = []
+    var memberCalls: [(base: String, name: String, call: FunctionCallExprSyntax)] = []
+    var memberAssignments: [(base: String, name: String, value: ExprSyntax)] = []
+    var imports: Set<String> = []
+
+    override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
+        if let module = node.path.first?.name.text { imports.insert(module) }
+        return .skipChildren
+    }
+
+    override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        let called = node.calledExpression
+        let name =
+            called.as(DeclReferenceExprSyntax.self)?.baseName.text
+            ?? called.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        if let name, SDKPatterns.swiftConfigurations[name] != nil,
+            node.arguments.contains(where: { $0.label?.text == "writeKey" })
+        {
+            configurations.append(node)
+        }
+        if let member = called.as(MemberAccessExprSyntax.self), let base = Self.variable(member.base) {
+            memberCalls.append((base, member.declName.baseName.text, node))
+        }
+        return .visitChildren
+    }
+
+    /// `configuration.apiHost = …` (also `configuration!.apiHost`, `configuration?.apiHost`).
+    override func visit(_ node: SequenceExprSyntax) -> SyntaxVisitorContinueKind {
+        let elements = Array(node.elements)
+        if elements.count == 3, elements[1].is(AssignmentExprSyntax.self),
+            let member = elements[0].as(MemberAccessExprSyntax.self),
+            let base = Self.variable(member.base)
+        {
+            memberAssignments.append((base, member.declName.baseName.text, elements[2]))
+        }
+        return .visitChildren
+    }
+
+    /// The name of a plain variable, through `!` and `?`.
+    static func variable(_ expression: ExprSyntax?) -> String? {
+        guard var e = expression else { return nil }
+        while true {
+            if let forced = e.as(ForceUnwrapExprSyntax.self) {
+                e = forced.expression
+            } else if let optional = e.as(OptionalChainingExprSyntax.self) {
+                e = optional.expression
+            } else {
+                break
+            }
+        }
+        return e.as(DeclReferenceExprSyntax.self)?.baseName.text
+    }
+}
