@@ -53,6 +53,21 @@ import Testing
         #expect((json["sdkConfigs"] as? [Any])?.count == 38)
     }
 
+    /// Scanning `.`: the `.env` at the top applies everywhere, a deeper one wins below its folder.
+    @Test func theDeeperEnvFileWinsWhenScanningTheCurrentFolder() throws {
+        let dir = try temporaryFolder([
+            ".env": "HOST=https://api.segment.io\nKEY=rootKey\n", "svc/.env": "HOST=https://events.eu1.segmentapis.com\n",
+            "svc/app.js":
+                "const { Analytics } = require('@segment/analytics-node')\nnew Analytics({ writeKey: process.env.KEY, host: process.env.HOST })\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(["scan", "."], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stdout.contains(#"svc/app.js:2:5  analytics-node  writeKey "rootKey"  host "https://events.eu1.segmentapis.com""#),
+            "\(r.stdout)")
+    }
+
     @Test func aPathThatCannotBeScannedIsAnError() throws {
         let r = try residency(["scan", "no/such/folder"])
         #expect(r.status == 2)

@@ -56,12 +56,12 @@ public enum CodeScan {
         }
         // Each `.env` applies to the code below its folder, a deeper one over a shallower one,
         // and `--env` over both.
-        var environments: [(folder: String, values: [String: String])] = []
+        var environments: [(folder: String, explicit: Bool, values: [String: String])] = []
         for file in tree.environmentFiles + (options.environmentFile.map { [$0] } ?? []) {
             switch DotEnv.read(file) {
             case .success(let values):
                 let explicit = file == options.environmentFile
-                environments.append((explicit ? "" : String(file.dropLast(".env".count)), values))
+                environments.append((explicit ? "" : String(file.dropLast(".env".count)), explicit, values))
                 outcome.environmentFiles.append(file)
             case .failure(let diagnostic):
                 outcome.diagnostics.append(diagnostic.diagnostic)
@@ -69,12 +69,12 @@ public enum CodeScan {
             }
         }
         func environment(for path: String) -> [String: String]? {
-            let applying = environments.enumerated().filter { $0.element.folder.isEmpty || path.hasPrefix($0.element.folder) }
+            let applying = environments.enumerated().filter { $0.element.explicit || path.hasPrefix($0.element.folder) }
                 .sorted { a, b in
-                    // `--env` (no folder) last; otherwise shallower first, then in the order read.
-                    let (fa, fb) = (a.element.folder, b.element.folder)
-                    if fa.isEmpty != fb.isEmpty { return fb.isEmpty }
-                    return fa.count != fb.count ? fa.count < fb.count : a.offset < b.offset
+                    // `--env` last; otherwise shallower first, then in the order read.
+                    let (ea, eb) = (a.element, b.element)
+                    if ea.explicit != eb.explicit { return eb.explicit }
+                    return ea.folder.count != eb.folder.count ? ea.folder.count < eb.folder.count : a.offset < b.offset
                 }
             guard !applying.isEmpty else { return nil }
             return applying.reduce(into: [String: String]()) { merged, e in merged.merge(e.element.values) { _, new in new } }

@@ -115,6 +115,22 @@ import Testing
             ))
     }
 
+    /// The `.env` nearest the code wins over one higher up, also at the top of the scan.
+    @Test func theDeeperEnvFileWins() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/svc", withIntermediateDirectories: true)
+        try "HOST=https://api.segment.io\nKEY=rootKey\n".write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
+        try "HOST=https://events.eu1.segmentapis.com\n".write(toFile: folder + "/svc/.env", atomically: true, encoding: .utf8)
+        try """
+        const { Analytics } = require('@segment/analytics-node')
+        new Analytics({ writeKey: process.env.KEY, host: process.env.HOST })
+        """.write(toFile: folder + "/svc/app.js", atomically: true, encoding: .utf8)
+        let use = try #require(Self.scan([folder]).uses.first)
+        #expect(use.writeKey?.literal == "rootKey")
+        #expect(use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com")
+    }
+
     @Test func theJSONDocumentHasTheBundlesShape() throws {
         let outcome = Self.scan([Self.root + "/ios-swift"])
         let json = try #require(

@@ -7,18 +7,6 @@ import Testing
 /// (seeded, so a failure repeats), in every language. The scan may find nothing or name a
 /// file it cannot tokenise; it may never crash or hang.
 @Suite struct CodeScanHostileTests {
-    /// A small deterministic generator (SplitMix64), so a failing case can be rebuilt.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func samples() throws -> [(path: String, bytes: [UInt8])] {
         let root = CodeScanCorpusTests.root
         return try CodeTree.walk([root]).files.map { path in
@@ -36,7 +24,7 @@ import Testing
     }
 
     @Test(.hangGuard) func mutatedSamplesNeverCrash() throws {
-        var random = Seeded(state: 16)
+        var random = SplitMix64(state: 16)
         let samples = try Self.samples()
         let specials: [UInt8] = Array("\"'`/*\\{}()[]#$@=:,.;<>\n".utf8)
         // `SCAN_FUZZ_ROUNDS=100000 swift test --filter CodeScanHostile` for a longer run.
@@ -65,7 +53,7 @@ import Testing
     }
 
     @Test(.hangGuard) func randomBytesNeverCrash() {
-        var random = Seeded(state: 1601)
+        var random = SplitMix64(state: 1601)
         let alphabet: [UInt8] = Array(
             "Configuration(writeKey: \"k\").apiHost(createClient{proxy:'x'}Analytics.Builder Segment::init new analytics.load ${ \\( #{ \"\"\" ''' ` /* */ // # @\" $\" =begin\n=end\n"
                 .utf8)

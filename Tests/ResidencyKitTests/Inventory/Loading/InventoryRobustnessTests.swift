@@ -5,18 +5,7 @@ import Testing
 /// Randomly damaged copies of the example inventories (a fixed seed, so failures reproduce):
 /// the loader must never crash, and must either load or say why, every diagnostic inside the file.
 @Suite struct InventoryRobustnessTests {
-    /// SplitMix64: small, fast, and the same sequence on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
+    typealias Generator = SplitMix64
 
     /// Flips a bit, inserts a byte (often a JSON-significant one) or deletes a byte, 1–4 times.
     static func mutate(_ original: [UInt8], _ g: inout Generator) -> [UInt8] {
