@@ -14,6 +14,9 @@ extension SDKPatterns {
     ]
 
     func swiftSetups() -> [SDKUse] {
+        // Every setup names a configuration type: a file that does not is not parsed at all
+        // (most Swift files that mention analytics are an app's own analytics code).
+        guard file.mentions("Configuration") else { return [] }
         let tree = file.source.bytes.withUnsafeBufferPointer { SwiftParser.Parser.parse(source: $0) }
         let finder = SwiftSetupFinder(viewMode: .sourceAccurate)
         finder.walk(tree)
