@@ -34,7 +34,8 @@ struct CodeFile: Sendable {
 
     /// `file:line:col` of a token.
     func location(_ k: Int) -> SourceRange {
-        let t = tokens[min(k, tokens.count - 1)]
+        guard !tokens.isEmpty else { return source.range(0, 0) }
+        let t = tokens[max(0, min(k, tokens.count - 1))]
         return source.range(t.start, t.end)
     }
 
