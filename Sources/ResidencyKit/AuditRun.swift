@@ -82,8 +82,10 @@ public enum AuditRun {
         var inputs: Inputs
         var program: PolicyProgram
         var inventory: InventoryLoader.Loaded
-        /// What `--scan` could not match to a source (CodeScan.apply).
+        /// What `--scan` could not match to a source (CodeScan.apply), and the files of code
+        /// its setups were found in, by digest.
         var scanNotices: [ResultDocument.Notice] = []
+        var scanInputs: [ResultDocument.Input] = []
 
         package var bundle: CheckedBundle { inputs.bundle }
         var policyFiles: [SourceFile] { inputs.policyFiles }
@@ -156,12 +158,14 @@ public enum AuditRun {
         diagnostics += inventory.diagnostics
         guard !diagnostics.hasErrors else { return nil }
         var scanNotices: [ResultDocument.Notice] = []
+        var scanInputs: [ResultDocument.Input] = []
         if let scan = options.scan {
             let scanned = CodeScan.run(scan)
             files += scanned.sources
             diagnostics += scanned.diagnostics
             guard !diagnostics.hasErrors else { return nil }
             scanNotices = CodeScan.apply(scanned, to: &inventory.workspaces)
+            scanInputs = scanned.codeFiles
             stage("scan")
         }
 
@@ -183,7 +187,7 @@ public enum AuditRun {
                     help: "pass --inventory with export bundles (see docs/inventory.md)"))
             return nil
         }
-        return Prepared(inputs: inputs, program: program, inventory: inventory, scanNotices: scanNotices)
+        return Prepared(inputs: inputs, program: program, inventory: inventory, scanNotices: scanNotices, scanInputs: scanInputs)
     }
 
     /// A run in named stages: the baseline, the inputs (`prepare`), the waivers, evaluation,
@@ -283,7 +287,7 @@ public enum AuditRun {
                 inventories: zip(inventory.files, inventory.digests).map { .init(path: $0.path, sha256: $1) },
                 waivers: options.waivers.flatMap { path in
                     files.first { $0.path == path }.map { .init(path: path, sha256: SHA256.hex($0.bytes)) }
-                }),
+                }, code: prepared.scanInputs),
             resources: inventory.workspaces.reduce(0) { $0 + $1.resourceCount }, failOn: options.failOn,
             startedAt: startedAt, finishedAt: options.clock(), auditDate: auditDate, ranBy: options.provenance,
             extraNotices: prepared.scanNotices
@@ -301,12 +305,12 @@ public enum AuditRun {
     /// The document's `inputs`: the files that went into the run, by digest.
     static func documentInputs(
         _ policyFiles: [SourceFile], _ catalog: CatalogLoader.Loaded, facts: ResultDocument.Input?,
-        inventories: [ResultDocument.Input], waivers: ResultDocument.Input?
+        inventories: [ResultDocument.Input], waivers: ResultDocument.Input?, code: [ResultDocument.Input] = []
     ) -> ResultDocument.Inputs {
         .init(
             policies: digests(policyFiles),
             catalog: catalog.files.map { .init(path: $0.path, sha256: $0.sha256, version: $0.version) }, facts: facts,
-            inventories: inventories, waivers: waivers)
+            inventories: inventories, waivers: waivers, code: code)
     }
 
     /// The notices a run adds after the unmatched policies', in this order, whether it ran in

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ResidencyKit
+
 /// `residency scan` and `check --scan` run as the binary: exit codes, outputs, and the gate
 /// deciding from the SDK setup in an app's code.
 @Suite struct ScanCLITests {
@@ -105,6 +107,18 @@ import Testing
         #expect(us.stdout.contains("          at app/ShopApplication.kt:9\n"), "\(us.stdout)")
         let sarif = try String(contentsOf: dir.appendingPathComponent("out/results.sarif"), encoding: .utf8)
         #expect(sarif.contains(#""uri": "app/ShopApplication.kt""#), "\(sarif)")
+        // The file of code is an input of the run, by digest, as every other input is.
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json")))
+                as? [String: Any])
+        let code = try #require((document["inputs"] as? [String: Any])?["code"] as? [[String: String]])
+        let bytes = try Data(contentsOf: dir.appendingPathComponent("app/ShopApplication.kt"))
+        #expect(code.map { $0["path"] } == ["app/ShopApplication.kt"])
+        #expect(code.first?["sha256"] == SHA256.hex(Array(bytes)))
+        let html = try residency(["report", "out/results.json", "--html", "out/report.html"], in: dir)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(
+            try String(contentsOf: dir.appendingPathComponent("out/report.html"), encoding: .utf8).contains("application code"))
         // The saved document renders the same SARIF.
         let again = try residency(["report", "out/results.json", "--sarif", "out/again.sarif"], in: dir)
         #expect(again.status == 0, "\(again.stderr)")

@@ -165,6 +165,13 @@ extension ResultDocument {
             w.key("waivers")
             input(waivers)
         }
+        // Only with `check --scan`: a document without it is the same bytes as before.
+        if !inputs.code.isEmpty {
+            w.key("code")
+            w.beginArray()
+            inputs.code.forEach(input)
+            w.endArray()
+        }
         w.endObject()
     }
 

@@ -221,7 +221,9 @@ extension ResultDocument {
         let policies = list("policies"), catalog = list("catalog")
         let facts = r.optionalObject(o, "facts", "inputs").flatMap { input($0, "inputs.facts") }
         let waivers = r.optionalObject(o, "waivers", "inputs").flatMap { input($0, "inputs.waivers") }
-        return Inputs(policies: policies, catalog: catalog, facts: facts, inventories: list("inventories"), waivers: waivers)
+        return Inputs(
+            policies: policies, catalog: catalog, facts: facts, inventories: list("inventories"), waivers: waivers,
+            code: o["code"] == nil ? [] : list("code"))
     }
 
     private static func readSummary(_ o: DataNode, _ r: inout ResultDocumentReader) -> Summary {

@@ -47,6 +47,8 @@ public struct ResultDocument: Sendable, Equatable {
         public var inventories: [Input]
         /// The waivers file, when one was given: its digest is part of what a signer signs.
         public var waivers: Input? = nil
+        /// The files of application code SDK setups were found in (`check --scan`).
+        public var code: [Input] = []
     }
 
     public struct Summary: Sendable, Equatable {

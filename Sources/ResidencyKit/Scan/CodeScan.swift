@@ -33,6 +33,9 @@ public enum CodeScan {
         public var diagnostics: [Diagnostic] = []
         /// The files diagnostics point into, for rendering them with their lines.
         public var sources: [SourceFile] = []
+        /// The files SDK setups were found in, with their digests (a result document's
+        /// `inputs.code`), by path.
+        public var codeFiles: [ResultDocument.Input] = []
         public var hasErrors: Bool { diagnostics.hasErrors }
 
         /// A file or folder under a scanned folder that could not be read: counted and named.
@@ -105,6 +108,11 @@ public enum CodeScan {
             for i in use.settings.indices { use.settings[i].value = use.settings[i].value.resolving(environment) }
             return use
         }
+        let setupFiles = Set(outcome.uses.map(\.location.file))
+        outcome.codeFiles = files.filter { setupFiles.contains($0.path) }.map {
+            .init(path: $0.path, sha256: SHA256.hex($0.source.bytes))
+        }
+        .sorted { $0.path < $1.path }
         return outcome
     }
 

@@ -123,7 +123,7 @@ extension HTMLReport {
     func signOffSection(_ doc: ResultDocument, _ w: inout HTMLWriter) {
         let inputs =
             doc.inputs.policies + doc.inputs.catalog + [doc.inputs.facts].compactMap { $0 } + doc.inputs.inventories
-            + [doc.inputs.waivers].compactMap { $0 }
+            + [doc.inputs.waivers].compactMap { $0 } + doc.inputs.code
         let params = doc.params.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
         let rows: [(String, String)] = [
             ("Verdict", "\(doc.summary.verdict.headline); deployment \(doc.summary.gateWords)"),

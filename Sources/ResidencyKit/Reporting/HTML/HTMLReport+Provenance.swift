@@ -60,6 +60,15 @@ extension HTMLReport {
                     "\(inventories.count) inventory files (combined digest; each file's digest is in the JSON result document)",
                     inventories, &w)
             }
+            // The files of application code `check --scan` found SDK setups in.
+            let code = doc.inputs.code
+            if code.count <= limits.listedInventories {
+                for input in code { row("application code", input, &w) }
+            } else {
+                combined(
+                    "application code",
+                    "\(code.count) files of code (combined digest; each file's digest is in the JSON result document)", code, &w)
+            }
         }
     }
 }
