@@ -183,7 +183,7 @@ struct CodeEvaluator {
         var start = r.lowerBound
         var rest = r
         while let k = topLevel(rest, where: { file.tokens[$0].isPunctuation(op) }) {
-            // `a.b` in PHP is concatenation only between values, never inside `$a->b`.
+            // PHP's member access is `->`, so its `.` is always concatenation.
             out.append(start..<k)
             start = k + 1
             rest = start..<r.upperBound
