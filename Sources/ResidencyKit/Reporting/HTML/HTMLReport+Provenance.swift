@@ -44,6 +44,17 @@ extension HTMLReport {
                 w.cell("")
             }
         }
+        // Each file of a kind, or above the limit one combined row (`kind`: a file's, the
+        // combined row's, and the files' words).
+        func listed(_ kind: (one: String, all: String, files: String), _ inputs: [ResultDocument.Input], _ w: inout HTMLWriter) {
+            guard inputs.count > limits.listedInventories else {
+                for input in inputs { row(kind.one, input, &w) }
+                return
+            }
+            combined(
+                kind.all,
+                "\(inputs.count) \(kind.files) (combined digest; each file's digest is in the JSON result document)", inputs, &w)
+        }
         w.table("SHA-256 of every input", columns: ["Input", "File", "SHA-256", "Version"]) { w in
             for input in doc.inputs.policies { row("policy file", input, &w) }
             if doc.inputs.policies.count > 1 {
@@ -51,24 +62,9 @@ extension HTMLReport {
             }
             for input in doc.inputs.catalog { row("catalog", input, &w) }
             if let facts = doc.inputs.facts { row("facts", facts, &w) }
-            let inventories = doc.inputs.inventories
-            if inventories.count <= limits.listedInventories {
-                for input in inventories { row("inventory", input, &w) }
-            } else {
-                combined(
-                    "inventories",
-                    "\(inventories.count) inventory files (combined digest; each file's digest is in the JSON result document)",
-                    inventories, &w)
-            }
+            listed(("inventory", "inventories", "inventory files"), doc.inputs.inventories, &w)
             // The files of application code `check --scan` found SDK setups in.
-            let code = doc.inputs.code
-            if code.count <= limits.listedInventories {
-                for input in code { row("application code", input, &w) }
-            } else {
-                combined(
-                    "application code",
-                    "\(code.count) files of code (combined digest; each file's digest is in the JSON result document)", code, &w)
-            }
+            listed(("application code", "application code", "files of code"), doc.inputs.code, &w)
         }
     }
 }
