@@ -49,7 +49,7 @@ struct ScanCommand: ParsableCommand {
         }
         if let json {
             do throws(Diagnostic) {
-                try ScanReport.write(ScanReport.json(outcome, paths: paths), to: json)
+                try ScanReport.write(ScanReport.json(outcome, paths: paths), to: json, read: outcome.walked)
             } catch {
                 Terminal.emit([error], files: [], format: diagnosticsFormat)
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)

@@ -48,11 +48,11 @@ import Testing
         let out = dir.appendingPathComponent("sdk-configs.json").path
         let r = try residency(["scan", Self.corpus, "--json", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("38 SDK setups in 27 files of 29 read"), "\(r.stdout)")
+        #expect(r.stdout.contains("39 SDK setups in 28 files of 30 read"), "\(r.stdout)")
         #expect(r.stderr.contains("warning[W1801]"), "the file that cannot be tokenised is named")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        #expect((json["sdkConfigs"] as? [Any])?.count == 38)
+        #expect((json["sdkConfigs"] as? [Any])?.count == 39)
     }
 
     /// Scanning `.`: the `.env` at the top applies everywhere, a deeper one wins below its folder.
@@ -68,6 +68,31 @@ import Testing
         #expect(
             r.stdout.contains(#"svc/app.js:2:5  analytics-node  writeKey "rootKey"  host "https://events.eu1.segmentapis.com""#),
             "\(r.stdout)")
+    }
+
+    /// `--json` over a file the scan read (the app's own code) is refused, and the file stays.
+    @Test func theJSONIsNeverWrittenOverScannedCode() throws {
+        let code = Self.app(host: "events.eu1.segmentapis.com/v1")
+        let dir = try temporaryFolder(["app/ShopApplication.kt": code])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(["scan", "app", "--json", "app/ShopApplication.kt"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[E1604]"), "\(r.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("app/ShopApplication.kt"), encoding: .utf8) == code)
+    }
+
+    /// An environment file that sets a name twice, or leaves a quote open, is refused: which
+    /// value counts would be a guess.
+    @Test(arguments: [
+        ("HOST=a\nHOST=b\n", "bad.env:2:1: error[E1802]: HOST is set twice in an environment file (first on line 1)"),
+        ("HOST=\"https://api.segment.io\n", "bad.env:1:1: error[E1802]: a quoted value of HOST that is not closed on its line"),
+    ])
+    func anAmbiguousEnvironmentFileIsAnError(text: String, message: String) throws {
+        let dir = try temporaryFolder(["bad.env": text])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try residency(["scan", repositoryRoot.appendingPathComponent(Self.corpus).path, "--env", "bad.env"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 
     @Test func aPathThatCannotBeScannedIsAnError() throws {
@@ -147,6 +172,7 @@ import Testing
         let dir = try temporaryFolder([
             "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": code, "app/Other.kt": other,
             "prod.env": "SEGMENT_API_HOST=events.eu1.segmentapis.com/v1\n",
+            "app/Broken.kt": "// Segment setup being edited\nval key = \"never closed\n",
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
         let policies = repositoryRoot.appendingPathComponent("policies").path
@@ -162,6 +188,10 @@ import Testing
         #expect(
             unknown.stdout.contains(
                 "NOTICE  app/Other.kt:3:9: analytics-kotlin is set up with write key build setting BuildConfig.SEGMENT_WRITE_KEY"),
+            "\(unknown.stdout)")
+        // A file the scan could not read is in the report, not only on stderr.
+        #expect(
+            unknown.stdout.contains("NOTICE  cannot read app/Broken.kt as code: a string that never ends on its line"),
             "\(unknown.stdout)")
         let given = try residency(args + ["--scan-env", "prod.env"], in: dir)
         #expect(given.status == 0, "\(given.stdout)\(given.stderr)")

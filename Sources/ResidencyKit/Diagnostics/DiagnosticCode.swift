@@ -327,7 +327,7 @@ extension DiagnosticCode {
     public static let E1801 = DiagnosticCode(
         "E1801", "a path given to `scan` that does not exist or cannot be looked at")
     public static let E1802 = DiagnosticCode(
-        "E1802", "an environment file (`scan --env`, or a `.env` at the top of a scanned folder) that cannot be read, or a line in it that is not `NAME=value`")
+        "E1802", "an environment file (`scan --env`, `check --scan-env`, or a `.env` in a scanned folder) that cannot be read, a line in it that is not `NAME=value`, a name set twice or a quoted value not closed")
     public static let W1801 = DiagnosticCode(
         "W1801", "a file of code that cannot be tokenised (a string or comment that never ends): an SDK set up in it is not seen")
     public static let W1802 = DiagnosticCode(

@@ -227,9 +227,6 @@ package struct SDKConfig: Sendable, Hashable {
     /// and where each of its settings is written there.
     var codeLocation: String?
     var codeLocations: [String: String] = [:]
-    /// What the scan could not follow (a request factory that can rewrite every URL), shown
-    /// with the evidence.
-    var notes: [String] = []
     /// Where the configuration is written (the `sdkConfigs` entry).
     var origin: Origin?
 

@@ -139,16 +139,5 @@ struct CodeFile: Sendable {
     }
 
     /// Whether the file's bytes contain `s`: an import or a package name, cheaply.
-    func mentions(_ s: String) -> Bool {
-        let needle = Array(s.utf8)
-        guard let first = needle.first, needle.count <= source.bytes.count else { return false }
-        let bytes = source.bytes
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
+    func mentions(_ s: String) -> Bool { source.bytes.containsBytes(s.utf8) }
 }

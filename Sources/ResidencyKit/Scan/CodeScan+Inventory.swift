@@ -29,14 +29,14 @@ extension CodeScan {
             }
         }
         sdk.codeLocation = ScanReport.where_(use.location)
-        sdk.notes = use.notes
         return sdk
     }
 
     /// Sets the SDK configuration of every source whose write key a setup in code uses, and
-    /// resolves those sources' ingest URLs again. Returns the notices: write keys no workspace
-    /// has, write keys the code reads from somewhere the scan cannot see, and a source set up
-    /// differently in two places (whose URL is then unknown: which setup ships is not in the code).
+    /// resolves those sources' ingest URLs again. Returns the notices: files the scan could not
+    /// read, write keys no workspace has, write keys the code reads from somewhere the scan cannot
+    /// see, and a source set up differently in two places (whose URL is then unknown: which
+    /// setup ships is not in the code).
     static func apply(_ outcome: Outcome, to workspaces: inout [WorkspaceModel]) -> [ResultDocument.Notice] {
         var byKey: [String: [(workspace: Int, source: Int)]] = [:]
         for w in workspaces.indices {
@@ -44,7 +44,18 @@ extension CodeScan {
                 for key in workspaces[w].sources[s].writeKeys ?? [] { byKey[key, default: []].append((w, s)) }
             }
         }
-        var notices: [ResultDocument.Notice] = []
+        // What the scan could not read may set up an SDK: said in every report, not only on stderr.
+        var notices = outcome.diagnostics.filter { $0.severity == .warning }.map {
+            ResultDocument.Notice(code: "scan-file-not-read", policy: nil, message: $0.message)
+        }
+        if outcome.largeFiles + outcome.binaryFiles > 0 {
+            notices.append(
+                .init(
+                    code: "scan-file-not-read", policy: nil,
+                    message:
+                        "\(outcome.largeFiles) files of code over \(FileSizeLimit.code.text) and \(outcome.binaryFiles) binary files "
+                        + "were not scanned"))
+        }
         var setups: [[Int]: [SDKUse]] = [:]
         for use in outcome.uses where use.library != "http-api" {
             let at = ScanReport.where_(use.location)
@@ -71,7 +82,7 @@ extension CodeScan {
         for (index, uses) in setups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             let (w, s) = (index[0], index[1])
             var sdk = configuration(uses[0])
-            let distinct = Set(uses.map { use in configurationKey(configuration(use)) })
+            let distinct = Set(uses.map { sendingAlike(configuration($0)) })
             if distinct.count > 1 {
                 let places = uses.map { ScanReport.where_($0.location) }.joined(separator: ", ")
                 sdk.unresolved["apiHost"] = "set up differently in \(uses.count) places (\(places))"
@@ -90,11 +101,11 @@ extension CodeScan {
         return notices
     }
 
-    /// What makes two setups send alike: the library and its settings, not where they are written.
-    private static func configurationKey(_ sdk: SDKConfig) -> String {
+    /// A configuration without where it is written: two setups that send alike are equal.
+    private static func sendingAlike(_ sdk: SDKConfig) -> SDKConfig {
         var copy = sdk
         copy.codeLocation = nil
         copy.codeLocations = [:]
-        return "\(copy)"
+        return copy
     }
 }

@@ -36,6 +36,8 @@ public enum CodeScan {
         /// The files SDK setups were found in, with their digests (a result document's
         /// `inputs.code`), by path.
         public var codeFiles: [ResultDocument.Input] = []
+        /// Every file the scan looked at (code and environment files): an output must not be one.
+        public var walked: [String] = []
         public var hasErrors: Bool { diagnostics.hasErrors }
 
         /// A file or folder under a scanned folder that could not be read: counted and named.
@@ -48,6 +50,7 @@ public enum CodeScan {
     public static func run(_ options: Options) -> Outcome {
         var outcome = Outcome()
         let tree = CodeTree.walk(options.paths)
+        outcome.walked = tree.files + tree.environmentFiles + (options.environmentFile.map { [$0] } ?? [])
         outcome.foldersSkipped = tree.foldersSkipped
         outcome.ignoredFiles = tree.filesIgnored
         for (path, reason) in tree.problems {
@@ -137,12 +140,15 @@ public enum CodeScan {
     }
 
     static func read(_ path: String, onlyIfMentioned: Bool) -> Read {
-        let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .code) {
-        case .success(let b): bytes = b
+        case .success(let bytes): return code(path, bytes, onlyIfMentioned: onlyIfMentioned)
         case .failure(.tooLarge): return .large
         case .failure(let error): return .unreadable(path, "\(error)")
         }
+    }
+
+    /// A file's bytes as code: binary, passed by, tokenised, or named as not tokenisable.
+    static func code(_ path: String, _ bytes: [UInt8], onlyIfMentioned: Bool) -> Read {
         if bytes.prefix(8000).contains(0) { return .binary }
         if onlyIfMentioned, !mentionsSegment(bytes) { return .skipped }
         guard let language = CodeLanguage.of(path: path) else { return .skipped }
@@ -197,11 +203,11 @@ final class ModuleIndex: Sendable {
         if let known = found.withLock({ $0[key] }) {
             all = known
         } else {
-            let needle = Array(name.utf8)
             var out: [CodeConstants.Definition] = []
             for path in paths where CodeLanguage.of(path: path)?.family == file.language.family {
-                guard case .success(let bytes) = readFileBytes(atPath: path, limit: .code), contains(bytes, needle),
-                    case .file(let other) = CodeScan.read(path, onlyIfMentioned: false)
+                // Read once: the bytes are searched, and tokenised only when they hold the name.
+                guard case .success(let bytes) = readFileBytes(atPath: path, limit: .code), bytes.containsBytes(name.utf8),
+                    case .file(let other) = CodeScan.code(path, bytes, onlyIfMentioned: false)
                 else { continue }
                 for range in CodeConstants(other).byName[name] ?? [] {
                     out.append(CodeConstants.Definition(file: other, value: range))
@@ -211,13 +217,5 @@ final class ModuleIndex: Sendable {
             all = out
         }
         return all.filter { $0.file.path != file.path }
-    }
-
-    private func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        for i in 0...(bytes.count - needle.count) where bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
     }
 }

@@ -20,8 +20,11 @@ enum DotEnv {
         }
     }
 
+    /// A name set twice, or a quote that is not closed, is an error: tools disagree on which
+    /// value counts, and a guess would decide where an SDK sends.
     static func parse(_ source: SourceFile) -> Result<[String: String], Diagnostic> {
         var values: [String: String] = [:]
+        var lines: [String: Int] = [:]
         for (n, start) in source.lineStarts.enumerated() {
             var line = Substring(source.lineText(n + 1))
             let indent = line.prefix { $0 == " " || $0 == "\t" }.count
@@ -38,6 +41,11 @@ enum DotEnv {
                         at: at))
             }
             let name = line[..<eq].trimmingCharacters(in: " ")
+            let at = source.range(start + indent, start + indent + line.utf8.count)
+            if let first = lines[name] {
+                return .failure(problem("\(name) is set twice in an environment file (first on line \(first))", at: at))
+            }
+            lines[name] = n + 1
             var value = line[line.index(after: eq)...].drop { $0 == " " }
             if value.hasPrefix("'"), let close = value.dropFirst().firstIndex(of: "'") {
                 value = value[value.index(after: value.startIndex)..<close]
@@ -45,6 +53,8 @@ enum DotEnv {
                 value = Substring(
                     value[value.index(after: value.startIndex)..<close].replacingOccurrences(of: "\\n", with: "\n")
                         .replacingOccurrences(of: "\\\"", with: "\""))
+            } else if value.hasPrefix("'") || value.hasPrefix("\"") {
+                return .failure(problem("a quoted value of \(name) that is not closed on its line", at: at))
             } else {
                 if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
                 value = Substring(value.trimmingCharacters(in: " \t"))

@@ -17,13 +17,8 @@ extension SDKPatterns {
             let set = propertiesOnVariable(assignedAt: k - 2)
             return use(
                 "analytics-ios", at: k - 1, writeKey: FileArgument(label: nil, value: (k + 2)..<file.close(k - 2)),
-                settings: [("apiHost", set["apiHost"])], notes: requestFactoryNote(Array(set.keys)))
+                settings: [("apiHost", set["apiHost"]), ("requestFactory", set["requestFactory"])])
         }
-    }
-
-    func requestFactoryNote(_ names: [String]) -> [String] {
-        names.contains("requestFactory")
-            ? ["a requestFactory can rewrite the URL of every request, which reading the code cannot follow"] : []
     }
 
     /// analytics-kotlin: `Analytics(writeKey, context) { apiHost = "…"; cdnHost = "…" }`,
@@ -46,8 +41,9 @@ extension SDKPatterns {
             out.append(
                 use(
                     "analytics-kotlin", at: k, writeKey: key,
-                    settings: [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"])],
-                    notes: requestFactoryNote(Array(set.keys))))
+                    settings: [
+                        ("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"]), ("requestFactory", set["requestFactory"]),
+                    ]))
         }
         for k in file.calls("Configuration") {
             let args = file.arguments(k + 1)
@@ -76,12 +72,10 @@ extension SDKPatterns {
             guard file.path(["Analytics", "Builder"], endsAt: k) else { return nil }
             let key = file.value(file.arguments(k + 1), "writeKey", position: 1)
             let chained = file.chain(after: file.close(k + 1))
-            let notes =
-                chained.contains { $0.name == "connectionFactory" }
-                ? ["a custom ConnectionFactory decides the URL of every request, which reading the code cannot follow"] : []
+            let names = ["defaultApiHost": "apiHost", "connectionFactory": "connectionFactory"]
             return use(
                 "analytics-android", at: k, writeKey: key,
-                settings: chained.filter { $0.name == "defaultApiHost" }.map { ("apiHost", only($0.open)) }, notes: notes)
+                settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } })
         }
     }
 

@@ -18,9 +18,9 @@ extension SDKPatterns {
             }
             guard legacy, let key = args.first else { return nil }
             let options = entries(args.dropFirst().first) ?? []
+            // The legacy package joins host and path as strings (SDKRules), unlike the current one.
             return use(
-                "analytics-node", at: k, writeKey: key, settings: ["host", "path"].map { ($0, file.value(options, $0)) },
-                notes: ["the legacy analytics-node package posts to host + path as strings, so a /v1 in host is doubled"])
+                "analytics-node-legacy", at: k, writeKey: key, settings: ["host", "path"].map { ($0, file.value(options, $0)) })
         }
     }
 
@@ -69,20 +69,10 @@ extension SDKPatterns {
         return file.calls("builder").compactMap { k in
             guard file.path(["Analytics", "builder"], endsAt: k) else { return nil }
             let chained = file.chain(after: file.close(k + 1))
-            var notes: [String] = []
-            if chained.contains(where: { $0.name == "client" }) {
-                notes.append("a custom HTTP client is set, which can send anywhere")
-            }
-            let settings = chained.compactMap { c -> (String, FileArgument?)? in
-                switch c.name {
-                case "endpoint": ("endpoint", only(c.open))
-                case "setUploadURL": ("uploadURL", only(c.open))
-                default: nil
-                }
-            }
+            let names = ["endpoint": "endpoint", "setUploadURL": "uploadURL", "client": "client"]
             return use(
-                "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0), settings: settings,
-                notes: notes)
+                "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0),
+                settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } })
         }
     }
 

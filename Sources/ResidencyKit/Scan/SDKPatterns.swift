@@ -15,8 +15,6 @@ public struct SDKUse: Sendable, Hashable {
     public var settings: [Setting]
     /// Where the SDK is set up (the call that creates or configures it).
     public var location: SourceRange
-    /// What the scan could not see but a reader must know (a custom request factory).
-    public var notes: [String] = []
 
     public func setting(_ name: String) -> Setting? { settings.first { $0.name == name } }
 }
@@ -50,18 +48,16 @@ struct SDKPatterns {
     // MARK: building blocks
 
     /// A use at token `k` with the write key and settings given by arguments.
-    func use(
-        _ library: String, at k: Int, writeKey: FileArgument?, settings: [(String, FileArgument?)], notes: [String] = []
-    ) -> SDKUse {
-        var out = SDKUse(library: library, settings: [], location: file.location(k), notes: notes)
+    func use(_ library: String, at k: Int, writeKey: FileArgument?, settings: [(String, FileArgument?)]) -> SDKUse {
+        var out = SDKUse(library: library, settings: [], location: file.location(k))
         if let writeKey {
             out.writeKey = evaluator.value(writeKey.value)
             out.writeKeyLocation = file.location(writeKey.value.lowerBound)
         }
         for (name, arg) in settings {
             guard let arg, !arg.value.isEmpty, out.setting(name) == nil else { continue }
-            out.settings.append(
-                SDKUse.Setting(name: name, value: evaluator.value(arg.value), location: file.location(arg.value.lowerBound)))
+            let value = SDKRules.transports.contains(name) ? .unknown(file.text(arg.value)) : evaluator.value(arg.value)
+            out.settings.append(SDKUse.Setting(name: name, value: value, location: file.location(arg.value.lowerBound)))
         }
         return out
     }

@@ -62,7 +62,6 @@ public enum ScanReport {
         if let key = use.writeKey, let at = use.writeKeyLocation { evidence("writeKey", key, at, &w) }
         for s in use.settings { evidence(s.name, s.value, s.location, &w) }
         w.endArray()
-        if !use.notes.isEmpty { w.field("notes", strings: use.notes) }
         w.endObject()
     }
 
@@ -87,7 +86,6 @@ public enum ScanReport {
             for s in use.settings { line += "  \(s.name) \(s.value.described)" }
             if use.settings.isEmpty, use.library != "analytics.js" { line += "  (no endpoint set: the SDK's default)" }
             out += Neutralise.terminal(line, limit: 1000) + "\n"
-            for note in use.notes { out += "    note: \(Neutralise.terminal(note))\n" }
         }
         let files = outcome.uses.map(\.location.file)
         var passed: [String] = []
@@ -108,10 +106,11 @@ public enum ScanReport {
 
 extension ScanReport {
     /// Writes the JSON document as every report is written (`OutputBatch`): to a temporary
-    /// file, then renamed into place, so a failed scan leaves the previous file whole.
-    public static func write(_ bytes: [UInt8], to path: String, option: String = "--json") throws(Diagnostic) {
+    /// file, then renamed into place, so a failed scan leaves the previous file whole. `read`:
+    /// the files the scan looked at, none of which an output may replace.
+    public static func write(_ bytes: [UInt8], to path: String, read: [String], option: String = "--json") throws(Diagnostic) {
         let target = OutputTarget(option, path)
-        if let problem = OutputPaths.check([target], inputs: []).first { throw problem }
+        if let problem = (OutputPaths.check([target]) + OutputPaths.check([target], read: read)).first { throw problem }
         let batch = try OutputBatch([target])
         defer { batch.discard() }
         try batch.write(path, bytes: bytes)

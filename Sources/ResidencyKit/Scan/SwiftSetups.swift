@@ -30,15 +30,17 @@ extension SDKPatterns {
                 let key = call.arguments.first(where: { $0.label?.text == "writeKey" })
             else { return nil }
             var settings: [(String, FileArgument?)] = []
-            var names: [String] = []
             // `.apiHost("…")` chained on the configuration.
             var end = Syntax(call)
             while let member = end.parent?.as(MemberAccessExprSyntax.self), member.base.map(Syntax.init)?.id == end.id,
                 let chained = member.parent?.as(FunctionCallExprSyntax.self), chained.calledExpression.id == member.id
             {
-                let name = member.declName.baseName.text
-                names.append(name)
-                settings.append((name, chained.arguments.first.map { argument($0.expression) }))
+                // `.requestFactory { … }` takes a trailing closure: the call is the value.
+                settings.append(
+                    (
+                        member.declName.baseName.text,
+                        chained.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(chained))
+                    ))
                 end = Syntax(chained)
             }
             // The variable the configuration is kept in, and what is done to it after.
@@ -46,20 +48,17 @@ extension SDKPatterns {
                 let variable = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
             {
                 for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
-                    names.append(name)
-                    settings.append((name, later.arguments.first.map { argument($0.expression) }))
+                    settings.append((name, later.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(later))))
                 }
                 for (base, name, value) in finder.memberAssignments where base == variable && value.position > call.position {
-                    names.append(name)
                     settings.append((name, argument(value)))
                 }
             }
-            let wanted = library == "analytics-swift" ? ["apiHost", "cdnHost"] : ["apiHost"]
+            let wanted = library == "analytics-swift" ? ["apiHost", "cdnHost", "requestFactory"] : ["apiHost", "requestFactory"]
             return use(
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),
-                settings: settings.filter { wanted.contains($0.0) },
-                notes: requestFactoryNote(names))
+                settings: settings.filter { wanted.contains($0.0) })
         }
     }
 

@@ -7,11 +7,11 @@ extension BundleDecoder {
 
     /// Every key an `sdkConfigs` entry may have (docs/inventory.md, SDK URLs): ours, so a
     /// misspelt setting (`apiHots`) is an error rather than the SDK's default read silently.
-    /// `writeKey`, `location`, `unresolved`, `evidence` and `notes` are what `residency scan`
+    /// `writeKey`, `location`, `unresolved` and `evidence` are what `residency scan`
     /// writes (docs/scan.md): an entry it found may be pasted into a bundle as it is.
     static let sdkConfigKeys = [
         "sourceId", "writeKey", "library", "apiHost", "cdnHost", "proxy", "cdnProxy", "useSegmentEndpoints", "host", "path",
-        "endpoint", "url", "uploadURL", "location", "unresolved", "evidence", "notes",
+        "endpoint", "url", "uploadURL", "location", "unresolved", "evidence",
     ]
     static let warehouseAccessKeys = ["warehouseId", "allowlistedCidrs"]
 
@@ -62,7 +62,6 @@ extension BundleDecoder {
                 endpoint: reader.string(node, "endpoint", item.path) ?? reader.string(node, "url", item.path))
             sdk.uploadURL = reader.string(node, "uploadURL", item.path)
             sdk.codeLocation = reader.string(node, "location", item.path)
-            sdk.notes = reader.strings(node, "notes", item.path) ?? []
             if let unresolved = reader.object(node["unresolved"], "\(item.path).unresolved") {
                 for member in unresolved.members {
                     if let text = reader.string(unresolved, member.key, "\(item.path).unresolved") {

@@ -18,6 +18,11 @@ enum SDKRules {
     }
 
     static let usAPIHost = "api.segment.io/v1"
+
+    /// Settings that replace how an SDK sends (a request or connection factory, an HTTP
+    /// client): code a scan does not follow, so their value is always unknown, and with it the
+    /// URL, never the one the other settings would give.
+    static let transports: Set<String> = ["requestFactory", "connectionFactory", "client"]
     static let usHost = "https://api.segment.io"
 
     /// Library ids as users declare them.
@@ -66,6 +71,13 @@ enum SDKRules {
             let url = URLParts(host).flatMap { $0.scheme == nil ? nil : $0.resolving(path: path) }
             return (url, evidence(sdk.host, "host", usHost, "new URL(\(sdk.path == nil ? "\"/v1/batch\"" : "path"), host)"))
         }, source: "segmentio/analytics-next packages/node/src/lib/create-url.ts"),
+        // The legacy `analytics-node` package: `removeSlash(host) + removeSlash(path)` as strings,
+        // so a `/v1` in host is doubled.
+        "analytics-node-legacy": Library(keys: ["host", "path"], build: { sdk in
+            func removeSlash(_ s: String) -> String { s.hasSuffix("/") ? String(s.dropLast()) : s }
+            let url = removeSlash(sdk.host ?? usHost) + removeSlash(sdk.path ?? "/v1/batch")
+            return (url, evidence(sdk.host, "host", usHost, "{host}{path}"))
+        }, source: "segmentio/analytics-node index.js"),
         // `remove_trailing_slash(host) + '/v1/batch'`.
         "analytics-python": Library(keys: ["host"], build: { sdk in
             var host = sdk.host ?? usHost
@@ -178,19 +190,26 @@ enum SDKRules {
 
     /// Unknown when a setting the library reads is one the code gives unresolved (an
     /// environment variable no environment file sets): never the library's default.
+    /// A request factory, connection factory or HTTP client set in code counts too: it decides
+    /// the URL of every request, whatever the other settings say.
     private static func unresolvedResolution(_ sdk: SDKConfig, _ library: String) -> Resolution? {
-        let keys = (libraries[library]?.keys ?? ["apiHost"]) + ["uploadURL"]
-        guard let key = keys.first(where: { sdk.unresolved[$0] != nil }) else { return nil }
-        return Resolution(
-            region: nil,
-            evidence: located(
-                "sdk.\(key) is \(sdk.unresolved[key]!) in the code, which no environment file given to the scan sets", sdk))
+        let keys = (libraries[library]?.keys ?? ["apiHost"]) + ["uploadURL"] + transports.sorted()
+        guard let key = keys.first(where: { sdk.unresolved[$0] != nil }), let value = sdk.unresolved[key] else { return nil }
+        let evidence =
+            if transports.contains(key) {
+                "sdk.\(key) is set in the code (\(value)): it decides the URL of every request, "
+                    + "which reading the code cannot follow"
+            } else if value.hasPrefix("env ") {
+                "sdk.\(key) is \(value) in the code, which no environment file given to the scan sets"
+            } else {
+                "sdk.\(key) is \(value) in the code, a value reading the code cannot tell"
+            }
+        return Resolution(region: nil, evidence: located(evidence, sdk))
     }
 
     /// Evidence with where in code the setting the URL came from is written, or where the
     /// SDK is set up when the URL is its default, when a scan found it there.
     private static func located(_ evidence: String, _ sdk: SDKConfig) -> String {
-        let evidence = sdk.notes.isEmpty ? evidence : evidence + "; note: " + sdk.notes.joined(separator: "; ")
         if let key = decisiveSetting(sdk) { return "\(evidence) (\(key) at \(sdk.codeLocations[key]!))" }
         return sdk.codeLocation.map { "\(evidence) (set up at \($0))" } ?? evidence
     }

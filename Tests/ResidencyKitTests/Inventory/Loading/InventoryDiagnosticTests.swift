@@ -443,10 +443,11 @@ import Testing
             name: "an unknown library, nothing close",
             input: b(#""sources": [{"id": "s1"}], "sdkConfigs": [{"sourceId": "s1", "library": 1️⃣"cobol"}]"#), code: "W0604",
             message: #"unknown SDK library "cobol"; its endpoint cannot be resolved"#,
-            // Changed with the SDK URL rules: Go, Ruby, PHP and classic Analytics.NET are known too.
+            // Changed with the SDK URL rules: Go, Ruby, PHP and classic Analytics.NET are known too;
+            // with issue 16, the legacy analytics-node package.
             help: .exactly(
                 "known libraries: analytics-android, analytics-csharp, analytics-dotnet, analytics-flutter, analytics-go, "
-                    + "analytics-ios, analytics-java, analytics-kotlin, analytics-node, analytics-php, analytics-python, "
+                    + "analytics-ios, analytics-java, analytics-kotlin, analytics-node, analytics-node-legacy, analytics-php, analytics-python, "
                     + "analytics-react-native, analytics-ruby, analytics-swift, analytics-xamarin, analytics.js, http-api")),
         Case(
             name: "an apiHost that is not Segment's", input: b(#""apiHost": 1️⃣"https://segment.example.com""#), code: "W0605",

@@ -925,14 +925,14 @@ import Testing
         #expect(
             SDKRules.knownLibraries == [
                 "analytics-android", "analytics-csharp", "analytics-dotnet", "analytics-flutter", "analytics-go", "analytics-ios",
-                "analytics-java", "analytics-kotlin", "analytics-node", "analytics-php", "analytics-python",
+                "analytics-java", "analytics-kotlin", "analytics-node", "analytics-node-legacy", "analytics-php", "analytics-python",
                 "analytics-react-native", "analytics-ruby", "analytics-swift", "analytics-xamarin", "analytics.js", "http-api",
             ])
     }
 
     /// Every library id the bundled catalog's `sdks` table names is one the rules know.
     /// Changed with the SDK URL rules: residency also knows libraries Segment's page does not
-    /// list (Go, Ruby, PHP, classic Analytics.NET), read from their own code.
+    /// list (Go, Ruby, PHP, classic Analytics.NET, the legacy analytics-node package), read from their own code.
     @Test func catalogSDKLibrariesAreKnown() throws {
         let tree = try #require(
             try? JSONReader.parse(SourceFile(path: "c", text: InventoryFixture.text("policies/catalog/segment-regional.json")))
@@ -941,7 +941,7 @@ import Testing
         #expect(Set(libraries).isSubset(of: Set(SDKRules.knownLibraries)))
         #expect(
             Set(SDKRules.knownLibraries).subtracting(libraries)
-                == ["analytics-dotnet", "analytics-go", "analytics-ruby", "analytics-php"])
+                == ["analytics-dotnet", "analytics-go", "analytics-ruby", "analytics-php", "analytics-node-legacy"])
     }
 
     /// Through the loader: the workspace region reaches analytics.js, a declared config wins.

@@ -14,7 +14,7 @@ import Testing
                 Self.sources + #"""
                     "sdkConfigs": [
                       {"writeKey": "keyIOS", "library": "analytics-swift", "apiHost": "events.eu1.segmentapis.com/v1",
-                       "location": "App/AppDelegate.swift:17:29", "evidence": [], "notes": ["a note"]},
+                       "location": "App/AppDelegate.swift:17:29", "evidence": []},
                       {"writeKey": "keyJava", "library": "analytics-java", "uploadURL": "https://events.eu1.segmentapis.com/v1/import"}
                     ]
                     """#))
@@ -23,7 +23,7 @@ import Testing
         #expect(sources[0].ingestURL == "https://events.eu1.segmentapis.com/v1/b")
         #expect(
             sources[0].ingestEvidence?.hasSuffix(
-                "= https://events.eu1.segmentapis.com/v1/b; note: a note (set up at App/AppDelegate.swift:17:29)") == true,
+                "= https://events.eu1.segmentapis.com/v1/b (set up at App/AppDelegate.swift:17:29)") == true,
             "\(sources[0].ingestEvidence ?? "")")
         // analytics-java's setUploadURL: the URL as given.
         #expect(sources[1].ingestURL == "https://events.eu1.segmentapis.com/v1/import")
@@ -43,6 +43,34 @@ import Testing
         #expect(
             ios.ingestEvidence
                 == "sdk.apiHost is env SEGMENT_API_HOST in the code, which no environment file given to the scan sets")
+    }
+
+    /// A request factory set in code decides every URL: the URL is unknown, whatever the host says.
+    @Test func aTransportSetInCodeLeavesTheURLUnknown() throws {
+        let loaded = InventoryFixture.load(
+            InventoryFixture.bundle(
+                Self.sources + #"""
+                    "sdkConfigs": [{"writeKey": "keyIOS", "library": "analytics-swift", "apiHost": "events.eu1.segmentapis.com/v1",
+                                    "unresolved": {"requestFactory": "unknown (MyFactory())"}}]
+                    """#))
+        #expect(loaded.diagnostics.isEmpty)
+        let ios = try #require(loaded.only).sources[0]
+        #expect(ios.ingestURL == nil)
+        #expect(
+            ios.ingestEvidence
+                == "sdk.requestFactory is set in the code (unknown (MyFactory())): it decides the URL of every request, which reading the code cannot follow"
+        )
+    }
+
+    /// The legacy analytics-node package joins host and path as strings: a /v1 in host is doubled.
+    @Test func theLegacyNodePackageJoinsHostAndPath() throws {
+        let loaded = InventoryFixture.load(
+            InventoryFixture.bundle(
+                Self.sources + #"""
+                    "sdkConfigs": [{"writeKey": "keyJava", "library": "analytics-node-legacy", "host": "https://events.eu1.segmentapis.com/v1/"}]
+                    """#))
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(try #require(loaded.only).sources[1].ingestURL == "https://events.eu1.segmentapis.com/v1/v1/batch")
     }
 
     @Test func aWriteKeyNoSourceHasIsAnError() throws {
