@@ -253,8 +253,10 @@ struct BatchedRun {
                 waivers: waiversInput),
             params: params, vendors: vendors.sorted { $0.name < $1.name },
             summary: .init(
-                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
-                gate: ResultDocument.gate(gating: gating, unmatched: unmatched.count, failOn: context.options.failOn),
+                // A batched run has no scan (`--scan` runs in one piece): its blocking notices
+                // are the unmatched policies'.
+                verdict: Compliance.of(bySeverity: bySeverity, blocking: unmatched.count),
+                gate: ResultDocument.gate(gating: gating, blocking: unmatched.count, failOn: context.options.failOn),
                 failOn: context.options.failOn, workspaces: workspaces.count, policies: bundle.policies.count,
                 permits: bundle.permits.count, resources: resources, evaluated: results, outcomes: outcomes,
                 bySeverity: bySeverity),

@@ -193,8 +193,55 @@ import Testing
         #expect(
             unknown.stdout.contains("NOTICE  cannot read app/Broken.kt as code: a string that never ends on its line"),
             "\(unknown.stdout)")
-        let given = try residency(args + ["--scan-env", "prod.env"], in: dir)
-        #expect(given.status == 0, "\(given.stdout)\(given.stderr)")
+        // With the host given, RES-004 decides; the two setups that feed no source the run can
+        // name still fail the gate and leave the verdict undecided, in every report.
+        let given = try residency(
+            args + ["--scan-env", "prod.env", "--sarif", "out/scan.sarif", "--junit", "out/scan.xml", "--json", "out/doc.json"],
+            in: dir)
+        #expect(given.status == 1, "\(given.stdout)\(given.stderr)")
+        #expect(!given.stdout.contains("UNKNOWN RES-004"), "\(given.stdout)")
+        #expect(given.stdout.contains("someOtherWorkspaceKey, which no source of the audited workspaces has"), "\(given.stdout)")
+        #expect(given.stdout.contains("does not audit  (gate)"), "\(given.stdout)")
+        #expect(given.stdout.contains("verdict:     NOT DECIDED — 2 SDKs set up in code send events to a source"), "\(given.stdout)")
+        let sarif = try String(contentsOf: dir.appendingPathComponent("out/scan.sarif"), encoding: .utf8)
+        #expect(sarif.contains(#""ruleId": "scan-unknown-write-key""#), "\(sarif)")
+        #expect(sarif.contains(#""uri": "app/Other.kt""#) && sarif.contains(#""startLine": 2"#), "\(sarif)")
+        let junit = try String(contentsOf: dir.appendingPathComponent("out/scan.xml"), encoding: .utf8)
+        #expect(junit.contains(#"<testsuite name="residency.run" tests="2" failures="2""#), "\(junit)")
+        #expect(junit.contains(#"<testcase classname="residency.run" name="app/Other.kt:3:9""#), "\(junit)")
+        // The saved document keeps the notices' places: `report` renders the same SARIF and JUnit.
+        let again = try residency(["report", "out/doc.json", "--sarif", "out/again.sarif", "--junit", "out/again.xml"], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("out/again.sarif"), encoding: .utf8) == sarif)
+        #expect(try String(contentsOf: dir.appendingPathComponent("out/again.xml"), encoding: .utf8) == junit)
+
+        // Without them, and with the environment given, the app passes.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("app/Other.kt"))
+        let clean = try residency(args + ["--scan-env", "prod.env"], in: dir)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+    }
+
+    /// A request written by hand carries its write key where the scan does not look: to a US
+    /// host it fails the gate (where its events belong is not decided); to the EU host it is no
+    /// transfer, since Segment refuses a US workspace's key there.
+    @Test func aHandWrittenRequestToTheUSFailsTheGate() throws {
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": Self.app(host: "events.eu1.segmentapis.com/v1"),
+            "web/track.js": "fetch('https://api.segment.io/v1/track', { method: 'POST', body })\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let args = ["check", "--policies", policies, "--inventory", "inv", "--scan", "app", "--scan", "web"] + Self.now
+        let us = try residency(args, in: dir)
+        #expect(us.status == 1, "\(us.stdout)\(us.stderr)")
+        #expect(
+            us.stdout.contains(
+                "web/track.js:1:7: a request written by hand posts to https://api.segment.io/v1/track (region us)"),
+            "\(us.stdout)")
+        try "fetch('https://events.eu1.segmentapis.com/v1/track', { method: 'POST', body })\n".write(
+            to: dir.appendingPathComponent("web/track.js"), atomically: true, encoding: .utf8)
+        let eu = try residency(args, in: dir)
+        #expect(eu.status == 0, "\(eu.stdout)\(eu.stderr)")
     }
 
     /// One source set up two ways in the code: which one ships is not in the code.

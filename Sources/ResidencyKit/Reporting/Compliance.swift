@@ -14,10 +14,11 @@ public enum Compliance: String, Sendable, CaseIterable {
 
     /// The verdict from counts by severity and outcome (`summary.bySeverity`). Permitted and
     /// waived results are not failures: they carry their legal basis or approval.
-    public static func of(bySeverity: SeverityCounts, unmatched: Int) -> Compliance {
+    /// `blocking`: how many notices leave it undecided (`ResultDocument.Notice.blocks`).
+    public static func of(bySeverity: SeverityCounts, blocking: Int) -> Compliance {
         func n(_ s: PolicySeverity, _ o: Outcome) -> Int { bySeverity[s, o] }
         if n(.error, .fail) > 0 { return .nonCompliant }
-        if n(.error, .indeterminate) > 0 || unmatched > 0 { return .notDecided }
+        if n(.error, .indeterminate) > 0 || blocking > 0 { return .notDecided }
         if [PolicySeverity.warning, .info].contains(where: { n($0, .fail) + n($0, .indeterminate) > 0 }) {
             return .compliantWithWarnings
         }
@@ -70,6 +71,19 @@ extension ResultDocument {
     /// (no facts file, files not read, stale waivers …) decide nothing.
     public var unmatchedPolicies: Int { notices.reduce(0) { $0 + ($1.code == "unmatched" ? 1 : 0) } }
 
+    /// The notices that fail the gate and leave the verdict undecided (`Notice.blocks`).
+    public var blockingNotices: [Notice] { notices.filter(\.blocks) }
+
+    /// How many SDKs set up in code send to a source the run cannot name (the blocking
+    /// notices of `check --scan`).
+    public var unmatchedSetups: Int { notices.reduce(0) { $0 + ($1.blocks && $1.code != "unmatched" ? 1 : 0) } }
+
+    /// What the gate counted of them, in one sentence for people.
+    static func setupsSentence(_ n: Int) -> String {
+        "\(HTMLMarkup.count(n, "SDK set up in code sends", "SDKs set up in code send")) events with a write key that no "
+            + "audited source has, or that the scan could not resolve: where they go is not decided."
+    }
+
     /// Why the verdict is what it is, in words for the people who sign the report: counts of
     /// what failed or could not be decided, by severity, with no policy syntax and no flags.
     public var verdictReason: String {
@@ -90,6 +104,11 @@ extension ResultDocument {
         if unmatched > 0 {
             parts.append(
                 "\(HTMLMarkup.count(unmatched, "policy", "policies")) expected to apply to some resource applied to none")
+        }
+        if unmatchedSetups > 0 {
+            parts.append(
+                "\(HTMLMarkup.count(unmatchedSetups, "SDK set up in code sends", "SDKs set up in code send")) events to a "
+                    + "source this audit cannot name")
         }
         if lesser > 0 {
             parts.append("\(HTMLMarkup.count(lesser, "result")) of warning or info policies failed or could not be decided")

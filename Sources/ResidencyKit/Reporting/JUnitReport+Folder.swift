@@ -21,6 +21,11 @@ extension JUnitReport {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         var names = Set<String>()
+        // The run's notices that fail the gate belong to no workspace: a file of their own, so
+        // that the folder's dashboard goes red when the gate does. Its name is taken first; a
+        // workspace whose slug cleans to it keeps apart by its id.
+        let blocking = doc.blockingNotices
+        if !blocking.isEmpty { names.insert(Self.runFileName) }
         // Grouped once: filtering every result for every workspace would be quadratic.
         var byWorkspace: [String: [Int]] = [:]
         for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
@@ -43,7 +48,17 @@ extension JUnitReport {
                 }
                 progress?.step()
             })
+        if !blocking.isEmpty {
+            let bytes: [UInt8]
+            do { bytes = try renderBytes(doc, results: [], properties: props, notices: blocking) } catch {
+                throw folder.batch.failure(folder.batch.entries[folder.index].target, "\(error)")
+            }
+            try folder.write(Self.runFileName + ".xml", bytes)
+        }
     }
+
+    /// The file of the run's notices that fail the gate, in a folder (`--junit-dir`).
+    static let runFileName = "residency-run"
 
     /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else
     /// (a `/`, a leading `.`) replaced by `-`.

@@ -20,6 +20,12 @@ public struct JUnitReport: Sendable {
     /// finding is up to a few kilobytes, so 10,000 keeps a file to some 20 MB at worst.
     public static let defaultMaximumCases = 10_000
 
+    /// The suite of the run's notices that fail the gate: a policy expected to apply that
+    /// applied to nothing, an SDK set up in code for a source the run cannot name.
+    static let runSuite = ResultDocument.PolicyInfo(
+        id: "run", kind: "run", title: "The run as a whole", severity: "error", resourceKind: "run", rationale: nil,
+        references: [], file: "", line: 0, permits: nil, permittedBy: nil)
+
     /// The most testcases written; above it passes and then failures are folded (see `fold`).
     public var maximumCases: Int
 
@@ -31,27 +37,42 @@ public struct JUnitReport: Sendable {
     public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
         try render(
             doc, results: doc.results.indices.lazy.filter { workspace == nil || doc.results[$0].workspace == workspace },
-            properties: properties(doc))
+            properties: properties(doc), notices: workspace == nil ? doc.blockingNotices : [])
     }
 
     /// Renders the results of `doc` at the given indices; `properties` are the suites' (the
     /// same for every file of a run, so a folder of files computes them once). Results are
     /// referred to by index, never copied: a night's 600,000 results copied into suites and
     /// testcases (a dozen references each) took most of a second.
-    func render(_ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)]) throws -> String {
-        String(decoding: try renderBytes(doc, results: results, properties: props), as: UTF8.self)
+    /// `notices`: the run's notices that fail the gate, written as the failing testcases of a
+    /// last suite, `residency.run`, so that the dashboard goes red when the gate does.
+    func render(
+        _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
+        notices: [ResultDocument.Notice] = []
+    ) throws -> String {
+        String(decoding: try renderBytes(doc, results: results, properties: props, notices: notices), as: UTF8.self)
     }
 
     /// `render`'s UTF-8, as a folder's files are written.
-    func renderBytes(_ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)]) throws -> [UInt8] {
+    func renderBytes(
+        _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
+        notices: [ResultDocument.Notice] = []
+    ) throws -> [UInt8] {
         var byPolicy: [String: [Int]] = [:]
         for i in results where doc.results[i].outcome != .notApplicable { byPolicy[doc.results[i].policy, default: []].append(i) }
-        let suites = fold(
+        var suites = fold(
             doc.policies.filter { $0.kind == "policy" }.map { p in
                 Suite(
                     policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, doc.results[$0], gating: doc.trips(doc.results[$0])) }
                 )
             })
+        if !notices.isEmpty {
+            let gating = doc.summary.failOn != .never
+            suites.append(
+                Suite(
+                    policy: Self.runSuite,
+                    cases: notices.map { Case(notice: $0, kind: gating ? .failure : .passed) }))
+        }
         let w = try XMLWriter()
         try w.startElement("testsuites")
         try w.attribute("name", "residency")
@@ -140,6 +161,18 @@ public struct JUnitReport: Sendable {
     ) throws {
         switch c.content {
         case .result(let i): try write(doc.results[i], c.kind, policy, classname, w)
+        case .notice(let n):
+            try w.startElement("testcase")
+            try w.attribute("classname", classname)
+            try w.attribute("name", v(n.location ?? n.policy.map { "policy/\($0)" } ?? n.code))
+            try w.attribute("time", "0.000")
+            let body = "\(v(n.code)): \(message(n.message))"
+            if c.kind == .failure {
+                try w.element("failure", attributes: [("type", v(n.code)), ("message", message(n.message))], text: body)
+            } else {
+                try w.element("system-out", text: body)
+            }
+            try w.endElement()
         case .summary(let summary):
             try w.startElement("testcase")
             try w.attribute("classname", classname)
@@ -228,6 +261,8 @@ public struct JUnitReport: Sendable {
         enum Content {
             case result(Int)
             case summary(String)
+            /// A notice of the run that fails the gate (`ResultDocument.Notice.blocks`).
+            case notice(ResultDocument.Notice)
         }
         var content: Content
         var kind: Kind
@@ -236,6 +271,12 @@ public struct JUnitReport: Sendable {
 
         init(summary: String, kind: Kind) {
             content = .summary(summary)
+            self.kind = kind
+            plainPass = false
+        }
+
+        init(notice: ResultDocument.Notice, kind: Kind) {
+            content = .notice(notice)
             self.kind = kind
             plainPass = false
         }

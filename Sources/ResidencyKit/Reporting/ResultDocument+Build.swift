@@ -37,6 +37,7 @@ extension ResultDocument {
         for (i, p) in bundle.params.enumerated() { params[p.decl.name.name] = ctx.render(program.params[i]) }
         let unmatched = unmatchedNotices(evaluation.unmatchedPolicies, bundle)
         let notices = unmatched + extraNotices
+        let blocking = notices.reduce(0) { $0 + ($1.blocks ? 1 : 0) }
         return ResultDocument(
             run: Run(
                 startedAt: timestamp(startedAt), finishedAt: timestamp(finishedAt), auditDate: auditDate.description,
@@ -46,8 +47,8 @@ extension ResultDocument {
                 // A policy that was expected to match and matched nothing fails the gate and
                 // leaves the verdict undecided; stale or expired waivers are reported but decide
                 // nothing (their findings already do).
-                verdict: Compliance.of(bySeverity: bySeverity, unmatched: unmatched.count),
-                gate: gate(gating: gating, unmatched: unmatched.count, failOn: failOn),
+                verdict: Compliance.of(bySeverity: bySeverity, blocking: blocking),
+                gate: gate(gating: gating, blocking: blocking, failOn: failOn),
                 failOn: failOn,
                 workspaces: workspaces.count, policies: bundle.policies.count, permits: bundle.permits.count,
                 resources: resources,
@@ -69,10 +70,11 @@ extension ResultDocument {
     }
 
     /// What the gate does with a run: off with `--fail-on never`, else failed by a result at or
-    /// above the threshold or by a policy that applied to nothing.
-    static func gate(gating: Bool, unmatched: Int, failOn: AuditRun.FailOn) -> GateState {
+    /// above the threshold or by a blocking notice (`Notice.blocks`: a policy that applied to
+    /// nothing, an SDK set up in code for a source the run cannot name).
+    static func gate(gating: Bool, blocking: Int, failOn: AuditRun.FailOn) -> GateState {
         if failOn == .never { return .notApplied }
-        return gating || unmatched > 0 ? .failed : .passed
+        return gating || blocking > 0 ? .failed : .passed
     }
 
     /// The summary's counts of results by outcome and by severity and outcome, and whether

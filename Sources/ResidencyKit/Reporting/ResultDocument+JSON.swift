@@ -102,6 +102,7 @@ extension ResultDocument {
             w.field("code", n.code)
             w.field("policy", n.policy)
             w.field("message", n.message)
+            w.field("location", n.location)
             w.endObject()
         }
         w.endArray()

@@ -138,7 +138,7 @@ extension ResultDocument {
             guard let o = r.element(n, path) else { return nil }
             return Notice(
                 code: r.string(o, "code", path), policy: r.optionalString(o, "policy", path),
-                message: r.string(o, "message", path))
+                message: r.string(o, "message", path), location: r.optionalString(o, "location", path))
         }
         let placeholder = Provenance.unknown
         return ResultDocument(
@@ -377,10 +377,9 @@ extension ResultDocument {
     /// A version 1 document as version 2 states it: the verdict from every result, the gate
     /// from what version 1 called its verdict.
     private static func upgradeFromVersion1(_ doc: inout ResultDocument) {
-        let unmatched = doc.unmatchedPolicies
         let old = doc.summary.verdict
         let counted = tally(doc.results, failOn: doc.summary.failOn, onlyNew: false)
-        doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched)
+        doc.summary.verdict = Compliance.of(bySeverity: counted.bySeverity, blocking: doc.blockingNotices.count)
         doc.summary.gate = doc.summary.failOn == .never ? .notApplied : old == .compliant ? .passed : .failed
         doc.schemaVersion = ResultDocument.schemaVersion
     }

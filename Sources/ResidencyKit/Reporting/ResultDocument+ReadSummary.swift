@@ -53,23 +53,23 @@ extension ResultDocument {
 
         // The verdict as `check` decided it, from every result whatever the gate (`Compliance`),
         // and the gate from the results that trip it at `failOn`.
-        let unmatched = doc.unmatchedPolicies
-        let verdict = Compliance.of(bySeverity: counted.bySeverity, unmatched: unmatched)
+        let blocking = doc.blockingNotices.count
+        let verdict = Compliance.of(bySeverity: counted.bySeverity, blocking: blocking)
         if s.verdict != verdict, let summary, let node = summary["verdict"], node.string == s.verdict.rawValue {
-            let why = "the results by severity and outcome (and \(unmatched) policies that applied to nothing) make it so"
+            let why = "the results by severity and outcome (and \(blocking) notices that fail the gate) make it so"
             r.report {
                 .documentVerdictDisagrees(
                     "summary.verdict", stored: s.verdict.rawValue, expected: verdict.rawValue, why,
                     at: ResultDocumentReader.range(node, $0))
             }
         }
-        let gate = gate(gating: counted.gating, unmatched: unmatched, failOn: failOn)
+        let gate = gate(gating: counted.gating, blocking: blocking, failOn: failOn)
         if s.gate != gate, let summary, let node = summary["gate"], node.string == s.gate.rawValue {
             let trips = doc.results.reduce(0) { $0 + (doc.trips($1) ? 1 : 0) }
             var why = failOn == .never ? "the gate is off" : "no result trips the gate at \(failOn.rawValue)"
-            if failOn != .never, trips > 0 || unmatched > 0 {
+            if failOn != .never, trips > 0 || blocking > 0 {
                 why = (trips == 1 ? "1 result trips" : "\(trips) results trip") + " the gate at \(failOn.rawValue)"
-                if unmatched > 0 { why += " and \(unmatched == 1 ? "1 policy" : "\(unmatched) policies") applied to nothing" }
+                if blocking > 0 { why += " and \(blocking == 1 ? "1 notice fails" : "\(blocking) notices fail") it" }
             }
             r.report {
                 .documentVerdictDisagrees(

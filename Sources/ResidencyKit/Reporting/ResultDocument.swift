@@ -112,6 +112,24 @@ public struct ResultDocument: Sendable, Equatable {
         public var code: String
         public var policy: String?
         public var message: String
+        /// Where in a file it is (`path:line:col`), for notices about a place in code.
+        public var location: String? = nil
+
+        public init(code: String, policy: String?, message: String, location: String? = nil) {
+            self.code = code
+            self.policy = policy
+            self.message = message
+            self.location = location
+        }
+
+        /// The notices that fail the gate and leave the verdict undecided, as a result that
+        /// could not be decided does: a policy expected to apply that applied to nothing, and an
+        /// SDK set up in code whose events go to a source the run cannot name (a write key no
+        /// audited workspace has, or one the scan cannot resolve). The others decide nothing.
+        public static let blockingCodes: Set<String> = ["unmatched", "scan-unknown-write-key", "scan-write-key-unresolved"]
+
+        /// Whether it fails the gate (`blockingCodes`).
+        public var blocks: Bool { Self.blockingCodes.contains(code) }
     }
 
     public var schemaVersion = ResultDocument.schemaVersion

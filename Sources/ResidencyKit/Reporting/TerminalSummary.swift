@@ -76,7 +76,11 @@ package struct TerminalSummary: Sendable {
             }
             if b.resolved.count > limit { out += "  … and \(b.resolved.count - limit) more resolved in the JSON report\n" }
         }
-        for n in doc.notices { out += "  \(paint("NOTICE ", "33")) \(text(n.message))\n" }
+        for n in doc.notices {
+            // A notice that fails the gate says so, as a result that trips it does.
+            let gate = n.blocks && doc.summary.failOn != .never ? "  (gate)" : ""
+            out += "  \(paint("NOTICE ", "33")) \(text(n.message))\(gate)\n"
+        }
         let counts = Outcome.allCases.map { "\(doc.summary.outcomes[$0]) \($0.rawValue)" }
         out += "\noutcomes:    " + counts.joined(separator: ", ") + "\n"
         var severities: [String] = []

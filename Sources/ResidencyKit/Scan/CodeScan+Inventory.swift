@@ -57,15 +57,31 @@ extension CodeScan {
                         + "were not scanned"))
         }
         var setups: [[Int]: [SDKUse]] = [:]
-        for use in outcome.uses where use.library != "http-api" {
+        for use in outcome.uses {
             let at = ScanReport.where_(use.location)
+            if use.library == "http-api" {
+                // A request written by hand carries its write key in a header the scan does not
+                // follow, so it feeds no source the run can name. To an EU host that is no
+                // transfer (the seed: "Data sent to the EU endpoint using a US-region write key will
+                // get rejected"); anywhere else it may be.
+                let r = SDKRules.resolve(configuration(use), workspaceRegion: nil)
+                if r.region != "eu" {
+                    notices.append(
+                        .init(
+                            code: "scan-write-key-unresolved", policy: nil,
+                            message:
+                                "\(at): a request written by hand posts to \(r.url ?? "an unknown URL") (\(r.region.map { "region \($0)" } ?? "region unknown")); its write key is not in the code, so it is matched to no source and where its events belong is not decided",
+                            location: at))
+                }
+                continue
+            }
             guard let key = use.writeKey?.literal else {
                 notices.append(
                     .init(
                         code: "scan-write-key-unresolved", policy: nil,
                         message:
-                            "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which the scan cannot resolve, so it is matched to no source (give it with --scan-env or a .env file)"
-                    ))
+                            "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which the scan cannot resolve, so it is matched to no source (give it with --scan-env or a .env file)",
+                        location: at))
                 continue
             }
             guard let sources = byKey[key] else {
@@ -73,8 +89,8 @@ extension CodeScan {
                     .init(
                         code: "scan-unknown-write-key", policy: nil,
                         message:
-                            "\(at): \(use.library) is set up with write key \(key), which no source of the audited workspaces has: its events go to a workspace this run does not audit"
-                    ))
+                            "\(at): \(use.library) is set up with write key \(key), which no source of the audited workspaces has: its events go to a workspace this run does not audit",
+                        location: at))
                 continue
             }
             for (w, s) in sources { setups[[w, s], default: []].append(use) }

@@ -81,6 +81,7 @@ extension HTMLReport {
             out +=
                 " \(HTMLMarkup.count(doc.unmatchedPolicies, "policy", "policies")) expected to apply to resources and applied to none."
         }
+        if doc.unmatchedSetups > 0 { out += " \(ResultDocument.setupsSentence(doc.unmatchedSetups))" }
         if belowFails > 0 {
             out +=
                 " Below the threshold, \(HTMLMarkup.count(belowFails, "result")) failed or could not be decided; they are listed in section 4."

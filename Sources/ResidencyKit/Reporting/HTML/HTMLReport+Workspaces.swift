@@ -54,7 +54,7 @@ extension HTMLReport {
                 for o in Outcome.allCases { bySeverity[s, o] = counts[k][si * outcomeCount + o.ordinal] }
             }
             var t = tallies[k]
-            t.verdict = Compliance.of(bySeverity: bySeverity, unmatched: 0)
+            t.verdict = Compliance.of(bySeverity: bySeverity, blocking: 0)
             out[slug] = t
         }
         return out

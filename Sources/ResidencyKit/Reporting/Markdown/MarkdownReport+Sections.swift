@@ -28,6 +28,9 @@ extension MarkdownReport {
                 why +=
                     " \(HTMLMarkup.count(unmatched, "policy", "policies")) expected to apply to some resource and applied to none."
             }
+            if doc.unmatchedSetups > 0 {
+                why += " \(ResultDocument.setupsSentence(doc.unmatchedSetups))"
+            }
             if facts.belowThreshold > 0 {
                 why +=
                     " Below the threshold, \(HTMLMarkup.count(facts.belowThreshold, "result")) failed or could not be decided."

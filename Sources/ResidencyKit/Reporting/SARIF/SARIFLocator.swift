@@ -49,10 +49,9 @@ struct SARIFLocator {
     func file(of f: Finding) -> (path: String, line: Int) {
         if f.resourceKind == "source", let at = code[f.workspace]?["source/\(f.resourceId)"],
             f.evidence.contains(where: { $0.value.contains(at) || $0.from?.contains(at) == true }),
-            let colon = at.lastIndex(of: ":"), let lineColon = at[..<colon].lastIndex(of: ":"),
-            let line = Int(at[at.index(after: lineColon)..<colon])
+            let place = Self.place(at)
         {
-            return (String(at[..<lineColon]), line)
+            return place
         }
         if let ws = workspaces[f.workspace], let source = ws.source {
             let line = f.resourceKind == "workspace" ? ws.line : ws.resources["\(f.resourceKind)/\(f.resourceId)"]
@@ -60,6 +59,14 @@ struct SARIFLocator {
         }
         if let p = policies[f.policy] { return (p.file, p.line) }
         return (fallback, 1)
+    }
+
+    /// The file and line of a place in code written `path:line:col`, as the scan writes them.
+    static func place(_ at: String) -> (path: String, line: Int)? {
+        guard let colon = at.lastIndex(of: ":"), let lineColon = at[..<colon].lastIndex(of: ":"),
+            let line = Int(at[at.index(after: lineColon)..<colon])
+        else { return nil }
+        return (String(at[..<lineColon]), line)
     }
 
     /// Where a policy is written (for results about the policy itself).

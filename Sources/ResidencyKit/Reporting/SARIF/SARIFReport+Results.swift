@@ -71,14 +71,15 @@ extension SARIFReport {
         w.endObject()
     }
 
-    /// A policy with `expect some` that applied to nothing: the gate fails on it, so it is a
-    /// result, shown where the policy is written.
+    /// A notice that fails the gate, as a result: a policy with `expect some` that applied to
+    /// nothing, shown where the policy is written; an SDK set up in code for a source the run
+    /// cannot name, shown at its line of code (its rule is the notice's code).
     func writeUnmatched(
         _ n: ResultDocument.Notice, _ doc: ResultDocument, _ ruleIndex: [String: Int], _ locator: SARIFLocator,
         _ w: inout JSONWriter
     ) {
-        let id = n.policy ?? ""
-        let severity = doc.policies.first { $0.id == id }?.severity
+        let id = n.policy ?? n.code
+        let severity = n.policy.flatMap { id in doc.policies.first { $0.id == id }?.severity }
         w.beginObject(inline: true)
         w.field("ruleId", Self.text(id))
         if let i = ruleIndex[id] { w.field("ruleIndex", i) }
@@ -90,16 +91,17 @@ extension SARIFReport {
         w.key("locations")
         w.beginArray()
         w.beginObject()
-        locator.writePhysicalLocation(locator.file(ofPolicy: id), &w)
+        locator.writePhysicalLocation(n.location.flatMap(SARIFLocator.place) ?? locator.file(ofPolicy: id), &w)
         w.endObject()
         w.endArray()
         w.key("partialFingerprints")
         w.beginObject()
-        w.field(Self.fingerprintKey, Finding.fingerprint(policy: id, workspaceID: "", kind: "expect-some", resourceID: ""))
+        let (kind, resource) = n.code == "unmatched" ? ("expect-some", "") : (n.code, n.location ?? n.message)
+        w.field(Self.fingerprintKey, Finding.fingerprint(policy: id, workspaceID: "", kind: kind, resourceID: resource))
         w.endObject()
         w.key("properties")
         w.beginObject()
-        w.field("residency/outcome", "unmatched")
+        w.field("residency/outcome", n.code == "unmatched" ? "unmatched" : "indeterminate")
         w.field("residency/gating", doc.summary.failOn != .never)
         w.endObject()
         w.endObject()

@@ -59,7 +59,8 @@ public struct SARIFReport: Sendable {
         let rules = doc.policies.filter { $0.kind == "policy" }
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() where ruleIndex[r.id] == nil { ruleIndex[r.id] = i }
-        let unmatched = doc.notices.filter { $0.code == "unmatched" && $0.policy != nil }
+        // Notices that fail the gate are results too: code scanning shows what failed the build.
+        let unmatched = doc.notices.filter { $0.blocks && ($0.code != "unmatched" || $0.policy != nil) }
         let selection = select(doc, room: max(0, resultLimit - unmatched.count))
         let locator = SARIFLocator(doc, root: root, results: selection.indices)
 
@@ -126,7 +127,7 @@ public struct SARIFReport: Sendable {
         w.field("executionSuccessful", true)
         w.field("startTimeUtc", Self.text(doc.run.startedAt))
         w.field("endTimeUtc", Self.text(doc.run.finishedAt))
-        var notes: [(code: String, text: String)] = doc.notices.filter { $0.code != "unmatched" }.map {
+        var notes: [(code: String, text: String)] = doc.notices.filter { !$0.blocks }.map {
             (Self.text($0.code), Self.text($0.message, limit: Self.messageLimit))
         }
         if selection.omitted > 0 {
