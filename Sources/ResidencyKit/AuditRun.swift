@@ -181,10 +181,7 @@ public enum AuditRun {
             return nil
         }
         if inventory.workspaces.isEmpty {
-            diagnostics.append(
-                .error(
-                    .E0802, "no workspaces in the inventories", at: nil,
-                    help: "pass --inventory with export bundles (see docs/inventory.md)"))
+            diagnostics.append(noWorkspaces)
             return nil
         }
         return Prepared(inputs: inputs, program: program, inventory: inventory, scanNotices: scanNotices, scanInputs: scanInputs)
@@ -453,6 +450,10 @@ public enum AuditRun {
     }
 
     /// Where the bundled catalog is for a run over `policies`.
+    /// Inventories that hold no workspace: nothing to audit or to match (E0802).
+    static let noWorkspaces = Diagnostic.error(
+        .E0802, "no workspaces in the inventories", at: nil, help: "pass --inventory with export bundles (see docs/inventory.md)")
+
     static func bundledCatalogPath(policies: [String]) -> String {
         (policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog
     }

@@ -6,7 +6,7 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Find the Segment SDK setups in application code and the settings that decide where their events go.",
-        usage: "residency scan <paths> ... [--json <file>] [--env <file>]",
+        usage: "residency scan <paths> ... [--json <file>] [--env <file>] [--inventory <path> ...]",
         discussion: """
             Reads the code under each path (respecting .gitignore; skipping node_modules, Pods, vendor and build
             output) as code, not lines: a setting in a comment is not a setting, a string constant defined in the
@@ -15,14 +15,21 @@ struct ScanCommand: ParsableCommand {
             path gives it. Prints one line per SDK set up; --json writes them in the shape of an export bundle's
             sdkConfigs, each with the code location it came from (docs/scan.md).
 
-            Exit codes: 0 scanned (whatever was found); 2 a path or --env file that cannot be read, or an output
-            that cannot be written; 3 internal error. Files that cannot be read or tokenised are named (W1801,
-            W1802) and counted, and the scan goes on.
+            With --inventory, each setup is matched by its write key to the exported source that has it (the JSON
+            entry is then keyed by sourceId too), and what cannot be matched is a finding: a write key no exported
+            workspace has, one the scan cannot resolve, a request written by hand to a non-EU host, a source set
+            up differently in two places. check --scan audits the same setups against the policies.
+
+            Exit codes: 0 scanned (and, with --inventory, every setup matched to one source); 1 findings (with
+            --inventory); 2 a path, --env file or inventory that cannot be read, or an output that cannot be
+            written; 3 internal error. Files that cannot be read or tokenised are named (W1801, W1802) and
+            counted, and the scan goes on.
 
             Examples:
               residency scan ios-app/ web/
               residency scan . --json reports/sdk-configs.json
               residency scan services/ --env deploy/production.env
+              residency scan . --inventory exports/ --json reports/sdk-configs.json
             """
     )
 
@@ -37,6 +44,14 @@ struct ScanCommand: ParsableCommand {
         help: "An environment file (NAME=value lines) that resolves values the code reads from the environment.")
     var environmentFile: String?
 
+    @Option(
+        name: .customLong("inventory"),
+        help: "Export bundle file or folder whose sources the setups are matched to by write key (repeatable).")
+    var inventories: [String] = []
+
+    @Option(name: .customLong("catalog"), help: "Catalog file for reading the inventories (repeatable; as in check).")
+    var catalogs: [String] = []
+
     @Option(help: "How to print diagnostics: human (to stderr) or json (to stdout).")
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
@@ -47,14 +62,28 @@ struct ScanCommand: ParsableCommand {
             Terminal.stderr("residency: nothing scanned: fix the errors above\n")
             throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
         }
+        var matched: CodeScan.Matched?
+        if !inventories.isEmpty {
+            if let missing = StandardPack.notFound() { throw ValidationError(missing) }
+            let m = CodeScan.match(outcome, inventories: inventories, catalogs: catalogs, policies: StandardPack.folder())
+            Terminal.emit(m.diagnostics, files: m.files, format: diagnosticsFormat)
+            guard !m.diagnostics.hasErrors else {
+                Terminal.stderr("residency: setups not matched: fix the errors above\n")
+                throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
+            }
+            matched = m
+        }
         if let json {
             do throws(Diagnostic) {
-                try ScanReport.write(ScanReport.json(outcome, paths: paths), to: json, read: outcome.walked)
+                try ScanReport.write(
+                    ScanReport.json(outcome, paths: paths, inventories: inventories, matched: matched), to: json,
+                    read: outcome.walked + inventories)
             } catch {
                 Terminal.emit([error], files: [], format: diagnosticsFormat)
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)
             }
         }
-        if diagnosticsFormat == .human { Terminal.stdout(ScanReport.text(outcome)) }
+        if diagnosticsFormat == .human { Terminal.stdout(ScanReport.text(outcome, matched: matched)) }
+        if let matched, !matched.findings.isEmpty { throw ExitCode(Audit.ExitStatus.violations.rawValue) }
     }
 }

@@ -70,6 +70,48 @@ import Testing
             "\(r.stdout)")
     }
 
+    /// `scan --inventory`: a setup whose write key an exported source has is keyed by that
+    /// source's id (and its entry, pasted into the bundle, configures it); one no source has is a
+    /// finding, and the scan exits 1.
+    @Test func theInventoryNamesEachSetupsSourceAndWhatItCannotMatch() throws {
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": Self.app(host: "api.segment.io/v1"),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let home = ["RESIDENCY_HOME": repositoryRoot.path]
+        let r = try residency(
+            ["scan", "app", "--inventory", "inv", "--json", "out/sdk.json"], in: dir, environment: home)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(#"apiHost "api.segment.io/v1"  → source src-android (shop-eu)"#), "\(r.stdout)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/sdk.json")))
+                as? [String: Any])
+        let entry = try #require((json["sdkConfigs"] as? [[String: Any]])?.first)
+        #expect(entry["sourceId"] as? String == "src-android")
+        #expect((json["findings"] as? [Any])?.isEmpty == true)
+        #expect(json["inventories"] as? [String] == ["inv"])
+
+        // The entry as it is, in the bundle: the audit decides from it (RES-004 fails on the US host).
+        var bundle = try #require(try JSONSerialization.jsonObject(with: Data(Self.bundle.utf8)) as? [String: Any])
+        bundle["sdkConfigs"] = [entry]
+        try JSONSerialization.data(withJSONObject: bundle).write(to: dir.appendingPathComponent("inv/shop-eu.json"))
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let audit = try residency(["check", "--policies", policies, "--inventory", "inv"] + Self.now, in: dir)
+        #expect(audit.status == 1, "\(audit.stdout)\(audit.stderr)")
+        #expect(audit.stdout.contains("FAIL    RES-004  error   shop-eu/source/src-android"), "\(audit.stdout)")
+
+        try Self.app(host: "api.segment.io/v1").replacingOccurrences(of: "kotlinEUwriteKey00001", with: "strayKey")
+            .write(to: dir.appendingPathComponent("app/ShopApplication.kt"), atomically: true, encoding: .utf8)
+        let stray = try residency(["scan", "app", "--inventory", "inv"], in: dir, environment: home)
+        #expect(stray.status == 1, "\(stray.stdout)\(stray.stderr)")
+        #expect(
+            stray.stdout.contains(
+                "FINDING scan-unknown-write-key: app/ShopApplication.kt:8:25: analytics-kotlin is set up with write key strayKey"),
+            "\(stray.stdout)")
+        let broken = try residency(["scan", "app", "--inventory", "missing"], in: dir, environment: home)
+        #expect(broken.status == 2, "\(broken.stdout)\(broken.stderr)")
+    }
+
     /// `--json` over a file the scan read (the app's own code) is refused, and the file stays.
     @Test func theJSONIsNeverWrittenOverScannedCode() throws {
         let code = Self.app(host: "events.eu1.segmentapis.com/v1")

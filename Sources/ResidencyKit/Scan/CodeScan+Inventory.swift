@@ -32,16 +32,39 @@ extension CodeScan {
         return sdk
     }
 
-    /// Sets the SDK configuration of every source whose write key a setup in code uses, and
-    /// resolves those sources' ingest URLs again. Returns the notices: files the scan could not
-    /// read, write keys no workspace has, write keys the code reads from somewhere the scan cannot
-    /// see, and a source set up differently in two places (whose URL is then unknown: which
-    /// setup ships is not in the code).
-    static func apply(_ outcome: Outcome, to workspaces: inout [WorkspaceModel]) -> [ResultDocument.Notice] {
-        var byKey: [String: [(workspace: Int, source: Int)]] = [:]
+    /// What the setups found in code feed, matched by write key to the sources of the
+    /// workspaces given, and what cannot be matched.
+    public struct Matching: Sendable {
+        /// Per setup (an index into the outcome's `uses`): the sources that have its write key,
+        /// as (workspace, source) indices. Empty for a setup matched to nothing.
+        public var sources: [[SourceIndex]]
+        /// Per source set up in code, in workspace and source order: the setups, in scan order.
+        public var setups: [(source: SourceIndex, uses: [Int])]
+        /// The sources set up differently in two places or more.
+        public var conflicting: Set<SourceIndex>
+        /// Files the scan could not read, write keys no workspace has, write keys the code reads
+        /// from somewhere the scan cannot see, requests written by hand to a non-EU host, and
+        /// sources set up two ways: the run's notices.
+        public var notices: [ResultDocument.Notice]
+
+        /// The notices that make the scan's findings (all but files not read).
+        public var findings: [ResultDocument.Notice] { notices.filter { $0.code != "scan-file-not-read" } }
+    }
+
+    public struct SourceIndex: Hashable, Comparable, Sendable {
+        public var workspace: Int
+        public var source: Int
+        public static func < (a: Self, b: Self) -> Bool { (a.workspace, a.source) < (b.workspace, b.source) }
+    }
+
+    /// Matches every setup found in code to the sources that have its write key.
+    package static func match(_ outcome: Outcome, _ workspaces: [WorkspaceModel]) -> Matching {
+        var byKey: [String: [SourceIndex]] = [:]
         for w in workspaces.indices {
             for s in workspaces[w].sources.indices {
-                for key in workspaces[w].sources[s].writeKeys ?? [] { byKey[key, default: []].append((w, s)) }
+                for key in workspaces[w].sources[s].writeKeys ?? [] {
+                    byKey[key, default: []].append(SourceIndex(workspace: w, source: s))
+                }
             }
         }
         // What the scan could not read may set up an SDK: said in every report, not only on stderr.
@@ -56,65 +79,81 @@ extension CodeScan {
                         "\(outcome.largeFiles) files of code over \(FileSizeLimit.code.text) and \(outcome.binaryFiles) binary files "
                         + "were not scanned"))
         }
-        var setups: [[Int]: [SDKUse]] = [:]
-        for use in outcome.uses {
+        var matched: [[SourceIndex]] = []
+        var setups: [SourceIndex: [Int]] = [:]
+        for (u, use) in outcome.uses.enumerated() {
             let at = ScanReport.where_(use.location)
-            if use.library == "http-api" {
-                // A request written by hand carries its write key in a header the scan does not
-                // follow, so it feeds no source the run can name. To an EU host that is no
-                // transfer (the seed: "Data sent to the EU endpoint using a US-region write key will
-                // get rejected"); anywhere else it may be.
-                let r = SDKRules.resolve(configuration(use), workspaceRegion: nil)
-                if r.region != "eu" {
-                    notices.append(
-                        .init(
-                            code: "scan-write-key-unresolved", policy: nil,
-                            message:
-                                "\(at): a request written by hand posts to \(r.url ?? "an unknown URL") (\(r.region.map { "region \($0)" } ?? "region unknown")); its write key is not in the code, so it is matched to no source and where its events belong is not decided",
-                            location: at))
-                }
-                continue
-            }
-            guard let key = use.writeKey?.literal else {
-                notices.append(
-                    .init(
-                        code: "scan-write-key-unresolved", policy: nil,
-                        message:
-                            "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which the scan cannot resolve, so it is matched to no source (give it with --scan-env or a .env file)",
-                        location: at))
-                continue
-            }
-            guard let sources = byKey[key] else {
-                notices.append(
-                    .init(
-                        code: "scan-unknown-write-key", policy: nil,
-                        message:
-                            "\(at): \(use.library) is set up with write key \(key), which no source of the audited workspaces has: its events go to a workspace this run does not audit",
-                        location: at))
-                continue
-            }
-            for (w, s) in sources { setups[[w, s], default: []].append(use) }
+            let found = use.writeKey?.literal.flatMap { byKey[$0] } ?? []
+            matched.append(use.library == "http-api" ? [] : found)
+            if let notice = unmatchedNotice(use, at: at, known: !found.isEmpty) { notices.append(notice) }
+            if use.library != "http-api" { for source in found { setups[source, default: []].append(u) } }
         }
-        for (index, uses) in setups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            let (w, s) = (index[0], index[1])
-            var sdk = configuration(uses[0])
-            let distinct = Set(uses.map { sendingAlike(configuration($0)) })
-            if distinct.count > 1 {
-                let places = uses.map { ScanReport.where_($0.location) }.joined(separator: ", ")
+        var conflicting: Set<SourceIndex> = []
+        let ordered = setups.sorted { $0.key < $1.key }.map { (source: $0.key, uses: $0.value) }
+        for (source, uses) in ordered where Set(uses.map { sendingAlike(configuration(outcome.uses[$0])) }).count > 1 {
+            conflicting.insert(source)
+            let places = uses.map { ScanReport.where_(outcome.uses[$0].location) }.joined(separator: ", ")
+            let s = workspaces[source.workspace].sources[source.source]
+            notices.append(
+                .init(
+                    code: "scan-conflicting-setups", policy: nil,
+                    message:
+                        "source \(s.id) of workspace \(workspaces[source.workspace].workspace.slug) is set up differently in \(uses.count) places (\(places)): where its events go is unknown"
+                ))
+        }
+        return Matching(sources: matched, setups: ordered, conflicting: conflicting, notices: notices)
+    }
+
+    /// The notice for a setup no source can be named for, if it is one.
+    private static func unmatchedNotice(_ use: SDKUse, at: String, known: Bool) -> ResultDocument.Notice? {
+        if use.library == "http-api" {
+            // A request written by hand carries its write key in a header the scan does not
+            // follow, so it feeds no source the run can name. To an EU host that is no
+            // transfer (the seed: "Data sent to the EU endpoint using a US-region write key will
+            // get rejected"); anywhere else it may be.
+            let r = SDKRules.resolve(configuration(use), workspaceRegion: nil)
+            guard r.region != "eu" else { return nil }
+            return .init(
+                code: "scan-write-key-unresolved", policy: nil,
+                message:
+                    "\(at): a request written by hand posts to \(r.url ?? "an unknown URL") (\(r.region.map { "region \($0)" } ?? "region unknown")); its write key is not in the code, so it is matched to no source and where its events belong is not decided",
+                location: at)
+        }
+        guard let key = use.writeKey?.literal else {
+            return .init(
+                code: "scan-write-key-unresolved", policy: nil,
+                message:
+                    "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which the scan cannot resolve, so it is matched to no source (give it with --scan-env or a .env file)",
+                location: at)
+        }
+        guard known else {
+            return .init(
+                code: "scan-unknown-write-key", policy: nil,
+                message:
+                    "\(at): \(use.library) is set up with write key \(key), which no source of the audited workspaces has: its events go to a workspace this run does not audit",
+                location: at)
+        }
+        return nil
+    }
+
+    /// Sets the SDK configuration of every source whose write key a setup in code uses, and
+    /// resolves those sources' ingest URLs again; a source set up differently in two places has
+    /// an unknown URL (which setup ships is not in the code). Returns the run's notices
+    /// (`Matching.notices`).
+    static func apply(_ outcome: Outcome, to workspaces: inout [WorkspaceModel]) -> [ResultDocument.Notice] {
+        let matching = match(outcome, workspaces)
+        for (source, uses) in matching.setups {
+            var sdk = configuration(outcome.uses[uses[0]])
+            if matching.conflicting.contains(source) {
+                let places = uses.map { ScanReport.where_(outcome.uses[$0].location) }.joined(separator: ", ")
                 sdk.unresolved["apiHost"] = "set up differently in \(uses.count) places (\(places))"
-                notices.append(
-                    .init(
-                        code: "scan-conflicting-setups", policy: nil,
-                        message:
-                            "source \(workspaces[w].sources[s].id) of workspace \(workspaces[w].workspace.slug) is set up differently in \(uses.count) places (\(places)): where its events go is unknown"
-                    ))
             }
-            workspaces[w].sources[s].sdk = sdk
+            workspaces[source.workspace].sources[source.source].sdk = sdk
         }
-        for w in Set(setups.keys.map { $0[0] }).sorted() {
+        for w in Set(matching.setups.map(\.source.workspace)).sorted() {
             BundleDecoder.resolveIngest(&workspaces[w].sources, workspaceRegion: workspaces[w].workspace.region)
         }
-        return notices
+        return matching.notices
     }
 
     /// A configuration without where it is written: two setups that send alike are equal.

@@ -13,6 +13,13 @@ struct CodeTree {
     static let skippedFolders: Set<String> = [
         "node_modules", "bower_components", "jspm_packages", "Pods", "Carthage", "vendor", "build", "dist", "out", "target",
         "DerivedData", "obj", "__pycache__", "venv", "site-packages", "Packages",
+        // Hidden folders are the app's own (`.storybook`, `.github`, `.husky`) unless they are
+        // version control, a tool's cache or dependencies, or a framework's build output (which
+        // holds compiled copies of the app's setup).
+        ".git", ".hg", ".svn", ".build", ".swiftpm", ".gradle", ".idea", ".dart_tool", ".pub-cache", ".venv", ".tox",
+        ".mypy_cache", ".pytest_cache", ".cache", ".yarn", ".pnpm-store", ".npm", ".next", ".nuxt", ".output",
+        ".svelte-kit", ".expo", ".angular", ".turbo", ".parcel-cache", ".vercel", ".netlify", ".serverless",
+        ".docusaurus", ".terraform", ".bundle", ".cxx", ".externalNativeBuild",
     ]
 
     struct Found {
@@ -88,7 +95,7 @@ struct CodeTree {
                 continue
             }
             if isFolder {
-                if skippedFolders.contains(name) || name.hasPrefix(".") {
+                if skippedFolders.contains(name) {
                     found.foldersSkipped += 1
                     continue
                 }

@@ -5,7 +5,11 @@ public enum ScanReport {
     /// The JSON document's version; a change in its shape changes it.
     public static let version = 1
 
-    public static func json(_ outcome: CodeScan.Outcome, paths: [String]) -> [UInt8] {
+    /// `matched`, with `--inventory`: each entry keyed by the `sourceId` that has its write key
+    /// too, the inventories listed, and the findings.
+    public static func json(
+        _ outcome: CodeScan.Outcome, paths: [String], inventories: [String] = [], matched: CodeScan.Matched? = nil
+    ) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.field("scanVersion", version)
@@ -15,6 +19,7 @@ public enum ScanReport {
         w.field("version", ResidencyVersion.current)
         w.endObject()
         w.field("paths", strings: paths)
+        if matched != nil { w.field("inventories", strings: inventories) }
         w.field("environmentFiles", strings: outcome.environmentFiles)
         w.key("files")
         w.beginObject(inline: true)
@@ -27,16 +32,34 @@ public enum ScanReport {
         w.endObject()
         w.key("sdkConfigs")
         w.beginArray()
-        for use in outcome.uses { entry(use, &w) }
+        for (u, use) in outcome.uses.enumerated() {
+            let sources = matched?.sources[u] ?? []
+            entry(use, sourceID: sources.count == 1 ? sources[0].source : nil, &w)
+        }
         w.endArray()
+        if let matched {
+            w.key("findings")
+            w.beginArray()
+            for f in matched.findings {
+                w.beginObject(inline: true)
+                w.field("code", f.code)
+                w.field("message", f.message)
+                w.field("location", f.location)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
         var bytes = w.bytes
         bytes.append(0x0A)
         return bytes
     }
 
-    private static func entry(_ use: SDKUse, _ w: inout JSONWriter) {
+    /// `sourceID`: the one source of the inventories with the entry's write key, which a bundle
+    /// then matches by id.
+    private static func entry(_ use: SDKUse, sourceID: String?, _ w: inout JSONWriter) {
         w.beginObject()
+        if let sourceID { w.field("sourceId", sourceID) }
         if let key = use.writeKey?.literal { w.field("writeKey", key) }
         w.field("library", use.library)
         var unresolved: [(String, ScannedValue)] = []
@@ -78,15 +101,21 @@ public enum ScanReport {
     static func where_(_ r: SourceRange) -> String { "\(r.file):\(r.start.line):\(r.start.column)" }
 
     /// One line per SDK set up, then what was read and passed by.
-    public static func text(_ outcome: CodeScan.Outcome) -> String {
+    /// With `matched` (`--inventory`), each line names the sources that have its write key, and
+    /// the findings follow the setups.
+    public static func text(_ outcome: CodeScan.Outcome, matched: CodeScan.Matched? = nil) -> String {
         var out = ""
-        for use in outcome.uses {
+        for (u, use) in outcome.uses.enumerated() {
             var line = "\(where_(use.location))  \(use.library)"
             if let key = use.writeKey { line += "  writeKey \(key.described)" }
             for s in use.settings { line += "  \(s.name) \(s.value.described)" }
             if use.settings.isEmpty, use.library != "analytics.js" { line += "  (no endpoint set: the SDK's default)" }
+            if let sources = matched?.sources[u], !sources.isEmpty {
+                line += "  → " + sources.map { "source \($0.source) (\($0.workspace))" }.joined(separator: ", ")
+            }
             out += Neutralise.terminal(line, limit: 1000) + "\n"
         }
+        for f in matched?.findings ?? [] { out += Neutralise.terminal("FINDING \(f.code): \(f.message)", limit: 1000) + "\n" }
         let files = outcome.uses.map(\.location.file)
         var passed: [String] = []
         if outcome.foldersSkipped > 0 {

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import ResidencyKit
+
+/// Which files of a repository the scan reads: the app's own code, hidden folders included
+/// (`.storybook`, `.github`), never dependencies, build output, tool caches or what git ignores.
+@Suite struct CodeTreeTests {
+    @Test(arguments: [
+        // (file, read)
+        ("src/app.ts", true),
+        (".storybook/preview.js", true),
+        (".github/scripts/notify.py", true),
+        ("web/.eslintrc.js", true),
+        ("node_modules/@segment/analytics-next/index.js", false),
+        ("ios/Pods/Segment/Analytics.swift", false),
+        ("web/.next/server/app.js", false),
+        ("web/.nuxt/dist/client.js", false),
+        ("app/.gradle/cache/x.kt", false),
+        ("flutter/.dart_tool/pkg/main.dart", false),
+        (".venv/lib/segment/client.py", false),
+        ("web/dist/bundle.js", false),
+        ("generated/setup.js", false),
+        ("README.md", false),
+    ])
+    func theScanReadsTheAppsOwnCode(file: String, read: Bool) throws {
+        let root = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try InventoryFixture.write("generated/\n", to: root + "/.gitignore")
+        try InventoryFixture.write("// code\n", to: root + "/" + file)
+        let found = CodeTree.walk([root])
+        #expect(found.files.contains(root + "/" + file) == read, "\(found.files)")
+        #expect(found.problems.isEmpty)
+    }
+}
