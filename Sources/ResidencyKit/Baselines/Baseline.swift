@@ -30,6 +30,13 @@ public struct Baseline: Sendable {
         case .failure(let error): return (nil, nil, [.error(.E1001, "cannot read baseline \(path): \(error)", at: nil)])
         }
         let file = SourceFile(path: path, bytes: bytes)
+        let sha256 = SHA256.hex(file.bytes)
+        // A document as `check` writes it: its records a few at a time, the passes counted and
+        // not kept. Every value is checked as `residency report` checks it.
+        if let lean = ResultDocument.readFailing(file) {
+            guard let read = lean.read else { return (nil, file, lean.diagnostics) }
+            return (Baseline(path: path, sha256: sha256, failing: read.failing, regions: read.regions), file, [])
+        }
         let parsed: ParsedDocument
         switch ResultDocument.parse(file) {
         case .failure(let e): return (nil, file, [e.diagnostic(in: file)])
@@ -47,7 +54,8 @@ public struct Baseline: Sendable {
                 ]
             )
         }
-        // Read as `residency report` reads it: every schema still read, every value checked.
+        // Any other layout (schemas 1 and 2, an edited file) read whole, as `residency report`
+        // reads it: every schema still read, every value checked.
         let reading = ResultDocument.read(file, parsed: parsed)
         guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
         var failing: [String: Entry] = [:]
@@ -60,7 +68,7 @@ public struct Baseline: Sendable {
         for w in doc.workspaces {
             if let region = w.region { regions[w.id] = region }
         }
-        return (Baseline(path: path, sha256: SHA256.hex(file.bytes), failing: failing, regions: regions), file, [])
+        return (Baseline(path: path, sha256: sha256, failing: failing, regions: regions), file, [])
     }
 
     /// Marks findings new or unchanged, adding the baseline's fingerprints they matched to

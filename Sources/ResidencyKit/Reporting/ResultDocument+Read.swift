@@ -94,7 +94,7 @@ extension ResultDocument {
     }
 
     /// Every section, in the order the document is written.
-    private static func decode(_ root: DataNode, records: [RecordTree]?, _ r: inout ResultDocumentReader) -> ResultDocument {
+    static func decode(_ root: DataNode, records: [RecordTree]?, _ r: inout ResultDocumentReader) -> ResultDocument {
         let tool = r.object(root, "tool", "").map { t in
             Tool(name: r.string(t, "name", "tool"), version: r.string(t, "version", "tool"))
         }
@@ -156,7 +156,7 @@ extension ResultDocument {
     /// one slug (E0615), and a document that has them is refused too, at the second (E1511),
     /// rather than have two workspaces' results on one page.
     /// `places`: where each workspace's slug is written (byte offsets), read with the records.
-    private static func checkSlugs(_ workspaces: [WorkspaceInfo], _ places: [Range<Int>], _ r: inout ResultDocumentReader) {
+    static func checkSlugs(_ workspaces: [WorkspaceInfo], _ places: [Range<Int>], _ r: inout ResultDocumentReader) {
         var seen: [String: Int] = [:]
         for (i, ws) in workspaces.enumerated() {
             guard let first = seen[ws.slug] else {

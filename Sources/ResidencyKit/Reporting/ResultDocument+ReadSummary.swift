@@ -4,9 +4,74 @@
 /// above five failed results. Each count is recomputed the way `check` computed it, and one
 /// that differs is refused at its place (E1509), saying what the document lists instead.
 extension ResultDocument {
+    /// What the document's own lists give, counted as `check` counts them: from the document
+    /// read whole (`init(_:)`), or result by result as they are read (a baseline's records, which
+    /// are not kept).
+    struct ListedCounts {
+        var evaluated = 0
+        var workspaces = 0
+        /// Workspaces and their sources, destinations and warehouses.
+        var resources = 0
+        var outcomes = OutcomeCounts()
+        var bySeverity = SeverityCounts()
+        var gating = false
+        /// Results that trip the gate as the run counted them (`trips`).
+        var trips = 0
+        var new = 0
+        var unchanged = 0
+
+        init() {}
+
+        init(_ doc: ResultDocument) {
+            evaluated = doc.results.count
+            workspaces = doc.workspaces.count
+            resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
+            let counted = tally(doc.results, failOn: doc.summary.failOn, onlyNew: doc.baseline?.failOnNew == true)
+            (outcomes, bySeverity, gating) = (counted.outcomes, counted.bySeverity, counted.gating)
+            for i in doc.results.indices {
+                if doc.trips(doc.results[i]) { trips += 1 }
+                if doc.results[i].change == .new { new += 1 } else if doc.results[i].change == .unchanged { unchanged += 1 }
+            }
+        }
+
+        /// Adds the counts of another part of the document's records.
+        mutating func merge(_ other: ListedCounts) {
+            evaluated += other.evaluated
+            for o in Outcome.allCases {
+                outcomes[o] += other.outcomes[o]
+                for s in PolicySeverity.allCases { bySeverity[s, o] += other.bySeverity[s, o] }
+            }
+            gating = gating || other.gating
+            trips += other.trips
+            new += other.new
+            unchanged += other.unchanged
+        }
+
+        /// Counts one more result of a document whose gate is `failOn` (`onlyNew`: with
+        /// `--fail-on-new`), as `tally` and `trips` do.
+        mutating func add(_ f: borrowing Finding, failOn: AuditRun.FailOn, onlyNew: Bool) {
+            evaluated += 1
+            outcomes[f.outcome] += 1
+            bySeverity[f.severity, f.outcome] += 1
+            let change = f.change
+            if ResultDocument.gates(f.severity, f.outcome, failOn), !onlyNew || change == .new {
+                gating = true
+                trips += 1
+            }
+            if change == .new { new += 1 } else if change == .unchanged { unchanged += 1 }
+        }
+    }
+
     /// Reports each count of `summary` (and of `baseline`) that the document's own lists do
     /// not give. `root` is the parsed document, for the places.
     static func checkCounts(_ doc: ResultDocument, _ root: DataNode, _ r: inout ResultDocumentReader) {
+        checkCounts(doc, ListedCounts(doc), root, &r)
+    }
+
+    /// `checkCounts` with the lists counted: `doc` gives the summary, policies and baseline read.
+    static func checkCounts(
+        _ doc: ResultDocument, _ listed: ListedCounts, _ root: DataNode, _ r: inout ResultDocumentReader
+    ) {
         let summary = root["summary"]
         /// Reports `key` of `object` (at `path`) when it is not `expected`.
         func check(_ object: DataNode?, _ path: String, _ key: String, _ stored: Int, _ expected: Int, _ what: String) {
@@ -19,12 +84,11 @@ extension ResultDocument {
         }
         let s = doc.summary
         // Schemas 3 and 4 list results in each workspace's record; 1 and 2 in one `results` list.
-        let listed = isRecordSchema(root) ? "results in `workspaces[].results`" : "results in `results`"
-        check(summary, "summary", "evaluated", s.evaluated, doc.results.count, listed)
-        check(summary, "summary", "workspaces", s.workspaces, doc.workspaces.count, "workspaces in `workspaces`")
-        let resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
+        let list = isRecordSchema(root) ? "results in `workspaces[].results`" : "results in `results`"
+        check(summary, "summary", "evaluated", s.evaluated, listed.evaluated, list)
+        check(summary, "summary", "workspaces", s.workspaces, listed.workspaces, "workspaces in `workspaces`")
         check(
-            summary, "summary", "resources", s.resources, resources,
+            summary, "summary", "resources", s.resources, listed.resources,
             "workspaces, sources, destinations and warehouses in `workspaces`")
         // The policy `--baseline` adds (written at "(built in, …)") is listed but not counted.
         let policies = doc.policies.filter { $0.kind == "policy" && !$0.file.hasPrefix("(") }.count
@@ -33,8 +97,7 @@ extension ResultDocument {
             summary, "summary", "permits", s.permits, doc.policies.filter { $0.kind == "permit" }.count, "permits in `policies`")
 
         let failOn = s.failOn
-        let onlyNew = doc.baseline?.failOnNew == true
-        let counted = tally(doc.results, failOn: failOn, onlyNew: onlyNew)
+        let counted = listed
         for o in Outcome.allCases {
             check(
                 summary?["outcomes"], "summary.outcomes", o.rawValue, s.outcomes[o],
@@ -65,7 +128,7 @@ extension ResultDocument {
         }
         let gate = gate(gating: counted.gating, blocking: blocking, failOn: failOn)
         if s.gate != gate, let summary, let node = summary["gate"], node.string == s.gate.rawValue {
-            let trips = doc.results.reduce(0) { $0 + (doc.trips($1) ? 1 : 0) }
+            let trips = listed.trips
             var why = failOn == .never ? "the gate is off" : "no result trips the gate at \(failOn.rawValue)"
             if failOn != .never, trips > 0 || blocking > 0 {
                 why = (trips == 1 ? "1 result trips" : "\(trips) results trip") + " the gate at \(failOn.rawValue)"
@@ -78,12 +141,8 @@ extension ResultDocument {
         }
 
         if let b = doc.baseline, let node = root["baseline"] {
-            var new = 0, unchanged = 0
-            for i in doc.results.indices {
-                if doc.results[i].change == .new { new += 1 } else if doc.results[i].change == .unchanged { unchanged += 1 }
-            }
-            check(node, "baseline", "new", b.new, new, "results marked `new`")
-            check(node, "baseline", "unchanged", b.unchanged, unchanged, "results marked `unchanged`")
+            check(node, "baseline", "new", b.new, listed.new, "results marked `new`")
+            check(node, "baseline", "unchanged", b.unchanged, listed.unchanged, "results marked `unchanged`")
         }
     }
 }

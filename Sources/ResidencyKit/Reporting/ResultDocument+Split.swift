@@ -49,7 +49,7 @@ extension ResultDocument {
     }
 
     /// The document with each record replaced by a `0` and spaces, parsed.
-    private static func parseMasked(_ bytes: [UInt8], _ records: [Range<Int>]) -> Result<DataTree, JSONSyntaxError> {
+    static func parseMasked(_ bytes: [UInt8], _ records: [Range<Int>]) -> Result<DataTree, JSONSyntaxError> {
         var masked = bytes
         masked.withUnsafeMutableBufferPointer { b in
             for r in records {
