@@ -48,11 +48,11 @@ import Testing
         let out = dir.appendingPathComponent("sdk-configs.json").path
         let r = try residency(["scan", Self.corpus, "--json", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("39 SDK setups in 28 files of 30 read"), "\(r.stdout)")
+        #expect(r.stdout.contains("47 SDK setups in 36 files of 39 read"), "\(r.stdout)")
         #expect(r.stderr.contains("warning[W1801]"), "the file that cannot be tokenised is named")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        #expect((json["sdkConfigs"] as? [Any])?.count == 39)
+        #expect((json["sdkConfigs"] as? [Any])?.count == 47)
     }
 
     /// Scanning `.`: the `.env` at the top applies everywhere, a deeper one wins below its folder.
@@ -244,7 +244,8 @@ import Testing
         #expect(!given.stdout.contains("UNKNOWN RES-004"), "\(given.stdout)")
         #expect(given.stdout.contains("someOtherWorkspaceKey, which no source of the audited workspaces has"), "\(given.stdout)")
         #expect(given.stdout.contains("does not audit  (gate)"), "\(given.stdout)")
-        #expect(given.stdout.contains("verdict:     NOT DECIDED — 2 SDKs set up in code send events to a source"), "\(given.stdout)")
+        #expect(
+            given.stdout.contains("verdict:     NOT DECIDED — 2 SDKs set up in code send events to a source"), "\(given.stdout)")
         let sarif = try String(contentsOf: dir.appendingPathComponent("out/scan.sarif"), encoding: .utf8)
         #expect(sarif.contains(#""ruleId": "scan-unknown-write-key""#), "\(sarif)")
         #expect(sarif.contains(#""uri": "app/Other.kt""#) && sarif.contains(#""startLine": 2"#), "\(sarif)")

@@ -69,7 +69,9 @@ struct CodeEvaluator {
             default: break
             }
         }
-        if let name = pathName(r), depth < 8, let followed = follow(name, depth: depth) { return followed }
+        if let name = pathName(r), depth < 8, let followed = follow(name, through: tokens[r.lowerBound].text, depth: depth) {
+            return followed
+        }
         return .unknown(file.text(r))
     }
 
@@ -81,10 +83,12 @@ struct CodeEvaluator {
         return first
     }
 
-    /// A name's value from its definition: in this file, else the one definition elsewhere.
-    private func follow(_ name: String, depth: Int) -> ScannedValue? {
+    /// A name's value from its definition: in this file, else the one definition elsewhere
+    /// (when the file may take it from there: `root` is the path's first name, `config` of
+    /// `config.WRITE_KEY`, or the name itself).
+    private func follow(_ name: String, through root: String, depth: Int) -> ScannedValue? {
         var definitions = (constants.byName[name] ?? []).map { CodeConstants.Definition(file: file, value: $0) }
-        if definitions.isEmpty { definitions = elsewhere(name) }
+        if definitions.isEmpty, file.mayTake(root) { definitions = elsewhere(name) }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
             CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(

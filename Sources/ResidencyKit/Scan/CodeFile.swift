@@ -96,12 +96,76 @@ struct CodeFile: Sendable {
         return Argument(label: label, value: k..<r.upperBound)
     }
 
-    /// The labelled value among `arguments` (the first with that label), or the positional one at `position`.
+    /// The labelled value among `arguments` (the first with that label), or the positional one
+    /// at `position`. A spread (`...options`, `**options`) after it, or where it is not given,
+    /// may set it: the spread is then its value, which the scan cannot tell (never the default).
     func value(_ args: [Argument], _ label: String, position: Int? = nil) -> Argument? {
-        if let a = args.first(where: { $0.label == label }) { return a }
-        guard let position else { return nil }
-        let positional = args.filter { $0.label == nil }
-        return position < positional.count ? positional[position] : nil
+        // The last spread that may set it: one whose keys are not known, or include it.
+        let spread = args.last { isSpread($0) && spreadKeys($0)?.contains(label) != false }
+        if let a = args.first(where: { $0.label == label }) {
+            if let spread, spread.value.lowerBound > a.value.lowerBound { return spread }
+            return a
+        }
+        if let position {
+            let positional = args.filter { $0.label == nil && !isSpread($0) }
+            if position < positional.count { return positional[position] }
+        }
+        return spread
+    }
+
+    /// The keys a spread may set, when it spreads object literals written in place:
+    /// `...{ proxy }`, `...(useProxy ? { proxy, useSegmentEndpoints } : {})`,
+    /// `...(useProxy && { proxy })`. Nil when they cannot be told (`...options`).
+    func spreadKeys(_ a: Argument) -> Set<String>? {
+        var k = a.value.lowerBound
+        while k < a.value.upperBound, tokens[k].kind == .punctuation, ["...", "*", "**"].contains(tokens[k].text) { k += 1 }
+        return literalKeys(k..<a.value.upperBound)
+    }
+
+    /// The labels of the object literals an expression can be: a literal, in brackets, either
+    /// branch of `? :`, the right of `&&`.
+    private func literalKeys(_ r: Range<Int>) -> Set<String>? {
+        guard !r.isEmpty else { return nil }
+        if tokens[r.lowerBound].isPunctuation("("), close(r.lowerBound) == r.upperBound - 1 {
+            return literalKeys((r.lowerBound + 1)..<(r.upperBound - 1))
+        }
+        var depth = 0
+        var question: Int?
+        var colon: Int?
+        var and: Int?
+        for k in r {
+            let t = tokens[k]
+            guard t.kind == .punctuation else { continue }
+            if ["(", "[", "{"].contains(t.text) { depth += 1 } else if [")", "]", "}"].contains(t.text) { depth -= 1 }
+            guard depth == 0 else { continue }
+            if t.text == "?", question == nil { question = k } else if t.text == ":", question != nil, colon == nil { colon = k }
+            if t.text == "&&" { and = k }
+        }
+        if let question, let colon {
+            guard let yes = literalKeys((question + 1)..<colon), let no = literalKeys((colon + 1)..<r.upperBound) else {
+                return nil
+            }
+            return yes.union(no)
+        }
+        if let and { return literalKeys((and + 1)..<r.upperBound) }
+        guard tokens[r.lowerBound].isPunctuation("{"), close(r.lowerBound) == r.upperBound - 1 else { return nil }
+        var keys: Set<String> = []
+        for entry in arguments(r.lowerBound) {
+            guard let label = entry.label, !isSpread(entry) else { return nil }
+            keys.insert(label)
+        }
+        return keys
+    }
+
+    /// Whether an argument or entry spreads another's: `...options` (JavaScript, PHP),
+    /// `*args` and `**options` (Python, Ruby).
+    func isSpread(_ a: Argument) -> Bool {
+        guard a.label == nil, let t = token(a.value.lowerBound), t.kind == .punctuation else { return false }
+        switch language.family {
+        case .javascript, .php: return t.text == "..."
+        case .python, .ruby: return t.text == "*" || t.text == "**"
+        default: return false
+        }
     }
 
     /// The calls chained after the closing bracket at `k`: `.apiHost("…").cdnHost("…")` gives
@@ -140,4 +204,73 @@ struct CodeFile: Sendable {
 
     /// Whether the file's bytes contain `s`: an import or a package name, cheaply.
     func mentions(_ s: String) -> Bool { source.bytes.containsBytes(s.utf8) }
+}
+
+extension CodeFile {
+    /// Whether `name`, not defined in this file, may be another file's constant. In JavaScript
+    /// and Python a name from another file is imported by name (`import { writeKey } from`,
+    /// `const { writeKey } = require(…)`, `from config import WRITE_KEY`): one that is not is a
+    /// parameter or a local (`function build(writeKey) { createClient({ writeKey }) }`), and
+    /// a constant of the same name in another file is not its value. Other languages share
+    /// names across a module or package without naming them.
+    func mayTake(_ name: String) -> Bool {
+        switch language.family {
+        case .javascript, .python: return imported.contains(name)
+        default: return true
+        }
+    }
+
+    /// The names this file imports by name (JavaScript and Python).
+    var imported: Set<String> {
+        var names: Set<String> = []
+        var k = 0
+        while k < tokens.count {
+            defer { k += 1 }
+            let t = tokens[k]
+            if language.family == .javascript, t.isIdentifier("import"), token(k + 1)?.isPunctuation("(") != true {
+                // `import a, { b, c as d } from '…'`: up to `from` or the module's string.
+                var j = k + 1
+                while j < tokens.count, !tokens[j].isIdentifier("from"), tokens[j].kind != .string, !tokens[j].isPunctuation(";") {
+                    if tokens[j].kind == .identifier, !["as", "type"].contains(tokens[j].text) { names.insert(tokens[j].text) }
+                    j += 1
+                }
+                k = j
+            } else if language.family == .javascript, t.isIdentifier("require"), token(k + 1)?.isPunctuation("(") == true,
+                token(k - 1)?.isPunctuation("=") == true
+            {
+                // `const { a, b } = require('…')` or `const a = require('…')`.
+                var j = k - 2
+                if token(j)?.isPunctuation("}") == true {
+                    while j > 0, !tokens[j].isPunctuation("{") {
+                        if tokens[j].kind == .identifier { names.insert(tokens[j].text) }
+                        j -= 1
+                    }
+                } else if let single = token(j), single.kind == .identifier {
+                    names.insert(single.text)
+                }
+            } else if language.family == .python, t.isIdentifier("import"), k == 0 || source.line(of: tokens[k - 1].start) != source.line(of: t.start) {
+                // `import config, settings as s`: the modules, to the end of the line.
+                let line = source.line(of: t.start)
+                var j = k + 1
+                while j < tokens.count, source.line(of: tokens[j].start) == line {
+                    if tokens[j].kind == .identifier, tokens[j].text != "as" { names.insert(tokens[j].text) }
+                    j += 1
+                }
+                k = j - 1
+            } else if language.family == .python, t.isIdentifier("from") {
+                // `from config import A, B as C`: to the end of the line or the closing bracket.
+                guard let at = (k..<min(tokens.count, k + 64)).first(where: { tokens[$0].isIdentifier("import") }) else { continue }
+                let line = source.line(of: tokens[at].start)
+                var j = at + 1
+                var bracket = false
+                while j < tokens.count, bracket || source.line(of: tokens[j].start) == line {
+                    if tokens[j].isPunctuation("(") { bracket = true } else if tokens[j].isPunctuation(")") { break }
+                    if tokens[j].kind == .identifier, tokens[j].text != "as" { names.insert(tokens[j].text) }
+                    j += 1
+                }
+                k = j - 1
+            }
+        }
+        return names
+    }
 }

@@ -48,6 +48,10 @@ struct CodeLanguage: Sendable, Hashable {
     /// Markup whose `<script>` elements are JavaScript (the snippet is pasted into pages).
     static let markupExtensions: Set<String> = ["html", "htm", "vue", "svelte", "erb", "hbs", "ejs", "liquid", "njk"]
 
+    /// Files that may hold JSX: React's and React Native's (`App.js` as often as `App.tsx`).
+    /// Not `.ts`, where `<T>(x) => x` is a generic function.
+    static let jsxExtensions: Set<String> = ["jsx", "tsx", "js", "mjs", "cjs"]
+
     static let javascript = CodeLanguage(
         family: .javascript, lineComments: ["//"], blockComments: true, singleQuotedStrings: true, backtick: .template,
         interpolations: ["${"], identifierStarts: "_$")

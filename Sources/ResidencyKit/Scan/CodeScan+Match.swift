@@ -19,9 +19,12 @@ extension CodeScan {
 
     /// Reads the inventories (with the catalog `catalogs` or the one bundled with `policies`, as
     /// `check` does) and matches the outcome's setups to their sources.
-    public static func match(_ outcome: Outcome, inventories: [String], catalogs: [String] = [], policies: String) -> Matched {
+    public static func match(
+        _ outcome: Outcome, inventories: [String], catalogs: [String] = [], policies: String
+    ) -> Matched {
         let catalog = CatalogLoader.load(
-            paths: AuditRun.catalogPaths(catalogs, policies: [policies]), bundled: AuditRun.bundledCatalogPath(policies: [policies]))
+            paths: AuditRun.catalogPaths(catalogs, policies: [policies]),
+            bundled: AuditRun.bundledCatalogPath(policies: [policies]))
         var diagnostics = catalog.diagnostics
         var files = catalog.sources
         guard !diagnostics.hasErrors else { return Matched(sources: [], findings: [], files: files, diagnostics: diagnostics) }

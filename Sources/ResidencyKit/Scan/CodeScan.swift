@@ -154,7 +154,9 @@ public enum CodeScan {
         guard let language = CodeLanguage.of(path: path) else { return .skipped }
         let source = SourceFile(path: path, bytes: bytes)
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        switch CodeTokenizer.tokens(bytes, language, markup: CodeLanguage.markupExtensions.contains(ext)) {
+        switch CodeTokenizer.tokens(
+            bytes, language, markup: CodeLanguage.markupExtensions.contains(ext), jsx: CodeLanguage.jsxExtensions.contains(ext))
+        {
         case .success(let tokens): return .file(CodeFile(source: source, language: language, tokens: tokens))
         case .failure(let failure): return .notTokenised(source, failure)
         }

@@ -29,6 +29,9 @@ struct CodeTokenizer {
 
     let bytes: [UInt8]
     let language: CodeLanguage
+    /// JSX may stand where an operand is expected (`.jsx`, `.tsx` and JavaScript files, where
+    /// React and React Native code writes it; not TypeScript's `.ts`, where `<T>` is a type).
+    var jsx = false
     private var i = 0
     private var end = 0
     private var tokens: [CodeToken] = []
@@ -39,8 +42,11 @@ struct CodeTokenizer {
     }
 
     /// The tokens of the whole file, or of its script elements when `markup`.
-    static func tokens(_ bytes: [UInt8], _ language: CodeLanguage, markup: Bool = false) -> Result<[CodeToken], Failure> {
+    static func tokens(
+        _ bytes: [UInt8], _ language: CodeLanguage, markup: Bool = false, jsx: Bool = false
+    ) -> Result<[CodeToken], Failure> {
         var tokenizer = CodeTokenizer(bytes: bytes, language: language)
+        tokenizer.jsx = jsx && language.family == .javascript
         do {
             if markup {
                 for range in scriptRanges(bytes) { try tokenizer.run(range) }
@@ -56,19 +62,23 @@ struct CodeTokenizer {
     private mutating func run(_ range: Range<Int>) throws(Failure) {
         i = range.lowerBound
         end = range.upperBound
-        while i < end {
-            let c = bytes[i]
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { i += 1; continue }
-            if try skipComment() { continue }
-            if c == 0x22 || c == 0x27 { try string(from: i, prefix: ""); continue }
-            if c == 0x60 { try backtick(); continue }
-            if isIdentifierStart(c) { try identifierOrPrefixedString(); continue }
-            if c >= 0x30 && c <= 0x39 { number(); continue }
-            if c == 0x2F, language.family == .javascript, regexMayStart() { try regex(); continue }
-            if c == 0x40 || c == 0x24, language.family == .csharp, try csharpString() { continue }
-            if c == 0x23, language.family == .swift, rawSwiftString() { continue }
-            punctuation()
-        }
+        while i < end { try step() }
+    }
+
+    /// One token, comment or space from `i`.
+    private mutating func step() throws(Failure) {
+        let c = bytes[i]
+        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { i += 1; return }
+        if try skipComment() { return }
+        if c == 0x22 || c == 0x27 { try string(from: i, prefix: ""); return }
+        if c == 0x60 { try backtick(); return }
+        if isIdentifierStart(c) { try identifierOrPrefixedString(); return }
+        if c >= 0x30 && c <= 0x39 { number(); return }
+        if c == 0x2F, language.family == .javascript, regexMayStart() { try regex(); return }
+        if c == 0x3C, jsxMayStart() { try jsxElement(); return }
+        if c == 0x40 || c == 0x24, language.family == .csharp, try csharpString() { return }
+        if c == 0x23, language.family == .swift, rawSwiftString() { return }
+        punctuation()
     }
 
     // MARK: comments
@@ -324,6 +334,11 @@ struct CodeTokenizer {
     /// Whether a `/` starts a regular expression: where an operand is expected.
     private func regexMayStart() -> Bool {
         if i + 1 < end, bytes[i + 1] == 0x2F || bytes[i + 1] == 0x2A { return false }
+        return operandExpected()
+    }
+
+    /// Whether the last token leaves an operand expected (not after a value or a closing bracket).
+    private func operandExpected() -> Bool {
         guard let last = tokens.last else { return true }
         switch last.kind {
         case .number, .string: return false
@@ -415,5 +430,107 @@ struct CodeTokenizer {
             }
         }
         return ranges
+    }
+}
+
+// MARK: JSX
+
+extension CodeTokenizer {
+    /// Whether a `<` at `i` opens a JSX element: where an operand is expected, before a tag name
+    /// or the `>` of a fragment.
+    fileprivate func jsxMayStart() -> Bool {
+        guard jsx, i + 1 < end, bytes[i + 1] == 0x3E || isIdentifierStart(bytes[i + 1]) else { return false }
+        return operandExpected()
+    }
+
+    /// A JSX element from its `<` to its closing tag (or `/>`): the code in its braces (attribute
+    /// values, children) is tokenised as code and its quoted attribute values are strings; its tags
+    /// and text are not code. TypeScript's generic arrow `<T,>(…) =>` is left as punctuation.
+    fileprivate mutating func jsxElement() throws(Failure) {
+        let start = i
+        i += 1
+        while i < end, isIdentifierPart(bytes[i]) || bytes[i] == 0x2E || bytes[i] == 0x3A || bytes[i] == 0x2D { i += 1 }
+        skipSpace()
+        if i < end, bytes[i] == 0x2C || has("extends ") {
+            i = start
+            punctuation()
+            return
+        }
+        // Attributes, up to `>` or `/>`.
+        while true {
+            skipSpace()
+            guard i < end else { throw Failure(message: "a JSX element that never ends", offset: start) }
+            let c = bytes[i]
+            if c == 0x2F, i + 1 < end, bytes[i + 1] == 0x3E {
+                i += 2
+                return
+            }
+            if c == 0x3E {
+                i += 1
+                break
+            }
+            if c == 0x7B {
+                try jsxExpression()
+            } else if c == 0x22 || c == 0x27 {
+                try jsxAttributeString()
+            } else if c == 0x3C {
+                try jsxElement()
+            } else {
+                i += 1
+            }
+        }
+        // Children: text, code in braces, elements, up to the closing tag.
+        while true {
+            guard i < end else { throw Failure(message: "a JSX element that is never closed", offset: start) }
+            let c = bytes[i]
+            if c == 0x7B {
+                try jsxExpression()
+            } else if c == 0x3C, i + 1 < end, bytes[i + 1] == 0x2F {
+                while i < end, bytes[i] != 0x3E { i += 1 }
+                guard i < end else { throw Failure(message: "a JSX closing tag that never ends", offset: start) }
+                i += 1
+                return
+            } else if c == 0x3C {
+                try jsxElement()
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// The code between a JSX `{` at `i` and its `}`.
+    private mutating func jsxExpression() throws(Failure) {
+        let start = i
+        i += 1
+        var depth = 0
+        while i < end {
+            let c = bytes[i]
+            if c == 0x7D {
+                if depth == 0 {
+                    i += 1
+                    return
+                }
+                depth -= 1
+            } else if c == 0x7B {
+                depth += 1
+            }
+            try step()
+        }
+        throw Failure(message: "a JSX expression that never ends", offset: start)
+    }
+
+    /// A quoted JSX attribute value: no escapes, and it may span lines.
+    private mutating func jsxAttributeString() throws(Failure) {
+        let start = i
+        let quote = bytes[i]
+        i += 1
+        while i < end, bytes[i] != quote { i += 1 }
+        guard i < end else { throw Failure(message: "a JSX attribute value that never ends", offset: start) }
+        i += 1
+        append(.string, String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self), from: start)
+    }
+
+    private mutating func skipSpace() {
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
     }
 }

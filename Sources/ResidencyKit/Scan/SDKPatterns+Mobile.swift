@@ -8,7 +8,7 @@ extension SDKPatterns {
     /// (segmentio/analytics-ios Segment/Classes/SEGAnalyticsConfiguration.h, SEGHTTPClient.m).
     /// Swift code, analytics-swift's and analytics-ios's, is read by the Swift parser (SwiftSetups.swift).
     func analyticsIOS() -> [SDKUse] {
-        file.tokens.indices.compactMap { k in
+        analyticsSwiftObjC() + file.tokens.indices.compactMap { k in
             guard file.tokens[k].isIdentifier("configurationWithWriteKey"),
                 file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
                 file.token(k + 1)?.isPunctuation(":") == true,
@@ -21,23 +21,51 @@ extension SDKPatterns {
         }
     }
 
+    /// analytics-swift from Objective-C: `[[SEGConfiguration alloc] initWithWriteKey:@"…"]`, then
+    /// `config.apiHost = …` (segmentio/analytics-swift Sources/Segment/ObjC/ObjCConfiguration.swift;
+    /// Examples/apps/ObjCExample/ObjCExample/AppDelegate.m).
+    private func analyticsSwiftObjC() -> [SDKUse] {
+        file.tokens.indices.compactMap { k in
+            guard file.tokens[k].isIdentifier("initWithWriteKey"), file.token(k + 1)?.isPunctuation(":") == true,
+                file.token(k - 1)?.isPunctuation("]") == true, file.token(k - 2)?.isIdentifier("alloc") == true,
+                file.token(k - 3)?.isIdentifier("SEGConfiguration") == true, file.token(k - 4)?.isPunctuation("[") == true,
+                file.token(k - 5)?.isPunctuation("[") == true
+            else { return nil }
+            let set = propertiesOnVariable(assignedAt: k - 5)
+            return use(
+                "analytics-swift", at: k - 3, writeKey: FileArgument(label: nil, value: (k + 2)..<file.close(k - 5)),
+                settings: [("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"]), ("requestFactory", set["requestFactory"])])
+        }
+    }
+
     /// analytics-kotlin: `Analytics(writeKey, context) { apiHost = "…"; cdnHost = "…" }`,
     /// `Configuration(writeKey = "…", apiHost = "…")`, and from Java
     /// `new ConfigurationBuilder(writeKey).setApiHost("…")` (segmentio/analytics-kotlin
     /// android/…/AndroidAnalytics.kt, core/…/Configuration.kt, core/…/compat/ConfigurationBuilder.kt).
     func kotlin() -> [SDKUse] {
-        guard file.mentions("com.segment.analytics.kotlin") else { return [] }
+        // Its samples written before the package moved to `com.segment.analytics.kotlin` import
+        // `com.segment.analytics` (samples/kotlin-android-app-destinations, java-android-app), as
+        // classic analytics-android does; the call `Analytics(writeKey, context) { … }` is this SDK's.
+        guard file.mentions("com.segment.analytics.kotlin") || file.mentions("import com.segment.analytics") else { return [] }
         var out: [SDKUse] = []
         for k in file.calls("Analytics") {
             let close = file.close(k + 1)
             let args = file.arguments(k + 1)
             // `Analytics(writeKey, context) { … }` on Android, `Analytics(writeKey) { … }` on the
-            // JVM; `Analytics(configuration)` is found at its `Configuration(…)`.
+            // JVM, Java's `AndroidAnalyticsKt.Analytics(writeKey, context, configuration -> { … })`;
+            // `Analytics(configuration)` is found at its `Configuration(…)`.
             let lambda = file.token(close + 1)?.isPunctuation("{") == true
             guard args.count >= 2 || (args.count == 1 && lambda), let key = file.value(args, "writeKey", position: 0) else {
                 continue
             }
-            let set = lambda ? assignments(in: close + 1) : [:]
+            var set = lambda ? assignments(in: close + 1) : [:]
+            if args.count >= 3, args[2].value.contains(where: { file.tokens[$0].isPunctuation("->") }) {
+                // Java's lambda sets the configuration through its setters.
+                for j in args[2].value where file.tokens[j].kind == .identifier && file.token(j + 1)?.isPunctuation("(") == true {
+                    let names = ["setApiHost": "apiHost", "setCdnHost": "cdnHost", "setRequestFactory": "requestFactory"]
+                    if let name = names[file.tokens[j].text], set[name] == nil, let value = only(j + 1) { set[name] = value }
+                }
+            }
             out.append(
                 use(
                     "analytics-kotlin", at: k, writeKey: key,
@@ -102,11 +130,13 @@ extension SDKPatterns {
         for k in file.calls("Configuration") where file.mentions("Segment.Analytics") {
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "writeKey", position: 0) else { continue }
-            var settings = ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) }
+            // An HTTP client provider replaces how requests are made, URL included
+            // (Analytics-CSharp README, "Proxying HTTP Calls"; Samples/UnitySample).
+            var settings = ["apiHost", "cdnHost", "httpClientProvider"].map { ($0, file.value(args, $0)) }
             let close = file.close(k + 1)
             if file.token(close + 1)?.isPunctuation("{") == true {
                 let set = assignments(in: close + 1)
-                settings += [("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"])]
+                settings += [("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"]), ("httpClientProvider", set["HttpClientProvider"])]
             }
             out.append(use("analytics-csharp", at: k, writeKey: key, settings: settings))
         }

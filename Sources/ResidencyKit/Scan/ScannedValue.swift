@@ -64,7 +64,8 @@ public struct ScannedValue: Sendable, Hashable {
             case .boolean(let b): String(b)
             case .environment(let name, let fallback): "env \(name)" + (fallback.map { " (else \"\($0)\")" } ?? "")
             case .buildSetting(let name): "build setting \(name)"
-            case .unknown(let text): "unknown (\(text))"
+            // Code as written, on one line: a report's line or a JSON value, not a listing.
+            case .unknown(let text): "unknown (\(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")))"
             }
         }.joined(separator: " + ")
     }

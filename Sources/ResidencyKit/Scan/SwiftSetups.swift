@@ -24,8 +24,7 @@ extension SDKPatterns {
         let importsSegment = finder.imports.contains("Segment")
         return finder.configurations.compactMap { call -> SDKUse? in
             guard
-                let type = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
-                    ?? call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text,
+                let type = SwiftSetupFinder.calledType(call),
                 let library = Self.swiftConfigurations[type], library != "analytics-swift" || importsSegment,
                 let key = call.arguments.first(where: { $0.label?.text == "writeKey" })
             else { return nil }
@@ -93,12 +92,21 @@ final class SwiftSetupFinder: SyntaxVisitor {
         return .skipChildren
     }
 
+    /// The type a call names: `Configuration(…)`, `Segment.Configuration(…)`, and the explicit
+    /// `AnalyticsConfiguration.init(…)` (typewriter's ios-swift sample).
+    static func calledType(_ node: FunctionCallExprSyntax) -> String? {
+        let called = node.calledExpression
+        if let member = called.as(MemberAccessExprSyntax.self), member.declName.baseName.text == "init" {
+            return member.base?.as(DeclReferenceExprSyntax.self)?.baseName.text
+                ?? member.base?.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        }
+        return called.as(DeclReferenceExprSyntax.self)?.baseName.text
+            ?? called.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+    }
+
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         let called = node.calledExpression
-        let name =
-            called.as(DeclReferenceExprSyntax.self)?.baseName.text
-            ?? called.as(MemberAccessExprSyntax.self)?.declName.baseName.text
-        if let name, SDKPatterns.swiftConfigurations[name] != nil,
+        if let name = Self.calledType(node), SDKPatterns.swiftConfigurations[name] != nil,
             node.arguments.contains(where: { $0.label?.text == "writeKey" })
         {
             configurations.append(node)

@@ -22,19 +22,24 @@ import Testing
     static let expected = [
         "android-kotlin/app/src/main/java/com/example/shop/Flavors.kt:6:41  analytics-kotlin  writeKey build setting BuildConfig.SEGMENT_WRITE_KEY  apiHost build setting BuildConfig.SEGMENT_API_HOST",
         #"android-kotlin/app/src/main/java/com/example/shop/JavaCompat.java:8:20  analytics-kotlin  writeKey "kotlinJavaCompat00003"  apiHost "api.segment.io/v1""#,
+        #"android-kotlin/app/src/main/java/com/example/shop/JavaLambda.java:9:35  analytics-kotlin  writeKey "kotlinJavaLambda00005"  apiHost "api.segment.io/v1""#,
+        #"android-kotlin/app/src/main/java/com/example/shop/OldPackage.kt:9:9  analytics-kotlin  writeKey "kotlinOldPackage00004"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"android-kotlin/app/src/main/java/com/example/shop/ShopApplication.kt:13:21  analytics-kotlin  writeKey "kotlinEUwriteKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"android-kotlin/app/src/main/java/com/example/shop/ShopApplication.kt:19:18  analytics-kotlin  writeKey "kotlinUSdefault000002"  (no endpoint set: the SDK's default)"#,
         #"android-legacy/app/src/main/java/com/example/legacy/LegacyApp.java:12:45  analytics-android  writeKey "androidLegacyKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"dotnet/Legacy/Startup.cs:9:23  analytics-dotnet  writeKey "dotnetClassicKey00001"  host "https://events.eu1.segmentapis.com""#,
         #"dotnet/Shop/Telemetry.cs:9:37  analytics-csharp  writeKey "csharpEUwriteKey00001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"dotnet/Shop/Telemetry.cs:17:31  analytics-csharp  writeKey "csharpScheme000000002"  apiHost "https://events.eu1.segmentapis.com/v1""#,
+        #"dotnet/Shop/UnityTelemetry.cs:9:17  analytics-csharp  writeKey "csharpUnityKey0000003"  apiHost "events.eu1.segmentapis.com/v1"  httpClientProvider unknown (provider)"#,
         #"flutter-app/lib/main.dart:5:32  analytics-flutter  writeKey "flutterEUwriteKey0001"  apiHost "events.eu1.segmentapis.com/v1""#,
         "flutter-app/lib/main.dart:9:32  analytics-flutter  writeKey build setting SEGMENT_WRITE_KEY  apiHost build setting SEGMENT_API_HOST",
         #"go-service/tracking/tracking.go:12:19  analytics-go  writeKey "goEUwriteKey000000001"  endpoint "https://events.eu1.segmentapis.com""#,
         "go-service/tracking/tracking.go:20:19  analytics-go  writeKey env SEGMENT_WRITE_KEY  endpoint env SEGMENT_ENDPOINT",
         #"ios-classic/AppDelegate.m:11:49  analytics-ios  writeKey "objcClassicKey000001"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-classic/Tracker.swift:6:29  analytics-ios  writeKey "swiftClassicKey000001"  (no endpoint set: the SDK's default)"#,
+        #"ios-swift/ObjC/AppDelegate.m:6:34  analytics-swift  writeKey "swiftObjCWriteKey00008"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/AppDelegate.swift:17:29  analytics-swift  writeKey "swiftEUwriteKey0000001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-swift/Sources/Shop/ExplicitInit.swift:4:29  analytics-swift  writeKey "swiftExplicitInit00007"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Legacy.swift:7:37  analytics-swift  writeKey "swiftUSdefault0000002"  (no endpoint set: the SDK's default)"#,
         #"ios-swift/Sources/Shop/Properties.swift:5:25  analytics-swift  writeKey "swiftProperties000005"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Qualified.swift:12:22  analytics-swift  writeKey "swiftQualified0000006"  apiHost "events.eu1.segmentapis.com/v1""#,
@@ -52,11 +57,14 @@ import Testing
         #"python-service/app/tracking.py:10:1  analytics-python  writeKey "pythonEUwriteKey00001"  host "https://events.eu1.segmentapis.com""#,
         #"python-service/app/tracking.py:14:11  analytics-python  writeKey "pythonClientKey000002"  host "https://events.eu1.segmentapis.com/v1""#,
         #"python-service/app/tracking.py:16:9  analytics-python  writeKey env SEGMENT_WRITE_KEY  host env SEGMENT_HOST (else "https://api.segment.io")"#,
+        #"react-native/src/App.tsx:8:23  analytics-react-native  writeKey "rnAppWriteKey000000003"  proxy unknown (...(staging ? { proxy: 'https://segment-proxy.example.com/v1', useSegmentEndpoints: true } : {}), which may set it)  useSegmentEndpoints unknown (...(staging ? { proxy: 'https://segment-proxy.example.com/v1', useSegmentEndpoints: true } : {}), which may set it)"#,
         #"react-native/src/analytics.ts:4:30  analytics-react-native  writeKey "rnEUwriteKey0000000001"  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#,
+        #"react-native/src/buildClient.ts:5:10  analytics-react-native  writeKey unknown (writeKey)  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#,
         #"react-native/src/kiosk.tsx:5:22  analytics-react-native  writeKey "rnKioskKey000000000002"  proxy "https://events.eu1.segmentapis.com/v1""#,
         "react-native/src/kiosk.tsx:10:24  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
         #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
         #"ruby-app/config/initializers/analytics.rb:14:30  analytics-ruby  writeKey env SEGMENT_WRITE_KEY  host "https://events.eu1.segmentapis.com""#,
+        #"web/.storybook/preview.ts:4:43  analytics.js  writeKey "webStorybookKey000001""#,
         #"web/public/index.html:7:13  analytics.js  writeKey "browserSnippetKey0001""#,
         #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#,
     ]
@@ -67,7 +75,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "39 SDK setups in 28 files of 30 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "47 SDK setups in 36 files of 39 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
@@ -131,13 +139,53 @@ import Testing
         #expect(use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com")
     }
 
+    /// A name from another file is that file's constant only when the code can take it from
+    /// there: in JavaScript and Python, when it is imported by name (or through its module);
+    /// else it is a parameter or a local, and unknown.
+    @Test(arguments: [
+        ("import { euHost } from './hosts'", "euHost", true),
+        ("const { euHost } = require('./hosts')", "euHost", true),
+        ("import * as hosts from './hosts'", "hosts.euHost", true),
+        ("", "euHost", false),
+        ("function make(euHost) { return euHost }", "euHost", false),
+    ])
+    func followsAnotherFilesConstantOnlyWhenImported(header: String, expression: String, followed: Bool) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "export const euHost = 'https://events.eu1.segmentapis.com'\n".write(
+            toFile: folder + "/hosts.js", atomically: true, encoding: .utf8)
+        try """
+            \(header)
+            const { Analytics } = require('@segment/analytics-node')
+            new Analytics({ writeKey: 'nodeKey', host: \(expression) })
+            """.write(toFile: folder + "/app.js", atomically: true, encoding: .utf8)
+        let use = try #require(Self.scan([folder]).uses.first)
+        #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")
+    }
+
+    @Test(arguments: [("from settings import SEGMENT_HOST", "SEGMENT_HOST", true), ("import settings", "settings.SEGMENT_HOST", true),
+        ("", "SEGMENT_HOST", false)])
+    func followsAnotherPythonModulesConstantOnlyWhenImported(header: String, expression: String, followed: Bool) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "SEGMENT_HOST = 'https://events.eu1.segmentapis.com'\n".write(
+            toFile: folder + "/settings.py", atomically: true, encoding: .utf8)
+        try """
+            \(header)
+            from segment.analytics import Client
+            client = Client('pyKey', host=\(expression))
+            """.write(toFile: folder + "/app.py", atomically: true, encoding: .utf8)
+        let use = try #require(Self.scan([folder]).uses.first)
+        #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")
+    }
+
     @Test func theJSONDocumentHasTheBundlesShape() throws {
         let outcome = Self.scan([Self.root + "/ios-swift"])
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
         #expect(json["scanVersion"] as? Int == 1)
         let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
-        #expect(entries.count == 6)
+        #expect(entries.count == 8)
         let staging = try #require(entries.first { $0["writeKey"] as? String == "swiftStaging000000003" })
         #expect(staging["library"] as? String == "analytics-swift")
         #expect(staging["apiHost"] == nil, "an unresolved value is not given as a setting")

@@ -17,8 +17,9 @@ import Testing
     /// Tokenises and matches patterns in `bytes` as a file at `path`.
     static func scan(_ bytes: [UInt8], as path: String) {
         guard let language = CodeLanguage.of(path: path) else { return }
-        let markup = CodeLanguage.markupExtensions.contains(path.split(separator: ".").last.map(String.init) ?? "")
-        guard case .success(let tokens) = CodeTokenizer.tokens(bytes, language, markup: markup) else { return }
+        let ext = path.split(separator: ".").last.map(String.init) ?? ""
+        let markup = CodeLanguage.markupExtensions.contains(ext), jsx = CodeLanguage.jsxExtensions.contains(ext)
+        guard case .success(let tokens) = CodeTokenizer.tokens(bytes, language, markup: markup, jsx: jsx) else { return }
         let file = CodeFile(source: SourceFile(path: path, bytes: bytes), language: language, tokens: tokens)
         _ = SDKPatterns(file: file, evaluator: CodeEvaluator(file)).uses()
     }

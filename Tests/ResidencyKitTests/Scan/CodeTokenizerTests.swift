@@ -89,6 +89,40 @@ import Testing
         #expect(try Self.read(html, .javascript, markup: true).strings == ["real", "second"])
     }
 
+    /// JSX (React, React Native): its text is not code (an apostrophe or a slash in it starts
+    /// nothing), its quoted attributes are strings, the code in its braces is code; a `<` after
+    /// a value is a comparison, and TypeScript's `<T,>` is a type parameter.
+    @Test(arguments: [
+        (
+            "const c = createClient({ writeKey: 'K' });\nconst App = () => (\n  <Provider client={c} title=\"t\">\n"
+                + "    <Text>Don't / won't</Text>\n    <Content />\n    {on && <A b={{ x: 'y' }}>{'z'}</A>}<></>\n  </Provider>\n);\nlet after = 'end'",
+            ["K", "t", "y", "z", "end"], ["Don", "won", "Text", "Provider"]
+        ),
+        ("if (a < b) { x = 'lt' } else if (c > d) { x = 'gt' }", ["lt", "gt"], []),
+        ("const id = <T,>(x: T) => x; const s = 'after'", ["after"], []),
+        ("return <a href='https://api.segment.io/v1/track'>it's</a>", ["https://api.segment.io/v1/track"], ["it"]),
+    ] as [(String, [String], [String])])
+    func readsJSX(code: String, strings: [String], absent: [String]) throws {
+        let tokens = try CodeTokenizer.tokens(Array(code.utf8), .javascript, jsx: true).get()
+        #expect(tokens.filter { $0.kind == .string }.map(\.text) == strings)
+        let identifiers = tokens.filter { $0.kind == .identifier }.map(\.text)
+        for word in absent { #expect(!identifiers.contains(word), "\(word) is JSX text or a tag") }
+        // Without JSX (a `.ts` file), the same text cannot be read as code.
+        if code.contains("Don't") { #expect((try? CodeTokenizer.tokens(Array(code.utf8), .javascript).get()) == nil) }
+    }
+
+    @Test(arguments: [
+        ("<div>never closed", "a JSX element that is never closed"),
+        ("<a b={c", "a JSX expression that never ends"),
+    ])
+    func namesJSXThatNeverEnds(code: String, message: String) {
+        guard case .failure(let failure) = CodeTokenizer.tokens(Array(code.utf8), .javascript, jsx: true) else {
+            Issue.record("tokenised")
+            return
+        }
+        #expect(failure.message == message)
+    }
+
     @Test(arguments: [
         ("let a = \"never ends\nlet b = 1", CodeLanguage.swift, "a string that never ends on its line"),
         ("/* open", .kotlin, "a block comment that never ends"),
