@@ -12,7 +12,9 @@ extension AuditRun {
     static func loadBaseline(_ options: Options, diagnostics: inout [Diagnostic], files: inout [SourceFile]) -> Baseline? {
         guard let path = options.baseline else { return nil }
         let (loaded, file, d) = Baseline.load(path: path)
-        if let file { files.append(file) }
+        // Kept for rendering what is wrong with it: a night's document is tens of megabytes that
+        // nothing else of the run reads.
+        if let file, !d.isEmpty { files.append(file) }
         diagnostics += d
         return loaded
     }
