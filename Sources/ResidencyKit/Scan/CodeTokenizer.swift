@@ -59,6 +59,17 @@ struct CodeTokenizer {
         }
     }
 
+    /// The tokens of one range of a file (the code a string of it holds).
+    static func tokens(_ bytes: [UInt8], _ language: CodeLanguage, in range: Range<Int>) -> Result<[CodeToken], Failure> {
+        var tokenizer = CodeTokenizer(bytes: bytes, language: language)
+        do {
+            try tokenizer.run(range)
+            return .success(tokenizer.tokens)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private mutating func run(_ range: Range<Int>) throws(Failure) {
         i = range.lowerBound
         end = range.upperBound

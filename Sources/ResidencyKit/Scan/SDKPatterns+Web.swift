@@ -27,6 +27,70 @@ extension SDKPatterns {
         }
     }
 
+    /// The snippet rendered on the server by `@segment/snippet`: `snippet.min({ apiKey, host })`
+    /// or `max` (segmentio/snippet `types.d.ts`; Next.js apps pass it to
+    /// `dangerouslySetInnerHTML`). `host` is where analytics.js is loaded from.
+    func snippetPackage() -> [SDKUse] {
+        guard file.mentions("@segment/snippet") else { return [] }
+        let imported = file.imported
+        return (file.calls("min") + file.calls("max")).sorted().compactMap { k in
+            guard file.token(k - 1)?.isPunctuation(".") == true, let owner = file.token(k - 2), imported.contains(owner.text),
+                let config = entries(only(k + 1))
+            else { return nil }
+            return use(
+                "analytics.js", at: k, writeKey: file.value(config, "apiKey"), settings: [("cdnHost", file.value(config, "host"))])
+        }
+    }
+
+    /// The snippet pasted into a string of code: a template literal given to
+    /// `dangerouslySetInnerHTML` (Next.js, Gatsby) or written into a page by the server. The
+    /// string's content is read as JavaScript, each `${…}` in it as the file's own code (so
+    /// `analytics.load("${process.env.KEY}")` reads `env KEY`), at its place in the file.
+    func snippetsInStrings() -> [SDKUse] {
+        guard file.mentions("analytics.load(") else { return [] }
+        var out: [SDKUse] = []
+        for t in file.tokens where t.kind == .string && t.end - t.start >= 2 && t.text.contains("analytics.load(") {
+            let content = (t.start + 1)..<(t.end - 1)
+            var bytes = file.source.bytes
+            Self.unwrapInterpolations(&bytes, content)
+            guard case .success(let tokens) = CodeTokenizer.tokens(bytes, .javascript, in: content) else { continue }
+            let inner = CodeFile(source: SourceFile(path: file.path, bytes: bytes), language: file.language, tokens: tokens)
+            out += SDKPatterns(file: inner, evaluator: CodeEvaluator(inner, elsewhere: evaluator.elsewhere)).browser()
+        }
+        return out
+    }
+
+    /// Rewrites a template's `${expr}` as ` (expr)`, and a quoted `"${expr}"` as `  (expr) `,
+    /// byte for byte in place, so that the template's code reads with the file's lines and columns.
+    static func unwrapInterpolations(_ bytes: inout [UInt8], _ range: Range<Int>) {
+        var k = range.lowerBound
+        while k + 1 < range.upperBound {
+            guard bytes[k] == 0x24, bytes[k + 1] == 0x7B else {
+                k += 1
+                continue
+            }
+            var depth = 0
+            var close = k + 2
+            while close < range.upperBound {
+                if bytes[close] == 0x7B { depth += 1 } else if bytes[close] == 0x7D {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                close += 1
+            }
+            guard close < range.upperBound else { return }
+            let quote = k > range.lowerBound ? bytes[k - 1] : 0
+            if (quote == 0x22 || quote == 0x27), close + 1 < range.upperBound, bytes[close + 1] == quote {
+                bytes[k - 1] = 0x20
+                bytes[close + 1] = 0x20
+            }
+            bytes[k] = 0x20
+            bytes[k + 1] = 0x28
+            bytes[close] = 0x29
+            k = close + 1
+        }
+    }
+
     /// Segment's tracking hosts, and the API paths a hand-written request posts to.
     static let trackingHosts = ["api.segment.io", "segmentapis.com"]
     static let trackingPaths = [

@@ -35,7 +35,7 @@ struct SDKPatterns {
         case .java: found = kotlin() + android() + java()
         case .dart: found = flutter()
         case .csharp: found = csharp()
-        case .javascript: found = reactNative() + node() + browser()
+        case .javascript: found = reactNative() + node() + browser() + snippetPackage() + snippetsInStrings()
         case .python: found = python()
         case .go: found = go()
         case .ruby: found = ruby()
@@ -80,6 +80,10 @@ struct SDKPatterns {
             k += 1
         }
         if k < arg.value.upperBound, ["{", "[", "("].contains(file.tokens[k].text), file.close(k) == arg.value.upperBound - 1 {
+            // `(…)` alone is an expression in brackets, not `array(…)`: what it holds.
+            if k == arg.value.lowerBound, file.tokens[k].isPunctuation("(") {
+                return entries(FileArgument(label: nil, value: (k + 1)..<(arg.value.upperBound - 1)))
+            }
             return file.arguments(k)
         }
         // A variable holding the literal, defined in the same file.

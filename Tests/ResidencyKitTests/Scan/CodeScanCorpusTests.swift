@@ -65,6 +65,8 @@ import Testing
         #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
         #"ruby-app/config/initializers/analytics.rb:14:30  analytics-ruby  writeKey env SEGMENT_WRITE_KEY  host "https://events.eu1.segmentapis.com""#,
         #"web/.storybook/preview.ts:4:43  analytics.js  writeKey "webStorybookKey000001""#,
+        #"web/pages/_document.tsx:6:26  analytics.js  writeKey "webSnippetPkgKey00001"  cdnHost "cdn.example.com""#,
+        #"web/pages/_document.tsx:10:13  analytics.js  writeKey env NEXT_PUBLIC_SEGMENT_WRITE_KEY  apiHost "events.eu1.segmentapis.com/v1""#,
         #"web/public/index.html:7:13  analytics.js  writeKey "browserSnippetKey0001""#,
         #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#,
     ]
@@ -75,7 +77,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "47 SDK setups in 36 files of 39 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "49 SDK setups in 37 files of 40 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
