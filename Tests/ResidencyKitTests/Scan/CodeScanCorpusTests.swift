@@ -141,42 +141,37 @@ import Testing
         #expect(use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com")
     }
 
+    /// (file of the constant, its text; the app file, its code with `HEADER` and `EXPRESSION`).
+    static let javascript = (
+        "hosts.js", "export const euHost = 'https://events.eu1.segmentapis.com'\n", "app.js",
+        "HEADER\nconst { Analytics } = require('@segment/analytics-node')\nnew Analytics({ writeKey: 'nodeKey', host: EXPRESSION })\n"
+    )
+    static let python = (
+        "settings.py", "SEGMENT_HOST = 'https://events.eu1.segmentapis.com'\n", "app.py",
+        "HEADER\nfrom segment.analytics import Client\nclient = Client('pyKey', host=EXPRESSION)\n"
+    )
+
     /// A name from another file is that file's constant only when the code can take it from
     /// there: in JavaScript and Python, when it is imported by name (or through its module);
     /// else it is a parameter or a local, and unknown.
     @Test(arguments: [
-        ("import { euHost } from './hosts'", "euHost", true),
-        ("const { euHost } = require('./hosts')", "euHost", true),
-        ("import * as hosts from './hosts'", "hosts.euHost", true),
-        ("", "euHost", false),
-        ("function make(euHost) { return euHost }", "euHost", false),
+        (javascript, "import { euHost } from './hosts'", "euHost", true),
+        (javascript, "const { euHost } = require('./hosts')", "euHost", true),
+        (javascript, "import * as hosts from './hosts'", "hosts.euHost", true),
+        (javascript, "", "euHost", false),
+        (javascript, "function make(euHost) { return euHost }", "euHost", false),
+        (python, "from settings import SEGMENT_HOST", "SEGMENT_HOST", true),
+        (python, "import settings", "settings.SEGMENT_HOST", true),
+        (python, "", "SEGMENT_HOST", false),
     ])
-    func followsAnotherFilesConstantOnlyWhenImported(header: String, expression: String, followed: Bool) throws {
+    func followsAnotherFilesConstantOnlyWhenImported(
+        files: (String, String, String, String), header: String, expression: String, followed: Bool
+    ) throws {
         let folder = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "export const euHost = 'https://events.eu1.segmentapis.com'\n".write(
-            toFile: folder + "/hosts.js", atomically: true, encoding: .utf8)
-        try """
-            \(header)
-            const { Analytics } = require('@segment/analytics-node')
-            new Analytics({ writeKey: 'nodeKey', host: \(expression) })
-            """.write(toFile: folder + "/app.js", atomically: true, encoding: .utf8)
-        let use = try #require(Self.scan([folder]).uses.first)
-        #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")
-    }
-
-    @Test(arguments: [("from settings import SEGMENT_HOST", "SEGMENT_HOST", true), ("import settings", "settings.SEGMENT_HOST", true),
-        ("", "SEGMENT_HOST", false)])
-    func followsAnotherPythonModulesConstantOnlyWhenImported(header: String, expression: String, followed: Bool) throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "SEGMENT_HOST = 'https://events.eu1.segmentapis.com'\n".write(
-            toFile: folder + "/settings.py", atomically: true, encoding: .utf8)
-        try """
-            \(header)
-            from segment.analytics import Client
-            client = Client('pyKey', host=\(expression))
-            """.write(toFile: folder + "/app.py", atomically: true, encoding: .utf8)
+        try files.1.write(toFile: folder + "/" + files.0, atomically: true, encoding: .utf8)
+        let code = files.3.replacingOccurrences(of: "HEADER", with: header).replacingOccurrences(of: "EXPRESSION", with: expression)
+        try code.write(toFile: folder + "/" + files.2, atomically: true, encoding: .utf8)
         let use = try #require(Self.scan([folder]).uses.first)
         #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")
     }
