@@ -285,6 +285,15 @@ import Testing
             to: dir.appendingPathComponent("web/track.js"), atomically: true, encoding: .utf8)
         let eu = try residency(args, in: dir)
         #expect(eu.status == 0, "\(eu.stdout)\(eu.stderr)")
+
+        // A run of US workspaces alone has no EU data a request to the US could move.
+        let us2 = Self.bundle.replacingOccurrences(of: "eu1.api.segmentapis.com", with: "api.segmentapis.com")
+            .replacingOccurrences(of: "eu-west", with: "us-west")
+        try us2.write(to: dir.appendingPathComponent("inv/shop-eu.json"), atomically: true, encoding: .utf8)
+        try "fetch('https://api.segment.io/v1/track', { method: 'POST', body })\n".write(
+            to: dir.appendingPathComponent("web/track.js"), atomically: true, encoding: .utf8)
+        let usOnly = try residency(args, in: dir)
+        #expect(!usOnly.stdout.contains("a request written by hand"), "\(usOnly.stdout)")
     }
 
     /// One source set up two ways in the code: which one ships is not in the code.

@@ -81,11 +81,12 @@ extension CodeScan {
         }
         var matched: [[SourceIndex]] = []
         var setups: [SourceIndex: [Int]] = [:]
+        let euAudited = workspaces.contains { $0.workspace.region == "eu-west" }
         for (u, use) in outcome.uses.enumerated() {
             let at = ScanReport.where_(use.location)
             let found = use.writeKey?.literal.flatMap { byKey[$0] } ?? []
             matched.append(use.library == "http-api" ? [] : found)
-            if let notice = unmatchedNotice(use, at: at, known: !found.isEmpty) { notices.append(notice) }
+            if let notice = unmatchedNotice(use, at: at, known: !found.isEmpty, euAudited: euAudited) { notices.append(notice) }
             if use.library != "http-api" { for source in found { setups[source, default: []].append(u) } }
         }
         var conflicting: Set<SourceIndex> = []
@@ -105,14 +106,16 @@ extension CodeScan {
     }
 
     /// The notice for a setup no source can be named for, if it is one.
-    private static func unmatchedNotice(_ use: SDKUse, at: String, known: Bool) -> ResultDocument.Notice? {
+    /// `euAudited`: whether an audited workspace is in the EU region.
+    private static func unmatchedNotice(_ use: SDKUse, at: String, known: Bool, euAudited: Bool) -> ResultDocument.Notice? {
         if use.library == "http-api" {
             // A request written by hand carries its write key in a header the scan does not
             // follow, so it feeds no source the run can name. To an EU host that is no
             // transfer (the seed: "Data sent to the EU endpoint using a US-region write key will
-            // get rejected"); anywhere else it may be.
+            // get rejected"); anywhere else it may be one, when the run audits an EU workspace
+            // whose key it could be. A run of US workspaces alone has no EU data to move.
             let r = SDKRules.resolve(configuration(use), workspaceRegion: nil)
-            guard r.region != "eu" else { return nil }
+            guard r.region != "eu", euAudited else { return nil }
             return .init(
                 code: "scan-write-key-unresolved", policy: nil,
                 message:
