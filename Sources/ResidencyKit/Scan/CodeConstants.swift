@@ -10,30 +10,81 @@ struct CodeConstants: Sendable {
     }
 
     private(set) var byName: [String: [Range<Int>]] = [:]
+    /// The definitions another file can name: at the top of the file (outside every brace),
+    /// or declared `static` or `const` (`static final String X`, `const val X` in an `object`,
+    /// `static let x`). A value given inside a function or to an instance's field is that
+    /// function's or instance's, never another file's constant of the same name.
+    private(set) var shared: [String: [Range<Int>]] = [:]
 
     init(_ file: CodeFile) {
         let tokens = file.tokens
         // Open brackets, so that `name = value` inside a call (Kotlin's and Python's named
         // arguments) is not taken for a declaration.
         var open: [String] = []
+        var statementStart = 0
         for (k, t) in tokens.enumerated() {
             guard t.kind == .punctuation else { continue }
             switch t.text {
-            case "(", "[", "{": open.append(t.text)
-            case ")", "]", "}": _ = open.popLast()
+            case "(", "[", "{":
+                open.append(t.text)
+                if t.text == "{" { statementStart = k + 1 }
+            case ")", "]", "}":
+                _ = open.popLast()
+                if t.text == "}" { statementStart = k + 1 }
+            case ";": statementStart = k + 1
             case "=", ":=":
                 guard open.last != "(", open.last != "[", let name = Self.name(before: k, tokens) else { continue }
                 let end = Self.expressionEnd(from: k + 1, file)
-                if k + 1 < end { byName[name, default: []].append((k + 1)..<end) }
+                guard k + 1 < end else { continue }
+                byName[name, default: []].append((k + 1)..<end)
+                let line = file.source.line(of: tokens[k].start)
+                let declaration = tokens[max(statementStart, 0)..<k].contains {
+                    $0.kind == .identifier && ($0.text == "static" || $0.text == "const")
+                        && file.source.line(of: $0.start) == line
+                }
+                if !open.contains("{") || declaration { shared[name, default: []].append((k + 1)..<end) }
             default: break
             }
         }
+        if file.language.family == .javascript { destructureEnvironment(file) }
         // PHP's define('NAME', value).
         if file.language.family == .php {
             for k in file.calls("define") {
                 let args = file.arguments(k + 1)
                 if args.count >= 2, let name = file.token(args[0].value.lowerBound), name.kind == .string {
                     byName[name.text, default: []].append(args[1].value)
+                    shared[name.text, default: []].append(args[1].value)
+                }
+            }
+        }
+    }
+
+    /// Names destructured from the environment (`const { SEGMENT_KEY = "…", HOST: host } =
+    /// process.env`, the Next.js examples' idiom): each name's variable and the tokens of its
+    /// default, if it has one.
+    private(set) var fromEnvironment: [String: (variable: String, fallback: Range<Int>?)] = [:]
+
+    private mutating func destructureEnvironment(_ file: CodeFile) {
+        let tokens = file.tokens
+        for k in tokens.indices where tokens[k].isPunctuation("{") {
+            let close = file.close(k)
+            guard close + 3 < tokens.count, tokens[close + 1].isPunctuation("=") else { continue }
+            let source = (close + 2..<min(tokens.count, close + 7)).map { tokens[$0].text }.joined()
+            guard source.hasPrefix("process.env") || source.hasPrefix("import.meta.env") else { continue }
+            let afterEnv = source.hasPrefix("process.env") ? close + 5 : close + 7
+            if afterEnv < tokens.count, tokens[afterEnv].isPunctuation(".") || tokens[afterEnv].isPunctuation("[") { continue }
+            for entry in file.arguments(k) {
+                guard let variable = entry.label, let first = file.token(entry.value.lowerBound) else { continue }
+                let separator = file.token(entry.value.lowerBound - 1)
+                if entry.value.count == 1, first.kind == .identifier, first.text == variable {
+                    fromEnvironment[variable] = (variable, nil)  // `{ KEY }`
+                } else if separator?.isPunctuation("=") == true {
+                    fromEnvironment[variable] = (variable, entry.value)  // `{ KEY = "…" }`
+                } else if separator?.isPunctuation(":") == true, first.kind == .identifier {
+                    // `{ KEY: key }` or `{ KEY: key = "…" }`
+                    let fallback = entry.value.count > 2 && tokens[entry.value.lowerBound + 1].isPunctuation("=")
+                        ? (entry.value.lowerBound + 2)..<entry.value.upperBound : nil
+                    fromEnvironment[first.text] = (variable, fallback)
                 }
             }
         }

@@ -69,7 +69,9 @@ struct CodeEvaluator {
             default: break
             }
         }
-        if let name = pathName(r), depth < 8, let followed = follow(name, through: tokens[r.lowerBound].text, depth: depth) {
+        if let name = pathName(r), depth < 8,
+            let followed = follow(name, through: r.count == 1 ? nil : tokens[r.lowerBound].text, parts: (r.count + 1) / 2, depth: depth)
+        {
             return followed
         }
         return .unknown(file.text(r))
@@ -84,11 +86,15 @@ struct CodeEvaluator {
     }
 
     /// A name's value from its definition: in this file, else the one definition elsewhere
-    /// (when the file may take it from there: `root` is the path's first name, `config` of
-    /// `config.WRITE_KEY`, or the name itself).
-    private func follow(_ name: String, through root: String, depth: Int) -> ScannedValue? {
+    /// when the file may take it from there (`root`: the first name of a path of `parts` names,
+    /// `SegmentConfig` of `SegmentConfig.EU_HOST`; nil for a bare name).
+    private func follow(_ name: String, through root: String?, parts: Int, depth: Int) -> ScannedValue? {
+        if root == nil, let env = constants.fromEnvironment[name] {
+            let fallback = env.fallback.flatMap { value($0, depth: depth + 1).literal }
+            return ScannedValue([.environment(env.variable, fallback: fallback)])
+        }
         var definitions = (constants.byName[name] ?? []).map { CodeConstants.Definition(file: file, value: $0) }
-        if definitions.isEmpty, file.mayTake(root) { definitions = elsewhere(name) }
+        if definitions.isEmpty, file.mayTake(name, through: root, parts: parts) { definitions = elsewhere(name) }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
             CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(

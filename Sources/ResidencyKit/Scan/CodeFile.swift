@@ -53,6 +53,9 @@ struct CodeFile: Sendable {
         var label: String?
         /// The tokens of its value.
         var value: Range<Int>
+        /// An options argument that is not a literal written here (a variable, a call, a cast):
+        /// it may set any setting, as a spread may (`SDKPatterns.options`).
+        var opaque = false
     }
 
     /// The arguments between the bracket at `open` and its match, split at top-level commas.
@@ -117,6 +120,7 @@ struct CodeFile: Sendable {
     /// `...{ proxy }`, `...(useProxy ? { proxy, useSegmentEndpoints } : {})`,
     /// `...(useProxy && { proxy })`. Nil when they cannot be told (`...options`).
     func spreadKeys(_ a: Argument) -> Set<String>? {
+        if a.opaque { return nil }
         var k = a.value.lowerBound
         while k < a.value.upperBound, tokens[k].kind == .punctuation, ["...", "*", "**"].contains(tokens[k].text) { k += 1 }
         return literalKeys(k..<a.value.upperBound)
@@ -160,6 +164,7 @@ struct CodeFile: Sendable {
     /// Whether an argument or entry spreads another's: `...options` (JavaScript, PHP),
     /// `*args` and `**options` (Python, Ruby).
     func isSpread(_ a: Argument) -> Bool {
+        if a.opaque { return true }
         guard a.label == nil, let t = token(a.value.lowerBound), t.kind == .punctuation else { return false }
         switch language.family {
         case .javascript, .php: return t.text == "..."
@@ -213,14 +218,25 @@ extension CodeFile {
     /// parameter or a local (`function build(writeKey) { createClient({ writeKey }) }`), and
     /// a constant of the same name in another file is not its value. Other languages share
     /// names across a module or package without naming them.
-    func mayTake(_ name: String) -> Bool {
+    ///
+    /// A path is another file's constant only as `Owner.NAME`: its owner imported (JavaScript,
+    /// Python, Go's packages) or a type (a capital, as `SegmentConfig.EU_HOST`, `Config.euHost`).
+    /// `self.cfg.WriteKey` and `widget.writeKey` are fields of a value, never constants elsewhere.
+    func mayTake(_ name: String, through root: String?, parts: Int) -> Bool {
+        guard let root else {
+            switch language.family {
+            case .javascript, .python: return imported.contains(name)
+            default: return true
+            }
+        }
+        guard parts == 2 else { return false }
         switch language.family {
-        case .javascript, .python: return imported.contains(name)
-        default: return true
+        case .javascript, .python, .go: return imported.contains(root)
+        default: return root.first?.isUppercase == true
         }
     }
 
-    /// The names this file imports by name (JavaScript and Python).
+    /// The names this file imports by name (JavaScript and Python), and Go's package names.
     var imported: Set<String> {
         var names: Set<String> = []
         var k = 0
@@ -257,6 +273,25 @@ extension CodeFile {
                     j += 1
                 }
                 k = j - 1
+            } else if language.family == .go, t.isIdentifier("import") {
+                // `import "github.com/x/config"`, `import c "…"`, or a bracketed list: each
+                // package by its alias or the last part of its path.
+                var j = k + 1
+                let list = token(j)?.isPunctuation("(") == true
+                if list { j += 1 }
+                while j < tokens.count {
+                    if list, tokens[j].isPunctuation(")") { break }
+                    if tokens[j].kind == .string {
+                        if let alias = token(j - 1), alias.kind == .identifier, alias.text != "import" {
+                            names.insert(alias.text)
+                        } else if let last = tokens[j].text.split(separator: "/").last {
+                            names.insert(String(last))
+                        }
+                        if !list { break }
+                    }
+                    j += 1
+                }
+                k = j
             } else if language.family == .python, t.isIdentifier("from") {
                 // `from config import A, B as C`: to the end of the line or the closing bracket.
                 guard let at = (k..<min(tokens.count, k + 64)).first(where: { tokens[$0].isIdentifier("import") }) else { continue }

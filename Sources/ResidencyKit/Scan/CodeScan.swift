@@ -211,7 +211,7 @@ final class ModuleIndex: Sendable {
                 guard case .success(let bytes) = readFileBytes(atPath: path, limit: .code), bytes.containsBytes(name.utf8),
                     case .file(let other) = CodeScan.code(path, bytes, onlyIfMentioned: false)
                 else { continue }
-                for range in CodeConstants(other).byName[name] ?? [] {
+                for range in CodeConstants(other).shared[name] ?? [] {
                     out.append(CodeConstants.Definition(file: other, value: range))
                 }
             }

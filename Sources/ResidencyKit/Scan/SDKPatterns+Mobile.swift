@@ -174,7 +174,8 @@ extension SDKPatterns {
     func reactNative() -> [SDKUse] {
         guard file.mentions("@segment/analytics-react-native") else { return [] }
         return file.calls("createClient").compactMap { k in
-            guard let config = entries(only(k + 1)) else { return nil }
+            guard let arg = only(k + 1) else { return nil }
+            let config = options(arg)
             return use(
                 "analytics-react-native", at: k, writeKey: file.value(config, "writeKey"),
                 settings: ["proxy", "useSegmentEndpoints", "cdnProxy"].map { ($0, file.value(config, $0)) })

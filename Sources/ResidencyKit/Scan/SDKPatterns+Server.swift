@@ -8,20 +8,49 @@ extension SDKPatterns {
         let current = file.mentions("@segment/analytics-node")
         let legacy = file.mentions("'analytics-node'") || file.mentions("\"analytics-node\"")
         guard current || legacy else { return [] }
-        return file.calls("Analytics").compactMap { k in
+        return classNames().flatMap { file.calls($0) }.sorted().compactMap { k in
             guard file.token(k - 1)?.isIdentifier("new") == true else { return nil }
             let args = file.arguments(k + 1)
-            if let settings = entries(args.first), current {
+            if current, args.count == 1 {
+                let settings = options(args.first)
                 return use(
                     "analytics-node", at: k, writeKey: file.value(settings, "writeKey"),
                     settings: ["host", "path"].map { ($0, file.value(settings, $0)) })
             }
             guard legacy, let key = args.first else { return nil }
-            let options = entries(args.dropFirst().first) ?? []
+            let options = options(args.dropFirst().first)
             // The legacy package joins host and path as strings (SDKRules), unlike the current one.
             return use(
                 "analytics-node-legacy", at: k, writeKey: key, settings: ["host", "path"].map { ($0, file.value(options, $0)) })
         }
+    }
+
+    /// The names the Node SDK's class goes by in this file: `Analytics`, and the local names
+    /// `import { Analytics as Segment } from …`, `import Segment from 'analytics-node'` and
+    /// `const Segment = require('analytics-node')` give it.
+    private func classNames() -> [String] {
+        var names: Set<String> = ["Analytics"]
+        for k in file.tokens.indices {
+            let t = file.tokens[k]
+            if t.isIdentifier("Analytics"), file.token(k + 1)?.isIdentifier("as") == true, let alias = file.token(k + 2),
+                alias.kind == .identifier
+            {
+                names.insert(alias.text)
+            }
+            // `import X from 'analytics-node'`, `X = require('analytics-node')` (the legacy package's default export).
+            guard t.kind == .string, t.text == "analytics-node" else { continue }
+            if file.token(k - 1)?.isIdentifier("from") == true, file.token(k - 3)?.isIdentifier("import") == true,
+                let name = file.token(k - 2), name.kind == .identifier
+            {
+                names.insert(name.text)
+            }
+            if file.token(k - 1)?.isPunctuation("(") == true, file.token(k - 2)?.isIdentifier("require") == true,
+                file.token(k - 3)?.isPunctuation("=") == true, let name = file.token(k - 4), name.kind == .identifier
+            {
+                names.insert(name.text)
+            }
+        }
+        return names.sorted()
     }
 
     /// `analytics.write_key = "…"` and `analytics.host = "…"` on the module, or
@@ -83,7 +112,7 @@ extension SDKPatterns {
         var out: [SDKUse] = []
         for k in file.calls("NewWithConfig") {
             let args = file.arguments(k + 1)
-            let config = entries(args.dropFirst().first) ?? []
+            let config = options(args.dropFirst().first)
             out.append(use("analytics-go", at: k, writeKey: args.first, settings: [("endpoint", file.value(config, "Endpoint"))]))
         }
         for k in file.calls("New") where file.token(k - 1)?.isPunctuation(".") == true {
@@ -106,7 +135,7 @@ extension SDKPatterns {
         return file.calls("new").compactMap { k in
             guard file.path(["Segment", "Analytics", "new"], endsAt: k) else { return nil }
             var args = file.arguments(k + 1)
-            if args.count == 1, args[0].label == nil, let hash = entries(args[0]) { args = hash }
+            if args.count == 1, args[0].label == nil { args = options(args[0]) }
             return use(
                 "analytics-ruby", at: k, writeKey: file.value(args, "write_key"),
                 settings: ["host", "path"].map { ($0, file.value(args, $0)) })
@@ -120,7 +149,7 @@ extension SDKPatterns {
         return file.calls("init").compactMap { k in
             guard file.path(["Segment", "init"], endsAt: k) else { return nil }
             let args = file.arguments(k + 1)
-            let options = entries(args.dropFirst().first) ?? []
+            let options = options(args.dropFirst().first)
             return use("analytics-php", at: k, writeKey: args.first, settings: [("host", file.value(options, "host"))])
         }
     }

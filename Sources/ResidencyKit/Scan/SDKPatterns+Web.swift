@@ -20,9 +20,11 @@ extension SDKPatterns {
                 key = file.value(loadSettings, "writeKey")
                 settings.append(("cdnHost", file.value(loadSettings, "cdnURL")))
             }
-            let integrations = entries(file.value(entries(args.dropFirst().first) ?? [], "integrations"))
-            let segmentio = entries(file.value(integrations ?? [], "Segment.io"))
-            settings.append(("apiHost", file.value(segmentio ?? [], "apiHost")))
+            // Each level an object literal, or opaque: `load(settings, initOptions)` may set apiHost.
+            let integrations = file.value(options(args.dropFirst().first), "integrations")
+            let segmentio = integrations.map { file.isSpread($0) ? [$0] : options($0) } ?? []
+            let entry = file.value(segmentio, "Segment.io")
+            settings.append(("apiHost", entry.map { file.isSpread($0) ? $0 : file.value(options($0), "apiHost") } ?? nil))
             return use("analytics.js", at: k, writeKey: key, settings: settings)
         }
     }
@@ -35,8 +37,9 @@ extension SDKPatterns {
         let imported = file.imported
         return (file.calls("min") + file.calls("max")).sorted().compactMap { k in
             guard file.token(k - 1)?.isPunctuation(".") == true, let owner = file.token(k - 2), imported.contains(owner.text),
-                let config = entries(only(k + 1))
+                let arg = only(k + 1)
             else { return nil }
+            let config = options(arg)
             return use(
                 "analytics.js", at: k, writeKey: file.value(config, "apiKey"), settings: [("cdnHost", file.value(config, "host"))])
         }

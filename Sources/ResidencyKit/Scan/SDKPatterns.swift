@@ -84,6 +84,8 @@ struct SDKPatterns {
             if k == arg.value.lowerBound, file.tokens[k].isPunctuation("(") {
                 return entries(FileArgument(label: nil, value: (k + 1)..<(arg.value.upperBound - 1)))
             }
+            // A call is not a literal, except PHP's `array(…)`: what `loadSettings()` returns is not known.
+            if file.tokens[k].isPunctuation("("), file.token(k - 1)?.isIdentifier("array") != true { return nil }
             return file.arguments(k)
         }
         // A variable holding the literal, defined in the same file.
@@ -93,6 +95,31 @@ struct SDKPatterns {
             return entries(FileArgument(label: nil, value: defined[0]))
         }
         return nil
+    }
+
+    /// The entries of an options argument: its object literal's (written here, or held by a
+    /// constant of the file), or, when it is anything else (a variable given from elsewhere, a
+    /// call, a cast, `&config` handed to a function first), one opaque entry that may set every
+    /// setting, so that none of them reads as the SDK's default. None when there is no argument.
+    func options(_ arg: FileArgument?) -> [FileArgument] {
+        guard let arg else { return [] }
+        if let literal = entries(arg), !changedAfterwards(arg) { return literal }
+        var opaque = FileArgument(label: nil, value: arg.value)
+        opaque.opaque = true
+        return [opaque]
+    }
+
+    /// Whether the argument is a variable the file also uses in some other way than defining
+    /// it and passing it (`c.Endpoint = …`, `configure(&c)`, `opts.host = …`): what it holds when
+    /// passed is then not its literal.
+    private func changedAfterwards(_ arg: FileArgument) -> Bool {
+        guard arg.value.count == 1, let name = file.token(arg.value.lowerBound), name.kind == .identifier else { return false }
+        return file.tokens.indices.contains { k in
+            guard file.tokens[k].isIdentifier(name.text), k != arg.value.lowerBound else { return false }
+            if file.token(k - 1)?.isPunctuation("&") == true { return true }
+            guard let next = file.token(k + 1), next.kind == .punctuation else { return false }
+            return [".", "[", "->", "?."].contains(next.text) && !(file.token(k - 1)?.isPunctuation(".") == true)
+        }
     }
 
     /// The properties set on a variable after the statement that created it:

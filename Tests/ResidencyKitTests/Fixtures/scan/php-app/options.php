@@ -1,0 +1,3 @@
+<?php
+// The options come from the application's configuration: they may set the host.
+Segment::init("phpOptionsKey00000002", (array) config('segment.options'));
