@@ -66,6 +66,22 @@ struct CodeConstants: Sendable {
 
     private mutating func destructureEnvironment(_ file: CodeFile) {
         let tokens = file.tokens
+        // react-native-dotenv's `import { SEGMENT_KEY } from '@env'` (or 'react-native-dotenv').
+        for k in tokens.indices where tokens[k].kind == .string && ["@env", "react-native-dotenv"].contains(tokens[k].text) {
+            guard file.token(k - 1)?.isIdentifier("from") == true, file.token(k - 2)?.isPunctuation("}") == true else { continue }
+            var j = k - 3
+            while j >= 0, !tokens[j].isPunctuation("{") {
+                if tokens[j].kind == .identifier, tokens[j].text != "as" {
+                    // `{ A as b }`: the local name b reads A.
+                    if file.token(j - 1)?.isIdentifier("as") == true, let original = file.token(j - 2) {
+                        fromEnvironment[tokens[j].text] = (original.text, nil)
+                    } else if file.token(j + 1)?.isIdentifier("as") != true {
+                        fromEnvironment[tokens[j].text] = (tokens[j].text, nil)
+                    }
+                }
+                j -= 1
+            }
+        }
         for k in tokens.indices where tokens[k].isPunctuation("{") {
             let close = file.close(k)
             guard close + 3 < tokens.count, tokens[close + 1].isPunctuation("=") else { continue }

@@ -64,6 +64,7 @@ import Testing
         #"react-native/src/App.tsx:8:23  analytics-react-native  writeKey "rnAppWriteKey000000003"  proxy unknown (...(staging ? { proxy: 'https://segment-proxy.example.com/v1', useSegmentEndpoints: true } : {}), which may set it)  useSegmentEndpoints unknown (...(staging ? { proxy: 'https://segment-proxy.example.com/v1', useSegmentEndpoints: true } : {}), which may set it)"#,
         #"react-native/src/analytics.ts:4:30  analytics-react-native  writeKey "rnEUwriteKey0000000001"  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#,
         #"react-native/src/buildClient.ts:5:10  analytics-react-native  writeKey unknown (writeKey)  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#,
+        "react-native/src/dotenv.ts:5:27  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
         #"react-native/src/kiosk.tsx:5:22  analytics-react-native  writeKey "rnKioskKey000000000002"  proxy "https://events.eu1.segmentapis.com/v1""#,
         "react-native/src/kiosk.tsx:10:24  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
         #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
@@ -82,7 +83,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "54 SDK setups in 41 files of 44 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "55 SDK setups in 42 files of 45 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
