@@ -22,6 +22,22 @@ struct CodeTree {
         ".docusaurus", ".terraform", ".bundle", ".cxx", ".externalNativeBuild",
     ]
 
+    /// Names build tools write their output under, which a project of its own may also be named
+    /// (netlify/build's `packages/build`): such a folder is read when it holds a project.
+    static let outputNames: Set<String> = ["build", "dist", "out", "target"]
+
+    /// Files and folders that make a folder a project rather than a build's output.
+    static let projectMarkers = [
+        "package.json", "src", "build.gradle", "build.gradle.kts", "Package.swift", "go.mod", "pyproject.toml", "setup.py",
+        "pom.xml", "Gemfile", "composer.json", "pubspec.yaml",
+    ]
+
+    /// Whether the folder at `path` holds a project (one of `projectMarkers`).
+    private static func isProject(_ path: String) -> Bool {
+        var info = stat()
+        return projectMarkers.contains { stat(join(path, $0), &info) == 0 }
+    }
+
     struct Found {
         /// Files of code, sorted by path.
         var files: [String] = []
@@ -95,7 +111,7 @@ struct CodeTree {
                 continue
             }
             if isFolder {
-                if skippedFolders.contains(name) {
+                if skippedFolders.contains(name), !(outputNames.contains(name) && isProject(path)) {
                     found.foldersSkipped += 1
                     continue
                 }

@@ -4,7 +4,8 @@ import Testing
 @testable import ResidencyKit
 
 /// Which files of a repository the scan reads: the app's own code, hidden folders included
-/// (`.storybook`, `.github`), never dependencies, build output, tool caches or what git ignores.
+/// (`.storybook`, `.github`), never dependencies, build output, tool caches or what git ignores;
+/// a folder named like build output that holds a project is the project.
 @Suite struct CodeTreeTests {
     @Test(arguments: [
         // (file, read)
@@ -20,6 +21,10 @@ import Testing
         ("flutter/.dart_tool/pkg/main.dart", false),
         (".venv/lib/segment/client.py", false),
         ("web/dist/bundle.js", false),
+        ("web/build/static/js/main.js", false),
+        ("android/app/build/generated/source/Config.java", false),
+        // A project named like build output (netlify/build's packages/build): it has a src folder.
+        ("packages/build/src/telemetry/request.js", true),
         ("generated/setup.js", false),
         ("README.md", false),
     ])
