@@ -136,7 +136,8 @@ extension ResultDocument {
             }
             r.report {
                 .documentVerdictDisagrees(
-                    "summary.gate", stored: s.gate.rawValue, expected: gate.rawValue, why, at: ResultDocumentReader.range(node, $0))
+                    "summary.gate", stored: s.gate.rawValue, expected: gate.rawValue, why,
+                    at: ResultDocumentReader.range(node, $0))
             }
         }
 

@@ -98,7 +98,8 @@ struct CodeConstants: Sendable {
                     fromEnvironment[variable] = (variable, entry.value)  // `{ KEY = "…" }`
                 } else if separator?.isPunctuation(":") == true, first.kind == .identifier {
                     // `{ KEY: key }` or `{ KEY: key = "…" }`
-                    let fallback = entry.value.count > 2 && tokens[entry.value.lowerBound + 1].isPunctuation("=")
+                    let fallback =
+                        entry.value.count > 2 && tokens[entry.value.lowerBound + 1].isPunctuation("=")
                         ? (entry.value.lowerBound + 2)..<entry.value.upperBound : nil
                     fromEnvironment[first.text] = (variable, fallback)
                 }

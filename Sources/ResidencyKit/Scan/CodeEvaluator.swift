@@ -70,7 +70,8 @@ struct CodeEvaluator {
             }
         }
         if let name = pathName(r), depth < 8,
-            let followed = follow(name, through: r.count == 1 ? nil : tokens[r.lowerBound].text, parts: (r.count + 1) / 2, depth: depth)
+            let followed = follow(
+                name, through: r.count == 1 ? nil : tokens[r.lowerBound].text, parts: (r.count + 1) / 2, depth: depth)
         {
             return followed
         }

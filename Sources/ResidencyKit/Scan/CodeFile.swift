@@ -246,7 +246,8 @@ extension CodeFile {
             if language.family == .javascript, t.isIdentifier("import"), token(k + 1)?.isPunctuation("(") != true {
                 // `import a, { b, c as d } from '…'`: up to `from` or the module's string.
                 var j = k + 1
-                while j < tokens.count, !tokens[j].isIdentifier("from"), tokens[j].kind != .string, !tokens[j].isPunctuation(";") {
+                while j < tokens.count, !tokens[j].isIdentifier("from"), tokens[j].kind != .string, !tokens[j].isPunctuation(";")
+                {
                     if tokens[j].kind == .identifier, !["as", "type"].contains(tokens[j].text) { names.insert(tokens[j].text) }
                     j += 1
                 }
@@ -264,7 +265,9 @@ extension CodeFile {
                 } else if let single = token(j), single.kind == .identifier {
                     names.insert(single.text)
                 }
-            } else if language.family == .python, t.isIdentifier("import"), k == 0 || source.line(of: tokens[k - 1].start) != source.line(of: t.start) {
+            } else if language.family == .python, t.isIdentifier("import"),
+                k == 0 || source.line(of: tokens[k - 1].start) != source.line(of: t.start)
+            {
                 // `import config, settings as s`: the modules, to the end of the line.
                 let line = source.line(of: t.start)
                 var j = k + 1
@@ -294,7 +297,9 @@ extension CodeFile {
                 k = j
             } else if language.family == .python, t.isIdentifier("from") {
                 // `from config import A, B as C`: to the end of the line or the closing bracket.
-                guard let at = (k..<min(tokens.count, k + 64)).first(where: { tokens[$0].isIdentifier("import") }) else { continue }
+                guard let at = (k..<min(tokens.count, k + 64)).first(where: { tokens[$0].isIdentifier("import") }) else {
+                    continue
+                }
                 let line = source.line(of: tokens[at].start)
                 var j = at + 1
                 var bracket = false

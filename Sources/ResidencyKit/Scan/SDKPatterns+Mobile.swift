@@ -8,17 +8,18 @@ extension SDKPatterns {
     /// (segmentio/analytics-ios Segment/Classes/SEGAnalyticsConfiguration.h, SEGHTTPClient.m).
     /// Swift code, analytics-swift's and analytics-ios's, is read by the Swift parser (SwiftSetups.swift).
     func analyticsIOS() -> [SDKUse] {
-        analyticsSwiftObjC() + file.tokens.indices.compactMap { k in
-            guard file.tokens[k].isIdentifier("configurationWithWriteKey"),
-                file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
-                file.token(k + 1)?.isPunctuation(":") == true,
-                file.token(k - 2)?.isPunctuation("[") == true
-            else { return nil }
-            let set = propertiesOnVariable(assignedAt: k - 2)
-            return use(
-                "analytics-ios", at: k - 1, writeKey: FileArgument(label: nil, value: (k + 2)..<file.close(k - 2)),
-                settings: [("apiHost", set["apiHost"]), ("requestFactory", set["requestFactory"])])
-        }
+        analyticsSwiftObjC()
+            + file.tokens.indices.compactMap { k in
+                guard file.tokens[k].isIdentifier("configurationWithWriteKey"),
+                    file.token(k - 1)?.isIdentifier("SEGAnalyticsConfiguration") == true,
+                    file.token(k + 1)?.isPunctuation(":") == true,
+                    file.token(k - 2)?.isPunctuation("[") == true
+                else { return nil }
+                let set = propertiesOnVariable(assignedAt: k - 2)
+                return use(
+                    "analytics-ios", at: k - 1, writeKey: FileArgument(label: nil, value: (k + 2)..<file.close(k - 2)),
+                    settings: [("apiHost", set["apiHost"]), ("requestFactory", set["requestFactory"])])
+            }
     }
 
     /// analytics-swift from Objective-C: `[[SEGConfiguration alloc] initWithWriteKey:@"…"]`, then
@@ -136,7 +137,9 @@ extension SDKPatterns {
             let close = file.close(k + 1)
             if file.token(close + 1)?.isPunctuation("{") == true {
                 let set = assignments(in: close + 1)
-                settings += [("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"]), ("httpClientProvider", set["HttpClientProvider"])]
+                settings += [
+                    ("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"]), ("httpClientProvider", set["HttpClientProvider"]),
+                ]
             }
             out.append(use("analytics-csharp", at: k, writeKey: key, settings: settings))
         }

@@ -41,7 +41,8 @@ extension SDKPatterns {
             else { return nil }
             let config = options(arg)
             return use(
-                "analytics.js", at: k, writeKey: file.value(config, "apiKey"), settings: [("cdnHost", file.value(config, "host"))])
+                "analytics.js", at: k, writeKey: file.value(config, "apiKey"), settings: [("cdnHost", file.value(config, "host"))]
+            )
         }
     }
 
@@ -75,7 +76,9 @@ extension SDKPatterns {
             var depth = 0
             var close = k + 2
             while close < range.upperBound {
-                if bytes[close] == 0x7B { depth += 1 } else if bytes[close] == 0x7D {
+                if bytes[close] == 0x7B {
+                    depth += 1
+                } else if bytes[close] == 0x7D {
                     if depth == 0 { break }
                     depth -= 1
                 }

@@ -52,13 +52,15 @@ struct SDKPatterns {
         var out = SDKUse(library: library, settings: [], location: file.location(k))
         if let writeKey {
             out.writeKey =
-                file.isSpread(writeKey) ? .unknown("\(file.text(writeKey.value)), which may set it") : evaluator.value(writeKey.value)
+                file.isSpread(writeKey)
+                ? .unknown("\(file.text(writeKey.value)), which may set it") : evaluator.value(writeKey.value)
             out.writeKeyLocation = file.location(writeKey.value.lowerBound)
         }
         for (name, arg) in settings {
             guard let arg, !arg.value.isEmpty, out.setting(name) == nil else { continue }
             let value: ScannedValue =
-                SDKRules.transports.contains(name) ? .unknown(file.text(arg.value))
+                SDKRules.transports.contains(name)
+                ? .unknown(file.text(arg.value))
                 : file.isSpread(arg) ? .unknown("\(file.text(arg.value)), which may set it") : evaluator.value(arg.value)
             out.settings.append(SDKUse.Setting(name: name, value: value, location: file.location(arg.value.lowerBound)))
         }

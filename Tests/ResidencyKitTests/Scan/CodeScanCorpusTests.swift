@@ -176,7 +176,8 @@ import Testing
         let folder = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try files.1.write(toFile: folder + "/" + files.0, atomically: true, encoding: .utf8)
-        let code = files.3.replacingOccurrences(of: "HEADER", with: header).replacingOccurrences(of: "EXPRESSION", with: expression)
+        let code = files.3.replacingOccurrences(of: "HEADER", with: header).replacingOccurrences(
+            of: "EXPRESSION", with: expression)
         try code.write(toFile: folder + "/" + files.2, atomically: true, encoding: .utf8)
         let use = try #require(Self.scan([folder]).uses.first)
         #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")

@@ -92,16 +92,17 @@ import Testing
     /// JSX (React, React Native): its text is not code (an apostrophe or a slash in it starts
     /// nothing), its quoted attributes are strings, the code in its braces is code; a `<` after
     /// a value is a comparison, and TypeScript's `<T,>` is a type parameter.
-    @Test(arguments: [
-        (
-            "const c = createClient({ writeKey: 'K' });\nconst App = () => (\n  <Provider client={c} title=\"t\">\n"
-                + "    <Text>Don't / won't</Text>\n    <Content />\n    {on && <A b={{ x: 'y' }}>{'z'}</A>}<></>\n  </Provider>\n);\nlet after = 'end'",
-            ["K", "t", "y", "z", "end"], ["Don", "won", "Text", "Provider"]
-        ),
-        ("if (a < b) { x = 'lt' } else if (c > d) { x = 'gt' }", ["lt", "gt"], []),
-        ("const id = <T,>(x: T) => x; const s = 'after'", ["after"], []),
-        ("return <a href='https://api.segment.io/v1/track'>it's</a>", ["https://api.segment.io/v1/track"], ["it"]),
-    ] as [(String, [String], [String])])
+    @Test(
+        arguments: [
+            (
+                "const c = createClient({ writeKey: 'K' });\nconst App = () => (\n  <Provider client={c} title=\"t\">\n"
+                    + "    <Text>Don't / won't</Text>\n    <Content />\n    {on && <A b={{ x: 'y' }}>{'z'}</A>}<></>\n  </Provider>\n);\nlet after = 'end'",
+                ["K", "t", "y", "z", "end"], ["Don", "won", "Text", "Provider"]
+            ),
+            ("if (a < b) { x = 'lt' } else if (c > d) { x = 'gt' }", ["lt", "gt"], []),
+            ("const id = <T,>(x: T) => x; const s = 'after'", ["after"], []),
+            ("return <a href='https://api.segment.io/v1/track'>it's</a>", ["https://api.segment.io/v1/track"], ["it"]),
+        ] as [(String, [String], [String])])
     func readsJSX(code: String, strings: [String], absent: [String]) throws {
         let tokens = try CodeTokenizer.tokens(Array(code.utf8), .javascript, jsx: true).get()
         #expect(tokens.filter { $0.kind == .string }.map(\.text) == strings)
