@@ -8,21 +8,21 @@ struct ScanCommand: ParsableCommand {
         abstract: "Find the Segment SDK setups in application code and the settings that decide where their events go.",
         usage: "residency scan <paths> ... [--json <file>] [--env <file>] [--inventory <path> ...]",
         discussion: """
-            Reads the code under each path (respecting .gitignore; skipping node_modules, Pods, vendor and build
-            output) as code, not lines: a setting in a comment is not a setting, a string constant defined in the
-            same file or another file of the same language is followed, and a value read from the environment or a
-            build setting is reported as such (env SEGMENT_API_HOST) unless --env or a .env file at the top of a
-            path gives it. Prints one line per SDK set up; --json writes them in the shape of an export bundle's
+            Reads the code under each path (respecting .gitignore; skipping node_modules, Pods, vendor and build \
+            output) as code, not lines: a setting in a comment is not a setting, a string constant defined in the \
+            same file or another file of the same language is followed, and a value read from the environment or a \
+            build setting is reported as such (env SEGMENT_API_HOST) unless --env, or a .env file in the code's \
+            folder or one above it, gives it. Prints one line per SDK set up; --json writes them in the shape of an export bundle's \
             sdkConfigs, each with the code location it came from (docs/scan.md).
 
-            With --inventory, each setup is matched by its write key to the exported source that has it (the JSON
-            entry is then keyed by sourceId too), and what cannot be matched is a finding: a write key no exported
-            workspace has, one the scan cannot resolve, a request written by hand to a non-EU host, a source set
+            With --inventory, each setup is matched by its write key to the exported source that has it (the JSON \
+            entry is then keyed by sourceId too), and what cannot be matched is a finding: a write key no exported \
+            workspace has, one the scan cannot resolve, a request written by hand to a non-EU host, a source set \
             up differently in two places. check --scan audits the same setups against the policies.
 
-            Exit codes: 0 scanned (and, with --inventory, every setup matched to one source); 1 findings (with
-            --inventory); 2 a path, --env file or inventory that cannot be read, or an output that cannot be
-            written; 3 internal error. Files that cannot be read or tokenised are named (W1801, W1802) and
+            Exit codes: 0 scanned (and, with --inventory, every setup matched to one source); 1 findings (with \
+            --inventory); 2 a path, --env file or inventory that cannot be read, or an output that cannot be \
+            written; 3 internal error. Files that cannot be read or tokenised are named (W1801, W1802) and \
             counted, and the scan goes on.
 
             Examples:
