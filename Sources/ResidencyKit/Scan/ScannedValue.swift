@@ -47,9 +47,19 @@ public struct ScannedValue: Sendable, Hashable {
         guard let environment else { return self }
         var copy = self
         copy.parts = parts.map { part in
-            guard case .environment(let name, let fallback) = part else { return part }
-            if let value = environment[name] { return .text(value) }
-            return fallback.map { .text($0) } ?? part
+            switch part {
+            case .environment(let name, let fallback):
+                if let value = environment[name] { return .text(value) }
+                return fallback.map { .text($0) } ?? part
+            case .buildSetting(let setting):
+                // A value fixed when the app is built (`BuildConfig.X`, Dart's `--dart-define`,
+                // an Info.plist key) is given the same way, by its name with or without its
+                // owner: react-native-config writes a .env into BuildConfig, and a CI job can
+                // write the build's values into the file given with --env.
+                let bare = String(setting.split(whereSeparator: { $0 == "." || $0 == " " }).last ?? "")
+                return (environment[setting] ?? environment[bare]).map { .text($0) } ?? part
+            default: return part
+            }
         }
         return copy
     }

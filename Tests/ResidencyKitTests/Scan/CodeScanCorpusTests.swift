@@ -183,6 +183,22 @@ import Testing
         #expect((use.setting("host")?.value.literal == "https://events.eu1.segmentapis.com") == followed, "\(use)")
     }
 
+    /// A value fixed when the app is built (`BuildConfig.X`, Dart's `String.fromEnvironment`) is
+    /// given by the environment file too, by its name: a CI job writes the build's values there.
+    @Test func buildSettingsAreGivenByTheEnvironmentFile() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "SEGMENT_WRITE_KEY=builtKey\nSEGMENT_API_HOST=events.eu1.segmentapis.com/v1\n".write(
+            toFile: folder + "/build.env", atomically: true, encoding: .utf8)
+        let paths = ["android-kotlin/app/src/main/java/com/example/shop/Flavors.kt", "flutter-app/lib/main.dart"]
+        let outcome = Self.scan(paths.map { Self.root + "/" + $0 }, environmentFile: folder + "/build.env")
+        let built = outcome.uses.filter { $0.writeKey?.literal == "builtKey" }
+        #expect(built.count == 2, "\(Self.lines(outcome))")
+        #expect(built.allSatisfy { $0.setting("apiHost")?.value.literal == "events.eu1.segmentapis.com/v1" })
+        // Without it they stay what they are.
+        #expect(Self.scan(paths.map { Self.root + "/" + $0 }).uses.allSatisfy { $0.writeKey?.literal != "builtKey" })
+    }
+
     @Test func theJSONDocumentHasTheBundlesShape() throws {
         let outcome = Self.scan([Self.root + "/ios-swift"])
         let json = try #require(
