@@ -210,6 +210,7 @@ import Testing
             import com.segment.analytics.kotlin.android.Analytics
             val a = Analytics("someOtherWorkspaceKey", context) { apiHost = "api.segment.io/v1" }
             val b = Analytics(BuildConfig.SEGMENT_WRITE_KEY, context) { }
+            val c = Analytics(BuildConfig.OTHER_APP_KEY, context) { apiHost = "events.eu1.segmentapis.com/v1" }
             """
         let dir = try temporaryFolder([
             "inv/shop-eu.json": Self.bundle, "app/ShopApplication.kt": code, "app/Other.kt": other,
@@ -244,6 +245,11 @@ import Testing
         #expect(!given.stdout.contains("UNKNOWN RES-004"), "\(given.stdout)")
         #expect(given.stdout.contains("someOtherWorkspaceKey, which no source of the audited workspaces has"), "\(given.stdout)")
         #expect(given.stdout.contains("does not audit  (gate)"), "\(given.stdout)")
+        // One that sends to the EU endpoint moves nothing out of the EU: said, and not counted.
+        #expect(
+            given.stdout.contains(
+                "NOTICE  app/Other.kt:4:9: analytics-kotlin is set up with write key build setting BuildConfig.OTHER_APP_KEY, which the scan cannot resolve; it sends to the EU endpoint (https://events.eu1.segmentapis.com/v1/b), so it moves no data out of the EU\n"
+            ), "\(given.stdout)")
         #expect(
             given.stdout.contains("verdict:     NOT DECIDED — 2 SDKs set up in code send events to a source"), "\(given.stdout)")
         let sarif = try String(contentsOf: dir.appendingPathComponent("out/scan.sarif"), encoding: .utf8)

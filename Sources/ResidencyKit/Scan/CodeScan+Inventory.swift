@@ -122,6 +122,19 @@ extension CodeScan {
                     "\(at): a request written by hand posts to \(r.url ?? "an unknown URL") (\(r.region.map { "region \($0)" } ?? "region unknown")); its write key is not in the code, so it is matched to no source and where its events belong is not decided",
                 location: at)
         }
+        if use.writeKey?.literal != nil, known { return nil }
+        // A setup whose own URL is Segment's EU endpoint moves nothing out of the EU whatever its
+        // key: a US workspace's key is refused there (the seed page). It is said, and decides
+        // nothing. Anywhere else (the US default, an unknown URL, Analytics.js following the
+        // settings of whichever workspace its key is) it fails the gate.
+        let r = SDKRules.resolve(configuration(use), workspaceRegion: nil)
+        if r.region == "eu" {
+            return .init(
+                code: "scan-setup-unmatched", policy: nil,
+                message:
+                    "\(at): \(use.library) is set up with write key \(use.writeKey?.described ?? "(none found)"), which \(use.writeKey?.literal != nil ? "no source of the audited workspaces has" : "the scan cannot resolve"); it sends to the EU endpoint (\(r.url ?? "")), so it moves no data out of the EU",
+                location: at)
+        }
         guard let key = use.writeKey?.literal else {
             return .init(
                 code: "scan-write-key-unresolved", policy: nil,
