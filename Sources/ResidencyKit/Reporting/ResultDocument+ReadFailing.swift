@@ -20,18 +20,23 @@ extension ResultDocument {
     /// Otherwise what it read, or why the document is refused.
     static func readFailing(_ file: SourceFile) -> (read: FailingRead?, diagnostics: [Diagnostic])? {
         let bytes = file.bytes
-        guard let records = recordLines(bytes), case .success(let tree) = parseMasked(bytes, records),
-            identify(tree.root, file) == nil, isRecordSchema(tree.root), let list = tree.root["workspaces"],
-            list.kind == .array, list.count == records.count,
-            zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 })
+        guard let records = recordLines(bytes) else { return nil }
+        // The document without its records, each record's line kept as `0`: lines and columns
+        // are the file's, so what is wrong in its head or tail is shown where it is, and it is
+        // kilobytes where a masked copy of the whole file was tens of megabytes.
+        let (head, tailShift) = headAndTail(bytes, records)
+        let headFile = SourceFile(path: file.path, bytes: head)
+        guard case .success(let tree) = JSONReader.parse(head, range: 0..<head.count),
+            identify(tree.root, headFile) == nil, isRecordSchema(tree.root), let list = tree.root["workspaces"],
+            list.kind == .array, list.count == records.count, list.elements.allSatisfy({ $0.int == 0 })
         else { return nil }
-        var reader = ResultDocumentReader(file: file)
+        var reader = ResultDocumentReader(file: headFile)
         // Every section but the records (given none).
-        let head = decode(tree.root, records: [], &reader)
+        let document = decode(tree.root, records: [], &reader)
         var byID: [String: PolicyInfo] = [:]
-        for p in head.policies where byID[p.id] == nil { byID[p.id] = p }
+        for p in document.policies where byID[p.id] == nil { byID[p.id] = p }
         let policies = byID
-        let (failOn, onlyNew) = (head.summary.failOn, head.baseline?.failOnNew == true)
+        let (failOn, onlyNew) = (document.summary.failOn, document.baseline?.failOnNew == true)
 
         struct Part: Sendable {
             var reader: ResultDocumentReader
@@ -60,21 +65,55 @@ extension ResultDocument {
         var listed = ListedCounts()
         var failing: [String: Baseline.Entry] = [:]
         var workspaces: [(WorkspaceInfo, Range<Int>)] = []
+        var inRecords = ResultDocumentReader(file: file)
         for p in slots.take() {
             if p.unparsed { return nil }
-            reader.absorb(p.reader)
+            inRecords.absorb(p.reader)
             listed.merge(p.sink.counts)
             failing.merge(p.sink.failing) { first, _ in first }
             listed.resources += p.resources
             workspaces += p.workspaces
         }
         listed.workspaces = workspaces.count
-        checkSlugs(workspaces.map(\.0), workspaces.map(\.1), &reader)
-        if !reader.failed { checkCounts(head, listed, tree.root, &reader) }
-        guard !reader.failed else { return (nil, reader.diagnostics.sortedForOutput()) }
+        checkSlugs(workspaces.map(\.0), workspaces.map(\.1), &inRecords)
+        if !reader.failed, !inRecords.failed { checkCounts(document, listed, tree.root, &reader) }
+        // The head's places as the file's offsets (its lines and columns already are).
+        let headProblems = reader.diagnostics.map { tailShift($0) }
+        guard headProblems.isEmpty, !inRecords.failed else {
+            return (nil, (headProblems + inRecords.diagnostics).sortedForOutput())
+        }
         var regions: [String: String] = [:]
         for (w, _) in workspaces { if let region = w.region { regions[w.id] = region } }
         return (FailingRead(failing: failing, regions: regions), [])
+    }
+}
+
+extension ResultDocument {
+    /// The document with each record's line replaced by `    0` (and its comma): the head, the
+    /// placeholders, the tail. With it, a function that moves a diagnostic's offsets in the tail
+    /// to where they are in the file.
+    static func headAndTail(_ bytes: [UInt8], _ records: [Range<Int>]) -> ([UInt8], (Diagnostic) -> Diagnostic) {
+        var head = Array(bytes[..<records[0].lowerBound])
+        for (i, r) in records.enumerated() {
+            head.append(UInt8(ascii: "0"))
+            if i + 1 < records.count { head += Array(bytes[r.upperBound..<records[i + 1].lowerBound]) }
+        }
+        let tailStart = head.count
+        let shift = records.last!.upperBound - tailStart
+        head += bytes[records.last!.upperBound...]
+        func moved(_ l: SourceLocation) -> SourceLocation {
+            l.offset >= tailStart ? SourceLocation(line: l.line, column: l.column, offset: l.offset + shift) : l
+        }
+        let fix: (Diagnostic) -> Diagnostic = { d in
+            var d = d
+            func fixed(_ r: SourceRange?) -> SourceRange? {
+                r.map { SourceRange(file: $0.file, start: moved($0.start), end: moved($0.end)) }
+            }
+            d.range = fixed(d.range)
+            for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
+            return d
+        }
+        return (head, fix)
     }
 }
 

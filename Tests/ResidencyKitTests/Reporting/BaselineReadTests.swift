@@ -52,6 +52,11 @@ import Testing
         let (baseline, diagnostics) = try Self.load(edited)
         #expect(baseline == nil)
         #expect(diagnostics.map(\.code).contains(code), "\(diagnostics.map(\.message))")
+        // At the same place, offsets included, as reading the whole document says it.
+        let whole = ResultDocument.read(SourceFile(path: "x.json", bytes: Array(edited.utf8))).diagnostics
+        let lean = ResultDocument.readFailing(SourceFile(path: "x.json", bytes: Array(edited.utf8)))?.diagnostics
+        #expect(lean?.map(\.range) == whole.map(\.range))
+        #expect(lean?.map(\.message) == whole.map(\.message))
     }
 
     /// A record that is not JSON on its own is read whole, which says where the syntax breaks.
