@@ -53,13 +53,14 @@ extension ResultDocument {
         let tree = parsed.tree
         if let refusal = identify(tree.root, file) { return refused([refusal]) }
         let records = parsed.records
-        var reader = ResultDocumentReader(file: file)
-        var document = decode(tree.root, records: records, &reader)
+        // The head's values are read in its own text; the records in the file.
+        var reader = ResultDocumentReader(file: parsed.head?.file ?? file)
+        var document = decode(tree.root, records: records, recordsFile: file, &reader)
         if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }
         // Counts are compared once every value read: stand-ins for bad values would disagree.
         if !reader.failed { checkCounts(document, tree.root, &reader) }
         guard reader.failed else { return Reading(document: document, diagnostics: [], files: []) }
-        var diagnostics = reader.diagnostics
+        var diagnostics = parsed.head.map { head in reader.diagnostics.map(head.restore) } ?? reader.diagnostics
         if reader.dropped > 0 {
             diagnostics[diagnostics.count - 1] = diagnostics[diagnostics.count - 1].noting(
                 "and \(reader.dropped) more problem\(reader.dropped == 1 ? "" : "s") in this file, not shown")
@@ -94,7 +95,11 @@ extension ResultDocument {
     }
 
     /// Every section, in the order the document is written.
-    static func decode(_ root: DataNode, records: [RecordTree]?, _ r: inout ResultDocumentReader) -> ResultDocument {
+    /// `recordsFile`: the file the records were parsed from (the head's text is `r`'s).
+    static func decode(
+        _ root: DataNode, records: [RecordTree]?, recordsFile: SourceFile? = nil, _ r: inout ResultDocumentReader
+    ) -> ResultDocument {
+        let recordsFile = recordsFile ?? r.file
         let tool = r.object(root, "tool", "").map { t in
             Tool(name: r.string(t, "name", "tool"), version: r.string(t, "version", "tool"))
         }
@@ -121,7 +126,7 @@ extension ResultDocument {
             checkColumns(root, &r)
             let list = r.array(root, "workspaces", "")
             let trees = records ?? list.map { RecordTree(node: $0, bound: resultBound($0)) }
-            (workspaces, results, slugPlaces) = readRecords(trees, policies: listed, &r)
+            (workspaces, results, slugPlaces) = readRecords(trees, policies: listed, file: recordsFile, &r)
         } else {
             let list = r.array(root, "workspaces", "")
             workspaces = readInParallel(list, chunk: 16, &r) { n, i, r in
@@ -132,7 +137,7 @@ extension ResultDocument {
                 readResult(n, i, titles: known, &r)
             }
         }
-        checkSlugs(workspaces, slugPlaces, &r)
+        checkSlugs(workspaces, slugPlaces, in: recordsFile, &r)
         let notices = r.array(root, "notices", "").enumerated().compactMap { i, n -> Notice? in
             let path = "notices[\(i)]"
             guard let o = r.element(n, path) else { return nil }
@@ -156,7 +161,10 @@ extension ResultDocument {
     /// one slug (E0615), and a document that has them is refused too, at the second (E1511),
     /// rather than have two workspaces' results on one page.
     /// `places`: where each workspace's slug is written (byte offsets), read with the records.
-    static func checkSlugs(_ workspaces: [WorkspaceInfo], _ places: [Range<Int>], _ r: inout ResultDocumentReader) {
+    /// `file`: the file the places are offsets of.
+    static func checkSlugs(
+        _ workspaces: [WorkspaceInfo], _ places: [Range<Int>], in file: SourceFile, _ r: inout ResultDocumentReader
+    ) {
         var seen: [String: Int] = [:]
         for (i, ws) in workspaces.enumerated() {
             guard let first = seen[ws.slug] else {
@@ -164,7 +172,10 @@ extension ResultDocument {
                 continue
             }
             let place = i < places.count ? places[i] : 0..<1
-            r.report { .documentDuplicateSlug("workspaces[\(i)].slug", ws.slug, first: first, at: $0.range(place.lowerBound, place.upperBound)) }
+            r.report { _ in
+                .documentDuplicateSlug(
+                    "workspaces[\(i)].slug", ws.slug, first: first, at: file.range(place.lowerBound, place.upperBound))
+            }
         }
     }
 
@@ -287,14 +298,13 @@ extension ResultDocument {
     /// into the document's array: each part's place in it is known from the records' lists
     /// before any result is built (`resultBound`).
     static func readRecords(
-        _ records: [RecordTree], policies: [String: PolicyInfo], _ reader: inout ResultDocumentReader
+        _ records: [RecordTree], policies: [String: PolicyInfo], file: SourceFile, _ reader: inout ResultDocumentReader
     ) -> ([WorkspaceInfo], [Finding], [Range<Int>]) {
         let chunk = 4
         let parts = (records.count + chunk - 1) / chunk
         let ranges = (0..<parts).map { ($0 * chunk)..<min(records.count, ($0 + 1) * chunk) }
         let readers = ParallelSlots<ResultDocumentReader>(count: parts)
         let infos = ParallelSlots<[(WorkspaceInfo, Range<Int>)]>(count: parts)
-        let file = reader.file
         let results = [Finding](concatenatingParts: ranges.map { $0.reduce(0) { $0 + records[$1].bound } }) { part, out in
             var r = ResultDocumentReader(file: file)
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []

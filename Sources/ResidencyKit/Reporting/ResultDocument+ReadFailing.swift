@@ -24,8 +24,8 @@ extension ResultDocument {
         // The document without its records, each record's line kept as `0`: lines and columns
         // are the file's, so what is wrong in its head or tail is shown where it is, and it is
         // kilobytes where a masked copy of the whole file was tens of megabytes.
-        let (head, tailShift) = headAndTail(bytes, records)
-        let headFile = SourceFile(path: file.path, bytes: head)
+        let (head, restore) = headAndTail(bytes, records, path: file.path)
+        let headFile = SourceFile(path: file.path + headMarker, bytes: head)
         guard case .success(let tree) = JSONReader.parse(head, range: 0..<head.count),
             identify(tree.root, headFile) == nil, isRecordSchema(tree.root), let list = tree.root["workspaces"],
             list.kind == .array, list.count == records.count, list.elements.allSatisfy({ $0.int == 0 })
@@ -75,45 +75,16 @@ extension ResultDocument {
             workspaces += p.workspaces
         }
         listed.workspaces = workspaces.count
-        checkSlugs(workspaces.map(\.0), workspaces.map(\.1), &inRecords)
+        checkSlugs(workspaces.map(\.0), workspaces.map(\.1), in: file, &inRecords)
         if !reader.failed, !inRecords.failed { checkCounts(document, listed, tree.root, &reader) }
         // The head's places as the file's offsets (its lines and columns already are).
-        let headProblems = reader.diagnostics.map { tailShift($0) }
+        let headProblems = reader.diagnostics.map(restore)
         guard headProblems.isEmpty, !inRecords.failed else {
             return (nil, (headProblems + inRecords.diagnostics).sortedForOutput())
         }
         var regions: [String: String] = [:]
         for (w, _) in workspaces { if let region = w.region { regions[w.id] = region } }
         return (FailingRead(failing: failing, regions: regions), [])
-    }
-}
-
-extension ResultDocument {
-    /// The document with each record's line replaced by `    0` (and its comma): the head, the
-    /// placeholders, the tail. With it, a function that moves a diagnostic's offsets in the tail
-    /// to where they are in the file.
-    static func headAndTail(_ bytes: [UInt8], _ records: [Range<Int>]) -> ([UInt8], (Diagnostic) -> Diagnostic) {
-        var head = Array(bytes[..<records[0].lowerBound])
-        for (i, r) in records.enumerated() {
-            head.append(UInt8(ascii: "0"))
-            if i + 1 < records.count { head += Array(bytes[r.upperBound..<records[i + 1].lowerBound]) }
-        }
-        let tailStart = head.count
-        let shift = records.last!.upperBound - tailStart
-        head += bytes[records.last!.upperBound...]
-        func moved(_ l: SourceLocation) -> SourceLocation {
-            l.offset >= tailStart ? SourceLocation(line: l.line, column: l.column, offset: l.offset + shift) : l
-        }
-        let fix: (Diagnostic) -> Diagnostic = { d in
-            var d = d
-            func fixed(_ r: SourceRange?) -> SourceRange? {
-                r.map { SourceRange(file: $0.file, start: moved($0.start), end: moved($0.end)) }
-            }
-            d.range = fixed(d.range)
-            for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
-            return d
-        }
-        return (head, fix)
     }
 }
 

@@ -4,26 +4,31 @@ import Foundation
 /// Parsing a result document a workspace record at a time. `check` writes each record on a
 /// line of its own (`ResultDocument+JSON.swift`); parsed whole, a nightly document is one tree
 /// of some five million values built on one thread. Laid out as `check` writes it, the file is
-/// parsed as two things: the document with every record replaced by a `0` of the same length
-/// (so every other value keeps its offset, and its diagnostics their line and column), and
-/// each record on its own, in parallel. A file laid out otherwise (re-indented by `jq`, say)
-/// is parsed whole, as before, and reads the same.
+/// parsed as two things: the document with every record's line replaced by a `0` (so every
+/// value keeps its line and column; a few kilobytes, not a copy of the whole file), and each
+/// record on its own, in parallel. A file laid out otherwise (re-indented by `jq`, say) is
+/// parsed whole, as before, and reads the same.
 struct ParsedDocument {
     /// The document; with `records`, each record stands there as a `0`.
     var tree: DataTree
     /// Each record parsed on its own; nil when the tree holds the records.
     var records: [RecordTree]?
+    /// With `records`: the text `tree` was parsed from (the document without its records), and
+    /// what puts a diagnostic found in it back at its place in the file.
+    var head: (file: SourceFile, restore: @Sendable (Diagnostic) -> Diagnostic)? = nil
 }
 
 extension ResultDocument {
     static func parse(_ file: SourceFile) -> Result<ParsedDocument, JSONSyntaxError> {
         let bytes = file.bytes
         if let records = recordLines(bytes) {
-            // The masked document on one thread while the records are parsed on the others.
+            // The document without its records on one thread while the records are parsed on the others.
+            let (text, restore) = headAndTail(bytes, records, path: file.path)
+            let head = SourceFile(path: file.path + Self.headMarker, bytes: text)
             let masked = ParallelSlots<Result<DataTree, JSONSyntaxError>>(count: 1)
             let trees = ParallelSlots<RecordTree?>(count: records.count)
             DispatchQueue.concurrentPerform(iterations: records.count + 1) { i in
-                guard i > 0 else { return masked.store(0, parseMasked(bytes, records)) }
+                guard i > 0 else { return masked.store(0, JSONReader.parse(text, range: 0..<text.count)) }
                 let r = records[i - 1]
                 // A record is mostly small numbers: a value every three or four bytes.
                 guard case .success(let tree) = JSONReader.parse(bytes, range: r, valuesEvery: 4) else {
@@ -39,25 +44,50 @@ extension ResultDocument {
             let parsed = trees.take()
             if case .success(let tree) = masked.take()[0], isRecordSchema(tree.root),
                 let list = tree.root["workspaces"], list.kind == .array, list.count == records.count,
-                zip(list.elements, records).allSatisfy({ $0.start == $1.lowerBound && $0.int == 0 }),
-                parsed.allSatisfy({ $0 != nil })
+                list.elements.allSatisfy({ $0.int == 0 }), parsed.allSatisfy({ $0 != nil })
             {
-                return .success(ParsedDocument(tree: tree, records: parsed.map { $0! }))
+                return .success(ParsedDocument(tree: tree, records: parsed.map { $0! }, head: (head, restore)))
             }
         }
         return JSONReader.parse(file).map { ParsedDocument(tree: $0, records: nil) }
     }
 
-    /// The document with each record replaced by a `0` and spaces, parsed.
-    static func parseMasked(_ bytes: [UInt8], _ records: [Range<Int>]) -> Result<DataTree, JSONSyntaxError> {
-        var masked = bytes
-        masked.withUnsafeMutableBufferPointer { b in
-            for r in records {
-                b[r.lowerBound] = UInt8(ascii: "0")
-                UnsafeMutableBufferPointer(rebasing: b[(r.lowerBound + 1)..<r.upperBound]).update(repeating: 0x20)
-            }
+    /// The path the head's text is read under, so that what is found in it is told apart from
+    /// what is found in the records (read from the file itself) and put back at its place.
+    static let headMarker = "\u{0}head"
+
+    /// The document with each record's line replaced by `    0` (and its comma): the head, the
+    /// placeholders, the tail. With it, what moves a diagnostic found in that text to its place
+    /// in the file: its path back to `path`, and offsets in the tail by what the records took
+    /// (lines and columns are already the file's).
+    static func headAndTail(
+        _ bytes: [UInt8], _ records: [Range<Int>], path: String
+    ) -> ([UInt8], @Sendable (Diagnostic) -> Diagnostic) {
+        var head = Array(bytes[..<records[0].lowerBound])
+        for (i, r) in records.enumerated() {
+            head.append(UInt8(ascii: "0"))
+            if i + 1 < records.count { head += Array(bytes[r.upperBound..<records[i + 1].lowerBound]) }
         }
-        return JSONReader.parse(masked, range: 0..<masked.count)
+        let tailStart = head.count
+        let shift = records.last!.upperBound - tailStart
+        head += bytes[records.last!.upperBound...]
+        let marked = path + headMarker
+        @Sendable func fixed(_ r: SourceRange?) -> SourceRange? {
+            guard let r, r.file == marked else { return r }
+            func moved(_ l: SourceLocation) -> SourceLocation {
+                l.offset >= tailStart ? SourceLocation(line: l.line, column: l.column, offset: l.offset + shift) : l
+            }
+            return SourceRange(file: path, start: moved(r.start), end: moved(r.end))
+        }
+        return (
+            head,
+            { d in
+                var d = d
+                d.range = fixed(d.range)
+                for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
+                return d
+            }
+        )
     }
 
     /// The byte range of each workspace record when the file is laid out as `check` writes it:

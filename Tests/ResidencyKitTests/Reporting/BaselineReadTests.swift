@@ -59,6 +59,29 @@ import Testing
         #expect(lean?.map(\.message) == whole.map(\.message))
     }
 
+    /// A document laid out in records is parsed without them (each record's line a `0`): what is
+    /// wrong in its head or its tail is still shown at its line, column and offset in the file.
+    @Test(arguments: [
+        (#""evaluated": 58"#, #""evaluated": 158"#, "158"),
+        (#""auditDate": "2026-11-28""#, #""auditDate": 5"#, "5"),
+    ])
+    func whatIsWrongAroundTheRecordsIsShownAtItsPlace(find: String, replace: String, value: String) throws {
+        let text = try Self.text()
+        #expect(text.contains(find))
+        let edited = text.replacingOccurrences(of: find, with: replace)
+        let bytes = Array(edited.utf8)
+        let file = SourceFile(path: "doc.json", bytes: bytes)
+        let found = try #require(ResultDocument.recordLines(bytes), "laid out in records")
+        #expect(!found.isEmpty)
+        let reading = ResultDocument.read(file)
+        let problem = try #require(reading.diagnostics.first)
+        let at = try #require(edited.range(of: replace)).upperBound
+        let offset = edited.utf8.distance(from: edited.utf8.startIndex, to: at) - value.utf8.count
+        #expect(problem.range?.file == "doc.json")
+        #expect(problem.range?.start.offset == offset, "\(problem.message)")
+        #expect(problem.range?.start == file.range(offset, offset + 1).start)
+    }
+
     /// A record that is not JSON on its own is read whole, which says where the syntax breaks.
     @Test func aBrokenRecordIsReadWholeAndRefused() throws {
         let text = try Self.text()
