@@ -70,7 +70,7 @@ extension ResultDocument {
             if p.unparsed { return nil }
             inRecords.absorb(p.reader)
             listed.merge(p.sink.counts)
-            failing.merge(p.sink.failing) { first, _ in first }
+            failing.merge(p.sink.failing) { _, later in later }  // as reading in order would: the last one
             listed.resources += p.resources
             workspaces += p.workspaces
         }
