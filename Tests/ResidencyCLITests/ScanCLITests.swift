@@ -48,11 +48,11 @@ import Testing
         let out = dir.appendingPathComponent("sdk-configs.json").path
         let r = try residency(["scan", Self.corpus, "--json", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("55 SDK setups in 42 files of 45 read"), "\(r.stdout)")
+        #expect(r.stdout.contains("56 SDK setups in 43 files of 46 read"), "\(r.stdout)")
         #expect(r.stderr.contains("warning[W1801]"), "the file that cannot be tokenised is named")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        #expect((json["sdkConfigs"] as? [Any])?.count == 55)
+        #expect((json["sdkConfigs"] as? [Any])?.count == 56)
     }
 
     /// Scanning `.`: the `.env` at the top applies everywhere, a deeper one wins below its folder.

@@ -7,7 +7,10 @@ extension SDKPatterns {
     /// source's settings from Segment's CDN, which follows the workspace's region.
     func browser() -> [SDKUse] {
         let npm = file.mentions("@segment/analytics-next")
-        guard npm || file.mentions("segment") else { return [] }
+        // The snippet names Segment's CDN, and, where the CDN is proxied, still marks itself
+        // (`analytics.invoked`, `SNIPPET_VERSION`, `_writeKey`; segmentio/snippet template/snippet.js).
+        let snippet = ["segment", "SNIPPET_VERSION", "analytics.invoked", "_writeKey"].contains { file.mentions($0) }
+        guard npm || snippet else { return [] }
         return file.calls("load").compactMap { k in
             guard let dot = file.token(k - 1), dot.isPunctuation("."), let owner = file.token(k - 2),
                 owner.text == "AnalyticsBrowser" || owner.text == "analytics" || (npm && owner.kind == .identifier)

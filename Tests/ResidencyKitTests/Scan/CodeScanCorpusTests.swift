@@ -74,6 +74,7 @@ import Testing
         #"web/pages/_document.tsx:6:26  analytics.js  writeKey "webSnippetPkgKey00001"  cdnHost "cdn.example.com""#,
         #"web/pages/_document.tsx:10:13  analytics.js  writeKey env NEXT_PUBLIC_SEGMENT_WRITE_KEY  apiHost "events.eu1.segmentapis.com/v1""#,
         #"web/public/index.html:7:13  analytics.js  writeKey "browserSnippetKey0001""#,
+        #"web/public/proxied.html:9:13  analytics.js  writeKey "browserProxiedKey0002""#,
         #"web/src/segment.ts:3:43  analytics.js  writeKey "browserNpmKey000000001"  apiHost "events.eu1.segmentapis.com/v1""#,
     ]
 
@@ -83,7 +84,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "55 SDK setups in 42 files of 45 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "56 SDK setups in 43 files of 46 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
