@@ -42,6 +42,13 @@ struct AuditInputOptions: ParsableArguments {
     var scanEnvironment: String?
 
     @Option(
+        name: .customLong("scan-exclude"),
+        help: ArgumentHelp(
+            "Paths under --scan to leave out, in .gitignore's syntax (repeatable): code that does not ship, as '**/__tests__/'.",
+            valueName: "pattern"))
+    var scanExclude: [String] = []
+
+    @Option(
         name: .customLong("now"),
         help: "The run's time (UTC, e.g. 2026-11-28T02:00:00Z) for reproducible reports; default: now, or SOURCE_DATE_EPOCH.")
     var nowArgument: String?
@@ -55,6 +62,9 @@ struct AuditInputOptions: ParsableArguments {
     func validate() throws {
         for p in paramArguments { _ = try ParamAssignment.parse(p) }
         if let nowArgument { _ = try RunTime.parse(nowArgument) }
+        if !scanExclude.isEmpty, scanPaths.isEmpty {
+            throw ValidationError("--scan-exclude needs --scan: it leaves out paths under the scanned folders")
+        }
         if scanEnvironment != nil, scanPaths.isEmpty {
             throw ValidationError("--scan-env needs --scan: it resolves what scanned code reads")
         }
@@ -77,7 +87,9 @@ struct AuditInputOptions: ParsableArguments {
         options.waivers = waivers
         options.waiverMaximumDays = waiverMaxDays
         options.clock = try RunClock.clock(now: now, environment: environment)
-        if !scanPaths.isEmpty { options.scan = CodeScan.Options(paths: scanPaths, environmentFile: scanEnvironment) }
+        if !scanPaths.isEmpty {
+            options.scan = CodeScan.Options(paths: scanPaths, environmentFile: scanEnvironment, exclude: scanExclude)
+        }
         return options
     }
 
@@ -91,6 +103,7 @@ struct AuditInputOptions: ParsableArguments {
         for p in params { given += ["--param", "\(p.name)=\(p.value)"] }
         for p in scanPaths { given += ["--scan", p] }
         if let scanEnvironment { given += ["--scan-env", scanEnvironment] }
+        for e in scanExclude { given += ["--scan-exclude", e] }
         if let now { given += ["--now", now.text] }
         return given
     }

@@ -6,7 +6,7 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Find the Segment SDK setups in application code and the settings that decide where their events go.",
-        usage: "residency scan <paths> ... [--json <file>] [--env <file>] [--inventory <path> ...]",
+        usage: "residency scan <paths> ... [--json <file>] [--env <file>] [--exclude <pattern> ...] [--inventory <path> ...]",
         discussion: """
             Reads the code under each path (respecting .gitignore; skipping node_modules, Pods, vendor and build \
             output) as code, not lines: a setting in a comment is not a setting, a string constant defined in the \
@@ -29,6 +29,7 @@ struct ScanCommand: ParsableCommand {
               residency scan ios-app/ web/
               residency scan . --json reports/sdk-configs.json
               residency scan services/ --env deploy/production.env
+              residency scan . --exclude '**/__tests__/' --exclude '*.test.ts'
               residency scan . --inventory exports/ --json reports/sdk-configs.json
             """
     )
@@ -45,6 +46,13 @@ struct ScanCommand: ParsableCommand {
     var environmentFile: String?
 
     @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp(
+            "Paths to leave out, in .gitignore's syntax relative to each folder scanned (repeatable): code that does not ship.",
+            valueName: "pattern"))
+    var exclude: [String] = []
+
+    @Option(
         name: .customLong("inventory"),
         help: "Export bundle file or folder whose sources the setups are matched to by write key (repeatable).")
     var inventories: [String] = []
@@ -56,7 +64,7 @@ struct ScanCommand: ParsableCommand {
     var diagnosticsFormat: DiagnosticRenderer.Format = .human
 
     func run() throws {
-        let outcome = CodeScan.run(CodeScan.Options(paths: paths, environmentFile: environmentFile))
+        let outcome = CodeScan.run(CodeScan.Options(paths: paths, environmentFile: environmentFile, exclude: exclude))
         Terminal.emit(outcome.diagnostics, files: outcome.sources, format: diagnosticsFormat)
         guard !outcome.hasErrors else {
             Terminal.stderr("residency: nothing scanned: fix the errors above\n")

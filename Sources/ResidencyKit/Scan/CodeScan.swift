@@ -11,10 +11,14 @@ public enum CodeScan {
         /// `--env FILE`: the environment the app runs with, which resolves `env NAME` values
         /// (a `.env` at the top of a scanned folder is read too; this one wins).
         public var environmentFile: String?
+        /// `--exclude PATTERN`: paths left out, in .gitignore's syntax relative to each scanned
+        /// folder (`**/__tests__/`, `e2e/`, `*.test.ts`): code that does not ship.
+        public var exclude: [String]
 
-        public init(paths: [String], environmentFile: String? = nil) {
+        public init(paths: [String], environmentFile: String? = nil, exclude: [String] = []) {
             self.paths = paths
             self.environmentFile = environmentFile
+            self.exclude = exclude
         }
     }
 
@@ -49,7 +53,7 @@ public enum CodeScan {
 
     public static func run(_ options: Options) -> Outcome {
         var outcome = Outcome()
-        let tree = CodeTree.walk(options.paths)
+        let tree = CodeTree.walk(options.paths, exclude: options.exclude)
         outcome.walked = tree.files + tree.environmentFiles + (options.environmentFile.map { [$0] } ?? [])
         outcome.foldersSkipped = tree.foldersSkipped
         outcome.ignoredFiles = tree.filesIgnored

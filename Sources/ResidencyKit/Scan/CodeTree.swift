@@ -51,7 +51,9 @@ struct CodeTree {
         var environmentFiles: [String] = []
     }
 
-    static func walk(_ roots: [String]) -> Found {
+    /// `exclude`: patterns in .gitignore's syntax, relative to each root, that win over every
+    /// `.gitignore` (a `!` in them re-includes only what they excluded).
+    static func walk(_ roots: [String], exclude: [String] = []) -> Found {
         var found = Found()
         for root in roots {
             var info = stat()
@@ -65,7 +67,7 @@ struct CodeTree {
             }
             var ignores: [(base: String, rules: GitIgnore)] = []
             if let exclude = readText(join(root, ".git/info/exclude")) { ignores.append(("", GitIgnore(exclude))) }
-            walk(root, "", &ignores, &found, visited: [])
+            walk(root, "", &ignores, &found, visited: [], excluded: exclude.isEmpty ? nil : GitIgnore(exclude.joined(separator: "\n")))
         }
         found.files.sort()
         return found
@@ -73,7 +75,7 @@ struct CodeTree {
 
     private static func walk(
         _ root: String, _ relative: String, _ ignores: inout [(base: String, rules: GitIgnore)], _ found: inout Found,
-        visited: Set<[UInt64]>
+        visited: Set<[UInt64]>, excluded: GitIgnore?
     ) {
         let here = relative.isEmpty ? root : join(root, relative)
         var visited = visited
@@ -106,7 +108,7 @@ struct CodeTree {
                 continue
             }
             let isFolder = info.st_mode & S_IFMT == S_IFDIR
-            if isIgnored(below, isFolder: isFolder, ignores) {
+            if excluded?.decision(below, isFolder: isFolder) == true || isIgnored(below, isFolder: isFolder, ignores) {
                 if isFolder { found.foldersSkipped += 1 } else { found.filesIgnored += 1 }
                 continue
             }
@@ -115,7 +117,7 @@ struct CodeTree {
                     found.foldersSkipped += 1
                     continue
                 }
-                walk(root, below, &ignores, &found, visited: visited)
+                walk(root, below, &ignores, &found, visited: visited, excluded: excluded)
             } else if info.st_mode & S_IFMT == S_IFREG, CodeLanguage.of(path: name) != nil {
                 found.files.append(path)
             }

@@ -37,4 +37,17 @@ import Testing
         #expect(found.files.contains(root + "/" + file) == read, "\(found.files)")
         #expect(found.problems.isEmpty)
     }
+
+    /// `--exclude` leaves out code that does not ship, whatever the .gitignore files say; its `!`
+    /// takes back only what it left out.
+    @Test func excludedPathsAreNotRead() throws {
+        let root = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for file in ["src/app.ts", "src/__tests__/app.test.ts", "src/setup.test.ts", "e2e/keep.ts", "e2e/run.ts"] {
+            try InventoryFixture.write("// code\n", to: root + "/" + file)
+        }
+        let found = CodeTree.walk([root], exclude: ["**/__tests__/", "*.test.ts", "e2e/*", "!e2e/keep.ts"])
+        #expect(found.files.map { String($0.dropFirst(root.count + 1)) } == ["e2e/keep.ts", "src/app.ts"])
+        #expect(CodeTree.walk([root]).files.count == 5)
+    }
 }
