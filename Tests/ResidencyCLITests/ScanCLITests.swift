@@ -48,11 +48,11 @@ import Testing
         let out = dir.appendingPathComponent("sdk-configs.json").path
         let r = try residency(["scan", Self.corpus, "--json", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("56 SDK setups in 43 files of 46 read"), "\(r.stdout)")
+        #expect(r.stdout.contains("59 SDK setups in 45 files of 48 read"), "\(r.stdout)")
         #expect(r.stderr.contains("warning[W1801]"), "the file that cannot be tokenised is named")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        #expect((json["sdkConfigs"] as? [Any])?.count == 56)
+        #expect((json["sdkConfigs"] as? [Any])?.count == 59)
     }
 
     /// Scanning `.`: the `.env` at the top applies everywhere, a deeper one wins below its folder.

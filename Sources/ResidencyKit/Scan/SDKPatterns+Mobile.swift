@@ -179,9 +179,13 @@ extension SDKPatterns {
         return file.calls("createClient").compactMap { k in
             guard let arg = only(k + 1) else { return nil }
             let config = options(arg)
-            return use(
-                "analytics-react-native", at: k, writeKey: file.value(config, "writeKey"),
-                settings: ["proxy", "useSegmentEndpoints", "cdnProxy"].map { ($0, file.value(config, $0)) })
+            var settings = ["proxy", "useSegmentEndpoints", "cdnProxy"].map { ($0, file.value(config, $0)) }
+            // `autoAddSegmentDestination: false`: the events go through plugins the app adds, not
+            // to Segment's destination; where they go is then not in the settings (types.ts).
+            if let auto = file.value(config, "autoAddSegmentDestination"), evaluator.value(auto.value).boolean != true {
+                settings.append(("autoAddSegmentDestination", auto))
+            }
+            return use("analytics-react-native", at: k, writeKey: file.value(config, "writeKey"), settings: settings)
         }
     }
 }

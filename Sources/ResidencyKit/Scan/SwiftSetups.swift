@@ -25,7 +25,7 @@ extension SDKPatterns {
         return finder.configurations.compactMap { call -> SDKUse? in
             guard
                 let type = SwiftSetupFinder.calledType(call),
-                let library = Self.swiftConfigurations[type], library != "analytics-swift" || importsSegment,
+                let library = library(of: type, importsSegment: importsSegment, finder.typealiases),
                 let key = call.arguments.first(where: { $0.label?.text == "writeKey" })
             else { return nil }
             var settings: [(String, FileArgument?)] = []
@@ -42,10 +42,9 @@ extension SDKPatterns {
                     ))
                 end = Syntax(chained)
             }
-            // The variable the configuration is kept in, and what is done to it after.
-            if let binding = end.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self),
-                let variable = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
-            {
+            // The variable the configuration is kept in (`let c = …`, or `c = …` after `let c:
+            // AnalyticsConfiguration`, each `#if` branch its own), and what is done to it after.
+            if let variable = Self.variable(keeping: end) {
                 for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
                     settings.append((name, later.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(later))))
                 }
@@ -59,6 +58,51 @@ extension SDKPatterns {
                 writeKey: argument(key.expression),
                 settings: settings.filter { wanted.contains($0.0) })
         }
+    }
+
+    /// The library a configuration type is the SDK's for: analytics-swift's `Configuration` only
+    /// in a file that imports `Segment` (others vendors have one too), or a typealias of one.
+    private func library(of type: String, importsSegment: Bool, _ aliases: [String: String]) -> String? {
+        if let known = Self.swiftConfigurations[type] {
+            return known != "analytics-swift" || importsSegment ? known : nil
+        }
+        return aliased(type, aliases)
+    }
+
+    /// The library of a configuration type named by a typealias, in this file or at the top of
+    /// another Swift file of the scan: only one whose type is the SDK's, named with its module
+    /// (`Segment.Configuration`) or one of the classic SDK's own names.
+    private func aliased(_ name: String, _ local: [String: String]) -> String? {
+        let written: [String]
+        if let here = local[name] {
+            written = [here]
+        } else {
+            written = evaluator.elsewhere(name).map { d in
+                d.value.map { d.file.tokens[$0].text }.joined()
+            }
+        }
+        let libraries = Set(written.map { text -> String? in
+            if text == "Segment.Configuration" { return "analytics-swift" }
+            return ["AnalyticsConfiguration", "SEGAnalyticsConfiguration", "Segment.AnalyticsConfiguration"].contains(text)
+                ? "analytics-ios" : nil
+        })
+        guard libraries.count == 1, let library = libraries.first else { return nil }
+        return library
+    }
+
+    /// The variable a value is stored in: by its declaration (`let c = value`) or an assignment
+    /// (`c = value`).
+    static func variable(keeping value: Syntax) -> String? {
+        if let binding = value.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self) {
+            return binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
+        }
+        if let sequence = value.parent?.as(ExprListSyntax.self)?.parent?.as(SequenceExprSyntax.self) {
+            let elements = Array(sequence.elements)
+            if elements.count == 3, elements[1].is(AssignmentExprSyntax.self), elements[2].id == value.id {
+                return SwiftSetupFinder.variable(elements[0])
+            }
+        }
+        return nil
     }
 
     /// The tokens of an expression, for the evaluator.
@@ -87,6 +131,14 @@ final class SwiftSetupFinder: SyntaxVisitor {
     var memberAssignments: [(base: String, name: String, value: ExprSyntax)] = []
     var imports: Set<String> = []
 
+    /// `typealias Name = Type` in the file: each name's type as written.
+    var typealiases: [String: String] = [:]
+
+    override func visit(_ node: TypeAliasDeclSyntax) -> SyntaxVisitorContinueKind {
+        typealiases[node.name.text] = node.initializer.value.trimmedDescription
+        return .skipChildren
+    }
+
     override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
         if let module = node.path.first?.name.text { imports.insert(module) }
         return .skipChildren
@@ -106,7 +158,9 @@ final class SwiftSetupFinder: SyntaxVisitor {
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         let called = node.calledExpression
-        if let name = Self.calledType(node), SDKPatterns.swiftConfigurations[name] != nil,
+        // Any `…Configuration(writeKey:)`: the SDK's own types, and the names a typealias gives
+        // them (`typealias SegmentConfiguration = Segment.Configuration`), told apart afterwards.
+        if let name = Self.calledType(node), name.hasSuffix("Configuration"),
             node.arguments.contains(where: { $0.label?.text == "writeKey" })
         {
             configurations.append(node)

@@ -40,6 +40,8 @@ import Testing
         #"ios-classic/Tracker.swift:6:29  analytics-ios  writeKey "swiftClassicKey000001"  (no endpoint set: the SDK's default)"#,
         #"ios-swift/ObjC/AppDelegate.m:6:34  analytics-swift  writeKey "swiftObjCWriteKey00008"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/AppDelegate.swift:17:29  analytics-swift  writeKey "swiftEUwriteKey0000001"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-swift/Sources/Shop/Deferred.swift:10:25  analytics-swift  writeKey "swiftDeferredDebug0009"  apiHost "events.eu1.segmentapis.com/v1""#,
+        #"ios-swift/Sources/Shop/Deferred.swift:12:25  analytics-swift  writeKey "swiftDeferredRelease10"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/ExplicitInit.swift:4:29  analytics-swift  writeKey "swiftExplicitInit00007"  apiHost "events.eu1.segmentapis.com/v1""#,
         #"ios-swift/Sources/Shop/Legacy.swift:7:37  analytics-swift  writeKey "swiftUSdefault0000002"  (no endpoint set: the SDK's default)"#,
         #"ios-swift/Sources/Shop/Properties.swift:5:25  analytics-swift  writeKey "swiftProperties000005"  apiHost "events.eu1.segmentapis.com/v1""#,
@@ -67,6 +69,7 @@ import Testing
         "react-native/src/dotenv.ts:5:27  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
         #"react-native/src/kiosk.tsx:5:22  analytics-react-native  writeKey "rnKioskKey000000000002"  proxy "https://events.eu1.segmentapis.com/v1""#,
         "react-native/src/kiosk.tsx:10:24  analytics-react-native  writeKey env SEGMENT_WRITE_KEY  proxy env SEGMENT_PROXY  useSegmentEndpoints true",
+        #"react-native/src/plugins.ts:4:27  analytics-react-native  writeKey "rnPluginsKey0000000005"  autoAddSegmentDestination unknown (false)"#,
         #"ruby-app/config/initializers/analytics.rb:7:32  analytics-ruby  writeKey "rubyEUwriteKey0000001"  host "events.eu1.segmentapis.com""#,
         #"ruby-app/config/initializers/analytics.rb:14:30  analytics-ruby  writeKey env SEGMENT_WRITE_KEY  host "https://events.eu1.segmentapis.com""#,
         #"web/.storybook/preview.ts:4:43  analytics.js  writeKey "webStorybookKey000001""#,
@@ -84,7 +87,7 @@ import Testing
         #expect(Array(lines.dropLast()) == Self.expected)
         #expect(
             lines.last
-                == "56 SDK setups in 43 files of 46 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
+                == "59 SDK setups in 45 files of 48 read; passed by: 2 folders skipped (ignored, dependencies or build output), 1 binary file"
         )
     }
 
@@ -206,7 +209,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(ScanReport.json(outcome, paths: ["ios-swift"]))) as? [String: Any])
         #expect(json["scanVersion"] as? Int == 1)
         let entries = try #require(json["sdkConfigs"] as? [[String: Any]])
-        #expect(entries.count == 8)
+        #expect(entries.count == 10)
         let staging = try #require(entries.first { $0["writeKey"] as? String == "swiftStaging000000003" })
         #expect(staging["library"] as? String == "analytics-swift")
         #expect(staging["apiHost"] == nil, "an unresolved value is not given as a setting")

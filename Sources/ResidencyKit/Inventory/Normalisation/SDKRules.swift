@@ -22,7 +22,9 @@ enum SDKRules {
     /// Settings that replace how an SDK sends (a request or connection factory, an HTTP
     /// client): code a scan does not follow, so their value is always unknown, and with it the
     /// URL, never the one the other settings would give.
-    static let transports: Set<String> = ["requestFactory", "connectionFactory", "client", "httpClientProvider"]
+    static let transports: Set<String> = [
+        "requestFactory", "connectionFactory", "client", "httpClientProvider", "autoAddSegmentDestination",
+    ]
     static let usHost = "https://api.segment.io"
 
     /// Library ids as users declare them.
