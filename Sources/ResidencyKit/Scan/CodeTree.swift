@@ -67,7 +67,9 @@ struct CodeTree {
             }
             var ignores: [(base: String, rules: GitIgnore)] = []
             if let exclude = readText(join(root, ".git/info/exclude")) { ignores.append(("", GitIgnore(exclude))) }
-            walk(root, "", &ignores, &found, visited: [], excluded: exclude.isEmpty ? nil : GitIgnore(exclude.joined(separator: "\n")))
+            walk(
+                root, "", &ignores, &found, visited: [],
+                excluded: exclude.isEmpty ? nil : GitIgnore(exclude.joined(separator: "\n")))
         }
         found.files.sort()
         return found

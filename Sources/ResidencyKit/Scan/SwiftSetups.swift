@@ -81,11 +81,12 @@ extension SDKPatterns {
                 d.value.map { d.file.tokens[$0].text }.joined()
             }
         }
-        let libraries = Set(written.map { text -> String? in
-            if text == "Segment.Configuration" { return "analytics-swift" }
-            return ["AnalyticsConfiguration", "SEGAnalyticsConfiguration", "Segment.AnalyticsConfiguration"].contains(text)
-                ? "analytics-ios" : nil
-        })
+        let libraries = Set(
+            written.map { text -> String? in
+                if text == "Segment.Configuration" { return "analytics-swift" }
+                return ["AnalyticsConfiguration", "SEGAnalyticsConfiguration", "Segment.AnalyticsConfiguration"].contains(text)
+                    ? "analytics-ios" : nil
+            })
         guard libraries.count == 1, let library = libraries.first else { return nil }
         return library
     }
