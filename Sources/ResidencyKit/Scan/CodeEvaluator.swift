@@ -171,6 +171,8 @@ struct CodeEvaluator {
         ("String.fromEnvironment(", true), ("constString.fromEnvironment(", true), ("bool.fromEnvironment(", true),
         ("Bundle.main.object(forInfoDictionaryKey:", true), ("Bundle.main.infoDictionary?[", true),
         ("Bundle.main.infoDictionary![", true), ("Bundle.main.infoDictionary[", true),
+        // react-native-config's native side (its README): Objective-C and Swift read the same .env.
+        ("[ReactNativeConfigenvFor:", false), ("[RNCConfigenvFor:", false), ("RNCConfig.env(for:", false),
     ]
 
     // MARK: splitting

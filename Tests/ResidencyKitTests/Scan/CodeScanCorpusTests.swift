@@ -203,6 +203,18 @@ import Testing
         #expect(Self.scan(paths.map { Self.root + "/" + $0 }).uses.allSatisfy { $0.writeKey?.literal != "builtKey" })
     }
 
+    /// react-native-config's native side reads the same .env as its JavaScript side.
+    @Test func reactNativeConfigInObjectiveCIsTheEnvironment() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            NSString *key = [ReactNativeConfig envFor:@"SEGMENT_WRITE_KEY_IOS"];
+            SEGAnalyticsConfiguration *configuration = [SEGAnalyticsConfiguration configurationWithWriteKey:key];
+            """.write(toFile: folder + "/AppDelegate.m", atomically: true, encoding: .utf8)
+        let use = try #require(Self.scan([folder]).uses.first)
+        #expect(use.writeKey?.described == "env SEGMENT_WRITE_KEY_IOS")
+    }
+
     @Test func theJSONDocumentHasTheBundlesShape() throws {
         let outcome = Self.scan([Self.root + "/ios-swift"])
         let json = try #require(
