@@ -302,6 +302,25 @@ import Testing
         #expect(!usOnly.stdout.contains("a request written by hand"), "\(usOnly.stdout)")
     }
 
+    /// The same for a library whose setting is not `apiHost` (analytics-node's `host`): a source
+    /// set up two ways is unknown whatever the library.
+    @Test func aServerSourceSetUpTwoWaysIsUndecided() throws {
+        func node(_ host: String) -> String {
+            "const { Analytics } = require('@segment/analytics-node')\n"
+                + "new Analytics({ writeKey: 'kotlinEUwriteKey00001', host: '\(host)' })\n"
+        }
+        let dir = try temporaryFolder([
+            "inv/shop-eu.json": Self.bundle, "app/eu.js": node("https://events.eu1.segmentapis.com"),
+            "app/us.js": node("https://api.segment.io"),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policies = repositoryRoot.appendingPathComponent("policies").path
+        let r = try residency(["check", "--policies", policies, "--inventory", "inv", "--scan", "app"] + Self.now, in: dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("UNKNOWN RES-004  error   shop-eu/source/src-android"), "\(r.stdout)")
+        #expect(r.stdout.contains("is set up differently in 2 places (app/eu.js:2:5, app/us.js:2:5)"), "\(r.stdout)")
+    }
+
     /// One source set up two ways in the code: which one ships is not in the code.
     @Test func oneSourceSetUpTwoWaysIsUndecided() throws {
         let dir = try temporaryFolder([

@@ -162,7 +162,8 @@ extension CodeScan {
             var sdk = configuration(outcome.uses[uses[0]])
             if matching.conflicting.contains(source) {
                 let places = uses.map { ScanReport.where_(outcome.uses[$0].location) }.joined(separator: ", ")
-                sdk.unresolved["apiHost"] = "set up differently in \(uses.count) places (\(places))"
+                // Under a key of its own, read for every library (not only those whose setting is `apiHost`).
+                sdk.unresolved[SDKRules.conflictingSetups] = "set up differently in \(uses.count) places (\(places))"
             }
             workspaces[source.workspace].sources[source.source].sdk = sdk
         }

@@ -19,6 +19,10 @@ enum SDKRules {
 
     static let usAPIHost = "api.segment.io/v1"
 
+    /// The `unresolved` entry of a source set up differently in two places in code (`check
+    /// --scan`): whatever the library, its URL is then unknown.
+    static let conflictingSetups = "setups"
+
     /// Settings that replace how an SDK sends (a request or connection factory, an HTTP
     /// client): code a scan does not follow, so their value is always unknown, and with it the
     /// URL, never the one the other settings would give.
@@ -195,10 +199,12 @@ enum SDKRules {
     /// A request factory, connection factory or HTTP client set in code counts too: it decides
     /// the URL of every request, whatever the other settings say.
     private static func unresolvedResolution(_ sdk: SDKConfig, _ library: String) -> Resolution? {
-        let keys = (libraries[library]?.keys ?? ["apiHost"]) + ["uploadURL"] + transports.sorted()
+        let keys = [conflictingSetups] + (libraries[library]?.keys ?? ["apiHost"]) + ["uploadURL"] + transports.sorted()
         guard let key = keys.first(where: { sdk.unresolved[$0] != nil }), let value = sdk.unresolved[key] else { return nil }
         let evidence =
-            if transports.contains(key) {
+            if key == conflictingSetups {
+                "the source is \(value) in the code: which setup ships is not in the code"
+            } else if transports.contains(key) {
                 "sdk.\(key) is set in the code (\(value)): it decides the URL of every request, "
                     + "which reading the code cannot follow"
             } else if value.hasPrefix("env ") {
