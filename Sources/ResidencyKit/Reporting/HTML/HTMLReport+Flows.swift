@@ -207,26 +207,19 @@ extension HTMLReport {
                 w.link(anchor, r.policy)
                 w.text(")")
             }
-        case .fail:
+        case .fail, .indeterminate, .waived:
+            // The outcome and the policy, then what the outcome rests on.
+            let rest =
+                switch r.outcome {
+                case .fail: " (\(r.severity.rawValue)): \(r.title)"
+                case .indeterminate: ": \(r.reason ?? "a value the policy needs is unknown")"
+                default: ": \(r.reason ?? "waiver applied")"
+                }
             w.element("li") { w in
                 w.badge(r.outcome)
                 w.text(" ")
                 w.link(anchor, r.policy)
-                w.text(" (\(r.severity.rawValue)): \(r.title)")
-            }
-        case .indeterminate:
-            w.element("li") { w in
-                w.badge(r.outcome)
-                w.text(" ")
-                w.link(anchor, r.policy)
-                w.text(": \(r.reason ?? "a value the policy needs is unknown")")
-            }
-        case .waived:
-            w.element("li") { w in
-                w.badge(r.outcome)
-                w.text(" ")
-                w.link(anchor, r.policy)
-                w.text(": \(r.reason ?? "waiver applied")")
+                w.text(rest)
             }
         case .pass, .notApplicable:
             break
