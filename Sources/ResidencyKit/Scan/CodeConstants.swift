@@ -15,9 +15,13 @@ struct CodeConstants: Sendable {
     /// `static let x`). A value given inside a function or to an instance's field is that
     /// function's or instance's, never another file's constant of the same name.
     private(set) var shared: [String: [Range<Int>]] = [:]
+    /// The names the file imports (`CodeFile.imported`), where a language names its imports:
+    /// read once per file, not for every name a setting is followed through.
+    let imported: Set<String>
 
     init(_ file: CodeFile) {
         let tokens = file.tokens
+        imported = [.javascript, .python, .go].contains(file.language.family) ? file.imported : []
         // Open brackets, so that `name = value` inside a call (Kotlin's and Python's named
         // arguments) is not taken for a declaration.
         var open: [String] = []

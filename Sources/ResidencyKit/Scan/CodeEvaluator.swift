@@ -95,7 +95,7 @@ struct CodeEvaluator {
             return ScannedValue([.environment(env.variable, fallback: fallback)])
         }
         var definitions = (constants.byName[name] ?? []).map { CodeConstants.Definition(file: file, value: $0) }
-        if definitions.isEmpty, file.mayTake(name, through: root, parts: parts) { definitions = elsewhere(name) }
+        if definitions.isEmpty, file.mayTake(name, through: root, parts: parts, imported: constants.imported) { definitions = elsewhere(name) }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
             CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(

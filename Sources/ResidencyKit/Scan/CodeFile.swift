@@ -222,7 +222,8 @@ extension CodeFile {
     /// A path is another file's constant only as `Owner.NAME`: its owner imported (JavaScript,
     /// Python, Go's packages) or a type (a capital, as `SegmentConfig.EU_HOST`, `Config.euHost`).
     /// `self.cfg.WriteKey` and `widget.writeKey` are fields of a value, never constants elsewhere.
-    func mayTake(_ name: String, through root: String?, parts: Int) -> Bool {
+    /// `imported`: the file's `imported` names (computed once, with its constants).
+    func mayTake(_ name: String, through root: String?, parts: Int, imported: Set<String>) -> Bool {
         guard let root else {
             switch language.family {
             case .javascript, .python: return imported.contains(name)
