@@ -103,10 +103,12 @@ extension AuditRun {
         diagnostics += paramDiagnostics + waiverDiagnostics
         let waiverNotices = AuditRun.waiverNotices(run.waiverUse.report(waivers), diagnostics: &diagnostics)
         kept += waiverFiles
-        let document = run.document(
-            notRead: listing.notRead, waiverNotices: waiverNotices,
-            waiversInput: waiverFiles.first.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) },
-            finishedAt: options.clock())
+        guard
+            let document = run.document(
+                notRead: listing.notRead, waiverNotices: waiverNotices,
+                waiversInput: waiverFiles.first.map { .init(path: $0.path, sha256: SHA256.hex($0.bytes)) },
+                finishedAt: options.clock())
+        else { return nil }
         stage("document")
         let status: Audit.ExitStatus = document.summary.gate == .failed ? .violations : .ok
         var outcome = Outcome(status: status, document: document, diagnostics: diagnostics.sortedForOutput(), files: kept)

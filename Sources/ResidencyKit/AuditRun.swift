@@ -244,8 +244,10 @@ public enum AuditRun {
         stage("findings")
         let waiverNotices = applyWaivers(
             waivers, to: &results, prepared.inventory.workspaces, auditDate: auditDate, diagnostics: &diagnostics)
-        let comparison = baseline.map {
-            compare(&results, with: $0, prepared.inventory.workspaces, failOnNew: options.failOnNew)
+        var comparison: BaselineComparison?
+        if let baseline {
+            comparison = compare(&results, with: baseline, prepared.inventory.workspaces, failOnNew: options.failOnNew)
+            if comparison == nil { return fail([baseline.changedWhileRead]) }
         }
         let document = document(
             prepared, evaluation, results, options, files: files, startedAt: startedAt, auditDate: auditDate,

@@ -234,12 +234,16 @@ struct BatchedRun {
 
     /// The document once every batch is merged: everything but the records (and, unless the
     /// whole document was asked for, the workspaces' flows and the results the terminal does
-    /// not show).
+    /// not show). Nil when the baseline changed while the run read it: the run in one piece
+    /// then says so.
     func document(
         notRead: [String], waiverNotices: [ResultDocument.Notice], waiversInput: ResultDocument.Input?, finishedAt: Date
-    ) -> ResultDocument {
-        let comparison = context.baseline.map {
-            AuditRun.comparison($0, seen: seen, present: slugs, counts: changes, failOnNew: context.options.failOnNew)
+    ) -> ResultDocument? {
+        var comparison: AuditRun.BaselineComparison?
+        if let baseline = context.baseline {
+            comparison = AuditRun.comparison(
+                baseline, seen: seen, present: slugs, counts: changes, failOnNew: context.options.failOnNew)
+            if comparison == nil { return nil }
         }
         let unmatched = (unmatched ?? []).sorted()
         let unmatchedNotices = ResultDocument.unmatchedNotices(unmatched, context.program.bundle)

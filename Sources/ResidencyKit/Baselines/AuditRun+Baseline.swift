@@ -20,10 +20,11 @@ extension AuditRun {
     }
 
     /// Marks each failing or undecided finding new or unchanged, adds RES-010's findings for
-    /// regions that changed, and lists what was resolved.
+    /// regions that changed, and lists what was resolved; nil when the baseline changed while
+    /// the run read it (`Baseline.changedWhileRead`).
     static func compare(
         _ results: inout [Finding], with baseline: Baseline, _ workspaces: [WorkspaceModel], failOnNew: Bool
-    ) -> BaselineComparison {
+    ) -> BaselineComparison? {
         var seen = Set<String>()
         var changes = ChangeCounts()
         mark(&results, baseline, workspaces, seen: &seen, counts: &changes)
@@ -52,11 +53,12 @@ extension AuditRun {
     }
 
     /// The delta once every finding was marked: what is resolved, and a notice per baseline
-    /// workspace the run did not have (`present`: the slugs it had).
+    /// workspace the run did not have (`present`: the slugs it had). Nil when the baseline's
+    /// resolved findings can no longer be read from it.
     static func comparison(
         _ baseline: Baseline, seen: Set<String>, present: Set<String>, counts: ChangeCounts, failOnNew: Bool
-    ) -> BaselineComparison {
-        var resolved = baseline.resolved(seen: seen)
+    ) -> BaselineComparison? {
+        guard var resolved = baseline.resolved(seen: seen) else { return nil }
         // A finding of a workspace that is not in tonight's inventories was not resolved:
         // it was not looked at. Said in a notice per workspace, and not counted as resolved.
         let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)

@@ -17,25 +17,49 @@ public struct Baseline: Sendable {
 
     package var path: String
     var sha256: String
-    /// Fail and indeterminate findings by fingerprint.
-    var failing: [String: Entry]
+    /// Fail and indeterminate findings: each fingerprint, and where the rest of it is (the
+    /// number of its record in the file, or of its entry in `details`).
+    var failing: [String: UInt32]
     /// Each workspace's region by id (RES-010: a region cannot change).
     var regions: [String: String]
+    /// Where the rest of each failing finding is.
+    private var details: Details
+
+    private enum Details: Sendable {
+        /// Every entry, read with the document (a document not laid out in records).
+        case listed([Entry])
+        /// In the file's workspace records, read again for those resolved.
+        case records(BaselineRecords)
+    }
 
     /// Reads a result document written by `check --json`.
     package static func load(path: String) -> (Baseline?, SourceFile?, [Diagnostic]) {
+        // A document as `check` writes it: read once to find its records, then its records a
+        // few at a time, the passes counted and not kept, and the file never held whole. What
+        // is wrong in it is said by reading it whole, below.
+        if let records = BaselineRecords(path: path), let lean = records.read() {
+            return (
+                Baseline(
+                    path: path, sha256: records.layout.sha256, failing: lean.failing, regions: lean.regions,
+                    details: .records(records)), nil, []
+            )
+        }
         let bytes: [UInt8]
         switch readFileBytes(atPath: path, limit: .resultDocument) {
         case .success(let b): bytes = b
-        case .failure(let error): return (nil, nil, [.error(.E1001, "cannot read baseline \(path): \(error)", at: nil)])
+        case .failure(let error): return (nil, nil, [unreadable(path, "\(error)")])
         }
         let file = SourceFile(path: path, bytes: bytes)
         let sha256 = SHA256.hex(file.bytes)
-        // A document as `check` writes it: its records a few at a time, the passes counted and
-        // not kept. Every value is checked as `residency report` checks it.
+        // Every value is checked as `residency report` checks it.
         if let lean = ResultDocument.readFailing(file) {
-            guard let read = lean.read else { return (nil, file, lean.diagnostics) }
-            return (Baseline(path: path, sha256: sha256, failing: read.failing, regions: read.regions), file, [])
+            guard let read = lean.read, let records = BaselineRecords(file, read: read) else {
+                return (nil, file, lean.diagnostics)
+            }
+            return (
+                Baseline(path: path, sha256: sha256, failing: read.failing, regions: read.regions, details: .records(records)),
+                file, []
+            )
         }
         let parsed: ParsedDocument
         switch ResultDocument.parse(file) {
@@ -58,17 +82,25 @@ public struct Baseline: Sendable {
         // reads it: every schema still read, every value checked.
         let reading = ResultDocument.read(file, parsed: parsed)
         guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
-        var failing: [String: Entry] = [:]
+        var failing: [String: UInt32] = [:]
+        var entries: [Entry] = []
         for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {
-            failing[r.fingerprint] = Entry(
-                fingerprint: r.fingerprint, policy: r.policy, workspace: r.workspace, resourceKind: r.resourceKind,
-                resourceId: r.resourceId, resourceName: r.resourceName)
+            failing[r.fingerprint] = UInt32(entries.count)
+            entries.append(
+                Entry(
+                    fingerprint: r.fingerprint, policy: r.policy, workspace: r.workspace, resourceKind: r.resourceKind,
+                    resourceId: r.resourceId, resourceName: r.resourceName))
         }
         var regions: [String: String] = [:]
         for w in doc.workspaces {
             if let region = w.region { regions[w.id] = region }
         }
-        return (Baseline(path: path, sha256: sha256, failing: failing, regions: regions), file, [])
+        return (Baseline(path: path, sha256: sha256, failing: failing, regions: regions, details: .listed(entries)), file, [])
+    }
+
+    /// E1001: the baseline cannot be read, or changed while the run read it.
+    static func unreadable(_ path: String, _ why: String) -> Diagnostic {
+        .error(.E1001, "cannot read baseline \(path): \(why)", at: nil)
     }
 
     /// Marks findings new or unchanged, adding the baseline's fingerprints they matched to
@@ -85,8 +117,22 @@ public struct Baseline: Sendable {
         }
     }
 
-    /// The baseline's failing and undecided findings that no current finding matched.
-    func resolved(seen: Set<String>) -> [Entry] {
-        failing.values.filter { !seen.contains($0.fingerprint) }.sorted { $0.fingerprint < $1.fingerprint }
+    /// The baseline's failing and undecided findings that no current finding matched, or nil
+    /// when the file they are in no longer holds them (changed in place while the run read it).
+    func resolved(seen: Set<String>) -> [Entry]? {
+        let gone = failing.filter { !seen.contains($0.key) }
+        let entries: [Entry]
+        switch details {
+        case .listed(let all): entries = gone.values.map { all[Int($0)] }
+        case .records(let records):
+            guard let found = records.entries(gone) else { return nil }
+            entries = found
+        }
+        return entries.sorted { $0.fingerprint < $1.fingerprint }
+    }
+
+    /// Why `resolved` gave nil.
+    var changedWhileRead: Diagnostic {
+        Self.unreadable(path, "it changed while the run read it (its failing results are no longer where they were)")
     }
 }

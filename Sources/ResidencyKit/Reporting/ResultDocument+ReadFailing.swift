@@ -8,23 +8,54 @@ import Dispatch
 /// every count of the summary against what the records list.
 extension ResultDocument {
     struct FailingRead: Sendable {
-        /// Fail and indeterminate results by fingerprint.
-        var failing: [String: Baseline.Entry]
+        /// Fail and indeterminate results: each fingerprint and the number of the record that
+        /// holds it. The rest of a result (its policy, resource and name) is read again from
+        /// that record for the few a run reports as resolved: kept for all of them, a night's
+        /// 76,000 results were tens of megabytes, ten times that at ten times the workspaces.
+        var failing: [String: UInt32]
         /// Each workspace's region by id.
         var regions: [String: String]
+        /// What reading a record again needs: the policies by id and the gate the document was
+        /// written with.
+        var policies: [String: PolicyInfo]
+        var failOn: AuditRun.FailOn
+        var onlyNew: Bool
     }
+
+    /// The bytes a span of records is read from: the file they are in (for what is reported)
+    /// and the offset in the file its first byte is at. The whole file with 0, or a buffer read
+    /// from the file for the span alone.
+    typealias RecordBytes = @Sendable (Range<Int>) -> (file: SourceFile, base: Int)?
 
     /// Nil when the file is not laid out in records as `check` writes them (schemas 1 and 2, or
     /// an edited layout, or a record that is not JSON on its own): the caller reads it whole,
     /// which says what is wrong with it.
     /// Otherwise what it read, or why the document is refused.
     static func readFailing(_ file: SourceFile) -> (read: FailingRead?, diagnostics: [Diagnostic])? {
-        let bytes = file.bytes
-        guard let records = recordLines(bytes) else { return nil }
+        guard let records = recordLines(file.bytes) else { return nil }
         // The document without its records, each record's line kept as `0`: lines and columns
         // are the file's, so what is wrong in its head or tail is shown where it is, and it is
         // kilobytes where a masked copy of the whole file was tens of megabytes.
-        let (head, restore) = headAndTail(bytes, records, path: file.path)
+        let (head, restore) = headAndTail(file.bytes, records, path: file.path)
+        return readFailing(head: head, restore: restore, records: records, in: file) { _ in (file, 0) }
+    }
+
+    /// The same from a file read in one pass (`RecordLayout`), its records read a few at a time
+    /// by `bytes`; what is wrong in it is found, but said by reading the file whole.
+    static func readFailing(_ layout: RecordLayout, path: String, bytes: @escaping RecordBytes) -> FailingRead? {
+        let restore = restoring(path: path, tailStart: layout.tailStart, shift: layout.shift)
+        let read = readFailing(
+            head: layout.text, restore: restore, records: layout.records, in: SourceFile(path: path, bytes: []), bytes: bytes)
+        guard let read, read.diagnostics.isEmpty else { return nil }
+        return read.read
+    }
+
+    /// `head`: the document without its records; `file`: what the records' places are reported
+    /// in (duplicate slugs).
+    private static func readFailing(
+        head: [UInt8], restore: @escaping @Sendable (Diagnostic) -> Diagnostic, records: [Range<Int>], in file: SourceFile,
+        bytes: @escaping RecordBytes
+    ) -> (read: FailingRead?, diagnostics: [Diagnostic])? {
         let headFile = SourceFile(path: file.path + headMarker, bytes: head)
         guard case .success(let tree) = JSONReader.parse(head, range: 0..<head.count),
             identify(tree.root, headFile) == nil, isRecordSchema(tree.root), let list = tree.root["workspaces"],
@@ -39,7 +70,7 @@ extension ResultDocument {
         let (failOn, onlyNew) = (document.summary.failOn, document.baseline?.failOnNew == true)
 
         struct Part: Sendable {
-            var reader: ResultDocumentReader
+            var reader: ResultDocumentReader?
             var sink: FailingSink
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []
             var resources = 0
@@ -49,26 +80,37 @@ extension ResultDocument {
         let parts = (records.count + chunk - 1) / chunk
         let slots = ParallelSlots<Part>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var p = Part(reader: ResultDocumentReader(file: file), sink: FailingSink(failOn: failOn, onlyNew: onlyNew))
-            for i in (part * chunk)..<min(records.count, (part + 1) * chunk) {
-                guard case .success(let record) = JSONReader.parse(bytes, range: records[i], valuesEvery: 4) else {
+            let numbers = (part * chunk)..<min(records.count, (part + 1) * chunk)
+            var p = Part(sink: FailingSink(failOn: failOn, onlyNew: onlyNew))
+            guard let span = bytes(records[numbers.first!].lowerBound..<records[numbers.last!].upperBound) else {
+                p.unparsed = true
+                return slots.store(part, p)
+            }
+            let (source, base) = (span.file, span.base)
+            var reader = ResultDocumentReader(file: source)
+            for i in numbers {
+                let r = (records[i].lowerBound - base)..<(records[i].upperBound - base)
+                guard case .success(let record) = JSONReader.parse(source.bytes, range: r, valuesEvery: 4) else {
                     p.unparsed = true
                     break
                 }
-                var ws = readRecord(record.root, "workspaces[\(i)]", policies: policies, &p.reader, into: &p.sink)
+                p.sink.record = UInt32(i)
+                var ws = readRecord(record.root, "workspaces[\(i)]", policies: policies, &reader, into: &p.sink)
                 p.resources += 1 + ws.sources.count + ws.destinations.count + ws.warehouses.count
                 (ws.sources, ws.destinations, ws.warehouses) = ([], [], [])
-                p.workspaces.append((ws, slugPlace(record.root)))
+                let slug = slugPlace(record.root)
+                p.workspaces.append((ws, (slug.lowerBound + base)..<(slug.upperBound + base)))
             }
+            p.reader = reader
             slots.store(part, p)
         }
         var listed = ListedCounts()
-        var failing: [String: Baseline.Entry] = [:]
+        var failing: [String: UInt32] = [:]
         var workspaces: [(WorkspaceInfo, Range<Int>)] = []
         var inRecords = ResultDocumentReader(file: file)
         for p in slots.take() {
-            if p.unparsed { return nil }
-            inRecords.absorb(p.reader)
+            guard !p.unparsed, let partReader = p.reader else { return nil }
+            inRecords.absorb(partReader)
             listed.merge(p.sink.counts)
             failing.merge(p.sink.failing) { _, later in later }  // as reading in order would: the last one
             listed.resources += p.resources
@@ -84,16 +126,19 @@ extension ResultDocument {
         }
         var regions: [String: String] = [:]
         for (w, _) in workspaces { if let region = w.region { regions[w.id] = region } }
-        return (FailingRead(failing: failing, regions: regions), [])
+        return (FailingRead(failing: failing, regions: regions, policies: policies, failOn: failOn, onlyNew: onlyNew), [])
     }
 }
 
-/// Counts every result and keeps the failing and undecided ones as baseline entries.
+/// Counts every result and keeps the failing and undecided ones' fingerprints, each with the
+/// number of its record.
 struct FailingSink: FindingSink, Sendable {
     let failOn: AuditRun.FailOn
     let onlyNew: Bool
     var counts = ResultDocument.ListedCounts()
-    var failing: [String: Baseline.Entry] = [:]
+    var failing: [String: UInt32] = [:]
+    /// The number of the record being read.
+    var record: UInt32 = 0
 
     init(failOn: AuditRun.FailOn, onlyNew: Bool) {
         self.failOn = failOn
@@ -103,7 +148,20 @@ struct FailingSink: FindingSink, Sendable {
     mutating func append(_ finding: consuming Finding) {
         counts.add(finding, failOn: failOn, onlyNew: onlyNew)
         guard finding.outcome == .fail || finding.outcome == .indeterminate else { return }
-        failing[finding.fingerprint] = Baseline.Entry(
+        failing[finding.fingerprint] = record
+    }
+}
+
+/// Keeps the baseline entries of the results asked for, as `Baseline.resolved` lists them.
+struct EntrySink: FindingSink {
+    let wanted: Set<String>
+    var found: [String: Baseline.Entry] = [:]
+
+    mutating func append(_ finding: consuming Finding) {
+        guard finding.outcome == .fail || finding.outcome == .indeterminate, wanted.contains(finding.fingerprint) else {
+            return
+        }
+        found[finding.fingerprint] = Baseline.Entry(
             fingerprint: finding.fingerprint, policy: finding.policy, workspace: finding.workspace,
             resourceKind: finding.resourceKind, resourceId: finding.resourceId, resourceName: finding.resourceName)
     }

@@ -69,8 +69,14 @@ extension ResultDocument {
             if i + 1 < records.count { head += Array(bytes[r.upperBound..<records[i + 1].lowerBound]) }
         }
         let tailStart = head.count
-        let shift = records.last!.upperBound - tailStart
         head += bytes[records.last!.upperBound...]
+        return (head, restoring(path: path, tailStart: tailStart, shift: records.last!.upperBound - tailStart))
+    }
+
+    /// What moves a diagnostic found in a document's text without its records to its place in
+    /// the file: its path back to `path`, and offsets from `tailStart` on by `shift` (what the
+    /// records took; lines and columns are already the file's).
+    static func restoring(path: String, tailStart: Int, shift: Int) -> @Sendable (Diagnostic) -> Diagnostic {
         let marked = path + headMarker
         @Sendable func fixed(_ r: SourceRange?) -> SourceRange? {
             guard let r, r.file == marked else { return r }
@@ -79,15 +85,12 @@ extension ResultDocument {
             }
             return SourceRange(file: path, start: moved(r.start), end: moved(r.end))
         }
-        return (
-            head,
-            { d in
-                var d = d
-                d.range = fixed(d.range)
-                for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
-                return d
-            }
-        )
+        return { d in
+            var d = d
+            d.range = fixed(d.range)
+            for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
+            return d
+        }
     }
 
     /// The byte range of each workspace record when the file is laid out as `check` writes it:

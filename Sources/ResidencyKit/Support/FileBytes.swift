@@ -116,17 +116,9 @@ struct FileSizeLimit: Sendable, Hashable {
 /// `[UInt8]` a `SourceFile` holds: for tens of megabytes of inventories, a second buffer
 /// to fill, fault in and free.
 func readFileBytes(atPath path: String, limit: FileSizeLimit) -> Result<[UInt8], FileReadError> {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return .failure(.system(errno)) }
-    if let refused = FileReadError.kind(of: info.st_mode) { return .failure(refused) }
-    if Int(info.st_size) > limit.bytes { return .failure(.tooLarge(limit)) }
-
-    let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(.system(errno)) }
+    let opened = openRegularFile(atPath: path, limit: limit)
+    guard case .success(let (fd, size)) = opened else { return opened.map { _ in [] } }
     defer { close(fd) }
-    guard fstat(fd, &info) == 0 else { return .failure(.system(errno)) }
-    if let refused = FileReadError.kind(of: info.st_mode) { return .failure(refused) }
-    if Int(info.st_size) > limit.bytes { return .failure(.tooLarge(limit)) }
 
     var failure: FileReadError?
     /// Reads up to `count` bytes to `buffer`, retrying interrupted reads; 0 at the end.
@@ -141,7 +133,7 @@ func readFileBytes(atPath path: String, limit: FileSizeLimit) -> Result<[UInt8],
         }
     }
     // The size the file has now, in one go …
-    let expected = max(0, Int(info.st_size))
+    let expected = size
     var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
         count = 0
         while count < expected {
@@ -162,4 +154,27 @@ func readFileBytes(atPath path: String, limit: FileSizeLimit) -> Result<[UInt8],
     if let failure { return .failure(failure) }
     if bytes.count > limit.bytes { return .failure(.tooLarge(limit)) }
     return .success(bytes)
+}
+
+/// A regular file (or a symbolic link to one) opened for reading, with its size, checked as
+/// `readFileBytes` explains; the caller closes the descriptor.
+func openRegularFile(atPath path: String, limit: FileSizeLimit) -> Result<(descriptor: Int32, size: Int), FileReadError> {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .failure(.system(errno)) }
+    if let refused = FileReadError.kind(of: info.st_mode) { return .failure(refused) }
+    if Int(info.st_size) > limit.bytes { return .failure(.tooLarge(limit)) }
+
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    guard fd >= 0 else { return .failure(.system(errno)) }
+    guard fstat(fd, &info) == 0 else {
+        let failure = FileReadError.system(errno)
+        close(fd)
+        return .failure(failure)
+    }
+    let refused = FileReadError.kind(of: info.st_mode) ?? (Int(info.st_size) > limit.bytes ? .tooLarge(limit) : nil)
+    if let refused {
+        close(fd)
+        return .failure(refused)
+    }
+    return .success((fd, max(0, Int(info.st_size))))
 }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import ResidencyKit
 
 /// A baseline is read a few workspace records at a time, keeping only what it needs (the
@@ -20,10 +24,8 @@ import Testing
         return (baseline, diagnostics)
     }
 
-    @Test func theRecordsReadOneByOneGiveWhatTheWholeDocumentGives() throws {
-        let file = SourceFile(path: Self.example, bytes: Array(try Self.text().utf8))
-        let lean = try #require(ResultDocument.readFailing(file), "the example is laid out in records")
-        let read = try #require(lean.read, "\(lean.diagnostics)")
+    /// The example's failing and undecided results as the whole document gives them.
+    static func wholeEntries() throws -> [Baseline.Entry] {
         let doc = try #require(ResultDocument.read(path: Self.example).document)
         var failing: [String: Baseline.Entry] = [:]
         for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {
@@ -31,12 +33,97 @@ import Testing
                 fingerprint: r.fingerprint, policy: r.policy, workspace: r.workspace, resourceKind: r.resourceKind,
                 resourceId: r.resourceId, resourceName: r.resourceName)
         }
-        #expect(!failing.isEmpty)
-        #expect(read.failing == failing)
+        return failing.values.sorted { $0.fingerprint < $1.fingerprint }
+    }
+
+    @Test func theRecordsReadOneByOneGiveWhatTheWholeDocumentGives() throws {
+        let file = SourceFile(path: Self.example, bytes: Array(try Self.text().utf8))
+        let lean = try #require(ResultDocument.readFailing(file), "the example is laid out in records")
+        let read = try #require(lean.read, "\(lean.diagnostics)")
+        let doc = try #require(ResultDocument.read(path: Self.example).document)
+        let entries = try Self.wholeEntries()
+        #expect(!entries.isEmpty)
+        #expect(Set(read.failing.keys) == Set(entries.map(\.fingerprint)))
         var regions: [String: String] = [:]
         for w in doc.workspaces { if let region = w.region { regions[w.id] = region } }
         #expect(read.regions == regions)
         #expect(regions.count == doc.workspaces.count)
+        // Loaded from the file (found in one pass, the records read from it a few at a time),
+        // nothing resolved yet: every entry, read again from its record.
+        let (baseline, file2, diagnostics) = Baseline.load(path: Self.example)
+        #expect(diagnostics.isEmpty && file2 == nil, "the file is not kept")
+        let loaded = try #require(baseline)
+        #expect(loaded.sha256 == SHA256.hex(file.bytes))
+        #expect(loaded.regions == regions)
+        #expect(loaded.resolved(seen: []) == entries)
+        #expect(loaded.resolved(seen: Set(entries.dropFirst().map(\.fingerprint))) == [entries[0]])
+    }
+
+    /// Found in one pass, read in blocks of any size (so that a record's line, the marker and
+    /// the list's end fall across reads): the same records and the same text without them as
+    /// from the whole file's bytes.
+    @Test(arguments: [1, 2, 7, 64, 4096, 1 << 20])
+    func theLayoutIsFoundInBlocksOfAnySize(blockSize: Int) throws {
+        let bytes = Array(try Self.text().utf8)
+        let records = try #require(ResultDocument.recordLines(bytes))
+        let (text, _) = ResultDocument.headAndTail(bytes, records, path: "x")
+        let descriptor = open(Self.example, O_RDONLY)
+        defer { close(descriptor) }
+        let layout = try #require(RecordLayout.scan(descriptor, blockSize: blockSize))
+        #expect(layout.records == records)
+        #expect(layout.text == text)
+        #expect(layout.sha256 == SHA256.hex(bytes))
+        #expect(layout.tailStart + layout.shift == records.last!.upperBound)
+    }
+
+    /// What is not laid out in records is left to the whole read, whatever the blocks: the
+    /// list's end missing, a record line not closed, no record, the layout of `jq .`.
+    @Test(arguments: [
+        ("\n  ],\n  \"notices\"", "\n  ] ,\n  \"notices\""), ("}\n  ]", "} \n  ]"), ("\n  \"workspaces\": [\n", "\n  \"workspaces\":\n["),
+    ])
+    func anotherLayoutIsNotTakenForRecords(find: String, replace: String) throws {
+        let text = try Self.text()
+        #expect(text.contains(find))
+        let edited = Array(text.replacingOccurrences(of: find, with: replace).utf8)
+        #expect(ResultDocument.recordLines(edited) == nil)
+        let path = NSTemporaryDirectory() + "residency-layout-\(UUID().uuidString).json"
+        try Data(edited).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for blockSize in [3, 1 << 20] {
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            #expect(RecordLayout.scan(descriptor, blockSize: blockSize) == nil)
+        }
+    }
+
+    /// A night's job may write tonight's document over last night's (`--baseline last.json
+    /// --json last.json`): replaced by a rename, the baseline's records are still read from the
+    /// file it opened. Changed in place, they are not there any more: an error, not a short
+    /// list of resolved findings.
+    @Test func aBaselineReplacedWhileTheRunReadsItIsStillRead() throws {
+        let entries = try Self.wholeEntries()
+        let dir = NSTemporaryDirectory() + "residency-baseline-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/last.json"
+        try FileManager.default.copyItem(atPath: Self.example, toPath: path)
+        let renamed = try #require(Baseline.load(path: path).0)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/new.json"))
+        #expect(rename(dir + "/new.json", path) == 0)
+        #expect(renamed.resolved(seen: []) == entries)
+
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: Self.example, toPath: path)
+        let inPlace = try #require(Baseline.load(path: path).0)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("{}".utf8))
+        try handle.close()
+        #expect(inPlace.resolved(seen: []) == nil)
+        #expect(inPlace.changedWhileRead.code == "E1001")
+        // The run's comparison gives way (the run in one piece then fails with that error).
+        let comparison = AuditRun.comparison(inPlace, seen: [], present: [], counts: .init(), failOnNew: false)
+        #expect(comparison == nil)
     }
 
     /// Edited counts, an unknown outcome, a duplicate slug: refused as `report` refuses them.
