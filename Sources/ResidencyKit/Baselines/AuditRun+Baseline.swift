@@ -58,19 +58,17 @@ extension AuditRun {
     static func comparison(
         _ baseline: Baseline, seen: Set<String>, present: Set<String>, counts: ChangeCounts, failOnNew: Bool
     ) -> BaselineComparison? {
-        guard var resolved = baseline.resolved(seen: seen) else { return nil }
         // A finding of a workspace that is not in tonight's inventories was not resolved:
         // it was not looked at. Said in a notice per workspace, and not counted as resolved.
-        let unseen = Dictionary(grouping: resolved.filter { !present.contains($0.workspace) }, by: \.workspace)
-        resolved.removeAll { !present.contains($0.workspace) }
+        guard let (resolved, unseen) = baseline.resolved(seen: seen, present: present) else { return nil }
         var notices: [ResultDocument.Notice] = []
-        for (slug, entries) in unseen.sorted(by: { $0.key < $1.key }) {
+        for (slug, count) in unseen.sorted(by: { $0.key < $1.key }) {
             notices.append(
                 .init(
                     code: "baseline-workspace-missing", policy: nil,
                     message:
-                        "workspace \(slug) is in the baseline but not in this run's inventories: its \(entries.count) failing or "
-                        + "undecided finding\(entries.count == 1 ? " was" : "s were") not checked, so none is counted as resolved"
+                        "workspace \(slug) is in the baseline but not in this run's inventories: its \(count) failing or "
+                        + "undecided finding\(count == 1 ? " was" : "s were") not checked, so none is counted as resolved"
                 ))
         }
         return BaselineComparison(

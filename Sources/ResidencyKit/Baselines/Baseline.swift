@@ -117,18 +117,31 @@ public struct Baseline: Sendable {
         }
     }
 
-    /// The baseline's failing and undecided findings that no current finding matched, or nil
+    /// The baseline's failing and undecided findings that no current finding matched, in the
+    /// workspaces of `present` (slugs), and how many there are in each other workspace; nil
     /// when the file they are in no longer holds them (changed in place while the run read it).
-    func resolved(seen: Set<String>) -> [Entry]? {
+    /// Only the first are read again from their records: a run of one workspace against a
+    /// night of 10,000 does not read the other 9,999's.
+    func resolved(seen: Set<String>, present: Set<String>) -> (resolved: [Entry], unseen: [String: Int])? {
         let gone = failing.filter { !seen.contains($0.key) }
-        let entries: [Entry]
+        var unseen: [String: Int] = [:]
+        var entries: [Entry] = []
         switch details {
-        case .listed(let all): entries = gone.values.map { all[Int($0)] }
+        case .listed(let all):
+            for place in gone.values {
+                let e = all[Int(place)]
+                if present.contains(e.workspace) { entries.append(e) } else { unseen[e.workspace, default: 0] += 1 }
+            }
         case .records(let records):
-            guard let found = records.entries(gone) else { return nil }
+            var wanted: [String: UInt32] = [:]
+            for (fingerprint, record) in gone {
+                let slug = records.slug(record)
+                if present.contains(slug) { wanted[fingerprint] = record } else { unseen[slug, default: 0] += 1 }
+            }
+            guard let found = records.entries(wanted) else { return nil }
             entries = found
         }
-        return entries.sorted { $0.fingerprint < $1.fingerprint }
+        return (entries.sorted { $0.fingerprint < $1.fingerprint }, unseen)
     }
 
     /// Why `resolved` gave nil.

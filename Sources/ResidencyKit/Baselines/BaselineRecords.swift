@@ -62,6 +62,9 @@ final class BaselineRecords: @unchecked Sendable {
         return found
     }
 
+    /// The slug of the workspace whose record is number `record`.
+    func slug(_ record: UInt32) -> String { found?.slugs[Int(record)] ?? "" }
+
     /// The entries of `wanted` (fingerprint → record number), read again from their records;
     /// nil when one is no longer there.
     func entries(_ wanted: [String: UInt32]) -> [Baseline.Entry]? {

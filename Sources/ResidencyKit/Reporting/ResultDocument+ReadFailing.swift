@@ -15,6 +15,8 @@ extension ResultDocument {
         var failing: [String: UInt32]
         /// Each workspace's region by id.
         var regions: [String: String]
+        /// Each record's workspace slug, in order.
+        var slugs: [String]
         /// What reading a record again needs: the policies by id and the gate the document was
         /// written with.
         var policies: [String: PolicyInfo]
@@ -70,6 +72,7 @@ extension ResultDocument {
         let (failOn, onlyNew) = (document.summary.failOn, document.baseline?.failOnNew == true)
 
         struct Part: Sendable {
+            /// The part's reader, when it found something wrong (it holds the part's bytes).
             var reader: ResultDocumentReader?
             var sink: FailingSink
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []
@@ -101,7 +104,7 @@ extension ResultDocument {
                 let slug = slugPlace(record.root)
                 p.workspaces.append((ws, (slug.lowerBound + base)..<(slug.upperBound + base)))
             }
-            p.reader = reader
+            if reader.failed { p.reader = reader }
             slots.store(part, p)
         }
         var listed = ListedCounts()
@@ -109,8 +112,8 @@ extension ResultDocument {
         var workspaces: [(WorkspaceInfo, Range<Int>)] = []
         var inRecords = ResultDocumentReader(file: file)
         for p in slots.take() {
-            guard !p.unparsed, let partReader = p.reader else { return nil }
-            inRecords.absorb(partReader)
+            guard !p.unparsed else { return nil }
+            if let partReader = p.reader { inRecords.absorb(partReader) }
             listed.merge(p.sink.counts)
             failing.merge(p.sink.failing) { _, later in later }  // as reading in order would: the last one
             listed.resources += p.resources
@@ -126,7 +129,10 @@ extension ResultDocument {
         }
         var regions: [String: String] = [:]
         for (w, _) in workspaces { if let region = w.region { regions[w.id] = region } }
-        return (FailingRead(failing: failing, regions: regions, policies: policies, failOn: failOn, onlyNew: onlyNew), [])
+        let read = FailingRead(
+            failing: failing, regions: regions, slugs: workspaces.map(\.0.slug), policies: policies, failOn: failOn,
+            onlyNew: onlyNew)
+        return (read, [])
     }
 }
 

@@ -55,8 +55,16 @@ import Testing
         let loaded = try #require(baseline)
         #expect(loaded.sha256 == SHA256.hex(file.bytes))
         #expect(loaded.regions == regions)
-        #expect(loaded.resolved(seen: []) == entries)
-        #expect(loaded.resolved(seen: Set(entries.dropFirst().map(\.fingerprint))) == [entries[0]])
+        let all = Set(entries.map(\.workspace))
+        #expect(all.count > 1)
+        #expect(loaded.resolved(seen: [], present: all)?.resolved == entries)
+        #expect(loaded.resolved(seen: [], present: all)?.unseen == [:])
+        #expect(loaded.resolved(seen: Set(entries.dropFirst().map(\.fingerprint)), present: all)?.resolved == [entries[0]])
+        // A workspace not in the run: its findings counted, not read again.
+        let first = entries[0].workspace
+        let other = loaded.resolved(seen: [], present: all.subtracting([first]))
+        #expect(other?.resolved == entries.filter { $0.workspace != first })
+        #expect(other?.unseen == [first: entries.filter { $0.workspace == first }.count])
     }
 
     /// Found in one pass, read in blocks of any size (so that a record's line, the marker and
@@ -110,7 +118,8 @@ import Testing
         let renamed = try #require(Baseline.load(path: path).0)
         try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/new.json"))
         #expect(rename(dir + "/new.json", path) == 0)
-        #expect(renamed.resolved(seen: []) == entries)
+        let all = Set(entries.map(\.workspace))
+        #expect(renamed.resolved(seen: [], present: all)?.resolved == entries)
 
         try FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: Self.example, toPath: path)
@@ -119,10 +128,10 @@ import Testing
         try handle.truncate(atOffset: 0)
         try handle.write(contentsOf: Data("{}".utf8))
         try handle.close()
-        #expect(inPlace.resolved(seen: []) == nil)
+        #expect(inPlace.resolved(seen: [], present: all) == nil)
         #expect(inPlace.changedWhileRead.code == "E1001")
         // The run's comparison gives way (the run in one piece then fails with that error).
-        let comparison = AuditRun.comparison(inPlace, seen: [], present: [], counts: .init(), failOnNew: false)
+        let comparison = AuditRun.comparison(inPlace, seen: [], present: all, counts: .init(), failOnNew: false)
         #expect(comparison == nil)
     }
 
