@@ -30,4 +30,12 @@ void residency_undo_drop(long id);
 int residency_undo_install(void);
 void residency_undo_uninstall(void);
 
+/// Starts writing a file's data to disk without waiting for it (Linux's
+/// `sync_file_range(SYNC_FILE_RANGE_WRITE)`): 0, or an errno (ENOSYS elsewhere).
+int residency_start_writeback(int fd);
+
+/// Waits until everything written to the file system holding `fd` is on disk, reporting a
+/// failed write-back (Linux's `syncfs`): 0, or an errno (ENOSYS elsewhere).
+int residency_sync_file_system(int fd);
+
 #endif

@@ -1,3 +1,4 @@
+import CSignalCleanup
 import Foundation
 
 #if canImport(Glibc)
@@ -119,7 +120,7 @@ package final class OutputBatch {
             guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
                 throw batch.failure(batch.entries[index].target, "\(name) is not a plain file name")
             }
-            try batch.stage(index, path + "/" + name, mode: nil) { emit in emit(bytes) }
+            try batch.stage(index, path + "/" + name, mode: nil, syncedLater: true) { emit in emit(bytes) }
         }
     }
 
@@ -137,11 +138,29 @@ package final class OutputBatch {
         if let undoStep { undo.append(undoStep) }
         entries[i].staged = staging
         try fill(Folder(batch: self, index: i, path: staging))
+        // The files' write-back was started as each was closed; one wait for all of them (a
+        // night's 1,000 files synced one by one waited for each in turn), then the folder.
+        if let error = syncFileSystem(staging) {
+            throw failure(entries[i].target, "cannot write \(OutputPaths.display(staging)): \(String(cString: strerror(error)))")
+        }
         syncFolder(staging)
     }
 
+    /// Waits until what was written to the file system of `path` is on disk; nil, or the errno
+    /// of a failed write-back. Where that cannot be done (not Linux), each file was synced as
+    /// it was closed.
+    func syncFileSystem(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        let error = residency_sync_file_system(descriptor)
+        return error == 0 || error == ENOSYS ? nil : error
+    }
+
     /// Creates `temporary`, fills it, syncs and closes it; an undo step removes it.
-    func stage(_ i: Int, _ temporary: String, mode: stat?, _ produce: (([UInt8]) -> Void) -> Void) throws(Diagnostic) {
+    func stage(
+        _ i: Int, _ temporary: String, mode: stat?, syncedLater: Bool = false, _ produce: (([UInt8]) -> Void) -> Void
+    ) throws(Diagnostic) {
         let target = entries[i].target
         var file: StagedFile
         // The undo step goes in before the file is created, so that a signal arriving between
@@ -164,7 +183,7 @@ package final class OutputBatch {
                 file.abandon()
                 throw Errno(error, "")
             }
-            try file.finish()
+            try file.finish(syncedLater: syncedLater)
         } catch {
             throw failure(target, error.reason)
         }

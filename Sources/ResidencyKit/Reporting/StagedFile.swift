@@ -1,3 +1,5 @@
+import CSignalCleanup
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -42,10 +44,15 @@ struct StagedFile {
         }
     }
 
-    /// Flushes, syncs and closes; throws the first error of any of them.
-    mutating func finish() throws(Errno) {
+    /// Flushes, syncs and closes; throws the first error of any of them. `later`: a file of a
+    /// folder whose file system is synced once all its files are written
+    /// (`OutputBatch.writeFolder`): its write-back is started, not waited for, where the system
+    /// can do that (Linux), and it is synced now elsewhere.
+    mutating func finish(syncedLater later: Bool = false) throws(Errno) {
         flush()
-        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if failure == nil, !(later && residency_start_writeback(descriptor) == 0), fsync(descriptor) != 0 {
+            failure = errno
+        }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure { throw Errno(failure, "cannot write \(path)") }
     }

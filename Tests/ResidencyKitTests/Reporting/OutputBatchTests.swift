@@ -73,6 +73,23 @@ import Testing
 
     /// Another process puts a folder where a report goes while the run writes: the rename is
     /// refused and the report renamed before it is put back.
+    /// A folder's files start their write-back as each is closed and are waited for once, by
+    /// syncing their file system; a folder that cannot be opened for it is an error, not a skip.
+    @Test func aFolderIsSyncedOnceItsFilesAreWritten() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/junit"
+        let batch = try OutputBatch([OutputTarget("--junit-dir", target)])
+        defer { batch.discard() }
+        try batch.writeFolder(target) { folder throws(Diagnostic) in
+            for i in 0..<3 { try folder.write("w\(i).xml", Array("<x/>".utf8)) }
+        }
+        try batch.commit()
+        #expect(Self.entries(target) == ["w0.xml", "w1.xml", "w2.xml"])
+        #expect(batch.syncFileSystem(target) == nil)
+        #expect(batch.syncFileSystem(dir + "/missing") == ENOENT)
+    }
+
     @Test func aFolderInPlaceOfAReportMidwayPutsTheOthersBack() throws {
         let dir = try Self.folder(["a.json": "old a", "b.html": "old b"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
