@@ -81,6 +81,7 @@ struct ReportCommand: ParsableCommand {
 
                 """)
         }
+        let afterRead = ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" ? Terminal.memory() : ""
         let failure = outputs.writeAll(result, settings: writing, progress: progress)
         if diagnosticsFormat == .json {
             Terminal.emit(reading.diagnostics + (failure.map { [$0] } ?? []), files: reading.files, format: .json)
@@ -92,8 +93,8 @@ struct ReportCommand: ParsableCommand {
         if failure != nil { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {
             Terminal.stderr(
-                "timing: read: \(Terminal.milliseconds(read - start)) ms\n"
-                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms\n")
+                "timing: read: \(Terminal.milliseconds(read - start)) ms (\(afterRead))\n"
+                    + "timing: reports: \(Terminal.milliseconds(clock.now - read)) ms (\(Terminal.memory()))\n")
         }
         // As `check` does: the system reclaims a large document's results at once on exit.
         withExtendedLifetime(reading) { Foundation.exit(Audit.ExitStatus.ok.rawValue) }

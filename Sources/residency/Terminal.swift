@@ -21,6 +21,18 @@ enum Terminal {
         d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
     }
 
+    /// The process's resident memory now and at its peak, for `RESIDENCY_TIMINGS=1` lines:
+    /// `resident 300 MB, peak 352 MB` (empty where `/proc/self/status` is not).
+    static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func megabytes(_ key: String) -> String {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") }
+            let kb = line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+            return kb.map { "\($0 / 1000) MB" } ?? "?"
+        }
+        return "resident \(megabytes("VmRSS")), peak \(megabytes("VmHWM"))"
+    }
+
     /// Prints diagnostics: JSON to standard output (for tools), human text to standard error.
     static func emit(_ diagnostics: [Diagnostic], files: [SourceFile], format: DiagnosticRenderer.Format) {
         switch format {

@@ -35,6 +35,12 @@ public struct Finding: Sendable, Hashable {
     private var details: DetailsBox?
 
     /// The optional parts of a finding, together.
+    ///
+    /// A message or remediation read back from a result document may be kept as the numbers of
+    /// its pieces in its workspace's strings (`messagePieces`), joined when it is read: a night's
+    /// 131,000 failed and permitted results then hold some 50 bytes of numbers each where the
+    /// joined texts and their breaks were some 400. Two details are equal when they say the
+    /// same, however each text is kept.
     struct Details: Sendable, Hashable {
         var message: String?
         var remediation: String?
@@ -45,6 +51,64 @@ public struct Finding: Sendable, Hashable {
         var waiver: WaiverNote?
         var messageBreaks: [UInt32] = []
         var remediationBreaks: [UInt32] = []
+        /// When set, the message (and its breaks) is these pieces, and `message` is not read.
+        var messagePieces: Pieces?
+        var remediationPieces: Pieces?
+
+        var fullMessage: String? { messagePieces?.text ?? message }
+        var fullMessageBreaks: [UInt32] { messagePieces?.breaks ?? messageBreaks }
+        var fullRemediation: String? { remediationPieces?.text ?? remediation }
+        var fullRemediationBreaks: [UInt32] { remediationPieces?.breaks ?? remediationBreaks }
+
+        /// The texts kept as pieces joined, before one of them is changed.
+        mutating func join() {
+            if let p = messagePieces { (message, messageBreaks, messagePieces) = (p.text, p.breaks, nil) }
+            if let p = remediationPieces { (remediation, remediationBreaks, remediationPieces) = (p.text, p.breaks, nil) }
+        }
+
+        static func == (a: Details, b: Details) -> Bool {
+            a.fullMessage == b.fullMessage && a.fullMessageBreaks == b.fullMessageBreaks
+                && a.fullRemediation == b.fullRemediation && a.fullRemediationBreaks == b.fullRemediationBreaks
+                && a.reason == b.reason && a.permit == b.permit && a.basis == b.basis && a.change == b.change
+                && a.waiver == b.waiver
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(fullMessage)
+            h.combine(fullRemediation)
+            h.combine(reason)
+            h.combine(permit)
+            h.combine(basis)
+            h.combine(change)
+            h.combine(waiver)
+        }
+    }
+
+    /// A text as the numbers of its pieces in a table of strings (a workspace record's).
+    struct Pieces: Sendable {
+        let strings: [String]
+        let numbers: [UInt32]
+
+        var text: String {
+            guard numbers.count > 1 else { return numbers.first.map { strings[Int($0)] } ?? "" }
+            var text = ""
+            text.reserveCapacity(numbers.reduce(0) { $0 + strings[Int($1)].utf8.count })
+            for n in numbers { text += strings[Int(n)] }
+            return text
+        }
+
+        /// Where the pieces meet, as UTF-8 offsets; none for a text of one piece.
+        var breaks: [UInt32] {
+            guard numbers.count > 1 else { return [] }
+            var breaks: [UInt32] = []
+            breaks.reserveCapacity(numbers.count - 1)
+            var at = 0
+            for n in numbers.dropLast() {
+                at += strings[Int(n)].utf8.count
+                breaks.append(UInt32(at))
+            }
+            return breaks
+        }
     }
 
     /// `Details` shared between copies until one of them changes it.
@@ -84,12 +148,20 @@ public struct Finding: Sendable, Hashable {
 
     /// The policy's message, for outcomes other than pass and not-applicable.
     public var message: String? {
-        get { self[detail: \.message, empty: nil] }
-        set { self[detail: \.message, empty: nil] = newValue }
+        get { details?.value.fullMessage }
+        set {
+            update {
+                $0.join(); $0.message = newValue
+            }
+        }
     }
     public var remediation: String? {
-        get { self[detail: \.remediation, empty: nil] }
-        set { self[detail: \.remediation, empty: nil] = newValue }
+        get { details?.value.fullRemediation }
+        set {
+            update {
+                $0.join(); $0.remediation = newValue
+            }
+        }
     }
     /// Why the outcome is what it is, in words (which value was unknown, which permit applied).
     public var reason: String? {
@@ -128,12 +200,20 @@ public struct Finding: Sendable, Hashable {
     /// so that what a policy says of every resource is written once per workspace (schema 3).
     /// Empty for a text of one piece.
     public var messageBreaks: [UInt32] {
-        get { self[detail: \.messageBreaks, empty: []] }
-        set { self[detail: \.messageBreaks, empty: []] = newValue }
+        get { details?.value.fullMessageBreaks ?? [] }
+        set {
+            update {
+                $0.join(); $0.messageBreaks = newValue
+            }
+        }
     }
     public var remediationBreaks: [UInt32] {
-        get { self[detail: \.remediationBreaks, empty: []] }
-        set { self[detail: \.remediationBreaks, empty: []] = newValue }
+        get { details?.value.fullRemediationBreaks ?? [] }
+        set {
+            update {
+                $0.join(); $0.remediationBreaks = newValue
+            }
+        }
     }
 
     public init(
@@ -243,7 +323,10 @@ extension PolicyProgram {
         for r in results {
             if seed.policy != Int32(r.policy) {
                 let p = reports[Int(r.policy)]
-                seed = (Int32(r.policy), Finding.fingerprintSeed(policy: p.id, workspaceID: ctx.model.workspace.id, kind: p.kind.keyword))
+                seed = (
+                    Int32(r.policy),
+                    Finding.fingerprintSeed(policy: p.id, workspaceID: ctx.model.workspace.id, kind: p.kind.keyword)
+                )
             }
             out.append(reportFinding(r, frame, seed: seed.hash))
         }

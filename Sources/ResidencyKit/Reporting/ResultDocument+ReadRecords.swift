@@ -191,20 +191,10 @@ private struct RecordRows {
         return out
     }
 
-    /// A text written as the numbers of its pieces, and where the pieces meet.
-    func text(_ n: DataNode, _ path: @autoclosure () -> String, _ r: inout ResultDocumentReader) -> (String, [UInt32]) {
-        let pieces = numbers(n, path(), below: strings.count, of: "strings", &r)
-        guard pieces.count > 1 else { return (pieces.first.map { strings[$0] } ?? "", []) }
-        // Room for the whole text first: a message is a dozen pieces.
-        var text = ""
-        text.reserveCapacity(pieces.reduce(0) { $0 + strings[$1].utf8.count })
-        var breaks: [UInt32] = []
-        breaks.reserveCapacity(pieces.count - 1)
-        for (k, i) in pieces.enumerated() {
-            if k > 0 { breaks.append(UInt32(text.utf8.count)) }
-            text += strings[i]
-        }
-        return (text, breaks)
+    /// A text written as the numbers of its pieces, kept so.
+    func pieces(_ n: DataNode, _ path: @autoclosure () -> String, _ r: inout ResultDocumentReader) -> Finding.Pieces {
+        let numbers = numbers(n, path(), below: strings.count, of: "strings", &r)
+        return Finding.Pieces(strings: strings, numbers: numbers.map { UInt32($0) })
     }
 
     // MARK: Results
@@ -402,11 +392,12 @@ private struct RecordRows {
         }
         f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
         var d = Finding.Details()
-        if let m = c.value(1) { (d.message, d.messageBreaks) = text(m, "\(c.path)[1]", &r) }
+        // Texts kept as their pieces' numbers, joined when a report reads them (`Finding.Pieces`).
+        if let m = c.value(1) { d.messagePieces = pieces(m, "\(c.path)[1]", &r) }
         if let e = c.value(2) {
             f.evidence = numbers(e, "\(c.path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
         }
-        if let m = c.value(3) { (d.remediation, d.remediationBreaks) = text(m, "\(c.path)[3]", &r) }
+        if let m = c.value(3) { d.remediationPieces = pieces(m, "\(c.path)[3]", &r) }
         d.reason = c.text(4, &r)
         d.permit = c.text(5, &r)
         d.basis = c.text(6, &r)

@@ -25,6 +25,37 @@ import Testing
         #expect(b.reason == nil)
     }
 
+    /// A message read back from a document is kept as its pieces' numbers and joined when
+    /// read: the same text and breaks, equal and hashed as the joined one, and joined before
+    /// it is changed.
+    @Test func aTextKeptAsPiecesIsTheTextJoined() {
+        let strings = ["Mixpanel", " sends ", "EU data", " to ", "api.mixpanel.com", "ünïcode"]
+        var pieces = Self.pass()
+        var d = Finding.Details()
+        d.messagePieces = Finding.Pieces(strings: strings, numbers: [0, 1, 2, 3, 4, 5])
+        d.remediationPieces = Finding.Pieces(strings: strings, numbers: [2])
+        pieces.setDetails(d)
+        var joined = Self.pass()
+        joined.message = "Mixpanel sends EU data to api.mixpanel.comünïcode"
+        joined.messageBreaks = [8, 15, 22, 26, 42]
+        joined.remediation = "EU data"
+        #expect(pieces.message == joined.message)
+        #expect(pieces.messageBreaks == joined.messageBreaks)
+        #expect(pieces.remediation == "EU data" && pieces.remediationBreaks == [])
+        #expect(pieces == joined)
+        #expect(pieces.hashValue == joined.hashValue)
+        var empty = Self.pass()
+        var none = Finding.Details()
+        none.messagePieces = Finding.Pieces(strings: strings, numbers: [])
+        empty.setDetails(none)
+        #expect(empty.message == "" && empty != Self.pass(), "an empty message is a message")
+        var changed = pieces
+        changed.messageBreaks = []
+        #expect(changed.message == joined.message, "joined before its breaks changed")
+        #expect(changed.remediation == "EU data")
+        #expect(pieces.messageBreaks == joined.messageBreaks, "the copy it came from keeps its own")
+    }
+
     @Test func equalContentIsEqualHowEverItWasBuilt() {
         var a = Self.pass()
         a.message = "x"

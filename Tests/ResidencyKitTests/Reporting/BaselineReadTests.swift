@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ResidencyKit
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-@testable import ResidencyKit
 
 /// A baseline is read a few workspace records at a time, keeping only what it needs (the
 /// failing and undecided results, the regions): it must give what reading the whole document
@@ -85,9 +85,11 @@ import Testing
     }
 
     /// What is not laid out in records is left to the whole read, whatever the blocks: the
-    /// list's end missing, a record line not closed, no record, the layout of `jq .`.
+    /// list's end written otherwise, a record's line not ending at its brace, the list opened
+    /// on a line of its own.
     @Test(arguments: [
-        ("\n  ],\n  \"notices\"", "\n  ] ,\n  \"notices\""), ("}\n  ]", "} \n  ]"), ("\n  \"workspaces\": [\n", "\n  \"workspaces\":\n["),
+        ("\n  ],\n  \"notices\"", "\n  ] ,\n  \"notices\""), ("}\n  ]", "} \n  ]"),
+        ("\n  \"workspaces\": [\n", "\n  \"workspaces\":\n["),
     ])
     func anotherLayoutIsNotTakenForRecords(find: String, replace: String) throws {
         let text = try Self.text()
