@@ -17,11 +17,8 @@ extension ResultDocument {
         var regions: [String: String]
         /// Each record's workspace slug, in order.
         var slugs: [String]
-        /// What reading a record again needs: the policies by id and the gate the document was
-        /// written with.
+        /// What reading a record again needs: the policies by id.
         var policies: [String: PolicyInfo]
-        var failOn: AuditRun.FailOn
-        var onlyNew: Bool
     }
 
     /// The bytes a span of records is read from: the file they are in (for what is reported)
@@ -129,9 +126,7 @@ extension ResultDocument {
         }
         var regions: [String: String] = [:]
         for (w, _) in workspaces { if let region = w.region { regions[w.id] = region } }
-        let read = FailingRead(
-            failing: failing, regions: regions, slugs: workspaces.map(\.0.slug), policies: policies, failOn: failOn,
-            onlyNew: onlyNew)
+        let read = FailingRead(failing: failing, regions: regions, slugs: workspaces.map(\.0.slug), policies: policies)
         return (read, [])
     }
 }
