@@ -7,9 +7,10 @@
 /// A baseline's workspace records, where a run reads them: first all of them, a few at a
 /// time, for the failing and undecided results' fingerprints and the regions; at the end again
 /// for the results the run lists as resolved (usually few), whose policy, resource and name
-/// only their records hold. The file stays open from the first read to the last, so a night's
-/// job that writes tonight's document over last night's (`--baseline last.json --json
-/// last.json`, replaced by a rename) still reads last night's.
+/// only their records hold. The file stays open from the first read to the last: replaced by
+/// a rename while the run reads it (another night's job moving its document into place), the
+/// run still reads the one it opened; rewritten in place (`cp` over it), the records are no
+/// longer where they were, which is E1001 (`Baseline.changedWhileRead`), never a short list.
 ///
 /// Memory: the records' places and, per failing result, its fingerprint and record number,
 /// never the file: it grows with last night's failing results (763,458 at 10,000 workspaces),

@@ -151,7 +151,8 @@ public struct Finding: Sendable, Hashable {
         get { details?.value.fullMessage }
         set {
             update {
-                $0.join(); $0.message = newValue
+                $0.join()
+                $0.message = newValue
             }
         }
     }
@@ -159,7 +160,8 @@ public struct Finding: Sendable, Hashable {
         get { details?.value.fullRemediation }
         set {
             update {
-                $0.join(); $0.remediation = newValue
+                $0.join()
+                $0.remediation = newValue
             }
         }
     }
@@ -203,7 +205,8 @@ public struct Finding: Sendable, Hashable {
         get { details?.value.fullMessageBreaks ?? [] }
         set {
             update {
-                $0.join(); $0.messageBreaks = newValue
+                $0.join()
+                $0.messageBreaks = newValue
             }
         }
     }
@@ -211,7 +214,8 @@ public struct Finding: Sendable, Hashable {
         get { details?.value.fullRemediationBreaks ?? [] }
         set {
             update {
-                $0.join(); $0.remediationBreaks = newValue
+                $0.join()
+                $0.remediationBreaks = newValue
             }
         }
     }

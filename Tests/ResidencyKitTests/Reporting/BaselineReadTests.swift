@@ -106,10 +106,10 @@ import Testing
         }
     }
 
-    /// A night's job may write tonight's document over last night's (`--baseline last.json
-    /// --json last.json`): replaced by a rename, the baseline's records are still read from the
-    /// file it opened. Changed in place, they are not there any more: an error, not a short
-    /// list of resolved findings.
+    /// Another night's job may replace the baseline while this run reads it: replaced by a
+    /// rename, the baseline's records are still read from the file it opened. Rewritten in
+    /// place (as `cp` does), they are not there any more: an error, not a short list of resolved
+    /// findings.
     @Test func aBaselineReplacedWhileTheRunReadsItIsStillRead() throws {
         let entries = try Self.wholeEntries()
         let dir = NSTemporaryDirectory() + "residency-baseline-\(UUID().uuidString)"
