@@ -40,7 +40,7 @@ public struct Baseline: Sendable {
         if let records = BaselineRecords(path: path), let lean = records.read() {
             return (
                 Baseline(
-                    path: path, sha256: records.layout.sha256, failing: lean.failing, regions: lean.regions,
+                    path: path, sha256: records.sha256, failing: lean.failing, regions: lean.regions,
                     details: .records(records)), nil, []
             )
         }
@@ -53,7 +53,7 @@ public struct Baseline: Sendable {
         let sha256 = SHA256.hex(file.bytes)
         // Every value is checked as `residency report` checks it.
         if let lean = ResultDocument.readFailing(file) {
-            guard let read = lean.read, let records = BaselineRecords(file, read: read) else {
+            guard let read = lean.read, let records = BaselineRecords(file, sha256: sha256, read: read) else {
                 return (nil, file, lean.diagnostics)
             }
             return (

@@ -19,6 +19,8 @@ final class BaselineRecords: @unchecked Sendable {
     // Immutable after `init` and `read` (which runs before the baseline is shared).
     let path: String
     let layout: RecordLayout
+    /// The file's SHA-256 in lower-case hex, found in the same pass as its layout.
+    let sha256: String
     private let source: Source
     /// What reading a record needs (the document's policies), once read.
     private var found: ResultDocument.FailingRead?
@@ -36,20 +38,22 @@ final class BaselineRecords: @unchecked Sendable {
         guard case .success(let (descriptor, _)) = openRegularFile(atPath: path, limit: .resultDocument) else {
             return nil
         }
-        guard let layout = RecordLayout.scan(descriptor) else {
+        guard let (layout, sha256) = RecordLayout.scan(descriptor) else {
             close(descriptor)
             return nil
         }
         self.path = path
         self.layout = layout
+        self.sha256 = sha256
         self.source = .file(descriptor)
     }
 
     /// A document already read whole (and read as records from those bytes).
-    init?(_ file: SourceFile, read: ResultDocument.FailingRead) {
-        guard let records = ResultDocument.recordLines(file.bytes) else { return nil }
+    init?(_ file: SourceFile, sha256: String, read: ResultDocument.FailingRead) {
+        guard let layout = RecordLayout.of(file.bytes) else { return nil }
         self.path = file.path
-        self.layout = RecordLayout(text: [], tailStart: 0, shift: 0, records: records, sha256: "")
+        self.layout = layout
+        self.sha256 = sha256
         self.source = .memory(file)
         self.found = read
     }

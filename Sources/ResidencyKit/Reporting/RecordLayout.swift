@@ -4,12 +4,17 @@
     import Darwin
 #endif
 
-/// A result document laid out in records (as `check` writes it), found by reading the file once
-/// from start to end without holding it: its digest, where each workspace record is, and the
-/// document without its records (each record's line a `0`), all that a reader of the head and
-/// tail needs. What `ResultDocument.recordLines` and `headAndTail` give from the whole file's
-/// bytes, from a few blocks at a time: a baseline of 10,000 workspaces is 290 MB that a run
-/// should not hold in memory to read the 76,000 results of each thousand it needs.
+/// A result document laid out in records as `check` writes it (`ResultDocument+JSON.swift`):
+/// a line `  "workspaces": [`, then one line per workspace record (`    {…},`), then `  ]` or
+/// `  ],`. JSON strings hold no raw line feed, so every line feed is layout. What the layout
+/// gives: where each record is, and the document without its records (each record's line a
+/// `    0`), which keeps every line and column of the head and the tail; what is found in the
+/// tail is moved back by `shift` (`ResultDocument.restoring`).
+///
+/// Found in one pass over the bytes, a block at a time: from a file without holding it
+/// (`scan`, for a baseline: 10,000 workspaces' document is 294 MB that a run need not hold to
+/// read the failing results it needs) or from bytes already read (`of`, for `report`). The
+/// rules are these alone; any other layout (re-indented by `jq`, say) is read whole.
 struct RecordLayout: Sendable {
     /// The document with each record's line replaced by `    0` (and its comma).
     var text: [UInt8]
@@ -18,8 +23,6 @@ struct RecordLayout: Sendable {
     var shift: Int
     /// Each record's bytes in the file.
     var records: [Range<Int>]
-    /// The file's SHA-256, in lower-case hex.
-    var sha256: String
 
     /// The size of each read.
     static let blockSize = 1 << 20
@@ -30,10 +33,18 @@ struct RecordLayout: Sendable {
     private static let marker = Array("\n  \"workspaces\": [\n".utf8)
     private static let recordStart = Array("    {".utf8)
 
-    /// The layout of the file open at `descriptor`, read from its start; nil when it is not
-    /// laid out in records (or cannot be read: the caller reads it whole, which says why).
-    /// `blockSize`: the size of each read (smaller in tests, so that lines span reads).
-    static func scan(_ descriptor: Int32, blockSize: Int = RecordLayout.blockSize) -> RecordLayout? {
+    /// The layout of bytes in memory; nil when they are not laid out in records.
+    static func of(_ bytes: [UInt8]) -> RecordLayout? {
+        var scanner = Scanner()
+        guard scanner.feed(bytes[...], at: 0) else { return nil }
+        return scanner.layout
+    }
+
+    /// The layout of the file open at `descriptor`, read from its start, and the file's SHA-256
+    /// in lower-case hex; nil when it is not laid out in records (or cannot be read: the caller
+    /// reads it whole, which says why). `blockSize`: the size of each read (smaller in tests,
+    /// so that lines span reads).
+    static func scan(_ descriptor: Int32, blockSize: Int = RecordLayout.blockSize) -> (layout: RecordLayout, sha256: String)? {
         var scanner = Scanner()
         var digest = SHA256()
         var block = [UInt8](repeating: 0, count: blockSize)
@@ -48,12 +59,7 @@ struct RecordLayout: Sendable {
             guard scanner.feed(read, at: offset) else { return nil }
             offset += n
         }
-        guard case .tail = scanner.phase, let tailStart = scanner.tailStart, let last = scanner.records.last else {
-            return nil
-        }
-        return RecordLayout(
-            text: scanner.text, tailStart: tailStart, shift: last.upperBound - tailStart, records: scanner.records,
-            sha256: digest.finalizeHex())
+        return scanner.layout.map { ($0, digest.finalizeHex()) }
     }
 
     /// The state of one pass: the text kept so far, the records found, and the line being read.
@@ -76,15 +82,23 @@ struct RecordLayout: Sendable {
         mutating func feed(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
             var i = bytes.startIndex
             if case .head = phase {
-                let searched = max(0, text.count - RecordLayout.marker.count + 1)
-                text += bytes
-                guard let found = text[searched...].firstRange(of: RecordLayout.marker) else {
+                // The marker may start in what was kept of earlier blocks: searched across the
+                // boundary first, then in these bytes; only the head is kept.
+                let m = RecordLayout.marker.count
+                let kept = min(text.count, m - 1)
+                let window = Array(text.suffix(kept)) + bytes.prefix(m - 1)
+                var end: Int?
+                if let found = window.firstRange(of: RecordLayout.marker), found.lowerBound < kept {
+                    end = bytes.startIndex + found.upperBound - kept
+                } else if let found = bytes.firstRange(of: RecordLayout.marker) {
+                    end = found.upperBound
+                }
+                guard let end else {
+                    text += bytes
                     return text.count <= RecordLayout.headLimit
                 }
-                // The bytes after the marker are the records'.
-                let rest = text.count - found.upperBound
-                text.removeLast(rest)
-                i = bytes.endIndex - rest
+                text += bytes[..<end]
+                i = end
                 phase = .records
                 lineStart = offset + (i - bytes.startIndex)
             }
@@ -113,6 +127,12 @@ struct RecordLayout: Sendable {
                 guard let base = b.baseAddress, let hit = memchr(base, 0x0A, b.count) else { return nil }
                 return bytes.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
+        }
+
+        /// What was found, once the list's end was read.
+        var layout: RecordLayout? {
+            guard case .tail = phase, let tailStart, let last = records.last else { return nil }
+            return RecordLayout(text: text, tailStart: tailStart, shift: last.upperBound - tailStart, records: records)
         }
 
         /// Part of the current line.

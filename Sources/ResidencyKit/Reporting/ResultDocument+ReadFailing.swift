@@ -31,12 +31,12 @@ extension ResultDocument {
     /// which says what is wrong with it.
     /// Otherwise what it read, or why the document is refused.
     static func readFailing(_ file: SourceFile) -> (read: FailingRead?, diagnostics: [Diagnostic])? {
-        guard let records = recordLines(file.bytes) else { return nil }
         // The document without its records, each record's line kept as `0`: lines and columns
         // are the file's, so what is wrong in its head or tail is shown where it is, and it is
         // kilobytes where a masked copy of the whole file was tens of megabytes.
-        let (head, restore) = headAndTail(file.bytes, records, path: file.path)
-        return readFailing(head: head, restore: restore, records: records, in: file) { _ in (file, 0) }
+        guard let layout = RecordLayout.of(file.bytes) else { return nil }
+        let restore = restoring(path: file.path, tailStart: layout.tailStart, shift: layout.shift)
+        return readFailing(head: layout.text, restore: restore, records: layout.records, in: file) { _ in (file, 0) }
     }
 
     /// The same from a file read in one pass (`RecordLayout`), its records read a few at a time

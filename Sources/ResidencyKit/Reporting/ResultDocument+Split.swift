@@ -21,9 +21,10 @@ struct ParsedDocument {
 extension ResultDocument {
     static func parse(_ file: SourceFile) -> Result<ParsedDocument, JSONSyntaxError> {
         let bytes = file.bytes
-        if let records = recordLines(bytes) {
+        if let layout = RecordLayout.of(bytes) {
             // The document without its records on one thread while the records are parsed on the others.
-            let (text, restore) = headAndTail(bytes, records, path: file.path)
+            let (text, records) = (layout.text, layout.records)
+            let restore = restoring(path: file.path, tailStart: layout.tailStart, shift: layout.shift)
             let head = SourceFile(path: file.path + Self.headMarker, bytes: text)
             let masked = ParallelSlots<Result<DataTree, JSONSyntaxError>>(count: 1)
             let trees = ParallelSlots<RecordTree?>(count: records.count)
@@ -56,23 +57,6 @@ extension ResultDocument {
     /// what is found in the records (read from the file itself) and put back at its place.
     static let headMarker = "\u{0}head"
 
-    /// The document with each record's line replaced by `    0` (and its comma): the head, the
-    /// placeholders, the tail. With it, what moves a diagnostic found in that text to its place
-    /// in the file: its path back to `path`, and offsets in the tail by what the records took
-    /// (lines and columns are already the file's).
-    static func headAndTail(
-        _ bytes: [UInt8], _ records: [Range<Int>], path: String
-    ) -> ([UInt8], @Sendable (Diagnostic) -> Diagnostic) {
-        var head = Array(bytes[..<records[0].lowerBound])
-        for (i, r) in records.enumerated() {
-            head.append(UInt8(ascii: "0"))
-            if i + 1 < records.count { head += Array(bytes[r.upperBound..<records[i + 1].lowerBound]) }
-        }
-        let tailStart = head.count
-        head += bytes[records.last!.upperBound...]
-        return (head, restoring(path: path, tailStart: tailStart, shift: records.last!.upperBound - tailStart))
-    }
-
     /// What moves a diagnostic found in a document's text without its records to its place in
     /// the file: its path back to `path`, and offsets from `tailStart` on by `shift` (what the
     /// records took; lines and columns are already the file's).
@@ -90,32 +74,6 @@ extension ResultDocument {
             d.range = fixed(d.range)
             for i in d.notes.indices { d.notes[i].range = fixed(d.notes[i].range) }
             return d
-        }
-    }
-
-    /// The byte range of each workspace record when the file is laid out as `check` writes it:
-    /// a line `  "workspaces": [`, then one line per record (`    {…},`), then `  ]`. Nil
-    /// otherwise, or for no records. JSON strings hold no raw line feed, so every line feed
-    /// is layout.
-    static func recordLines(_ bytes: [UInt8]) -> [Range<Int>]? {
-        bytes.withUnsafeBufferPointer { b -> [Range<Int>]? in
-            let marker = Array("\n  \"workspaces\": [\n".utf8)
-            guard let found = b.firstRange(of: marker) else { return nil }
-            var line = found.upperBound
-            var records: [Range<Int>] = []
-            while true {
-                guard line < b.count, let found = memchr(b.baseAddress! + line, 0x0A, b.count - line) else { return nil }
-                let end = b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if end - line >= 6, b[line..<(line + 5)].elementsEqual("    {".utf8) {
-                    let last = b[end - 1] == UInt8(ascii: ",") ? end - 1 : end
-                    guard b[last - 1] == UInt8(ascii: "}") else { return nil }
-                    records.append((line + 4)..<last)
-                    line = end + 1
-                } else {
-                    return b[line..<end].elementsEqual("  ]".utf8) || b[line..<end].elementsEqual("  ],".utf8)
-                        ? (records.isEmpty ? nil : records) : nil
-                }
-            }
         }
     }
 }

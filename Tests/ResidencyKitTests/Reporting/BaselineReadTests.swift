@@ -67,21 +67,45 @@ import Testing
         #expect(other?.unseen == [first: entries.filter { $0.workspace == first }.count])
     }
 
+    /// The example's layout worked out here on its own, line by line: each record's range (its
+    /// line without the indent and the comma) and the text with each record's line a `    0`.
+    static func expectedLayout(_ text: String) -> (records: [Range<Int>], text: [UInt8]) {
+        var records: [Range<Int>] = []
+        var masked: [UInt8] = []
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let bytes = Array(line.utf8)
+            if bytes.starts(with: Array("    {\"id\"".utf8)) {
+                let comma = bytes.last == UInt8(ascii: ",")
+                records.append((offset + 4)..<(offset + bytes.count - (comma ? 1 : 0)))
+                masked += Array((comma ? "    0," : "    0").utf8)
+            } else {
+                masked += bytes
+            }
+            masked.append(0x0A)
+            offset += bytes.count + 1
+        }
+        return (records, Array(masked.dropLast()))
+    }
+
     /// Found in one pass, read in blocks of any size (so that a record's line, the marker and
-    /// the list's end fall across reads): the same records and the same text without them as
-    /// from the whole file's bytes.
+    /// the list's end fall across reads) or from the bytes at once: the records and the text
+    /// without them that the file's lines give.
     @Test(arguments: [1, 2, 7, 64, 4096, 1 << 20])
     func theLayoutIsFoundInBlocksOfAnySize(blockSize: Int) throws {
-        let bytes = Array(try Self.text().utf8)
-        let records = try #require(ResultDocument.recordLines(bytes))
-        let (text, _) = ResultDocument.headAndTail(bytes, records, path: "x")
+        let text = try Self.text()
+        let bytes = Array(text.utf8)
+        let expected = Self.expectedLayout(text)
+        #expect(expected.records.count == 2)
         let descriptor = open(Self.example, O_RDONLY)
         defer { close(descriptor) }
-        let layout = try #require(RecordLayout.scan(descriptor, blockSize: blockSize))
-        #expect(layout.records == records)
-        #expect(layout.text == text)
-        #expect(layout.sha256 == SHA256.hex(bytes))
-        #expect(layout.tailStart + layout.shift == records.last!.upperBound)
+        let (layout, sha256) = try #require(RecordLayout.scan(descriptor, blockSize: blockSize))
+        #expect(layout.records == expected.records)
+        #expect(layout.text == expected.text)
+        #expect(sha256 == SHA256.hex(bytes))
+        #expect(layout.tailStart + layout.shift == expected.records.last!.upperBound)
+        let whole = try #require(RecordLayout.of(bytes))
+        #expect(whole.records == layout.records && whole.text == layout.text && whole.shift == layout.shift)
     }
 
     /// What is not laid out in records is left to the whole read, whatever the blocks: the
@@ -95,7 +119,7 @@ import Testing
         let text = try Self.text()
         #expect(text.contains(find))
         let edited = Array(text.replacingOccurrences(of: find, with: replace).utf8)
-        #expect(ResultDocument.recordLines(edited) == nil)
+        #expect(RecordLayout.of(edited) == nil)
         let path = NSTemporaryDirectory() + "residency-layout-\(UUID().uuidString).json"
         try Data(edited).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -169,8 +193,8 @@ import Testing
         let edited = text.replacingOccurrences(of: find, with: replace)
         let bytes = Array(edited.utf8)
         let file = SourceFile(path: "doc.json", bytes: bytes)
-        let found = try #require(ResultDocument.recordLines(bytes), "laid out in records")
-        #expect(!found.isEmpty)
+        let found = try #require(RecordLayout.of(bytes), "laid out in records")
+        #expect(!found.records.isEmpty)
         let reading = ResultDocument.read(file)
         let problem = try #require(reading.diagnostics.first)
         let at = try #require(edited.range(of: replace)).upperBound

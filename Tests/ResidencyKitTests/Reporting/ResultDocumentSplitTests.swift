@@ -42,7 +42,7 @@ import Testing
             .replacingOccurrences(of: #""warehouses": []}],"#, with: "\"warehouses\": []}\n  ],")
             .replacingOccurrences(of: #"\"sources\": \[\],\n +\"destinations\""#, with: #""sources": [], "destinations""#, options: .regularExpression)
         let file = SourceFile(path: "results.json", text: text)
-        #expect(ResultDocument.recordLines(file.bytes) != nil, "the layout the split takes")
+        #expect(RecordLayout.of(file.bytes) != nil, "the layout the split takes")
         #expect(try ResultDocument.parse(file).get().records == nil)
         let reading = Self.reading(text)
         let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
