@@ -451,11 +451,11 @@ public enum AuditRun {
         return [bundled] + user
     }
 
-    /// Where the bundled catalog is for a run over `policies`.
     /// Inventories that hold no workspace: nothing to audit or to match (E0802).
     static let noWorkspaces = Diagnostic.error(
         .E0802, "no workspaces in the inventories", at: nil, help: "pass --inventory with export bundles (see docs/inventory.md)")
 
+    /// Where the bundled catalog is for a run over `policies`.
     static func bundledCatalogPath(policies: [String]) -> String {
         (policies.first(where: isDirectory) ?? "policies") + "/" + bundledCatalog
     }

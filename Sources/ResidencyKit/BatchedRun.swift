@@ -246,7 +246,13 @@ struct BatchedRun {
             if comparison == nil { return nil }
         }
         let unmatched = (unmatched ?? []).sorted()
-        let unmatchedNotices = ResultDocument.unmatchedNotices(unmatched, context.program.bundle)
+        let notices =
+            ResultDocument.unmatchedNotices(unmatched, context.program.bundle)
+            + AuditRun.runNotices(
+                context.options, notRead: notRead, waivers: waiverNotices, allowedIncomplete: allowedIncomplete,
+                comparison: comparison)
+        // Counted as the run in one piece counts them (`ResultDocument.build`).
+        let blocking = notices.filter(\.blocks).count
         let bundle = context.program.bundle
         var document = ResultDocument(
             run: .init(
@@ -257,20 +263,15 @@ struct BatchedRun {
                 waivers: waiversInput),
             params: params, vendors: vendors.sorted { $0.name < $1.name },
             summary: .init(
-                // A batched run has no scan (`--scan` runs in one piece): its blocking notices
-                // are the unmatched policies'.
-                verdict: Compliance.of(bySeverity: bySeverity, blocking: unmatched.count),
-                gate: ResultDocument.gate(gating: gating, blocking: unmatched.count, failOn: context.options.failOn),
+                verdict: Compliance.of(bySeverity: bySeverity, blocking: blocking),
+                gate: ResultDocument.gate(gating: gating, blocking: blocking, failOn: context.options.failOn),
                 failOn: context.options.failOn, workspaces: workspaces.count, policies: bundle.policies.count,
                 permits: bundle.permits.count, resources: resources, evaluated: results, outcomes: outcomes,
                 bySeverity: bySeverity),
             policies: (policies ?? []) + AuditRun.builtInPolicies(baseline: comparison != nil, incomplete: incomplete),
             workspaces: workspaces.map { full[$0.slug] ?? $0 },
             results: context.options.wholeDocument ? all : shown.sorted { $0.key.3 < $1.key.3 }.map(\.finding),
-            notices: unmatchedNotices
-                + AuditRun.runNotices(
-                    context.options, notRead: notRead, waivers: waiverNotices, allowedIncomplete: allowedIncomplete,
-                    comparison: comparison))
+            notices: notices)
         document.baseline = comparison?.delta
         return document
     }

@@ -73,7 +73,6 @@ extension ResultDocument {
             var reader: ResultDocumentReader?
             var sink: FailingSink
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []
-            var resources = 0
             var unparsed = false
         }
         let chunk = 8
@@ -96,7 +95,8 @@ extension ResultDocument {
                 }
                 p.sink.record = UInt32(i)
                 var ws = readRecord(record.root, "workspaces[\(i)]", policies: policies, &reader, into: &p.sink)
-                p.resources += 1 + ws.sources.count + ws.destinations.count + ws.warehouses.count
+                p.sink.counts.workspaces += 1
+                p.sink.counts.resources += 1 + ws.sources.count + ws.destinations.count + ws.warehouses.count
                 (ws.sources, ws.destinations, ws.warehouses) = ([], [], [])
                 let slug = slugPlace(record.root)
                 p.workspaces.append((ws, (slug.lowerBound + base)..<(slug.upperBound + base)))
@@ -113,10 +113,8 @@ extension ResultDocument {
             if let partReader = p.reader { inRecords.absorb(partReader) }
             listed.merge(p.sink.counts)
             failing.merge(p.sink.failing) { _, later in later }  // as reading in order would: the last one
-            listed.resources += p.resources
             workspaces += p.workspaces
         }
-        listed.workspaces = workspaces.count
         checkSlugs(workspaces.map(\.0), workspaces.map(\.1), in: file, &inRecords)
         if !reader.failed, !inRecords.failed { checkCounts(document, listed, tree.root, &reader) }
         // The head's places as the file's offsets (its lines and columns already are).

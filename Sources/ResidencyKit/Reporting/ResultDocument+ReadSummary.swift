@@ -36,10 +36,10 @@ extension ResultDocument {
         /// Adds the counts of another part of the document's records.
         mutating func merge(_ other: ListedCounts) {
             evaluated += other.evaluated
-            for o in Outcome.allCases {
-                outcomes[o] += other.outcomes[o]
-                for s in PolicySeverity.allCases { bySeverity[s, o] += other.bySeverity[s, o] }
-            }
+            workspaces += other.workspaces
+            resources += other.resources
+            outcomes += other.outcomes
+            bySeverity += other.bySeverity
             gating = gating || other.gating
             trips += other.trips
             new += other.new

@@ -8,9 +8,10 @@ extension CodeScan {
         /// Per setup (parallel to the outcome's `uses`): the sources that have its write key, as
         /// (workspace slug, source id), in workspace and source order.
         public var sources: [[(workspace: String, source: String)]]
-        /// Write keys no source has, write keys the scan cannot resolve, requests written by
-        /// hand to a non-EU host, sources set up two ways: each fails a gate that decides from
-        /// this code (`check --scan`).
+        /// Every notice of the scan but the files it could not read: write keys no source has
+        /// or the scan cannot resolve (these fail `check --scan`'s gate), requests written by
+        /// hand to a non-EU host, setups sent to an EU endpoint that no source matches, sources
+        /// set up two ways. `scan --inventory` exits 1 on any of them.
         public var findings: [ResultDocument.Notice]
         /// The inventory files read, for rendering diagnostics.
         public var files: [SourceFile]

@@ -60,7 +60,8 @@ public struct SARIFReport: Sendable {
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() where ruleIndex[r.id] == nil { ruleIndex[r.id] = i }
         // Notices that fail the gate are results too: code scanning shows what failed the build.
-        let unmatched = doc.notices.filter { $0.blocks && ($0.code != "unmatched" || $0.policy != nil) }
+        // Every one the gate counts: one without a policy (an edited document) is named by its code.
+        let unmatched = doc.notices.filter(\.blocks)
         let selection = select(doc, room: max(0, resultLimit - unmatched.count))
         let locator = SARIFLocator(doc, root: root, results: selection.indices)
 
