@@ -85,7 +85,8 @@ struct ScanCommand: ParsableCommand {
             do throws(Diagnostic) {
                 try ScanReport.write(
                     ScanReport.json(outcome, paths: paths, inventories: inventories, matched: matched), to: json,
-                    read: outcome.walked + inventories)
+                    // Every file the match read, not only the paths given: a folder's bundles too.
+                    read: outcome.walked + inventories + (matched?.files.map(\.path) ?? []))
             } catch {
                 Terminal.emit([error], files: [], format: diagnosticsFormat)
                 throw ExitCode(Audit.ExitStatus.invalidInput.rawValue)

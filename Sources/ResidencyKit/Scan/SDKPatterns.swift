@@ -112,13 +112,19 @@ struct SDKPatterns {
     }
 
     /// Whether the argument is a variable the file also uses in some other way than defining
-    /// it and passing it (`c.Endpoint = …`, `configure(&c)`, `opts.host = …`): what it holds when
-    /// passed is then not its literal.
+    /// it and passing it (`c.Endpoint = …`, `configure(&c)`, `opts.host = …`, or handed to
+    /// another call, `Object.assign(opts, …)`, which may change what it holds in JavaScript,
+    /// Python or Ruby): what it holds when passed is then not its literal.
     private func changedAfterwards(_ arg: FileArgument) -> Bool {
         guard arg.value.count == 1, let name = file.token(arg.value.lowerBound), name.kind == .identifier else { return false }
         return file.tokens.indices.contains { k in
             guard file.tokens[k].isIdentifier(name.text), k != arg.value.lowerBound else { return false }
             if file.token(k - 1)?.isPunctuation("&") == true { return true }
+            if ["(", ","].contains(where: { file.token(k - 1)?.isPunctuation($0) == true }),
+                [")", ","].contains(where: { file.token(k + 1)?.isPunctuation($0) == true })
+            {
+                return true
+            }
             guard let next = file.token(k + 1), next.kind == .punctuation else { return false }
             return [".", "[", "->", "?."].contains(next.text) && !(file.token(k - 1)?.isPunctuation(".") == true)
         }

@@ -111,6 +111,24 @@ import Testing
         #expect(outcome.diagnostics.count == 1, "\(outcome.diagnostics)")
     }
 
+    /// Options handed to another call before the SDK gets them (`Object.assign(opts, …)`) may
+    /// hold anything by then: unknown, not the literal they were defined with.
+    @Test func optionsHandedToAnotherCallAreUnknown() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let code = """
+            import { AnalyticsBrowser } from '@segment/analytics-next';
+            const opts = { integrations: { 'Segment.io': { apiHost: 'events.eu1.segmentapis.com/v1' } } };
+            Object.assign(opts, overrides);
+            export const analytics = AnalyticsBrowser.load({ writeKey: 'webAssignedKey0000001' }, opts);
+            """
+        try code.write(toFile: folder + "/segment.ts", atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains { $0.hasSuffix(#"writeKey "webAssignedKey0000001"  apiHost unknown (opts, which may set it)"#) },
+            "\(lines)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
