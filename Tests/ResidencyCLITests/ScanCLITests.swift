@@ -121,6 +121,14 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("error[E1604]"), "\(r.stderr)")
         #expect(try String(contentsOf: dir.appendingPathComponent("app/ShopApplication.kt"), encoding: .utf8) == code)
+        // Nor over a bundle read from an `--inventory` folder.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("inv"), withIntermediateDirectories: true)
+        try Self.bundle.write(to: dir.appendingPathComponent("inv/shop-eu.json"), atomically: true, encoding: .utf8)
+        let home = ["RESIDENCY_HOME": repositoryRoot.path]
+        let over = try residency(["scan", "app", "--inventory", "inv", "--json", "inv/shop-eu.json"], in: dir, environment: home)
+        #expect(over.status == 2, "\(over.stdout)\(over.stderr)")
+        #expect(over.stderr.contains("error[E1604]"), "\(over.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("inv/shop-eu.json"), encoding: .utf8) == Self.bundle)
     }
 
     /// An environment file that sets a name twice, or leaves a quote open, is refused: which
