@@ -109,7 +109,11 @@ public enum ScanReport {
             var line = "\(where_(use.location))  \(use.library)"
             if let key = use.writeKey { line += "  writeKey \(key.described)" }
             for s in use.settings { line += "  \(s.name) \(s.value.described)" }
-            if use.settings.isEmpty, use.library != "analytics.js" { line += "  (no endpoint set: the SDK's default)" }
+            if !SDKRules.knownLibraries.contains(use.library) {
+                line += "  (the library cannot be told: its endpoint is unknown)"
+            } else if use.settings.isEmpty, use.library != "analytics.js" {
+                line += "  (no endpoint set: the SDK's default)"
+            }
             if let sources = matched?.sources[u], !sources.isEmpty {
                 line += "  → " + sources.map { "source \($0.source) (\($0.workspace))" }.joined(separator: ", ")
             }

@@ -14,9 +14,10 @@ extension SDKPatterns {
     ]
 
     func swiftSetups() -> [SDKUse] {
-        // Every setup names a configuration type: a file that does not is not parsed at all
-        // (most Swift files that mention analytics are an app's own analytics code).
-        guard file.mentions("Configuration") else { return [] }
+        // Every setup passes `writeKey:` to its configuration type (under its own name or an
+        // alias's): a file that does not is not parsed at all (most Swift files that mention
+        // analytics are an app's own analytics code).
+        guard file.mentions("writeKey") else { return [] }
         let tree = file.source.bytes.withUnsafeBufferPointer { SwiftParser.Parser.parse(source: $0) }
         let finder = SwiftSetupFinder(viewMode: .sourceAccurate)
         finder.walk(tree)
@@ -52,7 +53,7 @@ extension SDKPatterns {
                     settings.append((name, argument(value)))
                 }
             }
-            let wanted = library == "analytics-swift" ? ["apiHost", "cdnHost", "requestFactory"] : ["apiHost", "requestFactory"]
+            let wanted = library == "analytics-ios" ? ["apiHost", "requestFactory"] : ["apiHost", "cdnHost", "requestFactory"]
             return use(
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),
@@ -60,35 +61,64 @@ extension SDKPatterns {
         }
     }
 
+    /// A setup whose configuration type is named by a typealias that cannot be tied to one of
+    /// the SDK's libraries: the setup is kept, its library undecided, so its endpoint is
+    /// unknown (never the default of a library it may not be).
+    static let undecidedSwiftLibrary = "analytics-swift or analytics-ios"
+
     /// The library a configuration type is the SDK's for: analytics-swift's `Configuration` only
     /// in a file that imports `Segment` (others vendors have one too), or a typealias of one.
+    /// nil for a type that is not the SDK's.
     private func library(of type: String, importsSegment: Bool, _ aliases: [String: String]) -> String? {
         if let known = Self.swiftConfigurations[type] {
             return known != "analytics-swift" || importsSegment ? known : nil
         }
-        return aliased(type, aliases)
+        return aliased(type, aliases, importsSegment: importsSegment)
     }
 
     /// The library of a configuration type named by a typealias, in this file or at the top of
-    /// another Swift file of the scan: only one whose type is the SDK's, named with its module
-    /// (`Segment.Configuration`) or one of the classic SDK's own names.
-    private func aliased(_ name: String, _ local: [String: String]) -> String? {
-        let written: [String]
+    /// another Swift file of the scan, each definition read with its own file's imports. One
+    /// library when every definition names it; undecided when the definitions disagree, or
+    /// name the SDK's type in some places and another's in others; nil when none is the SDK's.
+    private func aliased(_ name: String, _ local: [String: String], importsSegment: Bool, depth: Int = 0) -> String? {
+        let written: [(text: String, importsSegment: Bool)]
         if let here = local[name] {
-            written = [here]
+            written = [(here, importsSegment)]
         } else {
             written = evaluator.elsewhere(name).map { d in
-                d.value.map { d.file.tokens[$0].text }.joined()
+                (d.value.map { d.file.tokens[$0].text }.joined(), Self.importsSegment(d.file))
             }
         }
-        let libraries = Set(
-            written.map { text -> String? in
-                if text == "Segment.Configuration" { return "analytics-swift" }
-                return ["AnalyticsConfiguration", "SEGAnalyticsConfiguration", "Segment.AnalyticsConfiguration"].contains(text)
-                    ? "analytics-ios" : nil
-            })
-        guard libraries.count == 1, let library = libraries.first else { return nil }
-        return library
+        let libraries = written.map { text, imports -> String? in
+            switch text {
+            case "Segment.Configuration": return "analytics-swift"
+            case "Configuration": return imports ? "analytics-swift" : nil
+            case "AnalyticsConfiguration", "SEGAnalyticsConfiguration", "Segment.AnalyticsConfiguration": return "analytics-ios"
+            default:
+                // An alias of an alias (`typealias A = B`), followed a few steps.
+                guard depth < 4, text != name, !text.contains(".") else { return nil }
+                return aliased(text, local, importsSegment: imports, depth: depth + 1)
+            }
+        }
+        let named = Set(libraries.compactMap { $0 })
+        if named.isEmpty { return nil }
+        return named.count == 1 && !libraries.contains(nil) ? named.first : Self.undecidedSwiftLibrary
+    }
+
+    /// Whether a Swift file imports analytics-swift's module (`import Segment`,
+    /// `import struct Segment.Configuration`), read from its tokens.
+    static func importsSegment(_ file: CodeFile) -> Bool {
+        let tokens = file.tokens
+        for (i, token) in tokens.enumerated() where token.text == "import" {
+            var k = i + 1
+            if k < tokens.count,
+                ["struct", "class", "enum", "protocol", "typealias", "func", "var", "let"].contains(tokens[k].text)
+            {
+                k += 1
+            }
+            if k < tokens.count, tokens[k].text == "Segment" { return true }
+        }
+        return false
     }
 
     /// The variable a value is stored in: by its declaration (`let c = value`) or an assignment
@@ -159,11 +189,9 @@ final class SwiftSetupFinder: SyntaxVisitor {
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         let called = node.calledExpression
-        // Any `…Configuration(writeKey:)`: the SDK's own types, and the names a typealias gives
-        // them (`typealias SegmentConfiguration = Segment.Configuration`), told apart afterwards.
-        if let name = Self.calledType(node), name.hasSuffix("Configuration"),
-            node.arguments.contains(where: { $0.label?.text == "writeKey" })
-        {
+        // Any `Type(writeKey:)`: the SDK's own types, and the names a typealias gives them
+        // (`typealias SegConfig = Segment.Configuration`), told apart afterwards.
+        if Self.calledType(node) != nil, node.arguments.contains(where: { $0.label?.text == "writeKey" }) {
             configurations.append(node)
         }
         if let member = called.as(MemberAccessExprSyntax.self), let base = Self.variable(member.base) {

@@ -129,6 +129,54 @@ import Testing
             "\(lines)")
     }
 
+    /// A configuration type named by a typealias is the SDK's only when the alias can be tied to
+    /// one library, each definition read with its own file's imports. One that cannot (two
+    /// definitions that disagree, or `Configuration` aliased in a file that imports `Segment`
+    /// and in one that does not) is kept with its library undecided, so its endpoint is unknown;
+    /// before, such a setup was dropped and the gate passed it. An alias of another vendor's
+    /// type is not a setup.
+    @Test(
+        arguments: [
+            // A bare `Configuration` aliased in a file that imports Segment: analytics-swift's.
+            ("import Segment\ntypealias SegConfig = Configuration\n", "", "analytics-swift"),
+            // The alias in another file, which imports Segment.
+            ("import Segment\n", "import Segment\ntypealias SegConfig = Configuration\n", "analytics-swift"),
+            // The alias in another file, which does not: another vendor's `Configuration`.
+            ("import Segment\n", "import Other\ntypealias SegConfig = Configuration\n", nil),
+            // An alias of an alias.
+            ("import Segment\ntypealias SegConfig = Base\ntypealias Base = Segment.Configuration\n", "", "analytics-swift"),
+            // Two definitions that name different libraries.
+            ("import Segment\n", "import Segment\ntypealias SegConfig = AnalyticsConfiguration\n", "both"),
+            // Two definitions, one the SDK's and one another vendor's.
+            ("import Segment\n", "import Other\ntypealias SegConfig = Other.Configuration\n", "mixed"),
+        ] as [(String, String, String?)])
+    func typealiasesAreTiedToOneLibraryOrUndecided(_ setup: String, _ other: String, _ expected: String?) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (setup + "let c = SegConfig(writeKey: \"swiftAliasedKey000001\")\n").write(
+            toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
+        var others = [other]
+        if expected == "both" || expected == "mixed" {
+            others.append("import Segment\ntypealias SegConfig = Segment.Configuration\n")
+        }
+        for (i, text) in others.enumerated() where !text.isEmpty {
+            try text.write(toFile: folder + "/Alias\(i).swift", atomically: true, encoding: .utf8)
+        }
+        let outcome = Self.scan([folder])
+        let uses = outcome.uses.filter { $0.writeKey?.literal == "swiftAliasedKey000001" }
+        switch expected {
+        case nil: #expect(uses.isEmpty, "\(uses)")
+        case "both", "mixed":
+            #expect(uses.map(\.library) == [SDKPatterns.undecidedSwiftLibrary])
+            let line = try #require(ScanReport.text(outcome).split(separator: "\n").first)
+            #expect(line.hasSuffix("(the library cannot be told: its endpoint is unknown)"), "\(line)")
+            let use = try #require(uses.first)
+            let resolution = SDKRules.resolve(CodeScan.configuration(use), workspaceRegion: "eu-west")
+            #expect(resolution.region == nil, "an undecided library's endpoint is unknown, not a default")
+        case let library?: #expect(uses.map(\.library) == [library])
+        }
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
