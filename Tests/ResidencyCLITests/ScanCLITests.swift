@@ -247,7 +247,10 @@ import Testing
         // With the host given, RES-004 decides; the two setups that feed no source the run can
         // name still fail the gate and leave the verdict undecided, in every report.
         let given = try residency(
-            args + ["--scan-env", "prod.env", "--sarif", "out/scan.sarif", "--junit", "out/scan.xml", "--json", "out/doc.json"],
+            args + [
+                "--scan-env", "prod.env", "--sarif", "out/scan.sarif", "--junit", "out/scan.xml", "--json", "out/doc.json",
+                "--junit-dir", "out/junit",
+            ],
             in: dir)
         #expect(given.status == 1, "\(given.stdout)\(given.stderr)")
         #expect(!given.stdout.contains("UNKNOWN RES-004"), "\(given.stdout)")
@@ -264,7 +267,13 @@ import Testing
         #expect(sarif.contains(#""ruleId": "scan-unknown-write-key""#), "\(sarif)")
         #expect(sarif.contains(#""uri": "app/Other.kt""#) && sarif.contains(#""startLine": 2"#), "\(sarif)")
         let junit = try String(contentsOf: dir.appendingPathComponent("out/scan.xml"), encoding: .utf8)
-        #expect(junit.contains(#"<testsuite name="residency.run" tests="2" failures="2""#), "\(junit)")
+        // Undecided, as a result that could not be decided is: in error, not failed.
+        #expect(junit.contains(#"<testsuite name="residency.run" tests="2" failures="0" errors="2""#), "\(junit)")
+        #expect(junit.contains(#"<error type="scan-unknown-write-key""#), "\(junit)")
+        // In a folder, the run's file holds the run's suite alone: the policies' are the workspaces'.
+        let runFile = try String(contentsOf: dir.appendingPathComponent("out/junit/residency-run.xml"), encoding: .utf8)
+        #expect(runFile.components(separatedBy: "<testsuite ").count == 2, "\(runFile)")
+        #expect(runFile.contains(#"<testsuite name="residency.run" tests="2" failures="0" errors="2""#), "\(runFile)")
         #expect(junit.contains(#"<testcase classname="residency.run" name="app/Other.kt:3:9""#), "\(junit)")
         // The saved document keeps the notices' places: `report` renders the same SARIF and JUnit.
         let again = try residency(["report", "out/doc.json", "--sarif", "out/again.sarif", "--junit", "out/again.xml"], in: dir)

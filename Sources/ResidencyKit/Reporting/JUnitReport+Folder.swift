@@ -50,7 +50,8 @@ extension JUnitReport {
             })
         if !blocking.isEmpty {
             let bytes: [UInt8]
-            do { bytes = try renderBytes(doc, results: [], properties: props, notices: blocking) } catch {
+            // Only the run's suite: the policies' suites are in the workspaces' files.
+            do { bytes = try renderBytes(doc, results: [], properties: props, notices: blocking, policySuites: false) } catch {
                 throw folder.batch.failure(folder.batch.entries[folder.index].target, "\(error)")
             }
             try folder.write(Self.runFileName + ".xml", bytes)

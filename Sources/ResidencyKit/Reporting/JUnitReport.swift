@@ -44,8 +44,10 @@ public struct JUnitReport: Sendable {
     /// same for every file of a run, so a folder of files computes them once). Results are
     /// referred to by index, never copied: a night's 600,000 results copied into suites and
     /// testcases (a dozen references each) took most of a second.
-    /// `notices`: the run's notices that fail the gate, written as the failing testcases of a
-    /// last suite, `residency.run`, so that the dashboard goes red when the gate does.
+    /// `notices`: the run's notices that fail the gate, written as testcases in error (undecided,
+    /// as a result that could not be decided) of a last suite, `residency.run`, so that the
+    /// dashboard goes red when the gate does. `policySuites: false` leaves out the policies'
+    /// suites (the folder's run file, whose results are in the workspaces' files).
     func render(
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
         notices: [ResultDocument.Notice] = []
@@ -56,12 +58,12 @@ public struct JUnitReport: Sendable {
     /// `render`'s UTF-8, as a folder's files are written.
     func renderBytes(
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
-        notices: [ResultDocument.Notice] = []
+        notices: [ResultDocument.Notice] = [], policySuites: Bool = true
     ) throws -> [UInt8] {
         var byPolicy: [String: [Int]] = [:]
         for i in results where doc.results[i].outcome != .notApplicable { byPolicy[doc.results[i].policy, default: []].append(i) }
         var suites = fold(
-            doc.policies.filter { $0.kind == "policy" }.map { p in
+            doc.policies.filter { policySuites && $0.kind == "policy" }.map { p in
                 Suite(
                     policy: p, cases: (byPolicy[p.id] ?? []).map { Case($0, doc.results[$0], gating: doc.trips(doc.results[$0])) }
                 )
@@ -71,7 +73,8 @@ public struct JUnitReport: Sendable {
             suites.append(
                 Suite(
                     policy: Self.runSuite,
-                    cases: notices.map { Case(notice: $0, kind: gating ? .failure : .passed) }))
+                    // Undecided, as a result that could not be decided is: an `<error>`.
+                    cases: notices.map { Case(notice: $0, kind: gating ? .error : .passed) }))
         }
         let w = try XMLWriter()
         try w.startElement("testsuites")
@@ -167,8 +170,8 @@ public struct JUnitReport: Sendable {
             try w.attribute("name", v(n.location ?? n.policy.map { "policy/\($0)" } ?? n.code))
             try w.attribute("time", "0.000")
             let body = "\(v(n.code)): \(message(n.message))"
-            if c.kind == .failure {
-                try w.element("failure", attributes: [("type", v(n.code)), ("message", message(n.message))], text: body)
+            if c.kind == .error {
+                try w.element("error", attributes: [("type", v(n.code)), ("message", message(n.message))], text: body)
             } else {
                 try w.element("system-out", text: body)
             }

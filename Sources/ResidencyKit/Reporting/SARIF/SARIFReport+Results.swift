@@ -96,7 +96,9 @@ extension SARIFReport {
         w.endArray()
         w.key("partialFingerprints")
         w.beginObject()
-        let (kind, resource) = n.code == "unmatched" ? ("expect-some", "") : (n.code, n.location ?? n.message)
+        // A setup's notice is identified by its file and what it says, without its line and
+        // column: code scanning keeps an alert as the same one when a line is added above it.
+        let (kind, resource) = n.code == "unmatched" ? ("expect-some", "") : (n.code, Self.lineFree(n))
         w.field(Self.fingerprintKey, Finding.fingerprint(policy: id, workspaceID: "", kind: kind, resourceID: resource))
         w.endObject()
         w.key("properties")
@@ -105,6 +107,12 @@ extension SARIFReport {
         w.field("residency/gating", doc.summary.failOn != .never)
         w.endObject()
         w.endObject()
+    }
+
+    /// A notice's file and message with its `path:line:col` taken out of both.
+    static func lineFree(_ n: ResultDocument.Notice) -> String {
+        guard let at = n.location, let place = SARIFLocator.place(at) else { return n.location ?? n.message }
+        return place.path + "\n" + n.message.replacingOccurrences(of: at, with: place.path)
     }
 
     /// What a person reads in the alert: the finding (or why it could not be decided), then

@@ -148,6 +148,29 @@ import Testing
         #expect((notes.first?["descriptor"] as? [String: Any])?["id"] as? String == "stale-waiver")
     }
 
+    /// An SDK setup's notice keeps its fingerprint when a line is added above the setup (code
+    /// scanning matches alerts by it), and a setup in another file or with another key is
+    /// another alert.
+    @Test func aSetupNoticeFingerprintIgnoresItsLine() throws {
+        func fingerprint(_ at: String, key: String = "k1") throws -> String {
+            var doc = try ReportFixtures.example()
+            doc.notices = [
+                .init(
+                    code: "scan-unknown-write-key", policy: nil,
+                    message:
+                        "\(at): analytics-swift is set up with write key \"\(key)\", which no source of the audited workspaces has",
+                    location: at)
+            ]
+            let result = try #require(
+                try Self.results(try Self.log(doc)).first { $0["ruleId"] as? String == "scan-unknown-write-key" })
+            return try #require((result["partialFingerprints"] as? [String: Any])?[SARIFReport.fingerprintKey] as? String)
+        }
+        let here = try fingerprint("app/Setup.swift:4:9")
+        #expect(try fingerprint("app/Setup.swift:7:9") == here)
+        #expect(try fingerprint("app/Other.swift:4:9") != here)
+        #expect(try fingerprint("app/Setup.swift:4:9", key: "k2") != here)
+    }
+
     /// Without the resource's file, a result still points into the repository: the policy.
     @Test func withoutAnInventoryFileResultsPointAtThePolicy() throws {
         var doc = try ReportFixtures.example()
