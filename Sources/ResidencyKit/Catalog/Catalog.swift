@@ -226,7 +226,10 @@ package struct Catalog: Sendable {
     }
 
     /// The layer a row came from.
-    func layer(of entry: Entry) -> Layer? { layers.indices.contains(entry.layer) ? layers[entry.layer] : nil }
+    func layer(of entry: Entry) -> Layer? { layer(at: entry.layer) }
+
+    /// The layer with the given index (`Entry.layer`), without a copy of the row.
+    func layer(at index: Int) -> Layer? { layers.indices.contains(index) ? layers[index] : nil }
 }
 
 /// The two regions Segment's catalog data speaks of, in whichever spelling it uses:

@@ -175,9 +175,11 @@ private let warehouseRegion: ProvenanceAccessor = { c, i in
     return w.regionEvidence.map { Derivation($0, at: w.regionOrigin) }
 }
 private let destinationVendor: ProvenanceAccessor = { c, i in
-    let d = c.model.destinations[i]
-    guard let row = d.integration.row, let vendor = d.vendor else { return nil }
-    let entry = c.catalog.destinations[Int(row)]
-    let layer = c.catalog.layer(of: entry).map(\.label) ?? "catalog"
-    return Derivation("\(layer): \(entry.name) vendor \"\(vendor)\"", at: entry.origin)
+    // Fields read in place: a copy of the destination and of its catalog row retained every
+    // list in both, once per failing result that shows a vendor.
+    guard let row = c.model.destinations[i].integration.row.map(Int.init), let vendor = c.model.destinations[i].vendor
+    else { return nil }
+    let layer = c.catalog.layer(at: c.catalog.destinations[row].layer)?.label ?? "catalog"
+    return Derivation(
+        "\(layer): \(c.catalog.destinations[row].name) vendor \"\(vendor)\"", at: c.catalog.destinations[row].origin)
 }

@@ -102,7 +102,11 @@ struct TextKey: Hashable {
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        if let r = base.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range]))) }) { return r }
+        if let r = base.utf8.withContiguousStorageIfAvailable({
+            body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range])))
+        }) {
+            return r
+        }
         return Array(base.utf8)[range].withUnsafeBytes(body)
     }
 
@@ -198,7 +202,8 @@ private struct WorkspaceRecord {
                 return
             }
             out.append(contentsOf: bytes[i..<marker])
-            let n = Int(bytes[marker + 1]) | Int(bytes[marker + 2]) << 8 | Int(bytes[marker + 3]) << 16 | Int(bytes[marker + 4]) << 24
+            let n =
+                Int(bytes[marker + 1]) | Int(bytes[marker + 2]) << 8 | Int(bytes[marker + 3]) << 16 | Int(bytes[marker + 4]) << 24
             int(rank[n], &out)
             i = marker + 5
         }
@@ -488,7 +493,10 @@ private struct WorkspaceRecord {
         out.append(91)
         for (k, e) in list.enumerated() {
             if k > 0 { out.append(44) }
-            int(evidenceNumber(e), &out)
+            // Numbered first: a mutating call inside the arguments of `int` copied the whole
+            // record (every reference in it retained) for each evidence row.
+            let n = evidenceNumber(e)
+            int(n, &out)
         }
         out.append(93)
     }
@@ -529,14 +537,38 @@ private struct WorkspaceRecord {
     /// the same setting read at a hundred places is then one text and a hundred places. Only
     /// when the parts give the text back exactly (`ResultDocument.joinPlace`).
     static func place(_ from: String) -> (String, String, Int, Int)? {
-        guard from.hasSuffix(")"), let open = from.range(of: " (", options: .backwards) else { return nil }
-        let inner = from[open.upperBound..<from.index(before: from.endIndex)]
-        let parts = inner.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]),
-            line >= 0, column >= 0
-        else { return nil }
-        let file = parts.dropLast(2).joined(separator: ":")
-        let said = String(from[..<open.lowerBound])
+        // Read from the end in the UTF-8 bytes: the column, the line, then the last ` (` before
+        // them. Foundation's backwards `range(of:)` and a split into `Character`s were 4% of a
+        // night's `check` (one call per evidence row of every workspace).
+        let found = from.utf8.withContiguousStorageIfAvailable { b -> (String, String, Int, Int)? in
+            let n = b.count
+            guard n > 0, b[n - 1] == UInt8(ascii: ")") else { return nil }
+            func number(_ lo: Int, _ hi: Int) -> Int? {
+                guard hi > lo, hi - lo <= 18 else { return nil }
+                var v = 0
+                for i in lo..<hi {
+                    let digit = b[i] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    v = v * 10 + Int(digit)
+                }
+                return v
+            }
+            func colon(before end: Int) -> Int? {
+                var k = end - 1
+                while k >= 0, b[k] != UInt8(ascii: ":") { k -= 1 }
+                return k >= 0 ? k : nil
+            }
+            guard let second = colon(before: n - 1), let column = number(second + 1, n - 1),
+                let first = colon(before: second), let line = number(first + 1, second)
+            else { return nil }
+            var open = first - 1
+            while open >= 1, !(b[open] == UInt8(ascii: "(") && b[open - 1] == UInt8(ascii: " ")) { open -= 1 }
+            guard open >= 1 else { return nil }
+            let said = String(decoding: UnsafeBufferPointer(rebasing: b[..<(open - 1)]), as: UTF8.self)
+            let file = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<first]), as: UTF8.self)
+            return (said, file, line, column)
+        }
+        guard let found, let (said, file, line, column) = found else { return nil }
         guard ResultDocument.joinPlace(said, file, line, column) == from else { return nil }
         return (said, file, line, column)
     }

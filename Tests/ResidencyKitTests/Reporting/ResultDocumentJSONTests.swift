@@ -91,6 +91,24 @@ import Testing
         #expect(read.results.map { Array(($0.message ?? "").utf8) } == [a, b].map { Array(($0.message ?? "").utf8) })
     }
 
+    /// An evidence row's `from` that ends with a place is written as its parts only when they
+    /// give the text back exactly; every other text, however like a place it looks, is written
+    /// whole. Each reads back byte for byte.
+    @Test(arguments: [
+        "settings.endpoint = \"eu\" (acme-eu.json:41:55)",
+        "read (my (copy).json:3:4)", "read (C:\\exports\\a.json:1:2)", "read (a.json:03:4)",
+        "read (a.json:-3:4)", "read (a.json:3)", "read (a.json:3:4", "read(a.json:3:4)", " (a.json:1:1)",
+        "(a.json:1:1)", "read (a.json:1:99999999999999999999)", "read (é:1:1)", "read (a.json:1:1) ", "",
+        "read (a.json::1)", "caf\u{E9} (e\u{301}.json:7:8)",
+    ])
+    func evidenceFromReadsBackByteForByte(_ from: String) throws {
+        var finding = Self.findings[1]
+        finding.evidence = [Evidence(expression: "x", value: "1", from: from)]
+        let (read, _) = try Self.roundTrip(Self.document([finding]))
+        let back = try #require(read.results.first?.evidence.first?.from)
+        #expect(Array(back.utf8) == Array(from.utf8))
+    }
+
     @Test func everyResultReadsBackAsItWasWritten() throws {
         var findings = Self.findings
         // A message in pieces and a fingerprint of its own; a pass whose fingerprint is the
