@@ -225,12 +225,13 @@ struct CatalogFileReader {
 
 extension SettingValue {
     /// A setting as a catalog or an export gives it: strings, booleans and numbers as such,
-    /// anything else present but never a region.
+    /// `null` as such, anything else present but never a region.
     init(_ node: DataNode) {
         switch node.kind {
         case .string: self = .string(node.string ?? "")
         case .bool: self = .bool(node.bool ?? false)
         case .number: self = .number(node.double ?? 0)
+        case .null: self = .null
         default: self = .other
         }
     }

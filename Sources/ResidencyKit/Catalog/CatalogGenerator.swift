@@ -184,7 +184,7 @@ struct UpstreamRow {
                     case .string(let v)?: w.string(v)
                     case .bool(let b)?: w.bool(b)
                     case .number(let n)?: w.number(n)
-                    case .other?, nil: w.null()
+                    case .null?, .other?, nil: w.null()
                     }
                     if s.required { w.field("required", true) }
                     w.endObject()

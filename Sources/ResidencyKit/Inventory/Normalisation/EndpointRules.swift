@@ -202,16 +202,26 @@ enum EndpointRules {
         for s in settings {
             let found = q.setting(s.setting)
             if s.overrideOnly {
-                guard let found, case .string(let text) = found.value, !text.trimmingWhitespace().isEmpty else { continue }
-                return apply(s, found.value, origin: found.origin, q)
+                // An override decides only when it is set to text; unset (absent, null or blank)
+                // the next setting decides. Set to anything else, where the data goes is unknown,
+                // never the next setting's answer. And a plan's update does not say whether an
+                // override its configuration leaves out is set in Segment.
+                switch found?.value {
+                case nil where q.absent == .unmanaged: return unmanaged(s)
+                case nil, .null?: continue
+                case .string(let text)? where text.trimmingWhitespace().isEmpty: continue
+                case .string?: return apply(s, found!.value, origin: found?.origin, q)
+                case let value?:
+                    return Resolution(
+                        region: nil,
+                        evidence: "settings.\(s.setting) = \(value), which is not a host or region \(q.name) can send to, "
+                            + "so where it sends is not decided",
+                        origin: found?.origin)
+                }
             }
             if let found { return apply(s, found.value, origin: found.origin, q) }
             switch q.absent {
-            case .unmanaged:
-                return Resolution(
-                    region: nil,
-                    evidence: "settings.\(s.setting) is not set in the Terraform configuration, so its value in Segment "
-                        + "is not in the plan (Terraform manages only the settings it sets)")
+            case .unmanaged: return unmanaged(s)
             case .defaultApplies:
                 guard let documented = q.entry?.regionSetting(s.setting) else {
                     return Resolution(region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
@@ -231,6 +241,15 @@ enum EndpointRules {
             }
         }
         return Resolution(region: nil, evidence: "no setting selects the endpoint")
+    }
+
+    /// A setting a plan's update leaves out: Terraform manages only the settings its
+    /// configuration sets, so the value Segment holds is not in the plan.
+    private static func unmanaged(_ s: SettingReading) -> Resolution {
+        Resolution(
+            region: nil,
+            evidence: "settings.\(s.setting) is not set in the Terraform configuration, so its value in Segment "
+                + "is not in the plan (Terraform manages only the settings it sets)")
     }
 
     static func apply(_ s: SettingReading, _ value: SettingValue, origin: Origin?, _ q: Query) -> Resolution {

@@ -3,7 +3,9 @@ enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
     case number(Double)
-    /// Objects, arrays and nulls: present, but never a region.
+    /// `null`: present, but the same as not set.
+    case null
+    /// Objects and arrays: present, but never a region.
     case other
 
     /// How evidence quotes the value: `"EU 🇪🇺"`, `true`.
@@ -12,6 +14,7 @@ enum SettingValue: Sendable, Hashable, CustomStringConvertible {
         case .string(let s): "\"\(s)\""
         case .bool(let b): b ? "true" : "false"
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .null: "null"
         case .other: "(not a simple value)"
         }
     }
