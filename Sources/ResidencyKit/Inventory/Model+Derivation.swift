@@ -84,11 +84,13 @@ struct IntegrationFacts: Sendable, Hashable {
         return eu && ends.contains { CatalogRegion.of($0) == .us }
     }
     /// The endpoints' region, when the catalog lists exactly one (`EU` only: Attio, Emarsys).
+    /// nil when a listed endpoint is one residency does not know (an export's `["EU", "AP"]`):
+    /// that is not "EU only".
     var onlyEndpoint: String? {
         guard let ends = regionEndpoints else { return nil }
         var only: CatalogRegion?
         for e in ends {
-            guard let r = CatalogRegion.of(e) else { continue }
+            guard let r = CatalogRegion.of(e) else { return nil }
             if let o = only, o != r { return nil }
             only = r
         }

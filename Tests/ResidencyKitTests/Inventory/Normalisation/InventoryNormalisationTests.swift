@@ -522,6 +522,10 @@ import Testing
                 ))
         // Both endpoints and no rule: unknown, never guessed.
         #expect(Resolve.endpoint(.destination("Acme Pixel", endpoints: ["US", "EU"]), settings: [:]).region == nil)
+        // An endpoint residency does not know beside the EU one (an export's `["EU", "AP"]`) is
+        // not "EU only": unknown, never EU.
+        #expect(Resolve.endpoint(.destination("Acme Pixel", endpoints: ["EU", "AP"]), settings: [:]).region == nil)
+        #expect(Resolve.endpoint(.destination("Acme Pixel", endpoints: ["AP"]), settings: [:]).region == nil)
         // Not in any catalog, and no regions from the export: unknown.
         #expect(
             Resolve.endpoint(nil, name: "Acme Pixel", settings: [:])
