@@ -169,8 +169,9 @@ struct BundleDecoder {
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
             }
-            guard let next = paginationNode?["next"], next.string != nil else { return nil }
-            return next
+            // Any `next` but null names a page that follows, whatever its type, in either place.
+            let nexts = [data["pagination"]?["next"], envelope["pagination"]?["next"]]
+            return nexts.lazy.compactMap { $0 }.first { !$0.isNull }
         }
         // Only the last page given can leave pages out: earlier ones name pages that follow.
         var lastNext: DataNode?
@@ -192,7 +193,8 @@ struct BundleDecoder {
                     "\(path).\(key)", expected: "a list or an API response page", found: value,
                     at: reader.range(value)))
         }
-        if let next = lastNext, let cursor = next.string {
+        if let next = lastNext {
+            let cursor = next.string ?? next.numberText ?? next.bool.map { "\($0)" } ?? next.typeName
             reader.report(.morePages(key, cursor, at: reader.range(next)))
             incomplete.append(
                 .init(

@@ -429,6 +429,19 @@ import Testing
                 #""sources": {"data": {"sources": [], "pagination": {"current": "MA==", "next": 1️⃣"Mw==", "previous": null}}}"#),
             code: "W0603",
             message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#),
+        // Any `next` but null names a page that follows: a cursor of another type too, and one
+        // beside `data` when `data` has its own `pagination` without one.
+        Case(
+            name: "a page whose next cursor is a number",
+            input: b(#""sources": {"data": {"sources": [], "pagination": {"current": 1, "next": 1️⃣2}}}"#),
+            code: "W0603",
+            message: #"the `sources` export has more pages (pagination.next = "2"): resources on later pages are missing"#),
+        Case(
+            name: "a page whose next cursor is beside data",
+            input: b(
+                #""sources": {"data": {"sources": [], "pagination": {"next": null}}, "pagination": {"next": 1️⃣"Mw=="}}"#),
+            code: "W0603",
+            message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#),
         Case(
             name: "a destinations page with more to come",
             input: b(#""destinations": [{"data": {"destinations": []}, "pagination": {"next": 1️⃣"NDAw"}}]"#), code: "W0603",
