@@ -31,7 +31,7 @@ struct SDKPatterns {
         switch file.language.family {
         case .swift: found = swiftSetups()
         case .objectiveC: found = analyticsIOS()
-        case .kotlin: found = kotlin() + android()
+        case .kotlin: found = kotlin() + android() + java()
         case .java: found = kotlin() + android() + java()
         case .dart: found = flutter()
         case .csharp: found = csharp()

@@ -177,6 +177,21 @@ import Testing
         }
     }
 
+    /// analytics-java is a JVM library: a Kotlin server sets it up as Java does (it was looked
+    /// for in Java files only, so a Kotlin service's setup was not seen).
+    @Test func analyticsJavaInKotlin() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import com.segment.analytics.Analytics
+            val analytics: Analytics = Analytics.builder("kotlinJavaServer0001").endpoint("https://api.segment.io").build()
+            """.write(toFile: folder + "/Tracking.kt", atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(
+            lines.first?.hasSuffix(#"analytics-java  writeKey "kotlinJavaServer0001"  endpoint "https://api.segment.io""#) == true,
+            "\(lines)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
