@@ -38,7 +38,8 @@ struct CatalogFileReader {
             return nil
         }
         guard format.int == CatalogLoader.formatVersion else {
-            reader.report(.unsupportedCatalogFormat(format.numberText ?? format.string ?? format.typeName, at: reader.range(format)))
+            reader.report(
+                .unsupportedCatalogFormat(format.numberText ?? format.string ?? format.typeName, at: reader.range(format)))
             return nil
         }
         guard let version = reader.requiredString(top, "catalogVersion", "catalog", what: "the catalog") else { return nil }
@@ -110,7 +111,9 @@ struct CatalogFileReader {
     private mutating func nonEmpty(_ obj: DataNode, _ key: String, _ path: String) -> String? {
         guard let s = reader.string(obj, key, path) else { return nil }
         if s.trimmingWhitespace().isEmpty {
-            reader.report(.invalidCatalogValue("\(path).\(key)", "an empty string", expected: "a non-empty string", at: reader.range(obj[key]!)))
+            reader.report(
+                .invalidCatalogValue(
+                    "\(path).\(key)", "an empty string", expected: "a non-empty string", at: reader.range(obj[key]!)))
             return nil
         }
         return s
@@ -149,7 +152,8 @@ struct CatalogFileReader {
                 guard let s = e.string, let p = Catalog.Platform(rawValue: s) else {
                     reader.report(
                         .invalidCatalogValue(
-                            "\(path).\(key)[]", e.string.map { "\"\($0)\"" } ?? e.typeName, expected: "\"web\", \"mobile\" or \"server\"",
+                            "\(path).\(key)[]", e.string.map { "\"\($0)\"" } ?? e.typeName,
+                            expected: "\"web\", \"mobile\" or \"server\"",
                             at: reader.range(e)))
                     continue
                 }
@@ -178,7 +182,8 @@ struct CatalogFileReader {
 
     /// Ids, slugs and names are keys: each may name one row of its table. The later of two
     /// rows that share one is reported and left out.
-    private mutating func dropDuplicates(_ rows: [Catalog.Entry], _ nodes: [DataNode], _ table: Catalog.Table) -> [Catalog.Entry] {
+    private mutating func dropDuplicates(_ rows: [Catalog.Entry], _ nodes: [DataNode], _ table: Catalog.Table) -> [Catalog.Entry]
+    {
         var first: [String: DataNode] = [:]
         var kept: [Catalog.Entry] = []
         for (row, node) in zip(rows, nodes) {
@@ -187,7 +192,8 @@ struct CatalogFileReader {
                 guard let valueNode = node[field], let value = valueNode.string else { continue }
                 let key = field == "name" ? "name:" + Catalog.key(value) : "\(field):\(value)"
                 if let f = first[key] {
-                    reader.report(.duplicateCatalogKey(table.noun, field, value, at: reader.range(valueNode), first: reader.range(f)))
+                    reader.report(
+                        .duplicateCatalogKey(table.noun, field, value, at: reader.range(valueNode), first: reader.range(f)))
                     clash = true
                 }
             }
@@ -210,7 +216,10 @@ struct CatalogFileReader {
         if let dates = reader.object(top["dates"], "dates") {
             onlyKeys(dates, ["dpfAdequacyDecision", "wrongRegionRejectedFrom"], "`dates`")
             for (key, _, value) in dates.members where value.string.flatMap(Day.init(iso:)) == nil {
-                reader.report(.invalidCatalogValue("dates.\(key)", value.string.map { "\"\($0)\"" } ?? value.typeName, expected: "a YYYY-MM-DD date", at: reader.range(value)))
+                reader.report(
+                    .invalidCatalogValue(
+                        "dates.\(key)", value.string.map { "\"\($0)\"" } ?? value.typeName, expected: "a YYYY-MM-DD date",
+                        at: reader.range(value)))
             }
         }
         _ = reader.strings(top, "warehouseCidrs", "catalog")

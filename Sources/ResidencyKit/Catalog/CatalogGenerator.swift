@@ -77,10 +77,13 @@ package enum CatalogGenerator {
         w.field("formatVersion", CatalogLoader.formatVersion)
         w.field("catalogVersion", version)
         w.field("title", "Segment integrations and where Segment offers them (generated from Segment's catalog data)")
-        w.field("sourceDocument", "Segment's public catalog data (segmentio/segment-docs src/_data/catalog); \(page.sourceDocument)")
+        w.field(
+            "sourceDocument", "Segment's public catalog data (segmentio/segment-docs src/_data/catalog); \(page.sourceDocument)")
         w.key("generatedFrom")
         w.beginArray()
-        for (name, digest) in generatedFrom + [(supplement.path.split(separator: "/").last.map(String.init) ?? supplement.path, SHA256.hex(supplement.bytes))] {
+        for (name, digest) in generatedFrom + [
+            (supplement.path.split(separator: "/").last.map(String.init) ?? supplement.path, SHA256.hex(supplement.bytes))
+        ] {
             w.beginObject(inline: true)
             w.field("file", name)
             w.field("sha256", digest)

@@ -57,11 +57,23 @@ struct SDKPatterns {
             out.writeKeyLocation = file.location(writeKey.value.lowerBound)
         }
         for (name, arg) in settings {
-            guard let arg, !arg.value.isEmpty, out.setting(name) == nil else { continue }
+            guard let arg, !arg.value.isEmpty else { continue }
             let value: ScannedValue =
                 SDKRules.transports.contains(name)
                 ? .unknown(file.text(arg.value))
                 : file.isSpread(arg) ? .unknown("\(file.text(arg.value)), which may set it") : evaluator.value(arg.value)
+            // Set again (chained, then on the variable; in an `if` and after it): which value
+            // applies depends on the path the code takes, which the scan does not follow. The
+            // same value twice is that value.
+            if let i = out.settings.firstIndex(where: { $0.name == name }) {
+                let first = out.settings[i].value
+                if first.parts != value.parts {
+                    out.settings[i].value = .unknown(
+                        "set more than once (\(first.described), then \(value.described)), which one applies depends on the code's path"
+                    )
+                }
+                continue
+            }
             out.settings.append(SDKUse.Setting(name: name, value: value, location: file.location(arg.value.lowerBound)))
         }
         return out

@@ -192,6 +192,31 @@ import Testing
             "\(lines)")
     }
 
+    /// A setting written twice for one setup (chained, then again on the variable in an `if`)
+    /// is unknown: which value applies depends on the path the code takes. Before, the first
+    /// was kept and the second ignored. The same value twice is that value.
+    @Test func aSettingSetTwiceIsUnknown() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import Segment
+            let c = Configuration(writeKey: "swiftTwiceKey0000001").apiHost("events.eu1.segmentapis.com/v1")
+            if legacy { c.apiHost("api.segment.io/v1") }
+            let d = Configuration(writeKey: "swiftSameTwice000002").apiHost("events.eu1.segmentapis.com/v1")
+            d.apiHost("events.eu1.segmentapis.com/v1")
+            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
+        let uses = Self.scan([folder]).uses
+        #expect(uses.count == 2)
+        let twice = try #require(uses.first { $0.writeKey?.literal == "swiftTwiceKey0000001" }?.setting("apiHost"))
+        #expect(twice.value.literal == nil)
+        #expect(
+            twice.value.described
+                == #"unknown (set more than once ("events.eu1.segmentapis.com/v1", then "api.segment.io/v1"), which one applies depends on the code's path)"#
+        )
+        let same = try #require(uses.first { $0.writeKey?.literal == "swiftSameTwice000002" }?.setting("apiHost"))
+        #expect(same.value.literal == "events.eu1.segmentapis.com/v1")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()

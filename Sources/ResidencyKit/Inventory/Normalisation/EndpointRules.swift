@@ -224,7 +224,8 @@ enum EndpointRules {
             case .unmanaged: return unmanaged(s)
             case .defaultApplies:
                 guard let documented = q.entry?.regionSetting(s.setting) else {
-                    return Resolution(region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
+                    return Resolution(
+                        region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
                 }
                 // A setting Segment requires is always stored: its absence means the export is
                 // not what Segment holds, not that the default applies.
@@ -233,7 +234,8 @@ enum EndpointRules {
                         region: nil, evidence: "settings.\(s.setting) is not set, though Segment's catalog marks it required")
                 }
                 guard let value = documented.defaultValue else {
-                    return Resolution(region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
+                    return Resolution(
+                        region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
                 }
                 var r = apply(s, value, origin: nil, q)
                 r.evidence = "settings.\(s.setting) not set: Segment's catalog default \(value) applies; \(r.evidence)"
@@ -262,12 +264,14 @@ enum EndpointRules {
             if target == nil, let otherwise {
                 return Resolution(
                     region: otherwise.region, host: otherwise.host,
-                    evidence: "\(said), which \(q.name)'s code does not know, so it falls back to \(otherwise.host ?? otherwise.region)",
+                    evidence:
+                        "\(said), which \(q.name)'s code does not know, so it falls back to \(otherwise.host ?? otherwise.region)",
                     origin: origin)
             }
             if target == nil {
                 let known = table.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-                return Resolution(region: nil, evidence: "\(said), which is not a value \(q.name) documents (\(known))", origin: origin)
+                return Resolution(
+                    region: nil, evidence: "\(said), which is not a value \(q.name) documents (\(known))", origin: origin)
             }
         case (.firstCharacter(let table), .string(let text)):
             target = text.first.flatMap { table[$0] }
@@ -288,7 +292,8 @@ enum EndpointRules {
             target = patterns.first { $0.matches(h) }.map { Target($0.region, h) }
             if target == nil {
                 return Resolution(
-                    region: nil, host: h, evidence: "\(said): host \(h) is not one \(q.name) documents for a region", origin: origin)
+                    region: nil, host: h, evidence: "\(said): host \(h) is not one \(q.name) documents for a region",
+                    origin: origin)
             }
         case (.awsRegion, .string(let text)):
             let t = text.trimmingWhitespace().lowercased()
@@ -318,7 +323,8 @@ enum EndpointRules {
         for m in filled.compactMap(\.0) where !modeNote.contains(m.description) { modeNote.append(m.description) }
         // Every mode unknown for the same reason: that reason, not a disagreement.
         if regions == [nil], Set(filled.map(\.1.evidence)).count == 1 {
-            return Endpoint(host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: modeNote.joined(separator: " and "))
+            return Endpoint(
+                host: first.1.host, evidence: first.1.evidence, origin: first.1.origin, mode: modeNote.joined(separator: " and "))
         }
         if regions.count == 1, let region = first.1.region {
             let mode = modeNote.isEmpty ? nil : modeNote.joined(separator: " and ")
@@ -350,7 +356,8 @@ enum EndpointRules {
         if let only = q.facts.onlyEndpoint {
             return Endpoint(
                 region: only,
-                evidence: "Segment lists only a\(only == "eu" ? "n" : "") \(only.uppercased()) endpoint for \(q.name) (\(from.text))",
+                evidence:
+                    "Segment lists only a\(only == "eu" ? "n" : "") \(only.uppercased()) endpoint for \(q.name) (\(from.text))",
                 origin: from.origin)
         }
         return Endpoint(
