@@ -102,8 +102,16 @@ extension TerraformPlanDecoder {
             w.catalogSlug = string(m, "slug", path)
             found = lookUp(.warehouses, m, r.address)
             base.identify(&w.catalogName, &w.catalogSlug, found, .warehouses)
+        } else if let id = string(p, "metadata_id", r.address) {
+            // `segment_profiles_warehouse` names its kind by `metadata_id` alone.
+            found = catalog.find(.warehouses, id: id, slug: nil, name: nil)
+            if found == nil, let node = p.values["metadata_id"] {
+                base.reader.report(.unknownCatalogID(Catalog.Table.warehouses.noun, r.address, id, at: base.reader.range(node)))
+            }
+            base.identify(&w.catalogName, &w.catalogSlug, found, .warehouses)
         }
-        w.integration = IntegrationResolver.facts(catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
+        w.integration = IntegrationResolver.facts(
+            catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
         if p.isUnknown("settings") {
             w.regionEvidence = TerraformPlanDecoder.afterApplyEvidence
         } else if case .success(let node) = settings(r) {
@@ -123,7 +131,9 @@ extension TerraformPlanDecoder {
 
     /// A member of a plan's `settings` (a JSON document inside a JSON string) with its place
     /// in the plan file, mapped back through the string's escapes.
-    static func setting(_ object: DataNode?, _ key: String, in string: DataNode?, file: SourceFile) -> (
+    static func setting(
+        _ object: DataNode?, _ key: String, in string: DataNode?, file: SourceFile
+    ) -> (
         value: SettingValue, origin: Origin?
     )? {
         guard let object, let member = object.firstMember(equivalentTo: key) else { return nil }

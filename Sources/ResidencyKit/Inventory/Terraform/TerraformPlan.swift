@@ -13,7 +13,11 @@ struct TerraformPlanDecoder {
     /// Reports problems through its reader, and lends its catalog look-ups.
     var base: BundleDecoder
 
-    static let resourceTypes: Set<String> = ["segment_source", "segment_destination", "segment_warehouse"]
+    /// The resources that hold or send data. A Profiles Sync warehouse (`segment_profiles_warehouse`)
+    /// receives a space's profiles: a warehouse like the others, whose region its settings decide.
+    static let resourceTypes: Set<String> = [
+        "segment_source", "segment_destination", "segment_warehouse", "segment_profiles_warehouse",
+    ]
 
     init(file: SourceFile, catalog: Catalog) {
         self.base = BundleDecoder(file: file, catalog: catalog)
@@ -85,7 +89,7 @@ struct TerraformPlanDecoder {
             switch change.type {
             case "segment_destination":
                 destinations.append(decodeDestination(change, links, platforms: platforms, workspaceRegion: workspace.dataRegion))
-            case "segment_warehouse": warehouses.append(decodeWarehouse(change))
+            case "segment_warehouse", "segment_profiles_warehouse": warehouses.append(decodeWarehouse(change))
             default: break
             }
         }

@@ -63,6 +63,25 @@ import Testing
         #expect(w.allowlistedCidrs == nil)
     }
 
+    /// A Profiles Sync warehouse (segmentio/terraform-provider-segment
+    /// docs/resources/profiles_warehouse.md: `space_id`, `metadata_id`, `settings`) receives a
+    /// space's profiles: a warehouse, its region from its settings. It was left out of the plan.
+    @Test func aProfilesWarehouseIsAWarehouse() throws {
+        let settings = PlanFixture.quote(#"{"hostname":"acme.cxz7mja8ukuc.us-east-1.redshift.amazonaws.com","port":"5439"}"#)
+        let after = #"{"enabled": true, "space_id": "spa_1", "metadata_id": "aea3c55dsz", "settings": \#(settings)}"#
+        let unknownKind = #"{"enabled": true, "space_id": "spa_1", "metadata_id": "nope", "settings": "{}"}"#
+        let loaded = PlanFixture.load(
+            PlanFixture.plan([
+                PlanFixture.change("segment_profiles_warehouse.profiles", after: after),
+                PlanFixture.change("segment_profiles_warehouse.other", after: unknownKind),
+            ]))
+        let w = try #require(loaded.only?.warehouses.first)
+        #expect(w.id == "segment_profiles_warehouse.profiles")
+        #expect(w.region == "us" && w.location == "us-east-1" && w.catalogName == "Redshift")
+        #expect(loaded.only?.warehouses.count == 2)
+        #expect(loaded.diagnostics.map(\.code) == ["W1405"], "\(loaded.diagnostics.map(\.message))")
+    }
+
     @Test func aSourcesBrokenSettingsAreReportedToo() throws {
         let after = #"{"slug": "web", "enabled": true, "metadata": {"id": "IqDTy1TpoU"}, "settings": "{1️⃣,}"}"#
         let marked = InventoryMarked(PlanFixture.plan([PlanFixture.change("segment_source.web", after: after)]))
