@@ -14,41 +14,53 @@ enum WarehouseRules {
 
     /// The location as configured and the region it names.
     static func resolve(_ setting: (String) -> Setting?) -> (location: String?, resolution: Resolution) {
-        var fromLocation: (key: String, value: String, region: String?, origin: Origin?)?
+        // Every key is read, not only the first set: two that name different regions leave the
+        // region unknown (`location: "EU"` beside `region: "us-east-1"`).
+        var locations: [(key: String, value: String, region: String?, origin: Origin?)] = []
         for key in locationKeys {
             guard let s = setting(key), case .string(let value) = s.value, !value.trimmingWhitespace().isEmpty else { continue }
-            fromLocation = (key, value, RegionWords.cloudRegion(value.trimmingWhitespace()), s.origin)
-            break
+            locations.append((key, value, RegionWords.cloudRegion(value.trimmingWhitespace()), s.origin))
         }
-        var fromHost: (key: String, value: String, region: String?, label: String?, origin: Origin?)?
+        var hosts: [(key: String, value: String, region: String?, label: String?, origin: Origin?)] = []
         for key in hostKeys {
             guard let s = setting(key), case .string(let value) = s.value, !value.trimmingWhitespace().isEmpty else { continue }
             let (label, region) = hostRegion(value)
-            fromHost = (key, value, region, label, s.origin)
-            break
+            hosts.append((key, value, region, label, s.origin))
         }
-        switch (fromLocation, fromHost) {
-        case (let l?, let h?) where l.region != nil && h.region != nil && l.region != h.region:
+        let named =
+            locations.map { ($0.key, $0.value, $0.region, $0.origin) } + hosts.map { ($0.key, $0.value, $0.region, $0.origin) }
+        let regional = named.filter { $0.2 != nil }
+        if let a = regional.first, let b = regional.first(where: { $0.2 != a.2 }) {
             return (
-                l.value,
+                locations.first?.value,
                 Resolution(
                     region: nil,
-                    evidence: "settings.\(l.key) = \"\(l.value)\" (\(l.region!.uppercased())) disagrees with settings.\(h.key) = "
-                        + "\"\(h.value)\" (\(h.region!.uppercased())): which one the warehouse is in cannot be told",
-                    origin: l.origin))
+                    evidence: "settings.\(a.0) = \"\(a.1)\" (\(a.2!.uppercased())) disagrees with settings.\(b.0) = "
+                        + "\"\(b.1)\" (\(b.2!.uppercased())): which one the warehouse is in cannot be told",
+                    origin: a.3)
+            )
+        }
+        let fromLocation = locations.first
+        let fromHost = hosts.first
+        switch (fromLocation, fromHost) {
         case (let l?, _) where l.region != nil:
             return (l.value, Resolution(region: l.region, evidence: "settings.\(l.key) = \"\(l.value)\"", origin: l.origin))
         case (_, let h?) where h.region != nil:
             return (h.label, Resolution(region: h.region, evidence: "settings.\(h.key) = \"\(h.value)\"", origin: h.origin))
         case (let l?, _):
-            return (l.value, Resolution(region: nil, evidence: "settings.\(l.key) = \"\(l.value)\", which names no known region", origin: l.origin))
+            return (
+                l.value,
+                Resolution(
+                    region: nil, evidence: "settings.\(l.key) = \"\(l.value)\", which names no known region", origin: l.origin)
+            )
         case (nil, let h?):
             return (
                 nil,
                 Resolution(
                     region: nil,
                     evidence: "settings.\(h.key) = \"\(h.value)\", which is not a host whose provider writes its region in it",
-                    origin: h.origin))
+                    origin: h.origin)
+            )
         case (nil, nil):
             return (nil, Resolution(region: nil, evidence: "no location setting"))
         }

@@ -1099,6 +1099,19 @@ import Testing
             evidence:
                 #"settings.location = "EU" (EU) disagrees with settings.hostname = "x.us-east-1.redshift.amazonaws.com" (US): which one the warehouse is in cannot be told"#
         ),
+        // Every key is read: two location keys, or two host keys, that disagree leave the region
+        // unknown too (before: the first key set won).
+        Row(
+            settings: ["location": .string("EU"), "region": .string("us-east-1")], location: "EU", region: nil,
+            evidence:
+                #"settings.location = "EU" (EU) disagrees with settings.region = "us-east-1" (US): which one the warehouse is in cannot be told"#
+        ),
+        Row(
+            settings: ["hostname": .string("tunnel.corp.example"), "account": .string("xy12345.us-east-1"), "location": .string("EU")],
+            location: "EU", region: nil,
+            evidence:
+                #"settings.location = "EU" (EU) disagrees with settings.account = "xy12345.us-east-1" (US): which one the warehouse is in cannot be told"#
+        ),
         // Where they agree, the location is shown.
         Row(
             settings: ["location": .string("eu-west-1"), "hostname": .string("x.c1.eu-west-1.redshift.amazonaws.com")],
