@@ -63,7 +63,10 @@ extension SDKPatterns {
             if args.count >= 3, args[2].value.contains(where: { file.tokens[$0].isPunctuation("->") }) {
                 // Java's lambda sets the configuration through its setters.
                 for j in args[2].value where file.tokens[j].kind == .identifier && file.token(j + 1)?.isPunctuation("(") == true {
-                    let names = ["setApiHost": "apiHost", "setCdnHost": "cdnHost", "setRequestFactory": "requestFactory"]
+                    let names = [
+                        "setApiHost": "apiHost", "setCdnHost": "cdnHost", "setRequestFactory": "requestFactory",
+                        "setAutoAddSegmentDestination": "autoAddSegmentDestination",
+                    ]
                     if let name = names[file.tokens[j].text], set[name] == nil, let value = only(j + 1) { set[name] = value }
                 }
             }
@@ -72,18 +75,21 @@ extension SDKPatterns {
                     "analytics-kotlin", at: k, writeKey: key,
                     settings: [
                         ("apiHost", set["apiHost"]), ("cdnHost", set["cdnHost"]), ("requestFactory", set["requestFactory"]),
+                        ("autoAddSegmentDestination", set["autoAddSegmentDestination"]),
                     ]))
         }
         for k in file.calls("Configuration") {
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "writeKey", position: 0) else { continue }
-            let settings = ["apiHost", "cdnHost"].map { ($0, file.value(args, $0)) }
+            let settings = ["apiHost", "cdnHost", "autoAddSegmentDestination"].map { ($0, file.value(args, $0)) }
             out.append(use("analytics-kotlin", at: k, writeKey: key, settings: settings))
         }
         for k in file.calls("ConfigurationBuilder") {
             guard let key = file.value(file.arguments(k + 1), "writeKey", position: 0) else { continue }
             let chained = file.chain(after: file.close(k + 1))
-            let names = ["setApiHost": "apiHost", "setCdnHost": "cdnHost"]
+            let names = [
+                "setApiHost": "apiHost", "setCdnHost": "cdnHost", "setAutoAddSegmentDestination": "autoAddSegmentDestination",
+            ]
             out.append(
                 use(
                     "analytics-kotlin", at: k, writeKey: key,
@@ -133,12 +139,15 @@ extension SDKPatterns {
             guard let key = file.value(args, "writeKey", position: 0) else { continue }
             // An HTTP client provider replaces how requests are made, URL included
             // (Analytics-CSharp README, "Proxying HTTP Calls"; Samples/UnitySample).
-            var settings = ["apiHost", "cdnHost", "httpClientProvider"].map { ($0, file.value(args, $0)) }
+            var settings = ["apiHost", "cdnHost", "httpClientProvider", "autoAddSegmentDestination"].map {
+                ($0, file.value(args, $0))
+            }
             let close = file.close(k + 1)
             if file.token(close + 1)?.isPunctuation("{") == true {
                 let set = assignments(in: close + 1)
                 settings += [
                     ("apiHost", set["ApiHost"]), ("cdnHost", set["CdnHost"]), ("httpClientProvider", set["HttpClientProvider"]),
+                    ("autoAddSegmentDestination", set["AutoAddSegmentDestination"]),
                 ]
             }
             out.append(use("analytics-csharp", at: k, writeKey: key, settings: settings))

@@ -13,9 +13,10 @@ extension SDKPatterns {
             let args = file.arguments(k + 1)
             if current, args.count == 1 {
                 let settings = options(args.first)
+                // `httpClient` replaces how requests are made, URL included (settings.ts).
                 return use(
                     "analytics-node", at: k, writeKey: file.value(settings, "writeKey"),
-                    settings: ["host", "path"].map { ($0, file.value(settings, $0)) })
+                    settings: ["host", "path", "httpClient"].map { ($0, file.value(settings, $0)) })
             }
             guard legacy, let key = args.first else { return nil }
             let options = options(args.dropFirst().first)

@@ -58,10 +58,12 @@ struct SDKPatterns {
         }
         for (name, arg) in settings {
             guard let arg, !arg.value.isEmpty else { continue }
+            // Segment's own destination added, as by default: the URL is the other settings'.
+            if name == "autoAddSegmentDestination", evaluator.value(arg.value).boolean == true { continue }
             let value: ScannedValue =
-                SDKRules.transports.contains(name)
-                ? .unknown(file.text(arg.value))
-                : file.isSpread(arg) ? .unknown("\(file.text(arg.value)), which may set it") : evaluator.value(arg.value)
+                file.isSpread(arg)
+                ? .unknown("\(file.text(arg.value)), which may set it")
+                : SDKRules.transports.contains(name) ? .unknown(file.text(arg.value)) : evaluator.value(arg.value)
             // Set again (chained, then on the variable; in an `if` and after it): which value
             // applies depends on the path the code takes, which the scan does not follow. The
             // same value twice is that value.

@@ -53,7 +53,9 @@ extension SDKPatterns {
                     settings.append((name, argument(value)))
                 }
             }
-            let wanted = library == "analytics-ios" ? ["apiHost", "requestFactory"] : ["apiHost", "cdnHost", "requestFactory"]
+            let wanted =
+                library == "analytics-ios"
+                ? ["apiHost", "requestFactory"] : ["apiHost", "cdnHost", "requestFactory", "autoAddSegmentDestination"]
             return use(
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),

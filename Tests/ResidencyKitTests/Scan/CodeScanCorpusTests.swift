@@ -53,7 +53,7 @@ import Testing
         #"kotlin-jvm/main.kt:5:21  analytics-kotlin  writeKey "kotlinJvmWriteKey0004"  apiHost "events.eu1.segmentapis.com/v1"  requestFactory unknown (CustomRequestFactory())"#,
         #"node-legacy/index.js:4:21  analytics-node-legacy  writeKey "nodeLegacyKey0000003"  host "https://events.eu1.segmentapis.com/v1""#,
         #"node-service/src/aliased.ts:6:23  analytics-node  writeKey "nodeAliasKey000000003"  host "https://events.eu1.segmentapis.com""#,
-        "node-service/src/aliased.ts:7:33  analytics-node  writeKey unknown (loadSettings(), which may set it)  host unknown (loadSettings(), which may set it)  path unknown (loadSettings(), which may set it)",
+        "node-service/src/aliased.ts:7:33  analytics-node  writeKey unknown (loadSettings(), which may set it)  host unknown (loadSettings(), which may set it)  path unknown (loadSettings(), which may set it)  httpClient unknown (loadSettings(), which may set it)",
         #"node-service/src/tracking.js:3:23  analytics-node  writeKey "nodeFromDotEnvKey0001"  host "https://events.eu1.segmentapis.com""#,
         #"node-service/src/tracking.js:8:19  analytics-node  writeKey "nodeUSdefaultKey00002"  (no endpoint set: the SDK's default)"#,
         #"php-app/options.php:3:10  analytics-php  writeKey "phpOptionsKey00000002"  host unknown ((array) config('segment.options'), which may set it)"#,
@@ -215,6 +215,44 @@ import Testing
         )
         let same = try #require(uses.first { $0.writeKey?.literal == "swiftSameTwice000002" }?.setting("apiHost"))
         #expect(same.value.literal == "events.eu1.segmentapis.com/v1")
+    }
+
+    /// Settings that replace where events go are unknown in every SDK that has them: Segment's
+    /// own destination left out (`autoAddSegmentDestination` false: analytics-swift,
+    /// analytics-kotlin, Analytics-CSharp, as in React Native) and an HTTP client of the app's
+    /// (analytics-node's `httpClient`, packages/node/src/app/settings.ts). Left as `true`, the
+    /// destination is Segment's and the other settings decide.
+    @Test(arguments: [
+        (
+            "Setup.swift", "import Segment\nlet c = Configuration(writeKey: \"autoAddSwift00000001\").autoAddSegmentDestination(false)\n",
+            "autoAddSegmentDestination unknown (false)"
+        ),
+        (
+            "Setup.kt",
+            "import com.segment.analytics.kotlin.core.*\nval a = Analytics(Configuration(writeKey = \"autoAddKotlin0000001\", application = app, autoAddSegmentDestination = false))\n",
+            "autoAddSegmentDestination unknown (false)"
+        ),
+        (
+            "Setup.cs",
+            "using Segment.Analytics;\nvar a = new Analytics(new Configuration(\"autoAddCSharp0000001\", autoAddSegmentDestination: false));\n",
+            "autoAddSegmentDestination unknown (false)"
+        ),
+        (
+            "setup.js",
+            "const { Analytics } = require('@segment/analytics-node')\nconst a = new Analytics({ writeKey: 'autoAddNode000000001', httpClient: proxied })\n",
+            "httpClient unknown (proxied)"
+        ),
+        (
+            "True.swift", "import Segment\nlet c = Configuration(writeKey: \"autoAddTrue000000001\").autoAddSegmentDestination(true)\n",
+            "(no endpoint set: the SDK's default)"
+        ),
+    ])
+    func settingsThatReplaceTheTransportAreUnknown(_ name: String, _ code: String, _ shown: String) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try code.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix(shown), "\(line)")
     }
 
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.

@@ -27,7 +27,7 @@ enum SDKRules {
     /// client): code a scan does not follow, so their value is always unknown, and with it the
     /// URL, never the one the other settings would give.
     static let transports: Set<String> = [
-        "requestFactory", "connectionFactory", "client", "httpClientProvider", "autoAddSegmentDestination",
+        "requestFactory", "connectionFactory", "client", "httpClient", "httpClientProvider", "autoAddSegmentDestination",
     ]
     static let usHost = "https://api.segment.io"
 
