@@ -86,7 +86,7 @@ extension SDKPatterns {
         }
         for k in file.calls("ConfigurationBuilder") {
             guard let key = file.value(file.arguments(k + 1), "writeKey", position: 0) else { continue }
-            let chained = file.chain(after: file.close(k + 1))
+            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = [
                 "setApiHost": "apiHost", "setCdnHost": "cdnHost", "setAutoAddSegmentDestination": "autoAddSegmentDestination",
             ]
@@ -106,7 +106,7 @@ extension SDKPatterns {
         return file.calls("Builder").compactMap { k in
             guard file.path(["Analytics", "Builder"], endsAt: k) else { return nil }
             let key = file.value(file.arguments(k + 1), "writeKey", position: 1)
-            let chained = file.chain(after: file.close(k + 1))
+            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = ["defaultApiHost": "apiHost", "connectionFactory": "connectionFactory"]
             return use(
                 "analytics-android", at: k, writeKey: key,

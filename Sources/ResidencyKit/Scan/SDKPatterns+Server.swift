@@ -98,7 +98,7 @@ extension SDKPatterns {
         guard file.mentions("com.segment.analytics") else { return [] }
         return file.calls("builder").compactMap { k in
             guard file.path(["Analytics", "builder"], endsAt: k) else { return nil }
-            let chained = file.chain(after: file.close(k + 1))
+            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = ["endpoint": "endpoint", "setUploadURL": "uploadURL", "client": "client"]
             return use(
                 "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0),

@@ -164,6 +164,34 @@ struct SDKPatterns {
         return out
     }
 
+    /// A builder's chained calls (`Analytics.builder(key).endpoint(…)`), and the calls made later
+    /// on the variable it is kept in (`Analytics.Builder b = Analytics.builder(key); if (eu)
+    /// b.endpoint(…);`), which configure the same builder. `k` is the builder's name, `close`
+    /// the `)` of its call. The later calls stop where the variable is assigned again.
+    func builderCalls(at k: Int, close: Int) -> [(name: String, open: Int)] {
+        var calls = file.chain(after: close)
+        var start = k
+        while let sep = file.token(start - 1), sep.isPunctuation(".") || sep.isPunctuation("::"),
+            file.token(start - 2)?.kind == .identifier
+        {
+            start -= 2
+        }
+        if file.token(start - 1)?.isIdentifier("new") == true { start -= 1 }
+        guard file.token(start - 1)?.isPunctuation("=") == true, let name = variableName(before: start - 1) else { return calls }
+        var j = close + 1
+        while j + 3 < file.tokens.count {
+            defer { j += 1 }
+            guard file.tokens[j].isIdentifier(name), file.token(j - 1)?.isPunctuation(".") != true else { continue }
+            if file.token(j + 1)?.isPunctuation("=") == true { break }
+            guard file.token(j + 1)?.isPunctuation(".") == true, let method = file.token(j + 2), method.kind == .identifier,
+                file.token(j + 3)?.isPunctuation("(") == true
+            else { continue }
+            calls.append((method.text, j + 3))
+            calls += file.chain(after: file.close(j + 3))
+        }
+        return calls
+    }
+
     /// The variable an `=` at `eq` assigns: `config =`, `config: Configuration =`,
     /// `SEGAnalyticsConfiguration *config =`.
     private func variableName(before eq: Int) -> String? {

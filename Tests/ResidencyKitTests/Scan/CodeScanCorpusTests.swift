@@ -255,6 +255,67 @@ import Testing
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
+    /// A builder kept in a variable is configured by the calls made on it later, as by chained
+    /// ones (they were not read, and the SDK's default was assumed); the calls stop where the
+    /// variable is assigned again, so another builder of the same name keeps its own.
+    @Test(arguments: [
+        (
+            "Tracking.java",
+            """
+            import com.segment.analytics.Analytics;
+            class T {
+              Analytics build(boolean eu) {
+                Analytics.Builder b = Analytics.builder("javaBuilderVar000001");
+                b.endpoint("https://events.eu1.segmentapis.com");
+                return b.build();
+              }
+              Analytics other() {
+                Analytics.Builder b = Analytics.builder("javaBuilderVar000002");
+                return b.build();
+              }
+            }
+            """,
+            [#"writeKey "javaBuilderVar000001"  endpoint "https://events.eu1.segmentapis.com""#,
+             #"writeKey "javaBuilderVar000002"  (no endpoint set: the SDK's default)"#]
+        ),
+        (
+            "LegacyApp.java",
+            """
+            import com.segment.analytics.Analytics;
+            class A {
+              void onCreate() {
+                Analytics.Builder builder = new Analytics.Builder(this, "androidBuilderVar0001");
+                if (BuildConfig.EU) { builder.defaultApiHost("events.eu1.segmentapis.com/v1"); }
+                Analytics.setSingletonInstance(builder.build());
+              }
+            }
+            """,
+            [#"writeKey "androidBuilderVar0001"  apiHost "events.eu1.segmentapis.com/v1""#]
+        ),
+        (
+            "Compat.java",
+            """
+            import com.segment.analytics.kotlin.core.compat.ConfigurationBuilder;
+            class C {
+              void make() {
+                ConfigurationBuilder cb = new ConfigurationBuilder("kotlinBuilderVar00001");
+                cb.setApiHost("api.segment.io/v1");
+                cb.setApiHost("events.eu1.segmentapis.com/v1");
+              }
+            }
+            """,
+            [#"writeKey "kotlinBuilderVar00001"  apiHost unknown (set more than once ("api.segment.io/v1", then "events.eu1.segmentapis.com/v1"), which one applies depends on the code's path)"#]
+        ),
+    ])
+    func aBuilderKeptInAVariableIsConfiguredByItsLaterCalls(_ name: String, _ code: String, _ shown: [String]) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try code.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(lines.count == shown.count + 1, "\(lines)")
+        for (line, suffix) in zip(lines, shown) { #expect(line.hasSuffix(suffix), "\(line)") }
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
