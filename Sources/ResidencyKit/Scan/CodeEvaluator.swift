@@ -95,11 +95,14 @@ struct CodeEvaluator {
             return ScannedValue([.environment(env.variable, fallback: fallback)])
         }
         var definitions = (constants.byName[name] ?? []).map { CodeConstants.Definition(file: file, value: $0) }
-        if definitions.isEmpty, file.mayTake(name, through: root, parts: parts, imported: constants.imported) { definitions = elsewhere(name) }
+        if definitions.isEmpty, file.mayTake(name, through: root, parts: parts, imported: constants.imported) {
+            definitions = elsewhere(name)
+        }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
-            CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere).value(
-                d.value, depth: depth + 1)
+            let written = CodeEvaluator(d.file, constants: d.file.path == file.path ? constants : nil, elsewhere: elsewhere)
+                .value(d.value, depth: depth + 1)
+            return Self.settingsField(name, d, written) ?? written
         }
         let distinct = Set(values.map(\.parts))
         guard distinct.count == 1 else {
@@ -109,6 +112,38 @@ struct CodeEvaluator {
         let line = first.file.source.line(of: first.file.tokens[first.value.lowerBound].start)
         v.via.insert("\(name) (\(first.file.path):\(line))", at: 0)
         return v
+    }
+
+    /// A field of a pydantic settings class (`class Settings(BaseSettings): segment_host: str =
+    /// "…"`) is read from the environment when the app starts, its default only the fallback:
+    /// `env SEGMENT_HOST (else "…")`, as `os.getenv` is (pydantic matches the variable's name in
+    /// any case). With an `env_prefix` the variable's name is not the field's: unknown. nil for
+    /// any other definition.
+    private static func settingsField(_ name: String, _ d: CodeConstants.Definition, _ written: ScannedValue) -> ScannedValue? {
+        let file = d.file
+        guard file.language.family == .python, file.mentions("BaseSettings") else { return nil }
+        let tokens = file.tokens
+        // The field's own column: a class's fields are indented under it.
+        var nameToken = d.value.lowerBound - 1
+        while nameToken > 0, !(tokens[nameToken].isIdentifier(name)) { nameToken -= 1 }
+        let column = file.source.location(of: tokens[nameToken].start).column
+        guard column > 1 else { return nil }
+        var k = nameToken - 1
+        while k >= 0 {
+            if tokens[k].isIdentifier("class"), file.source.location(of: tokens[k].start).column < column {
+                var header = k + 1
+                while header < nameToken, !tokens[header].isPunctuation(":") { header += 1 }
+                guard tokens[(k + 1)..<header].contains(where: { $0.isIdentifier("BaseSettings") }) else { return nil }
+                if file.mentions("env_prefix") {
+                    return .unknown(
+                        "\(name), a field of a pydantic settings class with an env_prefix, which the environment overrides")
+                }
+                if written.parts.count == 1, case .environment = written.parts[0] { return written }
+                return ScannedValue([.environment(name.uppercased(), fallback: written.literal)], via: written.via)
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The last name of a plain path (`Config.API_HOST`, `self.host`, `Segment::HOST`), or nil.

@@ -316,6 +316,35 @@ import Testing
         for (line, suffix) in zip(lines, shown) { #expect(line.hasSuffix(suffix), "\(line)") }
     }
 
+    /// A field of a pydantic settings class is read from the environment when the app starts:
+    /// its default is only the fallback, as `os.getenv`'s is (it was taken as the value). With
+    /// an `env_prefix`, the variable's name is not the field's: unknown.
+    @Test(arguments: [
+        ("", #"host env SEGMENT_HOST (else "https://events.eu1.segmentapis.com")"#),
+        ("    model_config = SettingsConfigDict(env_prefix=\"APP_\")\n",
+         "host unknown (segment_host, a field of a pydantic settings class with an env_prefix, which the environment overrides)"),
+    ])
+    func aPydanticSettingsFieldIsReadFromTheEnvironment(_ extra: String, _ shown: String) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            from pydantic_settings import BaseSettings, SettingsConfigDict
+
+            class Settings(BaseSettings):
+            \(extra)    segment_host: str = "https://events.eu1.segmentapis.com"
+
+            settings = Settings()
+            """.write(toFile: folder + "/config.py", atomically: true, encoding: .utf8)
+        try """
+            import segment.analytics as analytics
+            from config import settings
+            analytics.write_key = 'pydanticKey000000001'
+            analytics.host = settings.segment_host
+            """.write(toFile: folder + "/app.py", atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix(shown), "\(line)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
