@@ -170,15 +170,26 @@ extension SDKPatterns {
         {
             range = defined
         }
+        var made = false
         for k in range where file.tokens[k].kind == .identifier {
             if file.tokens[k].text == "SetHost", file.token(k + 1)?.isPunctuation("(") == true { return only(k + 1) }
-            if file.tokens[k].text == "Config", file.token(k + 1)?.isPunctuation("(") == true,
-                let host = file.value(file.arguments(k + 1), "host", position: 0)
-            {
-                return host
+            if file.tokens[k].text == "Config", file.token(k + 1)?.isPunctuation("(") == true {
+                made = true
+                if let host = file.value(file.arguments(k + 1), "host", position: 0) { return host }
             }
         }
-        return nil
+        // `c.SetHost(…)` on the variable after it is made.
+        if arg.value.count == 1, let name = file.token(arg.value.lowerBound), name.kind == .identifier,
+            let k = file.tokens.indices.first(where: { k in
+                file.tokens[k].isIdentifier(name.text) && file.token(k + 1)?.isPunctuation(".") == true
+                    && file.token(k + 2)?.isIdentifier("SetHost") == true && file.token(k + 3)?.isPunctuation("(") == true
+            })
+        {
+            return only(k + 3)
+        }
+        // A `Config` made elsewhere (a method's result, a parameter) may set the host there:
+        // the argument itself, which the scan cannot evaluate, never the library's default.
+        return made ? nil : arg
     }
 
     /// React Native: `createClient({ writeKey, proxy, useSegmentEndpoints, cdnProxy })`

@@ -345,6 +345,23 @@ import Testing
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
+    /// The classic Analytics.NET's `Config`: its host set on the variable after it is made, and a
+    /// `Config` made elsewhere (a method's result), which may set it there: unknown, never the
+    /// library's default. A `new Config()` with no host is the default.
+    @Test(arguments: [
+        ("var c = new Config();\nc.SetHost(\"https://events.eu1.segmentapis.com\");\nAnalytics.Initialize(\"dotnetVariable000001\", c);\n",
+         #"host "https://events.eu1.segmentapis.com""#),
+        ("Analytics.Initialize(\"dotnetBuilt000000001\", BuildConfig());\n", "host unknown (BuildConfig())"),
+        ("Analytics.Initialize(\"dotnetDefault0000001\", new Config());\n", "(no endpoint set: the SDK's default)"),
+    ])
+    func aClassicDotNetConfigMadeElsewhereIsUnknown(_ code: String, _ shown: String) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ("using Segment;\n" + code).write(toFile: folder + "/Startup.cs", atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix(shown), "\(line)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
