@@ -9,7 +9,11 @@ extension SDKPatterns {
         let legacy = file.mentions("'analytics-node'") || file.mentions("\"analytics-node\"")
         guard current || legacy else { return [] }
         return classNames().flatMap { file.calls($0) }.sorted().compactMap { k in
-            guard file.token(k - 1)?.isIdentifier("new") == true else { return nil }
+            // `new Analytics(…)`, or through a namespace import: `new Segment.Analytics(…)`.
+            let namespaced =
+                file.token(k - 1)?.isPunctuation(".") == true && file.token(k - 2)?.kind == .identifier
+                && file.token(k - 3)?.isIdentifier("new") == true
+            guard file.token(k - 1)?.isIdentifier("new") == true || namespaced else { return nil }
             let args = file.arguments(k + 1)
             if current, args.count == 1 {
                 let settings = options(args.first)
@@ -35,6 +39,13 @@ extension SDKPatterns {
             let t = file.tokens[k]
             if t.isIdentifier("Analytics"), file.token(k + 1)?.isIdentifier("as") == true, let alias = file.token(k + 2),
                 alias.kind == .identifier
+            {
+                names.insert(alias.text)
+            }
+            // `const { Analytics: Segment } = require(…)`.
+            if t.isIdentifier("Analytics"),
+                file.token(k - 1)?.isPunctuation("{") == true || file.token(k - 1)?.isPunctuation(",") == true,
+                file.token(k + 1)?.isPunctuation(":") == true, let alias = file.token(k + 2), alias.kind == .identifier
             {
                 names.insert(alias.text)
             }
@@ -65,10 +76,17 @@ extension SDKPatterns {
         var order: [String] = []
         for k in file.tokens.indices
         where file.tokens[k].kind == .identifier && ["write_key", "host"].contains(file.tokens[k].text) {
-            guard let dot = file.token(k - 1), dot.isPunctuation("."), let module = file.token(k - 2), module.kind == .identifier,
-                file.token(k - 3)?.isPunctuation(".") != true, file.token(k + 1)?.isPunctuation("=") == true,
+            guard let dot = file.token(k - 1), dot.isPunctuation("."), var module = file.token(k - 2), module.kind == .identifier,
+                file.token(k + 1)?.isPunctuation("=") == true,
                 module.text.lowercased().contains("analytics") || module.text.lowercased().contains("segment")
             else { continue }
+            // The module by its whole name, `segment.analytics.write_key = …`; no other path.
+            if file.token(k - 3)?.isPunctuation(".") == true {
+                guard module.text == "analytics", file.token(k - 4)?.isIdentifier("segment") == true,
+                    file.token(k - 5)?.isPunctuation(".") != true
+                else { continue }
+                module.text = "segment.analytics"
+            }
             let value = FileArgument(label: nil, value: (k + 2)..<CodeConstants.expressionEnd(from: k + 2, file))
             if modules[module.text] == nil {
                 order.append(module.text)
@@ -84,7 +102,13 @@ extension SDKPatterns {
             let m = modules[name]!
             out.append(use("analytics-python", at: m.at, writeKey: m.key, settings: [("host", m.host)]))
         }
-        for k in file.calls("Client") {
+        // `Client`, and the name `from segment.analytics import Client as SegmentClient` gives it.
+        var clients: Set<String> = ["Client"]
+        for k in file.tokens.indices where file.tokens[k].isIdentifier("Client") && file.token(k + 1)?.isIdentifier("as") == true
+        {
+            if let alias = file.token(k + 2), alias.kind == .identifier { clients.insert(alias.text) }
+        }
+        for k in clients.sorted().flatMap({ file.calls($0) }).sorted() {
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "write_key", position: 0) else { continue }
             out.append(use("analytics-python", at: k, writeKey: key, settings: [("host", file.value(args, "host"))]))

@@ -362,6 +362,27 @@ import Testing
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
+    /// The SDKs under the other names their imports give them: a namespace import and a
+    /// destructuring rename of analytics-node, analytics-python's `Client` imported under
+    /// another name, and its module by its whole name. Each was not seen.
+    @Test(arguments: [
+        ("a.ts", "import * as Segment from '@segment/analytics-node'\nconst a = new Segment.Analytics({ writeKey: 'nodeNamespace0000001', host: 'https://events.eu1.segmentapis.com' })\n",
+         #"analytics-node  writeKey "nodeNamespace0000001"  host "https://events.eu1.segmentapis.com""#),
+        ("b.js", "const { Analytics: Segment } = require('@segment/analytics-node')\nconst a = new Segment({ writeKey: 'nodeRenamed000000001' })\n",
+         #"analytics-node  writeKey "nodeRenamed000000001"  (no endpoint set: the SDK's default)"#),
+        ("c.py", "from segment.analytics import Client as SegmentClient\nc = SegmentClient('pyAliasedClient00001', host='https://events.eu1.segmentapis.com')\n",
+         #"analytics-python  writeKey "pyAliasedClient00001"  host "https://events.eu1.segmentapis.com""#),
+        ("d.py", "import segment.analytics\nsegment.analytics.write_key = 'pyWholeModule0000001'\nsegment.analytics.host = 'https://events.eu1.segmentapis.com'\n",
+         #"analytics-python  writeKey "pyWholeModule0000001"  host "https://events.eu1.segmentapis.com""#),
+    ])
+    func theSDKsUnderTheNamesTheirImportsGive(_ name: String, _ code: String, _ shown: String) throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try code.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasSuffix(shown), "\(lines)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
