@@ -7,6 +7,9 @@ struct CodeConstants: Sendable {
     struct Definition: Sendable {
         var file: CodeFile
         var value: Range<Int>
+        /// Outside every brace: a name another file may use bare. A `static` member of a type
+        /// (`enum EU { static let apiHost = … }`) is used through its type's name.
+        var topLevel = true
     }
 
     private(set) var byName: [String: [Range<Int>]] = [:]
@@ -15,6 +18,8 @@ struct CodeConstants: Sendable {
     /// `static let x`). A value given inside a function or to an instance's field is that
     /// function's or instance's, never another file's constant of the same name.
     private(set) var shared: [String: [Range<Int>]] = [:]
+    /// The shared definitions that are outside every brace (`Definition.topLevel`).
+    private(set) var topLevel: Set<Int> = []
     /// The names the file imports (`CodeFile.imported`), where a language names its imports:
     /// read once per file, not for every name a setting is followed through.
     let imported: Set<String>
@@ -47,6 +52,7 @@ struct CodeConstants: Sendable {
                         && file.source.line(of: $0.start) == line
                 }
                 if !open.contains("{") || declaration { shared[name, default: []].append((k + 1)..<end) }
+                if !open.contains("{") { topLevel.insert(k + 1) }
             default: break
             }
         }

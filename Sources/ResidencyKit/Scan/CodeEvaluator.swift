@@ -96,7 +96,10 @@ struct CodeEvaluator {
         }
         var definitions = (constants.byName[name] ?? []).map { CodeConstants.Definition(file: file, value: $0) }
         if definitions.isEmpty, file.mayTake(name, through: root, parts: parts, imported: constants.imported) {
-            definitions = elsewhere(name)
+            // A bare name is another file's top-level constant, or a static member this file
+            // imports by name (Java's `import static …Config.HOST;`); never a static member of some
+            // type (a parameter `apiHost` is not `enum EU { static let apiHost }`).
+            definitions = elsewhere(name).filter { root != nil || $0.topLevel || importsMember(name) }
         }
         guard let first = definitions.first else { return nil }
         let values = definitions.map { d in
@@ -144,6 +147,22 @@ struct CodeEvaluator {
             k -= 1
         }
         return nil
+    }
+
+    /// Whether an import of this file ends with `name` (`import static com.acme.Config.HOST;`,
+    /// Kotlin's `import com.acme.Config.HOST`).
+    private func importsMember(_ name: String) -> Bool {
+        let tokens = file.tokens
+        for k in tokens.indices where tokens[k].isIdentifier("import") {
+            var j = k + 1
+            var last: String?
+            while j < tokens.count, tokens[j].kind == .identifier || tokens[j].isPunctuation(".") {
+                if tokens[j].kind == .identifier { last = tokens[j].text }
+                j += 1
+            }
+            if last == name { return true }
+        }
+        return false
     }
 
     /// The last name of a plain path (`Config.API_HOST`, `self.host`, `Segment::HOST`), or nil.

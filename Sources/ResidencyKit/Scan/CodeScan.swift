@@ -215,8 +215,11 @@ final class ModuleIndex: Sendable {
                 guard case .success(let bytes) = readFileBytes(atPath: path, limit: .code), bytes.containsBytes(name.utf8),
                     case .file(let other) = CodeScan.code(path, bytes, onlyIfMentioned: false)
                 else { continue }
-                for range in CodeConstants(other).shared[name] ?? [] {
-                    out.append(CodeConstants.Definition(file: other, value: range))
+                let constants = CodeConstants(other)
+                for range in constants.shared[name] ?? [] {
+                    out.append(
+                        CodeConstants.Definition(
+                            file: other, value: range, topLevel: constants.topLevel.contains(range.lowerBound)))
                 }
             }
             found.withLock { $0[key] = out }

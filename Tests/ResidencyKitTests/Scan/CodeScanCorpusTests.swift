@@ -383,6 +383,28 @@ import Testing
         #expect(lines.count == 2 && lines[0].hasSuffix(shown), "\(lines)")
     }
 
+    /// A bare name is followed to another file's top-level constant, or to a static member the
+    /// file imports by name; never to a static member of some type (a parameter `apiHost` was
+    /// taken for `enum EU { static let apiHost }` in another file).
+    @Test func aBareNameIsNotAnotherTypesStaticMember() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = [
+            "Hosts.swift": "enum EU { static let apiHost = \"events.eu1.segmentapis.com/v1\" }\n",
+            "Setup.swift":
+                "import Segment\nfunc make(apiHost: String) -> Configuration {\n    Configuration(writeKey: \"swiftBareParam000001\").apiHost(apiHost)\n}\n",
+            "Config.java": "package com.acme;\nclass Config { static final String HOST = \"https://events.eu1.segmentapis.com\"; }\n",
+            "Tracking.java":
+                "import com.segment.analytics.Analytics;\nimport static com.acme.Config.HOST;\nclass T { Analytics a = Analytics.builder(\"javaStaticImport0001\").endpoint(HOST).build(); }\n",
+        ]
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasSuffix(#"writeKey "swiftBareParam000001"  apiHost unknown (apiHost)"#) }, "\(lines)")
+        #expect(
+            lines.contains { $0.hasSuffix(#"writeKey "javaStaticImport0001"  endpoint "https://events.eu1.segmentapis.com""#) },
+            "\(lines)")
+    }
+
     /// A `.env` applies to the code below its folder; `--env` applies everywhere and wins.
     @Test func resolvesTheEnvironmentFromEnvFiles() throws {
         let folder = try InventoryFixture.temporaryFolder()
