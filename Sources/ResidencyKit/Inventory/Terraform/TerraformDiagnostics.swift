@@ -65,6 +65,16 @@ extension Diagnostic {
                 + "indeterminate (RES-013), unless --allow-incomplete")
     }
 
+    static func unlinkedDestination(_ address: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W1409,
+            "\(address): the plan does not say which source it belongs to, so it is in no source's `destinations` "
+                + "(a policy over them does not see it)",
+            at: r,
+            help: "write `source_id` as a reference to one `segment_source` of the plan (not through a variable or a "
+                + "`for_each` over several), or as the source's id")
+    }
+
     static func unknownOutput(_ name: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W1408, "output `\(name)` is known only after apply; what it declares is missing from the audit", at: r,

@@ -41,9 +41,11 @@ extension TerraformPlanDecoder {
     ) -> Destination {
         let p = r.planned
         let sourceID = p.isUnknown("source_id") ? nil : string(p, "source_id", r.address)
+        let linked = links.source(of: r.address, sourceID: sourceID)
+        if linked == nil { base.reader.report(.unlinkedDestination(r.address, at: base.reader.range(r.node))) }
         var d = Destination(
             id: r.address, name: string(p, "name", r.address), enabled: bool(p, "enabled", r.address),
-            sourceId: links.source(of: r.address, sourceID: sourceID) ?? "", origin: base.reader.origin(r.node))
+            sourceId: linked ?? "", origin: base.reader.origin(r.node))
         var found: (row: Int32, match: Catalog.Match)?
         var regions: IntegrationResolver.Exported?
         var endpoints: IntegrationResolver.Exported?
