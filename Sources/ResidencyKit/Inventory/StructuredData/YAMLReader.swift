@@ -65,6 +65,15 @@ enum YAMLReader {
             if next < children.count {
                 stack[stack.count - 1].next += 1
                 let (key, value) = children[next]
+                // YAML 1.1's merge key: in the 1.2 core schema read here it is an ordinary key,
+                // and the keys it would bring in would be missing without a word.
+                if let key, case .scalar(let s) = key, s.string == "<<", s.style == .plain {
+                    return .failure(
+                        SyntaxError(
+                            offset: offsets.offset(key.mark),
+                            message: "a merge key (`<<`): YAML 1.2, which residency reads, has no merge keys, so the keys "
+                                + "it would bring in would be missing; write them out"))
+                }
                 if let key { builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark)) }
                 open(value)
                 continue

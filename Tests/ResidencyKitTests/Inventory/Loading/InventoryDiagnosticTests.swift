@@ -321,6 +321,15 @@ import Testing
         Case(
             name: "two documents", path: "inv.yaml", input: "workspace: {id: a, slug: b}\n1️⃣---\nworkspace: {id: c, slug: d}\n",
             code: "E0610", message: "expected a single document in the stream"),
+        // YAML 1.1's merge key would bring in keys that YAML 1.2 (read here) leaves out: an
+        // anchor's `customEndpoint` merged under `datacenter: eu` would be missing.
+        Case(
+            name: "a merge key", path: "inv.yaml",
+            input: "base: &us {customEndpoint: sdk.iad-01.braze.com}\nworkspace: {id: a, slug: b, 1️⃣<<: *us}\n",
+            code: "E0610",
+            message:
+                "invalid YAML: a merge key (`<<`): YAML 1.2, which residency reads, has no merge keys, so the keys it would bring in would be missing; write them out"
+        ),
         Case(
             name: "a tab for indentation", path: "inv.yaml", input: "workspace:\n1️⃣\tid: a\n", code: "E0610",
             message: "invalid YAML: found character that cannot start any token"),
