@@ -42,7 +42,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
-        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0702,
+        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0606, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W0901, .W0902, .W1301,
         .W1302,
     ]
@@ -346,6 +346,8 @@ extension DiagnosticCode {
         "W0603", "an API response page that says more pages follow: resources are missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0604 = DiagnosticCode("W0604", "an SDK library residency does not know")
     public static let W0605 = DiagnosticCode("W0605", "an `apiHost` that is not a Segment Public API host")
+    public static let W0606 = DiagnosticCode(
+        "W0606", "API response pages that hold fewer items than their `totalEntries`: a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0702 = DiagnosticCode(
         "W0702", "a vendor in the facts file that no catalog integration has (it can permit no transfer), with the closest vendor")
     public static let W0703 = DiagnosticCode(

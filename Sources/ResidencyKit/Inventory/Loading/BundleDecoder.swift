@@ -145,6 +145,8 @@ struct BundleDecoder {
             return []
         }
         var out: [ListItem] = []
+        /// The largest `pagination.totalEntries` a page gives: how many items all pages hold.
+        var counted: (total: Int, node: DataNode)?
         /// Adds a page's items; returns its `pagination.next` node when it names a next page.
         func page(_ envelope: DataNode, _ where_: String) -> DataNode? {
             guard let envelope = reader.object(envelope, where_),
@@ -168,6 +170,11 @@ struct BundleDecoder {
                 for (i, item) in items.elements.enumerated() { out.append(ListItem(node: item, list: list, index: i)) }
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
+            }
+            for pagination in [data["pagination"], envelope["pagination"]].compactMap({ $0 }) {
+                if let node = pagination["totalEntries"], let total = node.int, total > (counted?.total ?? -1) {
+                    counted = (total, node)
+                }
             }
             // Any `next` but null names a page that follows, whatever its type, in either place.
             let nexts = [data["pagination"]?["next"], envelope["pagination"]?["next"]]
@@ -200,6 +207,14 @@ struct BundleDecoder {
                 .init(
                     reason: "the `\(key)` export has more pages (pagination.next = \"\(cursor)\") that were not fetched",
                     origin: reader.origin(next)))
+        } else if let (total, node) = counted, out.count < total {
+            // The last page given says no more follow, but one before it is missing.
+            reader.report(.pagesMissing(key, out.count, total, at: reader.range(node)))
+            incomplete.append(
+                .init(
+                    reason:
+                        "the `\(key)` export holds \(out.count) of the \(total) items its pages count (pagination.totalEntries)",
+                    origin: reader.origin(node)))
         }
         // Every item is checked here once (its type, its duplicate keys), so decoders need not.
         return out.filter { item in

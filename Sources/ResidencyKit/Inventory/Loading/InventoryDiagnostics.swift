@@ -122,6 +122,14 @@ extension Diagnostic {
             help: "fetch every page (follow `pagination.next`); until then the workspace is indeterminate (RES-013), "
                 + "unless --allow-incomplete")
     }
+    static func pagesMissing(_ list: String, _ held: Int, _ total: Int, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W0606,
+            "the `\(list)` export holds \(held) of the \(total) items its pages count (pagination.totalEntries): a page is missing",
+            at: r,
+            help: "fetch every page (follow `pagination.next` from the first); until then the workspace is indeterminate "
+                + "(RES-013), unless --allow-incomplete")
+    }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0604, "unknown SDK library \"\(library)\"; its endpoint cannot be resolved", at: r,

@@ -451,6 +451,15 @@ import Testing
                 #""sources": {"data": {"sources": [], "pagination": {"next": null}}, "pagination": {"next": 1️⃣"Mw=="}}"#),
             code: "W0603",
             message: #"the `sources` export has more pages (pagination.next = "Mw=="): resources on later pages are missing"#),
+        // The last page given says none follow, but the pages hold fewer items than they count:
+        // a page before it is missing.
+        Case(
+            name: "pages that hold fewer items than they count",
+            input: b(
+                #""sources": [{"data": {"sources": [{"id": "a"}], "pagination": {"current": "MA==", "next": "MQ==", "totalEntries": 1️⃣3}}}, {"data": {"sources": [{"id": "c"}], "pagination": {"current": "Mg==", "next": null, "totalEntries": 3}}}]"#
+            ),
+            code: "W0606",
+            message: "the `sources` export holds 2 of the 3 items its pages count (pagination.totalEntries): a page is missing"),
         Case(
             name: "a destinations page with more to come",
             input: b(#""destinations": [{"data": {"destinations": []}, "pagination": {"next": 1️⃣"NDAw"}}]"#), code: "W0603",
