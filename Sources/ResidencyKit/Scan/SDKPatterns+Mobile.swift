@@ -86,14 +86,10 @@ extension SDKPatterns {
         }
         for k in file.calls("ConfigurationBuilder") {
             guard let key = file.value(file.arguments(k + 1), "writeKey", position: 0) else { continue }
-            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = [
                 "setApiHost": "apiHost", "setCdnHost": "cdnHost", "setAutoAddSegmentDestination": "autoAddSegmentDestination",
             ]
-            out.append(
-                use(
-                    "analytics-kotlin", at: k, writeKey: key,
-                    settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } }))
+            out.append(builderUse("analytics-kotlin", at: k, writeKey: key, names))
         }
         return out
     }
@@ -106,11 +102,8 @@ extension SDKPatterns {
         return file.calls("Builder").compactMap { k in
             guard file.path(["Analytics", "Builder"], endsAt: k) else { return nil }
             let key = file.value(file.arguments(k + 1), "writeKey", position: 1)
-            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = ["defaultApiHost": "apiHost", "connectionFactory": "connectionFactory"]
-            return use(
-                "analytics-android", at: k, writeKey: key,
-                settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } })
+            return builderUse("analytics-android", at: k, writeKey: key, names)
         }
     }
 

@@ -122,11 +122,9 @@ extension SDKPatterns {
         guard file.mentions("com.segment.analytics") else { return [] }
         return file.calls("builder").compactMap { k in
             guard file.path(["Analytics", "builder"], endsAt: k) else { return nil }
-            let chained = builderCalls(at: k, close: file.close(k + 1))
             let names = ["endpoint": "endpoint", "setUploadURL": "uploadURL", "client": "client"]
-            return use(
-                "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0),
-                settings: chained.compactMap { c in names[c.name].map { ($0, only(c.open)) } })
+            return builderUse(
+                "analytics-java", at: k, writeKey: file.value(file.arguments(k + 1), "writeKey", position: 0), names)
         }
     }
 

@@ -164,12 +164,15 @@ struct SDKPatterns {
         return out
     }
 
-    /// A builder's chained calls (`Analytics.builder(key).endpoint(…)`), and the calls made later
-    /// on the variable it is kept in (`Analytics.Builder b = Analytics.builder(key); if (eu)
-    /// b.endpoint(…);`), which configure the same builder. `k` is the builder's name, `close`
-    /// the `)` of its call. The later calls stop where the variable is assigned again.
-    func builderCalls(at k: Int, close: Int) -> [(name: String, open: Int)] {
-        var calls = file.chain(after: close)
+    /// A builder's use: its chained calls (`Analytics.builder(key).endpoint(…)`), and the calls
+    /// made later on the variable it is kept in (`Analytics.Builder b = Analytics.builder(key);
+    /// if (eu) b.endpoint(…);`), which configure the same builder, up to where the variable is
+    /// assigned again. `k` is the builder's name, `names` its setters by setting. A setting made
+    /// only in a branch (inside a block opened after the builder, or after `if (…)`, `else`,
+    /// `->`) is that value or the SDK's default.
+    func builderUse(_ library: String, at k: Int, writeKey: FileArgument?, _ names: [String: String]) -> SDKUse {
+        let close = file.close(k + 1)
+        var calls = file.chain(after: close).map { (name: $0.name, open: $0.open, branch: false) }
         var start = k
         while let sep = file.token(start - 1), sep.isPunctuation(".") || sep.isPunctuation("::"),
             file.token(start - 2)?.kind == .identifier
@@ -177,19 +180,40 @@ struct SDKPatterns {
             start -= 2
         }
         if file.token(start - 1)?.isIdentifier("new") == true { start -= 1 }
-        guard file.token(start - 1)?.isPunctuation("=") == true, let name = variableName(before: start - 1) else { return calls }
-        var j = close + 1
-        while j + 3 < file.tokens.count {
-            defer { j += 1 }
-            guard file.tokens[j].isIdentifier(name), file.token(j - 1)?.isPunctuation(".") != true else { continue }
-            if file.token(j + 1)?.isPunctuation("=") == true { break }
-            guard file.token(j + 1)?.isPunctuation(".") == true, let method = file.token(j + 2), method.kind == .identifier,
-                file.token(j + 3)?.isPunctuation("(") == true
-            else { continue }
-            calls.append((method.text, j + 3))
-            calls += file.chain(after: file.close(j + 3))
+        if file.token(start - 1)?.isPunctuation("=") == true, let name = variableName(before: start - 1) {
+            var j = close + 1
+            var depth = 0
+            while j + 3 < file.tokens.count {
+                defer { j += 1 }
+                if file.tokens[j].isPunctuation("{") { depth += 1 }
+                if file.tokens[j].isPunctuation("}") { depth -= 1 }
+                guard file.tokens[j].isIdentifier(name), file.token(j - 1)?.isPunctuation(".") != true else { continue }
+                if file.token(j + 1)?.isPunctuation("=") == true { break }
+                guard file.token(j + 1)?.isPunctuation(".") == true, let method = file.token(j + 2), method.kind == .identifier,
+                    file.token(j + 3)?.isPunctuation("(") == true
+                else { continue }
+                let before = file.token(j - 1)
+                let branch =
+                    depth > 0 || before?.isPunctuation(")") == true || before?.isIdentifier("else") == true
+                    || before?.isPunctuation("->") == true
+                calls.append((method.text, j + 3, branch))
+                calls += file.chain(after: file.close(j + 3)).map { ($0.name, $0.open, branch) }
+            }
         }
-        return calls
+        let found = use(
+            library, at: k, writeKey: writeKey, settings: calls.compactMap { c in names[c.name].map { ($0, only(c.open)) } })
+        return Self.onlyInABranch(found, Set(calls.filter(\.branch).compactMap { names[$0.name] }))
+    }
+
+    /// The settings made only when a branch runs: that value or the SDK's default, unknown.
+    static func onlyInABranch(_ use: SDKUse, _ branched: Set<String>) -> SDKUse {
+        var found = use
+        for i in found.settings.indices where branched.contains(found.settings[i].name) {
+            if case .unknown? = found.settings[i].value.parts.first, found.settings[i].value.parts.count == 1 { continue }
+            found.settings[i].value = .unknown(
+                "\(found.settings[i].value.described) only when a branch runs, otherwise the SDK's default")
+        }
+        return found
     }
 
     /// The variable an `=` at `eq` assigns: `config =`, `config: Configuration =`,

@@ -45,22 +45,49 @@ extension SDKPatterns {
             }
             // The variable the configuration is kept in (`let c = …`, or `c = …` after `let c:
             // AnalyticsConfiguration`, each `#if` branch its own), and what is done to it after.
+            // A setting made only when a branch runs is that value or the SDK's default.
+            var branched: Set<String> = []
             if let variable = Self.variable(keeping: end) {
                 for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
                     settings.append((name, later.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(later))))
+                    if Self.inBranch(Syntax(later), apartFrom: Syntax(call)) { branched.insert(name) }
                 }
                 for (base, name, value) in finder.memberAssignments where base == variable && value.position > call.position {
                     settings.append((name, argument(value)))
+                    if Self.inBranch(Syntax(value), apartFrom: Syntax(call)) { branched.insert(name) }
                 }
             }
             let wanted =
                 library == "analytics-ios"
                 ? ["apiHost", "requestFactory"] : ["apiHost", "cdnHost", "requestFactory", "autoAddSegmentDestination"]
-            return use(
+            let found = use(
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),
                 settings: settings.filter { wanted.contains($0.0) })
+            return Self.onlyInABranch(found, branched)
         }
+    }
+
+    /// Whether `node` runs only in a branch, loop or closure that `setup` is not inside:
+    /// `if eu { c.apiHost(…) }` after `let c = Configuration(…)`.
+    static func inBranch(_ node: Syntax, apartFrom setup: Syntax) -> Bool {
+        var around: Set<SyntaxIdentifier> = []
+        var up = setup.parent
+        while let n = up {
+            around.insert(n.id)
+            up = n.parent
+        }
+        var at = node.parent
+        while let n = at, !around.contains(n.id) {
+            if n.is(IfExprSyntax.self) || n.is(SwitchCaseSyntax.self) || n.is(GuardStmtSyntax.self) || n.is(ForStmtSyntax.self)
+                || n.is(WhileStmtSyntax.self) || n.is(RepeatStmtSyntax.self) || n.is(ClosureExprSyntax.self)
+                || n.is(TernaryExprSyntax.self)
+            {
+                return true
+            }
+            at = n.parent
+        }
+        return false
     }
 
     /// A setup whose configuration type is named by a typealias that cannot be tied to one of

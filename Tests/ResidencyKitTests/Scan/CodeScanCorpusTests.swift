@@ -192,6 +192,30 @@ import Testing
             "\(lines)")
     }
 
+    /// A setting made only when a branch runs (`if`, `switch`, `guard`, a loop, a closure) is that
+    /// value or the SDK's default: unknown, not the value (it was reported as always set).
+    @Test func aSettingMadeInABranchIsUnknown() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import Segment
+            func setUp(eu: Bool) {
+                let c = Configuration(writeKey: "swiftBranchKey000001")
+                if eu { c.apiHost("events.eu1.segmentapis.com/v1") }
+                let d = Configuration(writeKey: "swiftStraightKey0001")
+                d.apiHost("events.eu1.segmentapis.com/v1")
+            }
+            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    #"writeKey "swiftBranchKey000001"  apiHost unknown ("events.eu1.segmentapis.com/v1" only when a branch runs, otherwise the SDK's default)"#
+                )
+            }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix(#"writeKey "swiftStraightKey0001"  apiHost "events.eu1.segmentapis.com/v1""#) })
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
@@ -255,6 +279,24 @@ import Testing
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
+    /// A builder call after a braceless `if` runs only in that branch.
+    @Test func aBuilderCallAfterABracelessIfIsInABranch() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import com.segment.analytics.Analytics;
+            class T {
+              Analytics build(boolean eu) {
+                Analytics.Builder b = Analytics.builder("javaBracelessIf00001");
+                if (eu) b.endpoint("https://events.eu1.segmentapis.com");
+                return b.build();
+              }
+            }
+            """.write(toFile: folder + "/T.java", atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix(#"endpoint unknown ("https://events.eu1.segmentapis.com" only when a branch runs, otherwise the SDK's default)"#), "\(line)")
+    }
+
     /// A builder kept in a variable is configured by the calls made on it later, as by chained
     /// ones (they were not read, and the SDK's default was assumed); the calls stop where the
     /// variable is assigned again, so another builder of the same name keeps its own.
@@ -290,7 +332,10 @@ import Testing
               }
             }
             """,
-            [#"writeKey "androidBuilderVar0001"  apiHost "events.eu1.segmentapis.com/v1""#]
+            // Set in an `if`: that value or the SDK's default.
+            [
+                #"writeKey "androidBuilderVar0001"  apiHost unknown ("events.eu1.segmentapis.com/v1" only when a branch runs, otherwise the SDK's default)"#
+            ]
         ),
         (
             "Compat.java",
