@@ -141,8 +141,9 @@ struct CodeEvaluator {
                     return .unknown(
                         "\(name), a field of a pydantic settings class with an env_prefix, which the environment overrides")
                 }
-                if written.parts.count == 1, case .environment = written.parts[0] { return written }
-                return ScannedValue([.environment(name.uppercased(), fallback: written.literal)], via: written.via)
+                // A default that is not text (`Field(default=…, env="…")`) is left as it reads.
+                guard let fallback = written.literal else { return written }
+                return ScannedValue([.environment(name.uppercased(), fallback: fallback)], via: written.via)
             }
             k -= 1
         }
