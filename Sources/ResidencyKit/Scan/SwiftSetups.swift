@@ -47,6 +47,7 @@ extension SDKPatterns {
             // AnalyticsConfiguration`, each `#if` branch its own), and what is done to it after.
             // A setting made only when a branch runs is that value or the SDK's default.
             var branched: Set<String> = []
+            var handedTo: String?
             if let variable = Self.variable(keeping: end) {
                 for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
                     settings.append((name, later.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(later))))
@@ -56,6 +57,10 @@ extension SDKPatterns {
                     settings.append((name, argument(value)))
                     if Self.inBranch(Syntax(value), apartFrom: Syntax(call)) { branched.insert(name) }
                 }
+                // Handed to another call after it is made, the configuration may be changed there.
+                if let (_, other) = finder.handedOver.first(where: { $0.name == variable && $0.call.position > call.position }) {
+                    handedTo = other.trimmedDescription
+                }
             }
             let wanted =
                 library == "analytics-ios"
@@ -64,8 +69,24 @@ extension SDKPatterns {
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),
                 settings: settings.filter { wanted.contains($0.0) })
-            return Self.onlyInABranch(found, branched)
+            guard let handedTo else { return Self.onlyInABranch(found, branched) }
+            var opaque = Self.onlyInABranch(found, branched)
+            for name in wanted where !SDKRules.transports.contains(name) {
+                let said = "\(Self.shortened(handedTo)), which may set it"
+                if let i = opaque.settings.firstIndex(where: { $0.name == name }) {
+                    opaque.settings[i].value = .unknown(said)
+                } else {
+                    opaque.settings.append(SDKUse.Setting(name: name, value: .unknown(said), location: opaque.location))
+                }
+            }
+            return opaque
         }
+    }
+
+    /// A call as evidence shows it: on one line, at most 80 characters.
+    static func shortened(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return line.count > 80 ? String(line.prefix(79)) + "…" : line
     }
 
     /// Whether `node` runs only in a branch, loop or closure that `setup` is not inside:
@@ -190,6 +211,8 @@ final class SwiftSetupFinder: SyntaxVisitor {
     var memberCalls: [(base: String, name: String, call: FunctionCallExprSyntax)] = []
     var memberAssignments: [(base: String, name: String, value: ExprSyntax)] = []
     var imports: Set<String> = []
+    /// Plain variables handed to a call as an argument, and the call.
+    var handedOver: [(name: String, call: FunctionCallExprSyntax)] = []
 
     /// `typealias Name = Type` in the file: each name's type as written.
     var typealiases: [String: String] = [:]
@@ -225,6 +248,18 @@ final class SwiftSetupFinder: SyntaxVisitor {
         }
         if let member = called.as(MemberAccessExprSyntax.self), let base = Self.variable(member.base) {
             memberCalls.append((base, member.declName.baseName.text, node))
+        }
+        // A plain variable handed to a call (`RegionConfig.apply(to: c)`, `tune(&c)`), except to
+        // the SDK itself (`Analytics(configuration: c)`, the classic `Analytics.setup(with: c)`).
+        let sdk =
+            Self.calledType(node) == "Analytics"
+            || ["Analytics", "SEGAnalytics"].contains(
+                called.as(MemberAccessExprSyntax.self)?.base?.as(DeclReferenceExprSyntax.self)?.baseName.text ?? "")
+        if !sdk {
+            for argument in node.arguments {
+                let e = argument.expression.as(InOutExprSyntax.self)?.expression ?? argument.expression
+                if let name = Self.variable(e) { handedOver.append((name, node)) }
+            }
         }
         return .visitChildren
     }

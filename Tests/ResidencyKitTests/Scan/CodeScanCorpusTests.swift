@@ -216,6 +216,30 @@ import Testing
         #expect(lines.contains { $0.hasSuffix(#"writeKey "swiftStraightKey0001"  apiHost "events.eu1.segmentapis.com/v1""#) })
     }
 
+    /// A configuration handed to another call after it is made may be changed there: every
+    /// setting the library reads is unknown (it was the literal, or the SDK's default). Handing
+    /// it to the SDK itself (`Analytics(configuration:)`) is not such a call.
+    @Test func aConfigurationHandedToAnotherCallIsUnknown() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import Segment
+            let c = Configuration(writeKey: "swiftHandedOver00001").apiHost("events.eu1.segmentapis.com/v1")
+            RegionConfig.apply(to: c)
+            let a = Analytics(configuration: c)
+            let d = Configuration(writeKey: "swiftKeptToItself001").apiHost("events.eu1.segmentapis.com/v1")
+            let b = Analytics(configuration: d)
+            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    #"writeKey "swiftHandedOver00001"  apiHost unknown (RegionConfig.apply(to: c), which may set it)  cdnHost unknown (RegionConfig.apply(to: c), which may set it)"#
+                )
+            }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix(#"writeKey "swiftKeptToItself001"  apiHost "events.eu1.segmentapis.com/v1""#) })
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
