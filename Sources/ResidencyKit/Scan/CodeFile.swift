@@ -77,6 +77,38 @@ struct CodeFile: Sendable {
         return out
     }
 
+    /// Ruby's arguments without parentheses after the call's name at `k` (`Segment::Analytics.new
+    /// write_key: '…', host: '…'`): to the end of the line, or on to the next after a line that
+    /// ends with `,`; a bracket's contents count as one value wherever its lines end.
+    func bareArguments(after k: Int) -> [Argument] {
+        var out: [Argument] = []
+        var start = k + 1
+        var j = k + 1
+        var line = source.line(of: tokens[k].start)
+        while j < tokens.count {
+            let t = tokens[j]
+            let at = source.line(of: t.start)
+            if at != line {
+                guard tokens[j - 1].isPunctuation(","), j > k + 1 else { break }
+                line = at
+            }
+            if t.isIdentifier("do") || t.isPunctuation(";") { break }
+            if t.isPunctuation(",") {
+                if start < j { out.append(argument(start..<j)) }
+                start = j + 1
+                j += 1
+                continue
+            }
+            if t.kind == .punctuation, ["(", "[", "{"].contains(t.text) {
+                j = close(j)
+                line = source.line(of: tokens[min(j, tokens.count - 1)].start)
+            }
+            j += 1
+        }
+        if start < min(j, tokens.count) { out.append(argument(start..<min(j, tokens.count))) }
+        return out
+    }
+
     /// An argument's label, if it has one, and its value; JavaScript's shorthand `{ writeKey }`
     /// is labelled by its name.
     private func argument(_ r: Range<Int>) -> Argument {

@@ -155,9 +155,10 @@ extension SDKPatterns {
     /// (segmentio/analytics-ruby lib/segment/analytics/client.rb, transport.rb).
     func ruby() -> [SDKUse] {
         guard file.mentions("Segment::Analytics") else { return [] }
-        return file.calls("new").compactMap { k in
-            guard file.path(["Segment", "Analytics", "new"], endsAt: k) else { return nil }
-            var args = file.arguments(k + 1)
+        return file.tokens.indices.compactMap { k in
+            guard file.tokens[k].isIdentifier("new"), file.path(["Segment", "Analytics", "new"], endsAt: k) else { return nil }
+            // `new(…)`, or without parentheses: `new write_key: '…', host: '…'`.
+            var args = file.token(k + 1)?.isPunctuation("(") == true ? file.arguments(k + 1) : file.bareArguments(after: k)
             if args.count == 1, args[0].label == nil { args = options(args[0]) }
             return use(
                 "analytics-ruby", at: k, writeKey: file.value(args, "write_key"),

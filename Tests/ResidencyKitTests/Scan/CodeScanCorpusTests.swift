@@ -240,6 +240,24 @@ import Testing
         #expect(lines.contains { $0.hasSuffix(#"writeKey "swiftKeptToItself001"  apiHost "events.eu1.segmentapis.com/v1""#) })
     }
 
+    /// Ruby calls without parentheses, as analytics-ruby's README writes some: the arguments
+    /// run to the end of the line, or on after a line that ends with `,` (it was not seen).
+    @Test func rubyWithoutParentheses() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            require 'segment/analytics'
+            A = Segment::Analytics.new write_key: 'rubyBareCall00000001', host: 'events.eu1.segmentapis.com'
+            B = Segment::Analytics.new write_key: 'rubyBareCall00000002',
+                                       on_error: proc { |status, msg| print msg }
+            C = Segment::Analytics.new
+            """.write(toFile: folder + "/analytics.rb", atomically: true, encoding: .utf8)
+        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines[0].hasSuffix(#"writeKey "rubyBareCall00000001"  host "events.eu1.segmentapis.com""#), "\(lines)")
+        #expect(lines[1].hasSuffix(#"writeKey "rubyBareCall00000002"  (no endpoint set: the SDK's default)"#), "\(lines)")
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
