@@ -276,7 +276,8 @@ final class SwiftSetupFinder: SyntaxVisitor {
         return .visitChildren
     }
 
-    /// The name of a plain variable, through `!` and `?`.
+    /// The name of a plain variable, through `!` and `?`; a property of `self` (`self.config`)
+    /// by its name, as the type's code also writes it bare.
     static func variable(_ expression: ExprSyntax?) -> String? {
         guard var e = expression else { return nil }
         while true {
@@ -287,6 +288,11 @@ final class SwiftSetupFinder: SyntaxVisitor {
             } else {
                 break
             }
+        }
+        if let member = e.as(MemberAccessExprSyntax.self), let base = member.base?.as(DeclReferenceExprSyntax.self),
+            base.baseName.text == "self"
+        {
+            return member.declName.baseName.text
         }
         return e.as(DeclReferenceExprSyntax.self)?.baseName.text
     }

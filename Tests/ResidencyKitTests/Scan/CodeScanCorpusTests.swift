@@ -258,6 +258,25 @@ import Testing
         #expect(lines[1].hasSuffix(#"writeKey "rubyBareCall00000002"  (no endpoint set: the SDK's default)"#), "\(lines)")
     }
 
+    /// A configuration kept in a property of `self` is configured by what is done to it later,
+    /// through `self.` or bare (it was not followed, and the SDK's default was assumed).
+    @Test func aConfigurationKeptInAPropertyIsFollowed() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import Segment
+            final class Tracking {
+                var config: Configuration!
+                func start() {
+                    self.config = Configuration(writeKey: "swiftSelfProperty001")
+                    self.config.apiHost("events.eu1.segmentapis.com/v1")
+                }
+            }
+            """.write(toFile: folder + "/Tracking.swift", atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix(#"writeKey "swiftSelfProperty001"  apiHost "events.eu1.segmentapis.com/v1""#), "\(line)")
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
