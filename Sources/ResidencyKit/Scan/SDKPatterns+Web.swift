@@ -19,7 +19,11 @@ extension SDKPatterns {
             guard let first = args.first else { return nil }
             var key: FileArgument? = first
             var settings: [(String, FileArgument?)] = []
-            if let loadSettings = entries(first) {
+            // The load settings as an object literal, or opaque when the variable holding them is
+            // changed before they are used (`s.cdnURL = …`): the CDN serves the source's settings,
+            // Segment.io's apiHost among them.
+            if entries(first) != nil {
+                let loadSettings = options(first)
                 key = file.value(loadSettings, "writeKey")
                 settings.append(("cdnHost", file.value(loadSettings, "cdnURL")))
             }

@@ -277,6 +277,21 @@ import Testing
         #expect(line.hasSuffix(#"writeKey "swiftSelfProperty001"  apiHost "events.eu1.segmentapis.com/v1""#), "\(line)")
     }
 
+    /// Browser load settings changed after they are defined (`s.cdnURL = …`) are opaque: the
+    /// CDN they name serves the source's settings, Segment.io's apiHost among them.
+    @Test func browserLoadSettingsChangedLaterAreOpaque() throws {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            import { AnalyticsBrowser } from '@segment/analytics-next'
+            const s = { writeKey: 'webChangedLater00001' }
+            s.cdnURL = PROXY
+            export const analytics = AnalyticsBrowser.load(s)
+            """.write(toFile: folder + "/segment.ts", atomically: true, encoding: .utf8)
+        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        #expect(line.hasSuffix("writeKey unknown (s, which may set it)  cdnHost unknown (s, which may set it)"), "\(line)")
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
