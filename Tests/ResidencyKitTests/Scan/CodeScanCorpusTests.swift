@@ -14,6 +14,14 @@ import Testing
         CodeScan.run(CodeScan.Options(paths: paths, environmentFile: environmentFile))
     }
 
+    /// The report's lines for code written into a folder of its own (file name → code).
+    static func scanLines(_ files: [String: String]) throws -> [String] {
+        let folder = try InventoryFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, code) in files { try code.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return ScanReport.text(scan([folder])).split(separator: "\n").map(String.init)
+    }
+
     /// The report's lines with the corpus's folder taken off each path.
     static func lines(_ outcome: CodeScan.Outcome) -> [String] {
         ScanReport.text(outcome).split(separator: "\n").map { $0.replacingOccurrences(of: root + "/", with: "") }
@@ -180,24 +188,23 @@ import Testing
     /// analytics-java is a JVM library: a Kotlin server sets it up as Java does (it was looked
     /// for in Java files only, so a Kotlin service's setup was not seen).
     @Test func analyticsJavaInKotlin() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
+        let lines = try Self.scanLines([
+            "Tracking.kt": """
             import com.segment.analytics.Analytics
             val analytics: Analytics = Analytics.builder("kotlinJavaServer0001").endpoint("https://api.segment.io").build()
-            """.write(toFile: folder + "/Tracking.kt", atomically: true, encoding: .utf8)
-        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+            """
+        ])
         #expect(
-            lines.first?.hasSuffix(#"analytics-java  writeKey "kotlinJavaServer0001"  endpoint "https://api.segment.io""#) == true,
+            lines.first?.hasSuffix(#"analytics-java  writeKey "kotlinJavaServer0001"  endpoint "https://api.segment.io""#)
+                == true,
             "\(lines)")
     }
 
     /// A setting made only when a branch runs (`if`, `switch`, `guard`, a loop, a closure) is that
     /// value or the SDK's default: unknown, not the value (it was reported as always set).
     @Test func aSettingMadeInABranchIsUnknown() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
+        let lines = try Self.scanLines([
+            "Setup.swift": """
             import Segment
             func setUp(eu: Bool) {
                 let c = Configuration(writeKey: "swiftBranchKey000001")
@@ -205,8 +212,8 @@ import Testing
                 let d = Configuration(writeKey: "swiftStraightKey0001")
                 d.apiHost("events.eu1.segmentapis.com/v1")
             }
-            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
-        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+            """
+        ])
         #expect(
             lines.contains {
                 $0.hasSuffix(
@@ -220,17 +227,16 @@ import Testing
     /// setting the library reads is unknown (it was the literal, or the SDK's default). Handing
     /// it to the SDK itself (`Analytics(configuration:)`) is not such a call.
     @Test func aConfigurationHandedToAnotherCallIsUnknown() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
+        let lines = try Self.scanLines([
+            "Setup.swift": """
             import Segment
             let c = Configuration(writeKey: "swiftHandedOver00001").apiHost("events.eu1.segmentapis.com/v1")
             RegionConfig.apply(to: c)
             let a = Analytics(configuration: c)
             let d = Configuration(writeKey: "swiftKeptToItself001").apiHost("events.eu1.segmentapis.com/v1")
             let b = Analytics(configuration: d)
-            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
-        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+            """
+        ])
         #expect(
             lines.contains {
                 $0.hasSuffix(
@@ -243,16 +249,15 @@ import Testing
     /// Ruby calls without parentheses, as analytics-ruby's README writes some: the arguments
     /// run to the end of the line, or on after a line that ends with `,` (it was not seen).
     @Test func rubyWithoutParentheses() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
+        let lines = try Self.scanLines([
+            "analytics.rb": """
             require 'segment/analytics'
             A = Segment::Analytics.new write_key: 'rubyBareCall00000001', host: 'events.eu1.segmentapis.com'
             B = Segment::Analytics.new write_key: 'rubyBareCall00000002',
                                        on_error: proc { |status, msg| print msg }
             C = Segment::Analytics.new
-            """.write(toFile: folder + "/analytics.rb", atomically: true, encoding: .utf8)
-        let lines = ScanReport.text(Self.scan([folder])).split(separator: "\n").map(String.init)
+            """
+        ])
         #expect(lines.count == 4, "\(lines)")
         #expect(lines[0].hasSuffix(#"writeKey "rubyBareCall00000001"  host "events.eu1.segmentapis.com""#), "\(lines)")
         #expect(lines[1].hasSuffix(#"writeKey "rubyBareCall00000002"  (no endpoint set: the SDK's default)"#), "\(lines)")
@@ -261,34 +266,34 @@ import Testing
     /// A configuration kept in a property of `self` is configured by what is done to it later,
     /// through `self.` or bare (it was not followed, and the SDK's default was assumed).
     @Test func aConfigurationKeptInAPropertyIsFollowed() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-            import Segment
-            final class Tracking {
-                var config: Configuration!
-                func start() {
-                    self.config = Configuration(writeKey: "swiftSelfProperty001")
-                    self.config.apiHost("events.eu1.segmentapis.com/v1")
+        let line = try #require(
+            try Self.scanLines([
+                "Tracking.swift": """
+                import Segment
+                final class Tracking {
+                    var config: Configuration!
+                    func start() {
+                        self.config = Configuration(writeKey: "swiftSelfProperty001")
+                        self.config.apiHost("events.eu1.segmentapis.com/v1")
+                    }
                 }
-            }
-            """.write(toFile: folder + "/Tracking.swift", atomically: true, encoding: .utf8)
-        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+                """
+            ]).first)
         #expect(line.hasSuffix(#"writeKey "swiftSelfProperty001"  apiHost "events.eu1.segmentapis.com/v1""#), "\(line)")
     }
 
     /// Browser load settings changed after they are defined (`s.cdnURL = …`) are opaque: the
     /// CDN they name serves the source's settings, Segment.io's apiHost among them.
     @Test func browserLoadSettingsChangedLaterAreOpaque() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-            import { AnalyticsBrowser } from '@segment/analytics-next'
-            const s = { writeKey: 'webChangedLater00001' }
-            s.cdnURL = PROXY
-            export const analytics = AnalyticsBrowser.load(s)
-            """.write(toFile: folder + "/segment.ts", atomically: true, encoding: .utf8)
-        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        let line = try #require(
+            try Self.scanLines([
+                "segment.ts": """
+                import { AnalyticsBrowser } from '@segment/analytics-next'
+                const s = { writeKey: 'webChangedLater00001' }
+                s.cdnURL = PROXY
+                export const analytics = AnalyticsBrowser.load(s)
+                """
+            ]).first)
         #expect(line.hasSuffix("writeKey unknown (s, which may set it)  cdnHost unknown (s, which may set it)"), "\(line)")
     }
 
@@ -299,12 +304,12 @@ import Testing
         let folder = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try """
-            import Segment
-            let c = Configuration(writeKey: "swiftTwiceKey0000001").apiHost("events.eu1.segmentapis.com/v1")
-            if legacy { c.apiHost("api.segment.io/v1") }
-            let d = Configuration(writeKey: "swiftSameTwice000002").apiHost("events.eu1.segmentapis.com/v1")
-            d.apiHost("events.eu1.segmentapis.com/v1")
-            """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
+        import Segment
+        let c = Configuration(writeKey: "swiftTwiceKey0000001").apiHost("events.eu1.segmentapis.com/v1")
+        if legacy { c.apiHost("api.segment.io/v1") }
+        let d = Configuration(writeKey: "swiftSameTwice000002").apiHost("events.eu1.segmentapis.com/v1")
+        d.apiHost("events.eu1.segmentapis.com/v1")
+        """.write(toFile: folder + "/Setup.swift", atomically: true, encoding: .utf8)
         let uses = Self.scan([folder]).uses
         #expect(uses.count == 2)
         let twice = try #require(uses.first { $0.writeKey?.literal == "swiftTwiceKey0000001" }?.setting("apiHost"))
@@ -324,7 +329,8 @@ import Testing
     /// destination is Segment's and the other settings decide.
     @Test(arguments: [
         (
-            "Setup.swift", "import Segment\nlet c = Configuration(writeKey: \"autoAddSwift00000001\").autoAddSegmentDestination(false)\n",
+            "Setup.swift",
+            "import Segment\nlet c = Configuration(writeKey: \"autoAddSwift00000001\").autoAddSegmentDestination(false)\n",
             "autoAddSegmentDestination unknown (false)"
         ),
         (
@@ -343,7 +349,8 @@ import Testing
             "httpClient unknown (proxied)"
         ),
         (
-            "True.swift", "import Segment\nlet c = Configuration(writeKey: \"autoAddTrue000000001\").autoAddSegmentDestination(true)\n",
+            "True.swift",
+            "import Segment\nlet c = Configuration(writeKey: \"autoAddTrue000000001\").autoAddSegmentDestination(true)\n",
             "(no endpoint set: the SDK's default)"
         ),
     ])
@@ -357,20 +364,23 @@ import Testing
 
     /// A builder call after a braceless `if` runs only in that branch.
     @Test func aBuilderCallAfterABracelessIfIsInABranch() throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-            import com.segment.analytics.Analytics;
-            class T {
-              Analytics build(boolean eu) {
-                Analytics.Builder b = Analytics.builder("javaBracelessIf00001");
-                if (eu) b.endpoint("https://events.eu1.segmentapis.com");
-                return b.build();
-              }
-            }
-            """.write(toFile: folder + "/T.java", atomically: true, encoding: .utf8)
-        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
-        #expect(line.hasSuffix(#"endpoint unknown ("https://events.eu1.segmentapis.com" only when a branch runs, otherwise the SDK's default)"#), "\(line)")
+        let line = try #require(
+            try Self.scanLines([
+                "T.java": """
+                import com.segment.analytics.Analytics;
+                class T {
+                  Analytics build(boolean eu) {
+                    Analytics.Builder b = Analytics.builder("javaBracelessIf00001");
+                    if (eu) b.endpoint("https://events.eu1.segmentapis.com");
+                    return b.build();
+                  }
+                }
+                """
+            ]).first)
+        #expect(
+            line.hasSuffix(
+                #"endpoint unknown ("https://events.eu1.segmentapis.com" only when a branch runs, otherwise the SDK's default)"#),
+            "\(line)")
     }
 
     /// A builder kept in a variable is configured by the calls made on it later, as by chained
@@ -393,8 +403,10 @@ import Testing
               }
             }
             """,
-            [#"writeKey "javaBuilderVar000001"  endpoint "https://events.eu1.segmentapis.com""#,
-             #"writeKey "javaBuilderVar000002"  (no endpoint set: the SDK's default)"#]
+            [
+                #"writeKey "javaBuilderVar000001"  endpoint "https://events.eu1.segmentapis.com""#,
+                #"writeKey "javaBuilderVar000002"  (no endpoint set: the SDK's default)"#,
+            ]
         ),
         (
             "LegacyApp.java",
@@ -425,7 +437,9 @@ import Testing
               }
             }
             """,
-            [#"writeKey "kotlinBuilderVar00001"  apiHost unknown (set more than once ("api.segment.io/v1", then "events.eu1.segmentapis.com/v1"), which one applies depends on the code's path)"#]
+            [
+                #"writeKey "kotlinBuilderVar00001"  apiHost unknown (set more than once ("api.segment.io/v1", then "events.eu1.segmentapis.com/v1"), which one applies depends on the code's path)"#
+            ]
         ),
     ])
     func aBuilderKeptInAVariableIsConfiguredByItsLaterCalls(_ name: String, _ code: String, _ shown: [String]) throws {
@@ -442,27 +456,30 @@ import Testing
     /// an `env_prefix`, the variable's name is not the field's: unknown.
     @Test(arguments: [
         ("", #"host env SEGMENT_HOST (else "https://events.eu1.segmentapis.com")"#),
-        ("    model_config = SettingsConfigDict(env_prefix=\"APP_\")\n",
-         "host unknown (segment_host, a field of a pydantic settings class with an env_prefix, which the environment overrides)"),
+        (
+            "    model_config = SettingsConfigDict(env_prefix=\"APP_\")\n",
+            "host unknown (segment_host, a field of a pydantic settings class with an env_prefix, which the environment overrides)"
+        ),
     ])
     func aPydanticSettingsFieldIsReadFromTheEnvironment(_ extra: String, _ shown: String) throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
+        let config = """
             from pydantic_settings import BaseSettings, SettingsConfigDict
 
             class Settings(BaseSettings):
             \(extra)    segment_host: str = "https://events.eu1.segmentapis.com"
 
             settings = Settings()
-            """.write(toFile: folder + "/config.py", atomically: true, encoding: .utf8)
-        try """
-            import segment.analytics as analytics
-            from config import settings
-            analytics.write_key = 'pydanticKey000000001'
-            analytics.host = settings.segment_host
-            """.write(toFile: folder + "/app.py", atomically: true, encoding: .utf8)
-        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+            """
+        let line = try #require(
+            try Self.scanLines([
+                "config.py": config,
+                "app.py": """
+                import segment.analytics as analytics
+                from config import settings
+                analytics.write_key = 'pydanticKey000000001'
+                analytics.host = settings.segment_host
+                """,
+            ]).first)
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
@@ -470,16 +487,15 @@ import Testing
     /// `Config` made elsewhere (a method's result), which may set it there: unknown, never the
     /// library's default. A `new Config()` with no host is the default.
     @Test(arguments: [
-        ("var c = new Config();\nc.SetHost(\"https://events.eu1.segmentapis.com\");\nAnalytics.Initialize(\"dotnetVariable000001\", c);\n",
-         #"host "https://events.eu1.segmentapis.com""#),
+        (
+            "var c = new Config();\nc.SetHost(\"https://events.eu1.segmentapis.com\");\nAnalytics.Initialize(\"dotnetVariable000001\", c);\n",
+            #"host "https://events.eu1.segmentapis.com""#
+        ),
         ("Analytics.Initialize(\"dotnetBuilt000000001\", BuildConfig());\n", "host unknown (BuildConfig())"),
         ("Analytics.Initialize(\"dotnetDefault0000001\", new Config());\n", "(no endpoint set: the SDK's default)"),
     ])
     func aClassicDotNetConfigMadeElsewhereIsUnknown(_ code: String, _ shown: String) throws {
-        let folder = try InventoryFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try ("using Segment;\n" + code).write(toFile: folder + "/Startup.cs", atomically: true, encoding: .utf8)
-        let line = try #require(ScanReport.text(Self.scan([folder])).split(separator: "\n").first.map(String.init))
+        let line = try #require(try Self.scanLines(["Startup.cs": ("using Segment;\n" + code)]).first)
         #expect(line.hasSuffix(shown), "\(line)")
     }
 
@@ -487,14 +503,26 @@ import Testing
     /// destructuring rename of analytics-node, analytics-python's `Client` imported under
     /// another name, and its module by its whole name. Each was not seen.
     @Test(arguments: [
-        ("a.ts", "import * as Segment from '@segment/analytics-node'\nconst a = new Segment.Analytics({ writeKey: 'nodeNamespace0000001', host: 'https://events.eu1.segmentapis.com' })\n",
-         #"analytics-node  writeKey "nodeNamespace0000001"  host "https://events.eu1.segmentapis.com""#),
-        ("b.js", "const { Analytics: Segment } = require('@segment/analytics-node')\nconst a = new Segment({ writeKey: 'nodeRenamed000000001' })\n",
-         #"analytics-node  writeKey "nodeRenamed000000001"  (no endpoint set: the SDK's default)"#),
-        ("c.py", "from segment.analytics import Client as SegmentClient\nc = SegmentClient('pyAliasedClient00001', host='https://events.eu1.segmentapis.com')\n",
-         #"analytics-python  writeKey "pyAliasedClient00001"  host "https://events.eu1.segmentapis.com""#),
-        ("d.py", "import segment.analytics\nsegment.analytics.write_key = 'pyWholeModule0000001'\nsegment.analytics.host = 'https://events.eu1.segmentapis.com'\n",
-         #"analytics-python  writeKey "pyWholeModule0000001"  host "https://events.eu1.segmentapis.com""#),
+        (
+            "a.ts",
+            "import * as Segment from '@segment/analytics-node'\nconst a = new Segment.Analytics({ writeKey: 'nodeNamespace0000001', host: 'https://events.eu1.segmentapis.com' })\n",
+            #"analytics-node  writeKey "nodeNamespace0000001"  host "https://events.eu1.segmentapis.com""#
+        ),
+        (
+            "b.js",
+            "const { Analytics: Segment } = require('@segment/analytics-node')\nconst a = new Segment({ writeKey: 'nodeRenamed000000001' })\n",
+            #"analytics-node  writeKey "nodeRenamed000000001"  (no endpoint set: the SDK's default)"#
+        ),
+        (
+            "c.py",
+            "from segment.analytics import Client as SegmentClient\nc = SegmentClient('pyAliasedClient00001', host='https://events.eu1.segmentapis.com')\n",
+            #"analytics-python  writeKey "pyAliasedClient00001"  host "https://events.eu1.segmentapis.com""#
+        ),
+        (
+            "d.py",
+            "import segment.analytics\nsegment.analytics.write_key = 'pyWholeModule0000001'\nsegment.analytics.host = 'https://events.eu1.segmentapis.com'\n",
+            #"analytics-python  writeKey "pyWholeModule0000001"  host "https://events.eu1.segmentapis.com""#
+        ),
     ])
     func theSDKsUnderTheNamesTheirImportsGive(_ name: String, _ code: String, _ shown: String) throws {
         let folder = try InventoryFixture.temporaryFolder()
@@ -514,7 +542,8 @@ import Testing
             "Hosts.swift": "enum EU { static let apiHost = \"events.eu1.segmentapis.com/v1\" }\n",
             "Setup.swift":
                 "import Segment\nfunc make(apiHost: String) -> Configuration {\n    Configuration(writeKey: \"swiftBareParam000001\").apiHost(apiHost)\n}\n",
-            "Config.java": "package com.acme;\nclass Config { static final String HOST = \"https://events.eu1.segmentapis.com\"; }\n",
+            "Config.java":
+                "package com.acme;\nclass Config { static final String HOST = \"https://events.eu1.segmentapis.com\"; }\n",
             "Tracking.java":
                 "import com.segment.analytics.Analytics;\nimport static com.acme.Config.HOST;\nclass T { Analytics a = Analytics.builder(\"javaStaticImport0001\").endpoint(HOST).build(); }\n",
         ]
@@ -623,9 +652,9 @@ import Testing
         let folder = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try """
-            NSString *key = [ReactNativeConfig envFor:@"SEGMENT_WRITE_KEY_IOS"];
-            SEGAnalyticsConfiguration *configuration = [SEGAnalyticsConfiguration configurationWithWriteKey:key];
-            """.write(toFile: folder + "/AppDelegate.m", atomically: true, encoding: .utf8)
+        NSString *key = [ReactNativeConfig envFor:@"SEGMENT_WRITE_KEY_IOS"];
+        SEGAnalyticsConfiguration *configuration = [SEGAnalyticsConfiguration configurationWithWriteKey:key];
+        """.write(toFile: folder + "/AppDelegate.m", atomically: true, encoding: .utf8)
         let use = try #require(Self.scan([folder]).uses.first)
         #expect(use.writeKey?.described == "env SEGMENT_WRITE_KEY_IOS")
     }
