@@ -125,7 +125,9 @@ extension SDKPatterns {
     /// (segmentio/Analytics-CSharp Analytics-CSharp/Segment/Analytics/Configuration.cs;
     /// segmentio/Analytics.NET Analytics/Config.cs).
     func csharp() -> [SDKUse] {
-        guard file.mentions("using Segment") else { return [] }
+        // `using Segment.Analytics;`, or the type named in full without one
+        // (`new Segment.Analytics.Configuration(…)`, `Segment.Analytics.Initialize(…)`).
+        guard file.mentions("using Segment") || file.mentions("Segment.Analytics.") else { return [] }
         var out: [SDKUse] = []
         for k in file.calls("Configuration") where file.mentions("Segment.Analytics") {
             let args = file.arguments(k + 1)

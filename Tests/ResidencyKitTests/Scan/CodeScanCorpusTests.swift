@@ -297,6 +297,18 @@ import Testing
         #expect(line.hasSuffix("writeKey unknown (s, which may set it)  cdnHost unknown (s, which may set it)"), "\(line)")
     }
 
+    /// Analytics-CSharp's `Configuration` named in full, in a file without `using Segment…`
+    /// (it was not looked for there).
+    @Test func aCSharpConfigurationNamedInFull() throws {
+        let lines = try Self.scanLines([
+            "Startup.cs":
+                "var a = new Segment.Analytics.Analytics(new Segment.Analytics.Configuration(\"csharpFullName000001\", apiHost: \"events.eu1.segmentapis.com/v1\"));\n"
+        ])
+        #expect(
+            lines.first?.hasSuffix(#"writeKey "csharpFullName000001"  apiHost "events.eu1.segmentapis.com/v1""#) == true,
+            "\(lines)")
+    }
+
     /// A setting written twice for one setup (chained, then again on the variable in an `if`)
     /// is unknown: which value applies depends on the path the code takes. Before, the first
     /// was kept and the second ignored. The same value twice is that value.
