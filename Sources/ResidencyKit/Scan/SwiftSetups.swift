@@ -47,7 +47,7 @@ extension SDKPatterns {
             // AnalyticsConfiguration`, each `#if` branch its own), and what is done to it after.
             // A setting made only when a branch runs is that value or the SDK's default.
             var branched: Set<String> = []
-            var handedTo: String?
+            var handedTo: FileArgument?
             if let variable = Self.variable(keeping: end) {
                 for (base, name, later) in finder.memberCalls where base == variable && later.position > call.position {
                     settings.append((name, later.arguments.first.map { argument($0.expression) } ?? argument(ExprSyntax(later))))
@@ -59,7 +59,7 @@ extension SDKPatterns {
                 }
                 // Handed to another call after it is made, the configuration may be changed there.
                 if let (_, other) = finder.handedOver.first(where: { $0.name == variable && $0.call.position > call.position }) {
-                    handedTo = other.trimmedDescription
+                    handedTo = argument(ExprSyntax(other))
                 }
             }
             let wanted =
@@ -71,22 +71,15 @@ extension SDKPatterns {
                 settings: settings.filter { wanted.contains($0.0) })
             guard let handedTo else { return Self.onlyInABranch(found, branched) }
             var opaque = Self.onlyInABranch(found, branched)
+            // Each setting the library reads is unknown, written where the configuration is handed over.
+            let said = ScannedValue.unknown("\(file.text(handedTo.value)), which may set it")
+            let place = file.location(handedTo.value.lowerBound)
             for name in wanted where !SDKRules.transports.contains(name) {
-                let said = "\(Self.shortened(handedTo)), which may set it"
-                if let i = opaque.settings.firstIndex(where: { $0.name == name }) {
-                    opaque.settings[i].value = .unknown(said)
-                } else {
-                    opaque.settings.append(SDKUse.Setting(name: name, value: .unknown(said), location: opaque.location))
-                }
+                opaque.settings.removeAll { $0.name == name }
+                opaque.settings.append(SDKUse.Setting(name: name, value: said, location: place))
             }
             return opaque
         }
-    }
-
-    /// A call as evidence shows it: on one line, at most 80 characters.
-    static func shortened(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        return line.count > 80 ? String(line.prefix(79)) + "…" : line
     }
 
     /// Whether `node` runs only in a branch, loop or closure that `setup` is not inside:
