@@ -202,21 +202,15 @@ enum EndpointRules {
         for s in settings {
             let found = q.setting(s.setting)
             if s.overrideOnly {
-                // An override decides only when it is set to text; unset (absent, null or blank)
-                // the next setting decides. Set to anything else, where the data goes is unknown,
-                // never the next setting's answer. And a plan's update does not say whether an
-                // override its configuration leaves out is set in Segment.
+                // Unset (absent, null or blank), an override leaves the decision to the next
+                // setting; set to anything, it decides, as `apply` reads it (a value that is not
+                // text names no region: unknown, never the next setting's answer). A plan's update
+                // does not say whether an override its configuration leaves out is set in Segment.
                 switch found?.value {
                 case nil where q.absent == .unmanaged: return unmanaged(s)
                 case nil, .null?: continue
                 case .string(let text)? where text.trimmingWhitespace().isEmpty: continue
-                case .string?: return apply(s, found!.value, origin: found?.origin, q)
-                case let value?:
-                    return Resolution(
-                        region: nil,
-                        evidence: "settings.\(s.setting) = \(value), which is not a host or region \(q.name) can send to, "
-                            + "so where it sends is not decided",
-                        origin: found?.origin)
+                case let value?: return apply(s, value, origin: found?.origin, q)
                 }
             }
             if let found { return apply(s, found.value, origin: found.origin, q) }
