@@ -107,6 +107,10 @@ import Testing
         let (read, _) = try Self.roundTrip(Self.document([finding]))
         let back = try #require(read.results.first?.evidence.first?.from)
         #expect(Array(back.utf8) == Array(from.utf8))
+        // A place that gives its text back is written as its parts: the file a text of its own.
+        if from == "settings.endpoint = \"eu\" (acme-eu.json:41:55)" {
+            #expect(String(decoding: Self.document([finding]).json(), as: UTF8.self).contains(#""acme-eu.json""#))
+        }
     }
 
     @Test func everyResultReadsBackAsItWasWritten() throws {
