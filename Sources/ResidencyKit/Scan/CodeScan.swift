@@ -54,7 +54,7 @@ public enum CodeScan {
     public static func run(_ options: Options) -> Outcome {
         var outcome = Outcome()
         let tree = CodeTree.walk(options.paths, exclude: options.exclude)
-        outcome.walked = tree.files + tree.environmentFiles + (options.environmentFile.map { [$0] } ?? [])
+        outcome.walked = tree.files + tree.projectFiles + tree.environmentFiles + (options.environmentFile.map { [$0] } ?? [])
         outcome.foldersSkipped = tree.foldersSkipped
         outcome.ignoredFiles = tree.filesIgnored
         for (path, reason) in tree.problems {
@@ -108,7 +108,15 @@ public enum CodeScan {
             }
         }
         outcome.filesRead = read.count - outcome.binaryFiles - outcome.largeFiles - outcome.unreadableFiles
-        outcome.uses = detect(files, elsewhere: ModuleIndex(paths: tree.files)).map { use in
+        var projectFiles: [[UInt8]] = []
+        for path in tree.projectFiles {
+            switch readFileBytes(atPath: path, limit: .code) {
+            case .success(let bytes): projectFiles.append(bytes)
+            case .failure(let error): outcome.unreadable(path, "\(error)")
+            }
+        }
+        let project = ProjectImports(files: files, projectFiles: projectFiles)
+        outcome.uses = detect(files, elsewhere: ModuleIndex(paths: tree.files), project: project).map { use in
             var use = use
             let environment = environment(for: use.location.file)
             use.writeKey = use.writeKey?.resolving(environment)
@@ -182,12 +190,12 @@ public enum CodeScan {
         }
     }
 
-    private static func detect(_ files: [CodeFile], elsewhere index: ModuleIndex) -> [SDKUse] {
+    private static func detect(_ files: [CodeFile], elsewhere index: ModuleIndex, project: ProjectImports) -> [SDKUse] {
         let slots = ParallelSlots<[SDKUse]>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let evaluator = CodeEvaluator(file, elsewhere: { name in index.definitions(of: name, for: file) })
-            slots.store(i, SDKPatterns(file: file, evaluator: evaluator).uses())
+            slots.store(i, SDKPatterns(file: file, evaluator: evaluator, project: project).uses())
         }
         return slots.take().flatMap { $0 }
     }

@@ -49,6 +49,9 @@ struct CodeTree {
         var problems: [(path: String, reason: String)] = []
         /// `.env` files found in the folders walked, each applying to the code below its folder.
         var environmentFiles: [String] = []
+        /// C# project files (`.csproj`, `Directory.Build.props`), whose global usings apply to
+        /// the project's code (`ProjectImports`).
+        var projectFiles: [String] = []
     }
 
     /// `exclude`: patterns in .gitignore's syntax, relative to each root, that win over every
@@ -122,6 +125,8 @@ struct CodeTree {
                 walk(root, below, &ignores, &found, visited: visited, excluded: excluded)
             } else if info.st_mode & S_IFMT == S_IFREG, CodeLanguage.of(path: name) != nil {
                 found.files.append(path)
+            } else if info.st_mode & S_IFMT == S_IFREG, ProjectImports.isProjectFile(name) {
+                found.projectFiles.append(path)
             }
         }
     }

@@ -126,10 +126,14 @@ extension SDKPatterns {
     /// segmentio/Analytics.NET Analytics/Config.cs).
     func csharp() -> [SDKUse] {
         // `using Segment.Analytics;`, or the type named in full without one
-        // (`new Segment.Analytics.Configuration(…)`, `Segment.Analytics.Initialize(…)`).
-        guard file.mentions("using Segment") || file.mentions("Segment.Analytics.") else { return [] }
+        // (`new Segment.Analytics.Configuration(…)`, `Segment.Analytics.Initialize(…)`), or a
+        // global using of the project (`global using Segment.Analytics;`, `<Using Include=…>`).
+        let globalAnalytics = project.csharpNamespaces.contains("Segment.Analytics")
+        let globalClassic = project.csharpNamespaces.contains("Segment")
+        guard file.mentions("using Segment") || file.mentions("Segment.Analytics.") || globalAnalytics || globalClassic
+        else { return [] }
         var out: [SDKUse] = []
-        for k in file.calls("Configuration") where file.mentions("Segment.Analytics") {
+        for k in file.calls("Configuration") where file.mentions("Segment.Analytics") || globalAnalytics {
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "writeKey", position: 0) else { continue }
             // An HTTP client provider replaces how requests are made, URL included

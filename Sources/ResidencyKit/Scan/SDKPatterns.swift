@@ -24,6 +24,8 @@ public struct SDKUse: Sendable, Hashable {
 struct SDKPatterns {
     let file: CodeFile
     let evaluator: CodeEvaluator
+    /// What other files of the project import for this one (`@_exported import`, `global using`).
+    var project = ProjectImports()
 
     /// Every SDK set up in the file, in the order of the code.
     func uses() -> [SDKUse] {

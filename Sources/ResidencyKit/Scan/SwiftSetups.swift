@@ -21,8 +21,9 @@ extension SDKPatterns {
         let tree = file.source.bytes.withUnsafeBufferPointer { SwiftParser.Parser.parse(source: $0) }
         let finder = SwiftSetupFinder(viewMode: .sourceAccurate)
         finder.walk(tree)
-        // analytics-swift's module is `Segment`; a `Configuration(writeKey:)` elsewhere is another vendor's.
-        let importsSegment = finder.imports.contains("Segment")
+        // analytics-swift's module is `Segment`; a `Configuration(writeKey:)` elsewhere is another
+        // vendor's, unless a file of the project re-exports it (`@_exported import Segment`).
+        let importsSegment = finder.imports.contains("Segment") || project.swiftSegment
         return finder.configurations.compactMap { call -> SDKUse? in
             guard
                 let type = SwiftSetupFinder.calledType(call),
@@ -129,7 +130,7 @@ extension SDKPatterns {
             written = [(here, importsSegment)]
         } else {
             written = evaluator.elsewhere(name).map { d in
-                (d.value.map { d.file.tokens[$0].text }.joined(), Self.importsSegment(d.file))
+                (d.value.map { d.file.tokens[$0].text }.joined(), Self.importsSegment(d.file) || project.swiftSegment)
             }
         }
         let libraries = written.map { text, imports -> String? in
