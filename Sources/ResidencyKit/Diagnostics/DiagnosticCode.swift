@@ -43,7 +43,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
         .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0606, .W0702,
-        .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W0901, .W0902, .W1301,
+        .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W1410, .W0901, .W0902, .W1301,
         .W1302,
     ]
 }
@@ -370,6 +370,8 @@ extension DiagnosticCode {
         "W1408", "a `residency_*` output of a plan whose value is known only after apply: what it declares is missing")
     public static let W1409 = DiagnosticCode(
         "W1409", "a planned destination whose source the plan does not say: it is in no source's `destinations`")
+    public static let W1410 = DiagnosticCode(
+        "W1410", "a planned insert function (`segment_insert_function_instance`) whose source or destination the plan does not say: it may run before any destination, so the endpoint of every destination of the plan is unknown")
     public static let W0901 = DiagnosticCode("W0901", "an expired waiver matched a finding, which fails again")
     public static let W0902 = DiagnosticCode("W0902", "a stale waiver: it matches no failing or undecided finding")
     public static let W1301 = DiagnosticCode(

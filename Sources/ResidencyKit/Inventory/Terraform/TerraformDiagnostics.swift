@@ -75,6 +75,16 @@ extension Diagnostic {
                 + "`for_each` over several), or as the source's id")
     }
 
+    static func unattachedInsertFunction(_ address: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W1410,
+            "\(address): the plan does not say which source or destination this insert function is connected to, "
+                + "so the endpoint of every destination of the plan is unknown",
+            at: r,
+            help: "write `integration_id` as a reference to one `segment_source` or `segment_destination` of the plan, "
+                + "or as its id")
+    }
+
     static func unknownOutput(_ name: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W1408, "output `\(name)` is known only after apply; what it declares is missing from the audit", at: r,

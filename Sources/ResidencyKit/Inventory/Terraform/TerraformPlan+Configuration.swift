@@ -91,7 +91,18 @@ struct SourceLinks {
     /// the id itself when the source is not in the plan; nil when it cannot be known.
     func source(of destination: String, sourceID: String?) -> String? {
         if let sourceID { return addressOfID[sourceID] ?? sourceID }
-        var parts = Self.withoutKeys(destination).split(separator: ".").map(String.init)
+        guard let named = referenced(by: destination, "source_id", types: ["segment_source"]), named.count == 1,
+            let candidates = byBase[named.first!], candidates.count == 1
+        else { return nil }
+        return candidates[0]
+    }
+
+    /// The resources of the given types an attribute of a resource refers to in the
+    /// configuration (`source_id = segment_source.web.id`), as addresses without instance keys
+    /// in the resource's module; nil when the configuration does not say (no configuration, no
+    /// such resource, the attribute a literal or a variable).
+    func referenced(by address: String, _ attribute: String, types: Set<String>) -> Set<String>? {
+        var parts = Self.withoutKeys(address).split(separator: ".").map(String.init)
         var module = configuration?["root_module"]
         var prefix = ""
         while parts.count > 2, parts[0] == "module" {
@@ -101,16 +112,15 @@ struct SourceLinks {
         }
         let local = parts.joined(separator: ".")
         guard let resource = module?["resources"]?.elements.first(where: { $0["address"]?.string == local }),
-            let references = resource["expressions"]?["source_id"]?["references"]
+            let references = resource["expressions"]?[attribute]?["references"]
         else { return nil }
         let named = Set(
             references.elements.compactMap { ref -> String? in
                 let tokens = ref.string.map { Self.withoutKeys($0).split(separator: ".") } ?? []
-                guard tokens.count >= 2, tokens[0] == "segment_source" else { return nil }
-                return prefix + "segment_source." + tokens[1]
+                guard tokens.count >= 2, types.contains(String(tokens[0])) else { return nil }
+                return prefix + tokens[0] + "." + tokens[1]
             })
-        guard named.count == 1, let candidates = byBase[named.first!], candidates.count == 1 else { return nil }
-        return candidates[0]
+        return named.isEmpty ? nil : named
     }
 
     /// An address without its instance keys: `module.a["x"].segment_source.web[0]` →

@@ -17,6 +17,7 @@ struct TerraformPlanDecoder {
     /// receives a space's profiles: a warehouse like the others, whose region its settings decide.
     static let resourceTypes: Set<String> = [
         "segment_source", "segment_destination", "segment_warehouse", "segment_profiles_warehouse",
+        insertFunctionType,
     ]
 
     init(file: SourceFile, catalog: Catalog) {
@@ -93,6 +94,7 @@ struct TerraformPlanDecoder {
             default: break
             }
         }
+        applyInsertFunctions(changes, links, sources: sources, &destinations, workspaceRegion: workspace.dataRegion)
         applyOutputs(root, &workspace, &sources, &warehouses)
         var model = WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
         model.file = file
@@ -158,7 +160,8 @@ struct TerraformPlanDecoder {
             guard base.reader.object(entry, path) != nil, entry["mode"]?.string != "data",
                 let type = entry["type"]?.string, Self.resourceTypes.contains(type)
             else { continue }
-            sawSegment = true
+            // An insert function holds no data itself (W1406 is about the ones that do).
+            sawSegment = sawSegment || type != Self.insertFunctionType
             // A deposed object is an old instance on its way out.
             guard entry["deposed"] == nil,
                 let address = base.reader.requiredString(entry, "address", path, what: "a resource change"),
