@@ -149,7 +149,9 @@ struct TerraformPlanDecoder {
         guard let list = base.reader.array(root["resource_changes"], "resource_changes") else {
             // A list of the wrong type was reported by `array`; a plan without changes has none.
             if root["resource_changes"]?.isNull ?? true {
-                base.reader.report(.planWithoutSegmentResources(at: base.reader.range(root)))
+                let refreshed = resourcesFromPlannedValues(root)
+                if refreshed.isEmpty { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(root))) }
+                return refreshed
             }
             return []
         }
@@ -185,7 +187,37 @@ struct TerraformPlanDecoder {
                     type: type, address: address, node: entry, planned: Planned(values: after, unknown: unknown), before: before,
                     creates: actions.contains("create")))
         }
-        if !sawSegment { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(list))) }
+        if !sawSegment {
+            let refreshed = resourcesFromPlannedValues(root)
+            if refreshed.isEmpty { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(list))) }
+            return refreshed
+        }
+        return out
+    }
+
+    /// A plan with no Segment resource changes at all, though its `planned_values` hold Segment
+    /// resources: `terraform plan -refresh-only`, whose `resource_changes` are empty (what changed
+    /// outside Terraform is in `resource_drift`). Its `planned_values` are the refreshed state,
+    /// which is what the workspace holds; read as that, not as a workspace with nothing in it. A
+    /// plan that changes anything lists every managed resource in `resource_changes`, a no-op too.
+    /// Nothing is created, so a setting the state leaves out is not the integration's default.
+    private func resourcesFromPlannedValues(_ root: DataNode) -> [PlannedResource] {
+        var out: [PlannedResource] = []
+        func walk(_ module: DataNode?) {
+            guard let module, module.kind == .object else { return }
+            guard let resources = module["resources"], resources.kind == .array else { return }
+            for r in resources.elements where r.kind == .object && r["mode"]?.string == "managed" {
+                guard let type = r["type"]?.string, Self.resourceTypes.contains(type), let address = r["address"]?.string,
+                    let values = r["values"], values.kind == .object
+                else { continue }
+                out.append(
+                    PlannedResource(type: type, address: address, node: r, planned: Planned(values: values), before: values))
+            }
+            if let children = module["child_modules"], children.kind == .array {
+                for child in children.elements { walk(child) }
+            }
+        }
+        walk(root["planned_values"]?["root_module"])
         return out
     }
 }
