@@ -117,6 +117,16 @@ struct CodeEvaluator {
         return v
     }
 
+    /// The lines of `path` that the constants in `via` (each `NAME (path:line)`, as written
+    /// above) are defined on.
+    static func lines(of via: [String], in path: String) -> [Int] {
+        let prefix = " (" + path + ":"
+        return via.compactMap { entry in
+            guard entry.hasSuffix(")"), let at = entry.firstRange(of: prefix) else { return nil }
+            return Int(entry[at.upperBound...].dropLast())
+        }
+    }
+
     /// A field of a pydantic settings class (`class Settings(BaseSettings): segment_host: str =
     /// "…"`) is read from the environment when the app starts, its default only the fallback:
     /// `env SEGMENT_HOST (else "…")`, as `os.getenv` is (pydantic matches the variable's name in

@@ -110,16 +110,37 @@ extension SDKPatterns {
         "/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias", "/v1/batch", "/v1/import",
     ]
 
-    /// A string in code (not in a comment) that is a Segment tracking API URL with its path,
-    /// outside any SDK setting found: a request written by hand (`http-api`).
+    /// A string in code (not in a comment) that is a Segment tracking API URL with its path, or
+    /// the API's base URL with a scheme (`https://api.segment.io/v1`, to which a client adds
+    /// `/track` at run time), outside any SDK setting found and any constant an SDK setting was
+    /// read from: a request written by hand (`http-api`).
     func rawHTTP(excluding uses: [SDKUse]) -> [SDKUse] {
         let taken = Set(uses.flatMap { $0.settings.map(\.location.start.offset) })
+        let settingTokens = uses.flatMap { $0.settings.map(\.tokens) }
+        let constantLines = Set(
+            uses.flatMap { use in use.settings.flatMap { CodeEvaluator.lines(of: $0.value.via, in: file.path) } })
         return file.tokens.indices.compactMap { k in
             let t = file.tokens[k]
-            guard t.kind == .string, !taken.contains(t.start), Self.trackingHosts.contains(where: { t.text.contains($0) }),
-                Self.trackingPaths.contains(where: { t.text.contains($0) }), !t.text.contains("/v1/projects")
+            guard t.kind == .string, !taken.contains(t.start), !settingTokens.contains(where: { $0.contains(k) }),
+                Self.trackingHosts.contains(where: { t.text.contains($0) }),
+                Self.trackingPaths.contains(where: { t.text.contains($0) }) && !t.text.contains("/v1/projects")
+                    || Self.isTrackingBaseURL(t.text) && !constantLines.contains(file.source.line(of: t.start))
             else { return nil }
             return use("http-api", at: k, writeKey: nil, settings: [("endpoint", FileArgument(label: nil, value: k..<(k + 1)))])
         }
+    }
+
+    /// `https://api.segment.io/v1`, `http://events.eu1.segmentapis.com/v1/`: a tracking host's
+    /// API base, written with its scheme as an HTTP client's base URL is. Without a scheme
+    /// (`api.segment.io/v1`) it is how the SDKs' `apiHost` is written, and is left to them.
+    static func isTrackingBaseURL(_ text: String) -> Bool {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        for scheme in ["https://", "http://"] where trimmed.hasPrefix(scheme) {
+            let rest = trimmed.dropFirst(scheme.count)
+            guard rest.hasSuffix("/v1") else { return false }
+            let host = rest.dropLast(3)
+            return host == "api.segment.io" || host.hasSuffix(".segmentapis.com") && host.hasPrefix("events.")
+        }
+        return false
     }
 }

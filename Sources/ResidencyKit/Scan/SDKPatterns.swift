@@ -6,6 +6,9 @@ public struct SDKUse: Sendable, Hashable {
         public var name: String
         public var value: ScannedValue
         public var location: SourceRange
+        /// The tokens of the expression it was read from, in its file: a Segment URL inside it is
+        /// this setting's, not a request written by hand.
+        var tokens: Range<Int> = 0..<0
     }
 
     /// A library id of `sdkConfigs` (docs/inventory.md, "SDK URLs").
@@ -78,7 +81,8 @@ struct SDKPatterns {
                 }
                 continue
             }
-            out.settings.append(SDKUse.Setting(name: name, value: value, location: file.location(arg.value.lowerBound)))
+            out.settings.append(
+                SDKUse.Setting(name: name, value: value, location: file.location(arg.value.lowerBound), tokens: arg.value))
         }
         return out
     }
