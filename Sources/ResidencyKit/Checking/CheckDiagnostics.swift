@@ -15,6 +15,15 @@ extension Diagnostic {
             .W0105, "`\(text)` is never missing, so `exists(…)` of it is always true", at: r,
             help: "the schema (docs/language.md) marks the fields that may be missing")
     }
+    static func permitWithoutCondition(_ id: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W0106,
+            "permit \(id) has no `where`: it permits every result of the policies it names, whatever the resource, "
+                + "and an undecided one too (whether data leaves the EU is then never asked)",
+            at: r,
+            help: "say which transfers the basis covers, e.g. `where d.vendor in facts.dpfCertified`; a permit meant "
+                + "for every resource can say so with `where true`")
+    }
     static func unknownField(
         _ name: String, on type: String, at r: SourceRange, candidates: [String], help: String? = nil
     ) -> Diagnostic {

@@ -42,7 +42,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
-        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0601, .W0603, .W0604, .W0605, .W0606, .W0702,
+        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W1410, .W0901, .W0902, .W1301,
         .W1302,
     ]
@@ -340,6 +340,8 @@ extension DiagnosticCode {
         "W0104", "an ordering comparison (`<`, `>=` …) on an enumeration such as a region: it orders the spellings")
     public static let W0105 = DiagnosticCode(
         "W0105", "`exists(…)` of a field that is never missing (`d.id`, `d.workspace.slug`): always true")
+    public static let W0106 = DiagnosticCode(
+        "W0106", "a permit without `where`: it permits every result of the policies it names, undecided ones too")
     public static let W0601 = DiagnosticCode(
         "W0601", "an integration the regional catalog does not list (checks needing it are indeterminate)")
     public static let W0603 = DiagnosticCode(

@@ -53,22 +53,32 @@ extension Value {
     /// The language's `==`, three-valued: unknown when a missing value could make the two
     /// equal or not. Lists are equal element by element: lists of different lengths, or
     /// with one pair of known elements that differ, are unequal whatever else is missing.
+    /// Maps likewise, key by key (keys by their bytes): `{"a": missing} == {"a": missing}` is
+    /// unknown, as two missing values are, never equal because both are missing.
     static func equal(_ a: Value, _ b: Value) -> Tri {
         switch (a, b) {
         case (.missing, _), (_, .missing): return .unknown
         case (.list(let x), .list(let y)):
             guard x.count == y.count else { return .no }
-            var unknown = false
-            for (p, q) in zip(x, y) {
-                switch equal(p, q) {
-                case .no: return .no
-                case .unknown: unknown = true
-                case .yes: break
-                }
-            }
-            return unknown ? .unknown : .yes
+            return equal(pairs: zip(x, y))
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count, zip(x.keys, y.keys).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) else { return .no }
+            return equal(pairs: zip(x.values, y.values))
         default: return Tri(a == b)
         }
+    }
+
+    /// Equal when every pair is; unequal when one pair is, whatever else is missing.
+    private static func equal(pairs: Zip2Sequence<[Value], [Value]>) -> Tri {
+        var unknown = false
+        for (p, q) in pairs {
+            switch equal(p, q) {
+            case .no: return .no
+            case .unknown: unknown = true
+            case .yes: break
+            }
+        }
+        return unknown ? .unknown : .yes
     }
 
     /// The language's `x in items`: true when an element equals `x`, false when every element

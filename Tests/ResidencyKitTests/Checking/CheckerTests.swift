@@ -135,6 +135,14 @@ private let header = """
             name: "exists of a field never missing", source: header + "  require exists(1️⃣d.workspace.slug)\n  message \"m\"\n}\n",
             code: "W0105"),
         CheckerCase(
+            name: "permit without where",
+            source: header
+                + "  require d.enabled\n  message \"m\"\n}\npermit 1️⃣P-2 \"all\" {\n  permits P-1\n  for destination d\n"
+                + "  basis \"b\"\n}\n",
+            code: "W0106",
+            help: "say which transfers the basis covers, e.g. `where d.vendor in facts.dpfCertified`; a permit meant for every "
+                + "resource can say so with `where true`"),
+        CheckerCase(
             name: "cyclic let", source: "let 1️⃣a = b\nlet b = a\n" + header + "  require a\n  message \"m\"\n}\n",
             code: "E0209"),
         CheckerCase(

@@ -24,4 +24,27 @@ import Testing
         #expect(box["k"] == .int(3))
         #expect(box.values == [.int(0), .int(3), .int(9)])
     }
+
+    /// The language's `==` of two maps is three-valued key by key, as lists' is element by
+    /// element: two missing values are never equal (a settings value the model cannot hold, a
+    /// fraction or `null`, is missing). Before, `{"a": missing} == {"a": missing}` was true, so
+    /// `d.settings["cfg"] == d.settings["cfg2"]` passed on two different settings.
+    @Test(
+        arguments: [
+            ([("a", Value.missing)], [("a", Value.missing)], Tri.unknown),
+            ([("a", .string("us")), ("r", .missing)], [("a", .string("us")), ("r", .missing)], .unknown),
+            ([("a", .string("us")), ("r", .missing)], [("a", .string("eu")), ("r", .missing)], .no),
+            ([("a", .string("us"))], [("a", .string("us"))], .yes),
+            ([("a", .string("us"))], [("b", .string("us"))], .no),
+            ([("a", .string("us"))], [("a", .string("us")), ("b", .missing)], .no),
+            ([("é", .int(1))], [("e\u{301}", .int(1))], .no),
+        ] as [([(String, Value)], [(String, Value)], Tri)])
+    func mapsAreEqualKeyByKey(_ a: [(String, Value)], _ b: [(String, Value)], _ expected: Tri) {
+        let (x, y) = (
+            Value.map(MapBox(a.map { (key: $0.0, value: $0.1) })), Value.map(MapBox(b.map { (key: $0.0, value: $0.1) }))
+        )
+        #expect(Value.equal(x, y) == expected)
+        #expect(Value.equal(.list([x]), .list([y])) == expected, "inside a list too")
+        #expect(Value.member(x, [y]) == expected, "and `in`")
+    }
 }

@@ -27,6 +27,7 @@ extension Checker {
             if p.permits.isEmpty {
                 ctx.report(.missingClause("permits", in: what, example: "permits RES-001", at: p.id.range))
             }
+            if subjectOK, p.condition == nil { ctx.report(.permitWithoutCondition(p.id.name, at: p.id.range)) }
             if p.basis == nil {
                 ctx.report(
                     .missingClause(
