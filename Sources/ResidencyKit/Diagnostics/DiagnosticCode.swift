@@ -42,9 +42,9 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
-        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0702,
+        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0607, .W0608, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W1410, .W0901, .W0902, .W1301,
-        .W1302,
+        .W1302, .W1303,
     ]
 }
 
@@ -350,6 +350,10 @@ extension DiagnosticCode {
     public static let W0605 = DiagnosticCode("W0605", "an `apiHost` that is not a Segment Public API host")
     public static let W0606 = DiagnosticCode(
         "W0606", "API response pages that hold fewer items than their `totalEntries`: a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
+    public static let W0607 = DiagnosticCode(
+        "W0607", "a bundle whose export recorded it as incomplete (`incomplete`: the workspace changed during the export): the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
+    public static let W0608 = DiagnosticCode(
+        "W0608", "API response pages whose cursors do not chain (a page's `current` is not the `next` of the page before it): a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0702 = DiagnosticCode(
         "W0702", "a vendor in the facts file that no catalog integration has (it can permit no transfer), with the closest vendor")
     public static let W0703 = DiagnosticCode(
@@ -377,7 +381,9 @@ extension DiagnosticCode {
     public static let W0901 = DiagnosticCode("W0901", "an expired waiver matched a finding, which fails again")
     public static let W0902 = DiagnosticCode("W0902", "a stale waiver: it matches no failing or undecided finding")
     public static let W1301 = DiagnosticCode(
-        "W1301", "`export`: fewer or more items than the API's `totalEntries`: the workspace changed during the export")
+        "W1301", "`export`: fewer or more items than the API's `totalEntries`: the workspace changed during the export, and the bundle records it as incomplete")
     public static let W1302 = DiagnosticCode(
-        "W1302", "`export`: an item that came again on a later page (kept once): the workspace changed during the export")
+        "W1302", "`export`: an item that came again on a later page (kept once): the workspace changed during the export, and the bundle records it as incomplete")
+    public static let W1303 = DiagnosticCode(
+        "W1303", "`export`: `totalEntries` changed between pages: the workspace changed during the export, and the bundle records it as incomplete")
 }

@@ -32,6 +32,19 @@ struct ExportBundleWriter {
         array(items, depth: 1)
     }
 
+    /// `"key": ["text", …]` at the top level, one string per line.
+    mutating func member(_ key: String, strings: [String]) {
+        open(key)
+        bytes.append(UInt8(ascii: "["))
+        for (i, text) in strings.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(2)
+            JSONBytes.appendString(text, to: &bytes)
+        }
+        newline(1)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// The finished document, ending with a newline.
     mutating func finish() -> [UInt8] {
         newline(0)

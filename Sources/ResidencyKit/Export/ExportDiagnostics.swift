@@ -179,12 +179,19 @@ extension Diagnostic {
         .warning(
             .W1301,
             "GET \(path): the API announced \(announced) entries (`pagination.totalEntries`) but \(fetched) were fetched",
-            at: nil, help: "the workspace probably changed during the export; run it again for a consistent bundle")
+            at: nil,
+            help: "the workspace probably changed during the export; the bundle records it as incomplete: run it again")
+    }
+
+    static func totalEntriesChanged(_ path: String, from: Int, to: Int, page: Int) -> Diagnostic {
+        .warning(
+            .W1303, "GET \(path): `pagination.totalEntries` changed from \(from) to \(to) on page \(page)", at: nil,
+            help: "the workspace changed during the export; the bundle records it as incomplete: run it again")
     }
 
     static func repeatedResource(_ path: String, id: String, page: Int) -> Diagnostic {
         .warning(
             .W1302, "GET \(path): `\(id)` came again on page \(page); the first copy is kept", at: nil,
-            help: "the workspace probably changed during the export; run it again for a consistent bundle")
+            help: "the workspace probably changed during the export; the bundle records it as incomplete: run it again")
     }
 }

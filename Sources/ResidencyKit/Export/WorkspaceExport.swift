@@ -88,6 +88,10 @@ package enum WorkspaceExport {
         exported.warnings = sources.warnings + destinations.warnings + warehouses.warnings + (catalog?.warnings ?? [])
 
         var bundle = header(exportedAt, endpoint)
+        // What the listing noticed is written into the bundle: a bundle known to miss items or
+        // hold a stale one is audited as incomplete (RES-013), not as the whole workspace.
+        let incomplete = sources.incomplete + destinations.incomplete + warehouses.incomplete
+        if !incomplete.isEmpty { bundle.member("incomplete", strings: incomplete) }
         bundle.member("workspace", workspace)
         bundle.member("sources", list: sources.items)
         bundle.member("destinations", list: destinations.items)

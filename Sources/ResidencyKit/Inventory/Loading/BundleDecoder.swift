@@ -11,7 +11,7 @@ struct BundleDecoder {
     /// Every key a bundle may have: its own, and what `residency export` writes beside them.
     static let bundleKeys = [
         "exportVersion", "exportedAt", "exportedBy", "apiHost", "apiURL", "workspace", "region", "dataSubjects",
-        "sources", "destinations", "warehouses", "sdkConfigs", "warehouseAccess",
+        "sources", "destinations", "warehouses", "sdkConfigs", "warehouseAccess", "incomplete",
     ]
     /// The bundle's lists: written anywhere else (inside `workspace`, or in another list's
     /// page), they would silently not be read.
@@ -80,6 +80,7 @@ struct BundleDecoder {
             }
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
+        decodeRecordedIncompleteness(bundle, path)
         // Resources are read by index below: iterating or mapping an array of these structs
         // copies each element (a dozen retains).
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
@@ -106,6 +107,20 @@ struct BundleDecoder {
         var model = WorkspaceModel(workspace: workspace, sources: sources, destinations: destinations, warehouses: warehouses)
         model.file = reader.file
         return model
+    }
+
+    /// `incomplete`: what `residency export` noticed the bundle misses (the workspace changed
+    /// while its lists were paged through), one text each. Each makes the workspace incomplete.
+    private mutating func decodeRecordedIncompleteness(_ bundle: DataNode, _ path: String) {
+        guard let list = reader.list(bundle, "incomplete", path) else { return }
+        for (i, e) in list.elements.enumerated() {
+            guard let text = e.string else {
+                reader.report(.inventoryType("\(path).incomplete[\(i)]", expected: "a string", found: e, at: reader.range(e)))
+                continue
+            }
+            reader.report(.exportRecordedIncomplete(text, at: reader.range(e)))
+            incomplete.append(.init(reason: "the export recorded that it is incomplete: \(text)", origin: reader.origin(e)))
+        }
     }
 
     /// Ids must be unique per kind.
@@ -147,11 +162,12 @@ struct BundleDecoder {
         var out: [ListItem] = []
         /// The largest `pagination.totalEntries` a page gives: how many items all pages hold.
         var counted: (total: Int, node: DataNode)?
-        /// Adds a page's items; returns its `pagination.next` node when it names a next page.
-        func page(_ envelope: DataNode, _ where_: String) -> DataNode? {
+        /// Adds a page's items; returns its `pagination.next` node when it names a next page,
+        /// and its `pagination.current` node.
+        func page(_ envelope: DataNode, _ where_: String) -> (next: DataNode?, current: DataNode?) {
             guard let envelope = reader.object(envelope, where_),
                 let data = reader.object(envelope["data"], "\(where_).data")
-            else { return nil }
+            else { return (nil, nil) }
             // A page is Segment's answer and may gain fields, but another of the bundle's
             // lists pasted into it would not be read.
             for object in [envelope, data] {
@@ -178,7 +194,8 @@ struct BundleDecoder {
             }
             // Any `next` but null names a page that follows, whatever its type, in either place.
             let nexts = [data["pagination"]?["next"], envelope["pagination"]?["next"]]
-            return nexts.lazy.compactMap { $0 }.first { !$0.isNull }
+            let currents = [data["pagination"]?["current"], envelope["pagination"]?["current"]]
+            return (nexts.lazy.compactMap { $0 }.first { !$0.isNull }, currents.lazy.compactMap { $0 }.first { !$0.isNull })
         }
         // Only the last page given can leave pages out: earlier ones name pages that follow.
         var lastNext: DataNode?
@@ -187,13 +204,25 @@ struct BundleDecoder {
             let list = "\(path).\(key)"
             for (i, item) in value.elements.enumerated() {
                 if item.kind == .object, item["data"] != nil, item["id"] == nil {
-                    lastNext = page(item, "\(list)[\(i)]")
+                    let (next, current) = page(item, "\(list)[\(i)]")
+                    // Each page is the one the page before it named (Segment's `PaginationOutput`
+                    // always has `current`; `totalEntries` may be left out, so it cannot be the
+                    // only check): a page left out in the middle shows here.
+                    if let named = lastNext?.string, let current, let this = current.string, this != named {
+                        reader.report(.cursorsDoNotChain(key, expected: named, found: this, at: reader.range(current)))
+                        incomplete.append(
+                            .init(
+                                reason: "the `\(key)` export's pages do not chain: a page named \"\(named)\" as the next, "
+                                    + "and the page after it is \"\(this)\"",
+                                origin: reader.origin(current)))
+                    }
+                    lastNext = next
                 } else {
                     out.append(ListItem(node: item, list: list, index: i))
                 }
             }
         case .object where value["data"] != nil:
-            lastNext = page(value, "\(path).\(key)")
+            lastNext = page(value, "\(path).\(key)").next
         default:
             reader.report(
                 .inventoryType(

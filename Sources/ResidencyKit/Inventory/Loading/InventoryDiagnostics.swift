@@ -130,6 +130,20 @@ extension Diagnostic {
             help: "fetch every page (follow `pagination.next` from the first); until then the workspace is indeterminate "
                 + "(RES-013), unless --allow-incomplete")
     }
+    static func exportRecordedIncomplete(_ reason: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W0607, "the export of this workspace recorded that it is incomplete: \(reason)", at: r,
+            help: "export the workspace again; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
+    }
+    static func cursorsDoNotChain(_ list: String, expected: String, found: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W0608,
+            "the `\(list)` export's pages do not chain: this page is \"\(found)\" (pagination.current), but the page "
+                + "before it named \"\(expected)\" as the next: a page is missing",
+            at: r,
+            help: "give every page, in order (follow `pagination.next` from the first); until then the workspace is "
+                + "indeterminate (RES-013), unless --allow-incomplete")
+    }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0604, "unknown SDK library \"\(library)\"; its endpoint cannot be resolved", at: r,

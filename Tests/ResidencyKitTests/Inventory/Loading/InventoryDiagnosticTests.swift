@@ -456,10 +456,18 @@ import Testing
         Case(
             name: "pages that hold fewer items than they count",
             input: b(
-                #""sources": [{"data": {"sources": [{"id": "a"}], "pagination": {"current": "MA==", "next": "MQ==", "totalEntries": 1️⃣3}}}, {"data": {"sources": [{"id": "c"}], "pagination": {"current": "Mg==", "next": null, "totalEntries": 3}}}]"#
+                #""sources": [{"data": {"sources": [{"id": "a"}], "pagination": {"current": "MA==", "next": "MQ==", "totalEntries": 1️⃣3}}}, {"data": {"sources": [{"id": "c"}], "pagination": {"current": "MQ==", "next": null, "totalEntries": 3}}}]"#
             ),
             code: "W0606",
             message: "the `sources` export holds 2 of the 3 items its pages count (pagination.totalEntries): a page is missing"),
+        Case(
+            name: "pages whose cursors do not chain",
+            input: b(
+                #""sources": [{"data": {"sources": [{"id": "a"}], "pagination": {"current": "MA==", "next": "MQ=="}}}, {"data": {"sources": [{"id": "c"}], "pagination": {"current": 1️⃣"Mg==", "next": null}}}]"#
+            ),
+            code: "W0608",
+            message:
+                #"the `sources` export's pages do not chain: this page is "Mg==" (pagination.current), but the page before it named "MQ==" as the next: a page is missing"#),
         Case(
             name: "a destinations page with more to come",
             input: b(#""destinations": [{"data": {"destinations": []}, "pagination": {"next": 1️⃣"NDAw"}}]"#), code: "W0603",
