@@ -42,7 +42,7 @@ struct CodeConstants: Sendable {
                 if t.text == "}" { statementStart = k + 1 }
             case ";": statementStart = k + 1
             case "=", ":=":
-                guard open.last != "(", open.last != "[", let name = Self.name(before: k, tokens) else { continue }
+                guard open.last != "(", open.last != "[", let name = Self.name(before: k, file) else { continue }
                 let end = Self.expressionEnd(from: k + 1, file)
                 guard k + 1 < end else { continue }
                 byName[name, default: []].append((k + 1)..<end)
@@ -117,12 +117,19 @@ struct CodeConstants: Sendable {
         }
     }
 
-    /// The declared name left of the `=` at `k`: `name =`, `name: Type =`, `name: Type? =`.
-    private static func name(before k: Int, _ tokens: [CodeToken]) -> String? {
+    /// The declared name left of the `=` at `k`: `name =`, `name: Type =`, `name: Type? =`. The
+    /// annotation is on the declaration's line: a `:` that ends the line before (Python's
+    /// `def f(self) -> None:`) is not one, and the name is the one before the `=`.
+    private static func name(before k: Int, _ file: CodeFile) -> String? {
+        let tokens = file.tokens
         func at(_ j: Int) -> CodeToken? { j >= 0 ? tokens[j] : nil }
         guard let last = at(k - 1) else { return nil }
         if last.kind == .identifier {
-            if at(k - 2)?.isPunctuation(":") == true, let name = at(k - 3), name.kind == .identifier { return name.text }
+            if let colon = at(k - 2), colon.isPunctuation(":"), let name = at(k - 3), name.kind == .identifier,
+                !lineBreak(between: colon, last, file)
+            {
+                return name.text
+            }
             if let before = at(k - 2), before.kind == .punctuation, [".", "?.", "->", "::"].contains(before.text) { return nil }
             return last.text
         }

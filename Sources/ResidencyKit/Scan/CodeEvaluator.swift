@@ -46,6 +46,12 @@ struct CodeEvaluator {
             let second = split + (tokens[split].isPunctuation("?") ? 2 : 1)
             return withFallback(value(r.lowerBound..<split, depth: depth), value(second..<r.upperBound, depth: depth))
         }
+        // TypeScript's `x as string` and `x satisfies T` are `x` (a type, not a value, follows).
+        if file.language.family == .javascript,
+            let cast = topLevel(r, where: { tokens[$0].isIdentifier("as") || tokens[$0].isIdentifier("satisfies") })
+        {
+            return value(r.lowerBound..<cast, depth: depth)
+        }
         // Concatenation.
         let joiner = file.language.family == .php ? "." : "+"
         let pieces = splitTopLevel(r, at: joiner)

@@ -60,7 +60,27 @@ extension SDKPatterns {
                 continue
             }
             var set = lambda ? assignments(in: close + 1) : [:]
-            if args.count >= 3, args[2].value.contains(where: { file.tokens[$0].isPunctuation("->") }) {
+            // `configs` given as an argument (`configs = { … }`, `configs = buildConfigs(…)`, a
+            // third argument): a lambda written there is read like a trailing one; anything else
+            // configures the SDK out of sight, so each setting is unknown, never the default.
+            let javaLambda = args.count >= 3 && args[2].value.contains(where: { file.tokens[$0].isPunctuation("->") })
+            if !lambda, !javaLambda,
+                let configs = args.first(where: { $0.label == "configs" }) ?? (args.count >= 3 ? args[2] : nil)
+            {
+                if let open = configs.value.first, file.tokens[open].isPunctuation("{"),
+                    file.close(open) == configs.value.upperBound - 1
+                {
+                    set = assignments(in: open)
+                } else {
+                    var found = use("analytics-kotlin", at: k, writeKey: key, settings: [])
+                    let said = ScannedValue.unknown("\(file.text(configs.value)), which may set it")
+                    let place = file.location(configs.value.lowerBound)
+                    found.settings = ["apiHost", "cdnHost"].map { SDKUse.Setting(name: $0, value: said, location: place) }
+                    out.append(found)
+                    continue
+                }
+            }
+            if javaLambda {
                 // Java's lambda sets the configuration through its setters.
                 for j in args[2].value where file.tokens[j].kind == .identifier && file.token(j + 1)?.isPunctuation("(") == true {
                     let names = [

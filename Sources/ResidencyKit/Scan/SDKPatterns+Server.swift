@@ -156,7 +156,11 @@ extension SDKPatterns {
     func ruby() -> [SDKUse] {
         guard file.mentions("Segment::Analytics") else { return [] }
         return file.tokens.indices.compactMap { k in
-            guard file.tokens[k].isIdentifier("new"), file.path(["Segment", "Analytics", "new"], endsAt: k) else { return nil }
+            // `Segment::Analytics::Client.new` takes the same options (lib/segment/analytics/client.rb).
+            guard file.tokens[k].isIdentifier("new"),
+                file.path(["Segment", "Analytics", "new"], endsAt: k)
+                    || file.path(["Segment", "Analytics", "Client", "new"], endsAt: k)
+            else { return nil }
             // `new(…)`, or without parentheses: `new write_key: '…', host: '…'`.
             var args = file.token(k + 1)?.isPunctuation("(") == true ? file.arguments(k + 1) : file.bareArguments(after: k)
             if args.count == 1, args[0].label == nil { args = options(args[0]) }
@@ -166,12 +170,27 @@ extension SDKPatterns {
         }
     }
 
-    /// `Segment::init("writeKey", ["host" => "…"])` (segmentio/analytics-php lib/Segment.php,
-    /// lib/Consumer/QueueConsumer.php).
+    /// `Segment::init("writeKey", ["host" => "…"])`, also called on an instance of the class
+    /// (`$this->segment->init(…)`, a `Segment\Segment` injected), and the client made directly,
+    /// `new Client("writeKey", ["host" => "…"])` (segmentio/analytics-php lib/Segment.php,
+    /// lib/Client.php, lib/Consumer/QueueConsumer.php).
     func php() -> [SDKUse] {
         guard file.mentions("Segment") else { return [] }
-        return file.calls("init").compactMap { k in
-            guard file.path(["Segment", "init"], endsAt: k) else { return nil }
+        // The class imported by its short name (`use Segment\Segment;`, `use Segment\Client;`).
+        let importsSegment = file.mentions("Segment\\Segment")
+        let importsClient = file.mentions("Segment\\Client")
+        let inits = file.calls("init").filter { k in
+            file.path(["Segment", "init"], endsAt: k) || importsSegment && file.token(k - 1)?.isPunctuation("->") == true
+        }
+        // `new \Segment\Client(…)`, `new Segment\Client(…)`, or `new Client(…)` after its `use`.
+        func afterNew(_ k: Int) -> Bool {
+            let before = file.token(k)?.isPunctuation("\\") == true ? k - 1 : k
+            return file.token(before)?.isIdentifier("new") == true
+        }
+        let clients = file.calls("Client").filter { k in
+            file.path(["Segment", "Client"], endsAt: k) ? afterNew(k - 3) : importsClient && afterNew(k - 1)
+        }
+        return (inits + clients).sorted().map { k in
             let args = file.arguments(k + 1)
             let options = options(args.dropFirst().first)
             return use("analytics-php", at: k, writeKey: args.first, settings: [("host", file.value(options, "host"))])

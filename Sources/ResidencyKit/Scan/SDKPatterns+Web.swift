@@ -10,10 +10,14 @@ extension SDKPatterns {
         // The snippet names Segment's CDN, and, where the CDN is proxied, still marks itself
         // (`analytics.invoked`, `SNIPPET_VERSION`, `_writeKey`; segmentio/snippet template/snippet.js).
         let snippet = ["segment", "SNIPPET_VERSION", "analytics.invoked", "_writeKey"].contains { file.mentions($0) }
-        guard npm || snippet else { return [] }
+        // The consent wrappers (`withOneTrust(analytics).load(…)`, `withCMP(…)`;
+        // segmentio/analytics-next packages/consent) hand `load` on to AnalyticsBrowser's.
+        let wrapped = file.mentions("@segment/analytics-consent")
+        guard npm || snippet || wrapped else { return [] }
         return file.calls("load").compactMap { k in
             guard let dot = file.token(k - 1), dot.isPunctuation("."), let owner = file.token(k - 2),
                 owner.text == "AnalyticsBrowser" || owner.text == "analytics" || (npm && owner.kind == .identifier)
+                    || ((npm || wrapped) && owner.isPunctuation(")") && wrapperCall(closingAt: k - 2))
             else { return nil }
             let args = file.arguments(k + 1)
             guard let first = args.first else { return nil }
@@ -34,6 +38,25 @@ extension SDKPatterns {
             settings.append(("apiHost", entry.map { file.isSpread($0) ? $0 : file.value(options($0), "apiHost") } ?? nil))
             return use("analytics.js", at: k, writeKey: key, settings: settings)
         }
+    }
+
+    /// Whether the `)` at `close` ends a call of a consent wrapper, `withSomething(analytics)`.
+    private func wrapperCall(closingAt close: Int) -> Bool {
+        var depth = 0
+        var k = close
+        while k >= 0 {
+            let t = file.tokens[k]
+            if t.isPunctuation(")") { depth += 1 }
+            if t.isPunctuation("(") {
+                depth -= 1
+                if depth == 0 {
+                    guard let name = file.token(k - 1), name.kind == .identifier else { return false }
+                    return name.text.hasPrefix("with") && name.text.count > 4
+                }
+            }
+            k -= 1
+        }
+        return false
     }
 
     /// The snippet rendered on the server by `@segment/snippet`: `snippet.min({ apiKey, host })`
