@@ -249,7 +249,10 @@ extension EndpointRules {
             slugs: ["repeater"],
             decision: .workspaceRegion(
                 evidence: "Repeater re-sends events to sources of the same region (its endpoint setting is deprecated: "
-                    + "\"Data can now only be sent to Sources within the same region\")"),
+                    + "\"Data can now only be sent to Sources within the same region\")",
+                // "Existing destinations configured to send from a US region workspace to an EU
+                // source or vice versa will remain functional" (the same catalog text).
+                unless: "endpoint"),
             source: "Segment's catalog (repeater regionSettings.endpoint)"),
     ]
 }

@@ -90,8 +90,9 @@ enum EndpointRules {
     /// How a row decides, per mode; a mode no reading covers is decided by the catalog.
     enum Decision: Sendable {
         case modes([(ModeFilter, ModeSource)])
-        /// Segment's own destinations: wherever the workspace keeps data.
-        case workspaceRegion(evidence: String)
+        /// Segment's own destinations: wherever the workspace keeps data. `unless`: a deprecated
+        /// setting that, where it names another region, may still send there (Repeater).
+        case workspaceRegion(evidence: String, unless: String? = nil)
     }
 
     /// One row of the table: the integrations (by slug) and how their endpoint is decided.
@@ -160,13 +161,39 @@ enum EndpointRules {
         return picked.isEmpty ? all : picked
     }
 
+    /// A deprecated setting that names a region other than the workspace's (or names none it
+    /// can tell): unknown, since Segment keeps such destinations working where they were
+    /// configured before the setting was retired, and routes new ones within the region; which
+    /// of the two this one is, an export does not say. nil when the setting is absent, blank,
+    /// or names the workspace's own region.
+    private static func otherRegion(_ setting: String, _ q: Query, workspace region: String) -> Endpoint? {
+        guard let (value, origin) = q.setting(setting) else { return nil }
+        let said = "settings.\(setting) = \(value)"
+        switch value {
+        case .null: return nil
+        case .string(let text) where text.trimmingWhitespace().isEmpty: return nil
+        case .string(let text):
+            let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:))
+            if named == region { return nil }
+            let what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
+            return Endpoint(
+                evidence: "\(said) \(what), not the workspace's (\(region.uppercased())): Segment keeps a destination "
+                    + "configured so before the setting was retired sending there, and routes a newer one within the "
+                    + "region; which this one is, the export does not say",
+                origin: origin)
+        default:
+            return Endpoint(evidence: "\(said) is not a URL, so it names no region", origin: origin)
+        }
+    }
+
     static func resolve(_ q: Query) -> Endpoint {
         guard let rule = rule(slug: q.entry?.slug) else { return fromCatalog(q) }
         switch rule.decision {
-        case .workspaceRegion(let evidence):
+        case .workspaceRegion(let evidence, let unless):
             guard let region = q.workspaceRegion else {
                 return Endpoint(evidence: "\(evidence); the workspace's region is unknown")
             }
+            if let unless, let other = otherRegion(unless, q, workspace: region) { return other }
             let host = region == "eu" ? "events.eu1.segmentapis.com" : "api.segment.io"
             return Endpoint(region: region, host: host, evidence: "\(evidence): the workspace's region, \(region.uppercased())")
         case .modes(let readings):

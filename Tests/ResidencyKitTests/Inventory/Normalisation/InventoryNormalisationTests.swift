@@ -430,6 +430,26 @@ import Testing
         #expect(unknown.evidence?.hasSuffix("; the workspace's region is unknown") == true)
     }
 
+    /// Repeater's deprecated `endpoint` setting: "Existing destinations configured to send from a
+    /// US region workspace to an EU source or vice versa will remain functional" (Segment's
+    /// catalog, repeater regionSettings.endpoint). One that names the other region may still
+    /// send there, so the endpoint is unknown; before, it was the workspace's region whatever
+    /// the setting said.
+    @Test(
+        arguments: [
+            (SettingValue.string("https://api.segment.io"), "eu", nil as String?),
+            (.string("https://events.eu1.segmentapis.com"), "eu", "eu"),
+            (.string("https://events.eu1.segmentapis.com"), "us", nil),
+            (.string("https://api.segment.io"), "us", "us"),
+            (.string(" "), "eu", "eu"), (.null, "eu", "eu"), (.string("https://example.com"), "eu", nil),
+            (.bool(true), "eu", nil),
+        ])
+    func repeatersDeprecatedEndpointNamingAnotherRegionIsUnknown(_ value: SettingValue, _ workspace: String, _ region: String?) {
+        let e = Resolve.endpoint("repeater", settings: ["endpoint": value], workspaceRegion: workspace)
+        #expect(e.region == region, "\(e)")
+        if region == nil { #expect(e.evidence?.hasPrefix("settings.endpoint = \(value)") == true, "\(e)") }
+    }
+
     /// Terraform manages only the settings its configuration sets: an absent one is unknown,
     /// not the default.
     @Test func unmanagedSettingIsUnknown() {
