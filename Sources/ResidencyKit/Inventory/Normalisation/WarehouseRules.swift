@@ -40,6 +40,19 @@ enum WarehouseRules {
                     origin: a.3)
             )
         }
+        // A location written as something no table knows (`region: "us-east-7"`) may name any
+        // region: another key's region is not taken over it. (A host on a domain that does not
+        // write its region says nothing, which is not the same.)
+        if let unread = locations.first(where: { $0.region == nil }), let other = regional.first {
+            return (
+                unread.value,
+                Resolution(
+                    region: nil,
+                    evidence: "settings.\(unread.key) = \"\(unread.value)\" names no known region, beside settings.\(other.0) = "
+                        + "\"\(other.1)\" (\(other.2!.uppercased())): which one the warehouse is in cannot be told",
+                    origin: unread.origin)
+            )
+        }
         let fromLocation = locations.first
         let fromHost = hosts.first
         switch (fromLocation, fromHost) {

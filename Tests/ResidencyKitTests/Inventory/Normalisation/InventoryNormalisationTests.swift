@@ -1132,6 +1132,14 @@ import Testing
             evidence:
                 #"settings.location = "EU" (EU) disagrees with settings.account = "xy12345.us-east-1" (US): which one the warehouse is in cannot be told"#
         ),
+        // A location no table knows beside a host that names a region: the location may name any
+        // region, so the host's is not taken over it (before: the host decided, EU).
+        Row(
+            settings: ["region": .string("us-east-7"), "hostname": .string("c.abc.eu-west-1.redshift.amazonaws.com")],
+            location: "us-east-7", region: nil,
+            evidence:
+                #"settings.region = "us-east-7" names no known region, beside settings.hostname = "c.abc.eu-west-1.redshift.amazonaws.com" (EU): which one the warehouse is in cannot be told"#
+        ),
         // Where they agree, the location is shown.
         Row(
             settings: ["location": .string("eu-west-1"), "hostname": .string("x.c1.eu-west-1.redshift.amazonaws.com")],
