@@ -3,6 +3,22 @@
 /// field of a record or a `null` is an error at its place in the file: a fact a policy reads
 /// must be what its author believes it to be, or the run does not start.
 extension FactsLoader {
+    /// A fact the policies compare with an enumeration (a region): each of its strings must be
+    /// one of its values, exactly (`"US"` is not the region `"us"`, and `!=` would hold for every
+    /// resource). An error at the value, like a literal's (E0107).
+    static func checkEnumeration(_ node: DataNode, _ en: EnumType, _ path: String, _ reader: inout NodeReader) {
+        if let s = node.string, !en.values.contains(s) {
+            reader.report(
+                .factType(
+                    "fact `\(path)` is \"\(s)\", which is not a \(en.name), and the policies compare it with one",
+                    at: reader.range(node),
+                    help: Suggestions.didYouMean(value: s, in: en.values)
+                        ?? "write one of \(en.values.map { "\"\($0)\"" }.joined(separator: ", "))"))
+        } else if node.kind == .array {
+            for (i, item) in node.elements.enumerated() { checkEnumeration(item, en, "\(path)[\(i)]", &reader) }
+        }
+    }
+
     /// The value of a declared fact's node, or nil (reported) when it does not fit the type.
     static func value(_ node: DataNode, _ type: ValueType, _ path: String, _ reader: inout NodeReader) -> Value? {
         func wrong(_ expected: String) -> Value? {

@@ -51,6 +51,7 @@ enum FactsLoader {
         for fact in declared {
             guard let item = root[fact.name] else { continue }
             values[fact.name] = value(item, fact.type, fact.name, &reader)
+            if let en = fact.comparedWith { checkEnumeration(item, en, fact.name, &reader) }
         }
         // `null` is neither "none" nor "not given": an error, as in every list we define.
         return Facts(
@@ -74,7 +75,8 @@ enum FactsLoader {
                 let sameKey = vendors.first { Catalog.key($0) == Catalog.key(name) }
                 reader.report(
                     .warning(
-                        .W0702, "`\(name)` in `\(key)` is not the vendor of any integration in the catalog, so it permits no transfer",
+                        .W0702,
+                        "`\(name)` in `\(key)` is not the vendor of any integration in the catalog, so it permits no transfer",
                         at: reader.range(item),
                         help: sameKey.map { "the catalog spells it `\($0)`" } ?? Suggestions.didYouMean(name, in: vendors)
                             ?? "vendors are matched exactly as the catalog names them (docs/catalog.md, \"Vendors\")"))

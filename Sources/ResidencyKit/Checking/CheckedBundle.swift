@@ -43,6 +43,9 @@ struct CheckedParam: Sendable {
     var decl: ParamDecl
     var file: Int
     var type: ValueType
+    /// An enumeration (a region) the param is compared with: a `--param` value must be one of
+    /// its values, as a literal must (E0107), or `!=` and `not in` hold for every resource.
+    var comparedWith: EnumType?
 }
 
 /// A checked `let` with its type.
@@ -65,6 +68,9 @@ struct CheckedFact: Sendable {
     var decl: FactDecl
     var file: Int
     var type: ValueType
+    /// An enumeration (a region) the fact is compared with: the facts file's values must be
+    /// among its values, as a literal must (E0107).
+    var comparedWith: EnumType?
     var name: String { decl.name.name }
 }
 

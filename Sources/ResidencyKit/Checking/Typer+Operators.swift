@@ -209,11 +209,38 @@ extension Typer {
     }
 
     func checkEnumLiteral(_ en: EnumType, _ e: Expr) {
+        checkEnumLiteral(en, e, file: file, depth: 0)
+    }
+
+    /// Also through the names whose values are known before the run: a `let` is checked at its
+    /// literal (`let forbidden = "US"`), a `param` at its default, and a param or fact is marked
+    /// so that its value given at the run (`--param`, the facts file) is checked there. Before,
+    /// only a literal written in the comparison was: `d.endpoint.region != forbidden` held for
+    /// every destination, a US one too.
+    private func checkEnumLiteral(_ en: EnumType, _ e: Expr, file: Int, depth: Int) {
+        guard depth < 16 else { return }
         switch e.kind {
         case .string(let s) where !en.values.contains(s):
             ctx.report(.unknownEnumValue(s, en, at: e.range))
         case .list(let items):
-            for item in items { checkEnumLiteral(en, item) }
+            for item in items { checkEnumLiteral(en, item, file: file, depth: depth) }
+        case .name(let n) where depth == 0 ? locals.allSatisfy({ $0.name != n }) : true:
+            switch ctx.scopes[file][n] {
+            case .constant(let i)?:
+                let c = ctx.bundle.constants[i]
+                checkEnumLiteral(en, c.decl.value, file: c.file, depth: depth + 1)
+            case .param(let i)?:
+                ctx.bundle.params[i].comparedWith = en
+                if let d = ctx.bundle.params[i].decl.defaultValue {
+                    checkEnumLiteral(en, d, file: ctx.bundle.params[i].file, depth: depth + 1)
+                }
+            default: break
+            }
+        case .member(let base, let field):
+            guard case .name("facts") = base.kind, depth == 0 ? locals.allSatisfy({ $0.name != "facts" }) : true,
+                let i = ctx.bundle.facts.firstIndex(where: { $0.name == field.name })
+            else { break }
+            ctx.bundle.facts[i].comparedWith = en
         default:
             break
         }

@@ -15,11 +15,30 @@ enum ParamValues {
         let values: [Value] = bundle.params.map { p in
             let name = p.decl.name.name
             if let text = overrides[name] {
-                if let v = parse(text, as: p.type) { return v }
-                diagnostics.append(
-                    .error(.E0502, "`--param \(name)=\(text)`: expected \(describe(p.type))", at: nil)
-                        .noting("param `\(name)` is declared here", at: p.decl.name.range))
-                return .missing
+                guard let v = parse(text, as: p.type) else {
+                    diagnostics.append(badValue(p, text, "expected \(describe(p.type))"))
+                    return .missing
+                }
+                // Compared with a region, each value must be one (code points, as `==` compares).
+                if let en = p.comparedWith {
+                    let texts: [String] =
+                        switch v {
+                        case .string(let s): [s]
+                        case .list(let items): items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                        default: []
+                        }
+                    if let bad = texts.first(where: { !en.values.contains($0) }) {
+                        diagnostics.append(
+                            badValue(
+                                p, text,
+                                "\"\(bad)\" is not a \(en.name); expected one of "
+                                    + en.values.map { "\"\($0)\"" }.joined(separator: ", "),
+                                help: Suggestions.didYouMean(value: bad, in: en.values),
+                                note: ", and the policies compare it with a \(en.name)"))
+                        return .missing
+                    }
+                }
+                return v
             }
             if let d = p.decl.defaultValue { return literal(d, bundle) }
             diagnostics.append(
@@ -29,6 +48,13 @@ enum ParamValues {
             return .missing
         }
         return (values, diagnostics)
+    }
+
+    /// A `--param` value the param cannot take.
+    private static func badValue(_ p: CheckedParam, _ text: String, _ why: String, help: String? = nil, note: String = "") -> Diagnostic {
+        let name = p.decl.name.name
+        return .error(.E0502, "`--param \(name)=\(text)`: \(why)", at: nil, help: help)
+            .noting("param `\(name)` is declared here\(note)", at: p.decl.name.range)
     }
 
     /// A command-line value of a param's type, or nil when it does not parse.
