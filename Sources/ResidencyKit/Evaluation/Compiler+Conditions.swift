@@ -66,8 +66,8 @@ extension Compiler {
                     return recordingOperand(r) { f in
                         switch a(f) {
                         case .string(let s): return Tri(Text.sameAsASCII(s, text) != negate)
-                        case .missing: return .unknown
-                        default: return Tri(negate)
+                        // Missing, or a settings value of another kind (`5 != "us"`): undecided.
+                        default: return .unknown
                         }
                     }
                 }
@@ -75,17 +75,11 @@ extension Compiler {
                     return recordingOperand(r) { f in
                         switch a(f) {
                         case .string(let s): return Tri(Text.same(s, text) != negate)
-                        case .missing: return .unknown
-                        default: return Tri(negate)
+                        default: return .unknown
                         }
                     }
                 }
-                return recordingOperand(r) { f in
-                    let x = a(f)
-                    if case .list = x { return Compiler.negated(Value.equal(x, constant), negate) }
-                    if x.isMissing { return .unknown }
-                    return Tri((x == constant) != negate)
-                }
+                return recordingOperand(r) { f in Compiler.negated(Value.equal(a(f), constant), negate) }
             }
             let b = value(r)
             return { f in Compiler.negated(Value.equal(a(f), b(f)), negate) }
@@ -107,20 +101,20 @@ extension Compiler {
                         }
                     }
                 }
+                // Found is found; otherwise the three-valued look, in which an element of another
+                // kind or a missing one leaves it undecided.
                 if items.count <= 16 {
                     return recordingOperand(r) { f in
                         let x = a(f)
-                        if x.isMissing { return .unknown }
-                        if case .list = x { return Compiler.negated(Value.member(x, items), negate) }
-                        return Tri(items.contains(x) != negate)
+                        if !x.isMissing, items.contains(x) { return Tri(!negate) }
+                        return Compiler.negated(Value.member(x, items), negate)
                     }
                 }
                 let set = Set(items)
                 return recordingOperand(r) { f in
                     let x = a(f)
-                    if x.isMissing { return .unknown }
-                    if case .list = x { return Compiler.negated(Value.member(x, items), negate) }
-                    return Tri(set.contains(x) != negate)
+                    if !x.isMissing, set.contains(x) { return Tri(!negate) }
+                    return Compiler.negated(Value.member(x, items), negate)
                 }
             }
             let b = value(r)

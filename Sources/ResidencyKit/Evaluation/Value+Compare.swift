@@ -64,7 +64,21 @@ extension Value {
         case (.map(let x), .map(let y)):
             guard x.count == y.count, zip(x.keys, y.keys).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) else { return .no }
             return equal(pairs: zip(x.values, y.values))
-        default: return Tri(a == b)
+        // Values of two kinds (a settings value `"true"` against `true`, `5` against `"us"`):
+        // the data is not what the policy compares it as, so neither `==` nor `!=` is decided.
+        default: return sameKind(a, b) ? Tri(a == b) : .unknown
+        }
+    }
+
+    /// Whether two known values are of one kind. Only `json` values (settings) can be of another
+    /// kind than the checker typed them as; every other comparison is of one kind already.
+    static func sameKind(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.bool, .bool), (.int, .int), (.string, .string), (.date, .date), (.duration, .duration), (.cidr, .cidr),
+            (.regex, .regex), (.list, .list), (.map, .map), (.ref, .ref), (.foreign, .foreign), (.ref, .foreign),
+            (.foreign, .ref):
+            true
+        default: false
         }
     }
 
@@ -83,7 +97,8 @@ extension Value {
 
     /// The language's `x in items`: true when an element equals `x`, false when every element
     /// differs from it, unknown when `x` is missing or no element decides it and one could
-    /// (`"x" in [missing, "a"]` is unknown, `"a" in [missing, "a"]` is true).
+    /// (`"x" in [missing, "a"]` is unknown, `"a" in [missing, "a"]` is true; an element of
+    /// another kind could be the one, as with `==`).
     static func member(_ x: Value, _ items: [Value]) -> Tri {
         if x.isMissing { return .unknown }
         var unknown = false
@@ -92,8 +107,8 @@ extension Value {
             for item in items {
                 switch item {
                 case .string(let t): if Text.same(s, t) { return .yes }
-                case .missing, .list: if equal(x, item) != .no { unknown = true }
-                default: break
+                // Missing, or of another kind: it could be the one.
+                default: unknown = true
                 }
             }
             return unknown ? .unknown : .no

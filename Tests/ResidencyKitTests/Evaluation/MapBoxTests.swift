@@ -48,3 +48,27 @@ import Testing
         #expect(Value.member(x, [y]) == expected, "and `in`")
     }
 }
+
+/// `==` and `in` of values of two kinds (only settings values can be): undecided, as with a
+/// missing value, never false (which made `!=` and `not in` true).
+@Suite struct ValueKindTests {
+    @Test(
+        arguments: [
+            (Value.int(5), Value.string("us"), Tri.unknown), (.string("true"), .bool(true), .unknown),
+            (.int(5), .int(5), .yes), (.string("a"), .string("b"), .no), (.list([.int(1)]), .list([.string("1")]), .unknown),
+            (.list([.int(1), .int(2)]), .list([.string("1")]), .no),
+        ])
+    func equalityOfTwoKindsIsUndecided(_ a: Value, _ b: Value, _ expected: Tri) {
+        #expect(Value.equal(a, b) == expected)
+        #expect(Value.equal(b, a) == expected)
+    }
+
+    @Test(
+        arguments: [
+            (Value.int(5), [Value.string("us"), .string("eu")], Tri.unknown), (.string("us"), [.int(5), .string("us")], .yes),
+            (.string("x"), [.int(5), .string("us")], .unknown), (.string("x"), [.string("us")], .no),
+        ])
+    func membershipWithAnElementOfAnotherKindIsUndecided(_ x: Value, _ items: [Value], _ expected: Tri) {
+        #expect(Value.member(x, items) == expected)
+    }
+}

@@ -32,7 +32,16 @@ struct SettingsCase: CustomTestStringConvertible, Sendable {
         SettingsCase(requirement: #"exists(d.settings["gone"])"#, expected: .fail),
         SettingsCase(requirement: #"exists(d.settings["ratio"])"#, expected: .fail),
         SettingsCase(requirement: #"d.settings["batchSize"] > 50"#, expected: .pass),
-        SettingsCase(requirement: #"d.settings["batchSize"] == "100""#, expected: .fail),
+        // A value of another kind than compared with decides neither `==` nor `!=` (before: `==`
+        // was false, so `!=` and `not in` passed on data that is not what the policy expects).
+        SettingsCase(requirement: #"d.settings["batchSize"] == "100""#, expected: .indeterminate),
+        SettingsCase(requirement: #"d.settings["batchSize"] != "us""#, expected: .indeterminate),
+        SettingsCase(requirement: #"d.settings["batchSize"] not in ["us", "US"]"#, expected: .indeterminate),
+        SettingsCase(requirement: #"d.settings["apiRegion"] != true"#, expected: .indeterminate),
+        SettingsCase(requirement: #"d.settings["nested"] != "eu""#, expected: .indeterminate),
+        SettingsCase(requirement: #"d.settings["batchSize"] in [100, 200]"#, expected: .pass),
+        SettingsCase(requirement: #""x" in d.settings["servers"]"#, expected: .fail),
+        SettingsCase(requirement: #"d.settings["batchSize"] != 100"#, expected: .fail),
         SettingsCase(requirement: #"d.settings["nested"]["region"] == "eu""#, expected: .pass),
         SettingsCase(requirement: #"d.settings["nested"]["port"] == 443"#, expected: .pass),
         SettingsCase(requirement: #"d.settings["servers"][0] == "api-eu.mixpanel.com""#, expected: .pass),
