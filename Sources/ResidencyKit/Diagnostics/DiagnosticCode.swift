@@ -369,7 +369,7 @@ extension DiagnosticCode {
     public static let W1405 = DiagnosticCode(
         "W1405", "a planned resource whose catalog id (`metadata.id`) residency cannot name: checks that need its integration are indeterminate")
     public static let W1406 = DiagnosticCode(
-        "W1406", "a plan with no `segment_source`, `segment_destination` or `segment_warehouse` changes (nor, in a refresh-only plan, planned values)")
+        "W1406", "a plan with no `segment_source`, `segment_destination` or `segment_warehouse` changes (nor, in a refresh-only plan, in its refreshed state)")
     public static let W1407 = DiagnosticCode(
         "W1407", "a plan Terraform marks `errored` or not `complete`: resources may be missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W1408 = DiagnosticCode(

@@ -148,11 +148,7 @@ struct TerraformPlanDecoder {
     private mutating func plannedResources(_ root: DataNode) -> [PlannedResource] {
         guard let list = base.reader.array(root["resource_changes"], "resource_changes") else {
             // A list of the wrong type was reported by `array`; a plan without changes has none.
-            if root["resource_changes"]?.isNull ?? true {
-                let refreshed = resourcesFromPlannedValues(root)
-                if refreshed.isEmpty { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(root))) }
-                return refreshed
-            }
+            if root["resource_changes"]?.isNull ?? true { return refreshedOr([], root, at: root) }
             return []
         }
         var out: [PlannedResource] = []
@@ -187,37 +183,44 @@ struct TerraformPlanDecoder {
                     type: type, address: address, node: entry, planned: Planned(values: after, unknown: unknown), before: before,
                     creates: actions.contains("create")))
         }
-        if !sawSegment {
-            let refreshed = resourcesFromPlannedValues(root)
-            if refreshed.isEmpty { base.reader.report(.planWithoutSegmentResources(at: base.reader.range(list))) }
-            return refreshed
-        }
-        return out
+        return sawSegment ? out : refreshedOr(out, root, at: list)
     }
 
-    /// A plan with no Segment resource changes at all, though its `planned_values` hold Segment
-    /// resources: `terraform plan -refresh-only`, whose `resource_changes` are empty (what changed
-    /// outside Terraform is in `resource_drift`). Its `planned_values` are the refreshed state,
-    /// which is what the workspace holds; read as that, not as a workspace with nothing in it. A
-    /// plan that changes anything lists every managed resource in `resource_changes`, a no-op too.
-    /// Nothing is created, so a setting the state leaves out is not the integration's default.
-    private func resourcesFromPlannedValues(_ root: DataNode) -> [PlannedResource] {
+    /// A plan whose changes hold no Segment resource that holds data: `terraform plan
+    /// -refresh-only` changes nothing, so its `resource_changes` are empty (what changed outside
+    /// Terraform is in `resource_drift`), and Terraform fills `planned_values` from the changes,
+    /// so they are empty too. The refreshed state is `prior_state`: what the workspace holds, read
+    /// as that rather than as a workspace with nothing in it (a hand-written plan's
+    /// `planned_values` are read when `prior_state` has nothing). A plan that changes anything lists
+    /// every managed resource in `resource_changes`, a no-op too, and is read from there. Nothing is
+    /// created, so a setting the state leaves out is not the integration's default. With no
+    /// data-holding Segment resource in either, `changes` (insert functions, or nothing) and W1406.
+    private mutating func refreshedOr(_ changes: [PlannedResource], _ root: DataNode, at node: DataNode) -> [PlannedResource] {
+        for place in [root["prior_state"]?["values"], root["planned_values"]] {
+            let found = Self.stateResources(place?["root_module"])
+            if found.contains(where: { $0.type != Self.insertFunctionType }) { return found }
+        }
+        base.reader.report(.planWithoutSegmentResources(at: base.reader.range(node)))
+        return changes
+    }
+
+    /// The managed Segment resources of a state's module tree (`root_module` and its children),
+    /// each as it is.
+    private static func stateResources(_ module: DataNode?) -> [PlannedResource] {
+        guard let module, module.kind == .object else { return [] }
         var out: [PlannedResource] = []
-        func walk(_ module: DataNode?) {
-            guard let module, module.kind == .object else { return }
-            guard let resources = module["resources"], resources.kind == .array else { return }
+        if let resources = module["resources"], resources.kind == .array {
             for r in resources.elements where r.kind == .object && r["mode"]?.string == "managed" {
-                guard let type = r["type"]?.string, Self.resourceTypes.contains(type), let address = r["address"]?.string,
+                guard let type = r["type"]?.string, resourceTypes.contains(type), let address = r["address"]?.string,
                     let values = r["values"], values.kind == .object
                 else { continue }
                 out.append(
                     PlannedResource(type: type, address: address, node: r, planned: Planned(values: values), before: values))
             }
-            if let children = module["child_modules"], children.kind == .array {
-                for child in children.elements { walk(child) }
-            }
         }
-        walk(root["planned_values"]?["root_module"])
+        if let children = module["child_modules"], children.kind == .array {
+            for child in children.elements { out += stateResources(child) }
+        }
         return out
     }
 }
