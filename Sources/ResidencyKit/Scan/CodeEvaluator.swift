@@ -119,19 +119,21 @@ struct CodeEvaluator {
         }
         var v = values[0]
         let line = first.file.source.line(of: first.file.tokens[first.value.lowerBound].start)
-        v.via.insert("\(name) (\(first.file.path):\(line))", at: 0)
+        v.via.insert("\(name) (\(Self.place(first.file.path, line)))", at: 0)
         return v
     }
 
-    /// The lines of `path` that the constants in `via` (each `NAME (path:line)`, as written
-    /// above) are defined on.
-    static func lines(of via: [String], in path: String) -> [Int] {
-        let prefix = " (" + path + ":"
-        return via.compactMap { entry in
-            guard entry.hasSuffix(")"), let at = entry.firstRange(of: prefix) else { return nil }
-            return Int(entry[at.upperBound...].dropLast())
+    /// Where the constants in `via` (each `NAME (path:line)`, as written above) are defined, each
+    /// as `place(path, line)`.
+    static func places(of via: [String]) -> [String] {
+        via.compactMap { entry in
+            guard entry.hasSuffix(")"), let open = entry.firstRange(of: " (") else { return nil }
+            return String(entry[open.upperBound...].dropLast())
         }
     }
+
+    /// A line of a file, as `places(of:)` gives it.
+    static func place(_ path: String, _ line: Int) -> String { "\(path):\(line)" }
 
     /// A field of a pydantic settings class (`class Settings(BaseSettings): segment_host: str =
     /// "…"`) is read from the environment when the app starts, its default only the fallback:

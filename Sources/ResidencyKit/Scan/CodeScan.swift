@@ -197,7 +197,14 @@ public enum CodeScan {
             let evaluator = CodeEvaluator(file, elsewhere: { name in index.definitions(of: name, for: file) })
             slots.store(i, SDKPatterns(file: file, evaluator: evaluator, project: project).uses())
         }
-        return slots.take().flatMap { $0 }
+        let uses = slots.take().flatMap { $0 }
+        // A Segment URL in a constant that an SDK setting was read from (in this file or another:
+        // `export const PROXY = "https://api.segment.io/v1"`) is that setting's, not a request
+        // written by hand.
+        let read = Set(uses.flatMap { use in use.settings.flatMap { CodeEvaluator.places(of: $0.value.via) } })
+        return uses.filter { use in
+            use.library != "http-api" || !read.contains(CodeEvaluator.place(use.location.file, use.location.start.line))
+        }
     }
 }
 

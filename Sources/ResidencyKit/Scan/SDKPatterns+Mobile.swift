@@ -153,7 +153,10 @@ extension SDKPatterns {
         guard file.mentions("using Segment") || file.mentions("Segment.Analytics.") || globalAnalytics || globalClassic
         else { return [] }
         var out: [SDKUse] = []
-        for k in file.calls("Configuration") where file.mentions("Segment.Analytics") || globalAnalytics {
+        // Through a project's global using alone, only an object made (`new Configuration(…)`):
+        // a constructor of some other class named `Configuration` is not a setup.
+        let ownUsing = file.mentions("Segment.Analytics")
+        for k in file.calls("Configuration") where ownUsing || globalAnalytics && file.token(k - 1)?.isIdentifier("new") == true {
             let args = file.arguments(k + 1)
             guard let key = file.value(args, "writeKey", position: 0) else { continue }
             // An HTTP client provider replaces how requests are made, URL included

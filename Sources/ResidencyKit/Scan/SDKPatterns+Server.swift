@@ -179,8 +179,14 @@ extension SDKPatterns {
         // The class imported by its short name (`use Segment\Segment;`, `use Segment\Client;`).
         let importsSegment = file.mentions("Segment\\Segment")
         let importsClient = file.mentions("Segment\\Client")
+        // On an instance, only one that names Segment (`$this->segment->init(…)`, `$segment->init`)
+        // and is given a write key: `$this->cache->init()` in the same file is not a setup.
         let inits = file.calls("init").filter { k in
-            file.path(["Segment", "init"], endsAt: k) || importsSegment && file.token(k - 1)?.isPunctuation("->") == true
+            if file.path(["Segment", "init"], endsAt: k) { return true }
+            guard importsSegment, file.token(k - 1)?.isPunctuation("->") == true, let receiver = file.token(k - 2),
+                receiver.text.lowercased().contains("segment")
+            else { return false }
+            return !file.arguments(k + 1).isEmpty
         }
         // `new \Segment\Client(…)`, `new Segment\Client(…)`, or `new Client(…)` after its `use`.
         func afterNew(_ k: Int) -> Bool {

@@ -135,19 +135,22 @@ extension SDKPatterns {
 
     /// A string in code (not in a comment) that is a Segment tracking API URL with its path, or
     /// the API's base URL with a scheme (`https://api.segment.io/v1`, to which a client adds
-    /// `/track` at run time), outside any SDK setting found and any constant an SDK setting was
-    /// read from: a request written by hand (`http-api`).
+    /// `/track` at run time), outside any SDK setting found: a request written by hand
+    /// (`http-api`). A base URL is not looked for in a file where an SDK setting could not be
+    /// evaluated (`proxy: HOSTS[region]`): such strings are likely what it picks from. One that
+    /// an SDK setting was read from, in any file, is dropped afterwards (`CodeScan`).
     func rawHTTP(excluding uses: [SDKUse]) -> [SDKUse] {
         let taken = Set(uses.flatMap { $0.settings.map(\.location.start.offset) })
         let settingTokens = uses.flatMap { $0.settings.map(\.tokens) }
-        let constantLines = Set(
-            uses.flatMap { use in use.settings.flatMap { CodeEvaluator.lines(of: $0.value.via, in: file.path) } })
+        let opaque = uses.contains { use in
+            use.settings.contains { setting in setting.value.parts.contains { if case .unknown = $0 { true } else { false } } }
+        }
         return file.tokens.indices.compactMap { k in
             let t = file.tokens[k]
             guard t.kind == .string, !taken.contains(t.start), !settingTokens.contains(where: { $0.contains(k) }),
                 Self.trackingHosts.contains(where: { t.text.contains($0) }),
                 Self.trackingPaths.contains(where: { t.text.contains($0) }) && !t.text.contains("/v1/projects")
-                    || Self.isTrackingBaseURL(t.text) && !constantLines.contains(file.source.line(of: t.start))
+                    || !opaque && Self.isTrackingBaseURL(t.text)
             else { return nil }
             return use("http-api", at: k, writeKey: nil, settings: [("endpoint", FileArgument(label: nil, value: k..<(k + 1)))])
         }

@@ -60,6 +60,14 @@ import Testing
             ),
             // Without any of it, another vendor's `Configuration`, as before.
             (["Telemetry.cs": csharpSetup], nil),
+            // Through the global using alone, a constructor of another class is not a setup.
+            (
+                [
+                    "GlobalUsings.cs": "global using Segment.Analytics;\n",
+                    "Settings.cs":
+                        "// Analytics settings\nnamespace Shop;\npublic class Configuration {\n  public Configuration(IConfiguration cfg) { }\n}\n",
+                ], nil
+            ),
         ] as [([String: String], String?)])
     func aSetupIsTheSDKsWhenTheProjectImportsIt(_ files: [String: String], _ library: String?) throws {
         let folder = try InventoryFixture.temporaryFolder()

@@ -55,6 +55,17 @@ import Testing
                     #"analytics.ts:3:23  analytics-react-native  writeKey "rnRawBaseKey00000001"  proxy "https://events.eu1.segmentapis.com/v1"  useSegmentEndpoints true"#
                 ]
             ),
+            // Nor are base URLs in a file whose SDK setting the scan cannot evaluate: they are
+            // likely what it picks from.
+            (
+                "table.ts",
+                """
+                import { createClient } from '@segment/analytics-react-native';
+                const HOSTS = { us: 'https://api.segment.io/v1', eu: 'https://events.eu1.segmentapis.com/v1' };
+                export const client = createClient({ writeKey: 'rnRawBaseKey00000003', proxy: HOSTS[region] });
+                """,
+                [#"table.ts:3:23  analytics-react-native  writeKey "rnRawBaseKey00000003"  proxy unknown (HOSTS[region])"#]
+            ),
             // Nor is one inside a setting the scan cannot evaluate.
             (
                 "conditional.ts",
@@ -70,6 +81,23 @@ import Testing
     func aHandWrittenRequestIsFoundByItsURLOrBaseURL(_ name: String, _ code: String, _ expected: [String]) throws {
         let lines = try CodeScanCorpusTests.scanLines([name: code]).filter { $0.contains("  ") && $0.contains(name + ":") }
         #expect(lines.map { String($0[$0.range(of: name)!.lowerBound...]) } == expected, "\(lines)")
+    }
+
+    /// A base URL in a constant of another file that an SDK setting is read from is that
+    /// setting's, not a request written by hand.
+    @Test func aConstantOfAnotherFileReadByASettingIsTheSettings() throws {
+        let lines = try CodeScanCorpusTests.scanLines([
+            "config.ts": "export const PROXY = 'https://api.segment.io/v1';\n",
+            "app.ts": """
+            import { createClient } from '@segment/analytics-react-native';
+            import { PROXY } from './config';
+            export const client = createClient({ writeKey: 'rnRawBaseKey00000004', proxy: PROXY, useSegmentEndpoints: true });
+            """,
+        ]).filter { $0.contains("  ") }
+        #expect(lines.count == 1, "\(lines)")
+        #expect(
+            lines.first?.contains(#"analytics-react-native  writeKey "rnRawBaseKey00000004"  proxy "https://api.segment.io/v1""#)
+                == true)
     }
 
     @Test(

@@ -110,12 +110,16 @@ import Testing
         #expect(lines.map { String($0[$0.range(of: name)!.lowerBound...]) } == [expected], "\(lines)")
     }
 
-    /// `->init(…)` on some other object, in a file that does not import analytics-php's class,
-    /// is not a setup.
-    @Test func anotherInitIsNotASetup() throws {
-        let lines = try CodeScanCorpusTests.scanLines([
-            "db.php": "<?php\n// Segment\n$db->init('dsn', ['host' => 'api.segment.io']);\n"
+    /// `->init(…)` on some other object is not a setup: in a file that does not import
+    /// analytics-php's class, or on a receiver that is not named for Segment, or with no write key.
+    @Test(
+        arguments: [
+            "<?php\n// Segment\n$db->init('dsn', ['host' => 'api.segment.io']);\n",
+            "<?php\nuse Segment\\Segment;\n$this->cache->init('x');\n",
+            "<?php\nuse Segment\\Segment;\n$this->segmentLoader->init();\n",
         ])
+    func anotherInitIsNotASetup(_ code: String) throws {
+        let lines = try CodeScanCorpusTests.scanLines(["db.php": code])
         #expect(!lines.contains { $0.contains("analytics-php") }, "\(lines)")
     }
 }

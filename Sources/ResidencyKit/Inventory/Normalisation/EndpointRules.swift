@@ -175,7 +175,12 @@ enum EndpointRules {
         case .string(let text):
             let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:))
             if named == region { return nil }
-            let what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
+            var what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
+            // Segment's catalog gives the US endpoint as the default: a newer destination may
+            // hold it only because it was never changed, an older one sends there.
+            if q.entry?.regionSettings.first(where: { $0.name == setting })?.defaultValue == value {
+                what += " (Segment's catalog default, which a destination made after the setting was retired may hold unchanged)"
+            }
             return Endpoint(
                 evidence: "\(said) \(what), not the workspace's (\(region.uppercased())): Segment keeps a destination "
                     + "configured so before the setting was retired sending there, and routes a newer one within the "

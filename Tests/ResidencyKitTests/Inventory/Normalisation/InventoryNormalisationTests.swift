@@ -448,6 +448,11 @@ import Testing
         let e = Resolve.endpoint("repeater", settings: ["endpoint": value], workspaceRegion: workspace)
         #expect(e.region == region, "\(e)")
         if region == nil { #expect(e.evidence?.hasPrefix("settings.endpoint = \(value)") == true, "\(e)") }
+        // The catalog's default (the US endpoint) is said to be one: a newer destination may
+        // hold it unchanged.
+        #expect(
+            e.evidence?.contains("Segment's catalog default") == (value == .string("https://api.segment.io") && region == nil),
+            "\(e)")
     }
 
     /// Terraform manages only the settings its configuration sets: an absent one is unknown,
