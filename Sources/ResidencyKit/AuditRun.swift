@@ -291,8 +291,8 @@ public enum AuditRun {
             startedAt: startedAt, finishedAt: options.clock(), auditDate: auditDate, ranBy: options.provenance,
             extraNotices: prepared.scanNotices
                 + runNotices(
-                options, notRead: inventory.notRead, waivers: waiverNotices,
-                allowedIncomplete: allowedIncompleteNotices(options, incomplete), comparison: comparison),
+                    options, notRead: inventory.notRead, waivers: waiverNotices,
+                    allowedIncomplete: allowedIncompleteNotices(options, incomplete), comparison: comparison),
             onlyNew: comparison?.delta.failOnNew ?? false,
             files: inventory.files, facts: prepared.facts)
         document.baseline = comparison?.delta
@@ -320,6 +320,9 @@ public enum AuditRun {
     ) -> [ResultDocument.Notice] {
         factsNotices(options) + notReadNotices(notRead) + waivers + allowedIncomplete + (comparison?.notices ?? [])
     }
+
+    /// The ids of the policies the run adds itself; no pack may declare them (E0214).
+    static let builtInPolicyIDs: Set<String> = [regionChangePolicy, incompletePolicy]
 
     /// The built-in policies that took part, after the pack's: RES-010 against a baseline,
     /// RES-013 when an incomplete inventory was audited as incomplete.

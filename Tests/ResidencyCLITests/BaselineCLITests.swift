@@ -55,6 +55,24 @@ import Testing
         #expect(all.contains("<failure "))
     }
 
+    /// The HTML and Markdown reports say the gate's counts as it counted them: with
+    /// --fail-on-new, unchanged findings at the gate's severity are "already in the baseline",
+    /// not failures of the gate (the HTML said 5 failed under a passed gate) nor "below the
+    /// threshold" (the Markdown counted them there).
+    @Test func humanReportsCountTheGateWithFailOnNew() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let r = try Self.check(dir, ["--baseline", "base.json", "--fail-on-new", "--html", "now.html", "--markdown", "now.md"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let baselineSentence = "5 results at the threshold failed or could not be decided but were already in the baseline"
+        let md = try String(contentsOf: dir.appendingPathComponent("now.md"), encoding: .utf8)
+        #expect(md.contains("0 failed and 0 could not be decided."), "\(md.prefix(800))")
+        #expect(md.contains(baselineSentence) && md.contains("Below the threshold, 3 results"), "\(md.prefix(800))")
+        let html = try String(contentsOf: dir.appendingPathComponent("now.html"), encoding: .utf8)
+        #expect(html.contains("0 results at severity error failed and 0 could not be decided"))
+        #expect(html.contains(baselineSentence) && html.contains("Below the threshold, 3 results"))
+    }
+
     @Test func renamingAndReorderingKeepFindingsUnchanged() throws {
         let dir = try Self.inventory()
         _ = try Self.check(dir, ["--json", "base.json"])

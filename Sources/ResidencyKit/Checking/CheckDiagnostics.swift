@@ -109,6 +109,12 @@ extension Diagnostic {
             help: "params are bool, int, string, date, cidr or list<string>")
     }
 
+    static func builtInPolicyID(_ name: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            .E0214, "`\(name)` is the id of a built-in policy", at: r,
+            help: "give this one another id: a waiver or permit naming `\(name)` would otherwise reach the built-in "
+                + "policy's results, and reports would list the two as one")
+    }
     static func duplicateDeclaration(_ what: String, _ name: String, at r: SourceRange, first: SourceRange) -> Diagnostic {
         Diagnostic.error(.E0201, "duplicate \(what) `\(name)`", at: r)
             .noting("first declared here", at: first)

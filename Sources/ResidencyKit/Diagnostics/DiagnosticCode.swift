@@ -32,7 +32,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E0033, .E0034, .E0035, .E0036, .E0037, .E0038, .E0039, .E0040, .E0041, .E0101, .E0102, .E0103,
         .E0104, .E0105, .E0106, .E0107, .E0108, .E0109, .E0110, .E0111, .E0112, .E0113, .E0114, .E0115,
         .E0116, .E0117, .E0201, .E0202, .E0203, .E0204, .E0205, .E0206, .E0207, .E0208, .E0209, .E0210,
-        .E0211, .E0212, .E0213, .E0301, .E0302, .E0303, .E0401, .E0402, .E0403, .E0404, .E0405, .E0501,
+        .E0211, .E0212, .E0213, .E0214, .E0301, .E0302, .E0303, .E0401, .E0402, .E0403, .E0404, .E0405, .E0501,
         .E0502, .E0503, .E0601, .E0602, .E0603, .E0604, .E0605, .E0606, .E0607, .E0608, .E0609, .E0610,
         .E0611, .E0612, .E0613, .E0614, .E0615, .E0616, .E0617, .E0618, .E0619, .E0620, .E0621, .E0701,
         .E0702, .E0703, .E0704, .E0705, .E0706, .E0707, .E0708, .E0709, .E0710, .E0711, .E0801, .E0802,
@@ -122,6 +122,8 @@ extension DiagnosticCode {
     public static let E0212 = DiagnosticCode("E0212", "a declaration that takes a built-in name")
     public static let E0213 = DiagnosticCode(
         "E0213", "a `record` whose fields contain the record itself: facts records are finite trees")
+    public static let E0214 = DiagnosticCode(
+        "E0214", "a policy or permit id that a built-in policy has (`RES-010`, `RES-013`): reports, waivers and permits would take the one for the other")
     // MARK: Limits (E03xx)
     public static let E0301 = DiagnosticCode("E0301", "quantifiers nested deeper than 4, counting those inside called defines")
     public static let E0302 = DiagnosticCode("E0302", "a policy larger than 20,000 nodes once defines are inlined")
@@ -353,7 +355,7 @@ extension DiagnosticCode {
     public static let W0607 = DiagnosticCode(
         "W0607", "a bundle whose export recorded it as incomplete (`incomplete`: the workspace changed during the export): the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0608 = DiagnosticCode(
-        "W0608", "API response pages whose cursors do not chain (a page's `current` is not the `next` of the page before it): a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
+        "W0608", "API response pages whose cursors do not chain (a page's `current` is not the `next` of the page before it, or the first page given names a `previous` one): a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0702 = DiagnosticCode(
         "W0702", "a vendor in the facts file that no catalog integration has (it can permit no transfer), with the closest vendor")
     public static let W0703 = DiagnosticCode(

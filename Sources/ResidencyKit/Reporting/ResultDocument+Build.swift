@@ -138,6 +138,25 @@ extension ResultDocument {
         return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == .new)
     }
 
+    /// Where a failing or undecided result stands at the gate; nil for any other.
+    enum GateStanding { case trips, inBaseline, belowThreshold }
+
+    /// A failing or undecided result trips the gate, or is at the gate's severity but already
+    /// in the baseline (with `--fail-on-new`, which counts only new ones), or is below the
+    /// threshold. Every report says these in the same words, so that none calls a known
+    /// finding "below the threshold".
+    func standing(_ f: Finding) -> GateStanding? {
+        guard f.outcome == .fail || f.outcome == .indeterminate else { return nil }
+        if trips(f) { return .trips }
+        return Self.gates(f, summary.failOn) ? .inBaseline : .belowThreshold
+    }
+
+    /// The sentence for results at the gate's severity that the baseline already had.
+    static func inBaselineSentence(_ n: Int) -> String {
+        "\(HTMLMarkup.count(n, "result")) at the threshold failed or could not be decided but were already in the "
+            + "baseline, and the gate counts only new ones."
+    }
+
     /// A sort key for results, most urgent first: those that trip the gate, then by severity,
     /// fails before undecided results, new before unchanged, then in document order.
     func urgency(_ i: Int) -> (Int, Int, Int, Int, Int) {

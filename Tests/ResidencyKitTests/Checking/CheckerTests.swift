@@ -135,6 +135,10 @@ private let header = """
             name: "exists of a field never missing", source: header + "  require exists(1️⃣d.workspace.slug)\n  message \"m\"\n}\n",
             code: "W0105"),
         CheckerCase(
+            name: "a built-in policy's id",
+            source: "policy 1️⃣RES-013 \"mine\" {\n  severity info\n  for workspace w\n  require true\n  message \"m\"\n}\n",
+            code: "E0214"),
+        CheckerCase(
             name: "permit without where",
             source: header
                 + "  require d.enabled\n  message \"m\"\n}\npermit 1️⃣P-2 \"all\" {\n  permits P-1\n  for destination d\n"

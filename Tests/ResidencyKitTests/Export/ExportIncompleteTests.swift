@@ -75,11 +75,12 @@ import Testing
         #"{"id": "\#(id)", "enabled": true, "sourceId": "src-1", "settings": {}, "metadata": {"slug": "actions-amplitude"}}"#
     }
 
-    static func bundle(_ pages: [(items: [String], current: String, next: String?)]) -> String {
-        let list = pages.map { page in
+    static func bundle(_ pages: [(items: [String], current: String, next: String?)], previous: String? = nil) -> String {
+        let list = pages.enumerated().map { i, page in
             let next = page.next.map { "\"\($0)\"" } ?? "null"
+            let before = i == 0 ? previous.map { "\"\($0)\"" } ?? "null" : "null"
             return
-                #"{"data": {"destinations": [\#(page.items.map(destination).joined(separator: ", "))], "pagination": {"current": "\#(page.current)", "next": \#(next)}}}"#
+                #"{"data": {"destinations": [\#(page.items.map(destination).joined(separator: ", "))], "pagination": {"current": "\#(page.current)", "next": \#(next), "previous": \#(before)}}}"#
         }
         return """
             {"workspace": {"id": "ws-1", "slug": "acme"}, "region": "eu-west",
@@ -92,6 +93,16 @@ import Testing
         let loaded = InventoryFixture.load(Self.bundle([(["d1"], "MA==", "MQ=="), (["d2"], "MQ==", nil)]))
         #expect(loaded.codes == [], "\(loaded.diagnostics.map(\.message))")
         #expect(loaded.only?.workspace.incomplete.isEmpty == true)
+    }
+
+    /// The first page given names a page before it: the start of the list is left out (a
+    /// bundle holding only the last page, without totals, was audited as whole).
+    @Test(arguments: [1, 2])
+    func aListThatStartsLateIsW0608(pages: Int) throws {
+        let given = pages == 1 ? [(["d3"], "Mg==", nil as String?)] : [(["d2"], "MQ==", "Mg=="), (["d3"], "Mg==", nil)]
+        let loaded = InventoryFixture.load(Self.bundle(given, previous: pages == 1 ? "MQ==" : "MA=="))
+        #expect(loaded.codes == ["W0608"], "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.only?.workspace.incomplete.first?.reason.contains("starts at a later page") == true)
     }
 
     @Test func aPageLeftOutInTheMiddleIsW0608() throws {

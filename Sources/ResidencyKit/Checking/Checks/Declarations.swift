@@ -8,6 +8,12 @@ extension Checker {
         var idFirst: [String: SourceRange] = [:]
         // Policies and permits share one id space: reports, permits and waivers name them.
         func claim(_ id: Identifier) -> Bool {
+            // The run adds RES-010 and RES-013 itself: a pack's own policy of that id would share
+            // their results in reports and let a waiver clear an incomplete workspace.
+            if AuditRun.builtInPolicyIDs.contains(id.name) {
+                ctx.report(.builtInPolicyID(id.name, at: id.range))
+                return false
+            }
             if let first = idFirst[id.name] {
                 ctx.report(.duplicateDeclaration("policy id", id.name, at: id.range, first: first))
                 return false

@@ -163,11 +163,11 @@ struct BundleDecoder {
         /// The largest `pagination.totalEntries` a page gives: how many items all pages hold.
         var counted: (total: Int, node: DataNode)?
         /// Adds a page's items; returns its `pagination.next` node when it names a next page,
-        /// and its `pagination.current` node.
-        func page(_ envelope: DataNode, _ where_: String) -> (next: DataNode?, current: DataNode?) {
+        /// and its `pagination.current` and `pagination.previous` nodes.
+        func page(_ envelope: DataNode, _ where_: String) -> (next: DataNode?, current: DataNode?, previous: DataNode?) {
             guard let envelope = reader.object(envelope, where_),
                 let data = reader.object(envelope["data"], "\(where_).data")
-            else { return (nil, nil) }
+            else { return (nil, nil, nil) }
             // A page is Segment's answer and may gain fields, but another of the bundle's
             // lists pasted into it would not be read.
             for object in [envelope, data] {
@@ -194,22 +194,45 @@ struct BundleDecoder {
             }
             // Any `next` but null names a page that follows, whatever its type, in either place.
             let nexts = [data["pagination"]?["next"], envelope["pagination"]?["next"]]
-            let currents = [data["pagination"]?["current"], envelope["pagination"]?["current"]]
-            return (nexts.lazy.compactMap { $0 }.first { !$0.isNull }, currents.lazy.compactMap { $0 }.first { !$0.isNull })
+            func first(_ key: String) -> DataNode? {
+                [data["pagination"]?[key], envelope["pagination"]?[key]].lazy.compactMap { $0 }.first { !$0.isNull }
+            }
+            return (first("next"), first("current"), first("previous"))
+        }
+        /// The first page given names a page before it: the list's start is left out.
+        func startsLate(_ previous: DataNode?) {
+            guard let previous else { return }
+            let cursor = previous.string ?? previous.numberText ?? previous.typeName
+            reader.report(
+                .cursorsDoNotChain(
+                    key, "the first page given names a page before it (pagination.previous = \"\(cursor)\")",
+                    at: reader.range(previous)))
+            incomplete.append(
+                .init(
+                    reason: "the `\(key)` export starts at a later page: its first page names a page before it "
+                        + "(pagination.previous = \"\(cursor)\")",
+                    origin: reader.origin(previous)))
         }
         // Only the last page given can leave pages out: earlier ones name pages that follow.
         var lastNext: DataNode?
         switch value.kind {
         case .array:
             let list = "\(path).\(key)"
+            var firstPage = true
             for (i, item) in value.elements.enumerated() {
                 if item.kind == .object, item["data"] != nil, item["id"] == nil {
-                    let (next, current) = page(item, "\(list)[\(i)]")
+                    let (next, current, previous) = page(item, "\(list)[\(i)]")
+                    if firstPage { startsLate(previous) }
+                    firstPage = false
                     // Each page is the one the page before it named (Segment's `PaginationOutput`
                     // always has `current`; `totalEntries` may be left out, so it cannot be the
                     // only check): a page left out in the middle shows here.
                     if let named = lastNext?.string, let current, let this = current.string, this != named {
-                        reader.report(.cursorsDoNotChain(key, expected: named, found: this, at: reader.range(current)))
+                        reader.report(
+                            .cursorsDoNotChain(
+                                key,
+                                "this page is \"\(this)\" (pagination.current), but the page before it named \"\(named)\" as the next",
+                                at: reader.range(current)))
                         incomplete.append(
                             .init(
                                 reason: "the `\(key)` export's pages do not chain: a page named \"\(named)\" as the next, "
@@ -222,7 +245,9 @@ struct BundleDecoder {
                 }
             }
         case .object where value["data"] != nil:
-            lastNext = page(value, "\(path).\(key)").next
+            let (next, _, previous) = page(value, "\(path).\(key)")
+            startsLate(previous)
+            lastNext = next
         default:
             reader.report(
                 .inventoryType(

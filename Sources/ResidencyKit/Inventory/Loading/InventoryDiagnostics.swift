@@ -135,12 +135,11 @@ extension Diagnostic {
             .W0607, "the export of this workspace recorded that it is incomplete: \(reason)", at: r,
             help: "export the workspace again; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
     }
-    static func cursorsDoNotChain(_ list: String, expected: String, found: String, at r: SourceRange) -> Diagnostic {
+    /// `gap`: where the pages part, as a clause (`this page is "Mg==" (pagination.current), but
+    /// the page before it named "MQ==" as the next`).
+    static func cursorsDoNotChain(_ list: String, _ gap: String, at r: SourceRange) -> Diagnostic {
         .warning(
-            .W0608,
-            "the `\(list)` export's pages do not chain: this page is \"\(found)\" (pagination.current), but the page "
-                + "before it named \"\(expected)\" as the next: a page is missing",
-            at: r,
+            .W0608, "the `\(list)` export's pages do not chain: \(gap): a page is missing", at: r,
             help: "give every page, in order (follow `pagination.next` from the first); until then the workspace is "
                 + "indeterminate (RES-013), unless --allow-incomplete")
     }

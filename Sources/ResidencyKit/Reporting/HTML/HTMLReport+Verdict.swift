@@ -69,9 +69,23 @@ extension HTMLReport {
         func total(_ severities: [PolicySeverity], _ outcome: Outcome) -> Int {
             severities.reduce(0) { $0 + (s.bySeverity[$1, outcome]) }
         }
-        let fails = total(gated, .fail), undecided = total(gated, .indeterminate)
+        var fails = total(gated, .fail), undecided = total(gated, .indeterminate), inBaseline = 0
         let below = PolicySeverity.allCases.filter { !gated.contains($0) }
         let belowFails = total(below, .fail) + total(below, .indeterminate)
+        // With `--fail-on-new` the gate counts only new results: the others at its severity
+        // were already in the baseline, and are said to be.
+        if doc.baseline?.failOnNew == true {
+            (fails, undecided) = (0, 0)
+            doc.results.withUnsafeBufferPointer { results in
+                for i in results.indices {
+                    switch doc.standing(results[i]) {
+                    case .trips?: if results[i].outcome == .fail { fails += 1 } else { undecided += 1 }
+                    case .inBaseline?: inBaseline += 1
+                    default: break
+                    }
+                }
+            }
+        }
         // Only for a gate that was applied (`gateSentence`): `--fail-on never` is "not applied".
         var out: String
         let threshold = failOn == .error ? "severity error" : "severity warning or error"
@@ -82,6 +96,7 @@ extension HTMLReport {
                 " \(HTMLMarkup.count(doc.unmatchedPolicies, "policy", "policies")) expected to apply to resources and applied to none."
         }
         if doc.unmatchedSetups > 0 { out += " \(ResultDocument.setupsSentence(doc.unmatchedSetups))" }
+        if inBaseline > 0 { out += " " + ResultDocument.inBaselineSentence(inBaseline) }
         if belowFails > 0 {
             out +=
                 " Below the threshold, \(HTMLMarkup.count(belowFails, "result")) failed or could not be decided; they are listed in section 4."

@@ -31,6 +31,7 @@ extension MarkdownReport {
             if doc.unmatchedSetups > 0 {
                 why += " \(ResultDocument.setupsSentence(doc.unmatchedSetups))"
             }
+            if facts.inBaseline > 0 { why += " " + ResultDocument.inBaselineSentence(facts.inBaseline) }
             if facts.belowThreshold > 0 {
                 why +=
                     " Below the threshold, \(HTMLMarkup.count(facts.belowThreshold, "result")) failed or could not be decided."

@@ -131,6 +131,8 @@ public struct MarkdownReport: Sendable {
         var gatingFails = 0
         var gatingUndecided = 0
         var belowThreshold = 0
+        /// At the gate's severity, but already in the baseline (`--fail-on-new`).
+        var inBaseline = 0
         /// Failing and undecided results, most urgent first.
         var findings: [Int] = []
 
@@ -141,10 +143,10 @@ public struct MarkdownReport: Sendable {
                 perWorkspace[doc.results[i].workspace, default: [:]][outcome, default: 0] += 1
                 guard outcome == .fail || outcome == .indeterminate else { continue }
                 findings.append(i)
-                if doc.trips(doc.results[i]) {
-                    if outcome == .fail { gatingFails += 1 } else { gatingUndecided += 1 }
-                } else {
-                    belowThreshold += 1
+                switch doc.standing(doc.results[i]) {
+                case .trips?: if outcome == .fail { gatingFails += 1 } else { gatingUndecided += 1 }
+                case .inBaseline?: inBaseline += 1
+                case .belowThreshold?, nil: belowThreshold += 1
                 }
             }
             findings = findings.map(doc.urgency).sorted { $0 < $1 }.map(\.4)
