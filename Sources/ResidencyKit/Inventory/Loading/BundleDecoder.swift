@@ -199,19 +199,18 @@ struct BundleDecoder {
             }
             return (first("next"), first("current"), first("previous"))
         }
+        /// Pages that do not chain (W0608): `gap` says where, `reason` what is left out.
+        func unchained(_ gap: String, _ reason: String, at node: DataNode) {
+            reader.report(.cursorsDoNotChain(key, gap, at: reader.range(node)))
+            incomplete.append(.init(reason: "the `\(key)` export\(reason)", origin: reader.origin(node)))
+        }
         /// The first page given names a page before it: the list's start is left out.
         func startsLate(_ previous: DataNode?) {
             guard let previous else { return }
-            let cursor = previous.string ?? previous.numberText ?? previous.typeName
-            reader.report(
-                .cursorsDoNotChain(
-                    key, "the first page given names a page before it (pagination.previous = \"\(cursor)\")",
-                    at: reader.range(previous)))
-            incomplete.append(
-                .init(
-                    reason: "the `\(key)` export starts at a later page: its first page names a page before it "
-                        + "(pagination.previous = \"\(cursor)\")",
-                    origin: reader.origin(previous)))
+            let said = "pagination.previous = \"\(previous.string ?? previous.numberText ?? previous.typeName)\""
+            unchained(
+                "the first page given names a page before it (\(said))",
+                " starts at a later page: its first page names a page before it (\(said))", at: previous)
         }
         // Only the last page given can leave pages out: earlier ones name pages that follow.
         var lastNext: DataNode?
@@ -228,16 +227,10 @@ struct BundleDecoder {
                     // always has `current`; `totalEntries` may be left out, so it cannot be the
                     // only check): a page left out in the middle shows here.
                     if let named = lastNext?.string, let current, let this = current.string, this != named {
-                        reader.report(
-                            .cursorsDoNotChain(
-                                key,
-                                "this page is \"\(this)\" (pagination.current), but the page before it named \"\(named)\" as the next",
-                                at: reader.range(current)))
-                        incomplete.append(
-                            .init(
-                                reason: "the `\(key)` export's pages do not chain: a page named \"\(named)\" as the next, "
-                                    + "and the page after it is \"\(this)\"",
-                                origin: reader.origin(current)))
+                        unchained(
+                            "this page is \"\(this)\" (pagination.current), but the page before it named \"\(named)\" as the next",
+                            "'s pages do not chain: a page named \"\(named)\" as the next, and the page after it is \"\(this)\"",
+                            at: current)
                     }
                     lastNext = next
                 } else {
