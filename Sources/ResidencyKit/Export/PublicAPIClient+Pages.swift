@@ -9,10 +9,10 @@ extension PublicAPIClient {
         package var bytes = 0
         /// Repeated items and a total that does not add up: the workspace changed meanwhile.
         package var warnings: [Diagnostic] = []
-        /// What those warnings mean for the bundle, in words: it may be missing items or hold
-        /// a stale copy of one. Written into the bundle (`incomplete`), so that the audit of it
-        /// is indeterminate (RES-013) rather than complete.
-        package var incomplete: [String] = []
+        /// What those warnings say, written into the bundle (`incomplete`): each means it may be
+        /// missing items or hold a stale copy of one, so that the audit of it is indeterminate
+        /// (RES-013) rather than complete.
+        package var incomplete: [String] { warnings.map(\.message) }
     }
 
     /// GETs every page of `path` and gathers `data.<key>`. An item whose `id` came on an
@@ -51,9 +51,6 @@ extension PublicAPIClient {
                 }
                 if let id = item["id"]?.string, !ids.insert(id).inserted {
                     listing.warnings.append(.repeatedResource(path, id: id, page: listing.pages))
-                    listing.incomplete.append(
-                        "GET \(path): `\(id)` came again on page \(listing.pages) (the list moved during the export): "
-                            + "the copy kept may be stale, and an item may have moved past the cursor unseen")
                     continue
                 }
                 listing.items.append(item)
@@ -72,9 +69,6 @@ extension PublicAPIClient {
                 // the count of the last page alone would hide an item that moved past it.
                 if let earlier = announced, earlier != total {
                     listing.warnings.append(.totalEntriesChanged(path, from: earlier, to: total, page: listing.pages))
-                    listing.incomplete.append(
-                        "GET \(path): `pagination.totalEntries` changed from \(earlier) to \(total) on page \(listing.pages) "
-                            + "(the list changed during the export): an item may have moved past the cursor unseen")
                 }
                 announced = total
             }
@@ -92,9 +86,6 @@ extension PublicAPIClient {
         } while cursor != nil
         if let announced, announced != listing.items.count {
             listing.warnings.append(.totalEntriesDiffer(path, fetched: listing.items.count, announced: announced))
-            listing.incomplete.append(
-                "GET \(path): the API announced \(announced) entries (`pagination.totalEntries`) but \(listing.items.count) "
-                    + "were fetched")
         }
         return listing
     }

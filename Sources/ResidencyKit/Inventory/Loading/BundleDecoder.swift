@@ -187,16 +187,15 @@ struct BundleDecoder {
             } else if data[key] == nil {
                 reader.report(.inventoryMissing("the `\(key)` page", field: key, at: reader.range(data)))
             }
-            for pagination in [data["pagination"], envelope["pagination"]].compactMap({ $0 }) {
+            let paginations = [data["pagination"], envelope["pagination"]].compactMap { $0 }
+            for pagination in paginations {
                 if let node = pagination["totalEntries"], let total = node.int, total > (counted?.total ?? -1) {
                     counted = (total, node)
                 }
             }
-            // Any `next` but null names a page that follows, whatever its type, in either place.
-            let nexts = [data["pagination"]?["next"], envelope["pagination"]?["next"]]
-            func first(_ key: String) -> DataNode? {
-                [data["pagination"]?[key], envelope["pagination"]?[key]].lazy.compactMap { $0 }.first { !$0.isNull }
-            }
+            // Read in either place, and any value but null counts: a `next` of any type names a
+            // page that follows.
+            func first(_ key: String) -> DataNode? { paginations.lazy.compactMap { $0[key] }.first { !$0.isNull } }
             return (first("next"), first("current"), first("previous"))
         }
         /// Pages that do not chain (W0608): `gap` says where, `reason` what is left out.
