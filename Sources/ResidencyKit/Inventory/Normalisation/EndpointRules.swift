@@ -165,9 +165,12 @@ enum EndpointRules {
     /// can tell): unknown, since Segment keeps such destinations working where they were
     /// configured before the setting was retired, and routes new ones within the region; which
     /// of the two this one is, an export does not say. nil when the setting is absent, blank,
-    /// or names the workspace's own region.
+    /// or names the workspace's own region. Left out of a plan's update, it is whatever Segment
+    /// holds, which the plan does not say: unknown too.
     private static func otherRegion(_ setting: String, _ q: Query, workspace region: String) -> Endpoint? {
-        guard let (value, origin) = q.setting(setting) else { return nil }
+        guard let (value, origin) = q.setting(setting) else {
+            return q.absent == .unmanaged ? Endpoint(evidence: unmanaged(setting).evidence) : nil
+        }
         let said = "settings.\(setting) = \(value)"
         switch value {
         case .null: return nil
@@ -178,7 +181,7 @@ enum EndpointRules {
             var what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
             // Segment's catalog gives the US endpoint as the default: a newer destination may
             // hold it only because it was never changed, an older one sends there.
-            if q.entry?.regionSettings.first(where: { $0.name == setting })?.defaultValue == value {
+            if q.entry?.regionSetting(setting)?.defaultValue == value {
                 what += " (Segment's catalog default, which a destination made after the setting was retired may hold unchanged)"
             }
             return Endpoint(
@@ -239,7 +242,7 @@ enum EndpointRules {
                 // text names no region: unknown, never the next setting's answer). A plan's update
                 // does not say whether an override its configuration leaves out is set in Segment.
                 switch found?.value {
-                case nil where q.absent == .unmanaged: return unmanaged(s)
+                case nil where q.absent == .unmanaged: return unmanaged(s.setting)
                 case nil, .null?: continue
                 case .string(let text)? where text.trimmingWhitespace().isEmpty: continue
                 case let value?: return apply(s, value, origin: found?.origin, q)
@@ -247,7 +250,7 @@ enum EndpointRules {
             }
             if let found { return apply(s, found.value, origin: found.origin, q) }
             switch q.absent {
-            case .unmanaged: return unmanaged(s)
+            case .unmanaged: return unmanaged(s.setting)
             case .defaultApplies:
                 guard let documented = q.entry?.regionSetting(s.setting) else {
                     return Resolution(
@@ -273,10 +276,10 @@ enum EndpointRules {
 
     /// A setting a plan's update leaves out: Terraform manages only the settings its
     /// configuration sets, so the value Segment holds is not in the plan.
-    private static func unmanaged(_ s: SettingReading) -> Resolution {
+    private static func unmanaged(_ setting: String) -> Resolution {
         Resolution(
             region: nil,
-            evidence: "settings.\(s.setting) is not set in the Terraform configuration, so its value in Segment "
+            evidence: "settings.\(setting) is not set in the Terraform configuration, so its value in Segment "
                 + "is not in the plan (Terraform manages only the settings it sets)")
     }
 

@@ -120,9 +120,21 @@ struct TerraformPlanDecoder {
 
     /// The data sources of a type in a state's module tree (`root_module` and its children).
     static func dataSources(_ module: DataNode?, type: String) -> [DataNode] {
-        guard let module else { return [] }
-        let here = module["resources"]?.elements.filter { $0["mode"]?.string == "data" && $0["type"]?.string == type } ?? []
-        return here + (module["child_modules"]?.elements.flatMap { dataSources($0, type: type) } ?? [])
+        moduleResources(module, mode: "data").filter { $0["type"]?.string == type }
+    }
+
+    /// The resources of a mode (`managed`, `data`) in a state's module tree: `root_module` and
+    /// its `child_modules`, each level's `resources` first.
+    static func moduleResources(_ module: DataNode?, mode: String) -> [DataNode] {
+        guard let module, module.kind == .object else { return [] }
+        var out: [DataNode] = []
+        if let resources = module["resources"], resources.kind == .array {
+            out = resources.elements.filter { $0.kind == .object && $0["mode"]?.string == mode }
+        }
+        if let children = module["child_modules"], children.kind == .array {
+            for child in children.elements { out += moduleResources(child, mode: mode) }
+        }
+        return out
     }
 
     // MARK: Planned resources
@@ -204,24 +216,14 @@ struct TerraformPlanDecoder {
         return changes
     }
 
-    /// The managed Segment resources of a state's module tree (`root_module` and its children),
-    /// each as it is.
+    /// The managed Segment resources of a state's module tree, each as it is.
     private static func stateResources(_ module: DataNode?) -> [PlannedResource] {
-        guard let module, module.kind == .object else { return [] }
-        var out: [PlannedResource] = []
-        if let resources = module["resources"], resources.kind == .array {
-            for r in resources.elements where r.kind == .object && r["mode"]?.string == "managed" {
-                guard let type = r["type"]?.string, resourceTypes.contains(type), let address = r["address"]?.string,
-                    let values = r["values"], values.kind == .object
-                else { continue }
-                out.append(
-                    PlannedResource(type: type, address: address, node: r, planned: Planned(values: values), before: values))
-            }
+        moduleResources(module, mode: "managed").compactMap { r in
+            guard let type = r["type"]?.string, resourceTypes.contains(type), let address = r["address"]?.string,
+                let values = r["values"], values.kind == .object
+            else { return nil }
+            return PlannedResource(type: type, address: address, node: r, planned: Planned(values: values), before: values)
         }
-        if let children = module["child_modules"], children.kind == .array {
-            for child in children.elements { out += stateResources(child) }
-        }
-        return out
     }
 }
 

@@ -455,6 +455,15 @@ import Testing
             "\(e)")
     }
 
+    /// Left out of a plan's update, Repeater's `endpoint` is whatever Segment holds, which may
+    /// name the other region: unknown, not the workspace's region.
+    @Test func repeatersEndpointLeftOutOfAPlansUpdateIsUnknown() {
+        let e = Resolve.endpoint("repeater", settings: [:], workspaceRegion: "eu", absent: .unmanaged)
+        #expect(e.region == nil)
+        #expect(e.evidence?.hasPrefix("settings.endpoint is not set in the Terraform configuration") == true, "\(e)")
+        #expect(Resolve.endpoint("repeater", settings: [:], workspaceRegion: "eu").region == "eu")
+    }
+
     /// Terraform manages only the settings its configuration sets: an absent one is unknown,
     /// not the default.
     @Test func unmanagedSettingIsUnknown() {
