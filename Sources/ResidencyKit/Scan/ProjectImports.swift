@@ -37,17 +37,24 @@ struct ProjectImports: Sendable, Equatable {
 
     /// `@_exported import Segment`, also `@_exported import struct Segment.Configuration`.
     static func reexportsSegment(_ tokens: [CodeToken]) -> Bool {
-        for (i, token) in tokens.enumerated()
-        where token.isIdentifier("import") && i > 0 && tokens[i - 1].isIdentifier("_exported") {
+        swiftImports(tokens).contains { $0.module == "Segment" && $0.exported }
+    }
+
+    /// The module each `import` of a Swift file names (`import Segment`, `import struct
+    /// Segment.Configuration`), and whether it is re-exported (`@_exported import …`).
+    static func swiftImports(_ tokens: [CodeToken]) -> [(module: String, exported: Bool)] {
+        var out: [(module: String, exported: Bool)] = []
+        for (i, token) in tokens.enumerated() where token.isIdentifier("import") {
             var k = i + 1
             if k < tokens.count,
                 ["struct", "class", "enum", "protocol", "typealias", "func", "var", "let"].contains(tokens[k].text)
             {
                 k += 1
             }
-            if k < tokens.count, tokens[k].isIdentifier("Segment") { return true }
+            guard k < tokens.count, tokens[k].kind == .identifier else { continue }
+            out.append((tokens[k].text, i > 0 && tokens[i - 1].isIdentifier("_exported")))
         }
-        return false
+        return out
     }
 
     /// The namespaces of `global using A.B;` (not `global using static …` nor an alias

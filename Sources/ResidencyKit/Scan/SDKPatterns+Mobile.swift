@@ -72,11 +72,8 @@ extension SDKPatterns {
                 {
                     set = assignments(in: open)
                 } else {
-                    var found = use("analytics-kotlin", at: k, writeKey: key, settings: [])
-                    let said = ScannedValue.unknown("\(file.text(configs.value)), which may set it")
-                    let place = file.location(configs.value.lowerBound)
-                    found.settings = ["apiHost", "cdnHost"].map { SDKUse.Setting(name: $0, value: said, location: place) }
-                    out.append(found)
+                    let opaque = use("analytics-kotlin", at: k, writeKey: key, settings: [])
+                    out.append(setBy(configs, ["apiHost", "cdnHost"], in: opaque))
                     continue
                 }
             }

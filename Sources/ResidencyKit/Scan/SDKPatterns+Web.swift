@@ -140,14 +140,13 @@ extension SDKPatterns {
     /// evaluated (`proxy: HOSTS[region]`): such strings are likely what it picks from. One that
     /// an SDK setting was read from, in any file, is dropped afterwards (`CodeScan`).
     func rawHTTP(excluding uses: [SDKUse]) -> [SDKUse] {
-        let taken = Set(uses.flatMap { $0.settings.map(\.location.start.offset) })
         let settingTokens = uses.flatMap { $0.settings.map(\.tokens) }
         let opaque = uses.contains { use in
             use.settings.contains { setting in setting.value.parts.contains { if case .unknown = $0 { true } else { false } } }
         }
         return file.tokens.indices.compactMap { k in
             let t = file.tokens[k]
-            guard t.kind == .string, !taken.contains(t.start), !settingTokens.contains(where: { $0.contains(k) }),
+            guard t.kind == .string, !settingTokens.contains(where: { $0.contains(k) }),
                 Self.trackingHosts.contains(where: { t.text.contains($0) }),
                 Self.trackingPaths.contains(where: { t.text.contains($0) }) && !t.text.contains("/v1/projects")
                     || !opaque && Self.isTrackingBaseURL(t.text)

@@ -211,6 +211,20 @@ struct SDKPatterns {
         return Self.onlyInABranch(found, Set(calls.filter(\.branch).compactMap { names[$0.name] }))
     }
 
+    /// `use` with the settings `names` unknown, set (or not) by an expression the scan does not
+    /// follow: a configuration handed to another call, Kotlin's `configs = build(…)`. Each is
+    /// shown as the expression is written, at its place.
+    func setBy(_ arg: FileArgument, _ names: [String], in use: SDKUse) -> SDKUse {
+        var out = use
+        let said = ScannedValue.unknown("\(file.text(arg.value)), which may set it")
+        for name in names {
+            out.settings.removeAll { $0.name == name }
+            out.settings.append(
+                SDKUse.Setting(name: name, value: said, location: file.location(arg.value.lowerBound), tokens: arg.value))
+        }
+        return out
+    }
+
     /// The settings made only when a branch runs: that value or the SDK's default, unknown.
     static func onlyInABranch(_ use: SDKUse, _ branched: Set<String>) -> SDKUse {
         var found = use

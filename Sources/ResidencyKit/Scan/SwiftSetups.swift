@@ -70,16 +70,10 @@ extension SDKPatterns {
                 library, at: tokenIndex(at: call.positionAfterSkippingLeadingTrivia.utf8Offset),
                 writeKey: argument(key.expression),
                 settings: settings.filter { wanted.contains($0.0) })
-            guard let handedTo else { return Self.onlyInABranch(found, branched) }
-            var opaque = Self.onlyInABranch(found, branched)
+            let branchedUse = Self.onlyInABranch(found, branched)
+            guard let handedTo else { return branchedUse }
             // Each setting the library reads is unknown, written where the configuration is handed over.
-            let said = ScannedValue.unknown("\(file.text(handedTo.value)), which may set it")
-            let place = file.location(handedTo.value.lowerBound)
-            for name in wanted where !SDKRules.transports.contains(name) {
-                opaque.settings.removeAll { $0.name == name }
-                opaque.settings.append(SDKUse.Setting(name: name, value: said, location: place))
-            }
-            return opaque
+            return setBy(handedTo, wanted.filter { !SDKRules.transports.contains($0) }, in: branchedUse)
         }
     }
 
@@ -152,17 +146,7 @@ extension SDKPatterns {
     /// Whether a Swift file imports analytics-swift's module (`import Segment`,
     /// `import struct Segment.Configuration`), read from its tokens.
     static func importsSegment(_ file: CodeFile) -> Bool {
-        let tokens = file.tokens
-        for (i, token) in tokens.enumerated() where token.text == "import" {
-            var k = i + 1
-            if k < tokens.count,
-                ["struct", "class", "enum", "protocol", "typealias", "func", "var", "let"].contains(tokens[k].text)
-            {
-                k += 1
-            }
-            if k < tokens.count, tokens[k].text == "Segment" { return true }
-        }
-        return false
+        ProjectImports.swiftImports(file.tokens).contains { $0.module == "Segment" }
     }
 
     /// The variable a value is stored in: by its declaration (`let c = value`) or an assignment
