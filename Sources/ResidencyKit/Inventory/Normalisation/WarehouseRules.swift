@@ -12,66 +12,84 @@ enum WarehouseRules {
     /// A setting as the rules read it, with where it is written.
     typealias Setting = (value: SettingValue, origin: Origin?)
 
+    /// One location or host key as set, and the region it names (nil: none it can tell).
+    private struct Reading {
+        var key: String
+        /// The value as evidence quotes it: `"EU"`, or `5` for a value that is not text.
+        var shown: String
+        /// The value, when it is text.
+        var text: String?
+        var region: String?
+        /// A host's region label (`eu-west-1`).
+        var label: String?
+        var origin: Origin?
+        var said: String { "settings.\(key) = \(shown)" }
+
+        /// A key's reading; nil when it is not set (absent, null or blank). A value that is not
+        /// text names no region, and is kept: beside a key that names one, it leaves the region
+        /// unknown, never that key's answer.
+        init?(_ key: String, _ s: Setting?, host: Bool) {
+            guard let s else { return nil }
+            (self.key, origin) = (key, s.origin)
+            switch s.value {
+            case .null: return nil
+            case .string(let v) where v.trimmingWhitespace().isEmpty: return nil
+            case .string(let v):
+                (shown, text) = ("\"\(v)\"", v)
+                if host {
+                    (label, region) = WarehouseRules.hostRegion(v)
+                } else {
+                    region = RegionWords.cloudRegion(v.trimmingWhitespace())
+                }
+            default: shown = s.value.description
+            }
+        }
+    }
+
     /// The location as configured and the region it names.
     static func resolve(_ setting: (String) -> Setting?) -> (location: String?, resolution: Resolution) {
         // Every key is read, not only the first set: two that name different regions leave the
         // region unknown (`location: "EU"` beside `region: "us-east-1"`).
-        var locations: [(key: String, value: String, region: String?, origin: Origin?)] = []
-        for key in locationKeys {
-            guard let s = setting(key), case .string(let value) = s.value, !value.trimmingWhitespace().isEmpty else { continue }
-            locations.append((key, value, RegionWords.cloudRegion(value.trimmingWhitespace()), s.origin))
-        }
-        var hosts: [(key: String, value: String, region: String?, label: String?, origin: Origin?)] = []
-        for key in hostKeys {
-            guard let s = setting(key), case .string(let value) = s.value, !value.trimmingWhitespace().isEmpty else { continue }
-            let (label, region) = hostRegion(value)
-            hosts.append((key, value, region, label, s.origin))
-        }
-        let named =
-            locations.map { ($0.key, $0.value, $0.region, $0.origin) } + hosts.map { ($0.key, $0.value, $0.region, $0.origin) }
-        let regional = named.filter { $0.2 != nil }
-        if let a = regional.first, let b = regional.first(where: { $0.2 != a.2 }) {
+        let locations = locationKeys.compactMap { Reading($0, setting($0), host: false) }
+        let hosts = hostKeys.compactMap { Reading($0, setting($0), host: true) }
+        let regional = (locations + hosts).filter { $0.region != nil }
+        if let a = regional.first, let b = regional.first(where: { $0.region != a.region }) {
             return (
-                locations.first?.value,
+                locations.first?.text,
                 Resolution(
                     region: nil,
-                    evidence: "settings.\(a.0) = \"\(a.1)\" (\(a.2!.uppercased())) disagrees with settings.\(b.0) = "
-                        + "\"\(b.1)\" (\(b.2!.uppercased())): which one the warehouse is in cannot be told",
-                    origin: a.3)
+                    evidence: "\(a.said) (\(a.region!.uppercased())) disagrees with \(b.said) (\(b.region!.uppercased())): "
+                        + "which one the warehouse is in cannot be told",
+                    origin: a.origin)
             )
         }
-        // A location written as something no table knows (`region: "us-east-7"`) may name any
-        // region: another key's region is not taken over it. (A host on a domain that does not
-        // write its region says nothing, which is not the same.)
+        // A location written as something no table knows (`region: "us-east-7"`, a number) may
+        // name any region: another key's region is not taken over it. (A host on a domain that
+        // does not write its region says nothing, which is not the same.)
         if let unread = locations.first(where: { $0.region == nil }), let other = regional.first {
             return (
-                unread.value,
+                unread.text,
                 Resolution(
                     region: nil,
-                    evidence: "settings.\(unread.key) = \"\(unread.value)\" names no known region, beside settings.\(other.0) = "
-                        + "\"\(other.1)\" (\(other.2!.uppercased())): which one the warehouse is in cannot be told",
+                    evidence: "\(unread.said) names no known region, beside \(other.said) (\(other.region!.uppercased())): "
+                        + "which one the warehouse is in cannot be told",
                     origin: unread.origin)
             )
         }
-        let fromLocation = locations.first
-        let fromHost = hosts.first
-        switch (fromLocation, fromHost) {
+        // What is said without another key's region: the first key set to text (one that is not
+        // text says nothing by itself).
+        switch (locations.first { $0.text != nil }, hosts.first { $0.text != nil }) {
         case (let l?, _) where l.region != nil:
-            return (l.value, Resolution(region: l.region, evidence: "settings.\(l.key) = \"\(l.value)\"", origin: l.origin))
+            return (l.text, Resolution(region: l.region, evidence: l.said, origin: l.origin))
         case (_, let h?) where h.region != nil:
-            return (h.label, Resolution(region: h.region, evidence: "settings.\(h.key) = \"\(h.value)\"", origin: h.origin))
+            return (h.label, Resolution(region: h.region, evidence: h.said, origin: h.origin))
         case (let l?, _):
-            return (
-                l.value,
-                Resolution(
-                    region: nil, evidence: "settings.\(l.key) = \"\(l.value)\", which names no known region", origin: l.origin)
-            )
+            return (l.text, Resolution(region: nil, evidence: "\(l.said), which names no known region", origin: l.origin))
         case (nil, let h?):
             return (
                 nil,
                 Resolution(
-                    region: nil,
-                    evidence: "settings.\(h.key) = \"\(h.value)\", which is not a host whose provider writes its region in it",
+                    region: nil, evidence: "\(h.said), which is not a host whose provider writes its region in it",
                     origin: h.origin)
             )
         case (nil, nil):

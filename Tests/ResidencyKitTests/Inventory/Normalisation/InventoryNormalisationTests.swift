@@ -1233,6 +1233,14 @@ import Testing
         Row(
             settings: ["location": .number(1), "hostname": .bool(true)], location: nil, region: nil,
             evidence: "no location setting"),
+        // A location that is not text beside a host that names a region: not the host's region
+        // (before: the location was skipped, and the host decided, EU).
+        Row(
+            settings: ["location": .number(1), "hostname": .string("c.abc.eu-west-1.redshift.amazonaws.com")], location: nil,
+            region: nil,
+            evidence:
+                #"settings.location = 1 names no known region, beside settings.hostname = "c.abc.eu-west-1.redshift.amazonaws.com" (EU): which one the warehouse is in cannot be told"#
+        ),
     ]
 
     @Test(arguments: rows)
