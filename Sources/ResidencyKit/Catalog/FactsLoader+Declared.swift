@@ -13,7 +13,7 @@ extension FactsLoader {
                     "fact `\(path)` is \"\(s)\", which is not a \(en.name), and the policies compare it with one",
                     at: reader.range(node),
                     help: Suggestions.didYouMean(value: s, in: en.values)
-                        ?? "write one of \(en.values.map { "\"\($0)\"" }.joined(separator: ", "))"))
+                        ?? "write one of \(en.quotedValues)"))
         } else if node.kind == .array {
             for (i, item) in node.elements.enumerated() { checkEnumeration(item, en, "\(path)[\(i)]", &reader) }
         }

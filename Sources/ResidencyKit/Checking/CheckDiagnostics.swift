@@ -8,7 +8,7 @@ extension Diagnostic {
     static func orderedEnumeration(_ type: EnumType, _ op: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0104, "`\(op)` orders \(type.name)s by their spelling, which means nothing about them", at: r,
-            help: "compare with `==`, `!=` or `in [\(type.values.map { "\"\($0)\"" }.joined(separator: ", "))]`")
+            help: "compare with `==`, `!=` or `in [\(type.quotedValues)]`")
     }
     static func existsNeverMissing(_ text: String, at r: SourceRange) -> Diagnostic {
         .warning(
@@ -50,7 +50,7 @@ extension Diagnostic {
     static func unknownEnumValue(_ value: String, _ type: EnumType, at r: SourceRange) -> Diagnostic {
         .error(
             .E0107,
-            "\"\(value)\" is not a \(type.name); expected one of \(type.values.map { "\"\($0)\"" }.joined(separator: ", "))",
+            "\"\(value)\" is not a \(type.name); expected one of \(type.quotedValues)",
             at: r, help: Suggestions.didYouMean(value: value, in: type.values))
     }
     static func notARecord(_ field: String, type: ValueType, at r: SourceRange) -> Diagnostic {

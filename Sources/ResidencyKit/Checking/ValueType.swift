@@ -131,6 +131,9 @@ struct EnumType: Sendable, Hashable {
         self.values = values
     }
 
+    /// The values as they are written in a policy: `"eu", "us", …`.
+    var quotedValues: String { values.map { "\"\($0)\"" }.joined(separator: ", ") }
+
     /// Region of a Segment workspace: the data processing region chosen at creation.
     static let workspaceRegion = EnumType(name: "workspace region", values: ["eu-west", "us-west"])
     /// Region of an endpoint or a storage location.

@@ -32,7 +32,7 @@ enum ParamValues {
                             badValue(
                                 p, text,
                                 "\"\(bad)\" is not a \(en.name); expected one of "
-                                    + en.values.map { "\"\($0)\"" }.joined(separator: ", "),
+                                    + en.quotedValues,
                                 help: Suggestions.didYouMean(value: bad, in: en.values),
                                 note: ", and the policies compare it with a \(en.name)"))
                         return .missing
@@ -51,7 +51,9 @@ enum ParamValues {
     }
 
     /// A `--param` value the param cannot take.
-    private static func badValue(_ p: CheckedParam, _ text: String, _ why: String, help: String? = nil, note: String = "") -> Diagnostic {
+    private static func badValue(
+        _ p: CheckedParam, _ text: String, _ why: String, help: String? = nil, note: String = ""
+    ) -> Diagnostic {
         let name = p.decl.name.name
         return .error(.E0502, "`--param \(name)=\(text)`: \(why)", at: nil, help: help)
             .noting("param `\(name)` is declared here\(note)", at: p.decl.name.range)
