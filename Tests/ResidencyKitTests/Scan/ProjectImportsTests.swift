@@ -27,7 +27,7 @@ import Testing
             // A plain import in another file is that file's alone.
             (["Other.swift": "import Segment\n", "App.swift": swiftSetup], nil),
             // Another vendor's module re-exported: not the SDK.
-            (["Exports.swift": "@_exported import Mixpanel\n", "App.swift": swiftSetup], nil),
+            (["Exports.swift": "// analytics\n@_exported import Mixpanel\n", "App.swift": swiftSetup], nil),
             // C#: a global using in another file, or in the project file.
             (["GlobalUsings.cs": "global using Segment.Analytics;\n", "Telemetry.cs": csharpSetup], "analytics-csharp"),
             (
