@@ -21,7 +21,9 @@ import Testing
              "writeKeys": ["kotlinEUwriteKey00001"],
              "metadata": {"id": "9EMcTqiKok", "slug": "kotlin-android", "name": "Kotlin (Android)", "categories": ["Mobile"],
                           "isCloudEventSource": false}}
-          ]
+          ],
+          "destinations": [],
+          "warehouses": []
         }
         """
 

@@ -12,7 +12,7 @@ import Testing
         """
         {"exportVersion": 1, "apiHost": "https://eu1.api.segmentapis.com", "workspace": {"id": "ws-x", "slug": "partial-eu"},
          "dataSubjects": ["EU"]\(extra),
-         "sources": \(sources)}
+         "sources": \(sources), "destinations": [], "warehouses": []}
         """
     }
     static let web = #"{"id": "web", "name": "Website", "enabled": true, "metadata": {"name": "Javascript"}}"#
@@ -68,7 +68,7 @@ import Testing
         (bundle("null"), "ws.json:3:13: error[E0618]"),
         (bundle("[\(web)]", extra: #", "dataSubjects": ["CH"]"#), "ws.json:2:26: error[E0616]"),
         (complete.replacingOccurrences(of: #"["EU"]"#, with: #"["EU", "Swizerland"]"#), "ws.json:2:25: error[E0620]"),
-        (#"{"workspaces": [\#(complete)], "sources": []}"#, "ws.json:3:104: error[E0619]"),
+        (#"{"workspaces": [\#(complete)], "sources": []}"#, "ws.json:3:142: error[E0619]"),
     ])
     func strictInputStopsTheRun(text: String, expected: String) throws {
         let r = try Self.check(["inv/ws.json": text])

@@ -14,7 +14,7 @@ import Testing
         {"exportVersion": 1, "apiHost": "https://eu1.api.segmentapis.com", "workspace": {"id": "ws-x", "slug": "partial-eu"},
          "dataSubjects": ["EU"],
          "sources": {"data": {"sources": [{"id": "web", "name": "Website", "enabled": true, "metadata": {"name": "Javascript"}}],
-                     "pagination": {"current": "MA==", "next": 1️⃣"Mw=="}}}}
+                     "pagination": {"current": "MA==", "next": 1️⃣"Mw=="}}}, "destinations": [], "warehouses": []}
         """
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -40,10 +40,27 @@ import Testing
                  "dataSubjects": ["EU"],
                  "sources": [{"data": {"sources": [{"id": "web", "name": "Website", "metadata": {"name": "Javascript"}}]},
                               "pagination": {"next": "MQ=="}},
-                             {"data": {"sources": []}, "pagination": {"next": 1️⃣"Mg=="}}]}
+                             {"data": {"sources": []}, "pagination": {"next": 1️⃣"Mg=="}}], "destinations": [], "warehouses": []}
                 """,
             reason: #"the `sources` export has more pages (pagination.next = "Mg==") that were not fetched"#,
             warning: "W0603"),
+        // A bundle put together by hand that forgot its warehouses: not "no warehouses".
+        Case(
+            name: "a bundle without its warehouses list", file: "hand.json",
+            text: """
+                1️⃣{"apiHost": "https://eu1.api.segmentapis.com", "workspace": {"id": "ws-x", "slug": "partial-eu"},
+                 "dataSubjects": ["EU"], "destinations": [],
+                 "sources": [{"id": "web", "name": "Website", "enabled": true, "metadata": {"name": "Javascript"}}]}
+                """,
+            reason: "the bundle has no `warehouses` list, so whether the workspace has warehouses is not known",
+            warning: "W0609"),
+        Case(
+            name: "a YAML bundle without destinations", file: "hand.yaml",
+            text: "1️⃣apiHost: https://eu1.api.segmentapis.com\nworkspace: {id: ws-x, slug: partial-eu}\n"
+                + "dataSubjects: [EU]\nwarehouses: []\n"
+                + "sources: [{id: web, name: Website, enabled: true, metadata: {name: Javascript}}]\n",
+            reason: "the bundle has no `destinations` list, so whether the workspace has destinations is not known",
+            warning: "W0609"),
         Case(
             name: "a plan marked errored", file: "plan.json",
             text: plan.replacingOccurrences(of: #""errored": false"#, with: #""errored": 1️⃣true"#),
@@ -112,6 +129,27 @@ import Testing
     @Test func allowIncompletePassesWhenNothingElseFails() throws {
         let (outcome, _, _) = try Self.run(Self.cases[0], allowIncomplete: true)
         #expect(outcome.status == .ok, "\(outcome.document?.results.filter { $0.outcome != .pass }.map(\.policy) ?? [])")
+    }
+
+    /// Each list left out is named, at the bundle; one written `[]` is none and says nothing.
+    @Test func eachAbsentListIsNamedAndAnEmptyOneIsNone() throws {
+        let marked = InventoryMarked(#"1️⃣{"workspace": {"id": "w", "slug": "s"}, "warehouses": []}"#)
+        let loaded = InventoryFixture.load(marked.text)
+        #expect(loaded.codes == ["W0609", "W0609"])
+        #expect(
+            loaded.diagnostics.map(\.message) == [
+                "the bundle has no `sources` list: whether the workspace has sources is not known",
+                "the bundle has no `destinations` list: whether the workspace has destinations is not known",
+            ])
+        #expect(loaded.diagnostics.allSatisfy { $0.lineColumn == marked.at() })
+        #expect(loaded.diagnostics.first?.help?.contains(#"write `"sources": []` if it has none"#) == true)
+        #expect(try #require(loaded.only).workspace.incomplete.count == 2)
+        // In a `workspaces` file each bundle is read on its own.
+        let two = InventoryFixture.load(
+            #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []},"#
+                + #" {"workspace": {"id": "b", "slug": "b"}, "sources": [], "destinations": []}]}"#)
+        #expect(two.codes == ["W0609"])
+        #expect(two.workspaces.map(\.workspace.incomplete.count) == [0, 1])
     }
 
     /// A complete list of pages (the last one's `next` is null) is not incomplete.

@@ -42,7 +42,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
         .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
-        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0607, .W0608, .W0702,
+        .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0607, .W0608, .W0609, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W1410, .W0901, .W0902, .W1301,
         .W1302, .W1303,
     ]
@@ -356,6 +356,8 @@ extension DiagnosticCode {
         "W0607", "a bundle whose export recorded it as incomplete (`incomplete`: the workspace changed during the export): the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0608 = DiagnosticCode(
         "W0608", "API response pages whose cursors do not chain (a page's `current` is not the `next` of the page before it, or the first page given names a `previous` one): a page is missing, and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
+    public static let W0609 = DiagnosticCode(
+        "W0609", "a bundle without one of its resource lists (`sources`, `destinations`, `warehouses`): whether the workspace has any is not known (write `[]` for none), and the workspace is indeterminate (RES-013) unless `--allow-incomplete`")
     public static let W0702 = DiagnosticCode(
         "W0702", "a vendor in the facts file that no catalog integration has (it can permit no transfer), with the closest vendor")
     public static let W0703 = DiagnosticCode(

@@ -4,9 +4,11 @@ import Foundation
 /// however many tests share it.
 extension SuiteDecoder {
 
-    /// An inline export bundle (or `{"workspaces": [...]}`), decoded as `check` decodes files.
+    /// An inline export bundle (or `{"workspaces": [...]}`), decoded as `check` decodes files,
+    /// but for a resource list it leaves out, which is none (`absentListIsIncomplete`).
     mutating func decodeInventory(_ node: DataNode, _ catalog: Catalog) -> [WorkspaceModel] {
         var decoder = BundleDecoder(file: reader.file, catalog: catalog)
+        decoder.absentListIsIncomplete = false
         var out: [WorkspaceModel] = []
         for (bundleNode, path) in decoder.bundles(node) {
             if let model = decoder.decode(bundleNode, path.isEmpty ? "inventory" : "inventory.\(path)") {

@@ -25,7 +25,7 @@ import Testing
 
     /// Paths in messages must name the bundle's real index in `workspaces`.
     @Test func pathsNameTheRealIndexInTheWorkspacesList() {
-        let loaded = InventoryFixture.load(#"{"workspaces": [42, {"workspace": {"id": "a", "slug": "b"}, "sources": 7}]}"#)
+        let loaded = InventoryFixture.load(#"{"workspaces": [42, {"workspace": {"id": "a", "slug": "b"}, "sources": 7, "destinations": [], "warehouses": []}]}"#)
         #expect(loaded.codes == ["E0609", "E0602"])
         #expect(
             loaded.diagnostics.last?.message == "`workspaces[1].sources` must be a list or an API response page, found a number")
@@ -50,7 +50,7 @@ import Testing
 
     /// A workspace of the wrong type is one mistake: one E0602, not also "has no `workspace`".
     @Test func wrongTypeWorkspaceIsOneDiagnostic() {
-        let loaded = InventoryFixture.load(#"{"workspace": "ws-1"}"#)
+        let loaded = InventoryFixture.load(#"{"workspace": "ws-1", "sources": [], "destinations": [], "warehouses": []}"#)
         #expect(loaded.codes.first == "E0602")
         #expect(loaded.codes == ["E0602"])
 
@@ -67,7 +67,7 @@ import Testing
 
     /// `"exportVersion": "1"` is a type error, not "version 1 is not supported; this reads version 1".
     @Test func exportVersionAsAStringIsATypeError() throws {
-        let loaded = InventoryFixture.load(#"{"exportVersion": "1", "workspace": {"id": "a", "slug": "b"}}"#)
+        let loaded = InventoryFixture.load(#"{"exportVersion": "1", "workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#)
         let d = try #require(loaded.diagnostics.first)
         #expect(d.code == "E0602")
 

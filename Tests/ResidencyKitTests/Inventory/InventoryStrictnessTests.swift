@@ -42,11 +42,11 @@ import Testing
             code: "E0621", message: "`destinations` inside `workspace` is not read: it belongs at the bundle's top level"),
         Case(
             name: "another list inside a page", input: b(#""sources": {"data": {"sources": [], 1️⃣"destinations": []}}"#),
-            code: "E0621", message: "`destinations` inside a page of `sources` is not read"),
+            code: "E0621", message: "`destinations` inside a page of `sources` is not read", codes: ["W0609", "E0621"]),
         Case(
             name: "another list beside a page's data",
             input: b(#""sources": [{"data": {"sources": []}, 1️⃣"warehouses": []}]"#), code: "E0621",
-            message: "`warehouses` inside a page of `sources` is not read"),
+            message: "`warehouses` inside a page of `sources` is not read", codes: ["W0609", "E0621"]),
         // null where a list belongs.
         Case(
             name: "null destinations", input: b(#""destinations": 1️⃣null"#), code: "E0618",
@@ -66,15 +66,15 @@ import Testing
         // Both shapes in one file.
         Case(
             name: "bundle keys beside workspaces",
-            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}}], 1️⃣"sources": [{"id": "s"}]}"#, code: "E0619",
+            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}], 1️⃣"sources": [{"id": "s"}]}"#, code: "E0619",
             message: "`sources` beside `workspaces`: a file holds one bundle or `{\"workspaces\": [bundle, …]}`, not both"),
         Case(
             name: "a workspace beside workspaces",
-            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}}], 1️⃣"workspace": {"id": "b", "slug": "b"}}"#,
+            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}], 1️⃣"workspace": {"id": "b", "slug": "b"}}"#,
             code: "E0619", message: "`workspace` beside `workspaces`"),
         Case(
             name: "an unknown key beside workspaces",
-            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}}], 1️⃣"workspacess": []}"#, code: "E0617",
+            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}], 1️⃣"workspacess": []}"#, code: "E0617",
             message: "unknown key `workspacess` in a `workspaces` file", help: .exactly("did you mean `workspaces`?")),
         Case(
             name: "a capitalised workspace key", input: #"1️⃣{"Workspace": {"id": "a", "slug": "b"}, "sources": []}"#,
@@ -117,7 +117,7 @@ import Testing
             message: "`dataSubjects[0]` must be a string, found a number"),
         Case(
             name: "an unknown place in YAML", path: "inv.yaml",
-            input: "workspace: {id: w, slug: s}\ndataSubjects: [EU, 1️⃣Atlantis]\n", code: "E0620",
+            input: "workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\ndataSubjects: [EU, 1️⃣Atlantis]\n", code: "E0620",
             message: "unknown place \"Atlantis\""),
     ]
 
@@ -125,19 +125,19 @@ import Testing
     static let yamlDuplicates: [Case] = [
         Case(
             name: "a top-level key", path: "d.yaml",
-            input: "workspace: {id: a, slug: b}\n2️⃣dataSubjects: [EU]\nsources: []\n1️⃣dataSubjects: [US]\n", code: "E0610",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\n2️⃣dataSubjects: [EU]\nsources: []\n1️⃣dataSubjects: [US]\n", code: "E0610",
             message: "invalid YAML: duplicate key `dataSubjects`", note: "2️⃣"),
         Case(
             name: "a key in a list item, after a comment", path: "d.yaml",
-            input: "workspace: {id: a, slug: b}\nsources:\n  - id: s1\n    2️⃣slug: x\n    # again\n    1️⃣slug: y\n  - id: s2\n",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources:\n  - id: s1\n    2️⃣slug: x\n    # again\n    1️⃣slug: y\n  - id: s2\n",
             code: "E0610", message: "invalid YAML: duplicate key `slug`", note: "2️⃣"),
         Case(
             name: "a key in a flow mapping", path: "d.yaml",
-            input: "workspace: {id: a, slug: b}\nsources: [{2️⃣id: s1, name: {x: 1, id: 3}, 1️⃣id: s2}]\n", code: "E0610",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources: [{2️⃣id: s1, name: {x: 1, id: 3}, 1️⃣id: s2}]\n", code: "E0610",
             message: "invalid YAML: duplicate key `id`", note: "2️⃣"),
         Case(
             name: "a quoted repeat", path: "d.yaml",
-            input: "workspace: {id: a, slug: b}\n2️⃣region: eu-west\n1️⃣\"region\": us-west\n", code: "E0610",
+            input: "workspace: {id: a, slug: b}\nsources: []\ndestinations: []\nwarehouses: []\n2️⃣region: eu-west\n1️⃣\"region\": us-west\n", code: "E0610",
             message: "invalid YAML: duplicate key `region`", note: "2️⃣"),
     ]
 
@@ -167,7 +167,7 @@ import Testing
     @Test(arguments: [
         ("catalog", #"{"formatVersion": 2, 2️⃣"title": "a", 1️⃣"title": "b"}"#),
         ("workspaces file", #"{"workspaces": [{"region": "eu", 2️⃣"tokenEnv": "A", 1️⃣"tokenEnv": "B"}]}"#),
-        ("test file", #"{"tests": [{"name": "t", "inventory": {"workspace": {"id": "a", 2️⃣"slug": "a", 1️⃣"slug": "b"}}}]}"#),
+        ("test file", #"{"tests": [{"name": "t", "inventory": {"workspace": {"id": "a", 2️⃣"slug": "a", 1️⃣"slug": "b"}, "sources": [], "destinations": [], "warehouses": []}}]}"#),
     ])
     func duplicateKeysInEveryFileWeDefine(kind: String, text: String) throws {
         let marked = InventoryMarked(text)

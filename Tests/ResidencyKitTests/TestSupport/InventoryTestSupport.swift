@@ -35,8 +35,13 @@ enum InventoryFixture {
     }
 
     /// A minimal valid bundle around the given extra members (JSON text without braces).
+    /// Each resource list the members do not give is written empty, as `residency export`
+    /// writes it: a bundle without one is incomplete (W0609).
     static func bundle(_ members: String = "", workspace: String = #"{"id": "ws1", "slug": "one"}"#) -> String {
-        let extra = members.isEmpty ? "" : ",\n" + members
+        var extra = members.isEmpty ? "" : ",\n" + members
+        for key in BundleDecoder.resourceListKeys where !members.contains("\"\(key)\"") {
+            extra += ",\n\"\(key)\": []"
+        }
         return "{\"exportVersion\": 1, \"workspace\": \(workspace)\(extra)\n}"
     }
 

@@ -219,6 +219,10 @@ struct PolicyTestLoaderTests {
         #expect(suite.cases[1].expectations.first?.workspace == "acme-eu")
         #expect(suite.cases[1].expectations.first?.messageContains == "x")
         #expect(suite.cases[0].workspaces.first?.destinations.first?.endpoint.region == "eu")
+        // The inline inventory has no `warehouses`: a made-up world has none, and is complete
+        // (an inventory file without the list is W0609, IncompleteInventoryTests).
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        #expect(suite.cases[0].workspaces.first?.workspace.incomplete.isEmpty == true)
     }
 
     @Test func testFilesAreFoundByName() {

@@ -67,7 +67,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let real = InputTree.realPath(root) ?? root
         try SpecialFiles.write(Self.secret, to: root + "/secret.json")
-        try SpecialFiles.write(#"{"workspace": {"id": "w", "slug": "w"}}"#, to: root + "/pack/data/ok.json")
+        try SpecialFiles.write(#"{"workspace": {"id": "w", "slug": "w"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + "/pack/data/ok.json")
         let marked = Self.testFile(key: c.key, path: c.path)
         try SpecialFiles.write(marked.text, to: root + "/pack/pack.test.yaml")
         try c.make(root)

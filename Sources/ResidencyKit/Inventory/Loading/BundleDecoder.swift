@@ -7,6 +7,10 @@ struct BundleDecoder {
     /// What the input itself says is left out (a page whose `pagination.next` was not
     /// followed), gathered while decoding and recorded on the workspace.
     var incomplete: [Workspace.Incompleteness] = []
+    /// Whether a resource list left out of a bundle makes the workspace incomplete (W0609).
+    /// A test file's inline `inventory:` states a whole made-up world, so a list it leaves out
+    /// is none, as in the inputs of other engines' tests; an inventory file never is.
+    var absentListIsIncomplete = true
 
     /// Every key a bundle may have: its own, and what `residency export` writes beside them.
     static let bundleKeys = [
@@ -81,6 +85,7 @@ struct BundleDecoder {
         }
         guard var workspace = decodeWorkspace(bundle, path) else { return nil }
         decodeRecordedIncompleteness(bundle, path)
+        if absentListIsIncomplete { reportAbsentLists(bundle) }
         // Resources are read by index below: iterating or mapping an array of these structs
         // copies each element (a dozen retains).
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
@@ -120,6 +125,24 @@ struct BundleDecoder {
             }
             reader.report(.exportRecordedIncomplete(text, at: reader.range(e)))
             incomplete.append(.init(reason: "the export recorded that it is incomplete: \(text)", origin: reader.origin(e)))
+        }
+    }
+
+    /// The resource lists a workspace's audit rests on. One left out of the bundle is not
+    /// "none": an export cut short, or a bundle put together by hand that forgot one, would
+    /// otherwise pass every policy over that kind. `residency export` writes each, `[]` when
+    /// the workspace has none.
+    static let resourceListKeys = ["sources", "destinations", "warehouses"]
+
+    private mutating func reportAbsentLists(_ bundle: DataNode) {
+        for key in Self.resourceListKeys where bundle[key] == nil {
+            // At the bundle's first byte: there is no place for what is not there.
+            let at = reader.file.range(bundle.start, bundle.start + 1)
+            reader.report(.listAbsent(key, at: at))
+            incomplete.append(
+                .init(
+                    reason: "the bundle has no `\(key)` list, so whether the workspace has \(key) is not known",
+                    origin: reader.origin(bundle)))
         }
     }
 

@@ -135,6 +135,12 @@ extension Diagnostic {
             .W0607, "the export of this workspace recorded that it is incomplete: \(reason)", at: r,
             help: "export the workspace again; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
     }
+    static func listAbsent(_ key: String, at r: SourceRange) -> Diagnostic {
+        .warning(
+            .W0609, "the bundle has no `\(key)` list: whether the workspace has \(key) is not known", at: r,
+            help: "export the workspace again (`residency export` writes every list), or write `\"\(key)\": []` if it has "
+                + "none; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
+    }
     /// `gap`: where the pages part, as a clause (`this page is "Mg==" (pagination.current), but
     /// the page before it named "MQ==" as the next`).
     static func cursorsDoNotChain(_ list: String, _ gap: String, at r: SourceRange) -> Diagnostic {

@@ -129,10 +129,10 @@ import Testing
             name: "a numeric apiHost", input: b(#""apiHost": 1️⃣443"#), code: "E0602",
             message: "`apiHost` must be a string, found a number"),
         Case(
-            name: "a workspace name that is a number", input: #"{"workspace": {"id": "a", "slug": "b", "name": 1️⃣7}}"#,
+            name: "a workspace name that is a number", input: #"{"workspace": {"id": "a", "slug": "b", "name": 1️⃣7}, "sources": [], "destinations": [], "warehouses": []}"#,
             code: "E0602", message: "`workspace.name` must be a string, found a number"),
         Case(
-            name: "a workspace that is a string", input: #"{"workspace": 1️⃣"ws1"}"#, code: "E0602",
+            name: "a workspace that is a string", input: #"{"workspace": 1️⃣"ws1", "sources": [], "destinations": [], "warehouses": []}"#, code: "E0602",
             message: "`workspace` must be an object, found a string", codes: .unchecked),
         Case(
             name: "useSegmentEndpoints as a string",
@@ -161,19 +161,19 @@ import Testing
             message: "`workspaces` must be a list, found an object"),
         Case(
             name: "a wrong type inside a workspaces list",
-            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "b"}, "sources": 1️⃣7}]}"#, code: "E0602",
+            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "b"}, "sources": 1️⃣7, "destinations": [], "warehouses": []}]}"#, code: "E0602",
             message: "`workspaces[0].sources` must be a list or an API response page, found a number"),
         Case(
             name: "a quoted YAML string enabled", path: "inv.yaml",
-            input: "workspace: {id: a, slug: b}\nsources:\n  - id: s1\n    enabled: 1️⃣\"true\"\n", code: "E0602",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources:\n  - id: s1\n    enabled: 1️⃣\"true\"\n", code: "E0602",
             message: "`sources[0].enabled` must be true or false, found a string"),
         Case(
             name: "a YAML 1.1 boolean is a string", path: "inv.yaml",
-            input: "workspace: {id: a, slug: b}\nsources:\n  - id: s1\n    enabled: 1️⃣yes\n", code: "E0602",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources:\n  - id: s1\n    enabled: 1️⃣yes\n", code: "E0602",
             message: "`sources[0].enabled` must be true or false, found a string"),
         Case(
             name: "a YAML number id", path: "inv.yaml",
-            input: "workspace: {id: a, slug: b}\nsources:\n  - id: 1️⃣42\n", code: "E0602",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources:\n  - id: 1️⃣42\n", code: "E0602",
             message: "`sources[0].id` must be a string, found a number"),
     ]
 
@@ -199,20 +199,21 @@ import Testing
             name: "a warehouse without id", input: b(#""warehouses": [1️⃣{"settings": {}}]"#), code: "E0603",
             message: "a warehouse has no `id`"),
         Case(
-            name: "a workspace without slug", input: #"{"workspace": 1️⃣{"id": "a"}}"#, code: "E0603",
+            name: "a workspace without slug", input: #"{"workspace": 1️⃣{"id": "a"}, "sources": [], "destinations": [], "warehouses": []}"#, code: "E0603",
             message: "the workspace has no `slug`"),
         Case(
-            name: "a workspace without id", input: #"{"workspace": 1️⃣{"slug": "a"}}"#, code: "E0603",
+            name: "a workspace without id", input: #"{"workspace": 1️⃣{"slug": "a"}, "sources": [], "destinations": [], "warehouses": []}"#, code: "E0603",
             message: "the workspace has no `id`"),
         Case(
-            name: "an enveloped workspace without id", input: #"{"workspace": {"data": {"workspace": 1️⃣{"slug": "a"}}}}"#,
+            name: "an enveloped workspace without id", input: #"{"workspace": {"data": {"workspace": 1️⃣{"slug": "a"}}}, "sources": [], "destinations": [], "warehouses": []}"#,
             code: "E0603", message: "the workspace has no `id`"),
         Case(
-            name: "a null workspace", input: #"1️⃣{"workspace": null}"#, code: "E0603", message: "the bundle has no `workspace`"),
+            name: "a null workspace", input: #"1️⃣{"workspace": null, "sources": [], "destinations": [], "warehouses": []}"#, code: "E0603", message: "the bundle has no `workspace`"),
         Case(
             name: "a page without its list", input: b(#""sources": {"data": 1️⃣{"destinations": []}}"#), code: "E0603",
             // Changed with issue 11: the list nested under the wrong key is an error of its own (E0621).
-            message: "the `sources` page has no `sources`", codes: .exactly(["E0621", "E0603"])),
+            // The bundle has no `destinations` of its own either (W0609).
+            message: "the `sources` page has no `sources`", codes: .exactly(["W0609", "E0621", "E0603"])),
         Case(
             name: "an sdkConfig without sourceId", input: b(#""sdkConfigs": [1️⃣{"library": "analytics-swift"}]"#),
             code: "E0603", message: "an sdkConfig has no `sourceId`"),
@@ -221,7 +222,7 @@ import Testing
             code: "E0603", message: "a warehouseAccess entry has no `warehouseId`"),
         Case(
             name: "a YAML source without id", path: "inv.yaml",
-            input: "workspace: {id: a, slug: b}\nsources:\n  - id: s1\n  - 1️⃣slug: web\n    enabled: true\n", code: "E0603",
+            input: "workspace: {id: a, slug: b}\ndestinations: []\nwarehouses: []\nsources:\n  - id: s1\n  - 1️⃣slug: web\n    enabled: true\n", code: "E0603",
             message: "a source has no `id`"),
     ]
 
@@ -271,13 +272,13 @@ import Testing
             message: #"unknown workspace region "eu-wset"; expected "eu-west" or "us-west""#,
             help: .exactly(#"did you mean "eu-west"?"#)),
         Case(
-            name: "an unknown region in YAML", path: "inv.yaml", input: "workspace: {id: a, slug: b}\nregion: 1️⃣us-wset\n",
+            name: "an unknown region in YAML", path: "inv.yaml", input: "workspace: {id: a, slug: b}\nsources: []\ndestinations: []\nwarehouses: []\nregion: 1️⃣us-wset\n",
             code: "E0607", message: #"unknown workspace region "us-wset""#, help: .exactly(#"did you mean "us-west"?"#)),
         Case(
-            name: "exportVersion 2", input: #"{"exportVersion": 1️⃣2, "workspace": {"id": "a", "slug": "b"}}"#, code: "E0608",
+            name: "exportVersion 2", input: #"{"exportVersion": 1️⃣2, "workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#, code: "E0608",
             message: "export version 2 is not supported; this residency reads version 1", help: .exactly(nil)),
         Case(
-            name: "exportVersion 1.5", input: #"{"exportVersion": 1️⃣1.5, "workspace": {"id": "a", "slug": "b"}}"#,
+            name: "exportVersion 1.5", input: #"{"exportVersion": 1️⃣1.5, "workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#,
             code: "E0608", message: "export version 1.5 is not supported"),
         Case(
             name: "exportVersion 0 in YAML", path: "inv.yaml", input: "exportVersion: 1️⃣0\nworkspace: {id: a, slug: b}\n",
@@ -294,7 +295,7 @@ import Testing
             code: "E0609", message: "found an object without `workspace`"),
         Case(
             name: "a number in the workspaces list",
-            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "b"}}, 1️⃣42]}"#, code: "E0609", message: "found a number"),
+            input: #"{"workspaces": [{"workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}, 1️⃣42]}"#, code: "E0609", message: "found a number"),
         Case(name: "a top-level string", input: #"1️⃣"hello""#, code: "E0609", message: "found a string"),
         Case(
             name: "Terraform-like output that is not a plan (plans: TerraformDecodeTests)",
@@ -375,7 +376,7 @@ import Testing
         Case(
             name: "a CIDR in YAML", path: "inv.yaml",
             input:
-                "workspace: {id: a, slug: b}\nwarehouses: [{id: w1}]\nwarehouseAccess:\n  - warehouseId: w1\n    allowlistedCidrs: [1️⃣10.0.0.0/x]\n",
+                "workspace: {id: a, slug: b}\nsources: []\ndestinations: []\nwarehouses: [{id: w1}]\nwarehouseAccess:\n  - warehouseId: w1\n    allowlistedCidrs: [1️⃣10.0.0.0/x]\n",
             code: "E0613", message: "invalid CIDR: prefix length `x` is not a number"),
     ]
 
@@ -421,7 +422,7 @@ import Testing
             ),
             code: "E0616", message: "duplicate key `apiRegion`", note: "2️⃣"),
         Case(
-            name: "a duplicate key in the workspace", input: #"{"workspace": {"id": "a", "slug": "b", 1️⃣"id": "c"}}"#,
+            name: "a duplicate key in the workspace", input: #"{"workspace": {"id": "a", "slug": "b", 1️⃣"id": "c"}, "sources": [], "destinations": [], "warehouses": []}"#,
             code: "E0616", message: "duplicate key `id`"),
         Case(
             name: "a page with more to come",
@@ -593,14 +594,14 @@ import Testing
     }
 
     @Test func unsupportedExportVersionDropsTheWorkspace() {
-        let loaded = InventoryFixture.load(#"{"exportVersion": 2, "workspace": {"id": "a", "slug": "b"}, "sources": 7}"#)
+        let loaded = InventoryFixture.load(#"{"exportVersion": 2, "workspace": {"id": "a", "slug": "b"}, "sources": 7, "destinations": [], "warehouses": []}"#)
         #expect(loaded.codes == ["E0608"])
         #expect(loaded.workspaces.isEmpty)
     }
 
     @Test func exportVersionIsOptionalAndOneMayBeWrittenAsADecimal() {
-        #expect(InventoryFixture.load(#"{"workspace": {"id": "a", "slug": "b"}}"#).workspaces.count == 1)
-        let decimal = InventoryFixture.load(#"{"exportVersion": 1.0, "workspace": {"id": "a", "slug": "b"}}"#)
+        #expect(InventoryFixture.load(#"{"workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#).workspaces.count == 1)
+        let decimal = InventoryFixture.load(#"{"exportVersion": 1.0, "workspace": {"id": "a", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#)
         #expect(decimal.diagnostics.isEmpty)
         #expect(decimal.workspaces.count == 1)
     }
@@ -674,9 +675,9 @@ import Testing
     }
 
     @Test func sameWorkspaceInTwoFilesIsReportedAtTheSecond() throws {
-        let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "a"}, "region": "eu-west"}"#)
+        let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "a"}, "region": "eu-west", "sources": [], "destinations": [], "warehouses": []}"#)
         let second = InventoryMarked(
-            "# again\nexportVersion: 1\nworkspace:\n  data:\n    workspace:\n      1️⃣id: ws-1\n      slug: b\n")
+            "# again\nexportVersion: 1\nworkspace:\n  data:\n    workspace:\n      1️⃣id: ws-1\n      slug: b\nsources: []\ndestinations: []\nwarehouses: []\n")
         let loaded = InventoryFixture.load([("a.json", first.text), ("b.yaml", second.text)])
         #expect(loaded.codes == ["E0615"])
         let d = loaded.diagnostics[0]
@@ -693,8 +694,8 @@ import Testing
     /// Reports name workspaces by slug (findings, HTML pages, JUnit files): two workspaces with
     /// one slug could not be told apart, so the second is refused at its place.
     @Test func twoWorkspacesWithOneSlugAreRefused() throws {
-        let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "acme"}, "region": "eu-west"}"#)
-        let second = InventoryMarked(#"{"workspace": 1️⃣{"id": "ws-2", "slug": "acme"}, "region": "us-west"}"#)
+        let first = InventoryMarked(#"{"workspace": 2️⃣{"id": "ws-1", "slug": "acme"}, "region": "eu-west", "sources": [], "destinations": [], "warehouses": []}"#)
+        let second = InventoryMarked(#"{"workspace": 1️⃣{"id": "ws-2", "slug": "acme"}, "region": "us-west", "sources": [], "destinations": [], "warehouses": []}"#)
         let loaded = InventoryFixture.load([("a.json", first.text), ("b.json", second.text)])
         #expect(loaded.codes == ["E0615"])
         let d = loaded.diagnostics[0]
@@ -709,7 +710,7 @@ import Testing
 
     @Test func sameWorkspaceTwiceInOneFile() throws {
         let marked = InventoryMarked(
-            #"{"workspaces": [{"workspace": {"id": "w", "slug": "a"}}, {"workspace": 1️⃣{"id": "w", "slug": "b"}}]}"#)
+            #"{"workspaces": [{"workspace": {"id": "w", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}, {"workspace": 1️⃣{"id": "w", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}]}"#)
         let loaded = InventoryFixture.load(marked.text)
         #expect(loaded.codes == ["E0615"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())

@@ -6,7 +6,7 @@ import Testing
 /// An inventory folder leaves nothing out without a word: what cannot be read is an error
 /// naming it, what is not read is listed (issue 11, "Fail closed").
 @Suite struct InventoryFolderTests {
-    static let bundle = #"{"workspace": {"id": "w-a", "slug": "a"}}"#
+    static let bundle = #"{"workspace": {"id": "w-a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}"#
 
     /// One entry beside a good inventory (`a.json`), and what loading the folder says.
     struct Case: Sendable, CustomTestStringConvertible {
@@ -61,12 +61,12 @@ import Testing
             notes: ["not read: ROOT/._a.json (hidden)", "not read: ROOT/.b.json (hidden)"]),
         Case(
             name: "a folder named like a file is walked",
-            make: { try SpecialFiles.write(#"{"workspace": {"id": "w-b", "slug": "b"}}"#, to: $0 + "/odd.json/b.json") },
+            make: { try SpecialFiles.write(#"{"workspace": {"id": "w-b", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#, to: $0 + "/odd.json/b.json") },
             codes: [], message: nil),
         Case(
             name: "a link to a folder is followed",
             make: { root in
-                try SpecialFiles.write(#"{"workspace": {"id": "w-b", "slug": "b"}}"#, to: root + ".elsewhere/b.json")
+                try SpecialFiles.write(#"{"workspace": {"id": "w-b", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + ".elsewhere/b.json")
                 try SpecialFiles.link(root + "/linked", to: root + ".elsewhere")
             },
             codes: [], message: nil),
@@ -99,7 +99,7 @@ import Testing
         let root = try SpecialFiles.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try SpecialFiles.write(Self.bundle, to: root + "/a.json")
-        try SpecialFiles.write(#"{"workspace": {"id": "w-us", "slug": "us"}}"#, to: root + "/locked/us.json")
+        try SpecialFiles.write(#"{"workspace": {"id": "w-us", "slug": "us"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + "/locked/us.json")
         let loaded = InventoryLoader.load(
             paths: [root], catalog: InventoryFixture.catalog, tree: nil, progress: nil,
             list: { path in path.hasSuffix("/locked") ? .failure(.permissionDenied) : FolderWalk.listFolder(path) })

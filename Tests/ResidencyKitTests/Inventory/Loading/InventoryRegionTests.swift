@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func regionInYAMLIsReportedAtItsValue() {
-        let marked = InventoryMarked("workspace: {id: w, slug: s}\napiHost: https://eu1.api.segmentapis.com\nregion: 1️⃣us-west\n")
+        let marked = InventoryMarked("workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\napiHost: https://eu1.api.segmentapis.com\nregion: 1️⃣us-west\n")
         let loaded = InventoryFixture.load(marked.text, path: "r.yaml")
         #expect(loaded.codes == ["E0606"])
         #expect(loaded.diagnostics.first?.lineColumn == marked.at())
