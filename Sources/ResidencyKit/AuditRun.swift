@@ -404,7 +404,8 @@ public enum AuditRun {
                 code: "incomplete-allowed", policy: nil,
                 message:
                     "workspace \(m.workspace.slug) was audited with --allow-incomplete although its inventory is incomplete: "
-                    + m.workspace.incomplete.map(\.reason).joined(separator: "; "))
+                    + m.workspace.incomplete.map(\.reason).joined(separator: "; "),
+                workspace: m.workspace.slug)
         }
     }
 

@@ -125,6 +125,42 @@ import Testing
         #expect(w.lineColumn == marked.at())
     }
 
+    /// A compliant verdict over an inventory the run knew to be incomplete says so in every
+    /// report, where its readers look: JUnit as a skipped testcase of the run's suite (a
+    /// dashboard shows it though every test passed), the verdict box of the HTML report and of
+    /// the Markdown summary, and the workspace's own page of an HTML folder.
+    @Test func allowIncompleteIsSaidInEveryReport() throws {
+        let (outcome, _, _) = try Self.run(Self.cases[0], allowIncomplete: true)
+        let doc = try #require(outcome.document)
+        #expect(doc.summary.verdict == .compliant)
+        let notice = try #require(doc.notices.first { $0.code == "incomplete-allowed" })
+        #expect(notice.workspace == "partial-eu")
+        #expect(!notice.blocks && notice.isGap)
+
+        let junit = try JUnitReport().render(doc)
+        #expect(junit.contains(#"<testsuite name="residency.run" tests="1" failures="0" errors="0" skipped="1""#), "\(junit)")
+        #expect(junit.contains(#"<skipped message="workspace partial-eu was audited with --allow-incomplete"#))
+        // A workspace's own file of a JUnit folder leaves the run's notices to the run's file.
+        #expect(!(try JUnitReport().render(doc, workspace: "partial-eu")).contains("residency.run"))
+
+        let gap = "Not all of the input was audited: 1 workspace was audited although its inventory says it is incomplete"
+        #expect(HTMLReport().render(doc, provenance: doc.run.ranBy).contains(gap))
+        #expect(MarkdownReport().render(doc).contains("**" + gap))
+        let pages = HTMLReport().renderSite(doc, provenance: doc.run.ranBy)
+        let page = try #require(pages.first { $0.name.hasPrefix("workspace-") })
+        #expect(page.html.contains("<strong>incomplete-allowed: </strong>workspace partial-eu was audited"))
+
+        // Read back from the JSON document, the notice keeps its workspace.
+        let read = try ResultDocumentReadTests.roundTrip(doc)
+        #expect(read.notices == doc.notices)
+        #expect(try JUnitReport().render(read) == junit)
+
+        // Without the flag, the workspace is undecided (RES-013) and no notice says more.
+        let undecided = try #require(try Self.run(Self.cases[0]).0.document)
+        #expect(undecided.gapSentence == nil)
+        #expect(!(try JUnitReport().render(undecided)).contains("<skipped"))
+    }
+
     /// The bundle case passes every policy otherwise: with the flag, the gate passes.
     @Test func allowIncompletePassesWhenNothingElseFails() throws {
         let (outcome, _, _) = try Self.run(Self.cases[0], allowIncomplete: true)

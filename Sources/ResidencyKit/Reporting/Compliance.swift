@@ -74,6 +74,27 @@ extension ResultDocument {
     /// The notices that fail the gate and leave the verdict undecided (`Notice.blocks`).
     public var blockingNotices: [Notice] { notices.filter(\.blocks) }
 
+    /// The notices JUnit writes in its run suite: those that fail the gate, and those that say
+    /// part of the input was not audited (`Notice.isGap`).
+    var runSuiteNotices: [Notice] { notices.filter { $0.blocks || $0.isGap } }
+
+    /// What of the input was not audited although the gate did not count it, in one sentence
+    /// for the verdict box (nil when everything given was audited): a verdict of compliant over
+    /// an inventory the run knew to be incomplete must say so where the verdict is read.
+    var gapSentence: String? {
+        let incomplete = notices.reduce(0) { $0 + ($1.code == "incomplete-allowed" ? 1 : 0) }
+        let unread = notices.reduce(0) { $0 + ($1.isGap && $1.code != "incomplete-allowed" ? 1 : 0) }
+        var parts: [String] = []
+        if incomplete > 0 {
+            parts.append(
+                HTMLMarkup.count(incomplete, "workspace was", "workspaces were")
+                    + " audited although its inventory says it is incomplete (the run was told to accept it)")
+        }
+        if unread > 0 { parts.append(HTMLMarkup.count(unread, "notice names", "notices name") + " files that were not read") }
+        guard !parts.isEmpty else { return nil }
+        return "Not all of the input was audited: " + parts.joined(separator: "; ") + "."
+    }
+
     /// How many SDKs set up in code send to a source the run cannot name (the blocking
     /// notices of `check --scan`).
     public var unmatchedSetups: Int { notices.reduce(0) { $0 + ($1.blocks && $1.code != "unmatched" ? 1 : 0) } }

@@ -21,10 +21,11 @@ extension JUnitReport {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         var names = Set<String>()
-        // The run's notices that fail the gate belong to no workspace: a file of their own, so
-        // that the folder's dashboard goes red when the gate does. Its name is taken first; a
-        // workspace whose slug cleans to it keeps apart by its id.
-        let blocking = doc.blockingNotices
+        // The run's notices that fail the gate, or say part of the input was not audited,
+        // belong to no workspace: a file of their own, so that the folder's dashboard goes red
+        // when the gate does. Its name is taken first; a workspace whose slug cleans to it keeps
+        // apart by its id.
+        let blocking = doc.runSuiteNotices
         if !blocking.isEmpty { names.insert(Self.runFileName) }
         // Grouped once: filtering every result for every workspace would be quadratic.
         var byWorkspace: [String: [Int]] = [:]
@@ -58,7 +59,7 @@ extension JUnitReport {
         }
     }
 
-    /// The file of the run's notices that fail the gate, in a folder (`--junit-dir`).
+    /// The file of the run's notices (`runSuiteNotices`), in a folder (`--junit-dir`).
     static let runFileName = "residency-run"
 
     /// A workspace slug as a file name: letters, digits, `-`, `_` and `.` kept, anything else

@@ -8,7 +8,7 @@
 ///   (indeterminate); below the threshold it passes with its finding in `<system-out>`, so
 ///   dashboards go red exactly when the gate does;
 /// - permitted transfers pass and carry their legal basis in `<system-out>`; waived ones
-///   are `<skipped>`;
+///   are `<skipped>`, as are the run's notices that part of the input was not audited;
 /// - counts are derived from the elements written; suite properties carry the tool version
 ///   and input digests, never command-line options.
 public struct JUnitReport: Sendable {
@@ -37,7 +37,7 @@ public struct JUnitReport: Sendable {
     public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
         try render(
             doc, results: doc.results.indices.lazy.filter { workspace == nil || doc.results[$0].workspace == workspace },
-            properties: properties(doc), notices: workspace == nil ? doc.blockingNotices : [])
+            properties: properties(doc), notices: workspace == nil ? doc.runSuiteNotices : [])
     }
 
     /// Renders the results of `doc` at the given indices; `properties` are the suites' (the
@@ -46,8 +46,10 @@ public struct JUnitReport: Sendable {
     /// testcases (a dozen references each) took most of a second.
     /// `notices`: the run's notices that fail the gate, written as testcases in error (undecided,
     /// as a result that could not be decided) of a last suite, `residency.run`, so that the
-    /// dashboard goes red when the gate does. `policySuites: false` leaves out the policies'
-    /// suites (the folder's run file, whose results are in the workspaces' files).
+    /// dashboard goes red when the gate does; and those that say part of the input was not
+    /// audited, as skipped testcases, so that a green dashboard still shows them.
+    /// `policySuites: false` leaves out the policies' suites (the folder's run file, whose
+    /// results are in the workspaces' files).
     func render(
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
         notices: [ResultDocument.Notice] = []
@@ -74,7 +76,7 @@ public struct JUnitReport: Sendable {
                 Suite(
                     policy: Self.runSuite,
                     // Undecided, as a result that could not be decided is: an `<error>`.
-                    cases: notices.map { Case(notice: $0, kind: gating ? .error : .passed) }))
+                    cases: notices.map { Case(notice: $0, kind: !$0.blocks ? .skipped : gating ? .error : .passed) }))
         }
         let w = try XMLWriter()
         try w.startElement("testsuites")
@@ -172,6 +174,8 @@ public struct JUnitReport: Sendable {
             let body = "\(v(n.code)): \(message(n.message))"
             if c.kind == .error {
                 try w.element("error", attributes: [("type", v(n.code)), ("message", message(n.message))], text: body)
+            } else if c.kind == .skipped {
+                try w.element("skipped", attributes: [("message", message(n.message))], text: body)
             } else {
                 try w.element("system-out", text: body)
             }

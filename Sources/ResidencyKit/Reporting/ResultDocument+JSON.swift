@@ -103,6 +103,7 @@ extension ResultDocument {
             w.field("policy", n.policy)
             w.field("message", n.message)
             w.field("location", n.location)
+            w.field("workspace", n.workspace)
             w.endObject()
         }
         w.endArray()

@@ -143,16 +143,19 @@ extension ResultDocument {
             guard let o = r.element(n, path) else { return nil }
             return Notice(
                 code: r.string(o, "code", path), policy: r.optionalString(o, "policy", path),
-                message: r.string(o, "message", path), location: r.optionalString(o, "location", path))
+                message: r.string(o, "message", path), location: r.optionalString(o, "location", path),
+                workspace: r.optionalString(o, "workspace", path))
         }
         let placeholder = Provenance.unknown
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion, tool: tool ?? Tool(),
             run: run ?? Run(startedAt: "", finishedAt: "", auditDate: "", ranBy: placeholder),
             inputs: inputs ?? Inputs(policies: [], catalog: [], facts: nil, inventories: []), params: params,
-            vendors: vendors, summary: summary
+            vendors: vendors,
+            summary: summary
                 ?? Summary(
-                    verdict: .notDecided, gate: .failed, failOn: .error, workspaces: 0, policies: 0, permits: 0, resources: 0, evaluated: 0,
+                    verdict: .notDecided, gate: .failed, failOn: .error, workspaces: 0, policies: 0, permits: 0, resources: 0,
+                    evaluated: 0,
                     outcomes: OutcomeCounts(), bySeverity: SeverityCounts()),
             policies: policies, workspaces: workspaces, results: results, notices: notices, baseline: baseline)
     }

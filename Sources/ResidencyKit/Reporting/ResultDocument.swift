@@ -114,12 +114,16 @@ public struct ResultDocument: Sendable, Equatable {
         public var message: String
         /// Where in a file it is (`path:line:col`), for notices about a place in code.
         public var location: String? = nil
+        /// The slug of the workspace it is about, for notices about one (`incomplete-allowed`),
+        /// so that the workspace's own page of an HTML folder shows it too.
+        public var workspace: String? = nil
 
-        public init(code: String, policy: String?, message: String, location: String? = nil) {
+        public init(code: String, policy: String?, message: String, location: String? = nil, workspace: String? = nil) {
             self.code = code
             self.policy = policy
             self.message = message
             self.location = location
+            self.workspace = workspace
         }
 
         /// The notices that fail the gate and leave the verdict undecided, as a result that
@@ -130,6 +134,15 @@ public struct ResultDocument: Sendable, Equatable {
 
         /// Whether it fails the gate (`blockingCodes`).
         public var blocks: Bool { Self.blockingCodes.contains(code) }
+
+        /// The notices that say part of what was given was not audited, though the gate did not
+        /// count it: an incomplete inventory audited with `--allow-incomplete`, files in a folder
+        /// that were not read. A report whose readers look only at results (JUnit) still shows
+        /// them, as skipped testcases, so a green dashboard never hides them.
+        public static let gapCodes: Set<String> = ["incomplete-allowed", "files-not-read", "scan-file-not-read"]
+
+        /// Whether it says part of the input was not audited (`gapCodes`).
+        public var isGap: Bool { Self.gapCodes.contains(code) }
     }
 
     public var schemaVersion = ResultDocument.schemaVersion

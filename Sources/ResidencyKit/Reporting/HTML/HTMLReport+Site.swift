@@ -141,6 +141,13 @@ extension HTMLReport {
                             + "\(tally.failing) failed and \(tally.undecided) undecided at the gate, "
                             + "\(tally.permitted) permitted, \(tally.waived) waived, "
                             + "of \(HTMLMarkup.count(tally.results, "result")).")
+                    // What the run noted of this workspace (audited although incomplete).
+                    for n in doc.notices where n.workspace == ws.slug {
+                        w.element("p") { w in
+                            w.element("strong", text: "\(n.code): ")
+                            w.text(n.message)
+                        }
+                    }
                     w.element("p") { w in
                         let workspaces = HTMLMarkup.count(doc.workspaces.count, "workspace")
                         w.text("Part of the audit of \(workspaces) on \(doc.run.auditDate), ")

@@ -7,6 +7,7 @@ extension HTMLReport {
                 w.element("p", .cls("verdict-word"), text: verdict.headline)
                 w.element("p", text: doc.verdictReason)
                 w.element("p", .cls("gate"), text: gateSentence(doc))
+                if let gap = doc.gapSentence { w.element("p", text: gap + " The notices under Coverage say which.") }
                 if let baseline = doc.baseline { w.element("p", text: HTMLReport.baselineSentence(baseline)) }
             }
             scopeTable(doc, index, &w)

@@ -43,6 +43,7 @@ extension MarkdownReport {
             why += " on a legal basis recorded by a permit."
         }
         if waived > 0 { why += " \(HTMLMarkup.count(waived, "finding")) waived." }
+        if let gap = doc.gapSentence { why += " **" + gap + "** The notices below say which." }
         var scope =
             "Audit date \(MarkdownText.escape(doc.run.auditDate, limit: 40)) · \(HTMLMarkup.count(s.workspaces, "workspace")) · "
         scope += "\(HTMLMarkup.count(s.resources, "resource")) · \(HTMLMarkup.count(s.policies, "policy", "policies")) and "
