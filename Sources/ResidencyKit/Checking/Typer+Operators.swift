@@ -175,6 +175,11 @@ extension Typer {
             return .bool
         case .coalesce:
             let lt = type(l), rt = type(r)
+            // A region with a text fallback stays a closed set: `d.endpoint.region ?? "none"` is
+            // a region or "none", so comparing it with a value it can never take (`"US"`) is
+            // still E0107. Joined into plain text, `(… ?? "none") != "US"` held for every
+            // destination, a US one too.
+            if let fallback = Self.enumWithFallback(lt, r) ?? Self.enumWithFallback(rt, l) { return fallback }
             if let joined = lt.join(rt) { return joined }
             ctx.report(.typeMismatch("both sides of `??` must have one type: found \(lt) and \(rt)", at: e.range))
             return .error
@@ -200,6 +205,14 @@ extension Typer {
             ctx.report(.typeMismatch("cannot apply `\(op.rawValue)` to \(lt) and \(rt)", at: e.range, help: help))
             return .error
         }
+    }
+
+    /// An enumeration with a string literal as its other side (`??`): the enumeration, with the
+    /// literal among its values if it is not already.
+    static func enumWithFallback(_ t: ValueType, _ other: Expr) -> ValueType? {
+        guard case .enumeration(let en) = t, case .string(let s) = other.kind else { return nil }
+        if en.values.contains(s) { return t }
+        return .enumeration(EnumType(name: "\(en.name) or \"\(s)\"", values: en.values + [s]))
     }
 
     /// String literals compared with an enumeration must be among its values.

@@ -31,6 +31,13 @@ import Testing
             ("let forbidden = \"us\"", "d.endpoint.region != forbidden", []),
             // Not compared with a region: any text.
             ("let note = \"US\"", "d.name != note", []),
+            // A region with a fallback is a region or the fallback: `"US"` is neither.
+            ("", "(d.endpoint.region ?? \"none\") != \"US\"", ["E0107"]),
+            ("", "(\"none\" ?? d.endpoint.region) != \"US\"", ["E0107"]),
+            ("let forbidden = \"US\"", "(d.endpoint.region ?? \"none\") != forbidden", ["E0107"]),
+            ("", "(d.endpoint.region ?? \"none\") not in [\"us\", \"Other\"]", ["E0107"]),
+            ("", "(d.endpoint.region ?? \"none\") not in [\"us\", \"none\"]", []),
+            ("", "(d.endpoint.region ?? \"eu\") != \"us\"", []),
         ])
     func namesWhoseValuesTheCheckerKnows(_ declarations: String, _ require: String, _ codes: [String]) {
         let diagnostics = Audit.checkPolicies(texts: [("t.policy", Self.policy(declarations, require: require))]).diagnostics
