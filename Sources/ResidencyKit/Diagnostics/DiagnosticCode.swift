@@ -210,7 +210,7 @@ extension DiagnosticCode {
     public static let E0907 = DiagnosticCode("E0907", "a waivers file that cannot be read")
     public static let E0908 = DiagnosticCode(
         "E0908", "an unknown key in a waiver or the waivers file (`worksapce:`, with a suggestion): it would widen the waiver")
-    public static let E0909 = DiagnosticCode("E0909", "an empty `workspace`, `resource` or `fingerprint` in a waiver")
+    public static let E0909 = DiagnosticCode("E0909", "an empty or null `workspace`, `resource` or `fingerprint` in a waiver")
     // MARK: Baselines (E10xx)
     public static let E1001 = DiagnosticCode("E1001", "a baseline file that cannot be read")
     public static let E1002 = DiagnosticCode(

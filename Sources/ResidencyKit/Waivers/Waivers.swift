@@ -90,15 +90,24 @@ package enum WaiverLoader {
             let unknown = reader.unknownKeys(w, Self.keys)
             for u in unknown { reader.report(.unknownWaiverKey(u.key, in: "a waiver", at: u.range, help: u.help)) }
             // An empty selector is a mistake, not a wildcard: each is reported, and the waiver
-            // is left out.
-            let empty = ["workspace", "resource", "fingerprint"].filter { w[$0]?.string?.trimmingWhitespace().isEmpty == true }
-            for key in empty { reader.report(.emptyWaiverSelector(key, at: reader.range(w[key]!))) }
+            // is left out. So is a null one: `workspace:` with nothing after it is YAML's null,
+            // which read as absent would widen the waiver to every workspace.
+            let empty = ["workspace", "resource", "fingerprint"].filter { key in
+                w[key].map { $0.isNull || $0.string?.trimmingWhitespace().isEmpty == true } ?? false
+            }
+            for key in empty { reader.report(.emptyWaiverSelector(key, null: w[key]!.isNull, at: reader.range(w[key]!))) }
             guard unknown.isEmpty, empty.isEmpty else { continue }
             guard let policy = reader.requiredString(w, "policy", path, what: "a waiver"),
                 let reason = reader.requiredString(w, "reason", path, what: "a waiver"),
                 let approvedBy = reader.requiredString(w, "approvedBy", path, what: "a waiver"),
                 let expiresText = reader.requiredString(w, "expires", path, what: "a waiver")
             else { continue }
+            // Who approved it and why are what a waiver is kept for: blanks say neither.
+            let blank = [("reason", reason), ("approvedBy", approvedBy)].filter { $0.1.trimmingWhitespace().isEmpty }
+            for (key, _) in blank {
+                reader.report(.inventoryMissing("a waiver", field: key, at: reader.range(w[key]!), fromExport: false))
+            }
+            guard blank.isEmpty else { continue }
             if !policies.contains(policy) {
                 let help =
                     permits.contains(policy)
@@ -226,9 +235,9 @@ extension Diagnostic {
             .E0908, "unknown key `\(key)` in \(what)", at: r,
             help: help ?? "a waiver has \(WaiverLoader.keys.map { "`\($0)`" }.joined(separator: ", "))")
     }
-    static func emptyWaiverSelector(_ key: String, at r: SourceRange) -> Diagnostic {
+    static func emptyWaiverSelector(_ key: String, null: Bool, at r: SourceRange) -> Diagnostic {
         .error(
-            .E0909, "`\(key)` is empty: a waiver names what it covers", at: r,
+            .E0909, "`\(key)` is \(null ? "null" : "empty"): a waiver names what it covers", at: r,
             help: key == "workspace" ? "leave `workspace` out to cover every workspace" : "write the \(key) the result names")
     }
 }

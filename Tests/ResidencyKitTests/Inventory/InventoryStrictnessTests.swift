@@ -296,6 +296,25 @@ import Testing
             name: "an empty workspace",
             input: "waivers:\n  - policy: RES-001\n    workspace: 1️⃣\"\"\n    resource: d1\n" + waiverTail, code: "E0909",
             message: "`workspace` is empty", help: .exactly("leave `workspace` out to cover every workspace")),
+        // YAML's null is not "every workspace": read as absent it was, and the waiver covered
+        // the same resource id (a Terraform address) in every workspace.
+        WaiverCase(
+            name: "a null workspace",
+            input: "waivers:\n  - policy: RES-001\n    workspace: 1️⃣~\n    resource: d1\n" + waiverTail, code: "E0909",
+            message: "`workspace` is null: a waiver names what it covers",
+            help: .exactly("leave `workspace` out to cover every workspace")),
+        WaiverCase(
+            name: "a null workspace in JSON", path: "w.json",
+            input: #"{"waivers": [{"policy": "RES-001", "workspace": 1️⃣null, "resource": "d1", "reason": "r", "approvedBy": "a", "expires": "2026-12-01"}]}"#,
+            code: "E0909", message: "`workspace` is null"),
+        WaiverCase(
+            name: "a blank reason",
+            input: "waivers:\n  - policy: RES-001\n    resource: d1\n    reason: 1️⃣\"  \"\n    approvedBy: a\n    expires: 2026-12-01\n",
+            code: "E0603", message: "a waiver has no `reason`"),
+        WaiverCase(
+            name: "a blank approver",
+            input: "waivers:\n  - policy: RES-001\n    resource: d1\n    reason: r\n    approvedBy: 1️⃣\" \"\n    expires: 2026-12-01\n",
+            code: "E0603", message: "a waiver has no `approvedBy`"),
         WaiverCase(name: "a null list", input: "waivers: 1️⃣null\n", code: "E0618", message: "`waivers` is null"),
         WaiverCase(
             name: "a duplicate key", path: "w.json", input: "{\"waivers\": [], 1️⃣\"waivers\": []}", code: "E0616",
