@@ -87,6 +87,30 @@ import Testing
         #expect(r.stdout.contains("0 new, 8 unchanged, 0 resolved"), "\(r.stdout)")
     }
 
+    /// The fingerprint names the (policy, resource); whether the problem is the one the
+    /// baseline accepted is what it rests on. A destination that moved from one non-EU region
+    /// to another, or a transfer that was undecided and now fails, is new under --fail-on-new
+    /// (both were "unchanged", and the gate passed), and the old finding is not "resolved".
+    @Test(arguments: [
+        // Braze from its Australian cluster to its Japanese one: a transfer to another country.
+        ("https://rest.fra-01.braze.eu", "https://rest.au-01.braze.com", "https://rest.jp-01.braze.com"),
+        // Whose data the workspace holds not given (RES-001 undecided for DPF transfers), then
+        // Swiss data subjects, whom the DPF does not cover: the undecided result now fails.
+        (#""dataSubjects": ["EU"],"#, "", #""dataSubjects": ["EU", "CH"],"#),
+    ])
+    func aChangedProblemAtTheSameResourceIsNew(find: String, before: String, after: String) throws {
+        let dir = try Self.inventory { $0.replacingOccurrences(of: find, with: before) }
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let edited = try Self.inventory { $0.replacingOccurrences(of: find, with: after) }
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("base.json"), to: edited.appendingPathComponent("base.json"))
+        let r = try Self.check(edited, ["--baseline", "base.json", "--fail-on-new"])
+        #expect(r.status == 1, "\(r.stdout)")
+        #expect(r.stdout.contains("gate:        failed at error"), "\(r.stdout)")
+        #expect(r.stdout.contains(" new, ") && !r.stdout.contains("baseline:    0 new"), "\(r.stdout)")
+        #expect(r.stdout.contains(", 0 resolved since"), "\(r.stdout)")
+    }
+
     @Test func fixingAViolationResolvesItAndANewOneIsNew() throws {
         let dir = try Self.inventory()
         _ = try Self.check(dir, ["--json", "base.json"])

@@ -19,7 +19,15 @@ public struct Baseline: Sendable {
     var sha256: String
     /// Fail and indeterminate findings: each fingerprint, and where the rest of it is (the
     /// number of its record in the file, or of its entry in `details`).
-    var failing: [String: UInt32]
+    var failing: [String: Mark]
+
+    /// A failing or undecided finding of the baseline: where the rest of it is, and what it
+    /// rests on (`Finding.substance`), so that a finding whose fingerprint matches but whose
+    /// problem changed is new, not unchanged.
+    struct Mark: Sendable, Hashable {
+        var record: UInt32
+        var substance: UInt64
+    }
     /// Each workspace's region by id (RES-010: a region cannot change).
     var regions: [String: String]
     /// Where the rest of each failing finding is.
@@ -82,10 +90,10 @@ public struct Baseline: Sendable {
         // reads it: every schema still read, every value checked.
         let reading = ResultDocument.read(file, parsed: parsed)
         guard let doc = reading.document else { return (nil, file, reading.diagnostics) }
-        var failing: [String: UInt32] = [:]
+        var failing: [String: Mark] = [:]
         var entries: [Entry] = []
         for r in doc.results where r.outcome == .fail || r.outcome == .indeterminate {
-            failing[r.fingerprint] = UInt32(entries.count)
+            failing[r.fingerprint] = Mark(record: UInt32(entries.count), substance: r.substance)
             entries.append(
                 Entry(
                     fingerprint: r.fingerprint, policy: r.policy, workspace: r.workspace, resourceKind: r.resourceKind,
@@ -105,11 +113,14 @@ public struct Baseline: Sendable {
 
     /// Marks findings new or unchanged, adding the baseline's fingerprints they matched to
     /// `seen` (a run in one piece marks all of them at once, a run in batches each batch's).
+    /// Unchanged is the same (policy, resource) failing for the same reason: with another
+    /// outcome or other derived values (`Finding.substance`) it is new, and the baseline's
+    /// finding is not listed as resolved, since the resource still fails.
     func mark(_ findings: inout [Finding], seen: inout Set<String>) {
         for i in findings.indices where findings[i].outcome == .fail || findings[i].outcome == .indeterminate {
             let fp = findings[i].fingerprint
-            if failing[fp] != nil {
-                findings[i].change = .unchanged
+            if let old = failing[fp] {
+                findings[i].change = old.substance == findings[i].substance ? .unchanged : .new
                 seen.insert(fp)
             } else {
                 findings[i].change = .new
@@ -128,15 +139,15 @@ public struct Baseline: Sendable {
         var entries: [Entry] = []
         switch details {
         case .listed(let all):
-            for place in gone.values {
-                let e = all[Int(place)]
+            for mark in gone.values {
+                let e = all[Int(mark.record)]
                 if present.contains(e.workspace) { entries.append(e) } else { unseen[e.workspace, default: 0] += 1 }
             }
         case .records(let records):
             var wanted: [String: UInt32] = [:]
-            for (fingerprint, record) in gone {
-                let slug = records.slug(record)
-                if present.contains(slug) { wanted[fingerprint] = record } else { unseen[slug, default: 0] += 1 }
+            for (fingerprint, mark) in gone {
+                let slug = records.slug(mark.record)
+                if present.contains(slug) { wanted[fingerprint] = mark.record } else { unseen[slug, default: 0] += 1 }
             }
             guard let found = records.entries(wanted) else { return nil }
             entries = found

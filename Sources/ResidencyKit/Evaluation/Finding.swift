@@ -282,6 +282,24 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
+    /// What a failing or undecided result rests on, as a baseline compares it: its outcome and
+    /// each derived value of its evidence (`d.endpoint.region = "us"`, `d.vendor = "Braze"`:
+    /// the rows with a `from`), without their places in the files. The fingerprint names the
+    /// (policy, resource); this says whether the problem is the one the baseline accepted. A
+    /// destination that moved from one US endpoint to a Japanese one, a replaced Terraform
+    /// resource of another vendor at the same address, a transfer that was undecided and is now
+    /// a failure: each keeps its fingerprint, and each is a new problem. A renamed resource or
+    /// workspace is not (names are not derived values).
+    public var substance: UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        Self.mix(outcome.rawValue, &h)
+        for e in evidence where e.from != nil {
+            Self.mix(e.expression, &h)
+            Self.mix(e.value, &h)
+        }
+        return h
+    }
+
     /// FNV-1a over a part's UTF-8 and a separator byte.
     @inline(__always)
     private static func mix(_ part: String, _ h: inout UInt64) {

@@ -8,11 +8,12 @@ import Dispatch
 /// every count of the summary against what the records list.
 extension ResultDocument {
     struct FailingRead: Sendable {
-        /// Fail and indeterminate results: each fingerprint and the number of the record that
-        /// holds it. The rest of a result (its policy, resource and name) is read again from
-        /// that record for the few a run reports as resolved: kept for all of them, a night's
-        /// 76,000 results were tens of megabytes, ten times that at ten times the workspaces.
-        var failing: [String: UInt32]
+        /// Fail and indeterminate results: each fingerprint, the number of the record that
+        /// holds it and what it rests on (`Finding.substance`). The rest of a result (its
+        /// policy, resource and name) is read again from that record for the few a run reports
+        /// as resolved: kept for all of them, a night's 76,000 results were tens of megabytes,
+        /// ten times that at ten times the workspaces.
+        var failing: [String: Baseline.Mark]
         /// Each workspace's region by id.
         var regions: [String: String]
         /// Each record's workspace slug, in order.
@@ -105,7 +106,7 @@ extension ResultDocument {
             slots.store(part, p)
         }
         var listed = ListedCounts()
-        var failing: [String: UInt32] = [:]
+        var failing: [String: Baseline.Mark] = [:]
         var workspaces: [(WorkspaceInfo, Range<Int>)] = []
         var inRecords = ResultDocumentReader(file: file)
         for p in slots.take() {
@@ -135,7 +136,7 @@ struct FailingSink: FindingSink, Sendable {
     let failOn: AuditRun.FailOn
     let onlyNew: Bool
     var counts = ResultDocument.ListedCounts()
-    var failing: [String: UInt32] = [:]
+    var failing: [String: Baseline.Mark] = [:]
     /// The number of the record being read.
     var record: UInt32 = 0
 
@@ -147,7 +148,7 @@ struct FailingSink: FindingSink, Sendable {
     mutating func append(_ finding: consuming Finding) {
         counts.add(finding, failOn: failOn, onlyNew: onlyNew)
         guard finding.outcome == .fail || finding.outcome == .indeterminate else { return }
-        failing[finding.fingerprint] = record
+        failing[finding.fingerprint] = Baseline.Mark(record: record, substance: finding.substance)
     }
 }
 
