@@ -41,7 +41,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         .E1112, .E1113, .E1201, .E1202, .E1301, .E1302, .E1303, .E1304, .E1305, .E1306, .E1307, .E1308,
         .E1309, .E1310, .E1311, .E1312, .E1314, .E1315, .E1316, .E1317, .E1318, .E1319, .E1320, .E1321,
         .E1322, .E1701, .E1702, .W1701, .E1401, .E1402, .E1403, .E1501, .E1502, .E1503, .E1504, .E1505,
-        .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
+        .E1506, .E1507, .E1508, .E1509, .E1510, .E1511, .E1512, .E1601, .E1602, .E1603, .E1604, .E1605, .E1606,
         .E1607, .E1608, .E1801, .E1802, .W1801, .W1802, .W0101, .W0102, .W0103, .W0104, .W0105, .W0106, .W0601, .W0603, .W0604, .W0605, .W0606, .W0607, .W0608, .W0609, .W0702,
         .W0703, .W1401, .W1402, .W1403, .W1404, .W1405, .W1406, .W1407, .W1408, .W1409, .W1410, .W0901, .W0902, .W1301,
         .W1302, .W1303,
@@ -308,6 +308,8 @@ extension DiagnosticCode {
         "E1510", "a number in a workspace record (schema 3 or 4) that names nothing there: a string past its `strings`, a resource (or the end of a run `\"first..last\"`) past its sources, destinations or warehouses, an evidence row past its `evidence`, or a resource named twice among one policy's results")
     public static let E1511 = DiagnosticCode(
         "E1511", "two workspaces of a result document with one slug (reports name workspaces by slug; `check` refuses it at load, E0615)")
+    public static let E1512 = DiagnosticCode(
+        "E1512", "a waived result in a result document that names no waiver, or a permitted one that names no permit: the outcome rests on them, and `check` writes both")
     // MARK: Outputs (E16xx)
     public static let E1601 = DiagnosticCode(
         "E1601", "an output option with an empty path: `--markdown \"$GITHUB_STEP_SUMMARY\"` with the variable unset")

@@ -134,7 +134,11 @@ extension ResultDocument {
             }
             slugPlaces = list.map(slugPlace)
             results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
-                readResult(n, i, titles: known, &r)
+                let f = readResult(n, i, titles: known, &r)
+                if let missing = f.missingBasis {
+                    r.report { .unsupportedOutcome("results[\(i)]", f.outcome, missing, at: ResultDocumentReader.range(n, $0)) }
+                }
+                return f
             }
         }
         checkSlugs(workspaces, slugPlaces, in: recordsFile, &r)

@@ -101,7 +101,10 @@ private struct RecordRows {
         func from(_ k: Int, _ r: inout ResultDocumentReader) -> String? {
             guard let v = value(k), v.kind == .array else { return text(k, &r) }
             guard v.count == 4, let said = v[0], let file = v[1] else {
-                r.report { .documentType("\(path)[\(k)]", expected: "[text, file, line, column]", found: v, at: ResultDocumentReader.range(v, $0)) }
+                r.report {
+                    .documentType(
+                        "\(path)[\(k)]", expected: "[text, file, line, column]", found: v, at: ResultDocumentReader.range(v, $0))
+                }
                 return nil
             }
             let place = Columns(row: v, path: "\(path)[\(k)]", strings: strings)
@@ -115,24 +118,33 @@ private struct RecordRows {
         func flag(_ k: Int, _ r: inout ResultDocumentReader) -> Bool? {
             guard let v = value(k) else { return nil }
             if let b = v.bool { return b }
-            r.report { .documentType("\(path)[\(k)]", expected: "true, false or null", found: v, at: ResultDocumentReader.range(v, $0)) }
+            r.report {
+                .documentType("\(path)[\(k)]", expected: "true, false or null", found: v, at: ResultDocumentReader.range(v, $0))
+            }
             return nil
         }
 
         func number(_ k: Int, _ r: inout ResultDocumentReader) -> Int? {
             guard let v = value(k) else { return nil }
             if let i = v.int, i >= 0 { return i }
-            r.report { .documentType("\(path)[\(k)]", expected: "a whole number", found: v, at: ResultDocumentReader.range(v, $0)) }
+            r.report {
+                .documentType("\(path)[\(k)]", expected: "a whole number", found: v, at: ResultDocumentReader.range(v, $0))
+            }
             return nil
         }
     }
 
     /// The string numbered by `n`.
-    static func string(_ n: DataNode, _ path: @autoclosure () -> String, _ strings: [String], _ r: inout ResultDocumentReader)
+    static func string(
+        _ n: DataNode, _ path: @autoclosure () -> String, _ strings: [String], _ r: inout ResultDocumentReader
+    )
         -> String?
     {
         guard let i = n.int else {
-            r.report { .documentType(path(), expected: "the number of a string in `strings`", found: n, at: ResultDocumentReader.range(n, $0)) }
+            r.report {
+                .documentType(
+                    path(), expected: "the number of a string in `strings`", found: n, at: ResultDocumentReader.range(n, $0))
+            }
             return nil
         }
         guard strings.indices.contains(i) else {
@@ -154,7 +166,9 @@ private struct RecordRows {
             guard n.kind == .array, columns.contains(n.count) else {
                 let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) to \(columns.upperBound)"
                 let p = "\(path).\(key)[\(i)]"
-                r.report { .documentType(p, expected: "a list of \(expected) columns", found: n, at: ResultDocumentReader.range(n, $0)) }
+                r.report {
+                    .documentType(p, expected: "a list of \(expected) columns", found: n, at: ResultDocumentReader.range(n, $0))
+                }
                 continue
             }
             out.append(read(Columns(row: n, base: path, key: key, index: i, strings: strings), &r))
@@ -179,11 +193,15 @@ private struct RecordRows {
         out.reserveCapacity(n.count)
         for (k, e) in n.elements.enumerated() {
             guard let i = e.int else {
-                r.report { .documentType("\(path())[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }
+                r.report {
+                    .documentType("\(path())[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0))
+                }
                 continue
             }
             guard i >= 0, i < count else {
-                r.report { .documentBadNumber("\(path())[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
+                r.report {
+                    .documentBadNumber("\(path())[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0))
+                }
                 continue
             }
             out.append(i)
@@ -280,7 +298,9 @@ private struct RecordRows {
                     }
                     if resource.kind == .object {
                         entries.append(Entry(index: nil, outcome: outcome, node: e, row: true, k: k))
-                    } else if let i = resourceNumber(resource, "\(path).\(key)[\(k)][0]", resources.count, of: base.resourceKind, &r) {
+                    } else if let i = resourceNumber(
+                        resource, "\(path).\(key)[\(k)][0]", resources.count, of: base.resourceKind, &r)
+                    {
                         entries.append(Entry(index: i, outcome: outcome, node: e, row: true, k: k))
                     }
                 case .string:
@@ -327,6 +347,9 @@ private struct RecordRows {
             } else {
                 f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
             }
+            if let missing = f.missingBasis {
+                r.report { .unsupportedOutcome(path, f.outcome, missing, at: ResultDocumentReader.range(e.node, $0)) }
+            }
             out.append(f)
         }
     }
@@ -347,7 +370,8 @@ private struct RecordRows {
     ) -> Int? {
         guard let i = n.int else {
             r.report {
-                .documentType(path(), expected: "a resource's number or a result's row", found: n, at: ResultDocumentReader.range(n, $0))
+                .documentType(
+                    path(), expected: "a resource's number or a result's row", found: n, at: ResultDocumentReader.range(n, $0))
             }
             return nil
         }
@@ -386,7 +410,8 @@ private struct RecordRows {
         _ c: Columns, into f: inout Finding, _ ws: ResultDocument.WorkspaceInfo, _ r: inout ResultDocumentReader
     ) {
         if let resource = c.value(0), resource.kind == .object {
-            f.resourceId = r.required(resource, "id", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].id", strings, &r) } ?? ""
+            f.resourceId =
+                r.required(resource, "id", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].id", strings, &r) } ?? ""
             f.resourceName =
                 r.required(resource, "name", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].name", strings, &r) } ?? ""
         }
@@ -441,8 +466,27 @@ protocol FindingSink {
 extension Array: FindingSink where Element == Finding {}
 extension PartWriter: FindingSink where Element == Finding {}
 
+extension Finding {
+    /// What a waived or permitted result must name and does not (`waiver`, `permit`), if so.
+    /// Without it, a failure turned into `"waived": [3]` by hand read as waived, and `report`
+    /// rendered a compliant verdict from a document no waiver or permit had decided.
+    var missingBasis: String? {
+        switch outcome {
+        case .waived where waiver == nil: "waiver"
+        case .permitted where permit == nil: "permit"
+        default: nil
+        }
+    }
+}
+
 extension Diagnostic {
     /// A number in a workspace record that names nothing there.
+    static func unsupportedOutcome(_ path: String, _ outcome: Outcome, _ missing: String, at r: SourceRange) -> Diagnostic {
+        .error(
+            .E1512, "a \(outcome.rawValue) result in `\(path)` names no \(missing)", at: r,
+            help: "`check` writes the \(missing) a \(outcome.rawValue) result rests on: was the document edited?")
+    }
+
     static func documentBadNumber(_ path: String, _ number: Int, count: Int, of what: String, at r: SourceRange) -> Diagnostic {
         .error(
             .E1510, "`\(path)` is \(number), but the workspace record has \(count) \(what)", at: r,

@@ -33,6 +33,24 @@ import Testing
         }
     }
 
+    /// A waived result names its waiver and a permitted one its permit: a failure or a
+    /// not-applicable turned into one by hand is E1512 at its place, not a compliant report.
+    @Test(arguments: [
+        (#"{"policy": "RES-009", "pass": ["0..7"]}"#, #"{"policy": "RES-009", "pass": ["0..6"], "waived": [7]}"#, "waived", "waiver"),
+        (#", "not-applicable": [7], "permitted": ["#, #", "permitted": [7, "#, "permitted", "permit"),
+    ])
+    func aWaivedOrPermittedResultNamesWhatDecidedIt(find: String, forged: String, outcome: String, missing: String) throws {
+        let text = String(decoding: try ReportFixtures.example().json(), as: UTF8.self)
+        #expect(text.contains(find))
+        let reading = ResultDocument.read(
+            SourceFile(path: "forged.json", bytes: Array(text.replacingOccurrences(of: find, with: forged).utf8)))
+        #expect(reading.document == nil)
+        let d = try #require(reading.diagnostics.first { $0.code == "E1512" }, "\(reading.diagnostics.map(\.message))")
+        #expect(d.message.hasPrefix("a \(outcome) result in `workspaces[0]"), "\(d.message)")
+        #expect(d.message.hasSuffix("names no \(missing)"), "\(d.message)")
+        #expect(d.range?.file == "forged.json")
+    }
+
     /// Writes `doc` and reads it back.
     static func roundTrip(_ doc: ResultDocument) throws -> ResultDocument {
         let reading = ResultDocument.read(SourceFile(path: "reports/results.json", bytes: doc.json()))
