@@ -36,10 +36,11 @@ extension EndpointRules {
                     .settings([
                         SettingReading(
                             setting: "endpoint",
-                            reading: .choices([
-                                "": T("us", "api2.amplitude.com"), "north_america": T("us", "api2.amplitude.com"),
-                                "europe": T("eu", "api.eu.amplitude.com"),
-                            ]))
+                            reading: .choices(
+                                [
+                                    "": T("us", "api2.amplitude.com"), "north_america": T("us", "api2.amplitude.com"),
+                                    "europe": T("eu", "api.eu.amplitude.com"),
+                                ], exact: true))
                     ])
                 ),
                 (
@@ -50,7 +51,8 @@ extension EndpointRules {
                             + "analytics.js-integrations passes no endpoint to Amplitude's SDK, which sends to its US default")
                 ),
             ]),
-            source: "Segment's catalog (amplitude regionSettings.endpoint: \"Cloud-mode Only\"); segmentio/analytics.js-integrations "
+            source:
+                "Segment's catalog (amplitude regionSettings.endpoint: \"Cloud-mode Only\"); segmentio/analytics.js-integrations "
                 + "integrations/amplitude/lib/index.js"),
         .setting(
             ["actions-mixpanel"], "apiRegion",
@@ -60,11 +62,32 @@ extension EndpointRules {
                     "IN 🇮🇳": T("in", "api-in.mixpanel.com"),
                 ], exact: true, otherwise: T("us", "api.mixpanel.com")),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/mixpanel/common/utils.ts"),
-        .setting(
-            ["mixpanel"], "enableEuropeanUnionEndpoint",
-            .flag(whenTrue: T("eu", "api-eu.mixpanel.com"), whenFalse: T("us", "api.mixpanel.com")),
+        Rule(
+            slugs: ["mixpanel"],
+            decision: .modes([
+                (
+                    .device(.mobile),
+                    // The iOS integrations read the setting, the Android ones do not: which one
+                    // a mobile source runs is not in the export.
+                    .unknown(
+                        because: "in device mode on mobile the app's own Mixpanel setup decides: the Android integrations "
+                            + "(analytics-kotlin-mixpanel, analytics-android-integration-mixpanel) do not read "
+                            + "enableEuropeanUnionEndpoint and call MixpanelAPI.getInstance(context, token), whose default is "
+                            + "Mixpanel's US endpoint unless the app configures another")
+                ),
+                (
+                    .any,
+                    .settings([
+                        SettingReading(
+                            setting: "enableEuropeanUnionEndpoint",
+                            reading: .flag(whenTrue: T("eu", "api-eu.mixpanel.com"), whenFalse: T("us", "api.mixpanel.com")))
+                    ])
+                ),
+            ]),
             source: "segmentio/analytics.js-integrations integrations/mixpanel/lib/index.js; "
-                + "segment-integrations/analytics-ios-integration-mixpanel SEGMixpanelIntegration.m"),
+                + "segment-integrations/analytics-ios-integration-mixpanel SEGMixpanelIntegration.m; Android: "
+                + "segment-integrations/analytics-kotlin-mixpanel MixpanelDestination.kt and "
+                + "analytics-android-integration-mixpanel MixpanelIntegration.java (the setting is not read)"),
         .setting(
             ["actions-braze-cloud"], "endpoint", .hosts(brazeHosts("rest", clusters: brazeAll)),
             source: "segmentio/action-destinations packages/destination-actions/src/destinations/braze/index.ts"),
@@ -81,7 +104,8 @@ extension EndpointRules {
                     .device(.web),
                     .settings([
                         SettingReading(
-                            setting: "customEndpoint", reading: .hosts(brazeHosts("sdk", clusters: brazeAll)), overrideOnly: true),
+                            setting: "customEndpoint", reading: .hosts(brazeHosts("sdk", clusters: brazeAll)), overrideOnly: true,
+                            httpsAdded: true),
                         SettingReading(
                             setting: "datacenter",
                             reading: .choices(
@@ -111,7 +135,8 @@ extension EndpointRules {
                     ])
                 ),
             ]),
-            source: "segmentio/analytics.js-integrations integrations/appboy/lib/appboyUtil.js (web); braze-inc/braze-segment-kotlin, "
+            source:
+                "segmentio/analytics.js-integrations integrations/appboy/lib/appboyUtil.js (web); braze-inc/braze-segment-kotlin, "
                 + "braze-inc/braze-segment-swift (mobile: customEndpoint only); Segment's catalog (cloud)"),
         .setting(
             ["actions-customerio"], "accountRegion",
@@ -133,11 +158,14 @@ extension EndpointRules {
                     .settings([
                         SettingReading(
                             setting: "enableEuropeanDataCenter",
-                            reading: .flag(whenTrue: T("eu", "js-eu1.hs-analytics.net"), whenFalse: T("us", "js.hs-analytics.net")))
+                            reading: .flag(
+                                whenTrue: T("eu", "js-eu1.hs-analytics.net"), whenFalse: T("us", "js.hs-analytics.net")))
                     ])
                 ),
                 (
-                    .cloud,
+                    // "This only applies to mobile and server sources" (Segment's catalog): a web
+                    // source's cloud mode is left to the catalog, which lists both endpoints.
+                    .cloudFrom([.mobile, .server]),
                     .settings([
                         SettingReading(
                             setting: "enableEuDataCenterMobile",
@@ -198,10 +226,11 @@ extension EndpointRules {
                 + "MoEngage's data centre table (DC-01, DC-04 US; DC-02 EU; DC-03 India; DC-05 Singapore; DC-06 Indonesia)"),
         .setting(
             ["new-relic"], "region",
-            .choices([
-                "": T("us", "insights-collector.newrelic.com"), "us": T("us", "insights-collector.newrelic.com"),
-                "eu": T("eu", "insights-collector.eu01.nr-data.net"),
-            ]),
+            .choices(
+                [
+                    "": T("us", "insights-collector.newrelic.com"), "us": T("us", "insights-collector.newrelic.com"),
+                    "eu": T("eu", "insights-collector.eu01.nr-data.net"),
+                ], exact: true),
             source: "Segment's catalog (new-relic regionSettings.region); New Relic's US and EU collector hosts"),
         .setting(
             ["actions-iterable"], "dataCenterLocation",
@@ -228,7 +257,8 @@ extension EndpointRules {
                 "9": T("eu", "cdp-extensions-api.euc1.dynamicyield.com"),
                 "8": T("us", "cdp-extensions-api.use1.dynamicyield.com"),
             ]),
-            source: "segmentio/action-destinations packages/destination-actions/src/destinations/dynamic-yield-audiences/helpers.ts"),
+            source:
+                "segmentio/action-destinations packages/destination-actions/src/destinations/dynamic-yield-audiences/helpers.ts"),
         Rule(
             slugs: ["fullstory"],
             decision: .modes([
@@ -261,7 +291,8 @@ extension EndpointRules.Rule {
     /// A row whose integrations read one setting, whatever the connection mode.
     static func setting(_ slugs: [String], _ setting: String, _ reading: EndpointRules.Reading, source: String) -> Self {
         Self(
-            slugs: slugs, decision: .modes([(.any, .settings([EndpointRules.SettingReading(setting: setting, reading: reading)]))]),
+            slugs: slugs,
+            decision: .modes([(.any, .settings([EndpointRules.SettingReading(setting: setting, reading: reading)]))]),
             source: source)
     }
 }

@@ -47,6 +47,9 @@ enum EndpointRules {
         case settings([SettingReading])
         /// The code always sends to one place in this mode, whatever the settings say.
         case fixed(Target, because: String)
+        /// The integration's code in this mode does not read the settings: where it sends is
+        /// decided outside Segment (the app's own configuration), so it is unknown.
+        case unknown(because: String)
     }
 
     /// One setting of a mode's reading, tried in order: an override (`customEndpoint`) decides
@@ -55,18 +58,25 @@ enum EndpointRules {
         var setting: String
         var reading: Reading
         var overrideOnly = false
+        /// The integration puts `https://` before a value that does not start with `http://` or
+        /// `https://` (Braze's web SDK: `ftp://sdk.fra-01.braze.eu` becomes a URL whose host is
+        /// `ftp`), so the host is read from what it builds, not from the value as a URL.
+        var httpsAdded = false
     }
 
     /// Which connection modes a reading covers.
     enum ModeFilter: Sendable, Hashable {
         case device(Catalog.Platform)
         case cloud
+        /// Cloud mode for sources of these platforms only (HubSpot's mobile and server setting).
+        case cloudFrom(Set<Catalog.Platform>)
         case any
 
         func covers(_ m: Mode) -> Bool {
             switch (self, m) {
             case (.any, _): true
             case (.cloud, .cloud): true
+            case (.cloudFrom(let ps), .cloud(let p)): ps.contains(p)
             case (.device(let p), .device(let q)): p == q
             default: false
             }
@@ -168,13 +178,31 @@ enum EndpointRules {
     /// or names the workspace's own region. Left out of a plan's update, it is whatever Segment
     /// holds, which the plan does not say: unknown too.
     private static func otherRegion(_ setting: String, _ q: Query, workspace region: String) -> Endpoint? {
-        guard let (value, origin) = q.setting(setting) else {
-            return q.absent == .unmanaged ? Endpoint(evidence: unmanaged(setting).evidence) : nil
+        let found = q.setting(setting)
+        if found == nil, q.absent == .unmanaged { return Endpoint(evidence: unmanaged(setting).evidence) }
+        let unset: Bool
+        switch found?.value {
+        case nil, .null?: unset = true
+        case .string(let text)? where text.trimmingWhitespace().isEmpty: unset = true
+        default: unset = false
         }
+        // Unset, Segment's documented default applies, as for any setting an export leaves out:
+        // for Repeater that is the US endpoint, so an EU one left unset is as undecided as one
+        // that holds the default.
+        guard !unset else {
+            guard let documented = q.entry?.regionSetting(setting)?.defaultValue, case .string(let text) = documented,
+                let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:)), named != region
+            else { return nil }
+            return Endpoint(
+                evidence: "settings.\(setting) is not set, and Segment's catalog default \(documented) names the "
+                    + "\(named.uppercased()) endpoint, not the workspace's (\(region.uppercased())): Segment keeps a destination "
+                    + "configured so before the setting was retired sending there, and routes a newer one within the region; "
+                    + "which this one is, the export does not say",
+                origin: found?.origin)
+        }
+        guard let (value, origin) = found else { return nil }
         let said = "settings.\(setting) = \(value)"
         switch value {
-        case .null: return nil
-        case .string(let text) where text.trimmingWhitespace().isEmpty: return nil
         case .string(let text):
             let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:))
             if named == region { return nil }
@@ -210,6 +238,8 @@ enum EndpointRules {
                 switch readings[0].1 {
                 case .fixed(let target, let because):
                     return Endpoint(region: target.region, host: target.host, evidence: because)
+                case .unknown(let because):
+                    return Endpoint(evidence: because)
                 case .settings(let settings):
                     let r = read(settings, q)
                     return Endpoint(region: r.region, host: r.host, evidence: r.evidence, origin: r.origin)
@@ -225,6 +255,8 @@ enum EndpointRules {
                 case nil: results.append((mode, nil))
                 case .fixed(let target, let because)?:
                     results.append((mode, Resolution(region: target.region, host: target.host, evidence: because)))
+                case .unknown(let because)?:
+                    results.append((mode, Resolution(region: nil, evidence: because)))
                 case .settings(let settings)?: results.append((mode, read(settings, q)))
                 }
             }
@@ -309,12 +341,15 @@ enum EndpointRules {
             }
         case (.flag(let yes, let no), .bool(let b)):
             target = b ? yes : no
-        case (.flag(let yes, let no), .string(let text)) where text == "true" || text == "false":
-            target = text == "true" ? yes : no
+        case (.flag, .string):
+            // Text where Segment stores a boolean: integrations read it differently (analytics.js
+            // as truthy, so "false" is on; the Swift plugins with `as? Bool`, so "true" is off).
+            return Resolution(region: nil, evidence: "\(said), which is text, not true or false", origin: origin)
         case (.hosts(_, let blank?), .string(let text)) where text.trimmingWhitespace().isEmpty:
             target = blank
         case (.hosts(let patterns, _), .string(let text)):
-            guard let h = URLParts(text)?.host else {
+            let built = s.httpsAdded && !(text.hasPrefix("http://") || text.hasPrefix("https://")) ? "https://" + text : text
+            guard let h = URLParts(built)?.host else {
                 return Resolution(region: nil, evidence: "\(said), which is not a URL or host", origin: origin)
             }
             host = h

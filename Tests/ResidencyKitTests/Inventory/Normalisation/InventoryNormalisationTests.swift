@@ -106,33 +106,48 @@ import Testing
         Row(
             key: "actions-mixpanel", settings: [:], region: "us", host: "api.mixpanel.com",
             evidence: byDefault("apiRegion", #""US 🇺🇸""#)),
-        // mixpanel (classic): a boolean switch, in every mode.
+        // mixpanel (classic): a boolean switch in every mode a website or server runs, web device
+        // mode and cloud mode alike.
         Row(
-            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], region: "eu", host: "api-eu.mixpanel.com",
-            evidence: "settings.enableEuropeanUnionEndpoint = true"),
+            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], platform: .web, region: "eu",
+            host: "api-eu.mixpanel.com", evidence: "settings.enableEuropeanUnionEndpoint = true"),
         Row(
-            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(false)], region: "us", host: "api.mixpanel.com",
-            evidence: "settings.enableEuropeanUnionEndpoint = false"),
+            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(false)], platform: .web, region: "us",
+            host: "api.mixpanel.com", evidence: "settings.enableEuropeanUnionEndpoint = false"),
         // Segment's catalog data: mixpanel regionSettings enableEuropeanUnionEndpoint default false.
         Row(
-            key: "mixpanel", settings: [:], region: "us", host: "api.mixpanel.com",
+            key: "mixpanel", settings: [:], platform: .server, region: "us", host: "api.mixpanel.com",
             evidence: byDefault("enableEuropeanUnionEndpoint", "false")),
+        // Not on a mobile source: the Android integrations never read the switch
+        // (analytics-kotlin-mixpanel MixpanelDestination.kt, analytics-android-integration-mixpanel
+        // MixpanelIntegration.java: MixpanelAPI.getInstance(context, token)), so device mode there
+        // is the app's own setup, and with cloud mode possible too, the export cannot say.
         Row(
-            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .string("true")], region: "eu", host: "api-eu.mixpanel.com",
-            evidence: #"settings.enableEuropeanUnionEndpoint = "true""#),
+            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], platform: .mobile, region: nil, host: nil,
+            evidence: "Mixpanel (Legacy) can run in device mode (mobile) or cloud mode for this source, and they differ "
+                + "(device mode (mobile): in device mode on mobile the app's own Mixpanel setup decides: the Android "
+                + "integrations (analytics-kotlin-mixpanel, analytics-android-integration-mixpanel) do not read "
+                + "enableEuropeanUnionEndpoint and call MixpanelAPI.getInstance(context, token), whose default is Mixpanel's "
+                + "US endpoint unless the app configures another → unknown; cloud mode: settings.enableEuropeanUnionEndpoint "
+                + "= true → EU); the export does not say which mode is used"),
+        // Text where Segment stores a boolean: analytics.js reads "false" as on, the Swift
+        // plugins (`as? Bool`) read "true" as off. Not a guess either way.
+        Row(
+            key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .string("true")], platform: .server, region: nil,
+            host: nil, evidence: #"settings.enableEuropeanUnionEndpoint = "true", which is text, not true or false"#),
         Row(
             key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .string("yes")], platform: .server, region: nil,
-            host: nil, evidence: #"settings.enableEuropeanUnionEndpoint = "yes", which names no region"#),
+            host: nil, evidence: #"settings.enableEuropeanUnionEndpoint = "yes", which is text, not true or false"#),
         Row(
             key: "mixpanel", settings: ["enableEuropeanUnionEndpoint": .number(1)], platform: .server, region: nil, host: nil,
             evidence: "settings.enableEuropeanUnionEndpoint = 1, which names no region"),
         // By its catalog name and by its previous name (Segment's data: previousNames ["Mixpanel"]).
         Row(
-            key: "Mixpanel (Legacy)", settings: ["enableEuropeanUnionEndpoint": .bool(true)], region: "eu",
+            key: "Mixpanel (Legacy)", settings: ["enableEuropeanUnionEndpoint": .bool(true)], platform: .web, region: "eu",
             host: "api-eu.mixpanel.com", evidence: "settings.enableEuropeanUnionEndpoint = true"),
         Row(
-            key: "Mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], region: "eu", host: "api-eu.mixpanel.com",
-            evidence: "settings.enableEuropeanUnionEndpoint = true"),
+            key: "Mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], platform: .web, region: "eu",
+            host: "api-eu.mixpanel.com", evidence: "settings.enableEuropeanUnionEndpoint = true"),
         // actions-braze-cloud: REST cluster URLs (a server source: one cloud mode).
         Row(
             key: "actions-braze-cloud", settings: ["endpoint": .string("https://rest.fra-01.braze.eu")], platform: .server,
@@ -262,6 +277,25 @@ import Testing
         Row(
             key: "new-relic", settings: ["region": .string("eu")], region: "eu", host: "insights-collector.eu01.nr-data.net",
             evidence: #"settings.region = "eu""#),
+        // Only the values the table documents: neither integration's code is public, so a value
+        // that merely looks like one ("EU.", "Europe 🇪🇺") is not guessed to be it. (Changed: both
+        // were read through the label words, and resolved EU.)
+        Row(
+            key: "new-relic", settings: ["region": .string("EU.")], region: nil, host: nil,
+            evidence: #"settings.region = "EU.", which is not a value New Relic documents ("", "eu", "us")"#),
+        Row(
+            key: "amplitude", settings: ["endpoint": .string("Europe 🇪🇺")], platform: .server, region: nil, host: nil,
+            evidence: #"settings.endpoint = "Europe 🇪🇺", which is not a value Amplitude documents ("", "europe", "north_america")"#),
+        // Braze's web SDK puts https:// before a custom endpoint that does not start with http://
+        // or https:// (analytics.js-integrations appboyUtil.getCustomEndpoint): `ftp://…` is a URL
+        // whose host is "ftp", not Braze's EU cluster; a bare host is that host.
+        Row(
+            key: "braze", settings: ["customEndpoint": .string("ftp://sdk.fra-01.braze.eu")], modes: webDeviceOnly,
+            region: nil, host: "ftp",
+            evidence: #"settings.customEndpoint = "ftp://sdk.fra-01.braze.eu": host ftp is not one Braze documents for a region"#),
+        Row(
+            key: "braze", settings: ["customEndpoint": .string("sdk.fra-01.braze.eu")], modes: webDeviceOnly, region: "eu",
+            host: "sdk.fra-01.braze.eu", evidence: #"settings.customEndpoint = "sdk.fra-01.braze.eu""#),
         Row(
             key: "aws-s3", settings: ["awsRegion": .string("eu-central-1")], region: "eu", host: nil,
             evidence: #"settings.awsRegion = "eu-central-1""#),
@@ -376,13 +410,21 @@ import Testing
     }
 
     /// Segment's catalog data: hubspot reads enableEuropeanDataCenter on the web (device mode)
-    /// and enableEuDataCenterMobile in cloud mode; a web source may use either.
-    @Test func hubspotWebSourceNeedsBothSettings() {
+    /// and enableEuDataCenterMobile in cloud mode, which "only applies to mobile and server
+    /// sources". A web source's cloud mode is read by neither, so it is the catalog's (both
+    /// endpoints: unknown), and with both switches on a website is still undecided. (Changed:
+    /// it was EU, reading the mobile switch for a website's cloud mode.)
+    @Test func hubspotWebSourceIsNotDecidedByTheMobileSwitch() {
         let both = Resolve.endpoint(
             "hubspot", settings: ["enableEuropeanDataCenter": .bool(true), "enableEuDataCenterMobile": .bool(true)],
             platform: .web)
-        #expect(both.region == "eu")
-        #expect(both.mode == "device mode (web) and cloud mode")
+        #expect(both.region == nil)
+        #expect(both.evidence?.contains("device mode (web): settings.enableEuropeanDataCenter = true → EU") == true)
+        #expect(both.evidence?.contains("cloud mode: ") == true && both.evidence?.contains("cloud mode: settings.") == false)
+        // From a server or a mobile source, cloud mode reads the mobile switch.
+        let server = Resolve.endpoint("hubspot", settings: ["enableEuDataCenterMobile": .bool(true)], platform: .server)
+        #expect(server.region == "eu")
+        #expect(server.mode == "cloud mode")
         let one = Resolve.endpoint("hubspot", settings: ["enableEuropeanDataCenter": .bool(true)], platform: .web)
         #expect(one.region == nil)
         #expect(one.evidence?.contains("device mode (web): settings.enableEuropeanDataCenter = true → EU") == true)
@@ -390,9 +432,9 @@ import Testing
 
     /// Modes that agree are named once each: cloud mode on every platform is one mode.
     @Test func cloudOnlyDestinationNamesItsModeOnce() {
-        // Segment's catalog data: hubspot connectionModes device [web], cloud [mobile, server, web].
-        let e = Resolve.endpoint(
-            "hubspot", settings: ["enableEuropeanDataCenter": .bool(true), "enableEuDataCenterMobile": .bool(true)])
+        // Segment's catalog data: mixpanel (classic) connectionModes device [mobile, web], cloud
+        // [mobile, server, web]; from a website, its web device mode and cloud mode read one switch.
+        let e = Resolve.endpoint("mixpanel", settings: ["enableEuropeanUnionEndpoint": .bool(true)], platform: .web)
         #expect(e.region == "eu")
         #expect(e.mode == "device mode (web) and cloud mode")
         // A row that reads one setting in any mode assumes none.
@@ -419,7 +461,9 @@ import Testing
 
     @Test(arguments: [("eu", "events.eu1.segmentapis.com"), ("us", "api.segment.io")])
     func segmentsOwnDestinationsFollowTheWorkspace(region: String, host: String) {
-        for slug in ["actions-segment", "repeater"] {
+        // Repeater in an EU workspace with its endpoint unset: the catalog's default is the US
+        // endpoint (repeatersDeprecatedEndpointNamingAnotherRegionIsUnknown).
+        for slug in ["actions-segment", "repeater"] where !(slug == "repeater" && region == "eu") {
             let e = Resolve.endpoint(slug, settings: [:], workspaceRegion: region)
             #expect(e.region == region, "\(slug)")
             #expect(e.host == host, "\(slug)")
@@ -441,17 +485,27 @@ import Testing
             (.string("https://events.eu1.segmentapis.com"), "eu", "eu"),
             (.string("https://events.eu1.segmentapis.com"), "us", nil),
             (.string("https://api.segment.io"), "us", "us"),
-            (.string(" "), "eu", "eu"), (.null, "eu", "eu"), (.string("https://example.com"), "eu", nil),
-            (.bool(true), "eu", nil),
+            // Unset (blank, null or absent), Segment's documented default applies, as for any
+            // setting an export leaves out: the US endpoint, so an EU Repeater is unknown as when
+            // it holds the default. (Changed: it was the workspace's region.)
+            (.string(" "), "eu", nil), (.null, "eu", nil), (.string(" "), "us", "us"), (.null, "us", "us"),
+            (.string("https://example.com"), "eu", nil), (.bool(true), "eu", nil),
         ])
     func repeatersDeprecatedEndpointNamingAnotherRegionIsUnknown(_ value: SettingValue, _ workspace: String, _ region: String?) {
         let e = Resolve.endpoint("repeater", settings: ["endpoint": value], workspaceRegion: workspace)
         #expect(e.region == region, "\(e)")
-        if region == nil { #expect(e.evidence?.hasPrefix("settings.endpoint = \(value)") == true, "\(e)") }
+        let unset = value == .null || value == .string(" ")
+        if region == nil && !unset { #expect(e.evidence?.hasPrefix("settings.endpoint = \(value)") == true, "\(e)") }
+        if region == nil && unset {
+            #expect(
+                e.evidence?.hasPrefix(#"settings.endpoint is not set, and Segment's catalog default "https://api.segment.io" names the US endpoint"#)
+                    == true, "\(e)")
+        }
         // The catalog's default (the US endpoint) is said to be one: a newer destination may
         // hold it unchanged.
         #expect(
-            e.evidence?.contains("Segment's catalog default") == (value == .string("https://api.segment.io") && region == nil),
+            e.evidence?.contains("Segment's catalog default")
+                == ((value == .string("https://api.segment.io") || unset) && region == nil),
             "\(e)")
     }
 
@@ -461,7 +515,12 @@ import Testing
         let e = Resolve.endpoint("repeater", settings: [:], workspaceRegion: "eu", absent: .unmanaged)
         #expect(e.region == nil)
         #expect(e.evidence?.hasPrefix("settings.endpoint is not set in the Terraform configuration") == true, "\(e)")
-        #expect(Resolve.endpoint("repeater", settings: [:], workspaceRegion: "eu").region == "eu")
+        // Left out of a bundle, the catalog's default (the US endpoint) applies: unknown too,
+        // with another reason; in a US workspace, the default is its own region.
+        let bundle = Resolve.endpoint("repeater", settings: [:], workspaceRegion: "eu")
+        #expect(bundle.region == nil)
+        #expect(bundle.evidence?.hasPrefix("settings.endpoint is not set, and Segment's catalog default") == true, "\(bundle)")
+        #expect(Resolve.endpoint("repeater", settings: [:], workspaceRegion: "us").region == "us")
     }
 
     /// Terraform manages only the settings its configuration sets: an absent one is unknown,
@@ -571,7 +630,7 @@ import Testing
         let marked = InventoryMarked(
             InventoryFixture.bundle(
                 #"""
-                "sources": [{"id": "s"}],
+                "sources": [{"id": "s", "metadata": {"name": "Javascript"}}],
                 "destinations": [
                   {"id": "d1", "sourceId": "s", "metadata": {"slug": "actions-mixpanel", "name": "Mixpanel (Actions)"}, "settings": {"apiRegion": 1️⃣"IN 🇮🇳"}},
                   {"id": "d2", "sourceId": "s", "metadata": {"slug": "mixpanel", "name": "Mixpanel (Legacy)"}, "settings": {"enableEuropeanUnionEndpoint": true}},
@@ -593,10 +652,14 @@ import Testing
         #expect(endpoints[0].evidence == #"settings.apiRegion = "IN 🇮🇳""#)
         #expect(endpoints[1].evidence == "settings.enableEuropeanUnionEndpoint = true")
         #expect(endpoints[2].evidence == #"settings.endpoint = "sdk.fra-02.braze.eu""#)
-        // Changed with connection modes: the source's platform is unknown, so HubSpot may run in
-        // web device mode (this setting: EU) or cloud mode (enableEuDataCenterMobile, default
-        // false: US). Segment's catalog data: hubspot device [web], cloud [mobile, server, web].
-        #expect(endpoints[3].evidence?.contains(#"device mode (web): settings.enableEuropeanDataCenter = "true" → EU"#) == true)
+        // Changed with connection modes: HubSpot from a website may run in web device mode or
+        // cloud mode. Changed since: a switch written as text ("true") is not read as on, since
+        // integrations read text differently (analytics.js as truthy, the Swift plugins not at
+        // all). Segment's catalog data: hubspot device [web], cloud [mobile, server, web].
+        #expect(
+            endpoints[3].evidence?.contains(
+                #"device mode (web): settings.enableEuropeanDataCenter = "true", which is text, not true or false"#) == true,
+            "\(endpoints[3].evidence ?? "")")
         #expect(endpoints[4].evidence?.contains("settings.endpoint = (not a simple value), which names no region") == true)
         #expect(endpoints[5].evidence?.contains("settings.endpoint = null, which names no region") == true)
         #expect(endpoints[4].evidence == "settings.endpoint = (not a simple value), which names no region")
