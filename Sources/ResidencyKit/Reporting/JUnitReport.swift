@@ -153,10 +153,13 @@ public struct JUnitReport: Sendable {
             let failing = out[i].cases.filter { $0.kind == .failure || $0.kind == .error }
             out[i].cases = failing + out[i].cases.filter { !($0.kind == .failure || $0.kind == .error) }
             let rest = out[i].cases.count - perPolicy
-            let foldsFailures = failing.count > perPolicy
+            // A failure among the folded ones makes the summary a failure; undecided ones only,
+            // an error, as each of them is: the counts of failures and errors stay apart.
+            let folded = out[i].cases.dropFirst(perPolicy)
+            let kind: Case.Kind =
+                folded.contains { $0.kind == .failure } ? .failure : folded.contains { $0.kind == .error } ? .error : .passed
             out[i].cases = Array(out[i].cases.prefix(perPolicy))
-            out[i].cases.append(
-                Case(summary: "\(rest) more results", kind: foldsFailures ? .failure : .passed))
+            out[i].cases.append(Case(summary: "\(rest) more results", kind: kind))
         }
         return out
     }
@@ -189,6 +192,8 @@ public struct JUnitReport: Sendable {
                 "\(summary) of \(v(policy.id)) are not listed one by one, to keep this file under the limits of CI consumers; the JSON result document lists every result."
             if c.kind == .failure {
                 try w.element("failure", attributes: [("type", "folded"), ("message", summary + ", some failing")], text: note)
+            } else if c.kind == .error {
+                try w.element("error", attributes: [("type", "folded"), ("message", summary + ", some undecided")], text: note)
             } else {
                 try w.element("system-out", text: note)
             }

@@ -44,6 +44,20 @@ import Testing
         #expect(xml.contains("more results"))
     }
 
+    /// Folded results that are undecided and none failed are an error, as each of them is:
+    /// dashboards count failures and errors apart (they were a `<failure>`).
+    @Test func foldedUndecidedResultsAreAnError() throws {
+        var doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
+        for i in doc.results.indices where doc.results[i].outcome == .fail { doc.results[i].outcome = .indeterminate }
+        // At warning, RES-003's two undecided results both trip the gate: one is kept, one folded.
+        doc.summary.failOn = .warning
+        let xml = try JUnitReport(maximumCases: 18).render(doc)
+        #expect(XMLWriter.validate(xml, schemaPath: JUnitReportTests.schema) == [])
+        // Some undecided results are folded (a policy with two of them keeps one), none failed.
+        #expect(xml.contains(#"<error type="folded" message=""#), "\(xml)")
+        #expect(!xml.contains("<failure "), "\(xml)")
+    }
+
     @Test func aFilePerWorkspaceHoldsOnlyItsResults() throws {
         let doc = try JUnitReportTests.run(inventories: JUnitReportTests.example)
         let eu = try JUnitReport().render(doc, workspace: "acme-eu")
