@@ -32,12 +32,20 @@ extension TerraformPlanDecoder {
                 // `sourceId` of the plan's destinations that name it.
                 let source = links.addressOfID[id] ?? id
                 let destination = destinationOfID[id]
-                runsBefore = { $0.id == destination || $0.sourceId == source }
+                // An id that is no destination of the plan may be a source's, and a destination
+                // whose source the plan does not say (`sourceId` empty, W1409) may be of it.
+                runsBefore = { $0.id == destination || $0.sourceId == source || (destination == nil && $0.sourceId.isEmpty) }
             } else if let named = links.referenced(
                 by: change.address, "integration_id", types: ["segment_source", "segment_destination"])
             {
                 let sourceAddresses = Set(sources.map(\.id).filter { named.contains(SourceLinks.withoutKeys($0)) })
-                runsBefore = { named.contains(SourceLinks.withoutKeys($0.id)) || sourceAddresses.contains($0.sourceId) }
+                // A destination whose source the plan does not say (W1409: a source of several
+                // `for_each` instances) may be of a source the function runs on.
+                let onASource = named.contains { $0.split(separator: ".").dropLast().last == "segment_source" }
+                runsBefore = {
+                    named.contains(SourceLinks.withoutKeys($0.id)) || sourceAddresses.contains($0.sourceId)
+                        || (onASource && $0.sourceId.isEmpty)
+                }
             } else {
                 base.reader.report(.unattachedInsertFunction(change.address, at: base.reader.range(change.node)))
                 runsBefore = { _ in true }

@@ -207,10 +207,16 @@ struct TerraformPlanDecoder {
     /// every managed resource in `resource_changes`, a no-op too, and is read from there. Nothing is
     /// created, so a setting the state leaves out is not the integration's default. With no
     /// data-holding Segment resource in either, `changes` (insert functions, or nothing) and W1406.
+    /// The changes a plan does list (insert functions: a `-target`ed plan that only adds one)
+    /// replace the state's resources of their address: read from the state alone, a function the
+    /// plan creates was dropped, and the destination it runs before kept its settings' region.
     private mutating func refreshedOr(_ changes: [PlannedResource], _ root: DataNode, at node: DataNode) -> [PlannedResource] {
         for place in [root["prior_state"]?["values"], root["planned_values"]] {
             let found = Self.stateResources(place?["root_module"])
-            if found.contains(where: { $0.type != Self.insertFunctionType }) { return found }
+            if found.contains(where: { $0.type != Self.insertFunctionType }) {
+                let changed = Set(changes.map(\.address))
+                return found.filter { !changed.contains($0.address) } + changes
+            }
         }
         base.reader.report(.planWithoutSegmentResources(at: base.reader.range(node)))
         return changes

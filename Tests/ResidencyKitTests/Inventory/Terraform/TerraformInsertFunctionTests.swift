@@ -115,4 +115,23 @@ import Testing
         let f = PlanFixture.change("segment_insert_function_instance.enrich", after: Self.function(integrationID: "dst1"))
         #expect(Self.load([f]).codes == ["W1406"])
     }
+
+    /// Two plans from a review against the provider's real shapes, each of which passed the gate
+    /// while a function ran before an EU destination:
+    /// - `terraform plan -target=segment_insert_function_instance.f`: its only change is the
+    ///   function, so the plan was read as refresh-only, from `prior_state`, and the function
+    ///   the plan creates was dropped;
+    /// - a module per brand (`for_each`): each destination's source is one of the instances'
+    ///   (W1409, the plan does not say which), and a function on "the" source ran before none.
+    @Test(arguments: ["targeted-insert-function.json", "for-each-module-insert-function.json"])
+    func aFunctionIsAppliedWhereThePlanLeavesItsTargetOpen(_ name: String) throws {
+        let path = fixturesFolder.appendingPathComponent("terraform/" + name).path
+        let loaded = InventoryLoader.load(paths: [path], catalog: InventoryFixture.catalog)
+        let destinations = try #require(loaded.only).destinations
+        #expect(!destinations.isEmpty)
+        for d in destinations {
+            #expect(d.endpoint.region == nil, "\(d.id): \(d.endpoint)")
+            #expect(d.endpoint.evidence?.hasPrefix("insert function `") == true, "\(d.id): \(d.endpoint)")
+        }
+    }
 }
