@@ -22,6 +22,10 @@ enum WarehouseRules {
         var region: String?
         /// A host's region label (`eu-west-1`).
         var label: String?
+        /// A host on a provider's own domain whose region residency cannot tell: a region label
+        /// no table knows (`ap-east-2`), or a value that names the domain but does not read as a
+        /// host (`jdbc:redshift://….us-east-1.redshift.amazonaws.com:5439/dev`).
+        var providerUnread = false
         var origin: Origin?
         var said: String { "settings.\(key) = \(shown)" }
 
@@ -37,7 +41,10 @@ enum WarehouseRules {
             case .string(let v):
                 (shown, text) = ("\"\(v)\"", v)
                 if host {
-                    (label, region) = WarehouseRules.hostRegion(v)
+                    // Only an account key holds a Snowflake identifier without its domain: a
+                    // `hostname` of `warehouse.eu-central-1` is a host on a private network.
+                    (label, region) = WarehouseRules.hostRegion(v, bareAccount: key.hasPrefix("account"))
+                    providerUnread = region == nil && (label != nil || WarehouseRules.namesProviderButIsNoHost(v))
                 } else {
                     region = RegionWords.cloudRegion(v.trimmingWhitespace())
                 }
@@ -76,6 +83,19 @@ enum WarehouseRules {
                     origin: unread.origin)
             )
         }
+        // A provider's host whose region cannot be told may be anywhere: a location key beside
+        // it does not decide (it did, and `….ap-east-2.redshift.amazonaws.com` beside
+        // `location: eu-west-1` was EU).
+        if let unread = hosts.first(where: \.providerUnread) {
+            let what =
+                unread.label.map { "names the region `\($0)`, which residency's tables do not know" }
+                ?? "names the provider's domain but does not read as a host"
+            return (
+                locations.first?.text,
+                Resolution(
+                    region: nil, evidence: "\(unread.said) \(what): where the warehouse is cannot be told", origin: unread.origin)
+            )
+        }
         // What is said without another key's region: the first key set to text (one that is not
         // text says nothing by itself).
         switch (locations.first { $0.text != nil }, hosts.first { $0.text != nil }) {
@@ -100,10 +120,10 @@ enum WarehouseRules {
     /// The region label and region of a provider host, or nils for any other host.
     ///
     /// - Redshift, Redshift Serverless, RDS: `<name>.<id>.<aws-region>.{redshift,redshift-serverless,rds}.amazonaws.com`.
-    /// - Snowflake: `<locator>.<region>[.<cloud>].snowflakecomputing.com` or the bare
-    ///   identifier `<locator>.<region>[.<cloud>]`; a locator without a region is in AWS
+    /// - Snowflake: `<locator>.<region>[.<cloud>].snowflakecomputing.com` or, in an account key
+    ///   (`bareAccount`), the bare identifier `<locator>.<region>[.<cloud>]`; a locator without a region is in AWS
     ///   US West (Oregon), as Snowflake documents; an `<org>-<account>` name says nothing.
-    static func hostRegion(_ text: String) -> (label: String?, region: String?) {
+    static func hostRegion(_ text: String, bareAccount: Bool = true) -> (label: String?, region: String?) {
         let host = URLParts(text)?.host ?? text.trimmingWhitespace().lowercased()
         var labels = host.split(separator: ".").map(String.init)
         if labels.last == "" { labels.removeLast() }
@@ -121,7 +141,7 @@ enum WarehouseRules {
             return snowflake(account)
         }
         // A Snowflake account identifier given without the domain (`xy12345.eu-west-1`).
-        if n >= 2, n <= 3, !text.contains("/"), labels.allSatisfy({ !$0.isEmpty }),
+        if bareAccount, n >= 2, n <= 3, !text.contains("/"), labels.allSatisfy({ !$0.isEmpty }),
             CloudRegions.snowflake(labels[1], cloud: n == 3 ? labels[2] : nil) != nil
         {
             return snowflake(labels)
@@ -134,11 +154,24 @@ enum WarehouseRules {
         case 1:
             // `xy12345.snowflakecomputing.com`: a locator in AWS us-west-2; `org-account`
             // (an organisation name) does not say where the account is.
-            return labels[0].contains("-") ? (nil, nil) : ("us-west-2", "us")
+            return labels[0].contains("-") || labels[0].contains("_") ? (nil, nil) : ("us-west-2", "us")
         case 2: return (labels[1], CloudRegions.snowflake(labels[1], cloud: nil))
         case 3: return ("\(labels[1]).\(labels[2])", CloudRegions.snowflake(labels[1], cloud: labels[2]))
         default: return (nil, nil)
         }
+    }
+
+    /// The providers' domains whose hosts carry their region.
+    static let providerDomains = ["amazonaws.com", "snowflakecomputing.com"]
+
+    /// Whether the text names a provider's domain but does not read as a host on it (a JDBC
+    /// URL, a host and port with a space): it says a region residency cannot read out of it.
+    static func namesProviderButIsNoHost(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard providerDomains.contains(where: { lower.contains("." + $0) }) else { return false }
+        var host = URLParts(text)?.host ?? text.trimmingWhitespace().lowercased()
+        if host.hasSuffix(".") { host.removeLast() }
+        return !providerDomains.contains { host.hasSuffix("." + $0) }
     }
 
     /// `eu-west-1`, `us-east-2`, … : an AWS region's jurisdiction.

@@ -1304,6 +1304,45 @@ import Testing
             evidence:
                 #"settings.location = 1 names no known region, beside settings.hostname = "c.abc.eu-west-1.redshift.amazonaws.com" (EU): which one the warehouse is in cannot be told"#
         ),
+        // A provider's host naming a region no table knows (AWS Taipei, ap-east-2) may be
+        // anywhere: the location key beside it does not decide (it did: EU).
+        Row(
+            settings: ["hostname": .string("name.abc123.ap-east-2.redshift.amazonaws.com"), "location": .string("eu-west-1")],
+            location: "eu-west-1", region: nil,
+            evidence:
+                #"settings.hostname = "name.abc123.ap-east-2.redshift.amazonaws.com" names the region `ap-east-2`, which residency's tables do not know: where the warehouse is cannot be told"#
+        ),
+        Row(
+            settings: ["account": .string("xy12345.ap-east-2.snowflakecomputing.com"), "location": .string("eu-central-1")],
+            location: "eu-central-1", region: nil,
+            evidence:
+                #"settings.account = "xy12345.ap-east-2.snowflakecomputing.com" names the region `ap-east-2`, which residency's tables do not know: where the warehouse is cannot be told"#
+        ),
+        // A value that names the provider's domain but is not a host (a JDBC URL) is not read
+        // as saying nothing: it says us-east-1, which residency cannot read out of it.
+        Row(
+            settings: [
+                "hostname": .string("jdbc:redshift://name.abc123.us-east-1.redshift.amazonaws.com:5439/dev"),
+                "region": .string("eu-west-1"),
+            ], location: "eu-west-1", region: nil,
+            evidence:
+                #"settings.hostname = "jdbc:redshift://name.abc123.us-east-1.redshift.amazonaws.com:5439/dev" names the provider's domain but does not read as a host: where the warehouse is cannot be told"#
+        ),
+        // Only an account key holds a Snowflake identifier without its domain: a Postgres
+        // `hostname` of `warehouse.eu-central-1` is a private host that says nothing (it was EU).
+        Row(
+            settings: ["hostname": .string("warehouse.eu-central-1")], location: nil, region: nil,
+            evidence: #"settings.hostname = "warehouse.eu-central-1", which is not a host whose provider writes its region in it"#),
+        Row(
+            settings: ["host": .string("pg.west-europe.azure")], location: nil, region: nil,
+            evidence: #"settings.host = "pg.west-europe.azure", which is not a host whose provider writes its region in it"#),
+        // An organisation-account URL with an underscore names no region (it was read as a
+        // legacy locator in us-west-2).
+        Row(
+            settings: ["account": .string("myorg_myaccount.snowflakecomputing.com")], location: nil, region: nil,
+            evidence:
+                #"settings.account = "myorg_myaccount.snowflakecomputing.com", which is not a host whose provider writes its region in it"#
+        ),
     ]
 
     @Test(arguments: rows)
