@@ -87,8 +87,10 @@ extension ResultDocument {
         var parts: [String] = []
         if incomplete > 0 {
             parts.append(
-                HTMLMarkup.count(incomplete, "workspace was", "workspaces were")
-                    + " audited although its inventory says it is incomplete (the run was told to accept it)")
+                incomplete == 1
+                    ? "1 workspace was audited although its inventory says it is incomplete (the run was told to accept it)"
+                    : "\(incomplete) workspaces were audited although their inventories say they are incomplete "
+                        + "(the run was told to accept them)")
         }
         if unread > 0 { parts.append(HTMLMarkup.count(unread, "notice names", "notices name") + " files that were not read") }
         guard !parts.isEmpty else { return nil }

@@ -25,8 +25,8 @@ extension JUnitReport {
         // belong to no workspace: a file of their own, so that the folder's dashboard goes red
         // when the gate does. Its name is taken first; a workspace whose slug cleans to it keeps
         // apart by its id.
-        let blocking = doc.runSuiteNotices
-        if !blocking.isEmpty { names.insert(Self.runFileName) }
+        let runNotices = doc.runSuiteNotices
+        if !runNotices.isEmpty { names.insert(Self.runFileName) }
         // Grouped once: filtering every result for every workspace would be quadratic.
         var byWorkspace: [String: [Int]] = [:]
         for i in doc.results.indices { byWorkspace[doc.results[i].workspace, default: []].append(i) }
@@ -49,10 +49,10 @@ extension JUnitReport {
                 }
                 progress?.step()
             })
-        if !blocking.isEmpty {
+        if !runNotices.isEmpty {
             let bytes: [UInt8]
             // Only the run's suite: the policies' suites are in the workspaces' files.
-            do { bytes = try renderBytes(doc, results: [], properties: props, notices: blocking, policySuites: false) } catch {
+            do { bytes = try renderBytes(doc, results: [], properties: props, notices: runNotices, policySuites: false) } catch {
                 throw folder.batch.failure(folder.batch.entries[folder.index].target, "\(error)")
             }
             try folder.write(Self.runFileName + ".xml", bytes)
