@@ -34,7 +34,8 @@ extension BundleDecoder {
                 guard let found = sources.first(where: { $0.writeKeys?.contains(byKey) == true }) else {
                     reader.report(
                         .unknownReference(
-                            "sdkConfig writeKey", byKey, at: reader.range(keyNode), candidates: sources.flatMap { $0.writeKeys ?? [] }))
+                            "sdkConfig writeKey", byKey, at: reader.range(keyNode),
+                            candidates: sources.flatMap { $0.writeKeys ?? [] }))
                     continue
                 }
                 (sourceID, idNode) = (found.id, keyNode)
@@ -85,7 +86,17 @@ extension BundleDecoder {
             // Analytics.js configures itself from the source settings: nothing to declare.
             if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
             guard let sdk = sources[i].sdk else { continue }
-            let r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
+            var r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
+            // analytics.js takes the workspace's region from the source's settings only in a
+            // browser: named for a mobile or server source, it is not what that app runs (an
+            // Android app runs analytics-kotlin, whose default is the US endpoint).
+            if sdk.library == "analytics.js", sdk.apiHost == nil, let platform = sources[i].platform, platform != .web {
+                r = Resolution(
+                    region: nil,
+                    evidence: "the SDK configuration names analytics.js, a browser library, for a \(platform.rawValue) source "
+                        + "(\(sources[i].catalogName ?? "its catalog type")): which library it runs, and where that sends, is not known"
+                )
+            }
             sources[i].ingestURL = r.url
             sources[i].ingestHost = r.host
             sources[i].ingestRegion = r.region

@@ -112,6 +112,11 @@ enum SDKRules {
             source: "segmentio/analytics-go analytics.go (client.upload)"),
         // `Net::HTTP.new(host, 443)` posting to path "/v1/import": host is a bare host name.
         "analytics-ruby": Library(keys: ["host", "path"], build: { sdk in
+            // The port is an option of its own: a host with one is no host name Net::HTTP can
+            // connect to, so no request goes to the EU endpoint it seems to name.
+            if let host = sdk.host, host.contains(":") || host.contains("/") {
+                return (nil, "host = \"\(host)\", which Net::HTTP.new(host, port) takes whole as a host name")
+            }
             let url = "https://" + (sdk.host ?? "api.segment.io") + (sdk.path ?? "/v1/import")
             return (url, evidence(sdk.host, "host", "api.segment.io", "https://{host}{path}"))
         }, source: "segmentio/analytics-ruby lib/segment/analytics/transport.rb, defaults.rb"),

@@ -897,6 +897,14 @@ import Testing
             Row(
                 sdk: SDKConfig(library: "analytics-ruby", host: eu), region: "eu", host: eu, url: euServer + "/v1/import",
                 evidence: #"sdk.host = "\#(eu)" → https://{host}{path} = \#(euServer)/v1/import"#),
+            // Its port is an option of its own (transport.rb: Net::HTTP.new(host, port)): a host
+            // with one, or a URL, is taken whole as a host name, and nothing reaches the EU
+            // endpoint it seems to name (it was EU).
+            Row(
+                sdk: SDKConfig(library: "analytics-ruby", host: eu + ":443"), region: nil, host: nil, url: nil,
+                evidence:
+                    #"host = "\#(eu):443", which Net::HTTP.new(host, port) takes whole as a host name, which is not a URL an HTTP client can post to"#
+            ),
             // React Native: the proxy, plus /b only when useSegmentEndpoints is true (default false).
             Row(
                 sdk: SDKConfig(library: "analytics-react-native", proxy: euURL, useSegmentEndpoints: true), region: "eu", host: eu,
@@ -1097,6 +1105,27 @@ import Testing
         #expect(sources[1].ingestRegion == region)
         #expect(sources[2].sdk?.library == "analytics-swift")
         #expect(sources[2].ingestRegion == "us")
+    }
+
+    /// analytics.js takes the workspace's region from the source's settings only in a browser:
+    /// named for an Android source it is not what the app runs (analytics-kotlin, whose default
+    /// is the US endpoint), so where the source sends is not known (it was the workspace's).
+    @Test func analyticsJSNamedForAMobileSourceIsUnknown() throws {
+        let text = InventoryFixture.bundle(
+            #"""
+            "apiHost": "https://eu1.api.segmentapis.com",
+            "sources": [
+              {"id": "android", "metadata": {"slug": "kotlin-android", "name": "Kotlin (Android)"}},
+              {"id": "web", "metadata": {"slug": "javascript", "name": "Javascript"}}
+            ],
+            "sdkConfigs": [{"sourceId": "android", "library": "analytics.js"}, {"sourceId": "web", "library": "analytics.js"}]
+            """#)
+        let loaded = InventoryFixture.load(text)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        let sources = try #require(loaded.only).sources
+        #expect(sources[0].ingestRegion == nil)
+        #expect(sources[0].ingestEvidence?.hasPrefix("the SDK configuration names analytics.js, a browser library, for a mobile source") == true)
+        #expect(sources[1].ingestRegion == "eu")
     }
 
     @Test func sdkConfigKeysAreReadFromTheBundle() throws {
