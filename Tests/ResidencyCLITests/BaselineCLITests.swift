@@ -111,6 +111,21 @@ import Testing
         #expect(r.stdout.contains(", 0 resolved since"), "\(r.stdout)")
     }
 
+    /// What a finding rests on is its inventory's and catalog's derived values, not the day:
+    /// a later night with nothing changed is all unchanged (the audit date is no derived value).
+    @Test func aLaterNightWithNothingChangedIsUnchanged() throws {
+        let dir = try Self.inventory()
+        _ = try Self.check(dir, ["--json", "base.json"])
+        let root = repositoryRoot.path
+        let later = try residency(
+            [
+                "check", "--policies", "\(root)/policies", "--facts", "\(root)/examples/facts.yaml", "--inventory", "inv",
+                "--baseline", "base.json", "--fail-on-new", "--now", "2026-12-15T02:00:00Z",
+            ], in: dir)
+        #expect(later.status == 0, "\(later.stdout)")
+        #expect(later.stdout.contains("baseline:    0 new, 8 unchanged, 0 resolved"), "\(later.stdout)")
+    }
+
     @Test func fixingAViolationResolvesItAndANewOneIsNew() throws {
         let dir = try Self.inventory()
         _ = try Self.check(dir, ["--json", "base.json"])
