@@ -114,40 +114,42 @@ extension Diagnostic {
             at: r,
             help: Suggestions.didYouMean(name, in: candidates) ?? "add it to your own catalog file (see docs/catalog.md)")
     }
+    /// The help of every warning that makes a workspace incomplete: what to do, then what the
+    /// run does until it is done.
+    static func untilComplete(_ whatToDo: String) -> String {
+        whatToDo + "; until then the workspace is indeterminate (RES-013), unless --allow-incomplete"
+    }
     static func morePages(_ list: String, _ cursor: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0603,
             "the `\(list)` export has more pages (pagination.next = \"\(cursor)\"): resources on later pages are missing",
             at: r,
-            help: "fetch every page (follow `pagination.next`); until then the workspace is indeterminate (RES-013), "
-                + "unless --allow-incomplete")
+            help: untilComplete("fetch every page (follow `pagination.next`)"))
     }
     static func pagesMissing(_ list: String, _ held: Int, _ total: Int, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0606,
             "the `\(list)` export holds \(held) of the \(total) items its pages count (pagination.totalEntries): a page is missing",
             at: r,
-            help: "fetch every page (follow `pagination.next` from the first); until then the workspace is indeterminate "
-                + "(RES-013), unless --allow-incomplete")
+            help: untilComplete("fetch every page (follow `pagination.next` from the first)"))
     }
     static func exportRecordedIncomplete(_ reason: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0607, "the export of this workspace recorded that it is incomplete: \(reason)", at: r,
-            help: "export the workspace again; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
+            help: untilComplete("export the workspace again"))
     }
     static func listAbsent(_ key: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0609, "the bundle has no `\(key)` list: whether the workspace has \(key) is not known", at: r,
-            help: "export the workspace again (`residency export` writes every list), or write `\"\(key)\": []` if it has "
-                + "none; until then the workspace is indeterminate (RES-013), unless --allow-incomplete")
+            help: untilComplete(
+                "export the workspace again (`residency export` writes every list), or write `\"\(key)\": []` if it has none"))
     }
     /// `gap`: where the pages part, as a clause (`this page is "Mg==" (pagination.current), but
     /// the page before it named "MQ==" as the next`).
     static func cursorsDoNotChain(_ list: String, _ gap: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W0608, "the `\(list)` export's pages do not chain: \(gap): a page is missing", at: r,
-            help: "give every page, in order (follow `pagination.next` from the first); until then the workspace is "
-                + "indeterminate (RES-013), unless --allow-incomplete")
+            help: untilComplete("give every page, in order (follow `pagination.next` from the first)"))
     }
     static func unknownLibrary(_ library: String, at r: SourceRange) -> Diagnostic {
         .warning(

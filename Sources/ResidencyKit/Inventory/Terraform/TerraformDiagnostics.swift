@@ -61,8 +61,7 @@ extension Diagnostic {
     static func planIncomplete(_ why: String, at r: SourceRange) -> Diagnostic {
         .warning(
             .W1407, "the plan is \(why): resources it did not get to are missing from the audit", at: r,
-            help: "fix the plan's errors (or apply its deferred parts) and plan again; until then the workspace is "
-                + "indeterminate (RES-013), unless --allow-incomplete")
+            help: untilComplete("fix the plan's errors (or apply its deferred parts) and plan again"))
     }
 
     static func unlinkedDestination(_ address: String, at r: SourceRange) -> Diagnostic {
