@@ -212,7 +212,7 @@ struct TerraformPlanDecoder {
     /// plan creates was dropped, and the destination it runs before kept its settings' region.
     private mutating func refreshedOr(_ changes: [PlannedResource], _ root: DataNode, at node: DataNode) -> [PlannedResource] {
         for place in [root["prior_state"]?["values"], root["planned_values"]] {
-            let found = Self.stateResources(place?["root_module"])
+            let found = stateResources(place?["root_module"])
             if found.contains(where: { $0.type != Self.insertFunctionType }) {
                 let changed = Set(changes.map(\.address))
                 return found.filter { !changed.contains($0.address) } + changes
@@ -222,12 +222,21 @@ struct TerraformPlanDecoder {
         return changes
     }
 
-    /// The managed Segment resources of a state's module tree, each as it is.
-    private static func stateResources(_ module: DataNode?) -> [PlannedResource] {
-        moduleResources(module, mode: "managed").compactMap { r in
-            guard let type = r["type"]?.string, resourceTypes.contains(type), let address = r["address"]?.string,
-                let values = r["values"], values.kind == .object
+    /// The managed Segment resources of a state's module tree, each as it is. One of a Segment
+    /// type without its address or values is an error at its place, never left out: the
+    /// workspace would be audited without it.
+    private mutating func stateResources(_ module: DataNode?) -> [PlannedResource] {
+        Self.moduleResources(module, mode: "managed").compactMap { r in
+            guard let type = r["type"]?.string, Self.resourceTypes.contains(type),
+                let address = base.reader.requiredString(r, "address", "a state resource", what: "a `\(type)` state resource")
             else { return nil }
+            guard let node = r["values"], !node.isNull else {
+                base.reader.report(
+                    .inventoryMissing("state resource `\(address)`", field: "values", at: base.reader.range(r), fromExport: false)
+                )
+                return nil
+            }
+            guard let values = base.reader.object(node, "\(address).values") else { return nil }
             return PlannedResource(type: type, address: address, node: r, planned: Planned(values: values), before: values)
         }
     }

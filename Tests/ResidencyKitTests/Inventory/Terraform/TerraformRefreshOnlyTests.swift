@@ -57,6 +57,19 @@ import Testing
         #expect(model.destinations.allSatisfy { $0.sourceId == "segment_source.web" })
     }
 
+    /// A state resource of a Segment type that the reader cannot read is an error at its place,
+    /// never left out: the workspace would be audited without that destination.
+    @Test(arguments: [(#""values": null"#, "E0603"), (#""values": 7"#, "E0602"), ("", "E0603")])
+    func aStateResourceWithoutValuesIsAnError(_ values: String, _ code: String) throws {
+        let broken = Self.eu.replacingOccurrences(
+            of: #", "values": "#, with: values.isEmpty ? #", "gone": "# : ", \(values), \"was\": ")
+        let tree = Self.module([Self.source, broken])
+        let extra = #""planned_values": {"root_module": {}}, "prior_state": {"format_version": "1.0", "values": {"root_module": \#(tree)}}"#
+        let loaded = PlanFixture.load(PlanFixture.plan([], extra: extra))
+        #expect(loaded.codes.contains(code), "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.diagnostics.contains { $0.severity == .error })
+    }
+
     /// A plan that changes something lists every resource in `resource_changes` (a no-op too):
     /// neither its `planned_values` nor its `prior_state` are read for resources, so a resource
     /// only there is not in the model.
