@@ -189,19 +189,16 @@ enum EndpointRules {
         // Unset, Segment's documented default applies, as for any setting an export leaves out:
         // for Repeater that is the US endpoint, so an EU one left unset is as undecided as one
         // that holds the default.
-        guard !unset else {
-            guard let documented = q.entry?.regionSetting(setting)?.defaultValue, case .string(let text) = documented,
-                let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:)), named != region
-            else { return nil }
-            return Endpoint(
-                evidence: "settings.\(setting) is not set, and Segment's catalog default \(documented) names the "
-                    + "\(named.uppercased()) endpoint, not the workspace's (\(region.uppercased())): Segment keeps a destination "
-                    + "configured so before the setting was retired sending there, and routes a newer one within the region; "
-                    + "which this one is, the export does not say",
-                origin: found?.origin)
+        let value: SettingValue
+        let said: String
+        if unset {
+            guard let documented = q.entry?.regionSetting(setting)?.defaultValue else { return nil }
+            (value, said) = (documented, "settings.\(setting) is not set, and Segment's catalog default \(documented)")
+        } else {
+            value = found?.value ?? .null  // set: `unset` covers nil
+            said = "settings.\(setting) = \(value)"
         }
-        guard let (value, origin) = found else { return nil }
-        let said = "settings.\(setting) = \(value)"
+        let origin = found?.origin
         switch value {
         case .string(let text):
             let named = URLParts(text.trimmingWhitespace())?.host.flatMap(RegionWords.region(ofHost:))
@@ -209,7 +206,7 @@ enum EndpointRules {
             var what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
             // Segment's catalog gives the US endpoint as the default: a newer destination may
             // hold it only because it was never changed, an older one sends there.
-            if q.entry?.regionSetting(setting)?.defaultValue == value {
+            if !unset, q.entry?.regionSetting(setting)?.defaultValue == value {
                 what += " (Segment's catalog default, which a destination made after the setting was retired may hold unchanged)"
             }
             return Endpoint(
