@@ -86,79 +86,6 @@ extension ResultDocument {
     }
 }
 
-/// A text as a key by its UTF-8 bytes, which may be a slice of a longer one. Bytes, not
-/// `String` equality (canonical equivalence): two spellings of one text stay two, each
-/// written as it was given.
-struct TextKey: Hashable {
-    let base: String
-    let range: Range<Int>
-
-    init(_ base: String, _ range: Range<Int>) {
-        self.base = base
-        self.range = range
-    }
-
-    /// The slice as a `String` (its ends lie between characters: `pieces` checks the breaks).
-    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
-
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        if let r = base.utf8.withContiguousStorageIfAvailable({
-            body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range])))
-        }) {
-            return r
-        }
-        return Array(base.utf8)[range].withUnsafeBytes(body)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        withBytes { hasher.combine(bytes: $0) }
-        hasher.combine(range.count)
-    }
-
-    static func == (a: TextKey, b: TextKey) -> Bool {
-        guard a.range.count == b.range.count else { return false }
-        if a.range.isEmpty { return true }
-        return a.withBytes { x in b.withBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
-}
-
-/// Texts of one record, each once, with how often each is used. Texts are first numbered in
-/// order of first use; the record renumbers them most used first (`ranks`), so the texts every
-/// result repeats (a policy's own words, a region, a host) take one or two digits. A class: the
-/// record's encoder is a struct whose mutating helpers are called from closures, and a table
-/// held by value was copied (every key retained) on the way.
-final class StringTable {
-    private var numbers: [TextKey: Int] = [:]
-    private(set) var strings: [String] = []
-    private var uses: [Int] = []
-
-    func number(_ s: String) -> Int { number(s, 0..<s.utf8.count) }
-
-    /// The number of the text at UTF-8 offsets `range` of `s` (a piece of a message), made a
-    /// `String` of its own only the first time it is met: a night's messages are two million
-    /// pieces, nearly all seen before.
-    func number(_ s: String, _ range: Range<Int>) -> Int {
-        if let n = numbers[TextKey(s, range)] {
-            uses[n] += 1
-            return n
-        }
-        let text = range == 0..<s.utf8.count ? s : TextKey(s, range).string
-        numbers[TextKey(text, 0..<range.count)] = strings.count
-        strings.append(text)
-        uses.append(1)
-        return strings.count - 1
-    }
-
-    /// For each text in order of first use, its final number: most used first, ties in order
-    /// of first use (so the numbering is the same on every run).
-    func ranks() -> (order: [Int], rank: [Int]) {
-        let order = strings.indices.sorted { uses[$0] != uses[$1] ? uses[$0] > uses[$1] : $0 < $1 }
-        var rank = [Int](repeating: 0, count: strings.count)
-        for (r, i) in order.enumerated() { rank[i] = r }
-        return (order, rank)
-    }
-}
-
 /// Encodes one workspace record: the rows first (numbering texts as they are met), then the
 /// record with its `strings` ahead of the rows that refer to them.
 private struct WorkspaceRecord {
@@ -474,11 +401,15 @@ private struct WorkspaceRecord {
         let utf8 = s.utf8
         // Breaks out of order, past the end or inside a character (a finding built by hand)
         // keep the text whole.
-        guard !breaks.isEmpty, zip([0] + breaks, breaks).allSatisfy({ $0 <= $1 }), Int(breaks.last!) <= utf8.count,
-            breaks.allSatisfy({ utf8.index(utf8.startIndex, offsetBy: Int($0)).samePosition(in: s.unicodeScalars) != nil })
-        else {
-            return ref(table.number(s), &out)
+        var whole = breaks.isEmpty
+        var previous: UInt32 = 0
+        for end in breaks where !whole {
+            whole =
+                end < previous || Int(end) > utf8.count
+                || utf8.index(utf8.startIndex, offsetBy: Int(end)).samePosition(in: s.unicodeScalars) == nil
+            previous = end
         }
+        if whole { return ref(table.number(s), &out) }
         var start = 0
         for (k, end) in breaks.enumerated() {
             if k > 0 { out.append(44) }
@@ -604,7 +535,7 @@ private struct WorkspaceRecord {
         let (order, rank) = table.ranks()
         for (k, i) in order.enumerated() {
             if k > 0 { out.append(44) }
-            JSONBytes.appendString(table.strings[i], to: &out)
+            table.withBytes(of: i) { JSONBytes.appendString(utf8: $0, to: &out) }
         }
         raw("], ", &out)
         resolve(rows, rank, into: &out)

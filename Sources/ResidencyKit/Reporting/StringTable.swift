@@ -1,0 +1,136 @@
+/// Texts of one workspace record, each once, with how often each is used. Texts are first
+/// numbered in order of first use; the record renumbers them most used first (`ranks`), so the
+/// texts every result repeats (a policy's own words, a region, a host) take one or two digits.
+///
+/// Texts are keyed by their UTF-8 bytes, not by `String` equality (canonical equivalence): two
+/// spellings of one text stay two, each written as it was given
+/// (`twoSpellingsOfOneTextKeepTheirBytes`).
+///
+/// A night's records number some 2.5 million texts (every piece of every message, every id
+/// and name), nearly all met before. Through a `[String: Int]` that was a tenth of `check`'s
+/// CPU time: SipHash over each text, a `String` per key, and its retain and release. Here the
+/// texts' bytes are kept one after another in one array and found through an open-addressing
+/// table of their numbers, so a text met before costs one hash of its bytes and one compare.
+///
+/// A class: the record's encoder is a struct whose mutating helpers are called from
+/// closures, and a table held by value was copied on the way.
+final class StringTable {
+    /// Every text's bytes, one after another: text `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var uses: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing with linear probing: a text's number plus one, 0 for an empty slot.
+    /// Never more than half full.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// Mixed into every hash, so that texts chosen to collide in one process's table (an
+    /// inventory written to slow the run down) do not in another's. Numbers do not depend on
+    /// it: they follow first use.
+    private let seed = UInt64.random(in: 0...UInt64.max)
+
+    /// How many different texts the table holds.
+    var count: Int { uses.count }
+
+    func number(_ s: String) -> Int { number(s, 0..<s.utf8.count) }
+
+    /// The number of the text at UTF-8 offsets `range` of `s` (a piece of a message).
+    func number(_ s: String, _ range: Range<Int>) -> Int {
+        if let n = s.utf8.withContiguousStorageIfAvailable({ number(bytes: UnsafeBufferPointer(rebasing: $0[range])) }) {
+            return n
+        }
+        return Array(s.utf8)[range].withUnsafeBufferPointer { number(bytes: $0) }
+    }
+
+    /// The number of the text with these UTF-8 bytes.
+    func number(bytes text: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = hash(text)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { break }
+            let n = Int(slot) - 1
+            if hashes[n] == h && holds(n, text) {
+                uses[n] += 1
+                return n
+            }
+            i = (i + 1) & mask
+        }
+        let n = uses.count
+        slots[i] = Int32(n + 1)
+        bytes.append(contentsOf: text)
+        starts.append(bytes.count)
+        uses.append(1)
+        hashes.append(h)
+        if 2 * uses.count > slots.count { grow() }
+        return n
+    }
+
+    /// Calls `body` with the UTF-8 bytes of text `n`.
+    func withBytes<R>(of n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[n]..<starts[n + 1]])) }
+    }
+
+    /// Text `n` as a `String`.
+    func string(_ n: Int) -> String { withBytes(of: n) { String(decoding: $0, as: UTF8.self) } }
+
+    /// For each text in order of first use, its final number: most used first, ties in order
+    /// of first use (so the numbering is the same on every run).
+    func ranks() -> (order: [Int], rank: [Int]) {
+        let order = uses.indices.sorted { uses[$0] != uses[$1] ? uses[$0] > uses[$1] : $0 < $1 }
+        var rank = [Int](repeating: 0, count: uses.count)
+        for (r, i) in order.enumerated() { rank[i] = r }
+        return (order, rank)
+    }
+
+    private func holds(_ n: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = starts[n], hi = starts[n + 1]
+        guard hi - lo == text.count else { return false }
+        if text.isEmpty { return true }
+        return bytes.withUnsafeBufferPointer { memoryEqual(UnsafeBufferPointer(rebasing: $0[lo..<hi]), text) }
+    }
+
+    private func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (n, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while bigger[i] != 0 { i = (i + 1) & mask }
+            bigger[i] = Int32(n + 1)
+        }
+        slots = bigger
+    }
+
+    /// A 64-bit hash of the bytes, eight at a time (a multiply and a shift per word, with
+    /// splitmix64's constants): texts here are ids, names and pieces of messages, mostly
+    /// under 64 bytes, where a general-purpose hasher's setup costs more than the bytes.
+    private func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed ^ (UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let p = text.baseAddress else { return mix(h) }
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= text.count {
+            h = mix(h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        if i < text.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < text.count {
+                tail |= UInt64(p[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    private func mix(_ x: UInt64) -> UInt64 {
+        var z = x &* 0xBF58_476D_1CE4_E5B9
+        z ^= z >> 31
+        z = z &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 29)
+    }
+}

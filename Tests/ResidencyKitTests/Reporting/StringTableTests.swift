@@ -1,0 +1,55 @@
+import Testing
+
+@testable import ResidencyKit
+
+/// The workspace record's text table (`StringTable`): texts numbered by first use and keyed by
+/// their bytes, whatever the hash does. Its numbers decide the document's bytes, so they must
+/// not depend on the table's hash seed or on how often it has grown.
+@Suite struct StringTableTests {
+    @Test func numbersFollowFirstUseAndCountUses() {
+        let table = StringTable()
+        #expect(table.number("eu") == 0)
+        #expect(table.number("us") == 1)
+        #expect(table.number("eu") == 0)
+        #expect(table.number("") == 2)
+        #expect(table.number("") == 2)
+        #expect(table.count == 3)
+        // Most used first, ties in order of first use.
+        let (order, rank) = table.ranks()
+        #expect(order == [0, 2, 1])
+        #expect(rank == [0, 2, 1])
+        #expect(table.string(1) == "us")
+    }
+
+    /// A piece of a longer text is the same text as that text on its own.
+    @Test func aPieceIsTheTextItSpells() {
+        let table = StringTable()
+        let message = "Mixpanel sends to the US 🇺🇸"
+        let mixpanel = table.number(message, 0..<8)
+        #expect(table.number("Mixpanel") == mixpanel)
+        let flag = table.number(message, 25..<message.utf8.count)
+        #expect(table.string(flag) == "🇺🇸")
+        #expect(table.number("🇺🇸") == flag)
+    }
+
+    /// Canonically equivalent spellings are equal Swift strings but two texts here.
+    @Test func spellingsAreKeptApart() {
+        let table = StringTable()
+        let composed = table.number("caf\u{E9}")
+        let decomposed = table.number("cafe\u{301}")
+        #expect(composed != decomposed)
+        #expect(table.string(decomposed).utf8.elementsEqual("cafe\u{301}".utf8))
+    }
+
+    /// Thousands of texts, some of every length around the hash's eight-byte words, each
+    /// met twice: the table grows many times and still finds every one by its first number.
+    @Test func growingKeepsEveryNumber() {
+        let table = StringTable()
+        let texts = (0..<5_000).map { i in String(repeating: "x", count: i % 19) + "\(i)" }
+        let first = texts.map { table.number($0) }
+        #expect(first == Array(0..<texts.count))
+        #expect(texts.map { table.number($0) } == first)
+        #expect(table.count == texts.count)
+        #expect(texts.indices.allSatisfy { table.string($0) == texts[$0] })
+    }
+}
