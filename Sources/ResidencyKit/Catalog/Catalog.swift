@@ -21,18 +21,19 @@ package struct Catalog: Sendable {
     /// One catalog file that rows came from. The first is usually the bundled catalog; the
     /// others are users' files, which outrank an export's own metadata (docs/catalog.md).
     package struct Layer: Sendable, Hashable {
-        package var path: String
-        package var version: String
-        var isBundled: Bool
+        package let path: String
+        package let version: String
+        let isBundled: Bool
+        /// How evidence names it: `bundled catalog 2025-11-06`, `user catalog acme.json`.
+        /// Spelled once: every failing result that shows a vendor or a catalog fact quotes it.
+        let label: String
 
         init(path: String, version: String, isBundled: Bool) {
             self.path = path
             self.version = version
             self.isBundled = isBundled
+            label = isBundled ? "bundled catalog \(version)" : "user catalog \(path)"
         }
-
-        /// How evidence names it: `bundled catalog 2025-11-06`, `user catalog acme.json`.
-        var label: String { isBundled ? "bundled catalog \(version)" : "user catalog \(path)" }
     }
 
     /// One row of any table. Regions and endpoints are kept as Segment writes them

@@ -94,7 +94,7 @@ private struct WorkspaceRecord {
     let table = StringTable()
     /// The evidence rows, each once, and their numbers.
     var evidence: [UInt8] = []
-    var evidenceNumbers: [Evidence: Int] = [:]
+    var evidenceNumbers: [EvidenceKey: Int] = [:]
     var rows: [UInt8] = []
     var groups: [UInt8] = []
 
@@ -136,22 +136,24 @@ private struct WorkspaceRecord {
         }
     }
 
-    /// A whole number in decimal, written in place (no intermediate digits array).
+    /// A whole number in decimal. Most are text numbers and resource indices of one to three
+    /// digits, written without a loop; longer ones go through a 20-byte buffer on the stack.
     func int(_ n: Int, _ out: inout [UInt8]) {
         precondition(n >= 0, "indices and lines are never negative")
-        if n < 10 { return out.append(UInt8(48 + n)) }
-        var digits = 1
-        var v = n
-        while v >= 10 {
-            v /= 10
-            digits += 1
+        if n < 10 { return out.append(UInt8(truncatingIfNeeded: 48 + n)) }
+        if n < 100 {
+            out.append(UInt8(truncatingIfNeeded: 48 + n / 10))
+            return out.append(UInt8(truncatingIfNeeded: 48 + n % 10))
         }
-        let start = out.count
-        out.append(contentsOf: repeatElement(48, count: digits))
-        v = n
-        for i in stride(from: start + digits - 1, through: start, by: -1) {
-            out[i] = UInt8(48 + v % 10)
-            v /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var v = n
+            var i = 20
+            while v > 0 {
+                i -= 1
+                digits[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
     }
 
@@ -432,31 +434,55 @@ private struct WorkspaceRecord {
         out.append(93)
     }
 
+    /// The number of an evidence row, written into `evidence` the first time it is met. Rows
+    /// are keyed by the numbers of their texts (a failing result's rows mostly repeat other
+    /// results': the same endpoint read by several policies), so a row met before costs a
+    /// look-up of each text and of four numbers, not a hash of its strings. Texts are numbered
+    /// in the table (and their uses counted) only when the row is new, so the table is what it
+    /// would be had every row been written in full once.
     private mutating func evidenceNumber(_ e: Evidence) -> Int {
-        if let n = evidenceNumbers[e] { return n }
+        let place = e.from.flatMap(Self.placeRanges)
+        func texts(_ number: (String, Range<Int>) -> Int?) -> EvidenceKey? {
+            guard let expression = number(e.expression, 0..<e.expression.utf8.count),
+                let value = number(e.value, 0..<e.value.utf8.count)
+            else { return nil }
+            var key = EvidenceKey(expression: Int32(expression), value: Int32(value), said: -1, file: -1, line: 0, column: 0)
+            guard let from = e.from else { return key }
+            if let place {
+                guard let said = number(from, place.said), let file = number(from, place.file) else { return nil }
+                (key.said, key.file, key.line, key.column) = (Int32(said), Int32(file), place.line, place.column)
+            } else {
+                guard let whole = number(from, 0..<from.utf8.count) else { return nil }
+                (key.said, key.file) = (Int32(whole), -2)
+            }
+            return key
+        }
+        if let key = texts(table.find), let n = evidenceNumbers[key] { return n }
+        // A new row: its texts numbered in the order they are written.
+        let key = texts { table.number($0, $1) }!
         let n = evidenceNumbers.count
-        evidenceNumbers[e] = n
+        evidenceNumbers[key] = n
         var out = evidence
         evidence = []
         if n > 0 { out.append(44) }
         out.append(91)
-        text(e.expression, &out)
+        ref(Int(key.expression), &out)
         out.append(44)
-        text(e.value, &out)
-        if let from = e.from {
+        ref(Int(key.value), &out)
+        if key.file != -1 {
             out.append(44)
-            if let (said, file, line, column) = Self.place(from) {
+            if key.file >= 0 {
                 out.append(91)
-                text(said, &out)
+                ref(Int(key.said), &out)
                 out.append(44)
-                text(file, &out)
+                ref(Int(key.file), &out)
                 out.append(44)
-                int(line, &out)
+                int(key.line, &out)
                 out.append(44)
-                int(column, &out)
+                int(key.column, &out)
                 out.append(93)
             } else {
-                text(from, &out)
+                ref(Int(key.said), &out)
             }
         }
         out.append(93)
@@ -464,18 +490,32 @@ private struct WorkspaceRecord {
         return n
     }
 
-    /// A derivation that ends with where it was read, `what (file:line:column)`, in its parts:
-    /// the same setting read at a hundred places is then one text and a hundred places. Only
-    /// when the parts give the text back exactly (`ResultDocument.joinPlace`).
-    static func place(_ from: String) -> (String, String, Int, Int)? {
+    /// An evidence row as the numbers of its texts: expression, value, and where it was read
+    /// (`said`, `file`, `line`, `column`); `file` is -1 for a row without `from`, and -2 when
+    /// `from` is one text (`said`) rather than a place.
+    struct EvidenceKey: Hashable {
+        var expression: Int32
+        var value: Int32
+        var said: Int32
+        var file: Int32
+        var line: Int
+        var column: Int
+    }
+
+    /// A derivation that ends with where it was read, `what (file:line:column)`, in its parts
+    /// (UTF-8 offsets of `what` and `file`): the same setting read at a hundred places is then
+    /// one text and a hundred places. Only when the parts give the text back exactly
+    /// (`ResultDocument.joinPlace`): a line or column written with a leading zero does not.
+    static func placeRanges(_ from: String) -> (said: Range<Int>, file: Range<Int>, line: Int, column: Int)? {
         // Read from the end in the UTF-8 bytes: the column, the line, then the last ` (` before
         // them. Foundation's backwards `range(of:)` and a split into `Character`s were 4% of a
         // night's `check` (one call per evidence row of every workspace).
-        let found = from.utf8.withContiguousStorageIfAvailable { b -> (String, String, Int, Int)? in
+        let found = from.utf8.withContiguousStorageIfAvailable { b -> (Range<Int>, Range<Int>, Int, Int)? in
             let n = b.count
             guard n > 0, b[n - 1] == UInt8(ascii: ")") else { return nil }
+            /// A number as `joinPlace` writes one: decimal digits, no leading zero.
             func number(_ lo: Int, _ hi: Int) -> Int? {
-                guard hi > lo, hi - lo <= 18 else { return nil }
+                guard hi > lo, hi - lo <= 18, hi - lo == 1 || b[lo] != UInt8(ascii: "0") else { return nil }
                 var v = 0
                 for i in lo..<hi {
                     let digit = b[i] &- UInt8(ascii: "0")
@@ -495,13 +535,10 @@ private struct WorkspaceRecord {
             var open = first - 1
             while open >= 1, !(b[open] == UInt8(ascii: "(") && b[open - 1] == UInt8(ascii: " ")) { open -= 1 }
             guard open >= 1 else { return nil }
-            let said = String(decoding: UnsafeBufferPointer(rebasing: b[..<(open - 1)]), as: UTF8.self)
-            let file = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<first]), as: UTF8.self)
-            return (said, file, line, column)
+            return (0..<(open - 1), (open + 1)..<first, line, column)
         }
-        guard let found, let (said, file, line, column) = found else { return nil }
-        guard ResultDocument.joinPlace(said, file, line, column) == from else { return nil }
-        return (said, file, line, column)
+        guard let found, let place = found else { return nil }
+        return place
     }
 
     private func waiver(_ w: Finding.WaiverNote, _ out: inout [UInt8]) {

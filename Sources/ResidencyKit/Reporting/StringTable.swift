@@ -41,29 +41,47 @@ final class StringTable {
         return Array(s.utf8)[range].withUnsafeBufferPointer { number(bytes: $0) }
     }
 
-    /// The number of the text with these UTF-8 bytes.
+    /// The number of the text with these UTF-8 bytes, counting a use.
     func number(bytes text: UnsafeBufferPointer<UInt8>) -> Int {
         let h = hash(text)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[i]
-            if slot == 0 { break }
-            let n = Int(slot) - 1
-            if hashes[n] == h && holds(n, text) {
-                uses[n] += 1
-                return n
-            }
-            i = (i + 1) & mask
+        let (found, slot) = probe(text, h)
+        if let n = found {
+            uses[n] += 1
+            return n
         }
         let n = uses.count
-        slots[i] = Int32(n + 1)
+        slots[slot] = Int32(n + 1)
         bytes.append(contentsOf: text)
         starts.append(bytes.count)
         uses.append(1)
         hashes.append(h)
         if 2 * uses.count > slots.count { grow() }
         return n
+    }
+
+    /// The number of the text at UTF-8 offsets `range` of `s` if the table holds it, without
+    /// counting a use.
+    func find(_ s: String, _ range: Range<Int>) -> Int? {
+        if let n = s.utf8.withContiguousStorageIfAvailable({ b -> Int? in
+            let text = UnsafeBufferPointer(rebasing: b[range])
+            return probe(text, hash(text)).found
+        }) {
+            return n
+        }
+        return Array(s.utf8)[range].withUnsafeBufferPointer { probe($0, hash($0)).found }
+    }
+
+    /// The text's number, or the empty slot where it would go.
+    private func probe(_ text: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (found: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return (nil, i) }
+            let n = Int(slot) - 1
+            if hashes[n] == h && holds(n, text) { return (n, i) }
+            i = (i + 1) & mask
+        }
     }
 
     /// Calls `body` with the UTF-8 bytes of text `n`.
