@@ -24,6 +24,9 @@ package final class PolicyProgram: Sendable {
     /// (a field, param or look-up read), and whether a missing value there can be the reason
     /// an outcome is indeterminate.
     let nodeTexts: [String]
+    /// Per traced node, a number shared by the nodes whose texts are equal strings: evidence
+    /// items are merged by their expression's text, compared as this number.
+    let nodeTextIDs: [Int32]
     let evidenceNodes: [Bool]
     let reasonNodes: [Bool]
     let slotCount: Int
@@ -78,6 +81,13 @@ package final class PolicyProgram: Sendable {
             guard let file = files[e.range.file] else { return "" }
             let start = max(0, e.range.start.offset), end = min(file.bytes.count, e.range.end.offset)
             return start < end ? String(decoding: file.bytes[start..<end], as: UTF8.self) : ""
+        }
+        var textIDs: [String: Int32] = [:]
+        nodeTextIDs = nodeTexts.map { text in
+            if let id = textIDs[text] { return id }
+            let id = Int32(textIDs.count)
+            textIDs[text] = id
+            return id
         }
         evidenceNodes = tracedNodes.map { PolicyProgram.isEvidence($0, bundle) }
         reasonNodes = tracedNodes.enumerated().map { i, e in

@@ -403,14 +403,18 @@ private struct WorkspaceRecord {
         let utf8 = s.utf8
         // Breaks out of order, past the end or inside a character (a finding built by hand)
         // keep the text whole.
-        var whole = breaks.isEmpty
-        var previous: UInt32 = 0
-        for end in breaks where !whole {
-            whole =
-                end < previous || Int(end) > utf8.count
-                || utf8.index(utf8.startIndex, offsetBy: Int(end)).samePosition(in: s.unicodeScalars) == nil
-            previous = end
+        // A scalar starts at every byte that is not a continuation byte (`10xxxxxx`): a
+        // String's bytes are valid UTF-8.
+        func wholeText(_ b: some RandomAccessCollection<UInt8>) -> Bool {
+            var previous = 0
+            for end in breaks.lazy.map(Int.init) {
+                if end < previous || end > b.count { return true }
+                if end < b.count && b[b.index(b.startIndex, offsetBy: end)] & 0xC0 == 0x80 { return true }
+                previous = end
+            }
+            return breaks.isEmpty
         }
+        let whole = utf8.withContiguousStorageIfAvailable { wholeText($0) } ?? wholeText(Array(utf8))
         if whole { return ref(table.number(s), &out) }
         var start = 0
         for (k, end) in breaks.enumerated() {

@@ -133,11 +133,16 @@ final class StringTable {
         }
         if i < text.count {
             var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < text.count {
-                tail |= UInt64(p[i]) << shift
-                shift += 8
-                i += 1
+            if text.count >= 8 {
+                // The last eight bytes, overlapping the word before: one load, not a loop.
+                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self))
+            } else {
+                var shift: UInt64 = 0
+                while i < text.count {
+                    tail |= UInt64(p[i]) << shift
+                    shift += 8
+                    i += 1
+                }
             }
             h = mix(h ^ tail)
         }

@@ -91,6 +91,24 @@ import Testing
         #expect(read.results.map { Array(($0.message ?? "").utf8) } == [a, b].map { Array(($0.message ?? "").utf8) })
     }
 
+    /// A message's breaks are where its pieces meet; breaks that are out of order, past the end
+    /// or inside a scalar's bytes (a finding built by hand) keep the text whole. Either
+    /// way the message reads back byte for byte.
+    @Test(arguments: [
+        ([4, 9], false), ([0], false), ([33], false), ([9, 4], true), ([34], true), ([26], true), ([31], true),
+        ([25, 29], false),
+    ] as [([UInt32], Bool)])
+    func messageBreaksReadBackOrKeepTheTextWhole(_ breaks: [UInt32], _ whole: Bool) throws {
+        var finding = Self.findings[1]
+        // 33 bytes: the flag's two scalars are 25..<29 and 29..<33.
+        finding.message = "Mixpanel sends to the US 🇺🇸"
+        finding.messageBreaks = breaks
+        let (read, _) = try Self.roundTrip(Self.document([finding]))
+        let back = try #require(read.results.first)
+        #expect(Array((back.message ?? "").utf8) == Array(finding.message!.utf8))
+        #expect(back.messageBreaks == (whole ? [] : breaks))
+    }
+
     /// An evidence row's `from` that ends with a place is written as its parts only when they
     /// give the text back exactly; every other text, however like a place it looks, is written
     /// whole. Each reads back byte for byte.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kind of a value in a `DataTree`: the JSON data model, onto which YAML documents map too.
 enum DataKind: Sendable, Hashable, CaseIterable {
     case object, array, string, number, bool, null
@@ -173,14 +175,11 @@ extension DataTree {
     }
 }
 
-/// Byte equality of two buffers of the same length.
+/// Byte equality of two buffers: `memcmp`, whose word-at-a-time compare beat a byte loop by
+/// several times on the ids and names a workspace record numbers.
 @inline(__always)
 func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
-    var i = 0
-    while i < a.count {
-        if a[i] != b[i] { return false }
-        i &+= 1
-    }
-    return true
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
 }
