@@ -140,9 +140,28 @@ final class ColumnIndex: @unchecked Sendable {
     func scalars(before offset: Int, in bytes: [UInt8]) -> Int {
         let counts = index(bytes)
         let k = offset / Self.step
-        var n = counts[k]
-        bytes.withUnsafeBufferPointer { b in
-            for i in (k * Self.step)..<offset where b[i] & 0xC0 != 0x80 { n += 1 }
+        return counts[k] + bytes.withUnsafeBufferPointer { Self.scalarStarts($0, k * Self.step, offset) }
+    }
+
+    /// How many of `b[lo..<hi]` start a scalar (are not continuation bytes, `10xxxxxx`), eight
+    /// bytes at a time: a byte-at-a-time count of a night's 59 MB of inventories was 1% of
+    /// `check`.
+    static func scalarStarts(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+        guard let base = b.baseAddress, lo < hi else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var n = 0
+        var i = lo
+        while i + 8 <= hi {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte's top bit set and the next one clear: bit 6 moved up to bit 7 by the shift
+            // (what crosses into the next byte is masked off).
+            let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+            n += 8 - continuation.nonzeroBitCount
+            i += 8
+        }
+        while i < hi {
+            if b[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
         }
         return n
     }
@@ -158,7 +177,7 @@ final class ColumnIndex: @unchecked Sendable {
             var i = 0
             while i < b.count {
                 let end = min(i + Self.step, b.count)
-                for j in i..<end where b[j] & 0xC0 != 0x80 { n += 1 }
+                n += Self.scalarStarts(b, i, end)
                 out.append(n)
                 i = end
             }

@@ -290,6 +290,7 @@ struct Compiler {
         return { f in
             var out = ""
             out.reserveCapacity(room)
+            f.textBreaks.reserveCapacity(pieces.count - 1)
             for (k, piece) in pieces.enumerated() {
                 if k > 0 { f.textBreaks.append(UInt32(out.utf8.count)) }
                 switch piece {

@@ -32,7 +32,20 @@ final class Frame {
     var derivations: [Int: Derivation] = [:]
     /// Derivations already spelled out for this workspace: the same catalog row or setting
     /// backs many findings, and the same finding reads several fields of one endpoint.
-    private var described: [Derivation: String] = [:]
+    private var described: [DescribedKey: String] = [:]
+
+    /// A derivation as the key of `described`: hashed by where it was read and its text's
+    /// length, compared whole. Hashing the text itself (often 60 bytes or more, for each
+    /// evidence item of each failing result) was most of the cost of the look-up; two
+    /// derivations read at one offset with texts of one length are rare and still told apart.
+    private struct DescribedKey: Hashable {
+        let derivation: Derivation
+        static func == (a: Self, b: Self) -> Bool { a.derivation == b.derivation }
+        func hash(into h: inout Hasher) {
+            h.combine(derivation.text.utf8.count)
+            if let origin = derivation.origin { h.combine(origin.offset) } else { h.combine(derivation.text) }
+        }
+    }
 
     /// Where the pieces of the text being built meet (`Finding.messageBreaks`): a template
     /// records one break before each piece after the first.
@@ -56,9 +69,9 @@ final class Frame {
 
     /// `ctx.describe(d)`, once per distinct derivation of the workspace.
     func describe(_ d: Derivation) -> String {
-        if let text = described[d] { return text }
+        if let text = described[DescribedKey(derivation: d)] { return text }
         let text = ctx.describe(d)
-        described[d] = text
+        described[DescribedKey(derivation: d)] = text
         return text
     }
     /// The evidence text of the list each traced node last read, while it stays the same
