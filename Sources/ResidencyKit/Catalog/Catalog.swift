@@ -209,7 +209,9 @@ package struct Catalog: Sendable {
         if let slug, let r = index.find(slug) { return (r, .slug) }
         if let name, let r = index.find(name) {
             let row = rows(table)[Int(r)]
-            return (r, Catalog.key(row.name) == Catalog.key(name) || row.slug == name ? .name : .previousName)
+            // The same bytes are the same key: most exports spell the row's name as it is.
+            let sameName = row.name.utf8.elementsEqual(name.utf8) || Catalog.key(row.name) == Catalog.key(name)
+            return (r, sameName || row.slug == name ? .name : .previousName)
         }
         return nil
     }

@@ -171,7 +171,7 @@ extension BundleDecoder {
             EndpointRules.Query(
                 name: d.catalogName ?? d.name ?? id, entry: entry, facts: d.integration,
                 setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: sources[sourceID] ?? nil,
-                workspaceRegion: workspaceRegion))
+                workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers))
         return d
     }
 

@@ -11,6 +11,9 @@ struct BundleDecoder {
     /// A test file's inline `inventory:` states a whole made-up world, so a list it leaves out
     /// is none, as in the inputs of other engines' tests; an inventory file never is.
     var absentListIsIncomplete = true
+    /// The catalog's endpoint sentences already spelled out for this file's destinations.
+    /// Each decoder has its own, made where the decoder is, on the thread that uses it.
+    let catalogAnswers = EndpointRules.CatalogAnswers()
 
     /// Every key a bundle may have: its own, and what `residency export` writes beside them.
     static let bundleKeys = [

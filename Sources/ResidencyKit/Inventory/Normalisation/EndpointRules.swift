@@ -139,6 +139,24 @@ enum EndpointRules {
         var platform: SourcePlatform?
         /// The workspace's data region (`eu`, `us`).
         var workspaceRegion: String?
+        /// Answers of `fromCatalog` already spelled out for this inventory file, if any.
+        var catalogAnswers: CatalogAnswers?
+    }
+
+    /// `fromCatalog`'s answers for one inventory file, by everything that decides them but the
+    /// place of the list they rest on: a workspace's destinations repeat a few integrations,
+    /// and spelling out the same catalog sentence for each was a twelfth of decoding a night's
+    /// bundles. A class, so a decoder hands one to every query it makes.
+    final class CatalogAnswers {
+        struct Key: Hashable {
+            var name: String
+            var endpoints: [String]?
+            /// The list's source without its place (`origin`), and whether it has one.
+            var source: ListSource?
+            var placed: Bool
+            var inCatalog: Bool
+        }
+        var answers: [Key: Endpoint] = [:]
     }
 
     static let bySlug: [String: Rule] = {
@@ -408,6 +426,24 @@ enum EndpointRules {
     /// No row: the catalog decides what it can. One regional endpoint means that region;
     /// both, with no setting known to choose, is unknown.
     static func fromCatalog(_ q: Query) -> Endpoint {
+        guard let cache = q.catalogAnswers else { return spelledFromCatalog(q) }
+        var source = q.facts.endpointsSource
+        let place = source?.origin
+        source?.origin = nil
+        let key = CatalogAnswers.Key(
+            name: q.name, endpoints: q.facts.regionEndpoints, source: source, placed: place != nil,
+            inCatalog: q.facts.row != nil || q.facts.regionsSource != nil)
+        if var known = cache.answers[key] {
+            // The one thing that differs between the queries of one key: where the list is.
+            if known.origin != nil { known.origin = place }
+            return known
+        }
+        let answer = spelledFromCatalog(q)
+        cache.answers[key] = answer
+        return answer
+    }
+
+    private static func spelledFromCatalog(_ q: Query) -> Endpoint {
         guard let ends = q.facts.regionEndpoints, let from = q.facts.endpointsFrom else {
             if q.facts.row == nil && q.facts.regionsSource == nil {
                 return Endpoint(evidence: "\(q.name) is not in the catalog and the export gives no regionEndpoints")
