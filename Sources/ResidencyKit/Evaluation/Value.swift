@@ -46,6 +46,13 @@ package final class MapBox: Sendable, Hashable {
     let values: [Value]
 
     init(_ entries: [(key: String, value: Value)]) {
+        // Keys already in strictly increasing order (many exports write them so) need neither
+        // sorting nor a check for repeats.
+        if zip(entries, entries.dropFirst()).allSatisfy({ Text.less($0.key, $1.key) }) {
+            keys = entries.map(\.key)
+            values = entries.map(\.value)
+            return
+        }
         // Sorted by key, a repeated key's entries in reverse order of appearance, so that the
         // first of each run of equal keys is the last written: the last of a repeated key wins.
         let order = entries.indices.sorted { i, j in

@@ -72,3 +72,15 @@ import Testing
         #expect(Value.member(x, items) == expected)
     }
 }
+
+/// `Text.less` orders by code points through `memcmp` over the UTF-8 bytes; it must agree with
+/// comparing the code points one by one, for prefixes, empty texts and every byte length.
+@Test func textLessIsCodePointOrder() {
+    let texts = ["", "a", "ab", "abc", "b", "B", "é", "e\u{301}", "€", "😀", "\u{7F}", "\u{80}", "a\u{0}", "\u{FFFF}", "𐀀", "zz"]
+    for a in texts {
+        for b in texts {
+            let scalars = a.unicodeScalars.map(\.value).lexicographicallyPrecedes(b.unicodeScalars.map(\.value))
+            #expect(Text.less(a, b) == scalars, "\(a.debugDescription) < \(b.debugDescription)")
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 // One unit of text for the whole language: the Unicode scalar (code point), with no
 // normalisation. Swift's `String` compares by grapheme clusters under canonical equivalence
 // (`"e\u{301}" == "é"`, `"a\r\n".hasSuffix("\n")` is false), while RE2 — and so `matches` —
@@ -38,7 +40,19 @@ enum Text {
 
     /// Code point order (the order of the UTF-8 bytes).
     static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // UTF-8's byte order is code point order, so `memcmp` over the shorter length, then
+        // the lengths, decide; a settings map sorts its keys with this for every destination.
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// The number of code points.

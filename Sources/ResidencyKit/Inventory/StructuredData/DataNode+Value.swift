@@ -12,7 +12,17 @@ extension DataNode {
             return .int(i)
         case .null: return .missing
         case .array: return .list(elements.map(\.languageValue))
-        case .object: return .map(MapBox(members.map { ($0.key, $0.value.languageValue) }))
+        case .object:
+            // Straight from the members' storage: `members` would build every key's offset
+            // and handle first, only to be mapped again.
+            var entries: [(key: String, value: Value)] = []
+            entries.reserveCapacity(count)
+            for i in memberRange {
+                let m = storage.members[i]
+                entries.append(
+                    (storage.text(lo: m.keyLo, hi: m.keyHi), DataNode(storage: storage, index: Int(m.value)).languageValue))
+            }
+            return .map(MapBox(entries))
         }
     }
 }
