@@ -38,9 +38,13 @@ final class Frame {
     /// length, compared whole. Hashing the text itself (often 60 bytes or more, for each
     /// evidence item of each failing result) was most of the cost of the look-up; two
     /// derivations read at one offset with texts of one length are rare and still told apart.
+    /// Texts are compared by their bytes, as the hash counts them: two spellings of one text
+    /// that Swift calls equal are two keys, each described with its own bytes.
     private struct DescribedKey: Hashable {
         let derivation: Derivation
-        static func == (a: Self, b: Self) -> Bool { a.derivation == b.derivation }
+        static func == (a: Self, b: Self) -> Bool {
+            a.derivation.origin == b.derivation.origin && a.derivation.text.utf8.elementsEqual(b.derivation.text.utf8)
+        }
         func hash(into h: inout Hasher) {
             h.combine(derivation.text.utf8.count)
             if let origin = derivation.origin { h.combine(origin.offset) } else { h.combine(derivation.text) }

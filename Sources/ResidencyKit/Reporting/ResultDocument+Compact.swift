@@ -136,7 +136,7 @@ private struct WorkspaceRecord {
         }
     }
 
-    /// A whole number in decimal. Most are text numbers and resource indices of one to three
+    /// A whole number in decimal. Most are text numbers and resource indices of one or two
     /// digits, written without a loop; longer ones go through a 20-byte buffer on the stack.
     func int(_ n: Int, _ out: inout [UInt8]) {
         precondition(n >= 0, "indices and lines are never negative")
@@ -401,10 +401,9 @@ private struct WorkspaceRecord {
         out.append(91)
         defer { out.append(93) }
         let utf8 = s.utf8
-        // Breaks out of order, past the end or inside a character (a finding built by hand)
-        // keep the text whole.
-        // A scalar starts at every byte that is not a continuation byte (`10xxxxxx`): a
-        // String's bytes are valid UTF-8.
+        // Breaks out of order, past the end or inside a scalar's bytes (a finding built by
+        // hand) keep the text whole. A scalar starts at every byte that is not a continuation
+        // byte (`10xxxxxx`): a String's bytes are valid UTF-8.
         func wholeText(_ b: some RandomAccessCollection<UInt8>) -> Bool {
             var previous = 0
             for end in breaks.lazy.map(Int.init) {

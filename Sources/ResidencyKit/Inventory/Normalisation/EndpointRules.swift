@@ -148,9 +148,11 @@ enum EndpointRules {
     /// and spelling out the same catalog sentence for each was a twelfth of decoding a night's
     /// bundles. A class, so a decoder hands one to every query it makes.
     final class CatalogAnswers {
+        /// Texts that end up in the answer's words are keyed by their bytes (`ByteKey`), so
+        /// two spellings of one name are two answers, each with its own bytes.
         struct Key: Hashable {
-            var name: String
-            var endpoints: [String]?
+            var name: ByteKey
+            var endpoints: [ByteKey]?
             /// The list's source without its place (`origin`), and whether it has one.
             var source: ListSource?
             var placed: Bool
@@ -431,7 +433,7 @@ enum EndpointRules {
         let place = source?.origin
         source?.origin = nil
         let key = CatalogAnswers.Key(
-            name: q.name, endpoints: q.facts.regionEndpoints, source: source, placed: place != nil,
+            name: ByteKey(q.name), endpoints: q.facts.regionEndpoints?.map(ByteKey.init), source: source, placed: place != nil,
             inCatalog: q.facts.row != nil || q.facts.regionsSource != nil)
         if var known = cache.answers[key] {
             // The one thing that differs between the queries of one key: where the list is.

@@ -50,4 +50,18 @@ import Testing
         }
         #expect(answers.answers.count < queries.count, "queries that differ only in their list's place share an answer")
     }
+
+    /// Two spellings of one name (Swift calls them equal) are two answers, each in its own
+    /// bytes: a kept answer never puts another destination's spelling into this one's evidence.
+    @Test func twoSpellingsOfANameKeepTheirBytes() throws {
+        let catalog = InventoryFixture.catalog
+        let answers = EndpointRules.CatalogAnswers()
+        let facts = IntegrationResolver.facts(catalog: catalog, table: .destinations, found: nil, regions: nil, endpoints: nil)
+        for name in ["Caf\u{E9}", "Cafe\u{301}"] {
+            let query = EndpointRules.Query(name: name, entry: nil, facts: facts, setting: { _ in nil }, catalogAnswers: answers)
+            let evidence = try #require(EndpointRules.fromCatalog(query).evidence)
+            #expect(Array(evidence.utf8.prefix(name.utf8.count)) == Array(name.utf8))
+        }
+        #expect(answers.answers.count == 2)
+    }
 }
