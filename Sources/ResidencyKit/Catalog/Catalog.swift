@@ -210,7 +210,7 @@ package struct Catalog: Sendable {
         if let name, let r = index.find(name) {
             let row = rows(table)[Int(r)]
             // The same bytes are the same key: most exports spell the row's name as it is.
-            let sameName = row.name.utf8.elementsEqual(name.utf8) || Catalog.key(row.name) == Catalog.key(name)
+            let sameName = Text.same(row.name, name) || Catalog.key(row.name) == Catalog.key(name)
             return (r, sameName || row.slug == name ? .name : .previousName)
         }
         return nil

@@ -62,7 +62,7 @@ extension Value {
             guard x.count == y.count else { return .no }
             return equal(pairs: zip(x, y))
         case (.map(let x), .map(let y)):
-            guard x.count == y.count, zip(x.keys, y.keys).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) else { return .no }
+            guard x.count == y.count, zip(x.keys, y.keys).allSatisfy({ Text.same($0, $1) }) else { return .no }
             return equal(pairs: zip(x.values, y.values))
         // Values of two kinds (a settings value `"true"` against `true`, `5` against `"us"`):
         // the data is not what the policy compares it as, so neither `==` nor `!=` is decided.

@@ -65,7 +65,7 @@ package final class MapBox: Sendable, Hashable {
         var values: [Value] = []
         keys.reserveCapacity(order.count)
         values.reserveCapacity(order.count)
-        for i in order where keys.last.map({ !$0.utf8.elementsEqual(entries[i].key.utf8) }) ?? true {
+        for i in order where keys.last.map({ !Text.same($0, entries[i].key) }) ?? true {
             keys.append(entries[i].key)
             values.append(entries[i].value)
         }
@@ -80,7 +80,7 @@ package final class MapBox: Sendable, Hashable {
             let mid = (low + high) / 2
             if Text.less(keys[mid], key) { low = mid + 1 } else { high = mid }
         }
-        return low < keys.count && keys[low].utf8.elementsEqual(key.utf8) ? values[low] : nil
+        return low < keys.count && Text.same(keys[low], key) ? values[low] : nil
     }
 
     var count: Int { keys.count }

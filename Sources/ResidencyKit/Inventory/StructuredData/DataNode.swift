@@ -258,8 +258,9 @@ extension DataNode {
 struct ByteKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { Text.same(a.text, b.text) }
     func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
+        var bytes = text
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
