@@ -43,7 +43,7 @@ final class Frame {
     private struct DescribedKey: Hashable {
         let derivation: Derivation
         static func == (a: Self, b: Self) -> Bool {
-            a.derivation.origin == b.derivation.origin && Text.same(a.derivation.text, b.derivation.text)
+            a.derivation.origin == b.derivation.origin && Text.sameBytes(a.derivation.text, b.derivation.text)
         }
         func hash(into h: inout Hasher) {
             h.combine(derivation.text.utf8.count)

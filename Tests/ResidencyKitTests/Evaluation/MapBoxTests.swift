@@ -84,3 +84,26 @@ import Testing
         }
     }
 }
+
+/// `Text.isASCII` (eight bytes at a time) and `Text.sameBytes` (`memcmp`) against their
+/// definitions, for texts of every length around a word with the non-ASCII byte anywhere.
+@Test func textByteChecksMatchTheirDefinitions() {
+    var texts: [String] = [""]
+    for length in 1...20 {
+        let plain = String(repeating: "a", count: length)
+        texts.append(plain)
+        for k in 0..<length {
+            var scalars = Array(plain.unicodeScalars)
+            scalars[k] = "é"
+            texts.append(String(String.UnicodeScalarView(scalars)))
+        }
+    }
+    texts += ["caf\u{E9}", "cafe\u{301}", "😀", "Kelvin \u{212A}", "Kelvin K"]
+    for a in texts {
+        #expect(Text.isASCII(a) == a.utf8.allSatisfy { $0 < 0x80 }, "\(a.debugDescription)")
+        for b in texts.prefix(40) + texts.suffix(5) {
+            #expect(Text.sameBytes(a, b) == a.utf8.elementsEqual(b.utf8), "\(a.debugDescription) \(b.debugDescription)")
+            #expect(Text.same(a, b) == Text.sameBytes(a, b))
+        }
+    }
+}

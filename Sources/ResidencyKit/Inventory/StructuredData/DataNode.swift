@@ -258,7 +258,7 @@ extension DataNode {
 struct ByteKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: ByteKey, b: ByteKey) -> Bool { Text.same(a.text, b.text) }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { Text.sameBytes(a.text, b.text) }
     func hash(into hasher: inout Hasher) {
         var bytes = text
         bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
