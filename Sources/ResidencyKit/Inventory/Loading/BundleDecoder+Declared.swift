@@ -87,10 +87,11 @@ extension BundleDecoder {
             if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
             guard let sdk = sources[i].sdk else { continue }
             var r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
-            // analytics.js takes the workspace's region from the source's settings only in a
-            // browser: named for a mobile or server source, it is not what that app runs (an
-            // Android app runs analytics-kotlin, whose default is the US endpoint).
-            if sdk.library == "analytics.js", sdk.apiHost == nil, let platform = sources[i].platform, platform != .web {
+            // analytics.js runs only in a browser: named for a mobile or server source, it is not
+            // what that app runs (an Android app runs analytics-kotlin, whose default is the US
+            // endpoint), so neither the workspace's region nor an `apiHost` given for it says
+            // where the app sends.
+            if sdk.library == "analytics.js", let platform = sources[i].platform, platform != .web {
                 r = Resolution(
                     region: nil,
                     evidence: "the SDK configuration names analytics.js, a browser library, for a \(platform.rawValue) source "

@@ -1126,6 +1126,15 @@ import Testing
         #expect(sources[0].ingestRegion == nil)
         #expect(sources[0].ingestEvidence?.hasPrefix("the SDK configuration names analytics.js, a browser library, for a mobile source") == true)
         #expect(sources[1].ingestRegion == "eu")
+        // With an EU `apiHost` given for it too: the app still does not run analytics.js, so the
+        // host says nothing of where it sends (it was EU, while docs/inventory.md said unknown).
+        let withHost = InventoryFixture.load(
+            text.replacingOccurrences(
+                of: #"{"sourceId": "android", "library": "analytics.js"}"#,
+                with: #"{"sourceId": "android", "library": "analytics.js", "apiHost": "events.eu1.segmentapis.com/v1"}"#))
+        let android = try #require(withHost.only).sources[0]
+        #expect(android.ingestRegion == nil, "\(android.ingestEvidence ?? "")")
+        #expect(android.ingestEvidence?.contains("a browser library, for a mobile source") == true)
     }
 
     @Test func sdkConfigKeysAreReadFromTheBundle() throws {
