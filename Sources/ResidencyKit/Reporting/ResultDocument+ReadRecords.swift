@@ -480,13 +480,14 @@ extension Finding {
 }
 
 extension Diagnostic {
-    /// A number in a workspace record that names nothing there.
+    /// A waived or permitted result that names no waiver or permit (`Finding.missingBasis`).
     static func unsupportedOutcome(_ path: String, _ outcome: Outcome, _ missing: String, at r: SourceRange) -> Diagnostic {
         .error(
             .E1512, "a \(outcome.rawValue) result in `\(path)` names no \(missing)", at: r,
             help: "`check` writes the \(missing) a \(outcome.rawValue) result rests on: was the document edited?")
     }
 
+    /// A number in a workspace record that names nothing there.
     static func documentBadNumber(_ path: String, _ number: Int, count: Int, of what: String, at r: SourceRange) -> Diagnostic {
         .error(
             .E1510, "`\(path)` is \(number), but the workspace record has \(count) \(what)", at: r,

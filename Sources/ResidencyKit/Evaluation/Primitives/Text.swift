@@ -32,12 +32,7 @@ enum Text {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         var (x, y) = (a, b)
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                guard let p = p.baseAddress, let q = q.baseAddress else { return true }
-                return memcmp(p, q, a.utf8.count) == 0
-            }
-        }
+        return x.withUTF8 { p in y.withUTF8 { q in memoryEqual(p, q) } }
     }
 
     /// `same(s, ascii)` for a text known to be ASCII (a literal checked once at compile time):

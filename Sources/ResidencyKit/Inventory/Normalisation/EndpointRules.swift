@@ -194,29 +194,24 @@ enum EndpointRules {
     /// A deprecated setting that names a region other than the workspace's (or names none it
     /// can tell): unknown, since Segment keeps such destinations working where they were
     /// configured before the setting was retired, and routes new ones within the region; which
-    /// of the two this one is, an export does not say. nil when the setting is absent, blank,
-    /// or names the workspace's own region. Left out of a plan's update, it is whatever Segment
-    /// holds, which the plan does not say: unknown too.
+    /// of the two this one is, an export does not say. Absent or blank, Segment's catalog
+    /// default is read in its place. nil when the value (or that default) names the workspace's
+    /// own region, or the setting is unset and the catalog gives no default. Left out of a
+    /// plan's update, it is whatever Segment holds, which the plan does not say: unknown too.
     private static func otherRegion(_ setting: String, _ q: Query, workspace region: String) -> Endpoint? {
         let found = q.setting(setting)
         if found == nil, q.absent == .unmanaged { return Endpoint(evidence: unmanaged(setting).evidence) }
-        let unset: Bool
-        switch found?.value {
-        case nil, .null?: unset = true
-        case .string(let text)? where text.trimmingWhitespace().isEmpty: unset = true
-        default: unset = false
-        }
         // Unset, Segment's documented default applies, as for any setting an export leaves out:
         // for Repeater that is the US endpoint, so an EU one left unset is as undecided as one
         // that holds the default.
+        let unset = found?.value.isUnset ?? true
         let value: SettingValue
         let said: String
-        if unset {
+        if let set = found?.value, !unset {
+            (value, said) = (set, "settings.\(setting) = \(set)")
+        } else {
             guard let documented = q.entry?.regionSetting(setting)?.defaultValue else { return nil }
             (value, said) = (documented, "settings.\(setting) is not set, and Segment's catalog default \(documented)")
-        } else {
-            value = found?.value ?? .null  // set: `unset` covers nil
-            said = "settings.\(setting) = \(value)"
         }
         let origin = found?.origin
         switch value {
@@ -292,9 +287,8 @@ enum EndpointRules {
                 // does not say whether an override its configuration leaves out is set in Segment.
                 switch found?.value {
                 case nil where q.absent == .unmanaged: return unmanaged(s.setting)
-                case nil, .null?: continue
-                case .string(let text)? where text.trimmingWhitespace().isEmpty: continue
-                case let value?: return apply(s, value, origin: found?.origin, q)
+                case let value? where !value.isUnset: return apply(s, value, origin: found?.origin, q)
+                default: continue
                 }
             }
             if let found { return apply(s, found.value, origin: found.origin, q) }

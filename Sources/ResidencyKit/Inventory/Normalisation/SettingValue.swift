@@ -8,6 +8,16 @@ enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     /// Objects and arrays: present, but never a region.
     case other
 
+    /// Null or blank text: as good as not set, so the next setting or Segment's default
+    /// decides (an override left empty, Repeater's endpoint cleared).
+    var isUnset: Bool {
+        switch self {
+        case .null: true
+        case .string(let text): text.trimmingWhitespace().isEmpty
+        default: false
+        }
+    }
+
     /// How evidence quotes the value: `"EU 🇪🇺"`, `true`.
     var description: String {
         switch self {
