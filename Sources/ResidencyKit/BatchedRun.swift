@@ -104,14 +104,15 @@ struct BatchContext: Sendable {
     /// The batch's most urgent failing and undecided results, by `TerminalSummary`'s key with
     /// the result's place in the batch (the merge adds the batch's place in the run).
     private func shown(_ doc: ResultDocument) -> [(key: BatchPart.Urgency, finding: Finding)] {
-        var candidates: [(key: BatchPart.Urgency, finding: Finding)] = []
-        // Read in place: a copy of each of the batch's results would retain its every field.
+        // Read in place, and only the few kept are copied: a copy of each of the batch's
+        // results would retain its every field (keys are unique, since they end in the index).
+        var candidates: [BatchPart.Urgency] = []
         doc.results.withUnsafeBufferPointer { found in
             for i in found.indices where found[i].outcome == .fail || found[i].outcome == .indeterminate {
-                candidates.append((TerminalSummary.urgency(doc, found[i], index: i), found[i]))
+                candidates.append(TerminalSummary.urgency(doc, found[i], index: i))
             }
         }
-        return Array(candidates.sorted { $0.key < $1.key }.prefix(limit))
+        return candidates.sorted { $0 < $1 }.prefix(limit).map { ($0, doc.results[$0.3]) }
     }
 }
 

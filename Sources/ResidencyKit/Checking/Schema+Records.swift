@@ -181,5 +181,6 @@ private let destinationVendor: ProvenanceAccessor = { c, i in
     else { return nil }
     let layer = c.catalog.layer(at: c.catalog.destinations[row].layer)?.label ?? "catalog"
     return Derivation(
-        "\(layer): \(c.catalog.destinations[row].name) vendor \"\(vendor)\"", at: c.catalog.destinations[row].origin)
+        Text.concat(layer, ": ", c.catalog.destinations[row].name, " vendor \"", vendor, "\""),
+        at: c.catalog.destinations[row].origin)
 }

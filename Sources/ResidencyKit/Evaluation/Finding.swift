@@ -60,6 +60,14 @@ public struct Finding: Sendable, Hashable {
         var fullRemediation: String? { remediationPieces?.text ?? remediation }
         var fullRemediationBreaks: [UInt32] { remediationPieces?.breaks ?? remediationBreaks }
 
+        /// Whether these details say nothing: the same as `== Details()`, without building an
+        /// empty one and joining texts to compare with it (each finding of a night asked).
+        var isEmpty: Bool {
+            message == nil && remediation == nil && reason == nil && permit == nil && basis == nil && change == nil
+                && waiver == nil && messageBreaks.isEmpty && remediationBreaks.isEmpty && messagePieces == nil
+                && remediationPieces == nil
+        }
+
         /// The texts kept as pieces joined, before one of them is changed.
         mutating func join() {
             if let p = messagePieces { (message, messageBreaks, messagePieces) = (p.text, p.breaks, nil) }
@@ -124,7 +132,7 @@ public struct Finding: Sendable, Hashable {
 
     /// All the details at once (a reader that has every one of them: one box, not one per field).
     mutating func setDetails(_ d: Details) {
-        details = d == Details() ? nil : DetailsBox(d)
+        details = d.isEmpty ? nil : DetailsBox(d)
     }
 
     /// One of the details, read from or changed in the box; `empty` when there is no box.
@@ -138,11 +146,11 @@ public struct Finding: Sendable, Hashable {
     private mutating func update(_ change: (inout Details) -> Void) {
         if details != nil, isKnownUniquelyReferenced(&details!) {
             change(&details!.value)
-            if details!.value == Details() { details = nil }
+            if details!.value.isEmpty { details = nil }
         } else {
             var d = details?.value ?? Details()
             change(&d)
-            details = d == Details() ? nil : DetailsBox(d)
+            details = d.isEmpty ? nil : DetailsBox(d)
         }
     }
 
@@ -239,7 +247,24 @@ public struct Finding: Sendable, Hashable {
         let d = Details(
             message: message, remediation: remediation, reason: reason, permit: permit, basis: basis, change: change,
             waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks)
-        if d != Details() { details = DetailsBox(d) }
+        if !d.isEmpty { details = DetailsBox(d) }
+    }
+
+    /// A finding with no details yet, as evaluation builds one (`setDetails` adds them).
+    init(
+        policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
+        resourceId: String, resourceName: String, evidence: [Evidence], fingerprint: String
+    ) {
+        self.policy = policy
+        self.title = title
+        self.severity = severity
+        self.outcome = outcome
+        self.workspace = workspace
+        self.resourceKind = resourceKind
+        self.resourceId = resourceId
+        self.resourceName = resourceName
+        self.evidence = evidence
+        self.fingerprint = fingerprint
     }
 
     public struct WaiverNote: Sendable, Hashable {
@@ -333,7 +358,8 @@ extension PolicyProgram {
     /// Turns a raw result into a finding, re-running the policy with tracing on to collect
     /// the evidence. Only results that a report shows need this, so the fast path stays lean.
     func describe(_ r: RawResult, in ctx: EvalContext) -> Finding {
-        traced(r, Frame(ctx: ctx, slotCount: slotCount)).0
+        var trace: [(node: Int32, value: Value)] = []
+        return traced(r, Frame(ctx: ctx, slotCount: slotCount), seed: nil, trace: &trace)
     }
 
     /// The findings of one workspace as reports record them, in order, sharing one frame
@@ -359,7 +385,10 @@ extension PolicyProgram {
     /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
     /// million results from re-running every pass with tracing on.
     private func reportFinding(_ r: RawResult, _ frame: Frame, seed: UInt64) -> Finding {
-        guard r.outcome == .pass || r.outcome == .notApplicable else { return traced(r, frame).0 }
+        guard r.outcome == .pass || r.outcome == .notApplicable else {
+            var trace: [(node: Int32, value: Value)] = []
+            return traced(r, frame, seed: seed, trace: &trace)
+        }
         let ctx = frame.ctx
         let policy = reports[Int(r.policy)]
         let i = Int(r.resource)
@@ -422,6 +451,17 @@ extension PolicyProgram {
 
     /// The finding of one traced run in `frame`, and the trace itself.
     private func traced(_ r: RawResult, _ frame: Frame) -> (Finding, [(node: Int32, value: Value)]) {
+        var trace: [(node: Int32, value: Value)] = []
+        let finding = traced(r, frame, seed: nil, trace: &trace)
+        return (finding, trace)
+    }
+
+    /// `traced` with the trace left in `trace` and the finding returned alone (a tuple of
+    /// the two cost a copy of every failing result's finding), its fingerprint from `seed`
+    /// (the policy's, workspace's and kind's hash) when the caller has it.
+    private func traced(
+        _ r: RawResult, _ frame: Frame, seed: UInt64?, trace: inout [(node: Int32, value: Value)]
+    ) -> Finding {
         let p = Int(r.policy)
         let policy = reports[p]
         let ctx = frame.ctx
@@ -430,18 +470,18 @@ extension PolicyProgram {
         frame.trace?.reserveCapacity(64)
         frame.derivations.removeAll(keepingCapacity: true)
         let (outcome, permit) = decide(traced[p], bundle.policies[p].permits, tracedPermits, frame)
-        let trace = frame.trace ?? []
+        trace = frame.trace ?? []
         frame.trace = nil
 
+        let resourceID = ctx.model.id(of: policy.kind, Int(r.resource))
+        // Computed here, in the parallel pass that builds findings, not in a serial one after.
+        let seed =
+            seed ?? Finding.fingerprintSeed(policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword)
         var finding = Finding(
             policy: policy.id, title: policy.title, severity: policy.severity, outcome: outcome,
-            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword,
-            resourceId: ctx.model.id(of: policy.kind, Int(r.resource)),
-            resourceName: ctx.model.name(of: policy.kind, Int(r.resource)),
-            evidence: evidence(trace, frame))
-        // Computed here, in the parallel pass that builds findings, not in a serial one after.
-        finding.fingerprint = Finding.fingerprint(
-            policy: policy.id, workspaceID: ctx.model.workspace.id, kind: policy.kind.keyword, resourceID: finding.resourceId)
+            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: resourceID,
+            resourceName: ctx.model.name(of: policy.kind, Int(r.resource)), evidence: evidence(trace, frame),
+            fingerprint: Finding.fingerprint(seed: seed, resourceID: resourceID))
         // The details gathered first and boxed once: each of their setters compares the box
         // with an empty one, which for the six a failing result sets was 1% of a night's run.
         var details = Finding.Details()
@@ -476,7 +516,7 @@ extension PolicyProgram {
             break
         }
         finding.setDetails(details)
-        return (finding, trace)
+        return finding
     }
 
     /// Whether a node's value counts as evidence: fields, params, lets and catalog look-ups

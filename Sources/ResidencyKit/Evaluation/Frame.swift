@@ -227,7 +227,7 @@ extension EvalContext {
     func describe(_ d: Derivation) -> String {
         guard let origin = d.origin, let file = file(origin.file) else { return d.text }
         let at = file.location(of: origin.offset)
-        return "\(d.text) (\(origin.file):\(at.line):\(at.column))"
+        return Text.concat(d.text, " (", origin.file, ":", String(at.line), Text.concat(":", String(at.column), ")"))
     }
 
     /// The input file a derivation points into: the workspace's own, a catalog file, or
@@ -243,14 +243,7 @@ extension EvalContext {
 
     /// A value as evidence shows it: strings quoted, so an empty string is visible.
     func evidenceText(_ v: Value) -> String {
-        if case .string(let s) = v {
-            var out = ""
-            out.reserveCapacity(s.utf8.count + 2)
-            out += "\""
-            out += s
-            out += "\""
-            return out
-        }
+        if case .string(let s) = v { return Text.concat("\"", s, "\"") }
         switch v {
         case .list, .map: break
         default: return render(v)

@@ -26,9 +26,9 @@ enum CatalogDecider: Sendable, Hashable {
 
     var label: String {
         switch self {
-        case .userCatalog(let path): "user catalog \(path)"
+        case .userCatalog(let path): Text.concat("user catalog ", path)
         case .exportMetadata: "export metadata"
-        case .bundledCatalog(let version): "bundled catalog \(version)"
+        case .bundledCatalog(let version): Text.concat("bundled catalog ", version)
         }
     }
 }
@@ -63,10 +63,12 @@ struct IntegrationFacts: Sendable, Hashable {
     var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
 
     static func derivation(_ s: ListSource, _ values: [String]) -> Derivation {
-        let list = "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        // Built as one buffer each (`Text`): read for every failing result that quotes a fact.
+        let list = Text.quotedList(values)
         switch s.decider {
-        case .exportMetadata: return Derivation("\(s.field) = \(list)", at: s.origin)
-        default: return Derivation("\(s.decider.label): \(s.rowName ?? "?") \(s.field) \(list)", at: s.origin)
+        case .exportMetadata: return Derivation(Text.concat(s.field, " = ", list), at: s.origin)
+        default:
+            return Derivation(Text.concat(s.decider.label, ": ", s.rowName ?? "?", " ", s.field, Text.concat(" ", list)), at: s.origin)
         }
     }
 

@@ -235,44 +235,49 @@ private struct WorkspaceRecord {
         // The fingerprint's hash of policy, workspace and kind, mixed once per policy.
         var seedOf = (policy: "", kind: "")
         var seed = Finding.fingerprintSeed(policy: "", workspaceID: ws.id, kind: "")
-        for r in results {
-            if group.count > 0, r.policy != group.policy || r.resourceKind != group.kind || r.severity != group.severity {
+        // Each result is read in place (`results[i]` through the buffer's address): a copy of
+        // each of a night's 600,000 retained and released its every field.
+        for i in results.indices {
+            if group.count > 0,
+                results[i].policy != group.policy || results[i].resourceKind != group.kind
+                    || results[i].severity != group.severity
+            {
                 close(&group)
             }
-            if r.resourceKind != listKind {
-                list = ws.resources(ofKind: r.resourceKind) ?? []
-                listKind = r.resourceKind
+            if results[i].resourceKind != listKind {
+                list = ws.resources(ofKind: results[i].resourceKind) ?? []
+                listKind = results[i].resourceKind
             }
             var index: Int?
             var k = group.next
             while k < list.count {
-                if list[k].id == r.resourceId, list[k].name == r.resourceName {
+                if list[k].id == results[i].resourceId, list[k].name == results[i].resourceName {
                     index = k
                     break
                 }
                 k += 1
             }
-            if seedOf != (r.policy, r.resourceKind) {
-                seedOf = (r.policy, r.resourceKind)
-                seed = Finding.fingerprintSeed(policy: r.policy, workspaceID: ws.id, kind: r.resourceKind)
+            if seedOf != (results[i].policy, results[i].resourceKind) {
+                seedOf = (results[i].policy, results[i].resourceKind)
+                seed = Finding.fingerprintSeed(policy: results[i].policy, workspaceID: ws.id, kind: results[i].resourceKind)
             }
-            let computed = Finding.fingerprint(seed: seed, resourceID: r.resourceId)
-            if group.count == 0 { group.start(r) }
+            let computed = Finding.fingerprint(seed: seed, resourceID: results[i].resourceId)
+            if group.count == 0 { group.start(results[i]) }
             guard let index else {
                 // Written out whole, in a group of its own.
                 if group.count > 0 { close(&group) }
-                group.start(r)
+                group.start(results[i])
                 group.count = 1
                 finding(
-                    r, resource: nil, fingerprint: r.fingerprint == computed ? nil : r.fingerprint,
-                    into: &group.lists[Group.slot(r.outcome)])
+                    results[i], resource: nil, fingerprint: results[i].fingerprint == computed ? nil : results[i].fingerprint,
+                    into: &group.lists[Group.slot(results[i].outcome)])
                 close(&group)
                 continue
             }
             group.next = index + 1
             group.count += 1
-            let o = Group.slot(r.outcome)
-            if Self.bare(r), r.fingerprint == computed {
+            let o = Group.slot(results[i].outcome)
+            if Self.bare(results[i]), results[i].fingerprint == computed {
                 if let run = group.runs[o], run.upperBound == index {
                     group.runs[o] = run.lowerBound..<(index + 1)
                 } else {
@@ -282,7 +287,7 @@ private struct WorkspaceRecord {
             } else {
                 flushRun(&group, o)
                 if !group.lists[o].isEmpty { group.lists[o].append(44) }
-                finding(r, resource: index, fingerprint: r.fingerprint == computed ? nil : r.fingerprint, into: &group.lists[o])
+                finding(results[i], resource: index, fingerprint: results[i].fingerprint == computed ? nil : results[i].fingerprint, into: &group.lists[o])
             }
         }
         if group.count > 0 { close(&group) }

@@ -107,3 +107,21 @@ import Testing
         }
     }
 }
+
+/// `Text.concat` and `Text.quotedList` (one buffer each) against `+` and the joined map they
+/// replace, byte for byte, with empty, small, long and non-ASCII parts (a combining mark
+/// after a part that ends in a letter stays two scalars: bytes, not characters, are joined).
+@Test(arguments: [
+    ["", ""], ["a", ""], ["", "b"], ["settings.", "region", " = ", "\"eu\""],
+    ["bundled catalog 2025-11-06", ": ", "Amplitude (Actions)", " vendor \"", "Amplitude", "\""],
+    ["cafe", "\u{301}", "😀", "", "Kelvin \u{212A}", String(repeating: "long text ", count: 40)],
+])
+func concatenatedTextsAreTheirPartsJoined(parts: [String]) {
+    var padded = parts + Array(repeating: "", count: 6 - parts.count)
+    padded = Array(padded.prefix(6))
+    let joined = Text.concat(padded[0], padded[1], padded[2], padded[3], padded[4], padded[5])
+    #expect(Array(joined.utf8) == Array(parts.joined().utf8))
+    let quoted = Text.quotedList(parts)
+    #expect(Array(quoted.utf8) == Array(("[" + parts.map { "\"\($0)\"" }.joined(separator: ", ") + "]").utf8))
+    #expect(Text.quotedList([]) == "[]")
+}

@@ -169,3 +169,68 @@ enum Text {
         return cased(in: stride(from: i - 1, through: 0, by: -1)) && !cased(in: (i + 1)..<s.count)
     }
 }
+
+extension Text {
+    /// `a + b + c + …` in one allocation, the bytes of each part copied once. Interpolating
+    /// or appending a few short texts costs several hundred instructions a part (a capacity
+    /// check and growth each time); evidence and derivation texts are built for every
+    /// failing result of a night, so the ones built most often are built this way.
+    static func concat(
+        _ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "", _ f: String = ""
+    ) -> String {
+        let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count + f.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            func put(_ part: String) {
+                var part = part
+                part.withUTF8 { bytes in
+                    guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return }
+                    (to + at).update(from: from, count: bytes.count)
+                    at += bytes.count
+                }
+            }
+            put(a)
+            put(b)
+            put(c)
+            put(d)
+            put(e)
+            put(f)
+            return at
+        }
+    }
+}
+
+extension Text {
+    /// `["eu-west-1", "us-west-2"]`: a list of texts as evidence quotes it, each in double
+    /// quotes as it is (no escaping), in one buffer rather than a string per element.
+    static func quotedList(_ values: [String]) -> String {
+        var count = 2
+        for v in values { count += v.utf8.count + 2 }
+        count += max(0, values.count - 1) * 2
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            guard let to = buffer.baseAddress else { return 0 }
+            var at = 0
+            func byte(_ b: UInt8) {
+                to[at] = b
+                at += 1
+            }
+            byte(UInt8(ascii: "["))
+            for (k, v) in values.enumerated() {
+                if k > 0 {
+                    byte(UInt8(ascii: ","))
+                    byte(UInt8(ascii: " "))
+                }
+                byte(UInt8(ascii: "\""))
+                var v = v
+                v.withUTF8 { bytes in
+                    guard let from = bytes.baseAddress else { return }
+                    (to + at).update(from: from, count: bytes.count)
+                    at += bytes.count
+                }
+                byte(UInt8(ascii: "\""))
+            }
+            byte(UInt8(ascii: "]"))
+            return at
+        }
+    }
+}

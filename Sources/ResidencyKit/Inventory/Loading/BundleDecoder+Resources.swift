@@ -129,9 +129,14 @@ extension BundleDecoder {
         return nil
     }
 
+    /// The item is taken whole, not as its node and an autoclosure of its path: the specialised
+    /// autoclosures copied the node and the list's path (a retain each) into every one of the
+    /// dozen paths below, for each of a night's 200,000 destinations.
     mutating func decodeDestination(
-        _ n: DataNode, _ path: @autoclosure () -> String, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?
+        _ item: borrowing ListItem, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?
     ) -> Destination? {
+        let n = item.node
+        func path() -> String { item.path }
         guard let id = reader.requiredString(n, "id", path(), what: "a destination"),
             let sourceID = reader.requiredString(n, "sourceId", path(), what: "a destination")
         else { return nil }

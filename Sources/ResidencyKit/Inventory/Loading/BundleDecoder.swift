@@ -101,7 +101,7 @@ struct BundleDecoder {
         var destinations: [Destination] = []
         destinations.reserveCapacity(items.count)
         for item in items {
-            if let d = decodeDestination(item.node, item.path, sources: platforms, workspaceRegion: workspace.dataRegion) {
+            if let d = decodeDestination(item, sources: platforms, workspaceRegion: workspace.dataRegion) {
                 destinations.append(d)
             }
         }

@@ -327,7 +327,7 @@ enum EndpointRules {
     }
 
     static func apply(_ s: SettingReading, _ value: SettingValue, origin: Origin?, _ q: Query) -> Resolution {
-        let said = "settings.\(s.setting) = \(value)"
+        let said = Text.concat("settings.", s.setting, " = ", value.description)
         var target: Target?
         var host: String?
         switch (s.reading, value) {

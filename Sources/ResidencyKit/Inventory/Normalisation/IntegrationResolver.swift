@@ -44,5 +44,5 @@ enum IntegrationResolver {
         return facts
     }
 
-    static func quoted(_ values: [String]) -> String { "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+    static func quoted(_ values: [String]) -> String { Text.quotedList(values) }
 }

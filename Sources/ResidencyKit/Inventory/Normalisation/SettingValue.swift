@@ -21,7 +21,7 @@ enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     /// How evidence quotes the value: `"EU 🇪🇺"`, `true`.
     var description: String {
         switch self {
-        case .string(let s): "\"\(s)\""
+        case .string(let s): Text.concat("\"", s, "\"")
         case .bool(let b): b ? "true" : "false"
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .null: "null"
