@@ -183,6 +183,16 @@ package struct Catalog: Sendable {
         }
     }
 
+    /// Calls `body` with row `i` of a table, borrowed: `rows(table)[i]` copies the row, which
+    /// retains its every list.
+    func withRow<R>(_ table: Table, _ i: Int, _ body: (borrowing Entry) -> R) -> R {
+        switch table {
+        case .destinations: body(destinations[i])
+        case .sources: body(sources[i])
+        case .warehouses: body(warehouses[i])
+        }
+    }
+
     private func index(_ table: Table) -> NameIndex {
         switch table {
         case .destinations: destinationIndex

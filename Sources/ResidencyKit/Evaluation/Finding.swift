@@ -307,6 +307,25 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
+    /// Whether `fingerprint` is the one `fingerprint(seed:resourceID:)` gives, without building
+    /// it: the result document leaves out a fingerprint the reader can compute, and asks for
+    /// each of a night's 600,000 results.
+    static func isFingerprint(_ fingerprint: String, seed: UInt64, resourceID: String) -> Bool {
+        guard fingerprint.utf8.count == 15 else { return false }
+        var h = seed
+        mix(resourceID, &h)
+        var value = h >> 4
+        var written = fingerprint
+        return written.withUTF8 { bytes in
+            for i in stride(from: 14, through: 0, by: -1) {
+                let digit = UInt8(value & 0xF)
+                if bytes[i] != (digit < 10 ? 0x30 + digit : 0x57 + digit) { return false }
+                value >>= 4
+            }
+            return true
+        }
+    }
+
     /// What a failing or undecided result rests on, as a baseline compares it: its outcome and
     /// each derived value of its evidence (`d.endpoint.region = "us"`, `d.vendor = "Braze"`:
     /// the rows with a `from`), without their places in the files. The fingerprint names the

@@ -18,4 +18,25 @@ import Testing
     func fingerprintsStayWhatTheyWere(policy: String, workspace: String, kind: String, id: String, expected: String) {
         #expect(Finding.fingerprint(policy: policy, workspaceID: workspace, kind: kind, resourceID: id) == expected)
     }
+
+    /// The record writer asks whether a result's fingerprint is the computed one without
+    /// building it: the same answer as comparing with it, for the computed value, each digit
+    /// changed, other lengths and capitals.
+    @Test(arguments: [
+        ("RES-007", "9aQ1Lj62S4bomZKLF4DPqW", "source", "qQEHquLrjRDN9j1ByrChyn"), ("P", "w", "k", "151"), ("", "", "", ""),
+    ])
+    func aFingerprintIsRecognisedWithoutBuildingIt(policy: String, workspace: String, kind: String, id: String) {
+        let seed = Finding.fingerprintSeed(policy: policy, workspaceID: workspace, kind: kind)
+        let right = Finding.fingerprint(seed: seed, resourceID: id)
+        #expect(Finding.isFingerprint(right, seed: seed, resourceID: id))
+        var others = [right.uppercased(), "0" + right, String(right.dropLast()), "", right + " "]
+        for k in 0..<right.utf8.count {
+            var bytes = Array(right.utf8)
+            bytes[k] = bytes[k] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+            others.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for other in others {
+            #expect(Finding.isFingerprint(other, seed: seed, resourceID: id) == (other == right), "\(other)")
+        }
+    }
 }

@@ -107,7 +107,8 @@ extension BundleDecoder {
         source.isCloudSource = entry?.cloud ?? cloudFlag
         source.platform = BundleDecoder.platform(type: entry?.sourceType, cloud: cloudFlag, categories: source.categories)
         // The Public API's source metadata carries no regions: the catalog decides.
-        source.integration = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
+        source.integration = IntegrationResolver.facts(
+            catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
         return source
     }
 
@@ -164,9 +165,10 @@ extension BundleDecoder {
         }
         let found = lookUp(.destinations, id: d.catalogId, slug: d.catalogSlug, name: d.catalogName, metadata)
         identify(&d.catalogName, &d.catalogSlug, found, .destinations)
-        let entry = found.map { catalog.destinations[Int($0.row)] }
-        d.catalogId = d.catalogId ?? entry?.id
-        d.vendor = entry?.vendor
+        // The row's fields read in place: a copy of the row retained its every list.
+        let row = found.map { Int($0.row) }
+        d.catalogId = d.catalogId ?? row.flatMap { catalog.destinations[$0].id }
+        d.vendor = row.flatMap { catalog.destinations[$0].vendor }
         d.integration = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let settings = reader.object(n["settings"], "\(path()).settings")
@@ -174,7 +176,7 @@ extension BundleDecoder {
         let file = reader.file.path
         d.endpoint = EndpointRules.resolve(
             EndpointRules.Query(
-                name: d.catalogName ?? d.name ?? id, entry: entry, facts: d.integration,
+                name: d.catalogName ?? d.name ?? id, catalog: catalog, row: row, facts: d.integration,
                 setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: sources[sourceID] ?? nil,
                 workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers))
         return d
@@ -194,7 +196,8 @@ extension BundleDecoder {
         }
         let found = lookUp(.warehouses, id: metadataID, slug: w.catalogSlug, name: w.catalogName, metadata)
         identify(&w.catalogName, &w.catalogSlug, found, .warehouses)
-        w.integration = IntegrationResolver.facts(catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
+        w.integration = IntegrationResolver.facts(
+            catalog: catalog, table: .warehouses, found: found, regions: nil, endpoints: nil)
         let file = reader.file.path
         let (location, resolution) = WarehouseRules.resolve { BundleDecoder.setting(settingsNode, $0, file: file) }
         w.location = location
@@ -221,11 +224,14 @@ extension BundleDecoder {
     /// The names policies read (`d.catalogName`, `d.catalogSlug`) are the catalog row's, so
     /// `catalog.destination(d.catalogName)` finds the row the normaliser used, even when the
     /// export spells the integration by a previous name.
-    func identify(_ name: inout String?, _ slug: inout String?, _ found: (row: Int32, match: Catalog.Match)?, _ table: Catalog.Table) {
+    func identify(
+        _ name: inout String?, _ slug: inout String?, _ found: (row: Int32, match: Catalog.Match)?, _ table: Catalog.Table
+    ) {
         guard let found else { return }
-        let entry = catalog.rows(table)[Int(found.row)]
-        name = entry.name
-        slug = entry.slug ?? slug
+        catalog.withRow(table, Int(found.row)) { entry in
+            name = entry.name
+            slug = entry.slug ?? slug
+        }
     }
 }
 

@@ -132,7 +132,12 @@ enum EndpointRules {
     /// Everything a resolution looks at.
     struct Query {
         var name: String
-        var entry: Catalog.Entry?
+        /// Of the integration's catalog row, what the rules read: its slug (which picks the
+        /// rule), connection modes and documented settings. Only these are kept, not the row:
+        /// a copy of a row retained its every list, twice for each destination decoded.
+        var slug: String?
+        var connectionModes: Catalog.ConnectionModes?
+        var regionSettings: [Catalog.RegionSetting] = []
         var facts: IntegrationFacts
         var setting: (String) -> (value: SettingValue, origin: Origin?)?
         var absent: Absent = .defaultApplies
@@ -141,6 +146,45 @@ enum EndpointRules {
         var workspaceRegion: String?
         /// Answers of `fromCatalog` already spelled out for this inventory file, if any.
         var catalogAnswers: CatalogAnswers?
+
+        init(
+            name: String, entry: Catalog.Entry?, facts: IntegrationFacts,
+            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, absent: Absent = .defaultApplies,
+            platform: SourcePlatform? = nil, workspaceRegion: String? = nil, catalogAnswers: CatalogAnswers? = nil
+        ) {
+            self.name = name
+            (slug, connectionModes, regionSettings) = (entry?.slug, entry?.connectionModes, entry?.regionSettings ?? [])
+            self.facts = facts
+            self.setting = setting
+            self.absent = absent
+            self.platform = platform
+            self.workspaceRegion = workspaceRegion
+            self.catalogAnswers = catalogAnswers
+        }
+
+        /// The query for row `row` of the catalog's destinations, its fields read in place.
+        /// Every field set here, not through the other initialiser: a struct's delegating
+        /// initialiser copied the whole query.
+        init(
+            name: String, catalog: Catalog, row: Int?, facts: IntegrationFacts,
+            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, platform: SourcePlatform?,
+            workspaceRegion: String?, catalogAnswers: CatalogAnswers?
+        ) {
+            self.name = name
+            if let row {
+                slug = catalog.destinations[row].slug
+                connectionModes = catalog.destinations[row].connectionModes
+                regionSettings = catalog.destinations[row].regionSettings
+            }
+            self.facts = facts
+            self.setting = setting
+            self.platform = platform
+            self.workspaceRegion = workspaceRegion
+            self.catalogAnswers = catalogAnswers
+        }
+
+        /// A setting's documented definition.
+        func regionSetting(_ name: String) -> Catalog.RegionSetting? { regionSettings.first { $0.name == name } }
     }
 
     /// `fromCatalog`'s answers for one inventory file, by everything that decides them but the
@@ -210,7 +254,7 @@ enum EndpointRules {
         if let set = found?.value, !unset {
             (value, said) = (set, "settings.\(setting) = \(set)")
         } else {
-            guard let documented = q.entry?.regionSetting(setting)?.defaultValue else { return nil }
+            guard let documented = q.regionSetting(setting)?.defaultValue else { return nil }
             (value, said) = (documented, "settings.\(setting) is not set, and Segment's catalog default \(documented)")
         }
         let origin = found?.origin
@@ -221,7 +265,7 @@ enum EndpointRules {
             var what = named.map { "names the \($0.uppercased()) endpoint" } ?? "names no Segment region"
             // Segment's catalog gives the US endpoint as the default: a newer destination may
             // hold it only because it was never changed, an older one sends there.
-            if !unset, q.entry?.regionSetting(setting)?.defaultValue == value {
+            if !unset, q.regionSetting(setting)?.defaultValue == value {
                 what += " (Segment's catalog default, which a destination made after the setting was retired may hold unchanged)"
             }
             return Endpoint(
@@ -235,7 +279,7 @@ enum EndpointRules {
     }
 
     static func resolve(_ q: Query) -> Endpoint {
-        guard let rule = rule(slug: q.entry?.slug) else { return fromCatalog(q) }
+        guard let rule = rule(slug: q.slug) else { return fromCatalog(q) }
         switch rule.decision {
         case .workspaceRegion(let evidence, let unless):
             guard let region = q.workspaceRegion else {
@@ -257,7 +301,7 @@ enum EndpointRules {
                     return Endpoint(region: r.region, host: r.host, evidence: r.evidence, origin: r.origin)
                 }
             }
-            let modes = modes(q.platform, q.entry?.connectionModes)
+            let modes = modes(q.platform, q.connectionModes)
             // Without mode data, a row whose readings all cover any mode still decides.
             let considered: [Mode?] = modes.isEmpty ? [nil] : modes.map { $0 }
             var results: [(Mode?, Resolution?)] = []
@@ -295,7 +339,7 @@ enum EndpointRules {
             switch q.absent {
             case .unmanaged: return unmanaged(s.setting)
             case .defaultApplies:
-                guard let documented = q.entry?.regionSetting(s.setting) else {
+                guard let documented = q.regionSetting(s.setting) else {
                     return Resolution(
                         region: nil, evidence: "settings.\(s.setting) is not set and Segment's catalog gives no default")
                 }

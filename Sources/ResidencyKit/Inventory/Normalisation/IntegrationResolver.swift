@@ -19,8 +19,14 @@ enum IntegrationResolver {
         var facts = IntegrationFacts()
         facts.row = found?.row
         facts.match = found?.match
-        let entry = found.map { catalog.rows(table)[Int($0.row)] }
-        let layer = entry.flatMap { catalog.layer(of: $0) }
+        // The fields read from the borrowed row: a copy of the row retained its every list,
+        // for each resource decoded.
+        let entry = found.map { found in
+            catalog.withRow(table, Int(found.row)) {
+                (layer: $0.layer, name: $0.name, origin: $0.origin, regions: $0.supportedRegions, endpoints: $0.regionEndpoints)
+            }
+        }
+        let layer = entry.flatMap { catalog.layer(at: $0.layer) }
         let catalogDecider = layer.map { l -> CatalogDecider in
             l.isBundled ? .bundledCatalog(version: l.version) : .userCatalog(path: l.path)
         }
@@ -33,11 +39,11 @@ enum IntegrationResolver {
             guard let rowValues, let decider = catalogDecider else { return nil }
             return (rowValues, ListSource(decider: decider, field: field, rowName: entry?.name, origin: entry?.origin))
         }
-        if let (values, source) = pick(regions, entry?.supportedRegions, "supportedRegions") {
+        if let (values, source) = pick(regions, entry?.regions, "supportedRegions") {
             facts.supportedRegions = values
             facts.regionsSource = source
         }
-        if let (values, source) = pick(endpoints, entry?.regionEndpoints, "regionEndpoints") {
+        if let (values, source) = pick(endpoints, entry?.endpoints, "regionEndpoints") {
             facts.regionEndpoints = values
             facts.endpointsSource = source
         }
