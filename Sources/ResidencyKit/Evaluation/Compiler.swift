@@ -281,28 +281,28 @@ struct Compiler {
             case .expression(let e): .code(value(e))
             }
         }
-        // Room for the constant text and a typical value per interpolation, so the message
-        // is built in one allocation rather than regrown piece by piece.
-        let room = pieces.reduce(0) { n, piece in
-            if case .text(let s) = piece { return n + s.utf8.count }
-            return n + 24
-        }
+        // The text is built as bytes in the frame's buffer, kept from one text to the next,
+        // and made a string once: appending to a string cost several hundred instructions a
+        // piece, for each failing result's message and remediation.
         return { f in
-            var out = ""
-            out.reserveCapacity(room)
+            var out = f.textBytes
+            f.textBytes = []
+            out.removeAll(keepingCapacity: true)
             f.textBreaks.reserveCapacity(pieces.count - 1)
             for (k, piece) in pieces.enumerated() {
-                if k > 0 { f.textBreaks.append(UInt32(out.utf8.count)) }
+                if k > 0 { f.textBreaks.append(UInt32(out.count)) }
                 switch piece {
-                case .text(let s): out += s
+                case .text(let s): Text.append(s, to: &out)
                 case .code(let c):
                     // A value the inventory lacks reads as such in a sentence, never as a
                     // placeholder word ("through its us endpoint unknown").
                     let v = c(f)
-                    if v.isMissing { out += "(not known)" } else { f.ctx.render(v, into: &out) }
+                    if v.isMissing { Text.append("(not known)", to: &out) } else { f.ctx.render(v, into: &out) }
                 }
             }
-            return out
+            let text = String(decoding: out, as: UTF8.self)
+            f.textBytes = out
+            return text
         }
     }
 }

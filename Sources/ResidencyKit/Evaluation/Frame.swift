@@ -54,6 +54,8 @@ final class Frame {
     /// Where the pieces of the text being built meet (`Finding.messageBreaks`): a template
     /// records one break before each piece after the first.
     var textBreaks: [UInt32] = []
+    /// The bytes of the text being built, kept between texts for their room (`Compiler.text`).
+    var textBytes: [UInt8] = []
 
     /// A template's text and where its pieces meet.
     func text(_ code: TextCode) -> (String, [UInt32]) {
@@ -92,7 +94,8 @@ final class Frame {
         if let workspaces { return workspaces }
         let own = ctx.workspaceIndex
         let list = Value.list(
-            ctx.workspaces.indices.map { w in w == own ? .ref(.workspace, 0) : .foreign(.workspace, workspace: Int32(w), index: 0) })
+            ctx.workspaces.indices.map { w in w == own ? .ref(.workspace, 0) : .foreign(.workspace, workspace: Int32(w), index: 0)
+            })
         workspaces = list
         return list
     }
@@ -125,7 +128,8 @@ final class Frame {
             switch kind {
             case .workspace: record = "workspace \(model.workspace.slug)"
             case .source, .destination, .warehouse:
-                record = "\(kind.keyword) \"\(model.name(of: kind, Int(i)))\" (\(model.id(of: kind, Int(i)))) in workspace \(model.workspace.slug)"
+                record =
+                    "\(kind.keyword) \"\(model.name(of: kind, Int(i)))\" (\(model.id(of: kind, Int(i)))) in workspace \(model.workspace.slug)"
             default: record = "\(kind.typeName) in workspace \(model.workspace.slug)"
             }
             if let provenance, let d = provenance(remote(w), Int(i)) {
@@ -198,11 +202,11 @@ extension EvalContext {
         }
     }
 
-    /// `render(v)` appended to `out`, lists without a string per element.
-    func render(_ v: Value, into out: inout String) {
-        guard case .list(let items) = v else { return out += render(v) }
+    /// `render(v)`'s bytes appended to `out`, lists without a string per element.
+    func render(_ v: Value, into out: inout [UInt8]) {
+        guard case .list(let items) = v else { return Text.append(render(v), to: &out) }
         for (k, item) in items.enumerated() {
-            if k > 0 { out += ", " }
+            if k > 0 { Text.append(", ", to: &out) }
             render(item, into: &out)
         }
     }

@@ -234,3 +234,12 @@ extension Text {
         }
     }
 }
+
+extension Text {
+    /// The UTF-8 bytes of `s` appended to `out`, copied from its storage.
+    @inline(__always)
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+}
