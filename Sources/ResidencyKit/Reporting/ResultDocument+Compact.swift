@@ -95,6 +95,13 @@ private struct WorkspaceRecord {
     /// The evidence rows, each once, and their numbers.
     var evidence: [UInt8] = []
     var evidenceNumbers: [EvidenceKey: Int] = [:]
+    /// Evidence rows met before, by their three texts' bytes (`rowKey`), with the number each
+    /// was given: a row repeated costs one hash of its bytes, not a look-up of each of its
+    /// texts and of the key of their numbers (a fifth of writing a night's records).
+    let rowsMet = StringTable()
+    var rowNumbers: [Int] = []
+    /// The bytes of the row being looked up, kept for their room.
+    var rowKey: [UInt8] = []
     var rows: [UInt8] = []
     var groups: [UInt8] = []
 
@@ -268,50 +275,53 @@ private struct WorkspaceRecord {
         // The fingerprint's hash of policy, workspace and kind, mixed once per policy.
         var seedOf = (policy: "", kind: "")
         var seed = Finding.fingerprintSeed(policy: "", workspaceID: ws.id, kind: "")
-        // Each result is read in place (`results[i]` through the buffer's address): a copy of
-        // each of a night's 600,000 retained and released its every field.
+        // Each result is read in place (`found[i]`, through the buffer's address; a slice's
+        // subscript returns a copy): a copy of each of a night's 600,000 retained and released
+        // its every field.
+        let found = results.base
+        guard let at = found.baseAddress, !results.isEmpty else { return }
         for i in results.indices {
             if group.count > 0,
-                results[i].policy != group.policy || results[i].resourceKind != group.kind
-                    || results[i].severity != group.severity
+                found[i].policy != group.policy || found[i].resourceKind != group.kind
+                    || found[i].severity != group.severity
             {
                 close(&group)
             }
-            if results[i].resourceKind != listKind {
-                list = ws.resources(ofKind: results[i].resourceKind) ?? []
-                listKind = results[i].resourceKind
+            if found[i].resourceKind != listKind {
+                list = ws.resources(ofKind: found[i].resourceKind) ?? []
+                listKind = found[i].resourceKind
             }
             var index: Int?
             var k = group.next
             while k < list.count {
-                if list[k].id == results[i].resourceId, list[k].name == results[i].resourceName {
+                if list[k].id == found[i].resourceId, list[k].name == found[i].resourceName {
                     index = k
                     break
                 }
                 k += 1
             }
-            if seedOf != (results[i].policy, results[i].resourceKind) {
-                seedOf = (results[i].policy, results[i].resourceKind)
-                seed = Finding.fingerprintSeed(policy: results[i].policy, workspaceID: ws.id, kind: results[i].resourceKind)
+            if seedOf != (found[i].policy, found[i].resourceKind) {
+                seedOf = (found[i].policy, found[i].resourceKind)
+                seed = Finding.fingerprintSeed(policy: found[i].policy, workspaceID: ws.id, kind: found[i].resourceKind)
             }
             // Left out when it is the one the reader computes.
-            let readerComputes = Finding.isFingerprint(results[i].fingerprint, seed: seed, resourceID: results[i].resourceId)
-            if group.count == 0 { group.start(results[i]) }
+            let readerComputes = Finding.isFingerprint(found[i].fingerprint, seed: seed, resourceID: found[i].resourceId)
+            if group.count == 0 { group.start(at + i) }
             guard let index else {
                 // Written out whole, in a group of its own.
                 if group.count > 0 { close(&group) }
-                group.start(results[i])
+                group.start(at + i)
                 group.count = 1
                 finding(
-                    results[i], resource: nil, fingerprint: readerComputes ? nil : results[i].fingerprint,
-                    into: &group.lists[Group.slot(results[i].outcome)])
+                    at + i, resource: nil, fingerprint: readerComputes ? nil : found[i].fingerprint,
+                    into: &group.lists[Group.slot(found[i].outcome)])
                 close(&group)
                 continue
             }
             group.next = index + 1
             group.count += 1
-            let o = Group.slot(results[i].outcome)
-            if Self.bare(results[i]), readerComputes {
+            let o = Group.slot(found[i].outcome)
+            if Self.bare(at + i), readerComputes {
                 if let run = group.runs[o], run.upperBound == index {
                     group.runs[o] = run.lowerBound..<(index + 1)
                 } else {
@@ -322,7 +332,7 @@ private struct WorkspaceRecord {
                 flushRun(&group, o)
                 if !group.lists[o].isEmpty { group.lists[o].append(44) }
                 finding(
-                    results[i], resource: index, fingerprint: readerComputes ? nil : results[i].fingerprint, into: &group.lists[o]
+                    at + i, resource: index, fingerprint: readerComputes ? nil : found[i].fingerprint, into: &group.lists[o]
                 )
             }
         }
@@ -330,9 +340,11 @@ private struct WorkspaceRecord {
     }
 
     /// Whether a result says nothing but its outcome.
-    private static func bare(_ r: Finding) -> Bool {
-        r.message == nil && r.remediation == nil && r.reason == nil && r.permit == nil && r.basis == nil
-            && r.evidence.isEmpty && r.change == nil && r.waiver == nil
+    /// Results are passed by address: passed by value, each was copied (its every reference
+    /// retained and released), even as a `borrowing` parameter.
+    private static func bare(_ r: UnsafePointer<Finding>) -> Bool {
+        r.pointee.message == nil && r.pointee.remediation == nil && r.pointee.reason == nil && r.pointee.permit == nil
+            && r.pointee.basis == nil && r.pointee.evidence.isEmpty && r.pointee.change == nil && r.pointee.waiver == nil
     }
 
     /// One policy's results in a workspace as the record writes them: per outcome, the
@@ -348,9 +360,9 @@ private struct WorkspaceRecord {
 
         static func slot(_ o: Outcome) -> Int { Outcome.allCases.firstIndex(of: o)! }
 
-        mutating func start(_ r: Finding) {
+        mutating func start(_ r: UnsafePointer<Finding>) {
             self = Group()
-            (policy, kind, severity) = (r.policy, r.resourceKind, r.severity)
+            (policy, kind, severity) = (r.pointee.policy, r.pointee.resourceKind, r.pointee.severity)
         }
     }
 
@@ -407,15 +419,17 @@ private struct WorkspaceRecord {
     /// A result row: `[resource, message, evidence, remediation, reason, permit, basis,
     /// change, waiver, fingerprint]`, trailing nulls left out; `fingerprint` only when it is
     /// not the one the reader computes.
-    private mutating func finding(_ r: Finding, resource: Int?, fingerprint: String?, into out: inout [UInt8]) {
+    private mutating func finding(
+        _ r: UnsafePointer<Finding>, resource: Int?, fingerprint: String?, into out: inout [UInt8]
+    ) {
         out.append(91)
         if let resource {
             int(resource, &out)
         } else {
             raw("{\"id\": ", &out)
-            text(r.resourceId, &out)
+            text(r.pointee.resourceId, &out)
             raw(", \"name\": ", &out)
-            text(r.resourceName, &out)
+            text(r.pointee.resourceName, &out)
             out.append(125)
         }
         // Columns in order; a null is written only when a later column has a value.
@@ -425,14 +439,14 @@ private struct WorkspaceRecord {
             pending = 0
             out.append(44)
         }
-        if let m = r.message { next(&out); pieces(m, r.messageBreaks, &out) } else { pending += 1 }
-        if !r.evidence.isEmpty { next(&out); evidenceList(r.evidence, &out) } else { pending += 1 }
-        if let m = r.remediation { next(&out); pieces(m, r.remediationBreaks, &out) } else { pending += 1 }
-        for v in [r.reason, r.permit, r.basis] {
+        if let m = r.pointee.message { next(&out); pieces(m, r.pointee.messageBreaks, &out) } else { pending += 1 }
+        if !r.pointee.evidence.isEmpty { next(&out); evidenceList(r.pointee.evidence, &out) } else { pending += 1 }
+        if let m = r.pointee.remediation { next(&out); pieces(m, r.pointee.remediationBreaks, &out) } else { pending += 1 }
+        for v in [r.pointee.reason, r.pointee.permit, r.pointee.basis] {
             if let v { next(&out); text(v, &out) } else { pending += 1 }
         }
-        if let c = r.change { next(&out); JSONBytes.appendString(c.rawValue, to: &out) } else { pending += 1 }
-        if let w = r.waiver { next(&out); waiver(w, &out) } else { pending += 1 }
+        if let c = r.pointee.change { next(&out); JSONBytes.appendString(c.rawValue, to: &out) } else { pending += 1 }
+        if let w = r.pointee.waiver { next(&out); waiver(w, &out) } else { pending += 1 }
         if let f = fingerprint { next(&out); JSONBytes.appendString(f, to: &out) }
         out.append(93)
     }
@@ -468,14 +482,39 @@ private struct WorkspaceRecord {
 
     private mutating func evidenceList(_ list: [Evidence], _ out: inout [UInt8]) {
         out.append(91)
-        for (k, e) in list.enumerated() {
+        for k in list.indices {
             if k > 0 { out.append(44) }
             // Numbered first: a mutating call inside the arguments of `int` copied the whole
             // record (every reference in it retained) for each evidence row.
-            let n = evidenceNumber(e)
+            let n = knownEvidenceNumber(list[k])
             int(n, &out)
         }
         out.append(93)
+    }
+
+    /// `evidenceNumber(e)`, for a row met before by the same bytes without working it out again.
+    /// The key is the three texts' bytes, each followed by 0xFF, with 0xFE for no `from`: bytes
+    /// that UTF-8 never holds, so no two rows share a key.
+    private mutating func knownEvidenceNumber(_ e: borrowing Evidence) -> Int {
+        var key = rowKey
+        rowKey = []
+        key.removeAll(keepingCapacity: true)
+        Text.append(e.expression, to: &key)
+        key.append(0xFF)
+        Text.append(e.value, to: &key)
+        key.append(0xFF)
+        if let from = e.from {
+            Text.append(from, to: &key)
+            key.append(0xFF)
+        } else {
+            key.append(0xFE)
+        }
+        defer { rowKey = key }
+        if let met = key.withUnsafeBufferPointer({ rowsMet.find(bytes: $0) }) { return rowNumbers[met] }
+        let n = evidenceNumber(e)
+        _ = key.withUnsafeBufferPointer { rowsMet.number(bytes: $0) }
+        rowNumbers.append(n)
+        return n
     }
 
     /// The number of an evidence row, written into `evidence` the first time it is met. Rows

@@ -59,6 +59,9 @@ final class StringTable {
         return n
     }
 
+    /// The number of the text with these bytes if the table holds it, without counting a use.
+    func find(bytes text: UnsafeBufferPointer<UInt8>) -> Int? { probe(text, hash(text)).found }
+
     /// The number of the text at UTF-8 offsets `range` of `s` if the table holds it, without
     /// counting a use.
     func find(_ s: String, _ range: Range<Int>) -> Int? {
