@@ -28,29 +28,40 @@ extension Schema {
             "Where Segment offers a resource's integration, and who said so: a user's catalog file, else the export's own "
                 + "metadata, else the bundled catalog (docs/catalog.md, \"Precedence\").",
             [
-                field("name", .string, "The catalog row's name.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.name) },
-                field("id", .string, "Segment's catalog id.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.id) },
-                field("slug", .string, "Segment's catalog slug.") { c, i in .of(c.model.integrationRow(i, c.catalog)?.slug) },
+                field("name", .string, "The catalog row's name.") { c, i in
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.name } ?? nil)
+                },
+                field("id", .string, "Segment's catalog id.") { c, i in
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.id } ?? nil)
+                },
+                field("slug", .string, "Segment's catalog slug.") { c, i in
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.slug } ?? nil)
+                },
                 field("supportedRegions", strings, "Segment's `supportedRegions`.", from: regionsFrom) { c, i in
-                    .of(c.model.integration(i).supportedRegions)
+                    .of(c.model.withIntegration(i) { $0.supportedRegions })
                 },
                 field("regionEndpoints", strings, "Segment's `regionEndpoints`.", from: endpointsFrom) { c, i in
-                    .of(c.model.integration(i).regionEndpoints)
+                    .of(c.model.withIntegration(i) { $0.regionEndpoints })
                 },
                 field("usWorkspace", .bool, "Offered in US workspaces.", from: regionsFrom) { c, i in
-                    .of(c.model.integration(i).usWorkspace)
+                    .of(c.model.withIntegration(i) { $0.usWorkspace })
                 },
-                field("euWorkspace", .bool, "Offered in EU workspaces (`eu-west-1` among the supported regions).", from: regionsFrom) {
-                    c, i in .of(c.model.integration(i).euWorkspace)
+                field(
+                    "euWorkspace", .bool, "Offered in EU workspaces (`eu-west-1` among the supported regions).", from: regionsFrom
+                ) {
+                    c, i in .of(c.model.withIntegration(i) { $0.euWorkspace })
                 },
                 field("euEndpoint", .bool, "Offered in EU workspaces with an EU endpoint.", from: endpointsFrom) { c, i in
-                    .of(c.model.integration(i).euEndpoint)
+                    .of(c.model.withIntegration(i) { $0.euEndpoint })
                 },
                 field("usEndpoint", .bool, "Offered in EU workspaces with a US endpoint.", from: endpointsFrom) { c, i in
-                    .of(c.model.integration(i).usEndpoint)
+                    .of(c.model.withIntegration(i) { $0.usEndpoint })
                 },
-                field("decidedBy", .string, "Who gave these facts: `user catalog FILE`, `export metadata` or `bundled catalog VERSION`.") {
-                    c, i in .of(c.model.integration(i).decidedBy)
+                field(
+                    "decidedBy", .string,
+                    "Who gave these facts: `user catalog FILE`, `export metadata` or `bundled catalog VERSION`."
+                ) {
+                    c, i in .of(c.model.withIntegration(i) { $0.decidedBy })
                 },
             ]),
         RecordSpec(
@@ -141,8 +152,8 @@ extension Schema {
 }
 
 private let endpointFrom: ProvenanceAccessor = { c, i in
-    let e = c.model.destinations[i].endpoint
-    return e.evidence.map { Derivation($0, at: e.origin) }
+    // Read in place: a copy of the endpoint retained its every text.
+    c.model.destinations[i].endpoint.evidence.map { Derivation($0, at: c.model.destinations[i].endpoint.origin) }
 }
-private let regionsFrom: ProvenanceAccessor = { c, i in c.model.integration(i).regionsFrom }
-private let endpointsFrom: ProvenanceAccessor = { c, i in c.model.integration(i).endpointsFrom }
+private let regionsFrom: ProvenanceAccessor = { c, i in c.model.withIntegration(i) { $0.regionsFrom } }
+private let endpointsFrom: ProvenanceAccessor = { c, i in c.model.withIntegration(i) { $0.endpointsFrom } }

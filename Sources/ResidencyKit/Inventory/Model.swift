@@ -89,6 +89,22 @@ package struct WorkspaceModel: Sendable {
         return warehouses[i - sources.count - destinations.count].integration
     }
 
+    /// Calls `body` with the integration facts of record `i`, borrowed: a policy reads them for
+    /// every resource, and a copy retained their lists and sources each time.
+    func withIntegration<R>(_ i: Int, _ body: (borrowing IntegrationFacts) -> R) -> R {
+        if i < sources.count { return body(sources[i].integration) }
+        if i < sources.count + destinations.count { return body(destinations[i - sources.count].integration) }
+        return body(warehouses[i - sources.count - destinations.count].integration)
+    }
+
+    /// Calls `body` with the catalog row of record `i`, borrowed, when one was found.
+    func withIntegrationRow<R>(_ i: Int, _ catalog: Catalog, _ body: (borrowing Catalog.Entry) -> R) -> R? {
+        guard let row = withIntegration(i, { $0.row }) else { return nil }
+        let table: Catalog.Table =
+            i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
+        return catalog.withRow(table, Int(row), body)
+    }
+
     /// The catalog row of an `Integration` record, when one was found.
     func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
         guard let row = integration(i).row else { return nil }
@@ -320,7 +336,8 @@ package struct Endpoint: Sendable, Hashable {
     /// the integration's setting depends on it.
     var mode: String?
 
-    package init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil) {
+    package init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil)
+    {
         self.region = region
         self.host = host
         self.evidence = evidence

@@ -132,15 +132,17 @@ extension BundleDecoder {
 
     /// The item is taken whole, not as its node and an autoclosure of its path: the specialised
     /// autoclosures copied the node and the list's path (a retain each) into every one of the
-    /// dozen paths below, for each of a night's 200,000 destinations.
+    /// dozen paths below, for each of a night's 200,000 destinations. The destination is
+    /// appended to `out` here: returned, it was copied twice on its way into the list.
     mutating func decodeDestination(
-        _ item: borrowing ListItem, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?
-    ) -> Destination? {
+        _ item: borrowing ListItem, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?,
+        into out: inout [Destination]
+    ) {
         let n = item.node
         func path() -> String { item.path }
         guard let id = reader.requiredString(n, "id", path(), what: "a destination"),
             let sourceID = reader.requiredString(n, "sourceId", path(), what: "a destination")
-        else { return nil }
+        else { return }
         if sources[sourceID] == nil, let node = n["sourceId"] {
             reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sources.keys)))
         }
@@ -179,7 +181,7 @@ extension BundleDecoder {
                 name: d.catalogName ?? d.name ?? id, catalog: catalog, row: row, facts: d.integration,
                 setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: sources[sourceID] ?? nil,
                 workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers))
-        return d
+        out.append(d)
     }
 
     mutating func decodeWarehouse(_ n: DataNode, _ path: @autoclosure () -> String) -> Warehouse? {

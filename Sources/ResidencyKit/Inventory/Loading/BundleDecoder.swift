@@ -101,9 +101,7 @@ struct BundleDecoder {
         var destinations: [Destination] = []
         destinations.reserveCapacity(items.count)
         for item in items {
-            if let d = decodeDestination(item, sources: platforms, workspaceRegion: workspace.dataRegion) {
-                destinations.append(d)
-            }
+            decodeDestination(item, sources: platforms, workspaceRegion: workspace.dataRegion, into: &destinations)
         }
         reportDuplicateIDs(destinations.indices.lazy.map { (destinations[$0].id, destinations[$0].origin) }, kind: "destination")
         var warehouses = decodeList(bundle, "warehouses", path).compactMap { decodeWarehouse($0.node, $0.path) }
