@@ -201,6 +201,17 @@ enum EndpointRules {
             var source: ListSource?
             var placed: Bool
             var inCatalog: Bool
+
+            /// Hashed by the name's bytes and the list's length only (equal keys have equal
+            /// names and lists, so they still hash alike; `==` compares everything): hashing
+            /// the lists and the source's texts as well was most of the cost of a look-up,
+            /// several thousand instructions for each destination of a harness inventory.
+            func hash(into h: inout Hasher) {
+                h.combine(name)
+                h.combine(endpoints?.count ?? -1)
+                h.combine(placed)
+                h.combine(inCatalog)
+            }
         }
         var answers: [Key: Endpoint] = [:]
     }
