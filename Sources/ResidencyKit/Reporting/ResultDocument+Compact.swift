@@ -86,6 +86,64 @@ extension ResultDocument {
     }
 }
 
+/// A record's references to its texts (a marker byte 0x01 and four bytes of the text's number
+/// in first-use order) resolved to the texts' final numbers, once the record is finished.
+enum RecordReferences {
+    /// `bytes` with every reference replaced by its text's final number. The markers are found
+    /// with `memchr`, and the bytes between them and each number's digits are written straight
+    /// into room made for them at once: the generic search and appends this replaced were a
+    /// thirtieth of a night's run (a marker every ~40 bytes).
+    static func resolve(_ bytes: [UInt8], _ rank: [Int], into out: inout [UInt8]) {
+        // A reference takes five bytes; its number at most as many digits as the largest rank.
+        let digits = max(1, String(max(0, rank.count - 1)).utf8.count)
+        let room = bytes.count + (digits > 5 ? (digits - 5) * (bytes.count / 5 + 1) : 0)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: room))
+        let written = bytes.withUnsafeBufferPointer { b -> Int in
+            out.withUnsafeMutableBufferPointer { o -> Int in
+                guard let base = b.baseAddress, let to = o.baseAddress.map({ $0 + start }) else { return 0 }
+                var i = 0
+                var at = 0
+                while i < b.count {
+                    let found = memchr(base + i, 1, b.count - i)
+                    let marker = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? b.count
+                    (to + at).update(from: base + i, count: marker - i)
+                    at += marker - i
+                    guard found != nil else { break }
+                    let n =
+                        Int(base[marker + 1]) | Int(base[marker + 2]) << 8 | Int(base[marker + 3]) << 16
+                        | Int(base[marker + 4]) << 24
+                    at += writeDecimal(rank[n], to + at)
+                    i = marker + 5
+                }
+                return at
+            }
+        }
+        out.removeLast(room - written)
+    }
+
+    /// `n`'s decimal digits written at `to`; how many.
+    private static func writeDecimal(_ n: Int, _ to: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(n >= 0, "text numbers are never negative")
+        if n < 10 {
+            to[0] = UInt8(truncatingIfNeeded: 48 + n)
+            return 1
+        }
+        var count = 0
+        var v = n
+        while v > 0 {
+            count += 1
+            v /= 10
+        }
+        v = n
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            to[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+            v /= 10
+        }
+        return count
+    }
+}
+
 /// Encodes one workspace record: the rows first (numbering texts as they are met), then the
 /// record with its `strings` ahead of the rows that refer to them.
 private struct WorkspaceRecord {
@@ -129,30 +187,6 @@ private struct WorkspaceRecord {
         out.append(UInt8(truncatingIfNeeded: n >> 8))
         out.append(UInt8(truncatingIfNeeded: n >> 16))
         out.append(UInt8(truncatingIfNeeded: n >> 24))
-    }
-
-    /// `bytes` with every reference replaced by its text's final number. The markers are found
-    /// with `memchr` and the bytes between them copied from the buffer: the generic search and
-    /// slice appends it replaced were a thirtieth of a night's run (a marker every ~40 bytes).
-    func resolve(_ bytes: [UInt8], _ rank: [Int], into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + bytes.count)
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var i = 0
-            while i < b.count {
-                guard let found = memchr(base + i, 1, b.count - i) else {
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: b.count - i))
-                    return
-                }
-                let marker = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: marker - i))
-                let n =
-                    Int(base[marker + 1]) | Int(base[marker + 2]) << 8 | Int(base[marker + 3]) << 16
-                    | Int(base[marker + 4]) << 24
-                int(rank[n], &out)
-                i = marker + 5
-            }
-        }
     }
 
     /// A whole number in decimal. Most are text numbers and resource indices of one or two
@@ -658,11 +692,11 @@ private struct WorkspaceRecord {
             table.withBytes(of: i) { JSONBytes.appendString(utf8: $0, to: &out) }
         }
         raw("], ", &out)
-        resolve(rows, rank, into: &out)
+        RecordReferences.resolve(rows, rank, into: &out)
         raw(", \"evidence\": [", &out)
-        resolve(evidence, rank, into: &out)
+        RecordReferences.resolve(evidence, rank, into: &out)
         raw("], \"results\": [", &out)
-        resolve(groups, rank, into: &out)
+        RecordReferences.resolve(groups, rank, into: &out)
         raw("]}", &out)
     }
 }

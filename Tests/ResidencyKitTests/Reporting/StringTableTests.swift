@@ -52,4 +52,33 @@ import Testing
         #expect(table.count == texts.count)
         #expect(texts.indices.allSatisfy { table.string($0) == texts[$0] })
     }
+
+    /// A record's references resolved to final numbers (`RecordReferences.resolve`, which writes
+    /// into room made at once) against the plain definition: every byte between references
+    /// kept, each reference its rank in decimal; with ranks of one to seven digits (more than
+    /// the five bytes a reference takes), references back to back, first and last.
+    @Test(arguments: [10, 1_000, 2_000_000])
+    func referencesResolveToTheirRanks(texts: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let rank = (0..<texts).map { texts - 1 - $0 }
+        var bytes: [UInt8] = []
+        var expected: [UInt8] = [9]
+        bytes.append(9)
+        for k in 0..<500 {
+            let n = k % 7 == 0 ? texts - 1 : Int.random(in: 0..<texts, using: &generator)
+            bytes += [1, UInt8(truncatingIfNeeded: n), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 24)]
+            expected += Array(String(rank[n]).utf8)
+            if k % 3 != 0 {
+                let filler = Array("[\"x\", ".utf8.prefix(k % 5))
+                bytes += filler
+                expected += filler
+            }
+        }
+        var out: [UInt8] = [42]
+        RecordReferences.resolve(bytes, rank, into: &out)
+        #expect(out == [42] + expected)
+        var none: [UInt8] = []
+        RecordReferences.resolve([], rank, into: &none)
+        #expect(none.isEmpty)
+    }
 }
