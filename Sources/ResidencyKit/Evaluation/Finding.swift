@@ -244,27 +244,16 @@ public struct Finding: Sendable, Hashable {
         self.resourceName = resourceName
         self.evidence = evidence
         self.fingerprint = fingerprint
-        let d = Details(
-            message: message, remediation: remediation, reason: reason, permit: permit, basis: basis, change: change,
-            waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks)
-        if !d.isEmpty { details = DetailsBox(d) }
-    }
-
-    /// A finding with no details yet, as evaluation builds one (`setDetails` adds them).
-    init(
-        policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
-        resourceId: String, resourceName: String, evidence: [Evidence], fingerprint: String
-    ) {
-        self.policy = policy
-        self.title = title
-        self.severity = severity
-        self.outcome = outcome
-        self.workspace = workspace
-        self.resourceKind = resourceKind
-        self.resourceId = resourceId
-        self.resourceName = resourceName
-        self.evidence = evidence
-        self.fingerprint = fingerprint
+        // Most findings are built without details (every pass, and each failing result before
+        // `setDetails`): they are not gathered into an empty box to be thrown away.
+        guard
+            message != nil || remediation != nil || reason != nil || permit != nil || basis != nil || change != nil
+                || waiver != nil || !messageBreaks.isEmpty || !remediationBreaks.isEmpty
+        else { return }
+        details = DetailsBox(
+            Details(
+                message: message, remediation: remediation, reason: reason, permit: permit, basis: basis, change: change,
+                waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks))
     }
 
     public struct WaiverNote: Sendable, Hashable {
