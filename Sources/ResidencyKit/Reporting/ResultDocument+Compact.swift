@@ -152,12 +152,10 @@ private struct WorkspaceRecord {
     let table = StringTable()
     /// The evidence rows, each once, and their numbers.
     var evidence: [UInt8] = []
-    var evidenceNumbers: [EvidenceKey: Int] = [:]
-    /// Evidence rows met before, by their three texts' bytes (`rowKey`), with the number each
-    /// was given: a row repeated costs one hash of its bytes, not a look-up of each of its
-    /// texts and of the key of their numbers (a fifth of writing a night's records).
+    /// The evidence rows met so far, by their three texts' bytes (`rowKey`): a row's number
+    /// in this table, first use first, is its number in `evidence`. A row repeated costs one
+    /// hash of its bytes.
     let rowsMet = StringTable()
-    var rowNumbers: [Int] = []
     /// The bytes of the row being looked up, kept for their room.
     var rowKey: [UInt8] = []
     var rows: [UInt8] = []
@@ -520,16 +518,19 @@ private struct WorkspaceRecord {
             if k > 0 { out.append(44) }
             // Numbered first: a mutating call inside the arguments of `int` copied the whole
             // record (every reference in it retained) for each evidence row.
-            let n = knownEvidenceNumber(list[k])
+            let n = evidenceNumber(list[k])
             int(n, &out)
         }
         out.append(93)
     }
 
-    /// `evidenceNumber(e)`, for a row met before by the same bytes without working it out again.
-    /// The key is the three texts' bytes, each followed by 0xFF, with 0xFE for no `from`: bytes
-    /// that UTF-8 never holds, so no two rows share a key.
-    private mutating func knownEvidenceNumber(_ e: borrowing Evidence) -> Int {
+    /// The number of an evidence row, written into `evidence` the first time it is met. Rows
+    /// are keyed by their three texts' bytes, each followed by 0xFF, with 0xFE for no `from`:
+    /// bytes that UTF-8 never holds, so no two rows share a key. A failing result's rows mostly
+    /// repeat other results' (the same endpoint read by several policies). Texts are numbered
+    /// in `table` (and their uses counted) only when the row is new, so the table is what it
+    /// would be had every row been written in full once.
+    private mutating func evidenceNumber(_ e: borrowing Evidence) -> Int {
         var key = rowKey
         rowKey = []
         key.removeAll(keepingCapacity: true)
@@ -544,79 +545,35 @@ private struct WorkspaceRecord {
             key.append(0xFE)
         }
         defer { rowKey = key }
-        if let met = key.withUnsafeBufferPointer({ rowsMet.find(bytes: $0) }) { return rowNumbers[met] }
-        let n = evidenceNumber(e)
-        _ = key.withUnsafeBufferPointer { rowsMet.number(bytes: $0) }
-        rowNumbers.append(n)
-        return n
-    }
-
-    /// The number of an evidence row, written into `evidence` the first time it is met. Rows
-    /// are keyed by the numbers of their texts (a failing result's rows mostly repeat other
-    /// results': the same endpoint read by several policies), so a row met before costs a
-    /// look-up of each text and of four numbers, not a hash of its strings. Texts are numbered
-    /// in the table (and their uses counted) only when the row is new, so the table is what it
-    /// would be had every row been written in full once.
-    private mutating func evidenceNumber(_ e: Evidence) -> Int {
-        let place = e.from.flatMap(Self.placeRanges)
-        func texts(_ number: (String, Range<Int>) -> Int?) -> EvidenceKey? {
-            guard let expression = number(e.expression, 0..<e.expression.utf8.count),
-                let value = number(e.value, 0..<e.value.utf8.count)
-            else { return nil }
-            var key = EvidenceKey(expression: Int32(expression), value: Int32(value), said: -1, file: -1, line: 0, column: 0)
-            guard let from = e.from else { return key }
-            if let place {
-                guard let said = number(from, place.said), let file = number(from, place.file) else { return nil }
-                (key.said, key.file, key.line, key.column) = (Int32(said), Int32(file), place.line, place.column)
-            } else {
-                guard let whole = number(from, 0..<from.utf8.count) else { return nil }
-                (key.said, key.file) = (Int32(whole), -2)
-            }
-            return key
-        }
-        if let key = texts(table.find), let n = evidenceNumbers[key] { return n }
+        if let met = key.withUnsafeBufferPointer({ rowsMet.find(bytes: $0) }) { return met }
+        let n = key.withUnsafeBufferPointer { rowsMet.number(bytes: $0) }
         // A new row: its texts numbered in the order they are written.
-        let key = texts { table.number($0, $1) }!
-        let n = evidenceNumbers.count
-        evidenceNumbers[key] = n
         var out = evidence
         evidence = []
         if n > 0 { out.append(44) }
         out.append(91)
-        ref(Int(key.expression), &out)
+        ref(table.number(e.expression), &out)
         out.append(44)
-        ref(Int(key.value), &out)
-        if key.file != -1 {
+        ref(table.number(e.value), &out)
+        if let from = e.from {
             out.append(44)
-            if key.file >= 0 {
+            if let place = Self.placeRanges(from) {
                 out.append(91)
-                ref(Int(key.said), &out)
+                ref(table.number(from, place.said), &out)
                 out.append(44)
-                ref(Int(key.file), &out)
+                ref(table.number(from, place.file), &out)
                 out.append(44)
-                int(key.line, &out)
+                int(place.line, &out)
                 out.append(44)
-                int(key.column, &out)
+                int(place.column, &out)
                 out.append(93)
             } else {
-                ref(Int(key.said), &out)
+                ref(table.number(from), &out)
             }
         }
         out.append(93)
         evidence = out
         return n
-    }
-
-    /// An evidence row as the numbers of its texts: expression, value, and where it was read
-    /// (`said`, `file`, `line`, `column`); `file` is -1 for a row without `from`, and -2 when
-    /// `from` is one text (`said`) rather than a place.
-    struct EvidenceKey: Hashable {
-        var expression: Int32
-        var value: Int32
-        var said: Int32
-        var file: Int32
-        var line: Int
-        var column: Int
     }
 
     /// A derivation that ends with where it was read, `what (file:line:column)`, in its parts

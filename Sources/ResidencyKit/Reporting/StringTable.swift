@@ -62,18 +62,6 @@ final class StringTable {
     /// The number of the text with these bytes if the table holds it, without counting a use.
     func find(bytes text: UnsafeBufferPointer<UInt8>) -> Int? { probe(text, hash(text)).found }
 
-    /// The number of the text at UTF-8 offsets `range` of `s` if the table holds it, without
-    /// counting a use.
-    func find(_ s: String, _ range: Range<Int>) -> Int? {
-        if let n = s.utf8.withContiguousStorageIfAvailable({ b -> Int? in
-            let text = UnsafeBufferPointer(rebasing: b[range])
-            return probe(text, hash(text)).found
-        }) {
-            return n
-        }
-        return Array(s.utf8)[range].withUnsafeBufferPointer { probe($0, hash($0)).found }
-    }
-
     /// The text's number, or the empty slot where it would go.
     private func probe(_ text: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (found: Int?, slot: Int) {
         let mask = slots.count - 1
