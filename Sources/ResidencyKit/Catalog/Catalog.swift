@@ -91,8 +91,6 @@ package struct Catalog: Sendable {
         var usEndpoint: Bool { euWorkspace && regionEndpoints.contains { CatalogRegion.of($0) == .us } }
         /// Sources: hosted by Segment or a partner (a cloud source), not an SDK the customer runs.
         var cloud: Bool? { sourceType.map { $0 == "cloud-app" } }
-        /// A setting's documented definition.
-        func regionSetting(_ name: String) -> RegionSetting? { regionSettings.first { $0.name == name } }
 
         /// Every key the row can be found by, most specific first.
         var keys: [String] { [id, slug].compactMap { $0 } + [name] + previousNames }

@@ -37,7 +37,9 @@ extension Catalog.Entry {
 extension Catalog {
     /// The row of `table` named by `key` (id, slug, name or previous name); fails the test
     /// when there is none.
-    func row(_ table: Catalog.Table, _ key: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Catalog.Entry {
+    func row(
+        _ table: Catalog.Table, _ key: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Catalog.Entry {
         let found = try #require(
             find(table, id: key, slug: key, name: key), "no \(table.noun) \(key) in catalog \(version)",
             sourceLocation: sourceLocation)
@@ -104,7 +106,8 @@ enum Resolve {
             catalog: catalog, table: .destinations, found: row == nil ? nil : (0, .slug), regions: nil, endpoints: nil)
         return EndpointRules.resolve(
             EndpointRules.Query(
-                name: name ?? row?.name ?? "?", entry: row, facts: facts, setting: { key in settings[key].map { ($0, nil) } },
+                name: name ?? row?.name ?? "?", catalog: catalog, row: row == nil ? nil : 0, facts: facts,
+                setting: { key in settings[key].map { ($0, nil) } },
                 absent: absent, platform: platform, workspaceRegion: workspaceRegion))
     }
 

@@ -147,28 +147,12 @@ enum EndpointRules {
         /// Answers of `fromCatalog` already spelled out for this inventory file, if any.
         var catalogAnswers: CatalogAnswers?
 
-        init(
-            name: String, entry: Catalog.Entry?, facts: IntegrationFacts,
-            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, absent: Absent = .defaultApplies,
-            platform: SourcePlatform? = nil, workspaceRegion: String? = nil, catalogAnswers: CatalogAnswers? = nil
-        ) {
-            self.name = name
-            (slug, connectionModes, regionSettings) = (entry?.slug, entry?.connectionModes, entry?.regionSettings ?? [])
-            self.facts = facts
-            self.setting = setting
-            self.absent = absent
-            self.platform = platform
-            self.workspaceRegion = workspaceRegion
-            self.catalogAnswers = catalogAnswers
-        }
-
-        /// The query for row `row` of the catalog's destinations, its fields read in place.
-        /// Every field set here, not through the other initialiser: a struct's delegating
-        /// initialiser copied the whole query.
+        /// The query for row `row` of the catalog's destinations (nil: none found), the row's
+        /// fields read in place.
         init(
             name: String, catalog: Catalog, row: Int?, facts: IntegrationFacts,
-            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, platform: SourcePlatform?,
-            workspaceRegion: String?, catalogAnswers: CatalogAnswers?
+            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, absent: Absent = .defaultApplies,
+            platform: SourcePlatform? = nil, workspaceRegion: String? = nil, catalogAnswers: CatalogAnswers? = nil
         ) {
             self.name = name
             if let row {
@@ -178,6 +162,7 @@ enum EndpointRules {
             }
             self.facts = facts
             self.setting = setting
+            self.absent = absent
             self.platform = platform
             self.workspaceRegion = workspaceRegion
             self.catalogAnswers = catalogAnswers

@@ -65,9 +65,10 @@ extension TerraformPlanDecoder {
             found = lookUp(.destinations, m, r.address)
             base.identify(&d.catalogName, &d.catalogSlug, found, .destinations)
         }
-        let entry = found.map { catalog.destinations[Int($0.row)] }
-        d.catalogId = d.catalogId ?? entry?.id
-        d.vendor = entry?.vendor
+        // The row's fields read in place, as the export's decoder reads them.
+        let row = found.map { Int($0.row) }
+        d.catalogId = d.catalogId ?? row.flatMap { catalog.destinations[$0].id }
+        d.vendor = row.flatMap { catalog.destinations[$0].vendor }
         d.integration = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let name = d.catalogName ?? d.name ?? r.address
@@ -83,7 +84,7 @@ extension TerraformPlanDecoder {
                 let (file, settingsNode) = (self.file, r.planned.values["settings"])
                 d.endpoint = EndpointRules.resolve(
                     EndpointRules.Query(
-                        name: name, entry: entry, facts: d.integration,
+                        name: name, catalog: catalog, row: row, facts: d.integration,
                         setting: { key in TerraformPlanDecoder.setting(node, key, in: settingsNode, file: file) },
                         absent: r.creates ? .defaultApplies : .unmanaged,
                         platform: platforms[d.sourceId] ?? nil, workspaceRegion: workspaceRegion))

@@ -26,7 +26,8 @@ import Testing
                 for name in [entry.name, "Renamed \(row % 3)"] {
                     queries.append(
                         EndpointRules.Query(
-                            name: name, entry: entry, facts: facts, setting: { _ in nil }, catalogAnswers: answers))
+                            name: name, catalog: catalog, row: row, facts: facts, setting: { _ in nil },
+                            catalogAnswers: answers))
                 }
             }
         }
@@ -41,7 +42,8 @@ import Testing
                 catalog: catalog, table: .destinations, found: nil, regions: nil, endpoints: endpoints)
             queries.append(
                 EndpointRules.Query(
-                    name: "Unknown \(k)", entry: nil, facts: facts, setting: { _ in nil }, catalogAnswers: answers))
+                    name: "Unknown \(k)", catalog: catalog, row: nil, facts: facts, setting: { _ in nil },
+                    catalogAnswers: answers))
         }
         for query in queries + queries.reversed() {
             var alone = query
@@ -58,7 +60,8 @@ import Testing
         let answers = EndpointRules.CatalogAnswers()
         let facts = IntegrationResolver.facts(catalog: catalog, table: .destinations, found: nil, regions: nil, endpoints: nil)
         for name in ["Caf\u{E9}", "Cafe\u{301}"] {
-            let query = EndpointRules.Query(name: name, entry: nil, facts: facts, setting: { _ in nil }, catalogAnswers: answers)
+            let query = EndpointRules.Query(
+                name: name, catalog: Catalog(), row: nil, facts: facts, setting: { _ in nil }, catalogAnswers: answers)
             let evidence = try #require(EndpointRules.fromCatalog(query).evidence)
             #expect(Array(evidence.utf8.prefix(name.utf8.count)) == Array(name.utf8))
         }
