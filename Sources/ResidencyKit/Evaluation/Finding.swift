@@ -283,15 +283,9 @@ public struct Finding: Sendable, Hashable {
     /// (600,000 in a night): no array of the parts and no intermediate strings, just the hash
     /// and its 15 hex digits written in place.
     static func fingerprint(seed: UInt64, resourceID: String) -> String {
-        var h = seed
-        mix(resourceID, &h)
-        var value = h >> 4
+        let value = fingerprintValue(seed: seed, resourceID: resourceID)
         return String(unsafeUninitializedCapacity: 15) { buffer in
-            for i in stride(from: 14, through: 0, by: -1) {
-                let digit = UInt8(value & 0xF)
-                buffer[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
-                value >>= 4
-            }
+            for i in 0..<15 { buffer[i] = fingerprintDigit(value, i) }
             return 15
         }
     }
@@ -301,18 +295,22 @@ public struct Finding: Sendable, Hashable {
     /// each of a night's 600,000 results.
     static func isFingerprint(_ fingerprint: String, seed: UInt64, resourceID: String) -> Bool {
         guard fingerprint.utf8.count == 15 else { return false }
+        let value = fingerprintValue(seed: seed, resourceID: resourceID)
+        var written = fingerprint
+        return written.withUTF8 { bytes in (0..<15).allSatisfy { bytes[$0] == fingerprintDigit(value, $0) } }
+    }
+
+    /// The 60 bits a fingerprint spells: the hash of its parts, shifted right by 4.
+    private static func fingerprintValue(seed: UInt64, resourceID: String) -> UInt64 {
         var h = seed
         mix(resourceID, &h)
-        var value = h >> 4
-        var written = fingerprint
-        return written.withUTF8 { bytes in
-            for i in stride(from: 14, through: 0, by: -1) {
-                let digit = UInt8(value & 0xF)
-                if bytes[i] != (digit < 10 ? 0x30 + digit : 0x57 + digit) { return false }
-                value >>= 4
-            }
-            return true
-        }
+        return h >> 4
+    }
+
+    /// Hex digit `i` (0 the most significant) of a fingerprint's 15.
+    @inline(__always)
+    private static func fingerprintDigit(_ value: UInt64, _ i: Int) -> UInt8 {
+        JSONBytes.hexDigit(UInt8(truncatingIfNeeded: value >> UInt64(4 * (14 - i))) & 0xF)
     }
 
     /// What a failing or undecided result rests on, as a baseline compares it: its outcome and

@@ -141,6 +141,27 @@ enum JSONBytes {
     @inline(__always)
     static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
+    /// `n`'s decimal digits written at `to`; how many (at most 19).
+    static func writeDecimal(_ n: Int, _ to: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(n >= 0, "decimals written here are never negative")
+        if n < 10 {
+            to[0] = UInt8(truncatingIfNeeded: 48 + n)
+            return 1
+        }
+        var count = 0
+        var v = n
+        while v > 0 {
+            count += 1
+            v /= 10
+        }
+        v = n
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            to[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+            v /= 10
+        }
+        return count
+    }
+
     /// Whether a string's bytes hold anything JSON must escape: `"`, `\` or a control
     /// character. Eight bytes at a time ("has a zero byte" bit tricks, as the JSON reader
     /// scans strings), since most strings in a report need nothing.

@@ -113,7 +113,7 @@ enum RecordReferences {
                     let n =
                         Int(base[marker + 1]) | Int(base[marker + 2]) << 8 | Int(base[marker + 3]) << 16
                         | Int(base[marker + 4]) << 24
-                    at += writeDecimal(rank[n], to + at)
+                    at += JSONBytes.writeDecimal(rank[n], to + at)
                     i = marker + 5
                 }
                 return at
@@ -122,26 +122,6 @@ enum RecordReferences {
         out.removeLast(room - written)
     }
 
-    /// `n`'s decimal digits written at `to`; how many.
-    private static func writeDecimal(_ n: Int, _ to: UnsafeMutablePointer<UInt8>) -> Int {
-        precondition(n >= 0, "text numbers are never negative")
-        if n < 10 {
-            to[0] = UInt8(truncatingIfNeeded: 48 + n)
-            return 1
-        }
-        var count = 0
-        var v = n
-        while v > 0 {
-            count += 1
-            v /= 10
-        }
-        v = n
-        for k in stride(from: count - 1, through: 0, by: -1) {
-            to[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
-            v /= 10
-        }
-        return count
-    }
 }
 
 /// Encodes one workspace record: the rows first (numbering texts as they are met), then the
@@ -188,7 +168,7 @@ private struct WorkspaceRecord {
     }
 
     /// A whole number in decimal. Most are text numbers and resource indices of one or two
-    /// digits, written without a loop; longer ones go through a 20-byte buffer on the stack.
+    /// digits, written without a loop; longer ones through a 20-byte buffer on the stack.
     func int(_ n: Int, _ out: inout [UInt8]) {
         precondition(n >= 0, "indices and lines are never negative")
         if n < 10 { return out.append(UInt8(truncatingIfNeeded: 48 + n)) }
@@ -197,14 +177,8 @@ private struct WorkspaceRecord {
             return out.append(UInt8(truncatingIfNeeded: 48 + n % 10))
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var v = n
-            var i = 20
-            while v > 0 {
-                i -= 1
-                digits[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                v /= 10
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+            guard let p = digits.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: JSONBytes.writeDecimal(n, p)))
         }
     }
 
