@@ -32,8 +32,13 @@ package struct Catalog: Sendable {
             self.path = path
             self.version = version
             self.isBundled = isBundled
-            label = isBundled ? "bundled catalog \(version)" : "user catalog \(path)"
+            label = isBundled ? Self.label(bundled: version) : Self.label(user: path)
         }
+
+        /// The two spellings of a layer, which evidence also gives the catalog that decided a
+        /// fact (`CatalogDecider.label`).
+        static func label(bundled version: String) -> String { Text.concat("bundled catalog ", version) }
+        static func label(user path: String) -> String { Text.concat("user catalog ", path) }
     }
 
     /// One row of any table. Regions and endpoints are kept as Segment writes them

@@ -26,9 +26,9 @@ enum CatalogDecider: Sendable, Hashable {
 
     var label: String {
         switch self {
-        case .userCatalog(let path): Text.concat("user catalog ", path)
+        case .userCatalog(let path): Catalog.Layer.label(user: path)
         case .exportMetadata: "export metadata"
-        case .bundledCatalog(let version): Text.concat("bundled catalog ", version)
+        case .bundledCatalog(let version): Catalog.Layer.label(bundled: version)
         }
     }
 }
