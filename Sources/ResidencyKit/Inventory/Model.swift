@@ -81,16 +81,9 @@ package struct WorkspaceModel: Sendable {
             })
     }
 
-    /// The integration facts behind an `Integration` record: sources first, then
-    /// destinations, then warehouses, numbered in one range.
-    func integration(_ i: Int) -> IntegrationFacts {
-        if i < sources.count { return sources[i].integration }
-        if i < sources.count + destinations.count { return destinations[i - sources.count].integration }
-        return warehouses[i - sources.count - destinations.count].integration
-    }
-
-    /// Calls `body` with the integration facts of record `i`, borrowed: a policy reads them for
-    /// every resource, and a copy retained their lists and sources each time.
+    /// Calls `body` with the integration facts behind `Integration` record `i` (sources first,
+    /// then destinations, then warehouses, numbered in one range), borrowed: a policy reads them
+    /// for every resource, and a copy retained their lists and sources each time.
     func withIntegration<R>(_ i: Int, _ body: (borrowing IntegrationFacts) -> R) -> R {
         if i < sources.count { return body(sources[i].integration) }
         if i < sources.count + destinations.count { return body(destinations[i - sources.count].integration) }
@@ -103,14 +96,6 @@ package struct WorkspaceModel: Sendable {
         let table: Catalog.Table =
             i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
         return catalog.withRow(table, Int(row), body)
-    }
-
-    /// The catalog row of an `Integration` record, when one was found.
-    func integrationRow(_ i: Int, _ catalog: Catalog) -> Catalog.Entry? {
-        guard let row = integration(i).row else { return nil }
-        let table: Catalog.Table =
-            i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses
-        return catalog.rows(table)[Int(row)]
     }
 
     /// Every resource of the workspace, itself included (the summary's `resources`).
