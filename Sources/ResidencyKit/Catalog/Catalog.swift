@@ -196,11 +196,13 @@ package struct Catalog: Sendable {
         }
     }
 
-    private func index(_ table: Table) -> NameIndex {
+    /// Calls `body` with a table's index, borrowed: returned, the index was copied, with a
+    /// retain of each of its maps' arrays.
+    private func withIndex<R>(_ table: Table, _ body: (borrowing NameIndex) -> R) -> R {
         switch table {
-        case .destinations: destinationIndex
-        case .sources: sourceIndex
-        case .warehouses: warehouseIndex
+        case .destinations: body(destinationIndex)
+        case .sources: body(sourceIndex)
+        case .warehouses: body(warehouseIndex)
         }
     }
 
@@ -217,16 +219,18 @@ package struct Catalog: Sendable {
     /// The row an inventory names, tried in order of how specific the key is: the id first
     /// (it survives renames), then the slug, the name and Segment's previous names for it.
     func find(_ table: Table, id: String?, slug: String?, name: String?) -> (row: Int32, match: Match)? {
-        let index = index(table)
-        if let id, let r = index.exact(id) { return (r, .id) }
-        if let slug, let r = index.find(slug) { return (r, .slug) }
-        if let name, let r = index.find(name) {
-            let row = rows(table)[Int(r)]
+        let found = withIndex(table) { index -> (row: Int32, match: Match)? in
+            if let id, let r = index.exact(id) { return (r, .id) }
+            if let slug, let r = index.find(slug) { return (r, .slug) }
+            if let name, let r = index.find(name) { return (r, .name) }
+            return nil
+        }
+        guard let found, found.match == .name, let name else { return found }
+        return withRow(table, Int(found.row)) { row in
             // The same bytes are the same key: most exports spell the row's name as it is.
             let sameName = Text.same(row.name, name) || Catalog.key(row.name) == Catalog.key(name)
-            return (r, sameName || row.slug == name ? .name : .previousName)
+            return (found.row, sameName || row.slug == name ? .name : .previousName)
         }
-        return nil
     }
 
     /// The names of each table, for "did you mean" suggestions.
@@ -267,23 +271,18 @@ enum CatalogRegion: String, Sendable {
 /// path), then names normalised. A row's own name outranks another row's previous name;
 /// among equals the first row keeps the key.
 struct NameIndex: Sendable {
-    private var exactKeys: [String: Int32] = [:]
-    private var normalised: [String: Int32] = [:]
-    private var previous: [String: Int32] = [:]
+    // Byte-hashed (`TextMap`): every destination of every inventory is looked up here.
+    private var exactKeys = TextMap<Int32>()
+    private var normalised = TextMap<Int32>()
+    private var previous = TextMap<Int32>()
 
     init() {}
 
     init(_ rows: [Catalog.Entry]) {
         for (i, row) in rows.enumerated() {
-            for k in [row.id, row.slug, row.name].compactMap({ $0 }) where exactKeys[k] == nil { exactKeys[k] = Int32(i) }
-            for k in [row.slug, row.name].compactMap({ $0 }) {
-                let n = Catalog.key(k)
-                if normalised[n] == nil { normalised[n] = Int32(i) }
-            }
-            for p in row.previousNames {
-                let n = Catalog.key(p)
-                if previous[n] == nil { previous[n] = Int32(i) }
-            }
+            for k in [row.id, row.slug, row.name].compactMap({ $0 }) { exactKeys.insertIfAbsent(k, Int32(i)) }
+            for k in [row.slug, row.name].compactMap({ $0 }) { normalised.insertIfAbsent(Catalog.key(k), Int32(i)) }
+            for p in row.previousNames { previous.insertIfAbsent(Catalog.key(p), Int32(i)) }
         }
     }
 

@@ -56,9 +56,10 @@ package struct WorkspaceModel: Sendable {
     mutating func link() {
         // By index throughout: iterating or mapping the resource arrays copies each resource
         // (a dozen retains) to read one field of it.
-        var sourceIndex: [String: Int32] = [:]
-        sourceIndex.reserveCapacity(sources.count)
-        for i in sources.indices { sourceIndex[sources[i].id] = Int32(i) }
+        // The last source of an id wins, as a dictionary assigned in order would have it (two
+        // sources of one id are reported by the decoder).
+        var sourceIndex = TextMap<Int32>(minimumCapacity: sources.count)
+        for i in sources.indices.reversed() { sourceIndex.insertIfAbsent(sources[i].id, Int32(i)) }
         var perSource = [[Value]](repeating: [], count: sources.count)
         sourceOfDestination = destinations.indices.map { i in
             guard let s = sourceIndex[destinations[i].sourceId] else { return -1 }

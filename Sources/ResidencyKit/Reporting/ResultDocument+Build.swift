@@ -114,8 +114,8 @@ extension ResultDocument {
     /// An origin at a JSON object's `{` counts from its first member: pretty-printed exports put
     /// the brace on a line of its own, and the line that names the resource is more use.
     private static func lines(_ files: [SourceFile]) -> @Sendable (Origin?) -> Int? {
-        var byPath: [String: SourceFile] = [:]
-        for f in files where byPath[f.path] == nil { byPath[f.path] = f }
+        var byPath = TextMap<SourceFile>(minimumCapacity: files.count)
+        for f in files { byPath.insertIfAbsent(f.path, f) }
         let files = byPath
         return { origin in
             guard let o = origin, let file = files[o.file] else { return nil }

@@ -23,10 +23,8 @@ final class StringTable {
     /// Open addressing with linear probing: a text's number plus one, 0 for an empty slot.
     /// Never more than half full.
     private var slots = [Int32](repeating: 0, count: 64)
-    /// Mixed into every hash, so that texts chosen to collide in one process's table (an
-    /// inventory written to slow the run down) do not in another's. Numbers do not depend on
-    /// it: they follow first use.
-    private let seed = UInt64.random(in: 0...UInt64.max)
+    /// Mixed into every hash (`ByteHash.processSeed` says why); numbers follow first use.
+    private let seed = ByteHash.processSeed
 
     /// How many different texts the table holds.
     var count: Int { uses.count }
@@ -110,41 +108,5 @@ final class StringTable {
         slots = bigger
     }
 
-    /// A 64-bit hash of the bytes, eight at a time (a multiply and a shift per word, with
-    /// splitmix64's constants): texts here are ids, names and pieces of messages, mostly
-    /// under 64 bytes, where a general-purpose hasher's setup costs more than the bytes.
-    private func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = seed ^ (UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15)
-        guard let p = text.baseAddress else { return mix(h) }
-        let raw = UnsafeRawPointer(p)
-        var i = 0
-        while i + 8 <= text.count {
-            h = mix(h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            i += 8
-        }
-        if i < text.count {
-            var tail: UInt64 = 0
-            if text.count >= 8 {
-                // The last eight bytes, overlapping the word before: one load, not a loop.
-                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self))
-            } else {
-                var shift: UInt64 = 0
-                while i < text.count {
-                    tail |= UInt64(p[i]) << shift
-                    shift += 8
-                    i += 1
-                }
-            }
-            h = mix(h ^ tail)
-        }
-        return mix(h)
-    }
-
-    @inline(__always)
-    private func mix(_ x: UInt64) -> UInt64 {
-        var z = x &* 0xBF58_476D_1CE4_E5B9
-        z ^= z >> 31
-        z = z &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 29)
-    }
+    private func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.hash(text, seed: seed) }
 }

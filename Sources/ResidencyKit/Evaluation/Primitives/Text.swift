@@ -47,20 +47,23 @@ enum Text {
         // Eight bytes at a time: `same` asks this of every equal pair of texts, and evidence
         // and derivations run to a hundred bytes.
         var s = s
-        return s.withUTF8 { b in
-            guard let p = b.baseAddress else { return true }
-            let raw = UnsafeRawPointer(p)
-            var i = 0
-            while i + 8 <= b.count {
-                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < b.count {
-                if b[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
+        return s.withUTF8 { isASCII(bytes: $0) }
+    }
+
+    @inline(__always)
+    static func isASCII(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= b.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
         }
+        while i < b.count {
+            if b[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Code point order (the order of the UTF-8 bytes).

@@ -135,7 +135,7 @@ extension BundleDecoder {
     /// dozen paths below, for each of a night's 200,000 destinations. The destination is
     /// appended to `out` here: returned, it was copied twice on its way into the list.
     mutating func decodeDestination(
-        _ item: borrowing ListItem, sources: [String: EndpointRules.SourcePlatform?], workspaceRegion: String?,
+        _ item: borrowing ListItem, sources: borrowing TextMap<EndpointRules.SourcePlatform?>, workspaceRegion: String?,
         into out: inout [Destination]
     ) {
         let n = item.node
@@ -143,8 +143,9 @@ extension BundleDecoder {
         guard let id = reader.requiredString(n, "id", path(), what: "a destination"),
             let sourceID = reader.requiredString(n, "sourceId", path(), what: "a destination")
         else { return }
-        if sources[sourceID] == nil, let node = n["sourceId"] {
-            reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: Array(sources.keys)))
+        let platform = sources[sourceID]
+        if platform == nil, let node = n["sourceId"] {
+            reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: sources.keys))
         }
         var d = Destination(
             id: id, name: reader.string(n, "name", path()), enabled: reader.bool(n, "enabled", path()), sourceId: sourceID,
@@ -179,7 +180,7 @@ extension BundleDecoder {
         d.endpoint = EndpointRules.resolve(
             EndpointRules.Query(
                 name: d.catalogName ?? d.name ?? id, catalog: catalog, row: row, facts: d.integration,
-                setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: sources[sourceID] ?? nil,
+                setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: platform ?? nil,
                 workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers))
         out.append(d)
     }

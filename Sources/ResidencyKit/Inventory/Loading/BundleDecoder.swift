@@ -94,9 +94,8 @@ struct BundleDecoder {
         var sources = decodeList(bundle, "sources", path).compactMap { decodeSource($0.node, $0.path) }
         reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
         // Each source's platform, which picks the connection modes of its destinations.
-        var platforms: [String: EndpointRules.SourcePlatform?] = [:]
-        platforms.reserveCapacity(sources.count)
-        for i in sources.indices where platforms[sources[i].id] == nil { platforms[sources[i].id] = sources[i].platform }
+        var platforms = TextMap<EndpointRules.SourcePlatform?>(minimumCapacity: sources.count)
+        for i in sources.indices { platforms.insertIfAbsent(sources[i].id, sources[i].platform) }
         let items = decodeList(bundle, "destinations", path)
         var destinations: [Destination] = []
         destinations.reserveCapacity(items.count)
@@ -149,14 +148,11 @@ struct BundleDecoder {
 
     /// Ids must be unique per kind.
     private mutating func reportDuplicateIDs(_ ids: some Collection<(String, Origin?)>, kind: String) {
-        var first: [String: Origin] = [:]
-        first.reserveCapacity(ids.count)
+        var first = TextMap<Origin>(minimumCapacity: ids.count)
         for (id, origin) in ids {
             guard let origin else { continue }
-            if let f = first[id] {
+            if let f = first.insertIfAbsent(id, origin) {
                 reader.report(.inventoryDuplicateID(kind, id, at: at(origin), first: at(f)))
-            } else {
-                first[id] = origin
             }
         }
     }

@@ -201,9 +201,11 @@ enum EndpointRules {
         var answers: [Key: Endpoint] = [:]
     }
 
-    static let bySlug: [String: Rule] = {
-        var map: [String: Rule] = [:]
-        for rule in table { for slug in rule.slugs { map[slug] = rule } }
+    /// Byte-hashed (`TextMap`): every destination is looked up here. The last row naming a slug
+    /// has it, as it had when this was a dictionary assigned in order.
+    static let bySlug: TextMap<Rule> = {
+        var map = TextMap<Rule>(minimumCapacity: table.count)
+        for rule in table.reversed() { for slug in rule.slugs.reversed() { map.insertIfAbsent(slug, rule) } }
         return map
     }()
 
