@@ -359,6 +359,19 @@ package struct Destination: Sendable, Hashable {
         endpoint: Endpoint = Endpoint(), supportedRegions: [String]? = nil,
         regionEndpoints: [String]? = nil, origin: Origin? = nil
     ) {
+        self.init(
+            id: id, name: name, enabled: enabled, sourceId: sourceId, catalogName: catalogName,
+            catalogSlug: catalogSlug, catalogId: catalogId, vendor: vendor, endpoint: endpoint, settings: .missing,
+            supportedRegions: supportedRegions, regionEndpoints: regionEndpoints, integration: IntegrationFacts(),
+            origin: origin)
+    }
+
+    /// Every field at once, for the decoder, which builds each destination as it appends it.
+    init(
+        id: String, name: String?, enabled: Bool?, sourceId: String, catalogName: String?, catalogSlug: String?,
+        catalogId: String?, vendor: String?, endpoint: Endpoint, settings: Value, supportedRegions: [String]?,
+        regionEndpoints: [String]?, integration: IntegrationFacts, origin: Origin?
+    ) {
         self.id = id
         self.name = name
         self.enabled = enabled
@@ -368,8 +381,10 @@ package struct Destination: Sendable, Hashable {
         self.catalogId = catalogId
         self.vendor = vendor
         self.endpoint = endpoint
+        self.settings = settings
         self.supportedRegions = supportedRegions
         self.regionEndpoints = regionEndpoints
+        self.integration = integration
         self.origin = origin
     }
 }

@@ -147,42 +147,56 @@ extension BundleDecoder {
         if platform == nil, let node = n["sourceId"] {
             reader.report(.danglingSource(id, sourceID, at: reader.range(node), candidates: sources.keys))
         }
-        var d = Destination(
-            id: id, name: reader.string(n, "name", path()), enabled: reader.bool(n, "enabled", path()), sourceId: sourceID,
-            origin: reader.origin(n))
+        // Every field is worked out in a local and the destination built once, as it is
+        // appended: built first and filled in, it was copied whole twice (a read of it inside
+        // a closure or an autoclosure while it was being written), each copy a dozen retains.
+        // Read in the order the diagnostics of a bad one have always come in.
+        let name = reader.string(n, "name", path()), enabled = reader.bool(n, "enabled", path())
+        let origin = reader.origin(n)
         let metadata = reader.object(n["metadata"], "\(path()).metadata")
+        var catalogName: String?, catalogSlug: String?, catalogId: String?
+        var supportedRegions: [String]?, regionEndpoints: [String]?
         var regions: IntegrationResolver.Exported?
         var endpoints: IntegrationResolver.Exported?
         if let m = metadata {
-            d.catalogName = reader.string(m, "name", "\(path()).metadata")
-            d.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
-            d.catalogId = reader.string(m, "id", "\(path()).metadata")
-            d.supportedRegions = reader.strings(m, "supportedRegions", "\(path()).metadata")
-            d.regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
-            if let v = d.supportedRegions, let node = m["supportedRegions"] {
+            catalogName = reader.string(m, "name", "\(path()).metadata")
+            catalogSlug = reader.string(m, "slug", "\(path()).metadata")
+            catalogId = reader.string(m, "id", "\(path()).metadata")
+            supportedRegions = reader.strings(m, "supportedRegions", "\(path()).metadata")
+            regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
+            if let v = supportedRegions, let node = m["supportedRegions"] {
                 regions = .init(values: v, origin: reader.origin(node), field: "metadata.supportedRegions")
             }
-            if let v = d.regionEndpoints, let node = m["regionEndpoints"] {
+            if let v = regionEndpoints, let node = m["regionEndpoints"] {
                 endpoints = .init(values: v, origin: reader.origin(node), field: "metadata.regionEndpoints")
             }
         }
-        let found = lookUp(.destinations, id: d.catalogId, slug: d.catalogSlug, name: d.catalogName, metadata)
-        identify(&d.catalogName, &d.catalogSlug, found, .destinations)
+        let found = lookUp(.destinations, id: catalogId, slug: catalogSlug, name: catalogName, metadata)
+        identify(&catalogName, &catalogSlug, found, .destinations)
         // The row's fields read in place: a copy of the row retained its every list.
         let row = found.map { Int($0.row) }
-        d.catalogId = d.catalogId ?? row.flatMap { catalog.destinations[$0].id }
-        d.vendor = row.flatMap { catalog.destinations[$0].vendor }
-        d.integration = IntegrationResolver.facts(
+        var vendor: String?
+        if let row {
+            catalog.withRow(.destinations, row) { entry in
+                if catalogId == nil { catalogId = entry.id }
+                vendor = entry.vendor
+            }
+        }
+        let facts = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let settings = reader.object(n["settings"], "\(path()).settings")
-        d.settings = settings?.languageValue ?? .missing
         let file = reader.file.path
-        d.endpoint = EndpointRules.resolve(
+        let endpoint = EndpointRules.resolve(
             EndpointRules.Query(
-                name: d.catalogName ?? d.name ?? id, catalog: catalog, row: row, facts: d.integration,
+                name: catalogName ?? name ?? id, catalog: catalog, row: row, facts: facts,
                 setting: { BundleDecoder.setting(settings, $0, file: file) }, platform: platform ?? nil,
                 workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers))
-        out.append(d)
+        out.append(
+            Destination(
+                id: id, name: name, enabled: enabled, sourceId: sourceID,
+                catalogName: catalogName, catalogSlug: catalogSlug, catalogId: catalogId, vendor: vendor,
+                endpoint: endpoint, settings: settings?.languageValue ?? .missing, supportedRegions: supportedRegions,
+                regionEndpoints: regionEndpoints, integration: facts, origin: origin))
     }
 
     mutating func decodeWarehouse(_ n: DataNode, _ path: @autoclosure () -> String) -> Warehouse? {
