@@ -369,7 +369,10 @@ extension PolicyProgram {
     }
 
     /// The findings of one workspace as reports record them, in order, sharing one frame
-    /// rather than allocating one per result, each moved straight into its place.
+    /// rather than allocating one per result, each moved straight into its place: full detail
+    /// (message, reason, evidence) for the outcomes that need explaining, and only the resource
+    /// for passes and not-applicable ones, whose evidence `describe`/`explain` give on demand.
+    /// This keeps a nightly run of a million results from re-running every pass with tracing on.
     func reportFindings(_ results: [RawResult], in ctx: EvalContext, into out: inout PartWriter<Finding>) {
         let frame = Frame(ctx: ctx, slotCount: slotCount)
         // The fingerprint's hash of policy, workspace and kind, mixed once per policy.
@@ -382,28 +385,22 @@ extension PolicyProgram {
                     Finding.fingerprintSeed(policy: p.id, workspaceID: ctx.model.workspace.id, kind: p.kind.keyword)
                 )
             }
-            out.append(reportFinding(r, frame, seed: seed.hash))
+            guard r.outcome == .pass || r.outcome == .notApplicable else {
+                var trace: [(node: Int32, value: Value)] = []
+                out.append(traced(r, frame, seed: seed.hash, trace: &trace))
+                continue
+            }
+            // A pass or not-applicable result carries only its resource, built where it is
+            // stored: returned from a function, it was built, copied and destroyed.
+            let p = Int(r.policy), i = Int(r.resource)
+            let id = ctx.model.id(of: reports[p].kind, i)
+            out.append(
+                Finding(
+                    policy: reports[p].id, title: reports[p].title, severity: reports[p].severity, outcome: r.outcome,
+                    workspace: ctx.model.workspace.slug, resourceKind: reports[p].kind.keyword, resourceId: id,
+                    resourceName: ctx.model.name(of: reports[p].kind, i), evidence: [],
+                    fingerprint: Finding.fingerprint(seed: seed.hash, resourceID: id)))
         }
-    }
-
-    /// The finding as reports record it: full detail (message, reason, evidence) for the
-    /// outcomes that need explaining, and only the resource for passes and not-applicable
-    /// ones, whose evidence `describe`/`explain` give on demand. This keeps a nightly run of a
-    /// million results from re-running every pass with tracing on.
-    private func reportFinding(_ r: RawResult, _ frame: Frame, seed: UInt64) -> Finding {
-        guard r.outcome == .pass || r.outcome == .notApplicable else {
-            var trace: [(node: Int32, value: Value)] = []
-            return traced(r, frame, seed: seed, trace: &trace)
-        }
-        let ctx = frame.ctx
-        let policy = reports[Int(r.policy)]
-        let i = Int(r.resource)
-        let id = ctx.model.id(of: policy.kind, i)
-        return Finding(
-            policy: policy.id, title: policy.title, severity: policy.severity, outcome: r.outcome,
-            workspace: ctx.model.workspace.slug, resourceKind: policy.kind.keyword, resourceId: id,
-            resourceName: ctx.model.name(of: policy.kind, i), evidence: [],
-            fingerprint: Finding.fingerprint(seed: seed, resourceID: id))
     }
 
     /// Re-runs one (policy, resource) with every node traced.
