@@ -45,6 +45,20 @@ import Testing
         #expect(map.keys == ["\u{212A}elvin", "a;b", "caf\u{E9}"])
     }
 
+    /// A copy is a value: inserting into one leaves the other as it was (the keys live in one
+    /// object, copied on the first write to a shared one).
+    @Test func aCopyIsAValue() {
+        var a = TextMap<Int>()
+        a.insertIfAbsent("src-1", 1)
+        a.insertIfAbsent("caf\u{E9}", 2)
+        var b = a
+        b.insertIfAbsent("src-2", 3)
+        b.insertIfAbsent("na\u{EF}ve", 4)
+        #expect(a["src-2"] == nil && a["na\u{EF}ve"] == nil && a.count == 2)
+        #expect(b["src-1"] == 1 && b["src-2"] == 3 && b["cafe\u{301}"] == 2 && b.count == 4)
+        #expect(a.keys == ["src-1", "caf\u{E9}"])
+    }
+
     /// Growth keeps every key and its first value, over more keys than the first table holds.
     @Test func growingKeepsEveryKey() {
         var map = TextMap<Int>(minimumCapacity: 2)
