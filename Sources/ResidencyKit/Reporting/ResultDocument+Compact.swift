@@ -121,7 +121,6 @@ enum RecordReferences {
         }
         out.removeLast(room - written)
     }
-
 }
 
 /// Encodes one workspace record: the rows first (numbering texts as they are met), then the
@@ -203,43 +202,40 @@ private struct WorkspaceRecord {
     /// The three lists of flows into `rows`, as `"sources": [[…], …], …`.
     private mutating func flows() {
         var out: [UInt8] = []
-        // Rows read in place (`ws.destinations[k].id`): a copy of each flow retained its every text.
+        // Rows read in place, by address: a copy of each flow retained its every text.
         raw("\"sources\": [", &out)
-        for k in ws.sources.indices {
-            row(
-                k, ws.sources[k].id, ws.sources[k].name, ws.sources[k].catalogName, ws.sources[k].enabled, ws.sources[k].line,
-                &out)
-            // Each column in turn, not through an array of them (an allocation per row).
-            column(ws.sources[k].library, &out)
-            column(ws.sources[k].ingestHost, &out)
-            column(ws.sources[k].ingestRegion, &out)
-            // The code column only where `check --scan` found one: rows stay as they were without.
-            if let code = ws.sources[k].code {
-                out.append(44)
-                text(code, &out)
+        ws.sources.withUnsafeBufferPointer { rows in
+            for k in rows.indices {
+                row(k, rows.baseAddress! + k, &out)
+                // Each column in turn, not through an array of them (an allocation per row).
+                column(rows[k].library, &out)
+                column(rows[k].ingestHost, &out)
+                column(rows[k].ingestRegion, &out)
+                // The code column only where `check --scan` found one: rows stay as they were without.
+                if let code = rows[k].code { column(code, &out) }
+                out.append(93)
             }
-            out.append(93)
         }
         raw("], \"destinations\": [", &out)
-        for k in ws.destinations.indices {
-            row(
-                k, ws.destinations[k].id, ws.destinations[k].name, ws.destinations[k].catalogName, ws.destinations[k].enabled,
-                ws.destinations[k].line, &out)
-            column(ws.destinations[k].sourceId, &out)
-            column(ws.destinations[k].vendor, &out)
-            column(ws.destinations[k].region, &out)
-            column(ws.destinations[k].host, &out)
-            column(ws.destinations[k].evidence, &out)
-            out.append(93)
+        ws.destinations.withUnsafeBufferPointer { rows in
+            for k in rows.indices {
+                row(k, rows.baseAddress! + k, &out)
+                column(rows[k].sourceId, &out)
+                column(rows[k].vendor, &out)
+                column(rows[k].region, &out)
+                column(rows[k].host, &out)
+                column(rows[k].evidence, &out)
+                out.append(93)
+            }
         }
         raw("], \"warehouses\": [", &out)
-        for k in ws.warehouses.indices {
-            row(
-                k, ws.warehouses[k].id, ws.warehouses[k].name, ws.warehouses[k].catalogName, ws.warehouses[k].enabled,
-                ws.warehouses[k].line, &out)
-            column(ws.warehouses[k].location, &out)
-            column(ws.warehouses[k].region, &out)
-            out.append(93)
+        ws.warehouses.withUnsafeBufferPointer { rows in
+            for k in rows.indices {
+                row(k, rows.baseAddress! + k, &out)
+                column(rows[k].location, &out)
+                column(rows[k].region, &out)
+                out.append(93)
+            }
         }
         out.append(93)
         rows = out
@@ -252,20 +248,18 @@ private struct WorkspaceRecord {
     }
 
     /// The columns every flow has, after `[`.
-    private mutating func row(
-        _ k: Int, _ id: String, _ name: String, _ catalog: String?, _ enabled: Bool?, _ line: Int?, _ out: inout [UInt8]
-    ) {
+    private func row<Flow: FlowColumns>(_ k: Int, _ flow: UnsafePointer<Flow>, _ out: inout [UInt8]) {
         if k > 0 { out.append(44) }
         out.append(91)
-        text(id, &out)
+        text(flow.pointee.id, &out)
         out.append(44)
-        text(name, &out)
+        text(flow.pointee.name, &out)
         out.append(44)
-        text(catalog, &out)
+        text(flow.pointee.catalogName, &out)
         out.append(44)
-        flag(enabled, &out)
+        flag(flow.pointee.enabled, &out)
         out.append(44)
-        number(line, &out)
+        number(flow.pointee.line, &out)
     }
 
     // MARK: Results
@@ -635,3 +629,16 @@ private struct WorkspaceRecord {
         raw("]}", &out)
     }
 }
+
+/// The columns every flow of the document starts with (`WorkspaceRecord.row`).
+private protocol FlowColumns {
+    var id: String { get }
+    var name: String { get }
+    var catalogName: String? { get }
+    var enabled: Bool? { get }
+    var line: Int? { get }
+}
+
+extension ResultDocument.FlowSource: FlowColumns {}
+extension ResultDocument.FlowDestination: FlowColumns {}
+extension ResultDocument.FlowWarehouse: FlowColumns {}
