@@ -101,7 +101,7 @@ struct Compiler {
                         return f.tracedForeignRead(get, kind, w, i, provenance: provenance)
                     }
                     guard case .ref(_, let i) = v else { return .missing }
-                    if let d = provenance(f.ctx, Int(i)), let k = f.trace?.count { f.derivations[k] = d }
+                    if let d = provenance(f.ctx, Int(i)), let k = f.trace?.count { f.derivations.record(d, at: k) }
                     return get(f.ctx, Int(i))
                 }
             }

@@ -133,9 +133,10 @@ final class Frame {
             default: record = "\(kind.typeName) in workspace \(model.workspace.slug)"
             }
             if let provenance, let d = provenance(remote(w), Int(i)) {
-                derivations[k] = Derivation("\(d.text); read from \(record)", at: d.origin ?? model.origin(of: kind, Int(i)))
+                derivations.record(
+                    Derivation("\(d.text); read from \(record)", at: d.origin ?? model.origin(of: kind, Int(i))), at: k)
             } else {
-                derivations[k] = Derivation("read from \(record)", at: model.origin(of: kind, Int(i)))
+                derivations.record(Derivation("read from \(record)", at: model.origin(of: kind, Int(i))), at: k)
             }
         }
         return v
@@ -293,17 +294,13 @@ struct TraceDerivations {
     private var entries: [(at: Int, derivation: Derivation)] = []
 
     subscript(k: Int) -> Derivation? {
-        get {
-            for e in entries where e.at == k { return e.derivation }
-            return nil
-        }
-        set {
-            if let i = entries.firstIndex(where: { $0.at == k }) {
-                if let newValue { entries[i].derivation = newValue } else { entries.remove(at: i) }
-            } else if let newValue {
-                entries.append((k, newValue))
-            }
-        }
+        for e in entries where e.at == k { return e.derivation }
+        return nil
+    }
+
+    /// Records what the value at trace index `k` rests on; a later record for `k` replaces it.
+    mutating func record(_ d: Derivation, at k: Int) {
+        if let i = entries.firstIndex(where: { $0.at == k }) { entries[i].derivation = d } else { entries.append((k, d)) }
     }
 
     mutating func removeAll(keepingCapacity keep: Bool) { entries.removeAll(keepingCapacity: keep) }
