@@ -173,15 +173,8 @@ extension BundleDecoder {
         }
         let found = lookUp(.destinations, id: catalogId, slug: catalogSlug, name: catalogName, metadata)
         identify(&catalogName, &catalogSlug, found, .destinations)
-        // The row's fields read in place: a copy of the row retained its every list.
         let row = found.map { Int($0.row) }
-        var vendor: String?
-        if let row {
-            catalog.withRow(.destinations, row) { entry in
-                if catalogId == nil { catalogId = entry.id }
-                vendor = entry.vendor
-            }
-        }
+        let vendor = vendor(of: row, catalogId: &catalogId)
         let facts = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let settings = reader.object(n["settings"], "\(path()).settings")
@@ -236,6 +229,17 @@ extension BundleDecoder {
             reader.report(.unknownCatalogName(table.noun, label, at: reader.range(node), candidates: catalog.names(table)))
         }
         return nil
+    }
+
+    /// A destination's vendor, from the catalog row found (nil: none), and its catalog id: the
+    /// export's, else the row's. The row's fields are read in place: a copy of the row retained
+    /// its every list.
+    func vendor(of row: Int?, catalogId: inout String?) -> String? {
+        guard let row else { return nil }
+        return catalog.withRow(.destinations, row) { entry in
+            if catalogId == nil { catalogId = entry.id }
+            return entry.vendor
+        }
     }
 
     /// The names policies read (`d.catalogName`, `d.catalogSlug`) are the catalog row's, so

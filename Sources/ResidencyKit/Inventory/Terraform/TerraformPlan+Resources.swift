@@ -65,10 +65,8 @@ extension TerraformPlanDecoder {
             found = lookUp(.destinations, m, r.address)
             base.identify(&d.catalogName, &d.catalogSlug, found, .destinations)
         }
-        // The row's fields read in place, as the export's decoder reads them.
         let row = found.map { Int($0.row) }
-        d.catalogId = d.catalogId ?? row.flatMap { catalog.destinations[$0].id }
-        d.vendor = row.flatMap { catalog.destinations[$0].vendor }
+        d.vendor = base.vendor(of: row, catalogId: &d.catalogId)
         d.integration = IntegrationResolver.facts(
             catalog: catalog, table: .destinations, found: found, regions: regions, endpoints: endpoints)
         let name = d.catalogName ?? d.name ?? r.address
