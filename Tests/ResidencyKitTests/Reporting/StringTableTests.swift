@@ -59,14 +59,18 @@ import Testing
     /// the five bytes a reference takes), references back to back, first and last.
     @Test(arguments: [10, 1_000, 2_000_000])
     func referencesResolveToTheirRanks(texts: Int) {
-        var generator = SystemRandomNumberGenerator()
+        // The regex tests' seeded SplitMix64, for its numbers only: a failure repeats.
+        var generator = RegexGenerator(seed: UInt64(texts))
         let rank = (0..<texts).map { texts - 1 - $0 }
         var bytes: [UInt8] = []
         var expected: [UInt8] = [9]
         bytes.append(9)
         for k in 0..<500 {
-            let n = k % 7 == 0 ? texts - 1 : Int.random(in: 0..<texts, using: &generator)
-            bytes += [1, UInt8(truncatingIfNeeded: n), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 24)]
+            let n = k % 7 == 0 ? texts - 1 : generator.next(texts)
+            bytes += [
+                1, UInt8(truncatingIfNeeded: n), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n >> 16),
+                UInt8(truncatingIfNeeded: n >> 24),
+            ]
             expected += Array(String(rank[n]).utf8)
             if k % 3 != 0 {
                 let filler = Array("[\"x\", ".utf8.prefix(k % 5))
