@@ -89,10 +89,10 @@ extension AuditRun {
                 parts.store(i, stop.isSet ? BatchPart(failed: true) : context.part(batches[i], records: &out))
             },
             deliver: { bytes in
-                let part = parts.take(next) ?? BatchPart(failed: true)
+                var part = parts.take(next) ?? BatchPart(failed: true)
                 next += 1
                 guard complete else { return }
-                complete = run.merge(part, bytes)
+                complete = run.merge(&part, bytes)
                 if !complete { stop.set() }
                 diagnostics += part.diagnostics
                 kept += part.kept

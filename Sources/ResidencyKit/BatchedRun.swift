@@ -109,7 +109,7 @@ struct BatchContext: Sendable {
         var candidates: [BatchPart.Urgency] = []
         doc.results.withUnsafeBufferPointer { found in
             for i in found.indices where found[i].outcome == .fail || found[i].outcome == .indeterminate {
-                candidates.append(TerminalSummary.urgency(doc, found[i], index: i))
+                candidates.append(TerminalSummary.urgency(doc, found.baseAddress! + i, index: i))
             }
         }
         return candidates.sorted { $0 < $1 }.prefix(limit).map { ($0, doc.results[$0.3]) }
@@ -192,7 +192,7 @@ struct BatchedRun {
     /// Merges the next batch and appends its records. False when the run must give way: the
     /// batch failed, or a workspace repeats one of an earlier batch (the run in one piece
     /// reports both).
-    mutating func merge(_ part: BatchPart, _ bytes: [UInt8]) -> Bool {
+    mutating func merge(_ part: inout BatchPart, _ bytes: [UInt8]) -> Bool {
         guard !part.failed else { return false }
         for (id, slug) in part.keys {
             guard ids.insert(id).inserted, slugs.insert(slug).inserted else { return false }
@@ -223,7 +223,8 @@ struct BatchedRun {
             full = full.filter { needed.contains($0.key) }
             for (slug, ws) in part.full where needed.contains(slug) { full[slug] = ws }
         }
-        all += part.all
+        // Moved, not copied: the batch's results are not read again.
+        all.appendMoving(&part.all, placeholder: Finding.empty)
         results += part.results
         if let records, !bytes.isEmpty {
             // Each record came with a leading comma; the run's first has none.

@@ -228,6 +228,12 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
+    /// A finding of empty texts, which holds no references: what a result moved out of an
+    /// array leaves in its place (`Array.appendMoving`).
+    static let empty = Finding(
+        policy: "", title: "", severity: .info, outcome: .notApplicable, workspace: "", resourceKind: "", resourceId: "",
+        resourceName: "", evidence: [])
+
     public init(
         policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
         resourceId: String, resourceName: String, message: String? = nil, remediation: String? = nil,

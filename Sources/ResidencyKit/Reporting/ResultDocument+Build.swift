@@ -133,9 +133,11 @@ extension ResultDocument {
 
     /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
     /// and with `--fail-on-new` only when the baseline did not have it.
-    func trips(_ f: Finding) -> Bool {
-        let failOn = summary.failOn
-        return Self.gates(f, failOn) && (baseline?.failOnNew != true || f.change == .new)
+    func trips(_ f: Finding) -> Bool { trips(f.severity, f.outcome, f.change) }
+
+    /// `trips` from the three fields it reads, for callers that read a result in place.
+    func trips(_ severity: PolicySeverity, _ outcome: Outcome, _ change: Finding.Change?) -> Bool {
+        Self.gates(severity, outcome, summary.failOn) && (baseline?.failOnNew != true || change == .new)
     }
 
     /// Where a failing or undecided result stands at the gate; nil for any other.

@@ -19,8 +19,13 @@ package struct TerminalSummary: Sendable {
 
     /// The order results are shown in, most urgent first: those that trip the gate, then new
     /// ones (against a baseline), then by severity, then in document order (`index`).
-    static func urgency(_ doc: ResultDocument, _ r: Finding, index: Int) -> (Int, Int, Int, Int) {
-        (doc.trips(r) ? 0 : 1, r.change == .new ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: r.severity) ?? 0), index)
+    /// Read by address: a `Finding` passed by value, even an element of a buffer, is copied.
+    static func urgency(_ doc: ResultDocument, _ r: UnsafePointer<Finding>, index: Int) -> (Int, Int, Int, Int) {
+        let severity = r.pointee.severity, change = r.pointee.change
+        return (
+            doc.trips(severity, r.pointee.outcome, change) ? 0 : 1, change == .new ? 0 : 1,
+            -(PolicySeverity.allCases.firstIndex(of: severity) ?? 0), index
+        )
     }
 
     package init(colour: Bool, limit: Int = TerminalSummary.defaultLimit, explainInputs: [String] = []) {
@@ -40,11 +45,13 @@ package struct TerminalSummary: Sendable {
         // Indices rather than a filtered copy: a large run has tens of thousands of failures.
         // Those that trip the gate first, then new ones (against a baseline), then by severity:
         // the finding that failed the build is never below the cut.
-        // Each key computed once, not per comparison.
-        let shown = doc.results.indices.compactMap { i -> (Int, Int, Int, Int)? in
-            let r = doc.results[i]
-            guard r.outcome == .fail || r.outcome == .indeterminate else { return nil }
-            return Self.urgency(doc, r, index: i)
+        // Each key computed once, not per comparison; each result read in place, by address
+        // (`let r = doc.results[i]` copied every one of a night's results, passes included).
+        let shown = doc.results.withUnsafeBufferPointer { results in
+            results.indices.compactMap { i -> (Int, Int, Int, Int)? in
+                guard results[i].outcome == .fail || results[i].outcome == .indeterminate else { return nil }
+                return Self.urgency(doc, results.baseAddress! + i, index: i)
+            }
         }.sorted(by: <).map(\.3)
         // Counted from the summary: a run in batches keeps only the results shown here.
         let failing = doc.summary.outcomes[.fail] + doc.summary.outcomes[.indeterminate]
@@ -110,9 +117,12 @@ package struct TerminalSummary: Sendable {
     /// reads, else in single quotes (a resource id is text from an export).
     private func shell(_ s: String) -> String {
         let word = name(s)
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:=@%+,".unicodeScalars.contains($0)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "-_./:=@%+,".unicodeScalars.contains($0)
+            }
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 

@@ -80,3 +80,29 @@ final class ParallelSlots<T: Sendable>: Sendable {
         items.withLock { $0[i] }
     }
 }
+
+extension Array {
+    /// Appends every element of `other` by moving it, not copying it: `other`'s elements are
+    /// left as `placeholder`, which should hold no references (empty texts and lists), and
+    /// `other` is left empty. `append(contentsOf:)` copies each element (a retain of every
+    /// reference in it) and the source array then releases them all; for a night's 300,000
+    /// results merged batch by batch that was 2% of the run.
+    mutating func appendMoving(_ other: inout [Element], placeholder: Element) {
+        if isEmpty {
+            swap(&self, &other)
+            return
+        }
+        other.withUnsafeMutableBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            // Each element is taken out and its place given the placeholder, so that the
+            // source still holds valid values when it is freed.
+            append(
+                contentsOf: (0..<source.count).lazy.map { i in
+                    let element = (base + i).move()
+                    (base + i).initialize(to: placeholder)
+                    return element
+                })
+        }
+        other = []
+    }
+}

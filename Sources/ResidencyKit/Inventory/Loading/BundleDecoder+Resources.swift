@@ -103,9 +103,10 @@ extension BundleDecoder {
         }
         let found = lookUp(.sources, id: metadataID, slug: source.catalogSlug, name: source.catalogName, metadata)
         identify(&source.catalogName, &source.catalogSlug, found, .sources)
-        let entry = found.map { catalog.sources[Int($0.row)] }
-        source.isCloudSource = entry?.cloud ?? cloudFlag
-        source.platform = BundleDecoder.platform(type: entry?.sourceType, cloud: cloudFlag, categories: source.categories)
+        // The row's type read in place: a copy of the row retained its every list.
+        let (sourceType, cloud) = found.map { catalog.withRow(.sources, Int($0.row)) { ($0.sourceType, $0.cloud) } } ?? (nil, nil)
+        source.isCloudSource = cloud ?? cloudFlag
+        source.platform = BundleDecoder.platform(type: sourceType, cloud: cloudFlag, categories: source.categories)
         // The Public API's source metadata carries no regions: the catalog decides.
         source.integration = IntegrationResolver.facts(
             catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)

@@ -19,14 +19,24 @@ enum IntegrationResolver {
         var facts = IntegrationFacts()
         facts.row = found?.row
         facts.match = found?.match
-        // The fields read from the borrowed row: a copy of the row retained its every list,
-        // for each resource decoded.
-        let entry = found.map { found in
+        // The fields read from the borrowed row, each into a local of its own: a copy of the
+        // row retained its every list, and so did each read of a field of an optional tuple
+        // of them (`entry?.name`), for each resource decoded.
+        var layerIndex: Int?
+        var rowName: String?
+        var rowOrigin: Origin?
+        var rowRegions: [String]?
+        var rowEndpoints: [String]?
+        if let found {
             catalog.withRow(table, Int(found.row)) {
-                (layer: $0.layer, name: $0.name, origin: $0.origin, regions: $0.supportedRegions, endpoints: $0.regionEndpoints)
+                layerIndex = $0.layer
+                rowName = $0.name
+                rowOrigin = $0.origin
+                rowRegions = $0.supportedRegions
+                rowEndpoints = $0.regionEndpoints
             }
         }
-        let layer = entry.flatMap { catalog.layer(at: $0.layer) }
+        let layer = layerIndex.flatMap { catalog.layer(at: $0) }
         let catalogDecider = layer.map { l -> CatalogDecider in
             l.isBundled ? .bundledCatalog(version: l.version) : .userCatalog(path: l.path)
         }
@@ -37,13 +47,13 @@ enum IntegrationResolver {
                 return (e.values, ListSource(decider: .exportMetadata, field: e.field, rowName: nil, origin: e.origin))
             }
             guard let rowValues, let decider = catalogDecider else { return nil }
-            return (rowValues, ListSource(decider: decider, field: field, rowName: entry?.name, origin: entry?.origin))
+            return (rowValues, ListSource(decider: decider, field: field, rowName: rowName, origin: rowOrigin))
         }
-        if let (values, source) = pick(regions, entry?.regions, "supportedRegions") {
+        if let (values, source) = pick(regions, rowRegions, "supportedRegions") {
             facts.supportedRegions = values
             facts.regionsSource = source
         }
-        if let (values, source) = pick(endpoints, entry?.endpoints, "regionEndpoints") {
+        if let (values, source) = pick(endpoints, rowEndpoints, "regionEndpoints") {
             facts.regionEndpoints = values
             facts.endpointsSource = source
         }
