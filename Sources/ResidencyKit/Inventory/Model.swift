@@ -307,6 +307,30 @@ package struct Source: Sendable, Hashable {
         self.ingestRegion = ingestRegion
         self.origin = origin
     }
+
+    /// What the decoder knows of a source, at once: it builds each source as it appends it.
+    /// Fields set here rather than through the initialiser above, whose delegation copied
+    /// the whole value.
+    init(
+        id: String, slug: String, name: String?, enabled: Bool?, catalogName: String?, catalogSlug: String?,
+        isCloudSource: Bool?, categories: [String]?, writeKeys: [String]?, labels: [String]?, settings: Value,
+        integration: IntegrationFacts, platform: EndpointRules.SourcePlatform?, origin: Origin?
+    ) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.enabled = enabled
+        self.catalogName = catalogName
+        self.catalogSlug = catalogSlug
+        self.isCloudSource = isCloudSource
+        self.categories = categories
+        self.writeKeys = writeKeys
+        self.labels = labels
+        self.settings = settings
+        self.integration = integration
+        self.platform = platform
+        self.origin = origin
+    }
 }
 
 /// Where a destination sends data, resolved from its settings or the catalog.

@@ -19,7 +19,8 @@ extension BundleDecoder {
     /// `residency_sdk_configs` output), then every source's ingest host.
     mutating func applySDKConfigs(_ items: [ListItem], _ sources: inout [Source], workspaceRegion: String?) {
         var index: [String: Int] = [:]
-        for (i, s) in sources.enumerated() where index[s.id] == nil { index[s.id] = i }
+        // By index: `enumerated()` copied every source, a retain of each of its fields.
+        for i in sources.indices where index[sources[i].id] == nil { index[sources[i].id] = i }
         var seen: [String: DataNode] = [:]
         for item in items {
             let node = item.node
@@ -84,7 +85,9 @@ extension BundleDecoder {
     static func resolveIngest(_ sources: inout [Source], workspaceRegion: String?) {
         for i in sources.indices {
             // Analytics.js configures itself from the source settings: nothing to declare.
-            if sources[i].sdk == nil, isAnalyticsJS(sources[i]) { sources[i].sdk = SDKConfig(library: "analytics.js") }
+            if sources[i].sdk == nil, isAnalyticsJS(sources[i].catalogName, sources[i].catalogSlug) {
+                sources[i].sdk = SDKConfig(library: "analytics.js")
+            }
             guard let sdk = sources[i].sdk else { continue }
             var r = SDKRules.resolve(sdk, workspaceRegion: workspaceRegion)
             // analytics.js runs only in a browser: named for a mobile or server source, it is not
@@ -107,11 +110,13 @@ extension BundleDecoder {
         }
     }
 
-    private static func isAnalyticsJS(_ s: Source) -> Bool {
-        [s.catalogName, s.catalogSlug].contains { name in
+    /// From the two names, not the source: a source passed from its list was copied whole.
+    private static func isAnalyticsJS(_ catalogName: String?, _ catalogSlug: String?) -> Bool {
+        func named(_ name: String?) -> Bool {
             guard let n = name?.lowercased() else { return false }
             return n == "javascript" || n == "analytics.js" || n == "javascript-website"
         }
+        return named(catalogName) || named(catalogSlug)
     }
 
     mutating func applyWarehouseAccess(_ bundle: DataNode, _ path: String, _ warehouses: inout [Warehouse]) {

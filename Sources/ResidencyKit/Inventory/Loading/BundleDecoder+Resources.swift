@@ -78,39 +78,44 @@ extension BundleDecoder {
         return normalised
     }
 
-    mutating func decodeSource(_ n: DataNode, _ path: @autoclosure () -> String) -> Source? {
-        guard let id = reader.requiredString(n, "id", path(), what: "a source") else { return nil }
+    /// Every field is worked out in a local and the source built once, as it is appended (as
+    /// `decodeDestination` does): built first and filled in, and returned, it was copied whole
+    /// on its way, a retain of each of its fields.
+    mutating func decodeSource(_ n: DataNode, _ path: @autoclosure () -> String, into out: inout [Source]) {
+        guard let id = reader.requiredString(n, "id", path(), what: "a source") else { return }
         let metadata = reader.object(n["metadata"], "\(path()).metadata")
-        var source = Source(
-            id: id, slug: reader.string(n, "slug", path()) ?? id, name: reader.string(n, "name", path()),
-            enabled: reader.bool(n, "enabled", path()), origin: reader.origin(n))
-        source.writeKeys = reader.strings(n, "writeKeys", path())
-        source.settings = reader.object(n["settings"], "\(path()).settings")?.languageValue ?? .missing
-        if let labels = reader.array(n["labels"], "\(path()).labels") {
-            source.labels = labels.elements.enumerated().compactMap { i, l in
+        let slug = reader.string(n, "slug", path()) ?? id, name = reader.string(n, "name", path())
+        let enabled = reader.bool(n, "enabled", path()), origin = reader.origin(n)
+        let writeKeys = reader.strings(n, "writeKeys", path())
+        let settings = reader.object(n["settings"], "\(path()).settings")?.languageValue ?? .missing
+        var labels: [String]?
+        if let list = reader.array(n["labels"], "\(path()).labels") {
+            labels = list.elements.enumerated().compactMap { i, l in
                 guard let l = reader.object(l, "\(path()).labels[\(i)]"), let k = l["key"]?.string else { return nil }
                 return "\(k):\(l["value"]?.string ?? "")"
             }
         }
-        var metadataID: String?
+        var metadataID: String?, catalogName: String?, catalogSlug: String?, categories: [String]?
         var cloudFlag: Bool?
         if let m = metadata {
             metadataID = reader.string(m, "id", "\(path()).metadata")
-            source.catalogName = reader.string(m, "name", "\(path()).metadata")
-            source.catalogSlug = reader.string(m, "slug", "\(path()).metadata")
-            source.categories = reader.strings(m, "categories", "\(path()).metadata")
+            catalogName = reader.string(m, "name", "\(path()).metadata")
+            catalogSlug = reader.string(m, "slug", "\(path()).metadata")
+            categories = reader.strings(m, "categories", "\(path()).metadata")
             cloudFlag = reader.bool(m, "isCloudEventSource", "\(path()).metadata")
         }
-        let found = lookUp(.sources, id: metadataID, slug: source.catalogSlug, name: source.catalogName, metadata)
-        identify(&source.catalogName, &source.catalogSlug, found, .sources)
+        let found = lookUp(.sources, id: metadataID, slug: catalogSlug, name: catalogName, metadata)
+        identify(&catalogName, &catalogSlug, found, .sources)
         // The row's type read in place: a copy of the row retained its every list.
         let (sourceType, cloud) = found.map { catalog.withRow(.sources, Int($0.row)) { ($0.sourceType, $0.cloud) } } ?? (nil, nil)
-        source.isCloudSource = cloud ?? cloudFlag
-        source.platform = BundleDecoder.platform(type: sourceType, cloud: cloudFlag, categories: source.categories)
         // The Public API's source metadata carries no regions: the catalog decides.
-        source.integration = IntegrationResolver.facts(
-            catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
-        return source
+        let facts = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
+        out.append(
+            Source(
+                id: id, slug: slug, name: name, enabled: enabled, catalogName: catalogName, catalogSlug: catalogSlug,
+                isCloudSource: cloud ?? cloudFlag, categories: categories, writeKeys: writeKeys, labels: labels,
+                settings: settings, integration: facts,
+                platform: BundleDecoder.platform(type: sourceType, cloud: cloudFlag, categories: categories), origin: origin))
     }
 
     /// Where a source runs: its catalog type, else what its own metadata says.
