@@ -73,6 +73,13 @@ package final class MapBox: Sendable, Hashable {
         self.values = values
     }
 
+    /// Keys already in strictly increasing code point order, each with its value (a reader
+    /// that sorted and dropped repeats itself).
+    init(sortedKeys keys: [String], values: [Value]) {
+        self.keys = keys
+        self.values = values
+    }
+
     /// The value under `key`, or nil when there is none.
     subscript(key: String) -> Value? {
         var (low, high) = (0, keys.count)

@@ -80,8 +80,12 @@ extension BundleDecoder {
 
     /// Every field is worked out in a local and the source built once, as it is appended (as
     /// `decodeDestination` does): built first and filled in, and returned, it was copied whole
-    /// on its way, a retain of each of its fields.
-    mutating func decodeSource(_ n: DataNode, _ path: @autoclosure () -> String, into out: inout [Source]) {
+    /// on its way, a retain of each of its fields. The item is taken whole for the reason
+    /// `decodeDestination` gives: as a node and an autoclosure of its path, the list's path was
+    /// copied some twenty times for each source.
+    mutating func decodeSource(_ item: borrowing ListItem, into out: inout [Source]) {
+        let n = item.node
+        func path() -> String { item.path }
         guard let id = reader.requiredString(n, "id", path(), what: "a source") else { return }
         let metadata = reader.object(n["metadata"], "\(path()).metadata")
         let slug = reader.string(n, "slug", path()) ?? id, name = reader.string(n, "name", path())

@@ -92,7 +92,7 @@ struct BundleDecoder {
         // Resources are read by index below: iterating or mapping an array of these structs
         // copies each element (a dozen retains).
         var sources: [Source] = []
-        for item in decodeList(bundle, "sources", path) { decodeSource(item.node, item.path, into: &sources) }
+        for item in decodeList(bundle, "sources", path) { decodeSource(item, into: &sources) }
         reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
         // Each source's platform, which picks the connection modes of its destinations.
         var platforms = TextMap<EndpointRules.SourcePlatform?>(minimumCapacity: sources.count)

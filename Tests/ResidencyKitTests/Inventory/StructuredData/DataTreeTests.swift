@@ -132,3 +132,61 @@ import Testing
         #expect(tree.duplicateKeys.map { "\($0.key)@\($0.firstStart)/\($0.secondStart)" } == ["z@1/21"])
     }
 }
+
+@Suite struct StructuredDataMapTests {
+    /// The map of an object as `MapBox(entries)` defines it (sorted by code point, the last
+    /// of a repeated key written), built from the members' strings: what the reader's own
+    /// construction, from the stored bytes, must equal.
+    static func reference(_ n: DataNode) -> Value {
+        switch n.kind {
+        case .object: .map(MapBox(n.members.map { ($0.key, reference($0.value)) }))
+        case .array: .list(n.elements.map(reference))
+        default: n.languageValue
+        }
+    }
+
+    /// Keys that sort, repeat and compare in every way that matters: prefixes of each other,
+    /// the empty key, non-ASCII ones (NFC and NFD apart), and escaped spellings of the same
+    /// key, which the reader keeps in its table of strings rather than as bytes of the input.
+    static let keys = [
+        #""a""#, #""ab""#, #""b""#, #""""#, #""\u0061""#, #""é""#, #""e\u0301""#, #""\u00e9""#, #""Z""#, #""a\nb""#,
+        #""ü""#, #""K""#, #""\u212a""#,
+    ]
+
+    static func object(_ rng: inout SplitMix64, depth: Int) -> String {
+        let members = (0..<rng.below(9)).map { i -> String in
+            let key = keys[rng.below(keys.count)]
+            let value =
+                depth < 2 && rng.below(4) == 0 ? object(&rng, depth: depth + 1) : rng.below(2) == 0 ? "\(i)" : "\"v\(i)\""
+            return "\(key):\(value)"
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// A value with its maps' keys as bytes: `==` on strings would equate NFC and NFD keys.
+    static func spelled(_ v: Value) -> String {
+        switch v {
+        case .map(let m): "{" + zip(m.keys, m.values).map { "\(Array($0.utf8)):\(spelled($1))" }.joined(separator: ",") + "}"
+        case .list(let l): "[" + l.map(spelled).joined(separator: ",") + "]"
+        default: "\(v)"
+        }
+    }
+
+    @Test("StructuredData: an object's map is the map of its members, whatever their order and repeats")
+    func anObjectsMapIsTheMapOfItsMembers() throws {
+        var rng = SplitMix64(state: 14)
+        for _ in 0..<2_000 {
+            let text = Self.object(&rng, depth: 0)
+            let root = try parseJSON(text).root
+            #expect(Self.spelled(root.languageValue) == Self.spelled(Self.reference(root)), "\(text)")
+        }
+    }
+
+    @Test("StructuredData: a repeated key keeps its last value")
+    func aRepeatedKeyKeepsItsLastValue() throws {
+        let root = try parseJSON(#"{"b":1,"a":2,"b":3,"\u0062":4}"#).root
+        guard case .map(let map) = root.languageValue else { return #expect(Bool(false)) }
+        #expect(map.keys == ["a", "b"])
+        #expect(map["b"] == .int(4))
+    }
+}
