@@ -198,17 +198,21 @@ enum JSONBytes {
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most strings need no escaping: copy them in one go.
         if !needsEscaping(utf8) { return bytes.append(contentsOf: utf8) }
-        for b in utf8 {
+        // The bytes between two that need escaping are copied as one run: appended one at a
+        // time, a message quoting a few values cost a uniqueness check per byte.
+        var run = 0
+        for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == 92 {
+            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            run = i + 1
             switch b {
             case UInt8(ascii: "\""): bytes.append(92); bytes.append(b)
             case 92: bytes.append(92); bytes.append(92)
             case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
             case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
             case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+            default: bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
             }
         }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
     }
 }

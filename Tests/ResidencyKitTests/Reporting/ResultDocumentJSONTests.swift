@@ -94,10 +94,11 @@ import Testing
     /// A message's breaks are where its pieces meet; breaks that are out of order, past the end
     /// or inside a scalar's bytes (a finding built by hand) keep the text whole. Either
     /// way the message reads back byte for byte.
-    @Test(arguments: [
-        ([4, 9], false), ([0], false), ([33], false), ([9, 4], true), ([34], true), ([26], true), ([31], true),
-        ([25, 29], false),
-    ] as [([UInt32], Bool)])
+    @Test(
+        arguments: [
+            ([4, 9], false), ([0], false), ([33], false), ([9, 4], true), ([34], true), ([26], true), ([31], true),
+            ([25, 29], false),
+        ] as [([UInt32], Bool)])
     func messageBreaksReadBackOrKeepTheTextWhole(_ breaks: [UInt32], _ whole: Bool) throws {
         var finding = Self.findings[1]
         // 33 bytes: the flag's two scalars are 25..<29 and 29..<33.
@@ -183,6 +184,35 @@ import Testing
             #expect((object["workspaces"] as? [Any])?.count == workspaces.count)
             #expect(bytes.last == 10)
             #expect(try Self.roundTrip(doc).0.results == results)
+        }
+    }
+
+    /// Every text escaped as one byte at a time would (the plain definition), whatever mix of
+    /// runs and special bytes it has, and read back by Foundation's parser as itself.
+    @Test func escapedTextsAreTheTextsByteForByte() throws {
+        func plain(_ text: String) -> [UInt8] {
+            var out: [UInt8] = [34]
+            for b in text.utf8 {
+                switch b {
+                case 34, 92: out += [92, b]
+                case 10: out += [92, 110]
+                case 13: out += [92, 114]
+                case 9: out += [92, 116]
+                case 0..<0x20: out += Array(String(format: "\\u%04x", b).utf8)
+                default: out.append(b)
+                }
+            }
+            return out + [34]
+        }
+        let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "é", "settings.region = ", "🇪🇺", " "]
+        var rng = SplitMix64(state: 8)
+        for _ in 0..<3_000 {
+            let text = (0..<rng.below(12)).map { _ in pieces[rng.below(pieces.count)] }.joined()
+            var written: [UInt8] = []
+            JSONBytes.appendString(text, to: &written)
+            #expect(written == plain(text), "\(text.debugDescription)")
+            let read = try JSONSerialization.jsonObject(with: Data(written), options: .fragmentsAllowed) as? String
+            #expect(read.map { Array($0.utf8) } == Array(text.utf8))
         }
     }
 

@@ -11,9 +11,9 @@ struct BundleDecoder {
     /// A test file's inline `inventory:` states a whole made-up world, so a list it leaves out
     /// is none, as in the inputs of other engines' tests; an inventory file never is.
     var absentListIsIncomplete = true
-    /// The catalog's endpoint sentences already spelled out for this file's destinations.
-    /// Each decoder has its own, made where the decoder is, on the thread that uses it.
-    let catalogAnswers = EndpointRules.CatalogAnswers()
+    /// The catalog's endpoint sentences already spelled out: the load's, shared by the
+    /// decoders of all its files (`InventoryLoader.load`), or the decoder's own.
+    let catalogAnswers: EndpointRules.CatalogAnswers
 
     /// Every key a bundle may have: its own, and what `residency export` writes beside them.
     static let bundleKeys = [
@@ -24,9 +24,10 @@ struct BundleDecoder {
     /// page), they would silently not be read.
     static let listKeys = ["dataSubjects", "sources", "destinations", "warehouses", "sdkConfigs", "warehouseAccess"]
 
-    init(file: SourceFile, catalog: Catalog) {
+    init(file: SourceFile, catalog: Catalog, catalogAnswers: EndpointRules.CatalogAnswers = .init()) {
         self.reader = NodeReader(file: file)
         self.catalog = catalog
+        self.catalogAnswers = catalogAnswers
     }
 
     /// The bundles of a file with their paths: one bundle, or `{"workspaces": [bundle, …]}`.

@@ -114,9 +114,11 @@ enum InventoryLoader {
     /// file is as parallel as many small ones.
     package static func load(files: [SourceFile], catalog: Catalog, progress: ProgressCounter? = nil) -> Loaded {
         let perFile = ParallelSlots<FileLoad>(count: files.count)
+        // One set of catalog sentences for every file (they repeat across workspaces).
+        let answers = EndpointRules.CatalogAnswers()
         progress?.begin("inventory files", total: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            perFile.store(i, FileLoad(files[i], catalog: catalog))
+            perFile.store(i, FileLoad(files[i], catalog: catalog, answers: answers))
             progress?.step()
         }
         let loads = perFile.take()
@@ -124,7 +126,7 @@ enum InventoryLoader {
         let work = loads.indices.flatMap { i in loads[i].pending.map { (file: i, job: $0) } }
         let decoded = ParallelSlots<Decoded>(count: work.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { j in
-            decoded.store(j, decode(work[j].job, files[work[j].file], catalog))
+            decoded.store(j, decode(work[j].job, files[work[j].file], catalog, answers))
         }
         var later = decoded.take()[...]
 
@@ -168,8 +170,10 @@ enum InventoryLoader {
     /// A decoded bundle, or nil when it has no usable workspace, and what went wrong.
     typealias Decoded = (model: WorkspaceModel?, diagnostics: [Diagnostic])
 
-    private static func decode(_ job: Job, _ file: SourceFile, _ catalog: Catalog) -> Decoded {
-        var decoder = BundleDecoder(file: file, catalog: catalog)
+    private static func decode(
+        _ job: Job, _ file: SourceFile, _ catalog: Catalog, _ answers: EndpointRules.CatalogAnswers
+    ) -> Decoded {
+        var decoder = BundleDecoder(file: file, catalog: catalog, catalogAnswers: answers)
         let model = decoder.decode(job.node, job.path)
         return (model, decoder.reader.diagnostics)
     }
@@ -184,7 +188,7 @@ enum InventoryLoader {
         /// Its bundles, when it has several: decoded in the second pass.
         var pending: [Job] = []
 
-        init(_ file: SourceFile, catalog: Catalog) {
+        init(_ file: SourceFile, catalog: Catalog, answers: EndpointRules.CatalogAnswers) {
             digest = SHA256.hex(file.bytes)
             switch InventoryLoader.parse(file) {
             case .failure(let d): diagnostics = [d]
@@ -201,7 +205,7 @@ enum InventoryLoader {
                 if jobs.count > 1 {
                     pending = jobs
                 } else {
-                    decoded = jobs.map { InventoryLoader.decode($0, file, catalog) }
+                    decoded = jobs.map { InventoryLoader.decode($0, file, catalog, answers) }
                 }
             }
         }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where a destination sends data, decided as the integration's own code decides it: from the
 /// setting Segment documents for it (its `regionSettings`), for the connection mode it runs
 /// in, with the catalog's documented default when the setting is absent. The table of rows
@@ -172,33 +174,94 @@ enum EndpointRules {
         func regionSetting(_ name: String) -> Catalog.RegionSetting? { regionSettings.first { $0.name == name } }
     }
 
-    /// `fromCatalog`'s answers for one inventory file, by everything that decides them but the
-    /// place of the list they rest on: a workspace's destinations repeat a few integrations,
-    /// and spelling out the same catalog sentence for each was a twelfth of decoding a night's
-    /// bundles. A class, so a decoder hands one to every query it makes.
-    final class CatalogAnswers {
-        /// Texts that end up in the answer's words are keyed by their bytes (`ByteKey`), so
-        /// two spellings of one name are two answers, each with its own bytes.
-        struct Key: Hashable {
-            var name: ByteKey
-            var endpoints: [ByteKey]?
+    /// `fromCatalog`'s answers, by everything that decides them but the place of the list they
+    /// rest on: a night's destinations repeat a few hundred integrations, and spelling out the
+    /// same catalog sentence for each was a twelfth of decoding a night's bundles. The answer
+    /// is a function of the key alone (not of the file or the catalog: a row's name and layer
+    /// are in the key), so one object serves every file of a load, on every thread that
+    /// decodes them (kept per file, a fifth of the look-ups spelled a sentence anew).
+    ///
+    /// Found by the name's bytes (a `ByteTable`), then among that name's few answers by the
+    /// rest: a dictionary keyed by all of it built the key (an array of the endpoints, copies
+    /// of the list's source) and compared whole keys on its probes, some 2,500 instructions a
+    /// destination.
+    final class CatalogAnswers: Sendable {
+        /// One answer, and what decided it besides its name and the list's place.
+        struct Known: Sendable {
+            /// Compared by their bytes, as the name is: they end up in the answer's words.
+            var endpoints: [String]?
             /// The list's source without its place (`origin`), and whether it has one.
             var source: ListSource?
             var placed: Bool
             var inCatalog: Bool
+            var answer: Endpoint
+            /// The next answer kept for the same name, in `known`.
+            var next: Int?
+        }
 
-            /// Hashed by the name's bytes and the list's length only (equal keys have equal
-            /// names and lists, so they still hash alike; `==` compares everything): hashing
-            /// the lists and the source's texts as well was most of the cost of a look-up,
-            /// several thousand instructions for each destination of a harness inventory.
-            func hash(into h: inout Hasher) {
-                h.combine(name)
-                h.combine(endpoints?.count ?? -1)
-                h.combine(placed)
-                h.combine(inCatalog)
+        private struct State {
+            /// Names by their bytes: two spellings of one name are two names, so an answer's
+            /// words keep the spelling of the destination they were made for.
+            let names = ByteTable()
+            /// For each name's number in `names`, its first answer in `known`.
+            var first: [Int] = []
+            var known: [Known] = []
+
+            func answer(_ name: String, _ probe: Known) -> Endpoint? {
+                var name = name
+                guard var at = name.withUTF8({ names.find($0) }).map({ first[$0] }) else { return nil }
+                return known.withUnsafeBufferPointer { known in
+                    while true {
+                        if CatalogAnswers.same(known.baseAddress! + at, probe) { return known[at].answer }
+                        guard let next = known[at].next else { return nil }
+                        at = next
+                    }
+                }
+            }
+
+            mutating func keep(_ name: String, _ answer: Known) {
+                var name = name
+                let (n, inserted) = name.withUTF8 { names.insert($0) }
+                known.append(answer)
+                if inserted {
+                    first.append(known.count - 1)
+                    return
+                }
+                var at = first[n]
+                while let next = known[at].next { at = next }
+                known[at].next = known.count - 1
             }
         }
-        var answers: [Key: Endpoint] = [:]
+
+        private let state = Mutex(State())
+
+        /// How many answers are kept.
+        var count: Int { state.withLock { $0.known.count } }
+
+        /// The answer kept for a query that differs from `probe` at most in the list's place.
+        func answer(_ name: String, _ probe: Known) -> Endpoint? {
+            state.withLock { $0.answer(name, probe) }
+        }
+
+        /// Keeps an answer for `name`, unless another thread kept the same one meanwhile.
+        func keep(_ name: String, _ known: Known) {
+            state.withLock { s in
+                if s.answer(name, known) == nil { s.keep(name, known) }
+            }
+        }
+
+        /// Read by address, field by field: a kept answer passed by value, or a pair of its
+        /// optionals matched in a `switch`, was copied (every text in it retained) per probe.
+        fileprivate static func same(_ a: UnsafePointer<Known>, _ b: borrowing Known) -> Bool {
+            guard a.pointee.placed == b.placed, a.pointee.inCatalog == b.inCatalog,
+                (a.pointee.endpoints == nil) == (b.endpoints == nil), a.pointee.source == b.source
+            else { return false }
+            guard let y = b.endpoints else { return true }
+            let n = y.count
+            guard a.pointee.endpoints!.count == n else { return false }
+            for i in 0..<n where !Text.sameBytes(a.pointee.endpoints![i], y[i]) { return false }
+            return true
+        }
     }
 
     /// Byte-hashed (`TextMap`): every destination is looked up here. The last row naming a slug
@@ -468,17 +531,17 @@ enum EndpointRules {
         var source = q.facts.endpointsSource
         let place = source?.origin
         source?.origin = nil
-        let key = CatalogAnswers.Key(
-            name: ByteKey(q.name), endpoints: q.facts.regionEndpoints?.map(ByteKey.init), source: source, placed: place != nil,
-            inCatalog: q.facts.row != nil || q.facts.regionsSource != nil)
-        if var known = cache.answers[key] {
+        var probe = CatalogAnswers.Known(
+            endpoints: q.facts.regionEndpoints, source: source, placed: place != nil,
+            inCatalog: q.facts.row != nil || q.facts.regionsSource != nil, answer: Endpoint())
+        if var known = cache.answer(q.name, probe) {
             // The one thing that differs between the queries of one key: where the list is.
             if known.origin != nil { known.origin = place }
             return known
         }
-        let answer = spelledFromCatalog(q)
-        cache.answers[key] = answer
-        return answer
+        probe.answer = spelledFromCatalog(q)
+        cache.keep(q.name, probe)
+        return probe.answer
     }
 
     private static func spelledFromCatalog(_ q: Query) -> Endpoint {

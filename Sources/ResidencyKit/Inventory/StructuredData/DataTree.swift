@@ -52,7 +52,9 @@ struct DataTree: Sendable {
     var duplicateKeys: [(key: String, firstStart: Int, secondStart: Int)] {
         var found: [(key: String, firstStart: Int, secondStart: Int)] = []
         for (i, node) in storage.nodes.enumerated() where node.tag == .object && node.b > 1 {
-            found += DataNode(storage: storage, index: i).duplicateKeys
+            // Nearly always none: appending an empty list still made `found` a buffer of its own.
+            let repeats = DataNode(storage: storage, index: i).duplicateKeys
+            if !repeats.isEmpty { found += repeats }
         }
         return found.sorted { $0.secondStart < $1.secondStart }
     }

@@ -1,14 +1,17 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import ResidencyKit
 
-/// A decoder keeps the catalog's endpoint sentences it has spelled out for one file
+/// A load keeps the catalog's endpoint sentences it has spelled out, for all its files
 /// (`EndpointRules.CatalogAnswers`). A kept answer must be exactly the one spelled out anew:
 /// the same region and words, and the place of the list the query itself rests on.
 @Suite struct CatalogAnswersTests {
-    @Test func aKeptAnswerIsTheAnswerSpelledAnew() {
+    /// Queries of 300 catalog rows with the catalog's and an export's lists at different
+    /// places, and of integrations the catalog does not know, all through `answers`.
+    static func queries(_ answers: EndpointRules.CatalogAnswers) -> [EndpointRules.Query] {
         let catalog = InventoryFixture.catalog
-        let answers = EndpointRules.CatalogAnswers()
         var queries: [EndpointRules.Query] = []
         for row in catalog.destinations.indices.prefix(300) {
             let entry = catalog.destinations[row]
@@ -45,12 +48,31 @@ import Testing
                     name: "Unknown \(k)", catalog: catalog, row: nil, facts: facts, setting: { _ in nil },
                     catalogAnswers: answers))
         }
+        return queries
+    }
+
+    @Test func aKeptAnswerIsTheAnswerSpelledAnew() {
+        let answers = EndpointRules.CatalogAnswers()
+        let queries = Self.queries(answers)
         for query in queries + queries.reversed() {
             var alone = query
             alone.catalogAnswers = nil
             #expect(EndpointRules.fromCatalog(query) == EndpointRules.fromCatalog(alone), "\(query.name)")
         }
-        #expect(answers.answers.count < queries.count, "queries that differ only in their list's place share an answer")
+        #expect(answers.count < queries.count, "queries that differ only in their list's place share an answer")
+        // The files of a load share one set from several threads: each still gets its own answer.
+        let shared = EndpointRules.CatalogAnswers()
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            let queries = Self.queries(shared)
+            for query in k.isMultiple(of: 2) ? queries : queries.reversed() {
+                var alone = query
+                alone.catalogAnswers = nil
+                if EndpointRules.fromCatalog(query) != EndpointRules.fromCatalog(alone) { wrong.withLock { $0 += 1 } }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
+        #expect(shared.count == answers.count, "an answer is kept once, whichever thread spelled it first")
     }
 
     /// Two spellings of one name (Swift calls them equal) are two answers, each in its own
@@ -65,6 +87,6 @@ import Testing
             let evidence = try #require(EndpointRules.fromCatalog(query).evidence)
             #expect(Array(evidence.utf8.prefix(name.utf8.count)) == Array(name.utf8))
         }
-        #expect(answers.answers.count == 2)
+        #expect(answers.count == 2)
     }
 }
