@@ -186,13 +186,17 @@ package struct Catalog: Sendable {
         }
     }
 
-    /// Calls `body` with row `i` of a table, borrowed: `rows(table)[i]` copies the row, which
-    /// retains its every list.
-    func withRow<R>(_ table: Table, _ i: Int, _ body: (borrowing Entry) -> R) -> R {
+    /// Calls `body` with row `i` of a table, by address: `rows(table)[i]` copies the row, which
+    /// retains its every list, and so did passing `destinations[i]` to a `borrowing` parameter.
+    func withRow<R>(_ table: Table, _ i: Int, _ body: (UnsafePointer<Entry>) -> R) -> R {
+        func row(_ rows: [Entry]) -> R {
+            precondition(rows.indices.contains(i), "catalog row \(i) out of range")
+            return rows.withUnsafeBufferPointer { body($0.baseAddress! + i) }
+        }
         switch table {
-        case .destinations: body(destinations[i])
-        case .sources: body(sources[i])
-        case .warehouses: body(warehouses[i])
+        case .destinations: return row(destinations)
+        case .sources: return row(sources)
+        case .warehouses: return row(warehouses)
         }
     }
 
@@ -228,8 +232,9 @@ package struct Catalog: Sendable {
         guard let found, found.match == .name, let name else { return found }
         return withRow(table, Int(found.row)) { row in
             // The same bytes are the same key: most exports spell the row's name as it is.
-            let sameName = Text.same(row.name, name) || Catalog.key(row.name) == Catalog.key(name)
-            return (found.row, sameName || row.slug == name ? .name : .previousName)
+            let rowName = row.pointee.name
+            let sameName = Text.same(rowName, name) || Catalog.key(rowName) == Catalog.key(name)
+            return (found.row, sameName || row.pointee.slug == name ? .name : .previousName)
         }
     }
 

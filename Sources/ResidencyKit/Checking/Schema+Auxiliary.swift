@@ -29,13 +29,13 @@ extension Schema {
                 + "metadata, else the bundled catalog (docs/catalog.md, \"Precedence\").",
             [
                 field("name", .string, "The catalog row's name.") { c, i in
-                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.name } ?? nil)
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.pointee.name } ?? nil)
                 },
                 field("id", .string, "Segment's catalog id.") { c, i in
-                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.id } ?? nil)
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.pointee.id } ?? nil)
                 },
                 field("slug", .string, "Segment's catalog slug.") { c, i in
-                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.slug } ?? nil)
+                    .of(c.model.withIntegrationRow(i, c.catalog) { $0.pointee.slug } ?? nil)
                 },
                 field("supportedRegions", strings, "Segment's `supportedRegions`.", from: regionsFrom) { c, i in
                     .of(c.model.withIntegration(i) { $0.supportedRegions })

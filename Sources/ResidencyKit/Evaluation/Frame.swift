@@ -218,7 +218,7 @@ extension EvalContext {
         case .endpoint:
             model.destinations[i].endpoint.host ?? model.destinations[i].endpoint.region ?? "unknown endpoint"
         case .sdkConfig: model.sources[i].sdk?.library ?? "SDK configuration"
-        case .integration: model.withIntegrationRow(i, catalog) { $0.name } ?? "integration"
+        case .integration: model.withIntegrationRow(i, catalog) { $0.pointee.name } ?? "integration"
         case .catalogDestination: catalog.destinations[i].name
         case .catalogSource: catalog.sources[i].name
         case .catalogWarehouse: catalog.warehouses[i].name

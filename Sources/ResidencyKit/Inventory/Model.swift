@@ -91,8 +91,8 @@ package struct WorkspaceModel: Sendable {
         return body(warehouses[i - sources.count - destinations.count].integration)
     }
 
-    /// Calls `body` with the catalog row of record `i`, borrowed, when one was found.
-    func withIntegrationRow<R>(_ i: Int, _ catalog: Catalog, _ body: (borrowing Catalog.Entry) -> R) -> R? {
+    /// Calls `body` with the catalog row of record `i`, by address, when one was found.
+    func withIntegrationRow<R>(_ i: Int, _ catalog: Catalog, _ body: (UnsafePointer<Catalog.Entry>) -> R) -> R? {
         guard let row = withIntegration(i, { $0.row }) else { return nil }
         let table: Catalog.Table =
             i < sources.count ? .sources : i < sources.count + destinations.count ? .destinations : .warehouses

@@ -111,7 +111,8 @@ extension BundleDecoder {
         let found = lookUp(.sources, id: metadataID, slug: catalogSlug, name: catalogName, metadata)
         identify(&catalogName, &catalogSlug, found, .sources)
         // The row's type read in place: a copy of the row retained its every list.
-        let (sourceType, cloud) = found.map { catalog.withRow(.sources, Int($0.row)) { ($0.sourceType, $0.cloud) } } ?? (nil, nil)
+        let (sourceType, cloud) =
+            found.map { catalog.withRow(.sources, Int($0.row)) { ($0.pointee.sourceType, $0.pointee.cloud) } } ?? (nil, nil)
         // The Public API's source metadata carries no regions: the catalog decides.
         let facts = IntegrationResolver.facts(catalog: catalog, table: .sources, found: found, regions: nil, endpoints: nil)
         out.append(
@@ -247,8 +248,8 @@ extension BundleDecoder {
     func vendor(of row: Int?, catalogId: inout String?) -> String? {
         guard let row else { return nil }
         return catalog.withRow(.destinations, row) { entry in
-            if catalogId == nil { catalogId = entry.id }
-            return entry.vendor
+            if catalogId == nil { catalogId = entry.pointee.id }
+            return entry.pointee.vendor
         }
     }
 
@@ -260,8 +261,8 @@ extension BundleDecoder {
     ) {
         guard let found else { return }
         catalog.withRow(table, Int(found.row)) { entry in
-            name = entry.name
-            slug = entry.slug ?? slug
+            name = entry.pointee.name
+            slug = entry.pointee.slug ?? slug
         }
     }
 }

@@ -29,11 +29,11 @@ enum IntegrationResolver {
         var rowEndpoints: [String]?
         if let found {
             catalog.withRow(table, Int(found.row)) {
-                layerIndex = $0.layer
-                rowName = $0.name
-                rowOrigin = $0.origin
-                rowRegions = $0.supportedRegions
-                rowEndpoints = $0.regionEndpoints
+                layerIndex = $0.pointee.layer
+                rowName = $0.pointee.name
+                rowOrigin = $0.pointee.origin
+                rowRegions = $0.pointee.supportedRegions
+                rowEndpoints = $0.pointee.regionEndpoints
             }
         }
         let layer = layerIndex.flatMap { catalog.layer(at: $0) }
