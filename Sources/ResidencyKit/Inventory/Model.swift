@@ -292,25 +292,20 @@ package struct Source: Sendable, Hashable {
         writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
         ingestHost: String? = nil, ingestRegion: String? = nil, origin: Origin? = nil
     ) {
-        self.id = id
-        self.slug = slug
-        self.name = name
-        self.enabled = enabled
-        self.catalogName = catalogName
-        self.catalogSlug = catalogSlug
-        self.isCloudSource = isCloudSource
-        self.categories = categories
-        self.writeKeys = writeKeys
-        self.labels = labels
+        // Through the decoder's initialiser (a delegation copies the value: fine off the
+        // decoder's path, where tests and the benchmark's generator build sources).
+        self.init(
+            id: id, slug: slug, name: name, enabled: enabled, catalogName: catalogName, catalogSlug: catalogSlug,
+            isCloudSource: isCloudSource, categories: categories, writeKeys: writeKeys, labels: labels,
+            settings: .missing, integration: IntegrationFacts(), platform: nil, origin: origin)
         self.sdk = sdk
         self.ingestHost = ingestHost
         self.ingestRegion = ingestRegion
-        self.origin = origin
     }
 
     /// What the decoder knows of a source, at once: it builds each source as it appends it.
-    /// Fields set here rather than through the initialiser above, whose delegation copied
-    /// the whole value.
+    /// Fields set here, not by delegating to another initialiser, which would copy the whole
+    /// value.
     init(
         id: String, slug: String, name: String?, enabled: Bool?, catalogName: String?, catalogSlug: String?,
         isCloudSource: Bool?, categories: [String]?, writeKeys: [String]?, labels: [String]?, settings: Value,
