@@ -1,3 +1,5 @@
+import Foundation
+
 /// A handle on one value of a `DataTree`: the tree plus a node index.
 ///
 /// Handles are cheap to copy (one retain) and keep the whole tree alive. Accessors that do
@@ -219,17 +221,26 @@ extension DataNode {
         let members = storage.members
         if range.count <= 16 {
             // Pairwise is cheaper than hashing at this size and needs no allocation.
-            // Keys are compared as stored bytes; a string is built only for a duplicate.
-            for j in range.dropFirst() {
-                let mj = members[j]
-                let first = storage.withKeyBytes(lo: mj.keyLo, hi: mj.keyHi) { bytes in
-                    (range.lowerBound..<j).first {
-                        storage.text(lo: members[$0].keyLo, hi: members[$0].keyHi, equals: bytes)
+            // Keys are compared as stored bytes; a string is built only for a duplicate. Two
+            // keys kept as ranges of the input (nearly all) are compared by length, then by
+            // `memcmp`, in place: through the closures of `withKeyBytes` each pair cost several
+            // times as much, for every object of every inventory.
+            let repeats = members.withUnsafeBufferPointer { m in
+                storage.bytes.withUnsafeBufferPointer { bytes -> [(Int, Int)] in
+                    var repeats: [(Int, Int)] = []
+                    for j in range.dropFirst() {
+                        for i in range.lowerBound..<j where Self.sameKey(m[i], m[j], bytes, storage) {
+                            repeats.append((i, j))
+                            break
+                        }
                     }
+                    return repeats
                 }
-                if let i = first {
-                    found.append((storage.text(lo: mj.keyLo, hi: mj.keyHi), Int(members[i].keyStart), Int(mj.keyStart)))
-                }
+            }
+            for (i, j) in repeats {
+                found.append(
+                    (storage.text(lo: members[j].keyLo, hi: members[j].keyHi), Int(members[i].keyStart), Int(members[j].keyStart))
+                )
             }
         } else {
             var seen: [ByteKey: Int] = [:]
@@ -244,6 +255,21 @@ extension DataNode {
             }
         }
         return found
+    }
+
+    /// Whether two members' keys have the same bytes.
+    @inline(__always)
+    private static func sameKey(
+        _ a: DataTree.Member, _ b: DataTree.Member, _ bytes: UnsafeBufferPointer<UInt8>, _ storage: DataTree.Storage
+    ) -> Bool {
+        let marker = DataTree.Member.tableMarker
+        if a.keyHi != marker && b.keyHi != marker {
+            let n = Int(a.keyHi &- a.keyLo)
+            guard n == Int(b.keyHi &- b.keyLo) else { return false }
+            guard n > 0, let base = bytes.baseAddress else { return true }
+            return memcmp(base + Int(a.keyLo), base + Int(b.keyLo), n) == 0
+        }
+        return storage.withKeyBytes(lo: a.keyLo, hi: a.keyHi) { storage.text(lo: b.keyLo, hi: b.keyHi, equals: $0) }
     }
 
     /// Indices into `storage.members` of an object's members; empty for other kinds.

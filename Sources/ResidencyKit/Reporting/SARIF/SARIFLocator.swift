@@ -6,8 +6,9 @@
 /// the resource's line; else its workspace's line in that file; else the line the policy is
 /// written at; else the first inventory. Paths become URIs relative to `%SRCROOT%`.
 struct SARIFLocator {
-    /// Per workspace slug: its file, its line, and each resource's line by `kind/id`.
-    private var workspaces: [String: (source: String?, line: Int?, resources: [String: Int])] = [:]
+    /// Per workspace slug: its file, its line, and each resource's line by kind, then id (a
+    /// key of `kind/id` built a string, mostly on the heap, for each of a night's resources).
+    private var workspaces: [String: (source: String?, line: Int?, resources: [String: [String: Int]])] = [:]
     /// Per workspace slug and `source/id`: where in application code its SDK's URL is
     /// decided, when `check --scan` found it (`path:line:col`).
     private var code: [String: [String: String]] = [:]
@@ -27,14 +28,19 @@ struct SARIFLocator {
         var needed: Set<String> = []
         for i in results { needed.insert(doc.results[i].workspace) }
         for ws in doc.workspaces where workspaces[ws.slug] == nil {
-            var lines: [String: Int] = [:]
+            var lines: [String: [String: Int]] = [:]
             if needed.contains(ws.slug) {
-                for s in ws.sources {
-                    if let l = s.line { lines["source/\(s.id)"] = l }
-                    if let at = s.code { code[ws.slug, default: [:]]["source/\(s.id)"] = at }
+                // Each row read in place: `for d in ws.destinations` copied every one.
+                var sources: [String: Int] = [:], destinations: [String: Int] = [:], warehouses: [String: Int] = [:]
+                for k in ws.sources.indices {
+                    if let l = ws.sources[k].line { sources[ws.sources[k].id] = l }
+                    if let at = ws.sources[k].code { code[ws.slug, default: [:]]["source/\(ws.sources[k].id)"] = at }
                 }
-                for d in ws.destinations { if let l = d.line { lines["destination/\(d.id)"] = l } }
-                for h in ws.warehouses { if let l = h.line { lines["warehouse/\(h.id)"] = l } }
+                for k in ws.destinations.indices {
+                    if let l = ws.destinations[k].line { destinations[ws.destinations[k].id] = l }
+                }
+                for k in ws.warehouses.indices { if let l = ws.warehouses[k].line { warehouses[ws.warehouses[k].id] = l } }
+                lines = ["source": sources, "destination": destinations, "warehouse": warehouses]
             }
             workspaces[ws.slug] = (ws.source, ws.line, lines)
         }
@@ -54,7 +60,7 @@ struct SARIFLocator {
             return place
         }
         if let ws = workspaces[f.workspace], let source = ws.source {
-            let line = f.resourceKind == "workspace" ? ws.line : ws.resources["\(f.resourceKind)/\(f.resourceId)"]
+            let line = f.resourceKind == "workspace" ? ws.line : ws.resources[f.resourceKind]?[f.resourceId]
             return (source, line ?? ws.line ?? 1)
         }
         if let p = policies[f.policy] { return (p.file, p.line) }
