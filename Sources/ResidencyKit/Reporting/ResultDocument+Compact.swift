@@ -204,40 +204,26 @@ private struct WorkspaceRecord {
     private func flows() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * (ws.sources.count + ws.destinations.count + ws.warehouses.count) + 256)
-        // Rows read in place, by address: a copy of each flow retained its every text.
         raw("\"sources\": [", &out)
-        ws.sources.withUnsafeBufferPointer { rows in
-            for k in rows.indices {
-                row(k, rows.baseAddress! + k, &out)
-                // Each column in turn, not through an array of them (an allocation per row).
-                column(rows[k].library, &out)
-                column(rows[k].ingestHost, &out)
-                column(rows[k].ingestRegion, &out)
-                // The code column only where `check --scan` found one: rows stay as they were without.
-                if let code = rows[k].code { column(code, &out) }
-                out.append(93)
-            }
+        list(ws.sources, &out) { flow, out in
+            column(flow.pointee.library, &out)
+            column(flow.pointee.ingestHost, &out)
+            column(flow.pointee.ingestRegion, &out)
+            // The code column only where `check --scan` found one: rows stay as they were without.
+            if let code = flow.pointee.code { column(code, &out) }
         }
         raw("], \"destinations\": [", &out)
-        ws.destinations.withUnsafeBufferPointer { rows in
-            for k in rows.indices {
-                row(k, rows.baseAddress! + k, &out)
-                column(rows[k].sourceId, &out)
-                column(rows[k].vendor, &out)
-                column(rows[k].region, &out)
-                column(rows[k].host, &out)
-                column(rows[k].evidence, &out)
-                out.append(93)
-            }
+        list(ws.destinations, &out) { flow, out in
+            column(flow.pointee.sourceId, &out)
+            column(flow.pointee.vendor, &out)
+            column(flow.pointee.region, &out)
+            column(flow.pointee.host, &out)
+            column(flow.pointee.evidence, &out)
         }
         raw("], \"warehouses\": [", &out)
-        ws.warehouses.withUnsafeBufferPointer { rows in
-            for k in rows.indices {
-                row(k, rows.baseAddress! + k, &out)
-                column(rows[k].location, &out)
-                column(rows[k].region, &out)
-                out.append(93)
-            }
+        list(ws.warehouses, &out) { flow, out in
+            column(flow.pointee.location, &out)
+            column(flow.pointee.region, &out)
         }
         out.append(93)
         return out
@@ -247,6 +233,21 @@ private struct WorkspaceRecord {
     private func column(_ v: String?, _ out: inout [UInt8]) {
         out.append(44)
         text(v, &out)
+    }
+
+    /// One list of flows, each row `[…]` with the columns every flow has and then its own
+    /// (`columns`), each column in turn rather than through an array of them (an allocation
+    /// per row). Rows are read in place, by address: a copy of each flow retained its every text.
+    private func list<Flow: FlowColumns>(
+        _ flows: [Flow], _ out: inout [UInt8], _ columns: (UnsafePointer<Flow>, inout [UInt8]) -> Void
+    ) {
+        flows.withUnsafeBufferPointer { rows in
+            for k in rows.indices {
+                row(k, rows.baseAddress! + k, &out)
+                columns(rows.baseAddress! + k, &out)
+                out.append(93)
+            }
+        }
     }
 
     /// The columns every flow has, after `[`.

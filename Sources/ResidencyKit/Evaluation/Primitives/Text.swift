@@ -71,16 +71,17 @@ enum Text {
         // UTF-8's byte order is code point order, so `memcmp` over the shorter length, then
         // the lengths, decide; a settings map sorts its keys with this for every destination.
         var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, n)
-                    if c != 0 { return c < 0 }
-                }
-                return x.count < y.count
-            }
+        return a.withUTF8 { x in b.withUTF8 { y in order(x, y) < 0 } }
+    }
+
+    /// How two texts' UTF-8 bytes compare in code point order: negative, zero or positive.
+    static func order(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(x.count, y.count)
+        if n > 0, let p = x.baseAddress, let q = y.baseAddress {
+            let c = memcmp(p, q, n)
+            if c != 0 { return Int(c) }
         }
+        return x.count - y.count
     }
 
     /// The number of code points.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// JSON (or YAML) values as the policy language sees them, for `settings` and facts: strings,
 /// booleans and lists as themselves, objects as maps, integers as `int`. The language has no
 /// fractions, so a number that is not an integer — and `null` — is missing: a check that
@@ -51,17 +49,10 @@ extension DataNode {
         return MapBox(sortedKeys: keys, values: values)
     }
 
-    /// How two members' keys compare, by their bytes: negative, zero or positive.
+    /// How two members' keys compare, by their bytes (`Text.order`): negative, zero or positive.
     private func keyOrder(_ a: DataTree.Member, _ b: DataTree.Member) -> Int {
         storage.withKeyBytes(lo: a.keyLo, hi: a.keyHi) { x in
-            storage.withKeyBytes(lo: b.keyLo, hi: b.keyHi) { y in
-                let n = min(x.count, y.count)
-                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, n)
-                    if c != 0 { return Int(c) }
-                }
-                return x.count - y.count
-            }
+            storage.withKeyBytes(lo: b.keyLo, hi: b.keyHi) { y in Text.order(x, y) }
         }
     }
 }

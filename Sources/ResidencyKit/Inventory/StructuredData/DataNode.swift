@@ -1,5 +1,3 @@
-import Foundation
-
 /// A handle on one value of a `DataTree`: the tree plus a node index.
 ///
 /// Handles are cheap to copy (one retain) and keep the whole tree alive. Accessors that do
@@ -264,10 +262,10 @@ extension DataNode {
     ) -> Bool {
         let marker = DataTree.Member.tableMarker
         if a.keyHi != marker && b.keyHi != marker {
-            let n = Int(a.keyHi &- a.keyLo)
-            guard n == Int(b.keyHi &- b.keyLo) else { return false }
-            guard n > 0, let base = bytes.baseAddress else { return true }
-            return memcmp(base + Int(a.keyLo), base + Int(b.keyLo), n) == 0
+            guard a.keyHi &- a.keyLo == b.keyHi &- b.keyLo else { return false }
+            return memoryEqual(
+                UnsafeBufferPointer(rebasing: bytes[Int(a.keyLo)..<Int(a.keyHi)]),
+                UnsafeBufferPointer(rebasing: bytes[Int(b.keyLo)..<Int(b.keyHi)]))
         }
         return storage.withKeyBytes(lo: a.keyLo, hi: a.keyHi) { storage.text(lo: b.keyLo, hi: b.keyHi, equals: $0) }
     }

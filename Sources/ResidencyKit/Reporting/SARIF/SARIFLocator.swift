@@ -9,7 +9,7 @@ struct SARIFLocator {
     /// Per workspace slug: its file, its line, and each resource's line by kind, then id (a
     /// key of `kind/id` built a string, mostly on the heap, for each of a night's resources).
     private var workspaces: [String: (source: String?, line: Int?, resources: [String: [String: Int]])] = [:]
-    /// Per workspace slug and `source/id`: where in application code its SDK's URL is
+    /// Per workspace slug and source id: where in application code its SDK's URL is
     /// decided, when `check --scan` found it (`path:line:col`).
     private var code: [String: [String: String]] = [:]
     private var policies: [String: (file: String, line: Int)] = [:]
@@ -34,7 +34,7 @@ struct SARIFLocator {
                 var sources: [String: Int] = [:], destinations: [String: Int] = [:], warehouses: [String: Int] = [:]
                 for k in ws.sources.indices {
                     if let l = ws.sources[k].line { sources[ws.sources[k].id] = l }
-                    if let at = ws.sources[k].code { code[ws.slug, default: [:]]["source/\(ws.sources[k].id)"] = at }
+                    if let at = ws.sources[k].code { code[ws.slug, default: [:]][ws.sources[k].id] = at }
                 }
                 for k in ws.destinations.indices {
                     if let l = ws.destinations[k].line { destinations[ws.destinations[k].id] = l }
@@ -53,7 +53,7 @@ struct SARIFLocator {
     /// The file and line a finding is shown at: for a finding about an SDK set up in scanned
     /// code (its evidence names the line of code), that line; else the resource in its inventory.
     func file(of f: Finding) -> (path: String, line: Int) {
-        if f.resourceKind == "source", let at = code[f.workspace]?["source/\(f.resourceId)"],
+        if f.resourceKind == "source", let at = code[f.workspace]?[f.resourceId],
             f.evidence.contains(where: { $0.value.contains(at) || $0.from?.contains(at) == true }),
             let place = Self.place(at)
         {
