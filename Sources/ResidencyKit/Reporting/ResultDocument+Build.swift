@@ -162,11 +162,16 @@ extension ResultDocument {
     /// A sort key for results, most urgent first: those that trip the gate, then by severity,
     /// fails before undecided results, new before unchanged, then in document order.
     func urgency(_ i: Int) -> (Int, Int, Int, Int, Int) {
-        let f = results[i]
-        return (
-            trips(f) ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: f.severity) ?? 0), f.outcome == .fail ? 0 : 1,
-            f.change == .unchanged ? 1 : 0, i
-        )
+        // The fields read in place: `let f = results[i]` copied the whole result for each
+        // comparison of a sort.
+        results.withUnsafeBufferPointer { results in
+            let f = results.baseAddress! + i
+            let (severity, outcome, change) = (f.pointee.severity, f.pointee.outcome, f.pointee.change)
+            return (
+                trips(severity, outcome, change) ? 0 : 1, -(PolicySeverity.allCases.firstIndex(of: severity) ?? 0),
+                outcome == .fail ? 0 : 1, change == .unchanged ? 1 : 0, i
+            )
+        }
     }
 
     /// Whether a finding trips the gate: a fail, or an indeterminate outcome (it counts as a

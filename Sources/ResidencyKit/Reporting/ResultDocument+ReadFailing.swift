@@ -146,7 +146,7 @@ struct FailingSink: FindingSink, Sendable {
     }
 
     mutating func append(_ finding: consuming Finding) {
-        counts.add(finding, failOn: failOn, onlyNew: onlyNew)
+        counts.add(finding.severity, finding.outcome, finding.change, failOn: failOn, onlyNew: onlyNew)
         guard finding.outcome == .fail || finding.outcome == .indeterminate else { return }
         failing[finding.fingerprint] = Baseline.Mark(record: record, substance: finding.substance)
     }

@@ -94,6 +94,9 @@ private struct RecordRows {
 
         func text(_ k: Int, _ r: inout ResultDocumentReader) -> String? {
             guard let v = value(k) else { return nil }
+            // The path's autoclosure captured these columns, a copy of them (four retains)
+            // for each of a night's three million columns read: made only for a bad one.
+            if let s = RecordRows.numbered(v, strings) { return s }
             return RecordRows.string(v, "\(path)[\(k)]", strings, &r)
         }
 
@@ -132,6 +135,13 @@ private struct RecordRows {
             }
             return nil
         }
+    }
+
+    /// The string numbered by `n`, or nil when `n` numbers none (`string` says why).
+    @inline(__always)
+    static func numbered(_ n: DataNode, _ strings: [String]) -> String? {
+        guard let i = n.int, strings.indices.contains(i) else { return nil }
+        return strings[i]
     }
 
     /// The string numbered by `n`.
@@ -181,37 +191,42 @@ private struct RecordRows {
         _ read: (Columns, inout ResultDocumentReader) -> T
     ) -> [T] { list(o, key, columns: columns...columns, &r, read) }
 
-    /// A list of numbers: indices of `what`, each below `count`.
+    /// A list of numbers, column `column` of row `c` (nil when the row has none there):
+    /// indices of `what`, each below `count`. The row and column, not an autoclosure of the
+    /// path: one captured the row's columns, a copy of them for each list read. The elements
+    /// are read in place, without a handle for each.
     func numbers(
-        _ n: DataNode, _ path: @autoclosure () -> String, below count: Int, of what: String, _ r: inout ResultDocumentReader
-    ) -> [Int] {
+        _ c: Columns, _ column: Int, below count: Int, of what: String, _ r: inout ResultDocumentReader
+    ) -> [Int]? {
+        guard let n = c.value(column) else { return nil }
         guard n.kind == .array else {
-            r.report { .documentType(path(), expected: "a list of numbers", found: n, at: ResultDocumentReader.range(n, $0)) }
+            r.report {
+                .documentType(
+                    "\(c.path)[\(column)]", expected: "a list of numbers", found: n, at: ResultDocumentReader.range(n, $0))
+            }
             return []
         }
         var out: [Int] = []
         out.reserveCapacity(n.count)
-        for (k, e) in n.elements.enumerated() {
-            guard let i = e.int else {
-                r.report {
-                    .documentType("\(path())[\(k)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0))
-                }
+        for k in 0..<n.count {
+            if let i = n.int(at: k), i >= 0, i < count {
+                out.append(i)
                 continue
             }
-            guard i >= 0, i < count else {
-                r.report {
-                    .documentBadNumber("\(path())[\(k)]", i, count: count, of: what, at: ResultDocumentReader.range(e, $0))
-                }
-                continue
+            let e = n.elements[k], p = "\(c.path)[\(column)][\(k)]"
+            if let i = e.int {
+                r.report { .documentBadNumber(p, i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
+            } else {
+                r.report { .documentType(p, expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }
             }
-            out.append(i)
         }
         return out
     }
 
-    /// A text written as the numbers of its pieces, kept so.
-    func pieces(_ n: DataNode, _ path: @autoclosure () -> String, _ r: inout ResultDocumentReader) -> Finding.Pieces {
-        let numbers = numbers(n, path(), below: strings.count, of: "strings", &r)
+    /// A text written as the numbers of its pieces (column `column` of row `c`, nil when the
+    /// row has none there), kept so.
+    func pieces(_ c: Columns, _ column: Int, _ r: inout ResultDocumentReader) -> Finding.Pieces? {
+        guard let numbers = numbers(c, column, below: strings.count, of: "strings", &r) else { return nil }
         return Finding.Pieces(strings: strings, numbers: numbers.map { UInt32($0) })
     }
 
@@ -418,11 +433,9 @@ private struct RecordRows {
         f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
         var d = Finding.Details()
         // Texts kept as their pieces' numbers, joined when a report reads them (`Finding.Pieces`).
-        if let m = c.value(1) { d.messagePieces = pieces(m, "\(c.path)[1]", &r) }
-        if let e = c.value(2) {
-            f.evidence = numbers(e, "\(c.path)[2]", below: evidence.count, of: "evidence", &r).map { evidence[$0] }
-        }
-        if let m = c.value(3) { d.remediationPieces = pieces(m, "\(c.path)[3]", &r) }
+        d.messagePieces = pieces(c, 1, &r)
+        if let e = numbers(c, 2, below: evidence.count, of: "evidence", &r) { f.evidence = e.map { evidence[$0] } }
+        d.remediationPieces = pieces(c, 3, &r)
         d.reason = c.text(4, &r)
         d.permit = c.text(5, &r)
         d.basis = c.text(6, &r)

@@ -178,6 +178,18 @@ import Testing
         ("a string number past the table", #""fail": [[0,[1,9]"#, #""fail": [[0,[1,1️⃣10]"#, "E1510", "is 10, but the workspace record has 10 strings"),
         ("a resource number past the list", #""pass": [1]"#, #""pass": [1️⃣2]"#, "E1510", "is 2, but the workspace record has 2 destinations"),
         ("an evidence number past the list", #",[0]]]}]}"#, #",[1️⃣1]]]}]}"#, "E1510", "has 1 evidence"),
+        (
+            "a text among a message's pieces", #""fail": [[0,[1,9]"#, #""fail": [[0,[1,1️⃣"9"]"#, "E1504",
+            "`workspaces[0].results[0].fail[0][1][1]` must be a whole number"
+        ),
+        (
+            "evidence that is not a list", #",[0]]]}]}"#, #",1️⃣0]]}]}"#, "E1504",
+            "`workspaces[0].results[0].fail[0][2]` must be a list of numbers"
+        ),
+        (
+            "an evidence number below zero", #",[0]]]}]}"#, #",[1️⃣-1]]]}]}"#, "E1510",
+            "`workspaces[0].results[0].fail[0][2][0]` is -1, but the workspace record has 1 evidence"
+        ),
         ("a resource named twice", #""fail": [[0,[1,9]"#, #""fail": [1️⃣[1,[1,9]"#, "E1510", "destinations (named twice)"),
         ("a row too short", #"[3,4,null,true,9,2,null,null,null,null]"#, #"1️⃣[3,4]"#, "E1504", "must be a list of 10 columns"),
         ("a text where a number goes", #"[[0,1,null"#, #"[[1️⃣"d1",1,null"#, "E1504", "must be the number of a string in `strings`"),

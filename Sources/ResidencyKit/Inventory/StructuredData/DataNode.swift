@@ -52,8 +52,17 @@ struct DataNode: Sendable {
 
     /// The value of a number that is exactly an integer representable as `Int` (so `3`,
     /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
-    var int: Int? {
+    var int: Int? { Self.int(of: node, in: storage) }
+
+    /// The `int` of element `position` of an array (which must be in range), read in place:
+    /// for lists of numbers, without a handle (a retain and a release) for each.
+    func int(at position: Int) -> Int? {
         let n = node
+        precondition(n.tag == .array && position >= 0 && position < Int(n.b), "DataNode.int(at:): not an element")
+        return Self.int(of: storage.nodes[Int(storage.elements[Int(n.a) + position])], in: storage)
+    }
+
+    private static func int(of n: DataTree.Node, in storage: DataTree.Storage) -> Int? {
         switch n.tag {
         case .int: return Int(Int64(bitPattern: n.bits))
         case .double: return Int(exactly: Double(bitPattern: n.bits))
