@@ -110,6 +110,13 @@ private struct RecordRows {
                 }
                 return nil
             }
+            // Read in place when well formed; the place's own path (a string built for each of a
+            // night's evidence rows, 3% of a read) only for one that is not.
+            if let said = RecordRows.numbered(said, strings), let file = RecordRows.numbered(file, strings),
+                let line = v[2]?.int, line >= 0, let column = v[3]?.int, column >= 0
+            {
+                return ResultDocument.joinPlace(said, file, line, column)
+            }
             let place = Columns(row: v, path: "\(path)[\(k)]", strings: strings)
             guard let said = RecordRows.string(said, "\(path)[\(k)][0]", strings, &r),
                 let file = RecordRows.string(file, "\(path)[\(k)][1]", strings, &r),

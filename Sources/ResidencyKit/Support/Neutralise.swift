@@ -31,6 +31,42 @@ package enum Neutralise {
         // Printable ASCII, the usual case, is returned as it is without looking at scalars.
         let printable = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 < 0x20 || $0 >= 0x7F } }
         if printable ?? !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
+        // ASCII with a line break or a control, as a SARIF message of several lines is: byte
+        // by byte (appending scalars one at a time took 3% of rendering a night's SARIF).
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ visibleASCII($0, keepTabs, keepLineFeeds) }),
+            let ascii
+        {
+            return ascii
+        }
+        return visibleByScalars(s, keepTabs: keepTabs, keepLineFeeds: keepLineFeeds)
+    }
+
+    /// `visible` of text whose bytes are all ASCII; nil for any other. Each hidden byte as
+    /// `escape` spells it: `\n`, `\r`, `\t`, else `\x` and two lowercase hex digits.
+    private static func visibleASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ keepTabs: Bool, _ keepLineFeeds: Bool) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for b in bytes {
+            if (b >= 0x20 && b != 0x7F) || (keepTabs && b == 0x09) || (keepLineFeeds && b == 0x0A) {
+                out.append(b)
+                continue
+            }
+            out.append(UInt8(ascii: "\\"))
+            switch b {
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default: out += [UInt8(ascii: "x"), lowerHex[Int(b >> 4)], lowerHex[Int(b & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let lowerHex = Array("0123456789abcdef".utf8)
+
+    /// `visible` by its definition, one scalar at a time (`isHidden`, `escape`).
+    static func visibleByScalars(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for u in s.unicodeScalars {

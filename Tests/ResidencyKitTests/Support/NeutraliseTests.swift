@@ -38,6 +38,27 @@ import Testing
         #expect(!out.unicodeScalars.contains { Neutralise.isHidden($0) }, "\(what)")
     }
 
+    /// The byte-at-a-time path for ASCII text says what the definition (one scalar at a time)
+    /// says: every ASCII byte, with each choice of kept tabs and line feeds, over seeded texts
+    /// mixing printable bytes, every control and DEL, and now and then a letter past ASCII.
+    @Test func asciiIsShownAsTheDefinitionShowsIt() {
+        var rng = SplitMix64(state: 20_261_206)
+        let letters: [Unicode.Scalar] = (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + ["é", "\u{202E}", "\u{85}"]
+        for round in 0..<2_000 {
+            let count = Int(rng.next() % 40)
+            var text = ""
+            for _ in 0..<count {
+                let pick = Int(rng.next() % UInt64(round % 10 == 0 ? letters.count : 0x80))
+                text.unicodeScalars.append(letters[pick])
+            }
+            for (tabs, feeds) in [(false, false), (true, false), (false, true), (true, true)] {
+                #expect(
+                    Neutralise.visible(text, keepTabs: tabs, keepLineFeeds: feeds)
+                        == Neutralise.visibleByScalars(text, keepTabs: tabs, keepLineFeeds: feeds), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func longTextIsCutInScalars() {
         let mb = String(repeating: "x", count: 1 << 20)
         #expect(Neutralise.terminal(mb, limit: 120) == String(repeating: "x", count: 120) + "…")

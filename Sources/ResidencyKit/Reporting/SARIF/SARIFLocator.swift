@@ -117,24 +117,26 @@ struct SARIFLocator {
         return (encode(path), true)
     }
 
-    private static func encode(_ path: String) -> String {
-        var out = ""
+    /// The path percent-encoded (RFC 3986): every byte but unreserved letters, digits, `-._~`
+    /// and `/` as `%XX`. Built as bytes: appended as scalars one at a time it took some
+    /// 20,000 instructions a path, for each result's file.
+    static func encode(_ path: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for b in path.utf8 {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
+                out.append(b)
             default:
-                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -191,6 +191,8 @@ import Testing
             ("/repo/exports/x.json", "/repo/", "exports/x.json", true),
             ("/elsewhere/x.json", "/repo", "file:///elsewhere/x.json", false),
             ("/elsewhere/x.json", nil, "file:///elsewhere/x.json", false),
+            // A byte below 0x10 keeps its leading zero; `~` stays, `%` itself is encoded.
+            ("a%\t~b\u{7F}.json", nil, "a%25%09~b%7F.json", true),
         ] as [(String, String?, String, Bool)])
     func pathsBecomeURIs(path: String, root: String?, uri: String, relative: Bool) {
         let made = SARIFLocator.uri(path, root: root)
