@@ -215,13 +215,13 @@ private struct RecordRows {
         }
         var out: [Int] = []
         out.reserveCapacity(n.count)
-        for k in 0..<n.count {
-            if let i = n.int(at: k), i >= 0, i < count {
+        n.forEachElementInt { k, value in
+            if let i = value, i >= 0, i < count {
                 out.append(i)
-                continue
+                return
             }
             let e = n.elements[k], p = "\(c.path)[\(column)][\(k)]"
-            if let i = e.int {
+            if let i = value {
                 r.report { .documentBadNumber(p, i, count: count, of: what, at: ResultDocumentReader.range(e, $0)) }
             } else {
                 r.report { .documentType(p, expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0)) }

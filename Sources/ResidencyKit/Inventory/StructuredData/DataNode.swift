@@ -54,12 +54,18 @@ struct DataNode: Sendable {
     /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
     var int: Int? { Self.int(of: node, in: storage) }
 
-    /// The `int` of element `position` of an array (which must be in range), read in place:
-    /// for lists of numbers, without a handle (a retain and a release) for each.
-    func int(at position: Int) -> Int? {
+    /// The `int` of each element of an array in turn, with its position (none for any other
+    /// kind): read in place, for lists of numbers, without a handle (a retain and a release)
+    /// or a look-up of the array for each.
+    func forEachElementInt(_ body: (_ position: Int, _ value: Int?) -> Void) {
         let n = node
-        precondition(n.tag == .array && position >= 0 && position < Int(n.b), "DataNode.int(at:): not an element")
-        return Self.int(of: storage.nodes[Int(storage.elements[Int(n.a) + position])], in: storage)
+        guard n.tag == .array else { return }
+        let (base, count) = (Int(n.a), Int(n.b))
+        storage.elements.withUnsafeBufferPointer { elements in
+            storage.nodes.withUnsafeBufferPointer { nodes in
+                for k in 0..<count { body(k, Self.int(of: nodes[Int(elements[base + k])], in: storage)) }
+            }
+        }
     }
 
     private static func int(of n: DataTree.Node, in storage: DataTree.Storage) -> Int? {
