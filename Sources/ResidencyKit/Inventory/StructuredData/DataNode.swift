@@ -137,8 +137,11 @@ struct DataNode: Sendable {
 
     /// The element at `position` of an array; `nil` when out of range or not an array.
     subscript(position: Int) -> DataNode? {
-        let all = elements
-        return position >= 0 && position < all.count ? all[position] : nil
+        // Straight to the element: through `elements` it built the list's handle first, a
+        // retain and a release more for each of the three million columns a night's read takes.
+        let n = node
+        guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
+        return DataNode(storage: storage, index: Int(storage.elements[Int(n.a) + position]))
     }
 
     /// The elements of an array as a random-access collection of handles.
