@@ -202,9 +202,10 @@ private struct RecordRows {
     /// indices of `what`, each below `count`. The row and column, not an autoclosure of the
     /// path: one captured the row's columns, a copy of them for each list read. The elements
     /// are read in place, without a handle for each.
-    func numbers(
-        _ c: Columns, _ column: Int, below count: Int, of what: String, _ r: inout ResultDocumentReader
-    ) -> [Int]? {
+    func numbers<Number: FixedWidthInteger>(
+        _ c: Columns, _ column: Int, below count: Int, of what: String, as _: Number.Type = Int.self,
+        _ r: inout ResultDocumentReader
+    ) -> [Number]? {
         guard let n = c.value(column) else { return nil }
         guard n.kind == .array else {
             r.report {
@@ -213,11 +214,11 @@ private struct RecordRows {
             }
             return []
         }
-        var out: [Int] = []
+        var out: [Number] = []
         out.reserveCapacity(n.count)
         n.forEachElementInt { k, value in
             if let i = value, i >= 0, i < count {
-                out.append(i)
+                out.append(Number(i))
                 return
             }
             let e = n.elements[k], p = "\(c.path)[\(column)][\(k)]"
@@ -233,8 +234,9 @@ private struct RecordRows {
     /// A text written as the numbers of its pieces (column `column` of row `c`, nil when the
     /// row has none there), kept so.
     func pieces(_ c: Columns, _ column: Int, _ r: inout ResultDocumentReader) -> Finding.Pieces? {
-        guard let numbers = numbers(c, column, below: strings.count, of: "strings", &r) else { return nil }
-        return Finding.Pieces(strings: strings, numbers: numbers.map { UInt32($0) })
+        // Read as the numbers kept, not as `Int`s then converted: one array, not two.
+        guard let numbers = numbers(c, column, below: strings.count, of: "strings", as: UInt32.self, &r) else { return nil }
+        return Finding.Pieces(strings: strings, numbers: numbers)
     }
 
     // MARK: Results
@@ -365,7 +367,7 @@ private struct RecordRows {
             if let i = e.index { (f.resourceId, f.resourceName) = resources[i] }
             if e.row {
                 let row = Columns(row: e.node, base: path, key: e.outcome.rawValue, index: e.k, strings: strings)
-                readRow(row, into: &f, ws, &r)
+                readRow(row, into: &f, seed: seed, &r)
             } else {
                 f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
             }
@@ -428,16 +430,16 @@ private struct RecordRows {
     /// The columns after the resource of one result row, `[resource, message, evidence,
     /// remediation, reason, permit, basis, change, waiver, fingerprint]`, into `f`, whose
     /// resource is set.
-    private func readRow(
-        _ c: Columns, into f: inout Finding, _ ws: ResultDocument.WorkspaceInfo, _ r: inout ResultDocumentReader
-    ) {
+    /// `seed` is the fingerprint's seed of the group (its policy, workspace and kind).
+    private func readRow(_ c: Columns, into f: inout Finding, seed: UInt64, _ r: inout ResultDocumentReader) {
         if let resource = c.value(0), resource.kind == .object {
             f.resourceId =
                 r.required(resource, "id", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].id", strings, &r) } ?? ""
             f.resourceName =
                 r.required(resource, "name", "\(c.path)[0]").flatMap { Self.string($0, "\(c.path)[0].name", strings, &r) } ?? ""
         }
-        f.fingerprint = Finding.fingerprint(policy: f.policy, workspaceID: ws.id, kind: f.resourceKind, resourceID: f.resourceId)
+        // The group's seed: the same policy, workspace and kind, mixed once per group.
+        f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
         var d = Finding.Details()
         // Texts kept as their pieces' numbers, joined when a report reads them (`Finding.Pieces`).
         d.messagePieces = pieces(c, 1, &r)
