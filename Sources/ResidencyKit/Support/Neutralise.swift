@@ -31,34 +31,51 @@ package enum Neutralise {
         // Printable ASCII, the usual case, is returned as it is without looking at scalars.
         let printable = s.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 < 0x20 || $0 >= 0x7F } }
         if printable ?? !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
-        // ASCII with a line break or a control, as a SARIF message of several lines is: byte
-        // by byte (appending scalars one at a time took 3% of rendering a night's SARIF).
-        if let ascii = s.utf8.withContiguousStorageIfAvailable({ visibleASCII($0, keepTabs, keepLineFeeds) }),
-            let ascii
-        {
-            return ascii
+        // Text with a line break, a control or a letter past ASCII (a SARIF message of several
+        // lines, a clipped one ending in `…`): byte by byte, each scalar past ASCII decoded only
+        // to ask whether it is hidden (appending scalars one at a time took 3% of rendering a
+        // night's SARIF, some 60,000 instructions for a long message).
+        if let shown = s.utf8.withContiguousStorageIfAvailable({ visibleUTF8($0, keepTabs, keepLineFeeds) }) {
+            return shown
         }
         return visibleByScalars(s, keepTabs: keepTabs, keepLineFeeds: keepLineFeeds)
     }
 
-    /// `visible` of text whose bytes are all ASCII; nil for any other. Each hidden byte as
-    /// `escape` spells it: `\n`, `\r`, `\t`, else `\x` and two lowercase hex digits.
-    private static func visibleASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ keepTabs: Bool, _ keepLineFeeds: Bool) -> String? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    /// `visible` of a string's UTF-8 bytes (valid, as every `String`'s are). Each hidden scalar
+    /// as `escape` spells it: `\n`, `\r`, `\t`, `\x` and two lowercase hex digits for the other
+    /// ASCII controls, `\u{…}` past ASCII; every other scalar's bytes as they are.
+    private static func visibleUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ keepTabs: Bool, _ keepLineFeeds: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
-        for b in bytes {
-            if (b >= 0x20 && b != 0x7F) || (keepTabs && b == 0x09) || (keepLineFeeds && b == 0x0A) {
-                out.append(b)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if (b >= 0x20 && b != 0x7F) || (keepTabs && b == 0x09) || (keepLineFeeds && b == 0x0A) {
+                    out.append(b)
+                    continue
+                }
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default: out += [UInt8(ascii: "x"), lowerHex[Int(b >> 4)], lowerHex[Int(b & 0xF)]]
+                }
                 continue
             }
-            out.append(UInt8(ascii: "\\"))
-            switch b {
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default: out += [UInt8(ascii: "x"), lowerHex[Int(b >> 4)], lowerHex[Int(b & 0xF)]]
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            if let u = Unicode.Scalar(value), isHidden(u) {
+                var escaped = ""
+                escape(u, into: &escaped)
+                out += escaped.utf8
+            } else {
+                out += bytes[i..<(i + length)]
             }
+            i += length
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -38,17 +38,22 @@ import Testing
         #expect(!out.unicodeScalars.contains { Neutralise.isHidden($0) }, "\(what)")
     }
 
-    /// The byte-at-a-time path for ASCII text says what the definition (one scalar at a time)
-    /// says: every ASCII byte, with each choice of kept tabs and line feeds, over seeded texts
-    /// mixing printable bytes, every control and DEL, and now and then a letter past ASCII.
-    @Test func asciiIsShownAsTheDefinitionShowsIt() {
+    /// The byte-at-a-time path says what the definition (one scalar at a time) says: with each
+    /// choice of kept tabs and line feeds, over seeded texts of every ASCII byte (controls and
+    /// DEL among them) and, in one text of three, letters of two, three and four bytes, hidden
+    /// (C1 controls, format characters, fillers, noncharacters, tags) or not.
+    @Test func textIsShownAsTheDefinitionShowsIt() {
         var rng = SplitMix64(state: 20_261_206)
-        let letters: [Unicode.Scalar] = (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + ["é", "\u{202E}", "\u{85}"]
-        for round in 0..<2_000 {
+        let wide: [Unicode.Scalar] = [
+            "é", "\u{85}", "\u{9B}", "\u{A0}", "\u{61C}", "日", "…", "\u{200B}", "\u{202E}", "\u{2028}", "\u{3164}",
+            "\u{FEFF}", "🇪", "\u{1F600}", "\u{E0041}", "\u{1D173}",
+        ] + [0xFDD0, 0xFFFF, 0x10FFFF].map { Unicode.Scalar($0)! }  // noncharacters, which literals refuse
+        let letters: [Unicode.Scalar] = (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + wide
+        for round in 0..<3_000 {
             let count = Int(rng.next() % 40)
             var text = ""
             for _ in 0..<count {
-                let pick = Int(rng.next() % UInt64(round % 10 == 0 ? letters.count : 0x80))
+                let pick = Int(rng.next() % UInt64(round % 3 == 0 ? letters.count : 0x80))
                 text.unicodeScalars.append(letters[pick])
             }
             for (tabs, feeds) in [(false, false), (true, false), (false, true), (true, true)] {
