@@ -54,6 +54,14 @@ struct DataNode: Sendable {
     /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
     var int: Int? { Self.int(of: node, in: storage) }
 
+    /// The `int` of element `position` of an array, read in place (no handle made for it);
+    /// nil when there is no such element or it is not an integer.
+    func int(ofElement position: Int) -> Int? {
+        let n = node
+        guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
+        return Self.int(of: storage.nodes[Int(storage.elements[Int(n.a) + position])], in: storage)
+    }
+
     /// The `int` of each element of an array in turn, with its position (none for any other
     /// kind): read in place, for lists of numbers, without a handle (a retain and a release)
     /// or a look-up of the array for each.
