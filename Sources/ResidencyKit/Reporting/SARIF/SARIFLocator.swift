@@ -120,7 +120,7 @@ struct SARIFLocator {
     /// The path percent-encoded (RFC 3986): every byte but unreserved letters, digits, `-._~`
     /// and `/` as `%XX`. Built as bytes: appended as scalars one at a time it took some
     /// 20,000 instructions a path, for each result's file.
-    static func encode(_ path: String) -> String {
+    private static func encode(_ path: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(path.utf8.count)
         for b in path.utf8 {
