@@ -40,9 +40,16 @@ func residency(
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
-/// A fresh temporary folder with the given files.
+/// The folder this test process makes its temporary folders in, removed with all of them when
+/// the process exits: a hundred tests make one each, and runs that left them behind filled `/tmp`.
+let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "residency-cli-tests-\(ProcessInfo.processInfo.processIdentifier)")
+private let removeScratchAtExit: Void = { atexit { try? FileManager.default.removeItem(at: scratchRoot) } }()
+
+/// A fresh temporary folder with the given files (under `scratchRoot`).
 func temporaryFolder(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("residency-cli-\(UUID().uuidString)")
+    _ = removeScratchAtExit
+    let dir = scratchRoot.appendingPathComponent("residency-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for (name, text) in files {
         let url = dir.appendingPathComponent(name)

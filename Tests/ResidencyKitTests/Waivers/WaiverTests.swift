@@ -10,6 +10,7 @@ import Testing
     static func run(_ waivers: String, day: String = "2026-11-28", maxDays: Int = 365) throws -> AuditRun.Outcome {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("waivers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("waivers.yaml")
         try waivers.write(to: file, atomically: true, encoding: .utf8)
         var options = AuditRun.Options()
