@@ -97,7 +97,7 @@ private struct RecordRows {
             // a release for each of a night's two million texts read). Anything else, the
             // general way: the path's autoclosure captured these columns, a copy of them (four
             // retains) for each column read, so it is made only for a bad one.
-            if let i = row.int(ofElement: k), strings.indices.contains(i) { return strings[i] }
+            if let s = RecordRows.numbered(row, k, strings) { return s }
             guard let v = value(k) else { return nil }
             return RecordRows.string(v, "\(path)[\(k)]", strings, &r)
         }
@@ -114,8 +114,8 @@ private struct RecordRows {
             }
             // Read in place when well formed; the place's own path (a string built for each of a
             // night's evidence rows, 3% of a read) only for one that is not.
-            if let said = RecordRows.numbered(said, strings), let file = RecordRows.numbered(file, strings),
-                let line = v[2]?.int, line >= 0, let column = v[3]?.int, column >= 0
+            if let said = RecordRows.numbered(v, 0, strings), let file = RecordRows.numbered(v, 1, strings),
+                let line = v.int(ofElement: 2), line >= 0, let column = v.int(ofElement: 3), column >= 0
             {
                 return ResultDocument.joinPlace(said, file, line, column)
             }
@@ -146,10 +146,11 @@ private struct RecordRows {
         }
     }
 
-    /// The string numbered by `n`, or nil when `n` numbers none (`string` says why).
+    /// The string numbered by element `k` of `row`, read in place; nil when it numbers none
+    /// (`string` then says why, at the element's path).
     @inline(__always)
-    static func numbered(_ n: DataNode, _ strings: [String]) -> String? {
-        guard let i = n.int, strings.indices.contains(i) else { return nil }
+    static func numbered(_ row: DataNode, _ k: Int, _ strings: [String]) -> String? {
+        guard let i = row.int(ofElement: k), strings.indices.contains(i) else { return nil }
         return strings[i]
     }
 

@@ -57,9 +57,14 @@ struct DataNode: Sendable {
     /// The `int` of element `position` of an array, read in place (no handle made for it);
     /// nil when there is no such element or it is not an integer.
     func int(ofElement position: Int) -> Int? {
+        elementIndex(position).flatMap { Self.int(of: storage.nodes[$0], in: storage) }
+    }
+
+    /// The node index of element `position` of an array; nil when there is no such element.
+    private func elementIndex(_ position: Int) -> Int? {
         let n = node
         guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
-        return Self.int(of: storage.nodes[Int(storage.elements[Int(n.a) + position])], in: storage)
+        return Int(storage.elements[Int(n.a) + position])
     }
 
     /// The `int` of each element of an array in turn, with its position (none for any other
@@ -147,9 +152,7 @@ struct DataNode: Sendable {
     subscript(position: Int) -> DataNode? {
         // Straight to the element: through `elements` it built the list's handle first, a
         // retain and a release more for each of the three million columns a night's read takes.
-        let n = node
-        guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
-        return DataNode(storage: storage, index: Int(storage.elements[Int(n.a) + position]))
+        elementIndex(position).map { DataNode(storage: storage, index: $0) }
     }
 
     /// The elements of an array as a random-access collection of handles.
