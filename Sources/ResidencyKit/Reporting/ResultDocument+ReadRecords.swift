@@ -119,6 +119,15 @@ private struct RecordRows {
             {
                 return ResultDocument.joinPlace(said, file, line, column)
             }
+            // A place without its line or column is not a place: refused, not read as no place.
+            for j in 2...3 {
+                guard let e = v[j], e.isNull else { continue }
+                r.report {
+                    .documentType(
+                        "\(path)[\(k)][\(j)]", expected: "a whole number", found: e, at: ResultDocumentReader.range(e, $0))
+                }
+                return nil
+            }
             let place = Columns(row: v, path: "\(path)[\(k)]", strings: strings)
             guard let said = RecordRows.string(said, "\(path)[\(k)][0]", strings, &r),
                 let file = RecordRows.string(file, "\(path)[\(k)][1]", strings, &r),

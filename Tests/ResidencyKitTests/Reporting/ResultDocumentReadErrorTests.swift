@@ -187,6 +187,10 @@ import Testing
             "`workspaces[0].results[0].fail[0][2]` must be a list of numbers"
         ),
         (
+            "a place without its line", #"[5,6,[7,8,3,14]]"#, #"[5,6,[7,8,1️⃣null,14]]"#, "E1504",
+            "`workspaces[0].evidence[0][2][2]` must be a whole number"
+        ),
+        (
             "an evidence number below zero", #",[0]]]}]}"#, #",[1️⃣-1]]]}]}"#, "E1510",
             "`workspaces[0].results[0].fail[0][2][0]` is -1, but the workspace record has 1 evidence"
         ),
