@@ -56,6 +56,14 @@ extension ResultDocument {
         // The head's values are read in its own text; the records in the file.
         var reader = ResultDocumentReader(file: parsed.head?.file ?? file)
         var document = decode(tree.root, records: records, recordsFile: file, &reader)
+        // A record that is not JSON on its own: the whole file says what is wrong, as a reader
+        // of the whole file would (or, JSON across its lines, is read whole).
+        if reader.unparsed {
+            switch JSONReader.parse(file) {
+            case .failure(let e): return refused([.documentSyntax(e, in: file)])
+            case .success(let whole): return read(file, parsed: ParsedDocument(tree: whole, records: nil))
+            }
+        }
         if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }
         // Counts are compared once every value read: stand-ins for bad values would disagree.
         if !reader.failed { checkCounts(document, tree.root, &reader) }
@@ -97,7 +105,7 @@ extension ResultDocument {
     /// Every section, in the order the document is written.
     /// `recordsFile`: the file the records were parsed from (the head's text is `r`'s).
     static func decode(
-        _ root: DataNode, records: [RecordTree]?, recordsFile: SourceFile? = nil, _ r: inout ResultDocumentReader
+        _ root: DataNode, records: [Range<Int>]?, recordsFile: SourceFile? = nil, _ r: inout ResultDocumentReader
     ) -> ResultDocument {
         let recordsFile = recordsFile ?? r.file
         let tool = r.object(root, "tool", "").map { t in
@@ -125,8 +133,9 @@ extension ResultDocument {
         if isRecordSchema(root) {
             checkColumns(root, &r)
             let list = r.array(root, "workspaces", "")
-            let trees = records ?? list.map { RecordTree(node: $0, bound: resultBound($0)) }
-            (workspaces, results, slugPlaces) = readRecords(trees, policies: listed, file: recordsFile, &r)
+            let sources = records.map { $0.map(RecordSource.bytes) } ?? list.map(RecordSource.node)
+            (workspaces, results, slugPlaces) = readRecords(
+                sources, expected: summary?.evaluated ?? 0, policies: listed, file: recordsFile, &r)
         } else {
             let list = r.array(root, "workspaces", "")
             workspaces = readInParallel(list, chunk: 16, &r) { n, i, r in
@@ -301,44 +310,77 @@ extension ResultDocument {
             unchanged: r.int(o, "unchanged", path), resolved: resolved, failOnNew: r.bool(o, "failOnNew", path))
     }
 
-    /// The workspace records, read in parallel a few at a time, their results built straight
-    /// into the document's array: each part's place in it is known from the records' lists
-    /// before any result is built (`resultBound`).
+    /// Where a workspace record is: a value of the tree the whole file was parsed into, or its
+    /// bytes in the file, parsed by the thread that reads it.
+    enum RecordSource: Sendable {
+        case node(DataNode)
+        case bytes(Range<Int>)
+    }
+
+    /// The workspace records, read in parallel a few at a time, their results built into each
+    /// part's own buffer and moved into the document's array a wave of parts at a time
+    /// (`Array(concatenatingBuffers:)`). A record given as bytes is parsed by the part that reads
+    /// it and let go once read: a night's records are 150 MB of tree nodes, which, parsed all
+    /// first, were all held at once. One that is not JSON on its own marks the reader
+    /// `unparsed`, and the caller reads the file whole. `expected`: the results the document
+    /// says it holds.
     static func readRecords(
-        _ records: [RecordTree], policies: [String: PolicyInfo], file: SourceFile, _ reader: inout ResultDocumentReader
+        _ records: [RecordSource], expected: Int, policies: [String: PolicyInfo], file: SourceFile,
+        _ reader: inout ResultDocumentReader
     ) -> ([WorkspaceInfo], [Finding], [Range<Int>]) {
         let chunk = 4
         let parts = (records.count + chunk - 1) / chunk
-        let ranges = (0..<parts).map { ($0 * chunk)..<min(records.count, ($0 + 1) * chunk) }
         let readers = ParallelSlots<ResultDocumentReader>(count: parts)
         let infos = ParallelSlots<[(WorkspaceInfo, Range<Int>)]>(count: parts)
-        let results = [Finding](concatenatingParts: ranges.map { $0.reduce(0) { $0 + records[$1].bound } }) { part, out in
+        // Made for the results the document says it holds (no more than its bytes: a count
+        // edited to a billion must not be allocated); more are appended.
+        let expected = min(max(0, expected), file.bytes.count)
+        let results = [Finding](concatenatingBuffers: parts, expected: expected, wave: 32) { part in
+            let numbers = (part * chunk)..<min(records.count, (part + 1) * chunk)
             var r = ResultDocumentReader(file: file)
-            var workspaces: [(WorkspaceInfo, Range<Int>)] = []
-            let first = records[ranges[part].lowerBound].node!
-            for i in ranges[part] {
-                let node = records[i].node!
-                workspaces.append((readRecord(node, "workspaces[\(i)]", policies: policies, &r, into: &out), slugPlace(node)))
-                records[i].node = nil
-            }
-            // Never short without a reason reported (`resultBound`); said rather than trapped.
-            if out.count < out.capacity, !r.failed {
-                r.report {
-                    .documentType(
-                        "workspaces[\(ranges[part].lowerBound)]", expected: "records whose results can be read", found: first,
-                        at: ResultDocumentReader.range(first, $0))
+            var nodes: [DataNode] = []
+            nodes.reserveCapacity(numbers.count)
+            for i in numbers {
+                switch records[i] {
+                case .node(let node): nodes.append(node)
+                case .bytes(let range):
+                    // A record is mostly small numbers: a value every three or four bytes.
+                    guard case .success(let tree) = JSONReader.parse(file.bytes, range: range, valuesEvery: 4) else {
+                        r.unparsed = true
+                        readers.store(part, r)
+                        infos.store(part, [])
+                        return PartBuffer(capacity: 0)
+                    }
+                    nodes.append(tree.root)
                 }
             }
-            // Fewer results than the lists hold only when one could not be read, which is
-            // reported: the stand-ins fill the part of a document that is refused.
-            while out.count < out.capacity {
-                out.append(
-                    Finding(
-                        policy: "", title: "", severity: .info, outcome: .pass, workspace: "", resourceKind: "", resourceId: "",
-                        resourceName: "", evidence: []))
+            // Room for the most results the records can give (`resultBound`), known before any is built.
+            let buffer = PartBuffer<Finding>(capacity: nodes.reduce(0) { $0 + resultBound($1) })
+            var workspaces: [(WorkspaceInfo, Range<Int>)] = []
+            buffer.write { out in
+                for (i, node) in zip(numbers, nodes) {
+                    workspaces.append((readRecord(node, "workspaces[\(i)]", policies: policies, &r, into: &out), slugPlace(node)))
+                }
+                // Never short without a reason reported (`resultBound`); said rather than trapped.
+                if out.count < out.capacity, !r.failed, let first = nodes.first {
+                    r.report {
+                        .documentType(
+                            "workspaces[\(numbers.lowerBound)]", expected: "records whose results can be read", found: first,
+                            at: ResultDocumentReader.range(first, $0))
+                    }
+                }
+                // Fewer results than the lists hold only when one could not be read, which is
+                // reported: the stand-ins fill the part of a document that is refused.
+                while out.count < out.capacity {
+                    out.append(
+                        Finding(
+                            policy: "", title: "", severity: .info, outcome: .pass, workspace: "", resourceKind: "",
+                            resourceId: "", resourceName: "", evidence: []))
+                }
             }
             readers.store(part, r)
             infos.store(part, workspaces)
+            return buffer
         }
         for r in readers.take() { reader.absorb(r) }
         let read = infos.take().flatMap { $0 }

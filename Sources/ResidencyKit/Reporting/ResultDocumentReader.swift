@@ -14,6 +14,9 @@ struct ResultDocumentReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Problems found past `diagnosticLimit`, counted and not described.
     private(set) var dropped = 0
+    /// A record of the file that is not JSON on its own was met (`readRecords`): the file is
+    /// then read whole, which says what is wrong as a reader of the whole file would.
+    var unparsed = false
 
     init(file: SourceFile) { self.file = file }
 
@@ -29,6 +32,7 @@ struct ResultDocumentReader {
     mutating func absorb(_ other: ResultDocumentReader) {
         for d in other.diagnostics { report { _ in d } }
         dropped += other.dropped
+        unparsed = unparsed || other.unparsed
     }
 
     /// The path of a member: `run.startedAt`, or `run` at the top.

@@ -28,6 +28,70 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// The concatenation of `parts` parts built in parallel, each in a buffer of its own whose
+    /// size the part finds out itself (a result document's records are parsed by the part that
+    /// reads them, and only then are their results counted).
+    ///
+    /// The parts are built `wave` at a time and, as each wave ends, moved into the array, not
+    /// copied (no reference is retained or released) and let go: besides the array, only a
+    /// wave's buffers are held. The array is made for `expected` elements (a document's own
+    /// count of its results); parts past that are appended, a copy, when they are all built
+    /// (a document whose count is wrong, which its reader refuses).
+    init(
+        concatenatingBuffers parts: Int, expected: Int, wave: Int,
+        _ build: @Sendable (_ part: Int) -> PartBuffer<Element>
+    ) {
+        var late: [PartBuffer<Element>] = []
+        self.init(unsafeUninitializedCapacity: Swift.max(0, expected)) { buffer, initialized in
+            for first in stride(from: 0, to: parts, by: Swift.max(1, wave)) {
+                let count = Swift.min(Swift.max(1, wave), parts - first)
+                let built = ParallelSlots<PartBuffer<Element>>(count: count)
+                DispatchQueue.concurrentPerform(iterations: count) { built.store($0, build(first + $0)) }
+                for i in 0..<count {
+                    let part = built.take(i)!
+                    guard part.count > 0 else { continue }
+                    guard late.isEmpty, initialized + part.count <= buffer.count, let base = buffer.baseAddress else {
+                        late.append(part)
+                        continue
+                    }
+                    (base + initialized).moveInitialize(from: part.start, count: part.count)
+                    initialized += part.count
+                    part.count = 0
+                }
+            }
+        }
+        for part in late { append(contentsOf: UnsafeBufferPointer(start: part.start, count: part.count)) }
+    }
+}
+
+/// One part of an array being built by `Array(concatenatingBuffers:_:)`: room for `capacity`
+/// elements, written once through a `PartWriter`.
+final class PartBuffer<Element>: @unchecked Sendable {
+    fileprivate let start: UnsafeMutablePointer<Element>
+    let capacity: Int
+    /// The elements written (and, until they are moved out, owned).
+    fileprivate(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: Swift.max(capacity, 1))
+    }
+
+    /// Writes the part; once only, by the one task that builds it.
+    func write(_ body: (inout PartWriter<Element>) -> Void) {
+        precondition(count == 0, "PartBuffer: written twice")
+        var writer = PartWriter(start: start, capacity: capacity)
+        body(&writer)
+        count = writer.count
+    }
+
+    deinit {
+        start.deinitialize(count: count)
+        start.deallocate()
+    }
+}
+
 /// Appends to one part of an array being built by `Array(concatenatingParts:_:)`.
 struct PartWriter<Element> {
     fileprivate let start: UnsafeMutablePointer<Element>?

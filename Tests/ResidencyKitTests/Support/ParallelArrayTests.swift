@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import ResidencyKit
@@ -17,15 +18,20 @@ import Testing
     }
 
     /// Counts the instances alive, so that a moved element freed twice, or never, shows.
-    final class Tally { var alive = 0 }
-    final class Counted {
+    /// (Atomic: parts are built on several threads.)
+    final class Tally: Sendable {
+        private let count = Atomic<Int>(0)
+        var alive: Int { count.load(ordering: .relaxed) }
+        func add(_ n: Int) { count.add(n, ordering: .relaxed) }
+    }
+    final class Counted: Sendable {
         let n: Int
         let tally: Tally
         init(_ n: Int, _ tally: Tally) {
             (self.n, self.tally) = (n, tally)
-            tally.alive += 1
+            tally.add(1)
         }
-        deinit { tally.alive -= 1 }
+        deinit { tally.add(-1) }
     }
 
     @Test(arguments: [(0, 0), (0, 3), (4, 0), (5, 7), (1, 200)])
@@ -40,6 +46,51 @@ import Testing
             #expect(other.isEmpty)
             // Each element alive once, in `all`, and the placeholder: none freed or kept twice.
             #expect(tally.alive == had + more + 1)
+        }
+        #expect(tally.alive == 0)
+    }
+
+    /// (each part's count, the count expected, parts a wave): the parts in order, each element
+    /// alive once, whether the array was made for them all, for fewer (the rest appended) or
+    /// for more, and whatever the wave.
+    static let buffered: [([Int], Int, Int)] = [
+        ([3, 0, 5, 1, 0, 64], 73, 2),
+        ([3, 0, 5, 1, 0, 64], 73, 32),
+        ([3, 0, 5, 1, 0, 64], 9, 4),
+        ([3, 0, 5, 1, 0, 64], 0, 1),
+        ([3, 0, 5, 1, 0, 64], 500, 3),
+        ([0, 0], 0, 32),
+        ([], 0, 32),
+        ([], 12, 32),
+    ]
+
+    @Test(arguments: buffered)
+    func concatenatesBuffersInOrder(counts: [Int], expected: Int, wave: Int) {
+        let tally = Tally()
+        do {
+            let built = [Counted](concatenatingBuffers: counts.count, expected: expected, wave: wave) { part in
+                let buffer = PartBuffer<Counted>(capacity: counts[part])
+                buffer.write { out in
+                    for k in 0..<counts[part] { out.append(Counted(part * 1000 + k, tally)) }
+                }
+                return buffer
+            }
+            let want = counts.enumerated().flatMap { part, n in (0..<n).map { part * 1000 + $0 } }
+            #expect(built.map(\.n) == want)
+            // Moved or copied, each element is alive once, in `built`: none freed or kept twice.
+            #expect(tally.alive == want.count)
+        }
+        #expect(tally.alive == 0)
+    }
+
+    /// A buffer let go unmoved (a part the array never takes) frees what was written in it.
+    @Test func anUnmovedBufferFreesItsElements() {
+        let tally = Tally()
+        do {
+            let buffer = PartBuffer<Counted>(capacity: 4)
+            buffer.write { out in for k in 0..<3 { out.append(Counted(k, tally)) } }
+            #expect(buffer.count == 3)
+            #expect(tally.alive == 3)
         }
         #expect(tally.alive == 0)
     }
