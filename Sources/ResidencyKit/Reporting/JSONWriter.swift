@@ -88,6 +88,26 @@ package struct JSONWriter {
         endArray()
     }
 
+    /// A writer that goes on from here with no bytes of its own, for writing a list's
+    /// elements in parallel parts: part `k` continues from where the list stands after the
+    /// parts before it (`afterElements`: whether they wrote any), and `append` takes each
+    /// back in order, so the bytes are those written in one go. Only between values, not
+    /// after a key.
+    func continuation(afterElements: Bool, capacity: Int) -> JSONWriter {
+        precondition(!afterKey, "JSONWriter: a continuation after a key")
+        var part = JSONWriter(capacity: capacity, pretty: pretty)
+        (part.depth, part.hasMember, part.inlineDepth) = (depth, hasMember, inlineDepth)
+        if afterElements, !part.hasMember.isEmpty { part.hasMember[part.hasMember.count - 1] = true }
+        return part
+    }
+
+    /// Takes back a part written by a `continuation`, after the parts before it.
+    mutating func append(_ part: JSONWriter) {
+        precondition(part.depth == depth && part.hasMember.count == hasMember.count, "JSONWriter: a part left open")
+        bytes += part.bytes
+        if part.hasMember.last == true { hasMember[hasMember.count - 1] = true }
+    }
+
     private mutating func open(_ c: UInt8) {
         separate()
         bytes.append(c)

@@ -88,9 +88,9 @@ struct RecordLayout: Sendable {
                 let kept = min(text.count, m - 1)
                 let window = Array(text.suffix(kept)) + bytes.prefix(m - 1)
                 var end: Int?
-                if let found = window.firstRange(of: RecordLayout.marker), found.lowerBound < kept {
+                if let found = window[...].firstRange(ofBytes: RecordLayout.marker), found.lowerBound < kept {
                     end = bytes.startIndex + found.upperBound - kept
-                } else if let found = bytes.firstRange(of: RecordLayout.marker) {
+                } else if let found = bytes.firstRange(ofBytes: RecordLayout.marker) {
                     end = found.upperBound
                 }
                 guard let end else {

@@ -26,14 +26,18 @@ extension ResultDocument {
             workspaces = doc.workspaces.count
             resources = doc.workspaces.reduce(0) { $0 + 1 + $1.sources.count + $1.destinations.count + $1.warehouses.count }
             let (failOn, onlyNew) = (doc.summary.failOn, doc.baseline?.failOnNew == true)
-            // Each result's three fields read in place through the buffer: a result passed as
-            // an argument, even `borrowing`, was copied (a dozen retains and releases for each
-            // of a night's 600,000, on the reading thread).
-            doc.results.withUnsafeBufferPointer { results in
-                for f in results.baseAddress!..<results.baseAddress! + results.count {
-                    add(f.pointee.severity, f.pointee.outcome, f.pointee.change, failOn: failOn, onlyNew: onlyNew)
+            // Each result's three fields read in place through the buffer, in parallel parts
+            // added up in order (on one thread, the 77 MB of a night's results took 30 ms to
+            // read through).
+            let parts = doc.results.mapParts(of: 1 << 16) { results, range in
+                var counts = ListedCounts()
+                for i in range {
+                    let f = results.baseAddress! + i
+                    counts.add(f.pointee.severity, f.pointee.outcome, f.pointee.change, failOn: failOn, onlyNew: onlyNew)
                 }
+                return counts
             }
+            for part in parts { merge(part) }
         }
 
         /// Adds the counts of another part of the document's records.

@@ -48,21 +48,53 @@ extension Array where Element: Sendable {
                 let count = Swift.min(Swift.max(1, wave), parts - first)
                 let built = ParallelSlots<PartBuffer<Element>>(count: count)
                 DispatchQueue.concurrentPerform(iterations: count) { built.store($0, build(first + $0)) }
+                // The wave's parts moved in parallel (the array's pages are first touched here).
+                var offsets: [Int] = []
+                offsets.reserveCapacity(count)
+                var end = initialized
                 for i in 0..<count {
+                    offsets.append(end)
+                    end += built.value(i)!.count
+                }
+                guard late.isEmpty, end <= buffer.count, let base = buffer.baseAddress else {
+                    late += (0..<count).map { built.take($0)! }
+                    continue
+                }
+                let into = UncheckedPointer(base: base)
+                let at = offsets
+                DispatchQueue.concurrentPerform(iterations: count) { i in
                     let part = built.take(i)!
-                    guard part.count > 0 else { continue }
-                    guard late.isEmpty, initialized + part.count <= buffer.count, let base = buffer.baseAddress else {
-                        late.append(part)
-                        continue
-                    }
-                    (base + initialized).moveInitialize(from: part.start, count: part.count)
-                    initialized += part.count
+                    (into.base! + at[i]).moveInitialize(from: part.start, count: part.count)
                     part.count = 0
                 }
+                initialized = end
             }
         }
         for part in late { append(contentsOf: UnsafeBufferPointer(start: part.start, count: part.count)) }
     }
+}
+
+extension Array where Element: Sendable {
+    /// `body` on each `size` elements of the array (the last part fewer), in parallel, and
+    /// what each gives, in order. The elements are read through the buffer: one passed by value
+    /// is copied (a result's dozen references retained and released, 600,000 times a night).
+    func mapParts<T: Sendable>(of size: Int, _ body: @Sendable (UnsafeBufferPointer<Element>, Range<Int>) -> T) -> [T] {
+        let (n, size) = (count, Swift.max(1, size))
+        let parts = (n + size - 1) / size
+        let values = ParallelSlots<T>(count: parts)
+        withUnsafeBufferPointer { buffer in
+            let shared = SharedBuffer(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                values.store(part, body(shared.buffer, (part * size)..<Swift.min(n, (part + 1) * size)))
+            }
+        }
+        return values.take()
+    }
+}
+
+/// A buffer read by parallel tasks while its array is neither changed nor freed.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
 }
 
 /// One part of an array being built by `Array(concatenatingBuffers:_:)`: room for `capacity`

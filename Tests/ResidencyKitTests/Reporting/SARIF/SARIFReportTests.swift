@@ -115,6 +115,17 @@ import Testing
         #expect((properties["residency/baseline"] as? [String: Any])?["resolved"] as? Int == 1)
     }
 
+    /// Results written in parallel parts of 512 come out whole, once each, in document order.
+    @Test func manyResultsAreWrittenInDocumentOrder() throws {
+        let doc = try ReportFixtures.large(copies: 1_300)
+        let log = try Self.log(doc)
+        try Self.checkRequiredFields(log)
+        let written = try Self.results(log).map { ($0["partialFingerprints"] as? [String: String])?.values.first }
+        let failing = doc.results.filter { $0.outcome == .fail || $0.outcome == .indeterminate }
+        #expect(written.count == failing.count)
+        #expect(written == failing.map { Optional($0.fingerprint) })
+    }
+
     @Test func overTheLimitTheMostUrgentAreKeptAndTheRestCounted() throws {
         let doc = try ReportFixtures.large(copies: 40)
         let log = try Self.log(doc, SARIFReport(resultLimit: 12))
