@@ -101,11 +101,16 @@ package struct JSONWriter {
         return part
     }
 
-    /// Takes back a part written by a `continuation`, after the parts before it.
-    mutating func append(_ part: JSONWriter) {
-        precondition(part.depth == depth && part.hasMember.count == hasMember.count, "JSONWriter: a part left open")
-        bytes += part.bytes
-        if part.hasMember.last == true { hasMember[hasMember.count - 1] = true }
+    /// Takes back the parts written by `continuation`s, in order (room for all of them made
+    /// first: grown part by part, the bytes were copied again each time they doubled).
+    mutating func append(_ parts: [JSONWriter]) {
+        // With room for what follows them (the end of a log: its counts, a few kilobytes).
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count } + (1 << 16))
+        for part in parts {
+            precondition(part.depth == depth && part.hasMember.count == hasMember.count, "JSONWriter: a part left open")
+            bytes += part.bytes
+            if part.hasMember.last == true { hasMember[hasMember.count - 1] = true }
+        }
     }
 
     private mutating func open(_ c: UInt8) {

@@ -333,8 +333,9 @@ extension ResultDocument {
         let readers = ParallelSlots<ResultDocumentReader>(count: parts)
         let infos = ParallelSlots<[(WorkspaceInfo, Range<Int>)]>(count: parts)
         // Made for the results the document says it holds (no more than its bytes: a count
-        // edited to a billion must not be allocated); more are appended.
-        let expected = min(max(0, expected), file.bytes.count)
+        // edited to a billion must not be allocated); more are appended. None without records
+        // (a baseline's head is read so, and kept for the run: room for its count was 26 MB).
+        let expected = records.isEmpty ? 0 : min(max(0, expected), file.bytes.count)
         let results = [Finding](concatenatingBuffers: parts, expected: expected, wave: 32) { part in
             let numbers = (part * chunk)..<min(records.count, (part + 1) * chunk)
             var r = ResultDocumentReader(file: file)

@@ -35,7 +35,7 @@ import Testing
                 for i in first..<min(count, first + part) { element(i, inline: inline, &out) }
                 return out
             }
-            for p in parts { w.append(p) }
+            w.append(parts)
         } else {
             for i in 0..<count { element(i, inline: inline, &w) }
         }

@@ -67,7 +67,8 @@ public struct SARIFReport: Sendable {
         let selection = select(doc, room: max(0, resultLimit - unmatched.count))
         let locator = SARIFLocator(doc, root: root, results: selection.indices)
 
-        var w = JSONWriter(capacity: 4096 + 1024 * selection.indices.count)
+        // The head and tail (the results are written in parts, and room made for them then).
+        var w = JSONWriter(capacity: 4096 + 64 * rules.count)
         w.beginObject()
         w.field("$schema", Self.schema)
         w.field("version", "2.1.0")
@@ -92,7 +93,7 @@ public struct SARIFReport: Sendable {
             for i in indices[range] { writeResult(doc.results[i], doc, index, locator, &out) }
             written.store(part, out)
         }
-        for part in written.take() { w.append(part) }
+        w.append(written.take())
         w.endArray()
         writeRunProperties(doc, selection, reported: selection.indices.count + unmatched.count, &w)
         w.endObject()
