@@ -68,6 +68,7 @@ public struct JUnitReport: Sendable {
         doc.results.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for i in results {
+                precondition(all.indices.contains(i), "JUnitReport: result \(i) of \(all.count)")
                 let f = base + i
                 let outcome = f.pointee.outcome
                 guard outcome != .notApplicable else { continue }
