@@ -64,7 +64,7 @@ public struct JUnitReport: Sendable {
     ) throws -> [UInt8] {
         // Each result read in place, by address: passed by value, each of a night's 437,000
         // was copied (a dozen references retained and released) twice for its testcase.
-        var byPolicy: [String: [Case]] = [:]
+        var byPolicy: [String: Collected] = [:]
         doc.results.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for i in results {
@@ -73,13 +73,15 @@ public struct JUnitReport: Sendable {
                 let outcome = f.pointee.outcome
                 guard outcome != .notApplicable else { continue }
                 let gating = doc.trips(f.pointee.severity, outcome, f.pointee.change)
-                byPolicy[f.pointee.policy, default: []].append(Case(i, outcome, gating: gating))
+                byPolicy[f.pointee.policy, default: Collected()].add(i, outcome, gating: gating)
             }
         }
-        var suites = fold(
-            doc.policies.filter { policySuites && $0.kind == "policy" }.map { p in
-                Suite(policy: p, cases: byPolicy[p.id] ?? [])
-            })
+        // Over the cap, the plain passes of each policy become one testcase that counts them
+        // (made only then: 300,000 of a night's cases were made to be folded away).
+        let listed = doc.policies.filter { policySuites && $0.kind == "policy" }
+        let total = listed.reduce(0) { $0 + (byPolicy[$1.id].map { $0.cases.count + $0.passes.count } ?? 0) }
+        var suites = cap(
+            listed.map { p in Suite(policy: p, cases: byPolicy[p.id]?.cases(foldingPasses: total > maximumCases) ?? []) })
         if !notices.isEmpty {
             let gating = doc.summary.failOn != .never
             suites.append(
@@ -141,20 +143,48 @@ public struct JUnitReport: Sendable {
         return props
     }
 
-    /// Keeps a large run under `maximumCases`: first the plain passes of each policy become
-    /// one passing testcase that counts them; if that is not enough, each policy keeps its
-    /// first failures (in result order) and one testcase counts the rest. Every result stays
-    /// in the JSON result document, which the folded testcases point to.
-    func fold(_ suites: [Suite]) -> [Suite] {
-        let total = suites.reduce(0) { $0 + $1.cases.count }
-        guard total > maximumCases else { return suites }
-        var out = suites.map { suite in
-            let passes = suite.cases.filter { $0.kind == .passed && $0.plainPass }.count
-            guard passes > 1 else { return suite }
-            var kept = suite.cases.filter { !($0.kind == .passed && $0.plainPass) }
-            kept.append(Case(summary: "\(passes) passing resources", kind: .passed))
-            return Suite(policy: suite.policy, cases: kept)
+    /// A policy's testcases as its results are met, its plain passes kept as their places
+    /// until it is known whether they are folded into one.
+    struct Collected {
+        var cases: [Case] = []
+        /// Each plain pass: its result, and how many other testcases come before it.
+        var passes: [(result: Int, at: Int)] = []
+
+        mutating func add(_ result: Int, _ outcome: Outcome, gating: Bool) {
+            if outcome == .pass {
+                passes.append((result, cases.count))
+            } else {
+                cases.append(Case(result, outcome, gating: gating))
+            }
         }
+
+        /// The testcases in result order; with `foldingPasses`, more than one plain pass as a
+        /// testcase that counts them, after the others.
+        func cases(foldingPasses: Bool) -> [Case] {
+            if foldingPasses, passes.count > 1 {
+                return cases + [Case(summary: "\(passes.count) passing resources", kind: .passed)]
+            }
+            var out: [Case] = []
+            out.reserveCapacity(cases.count + passes.count)
+            var p = 0
+            for (k, c) in cases.enumerated() {
+                while p < passes.count, passes[p].at == k {
+                    out.append(Case(passes[p].result, .pass, gating: false))
+                    p += 1
+                }
+                out.append(c)
+            }
+            for pass in passes[p...] { out.append(Case(pass.result, .pass, gating: false)) }
+            return out
+        }
+    }
+
+    /// Keeps a large run under `maximumCases` once each policy's plain passes are folded into
+    /// one testcase (`Collected`): if that is not enough, each policy keeps its first failures
+    /// (in result order) and one testcase counts the rest. Every result stays in the JSON
+    /// result document, which the folded testcases point to.
+    func cap(_ suites: [Suite]) -> [Suite] {
+        var out = suites
         guard out.reduce(0, { $0 + $1.cases.count }) > maximumCases else { return out }
         // Share what is left of the cap among the policies, in order, a summary each.
         let perPolicy = max(1, maximumCases / max(1, out.count) - 1)
@@ -289,19 +319,15 @@ public struct JUnitReport: Sendable {
         }
         var content: Content
         var kind: Kind
-        /// A pass and nothing more (what folding counts first).
-        var plainPass: Bool
 
         init(summary: String, kind: Kind) {
             content = .summary(summary)
             self.kind = kind
-            plainPass = false
         }
 
         init(notice: ResultDocument.Notice, kind: Kind) {
             content = .notice(notice)
             self.kind = kind
-            plainPass = false
         }
 
         /// `gating`: whether the result trips the run's gate as the run counted it
@@ -309,7 +335,6 @@ public struct JUnitReport: Sendable {
         /// exactly when the gate does.
         init(_ index: Int, _ outcome: Outcome, gating: Bool) {
             content = .result(index)
-            plainPass = outcome == .pass
             kind =
                 switch outcome {
                 case .fail where gating: .failure

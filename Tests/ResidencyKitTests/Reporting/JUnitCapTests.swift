@@ -68,4 +68,28 @@ import Testing
         let all = try JUnitReport().render(doc)
         #expect(Self.count(eu, "<testcase ") + Self.count(us, "<testcase ") == Self.count(all, "<testcase "))
     }
+
+    /// A policy's testcases in result order, its plain passes put back where they were met
+    /// (nothing folded, or a lone pass), or counted in one testcase after the rest.
+    @Test(arguments: [
+        ([Outcome.fail, .pass, .fail, .pass], false, "0 1 2 3"),
+        ([Outcome.fail, .pass, .fail, .pass], true, "0 2 [2 passing resources]"),
+        ([Outcome.pass, .pass, .fail], false, "0 1 2"),
+        ([Outcome.fail, .pass, .permitted], true, "0 1 2"),
+        ([Outcome.pass, .pass, .pass], true, "[3 passing resources]"),
+        ([Outcome.pass], false, "0"),
+        ([Outcome.fail, .waived], true, "0 1"),
+    ])
+    func passesArePutBackInOrderOrCounted(outcomes: [Outcome], folding: Bool, want: String) {
+        var collected = JUnitReport.Collected()
+        for (i, outcome) in outcomes.enumerated() { collected.add(i, outcome, gating: outcome == .fail) }
+        let said = collected.cases(foldingPasses: folding).map { c -> String in
+            switch c.content {
+            case .result(let i): "\(i)"
+            case .summary(let s): "[\(s)]"
+            case .notice: "notice"
+            }
+        }
+        #expect(said.joined(separator: " ") == want)
+    }
 }
