@@ -61,7 +61,7 @@ package enum Neutralise {
                 case 0x0A: out.append(UInt8(ascii: "n"))
                 case 0x0D: out.append(UInt8(ascii: "r"))
                 case 0x09: out.append(UInt8(ascii: "t"))
-                default: out += [UInt8(ascii: "x"), lowerHex[Int(b >> 4)], lowerHex[Int(b & 0xF)]]
+                default: out += [UInt8(ascii: "x"), JSONBytes.hexDigit(b >> 4), JSONBytes.hexDigit(b & 0xF)]
                 }
                 continue
             }
@@ -79,8 +79,6 @@ package enum Neutralise {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    private static let lowerHex = Array("0123456789abcdef".utf8)
 
     /// `visible` by its definition, one scalar at a time (`isHidden`, `escape`).
     static func visibleByScalars(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {

@@ -15,10 +15,10 @@ extension Array where Element: Sendable {
         for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
         let total = offsets[counts.count]
         self.init(unsafeUninitializedCapacity: total) { buffer, initialized in
-            let base = UncheckedPointer(base: buffer.baseAddress)
+            let base = Unchecked(buffer.baseAddress)
             let parts = offsets
             DispatchQueue.concurrentPerform(iterations: counts.count) { i in
-                var writer = PartWriter<Element>(start: base.base.map { $0 + parts[i] }, capacity: parts[i + 1] - parts[i])
+                var writer = PartWriter<Element>(start: base.value.map { $0 + parts[i] }, capacity: parts[i + 1] - parts[i])
                 build(i, &writer)
                 // A short part would leave uninitialised elements in the array.
                 precondition(writer.count == writer.capacity, "part \(i) wrote \(writer.count) of \(writer.capacity) elements")
@@ -60,11 +60,11 @@ extension Array where Element: Sendable {
                     late += (0..<count).map { built.take($0)! }
                     continue
                 }
-                let into = UncheckedPointer(base: base)
+                let into = Unchecked(base)
                 let at = offsets
                 DispatchQueue.concurrentPerform(iterations: count) { i in
                     let part = built.take(i)!
-                    (into.base! + at[i]).moveInitialize(from: part.start, count: part.count)
+                    (into.value + at[i]).moveInitialize(from: part.start, count: part.count)
                     part.count = 0
                 }
                 initialized = end
@@ -83,18 +83,13 @@ extension Array where Element: Sendable {
         let parts = (n + size - 1) / size
         let values = ParallelSlots<T>(count: parts)
         withUnsafeBufferPointer { buffer in
-            let shared = SharedBuffer(buffer: buffer)
+            let shared = Unchecked(buffer)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                values.store(part, body(shared.buffer, (part * size)..<Swift.min(n, (part + 1) * size)))
+                values.store(part, body(shared.value, (part * size)..<Swift.min(n, (part + 1) * size)))
             }
         }
         return values.take()
     }
-}
-
-/// A buffer read by parallel tasks while its array is neither changed nor freed.
-private struct SharedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
 }
 
 /// One part of an array being built by `Array(concatenatingBuffers:_:)`: room for `capacity`
@@ -143,9 +138,11 @@ struct PartWriter<Element> {
     }
 }
 
-/// A pointer shared by parallel tasks that write disjoint ranges behind it.
-private struct UncheckedPointer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>?
+/// A pointer or buffer shared by parallel tasks, which write disjoint ranges behind it or only
+/// read it while its array is neither changed nor freed.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Result slots filled by parallel tasks, each task its own index, behind a mutex (so the
