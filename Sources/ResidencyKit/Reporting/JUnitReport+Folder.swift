@@ -36,7 +36,7 @@ extension JUnitReport {
         // 190 MB of files is never in memory at once.
         try OrderedPipeline.pages(
             count: doc.workspaces.count,
-            render: { k in Result { try renderBytes(doc, results: results[doc.workspaces[k].slug] ?? [], properties: props) } },
+            render: { k in Result { [try renderBytes(doc, results: results[doc.workspaces[k].slug] ?? [], properties: props)] } },
             write: { (k, page) throws(Diagnostic) in
                 let w = doc.workspaces[k]
                 // Two slugs that clean to one name keep apart by their ids.

@@ -35,7 +35,12 @@ public struct JUnitReport: Sendable {
 
     /// Only the results of one workspace (slug), for a file per workspace (`--junit-dir`).
     public func render(_ doc: ResultDocument, workspace: String? = nil) throws -> String {
-        try render(
+        String(decoding: try renderBytes(doc, workspace: workspace), as: UTF8.self)
+    }
+
+    /// `render`'s UTF-8, as it is written.
+    public func renderBytes(_ doc: ResultDocument, workspace: String? = nil) throws -> [UInt8] {
+        try renderBytes(
             doc, results: doc.results.indices.lazy.filter { workspace == nil || doc.results[$0].workspace == workspace },
             properties: properties(doc), notices: workspace == nil ? doc.runSuiteNotices : [])
     }
@@ -80,8 +85,12 @@ public struct JUnitReport: Sendable {
         // (made only then: 300,000 of a night's cases were made to be folded away).
         let listed = doc.policies.filter { policySuites && $0.kind == "policy" }
         let total = listed.reduce(0) { $0 + (byPolicy[$1.id].map { $0.cases.count + $0.passes.count } ?? 0) }
+        // Each policy's collection taken out of the dictionary, so that its cases are moved
+        // into the suite rather than copied (a night's 164,000 held twice).
         var suites = cap(
-            listed.map { p in Suite(policy: p, cases: byPolicy[p.id]?.cases(foldingPasses: total > maximumCases) ?? []) })
+            listed.map { p in
+                Suite(policy: p, cases: byPolicy.removeValue(forKey: p.id)?.cases(foldingPasses: total > maximumCases) ?? [])
+            })
         if !notices.isEmpty {
             let gating = doc.summary.failOn != .never
             suites.append(
@@ -147,12 +156,13 @@ public struct JUnitReport: Sendable {
     /// until it is known whether they are folded into one.
     struct Collected {
         var cases: [Case] = []
-        /// Each plain pass: its result, and how many other testcases come before it.
-        var passes: [(result: Int, at: Int)] = []
+        /// Each plain pass: its result, and how many other testcases come before it (32 bits
+        /// each: a night's 437,000 passes are held at once).
+        var passes: [(result: UInt32, at: UInt32)] = []
 
         mutating func add(_ result: Int, _ outcome: Outcome, gating: Bool) {
             if outcome == .pass {
-                passes.append((result, cases.count))
+                passes.append((UInt32(result), UInt32(cases.count)))
             } else {
                 cases.append(Case(result, outcome, gating: gating))
             }
@@ -160,21 +170,24 @@ public struct JUnitReport: Sendable {
 
         /// The testcases in result order; with `foldingPasses`, more than one plain pass as a
         /// testcase that counts them, after the others.
-        func cases(foldingPasses: Bool) -> [Case] {
+        consuming func cases(foldingPasses: Bool) -> [Case] {
             if foldingPasses, passes.count > 1 {
-                return cases + [Case(summary: "\(passes.count) passing resources", kind: .passed)]
+                var out = cases
+                cases = []
+                out.append(Case(summary: "\(passes.count) passing resources", kind: .passed))
+                return out
             }
             var out: [Case] = []
             out.reserveCapacity(cases.count + passes.count)
             var p = 0
             for (k, c) in cases.enumerated() {
                 while p < passes.count, passes[p].at == k {
-                    out.append(Case(passes[p].result, .pass, gating: false))
+                    out.append(Case(Int(passes[p].result), .pass, gating: false))
                     p += 1
                 }
                 out.append(c)
             }
-            for pass in passes[p...] { out.append(Case(pass.result, .pass, gating: false)) }
+            for pass in passes[p...] { out.append(Case(Int(pass.result), .pass, gating: false)) }
             return out
         }
     }
@@ -183,23 +196,39 @@ public struct JUnitReport: Sendable {
     /// one testcase (`Collected`): if that is not enough, each policy keeps its first failures
     /// (in result order) and one testcase counts the rest. Every result stays in the JSON
     /// result document, which the folded testcases point to.
-    func cap(_ suites: [Suite]) -> [Suite] {
+    func cap(_ suites: consuming [Suite]) -> [Suite] {
         var out = suites
         guard out.reduce(0, { $0 + $1.cases.count }) > maximumCases else { return out }
         // Share what is left of the cap among the policies, in order, a summary each.
         let perPolicy = max(1, maximumCases / max(1, out.count) - 1)
         for i in out.indices where out[i].cases.count > perPolicy + 1 {
-            // Failing results are kept before anything else, each group in result order.
-            let failing = out[i].cases.filter { $0.kind == .failure || $0.kind == .error }
-            out[i].cases = failing + out[i].cases.filter { !($0.kind == .failure || $0.kind == .error) }
-            let rest = out[i].cases.count - perPolicy
+            // Failing results are kept before anything else, each group in result order; only
+            // the kept ones are copied (a policy's cases can be a night's 100,000).
+            let cases = out[i].cases
+            var kept: [Case] = []
+            kept.reserveCapacity(perPolicy + 1)
             // A failure among the folded ones makes the summary a failure; undecided ones only,
-            // an error, as each of them is: the counts of failures and errors stay apart.
-            let folded = out[i].cases.dropFirst(perPolicy)
-            let kind: Case.Kind =
-                folded.contains { $0.kind == .failure } ? .failure : folded.contains { $0.kind == .error } ? .error : .passed
-            out[i].cases = Array(out[i].cases.prefix(perPolicy))
-            out[i].cases.append(Case(summary: "\(rest) more results", kind: kind))
+            // an error, as each of them is: the counts of failures and errors stay apart. Only
+            // failing cases beyond the kept ones can make it either.
+            var foldedKind = Case.Kind.passed
+            for c in cases where c.kind == .failure || c.kind == .error {
+                if kept.count < perPolicy {
+                    kept.append(c)
+                } else if c.kind == .failure {
+                    foldedKind = .failure
+                } else if foldedKind != .failure {
+                    foldedKind = .error
+                }
+            }
+            if kept.count < perPolicy {
+                for c in cases where !(c.kind == .failure || c.kind == .error) {
+                    kept.append(c)
+                    if kept.count == perPolicy { break }
+                }
+            }
+            let rest = cases.count - perPolicy
+            kept.append(Case(summary: "\(rest) more results", kind: foldedKind))
+            out[i].cases = kept
         }
         return out
     }
@@ -314,8 +343,9 @@ public struct JUnitReport: Sendable {
         enum Content {
             case result(Int)
             case summary(String)
-            /// A notice of the run that fails the gate (`ResultDocument.Notice.blocks`).
-            case notice(ResultDocument.Notice)
+            /// A notice of the run that fails the gate (`ResultDocument.Notice.blocks`); boxed,
+            /// so that a case is 24 bytes rather than a notice's 88 (a night makes 164,000).
+            indirect case notice(ResultDocument.Notice)
         }
         var content: Content
         var kind: Kind

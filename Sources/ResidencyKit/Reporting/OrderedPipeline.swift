@@ -121,8 +121,9 @@ extension OrderedPipeline {
     /// The pages of a report folder (`--junit-dir`, `--html-dir`): each rendered in parallel
     /// by `render`, which may fail, and handed to `write` in order with its index. The first
     /// error `write` throws stops the writing and is rethrown once the pipeline has finished.
+    /// A page is rendered in pieces (`HTMLWriter.finish`), gathered into the pipeline's buffer.
     static func pages<E: Error>(
-        count: Int, render: @escaping @Sendable (Int) -> Result<[UInt8], any Error>,
+        count: Int, render: @escaping @Sendable (Int) -> Result<[[UInt8]], any Error>,
         write: (Int, Result<[UInt8], any Error>) throws(E) -> Void
     ) throws(E) {
         // A page that could not be rendered: its reason, kept beside the (empty) bytes.
@@ -133,8 +134,8 @@ extension OrderedPipeline {
             count: count, window: 4 * ProcessInfo.processInfo.activeProcessorCount,
             produce: { i, out in
                 switch render(i) {
-                case .success(let bytes):
-                    out.append(contentsOf: bytes)
+                case .success(let pieces):
+                    for piece in pieces { out.append(contentsOf: piece) }
                     failures.store(i, nil)
                 case .failure(let error): failures.store(i, error)
                 }
@@ -154,4 +155,3 @@ extension OrderedPipeline {
         if let failure { throw failure }
     }
 }
-

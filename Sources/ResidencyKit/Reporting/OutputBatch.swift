@@ -109,6 +109,11 @@ package final class OutputBatch {
         try write(path) { emit in emit(bytes) }
     }
 
+    /// Writes one file output from bytes in memory, in pieces (a large HTML report).
+    package func write(_ path: String, pieces: [[UInt8]]) throws(Diagnostic) {
+        try write(path) { emit in for piece in pieces { emit(piece) } }
+    }
+
     /// A folder output being filled (`--junit-dir`): files go into its staging folder.
     struct Folder {
         let batch: OutputBatch
@@ -117,10 +122,17 @@ package final class OutputBatch {
 
         /// Writes `name` (a plain file name) into the folder.
         package func write(_ name: String, _ bytes: [UInt8]) throws(Diagnostic) {
+            try write(name, pieces: [bytes])
+        }
+
+        /// Writes `name` from bytes in pieces, in order.
+        package func write(_ name: String, pieces: [[UInt8]]) throws(Diagnostic) {
             guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
                 throw batch.failure(batch.entries[index].target, "\(name) is not a plain file name")
             }
-            try batch.stage(index, path + "/" + name, mode: nil, syncedLater: true) { emit in emit(bytes) }
+            try batch.stage(index, path + "/" + name, mode: nil, syncedLater: true) { emit in
+                for piece in pieces { emit(piece) }
+            }
         }
     }
 

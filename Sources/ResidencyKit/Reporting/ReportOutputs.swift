@@ -85,7 +85,8 @@ package struct ReportOutputs: Sendable {
         progress?.begin("reports written", total: targets.count + pages)
         // Started first, finished while the JSON is written.
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
-        let rendered = ParallelSlots<Result<[UInt8], RenderFailure>?>(count: 4)
+        // Each report's bytes, in pieces (the HTML report's, `HTMLWriter.finish`).
+        let rendered = ParallelSlots<Result<[[UInt8]], RenderFailure>?>(count: 4)
         let group = DispatchGroup()
         // Never returns, not even with an error, while a report is still being rendered.
         defer { group.wait() }
@@ -102,14 +103,14 @@ package struct ReportOutputs: Sendable {
             DispatchQueue.global().async(group: group) {
                 switch slot {
                 case 0:
-                    do { rendered.store(0, .success(Array(try junitReport.render(document).utf8))) } catch {
+                    do { rendered.store(0, .success([try junitReport.renderBytes(document)])) } catch {
                         rendered.store(0, .failure(RenderFailure(reason: "\(error)")))
                     }
-                case 1: rendered.store(1, .success(SARIFReport(root: root).render(document)))
-                case 3: rendered.store(3, .success(Array(early.render(document, provenance: document.run.ranBy).utf8)))
+                case 1: rendered.store(1, .success([SARIFReport(root: root).render(document)]))
+                case 3: rendered.store(3, .success(early.renderPieces(document, provenance: document.run.ranBy)))
                 default:
                     let text = MarkdownReport(limit: markdownLimit, fullReport: fullReport).render(document)
-                    rendered.store(2, .success(Array(text.utf8)))
+                    rendered.store(2, .success([Array(text.utf8)]))
                 }
             }
         }
@@ -143,7 +144,7 @@ package struct ReportOutputs: Sendable {
         func stage(_ path: String?, _ option: String, _ slot: Int) throws(Diagnostic) {
             guard let path, let result = done[slot] else { return }
             switch result {
-            case .success(let bytes): try batch.write(path, bytes: bytes)
+            case .success(let pieces): try batch.write(path, pieces: pieces)
             case .failure(let f): throw batch.failure(OutputTarget(option, path), f.reason)
             }
             progress?.step()
@@ -161,7 +162,7 @@ package struct ReportOutputs: Sendable {
             try stage(html, "--html", 3)
         } else if let html {
             let report = HTMLReport(documentDigest: digest)
-            try batch.write(html, bytes: Array(report.render(document, provenance: document.run.ranBy).utf8))
+            try batch.write(html, pieces: report.renderPieces(document, provenance: document.run.ranBy))
             progress?.step()
         }
         if let htmlFolder {

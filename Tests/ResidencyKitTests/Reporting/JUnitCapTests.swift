@@ -92,4 +92,35 @@ import Testing
         }
         #expect(said.joined(separator: " ") == want)
     }
+
+    /// Over the cap, a policy keeps its failing testcases first (failures and errors, in result
+    /// order), then the others, and one more counts the rest: a failure if a folded one failed,
+    /// else an error if a folded one was undecided, else a pass. A cap of 3 keeps 2 a policy.
+    @Test(arguments: [
+        ("F P E F P P", "F E [4 more results: failure]"),
+        ("P E P E E", "E E [3 more results: error]"),
+        ("P F P P", "F P [2 more results: passed]"),
+        ("P P P P", "P P [2 more results: passed]"),
+        ("E F F P", "E F [2 more results: failure]"),
+        ("F F", "F F"),
+        ("S P F", "S P F"),
+    ])
+    func overTheCapFailingCasesAreKeptFirst(kinds: String, want: String) {
+        let kind: [Character: JUnitReport.Case.Kind] = ["F": .failure, "E": .error, "P": .passed, "S": .skipped]
+        let letter = Dictionary(uniqueKeysWithValues: kind.map { ($1, $0) })
+        let cases = kinds.split(separator: " ").enumerated().map { i, k in
+            var c = JUnitReport.Case(i, .pass, gating: false)
+            c.kind = kind[k.first!]!
+            return c
+        }
+        let suites = JUnitReport(maximumCases: 3).cap([JUnitReport.Suite(policy: JUnitReport.runSuite, cases: cases)])
+        let said = suites[0].cases.map { c -> String in
+            switch c.content {
+            case .result: String(letter[c.kind]!)
+            case .summary(let s): "[\(s): \(c.kind)]"
+            case .notice: "notice"
+            }
+        }
+        #expect(said.joined(separator: " ") == want)
+    }
 }

@@ -72,8 +72,8 @@ extension HTMLReport {
     /// Every page of the folder, `index.html` first then the workspaces' in input order.
     func renderSite(_ doc: ResultDocument, provenance: Provenance) -> [(name: String, html: String)] {
         var all: [(name: String, html: String)] = []
-        renderSite(doc, provenance: provenance) { (name: String, html: [UInt8]) throws(Never) in
-            all.append((name, String(decoding: html, as: UTF8.self)))
+        renderSite(doc, provenance: provenance) { (name: String, html: [[UInt8]]) throws(Never) in
+            all.append((name, String(decoding: Array(html.joined()), as: UTF8.self)))
         }
         return all
     }
@@ -81,7 +81,7 @@ extension HTMLReport {
     /// Hands over every page in that order as it is rendered: the workspaces' pages in
     /// parallel, so that a night's 450 MB of pages is never in memory at once.
     func renderSite<E: Error>(
-        _ doc: ResultDocument, provenance: Provenance, _ emit: (String, [UInt8]) throws(E) -> Void
+        _ doc: ResultDocument, provenance: Provenance, _ emit: (String, [[UInt8]]) throws(E) -> Void
     ) throws(E) {
         let pages = Self.pageNames(doc)
         var indexReport = self
@@ -109,7 +109,7 @@ extension HTMLReport {
             },
             write: { (k, html) throws(E) in
                 switch html {
-                case .success(let bytes): try emit(pages[doc.workspaces[k].slug]!, bytes)
+                case .success(let bytes): try emit(pages[doc.workspaces[k].slug]!, [bytes])
                 case .failure(let error): preconditionFailure("rendering an HTML page cannot fail: \(error)")
                 }
             })
@@ -118,7 +118,7 @@ extension HTMLReport {
     /// A workspace's page: its results only, with the run's context in the verdict box.
     private func workspacePage(
         _ doc: ResultDocument, _ ws: ResultDocument.WorkspaceInfo, _ results: [Finding], tally: WorkspaceTally?
-    ) -> [UInt8] {
+    ) -> [[UInt8]] {
         var own = doc
         own.workspaces = [ws]
         own.results = results
@@ -177,7 +177,7 @@ extension HTMLReport {
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         try renderSite(doc, provenance: doc.run.ranBy) { (name, html) throws(Diagnostic) in
-            try folder.write(name, html)
+            try folder.write(name, pieces: html)
             progress?.step()
         }
     }

@@ -44,12 +44,18 @@ public struct HTMLReport: Sendable {
     var site: Site?
 
     public func render(_ doc: ResultDocument, provenance: Provenance) -> String {
-        String(decoding: wholeRun(doc, ResultIndex(doc), provenance), as: UTF8.self)
+        String(decoding: Array(renderPieces(doc, provenance: provenance).joined()), as: UTF8.self)
+    }
+
+    /// `render`'s UTF-8 in pieces (`HTMLWriter.finish`), as it is written: a night's report is
+    /// 25 MB, and joined, made into a string and back it was held three times over.
+    public func renderPieces(_ doc: ResultDocument, provenance: Provenance) -> [[UInt8]] {
+        wholeRun(doc, ResultIndex(doc), provenance)
     }
 
     /// The report of the whole run: the one file, or the index of a folder (which leaves the
     /// evidence to the workspaces' pages).
-    func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [UInt8] {
+    func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [[UInt8]] {
         page(
             doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
@@ -73,7 +79,7 @@ public struct HTMLReport: Sendable {
         _ doc: ResultDocument, title: String, heading: String, running: String,
         contents: [(id: String, heading: String)], before: (inout HTMLWriter) -> Void = { _ in },
         main: (inout HTMLWriter) -> Void
-    ) -> [UInt8] {
+    ) -> [[UInt8]] {
         var header = "Data residency audit · \(doc.run.auditDate) · \(running)"
         if let documentDigest { header += " · result SHA-256 \(documentDigest.prefix(16))…" }
         let stylesheet = HTMLStyle.stylesheet(header: header)
@@ -110,7 +116,7 @@ public struct HTMLReport: Sendable {
                     + "The JSON result document is the source of truth; this report shows it for reading, printing and signing.")
         }
         w.raw("</body></html>")
-        return w.bytes
+        return w.finish()
     }
 
     /// Section ids and headings, in order; tests and docs/reports.md rely on them.

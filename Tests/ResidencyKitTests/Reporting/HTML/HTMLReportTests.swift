@@ -511,7 +511,29 @@ enum HTMLFixtures {
         w.element("span", .attr("title", "a\"b"), .cls("")) { $0.text("&lt; <") }
         w.void("br")
         w.element("td")
-        #expect(String(decoding: w.bytes, as: UTF8.self) == #"<span title="a&quot;b" class>&amp;lt; &lt;</span><br/><td></td>"#)
+        #expect(
+            String(decoding: Array(w.finish().joined()), as: UTF8.self)
+                == #"<span title="a&quot;b" class>&amp;lt; &lt;</span><br/><td></td>"#)
+    }
+}
+
+extension HTMLReportTests {
+    /// A long page comes in pieces of about `pieceSize`, cut only after an element's end tag,
+    /// which joined are the page written in one go.
+    @Test func aLongPageComesInPiecesCutAfterAnElement() {
+        var w = HTMLWriter(capacity: 0)
+        var expected: [UInt8] = []
+        for i in 0..<40_000 {
+            w.element("td", .cls("n"), text: "row \(i) <&>")
+            expected += Array(#"<td class="n">row \#(i) &lt;&amp;&gt;</td>"#.utf8)
+        }
+        let pieces = w.finish()
+        #expect(pieces.count > 1)
+        #expect(Array(pieces.joined()) == expected)
+        for piece in pieces.dropLast() {
+            #expect(piece.count >= HTMLWriter.pieceSize && piece.count < HTMLWriter.pieceSize + 64)
+            #expect(piece.suffix(5) == Array("</td>".utf8)[...])
+        }
     }
 }
 
