@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The HTML report for legal and privacy teams: one self-contained file that reads, prints
 /// and files without JavaScript or any network request, rendered from the result document
 /// alone (plus who ran it), so the same document gives the same bytes.
@@ -61,14 +63,19 @@ public struct HTMLReport: Sendable {
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
             contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" }
         ) { w in
-            verdictSection(doc, index, &w)
-            provenanceSection(doc, provenance, &w)
-            flowsSection(doc, index, &w)
-            findingsSection(doc, index, &w)
-            waiversSection(doc, &w)
-            coverageSection(doc, index, &w)
-            signOffSection(doc, &w)
-            if !isIndex { evidenceAppendix(doc, index, &w) }
+            // Each section on its own, on both cores: each reads the document and the index
+            // only, and they are joined in order (a night's data flows alone took 130 ms).
+            var sections: [@Sendable (inout HTMLWriter) -> Void] = [
+                { verdictSection(doc, index, &$0) },
+                { provenanceSection(doc, provenance, &$0) },
+                { flowsSection(doc, index, &$0) },
+                { findingsSection(doc, index, &$0) },
+                { waiversSection(doc, &$0) },
+                { coverageSection(doc, index, &$0) },
+                { signOffSection(doc, &$0) },
+            ]
+            if !isIndex { sections.append { evidenceAppendix(doc, index, &$0) } }
+            w.appendInParallel(sections)
         }
     }
 
@@ -286,35 +293,58 @@ struct ResultIndex {
     var workspaceOrder: [ResultDocument.WorkspaceInfo] = []
 
     init(_ doc: ResultDocument) {
+        // The workspaces' tallies on another thread: a pass over the results of their own.
+        let tallies = ParallelSlots<[String: HTMLReport.WorkspaceTally]>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { tallies.store(0, HTMLReport.workspaceTallies(doc)) }
+        // A policy's slot looked up only when it changes (a record's results come grouped by
+        // policy): hashing its id for each of a night's 601,000 results was most of the pass.
+        var slots: [String: Int] = [:]
+        var policies: [String] = [], perOutcome: [[Int]] = [], lists: [[Int]] = []
+        var last = "", slot = -1
         // Fields read through the buffer: a result taken whole, from the array or as an
         // argument, is a copy that retains a dozen references, 600,000 times a night.
-        func add(_ results: UnsafeBufferPointer<Finding>, _ i: Int) {
-            let (policy, outcome) = (results[i].policy, results[i].outcome)
-            counts[policy, default: [Int](repeating: 0, count: Outcome.allCases.count)][outcome.ordinal] += 1
-            guard ResultIndex.isListed(outcome) else { return }
-            listed[policy, default: []].append(i)
-            let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
-            byResource[key, default: []].append(i)
-            if outcome == .indeterminate {
-                let reason = results[i].reason ?? "no reason recorded"
-                if let j = reasons[policy]?.firstIndex(where: { $0.reason == reason }) {
-                    reasons[policy]![j].count += 1
-                } else {
-                    reasons[policy, default: []].append((reason, 1))
-                }
-            }
-            if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
-        }
         doc.results.withUnsafeBufferPointer { results in
-            for i in results.indices { add(results, i) }
+            for i in results.indices {
+                let outcome = results[i].outcome
+                if slot < 0 || results[i].policy != last {
+                    last = results[i].policy
+                    if let known = slots[last] {
+                        slot = known
+                    } else {
+                        slot = policies.count
+                        slots[last] = slot
+                        policies.append(last)
+                        perOutcome.append([Int](repeating: 0, count: Outcome.allCases.count))
+                        lists.append([])
+                    }
+                }
+                perOutcome[slot][outcome.ordinal] += 1
+                guard ResultIndex.isListed(outcome) else { continue }
+                lists[slot].append(i)
+                let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
+                byResource[key, default: []].append(i)
+                if outcome == .indeterminate {
+                    let reason = results[i].reason ?? "no reason recorded"
+                    if let j = reasons[last]?.firstIndex(where: { $0.reason == reason }) {
+                        reasons[last]![j].count += 1
+                    } else {
+                        reasons[last, default: []].append((reason, 1))
+                    }
+                }
+                if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
+            }
         }
-        for (policy, list) in listed {
-            listed[policy] = list.sorted { a, b in
+        for (k, policy) in policies.enumerated() {
+            counts[policy] = perOutcome[k]
+            guard !lists[k].isEmpty else { continue }
+            listed[policy] = lists[k].sorted { a, b in
                 let (ra, rb) = (ResultIndex.rank(doc.results[a].outcome), ResultIndex.rank(doc.results[b].outcome))
                 return ra != rb ? ra < rb : a < b
             }
         }
-        workspaceTallies = HTMLReport.workspaceTallies(doc)
+        group.wait()
+        workspaceTallies = tallies.take(0)!
         workspaceOrder = HTMLReport.orderedWorkspaces(doc, workspaceTallies)
     }
 

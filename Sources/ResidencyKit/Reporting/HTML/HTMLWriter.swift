@@ -1,4 +1,6 @@
-/// Writes a page of the HTML report straight into one buffer of UTF-8 bytes, in document
+import Dispatch
+
+/// Writes a page of the HTML report straight into buffers of UTF-8 bytes, in document
 /// order: no tree of elements is built, so a night's report costs little more than its bytes.
 ///
 /// It writes what the Plot library wrote before it, byte for byte (the committed example
@@ -29,6 +31,21 @@ struct HTMLWriter {
     static let pieceSize = 1 << 20
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Each of `parts` written by a writer of its own, on as many threads as there are, then
+    /// appended in order: the page is the same bytes as when they are written one by one.
+    mutating func appendInParallel(_ parts: [@Sendable (inout HTMLWriter) -> Void]) {
+        let written = ParallelSlots<[[UInt8]]>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            var w = HTMLWriter(capacity: 1 << 14)
+            parts[i](&w)
+            written.store(i, w.finish())
+        }
+        pieces.append(bytes)
+        for part in written.take() { pieces += part.filter { !$0.isEmpty } }
+        bytes = []
+        bytes.reserveCapacity(1 << 14)
+    }
 
     /// The page, in pieces, in order.
     consuming func finish() -> [[UInt8]] {

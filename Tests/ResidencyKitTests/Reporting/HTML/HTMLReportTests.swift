@@ -535,6 +535,26 @@ extension HTMLReportTests {
             #expect(piece.suffix(5) == Array("</td>".utf8)[...])
         }
     }
+
+    /// Parts written in parallel, some empty and one of several pieces, come out in order and
+    /// the same bytes as written one after another.
+    @Test func partsWrittenInParallelAreJoinedInOrder() {
+        let sizes = [3, 0, 30_000, 1, 0, 500]
+        @Sendable func part(_ k: Int, _ w: inout HTMLWriter) {
+            for i in 0..<sizes[k] { w.element("li", text: "part \(k) item \(i)") }
+        }
+        var one = HTMLWriter(capacity: 0)
+        one.raw("<ul>")
+        for k in sizes.indices { part(k, &one) }
+        one.raw("</ul>")
+        var parallel = HTMLWriter(capacity: 0)
+        parallel.raw("<ul>")
+        parallel.appendInParallel(sizes.indices.map { k in { part(k, &$0) } })
+        parallel.raw("</ul>")
+        let pieces = parallel.finish()
+        #expect(pieces.count > 2)
+        #expect(Array(pieces.joined()) == Array(one.finish().joined()))
+    }
 }
 
 /// What a signer signs (issue 13): the verdict and gate, the result document's SHA-256 when it
