@@ -69,7 +69,10 @@ public struct JUnitReport: Sendable {
     ) throws -> [UInt8] {
         // Each result read in place, by address: passed by value, each of a night's 437,000
         // was copied (a dozen references retained and released) twice for its testcase.
-        var byPolicy: [String: Collected] = [:]
+        // A policy's slot is looked up only when it changes (a record's results come grouped
+        // by policy), not hashed for each result.
+        var policies = RunNumbering()
+        var collected: [Collected] = []
         doc.results.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for i in results {
@@ -78,18 +81,24 @@ public struct JUnitReport: Sendable {
                 let outcome = f.pointee.outcome
                 guard outcome != .notApplicable else { continue }
                 let gating = doc.trips(f.pointee.severity, outcome, f.pointee.change)
-                byPolicy[f.pointee.policy, default: Collected()].add(i, outcome, gating: gating)
+                let (slot, isNew) = policies.number(f.pointee.policy)
+                if isNew { collected.append(Collected()) }
+                collected[slot].add(i, outcome, gating: gating)
             }
         }
         // Over the cap, the plain passes of each policy become one testcase that counts them
         // (made only then: 300,000 of a night's cases were made to be folded away).
         let listed = doc.policies.filter { policySuites && $0.kind == "policy" }
-        let total = listed.reduce(0) { $0 + (byPolicy[$1.id].map { $0.cases.count + $0.passes.count } ?? 0) }
-        // Each policy's collection taken out of the dictionary, so that its cases are moved
-        // into the suite rather than copied (a night's 164,000 held twice).
+        let total = listed.reduce(0) {
+            $0 + (policies.known($1.id).map { collected[$0].cases.count + collected[$0].passes.count } ?? 0)
+        }
+        // Each policy's collection taken out, so that its cases are moved into the suite
+        // rather than copied (a night's 164,000 held twice).
         var suites = cap(
             listed.map { p in
-                Suite(policy: p, cases: byPolicy.removeValue(forKey: p.id)?.cases(foldingPasses: total > maximumCases) ?? [])
+                var taken = Collected()
+                if let k = policies.known(p.id) { swap(&taken, &collected[k]) }
+                return Suite(policy: p, cases: taken.cases(foldingPasses: total > maximumCases))
             })
         if !notices.isEmpty {
             let gating = doc.summary.failOn != .never
@@ -107,6 +116,8 @@ public struct JUnitReport: Sendable {
         try w.attribute("errors", String(suites.reduce(0) { $0 + $1.count(.error) }))
         try w.attribute("time", "0.000")
         let timestamp = String(doc.run.startedAt.dropLast(doc.run.startedAt.hasSuffix("Z") ? 1 : 0))
+        let texts = detailTexts(suites, doc)
+        var next = 0
         for suite in suites {
             try w.startElement("testsuite")
             // Its testcases' classname too, neutralised once per suite rather than per case.
@@ -122,7 +133,10 @@ public struct JUnitReport: Sendable {
             try w.startElement("properties")
             for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
             try w.endElement()
-            for c in suite.cases { try write(c, suite.policy, classname, doc, w) }
+            for c in suite.cases {
+                try write(c, suite.policy, classname, doc, w, details: texts[next])
+                next += 1
+            }
             try w.endElement()
         }
         try w.endElement()
@@ -233,11 +247,35 @@ public struct JUnitReport: Sendable {
         return out
     }
 
+    /// The details of every testcase that shows them (`hasDetails`), in the order the
+    /// testcases are written, nil for the others: made in parallel parts before the file is
+    /// written in order (a night's texts were half of the JUnit render, on one core).
+    private func detailTexts(_ suites: [Suite], _ doc: ResultDocument) -> [String?] {
+        let places = suites.indices.flatMap { s in suites[s].cases.indices.map { (s, $0) } }
+        let parts = places.mapParts(of: 512) { places, range in
+            doc.results.withUnsafeBufferPointer { results in
+                range.map { k -> String? in
+                    let (s, c) = places[k]
+                    let testcase = suites[s].cases[c]
+                    guard case .result(let i) = testcase.content, Self.hasDetails(testcase.kind, results[i].outcome) else {
+                        return nil
+                    }
+                    return details(results[i], suites[s].policy)
+                }
+            }
+        }
+        return parts.flatMap { $0 }
+    }
+
+    /// Whether a result's testcase shows its details: a plain pass has none (half a night's cases).
+    static func hasDetails(_ kind: Case.Kind, _ outcome: Outcome) -> Bool { kind != .passed || outcome != .pass }
+
     private func write(
-        _ c: Case, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ doc: ResultDocument, _ w: XMLWriter
+        _ c: Case, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ doc: ResultDocument, _ w: XMLWriter,
+        details: String?
     ) throws {
         switch c.content {
-        case .result(let i): try write(doc.results[i], c.kind, policy, classname, w)
+        case .result(let i): try write(doc.results[i], c.kind, policy, classname, w, details: details ?? "")
         case .notice(let n):
             try w.startElement("testcase")
             try w.attribute("classname", classname)
@@ -271,26 +309,27 @@ public struct JUnitReport: Sendable {
     }
 
     private func write(
-        _ r: Finding, _ kind: Case.Kind, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ w: XMLWriter
+        _ r: Finding, _ kind: Case.Kind, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ w: XMLWriter,
+        details: String
     ) throws {
         try w.startElement("testcase")
         try w.attribute("classname", classname)
         try w.attribute("name", "\(v(r.workspace))/\(v(r.resourceKind))/\(v(r.resourceId))")
         try w.attribute("time", "0.000")
-        // The details only where they are written: a plain pass has none (half a night's cases).
+        // The details only where they are written (`hasDetails`).
         switch kind {
         case .failure:
             try w.element(
                 "failure", attributes: [("type", "\(r.severity.rawValue)"), ("message", message(r.message ?? policy.title))],
-                text: details(r, policy))
+                text: details)
         case .error:
             try w.element(
                 "error", attributes: [("type", "indeterminate"), ("message", message(r.message ?? policy.title))],
-                text: details(r, policy))
+                text: details)
         case .skipped:
-            try w.element("skipped", attributes: [("message", message(r.reason ?? "waived"))], text: details(r, policy))
+            try w.element("skipped", attributes: [("message", message(r.reason ?? "waived"))], text: details)
         case .passed:
-            if r.outcome != .pass { try w.element("system-out", text: details(r, policy)) }
+            if Self.hasDetails(kind, r.outcome) { try w.element("system-out", text: details) }
         }
         try w.endElement()
     }

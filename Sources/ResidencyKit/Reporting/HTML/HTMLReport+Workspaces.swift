@@ -19,24 +19,16 @@ extension HTMLReport {
         let severities = PolicySeverity.allCases, outcomeCount = Outcome.allCases.count
         // Counted in arrays (severity × outcome per workspace), as `ResultDocument.tally` does;
         // a workspace's slug is looked up only when it changes (results come grouped by it).
-        var slots: [String: Int] = [:]
-        var slugs: [String] = [], tallies: [WorkspaceTally] = [], counts: [[Int]] = []
-        var last = "", slot = -1
+        var slugs = RunNumbering()
+        var tallies: [WorkspaceTally] = [], counts: [[Int]] = []
         doc.results.withUnsafeBufferPointer { results in
             // Through the buffer, reading fields: `for r in results` copies every finding.
             for i in results.indices {
                 let (severity, outcome) = (results[i].severity, results[i].outcome)
-                if slot < 0 || results[i].workspace != last {
-                    last = results[i].workspace
-                    if let known = slots[last] {
-                        slot = known
-                    } else {
-                        slot = slugs.count
-                        slots[last] = slot
-                        slugs.append(last)
-                        tallies.append(WorkspaceTally())
-                        counts.append([Int](repeating: 0, count: severities.count * outcomeCount))
-                    }
+                let (slot, isNew) = slugs.number(results[i].workspace)
+                if isNew {
+                    tallies.append(WorkspaceTally())
+                    counts.append([Int](repeating: 0, count: severities.count * outcomeCount))
                 }
                 counts[slot][severities.firstIndex(of: severity)! * outcomeCount + outcome.ordinal] += 1
                 tallies[slot].results += 1
@@ -48,7 +40,7 @@ extension HTMLReport {
             }
         }
         var out: [String: WorkspaceTally] = [:]
-        for (k, slug) in slugs.enumerated() {
+        for (k, slug) in slugs.keys.enumerated() {
             var bySeverity = SeverityCounts()
             for (si, s) in severities.enumerated() {
                 for o in Outcome.allCases { bySeverity[s, o] = counts[k][si * outcomeCount + o.ordinal] }

@@ -299,25 +299,17 @@ struct ResultIndex {
         DispatchQueue.global().async(group: group) { tallies.store(0, HTMLReport.workspaceTallies(doc)) }
         // A policy's slot looked up only when it changes (a record's results come grouped by
         // policy): hashing its id for each of a night's 601,000 results was most of the pass.
-        var slots: [String: Int] = [:]
-        var policies: [String] = [], perOutcome: [[Int]] = [], lists: [[Int]] = []
-        var last = "", slot = -1
+        var policies = RunNumbering()
+        var perOutcome: [[Int]] = [], lists: [[Int]] = []
         // Fields read through the buffer: a result taken whole, from the array or as an
         // argument, is a copy that retains a dozen references, 600,000 times a night.
         doc.results.withUnsafeBufferPointer { results in
             for i in results.indices {
                 let outcome = results[i].outcome
-                if slot < 0 || results[i].policy != last {
-                    last = results[i].policy
-                    if let known = slots[last] {
-                        slot = known
-                    } else {
-                        slot = policies.count
-                        slots[last] = slot
-                        policies.append(last)
-                        perOutcome.append([Int](repeating: 0, count: Outcome.allCases.count))
-                        lists.append([])
-                    }
+                let (slot, isNew) = policies.number(results[i].policy)
+                if isNew {
+                    perOutcome.append([Int](repeating: 0, count: Outcome.allCases.count))
+                    lists.append([])
                 }
                 perOutcome[slot][outcome.ordinal] += 1
                 guard ResultIndex.isListed(outcome) else { continue }
@@ -325,17 +317,17 @@ struct ResultIndex {
                 let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
                 byResource[key, default: []].append(i)
                 if outcome == .indeterminate {
-                    let reason = results[i].reason ?? "no reason recorded"
-                    if let j = reasons[last]?.firstIndex(where: { $0.reason == reason }) {
-                        reasons[last]![j].count += 1
+                    let (policy, reason) = (policies.keys[slot], results[i].reason ?? "no reason recorded")
+                    if let j = reasons[policy]?.firstIndex(where: { $0.reason == reason }) {
+                        reasons[policy]![j].count += 1
                     } else {
-                        reasons[last, default: []].append((reason, 1))
+                        reasons[policy, default: []].append((reason, 1))
                     }
                 }
                 if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
             }
         }
-        for (k, policy) in policies.enumerated() {
+        for (k, policy) in policies.keys.enumerated() {
             counts[policy] = perOutcome[k]
             guard !lists[k].isEmpty else { continue }
             listed[policy] = lists[k].sorted { a, b in
