@@ -68,7 +68,9 @@ public struct HTMLReport: Sendable {
             var sections: [@Sendable (inout HTMLWriter) -> Void] = [
                 { verdictSection(doc, index, &$0) },
                 { provenanceSection(doc, provenance, &$0) },
-                { flowsSection(doc, index, &$0) },
+            ]
+            sections += flowsSectionParts(doc, index)
+            sections += [
                 { findingsSection(doc, index, &$0) },
                 { waiversSection(doc, &$0) },
                 { coverageSection(doc, index, &$0) },
@@ -146,10 +148,15 @@ public struct HTMLReport: Sendable {
 
     /// A `<section>` with its `<h2>`, labelled by it.
     func section(_ id: String, _ w: inout HTMLWriter, _ content: (inout HTMLWriter) -> Void) {
-        w.open("section", .attr("id", id), .attr("aria-labelledby", "\(id)-h"))
-        w.element("h2", .attr("id", "\(id)-h"), text: heading(id))
+        sectionStart(id, &w)
         content(&w)
         w.close("section")
+    }
+
+    /// A section's start tag and heading, for one written in parts (`flowsSectionParts`).
+    func sectionStart(_ id: String, _ w: inout HTMLWriter) {
+        w.open("section", .attr("id", id), .attr("aria-labelledby", "\(id)-h"))
+        w.element("h2", .attr("id", "\(id)-h"), text: heading(id))
     }
 }
 
@@ -267,7 +274,7 @@ enum HTMLWords {
 }
 
 /// One pass over the results: counts per policy and outcome, the results each policy lists,
-/// and the listed results of each resource (for the transfer register).
+/// and the listed results of each workspace (for the transfer register).
 struct ResultIndex {
     struct ResourceKey: Hashable {
         var workspace: String
@@ -281,8 +288,9 @@ struct ResultIndex {
     /// waived), in the order they are shown: what needs action first (`rank`), then in
     /// document order. Sorted once here for every section that lists them.
     var listed: [String: [Int]] = [:]
-    /// Per resource: indices of its listed results.
-    var byResource: [ResourceKey: [Int]] = [:]
+    /// Per workspace slug: indices of its listed results, in document order (its resources'
+    /// results are looked up only for the workspaces whose flows are drawn, `byResource`).
+    var listedByWorkspace: [String: [Int]] = [:]
     /// Per policy id: each indeterminate reason with its count, in order of first appearance.
     var reasons: [String: [(reason: String, count: Int)]] = [:]
     /// Per permit id: how many results it permitted.
@@ -295,8 +303,7 @@ struct ResultIndex {
     init(_ doc: ResultDocument) {
         // The workspaces' tallies on another thread, a pass over the results of their own,
         // for a whole run only: a folder's workspace pages are rendered in parallel already,
-        // and each waiting on a thread of the same pool for its few hundred results made a
-        // night's `--html-dir` a fifth slower.
+        // and a page's few hundred results are not worth waiting on a thread of the same pool.
         let tallies = ParallelSlots<[String: HTMLReport.WorkspaceTally]>(count: 1)
         let group = DispatchGroup()
         if doc.workspaces.count > 1 {
@@ -308,6 +315,8 @@ struct ResultIndex {
         // policy): hashing its id for each of a night's 601,000 results was most of the pass.
         var policies = RunNumbering()
         var perOutcome: [[Int]] = [], lists: [[Int]] = []
+        var workspaces = RunNumbering()
+        var byWorkspace: [[Int]] = []
         // Fields read through the buffer: a result taken whole, from the array or as an
         // argument, is a copy that retains a dozen references, 600,000 times a night.
         doc.results.withUnsafeBufferPointer { results in
@@ -321,8 +330,9 @@ struct ResultIndex {
                 perOutcome[slot][outcome.ordinal] += 1
                 guard ResultIndex.isListed(outcome) else { continue }
                 lists[slot].append(i)
-                let key = ResourceKey(workspace: results[i].workspace, kind: results[i].resourceKind, id: results[i].resourceId)
-                byResource[key, default: []].append(i)
+                let (w, isNewWorkspace) = workspaces.number(results[i].workspace)
+                if isNewWorkspace { byWorkspace.append([]) }
+                byWorkspace[w].append(i)
                 if outcome == .indeterminate {
                     let (policy, reason) = (policies.keys[slot], results[i].reason ?? "no reason recorded")
                     if let j = reasons[policy]?.firstIndex(where: { $0.reason == reason }) {
@@ -342,9 +352,23 @@ struct ResultIndex {
                 return ra != rb ? ra < rb : a < b
             }
         }
+        listedByWorkspace = Dictionary(uniqueKeysWithValues: zip(workspaces.keys, byWorkspace))
         group.wait()
         workspaceTallies = tallies.take(0)!
         workspaceOrder = HTMLReport.orderedWorkspaces(doc, workspaceTallies)
+    }
+
+    /// The listed results of each resource of one workspace (for its transfer register): a
+    /// night's report draws the flows of 100 of 1,000 workspaces, and keying every listed
+    /// result by its resource's three strings was most of this index's time.
+    func byResource(ofWorkspace slug: String, _ doc: ResultDocument) -> [ResourceKey: [Int]] {
+        var out: [ResourceKey: [Int]] = [:]
+        doc.results.withUnsafeBufferPointer { results in
+            for i in listedByWorkspace[slug] ?? [] {
+                out[ResourceKey(workspace: slug, kind: results[i].resourceKind, id: results[i].resourceId), default: []].append(i)
+            }
+        }
+        return out
     }
 
     static func isListed(_ o: Outcome) -> Bool { o == .fail || o == .indeterminate || o == .permitted || o == .waived }
