@@ -55,14 +55,6 @@ public struct JUnitReport: Sendable {
     /// audited, as skipped testcases, so that a green dashboard still shows them.
     /// `policySuites: false` leaves out the policies' suites (the folder's run file, whose
     /// results are in the workspaces' files).
-    func render(
-        _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
-        notices: [ResultDocument.Notice] = []
-    ) throws -> String {
-        String(decoding: try renderBytes(doc, results: results, properties: props, notices: notices), as: UTF8.self)
-    }
-
-    /// `render`'s UTF-8, as a folder's files are written.
     func renderBytes(
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
         notices: [ResultDocument.Notice] = [], policySuites: Bool = true

@@ -39,11 +39,6 @@ struct JSONParser {
         // Whether the innermost open container is an array, whose values must be registered
         // as elements (object values are registered with their key).
         var inArray = false
-        // How many containers are open, and whether the innermost is an object: kept here, as
-        // reading them back from `out.frames` after every value was a chain of dependent loads
-        // the parser waited on (a fifth of its time on a result document's records).
-        var depth = 0
-        var inObject = false
         value: while true {
             if inArray { out.openElements.append(UInt32(truncatingIfNeeded: out.nodes.count)) }
             let start = pos
@@ -59,7 +54,7 @@ struct JSONParser {
                 out.nodes.append(try scanNumber())
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = c == UInt8(ascii: "{")
-                if depth >= JSONReader.maximumDepth {
+                if out.frames.count >= JSONReader.maximumDepth {
                     throw JSONSyntaxError(
                         offset: pos, length: 1,
                         message:
@@ -77,8 +72,6 @@ struct JSONParser {
                     pos &+= 1
                     out.close(end: UInt32(truncatingIfNeeded: pos))
                 } else {
-                    depth &+= 1
-                    inObject = isObject
                     inArray = !isObject
                     if isObject { try memberKey(into: &out) }
                     continue value
@@ -102,32 +95,30 @@ struct JSONParser {
             }
 
             // A value is complete: read separators and closing brackets until the next value.
-            while depth > 0 {
+            while let top = out.frames.last {
                 skipWhitespace()
                 let c = byte(pos)
                 if c == UInt8(ascii: ",") {
                     let comma = pos
                     pos &+= 1
                     skipWhitespace()
-                    let closer = inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    let closer = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if byte(pos) == closer {
                         throw JSONSyntaxError(
                             offset: comma, length: 1,
                             message:
                                 "trailing comma before `\(Character(Unicode.Scalar(closer)))` is not allowed in JSON")
                     }
-                    inArray = !inObject
-                    if inObject { try memberKey(into: &out) }
+                    inArray = !top.isObject
+                    if top.isObject { try memberKey(into: &out) }
                     continue value
                 }
-                if c == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                if c == (top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     pos &+= 1
                     out.close(end: UInt32(truncatingIfNeeded: pos))
-                    depth &-= 1
-                    inObject = depth > 0 && out.frames[depth &- 1].isObject
                     continue
                 }
-                throw inObject
+                throw top.isObject
                     ? unexpected(at: pos, "expected `,` or `}` after an object member")
                     : unexpected(at: pos, "expected `,` or `]` after an array element")
             }

@@ -70,7 +70,7 @@ extension HTMLReport {
         }
         let byResource = index.byResource(ofWorkspace: ws.slug, doc)
         func findings(_ kind: String, _ id: String) -> [Int] {
-            byResource[ResultIndex.ResourceKey(workspace: ws.slug, kind: kind, id: id)] ?? []
+            byResource[ResultIndex.ResourceKey(kind: kind, id: id)] ?? []
         }
         var sourceNames: [String: String] = [:]
         for s in ws.sources { sourceNames[s.id] = s.name }

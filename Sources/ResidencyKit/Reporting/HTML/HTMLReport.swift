@@ -276,8 +276,8 @@ enum HTMLWords {
 /// One pass over the results: counts per policy and outcome, the results each policy lists,
 /// and the listed results of each workspace (for the transfer register).
 struct ResultIndex {
+    /// A resource of one workspace (`byResource(ofWorkspace:)`).
     struct ResourceKey: Hashable {
-        var workspace: String
         var kind: String
         var id: String
     }
@@ -365,7 +365,7 @@ struct ResultIndex {
         var out: [ResourceKey: [Int]] = [:]
         doc.results.withUnsafeBufferPointer { results in
             for i in listedByWorkspace[slug] ?? [] {
-                out[ResourceKey(workspace: slug, kind: results[i].resourceKind, id: results[i].resourceId), default: []].append(i)
+                out[ResourceKey(kind: results[i].resourceKind, id: results[i].resourceId), default: []].append(i)
             }
         }
         return out
