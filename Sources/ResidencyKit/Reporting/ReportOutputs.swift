@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The reports to write from one result document, and where: the one code path by which
 /// `residency check` (from the document it just built) and `residency report` (from a
@@ -67,8 +68,9 @@ package struct ReportOutputs: Sendable {
     /// report as it was.
     ///
     /// The JUnit file, SARIF and Markdown need nothing but the document, so they are rendered
-    /// on other threads while the JSON document is streamed; the HTML names the JSON's digest,
-    /// so it follows. `progress`, when given, counts each report written (and each page of a
+    /// on other threads while the JSON document is streamed (and the HTML too when no JSON is
+    /// written here); each goes to its temporary file as soon as it is rendered. An HTML report
+    /// beside a JSON written here names the JSON's digest, so it follows. `progress`, when given, counts each report written (and each page of a
     /// folder) as stage "reports written".
     ///
     /// `records`: the workspace records of a run in batches (AuditRun+Batches.swift), from which
@@ -85,8 +87,10 @@ package struct ReportOutputs: Sendable {
         progress?.begin("reports written", total: targets.count + pages)
         // Started first, finished while the JSON is written.
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
-        // Each report's bytes, in pieces (the HTML report's, `HTMLWriter.finish`).
+        // Each report's bytes, in pieces (the HTML report's, `HTMLWriter.finish`), and the
+        // slots in the order their renders finished.
         let rendered = ParallelSlots<Result<[[UInt8]], RenderFailure>?>(count: 4)
+        let finished = FinishedSlots()
         let group = DispatchGroup()
         // Never returns, not even with an error, while a report is still being rendered.
         defer { group.wait() }
@@ -95,12 +99,11 @@ package struct ReportOutputs: Sendable {
         // here (`residency report`, which knows the saved document's digest).
         let early = HTMLReport(documentDigest: documentDigest)
         let htmlEarly = html != nil && json == nil
-        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil, htmlEarly].enumerated() {
-            guard wanted else {
-                rendered.store(slot, nil)
-                continue
-            }
+        var started = 0
+        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil, htmlEarly].enumerated() where wanted {
+            started += 1
             DispatchQueue.global().async(group: group) {
+                defer { finished.add(slot) }
                 switch slot {
                 case 0:
                     do { rendered.store(0, .success([try junitReport.renderBytes(document)])) } catch {
@@ -139,17 +142,29 @@ package struct ReportOutputs: Sendable {
             }
             progress?.step()
         }
-        group.wait()
-        let done = rendered.take()
-        func stage(_ path: String?, _ option: String, _ slot: Int) throws(Diagnostic) {
-            guard let path, let result = done[slot] else { return }
-            switch result {
-            case .success(let pieces): try batch.write(path, pieces: pieces)
-            case .failure(let f): throw batch.failure(OutputTarget(option, path), f.reason)
+        // Each rendered report goes to its temporary file as soon as its render is done, and is
+        // let go: held until the last was rendered, the four of a night together were 30 MB
+        // more at the peak. Which failure is thrown does not depend on that order: every
+        // report is still written, and the first failure in the fixed order (JUnit, HTML,
+        // SARIF, Markdown) is the one thrown.
+        let targets = [("--junit", junit), ("--sarif", sarif), ("--markdown", markdown), ("--html", html)]
+        var failures: [Diagnostic?] = Array(repeating: nil, count: 4)
+        for _ in 0..<started {
+            let slot = finished.next()
+            guard let path = targets[slot].1, let result = rendered.take(slot) ?? nil else { continue }
+            do throws(Diagnostic) {
+                switch result {
+                case .success(let pieces): try batch.write(path, pieces: pieces)
+                case .failure(let f): throw batch.failure(OutputTarget(targets[slot].0, path), f.reason)
+                }
+                progress?.step()
+            } catch {
+                failures[slot] = error
             }
-            progress?.step()
         }
-        try stage(junit, "--junit", 0)
+        for slot in [0, 3, 1, 2] {
+            if let failure = failures[slot] { throw failure }
+        }
         if let junitFolder {
             try batch.writeFolder(junitFolder) { folder throws(Diagnostic) in
                 try junitReport.fill(folder, from: document, progress: progress)
@@ -158,9 +173,7 @@ package struct ReportOutputs: Sendable {
         }
         // Who ran it is the document's: read from a few well-known CI variables or USER when
         // the audit ran, never from options, and the same when the document is re-rendered.
-        if htmlEarly {
-            try stage(html, "--html", 3)
-        } else if let html {
+        if !htmlEarly, let html {
             let report = HTMLReport(documentDigest: digest)
             try batch.write(html, pieces: report.renderPieces(document, provenance: document.run.ranBy))
             progress?.step()
@@ -172,14 +185,29 @@ package struct ReportOutputs: Sendable {
             }
             progress?.step()
         }
-        try stage(sarif, "--sarif", 1)
-        try stage(markdown, "--markdown", 2)
         try batch.commit()
     }
 
     /// Why a report rendered on another thread could not be.
     struct RenderFailure: Error {
         var reason: String
+    }
+
+    /// The slots whose renders are done, in the order they finished.
+    final class FinishedSlots: Sendable {
+        private let done = Mutex<[Int]>([])
+        private let signal = DispatchSemaphore(value: 0)
+
+        func add(_ slot: Int) {
+            done.withLock { $0.append(slot) }
+            signal.signal()
+        }
+
+        /// The next slot to finish, waiting for it.
+        func next() -> Int {
+            signal.wait()
+            return done.withLock { $0.removeFirst() }
+        }
     }
 }
 

@@ -147,6 +147,34 @@ import Testing
         #expect(bad.isEmpty)
     }
 
+    /// Reports rendered on other threads are written as each render finishes, in whatever
+    /// order that is; which failure is thrown must not depend on it. Two reports failing to
+    /// write: the first in the fixed order (JUnit, HTML, SARIF, Markdown) is the one named,
+    /// every time, and nothing is left behind.
+    @Test(arguments: [
+        (["junit.xml", "summary.md"], "--junit"), (["summary.md", "r.sarif"], "--sarif"),
+        (["report.html", "r.sarif"], "--html"), (["summary.md"], "--markdown"),
+    ])
+    func theFirstFailureInTheFixedOrderIsThrown(failing: [String], named: String) throws {
+        let doc = try ReportFixtures.example()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var o = ReportOutputs()
+        (o.junit, o.html) = (dir.appendingPathComponent("junit.xml").path, dir.appendingPathComponent("report.html").path)
+        (o.sarif, o.markdown) = (dir.appendingPathComponent("r.sarif").path, dir.appendingPathComponent("summary.md").path)
+        var settings = OutputBatch.Settings()
+        settings.fault = { step, path in
+            step == .write && failing.contains { path.contains("/.\($0).") || path.hasSuffix("/" + $0) } ? ENOSPC : nil
+        }
+        for _ in 0..<8 {
+            let error = #expect(throws: Diagnostic.self) { try o.write(doc, settings: settings) }
+            #expect(error?.code == "E1607")
+            #expect(error?.message.contains("(\(named))") == true, "\(error?.message ?? "")")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        }
+    }
+
     /// Keys a later residency may add (optional ones, without a new schemaVersion) are
     /// ignored, and an absent value may also be written as null.
     @Test func unknownKeysAreIgnoredAndNullIsAbsent() throws {
