@@ -38,4 +38,9 @@ int residency_start_writeback(int fd);
 /// failed write-back (Linux's `syncfs`): 0, or an errno (ENOSYS elsewhere).
 int residency_sync_file_system(int fd);
 
+/// Sets glibc's threshold from which `malloc` maps a block of its own (`mallopt`'s
+/// `M_MMAP_THRESHOLD`, which also stops glibc raising it): 1 when set, 0 when not (always 0
+/// without glibc). `malloc.h` is not in Swift's Glibc module.
+int residency_set_mmap_threshold(int bytes);
+
 #endif

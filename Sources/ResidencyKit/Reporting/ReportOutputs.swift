@@ -100,6 +100,9 @@ package struct ReportOutputs: Sendable {
         let early = HTMLReport(documentDigest: documentDigest)
         let htmlEarly = html != nil && json == nil
         var started = 0
+        // Large buffers, written and let go: handed back to the system (`ProcessMemory`).
+        let inMemory = junit != nil || sarif != nil || markdown != nil || html != nil
+        if inMemory { ProcessMemory.mapBlocks(from: ProcessMemory.forLargeBuffers) }
         for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil, htmlEarly].enumerated() where wanted {
             started += 1
             DispatchQueue.global().async(group: group) {
@@ -165,6 +168,8 @@ package struct ReportOutputs: Sendable {
         for slot in [0, 3, 1, 2] {
             if let failure = failures[slot] { throw failure }
         }
+        // A thousand pages' buffers, reused from the heap, as before the file reports.
+        if inMemory, junitFolder != nil || htmlFolder != nil { ProcessMemory.mapBlocks(from: ProcessMemory.forManyPages) }
         if let junitFolder {
             try batch.writeFolder(junitFolder) { folder throws(Diagnostic) in
                 try junitReport.fill(folder, from: document, progress: progress)

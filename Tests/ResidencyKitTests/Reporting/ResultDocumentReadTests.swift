@@ -36,7 +36,10 @@ import Testing
     /// A waived result names its waiver and a permitted one its permit: a failure or a
     /// not-applicable turned into one by hand is E1512 at its place, not a compliant report.
     @Test(arguments: [
-        (#"{"policy": "RES-009", "pass": ["0..7"]}"#, #"{"policy": "RES-009", "pass": ["0..6"], "waived": [7]}"#, "waived", "waiver"),
+        (
+            #"{"policy": "RES-009", "pass": ["0..7"]}"#, #"{"policy": "RES-009", "pass": ["0..6"], "waived": [7]}"#, "waived",
+            "waiver"
+        ),
         (#", "not-applicable": [7], "permitted": ["#, #", "permitted": [7, "#, "permitted", "permit"),
     ])
     func aWaivedOrPermittedResultNamesWhatDecidedIt(find: String, forged: String, outcome: String, missing: String) throws {
