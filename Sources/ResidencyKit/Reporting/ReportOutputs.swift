@@ -70,8 +70,8 @@ package struct ReportOutputs: Sendable {
     /// The JUnit file, SARIF and Markdown need nothing but the document, so they are rendered
     /// on other threads while the JSON document is streamed (and the HTML too when no JSON is
     /// written here); each goes to its temporary file as soon as it is rendered. An HTML report
-    /// beside a JSON written here names the JSON's digest, so it follows. `progress`, when given, counts each report written (and each page of a
-    /// folder) as stage "reports written".
+    /// beside a JSON written here names the JSON's digest, so it follows. `progress`, when
+    /// given, counts each report written (and each page of a folder) as stage "reports written".
     ///
     /// `records`: the workspace records of a run in batches (AuditRun+Batches.swift), from which
     /// the JSON document is written around `document`'s head and tail (the other reports are
@@ -146,8 +146,8 @@ package struct ReportOutputs: Sendable {
             progress?.step()
         }
         // Each rendered report goes to its temporary file as soon as its render is done, and is
-        // let go: held until the last was rendered, the four of a night together were 30 MB
-        // more at the peak. Which failure is thrown does not depend on that order: every
+        // let go rather than held until the last is rendered (docs/performance.md, "Large
+        // blocks handed back"). Which failure is thrown does not depend on that order: every
         // report is still written, and the first failure in the fixed order (JUnit, HTML,
         // SARIF, Markdown) is the one thrown.
         let targets = [("--junit", junit), ("--sarif", sarif), ("--markdown", markdown), ("--html", html)]

@@ -7,19 +7,19 @@ import Foundation
 ///
 /// glibc starts at 128 KiB and raises the threshold each time such a block is freed, up to
 /// 32 MiB. Reading a night's document maps and frees the result buffers of its parts, so by
-/// the time its reports are rendered the threshold is raised, and their large buffers (an HTML page in 1 MB
-/// pieces, JUnit's and SARIF's bytes, each array as it doubles) came from the heap and stayed
-/// resident, held apart by smaller blocks, after they were written: the four file reports of
-/// one `residency report` peaked at 300–306 MB, at 288–293 MB with the threshold at 256 KiB
-/// while they are rendered (docs/performance.md, "Large blocks handed back"). Not while the
-/// document is read: its parts' result buffers (a third of a megabyte each, 250 of them), each
-/// mapped anew, cost the read 50 ms of page faults for 10 MB less at its peak. Nor while a
-/// folder's thousand pages are written: each page's arrays, mapped and unmapped anew, cost a
-/// second of the kernel's time, where the heap reuses them. Setting it also stops glibc
-/// raising it.
+/// the time its reports are rendered the threshold is raised, and their large buffers (an
+/// HTML page in 1 MB pieces, JUnit's and SARIF's bytes, each array as it doubles) came from
+/// the heap and stayed resident, held apart by smaller blocks, after they were written: the
+/// four file reports of one `residency report` peaked at 300–306 MB, at 288–293 MB with the
+/// threshold at 256 KiB while they are rendered (docs/performance.md, "Large blocks handed
+/// back"). Not while the document is read: its parts' result buffers (a third of a megabyte
+/// each, 250 of them), each mapped anew, cost the read 50 ms of page faults for 10 MB less
+/// at its peak. Nor while a folder's thousand pages are written: each page's arrays, mapped
+/// and unmapped anew, cost a second of the kernel's time, where the heap reuses them.
+/// Setting it also stops glibc raising it.
 ///
 /// Left alone when `GLIBC_TUNABLES` sets a threshold: the user's wins.
-public enum ProcessMemory {
+package enum ProcessMemory {
     /// For reports rendered whole in memory and let go once written.
     package static let forLargeBuffers: Int32 = 256 * 1024
     /// For many pages rendered one after another: the most glibc raises it to by itself.
