@@ -87,37 +87,40 @@ package struct ReportOutputs: Sendable {
         progress?.begin("reports written", total: targets.count + pages)
         // Started first, finished while the JSON is written.
         let junitReport = JUnitReport(maximumCases: junitMaximumCases)
-        // Each report's bytes, in pieces (the HTML report's, `HTMLWriter.finish`), and the
-        // slots in the order their renders finished.
-        let rendered = ParallelSlots<Result<[[UInt8]], RenderFailure>?>(count: 4)
-        let finished = FinishedSlots()
+        // The reports rendered on other threads, in the fixed order in which a failure among
+        // them is named (JUnit, HTML, SARIF, Markdown). The HTML names the JSON's digest: it is
+        // rendered alongside only when no JSON is written here (`residency report`, which knows
+        // the saved document's digest).
+        let htmlEarly = html != nil && json == nil
+        let files = [
+            junit.map { OutputTarget("--junit", $0) }, htmlEarly ? html.map { OutputTarget("--html", $0) } : nil,
+            sarif.map { OutputTarget("--sarif", $0) }, markdown.map { OutputTarget("--markdown", $0) },
+        ]
+        let rendered = RenderedReports()
         let group = DispatchGroup()
         // Never returns, not even with an error, while a report is still being rendered.
         defer { group.wait() }
         let fullReport = html ?? htmlFolder.map { $0 + "/index.html" } ?? documentPath
-        // The HTML names the JSON's digest: rendered alongside only when no JSON is written
-        // here (`residency report`, which knows the saved document's digest).
         let early = HTMLReport(documentDigest: documentDigest)
-        let htmlEarly = html != nil && json == nil
-        var started = 0
         // Large buffers, written and let go: handed back to the system (`ProcessMemory`).
         let inMemory = junit != nil || sarif != nil || markdown != nil || html != nil
         if inMemory { ProcessMemory.mapBlocks(from: ProcessMemory.forLargeBuffers) }
-        for (slot, wanted) in [junit != nil, sarif != nil, markdown != nil, htmlEarly].enumerated() where wanted {
-            started += 1
+        for (slot, file) in files.enumerated() where file != nil {
             DispatchQueue.global().async(group: group) {
-                defer { finished.add(slot) }
+                // Each report's bytes, in pieces (the HTML report's, `HTMLWriter.finish`).
+                let result: Result<[[UInt8]], RenderFailure>
                 switch slot {
                 case 0:
-                    do { rendered.store(0, .success([try junitReport.renderBytes(document)])) } catch {
-                        rendered.store(0, .failure(RenderFailure(reason: "\(error)")))
+                    do { result = .success([try junitReport.renderBytes(document)]) } catch {
+                        result = .failure(RenderFailure(reason: "\(error)"))
                     }
-                case 1: rendered.store(1, .success([SARIFReport(root: root).render(document)]))
-                case 3: rendered.store(3, .success(early.renderPieces(document, provenance: document.run.ranBy)))
+                case 1: result = .success(early.renderPieces(document, provenance: document.run.ranBy))
+                case 2: result = .success([SARIFReport(root: root).render(document)])
                 default:
                     let text = MarkdownReport(limit: markdownLimit, fullReport: fullReport).render(document)
-                    rendered.store(2, .success([Array(text.utf8)]))
+                    result = .success([Array(text.utf8)])
                 }
+                rendered.add(slot, result)
             }
         }
         var digest = documentDigest
@@ -148,26 +151,22 @@ package struct ReportOutputs: Sendable {
         // Each rendered report goes to its temporary file as soon as its render is done, and is
         // let go rather than held until the last is rendered (docs/performance.md, "Large
         // blocks handed back"). Which failure is thrown does not depend on that order: every
-        // report is still written, and the first failure in the fixed order (JUnit, HTML,
-        // SARIF, Markdown) is the one thrown.
-        let targets = [("--junit", junit), ("--sarif", sarif), ("--markdown", markdown), ("--html", html)]
-        var failures: [Diagnostic?] = Array(repeating: nil, count: 4)
-        for _ in 0..<started {
-            let slot = finished.next()
-            guard let path = targets[slot].1, let result = rendered.take(slot) ?? nil else { continue }
+        // report is still written, and the first failure in the fixed order is the one thrown.
+        var failures: [Diagnostic?] = Array(repeating: nil, count: files.count)
+        for _ in files.compactMap({ $0 }) {
+            let (slot, result) = rendered.next()
+            let file = files[slot]!
             do throws(Diagnostic) {
                 switch result {
-                case .success(let pieces): try batch.write(path, pieces: pieces)
-                case .failure(let f): throw batch.failure(OutputTarget(targets[slot].0, path), f.reason)
+                case .success(let pieces): try batch.write(file.path, pieces: pieces)
+                case .failure(let f): throw batch.failure(file, f.reason)
                 }
                 progress?.step()
             } catch {
                 failures[slot] = error
             }
         }
-        for slot in [0, 3, 1, 2] {
-            if let failure = failures[slot] { throw failure }
-        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         // A thousand pages' buffers, reused from the heap, as before the file reports.
         if inMemory, junitFolder != nil || htmlFolder != nil { ProcessMemory.mapBlocks(from: ProcessMemory.forManyPages) }
         if let junitFolder {
@@ -198,18 +197,18 @@ package struct ReportOutputs: Sendable {
         var reason: String
     }
 
-    /// The slots whose renders are done, in the order they finished.
-    final class FinishedSlots: Sendable {
-        private let done = Mutex<[Int]>([])
+    /// Reports rendered on other threads, handed over in the order their renders finish.
+    final class RenderedReports: Sendable {
+        private let done = Mutex<[(slot: Int, result: Result<[[UInt8]], RenderFailure>)]>([])
         private let signal = DispatchSemaphore(value: 0)
 
-        func add(_ slot: Int) {
-            done.withLock { $0.append(slot) }
+        func add(_ slot: Int, _ result: Result<[[UInt8]], RenderFailure>) {
+            done.withLock { $0.append((slot, result)) }
             signal.signal()
         }
 
-        /// The next slot to finish, waiting for it.
-        func next() -> Int {
+        /// The next report to finish, waiting for it.
+        func next() -> (slot: Int, result: Result<[[UInt8]], RenderFailure>) {
             signal.wait()
             return done.withLock { $0.removeFirst() }
         }

@@ -25,15 +25,17 @@ package enum ProcessMemory {
     /// For many pages rendered one after another: the most glibc raises it to by itself.
     package static let forManyPages: Int32 = 32 * 1024 * 1024
 
-    /// Whether the threshold may be set here.
-    static let mayTune: Bool = {
-        !(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "").contains("mmap_threshold")
-    }()
+    /// Whether the threshold may be set in a process started with `environment`.
+    static func mayTune(_ environment: [String: String]) -> Bool {
+        !(environment["GLIBC_TUNABLES"] ?? "").contains("mmap_threshold")
+    }
+
+    private static let mayTuneHere = mayTune(ProcessInfo.processInfo.environment)
 
     /// Sets the threshold to `bytes`: whether it was (not with glibc's own tunable set, nor
     /// without glibc).
     @discardableResult
     package static func mapBlocks(from bytes: Int32) -> Bool {
-        mayTune && residency_set_mmap_threshold(bytes) == 1
+        mayTuneHere && residency_set_mmap_threshold(bytes) == 1
     }
 }

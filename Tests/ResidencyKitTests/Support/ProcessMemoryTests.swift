@@ -6,12 +6,21 @@ import Testing
 /// The allocator's threshold for mapped blocks (`ProcessMemory`): set on glibc, unless the
 /// user's `GLIBC_TUNABLES` sets one.
 @Suite struct ProcessMemoryTests {
-    @Test func theThresholdIsSetUnlessTheUserSetOne() {
-        let userSetOne = (ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "").contains("mmap_threshold")
-        #expect(ProcessMemory.mayTune == !userSetOne)
+    @Test(arguments: [
+        ([:], true), (["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"], true),
+        (["GLIBC_TUNABLES": "glibc.malloc.mmap_threshold=65536"], false),
+        (["GLIBC_TUNABLES": "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=65536"], false),
+    ])
+    func theUsersThresholdWins(environment: [String: String], mayTune: Bool) {
+        #expect(ProcessMemory.mayTune(environment) == mayTune)
+    }
+
+    /// Both thresholds are ones glibc takes (`mallopt` returns 1).
+    @Test func glibcTakesBothThresholds() {
+        guard ProcessMemory.mayTune(ProcessInfo.processInfo.environment) else { return }
         #if canImport(Glibc)
-            #expect(ProcessMemory.mapBlocks(from: ProcessMemory.forLargeBuffers) == !userSetOne)
-            #expect(ProcessMemory.mapBlocks(from: ProcessMemory.forManyPages) == !userSetOne)
+            #expect(ProcessMemory.mapBlocks(from: ProcessMemory.forLargeBuffers))
+            #expect(ProcessMemory.mapBlocks(from: ProcessMemory.forManyPages))
         #endif
     }
 }
