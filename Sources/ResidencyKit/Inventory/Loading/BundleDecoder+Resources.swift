@@ -91,7 +91,7 @@ extension BundleDecoder {
         let slug = reader.string(n, "slug", path()) ?? id, name = reader.string(n, "name", path())
         let enabled = reader.bool(n, "enabled", path()), origin = reader.origin(n)
         let writeKeys = reader.strings(n, "writeKeys", path())
-        let settings = reader.object(n["settings"], "\(path()).settings")?.languageValue ?? .missing
+        let settings = reader.object(n["settings"], "\(path()).settings")?.languageValue(interning: texts) ?? .missing
         var labels: [String]?
         if let list = reader.array(n["labels"], "\(path()).labels") {
             labels = list.elements.enumerated().compactMap { i, l in
@@ -102,9 +102,9 @@ extension BundleDecoder {
         var metadataID: String?, catalogName: String?, catalogSlug: String?, categories: [String]?
         var cloudFlag: Bool?
         if let m = metadata {
-            metadataID = reader.string(m, "id", "\(path()).metadata")
-            catalogName = reader.string(m, "name", "\(path()).metadata")
-            catalogSlug = reader.string(m, "slug", "\(path()).metadata")
+            metadataID = reader.string(m, "id", "\(path()).metadata", sharing: texts)
+            catalogName = reader.string(m, "name", "\(path()).metadata", sharing: texts)
+            catalogSlug = reader.string(m, "slug", "\(path()).metadata", sharing: texts)
             categories = reader.strings(m, "categories", "\(path()).metadata")
             cloudFlag = reader.bool(m, "isCloudEventSource", "\(path()).metadata")
         }
@@ -170,9 +170,9 @@ extension BundleDecoder {
         var regions: IntegrationResolver.Exported?
         var endpoints: IntegrationResolver.Exported?
         if let m = metadata {
-            catalogName = reader.string(m, "name", "\(path()).metadata")
-            catalogSlug = reader.string(m, "slug", "\(path()).metadata")
-            catalogId = reader.string(m, "id", "\(path()).metadata")
+            catalogName = reader.string(m, "name", "\(path()).metadata", sharing: texts)
+            catalogSlug = reader.string(m, "slug", "\(path()).metadata", sharing: texts)
+            catalogId = reader.string(m, "id", "\(path()).metadata", sharing: texts)
             supportedRegions = reader.strings(m, "supportedRegions", "\(path()).metadata")
             regionEndpoints = reader.strings(m, "regionEndpoints", "\(path()).metadata")
             if let v = supportedRegions, let node = m["supportedRegions"] {
@@ -199,7 +199,8 @@ extension BundleDecoder {
             Destination(
                 id: id, name: name, enabled: enabled, sourceId: sourceID,
                 catalogName: catalogName, catalogSlug: catalogSlug, catalogId: catalogId, vendor: vendor,
-                endpoint: endpoint, settings: settings?.languageValue ?? .missing, supportedRegions: supportedRegions,
+                endpoint: endpoint, settings: settings?.languageValue(interning: texts) ?? .missing,
+                supportedRegions: supportedRegions,
                 regionEndpoints: regionEndpoints, integration: facts, origin: origin))
     }
 

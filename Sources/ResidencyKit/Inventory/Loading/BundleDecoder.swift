@@ -14,6 +14,8 @@ struct BundleDecoder {
     /// The catalog's endpoint sentences already spelled out: the load's, shared by the
     /// decoders of all its files (`InventoryLoader.load`), or the decoder's own.
     let catalogAnswers: EndpointRules.CatalogAnswers
+    /// The file's repeated texts: settings' keys and values, the catalog names in `metadata`.
+    let texts = TextInterner()
 
     /// Every key a bundle may have: its own, and what `residency export` writes beside them.
     static let bundleKeys = [

@@ -95,6 +95,19 @@ struct NodeReader {
         return s
     }
 
+    /// `string`, for a member whose text repeats across the file (a catalog name in each
+    /// `metadata`): the `String` already made for the same bytes is taken from `texts`.
+    mutating func string(
+        _ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, sharing texts: TextInterner
+    ) -> String? {
+        guard let n = obj[key], !n.isNull else { return nil }
+        guard let s = n.string(interning: texts) else {
+            report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
+            return nil
+        }
+        return s
+    }
+
     /// A required string member: missing is an error at the object.
     mutating func requiredString(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let n = obj[key], !n.isNull else {

@@ -3,16 +3,21 @@
 /// fractions, so a number that is not an integer — and `null` — is missing: a check that
 /// reads one is indeterminate rather than decided on a value it cannot represent.
 extension DataNode {
-    var languageValue: Value {
+    var languageValue: Value { languageValue(interning: nil) }
+
+    /// `languageValue`, with the texts of keys and string values longer than a small string
+    /// taken from `interner` when the file has read them before (a night's settings repeat the
+    /// same keys in every destination of an integration).
+    func languageValue(interning interner: TextInterner?) -> Value {
         switch kind {
-        case .string: return .of(string)
+        case .string: return .of(interner.map { string(interning: $0) } ?? string)
         case .bool: return .of(bool)
         case .number:
             guard let i = int else { return .missing }
             return .int(i)
         case .null: return .missing
-        case .array: return .list(elements.map(\.languageValue))
-        case .object: return .map(objectMap())
+        case .array: return .list(elements.map { $0.languageValue(interning: interner) })
+        case .object: return .map(objectMap(interner))
         }
     }
 
@@ -22,28 +27,49 @@ extension DataNode {
     /// a repeated key are `MapBox(entries)`'s: code point order (which UTF-8's byte order is),
     /// the last of a repeated key written. Gathering the pairs first and handing them to that
     /// initialiser built three arrays and compared keys as strings, for every destination's
-    /// and source's settings.
-    private func objectMap() -> MapBox {
+    /// and source's settings. Keys already in order (most exports write them so) are read
+    /// straight from the members, without a list of their numbers.
+    private func objectMap(_ interner: TextInterner?) -> MapBox {
         let range = memberRange
         let members = storage.members
-        var order = Array(range)
-        if zip(order, order.dropFirst()).contains(where: { keyOrder(members[$0], members[$1]) >= 0 }) {
-            // Equal keys in reverse order of appearance, so the first of each run is the last written.
-            order.sort { i, j in
-                let c = keyOrder(members[i], members[j])
-                return c != 0 ? c < 0 : i > j
-            }
-        }
         var keys: [String] = []
         var values: [Value] = []
-        keys.reserveCapacity(order.count)
-        values.reserveCapacity(order.count)
+        keys.reserveCapacity(range.count)
+        values.reserveCapacity(range.count)
+        func keep(_ m: DataTree.Member) {
+            keys.append(
+                interner.map { storage.text(lo: m.keyLo, hi: m.keyHi, interner: $0) } ?? storage.text(lo: m.keyLo, hi: m.keyHi))
+            values.append(DataNode(storage: storage, index: Int(m.value)).languageValue(interning: interner))
+        }
+        if !range.dropFirst().contains(where: { keyOrder(members[$0 - 1], members[$0]) >= 0 }) {
+            for i in range { keep(members[i]) }
+            return MapBox(sortedKeys: keys, values: values)
+        }
+        // Equal keys in reverse order of appearance, so the first of each run is the last written.
+        func before(_ i: Int, _ j: Int) -> Bool {
+            let c = keyOrder(members[i], members[j])
+            return c != 0 ? c < 0 : i > j
+        }
+        var order = Array(range)
+        if order.count <= 16 {
+            // A settings object has a handful of keys: inserting each in place costs a few
+            // compares, where the library's sort cost some 800 instructions for two keys.
+            for k in order.indices.dropFirst() {
+                let i = order[k]
+                var at = k
+                while at > 0, before(i, order[at - 1]) {
+                    order[at] = order[at - 1]
+                    at -= 1
+                }
+                order[at] = i
+            }
+        } else {
+            order.sort(by: before)
+        }
         var last: Int?
         for i in order {
-            let m = members[i]
-            if let last, keyOrder(members[last], m) == 0 { continue }
-            keys.append(storage.text(lo: m.keyLo, hi: m.keyHi))
-            values.append(DataNode(storage: storage, index: Int(m.value)).languageValue)
+            if let last, keyOrder(members[last], members[i]) == 0 { continue }
+            keep(members[i])
             last = i
         }
         return MapBox(sortedKeys: keys, values: values)

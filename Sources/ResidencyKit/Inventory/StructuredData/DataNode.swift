@@ -50,6 +50,16 @@ struct DataNode: Sendable {
         }
     }
 
+    /// `string`, taken from `interner` when the file has read the same text before.
+    func string(interning interner: TextInterner) -> String? {
+        let n = node
+        switch n.tag {
+        case .rawString: return storage.text(lo: n.a, hi: n.b, interner: interner)
+        case .tableString: return storage.strings[Int(n.a)]
+        default: return nil
+        }
+    }
+
     /// The value of a number that is exactly an integer representable as `Int` (so `3`,
     /// `3.0` and `3e0` but not `3.5`, `1e30` or `9223372036854775808`); `nil` otherwise.
     var int: Int? { Self.int(of: node, in: storage) }

@@ -94,6 +94,12 @@ extension DataTree {
             }
         }
 
+        /// `text(lo:hi:)`, the `String` of a text the file repeats taken from `interner`.
+        func text(lo: UInt32, hi: UInt32, interner: TextInterner) -> String {
+            if hi == Member.tableMarker { return strings[Int(lo)] }
+            return bytes.withUnsafeBufferPointer { interner.text(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)])) }
+        }
+
         /// Calls `body` with the UTF-8 bytes of a stored string, without building a `String`
         /// for strings kept as ranges of the input.
         func withKeyBytes<R>(lo: UInt32, hi: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

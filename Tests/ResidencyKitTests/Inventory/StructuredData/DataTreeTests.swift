@@ -151,13 +151,20 @@ import Testing
     static let keys = [
         #""a""#, #""ab""#, #""b""#, #""""#, #""\u0061""#, #""é""#, #""e\u0301""#, #""\u00e9""#, #""Z""#, #""a\nb""#,
         #""ü""#, #""K""#, #""\u212a""#,
+        // Longer than a small string, so an interner keeps them: NFC, NFD and escaped apart.
+        #""conversionTrackingId""#, "\"conversionTrackingI\u{E9}\"", "\"conversionTrackingIe\u{301}\"",
+        #""conversionTrackingI\u00e9""#,
     ]
 
     static func object(_ rng: inout SplitMix64, depth: Int) -> String {
-        let members = (0..<rng.below(9)).map { i -> String in
+        // Mostly a handful of members, sometimes more than are sorted by insertion.
+        let count = rng.below(5) == 0 ? rng.below(30) : rng.below(9)
+        let members = (0..<count).map { i -> String in
             let key = keys[rng.below(keys.count)]
             let value =
-                depth < 2 && rng.below(4) == 0 ? object(&rng, depth: depth + 1) : rng.below(2) == 0 ? "\(i)" : "\"v\(i)\""
+                depth < 2 && rng.below(4) == 0
+                ? object(&rng, depth: depth + 1)
+                : ["\(i)", "\"v\(i)\"", "\"value \(i % 3) long enough to be kept\""][rng.below(3)]
             return "\(key):\(value)"
         }
         return "{" + members.joined(separator: ",") + "}"
@@ -175,11 +182,16 @@ import Testing
     @Test("StructuredData: an object's map is the map of its members, whatever their order and repeats")
     func anObjectsMapIsTheMapOfItsMembers() throws {
         var rng = SplitMix64(state: 14)
+        // One interner across every object, as one file's settings share one.
+        let texts = TextInterner()
         for _ in 0..<2_000 {
             let text = Self.object(&rng, depth: 0)
             let root = try parseJSON(text).root
-            #expect(Self.spelled(root.languageValue) == Self.spelled(Self.reference(root)), "\(text)")
+            let expected = Self.spelled(Self.reference(root))
+            #expect(Self.spelled(root.languageValue) == expected, "\(text)")
+            #expect(Self.spelled(root.languageValue(interning: texts)) == expected, "interned: \(text)")
         }
+        #expect(texts.count > 0, "the long keys and values were kept")
     }
 
     @Test("StructuredData: a repeated key keeps its last value")
