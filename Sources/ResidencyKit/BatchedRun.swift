@@ -82,7 +82,8 @@ struct BatchContext: Sendable {
         part.resources = doc.summary.resources
         part.results = doc.results.count
         if options.wholeDocument {
-            part.all = doc.results
+            part.all =
+                options.keepsPasses ? doc.results : doc.results.filter { $0.outcome != .pass && $0.outcome != .notApplicable }
             part.workspaces = doc.workspaces
         } else {
             part.workspaces = doc.workspaces.map(\.withoutFlows)
@@ -275,6 +276,7 @@ struct BatchedRun {
             results: context.options.wholeDocument ? all : shown.sorted { $0.key.3 < $1.key.3 }.map(\.finding),
             notices: notices)
         document.baseline = comparison?.delta
+        document.passesKept = !context.options.wholeDocument || context.options.keepsPasses
         return document
     }
 }

@@ -48,7 +48,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if reports.requested.isEmpty {
-            throw ValidationError("name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown")
+            throw ValidationError(
+                "name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown")
         }
     }
 
@@ -60,7 +61,13 @@ struct ReportCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // Hashed only when an HTML report names the digest (a night's document is large).
-        let reading = ResultDocument.read(path: document, digest: outputs.html != nil || outputs.htmlFolder != nil)
+        // SARIF and the Markdown summary list no passing or not-applicable result (97% of a
+        // night's): read for those alone, such results are checked and counted, not kept.
+        let onlyListed =
+            outputs.json == nil && outputs.junit == nil && outputs.junitFolder == nil && outputs.html == nil
+            && outputs.htmlFolder == nil
+        let reading = ResultDocument.read(
+            path: document, digest: outputs.html != nil || outputs.htmlFolder != nil, passes: onlyListed ? .counted : .kept)
         // The saved document's digest, for the HTML report's sign-off (the same `check` put there).
         outputs.documentDigest = reading.sha256
         let read = clock.now
@@ -77,7 +84,7 @@ struct ReportCommand: ParsableCommand {
             Terminal.stdout(
                 """
                 \(shown(document)): the run of \(shown(result.run.startedAt)) (audit date \(shown(result.run.auditDate))): \
-                \(result.summary.verdict.headline); \(shown(result.summary.gateWords)); \(result.results.count) results
+                \(result.summary.verdict.headline); \(shown(result.summary.gateWords)); \(result.summary.evaluated) results
 
                 """)
         }
@@ -88,7 +95,9 @@ struct ReportCommand: ParsableCommand {
         } else if let failure {
             Terminal.emit([failure], files: [], format: .human)
         } else {
-            Terminal.stdout("wrote \(reports.requested.map { Neutralise.terminal($0, limit: Neutralise.nameLimit) }.joined(separator: ", "))\n")
+            Terminal.stdout(
+                "wrote \(reports.requested.map { Neutralise.terminal($0, limit: Neutralise.nameLimit) }.joined(separator: ", "))\n"
+            )
         }
         if failure != nil { throw ExitCode(Audit.ExitStatus.invalidInput.rawValue) }
         if ProcessInfo.processInfo.environment["RESIDENCY_TIMINGS"] == "1" {

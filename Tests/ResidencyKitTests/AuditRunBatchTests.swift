@@ -188,6 +188,20 @@ import Testing
         #expect((c.records != nil) == (b.records != nil), "\(name)")
         let documentC = try #require(c.document, "\(name)")
         #expect(documentC == documentA, "\(name)")
+        // With SARIF or Markdown alone: the results those list, the same reports byte for byte.
+        var listed = readBack
+        listed.keepsPasses = false
+        let d = AuditRun.run(listed)
+        let documentD = try #require(d.document, "\(name)")
+        #expect(documentD.passesKept == (d.records == nil), "\(name)")
+        #expect(
+            documentD.results
+                == documentA.results.filter { d.records == nil || ($0.outcome != .pass && $0.outcome != .notApplicable) },
+            "\(name)")
+        #expect(documentD.summary == documentA.summary, "\(name)")
+        let sarif = SARIFReport(root: repositoryRoot.path)
+        #expect(sarif.render(documentD) == sarif.render(documentA), "\(name)")
+        #expect(MarkdownReport().render(documentD) == MarkdownReport().render(documentA), "\(name)")
         if name.hasPrefix("baseline"), let delta = documentA.baseline {
             // The comparison took place: something new, unchanged or resolved.
             #expect(delta.new + delta.unchanged + delta.resolved.count > 0, "\(name)")

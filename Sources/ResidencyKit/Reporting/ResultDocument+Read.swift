@@ -24,11 +24,12 @@ extension ResultDocument {
         public var sha256: String?
     }
 
-    /// Reads the document at `path`; with `digest`, also its SHA-256.
-    public static func read(path: String, digest: Bool = false) -> Reading {
+    /// Reads the document at `path`; with `digest`, also its SHA-256. `passes`: whether its
+    /// passing and not-applicable results are kept (`Passes`).
+    public static func read(path: String, digest: Bool = false, passes: Passes = .kept) -> Reading {
         switch readFileBytes(atPath: path, limit: .resultDocument) {
         case .success(let bytes):
-            var reading = read(SourceFile(path: path, bytes: bytes))
+            var reading = read(SourceFile(path: path, bytes: bytes), passes: passes)
             if digest, reading.document != nil { reading.sha256 = SHA256.hex(bytes) }
             return reading
         case .failure(let error):
@@ -37,16 +38,16 @@ extension ResultDocument {
     }
 
     /// Reads a document from a file already in memory.
-    public static func read(_ file: SourceFile) -> Reading {
+    public static func read(_ file: SourceFile, passes: Passes = .kept) -> Reading {
         switch parse(file) {
         case .failure(let e):
             return Reading(document: nil, diagnostics: [.documentSyntax(e, in: file)], files: [file])
-        case .success(let parsed): return read(file, parsed: parsed)
+        case .success(let parsed): return read(file, parsed: parsed, passes: passes)
         }
     }
 
     /// Reads a document already parsed (a baseline, which checks what the file is first).
-    static func read(_ file: SourceFile, parsed: ParsedDocument) -> Reading {
+    static func read(_ file: SourceFile, parsed: ParsedDocument, passes: Passes = .kept) -> Reading {
         func refused(_ diagnostics: [Diagnostic]) -> Reading {
             Reading(document: nil, diagnostics: diagnostics.sortedForOutput(), files: [file])
         }
@@ -55,13 +56,17 @@ extension ResultDocument {
         let records = parsed.records
         // The head's values are read in its own text; the records in the file.
         var reader = ResultDocumentReader(file: parsed.head?.file ?? file)
+        // Only the records of schemas 3 and 4 are read so: a document of one `results` list
+        // is small, and read whole.
+        reader.keepsPasses = passes == .kept || !isRecordSchema(tree.root)
         var document = decode(tree.root, records: records, recordsFile: file, &reader)
+        document.passesKept = reader.keepsPasses
         // A record that is not JSON on its own: the whole file says what is wrong, as a reader
         // of the whole file would (or, JSON across its lines, is read whole).
         if reader.unparsed {
             switch JSONReader.parse(file) {
             case .failure(let e): return refused([.documentSyntax(e, in: file)])
-            case .success(let whole): return read(file, parsed: ParsedDocument(tree: whole, records: nil))
+            case .success(let whole): return read(file, parsed: ParsedDocument(tree: whole, records: nil), passes: passes)
             }
         }
         if tree.root["schemaVersion"]?.int == 1 { upgradeFromVersion1(&document) }
@@ -134,8 +139,12 @@ extension ResultDocument {
             checkColumns(root, &r)
             let list = r.array(root, "workspaces", "")
             let sources = records.map { $0.map(RecordSource.bytes) } ?? list.map(RecordSource.node)
+            // Room for the results kept: all, or those that are not passes.
+            let kept = summary.map { s in
+                r.keepsPasses ? s.evaluated : s.evaluated - s.outcomes[.pass] - s.outcomes[.notApplicable]
+            }
             (workspaces, results, slugPlaces) = readRecords(
-                sources, expected: summary?.evaluated ?? 0, policies: listed, file: recordsFile, &r)
+                sources, expected: kept ?? 0, policies: listed, file: recordsFile, &r)
         } else {
             let list = r.array(root, "workspaces", "")
             workspaces = readInParallel(list, chunk: 16, &r) { n, i, r in
@@ -336,9 +345,11 @@ extension ResultDocument {
         // edited to a billion must not be allocated); more are appended. None without records
         // (a baseline's head is read so, and kept for the run: room for its count was 26 MB).
         let expected = records.isEmpty ? 0 : min(max(0, expected), file.bytes.count)
+        let keepsPasses = reader.keepsPasses
         let results = [Finding](concatenatingBuffers: parts, expected: expected, wave: 32) { part in
             let numbers = (part * chunk)..<min(records.count, (part + 1) * chunk)
             var r = ResultDocumentReader(file: file)
+            r.keepsPasses = keepsPasses
             var nodes: [DataNode] = []
             nodes.reserveCapacity(numbers.count)
             for i in numbers {
@@ -356,13 +367,14 @@ extension ResultDocument {
                 }
             }
             // Room for the most results the records can give (`resultBound`), known before any is built.
-            let buffer = PartBuffer<Finding>(capacity: nodes.reduce(0) { $0 + resultBound($1) })
+            let buffer = PartBuffer<Finding>(capacity: nodes.reduce(0) { $0 + resultBound($1, passes: keepsPasses) })
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []
             buffer.write { out in
                 for (i, node) in zip(numbers, nodes) {
                     workspaces.append((readRecord(node, "workspaces[\(i)]", policies: policies, &r, into: &out), slugPlace(node)))
                 }
                 // Never short without a reason reported (`resultBound`); said rather than trapped.
+                // Passes counted rather than kept have no place to fill (`resultBound`).
                 if out.count < out.capacity, !r.failed, let first = nodes.first {
                     r.report {
                         .documentType(
@@ -392,14 +404,16 @@ extension ResultDocument {
     /// as many as it spans, and no group more than its longest list of resources (a group that
     /// names a resource twice is refused, and `group` stops there: an edited run of a billion
     /// must not be allocated).
-    static func resultBound(_ record: DataNode) -> Int {
+    /// Without `passes`, the passing and not-applicable lists are left out: their results are
+    /// counted, not kept (`ResultDocument.Passes`), and need no room.
+    static func resultBound(_ record: DataNode, passes: Bool = true) -> Int {
         guard record.kind == .object, let groups = record["results"], groups.kind == .array else { return 0 }
         let most = max(1, record["sources"]?.count ?? 0, record["destinations"]?.count ?? 0, record["warehouses"]?.count ?? 0)
         var count = 0
         for g in groups.elements where g.kind == .object {
             var inGroup = 0
             // Looked up as `group` looks them up (a key written twice counts once).
-            for outcome in Outcome.allCases {
+            for outcome in Outcome.allCases where passes || (outcome != .pass && outcome != .notApplicable) {
                 guard let list = g[outcome.rawValue], list.kind == .array else { continue }
                 for e in list.elements {
                     guard let run = e.string else {

@@ -396,6 +396,13 @@ private struct RecordRows {
         }
         let seed = Finding.fingerprintSeed(policy: base.policy, workspaceID: ws.id, kind: base.resourceKind)
         for e in entries.prefix(most) {
+            // Not kept (SARIF and Markdown list none): counted, and built only when written
+            // as a row, whose columns are checked as any row's are.
+            let counted = !r.keepsPasses && (e.outcome == .pass || e.outcome == .notApplicable)
+            if counted, !e.row {
+                r.passesNotKept.add(base.severity, e.outcome, nil, failOn: .never, onlyNew: false)
+                continue
+            }
             var f = base
             f.outcome = e.outcome
             if let i = e.index { (f.resourceId, f.resourceName) = resources[i] }
@@ -407,6 +414,10 @@ private struct RecordRows {
             }
             if let missing = f.missingBasis {
                 r.report { .unsupportedOutcome(path, f.outcome, missing, at: ResultDocumentReader.range(e.node, $0)) }
+            }
+            if counted {
+                r.passesNotKept.add(f.severity, f.outcome, f.change, failOn: .never, onlyNew: false)
+                continue
             }
             out.append(f)
         }

@@ -72,7 +72,9 @@ extension ResultDocument {
     /// Reports each count of `summary` (and of `baseline`) that the document's own lists do
     /// not give. `root` is the parsed document, for the places.
     static func checkCounts(_ doc: ResultDocument, _ root: DataNode, _ r: inout ResultDocumentReader) {
-        checkCounts(doc, ListedCounts(doc), root, &r)
+        var listed = ListedCounts(doc)
+        listed.merge(r.passesNotKept)
+        checkCounts(doc, listed, root, &r)
     }
 
     /// `checkCounts` with the lists counted: `doc` gives the summary, policies and baseline read.

@@ -160,6 +160,20 @@ public struct ResultDocument: Sendable, Equatable {
     public var notices: [Notice]
     /// What changed since the baseline, when `--baseline` was given.
     public var baseline: BaselineDelta? = nil
+    /// Whether `results` holds the passing and not-applicable results too. False for a
+    /// document read for SARIF and the Markdown summary only (`read(path:passes:)` with
+    /// `.counted`), which list none of them; its summary still counts every result, checked
+    /// against the records. JUnit, HTML and the JSON document need them all.
+    public internal(set) var passesKept = true
+
+    /// How `read` takes a document's passing and not-applicable results: 97% of a night's.
+    public enum Passes: Sendable {
+        /// Built and kept in `results`, as every report but SARIF and Markdown needs them.
+        case kept
+        /// Checked as they are read and counted, not kept: a night's SARIF log or Markdown
+        /// summary is then read in a fraction of the time and memory.
+        case counted
+    }
 
     /// New, unchanged and resolved findings against a previous run.
     public struct BaselineDelta: Sendable, Equatable {

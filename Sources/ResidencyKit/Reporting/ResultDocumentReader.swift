@@ -17,6 +17,12 @@ struct ResultDocumentReader {
     /// A record of the file that is not JSON on its own was met (`readRecords`): the file is
     /// then read whole, which says what is wrong as a reader of the whole file would.
     var unparsed = false
+    /// Whether passing and not-applicable results are built and kept (`ResultDocument.Passes`).
+    /// When not, each is still checked as it is read, then counted in `passesNotKept`, so that
+    /// the summary is checked against every result the records list.
+    var keepsPasses = true
+    /// The passing and not-applicable results read but not kept.
+    var passesNotKept = ResultDocument.ListedCounts()
 
     init(file: SourceFile) { self.file = file }
 
@@ -33,6 +39,7 @@ struct ResultDocumentReader {
         for d in other.diagnostics { report { _ in d } }
         dropped += other.dropped
         unparsed = unparsed || other.unparsed
+        passesNotKept.merge(other.passesNotKept)
     }
 
     /// The path of a member: `run.startedAt`, or `run` at the top.

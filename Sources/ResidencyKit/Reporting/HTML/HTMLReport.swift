@@ -58,7 +58,8 @@ public struct HTMLReport: Sendable {
     /// The report of the whole run: the one file, or the index of a folder (which leaves the
     /// evidence to the workspaces' pages).
     func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [[UInt8]] {
-        page(
+        precondition(doc.passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+        return page(
             doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
             contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" }
