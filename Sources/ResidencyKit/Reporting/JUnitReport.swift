@@ -59,7 +59,7 @@ public struct JUnitReport: Sendable {
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
         notices: [ResultDocument.Notice] = [], policySuites: Bool = true
     ) throws -> [UInt8] {
-        precondition(doc.passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+        doc.requirePasses()
         // Each result read in place, by address: passed by value, each of a night's 437,000
         // was copied (a dozen references retained and released) twice for its testcase.
         // A policy's slot is looked up only when it changes (a record's results come grouped

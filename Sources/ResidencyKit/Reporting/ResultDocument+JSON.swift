@@ -14,7 +14,7 @@ extension ResultDocument {
     /// results, one line) are encoded in parallel and handed over in order as soon as each is
     /// ready (see `OrderedPipeline`), so writing overlaps with encoding.
     public func writeJSON(_ emit: ([UInt8]) -> Void) {
-        precondition(passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+        requirePasses()
         let ranges = resultRanges()
         let defaults = policyDefaults()
         // A few workspaces per piece: one is too little work to hand between threads.

@@ -367,7 +367,7 @@ extension ResultDocument {
                 }
             }
             // Room for the most results the records can give (`resultBound`), known before any is built.
-            let buffer = PartBuffer<Finding>(capacity: nodes.reduce(0) { $0 + resultBound($1, passes: keepsPasses) })
+            let buffer = PartBuffer<Finding>(capacity: nodes.reduce(0) { $0 + resultBound($1, keepingPasses: keepsPasses) })
             var workspaces: [(WorkspaceInfo, Range<Int>)] = []
             buffer.write { out in
                 for (i, node) in zip(numbers, nodes) {
@@ -404,16 +404,16 @@ extension ResultDocument {
     /// as many as it spans, and no group more than its longest list of resources (a group that
     /// names a resource twice is refused, and `group` stops there: an edited run of a billion
     /// must not be allocated).
-    /// Without `passes`, the passing and not-applicable lists are left out: their results are
-    /// counted, not kept (`ResultDocument.Passes`), and need no room.
-    static func resultBound(_ record: DataNode, passes: Bool = true) -> Int {
+    /// Without `keepingPasses`, the passing and not-applicable lists are left out: their results
+    /// are counted, not kept (`ResultDocument.Passes`), and need no room.
+    static func resultBound(_ record: DataNode, keepingPasses: Bool = true) -> Int {
         guard record.kind == .object, let groups = record["results"], groups.kind == .array else { return 0 }
         let most = max(1, record["sources"]?.count ?? 0, record["destinations"]?.count ?? 0, record["warehouses"]?.count ?? 0)
         var count = 0
         for g in groups.elements where g.kind == .object {
             var inGroup = 0
             // Looked up as `group` looks them up (a key written twice counts once).
-            for outcome in Outcome.allCases where passes || (outcome != .pass && outcome != .notApplicable) {
+            for outcome in Outcome.allCases where keepingPasses || (outcome != .pass && outcome != .notApplicable) {
                 guard let list = g[outcome.rawValue], list.kind == .array else { continue }
                 for e in list.elements {
                     guard let run = e.string else {

@@ -166,6 +166,12 @@ public struct ResultDocument: Sendable, Equatable {
     /// against the records. JUnit, HTML and the JSON document need them all.
     public internal(set) var passesKept = true
 
+    /// Stops a report that lists passes (JUnit, HTML, the JSON document) from rendering a
+    /// document without them, rather than leave them out silently.
+    func requirePasses() {
+        precondition(passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+    }
+
     /// How `read` takes a document's passing and not-applicable results: 97% of a night's.
     public enum Passes: Sendable {
         /// Built and kept in `results`, as every report but SARIF and Markdown needs them.

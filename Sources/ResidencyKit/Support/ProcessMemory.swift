@@ -10,7 +10,7 @@ import Foundation
 /// the time its reports are rendered the threshold is raised, and their large buffers (an
 /// HTML page in 1 MB pieces, JUnit's and SARIF's bytes, each array as it doubles) came from
 /// the heap and stayed resident, held apart by smaller blocks, after they were written: the
-/// four file reports of one `residency report` peaked at 300–306 MB, at 288–293 MB with the
+/// four file reports of one `residency report` peaked at 300–307 MB, at 288–293 MB with the
 /// threshold at 256 KiB while they are rendered (docs/performance.md, "Large blocks handed
 /// back"). Not while the document is read: its parts' result buffers (a third of a megabyte
 /// each, 250 of them), each mapped anew, cost the read 50 ms of page faults for 10 MB less

@@ -25,12 +25,10 @@ final class TextInterner {
     /// The text with these UTF-8 bytes (already validated), the one kept for them if any.
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        if let n = table.find(bytes) { return texts[n] }
-        let made = String(decoding: bytes, as: UTF8.self)
-        if texts.count < limit {
-            _ = table.insert(bytes)
-            texts.append(made)
-        }
-        return made
+        guard texts.count < limit else { return table.find(bytes).map { texts[$0] } ?? String(decoding: bytes, as: UTF8.self) }
+        // Hashed once: found, or numbered as the next text.
+        let (n, inserted) = table.insert(bytes)
+        if inserted { texts.append(String(decoding: bytes, as: UTF8.self)) }
+        return texts[n]
     }
 }

@@ -85,20 +85,11 @@ struct NodeReader {
         return n
     }
 
-    /// A string member; numbers are not silently turned into strings.
-    mutating func string(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> String? {
-        guard let n = obj[key], !n.isNull else { return nil }
-        guard let s = n.string else {
-            report(.inventoryType("\(path()).\(key)", expected: "a string", found: n, at: range(n)))
-            return nil
-        }
-        return s
-    }
-
-    /// `string`, for a member whose text repeats across the file (a catalog name in each
-    /// `metadata`): the `String` already made for the same bytes is taken from `texts`.
+    /// A string member; numbers are not silently turned into strings. `sharing`: for a member
+    /// whose text repeats across the file (a catalog name in each `metadata`), the `String`
+    /// already made for the same bytes.
     mutating func string(
-        _ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, sharing texts: TextInterner
+        _ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, sharing texts: TextInterner? = nil
     ) -> String? {
         guard let n = obj[key], !n.isNull else { return nil }
         guard let s = n.string(interning: texts) else {

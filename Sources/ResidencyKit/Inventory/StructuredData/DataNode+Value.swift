@@ -10,7 +10,7 @@ extension DataNode {
     /// same keys in every destination of an integration).
     func languageValue(interning interner: TextInterner?) -> Value {
         switch kind {
-        case .string: return .of(interner.map { string(interning: $0) } ?? string)
+        case .string: return .of(string(interning: interner))
         case .bool: return .of(bool)
         case .number:
             guard let i = int else { return .missing }
@@ -37,8 +37,7 @@ extension DataNode {
         keys.reserveCapacity(range.count)
         values.reserveCapacity(range.count)
         func keep(_ m: DataTree.Member) {
-            keys.append(
-                interner.map { storage.text(lo: m.keyLo, hi: m.keyHi, interner: $0) } ?? storage.text(lo: m.keyLo, hi: m.keyHi))
+            keys.append(storage.text(lo: m.keyLo, hi: m.keyHi, interner: interner))
             values.append(DataNode(storage: storage, index: Int(m.value)).languageValue(interning: interner))
         }
         if !range.dropFirst().contains(where: { keyOrder(members[$0 - 1], members[$0]) >= 0 }) {

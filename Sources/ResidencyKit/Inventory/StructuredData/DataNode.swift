@@ -41,17 +41,10 @@ struct DataNode: Sendable {
     var end: Int { Int(node.end) }
 
     /// The text of a string value; `nil` for other kinds.
-    var string: String? {
-        let n = node
-        switch n.tag {
-        case .rawString: return storage.text(lo: n.a, hi: n.b)
-        case .tableString: return storage.strings[Int(n.a)]
-        default: return nil
-        }
-    }
+    var string: String? { string(interning: nil) }
 
     /// `string`, taken from `interner` when the file has read the same text before.
-    func string(interning interner: TextInterner) -> String? {
+    func string(interning interner: TextInterner?) -> String? {
         let n = node
         switch n.tag {
         case .rawString: return storage.text(lo: n.a, hi: n.b, interner: interner)

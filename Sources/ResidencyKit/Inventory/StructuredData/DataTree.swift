@@ -85,19 +85,15 @@ extension DataTree {
         }
 
         /// The decoded text of a string stored either way; `lo..<hi` is a byte range of
-        /// `bytes` unless `hi == tableMarker`, in which case `lo` indexes `strings`.
-        func text(lo: UInt32, hi: UInt32) -> String {
+        /// `bytes` unless `hi == tableMarker`, in which case `lo` indexes `strings`. With an
+        /// `interner`, a text the file has read before is that one's `String`.
+        func text(lo: UInt32, hi: UInt32, interner: TextInterner? = nil) -> String {
             if hi == Member.tableMarker { return strings[Int(lo)] }
             // The reader validated these bytes as UTF-8 already; decoding copies them once.
             return bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)]), as: UTF8.self)
+                let text = UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)])
+                return interner?.text(text) ?? String(decoding: text, as: UTF8.self)
             }
-        }
-
-        /// `text(lo:hi:)`, the `String` of a text the file repeats taken from `interner`.
-        func text(lo: UInt32, hi: UInt32, interner: TextInterner) -> String {
-            if hi == Member.tableMarker { return strings[Int(lo)] }
-            return bytes.withUnsafeBufferPointer { interner.text(UnsafeBufferPointer(rebasing: $0[Int(lo)..<Int(hi)])) }
         }
 
         /// Calls `body` with the UTF-8 bytes of a stored string, without building a `String`

@@ -58,7 +58,7 @@ public struct HTMLReport: Sendable {
     /// The report of the whole run: the one file, or the index of a folder (which leaves the
     /// evidence to the workspaces' pages).
     func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [[UInt8]] {
-        precondition(doc.passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+        doc.requirePasses()
         return page(
             doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
