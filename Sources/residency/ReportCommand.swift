@@ -61,13 +61,14 @@ struct ReportCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // Hashed only when an HTML report names the digest (a night's document is large).
-        // SARIF and the Markdown summary list no passing or not-applicable result (97% of a
-        // night's): read for those alone, such results are checked and counted, not kept.
-        let onlyListed =
-            outputs.json == nil && outputs.junit == nil && outputs.junitFolder == nil && outputs.html == nil
-            && outputs.htmlFolder == nil
-        let reading = ResultDocument.read(
-            path: document, digest: outputs.html != nil || outputs.htmlFolder != nil, passes: onlyListed ? .counted : .kept)
+        // SARIF, the Markdown summary and a large JUnit file list no passing or not-applicable
+        // result (97% of a night's): read for those alone, such results are checked and
+        // counted, not kept; read again, kept, if the JUnit file turns out to list them.
+        let digest = outputs.html != nil || outputs.htmlFolder != nil
+        var reading = ResultDocument.read(path: document, digest: digest, passes: outputs.passesRead)
+        if let counted = reading.document, outputs.needsPasses(counted) {
+            reading = ResultDocument.read(path: document, digest: digest, passes: .kept)
+        }
         // The saved document's digest, for the HTML report's sign-off (the same `check` put there).
         outputs.documentDigest = reading.sha256
         let read = clock.now

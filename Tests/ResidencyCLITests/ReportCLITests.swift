@@ -48,10 +48,34 @@ import Testing
         // The HTML folder too, page by page (the index names the document's digest either way).
         let pages = try FileManager.default.contentsOfDirectory(atPath: checked.appendingPathComponent("html").path).sorted()
         #expect(pages.contains("index.html") && pages.contains("workspace-acme-eu.html"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: rendered.appendingPathComponent("html").path).sorted() == pages)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: rendered.appendingPathComponent("html").path).sorted() == pages)
         for name in pages {
             let a = try Data(contentsOf: checked.appendingPathComponent("html/\(name)"))
             #expect(try Data(contentsOf: rendered.appendingPathComponent("html/\(name)")) == a, "html/\(name)")
+        }
+    }
+
+    /// A JUnit file asked for without the JSON or HTML reports: read with passes counted, and
+    /// read again with them kept when the file lists them (under its cap). Either way the
+    /// file `check` wrote, with the SARIF log and Markdown summary beside it.
+    @Test(arguments: [[], ["--junit-max-cases", "1"], ["--junit-max-cases", "7"]])
+    func aJUnitFileAloneIsTheOneCheckWrote(cap: [String]) throws {
+        let dir = try temporaryFolder([:])
+        let json = dir.appendingPathComponent("results.json").path
+        let lone = [("--junit", "junit.xml")], with = [("--junit", "junit.xml"), ("--sarif", "r.sarif"), ("--markdown", "r.md")]
+        func arguments(_ reports: [(String, String)], _ folder: String) -> [String] {
+            reports.flatMap { [$0.0, dir.appendingPathComponent(folder).appendingPathComponent($0.1).path] }
+        }
+        let check = try residency(["check", "--json", json] + arguments(with, "check") + cap + Self.now)
+        #expect(check.status == 1, "\(check.stderr)")
+        for (reports, folder) in [(lone, "lone"), (with, "with")] {
+            let report = try residency(["report", json] + arguments(reports, folder) + cap)
+            #expect(report.status == 0, "\(report.stderr)")
+            for (_, name) in reports {
+                let a = try Data(contentsOf: dir.appendingPathComponent("check/\(name)"))
+                #expect(try Data(contentsOf: dir.appendingPathComponent("\(folder)/\(name)")) == a, "\(folder)/\(name) \(cap)")
+            }
         }
     }
 
@@ -74,7 +98,8 @@ import Testing
         let edited = try residency(["report", "edited.json", "--html", "report.html"], in: dir)
         #expect(edited.status == 2)
         #expect(
-            edited.stderr.contains(#"edited.json:"#) && edited.stderr.contains(#"error[E1506]: `policies[3].severity` is "warnin""#), "\(edited.stderr)")
+            edited.stderr.contains(#"edited.json:"#)
+                && edited.stderr.contains(#"error[E1506]: `policies[3].severity` is "warnin""#), "\(edited.stderr)")
         #expect(edited.stderr.contains(#"help: did you mean "warning"?"#))
         #expect(try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8) == "previous")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.sarif").path))
@@ -97,7 +122,9 @@ import Testing
     @Test func aReportOptionIsRequired() throws {
         let r = try residency(["report", "reports/example-results.json"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown"))
+        #expect(
+            r.stderr.contains(
+                "name at least one report to write: --junit, --junit-dir, --html, --html-dir, --sarif or --markdown"))
         let noDocument = try residency(["report", "--html", "x.html"])
         #expect(noDocument.status == 2)
         #expect(noDocument.stderr.contains("Missing expected argument '<results.json>'"), "\(noDocument.stderr)")

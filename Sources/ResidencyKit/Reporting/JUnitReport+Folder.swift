@@ -18,6 +18,8 @@ extension JUnitReport {
 
     /// Writes the marker and a file per workspace into a folder being staged.
     func fill(_ folder: OutputBatch.Folder, from doc: ResultDocument, progress: ProgressCounter? = nil) throws(Diagnostic) {
+        // A workspace's file lists its passes: the document's counts are the whole run's.
+        doc.requirePasses()
         try folder.write(
             Self.folderMarker, Array("written by residency \(ResidencyVersion.current); replaced as a whole by each run\n".utf8))
         var names = Set<String>()

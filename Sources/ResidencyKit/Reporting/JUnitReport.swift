@@ -40,7 +40,9 @@ public struct JUnitReport: Sendable {
 
     /// `render`'s UTF-8, as it is written.
     public func renderBytes(_ doc: ResultDocument, workspace: String? = nil) throws -> [UInt8] {
-        try renderBytes(
+        // The counts of passes not kept are the whole run's, not a workspace's.
+        if workspace != nil { doc.requirePasses() }
+        return try renderBytes(
             doc, results: doc.results.indices.lazy.filter { workspace == nil || doc.results[$0].workspace == workspace },
             properties: properties(doc), notices: workspace == nil ? doc.runSuiteNotices : [])
     }
@@ -59,39 +61,19 @@ public struct JUnitReport: Sendable {
         _ doc: ResultDocument, results: some Sequence<Int>, properties props: [(String, String)],
         notices: [ResultDocument.Notice] = [], policySuites: Bool = true
     ) throws -> [UInt8] {
-        doc.requirePasses()
-        // Each result read in place, by address: passed by value, each of a night's 437,000
-        // was copied (a dozen references retained and released) twice for its testcase.
-        // A policy's slot is looked up only when it changes (a record's results come grouped
-        // by policy), not hashed for each result.
-        var policies = RunNumbering()
-        var collected: [Collected] = []
-        doc.results.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            for i in results {
-                precondition(all.indices.contains(i), "JUnitReport: result \(i) of \(all.count)")
-                let f = base + i
-                let outcome = f.pointee.outcome
-                guard outcome != .notApplicable else { continue }
-                let gating = doc.trips(f.pointee.severity, outcome, f.pointee.change)
-                let (slot, isNew) = policies.number(f.pointee.policy)
-                if isNew { collected.append(Collected()) }
-                collected[slot].add(i, outcome, gating: gating)
-            }
-        }
-        // Over the cap, the plain passes of each policy become one testcase that counts them
-        // (made only then: 300,000 of a night's cases were made to be folded away).
+        var (policies, collected) = collect(doc, results)
         let listed = doc.policies.filter { policySuites && $0.kind == "policy" }
-        let total = listed.reduce(0) {
-            $0 + (policies.known($1.id).map { collected[$0].cases.count + collected[$0].passes.count } ?? 0)
-        }
+        let folding = folds(listed, policies, collected)
+        // A document without its passes has only their counts: it renders only a file that
+        // shows nothing else of them (`foldsEveryPass`).
+        precondition(doc.passesKept || folding.every, "JUnitReport: a document without its passes, and passes to list")
         // Each policy's collection taken out, so that its cases are moved into the suite
         // rather than copied (a night's 164,000 held twice).
         var suites = cap(
             listed.map { p in
                 var taken = Collected()
                 if let k = policies.known(p.id) { swap(&taken, &collected[k]) }
-                return Suite(policy: p, cases: taken.cases(foldingPasses: total > maximumCases))
+                return Suite(policy: p, cases: taken.cases(foldingPasses: folding.any))
             })
         if !notices.isEmpty {
             let gating = doc.summary.failOn != .never
@@ -136,6 +118,59 @@ public struct JUnitReport: Sendable {
         return try w.finishBytes()
     }
 
+    /// Whether the file rendered from `doc` folds every policy's plain passes into one testcase
+    /// that counts them: it has more testcases than `maximumCases`, and no policy has a lone
+    /// pass (which stays a testcase of its own). Such a file needs the passes' counts only, so a
+    /// document read with its passes counted, not kept (`ResultDocument.Passes.counted`),
+    /// renders the same bytes: a night's JUnit file is then read as SARIF's is.
+    public func foldsEveryPass(_ doc: ResultDocument) -> Bool {
+        let (policies, collected) = collect(doc, doc.results.indices)
+        return folds(doc.policies.filter { $0.kind == "policy" }, policies, collected).every
+    }
+
+    /// The testcases of the results at `results`, by policy (numbered in the order met), with
+    /// the passes a document counted rather than kept.
+    private func collect(_ doc: ResultDocument, _ results: some Sequence<Int>) -> (RunNumbering, [Collected]) {
+        // Each result read in place, by address: passed by value, each of a night's 437,000
+        // was copied (a dozen references retained and released) twice for its testcase.
+        // A policy's slot is looked up only when it changes (a record's results come grouped
+        // by policy), not hashed for each result.
+        var policies = RunNumbering()
+        var collected: [Collected] = []
+        doc.results.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            for i in results {
+                precondition(all.indices.contains(i), "JUnitReport: result \(i) of \(all.count)")
+                let f = base + i
+                let outcome = f.pointee.outcome
+                guard outcome != .notApplicable else { continue }
+                let gating = doc.trips(f.pointee.severity, outcome, f.pointee.change)
+                let (slot, isNew) = policies.number(f.pointee.policy)
+                if isNew { collected.append(Collected()) }
+                collected[slot].add(i, outcome, gating: gating)
+            }
+        }
+        // A policy whose results are all passes has none above: numbered here.
+        for p in doc.policies {
+            guard let n = doc.passCounts[p.id] else { continue }
+            let (slot, isNew) = policies.number(p.id)
+            if isNew { collected.append(Collected()) }
+            collected[slot].countedPasses = n
+        }
+        return (policies, collected)
+    }
+
+    /// Over the cap, the plain passes of each policy become one testcase that counts them
+    /// (made only then: 300,000 of a night's cases were made to be folded away). `any`: they
+    /// are folded; `every`: and no policy's lone pass is listed as itself.
+    private func folds(
+        _ listed: [ResultDocument.PolicyInfo], _ policies: RunNumbering, _ collected: [Collected]
+    ) -> (any: Bool, every: Bool) {
+        let found = listed.compactMap { policies.known($0.id).map { collected[$0] } }
+        let any = found.reduce(0) { $0 + $1.cases.count + $1.passCount } > maximumCases
+        return (any, any && !found.contains { $0.passCount == 1 })
+    }
+
     /// The suites' properties: tool version, audit date, the verdict and the gate in the words
     /// every report uses, who ran it, input digests.
     func properties(_ doc: ResultDocument) -> [(String, String)] {
@@ -166,6 +201,11 @@ public struct JUnitReport: Sendable {
         /// Each plain pass: its result, and how many other testcases come before it (32 bits
         /// each: a night's 437,000 passes are held at once).
         var passes: [(result: UInt32, at: UInt32)] = []
+        /// Plain passes a document counted rather than kept (`ResultDocument.passCounts`):
+        /// only ever folded.
+        var countedPasses = 0
+
+        var passCount: Int { passes.count + countedPasses }
 
         mutating func add(_ result: Int, _ outcome: Outcome, gating: Bool) {
             if outcome == .pass {
@@ -178,12 +218,13 @@ public struct JUnitReport: Sendable {
         /// The testcases in result order; with `foldingPasses`, more than one plain pass as a
         /// testcase that counts them, after the others.
         consuming func cases(foldingPasses: Bool) -> [Case] {
-            if foldingPasses, passes.count > 1 {
+            if foldingPasses, passCount > 1 {
                 var out = cases
                 cases = []
-                out.append(Case(summary: "\(passes.count) passing resources", kind: .passed))
+                out.append(Case(summary: "\(passCount) passing resources", kind: .passed))
                 return out
             }
+            precondition(countedPasses == 0, "JUnitReport: passes counted, not kept, cannot be listed")
             var out: [Case] = []
             out.reserveCapacity(cases.count + passes.count)
             var p = 0

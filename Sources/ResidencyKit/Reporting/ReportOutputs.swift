@@ -35,6 +35,21 @@ package struct ReportOutputs: Sendable {
         [json, junit, junitFolder, html, htmlFolder, sarif, markdown].allSatisfy { $0 == nil }
     }
 
+    /// How a saved document is read for these reports (`residency report`): its passing and
+    /// not-applicable results, 97% of a night's, counted rather than kept when no report asked
+    /// for lists them. SARIF and the Markdown summary never do; a JUnit file does unless it
+    /// folds them, which only the document says (`needsPasses`).
+    package var passesRead: ResultDocument.Passes {
+        json == nil && junitFolder == nil && html == nil && htmlFolder == nil ? .counted : .kept
+    }
+
+    /// Whether `document`, read as `passesRead` says, lacks passes a report asked for lists:
+    /// then it is read again with them kept. Only a JUnit file can: one of no more testcases
+    /// than `junitMaximumCases`, or with a policy's lone pass, lists its passes.
+    package func needsPasses(_ document: ResultDocument) -> Bool {
+        !document.passesKept && junit != nil && !JUnitReport(maximumCases: junitMaximumCases).foldsEveryPass(document)
+    }
+
     /// What is wrong with the limits, in the words of the command-line options; nil when
     /// nothing is.
     package var problem: String? {

@@ -395,12 +395,16 @@ private struct RecordRows {
             }
         }
         let seed = Finding.fingerprintSeed(policy: base.policy, workspaceID: ws.id, kind: base.resourceKind)
+        // The group's plain passes not kept, added to the policy's count once, not hashed for each.
+        var passesCounted = 0
+        defer { if passesCounted > 0 { r.passesByPolicy[base.policy, default: 0] += passesCounted } }
         for e in entries.prefix(most) {
             // Not kept (SARIF and Markdown list none): counted, and built only when written
             // as a row, whose columns are checked as any row's are.
             let counted = !r.keepsPasses && (e.outcome == .pass || e.outcome == .notApplicable)
             if counted, !e.row {
                 r.passesNotKept.add(base.severity, e.outcome, nil, failOn: .never, onlyNew: false)
+                if e.outcome == .pass { passesCounted += 1 }
                 continue
             }
             var f = base
@@ -417,6 +421,7 @@ private struct RecordRows {
             }
             if counted {
                 r.passesNotKept.add(f.severity, f.outcome, f.change, failOn: .never, onlyNew: false)
+                if f.outcome == .pass { passesCounted += 1 }
                 continue
             }
             out.append(f)

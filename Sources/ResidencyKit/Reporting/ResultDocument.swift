@@ -165,11 +165,16 @@ public struct ResultDocument: Sendable, Equatable {
     /// `.counted`), which list none of them; its summary still counts every result, checked
     /// against the records. JUnit, HTML and the JSON document need them all.
     public internal(set) var passesKept = true
+    /// When passes are not kept, how many plain passes each policy has (by policy id): a JUnit
+    /// file that folds every policy's passes into one testcase renders from these
+    /// (`JUnitReport.foldsEveryPass`). Empty when they are kept.
+    public internal(set) var passCounts: [String: Int] = [:]
 
     /// Stops a report that lists passes (JUnit, HTML, the JSON document) from rendering a
     /// document without them, rather than leave them out silently.
     func requirePasses() {
-        precondition(passesKept, "a document read with its passes counted, not kept, renders SARIF and Markdown only")
+        precondition(
+            passesKept, "a document read with its passes counted, not kept, renders SARIF, Markdown and a folded JUnit file only")
     }
 
     /// How `read` takes a document's passing and not-applicable results: 97% of a night's.
@@ -177,7 +182,8 @@ public struct ResultDocument: Sendable, Equatable {
         /// Built and kept in `results`, as every report but SARIF and Markdown needs them.
         case kept
         /// Checked as they are read and counted, not kept: a night's SARIF log or Markdown
-        /// summary is then read in a fraction of the time and memory.
+        /// summary is then read in a fraction of the time and memory, and so is its JUnit file
+        /// when it folds every policy's passes into a count (`JUnitReport.foldsEveryPass`).
         case counted
     }
 

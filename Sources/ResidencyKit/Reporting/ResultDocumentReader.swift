@@ -23,6 +23,9 @@ struct ResultDocumentReader {
     var keepsPasses = true
     /// The passing and not-applicable results read but not kept.
     var passesNotKept = ResultDocument.ListedCounts()
+    /// Of those, the plain passes of each policy: a JUnit file that folds every policy's passes
+    /// into one testcase needs only these (`JUnitReport.foldsEveryPass`).
+    var passesByPolicy: [String: Int] = [:]
 
     init(file: SourceFile) { self.file = file }
 
@@ -40,6 +43,7 @@ struct ResultDocumentReader {
         dropped += other.dropped
         unparsed = unparsed || other.unparsed
         passesNotKept.merge(other.passesNotKept)
+        passesByPolicy.merge(other.passesByPolicy, uniquingKeysWith: +)
     }
 
     /// The path of a member: `run.startedAt`, or `run` at the top.
