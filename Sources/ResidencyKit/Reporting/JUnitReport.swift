@@ -152,7 +152,7 @@ public struct JUnitReport: Sendable {
         }
         // A policy whose results are all passes has none above: numbered here.
         for p in doc.policies {
-            guard let n = doc.passCounts[p.id] else { continue }
+            guard let n = doc.notKept.byPolicy[p.id]?[.pass], n > 0 else { continue }
             let (slot, isNew) = policies.number(p.id)
             if isNew { collected.append(Collected()) }
             collected[slot].countedPasses = n
@@ -201,7 +201,7 @@ public struct JUnitReport: Sendable {
         /// Each plain pass: its result, and how many other testcases come before it (32 bits
         /// each: a night's 437,000 passes are held at once).
         var passes: [(result: UInt32, at: UInt32)] = []
-        /// Plain passes a document counted rather than kept (`ResultDocument.passCounts`):
+        /// Plain passes a document counted rather than kept (`ResultDocument.notKept`):
         /// only ever folded.
         var countedPasses = 0
 

@@ -37,10 +37,11 @@ package struct ReportOutputs: Sendable {
 
     /// How a saved document is read for these reports (`residency report`): its passing and
     /// not-applicable results, 97% of a night's, counted rather than kept when no report asked
-    /// for lists them. SARIF and the Markdown summary never do; a JUnit file does unless it
-    /// folds them, which only the document says (`needsPasses`).
+    /// for lists them. SARIF and the Markdown summary never do, and the HTML report counts
+    /// them; a JUnit file lists them unless it folds them, which only the document says
+    /// (`needsPasses`). The folders' pages list or count each workspace's own.
     package var passesRead: ResultDocument.Passes {
-        json == nil && junitFolder == nil && html == nil && htmlFolder == nil ? .counted : .kept
+        json == nil && junitFolder == nil && htmlFolder == nil ? .counted : .kept
     }
 
     /// Whether `document`, read as `passesRead` says, lacks passes a report asked for lists:

@@ -61,7 +61,7 @@ extension ResultDocument {
         reader.keepsPasses = passes == .kept || !isRecordSchema(tree.root)
         var document = decode(tree.root, records: records, recordsFile: file, &reader)
         document.passesKept = reader.keepsPasses
-        if !reader.keepsPasses { document.passCounts = reader.passesByPolicy }
+        document.notKept = reader.notKept
         // A record that is not JSON on its own: the whole file says what is wrong, as a reader
         // of the whole file would (or, JSON across its lines, is read whole).
         if reader.unparsed {

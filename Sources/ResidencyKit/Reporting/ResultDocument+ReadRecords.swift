@@ -395,16 +395,19 @@ private struct RecordRows {
             }
         }
         let seed = Finding.fingerprintSeed(policy: base.policy, workspaceID: ws.id, kind: base.resourceKind)
-        // The group's plain passes not kept, added to the policy's count once, not hashed for each.
-        var passesCounted = 0
-        defer { if passesCounted > 0 { r.passesByPolicy[base.policy, default: 0] += passesCounted } }
+        // The group's results not kept, added to the policy's and the workspace's counts once,
+        // not hashed for each.
+        var notKept = SeverityCounts()
+        var anyNotKept = false
+        defer { if anyNotKept { r.notKept.add(policy: base.policy, workspace: ws.slug, notKept) } }
         for e in entries.prefix(most) {
             // Not kept (SARIF and Markdown list none): counted, and built only when written
             // as a row, whose columns are checked as any row's are.
             let counted = !r.keepsPasses && (e.outcome == .pass || e.outcome == .notApplicable)
             if counted, !e.row {
                 r.passesNotKept.add(base.severity, e.outcome, nil, failOn: .never, onlyNew: false)
-                if e.outcome == .pass { passesCounted += 1 }
+                notKept[base.severity, e.outcome] += 1
+                anyNotKept = true
                 continue
             }
             var f = base
@@ -421,7 +424,8 @@ private struct RecordRows {
             }
             if counted {
                 r.passesNotKept.add(f.severity, f.outcome, f.change, failOn: .never, onlyNew: false)
-                if f.outcome == .pass { passesCounted += 1 }
+                notKept[f.severity, f.outcome] += 1
+                anyNotKept = true
                 continue
             }
             out.append(f)

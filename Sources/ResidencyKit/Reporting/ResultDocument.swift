@@ -165,16 +165,39 @@ public struct ResultDocument: Sendable, Equatable {
     /// `.counted`), which list none of them; its summary still counts every result, checked
     /// against the records. JUnit, HTML and the JSON document need them all.
     public internal(set) var passesKept = true
-    /// When passes are not kept, how many plain passes each policy has (by policy id): a JUnit
-    /// file that folds every policy's passes into one testcase renders from these
-    /// (`JUnitReport.foldsEveryPass`). Empty when they are kept.
-    public internal(set) var passCounts: [String: Int] = [:]
+    /// When passes are not kept, their counts (empty when they are): the reports that show
+    /// them only as counts render from these.
+    public internal(set) var notKept = NotKept()
 
     /// Stops a report that lists passes (JUnit, HTML, the JSON document) from rendering a
     /// document without them, rather than leave them out silently.
     func requirePasses() {
         precondition(
             passesKept, "a document read with its passes counted, not kept, renders SARIF, Markdown and a folded JUnit file only")
+    }
+
+    /// The passing and not-applicable results a document was read without (`Passes.counted`),
+    /// counted as the reports that show them as counts count them: a folded JUnit file by
+    /// policy (`JUnitReport.foldsEveryPass`), the HTML report by policy and by workspace.
+    public struct NotKept: Sendable, Equatable {
+        /// By policy id.
+        public internal(set) var byPolicy: [String: OutcomeCounts] = [:]
+        /// By workspace slug, and severity.
+        public internal(set) var byWorkspace: [String: SeverityCounts] = [:]
+
+        /// Adds one policy's results in one workspace (a group of a record).
+        mutating func add(policy: String, workspace: String, _ counts: SeverityCounts) {
+            var all = OutcomeCounts()
+            for s in PolicySeverity.allCases { all += counts[s] }
+            byPolicy[policy, default: OutcomeCounts()] += all
+            byWorkspace[workspace, default: SeverityCounts()] += counts
+        }
+
+        /// Adds the counts of another part of the same document.
+        mutating func merge(_ other: NotKept) {
+            for (k, v) in other.byPolicy { byPolicy[k, default: OutcomeCounts()] += v }
+            for (k, v) in other.byWorkspace { byWorkspace[k, default: SeverityCounts()] += v }
+        }
     }
 
     /// How `read` takes a document's passing and not-applicable results: 97% of a night's.

@@ -23,9 +23,8 @@ struct ResultDocumentReader {
     var keepsPasses = true
     /// The passing and not-applicable results read but not kept.
     var passesNotKept = ResultDocument.ListedCounts()
-    /// Of those, the plain passes of each policy: a JUnit file that folds every policy's passes
-    /// into one testcase needs only these (`JUnitReport.foldsEveryPass`).
-    var passesByPolicy: [String: Int] = [:]
+    /// The same, by policy and by workspace (`ResultDocument.notKept`).
+    var notKept = ResultDocument.NotKept()
 
     init(file: SourceFile) { self.file = file }
 
@@ -43,7 +42,7 @@ struct ResultDocumentReader {
         dropped += other.dropped
         unparsed = unparsed || other.unparsed
         passesNotKept.merge(other.passesNotKept)
-        passesByPolicy.merge(other.passesByPolicy, uniquingKeysWith: +)
+        notKept.merge(other.notKept)
     }
 
     /// The path of a member: `run.startedAt`, or `run` at the top.

@@ -3,9 +3,9 @@ import Testing
 
 @testable import ResidencyKit
 
-/// A document read for SARIF and the Markdown summary alone (`passes: .counted`) keeps no
-/// passing or not-applicable result, yet renders those two reports byte for byte as the whole
-/// document does, and refuses every document the whole read refuses, with the same
+/// A document read for SARIF, the Markdown summary and the HTML report alone (`passes:
+/// .counted`) keeps no passing or not-applicable result, yet renders those reports byte for
+/// byte as the whole document does, and refuses every document the whole read refuses, with the same
 /// diagnostics: its passes are still checked, and counted against the summary.
 @Suite struct PassesCountedTests {
     static func read(_ bytes: [UInt8], _ passes: ResultDocument.Passes) -> ResultDocument.Reading {
@@ -28,6 +28,9 @@ import Testing
             SARIFReport(resultLimit: 3, root: ReportFixtures.root).render(read)
                 == SARIFReport(resultLimit: 3, root: ReportFixtures.root).render(doc))
         #expect(MarkdownReport().render(read) == MarkdownReport().render(doc))
+        // The HTML report counts them, by policy and by workspace (`ResultDocument.notKept`).
+        let html = HTMLReport(documentDigest: String(repeating: "ab", count: 32))
+        #expect(html.render(read, provenance: doc.run.ranBy) == html.render(doc, provenance: doc.run.ranBy))
         let short = MarkdownReport(limit: MarkdownReport.minimumLimit, fullReport: "reports/results.json")
         #expect(short.render(read) == short.render(doc))
         // Read whole, the same file keeps them all.
@@ -59,6 +62,21 @@ import Testing
         #expect(
             counted.diagnostics.map { "\($0.code) \($0.range.map { "\($0.start)" } ?? "") \($0.message)" }
                 == whole.diagnostics.map { "\($0.code) \($0.range.map { "\($0.start)" } ?? "") \($0.message)" }, "\(what)")
+    }
+
+    /// A pass edited by hand to carry a waiver: a waiver covers only failing results, so the
+    /// HTML report lists it nowhere, whether the pass is kept or counted.
+    @Test func aWaiverOnAPassIsListedNowhere() throws {
+        let waiver = #"{"approvedBy": "mallory", "reason": "edited", "expires": "2027-01-01", "expired": false}"#
+        let edited = ResultDocumentReadErrorTests.valid3.replacingOccurrences(
+            of: #""pass": [1]"#, with: #""pass": [[1, null, null, null, null, null, null, null, "# + waiver + "]]")
+        let text = Array(MarkedSource(edited).text.utf8)
+        let (whole, counted) = try (#require(Self.read(text, .kept).document), #require(Self.read(text, .counted).document))
+        #expect(whole.results.contains { $0.outcome == .pass && $0.waiver != nil })
+        let html = HTMLReport(documentDigest: nil)
+        let rendered = html.render(whole, provenance: whole.run.ranBy)
+        #expect(rendered == html.render(counted, provenance: counted.run.ranBy))
+        #expect(!rendered.contains("mallory"))
     }
 
     /// The schema-4 form (a pass as a run, kind and severity from the policy) reads the same.

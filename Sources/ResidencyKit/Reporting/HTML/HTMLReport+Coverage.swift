@@ -16,8 +16,12 @@ extension HTMLReport {
     }
 
     func waiversSection(_ doc: ResultDocument, _ w: inout HTMLWriter) {
+        // Waived results, and failing ones whose waiver expired. A waiver on a pass or a
+        // not-applicable result (written so only by hand) covers nothing, and such results are
+        // only counted when the document is read for this report (`ResultDocument.notKept`).
         let rows = doc.results.compactMap { f in
-            f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
+            f.outcome == .pass || f.outcome == .notApplicable
+                ? nil : f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
         }
         section("waivers", &w) { w in
             guard !rows.isEmpty else {
@@ -137,7 +141,7 @@ extension HTMLReport {
                 "Waivers file",
                 doc.inputs.waivers.map { "\($0.path), SHA-256 \($0.sha256)" }
                     // A document written before waivers files were recorded may still carry waivers.
-                    ?? (doc.results.contains { $0.waiver != nil }
+                    ?? (doc.results.contains { $0.waiver != nil && $0.outcome != .pass && $0.outcome != .notApplicable }
                         ? "not recorded in the result document, although results carry waivers (section 5)"
                         : "none: no finding was waived")
             ),

@@ -83,6 +83,8 @@ extension HTMLReport {
     func renderSite<E: Error>(
         _ doc: ResultDocument, provenance: Provenance, _ emit: (String, [[UInt8]]) throws(E) -> Void
     ) throws(E) {
+        // A workspace's page counts its own passes from its results.
+        doc.requirePasses()
         let pages = Self.pageNames(doc)
         var indexReport = self
         indexReport.site = Site(pages: pages, workspace: nil)

@@ -39,6 +39,20 @@ extension HTMLReport {
                 if outcome == .waived { tallies[slot].waived += 1 }
             }
         }
+        // Results a document was read without: counted, as their workspace's share of the run.
+        for (slug, notKept) in doc.notKept.byWorkspace.sorted(by: { $0.key < $1.key }) {
+            let (slot, isNew) = slugs.number(slug)
+            if isNew {
+                tallies.append(WorkspaceTally())
+                counts.append([Int](repeating: 0, count: severities.count * outcomeCount))
+            }
+            for (si, s) in severities.enumerated() {
+                for o in Outcome.allCases {
+                    counts[slot][si * outcomeCount + o.ordinal] += notKept[s, o]
+                    tallies[slot].results += notKept[s, o]
+                }
+            }
+        }
         var out: [String: WorkspaceTally] = [:]
         for (k, slug) in slugs.keys.enumerated() {
             var bySeverity = SeverityCounts()

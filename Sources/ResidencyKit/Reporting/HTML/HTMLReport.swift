@@ -58,8 +58,7 @@ public struct HTMLReport: Sendable {
     /// The report of the whole run: the one file, or the index of a folder (which leaves the
     /// evidence to the workspaces' pages).
     func wholeRun(_ doc: ResultDocument, _ index: ResultIndex, _ provenance: Provenance) -> [[UInt8]] {
-        doc.requirePasses()
-        return page(
+        page(
             doc, title: "Data residency audit: \(doc.summary.verdict.words), \(doc.run.auditDate)",
             heading: "Data residency audit report", running: doc.summary.verdict.headline,
             contents: HTMLReport.sections.filter { !isIndex || $0.id != "evidence" }
@@ -344,6 +343,15 @@ struct ResultIndex {
                 }
                 if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
             }
+        }
+        // Results a document was read without are counted only, as this report shows them.
+        for (policy, notKept) in doc.notKept.byPolicy.sorted(by: { $0.key < $1.key }) {
+            let (slot, isNew) = policies.number(policy)
+            if isNew {
+                perOutcome.append([Int](repeating: 0, count: Outcome.allCases.count))
+                lists.append([])
+            }
+            for o in Outcome.allCases { perOutcome[slot][o.ordinal] += notKept[o] }
         }
         for (k, policy) in policies.keys.enumerated() {
             counts[policy] = perOutcome[k]
