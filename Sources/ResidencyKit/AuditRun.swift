@@ -47,7 +47,8 @@ public enum AuditRun {
         package var wholeDocument = false
         /// With `wholeDocument`, whether its passing and not-applicable results are kept too
         /// (`ResultDocument.passesKept`): the SARIF log and the Markdown summary list none of
-        /// them, and they are 97% of a night's results. The summary counts them either way.
+        /// them, the HTML report counts them (`ResultDocument.notKept`), and they are 97% of a
+        /// night's results. The summary counts them either way.
         package var keepsPasses = true
         /// A batch closes at this many bytes of inventory (tests make it small).
         package var batchBytes = AuditRun.batchBytes

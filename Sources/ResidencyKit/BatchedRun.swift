@@ -82,8 +82,12 @@ struct BatchContext: Sendable {
         part.resources = doc.summary.resources
         part.results = doc.results.count
         if options.wholeDocument {
-            part.all =
-                options.keepsPasses ? doc.results : doc.results.filter { $0.outcome != .pass && $0.outcome != .notApplicable }
+            if options.keepsPasses {
+                part.all = doc.results
+            } else {
+                part.notKept = ResultDocument.NotKept(counting: doc.results)
+                part.all = doc.results.filter { $0.outcome != .pass && $0.outcome != .notApplicable }
+            }
             part.workspaces = doc.workspaces
         } else {
             part.workspaces = doc.workspaces.map(\.withoutFlows)
@@ -145,6 +149,8 @@ struct BatchPart: Sendable {
     var shown: [(key: Urgency, finding: Finding)] = []
     var full: [String: ResultDocument.WorkspaceInfo] = [:]
     var all: [Finding] = []
+    /// The passes and not-applicables left out of `all`, counted (`Options.keepsPasses`).
+    var notKept = ResultDocument.NotKept()
 }
 
 /// What a run in batches carries from one batch to the next, merged in order: the document's
@@ -170,6 +176,8 @@ struct BatchedRun {
     private var shown: [(key: BatchPart.Urgency, finding: Finding)] = []
     /// Every result, when the caller needs the whole document (`Options.wholeDocument`).
     private var all: [Finding] = []
+    /// The results left out of `all`, counted (`ResultDocument.notKept`).
+    private var notKept = ResultDocument.NotKept()
     /// Policies that expect some resource and matched none in any batch so far.
     private var unmatched: Set<Int>?
     private var outcomes = OutcomeCounts()
@@ -226,6 +234,7 @@ struct BatchedRun {
         }
         // Moved, not copied: the batch's results are not read again.
         all.appendMoving(&part.all, placeholder: Finding.empty)
+        notKept.merge(part.notKept)
         results += part.results
         if let records, !bytes.isEmpty {
             // Each record came with a leading comma; the run's first has none.
@@ -277,6 +286,7 @@ struct BatchedRun {
             notices: notices)
         document.baseline = comparison?.delta
         document.passesKept = !context.options.wholeDocument || context.options.keepsPasses
+        document.notKept = notKept
         return document
     }
 }

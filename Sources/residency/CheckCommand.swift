@@ -93,8 +93,12 @@ struct CheckCommand: ParsableCommand {
         // JSON are rendered from the whole document, read back once the last batch is written.
         options.inBatches = true
         options.wholeDocument = !outputs.targets.allSatisfy { $0.option == "--json" }
-        // SARIF and the Markdown summary list no passing or not-applicable result.
-        options.keepsPasses = !outputs.targets.allSatisfy { ["--json", "--sarif", "--markdown"].contains($0.option) }
+        // SARIF and the Markdown summary list no passing or not-applicable result, and the HTML
+        // report counts them. A JUnit file lists them unless it folds them, which is known only
+        // once the run is counted, and the folders' pages list or count each workspace's own.
+        options.keepsPasses = !outputs.targets.allSatisfy {
+            ["--json", "--sarif", "--markdown", "--html"].contains($0.option)
+        }
         options.batchRecords = !outputs.targets.isEmpty
         let display = progress.display()
         if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }

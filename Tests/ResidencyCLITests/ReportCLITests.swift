@@ -56,14 +56,16 @@ import Testing
         }
     }
 
-    /// A JUnit file asked for without the JSON or HTML reports: read with passes counted, and
-    /// read again with them kept when the file lists them (under its cap). Either way the
-    /// file `check` wrote, with the SARIF log and Markdown summary beside it.
+    /// Reports that list no passes, read or built without them: a JUnit file read with passes
+    /// counted, and read again with them kept when it lists them (under its cap, or a policy's
+    /// lone pass); the HTML report, SARIF and Markdown from `report`, and the HTML report from a
+    /// `check` that writes no JUnit file. Each is the file `check` wrote keeping every result.
     @Test(arguments: [[], ["--junit-max-cases", "1"], ["--junit-max-cases", "7"]])
-    func aJUnitFileAloneIsTheOneCheckWrote(cap: [String]) throws {
+    func reportsWithoutPassesAreTheOnesCheckWrote(cap: [String]) throws {
         let dir = try temporaryFolder([:])
         let json = dir.appendingPathComponent("results.json").path
-        let lone = [("--junit", "junit.xml")], with = [("--junit", "junit.xml"), ("--sarif", "r.sarif"), ("--markdown", "r.md")]
+        let lone = [("--junit", "junit.xml")]
+        let with = lone + [("--html", "r.html"), ("--sarif", "r.sarif"), ("--markdown", "r.md")]
         func arguments(_ reports: [(String, String)], _ folder: String) -> [String] {
             reports.flatMap { [$0.0, dir.appendingPathComponent(folder).appendingPathComponent($0.1).path] }
         }
@@ -77,6 +79,15 @@ import Testing
                 #expect(try Data(contentsOf: dir.appendingPathComponent("\(folder)/\(name)")) == a, "\(folder)/\(name) \(cap)")
             }
         }
+        // `check` without a JUnit file keeps no pass; its JSON document is the same bytes, so
+        // the HTML report names the same digest.
+        let again = dir.appendingPathComponent("again.json").path
+        let html = [("--html", "r.html")]
+        let counted = try residency(["check", "--json", again] + arguments(html, "counted") + Self.now)
+        #expect(counted.status == 1, "\(counted.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: json)))
+        let a = try Data(contentsOf: dir.appendingPathComponent("check/r.html"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("counted/r.html")) == a, "check --html \(cap)")
     }
 
     @Test func aMalformedDocumentExitsTwoWithItsPlaceAndWritesNothing() throws {

@@ -188,7 +188,7 @@ import Testing
         #expect((c.records != nil) == (b.records != nil), "\(name)")
         let documentC = try #require(c.document, "\(name)")
         #expect(documentC == documentA, "\(name)")
-        // With SARIF or Markdown alone: the results those list, the same reports byte for byte.
+        // With SARIF, Markdown or HTML alone: the results those list, the same reports byte for byte.
         var listed = readBack
         listed.keepsPasses = false
         let d = AuditRun.run(listed)
@@ -202,6 +202,11 @@ import Testing
         let sarif = SARIFReport(root: repositoryRoot.path)
         #expect(sarif.render(documentD) == sarif.render(documentA), "\(name)")
         #expect(MarkdownReport().render(documentD) == MarkdownReport().render(documentA), "\(name)")
+        // The HTML report counts them (`ResultDocument.notKept`).
+        let html = HTMLReport(documentDigest: nil)
+        #expect(
+            html.render(documentD, provenance: documentD.run.ranBy) == html.render(documentA, provenance: documentA.run.ranBy),
+            "\(name)")
         if name.hasPrefix("baseline"), let delta = documentA.baseline {
             // The comparison took place: something new, unchanged or resolved.
             #expect(delta.new + delta.unchanged + delta.resolved.count > 0, "\(name)")

@@ -193,6 +193,31 @@ public struct ResultDocument: Sendable, Equatable {
             byWorkspace[workspace, default: SeverityCounts()] += counts
         }
 
+        init() {}
+
+        /// The passing and not-applicable results among `results`, counted (a batch's, before
+        /// they are let go). Results come grouped by workspace and policy: each group is added
+        /// once, not hashed for each result.
+        init(counting results: [Finding]) {
+            results.withUnsafeBufferPointer { all in
+                var i = 0
+                while i < all.count {
+                    let (policy, workspace) = (all[i].policy, all[i].workspace)
+                    var counts = SeverityCounts()
+                    var any = false
+                    while i < all.count, all[i].policy == policy, all[i].workspace == workspace {
+                        let outcome = all[i].outcome
+                        if outcome == .pass || outcome == .notApplicable {
+                            counts[all[i].severity, outcome] += 1
+                            any = true
+                        }
+                        i += 1
+                    }
+                    if any { add(policy: policy, workspace: workspace, counts) }
+                }
+            }
+        }
+
         /// Adds the counts of another part of the same document.
         mutating func merge(_ other: NotKept) {
             for (k, v) in other.byPolicy { byPolicy[k, default: OutcomeCounts()] += v }
