@@ -50,6 +50,11 @@ public enum AuditRun {
         /// them, the HTML report counts them (`ResultDocument.notKept`), and they are 97% of a
         /// night's results. The summary counts them either way.
         package var keepsPasses = true
+        /// Without `keepsPasses`, the cap of the JUnit file written, if one is (`JUnitReport`):
+        /// it lists passes while it holds no more testcases than that, and a policy's lone pass
+        /// always, so a run lets its passes go only once it has more, and keeps each policy's
+        /// first pass (`BatchedRun.merge`).
+        package var junitCases: Int?
         /// A batch closes at this many bytes of inventory (tests make it small).
         package var batchBytes = AuditRun.batchBytes
 

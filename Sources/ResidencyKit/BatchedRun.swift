@@ -84,6 +84,11 @@ struct BatchContext: Sendable {
         if options.wholeDocument {
             if options.keepsPasses {
                 part.all = doc.results
+            } else if options.junitCases != nil {
+                // A JUnit file may list passes: only the not-applicables go here, the passes
+                // once the run is known to fold them (`BatchedRun.merge`).
+                part.notKept = ResultDocument.NotKept(counting: doc.results) { doc.results[$0].outcome == .notApplicable }
+                part.all = doc.results.filter { $0.outcome != .notApplicable }
             } else {
                 part.notKept = ResultDocument.NotKept(counting: doc.results)
                 part.all = doc.results.filter { $0.outcome != .pass && $0.outcome != .notApplicable }
@@ -178,6 +183,9 @@ struct BatchedRun {
     private var all: [Finding] = []
     /// The results left out of `all`, counted (`ResultDocument.notKept`).
     private var notKept = ResultDocument.NotKept()
+    /// With a JUnit file and passes let go: its testcases so far, and the policies with a pass.
+    private var junitCases = 0
+    private var passed: Set<String> = []
     /// Policies that expect some resource and matched none in any batch so far.
     private var unmatched: Set<Int>?
     private var outcomes = OutcomeCounts()
@@ -232,6 +240,7 @@ struct BatchedRun {
             full = full.filter { needed.contains($0.key) }
             for (slug, ws) in part.full where needed.contains(slug) { full[slug] = ws }
         }
+        if let cap = context.options.junitCases, !context.options.keepsPasses { letPassesGo(&part, cap: cap) }
         // Moved, not copied: the batch's results are not read again.
         all.appendMoving(&part.all, placeholder: Finding.empty)
         notKept.merge(part.notKept)
@@ -242,6 +251,44 @@ struct BatchedRun {
         }
         workspaces += part.workspaces
         return true
+    }
+
+    /// A batch's passes let go (counted) once the run before it holds more JUnit testcases
+    /// than `cap` (a result of a policy, not-applicables aside, as `JUnitReport` counts them):
+    /// the file then folds each policy's passes into a count, and needs none of them but a
+    /// policy's lone pass, so each policy's first pass is kept. Under the cap, every pass is
+    /// kept, as the file lists them (`JUnitReport.listsOnlyKeptPasses`).
+    private mutating func letPassesGo(_ part: inout BatchPart, cap: Int) {
+        let listed = Set((policies ?? part.policies).filter { $0.kind == "policy" }.map(\.id))
+        let folding = junitCases > cap
+        var letGo = [Bool](repeating: false, count: part.all.count)
+        part.all.withUnsafeBufferPointer { all in
+            var policy = ""
+            var isListed = false
+            var hasPass = false
+            for i in all.indices {
+                // Looked up when the policy changes (a record's results come grouped by it).
+                if i == 0 || all[i].policy != policy {
+                    policy = all[i].policy
+                    isListed = listed.contains(policy)
+                    hasPass = passed.contains(policy)
+                }
+                if isListed { junitCases += 1 }
+                guard all[i].outcome == .pass else { continue }
+                if folding && hasPass {
+                    letGo[i] = true
+                } else if !hasPass {
+                    passed.insert(policy)
+                    hasPass = true
+                }
+            }
+        }
+        guard letGo.contains(true) else { return }
+        part.notKept.merge(ResultDocument.NotKept(counting: part.all) { letGo[$0] })
+        var kept: [Finding] = []
+        kept.reserveCapacity(letGo.count - letGo.lazy.filter { $0 }.count)
+        for i in part.all.indices where !letGo[i] { kept.append(part.all[i]) }
+        part.all = kept
     }
 
     /// The document once every batch is merged: everything but the records (and, unless the

@@ -94,11 +94,13 @@ struct CheckCommand: ParsableCommand {
         options.inBatches = true
         options.wholeDocument = !outputs.targets.allSatisfy { $0.option == "--json" }
         // SARIF and the Markdown summary list no passing or not-applicable result, and the HTML
-        // report counts them. A JUnit file lists them unless it folds them, which is known only
-        // once the run is counted, and the folders' pages list or count each workspace's own.
+        // report counts them. A JUnit file lists passes while it is under its cap: the run lets
+        // them go once past it (`Options.junitCases`). The folders' pages list or count each
+        // workspace's own.
         options.keepsPasses = !outputs.targets.allSatisfy {
-            ["--json", "--sarif", "--markdown", "--html"].contains($0.option)
+            ["--json", "--sarif", "--markdown", "--html", "--junit"].contains($0.option)
         }
+        if outputs.junit != nil { options.junitCases = outputs.junitMaximumCases }
         options.batchRecords = !outputs.targets.isEmpty
         let display = progress.display()
         if let display { options.progress = ProgressCounter { display.update($0, $1, $2) } }

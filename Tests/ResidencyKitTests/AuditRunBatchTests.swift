@@ -207,6 +207,24 @@ import Testing
         #expect(
             html.render(documentD, provenance: documentD.run.ranBy) == html.render(documentA, provenance: documentA.run.ranBy),
             "\(name)")
+        // With a JUnit file too: passes let go only once the run is past the file's cap, each
+        // policy's first pass kept (a lone pass is listed). The file is the same bytes.
+        for cap in [1, 4, JUnitReport.defaultMaximumCases] {
+            var withJUnit = listed
+            withJUnit.junitCases = cap
+            let e = AuditRun.run(withJUnit)
+            let documentE = try #require(e.document, "\(name)")
+            let junit = JUnitReport(maximumCases: cap)
+            #expect(junit.listsOnlyKeptPasses(documentE), "\(name) \(cap)")
+            #expect(try junit.renderBytes(documentE) == junit.renderBytes(documentA), "\(name) \(cap)")
+            #expect(
+                html.render(documentE, provenance: documentE.run.ranBy)
+                    == html.render(documentA, provenance: documentA.run.ranBy), "\(name) \(cap)")
+            // Under the default cap a small run lets no pass go.
+            if cap == JUnitReport.defaultMaximumCases, e.records != nil {
+                #expect(documentE.results == documentA.results.filter { $0.outcome != .notApplicable }, "\(name)")
+            }
+        }
         if name.hasPrefix("baseline"), let delta = documentA.baseline {
             // The comparison took place: something new, unchanged or resolved.
             #expect(delta.new + delta.unchanged + delta.resolved.count > 0, "\(name)")

@@ -65,8 +65,8 @@ public struct JUnitReport: Sendable {
         let listed = doc.policies.filter { policySuites && $0.kind == "policy" }
         let folding = folds(listed, policies, collected)
         // A document without its passes has only their counts: it renders only a file that
-        // shows nothing else of them (`foldsEveryPass`).
-        precondition(doc.passesKept || folding.every, "JUnitReport: a document without its passes, and passes to list")
+        // shows nothing else of them (`listsOnlyKeptPasses`).
+        precondition(folding.listsOnlyKept, "JUnitReport: a pass to list that the document counted, not kept")
         // Each policy's collection taken out, so that its cases are moved into the suite
         // rather than copied (a night's 164,000 held twice).
         var suites = cap(
@@ -118,14 +118,15 @@ public struct JUnitReport: Sendable {
         return try w.finishBytes()
     }
 
-    /// Whether the file rendered from `doc` folds every policy's plain passes into one testcase
-    /// that counts them: it has more testcases than `maximumCases`, and no policy has a lone
-    /// pass (which stays a testcase of its own). Such a file needs the passes' counts only, so a
-    /// document read with its passes counted, not kept (`ResultDocument.Passes.counted`),
-    /// renders the same bytes: a night's JUnit file is then read as SARIF's is.
-    public func foldsEveryPass(_ doc: ResultDocument) -> Bool {
+    /// Whether the file rendered from `doc` lists no pass that `doc` counted rather than kept
+    /// (`ResultDocument.Passes.counted`, or a `check` that let passes go): it has more
+    /// testcases than `maximumCases`, so each policy's passes are folded into one testcase that
+    /// counts them, and every policy with a single pass (which stays a testcase of its own)
+    /// kept it. Such a document renders the same bytes as one with every pass: a night's JUnit
+    /// file is then read as SARIF's is. A document with every pass always does.
+    public func listsOnlyKeptPasses(_ doc: ResultDocument) -> Bool {
         let (policies, collected) = collect(doc, doc.results.indices)
-        return folds(doc.policies.filter { $0.kind == "policy" }, policies, collected).every
+        return folds(doc.policies.filter { $0.kind == "policy" }, policies, collected).listsOnlyKept
     }
 
     /// The testcases of the results at `results`, by policy (numbered in the order met), with
@@ -161,14 +162,15 @@ public struct JUnitReport: Sendable {
     }
 
     /// Over the cap, the plain passes of each policy become one testcase that counts them
-    /// (made only then: 300,000 of a night's cases were made to be folded away). `any`: they
-    /// are folded; `every`: and no policy's lone pass is listed as itself.
+    /// (made only then: 300,000 of a night's cases were made to be folded away), but a lone
+    /// pass, listed as itself. `any`: they are folded; `listsOnlyKept`: no pass listed was
+    /// counted rather than kept.
     private func folds(
         _ listed: [ResultDocument.PolicyInfo], _ policies: RunNumbering, _ collected: [Collected]
-    ) -> (any: Bool, every: Bool) {
+    ) -> (any: Bool, listsOnlyKept: Bool) {
         let found = listed.compactMap { policies.known($0.id).map { collected[$0] } }
         let any = found.reduce(0) { $0 + $1.cases.count + $1.passCount } > maximumCases
-        return (any, any && !found.contains { $0.passCount == 1 })
+        return (any, !found.contains { $0.countedPasses > 0 && !(any && $0.passCount > 1) })
     }
 
     /// The suites' properties: tool version, audit date, the verdict and the gate in the words

@@ -48,7 +48,7 @@ package struct ReportOutputs: Sendable {
     /// then it is read again with them kept. Only a JUnit file can: one of no more testcases
     /// than `junitMaximumCases`, or with a policy's lone pass, lists its passes.
     package func needsPasses(_ document: ResultDocument) -> Bool {
-        !document.passesKept && junit != nil && !JUnitReport(maximumCases: junitMaximumCases).foldsEveryPass(document)
+        !document.passesKept && junit != nil && !JUnitReport(maximumCases: junitMaximumCases).listsOnlyKeptPasses(document)
     }
 
     /// What is wrong with the limits, in the words of the command-line options; nil when

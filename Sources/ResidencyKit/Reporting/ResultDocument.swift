@@ -178,7 +178,7 @@ public struct ResultDocument: Sendable, Equatable {
 
     /// The passing and not-applicable results a document was read without (`Passes.counted`),
     /// counted as the reports that show them as counts count them: a folded JUnit file by
-    /// policy (`JUnitReport.foldsEveryPass`), the HTML report by policy and by workspace.
+    /// policy (`JUnitReport.listsOnlyKeptPasses`), the HTML report by policy and by workspace.
     public struct NotKept: Sendable, Equatable {
         /// By policy id.
         public internal(set) var byPolicy: [String: OutcomeCounts] = [:]
@@ -198,7 +198,8 @@ public struct ResultDocument: Sendable, Equatable {
         /// The passing and not-applicable results among `results`, counted (a batch's, before
         /// they are let go). Results come grouped by workspace and policy: each group is added
         /// once, not hashed for each result.
-        init(counting results: [Finding]) {
+        /// `letGo`: which of them, by index (all of them by default).
+        init(counting results: [Finding], letGo: (Int) -> Bool = { _ in true }) {
             results.withUnsafeBufferPointer { all in
                 var i = 0
                 while i < all.count {
@@ -207,7 +208,7 @@ public struct ResultDocument: Sendable, Equatable {
                     var any = false
                     while i < all.count, all[i].policy == policy, all[i].workspace == workspace {
                         let outcome = all[i].outcome
-                        if outcome == .pass || outcome == .notApplicable {
+                        if outcome == .pass || outcome == .notApplicable, letGo(i) {
                             counts[all[i].severity, outcome] += 1
                             any = true
                         }
@@ -231,7 +232,7 @@ public struct ResultDocument: Sendable, Equatable {
         case kept
         /// Checked as they are read and counted, not kept: a night's SARIF log or Markdown
         /// summary is then read in a fraction of the time and memory, and so is its JUnit file
-        /// when it folds every policy's passes into a count (`JUnitReport.foldsEveryPass`).
+        /// when it folds every policy's passes into a count (`JUnitReport.listsOnlyKeptPasses`).
         case counted
     }
 

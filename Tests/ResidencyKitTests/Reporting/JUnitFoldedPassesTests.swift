@@ -7,7 +7,8 @@ import Testing
 /// needs only their counts: rendered from a document read with its passes counted, not kept
 /// (`passes: .counted`), it is the same bytes as from the whole document. One that lists a
 /// pass (a file under its cap, a policy's lone pass) is never rendered so: `residency report`
-/// reads the document again, kept (`ReportOutputs.needsPasses`).
+/// reads the document again, kept (`ReportOutputs.needsPasses`). `AuditRunBatchTests` checks
+/// the same of a `check` that lets passes go past the file's cap.
 @Suite struct JUnitFoldedPassesTests {
     static func counted(_ doc: ResultDocument) throws -> ResultDocument {
         let reading = PassesCountedTests.read(doc.json(), .counted)
@@ -48,22 +49,23 @@ import Testing
         var rendered = 0
         for cap in [1, 2, 5, cases / 2, cases - 1] where cap >= 1 {
             let junit = JUnitReport(maximumCases: cap)
-            // The decision is the same from either document: it rests on counts both have.
-            #expect(junit.foldsEveryPass(read) == junit.foldsEveryPass(doc), "cap \(cap)")
-            guard junit.foldsEveryPass(read) else { continue }
+            // A document with every pass always renders; without them, only a file that folds
+            // every policy's passes.
+            #expect(junit.listsOnlyKeptPasses(doc), "cap \(cap)")
+            guard junit.listsOnlyKeptPasses(read) else { continue }
             #expect(try junit.renderBytes(read) == junit.renderBytes(doc), "cap \(cap)")
             rendered += 1
         }
         #expect(rendered > 0, "some cap folds every policy's passes")
         // At the default cap the example's file lists its passes: read again.
-        #expect(!JUnitReport().foldsEveryPass(read))
+        #expect(!JUnitReport().listsOnlyKeptPasses(read))
         var outputs = ReportOutputs()
         outputs.junit = "reports/junit.xml"
         #expect(outputs.passesRead == .counted)
         #expect(outputs.needsPasses(read))
         #expect(!outputs.needsPasses(doc))
         outputs.junitMaximumCases = 1
-        #expect(outputs.needsPasses(read) == !JUnitReport(maximumCases: 1).foldsEveryPass(read))
+        #expect(outputs.needsPasses(read) == !JUnitReport(maximumCases: 1).listsOnlyKeptPasses(read))
     }
 
     /// Folded, a policy's lone pass is still a testcase of its own: a document without it
@@ -78,8 +80,8 @@ import Testing
         #expect(read.notKept.byPolicy[policy]?[.pass] == 1)
         // A cap that folds passes yet keeps every testcase left.
         let junit = JUnitReport(maximumCases: lone.results.filter { $0.outcome != .notApplicable }.count - 1)
-        #expect(!junit.foldsEveryPass(read))
-        #expect(!junit.foldsEveryPass(lone))
+        #expect(!junit.listsOnlyKeptPasses(read))
+        #expect(junit.listsOnlyKeptPasses(lone))
         // Whole, the file folds the other policies' passes and lists the lone one as itself.
         let xml = String(decoding: try junit.renderBytes(lone), as: UTF8.self)
         #expect(xml.contains(" passing resources\""))
