@@ -13,28 +13,46 @@ extension HTMLReport {
     }
 
     static func causes(_ doc: ResultDocument) -> [Cause] {
-        var byKey: [String: Cause] = [:]
-        var order: [String] = []
+        var causes: [Cause] = []
+        var byKey: [String: Int] = [:]
+        // The last cause met, by its parts, and each cause's last workspace: a record's results
+        // come grouped by policy, so most of a night's 76,000 failing results find their cause
+        // without its key spelled out and hashed, and their workspace without a set's hash.
+        var last: (policy: String, outcome: Outcome, reason: String, slot: Int)?
+        var lastWorkspace: [String] = []
         // Fields read through the buffer, as in ResultIndex: a result taken whole is a copy.
-        func add(_ results: UnsafeBufferPointer<Finding>, _ i: Int) {
-            let outcome = results[i].outcome
-            guard outcome == .fail || outcome == .indeterminate else { return }
-            let policy = results[i].policy
-            let reason =
-                outcome == .indeterminate ? (results[i].reason ?? "a value the policy needs is missing") : results[i].title
-            let key = "\(policy)\u{0}\(outcome.rawValue)\u{0}\(reason)"
-            if byKey[key] == nil {
-                byKey[key] = Cause(policy: policy, outcome: outcome, reason: reason)
-                order.append(key)
-            }
-            byKey[key]?.results.append(i)
-            byKey[key]?.workspaces.insert(results[i].workspace)
-        }
         doc.results.withUnsafeBufferPointer { results in
-            for i in results.indices { add(results, i) }
+            for i in results.indices {
+                let outcome = results[i].outcome
+                guard outcome == .fail || outcome == .indeterminate else { continue }
+                let policy = results[i].policy
+                let reason =
+                    outcome == .indeterminate ? (results[i].reason ?? "a value the policy needs is missing") : results[i].title
+                let slot: Int
+                if let l = last, l.outcome == outcome, l.policy == policy, l.reason == reason {
+                    slot = l.slot
+                } else {
+                    let key = "\(policy)\u{0}\(outcome.rawValue)\u{0}\(reason)"
+                    if let known = byKey[key] {
+                        slot = known
+                    } else {
+                        slot = causes.count
+                        byKey[key] = slot
+                        causes.append(Cause(policy: policy, outcome: outcome, reason: reason))
+                        lastWorkspace.append("")
+                    }
+                    last = (policy, outcome, reason, slot)
+                }
+                causes[slot].results.append(i)
+                let workspace = results[i].workspace
+                if causes[slot].workspaces.isEmpty || lastWorkspace[slot] != workspace {
+                    causes[slot].workspaces.insert(workspace)
+                    lastWorkspace[slot] = workspace
+                }
+            }
         }
         // Most results first, then the order first seen.
-        return order.enumerated().map { ($0.offset, byKey[$0.element]!) }
+        return causes.enumerated()
             .sorted { a, b in a.1.results.count != b.1.results.count ? a.1.results.count > b.1.results.count : a.0 < b.0 }
             .map(\.1)
     }

@@ -268,8 +268,16 @@ enum HTMLWords {
 
     /// A workspace region (`eu-west`) as a region code (`eu`).
     static func regionCode(ofWorkspace region: String?) -> String? {
-        guard let r = region?.lowercased(), !r.isEmpty else { return nil }
-        return String(r.prefix { $0 != "-" && $0 != "_" && $0 != " " })
+        guard let region, !region.isEmpty else { return nil }
+        // Byte by byte when ASCII, as Segment's regions are: lowercased and cut by `Character`
+        // it took some 1,600 instructions, twice for each row of a transfer register.
+        var code: [UInt8] = []
+        for b in region.utf8 {
+            guard b < 0x80 else { return String(region.lowercased().prefix { $0 != "-" && $0 != "_" && $0 != " " }) }
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: " ") { break }
+            code.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+        }
+        return String(decoding: code, as: UTF8.self)
     }
 }
 
