@@ -61,9 +61,9 @@ struct ReportCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // Hashed only when an HTML report names the digest (a night's document is large).
-        // SARIF, the Markdown summary and a large JUnit file list no passing or not-applicable
-        // result (97% of a night's): read for those alone, such results are checked and
-        // counted, not kept; read again, kept, if the JUnit file turns out to list them.
+        // SARIF, the Markdown summary, the HTML report and a large JUnit file list no passing
+        // or not-applicable result (97% of a night's): read for those alone, such results are
+        // checked and counted, not kept; read again, kept, if the JUnit file turns out to list them.
         let digest = outputs.html != nil || outputs.htmlFolder != nil
         var reading = ResultDocument.read(path: document, digest: digest, passes: outputs.passesRead)
         if let counted = reading.document, outputs.needsPasses(counted) {

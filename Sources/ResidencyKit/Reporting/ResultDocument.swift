@@ -161,29 +161,35 @@ public struct ResultDocument: Sendable, Equatable {
     /// What changed since the baseline, when `--baseline` was given.
     public var baseline: BaselineDelta? = nil
     /// Whether `results` holds the passing and not-applicable results too. False for a
-    /// document read for SARIF and the Markdown summary only (`read(path:passes:)` with
-    /// `.counted`), which list none of them; its summary still counts every result, checked
-    /// against the records. JUnit, HTML and the JSON document need them all.
+    /// document read for SARIF, the Markdown summary, the HTML report and a folded JUnit file
+    /// (`read(path:passes:)` with `.counted`), or built so by a `check` writing only those: the
+    /// results left out are counted in `notKept`, and the summary still counts every result
+    /// (checked against the records when read). The JSON document and the folders need them all.
     public internal(set) var passesKept = true
     /// When passes are not kept, their counts (empty when they are): the reports that show
     /// them only as counts render from these.
     public internal(set) var notKept = NotKept()
 
-    /// Stops a report that lists passes (JUnit, HTML, the JSON document) from rendering a
-    /// document without them, rather than leave them out silently.
+    /// Stops a report that lists or counts each workspace's passes (the JSON document, a
+    /// workspace's JUnit file or HTML page) from rendering a document without them, rather
+    /// than leave them out silently.
     func requirePasses() {
         precondition(
-            passesKept, "a document read with its passes counted, not kept, renders SARIF, Markdown and a folded JUnit file only")
+            passesKept,
+            "a document without its passes renders SARIF, Markdown, the HTML report and a folded JUnit file only")
     }
 
-    /// The passing and not-applicable results a document was read without (`Passes.counted`),
-    /// counted as the reports that show them as counts count them: a folded JUnit file by
+    /// The passing and not-applicable results a document was read or built without
+    /// (`Passes.counted`, `AuditRun.Options.keepsPasses`), counted as the reports that show
+    /// them as counts count them: a folded JUnit file by
     /// policy (`JUnitReport.listsOnlyKeptPasses`), the HTML report by policy and by workspace.
     public struct NotKept: Sendable, Equatable {
         /// By policy id.
         public internal(set) var byPolicy: [String: OutcomeCounts] = [:]
         /// By workspace slug, and severity.
         public internal(set) var byWorkspace: [String: SeverityCounts] = [:]
+
+        init() {}
 
         /// Adds one policy's results in one workspace (a group of a record).
         mutating func add(policy: String, workspace: String, _ counts: SeverityCounts) {
@@ -192,8 +198,6 @@ public struct ResultDocument: Sendable, Equatable {
             byPolicy[policy, default: OutcomeCounts()] += all
             byWorkspace[workspace, default: SeverityCounts()] += counts
         }
-
-        init() {}
 
         /// The passing and not-applicable results among `results`, counted (a batch's, before
         /// they are let go). Results come grouped by workspace and policy: each group is added
@@ -228,7 +232,7 @@ public struct ResultDocument: Sendable, Equatable {
 
     /// How `read` takes a document's passing and not-applicable results: 97% of a night's.
     public enum Passes: Sendable {
-        /// Built and kept in `results`, as every report but SARIF and Markdown needs them.
+        /// Built and kept in `results`, as the JSON document and the folders need them.
         case kept
         /// Checked as they are read and counted, not kept: a night's SARIF log or Markdown
         /// summary is then read in a fraction of the time and memory, and so is its JUnit file
