@@ -64,11 +64,7 @@ struct ReportCommand: ParsableCommand {
         // SARIF, the Markdown summary, the HTML report and a large JUnit file list no passing
         // or not-applicable result (97% of a night's): read for those alone, such results are
         // checked and counted, not kept; read again, kept, if the JUnit file turns out to list them.
-        let digest = outputs.html != nil || outputs.htmlFolder != nil
-        var reading = ResultDocument.read(path: document, digest: digest, passes: outputs.passesRead)
-        if let counted = reading.document, outputs.needsPasses(counted) {
-            reading = ResultDocument.read(path: document, digest: digest, passes: .kept)
-        }
+        let reading = outputs.readDocument(at: document, digest: outputs.html != nil || outputs.htmlFolder != nil)
         // The saved document's digest, for the HTML report's sign-off (the same `check` put there).
         outputs.documentDigest = reading.sha256
         let read = clock.now

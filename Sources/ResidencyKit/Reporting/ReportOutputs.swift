@@ -51,6 +51,17 @@ package struct ReportOutputs: Sendable {
         !document.passesKept && junit != nil && !JUnitReport(maximumCases: junitMaximumCases).listsOnlyKeptPasses(document)
     }
 
+    /// Reads the saved document at `path` for these reports (`residency report`), as
+    /// `passesRead` says, and again with every result kept when the JUnit file lists a pass the
+    /// first read only counted (`needsPasses`). The first document is let go before the second
+    /// is read: a night's two readings held together would be some 490 MB.
+    package func readDocument(at path: String, digest: Bool) -> ResultDocument.Reading {
+        var reading = ResultDocument.read(path: path, digest: digest, passes: passesRead)
+        guard reading.document.map(needsPasses) == true else { return reading }
+        reading.document = nil
+        return ResultDocument.read(path: path, digest: digest, passes: .kept)
+    }
+
     /// What is wrong with the limits, in the words of the command-line options; nil when
     /// nothing is.
     package var problem: String? {

@@ -89,6 +89,28 @@ import Testing
         #expect(!xml.contains(" more results\""))
     }
 
+    /// `ReportOutputs.readDocument`: counted when the file folds every pass, read again with
+    /// every pass kept when it lists one.
+    @Test func aSavedDocumentIsReadAgainOnlyWhenTheFileListsAPass() throws {
+        let doc = Self.trimmed(try ResultDocumentReadTests.Run.example.document()) { $0 == 1 ? 0 : $0 }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("residency-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("results.json").path
+        try Data(doc.json()).write(to: URL(fileURLWithPath: path))
+        var outputs = ReportOutputs()
+        outputs.junit = folder.appendingPathComponent("junit.xml").path
+        outputs.junitMaximumCases = 1
+        let folded = try #require(outputs.readDocument(at: path, digest: true).document)
+        #expect(!folded.passesKept)
+        outputs.junitMaximumCases = JUnitReport.defaultMaximumCases
+        let reading = outputs.readDocument(at: path, digest: true)
+        let listed = try #require(reading.document)
+        #expect(listed.passesKept)
+        #expect(listed.results == doc.results)
+        #expect(reading.sha256 == SHA256.hex(doc.json()))
+    }
+
     /// Which reports a saved document is read for with its passes counted.
     @Test(arguments: [
         (["sarif"], ResultDocument.Passes.counted), (["markdown", "junit"], .counted), (["junit", "html"], .counted),
