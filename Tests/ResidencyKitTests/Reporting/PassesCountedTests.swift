@@ -5,8 +5,8 @@ import Testing
 
 /// A document read for SARIF, the Markdown summary and the HTML report alone (`passes:
 /// .counted`) keeps no passing or not-applicable result, yet renders those reports byte for
-/// byte as the whole document does, and refuses every document the whole read refuses, with the same
-/// diagnostics: its passes are still checked, and counted against the summary.
+/// byte as the whole document does, and refuses every document the whole read refuses, with
+/// the same diagnostics: its passes are still checked, and counted against the summary.
 @Suite struct PassesCountedTests {
     static func read(_ bytes: [UInt8], _ passes: ResultDocument.Passes) -> ResultDocument.Reading {
         ResultDocument.read(SourceFile(path: "reports/results.json", bytes: bytes), passes: passes)
