@@ -401,11 +401,10 @@ private struct RecordRows {
         var anyNotKept = false
         defer { if anyNotKept { r.notKept.add(policy: base.policy, workspace: ws.slug, notKept) } }
         for e in entries.prefix(most) {
-            // Not kept (SARIF and Markdown list none): counted, and built only when written
+            // Not kept (the reports read for list none): counted, and built only when written
             // as a row, whose columns are checked as any row's are.
             let counted = !r.keepsPasses && (e.outcome == .pass || e.outcome == .notApplicable)
             if counted, !e.row {
-                r.passesNotKept.add(base.severity, e.outcome, nil, failOn: .never, onlyNew: false)
                 notKept[base.severity, e.outcome] += 1
                 anyNotKept = true
                 continue
@@ -423,8 +422,8 @@ private struct RecordRows {
                 r.report { .unsupportedOutcome(path, f.outcome, missing, at: ResultDocumentReader.range(e.node, $0)) }
             }
             if counted {
-                r.passesNotKept.add(f.severity, f.outcome, f.change, failOn: .never, onlyNew: false)
                 notKept[f.severity, f.outcome] += 1
+                r.notKept.count(f.change)
                 anyNotKept = true
                 continue
             }

@@ -53,6 +53,21 @@ extension ResultDocument {
             unchanged += other.unchanged
         }
 
+        /// Adds the passing and not-applicable results read but not kept: none trips a gate.
+        mutating func add(_ notKept: NotKept) {
+            for counts in notKept.byWorkspace.values {
+                for s in PolicySeverity.allCases {
+                    for o in Outcome.allCases where counts[s, o] > 0 {
+                        evaluated += counts[s, o]
+                        outcomes[o] += counts[s, o]
+                        bySeverity[s, o] += counts[s, o]
+                    }
+                }
+            }
+            new += notKept.new
+            unchanged += notKept.unchanged
+        }
+
         /// Counts one more result of a document whose gate is `failOn` (`onlyNew`: with
         /// `--fail-on-new`), as `tally` and `trips` do.
         mutating func add(
@@ -73,7 +88,7 @@ extension ResultDocument {
     /// not give. `root` is the parsed document, for the places.
     static func checkCounts(_ doc: ResultDocument, _ root: DataNode, _ r: inout ResultDocumentReader) {
         var listed = ListedCounts(doc)
-        listed.merge(r.passesNotKept)
+        listed.add(r.notKept)
         checkCounts(doc, listed, root, &r)
     }
 

@@ -181,13 +181,18 @@ public struct ResultDocument: Sendable, Equatable {
 
     /// The passing and not-applicable results a document was read or built without
     /// (`Passes.counted`, `AuditRun.Options.keepsPasses`), counted as the reports that show
-    /// them as counts count them: a folded JUnit file by
-    /// policy (`JUnitReport.listsOnlyKeptPasses`), the HTML report by policy and by workspace.
+    /// them as counts count them: a folded JUnit file by policy
+    /// (`JUnitReport.listsOnlyKeptPasses`), the HTML report by policy and by workspace. A
+    /// document read so has its summary checked against these too (`ListedCounts`).
     public struct NotKept: Sendable, Equatable {
         /// By policy id.
         public internal(set) var byPolicy: [String: OutcomeCounts] = [:]
         /// By workspace slug, and severity.
         public internal(set) var byWorkspace: [String: SeverityCounts] = [:]
+        /// Of those, the ones that say they are new or unchanged since a baseline (a result
+        /// written as a row may), which the baseline's counts are checked against.
+        var new = 0
+        var unchanged = 0
 
         init() {}
 
@@ -215,6 +220,7 @@ public struct ResultDocument: Sendable, Equatable {
                         if outcome == .pass || outcome == .notApplicable, letGo(i) {
                             counts[all[i].severity, outcome] += 1
                             any = true
+                            count(all[i].change)
                         }
                         i += 1
                     }
@@ -223,10 +229,17 @@ public struct ResultDocument: Sendable, Equatable {
             }
         }
 
+        /// Counts a result's change since the baseline, if it says one.
+        mutating func count(_ change: Finding.Change?) {
+            if change == .new { new += 1 } else if change == .unchanged { unchanged += 1 }
+        }
+
         /// Adds the counts of another part of the same document.
         mutating func merge(_ other: NotKept) {
             for (k, v) in other.byPolicy { byPolicy[k, default: OutcomeCounts()] += v }
             for (k, v) in other.byWorkspace { byWorkspace[k, default: SeverityCounts()] += v }
+            new += other.new
+            unchanged += other.unchanged
         }
     }
 
@@ -234,9 +247,10 @@ public struct ResultDocument: Sendable, Equatable {
     public enum Passes: Sendable {
         /// Built and kept in `results`, as the JSON document and the folders need them.
         case kept
-        /// Checked as they are read and counted, not kept: a night's SARIF log or Markdown
-        /// summary is then read in a fraction of the time and memory, and so is its JUnit file
-        /// when it folds every policy's passes into a count (`JUnitReport.listsOnlyKeptPasses`).
+        /// Checked as they are read and counted, not kept (`notKept`): a night's SARIF log,
+        /// Markdown summary or HTML report is then read in a fraction of the time and memory,
+        /// and so is its JUnit file when it folds every policy's passes into a count
+        /// (`JUnitReport.listsOnlyKeptPasses`).
         case counted
     }
 

@@ -18,12 +18,10 @@ struct ResultDocumentReader {
     /// then read whole, which says what is wrong as a reader of the whole file would.
     var unparsed = false
     /// Whether passing and not-applicable results are built and kept (`ResultDocument.Passes`).
-    /// When not, each is still checked as it is read, then counted in `passesNotKept`, so that
-    /// the summary is checked against every result the records list.
+    /// When not, each is still checked as it is read, then counted in `notKept`, so that the
+    /// summary is checked against every result the records list.
     var keepsPasses = true
-    /// The passing and not-applicable results read but not kept.
-    var passesNotKept = ResultDocument.ListedCounts()
-    /// The same, by policy and by workspace (`ResultDocument.notKept`).
+    /// The passing and not-applicable results read but not kept (`ResultDocument.notKept`).
     var notKept = ResultDocument.NotKept()
 
     init(file: SourceFile) { self.file = file }
@@ -41,7 +39,6 @@ struct ResultDocumentReader {
         for d in other.diagnostics { report { _ in d } }
         dropped += other.dropped
         unparsed = unparsed || other.unparsed
-        passesNotKept.merge(other.passesNotKept)
         notKept.merge(other.notKept)
     }
 

@@ -39,8 +39,9 @@ extension HTMLReport {
                 if outcome == .waived { tallies[slot].waived += 1 }
             }
         }
-        // Results a document was read without: counted, as their workspace's share of the run.
-        for (slug, notKept) in doc.notKept.byWorkspace.sorted(by: { $0.key < $1.key }) {
+        // Results a document was read without: counted, as their workspace's share of the run
+        // (in any order: the tallies end up in a dictionary by slug).
+        for (slug, notKept) in doc.notKept.byWorkspace {
             let (slot, isNew) = slugs.number(slug)
             if isNew {
                 tallies.append(WorkspaceTally())

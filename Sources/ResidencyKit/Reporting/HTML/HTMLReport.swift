@@ -352,8 +352,9 @@ struct ResultIndex {
                 if outcome == .permitted, let p = results[i].permit { permitted[p, default: 0] += 1 }
             }
         }
-        // Results a document was read without are counted only, as this report shows them.
-        for (policy, notKept) in doc.notKept.byPolicy.sorted(by: { $0.key < $1.key }) {
+        // Results a document was read without are counted only, as this report shows them (in
+        // any order: the slots end up in dictionaries by policy).
+        for (policy, notKept) in doc.notKept.byPolicy {
             let (slot, isNew) = policies.number(policy)
             if isNew {
                 perOutcome.append([Int](repeating: 0, count: Outcome.allCases.count))
