@@ -81,25 +81,6 @@ struct BatchContext: Sendable {
         part.tally = ResultDocument.tally(doc.results, failOn: options.failOn, onlyNew: onlyNew)
         part.resources = doc.summary.resources
         part.results = doc.results.count
-        if options.wholeDocument {
-            if options.keepsPasses {
-                part.all = doc.results
-            } else if options.junitCases != nil {
-                // A JUnit file may list passes: only the not-applicables go here, the passes
-                // once the run is known to fold them (`BatchedRun.merge`).
-                part.notKept = ResultDocument.NotKept(counting: doc.results) { doc.results[$0].outcome == .notApplicable }
-                part.all = doc.results.filter { $0.outcome != .notApplicable }
-            } else {
-                part.notKept = ResultDocument.NotKept(counting: doc.results)
-                part.all = doc.results.filter { $0.outcome != .pass && $0.outcome != .notApplicable }
-            }
-            part.workspaces = doc.workspaces
-        } else {
-            part.workspaces = doc.workspaces.map(\.withoutFlows)
-            part.shown = shown(doc)
-            let needed = Set(part.shown.map(\.finding.workspace))
-            for ws in doc.workspaces where needed.contains(ws.slug) { part.full[ws.slug] = ws }
-        }
         if records {
             let ranges = doc.resultRanges()
             let defaults = doc.policyDefaults()
@@ -107,6 +88,29 @@ struct BatchContext: Sendable {
                 out.append(contentsOf: ",\n    ".utf8)
                 doc.appendWorkspaceRecord(w, ranges[w], defaults: defaults, to: &out)
             }
+        }
+        if options.wholeDocument {
+            // The results the run keeps are moved out of the batch's document, which is done
+            // with once its records are written: filtered into a new array, each one kept (a
+            // night's 76,000 failures) was copied, a dozen retains, and the original released.
+            var kept = doc.results
+            doc.results = []
+            if options.junitCases != nil, !options.keepsPasses {
+                // A JUnit file may list passes: only the not-applicables go here, the passes
+                // once the run is known to fold them (`BatchedRun.merge`).
+                part.notKept = ResultDocument.NotKept(counting: kept) { kept[$0].outcome == .notApplicable }
+                kept.removeAll { $0.outcome == .notApplicable }
+            } else if !options.keepsPasses {
+                part.notKept = ResultDocument.NotKept(counting: kept)
+                kept.removeAll { $0.outcome == .pass || $0.outcome == .notApplicable }
+            }
+            part.all = kept
+            part.workspaces = doc.workspaces
+        } else {
+            part.workspaces = doc.workspaces.map(\.withoutFlows)
+            part.shown = shown(doc)
+            let needed = Set(part.shown.map(\.finding.workspace))
+            for ws in doc.workspaces where needed.contains(ws.slug) { part.full[ws.slug] = ws }
         }
         return part
     }

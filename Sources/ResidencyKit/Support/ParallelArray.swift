@@ -133,7 +133,7 @@ struct PartWriter<Element> {
     /// Moves `element` into place (`consuming`: a finding is not copied field by field).
     mutating func append(_ element: consuming Element) {
         precondition(count < capacity, "PartWriter: more elements than the part's count")
-        (start! + count).initialize(to: element)
+        (start! + count).initialize(to: consume element)
         count += 1
     }
 }

@@ -51,6 +51,38 @@ import Testing
             #expect(dup.firstStart < dup.secondStart)
         }
     }
+
+    /// The tree-wide search skips an object when its keys' lengths and first and last eight
+    /// bytes tell them apart (`DataTree.mayRepeat`): keys alike in all but the middle, alike
+    /// in length, empty, escaped, or at the very end of a file must still be compared exactly.
+    /// Checked against each object's own pairwise search over 2,000 seeded objects.
+    @Test("StructuredData: the tree-wide search finds what each object's pairwise search finds")
+    func treeWideAgreesWithPairwise() throws {
+        let alike = [
+            "", "a", "id", "ID", "abcdefgh", "abcdefgi", "abcdefghX", "abcdefgh_middle_12345678",
+            "abcdefgh_MIDDLE_12345678", "abcdefgh_middle_12345679", "endpoint", "endpoint ", "\\u0061", "é", "e\\u0301",
+        ]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var objects: [String] = []
+        for _ in 0..<2_000 {
+            let keys = (0..<1 + next(8)).map { _ in "\"\(alike[next(alike.count)])\":\(next(9))" }
+            objects.append("{" + keys.joined(separator: ",") + "}")
+        }
+        for text in ["[" + objects.joined(separator: ",") + "]", #"{"a":1,"a":2}"#, #"{"":1,"":{"":0,"":1}}"#] {
+            let tree = try JSONReader.parse(SourceFile(path: "t.json", text: text)).get()
+            var pairwise: [(key: String, firstStart: Int, secondStart: Int)] = []
+            for i in 0..<tree.nodeCount where tree.node(at: i).kind == .object { pairwise += tree.node(at: i).duplicateKeys }
+            let expected = pairwise.sorted { $0.secondStart < $1.secondStart }.map {
+                "\($0.key)@\($0.firstStart)/\($0.secondStart)"
+            }
+            #expect(tree.duplicateKeys.map { "\($0.key)@\($0.firstStart)/\($0.secondStart)" } == expected)
+            #expect(!expected.isEmpty)
+        }
+    }
 }
 
 @Suite struct StructuredDataBuilderTests {
