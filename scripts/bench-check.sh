@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the gate: generate export bundles for 1,000 workspaces
 # (200,000 resources), then time the whole `residency check --json` process in a release
-# build, with its peak memory. Figures go in docs/performance.md.
+# build linked as scripts/install.sh installs it (scripts/build-release.sh), with its peak
+# memory. Figures go in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/residency-bench-bundles}
-swift build -c release --product residency >/dev/null
+scripts/build-release.sh >/dev/null
 swift build -c release --product residency-bench >/dev/null
 rm -rf "$dir"
 .build/release/residency-bench generate "$dir" --workspaces "${WORKSPACES:-1000}" --per-workspace "${PER_WORKSPACE:-200}"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-/tmp/residency-bench-bundles}
 out=${BENCH_OUT:-/tmp/residency-bench-html}
-swift build -c release --product residency >/dev/null
+scripts/build-release.sh >/dev/null
 swift build -c release --product residency-bench >/dev/null
 if [ ! -d "$dir" ]; then
   .build/release/residency-bench generate "$dir" --workspaces "${WORKSPACES:-1000}" --per-workspace "${PER_WORKSPACE:-200}"

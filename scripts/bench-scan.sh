@@ -68,7 +68,7 @@ PY
   touch "$DIR/.generated-$FILES"
 fi
 
-swift build -c release --product residency >/dev/null
+scripts/build-release.sh >/dev/null
 echo "tree: $(find "$DIR" -type f | wc -l) files, $(du -sh "$DIR" | cut -f1)"
 /usr/bin/time -f "scan: %e s wall, %M KB peak" .build/release/residency scan "$DIR" 2>&1 >/tmp/residency-bench-scan.txt | tail -1
 tail -1 /tmp/residency-bench-scan.txt

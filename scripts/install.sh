@@ -11,13 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${PREFIX:-/usr/local}"
-# FoundationNetworking (the Public API client) links libcurl from the system (`-lcurl`); without
-# its development package there is only libcurl.so.4, which a link folder of our own points to.
-links="$(mktemp -d)"
-trap 'rm -rf "$links"' EXIT
-curl_lib="$(ldconfig -p | awk '/libcurl\.so\.4 / {print $NF; exit}')"
-if [ -n "$curl_lib" ]; then ln -s "$curl_lib" "$links/libcurl.so"; fi
-swift build -c release --product residency --static-swift-stdlib -Xlinker -L"$links"
+scripts/build-release.sh
 mkdir -p "$prefix/bin" "$prefix/share/residency"
 install -m 0755 .build/release/residency "$prefix/bin/residency"
 rm -rf "$prefix/share/residency/policies" "$prefix/share/residency/examples"

@@ -60,7 +60,7 @@ struct BatchContext: Sendable {
         // The batch's own document, built as the run in one piece builds the whole one: its
         // records, counts and workspaces are the whole one's in part.
         var doc = ResultDocument.build(
-            program: program, evaluation: evaluation, results: found, workspaces: models,
+            program: program, evaluation: evaluation, results: consume found, workspaces: models,
             inputs: .init(policies: [], catalog: [], facts: nil, inventories: []),
             resources: models.reduce(0) { $0 + $1.resourceCount },
             failOn: options.failOn, startedAt: startedAt, finishedAt: startedAt, auditDate: auditDate,
@@ -91,8 +91,10 @@ struct BatchContext: Sendable {
         }
         if options.wholeDocument {
             // The results the run keeps are moved out of the batch's document, which is done
-            // with once its records are written: filtered into a new array, each one kept (a
-            // night's 76,000 failures) was copied, a dozen retains, and the original released.
+            // with once its records are written (its findings were handed to it, `consume`, so
+            // that the array is its alone and is filtered in place): filtered into a new array,
+            // each one kept (a night's 76,000 failures) was copied, a dozen retains, and the
+            // original released.
             var kept = doc.results
             doc.results = []
             if options.junitCases != nil, !options.keepsPasses {

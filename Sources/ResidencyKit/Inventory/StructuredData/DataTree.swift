@@ -56,7 +56,7 @@ struct DataTree: Sendable {
                 storage.bytes.withUnsafeBufferPointer { bytes in
                     nodes.indices.filter { i in
                         nodes[i].tag == .object && nodes[i].b > 1
-                            && Self.mayRepeat(members[Int(nodes[i].a)..<Int(nodes[i].a) + Int(nodes[i].b)], bytes)
+                            && Self.mayRepeat(members, Int(nodes[i].a)..<Int(nodes[i].a) + Int(nodes[i].b), bytes)
                     }
                 }
             }
@@ -77,11 +77,14 @@ struct DataTree: Sendable {
     /// object, 62,000 objects in the harness's first 100 bundles, was 2% of a `check`'s
     /// instructions.
     @inline(__always)
-    private static func mayRepeat(_ members: UnsafeBufferPointer<Member>.SubSequence, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool
-    {
+    private static func mayRepeat(
+        _ members: UnsafeBufferPointer<Member>, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        // A range of indices, not a slice of the buffer: a slice's `indices` went through the
+        // generic, unspecialised `Slice`, at some 950 instructions an object.
         guard let base = bytes.baseAddress else { return true }
         var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for j in members.indices {
+        for j in range {
             let m = members[j]
             let lo = Int(m.keyLo), hi = Int(m.keyHi)
             // The eight bytes from the key's start (past its end the quote and what follows, so
@@ -102,7 +105,7 @@ struct DataTree: Sendable {
             default: (taken, seen.3) = (seen.3 & bit != 0, seen.3 | bit)
             }
             guard taken else { continue }
-            for i in members.startIndex..<j where members[i].keyHi &- members[i].keyLo == m.keyHi &- m.keyLo {
+            for i in range.lowerBound..<j where members[i].keyHi &- members[i].keyLo == m.keyHi &- m.keyLo {
                 if memcmp(base + Int(members[i].keyLo), base + lo, length) == 0 { return true }
             }
         }
