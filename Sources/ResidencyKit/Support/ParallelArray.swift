@@ -198,4 +198,29 @@ extension Array {
         }
         other = []
     }
+
+    /// Removes the elements `isRemoved` picks and keeps the others in order, moving each one
+    /// kept forward over those removed. `removeAll(where:)` swaps them into place, and a swap
+    /// of a result copies it (a retain of every reference in it, and a release): a batch's
+    /// 30,000 kept failures cost as much that way as filtering them into a new array. The
+    /// places left at the end hold `placeholder`, which should hold no references, until they
+    /// are removed.
+    mutating func removeAllMoving(placeholder: Element, where isRemoved: (Element) -> Bool) {
+        var kept = 0
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<buffer.count {
+                if isRemoved(base[i]) {
+                    (base + i).deinitialize(count: 1)
+                } else {
+                    if kept != i { (base + kept).moveInitialize(from: base + i, count: 1) }
+                    kept += 1
+                }
+            }
+            // Every place from `kept` on was removed or moved from: refilled, so that the
+            // array holds valid values when the closure returns.
+            (base + kept).initialize(repeating: placeholder, count: buffer.count - kept)
+        }
+        removeSubrange(kept..<count)
+    }
 }

@@ -50,6 +50,27 @@ import Testing
         #expect(tally.alive == 0)
     }
 
+    /// (count, which are removed): the rest in order, each element alive once (none freed
+    /// twice, none leaked) and no placeholder left behind.
+    static let removals: [(Int, [Int])] = [
+        (0, []), (5, []), (5, [0, 1, 2, 3, 4]), (6, [0]), (6, [5]), (8, [1, 2, 5]), (9, [0, 2, 4, 6, 8]),
+        (200, Array(stride(from: 3, to: 200, by: 7))),
+    ]
+
+    @Test(arguments: removals)
+    func removeAllMovingKeepsTheRestInOrder(count: Int, removed: [Int]) {
+        let tally = Tally()
+        do {
+            let placeholder = Counted(-1, tally)
+            var all = (0..<count).map { Counted($0, tally) }
+            all.removeAllMoving(placeholder: placeholder) { removed.contains($0.n) }
+            let expected = (0..<count).filter { !removed.contains($0) }
+            #expect(all.map(\.n) == expected)
+            #expect(tally.alive == expected.count + 1)
+        }
+        #expect(tally.alive == 0)
+    }
+
     /// (each part's count, the count expected, parts a wave): the parts in order, each element
     /// alive once, whether the array was made for them all, for fewer (the rest appended) or
     /// for more, and whatever the wave.
