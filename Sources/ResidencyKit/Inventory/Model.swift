@@ -285,46 +285,23 @@ package struct Source: Sendable, Hashable {
     /// connection mode of its destinations; nil when neither catalog nor metadata says.
     var platform: EndpointRules.SourcePlatform?
     var origin: Origin?
+}
 
+extension Source {
+    // Outside the struct, to keep its memberwise initialiser for the decoder, and chosen for
+    // every call it can take, as `Destination`'s is; it reaches the memberwise one through the
+    // labels only that one has (`settings`, `integration`, `platform`).
     package init(
         id: String, slug: String, name: String? = nil, enabled: Bool? = true, catalogName: String? = nil,
         catalogSlug: String? = nil, isCloudSource: Bool? = nil, categories: [String]? = nil,
         writeKeys: [String]? = nil, labels: [String]? = nil, sdk: SDKConfig? = nil,
         ingestHost: String? = nil, ingestRegion: String? = nil, origin: Origin? = nil
     ) {
-        // Through the decoder's initialiser (a delegation copies the value: fine off the
-        // decoder's path, where tests and the benchmark's generator build sources).
         self.init(
             id: id, slug: slug, name: name, enabled: enabled, catalogName: catalogName, catalogSlug: catalogSlug,
-            isCloudSource: isCloudSource, categories: categories, writeKeys: writeKeys, labels: labels,
-            settings: .missing, integration: IntegrationFacts(), platform: nil, origin: origin)
-        self.sdk = sdk
-        self.ingestHost = ingestHost
-        self.ingestRegion = ingestRegion
-    }
-
-    /// What the decoder knows of a source, at once: it builds each source as it appends it.
-    /// Fields set here, not by delegating to another initialiser, which would copy the whole
-    /// value.
-    init(
-        id: String, slug: String, name: String?, enabled: Bool?, catalogName: String?, catalogSlug: String?,
-        isCloudSource: Bool?, categories: [String]?, writeKeys: [String]?, labels: [String]?, settings: Value,
-        integration: IntegrationFacts, platform: EndpointRules.SourcePlatform?, origin: Origin?
-    ) {
-        self.id = id
-        self.slug = slug
-        self.name = name
-        self.enabled = enabled
-        self.catalogName = catalogName
-        self.catalogSlug = catalogSlug
-        self.isCloudSource = isCloudSource
-        self.categories = categories
-        self.writeKeys = writeKeys
-        self.labels = labels
-        self.settings = settings
-        self.integration = integration
-        self.platform = platform
-        self.origin = origin
+            isCloudSource: isCloudSource, categories: categories, writeKeys: writeKeys, labels: labels, sdk: sdk,
+            settings: .missing, ingestHost: ingestHost, ingestRegion: ingestRegion, integration: IntegrationFacts(),
+            platform: nil, origin: origin)
     }
 }
 
@@ -371,7 +348,15 @@ package struct Destination: Sendable, Hashable {
     /// Where Segment offers the integration, and who said so (user catalog, export, bundled).
     var integration = IntegrationFacts()
     var origin: Origin?
+}
 
+extension Destination {
+    // Outside the struct, so that it keeps its memberwise initialiser, which the decoder uses: a
+    // value built by an initialiser of its own (fields set one by one) was copied whole on its
+    // way to the caller and the first released (a dozen retains and releases a destination),
+    // where the memberwise one builds it in place. This one is chosen for every call it can
+    // take (it needs fewer defaults than the memberwise one), so `enabled` still defaults to
+    // true; it reaches the memberwise one through a label only that one has (`settings`).
     package init(
         id: String, name: String? = nil, enabled: Bool? = true, sourceId: String, catalogName: String? = nil,
         catalogSlug: String? = nil, catalogId: String? = nil, vendor: String? = nil,
@@ -383,28 +368,6 @@ package struct Destination: Sendable, Hashable {
             catalogSlug: catalogSlug, catalogId: catalogId, vendor: vendor, endpoint: endpoint, settings: .missing,
             supportedRegions: supportedRegions, regionEndpoints: regionEndpoints, integration: IntegrationFacts(),
             origin: origin)
-    }
-
-    /// Every field at once, for the decoder, which builds each destination as it appends it.
-    init(
-        id: String, name: String?, enabled: Bool?, sourceId: String, catalogName: String?, catalogSlug: String?,
-        catalogId: String?, vendor: String?, endpoint: Endpoint, settings: Value, supportedRegions: [String]?,
-        regionEndpoints: [String]?, integration: IntegrationFacts, origin: Origin?
-    ) {
-        self.id = id
-        self.name = name
-        self.enabled = enabled
-        self.sourceId = sourceId
-        self.catalogName = catalogName
-        self.catalogSlug = catalogSlug
-        self.catalogId = catalogId
-        self.vendor = vendor
-        self.endpoint = endpoint
-        self.settings = settings
-        self.supportedRegions = supportedRegions
-        self.regionEndpoints = regionEndpoints
-        self.integration = integration
-        self.origin = origin
     }
 }
 

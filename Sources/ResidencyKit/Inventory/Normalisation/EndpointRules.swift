@@ -149,27 +149,6 @@ enum EndpointRules {
         /// Answers of `fromCatalog` already spelled out for this inventory file, if any.
         var catalogAnswers: CatalogAnswers?
 
-        /// The query for row `row` of the catalog's destinations (nil: none found), the row's
-        /// fields read in place.
-        init(
-            name: String, catalog: Catalog, row: Int?, facts: IntegrationFacts,
-            setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, absent: Absent = .defaultApplies,
-            platform: SourcePlatform? = nil, workspaceRegion: String? = nil, catalogAnswers: CatalogAnswers? = nil
-        ) {
-            self.name = name
-            if let row {
-                slug = catalog.destinations[row].slug
-                connectionModes = catalog.destinations[row].connectionModes
-                regionSettings = catalog.destinations[row].regionSettings
-            }
-            self.facts = facts
-            self.setting = setting
-            self.absent = absent
-            self.platform = platform
-            self.workspaceRegion = workspaceRegion
-            self.catalogAnswers = catalogAnswers
-        }
-
         /// A setting's documented definition.
         func regionSetting(_ name: String) -> Catalog.RegionSetting? { regionSettings.first { $0.name == name } }
     }
@@ -562,5 +541,28 @@ enum EndpointRules {
             evidence: "\(q.name) has endpoints \(IntegrationResolver.quoted(ends)) (\(from.text)) and no setting residency "
                 + "knows selects one",
             origin: from.origin)
+    }
+}
+
+extension EndpointRules.Query {
+    /// The query for row `row` of the catalog's destinations (nil: none found), the row's
+    /// fields read in place. Outside the struct, so that it keeps its memberwise initialiser:
+    /// built field by field by an initialiser of its own, each destination's query was copied
+    /// whole on its way to `resolve` and the first released.
+    init(
+        name: String, catalog: Catalog, row: Int?, facts: IntegrationFacts,
+        setting: @escaping (String) -> (value: SettingValue, origin: Origin?)?, absent: EndpointRules.Absent = .defaultApplies,
+        platform: EndpointRules.SourcePlatform? = nil, workspaceRegion: String? = nil,
+        catalogAnswers: EndpointRules.CatalogAnswers? = nil
+    ) {
+        var slug: String?, modes: Catalog.ConnectionModes?, regionSettings: [Catalog.RegionSetting] = []
+        if let row {
+            slug = catalog.destinations[row].slug
+            modes = catalog.destinations[row].connectionModes
+            regionSettings = catalog.destinations[row].regionSettings
+        }
+        self.init(
+            name: name, slug: slug, connectionModes: modes, regionSettings: regionSettings, facts: facts, setting: setting,
+            absent: absent, platform: platform, workspaceRegion: workspaceRegion, catalogAnswers: catalogAnswers)
     }
 }
