@@ -101,10 +101,10 @@ struct BatchContext: Sendable {
                 // A JUnit file may list passes: only the not-applicables go here, the passes
                 // once the run is known to fold them (`BatchedRun.merge`).
                 part.notKept = ResultDocument.NotKept(counting: kept) { kept[$0].outcome == .notApplicable }
-                kept.removeAllMoving(placeholder: .empty) { $0.outcome == .notApplicable }
+                kept.removeAllMoving(placeholder: .empty) { $0.pointee.outcome == .notApplicable }
             } else if !options.keepsPasses {
                 part.notKept = ResultDocument.NotKept(counting: kept)
-                kept.removeAllMoving(placeholder: .empty) { $0.outcome == .pass || $0.outcome == .notApplicable }
+                kept.removeAllMoving(placeholder: .empty) { $0.pointee.outcome == .pass || $0.pointee.outcome == .notApplicable }
             }
             part.all = kept
             part.workspaces = doc.workspaces

@@ -234,34 +234,6 @@ public struct Finding: Sendable, Hashable {
         policy: "", title: "", severity: .info, outcome: .notApplicable, workspace: "", resourceKind: "", resourceId: "",
         resourceName: "", evidence: [])
 
-    public init(
-        policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
-        resourceId: String, resourceName: String, message: String? = nil, remediation: String? = nil,
-        reason: String? = nil, permit: String? = nil, basis: String? = nil, evidence: [Evidence], fingerprint: String = "",
-        change: Change? = nil, waiver: WaiverNote? = nil, messageBreaks: [UInt32] = [], remediationBreaks: [UInt32] = []
-    ) {
-        self.policy = policy
-        self.title = title
-        self.severity = severity
-        self.outcome = outcome
-        self.workspace = workspace
-        self.resourceKind = resourceKind
-        self.resourceId = resourceId
-        self.resourceName = resourceName
-        self.evidence = evidence
-        self.fingerprint = fingerprint
-        // Most findings are built without details (every pass, and each failing result before
-        // `setDetails`): they are not gathered into an empty box to be thrown away.
-        guard
-            message != nil || remediation != nil || reason != nil || permit != nil || basis != nil || change != nil
-                || waiver != nil || !messageBreaks.isEmpty || !remediationBreaks.isEmpty
-        else { return }
-        details = DetailsBox(
-            Details(
-                message: message, remediation: remediation, reason: reason, permit: permit, basis: basis, change: change,
-                waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks))
-    }
-
     public struct WaiverNote: Sendable, Hashable {
         public var approvedBy: String
         public var reason: String
@@ -349,6 +321,35 @@ public struct Finding: Sendable, Hashable {
         if part.utf8.withContiguousStorageIfAvailable({ bytes($0) }) == nil { bytes(part.utf8) }
         h ^= 0xff
         h = h &* 0x100_0000_01b3
+    }
+}
+
+extension Finding {
+    // Outside the struct, so that it keeps its memberwise initialiser, which this one calls
+    // (through `details`, a label only that one has): built field by field by an initialiser
+    // of its own, each finding was copied whole on its way to the caller and the first
+    // released, for every pass and not-applicable of a run.
+    public init(
+        policy: String, title: String, severity: PolicySeverity, outcome: Outcome, workspace: String, resourceKind: String,
+        resourceId: String, resourceName: String, message: String? = nil, remediation: String? = nil,
+        reason: String? = nil, permit: String? = nil, basis: String? = nil, evidence: [Evidence], fingerprint: String = "",
+        change: Change? = nil, waiver: WaiverNote? = nil, messageBreaks: [UInt32] = [], remediationBreaks: [UInt32] = []
+    ) {
+        // Most findings are built without details (every pass, and each failing result before
+        // `setDetails`): they are not gathered into an empty box to be thrown away.
+        let detailed =
+            message != nil || remediation != nil || reason != nil || permit != nil || basis != nil || change != nil
+            || waiver != nil || !messageBreaks.isEmpty || !remediationBreaks.isEmpty
+        self.init(
+            policy: policy, title: title, severity: severity, outcome: outcome, workspace: workspace,
+            resourceKind: resourceKind, resourceId: resourceId, resourceName: resourceName, evidence: evidence,
+            fingerprint: fingerprint,
+            details: detailed
+                ? DetailsBox(
+                    Details(
+                        message: message, remediation: remediation, reason: reason, permit: permit, basis: basis,
+                        change: change, waiver: waiver, messageBreaks: messageBreaks, remediationBreaks: remediationBreaks))
+                : nil)
     }
 }
 
