@@ -9,10 +9,15 @@ extension JSONParser {
         var i = pos &+ 1
         while true {
             // Eight bytes at a time while none is `"`, `\`, a control character or non-ASCII:
-            // most strings in exports are short ASCII identifiers and names.
+            // most strings in exports are short ASCII identifiers and names. The word that has
+            // one is not read again byte by byte: the lowest byte flagged is the first such.
             while i &+ 8 <= n {
                 let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                if Self.needsAttention(word) { break }
+                let flagged = Self.attention(word)
+                if flagged != 0 {
+                    i &+= flagged.trailingZeroBitCount &>> 3
+                    break
+                }
                 i &+= 8
             }
             guard i < n else { throw unterminated(open) }
@@ -27,10 +32,13 @@ extension JSONParser {
         }
     }
 
-    /// Whether any of the eight bytes is `"` (0x22), `\` (0x5C), below 0x20 or above 0x7F,
-    /// using the classic "has zero byte" bit trick on each condition.
+    /// The eight bytes (little-endian) with the high bit of each byte that is `"` (0x22), `\`
+    /// (0x5C), below 0x20 or above 0x7F set, by the classic "has zero byte" bit trick on each
+    /// condition; zero when none is. A borrow can flag a byte above one that is flagged
+    /// rightly, never below it, so the lowest bit set is the first byte that needs attention
+    /// (`attentionFlagsTheFirstByteThatNeedsIt` checks every byte value in every position).
     @inline(__always)
-    static func needsAttention(_ w: UInt64) -> Bool {
+    static func attention(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quote = w ^ (ones &* 0x22)
@@ -38,7 +46,7 @@ extension JSONParser {
         let hasQuote = (quote &- ones) & ~quote & high
         let hasSlash = (slash &- ones) & ~slash & high
         let hasControl = (w &- ones &* 0x20) & ~w & high
-        return (hasQuote | hasSlash | hasControl | (w & high)) != 0
+        return hasQuote | hasSlash | hasControl | (w & high)
     }
 
     /// Decodes a string from its first backslash at `i` into the string table.

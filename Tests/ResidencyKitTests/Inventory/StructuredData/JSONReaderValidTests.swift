@@ -174,3 +174,43 @@ import Testing
         #expect(root.keys == ["é", "e\u{301}", "a", "a\"b"])
     }
 }
+
+@Suite struct JSONStringScanTests {
+    static func needsAttention(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80
+    }
+
+    /// The string scanner jumps to the lowest byte `JSONParser.attention` flags in a word of
+    /// eight: it must be the first byte that needs attention, whatever comes after it (a
+    /// borrow of the bit trick may flag a later byte wrongly, never an earlier one). Every
+    /// byte value in every position, behind plain ASCII, with seeded bytes after it.
+    @Test func attentionFlagsTheFirstByteThatNeedsIt() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seed >> 56)
+        }
+        func plain() -> UInt8 {
+            while true {
+                let b = next()
+                if !Self.needsAttention(b) { return b }
+            }
+        }
+        var wrong: [String] = []
+        for k in 0..<8 {
+            for value in 0...255 {
+                for _ in 0..<4 {
+                    var bytes = (0..<8).map { _ in plain() }
+                    bytes[k] = UInt8(value)
+                    for j in k + 1..<8 { bytes[j] = next() }
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let flagged = JSONParser.attention(word)
+                    let first = bytes.firstIndex(where: Self.needsAttention)
+                    let found = flagged == 0 ? nil : flagged.trailingZeroBitCount >> 3
+                    if found != first { wrong.append("\(bytes): \(String(describing: found)) for \(String(describing: first))") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+}
