@@ -30,13 +30,13 @@ extension AuditRun {
         var out: [ArraySlice<String>] = []
         var start = 0, size = 0
         for (i, path) in paths.enumerated() {
-            let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if i > start, size + fileSize > bytes || i - start >= files {
+            let fileBytes = fileSize(atPath: path)
+            if i > start, size + fileBytes > bytes || i - start >= files {
                 out.append(paths[start..<i])
                 start = i
                 size = 0
             }
-            size += fileSize
+            size += fileBytes
         }
         if start < paths.count { out.append(paths[start...]) }
         return out

@@ -237,3 +237,33 @@ import Testing
         return "at byte \(i) of \(a.count)/\(b.count):\n\(around(a))\n---\n\(around(b))"
     }
 }
+
+/// How the inventory files are cut into batches: by their sizes on disk (`stat`), at most
+/// `bytes` a batch unless one file alone is larger, and at most `files` files; an unreadable
+/// path counts as empty (its read reports it).
+@Suite struct AuditRunBatchCutTests {
+    /// (sizes of the files, byte budget, file budget) → the files of each batch.
+    static let cuts: [([Int], Int, Int, [[Int]])] = [
+        ([10, 10, 10], 25, 10, [[0, 1], [2]]),
+        ([10, 10, 10], 30, 10, [[0, 1, 2]]),
+        ([40, 5, 5], 25, 10, [[0], [1, 2]]),
+        ([1, 1, 1, 1, 1], 100, 2, [[0, 1], [2, 3], [4]]),
+        ([], 10, 10, []),
+        ([-1, 10], 10, 10, [[0, 1]]),
+    ]
+
+    @Test(arguments: cuts)
+    func filesAreCutBySizeAndCount(sizes: [Int], bytes: Int, files: Int, expected: [[Int]]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("residency-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = sizes.enumerated().map { i, size in
+            let path = folder.appendingPathComponent("\(i).json").path
+            // A negative size: no file at all.
+            if size >= 0 { FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: size)) }
+            return path
+        }
+        let cut = AuditRun.batches(paths, bytes: bytes, files: files).map { $0.map { paths.firstIndex(of: $0)! } }
+        #expect(cut == expected)
+    }
+}
