@@ -205,22 +205,13 @@ extension DataNode {
         var probe = key
         return probe.withUTF8 { keyBytes -> DataNode? in
             storage.members.withUnsafeBufferPointer { members in
-                storage.bytes.withUnsafeBufferPointer { bytes in
-                    // The length compared here, in the loop: through `Storage.text(lo:hi:equals:)`
-                    // for every member it was a call and a closure per key passed over.
-                    let length = UInt32(truncatingIfNeeded: keyBytes.count)
-                    for i in range {
-                        let m = members[i]
-                        let equal =
-                            m.keyHi == DataTree.Member.tableMarker
-                            ? storage.text(lo: m.keyLo, hi: m.keyHi, equals: keyBytes)
-                            : m.keyHi &- m.keyLo == length
-                                && (length == 0
-                                    || memoryEqual(UnsafeBufferPointer(rebasing: bytes[Int(m.keyLo)..<Int(m.keyHi)]), keyBytes))
-                        if equal { return DataNode(storage: storage, index: Int(m.value)) }
+                for i in range {
+                    let m = members[i]
+                    if storage.text(lo: m.keyLo, hi: m.keyHi, equals: keyBytes) {
+                        return DataNode(storage: storage, index: Int(m.value))
                     }
-                    return nil
                 }
+                return nil
             }
         }
     }
