@@ -48,7 +48,8 @@ import Testing
         #expect(android.ingestURL == "https://events.eu1.segmentapis.com/v1/b")
         #expect(
             android.ingestEvidence
-                == #"sdk.apiHost = "events.eu1.segmentapis.com/v1" → https://{apiHost}/b = https://events.eu1.segmentapis.com/v1/b"#)
+                == #"sdk.apiHost = "events.eu1.segmentapis.com/v1" → https://{apiHost}/b = https://events.eu1.segmentapis.com/v1/b"#
+        )
         // The catalog's source type picks the connection modes of its destinations.
         #expect(model.sources.map(\.platform) == [.mobile, .server, .web, .mobile, .cloudSource])
         // Segment's catalog data offers every source but Looker (supportedRegions ["us"]) in EU workspaces.
@@ -146,7 +147,8 @@ import Testing
         #expect(model.sources[1].ingestURL == "https://events.eu1.segmentapis.com/v1/batch")
         #expect(
             model.sources[1].ingestEvidence
-                == #"sdk.host = "https://events.eu1.segmentapis.com" → {host}/v1/batch = https://events.eu1.segmentapis.com/v1/batch"#)
+                == #"sdk.host = "https://events.eu1.segmentapis.com" → {host}/v1/batch = https://events.eu1.segmentapis.com/v1/batch"#
+        )
         #expect(model.destinations.first?.endpoint.region == "us")
         #expect(model.warehouses.first?.location == "us-east-1")
         #expect(model.warehouses.first?.region == "us")
@@ -251,13 +253,15 @@ import Testing
 
     @Test(arguments: [".yaml", ".yml", ".YAML"])
     func yamlIsChosenByExtension(ext: String) throws {
-        let loaded = InventoryFixture.load("workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\nregion: eu-west\n", path: "bundle" + ext)
+        let loaded = InventoryFixture.load(
+            "workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\nregion: eu-west\n", path: "bundle" + ext)
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.only?.workspace.region == "eu-west")
     }
 
     @Test func otherExtensionsAreReadAsJSON() {
-        let loaded = InventoryFixture.load("workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\n", path: "bundle.txt")
+        let loaded = InventoryFixture.load(
+            "workspace: {id: w, slug: s}\nsources: []\ndestinations: []\nwarehouses: []\n", path: "bundle.txt")
         #expect(loaded.codes == ["E0601"])
         #expect(loaded.workspaces.isEmpty)
     }
@@ -455,9 +459,13 @@ import Testing
     @Test func folderIsReadRecursivelyInSortedOrder() throws {
         let root = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try InventoryFixture.write(#"{"workspace": {"id": "w-b", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + "/b.json")
-        try InventoryFixture.write("workspace: {id: w-a, slug: a}\nsources: []\ndestinations: []\nwarehouses: []\n", to: root + "/a.yaml")
-        try InventoryFixture.write("workspace: {id: w-c, slug: c}\nsources: []\ndestinations: []\nwarehouses: []\n", to: root + "/sub/c.yml")
+        try InventoryFixture.write(
+            #"{"workspace": {"id": "w-b", "slug": "b"}, "sources": [], "destinations": [], "warehouses": []}"#,
+            to: root + "/b.json")
+        try InventoryFixture.write(
+            "workspace: {id: w-a, slug: a}\nsources: []\ndestinations: []\nwarehouses: []\n", to: root + "/a.yaml")
+        try InventoryFixture.write(
+            "workspace: {id: w-c, slug: c}\nsources: []\ndestinations: []\nwarehouses: []\n", to: root + "/sub/c.yml")
         try InventoryFixture.write(
             #"{"workspaces": [{"workspace": {"id": "w-d1", "slug": "d1"}, "sources": [], "destinations": [], "warehouses": []}, {"workspace": {"id": "w-d2", "slug": "d2"}, "sources": [], "destinations": [], "warehouses": []}]}"#,
             to: root + "/d.JSON")
@@ -477,8 +485,12 @@ import Testing
     @Test func filesAndFoldersTogetherKeepTheGivenOrder() throws {
         let root = try InventoryFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try InventoryFixture.write(#"{"workspace": {"id": "w-z", "slug": "z"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + "/z.json")
-        try InventoryFixture.write(#"{"workspace": {"id": "w-a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}"#, to: root + "/dir/a.json")
+        try InventoryFixture.write(
+            #"{"workspace": {"id": "w-z", "slug": "z"}, "sources": [], "destinations": [], "warehouses": []}"#,
+            to: root + "/z.json")
+        try InventoryFixture.write(
+            #"{"workspace": {"id": "w-a", "slug": "a"}, "sources": [], "destinations": [], "warehouses": []}"#,
+            to: root + "/dir/a.json")
         let loaded = InventoryLoader.load(paths: [root + "/z.json", root + "/dir"], catalog: InventoryFixture.catalog)
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.workspaces.map(\.workspace.id) == ["w-z", "w-a"])
@@ -556,5 +568,24 @@ struct InventoryModelSummary: Equatable {
         if f.regionsSource?.decider == .exportMetadata { f.regionsSource?.origin = nil }
         if f.endpointsSource?.decider == .exportMetadata { f.endpointsSource?.origin = nil }
         return f
+    }
+}
+
+/// A source whose catalog name or slug is Analytics.js's, in any case, needs no declared SDK
+/// configuration (`BundleDecoder.resolveIngest`): names compared byte by byte without case,
+/// as `lowercased()` compared them, and nothing else taken for them.
+@Suite struct AnalyticsJSNameTests {
+    static let names: [(String?, String?, Bool)] = [
+        ("Javascript", nil, true), ("JAVASCRIPT", nil, true), ("javascript", nil, true), (nil, "analytics.js", true),
+        ("Analytics.JS", nil, true), (nil, "JavaScript-Website", true), ("Kotlin (Android)", "javascript", true),
+        ("Javascript ", nil, false), ("Javascripts", nil, false), ("Javascrip", nil, false), ("J\u{0430}vascript", nil, false),
+        ("analytics-js", nil, false), ("", "", false), (nil, nil, false), ("javascript\u{0301}", nil, false),
+    ]
+
+    @Test(arguments: names)
+    func analyticsJSIsKnownByItsNamesInAnyCase(catalogName: String?, catalogSlug: String?, isAnalyticsJS: Bool) {
+        var sources = [Source(id: "s", slug: "s", catalogName: catalogName, catalogSlug: catalogSlug)]
+        BundleDecoder.resolveIngest(&sources, workspaceRegion: "eu")
+        #expect((sources[0].sdk?.library == "analytics.js") == isAnalyticsJS)
     }
 }
