@@ -7,7 +7,7 @@
 #
 # Linked statically, `check` starts some 20 ms sooner and runs 2–3% fewer instructions (calls
 # into the runtime are direct, not through the dynamic loader's tables): docs/performance.md,
-# "The binary that is installed is the one measured".
+# "Values built in place, and the binary that is installed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # FoundationNetworking (the Public API client) links libcurl from the system (`-lcurl`); without

@@ -97,14 +97,13 @@ struct BatchContext: Sendable {
             // original released.
             var kept = doc.results
             doc.results = []
-            if options.junitCases != nil, !options.keepsPasses {
+            if !options.keepsPasses {
                 // A JUnit file may list passes: only the not-applicables go here, the passes
                 // once the run is known to fold them (`BatchedRun.merge`).
-                part.notKept = ResultDocument.NotKept(counting: kept) { kept[$0].outcome == .notApplicable }
-                kept.removeAllMoving(placeholder: .empty) { $0.pointee.outcome == .notApplicable }
-            } else if !options.keepsPasses {
-                part.notKept = ResultDocument.NotKept(counting: kept)
-                kept.removeAllMoving(placeholder: .empty) { $0.pointee.outcome == .pass || $0.pointee.outcome == .notApplicable }
+                let passesToo = options.junitCases == nil
+                func letGo(_ o: Outcome) -> Bool { o == .notApplicable || (passesToo && o == .pass) }
+                part.notKept = ResultDocument.NotKept(counting: kept) { letGo(kept[$0].outcome) }
+                kept.removeAllMoving(placeholder: .empty) { letGo($1.pointee.outcome) }
             }
             part.all = kept
             part.workspaces = doc.workspaces
@@ -291,10 +290,9 @@ struct BatchedRun {
         }
         guard letGo.contains(true) else { return }
         part.notKept.merge(ResultDocument.NotKept(counting: part.all) { letGo[$0] })
-        var kept: [Finding] = []
-        kept.reserveCapacity(letGo.count - letGo.lazy.filter { $0 }.count)
-        for i in part.all.indices where !letGo[i] { kept.append(part.all[i]) }
-        part.all = kept
+        // The rest moved forward in place: copied into a new list, each kept result (past the
+        // cap, every failure of the batch) was a dozen retains on the run's serial merge.
+        part.all.removeAllMoving(placeholder: .empty) { i, _ in letGo[i] }
     }
 
     /// The document once every batch is merged: everything but the records (and, unless the

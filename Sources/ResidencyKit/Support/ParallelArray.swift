@@ -204,15 +204,18 @@ extension Array {
     /// of a result copies it (a retain of every reference in it, and a release): a batch's
     /// 30,000 kept failures cost as much that way as filtering them into a new array. The
     /// places left at the end hold `placeholder`, which should hold no references, until they
-    /// are removed. `isRemoved` is given the element's address, to read what it needs in place:
-    /// given the element, each one was copied to be passed (the closure might have written
-    /// through the buffer), as `filter`'s and `removeAll(where:)`'s predicates copy each one.
-    mutating func removeAllMoving(placeholder: Element, where isRemoved: (UnsafeMutablePointer<Element>) -> Bool) {
+    /// are removed. `isRemoved` is given the element's index (in the array as it was) and its
+    /// address, to read what it needs in place: given the element, each one was copied to be
+    /// passed (the closure might have written through the buffer), as `filter`'s and
+    /// `removeAll(where:)`'s predicates copy each one.
+    mutating func removeAllMoving(
+        placeholder: Element, where isRemoved: (_ index: Int, _ element: UnsafeMutablePointer<Element>) -> Bool
+    ) {
         var kept = 0
         withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in 0..<buffer.count {
-                if isRemoved(base + i) {
+                if isRemoved(i, base + i) {
                     (base + i).deinitialize(count: 1)
                 } else {
                     if kept != i { (base + kept).moveInitialize(from: base + i, count: 1) }

@@ -63,7 +63,10 @@ import Testing
         do {
             let placeholder = Counted(-1, tally)
             var all = (0..<count).map { Counted($0, tally) }
-            all.removeAllMoving(placeholder: placeholder) { removed.contains($0.pointee.n) }
+            all.removeAllMoving(placeholder: placeholder) { i, element in
+                #expect(element.pointee.n == i)
+                return removed.contains(element.pointee.n)
+            }
             let expected = (0..<count).filter { !removed.contains($0) }
             #expect(all.map(\.n) == expected)
             #expect(tally.alive == expected.count + 1)
