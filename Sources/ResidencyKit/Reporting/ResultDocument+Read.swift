@@ -159,8 +159,8 @@ extension ResultDocument {
             slugPlaces = list.map(slugPlace)
             results = readInParallel(r.array(root, "results", ""), chunk: 4096, &r) { n, i, r in
                 let f = readResult(n, i, titles: known, &r)
-                if let missing = f.missingBasis {
-                    r.report { .unsupportedOutcome("results[\(i)]", f.outcome, missing, at: ResultDocumentReader.range(n, $0)) }
+                if let problem = f.basisProblem {
+                    r.report { .unsupportedOutcome("results[\(i)]", f.outcome, problem, at: ResultDocumentReader.range(n, $0)) }
                 }
                 return f
             }

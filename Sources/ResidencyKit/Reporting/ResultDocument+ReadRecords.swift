@@ -418,8 +418,8 @@ private struct RecordRows {
             } else {
                 f.fingerprint = Finding.fingerprint(seed: seed, resourceID: f.resourceId)
             }
-            if let missing = f.missingBasis {
-                r.report { .unsupportedOutcome(path, f.outcome, missing, at: ResultDocumentReader.range(e.node, $0)) }
+            if let problem = f.basisProblem {
+                r.report { .unsupportedOutcome(path, f.outcome, problem, at: ResultDocumentReader.range(e.node, $0)) }
             }
             if counted {
                 notKept[f.severity, f.outcome] += 1
@@ -551,24 +551,60 @@ extension Array: FindingSink where Element == Finding {}
 extension PartWriter: FindingSink where Element == Finding {}
 
 extension Finding {
-    /// What a waived or permitted result must name and does not (`waiver`, `permit`), if so.
-    /// Without it, a failure turned into `"waived": [3]` by hand read as waived, and `report`
-    /// rendered a compliant verdict from a document no waiver or permit had decided.
-    var missingBasis: String? {
+    /// What is wrong with the waiver or permit a result read back names, if anything.
+    /// `check` writes a waiver on a waived result, and on a failing or undecided one whose
+    /// waiver expired; a permit only on a permitted result. Without this, a failure turned
+    /// into `"waived": [3]` by hand read as waived, and `report` rendered a compliant verdict
+    /// from a document no waiver or permit had decided; and a waiver written on a pass by hand
+    /// was read, and listed by no report, as if it were there.
+    var basisProblem: BasisProblem? {
         switch outcome {
-        case .waived where waiver == nil: "waiver"
-        case .permitted where permit == nil: "permit"
-        default: nil
+        case .waived where waiver == nil: return .missing("waiver")
+        case .permitted where permit == nil: return .missing("permit")
+        default: break
         }
+        if permit != nil, outcome != .permitted { return .unexpected("permit") }
+        guard let waiver else { return nil }
+        if outcome == .pass || outcome == .notApplicable || outcome == .permitted { return .unexpected("waiver") }
+        // A waiver waives while it runs; past its day it leaves the result as it was.
+        if waiver.expired == (outcome == .waived) { return .waiverState(expired: waiver.expired) }
+        return nil
+    }
+
+    /// A waiver or permit a result must name and does not, or names and cannot have.
+    enum BasisProblem: Equatable {
+        case missing(String)
+        case unexpected(String)
+        /// A waived result whose waiver had expired, or a failing one whose waiver had not.
+        case waiverState(expired: Bool)
     }
 }
 
 extension Diagnostic {
-    /// A waived or permitted result that names no waiver or permit (`Finding.missingBasis`).
-    static func unsupportedOutcome(_ path: String, _ outcome: Outcome, _ missing: String, at r: SourceRange) -> Diagnostic {
-        .error(
-            .E1512, "a \(outcome.rawValue) result in `\(path)` names no \(missing)", at: r,
-            help: "`check` writes the \(missing) a \(outcome.rawValue) result rests on: was the document edited?")
+    /// A result whose waiver or permit is missing or out of place (`Finding.basisProblem`).
+    static func unsupportedOutcome(
+        _ path: String, _ outcome: Outcome, _ problem: Finding.BasisProblem, at r: SourceRange
+    )
+        -> Diagnostic
+    {
+        let result = "a \(outcome.rawValue) result in `\(path)`"
+        let (message, help): (String, String) =
+            switch problem {
+            case .missing(let what):
+                ("\(result) names no \(what)", "`check` writes the \(what) a \(outcome.rawValue) result rests on")
+            case .unexpected("permit"): ("\(result) names a permit", "`check` writes a permit only on a permitted result")
+            case .unexpected(let what):
+                (
+                    "\(result) names a \(what)",
+                    "`check` writes a waiver only on a waived result, or on a failing or undecided one whose waiver expired"
+                )
+            case .waiverState(let expired):
+                (
+                    "\(result) names a waiver that \(expired ? "had expired" : "had not expired")",
+                    "an unexpired waiver waives the result it covers, and an expired one leaves it as it was"
+                )
+            }
+        return .error(.E1512, message, at: r, help: help + ": was the document edited?")
     }
 
     /// A number in a workspace record that names nothing there.

@@ -64,19 +64,19 @@ import Testing
                 == whole.diagnostics.map { "\($0.code) \($0.range.map { "\($0.start)" } ?? "") \($0.message)" }, "\(what)")
     }
 
-    /// A pass edited by hand to carry a waiver: a waiver covers only failing results, so the
-    /// HTML report lists it nowhere, whether the pass is kept or counted.
-    @Test func aWaiverOnAPassIsListedNowhere() throws {
-        let waiver = #"{"approvedBy": "mallory", "reason": "edited", "expires": "2027-01-01", "expired": false}"#
+    /// A pass edited by hand to carry a waiver: a waiver covers only failing results, so both
+    /// readings refuse it at its place (E1512), where it used to be read and listed nowhere.
+    @Test func aWaiverOnAPassIsRefusedWhetherKeptOrCounted() throws {
         let edited = ResultDocumentReadErrorTests.valid3.replacingOccurrences(
-            of: #""pass": [1]"#, with: #""pass": [[1, null, null, null, null, null, null, null, "# + waiver + "]]")
+            of: #""pass": [1]"#,
+            with: #""pass": [[1, null, null, null, null, null, null, null, "# + ResultDocumentReadErrorTests.waiverNote(false)
+                + "]]")
         let text = Array(MarkedSource(edited).text.utf8)
-        let (whole, counted) = try (#require(Self.read(text, .kept).document), #require(Self.read(text, .counted).document))
-        #expect(whole.results.contains { $0.outcome == .pass && $0.waiver != nil })
-        let html = HTMLReport(documentDigest: nil)
-        let rendered = html.render(whole, provenance: whole.run.ranBy)
-        #expect(rendered == html.render(counted, provenance: counted.run.ranBy))
-        #expect(!rendered.contains("mallory"))
+        for passes in [ResultDocument.Passes.kept, .counted] {
+            let reading = Self.read(text, passes)
+            #expect(reading.document == nil)
+            #expect(reading.diagnostics.map(\.code) == ["E1512"], "\(reading.diagnostics.map(\.message))")
+        }
     }
 
     /// The schema-4 form (a pass as a run, kind and severity from the policy) reads the same.

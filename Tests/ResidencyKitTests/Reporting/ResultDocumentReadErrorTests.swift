@@ -163,6 +163,11 @@ import Testing
                      "resources": 3, "evaluated": 2, "outcomes": {"pass": 1, "fail": 1}, "bySeverity": {"error": {"pass": 1, "fail": 1}}}}
         """
 
+    /// A waiver's note as `check` writes it in a result's row.
+    static func waiverNote(_ expired: Bool) -> String {
+        #"{"approvedBy": "mallory", "reason": "edited", "expires": "2027-01-01", "expired": \#(expired)}"#
+    }
+
     @Test func theSmallestSchema3DocumentIsValid() throws {
         let reading = Self.read(Self.valid3)
         let doc = try #require(reading.document, "\(reading.diagnostics.map(\.message))")
@@ -205,6 +210,30 @@ import Testing
         ),
         ("an unknown kind", #""kind": "destination""#, #""kind": 1️⃣"destinations""#, "E1506", "`workspaces[0].results[0].kind` is \"destinations\""),
         ("an unknown outcome list", #""fail": [[0"#, #""failed": [], "fail": [[0"#, "", ""),
+        // A waiver or permit where `check` never writes one (`Finding.basisProblem`).
+        (
+            "a waiver on a pass", #""pass": [1]"#,
+            #""pass": [1️⃣[1,null,null,null,null,null,null,null,"# + waiverNote(false) + "]]",
+            "E1512", "a pass result in `workspaces[0].results[0]` names a waiver"
+        ),
+        (
+            "a permit on a failure", #""fail": [[0,[1,9],[0]]]"#, #""fail": [1️⃣[0,[1,9],[0],null,null,1]]"#, "E1512",
+            "a fail result in `workspaces[0].results[0]` names a permit"
+        ),
+        (
+            "an unexpired waiver on a failure", #""fail": [[0,[1,9],[0]]]"#,
+            #""fail": [1️⃣[0,[1,9],[0],null,null,null,null,null,"# + waiverNote(false) + "]]", "E1512",
+            "a fail result in `workspaces[0].results[0]` names a waiver that had not expired"
+        ),
+        (
+            "an expired waiver on a waived result", #""fail": [[0,[1,9],[0]]]"#,
+            #""waived": [1️⃣[0,[1,9],[0],null,null,null,null,null,"# + waiverNote(true) + "]]", "E1512",
+            "a waived result in `workspaces[0].results[0]` names a waiver that had expired"
+        ),
+        (
+            "an expired waiver on a failure", #""fail": [[0,[1,9],[0]]]"#,
+            #""fail": [[0,[1,9],[0],null,null,null,null,null,"# + waiverNote(true) + "]]", "", ""
+        ),
         ("no workspaces", Self.valid3, "1️⃣" + Self.valid3.replacingOccurrences(of: #""workspaces": ["#, with: #""records": ["#), "E1502", "found no `workspaces`"),
     ]
 

@@ -16,9 +16,9 @@ extension HTMLReport {
     }
 
     func waiversSection(_ doc: ResultDocument, _ w: inout HTMLWriter) {
-        // Waived results, and failing ones whose waiver expired. A waiver on a pass or a
-        // not-applicable result (written so only by hand) covers nothing, and such results are
-        // only counted when the document is read for this report (`ResultDocument.notKept`).
+        // Waived results, and failing ones whose waiver expired. A document read back names
+        // no waiver on a pass or a not-applicable result (E1512, `Finding.basisProblem`); one
+        // built in memory may, and such a waiver covers nothing, so it is not listed.
         let rows = doc.results.compactMap { f in
             f.outcome == .pass || f.outcome == .notApplicable
                 ? nil : f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
