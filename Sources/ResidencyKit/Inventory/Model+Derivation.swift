@@ -43,6 +43,11 @@ struct ListSource: Sendable, Hashable {
     /// The catalog row's name, when a catalog gave it.
     var rowName: String?
     var origin: Origin?
+
+    /// The same source but perhaps for its place (`origin`), compared field by field.
+    func sameBesidesPlace(_ other: borrowing ListSource) -> Bool {
+        decider == other.decider && field == other.field && rowName == other.rowName
+    }
 }
 
 /// What the catalog (or the export's own metadata) says about a resource's integration:

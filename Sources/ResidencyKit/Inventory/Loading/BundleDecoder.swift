@@ -94,8 +94,12 @@ struct BundleDecoder {
         if absentListIsIncomplete { reportAbsentLists(bundle) }
         // Resources are read by index below: iterating or mapping an array of these structs
         // copies each element (a dozen retains).
+        // Sized first, as the destinations are: grown as they came, the list was copied whole
+        // some eight times per workspace (each copy a move of every source).
+        let sourceItems = decodeList(bundle, "sources", path)
         var sources: [Source] = []
-        for item in decodeList(bundle, "sources", path) { decodeSource(item, into: &sources) }
+        sources.reserveCapacity(sourceItems.count)
+        for item in sourceItems { decodeSource(item, into: &sources) }
         reportDuplicateIDs(sources.indices.lazy.map { (sources[$0].id, sources[$0].origin) }, kind: "source")
         // Each source's platform, which picks the connection modes of its destinations.
         var platforms = TextMap<EndpointRules.SourcePlatform?>(minimumCapacity: sources.count)

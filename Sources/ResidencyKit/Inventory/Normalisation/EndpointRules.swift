@@ -186,12 +186,12 @@ enum EndpointRules {
             var first: [Int] = []
             var known: [Known] = []
 
-            func answer(_ name: String, _ probe: Known) -> Endpoint? {
+            func answer(_ name: String, _ facts: borrowing IntegrationFacts) -> Endpoint? {
                 var name = name
                 guard var at = name.withUTF8({ names.find($0) }).map({ first[$0] }) else { return nil }
                 return known.withUnsafeBufferPointer { known in
                     while true {
-                        if CatalogAnswers.same(known.baseAddress! + at, probe) { return known[at].answer }
+                        if CatalogAnswers.same(known.baseAddress! + at, facts) { return known[at].answer }
                         guard let next = known[at].next else { return nil }
                         at = next
                     }
@@ -217,25 +217,41 @@ enum EndpointRules {
         /// How many answers are kept.
         var count: Int { state.withLock { $0.known.count } }
 
-        /// The answer kept for a query that differs from `probe` at most in the list's place.
-        func answer(_ name: String, _ probe: Known) -> Endpoint? {
-            state.withLock { $0.answer(name, probe) }
+        /// The answer kept for a query of `name` whose facts differ from `facts` at most in the
+        /// list's place.
+        func answer(_ name: String, _ facts: borrowing IntegrationFacts) -> Endpoint? {
+            state.withLock { $0.answer(name, facts) }
         }
 
-        /// Keeps an answer for `name`, unless another thread kept the same one meanwhile.
-        func keep(_ name: String, _ known: Known) {
+        /// Keeps the answer for `name` and `facts`, unless another thread kept one meanwhile.
+        func keep(_ name: String, _ facts: borrowing IntegrationFacts, _ answer: Endpoint) {
             state.withLock { s in
-                if s.answer(name, known) == nil { s.keep(name, known) }
+                guard s.answer(name, facts) == nil else { return }
+                var source = facts.endpointsSource
+                source?.origin = nil
+                s.keep(
+                    name,
+                    Known(
+                        endpoints: facts.regionEndpoints, source: source, placed: facts.endpointsSource?.origin != nil,
+                        inCatalog: facts.row != nil || facts.regionsSource != nil, answer: answer))
             }
         }
 
-        /// Read by address, field by field: a kept answer passed by value, or a pair of its
-        /// optionals matched in a `switch`, was copied (every text in it retained) per probe.
-        fileprivate static func same(_ a: UnsafePointer<Known>, _ b: borrowing Known) -> Bool {
-            guard a.pointee.placed == b.placed, a.pointee.inCatalog == b.inCatalog,
-                (a.pointee.endpoints == nil) == (b.endpoints == nil), a.pointee.source == b.source
+        /// A kept answer read by address and compared with a query's facts in place, field by
+        /// field: a probe built from the facts (their list's source copied, its place taken
+        /// out) and compared whole copied each source twice more, some 4,000 instructions a
+        /// destination where the answer was known.
+        fileprivate static func same(_ a: UnsafePointer<Known>, _ facts: borrowing IntegrationFacts) -> Bool {
+            guard a.pointee.inCatalog == (facts.row != nil || facts.regionsSource != nil),
+                (a.pointee.endpoints == nil) == (facts.regionEndpoints == nil)
             else { return false }
-            guard let y = b.endpoints else { return true }
+            if let source = facts.endpointsSource {
+                guard a.pointee.source?.sameBesidesPlace(source) == true, a.pointee.placed == (source.origin != nil)
+                else { return false }
+            } else if a.pointee.source != nil || a.pointee.placed {
+                return false
+            }
+            guard let y = facts.regionEndpoints else { return true }
             let n = y.count
             guard a.pointee.endpoints!.count == n else { return false }
             for i in 0..<n where !Text.sameBytes(a.pointee.endpoints![i], y[i]) { return false }
@@ -507,20 +523,14 @@ enum EndpointRules {
     /// both, with no setting known to choose, is unknown.
     static func fromCatalog(_ q: Query) -> Endpoint {
         guard let cache = q.catalogAnswers else { return spelledFromCatalog(q) }
-        var source = q.facts.endpointsSource
-        let place = source?.origin
-        source?.origin = nil
-        var probe = CatalogAnswers.Known(
-            endpoints: q.facts.regionEndpoints, source: source, placed: place != nil,
-            inCatalog: q.facts.row != nil || q.facts.regionsSource != nil, answer: Endpoint())
-        if var known = cache.answer(q.name, probe) {
+        if var known = cache.answer(q.name, q.facts) {
             // The one thing that differs between the queries of one key: where the list is.
-            if known.origin != nil { known.origin = place }
+            if known.origin != nil { known.origin = q.facts.endpointsSource?.origin }
             return known
         }
-        probe.answer = spelledFromCatalog(q)
-        cache.keep(q.name, probe)
-        return probe.answer
+        let answer = spelledFromCatalog(q)
+        cache.keep(q.name, q.facts, answer)
+        return answer
     }
 
     private static func spelledFromCatalog(_ q: Query) -> Endpoint {
