@@ -69,6 +69,11 @@ struct NodeReader {
     /// since it reads as "no items" to some tools and "not exported" to others.
     mutating func list(_ obj: DataNode, _ key: String, _ path: @autoclosure () -> String) -> DataNode? {
         guard let n = obj[key] else { return nil }
+        return list(member: n, key, path())
+    }
+
+    /// `list(_:_:_:)` of a member already found.
+    private mutating func list(member n: DataNode, _ key: String, _ path: @autoclosure () -> String) -> DataNode? {
         if n.isNull {
             report(.nullList("\(path()).\(key)", at: range(n)))
             return nil
@@ -127,7 +132,11 @@ struct NodeReader {
     mutating func strings(
         _ obj: DataNode, _ key: String, _ path: @autoclosure () -> String, strict: Bool = false
     ) -> [String]? {
-        guard let list = strict ? self.list(obj, key, path()) : array(obj[key], "\(path()).\(key)") else { return nil }
+        // An absent member answered before the paths are put together: most `metadata` has no
+        // `supportedRegions` or `regionEndpoints`, and building the autoclosures of their
+        // paths (a copy of the object and of the key each) cost 950 instructions a look-up.
+        guard let member = obj[key] else { return nil }
+        guard let list = strict ? self.list(member: member, key, path()) : array(member, "\(path()).\(key)") else { return nil }
         var out: [String] = []
         out.reserveCapacity(list.count)
         for (i, e) in list.elements.enumerated() {
