@@ -43,7 +43,7 @@ enum BenchModel {
                 return Destination(
                     id: "dst-\(w)-\(d)", name: "\(vendors[c]) \(d)", enabled: rng.next() % 8 != 0,
                     sourceId: "src-\(w)-\(d % sourceCount)", catalogName: catalogNames[c], vendor: vendors[c],
-                    endpoint: Endpoint(region: region, host: host))
+                    endpoint: .resolved(region: region, host: host))
             }
             return WorkspaceModel(
                 workspace: Workspace(

@@ -260,7 +260,7 @@ import Testing
         let paths = sizes.enumerated().map { i, size in
             let path = folder.appendingPathComponent("\(i).json").path
             // A negative size: no file at all.
-            if size >= 0 { FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: size)) }
+            if size >= 0 { #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: size))) }
             return path
         }
         let cut = AuditRun.batches(paths, bytes: bytes, files: files).map { $0.map { paths.firstIndex(of: $0)! } }

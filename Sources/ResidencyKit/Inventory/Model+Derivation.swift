@@ -60,8 +60,9 @@ struct IntegrationFacts: Sendable, Hashable {
     var regionEndpoints: [String]?
     var regionsSource: ListSource?
     var endpointsSource: ListSource?
-
-    init() {}
+    // No initialiser declared here: the ones Swift writes (`IntegrationFacts()` and the
+    // memberwise one) build the value in place, where one declared in the body is copied out
+    // of it whole (see `IntegrationResolver.facts`).
 
     /// Who gave `supportedRegions` and where: `export metadata: metadata.supportedRegions = […]`.
     var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }

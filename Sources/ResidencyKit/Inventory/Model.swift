@@ -9,10 +9,7 @@
 package struct Origin: Sendable, Hashable, Codable {
     var file: String
     var offset: Int
-    init(file: String, offset: Int) {
-        self.file = file
-        self.offset = offset
-    }
+    // The memberwise initialiser, `init(file:offset:)`: see `Endpoint`.
 }
 
 /// A Segment workspace and everything in it: the unit that is evaluated in parallel.
@@ -317,15 +314,15 @@ package struct Endpoint: Sendable, Hashable {
     /// The connection mode the resolution assumed (`cloud mode`, `device mode (web)`), when
     /// the integration's setting depends on it.
     var mode: String?
+    // No initialiser declared here: the memberwise one Swift writes, `init(region:host:
+    // evidence:origin:mode:)` with every argument defaulting to nil, builds the value in
+    // place, where one declared in the body is copied out of it (see `Destination`).
+}
 
-    package init(region: String? = nil, host: String? = nil, evidence: String? = nil, origin: Origin? = nil, mode: String? = nil)
-    {
-        self.region = region
-        self.host = host
-        self.evidence = evidence
-        self.origin = origin
-        self.mode = mode
-    }
+extension Endpoint {
+    /// An endpoint for the package's other modules (the benchmarks' generated models), which
+    /// cannot reach the memberwise initialiser.
+    package static func resolved(region: String?, host: String?) -> Endpoint { Endpoint(region: region, host: host) }
 }
 
 /// A Segment destination (`DestinationV1`), linked to its source and workspace.

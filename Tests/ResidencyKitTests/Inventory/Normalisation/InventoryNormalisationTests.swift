@@ -342,7 +342,7 @@ import Testing
     {
         var settings = ["region": SettingValue.string("eu-central-1")]
         settings["awsRegion"] = override
-        let endpoint = Resolve.endpoint(try #require(Resolve.bundled("aws-s3")), settings: settings, absent: absent)
+        let endpoint = Resolve.endpoint(Resolve.bundled("aws-s3"), settings: settings, absent: absent)
         #expect(endpoint.region == region, "\(endpoint.evidence)")
     }
 
