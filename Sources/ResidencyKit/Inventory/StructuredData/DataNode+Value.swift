@@ -49,27 +49,33 @@ extension DataNode {
             let c = keyOrder(members[i], members[j])
             return c != 0 ? c < 0 : i > j
         }
-        var order = Array(range)
-        if order.count <= 16 {
+        func keepInOrder(_ order: UnsafeMutableBufferPointer<Int>) {
+            var last: Int?
+            for i in order {
+                if let last, keyOrder(members[last], members[i]) == 0 { continue }
+                keep(members[i])
+                last = i
+            }
+        }
+        if range.count <= 16 {
             // A settings object has a handful of keys: inserting each in place costs a few
-            // compares, where the library's sort cost some 800 instructions for two keys.
-            for k in order.indices.dropFirst() {
-                let i = order[k]
-                var at = k
-                while at > 0, before(i, order[at - 1]) {
-                    order[at] = order[at - 1]
-                    at -= 1
+            // compares, where the library's sort cost some 800 instructions for two keys. The
+            // order is kept on the stack: an array of it was an allocation per object.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: range.count) { order in
+                for (k, i) in range.enumerated() {
+                    var at = k
+                    while at > 0, before(i, order[at - 1]) {
+                        order[at] = order[at - 1]
+                        at -= 1
+                    }
+                    order[at] = i
                 }
-                order[at] = i
+                keepInOrder(order)
             }
         } else {
+            var order = Array(range)
             order.sort(by: before)
-        }
-        var last: Int?
-        for i in order {
-            if let last, keyOrder(members[last], members[i]) == 0 { continue }
-            keep(members[i])
-            last = i
+            order.withUnsafeMutableBufferPointer { keepInOrder($0) }
         }
         return MapBox(sortedKeys: keys, values: values)
     }
