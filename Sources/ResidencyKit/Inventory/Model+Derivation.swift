@@ -44,7 +44,9 @@ struct ListSource: Sendable, Hashable {
     var rowName: String?
     var origin: Origin?
 
-    /// The same source but perhaps for its place (`origin`), compared field by field.
+    /// The same source but perhaps for its place (`origin`), compared field by field: a copy
+    /// with its place taken out, compared whole, copied every text (`EndpointRules.CatalogAnswers`).
+    /// Every other field is compared (`sameBesidesPlaceComparesEveryOtherField`).
     func sameBesidesPlace(_ other: borrowing ListSource) -> Bool {
         decider == other.decider && field == other.field && rowName == other.rowName
     }
@@ -64,6 +66,10 @@ struct IntegrationFacts: Sendable, Hashable {
     // memberwise one) build the value in place, where one declared in the body is copied out
     // of it whole (see `IntegrationResolver.facts`).
 
+    /// Whether a catalog knows the integration: a row was found, or some layer gave its regions.
+    /// An endpoint answered from the catalog says so when it does not (`EndpointRules`).
+    var inCatalog: Bool { row != nil || regionsSource != nil }
+
     /// Who gave `supportedRegions` and where: `export metadata: metadata.supportedRegions = […]`.
     var regionsFrom: Derivation? { regionsSource.map { Self.derivation($0, supportedRegions ?? []) } }
     var endpointsFrom: Derivation? { endpointsSource.map { Self.derivation($0, regionEndpoints ?? []) } }
@@ -74,7 +80,8 @@ struct IntegrationFacts: Sendable, Hashable {
         switch s.decider {
         case .exportMetadata: return Derivation(Text.concat(s.field, " = ", list), at: s.origin)
         default:
-            return Derivation(Text.concat(s.decider.label, ": ", s.rowName ?? "?", " ", s.field, Text.concat(" ", list)), at: s.origin)
+            return Derivation(
+                Text.concat(s.decider.label, ": ", s.rowName ?? "?", " ", s.field, Text.concat(" ", list)), at: s.origin)
         }
     }
 

@@ -233,7 +233,7 @@ enum EndpointRules {
                     name,
                     Known(
                         endpoints: facts.regionEndpoints, source: source, placed: facts.endpointsSource?.origin != nil,
-                        inCatalog: facts.row != nil || facts.regionsSource != nil, answer: answer))
+                        inCatalog: facts.inCatalog, answer: answer))
             }
         }
 
@@ -242,7 +242,7 @@ enum EndpointRules {
         /// out) and compared whole copied each source twice more, some 4,000 instructions a
         /// destination where the answer was known.
         fileprivate static func same(_ a: UnsafePointer<Known>, _ facts: borrowing IntegrationFacts) -> Bool {
-            guard a.pointee.inCatalog == (facts.row != nil || facts.regionsSource != nil),
+            guard a.pointee.inCatalog == facts.inCatalog,
                 (a.pointee.endpoints == nil) == (facts.regionEndpoints == nil)
             else { return false }
             if let source = facts.endpointsSource {
@@ -535,7 +535,7 @@ enum EndpointRules {
 
     private static func spelledFromCatalog(_ q: Query) -> Endpoint {
         guard let ends = q.facts.regionEndpoints, let from = q.facts.endpointsFrom else {
-            if q.facts.row == nil && q.facts.regionsSource == nil {
+            if !q.facts.inCatalog {
                 return Endpoint(evidence: "\(q.name) is not in the catalog and the export gives no regionEndpoints")
             }
             return Endpoint(evidence: "neither the catalog nor the export gives regionEndpoints for \(q.name)")

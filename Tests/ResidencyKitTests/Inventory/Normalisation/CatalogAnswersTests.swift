@@ -89,4 +89,34 @@ import Testing
         }
         #expect(answers.count == 2)
     }
+
+    /// `ListSource.sameBesidesPlace` compares every field but the place, field by field: it
+    /// agrees with `==` on copies whose place is taken out, and a field added to `ListSource`
+    /// fails here until the comparison reads it too.
+    @Test func sameBesidesPlaceComparesEveryOtherField() {
+        #expect(
+            Mirror(reflecting: ListSource(decider: .exportMetadata, field: "", rowName: nil, origin: nil)).children
+                .map(\.label) == ["decider", "field", "rowName", "origin"])
+        var sources: [ListSource] = []
+        for decider in [
+            CatalogDecider.exportMetadata, .bundledCatalog(version: "1"), .bundledCatalog(version: "2"),
+            .userCatalog(path: "a.json"),
+        ] {
+            for field in ["regionEndpoints", "metadata.regionEndpoints"] {
+                for rowName in [nil, "Mixpanel", "Amplitude"] {
+                    for origin in [nil, Origin(file: "a.json", offset: 1), Origin(file: "b.json", offset: 1)] {
+                        sources.append(ListSource(decider: decider, field: field, rowName: rowName, origin: origin))
+                    }
+                }
+            }
+        }
+        func unplaced(_ s: ListSource) -> ListSource {
+            var s = s
+            s.origin = nil
+            return s
+        }
+        for a in sources {
+            for b in sources { #expect(a.sameBesidesPlace(b) == (unplaced(a) == unplaced(b)), "\(a) \(b)") }
+        }
+    }
 }
