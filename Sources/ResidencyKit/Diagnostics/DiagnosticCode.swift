@@ -309,7 +309,7 @@ extension DiagnosticCode {
     public static let E1511 = DiagnosticCode(
         "E1511", "two workspaces of a result document with one slug (reports name workspaces by slug; `check` refuses it at load, E0615)")
     public static let E1512 = DiagnosticCode(
-        "E1512", "a waived result in a result document that names no waiver, or a permitted one that names no permit (the outcome rests on them, and `check` writes both); or a waiver or permit where `check` writes none: a waiver on a pass, a not-applicable or a permitted result, a permit on any but a permitted one, an expired waiver on a waived result or an unexpired one on a failing one")
+        "E1512", "a waived result in a result document that names no waiver, or a permitted one that names no permit (the outcome rests on them, and `check` writes both); or a waiver or permit where `check` writes none: a waiver on a pass, a not-applicable or a permitted result, a permit or a legal basis on any but a permitted one, an expired waiver on a waived result or an unexpired one on a failing one")
     // MARK: Outputs (E16xx)
     public static let E1601 = DiagnosticCode(
         "E1601", "an output option with an empty path: `--markdown \"$GITHUB_STEP_SUMMARY\"` with the variable unset")

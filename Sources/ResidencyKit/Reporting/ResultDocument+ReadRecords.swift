@@ -556,7 +556,8 @@ extension Finding {
     /// waiver expired; a permit only on a permitted result. Without this, a failure turned
     /// into `"waived": [3]` by hand read as waived, and `report` rendered a compliant verdict
     /// from a document no waiver or permit had decided; and a waiver written on a pass by hand
-    /// was read, and listed by no report, as if it were there.
+    /// was read, and listed by no report, as if it were there. A legal basis is a permit's,
+    /// so it too is refused on any result but a permitted one.
     var basisProblem: BasisProblem? {
         switch outcome {
         case .waived where waiver == nil: return .missing("waiver")
@@ -564,6 +565,9 @@ extension Finding {
         default: break
         }
         if permit != nil, outcome != .permitted { return .unexpected("permit") }
+        // The basis is the permit's: on any other result `report --junit` printed a "legal
+        // basis" inside a failing test case, as if the failure had one.
+        if basis != nil, outcome != .permitted { return .unexpected("basis") }
         guard let waiver else { return nil }
         if outcome == .pass || outcome == .notApplicable || outcome == .permitted { return .unexpected("waiver") }
         // A waiver waives while it runs; past its day it leaves the result as it was.
@@ -593,6 +597,8 @@ extension Diagnostic {
             case .missing(let what):
                 ("\(result) names no \(what)", "`check` writes the \(what) a \(outcome.rawValue) result rests on")
             case .unexpected("permit"): ("\(result) names a permit", "`check` writes a permit only on a permitted result")
+            case .unexpected("basis"):
+                ("\(result) names a legal basis", "`check` writes a legal basis only on a permitted result, from its permit")
             case .unexpected(let what):
                 (
                     "\(result) names a \(what)",

@@ -221,6 +221,10 @@ import Testing
             "a fail result in `workspaces[0].results[0]` names a permit"
         ),
         (
+            "a legal basis on a failure", #""fail": [[0,[1,9],[0]]]"#, #""fail": [1️⃣[0,[1,9],[0],null,null,null,1]]"#, "E1512",
+            "a fail result in `workspaces[0].results[0]` names a legal basis"
+        ),
+        (
             "an unexpired waiver on a failure", #""fail": [[0,[1,9],[0]]]"#,
             #""fail": [1️⃣[0,[1,9],[0],null,null,null,null,null,"# + waiverNote(false) + "]]", "E1512",
             "a fail result in `workspaces[0].results[0]` names a waiver that had not expired"
