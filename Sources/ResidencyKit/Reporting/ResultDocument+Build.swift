@@ -11,10 +11,11 @@ extension ResultDocument {
         let bundle = program.bundle
         // Built once: the look-up by path serves every resource of every workspace. Each
         // workspace's flows are independent, so they are built in parallel.
-        let line = lines(files)
+        let lines = Lines(files)
         let slots = ParallelSlots<WorkspaceInfo>(count: workspaces.count)
         DispatchQueue.concurrentPerform(iterations: workspaces.count) { i in
-            slots.store(i, workspaceInfo(workspaces[i], line: line))
+            var lines = lines
+            slots.store(i, workspaceInfo(workspaces[i], lines: &lines))
         }
         let infos = slots.take()
         let (outcomes, bySeverity, gating) = tally(results, failOn: failOn, onlyNew: onlyNew)
@@ -113,23 +114,37 @@ extension ResultDocument {
     /// them): lines only, by binary search, since a column would mean scanning one-line exports.
     /// An origin at a JSON object's `{` counts from its first member: pretty-printed exports put
     /// the brace on a line of its own, and the line that names the resource is more use.
-    private static func lines(_ files: [SourceFile]) -> @Sendable (Origin?) -> Int? {
-        var byPath = TextMap<SourceFile>(minimumCapacity: files.count)
-        for f in files { byPath.insertIfAbsent(f.path, f) }
-        let files = byPath
-        return { origin in
-            guard let o = origin, let file = files[o.file] else { return nil }
+    /// The lines of a run's resources, by their origins: the files by path, shared by every
+    /// workspace, and the file last looked up, kept per workspace (`Lines.line`).
+    struct Lines: Sendable {
+        let files: TextMap<SourceFile>
+        /// The file the last origin named: a workspace's resources are all in one file, and
+        /// looking each one's path up again (hashing it) was most of the cost of its line.
+        private var last: SourceFile?
+
+        init(_ files: [SourceFile]) {
+            var byPath = TextMap<SourceFile>(minimumCapacity: files.count)
+            for f in files { byPath.insertIfAbsent(f.path, f) }
+            self.files = byPath
+        }
+
+        /// The line of an origin; nil when it came from no file the run read.
+        mutating func line(_ origin: Origin?) -> Int? {
+            guard let o = origin else { return nil }
+            // `==` on the one path string every origin of a file shares compares no bytes.
+            if last?.path != o.file { last = files[o.file] }
+            guard let file = last else { return nil }
             var offset = o.offset
             if offset < file.bytes.count, file.bytes[offset] == UInt8(ascii: "{") {
                 var next = offset + 1
-                while next < file.bytes.count, next - offset < 256, Self.isSpace(file.bytes[next]) { next += 1 }
+                while next < file.bytes.count, next - offset < 256, ResultDocument.isSpace(file.bytes[next]) { next += 1 }
                 if next < file.bytes.count, file.bytes[next] == UInt8(ascii: "\"") { offset = next }
             }
             return file.line(of: offset)
         }
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 }
+    fileprivate static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 }
 
     /// Whether a result trips this run's gate as the run counted it: at or above `failOn`,
     /// and with `--fail-on-new` only when the baseline did not have it.

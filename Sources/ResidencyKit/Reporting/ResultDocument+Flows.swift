@@ -43,10 +43,11 @@ extension ResultDocument {
         public var region: String?
     }
 
-    /// The workspace as the document records it; `line` turns a model origin into its line
+    /// The workspace as the document records it; `lines` turns a model origin into its line
     /// (nil when the model did not come from a file the run read).
-    static func workspaceInfo(_ m: WorkspaceModel, line: @Sendable (Origin?) -> Int?) -> WorkspaceInfo {
-        WorkspaceInfo(
+    static func workspaceInfo(_ m: WorkspaceModel, lines: inout Lines) -> WorkspaceInfo {
+        func line(_ o: Origin?) -> Int? { lines.line(o) }
+        return WorkspaceInfo(
             id: m.workspace.id, slug: m.workspace.slug, name: m.workspace.name, region: m.workspace.region,
             source: m.workspace.origin?.file, line: line(m.workspace.origin), dataSubjects: m.workspace.dataSubjects,
             // Read in place: a copy of each resource (`let d = m.destinations[i]`) retained its
