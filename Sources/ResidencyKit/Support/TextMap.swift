@@ -16,10 +16,10 @@
 struct TextMap<Value> {
     /// Held in one object, copied on write: a struct of several arrays was copied (a retain
     /// each) into every closure a look-up made.
-    private var storage = Storage()
+    private var storage: Storage
 
     init(minimumCapacity: Int = 0) {
-        storage.table = ByteTable(minimumCapacity: minimumCapacity)
+        storage = Storage(table: ByteTable(minimumCapacity: minimumCapacity))
         storage.values.reserveCapacity(minimumCapacity)
         storage.keyTexts.reserveCapacity(minimumCapacity)
     }
@@ -65,15 +65,20 @@ struct TextMap<Value> {
 
     private final class Storage {
         /// The keys with an ASCII form, by it; `values[n]` is the value of the table's text `n`.
-        var table = ByteTable()
+        /// A `let`: a look-up read a `var` of it with a retain and a release around the probe,
+        /// a third of its instructions (callgrind, 100 harness bundles: 27.0 million in look-ups
+        /// before, 18.4 after).
+        let table: ByteTable
         var values: [Value] = []
         /// Keys without an ASCII form, by `String` equality.
         var others: [String: Value] = [:]
         var keyTexts: [String] = []
 
+        init(table: ByteTable) { self.table = table }
+
         func copy() -> Storage {
-            let c = Storage()
-            (c.table, c.values, c.others, c.keyTexts) = (table.copy(), values, others, keyTexts)
+            let c = Storage(table: table.copy())
+            (c.values, c.others, c.keyTexts) = (values, others, keyTexts)
             return c
         }
 
