@@ -102,7 +102,7 @@ struct BatchContext: Sendable {
                 // once the run is known to fold them (`BatchedRun.merge`).
                 let passesToo = options.junitCases == nil
                 func letGo(_ o: Outcome) -> Bool { o == .notApplicable || (passesToo && o == .pass) }
-                part.notKept = ResultDocument.NotKept(counting: kept) { letGo(kept[$0].outcome) }
+                part.notKept = ResultDocument.NotKept(counting: kept) { letGo($1) }
                 kept.removeAllMoving(placeholder: .empty) { letGo($1.pointee.outcome) }
             }
             part.all = kept
@@ -289,7 +289,7 @@ struct BatchedRun {
             }
         }
         guard letGo.contains(true) else { return }
-        part.notKept.merge(ResultDocument.NotKept(counting: part.all) { letGo[$0] })
+        part.notKept.merge(ResultDocument.NotKept(counting: part.all) { i, _ in letGo[i] })
         // The rest moved forward in place: copied into a new list, each kept result (past the
         // cap, every failure of the batch) was a dozen retains on the run's serial merge.
         part.all.removeAllMoving(placeholder: .empty) { i, _ in letGo[i] }

@@ -207,8 +207,10 @@ public struct ResultDocument: Sendable, Equatable {
         /// The passing and not-applicable results among `results`, counted (a batch's, before
         /// they are let go). Results come grouped by workspace and policy: each group is added
         /// once, not hashed for each result.
-        /// `letGo`: which of them, by index (all of them by default).
-        init(counting results: [Finding], letGo: (Int) -> Bool = { _ in true }) {
+        /// `letGo`: which of them, by index and outcome (all of them by default). The outcome is
+        /// handed over: read by the caller as `results[i].outcome`, each result was copied whole
+        /// to read it, a dozen retains and releases for each of a batch's passes.
+        init(counting results: [Finding], letGo: (Int, Outcome) -> Bool = { _, _ in true }) {
             results.withUnsafeBufferPointer { all in
                 var i = 0
                 while i < all.count {
@@ -217,7 +219,7 @@ public struct ResultDocument: Sendable, Equatable {
                     var any = false
                     while i < all.count, all[i].policy == policy, all[i].workspace == workspace {
                         let outcome = all[i].outcome
-                        if outcome == .pass || outcome == .notApplicable, letGo(i) {
+                        if outcome == .pass || outcome == .notApplicable, letGo(i, outcome) {
                             counts[all[i].severity, outcome] += 1
                             any = true
                             count(all[i].change)
