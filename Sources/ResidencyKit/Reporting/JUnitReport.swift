@@ -288,6 +288,7 @@ public struct JUnitReport: Sendable {
     /// written in order (a night's texts were half of the JUnit render, on one core).
     private func detailTexts(_ suites: [Suite], _ doc: ResultDocument) -> [String?] {
         let places = suites.indices.flatMap { s in suites[s].cases.indices.map { (s, $0) } }
+        let policyTexts = suites.map { PolicyTexts($0.policy, self) }
         let parts = places.mapParts(of: 512) { places, range in
             doc.results.withUnsafeBufferPointer { results in
                 range.map { k -> String? in
@@ -296,7 +297,7 @@ public struct JUnitReport: Sendable {
                     guard case .result(let i) = testcase.content, Self.hasDetails(testcase.kind, results[i].outcome) else {
                         return nil
                     }
-                    return details(results[i], suites[s].policy)
+                    return details(results[i], policyTexts[s])
                 }
             }
         }
@@ -372,35 +373,76 @@ public struct JUnitReport: Sendable {
 
     /// The text a person reads under a finding: what, why, the values seen, what to do. One
     /// line per fact; every value in it neutralised on its line (`XMLText.value`).
-    private func details(_ r: Finding, _ policy: ResultDocument.PolicyInfo) -> String {
+    /// What every result's details say of its policy, neutralised once per policy rather than
+    /// for each of its results (a night's folder writes 600,000 details).
+    struct PolicyTexts {
+        var id: String
+        var title: String
+        /// The kind of resource its results are about, as the document spells it and as shown.
+        var kind: (raw: String, shown: String)
+        /// The closing lines: the policy's references, if any, and its file and line.
+        var tail: String
+
+        init(_ policy: ResultDocument.PolicyInfo, _ report: JUnitReport) {
+            id = report.v(policy.id)
+            title = report.v(policy.title)
+            kind = (policy.resourceKind, report.v(policy.resourceKind))
+            tail =
+                policy.references.isEmpty
+                ? "" : "references: " + policy.references.map { report.v($0) }.joined(separator: "; ") + "\n"
+            tail += "policy: " + report.v(policy.file) + ":" + String(policy.line)
+        }
+    }
+
+    private func details(_ r: Finding, _ policy: PolicyTexts) -> String {
         // One string grown in place: a night's folder writes 600,000 of these, and an array of
-        // lines joined afterwards was a quarter of its time.
+        // lines joined afterwards was a quarter of its time. A line's pieces are appended one
+        // by one: as a variadic list (an array) or joined with `+` (a string), each line built
+        // something only to be copied.
         var out = ""
         out.reserveCapacity(384)
-        func line(_ parts: String...) {
-            if !out.isEmpty { out += "\n" }
-            for part in parts { out += part }
+        /// More of the line begun last.
+        func more(_ a: String, _ b: String, _ c: String = "", _ d: String = "") {
+            out += a
+            out += b
+            out += c
+            out += d
         }
-        line(r.outcome.rawValue.uppercased(), " ", v(policy.id), " (", r.severity.rawValue, "): ", v(policy.title))
-        line("resource: ", v(r.resourceName), " (", v(r.workspace), "/", v(r.resourceKind), "/", v(r.resourceId), ")")
+        /// A new line.
+        func line(_ a: String, _ b: String = "", _ c: String = "") {
+            if !out.isEmpty { out += "\n" }
+            more(a, b, c)
+        }
+        line(Self.upper(r.outcome), " ", policy.id)
+        more(" (", r.severity.rawValue, "): ", policy.title)
+        line("resource: ", v(r.resourceName), " (")
+        more(v(r.workspace), "/", r.resourceKind == policy.kind.raw ? policy.kind.shown : v(r.resourceKind), "/")
+        more(v(r.resourceId), ")")
         if let m = r.message { line("finding: ", message(m)) }
         if let reason = r.reason { line("reason: ", message(reason)) }
-        if let basis = r.basis { line("legal basis (", v(r.permit ?? "permit"), "): ", message(basis)) }
+        if let basis = r.basis {
+            line("legal basis (", v(r.permit ?? "permit"), "): ")
+            out += message(basis)
+        }
         if !r.evidence.isEmpty {
             line("evidence:")
             for e in r.evidence {
-                line("  ", v(e.expression), " = ", message(e.value))
-                if let from = e.from { out += " ← " + message(from) }
+                line("  ", v(e.expression), " = ")
+                out += message(e.value)
+                if let from = e.from { more(" ← ", message(from)) }
             }
         }
         if let remediation = r.remediation { line("remediation: ", message(remediation)) }
-        if !policy.references.isEmpty { line("references: ", policy.references.map { v($0) }.joined(separator: "; ")) }
-        line("policy: ", v(policy.file), ":", String(policy.line))
+        line(policy.tail)
         return out
     }
 
+    /// An outcome as a result's details begin: upper-cased once, not for each result.
+    private static let uppercased = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0, $0.rawValue.uppercased()) })
+    private static func upper(_ o: Outcome) -> String { uppercased[o]! }
+
     /// A name, an id or a path from the document, as JUnit shows it.
-    private func v(_ s: String) -> String { XMLText.value(s) }
+    fileprivate func v(_ s: String) -> String { XMLText.value(s) }
 
     /// A message or a value from the document, as JUnit shows it (on one line).
     private func message(_ s: String) -> String { XMLText.value(s, limit: XMLText.messageLimit) }
