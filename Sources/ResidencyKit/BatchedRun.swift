@@ -103,7 +103,7 @@ struct BatchContext: Sendable {
                 let passesToo = options.junitCases == nil
                 func letGo(_ o: Outcome) -> Bool { o == .notApplicable || (passesToo && o == .pass) }
                 part.notKept = ResultDocument.NotKept(counting: kept) { letGo($1) }
-                kept.removeAllMoving(placeholder: .empty) { letGo($1.pointee.outcome) }
+                kept.removeAllMoving { letGo($1.pointee.outcome) }
             }
             part.all = kept
             part.workspaces = doc.workspaces
@@ -292,7 +292,7 @@ struct BatchedRun {
         part.notKept.merge(ResultDocument.NotKept(counting: part.all) { i, _ in letGo[i] })
         // The rest moved forward in place: copied into a new list, each kept result (past the
         // cap, every failure of the batch) was a dozen retains on the run's serial merge.
-        part.all.removeAllMoving(placeholder: .empty) { i, _ in letGo[i] }
+        part.all.removeAllMoving { i, _ in letGo[i] }
     }
 
     /// The document once every batch is merged: everything but the records (and, unless the

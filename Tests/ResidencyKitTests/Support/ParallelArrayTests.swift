@@ -51,7 +51,7 @@ import Testing
     }
 
     /// (count, which are removed): the rest in order, each element alive once (none freed
-    /// twice, none leaked) and no placeholder left behind.
+    /// twice, none leaked), every removed one freed, and each visited where it was.
     static let removals: [(Int, [Int])] = [
         (0, []), (5, []), (5, [0, 1, 2, 3, 4]), (6, [0]), (6, [5]), (8, [1, 2, 5]), (9, [0, 2, 4, 6, 8]),
         (200, Array(stride(from: 3, to: 200, by: 7))),
@@ -61,15 +61,36 @@ import Testing
     func removeAllMovingKeepsTheRestInOrder(count: Int, removed: [Int]) {
         let tally = Tally()
         do {
-            let placeholder = Counted(-1, tally)
             var all = (0..<count).map { Counted($0, tally) }
-            all.removeAllMoving(placeholder: placeholder) { i, element in
+            all.removeAllMoving { i, element in
                 #expect(element.pointee.n == i)
                 return removed.contains(element.pointee.n)
             }
             let expected = (0..<count).filter { !removed.contains($0) }
             #expect(all.map(\.n) == expected)
-            #expect(tally.alive == expected.count + 1)
+            #expect(tally.alive == expected.count)
+        }
+        #expect(tally.alive == 0)
+    }
+
+    /// The same, for elements of several words (a reference, a heap text and a number), as a
+    /// result is: each trades places by its bytes whole.
+    @Test(arguments: removals)
+    func removeAllMovingMovesWideElementsWhole(count: Int, removed: [Int]) {
+        struct Wide {
+            var counted: Counted
+            var text: String
+            var n: Int
+        }
+        let tally = Tally()
+        do {
+            var all = (0..<count).map { Wide(counted: Counted($0, tally), text: "a text past the inline size \($0)", n: $0) }
+            all.removeAllMoving { i, element in removed.contains(i) }
+            let expected = (0..<count).filter { !removed.contains($0) }
+            #expect(all.map(\.n) == expected)
+            #expect(all.map(\.counted.n) == expected)
+            #expect(all.map(\.text) == expected.map { "a text past the inline size \($0)" })
+            #expect(tally.alive == expected.count)
         }
         #expect(tally.alive == 0)
     }
