@@ -53,6 +53,19 @@ package final class XMLWriter {
         try check(xmlTextWriterWriteString(writer, XMLText.sanitised(value)), "xmlTextWriterWriteString")
     }
 
+    /// `text` of UTF-8 bytes that end in a NUL (as libxml2 takes them), written as they are
+    /// when `XMLText.isClean` finds nothing to remove: a night's JUnit details are built as
+    /// bytes, which grow in place for a fraction of what a `String` costs, and need no copy
+    /// into a C string.
+    func text(nulTerminated bytes: [UInt8]) throws {
+        precondition(bytes.last == 0, "XMLWriter.text(nulTerminated:) without its NUL")
+        let clean = bytes.withUnsafeBufferPointer { XMLText.isClean(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        guard clean else { return try text(String(decoding: bytes.dropLast(), as: UTF8.self)) }
+        try bytes.withUnsafeBufferPointer {
+            try check(xmlTextWriterWriteString(writer, $0.baseAddress), "xmlTextWriterWriteString")
+        }
+    }
+
     func endElement() throws {
         try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
     }
@@ -62,6 +75,14 @@ package final class XMLWriter {
         try startElement(name)
         for (k, v) in attributes { try attribute(k, v) }
         if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// `element` with its text as `text(nulTerminated:)` takes it.
+    func element(_ name: String, attributes: [(String, String)] = [], nulTerminated text: [UInt8]) throws {
+        try startElement(name)
+        for (k, v) in attributes { try attribute(k, v) }
+        try self.text(nulTerminated: text)
         try endElement()
     }
 

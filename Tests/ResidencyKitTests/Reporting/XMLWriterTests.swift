@@ -17,6 +17,23 @@ import Testing
         #expect(XMLWriter.isWellFormed(xml))
     }
 
+    /// Text given as NUL-terminated bytes is written as `text` writes the same string: escaped,
+    /// what XML forbids removed, and a letter whose bytes begin with 0xEF kept.
+    @Test(arguments: ["x < y && ]]>", "bell\u{1} \u{FFFE}gone", "fullwidth ＄ kept\nline two", ""])
+    func bytesAreWrittenAsTheirStringIs(text: String) throws {
+        func written(_ write: (XMLWriter) throws -> Void) throws -> String {
+            let w = try XMLWriter(indent: false)
+            try w.startElement("t")
+            try write(w)
+            try w.endElement()
+            return try w.finish()
+        }
+        let asBytes = try written { try $0.text(nulTerminated: Array(text.utf8) + [0]) }
+        #expect(asBytes == (try written { try $0.text(text) }))
+        #expect(XMLWriter.isWellFormed(asBytes))
+        #expect(!asBytes.contains("\u{1}") && !asBytes.contains("\u{FFFE}"))
+    }
+
     @Test func detectsMalformedXML() {
         #expect(!XMLWriter.isWellFormed("<a><b></a>"))
         #expect(XMLWriter.isWellFormed("<a><b/></a>"))
