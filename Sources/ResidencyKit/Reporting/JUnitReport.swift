@@ -108,9 +108,12 @@ public struct JUnitReport: Sendable {
             try w.startElement("properties")
             for (name, value) in props { try w.element("property", attributes: [("name", name), ("value", value)]) }
             try w.endElement()
-            for c in suite.cases {
-                try write(c, suite.policy, classname, doc, w, details: texts[next])
-                next += 1
+            // Results read in place: `doc.results[i]` copied each one whole to write it.
+            try doc.results.withUnsafeBufferPointer { results in
+                for c in suite.cases {
+                    try write(c, suite.policy, classname, results, w, details: texts[next])
+                    next += 1
+                }
             }
             try w.endElement()
         }
@@ -308,11 +311,11 @@ public struct JUnitReport: Sendable {
     static func hasDetails(_ kind: Case.Kind, _ outcome: Outcome) -> Bool { kind != .passed || outcome != .pass }
 
     private func write(
-        _ c: Case, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ doc: ResultDocument, _ w: XMLWriter,
-        details: [UInt8]?
+        _ c: Case, _ policy: ResultDocument.PolicyInfo, _ classname: String, _ results: UnsafeBufferPointer<Finding>,
+        _ w: XMLWriter, details: [UInt8]?
     ) throws {
         switch c.content {
-        case .result(let i): try write(doc.results[i], c.kind, policy, classname, w, details: details ?? [0])
+        case .result(let i): try write(results[i], c.kind, policy, classname, w, details: details ?? [0])
         case .notice(let n):
             try w.startElement("testcase")
             try w.attribute("classname", classname)
