@@ -191,24 +191,10 @@ enum JSONBytes {
     /// character. Eight bytes at a time ("has a zero byte" bit tricks, as the JSON reader
     /// scans strings), since most strings in a report need nothing.
     static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let p = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
-        while i + 8 <= utf8.count {
-            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-            // A byte below 0x20 borrows when 0x20 is subtracted; bytes of 0x80 and above are
-            // excluded by `~w` (they are UTF-8, never escaped).
-            let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
-            if special & high != 0 { return true }
-            i += 8
-        }
-        while i < utf8.count {
-            let b = p[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == 92 { return true }
-            i += 1
-        }
-        return false
+        // Bytes of 0x80 and above are UTF-8, never escaped: `below` leaves them unmarked.
+        !WordScan.all(
+            utf8, flags: { WordScan.equal($0, 0x22) | WordScan.equal($0, 0x5C) | WordScan.below($0, 0x20) },
+            { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C })
     }
 
     /// Appends `s` as a quoted JSON string, escaped per RFC 8259.

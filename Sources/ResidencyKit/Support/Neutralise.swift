@@ -41,26 +41,13 @@ package enum Neutralise {
         return visibleByScalars(s, keepTabs: keepTabs, keepLineFeeds: keepLineFeeds)
     }
 
-    /// Whether every byte is printable ASCII (0x20 to 0x7E), eight bytes at a time: a
-    /// byte-wise `contains` was a twentieth of writing a night's JUnit folder, whose every
-    /// name and message is asked this.
+    /// Whether every byte is printable ASCII (0x20 to 0x7E), eight bytes at a time
+    /// (`WordScan`): every name and message of a night's JUnit folder is asked this.
     static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let p = b.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
-        while i + 8 <= b.count {
-            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let del = w ^ (ones &* 0x7F)
-            // Any byte below 0x20 borrows, a byte of 0x80 or above has its high bit, and 0x7F
-            // is a zero of `del`: each test is exact about whether the word holds one.
-            if (((w &- ones &* 0x20) & ~w) | w | ((del &- ones) & ~del)) & high != 0 { return false }
-            i += 8
+        // A byte of 0x80 or above has its own high bit set.
+        WordScan.all(b, flags: { WordScan.below($0, 0x20) | ($0 & WordScan.high) | WordScan.equal($0, 0x7F) }) {
+            $0 >= 0x20 && $0 < 0x7F
         }
-        while i < b.count {
-            if p[i] < 0x20 || p[i] >= 0x7F { return false }
-            i += 1
-        }
-        return true
     }
 
     /// `visible` of a string's UTF-8 bytes (valid, as every `String`'s are). Each hidden scalar

@@ -49,26 +49,6 @@ import Testing
         #expect(XMLText.sanitised(input) == expected)
     }
 
-    /// The word-at-a-time scan answers as the byte-wise definition does: every byte value at
-    /// every place of a word and of the tail, and words that mix them.
-    @Test func theCleanScanAgreesWithTheDefinitionAtEveryByte() {
-        func definition(_ b: [UInt8]) -> Bool { !b.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) } }
-        for length in [1, 7, 8, 9, 16, 19] {
-            for place in 0..<length {
-                for byte in 0...255 {
-                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
-                    bytes[place] = UInt8(byte)
-                    #expect(bytes.withUnsafeBufferPointer { XMLText.isClean($0) } == definition(bytes), "\(bytes)")
-                    // Beside bytes that flag a word without being removed, and UTF-8 above 0x80.
-                    bytes[(place + 1) % length] = 0x0A
-                    bytes[(place + 2) % length] = 0xE2
-                    #expect(bytes.withUnsafeBufferPointer { XMLText.isClean($0) } == definition(bytes), "\(bytes)")
-                }
-            }
-        }
-        #expect([UInt8]().withUnsafeBufferPointer { XMLText.isClean($0) })
-    }
-
     @Test func reportsLibraryVersion() {
         #expect(Int(XMLWriter.libraryVersion) ?? 0 >= 20900)
     }

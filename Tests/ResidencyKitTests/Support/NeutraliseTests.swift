@@ -85,21 +85,4 @@ import Testing
         #expect(cut.unicodeScalars.count == 103)
     }
 
-    /// The word-at-a-time printable test answers as the byte-wise definition does: every byte
-    /// value at every place of a word and of the tail, beside printable and UTF-8 bytes.
-    @Test func thePrintableScanAgreesWithTheDefinitionAtEveryByte() {
-        func definition(_ b: [UInt8]) -> Bool { !b.contains { $0 < 0x20 || $0 >= 0x7F } }
-        for length in [1, 7, 8, 9, 16, 19] {
-            for place in 0..<length {
-                for byte in 0...255 {
-                    var bytes = [UInt8](repeating: UInt8(ascii: "~"), count: length)
-                    bytes[place] = UInt8(byte)
-                    #expect(bytes.withUnsafeBufferPointer { Neutralise.isPrintableASCII($0) } == definition(bytes), "\(bytes)")
-                    bytes[(place + 1) % length] = UInt8(ascii: " ")
-                    #expect(bytes.withUnsafeBufferPointer { Neutralise.isPrintableASCII($0) } == definition(bytes), "\(bytes)")
-                }
-            }
-        }
-        #expect([UInt8]().withUnsafeBufferPointer { Neutralise.isPrintableASCII($0) })
-    }
 }
