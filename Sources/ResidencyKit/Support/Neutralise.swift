@@ -30,7 +30,7 @@ package enum Neutralise {
     package static func visible(_ s: String, keepTabs: Bool = false, keepLineFeeds: Bool = false) -> String {
         // Printable ASCII, the usual case, is returned as it is without looking at scalars.
         let printable = s.utf8.withContiguousStorageIfAvailable { isPrintableASCII($0) }
-        if printable ?? !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
+        if printable ?? Array(s.utf8).withUnsafeBufferPointer({ isPrintableASCII($0) }) { return s }
         // Text with a line break, a control or a letter past ASCII (a SARIF message of several
         // lines, a clipped one ending in `…`): byte by byte, each scalar past ASCII decoded only
         // to ask whether it is hidden (appending scalars one at a time took 3% of rendering a

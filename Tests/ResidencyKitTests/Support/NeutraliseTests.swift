@@ -84,5 +84,4 @@ import Testing
         #expect(cut.hasSuffix("xx\"; expected \"eu\""))
         #expect(cut.unicodeScalars.count == 103)
     }
-
 }
