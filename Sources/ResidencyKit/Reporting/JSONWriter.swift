@@ -190,10 +190,14 @@ enum JSONBytes {
     /// Whether a string's bytes hold anything JSON must escape: `"`, `\` or a control
     /// character. Eight bytes at a time ("has a zero byte" bit tricks, as the JSON reader
     /// scans strings), since most strings in a report need nothing.
-    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Bytes of 0x80 and above are UTF-8, never escaped: `below` leaves them unmarked.
-        !WordScan.all(
-            utf8, flags: { WordScan.equal($0, 0x22) | WordScan.equal($0, 0x5C) | WordScan.below($0, 0x20) },
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { firstEscaped(utf8, from: 0) < utf8.count }
+
+    /// The offset of the first byte at or after `from` that is escaped, or `utf8.count`.
+    /// Bytes of 0x80 and above are UTF-8, never escaped: `below` leaves them unmarked.
+    @inline(__always)
+    static func firstEscaped(_ utf8: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        WordScan.first(
+            utf8, from: from, flags: { WordScan.equal($0, 0x22) | WordScan.equal($0, 0x5C) | WordScan.below($0, 0x20) },
             { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C })
     }
 
@@ -207,14 +211,17 @@ enum JSONBytes {
     static func appendString(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
-        // Most strings need no escaping: copy them in one go.
-        if !needsEscaping(utf8) { return bytes.append(contentsOf: utf8) }
-        // The bytes between two that need escaping are copied as one run: appended one at a
-        // time, a message quoting a few values cost a uniqueness check per byte.
+        // The bytes between two that need escaping are copied as one run, and the next one is
+        // found eight bytes at a time: byte by byte, the texts with quotes in them (a third of
+        // a record's `strings`: the messages' pieces around a quoted value) cost 200
+        // instructions each, 1.2% of `check`'s. Most texts need none and are copied in one go.
         var run = 0
-        for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == 92 {
+        while true {
+            let i = firstEscaped(utf8, from: run)
             if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            guard i < utf8.count else { return }
             run = i + 1
+            let b = utf8[i]
             switch b {
             case UInt8(ascii: "\""): bytes.append(92); bytes.append(b)
             case 92: bytes.append(92); bytes.append(92)
@@ -224,6 +231,5 @@ enum JSONBytes {
             default: bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
             }
         }
-        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
     }
 }

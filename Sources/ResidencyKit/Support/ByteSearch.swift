@@ -63,19 +63,26 @@ enum WordScan {
     @inline(__always)
     static func all(
         _ b: UnsafeBufferPointer<UInt8>, flags: (UInt64) -> UInt64, _ byteIsFine: (UInt8) -> Bool
-    ) -> Bool {
-        guard let p = b.baseAddress else { return true }
-        var i = 0
+    ) -> Bool { first(b, from: 0, flags: flags, byteIsFine) == b.count }
+
+    /// The offset of the first byte at or after `from` that fails `byteIsFine`, or `b.count`
+    /// when none does; `flags` as for `all`.
+    @inline(__always)
+    static func first(
+        _ b: UnsafeBufferPointer<UInt8>, from: Int, flags: (UInt64) -> UInt64, _ byteIsFine: (UInt8) -> Bool
+    ) -> Int {
+        guard let p = b.baseAddress else { return b.count }
+        var i = from
         while i + 8 <= b.count {
             if flags(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))) != 0 {
-                for k in i..<(i + 8) where !byteIsFine(p[k]) { return false }
+                for k in i..<(i + 8) where !byteIsFine(p[k]) { return k }
             }
             i += 8
         }
         while i < b.count {
-            if !byteIsFine(p[i]) { return false }
+            if !byteIsFine(p[i]) { return i }
             i += 1
         }
-        return true
+        return b.count
     }
 }

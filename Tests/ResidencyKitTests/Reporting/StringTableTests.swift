@@ -21,6 +21,30 @@ import Testing
         #expect(table.string(1) == "us")
     }
 
+    /// The ranks against their definition (a stable sort by falling count), on tables that
+    /// take the counting path (counts below the table's size) and the packed-key path (one
+    /// text used far more often than the table has texts), with ties and a text used once.
+    @Test(arguments: [(texts: 1, most: 1), (texts: 7, most: 3), (texts: 300, most: 40), (texts: 20, most: 5_000)])
+    func ranksAreAStableSortByFallingUses(texts: Int, most: Int) {
+        var generator = RegexGenerator(seed: UInt64(texts * 31 + most))
+        let table = StringTable()
+        var uses = [Int](repeating: 0, count: texts)
+        for i in 0..<texts { _ = table.number("t\(i)") }
+        for i in 0..<texts { uses[i] = 1 }
+        // The last text the most used, the others a few uses each, many of them tied.
+        for _ in 0..<(most - 1) { _ = table.number("t\(texts - 1)") }
+        uses[texts - 1] = most
+        for i in 0..<(texts - 1) {
+            let extra = generator.next(4)
+            for _ in 0..<extra { _ = table.number("t\(i)") }
+            uses[i] += extra
+        }
+        let expected = uses.indices.sorted { uses[$0] != uses[$1] ? uses[$0] > uses[$1] : $0 < $1 }
+        let (order, rank) = table.ranks()
+        #expect(order == expected)
+        #expect(order.indices.allSatisfy { rank[order[$0]] == $0 })
+    }
+
     /// A piece of a longer text is the same text as that text on its own.
     @Test func aPieceIsTheTextItSpells() {
         let table = StringTable()

@@ -36,4 +36,25 @@ import Testing
         let empty = [UInt8]().withUnsafeBufferPointer(scan)
         #expect(empty, "\(name): no bytes")
     }
+
+    /// `WordScan.first` (through `JSONBytes.firstEscaped`, which the JSON writer's escaping
+    /// loop calls from after each byte it escaped) finds the first byte that fails, from any
+    /// place: in the first word, a later one or the tail, and past two that fail.
+    @Test func firstFindsTheFirstFailingByteFromAnyPlace() {
+        let fine: (UInt8) -> Bool = { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
+        for length in [1, 8, 9, 17, 23] {
+            for place in 0..<length {
+                for byte: UInt8 in [0x00, 0x0A, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0xE2] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[place] = byte
+                    bytes[(place * 7 + 3) % length] = 0x22
+                    for from in 0...length {
+                        let expected = bytes[from...].firstIndex { !fine($0) } ?? length
+                        let found = bytes.withUnsafeBufferPointer { JSONBytes.firstEscaped($0, from: from) }
+                        #expect(found == expected, "\(bytes) from \(from)")
+                    }
+                }
+            }
+        }
+    }
 }

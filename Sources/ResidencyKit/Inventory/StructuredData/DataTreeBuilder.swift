@@ -171,18 +171,26 @@ struct DataTreeBuilder: Sendable {
         if frame.isObject {
             first = members.count
             count = openMembers.count - base
-            members.append(contentsOf: openMembers[base...])
-            openMembers.removeLast(count)
+            Self.move(&openMembers, from: base, to: &members)
         } else {
             first = elements.count
             count = openElements.count - base
-            elements.append(contentsOf: openElements[base...])
-            openElements.removeLast(count)
+            Self.move(&openElements, from: base, to: &elements)
         }
         let i = Int(frame.node)
         nodes[i].end = end
         nodes[i].a = UInt32(truncatingIfNeeded: first)
         nodes[i].b = UInt32(truncatingIfNeeded: count)
+    }
+
+    /// Moves the entries of `open` from `base` on to the end of `to`. Through a buffer of them
+    /// and one element at a time off the end (four on average): appending the slice and
+    /// `removeLast(_:)` took the generic paths, some 250 instructions a container, 1.5% of
+    /// `check`'s over the harness's bundles.
+    @inline(__always)
+    private static func move<Entry: BitwiseCopyable>(_ open: inout [Entry], from base: Int, to: inout [Entry]) {
+        open.withUnsafeBufferPointer { to.append(contentsOf: UnsafeBufferPointer(rebasing: $0[base...])) }
+        for _ in base..<open.count { open.removeLast() }
     }
 
     private static func offset(_ value: Int) -> UInt32 {
