@@ -57,12 +57,18 @@ package struct WorkspaceModel: Sendable {
         // sources of one id are reported by the decoder).
         var sourceIndex = TextMap<Int32>(minimumCapacity: sources.count)
         for i in sources.indices.reversed() { sourceIndex.insertIfAbsent(sources[i].id, Int32(i)) }
-        var perSource = [[Value]](repeating: [], count: sources.count)
-        sourceOfDestination = destinations.indices.map { i in
-            guard let s = sourceIndex[destinations[i].sourceId] else { return -1 }
-            perSource[Int(s)].append(.ref(.destination, Int32(i)))
-            return s
+        sourceOfDestination = destinations.indices.map { sourceIndex[destinations[$0].sourceId] ?? -1 }
+        // Each source's list made with room for all of its destinations, counted first: grown
+        // one append at a time, the lists of the harness's bundles were reallocated 116 times
+        // a bundle.
+        var counts = [Int](repeating: 0, count: sources.count)
+        for s in sourceOfDestination where s >= 0 { counts[Int(s)] += 1 }
+        var perSource = counts.map { n -> [Value] in
+            var list: [Value] = []
+            list.reserveCapacity(n)
+            return list
         }
+        for (i, s) in sourceOfDestination.enumerated() where s >= 0 { perSource[Int(s)].append(.ref(.destination, Int32(i))) }
         destinationsOfSource = perSource.map(Value.list)
         sourceList = .list(sources.indices.map { .ref(.source, Int32($0)) })
         destinationList = .list(destinations.indices.map { .ref(.destination, Int32($0)) })

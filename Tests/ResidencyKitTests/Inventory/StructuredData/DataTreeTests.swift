@@ -15,6 +15,22 @@ import Testing
         #expect(dups.first?.key == "a" && dups.first?.firstStart == 1 && dups.first?.secondStart == 13)
     }
 
+    /// A member looked up by its key's bytes: among keys of the same length, escaped keys
+    /// (kept decoded in the string table), the empty key, UTF-8 keys and repeats (the first).
+    static let lookUps: [(key: String, expected: Int?)] = [
+        ("name", 2), ("slug", 1), ("id", 3), ("", 4), ("settings", 5), ("metadata", 6), ("é", 7), ("e\u{301}", 8),
+        ("nam", nil), ("names", nil), ("Name", nil), ("zz", nil), ("meta", nil),
+    ]
+
+    @Test("StructuredData: a member is found by its key's bytes", arguments: lookUps)
+    func lookUp(_ key: String, _ expected: Int?) throws {
+        let text = #"{"slug":1,"n\u0061me":2,"id":3,"":4,"settings":5,"metadata":6,"é":7,"e\u0301":8,"id":9}"#
+        let root = try parseJSON(text).root
+        #expect(root[key]?.int == expected, "\(key.debugDescription)")
+        let empty = try parseJSON("{}").root
+        #expect(empty[key] == nil)
+    }
+
     /// Document → (key, first offset, repeat offset) of each duplicate, in document order.
     static let duplicateDocuments: [(String, [String])] = [
         (#"{"a":1,"a":2,"a":3}"#, ["a@1/7", "a@1/13"]),
