@@ -53,8 +53,8 @@ final class StringTable {
     ///
     /// A counting sort by uses: texts are placed in order of first use into the slots their
     /// count leaves them, which is the order a stable sort by falling count gives. Sorted
-    /// through a comparing closure, a night's two and a half million texts were a ninetieth of
-    /// `check`'s instructions; counted, they take a few passes over two arrays. A table whose
+    /// through a comparing closure, the texts were 1.2% of `check`'s instructions over the
+    /// harness's bundles; counted, they take a few passes over two arrays. A table whose
     /// most used text is used far more often than it has texts (a counting array that would
     /// outgrow the table) is sorted by one packed key instead, to the same order.
     func ranks() -> (order: [Int], rank: [Int]) {

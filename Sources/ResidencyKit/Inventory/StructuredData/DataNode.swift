@@ -204,9 +204,10 @@ extension DataNode {
         if range.isEmpty { return nil }
         var probe = key
         // The members and the text read through one buffer each for the whole scan, and a
-        // key's bytes compared only when its length is the probe's: through `text(lo:hi:equals:)`
-        // each member opened the text's buffer again, 250 instructions a look-up, 5% of `check`'s
-        // over the harness's bundles.
+        // key's bytes compared only when its length is the probe's: through
+        // `text(lo:hi:equals:)` each member compared opened the text's buffer again. Look-ups
+        // are 5% of `check`'s instructions over the harness's bundles (220 each, 210 now): the
+        // scan itself, which a decoder that walks each object's members once would not need.
         return probe.withUTF8 { keyBytes -> DataNode? in
             storage.members.withUnsafeBufferPointer { members in
                 storage.bytes.withUnsafeBufferPointer { text in
