@@ -78,7 +78,7 @@ final class StringTable {
             }
             for i in 0..<n { order[rank[i]] = i }
         } else {
-            // Fewer uses first in the high bits flipped, then first use: each key is unique.
+            // More uses first (each count taken from the most), then first use: no two keys equal.
             var keys = uses.enumerated().map { i, u in UInt64(most - u) << 32 | UInt64(i) }
             keys.sort()
             for (r, key) in keys.enumerated() {
