@@ -374,8 +374,6 @@ public struct JUnitReport: Sendable {
         try w.endElement()
     }
 
-    /// The text a person reads under a finding: what, why, the values seen, what to do. One
-    /// line per fact; every value in it neutralised on its line (`XMLText.value`).
     /// What every result's details say of its policy, neutralised once per policy rather than
     /// for each of its results (a night's folder writes 600,000 details).
     struct PolicyTexts {
@@ -397,8 +395,9 @@ public struct JUnitReport: Sendable {
         }
     }
 
-    /// A result's details as UTF-8 ending in a NUL, as `XMLWriter.text(nulTerminated:)` takes
-    /// them.
+    /// The text a person reads under a finding: what, why, the values seen, what to do. One
+    /// line per fact; every value in it neutralised on its line (`XMLText.value`). As UTF-8
+    /// ending in a NUL, as `XMLWriter.text(nulTerminated:)` takes it.
     private func details(_ r: Finding, _ policy: PolicyTexts) -> [UInt8] {
         // One buffer grown in place: a night's folder writes 600,000 of these. An array of
         // lines joined afterwards was a quarter of its time; a `String` appended to piece by

@@ -203,8 +203,8 @@ extension Array {
     /// kept forward over those removed. `removeAll(where:)` swaps them into place, and a swap
     /// of a result copies it (a retain of every reference in it, and a release): a batch's
     /// 30,000 kept failures cost as much that way as filtering them into a new array. Here an
-    /// element kept trades places with the first one removed by their bytes (a move, which is
-    /// all a Swift value's bytes need), and those removed end up after the kept ones, where
+    /// element kept trades places with the first one removed through the buffer's `swapAt`
+    /// (moves, no retain), and those removed end up after the kept ones, where
     /// `removeSubrange` destroys them once. (Each removed place was refilled with a placeholder
     /// before, copied and then destroyed: 31,837 copies over 100 of the harness's bundles.)
     /// `isRemoved` is given the element's index (in the array as it was) and its address, to
@@ -215,18 +215,10 @@ extension Array {
         var kept = 0
         withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let size = MemoryLayout<Element>.size
-            withUnsafeTemporaryAllocation(byteCount: Swift.max(size, 1), alignment: MemoryLayout<Element>.alignment) { spare in
-                // Element `i` is where it was until it is visited: only places before it move.
-                for i in 0..<buffer.count where !isRemoved(i, base + i) {
-                    if kept != i {
-                        let a = UnsafeMutableRawPointer(base + kept), b = UnsafeMutableRawPointer(base + i)
-                        spare.baseAddress!.copyMemory(from: a, byteCount: size)
-                        a.copyMemory(from: b, byteCount: size)
-                        b.copyMemory(from: spare.baseAddress!, byteCount: size)
-                    }
-                    kept += 1
-                }
+            // Element `i` is where it was until it is visited: only places before it move.
+            for i in 0..<buffer.count where !isRemoved(i, base + i) {
+                buffer.swapAt(kept, i)
+                kept += 1
             }
         }
         removeSubrange(kept..<count)

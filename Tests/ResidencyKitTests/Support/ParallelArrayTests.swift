@@ -74,7 +74,7 @@ import Testing
     }
 
     /// The same, for elements of several words (a reference, a heap text and a number), as a
-    /// result is: each trades places by its bytes whole.
+    /// result is: each trades places whole.
     @Test(arguments: removals)
     func removeAllMovingMovesWideElementsWhole(count: Int, removed: [Int]) {
         struct Wide {
