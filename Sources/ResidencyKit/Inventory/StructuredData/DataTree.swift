@@ -114,14 +114,15 @@ struct DataTree: Sendable {
 }
 
 extension DataTree {
-    /// The arrays behind a tree. One reference-counted object, so that copying a `DataNode`
-    /// costs one retain rather than one per array.
+    /// The lists behind a tree. One reference-counted object, so that copying a `DataNode`
+    /// costs one retain rather than one per list. The three lists of values are the
+    /// builder's memory, taken over as it was filled (`TreeBuffer`) and freed here.
     final class Storage: Sendable {
-        let nodes: [Node]
+        let nodes: TreeRun<Node>
         /// The members of all objects; each object's members are contiguous, in document order.
-        let members: [Member]
+        let members: TreeRun<Member>
         /// The element node indices of all arrays; each array's are contiguous.
-        let elements: [UInt32]
+        let elements: TreeRun<UInt32>
         /// Strings that are not a plain byte range of `bytes`: ones with escapes, and every
         /// string a builder was given (YAML values are already decoded by the YAML library).
         let strings: [String]
@@ -129,12 +130,19 @@ extension DataTree {
         /// `SourceFile` it came from, not copied.
         let bytes: [UInt8]
 
-        init(nodes: [Node], members: [Member], elements: [UInt32], strings: [String], bytes: [UInt8]) {
+        /// Owns the runs from now on.
+        init(nodes: TreeRun<Node>, members: TreeRun<Member>, elements: TreeRun<UInt32>, strings: [String], bytes: [UInt8]) {
             self.nodes = nodes
             self.members = members
             self.elements = elements
             self.strings = strings
             self.bytes = bytes
+        }
+
+        deinit {
+            nodes.release()
+            members.release()
+            elements.release()
         }
 
         /// The decoded text of a string stored either way; `lo..<hi` is a byte range of

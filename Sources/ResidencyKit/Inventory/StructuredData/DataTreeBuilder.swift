@@ -6,22 +6,25 @@
 /// `key` followed by one value, then `end`; arrays likewise without keys. Misuse (a value in
 /// an object without a key, an unbalanced `end`, two top-level values) is a programming error
 /// and traps.
-struct DataTreeBuilder: Sendable {
-    var nodes: [DataTree.Node] = []
-    var members: [DataTree.Member] = []
-    var elements: [UInt32] = []
+///
+/// Its lists are `TreeBuffer`s, owned by this one builder and handed to the tree it finishes
+/// without a copy: the builder is used up by `finish()`, and never copied.
+struct DataTreeBuilder: ~Copyable, Sendable {
+    var nodes: TreeBuffer<DataTree.Node>
+    var members: TreeBuffer<DataTree.Member>
+    var elements: TreeBuffer<UInt32>
     var strings: [String] = []
     /// Members and elements of the containers still open, innermost last. A container's
     /// entries are contiguous here and move to `members`/`elements` when it closes, so every
     /// finished container's children end up contiguous without knowing their count upfront.
-    var openMembers: [DataTree.Member] = []
-    var openElements: [UInt32] = []
-    var frames: [Frame] = []
+    var openMembers = TreeBuffer<DataTree.Member>(capacity: 256)
+    var openElements = TreeBuffer<UInt32>(capacity: 256)
+    var frames = TreeBuffer<Frame>(capacity: 64)
     /// Whether `key` was called and its value has not arrived yet (public API checks only).
     var keyPending = false
     let bytes: [UInt8]
 
-    struct Frame: Sendable {
+    struct Frame: Sendable, BitwiseCopyable {
         var node: UInt32
         /// Where this container's entries start in `openMembers` or `openElements`.
         var base: UInt32
@@ -31,18 +34,18 @@ struct DataTreeBuilder: Sendable {
     /// An empty builder. Strings and numbers are copied into the tree's table.
     init() {
         self.bytes = []
+        nodes = TreeBuffer()
+        members = TreeBuffer()
+        elements = TreeBuffer()
     }
 
     /// A builder whose raw string and number nodes refer to `bytes` (used by `JSONReader`),
     /// with room for a document of that size so that the arrays rarely grow.
     init(bytes: [UInt8], estimatedNodes: Int) {
         self.bytes = bytes
-        nodes.reserveCapacity(estimatedNodes)
-        members.reserveCapacity(estimatedNodes / 2)
-        elements.reserveCapacity(estimatedNodes / 8)
-        frames.reserveCapacity(64)
-        openMembers.reserveCapacity(256)
-        openElements.reserveCapacity(256)
+        nodes = TreeBuffer(capacity: estimatedNodes)
+        members = TreeBuffer(capacity: estimatedNodes / 2)
+        elements = TreeBuffer(capacity: estimatedNodes / 8)
     }
 
     /// Opens an object whose `{` (or first key, in block YAML) is at `start`.
@@ -121,15 +124,14 @@ struct DataTreeBuilder: Sendable {
         close(end: Self.offset(end))
     }
 
-    /// The finished tree. An empty builder gives a tree whose root is `null` at offset 0
-    /// (an empty YAML document).
-    package func finish() -> DataTree {
+    /// The finished tree, which takes the builder's lists over. An empty builder gives a tree
+    /// whose root is `null` at offset 0 (an empty YAML document).
+    package consuming func finish() -> DataTree {
         precondition(frames.isEmpty, "DataTreeBuilder: finish() with \(frames.count) unclosed containers")
-        var nodes = nodes
         if nodes.isEmpty { nodes.append(DataTree.Node(tag: .null, start: 0, end: 0)) }
         return DataTree(
             storage: DataTree.Storage(
-                nodes: nodes, members: members, elements: elements, strings: strings, bytes: bytes))
+                nodes: nodes.run(), members: members.run(), elements: elements.run(), strings: strings, bytes: bytes))
     }
 
     // MARK: - Shared with JSONReader, which has already checked the order of events.
@@ -171,33 +173,18 @@ struct DataTreeBuilder: Sendable {
         if frame.isObject {
             first = members.count
             count = openMembers.count - base
-            Self.move(&openMembers, from: base, to: &members)
+            openMembers.moveTail(from: base, to: &members)
         } else {
             first = elements.count
             count = openElements.count - base
-            Self.move(&openElements, from: base, to: &elements)
+            openElements.moveTail(from: base, to: &elements)
         }
         let i = Int(frame.node)
-        nodes[i].end = end
-        nodes[i].a = UInt32(truncatingIfNeeded: first)
-        nodes[i].b = UInt32(truncatingIfNeeded: count)
-    }
-
-    /// Moves the entries of `open` from `base` on to the end of `to`: appended from a buffer of
-    /// them, and taken off one at a time when there are a few (four on average in an export),
-    /// at once when there are more (a record of a result document holds lists of hundreds of
-    /// numbers, where ten instructions each cost more than the generic path's 84). Appending the
-    /// slice and `removeLast(_:)` for every container took some 250 instructions a container
-    /// over the harness's bundles, where these take some 190 (most of it `append`'s own).
-    @inline(__always)
-    private static func move<Entry: BitwiseCopyable>(_ open: inout [Entry], from base: Int, to: inout [Entry]) {
-        open.withUnsafeBufferPointer { to.append(contentsOf: UnsafeBufferPointer(rebasing: $0[base...])) }
-        let count = open.count - base
-        if count > 8 {
-            open.removeLast(count)
-        } else {
-            for _ in 0..<count { open.removeLast() }
-        }
+        var node = nodes[i]
+        node.end = end
+        node.a = UInt32(truncatingIfNeeded: first)
+        node.b = UInt32(truncatingIfNeeded: count)
+        nodes[i] = node
     }
 
     private static func offset(_ value: Int) -> UInt32 {

@@ -45,7 +45,9 @@ enum YAMLReader {
         // keeps its children as an array, made once when it opens: making it again for every
         // child would be quadratic in the length of a list of 100,000 resources.
         var stack: [(node: Node, children: [(key: Node?, value: Node)], next: Int)] = []
-        func open(_ n: Node) {
+        // The builder passed in, not captured: it cannot be copied, and a local function's
+        // capture is treated as one that may escape.
+        func open(_ n: Node, _ builder: inout DataTreeBuilder) {
             let start = offsets.offset(n.mark)
             switch n {
             case .mapping(let m):
@@ -60,7 +62,7 @@ enum YAMLReader {
                 builder.null(start: start, end: min(start + 1, file.bytes.count))
             }
         }
-        open(node)
+        open(node, &builder)
         while let (n, children, next) = stack.last {
             if next < children.count {
                 stack[stack.count - 1].next += 1
@@ -75,7 +77,7 @@ enum YAMLReader {
                                 + "it would bring in would be missing; write them out"))
                 }
                 if let key { builder.key(key.string ?? "\(key)", start: offsets.offset(key.mark)) }
-                open(value)
+                open(value, &builder)
                 continue
             }
             stack.removeLast()

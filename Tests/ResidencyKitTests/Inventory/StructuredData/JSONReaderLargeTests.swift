@@ -91,4 +91,42 @@ import Testing
             }
         }
     }
+
+    /// The builder's lists start with room for one value per `valuesEvery` bytes (and 256 open
+    /// entries, 64 open containers) and grow as they fill (`TreeBuffer`): every value, key and
+    /// element is still where it was put after each list grew many times over, and moved
+    /// whole when its container closed.
+    @Test("StructuredData: a tree whose every list outgrows its first room reads back whole", arguments: [1, 4, 12, 100_000])
+    func listsThatGrow(valuesEvery: Int) throws {
+        let numbers = (0..<3_000).map { "\($0 * 7 - 500)" }.joined(separator: ",")
+        let members = (0..<600).map { #""k\#($0)":[\#($0),"v\#($0)",{"n":\#($0)}]"# }.joined(separator: ",")
+        let depth = 300
+        let nested = String(repeating: "[", count: depth) + "42" + String(repeating: ",[]]", count: depth)
+        let text = "{\"numbers\":[\(numbers)],\"members\":{\(members)},\"nested\":\(nested),\"last\":true}"
+        let bytes = Array(text.utf8)
+        let tree = try JSONReader.parse(bytes, range: 0..<bytes.count, valuesEvery: valuesEvery).get()
+        let root = tree.root
+        #expect(root.keys == ["numbers", "members", "nested", "last"])
+        let list = try #require(root["numbers"])
+        #expect(list.count == 3_000)
+        var read: [Int?] = []
+        list.forEachElementInt { _, value in read.append(value) }
+        #expect(read == (0..<3_000).map { $0 * 7 - 500 })
+        let object = try #require(root["members"])
+        #expect(object.keys == (0..<600).map { "k\($0)" })
+        for i in [0, 1, 255, 256, 257, 599] {
+            let entry = try #require(object["k\(i)"])
+            #expect(entry[0]?.int == i && entry[1]?.string == "v\(i)" && entry[2]?["n"]?.int == i)
+        }
+        var node = try #require(root["nested"])
+        for level in 0..<depth {
+            #expect(node.count == 2, "level \(level)")
+            #expect(node[1]?.count == 0, "level \(level)")
+            guard let inner = node[0] else { break }
+            node = inner
+        }
+        #expect(node.int == 42)
+        #expect(root["last"]?.bool == true)
+        #expect(tree.nodeCount == 1 + 1 + 3_000 + 1 + 600 * 5 + 2 * depth + 1 + 1)
+    }
 }
