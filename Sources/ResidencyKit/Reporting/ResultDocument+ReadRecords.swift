@@ -248,6 +248,7 @@ private struct RecordRows {
             }
             return []
         }
+        if let plain = n.plainIntegers(below: count, as: Number.self) { return plain }
         var out: [Number] = []
         out.reserveCapacity(n.count)
         n.forEachElementInt { k, value in

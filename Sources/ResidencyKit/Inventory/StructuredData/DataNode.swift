@@ -84,6 +84,34 @@ struct DataNode: Sendable {
         }
     }
 
+    /// The elements of an array of whole numbers each in `0..<limit` and written as plain
+    /// integers, as `Number`s; nil when the value is not an array or any element is anything
+    /// else (its caller then reads them one by one, and names the one that is wrong). Read
+    /// from the tree's lists straight into the result: a result document's message pieces are
+    /// such lists, and element by element through a closure each list cost some 800
+    /// instructions.
+    func plainIntegers<Number: FixedWidthInteger>(below limit: Int, as _: Number.Type) -> [Number]? {
+        let n = node
+        guard n.tag == .array else { return nil }
+        let (base, count) = (Int(n.a), Int(n.b))
+        let nodes = storage.nodes, elements = storage.elements
+        precondition(base >= 0 && base + count <= elements.count, "DataNode: elements \(base)+\(count) out of range")
+        var whole = true
+        let out = [Number](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count {
+                let e = nodes[Int(elements.base[base + k])]
+                let value = Int64(bitPattern: e.bits)
+                guard e.tag == .int, value >= 0, value < Int64(limit) else {
+                    whole = false
+                    return
+                }
+                buffer.initializeElement(at: k, to: Number(truncatingIfNeeded: value))
+                initialized = k + 1
+            }
+        }
+        return whole ? out : nil
+    }
+
     private static func int(of n: DataTree.Node, in storage: DataTree.Storage) -> Int? {
         switch n.tag {
         case .int: return Int(Int64(bitPattern: n.bits))

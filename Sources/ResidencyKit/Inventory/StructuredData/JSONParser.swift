@@ -50,7 +50,26 @@ struct JSONParser {
                     DataTree.Node(
                         tag: hi == DataTree.Member.tableMarker ? .tableString : .rawString,
                         start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: pos), a: lo, b: hi))
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+            case UInt8(ascii: "1")...UInt8(ascii: "9"):
+                // A plain integer of a few digits (most numbers: a result document's lists of
+                // numbers hold millions) is read here; anything longer, or followed by a
+                // fraction or an exponent, by `scanNumber` from its start again.
+                var q = pos &+ 1, value = UInt64(c &- UInt8(ascii: "0"))
+                while q < n, case let d = p[q] &- UInt8(ascii: "0"), d < 10 {
+                    value = value &* 10 &+ UInt64(d)
+                    q &+= 1
+                }
+                let next = q < n ? p[q] : 0
+                if q &- pos <= 18 && next != UInt8(ascii: ".") && next | 0x20 != UInt8(ascii: "e") {
+                    pos = q
+                    out.nodes.append(
+                        DataTree.Node(
+                            tag: .int, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: q),
+                            a: UInt32(truncatingIfNeeded: value), b: UInt32(truncatingIfNeeded: value >> 32)))
+                } else {
+                    out.nodes.append(try scanNumber())
+                }
+            case UInt8(ascii: "0"), UInt8(ascii: "-"):
                 out.nodes.append(try scanNumber())
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = c == UInt8(ascii: "{")

@@ -65,7 +65,8 @@ import Testing
         ("-9223372036854775809", nil, -0x1p63),
         ("9007199254740993", 9_007_199_254_740_993, 9007199254740992),
         ("92233720368547758.07e2", Int.max, 0x1p63),
-        ("-1.5e1", -15, -15),
+        ("-1.5e1", -15, -15), ("999999999999999999", 999_999_999_999_999_999, 1e18), ("12E3", 12_000, 12_000),
+        ("7", 7, 7), ("40", 40, 40),
     ]
 
     @Test("StructuredData: numbers read exactly as Int and as Double", arguments: numberTexts)
@@ -76,6 +77,12 @@ import Testing
         #expect(node.double == double)
         #expect(node.numberText == text)
         #expect(node.string == nil && node.bool == nil && !node.isNull)
+        // The same number as a whole document, its last digit the file's last byte, and as an
+        // object's value before its closing brace.
+        let whole = try parseJSON(text).root
+        #expect(whole.int == int && whole.double == double && whole.numberText == text && whole.end == text.utf8.count)
+        let member = try #require(try parseJSON("{\"n\":\(text)}").root["n"])
+        #expect(member.int == int && member.numberText == text)
     }
 
     @Test("StructuredData: negative zero keeps its sign and huge numbers are infinite")
