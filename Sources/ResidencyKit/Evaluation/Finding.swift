@@ -124,7 +124,9 @@ public struct Finding: Sendable, Hashable {
         // Mutated only while uniquely referenced (`Finding.update`): never while shared.
         var value: Details
 
-        init(_ value: Details) { self.value = value }
+        /// Takes the details given (`consuming`): a read document boxes 130,000 of them, and
+        /// each was copied field by field into its box, then destroyed.
+        init(_ value: consuming Details) { self.value = value }
 
         static func == (a: DetailsBox, b: DetailsBox) -> Bool { a === b || a.value == b.value }
         func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
@@ -136,7 +138,7 @@ public struct Finding: Sendable, Hashable {
     var hasNoDetails: Bool { details == nil }
 
     /// All the details at once (a reader that has every one of them: one box, not one per field).
-    mutating func setDetails(_ d: Details) {
+    mutating func setDetails(_ d: consuming Details) {
         details = d.isEmpty ? nil : DetailsBox(d)
     }
 

@@ -132,6 +132,18 @@ import Testing
         }
     }
 
+    /// A place joined from its parts is the interpolated text, whatever its parts: empty, not
+    /// ASCII, numbers of one digit, of every length and at both ends of `Int`.
+    @Test(
+        arguments: [
+            ("settings.endpoint = \"eu\"", "acme-eu.json", 41, 55), ("", "", 0, 0), ("caf\u{E9} 🇪🇺", "e\u{301}.json", 9, 10),
+            ("read", "a.json", 1_234_567_890, 99), ("x", "y", Int.max, Int.min), ("x", "y", -7, 100_000),
+        ] as [(String, String, Int, Int)])
+    func aPlaceIsJoinedAsItIsInterpolated(_ said: String, _ file: String, _ line: Int, _ column: Int) {
+        let joined = ResultDocument.joinPlace(said, file, line, column)
+        #expect(Array(joined.utf8) == Array("\(said) (\(file):\(line):\(column))".utf8))
+    }
+
     @Test func everyResultReadsBackAsItWasWritten() throws {
         var findings = Self.findings
         // A message in pieces and a fingerprint of its own; a pass whose fingerprint is the

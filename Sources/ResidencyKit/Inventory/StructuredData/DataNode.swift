@@ -96,18 +96,20 @@ struct DataNode: Sendable {
         let (base, count) = (Int(n.a), Int(n.b))
         let nodes = storage.nodes, elements = storage.elements
         precondition(base >= 0 && base + count <= elements.count, "DataNode: elements \(base)+\(count) out of range")
+        // Made with room for them and appended to: `Array(unsafeUninitializedCapacity:)` and
+        // `Array(repeating:count:)` made their buffer through the library's unspecialised
+        // path, some 700 instructions a list.
+        var out: [Number] = []
+        out.reserveCapacity(count)
         var whole = true
-        let out = [Number](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for k in 0..<count {
-                let e = nodes[Int(elements.base[base + k])]
-                let value = Int64(bitPattern: e.bits)
-                guard e.tag == .int, value >= 0, value < Int64(limit) else {
-                    whole = false
-                    return
-                }
-                buffer.initializeElement(at: k, to: Number(truncatingIfNeeded: value))
-                initialized = k + 1
+        for k in 0..<count {
+            let e = nodes[Int(elements.base[base + k])]
+            let value = Int64(bitPattern: e.bits)
+            guard e.tag == .int, value >= 0, value < Int64(limit) else {
+                whole = false
+                break
             }
+            out.append(Number(truncatingIfNeeded: value))
         }
         return whole ? out : nil
     }
