@@ -176,7 +176,16 @@ public struct SeverityCounts: Sendable, Equatable {
         set { counts[Self.index(severity)][outcome] = newValue }
     }
 
-    private static func index(_ s: PolicySeverity) -> Int { PolicySeverity.allCases.firstIndex(of: s)! }
+    /// A severity's place in `PolicySeverity.allCases`, its order of declaration: a switch,
+    /// not a search of the list, which a read document made for each of the 470,000 passes
+    /// it counts (1.4% of reading the night's document).
+    static func index(_ s: PolicySeverity) -> Int {
+        switch s {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
 
     /// Adds another part of the run's counts (a batch's).
     package static func += (a: inout Self, b: Self) {

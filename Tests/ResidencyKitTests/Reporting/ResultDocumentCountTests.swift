@@ -127,3 +127,21 @@ import Testing
         #expect(reading.diagnostics.map(\.code) == ["E1509"])
     }
 }
+
+@Suite struct SeverityCountsTests {
+    /// Each severity counts in a place of its own, the place of its case in `allCases`: a
+    /// count for one severity and outcome changes that count alone.
+    @Test(arguments: PolicySeverity.allCases)
+    func eachSeverityCountsInItsOwnPlace(_ severity: PolicySeverity) {
+        #expect(SeverityCounts.index(severity) == PolicySeverity.allCases.firstIndex(of: severity))
+        for outcome in Outcome.allCases {
+            var counts = SeverityCounts()
+            counts[severity, outcome] += 3
+            for s in PolicySeverity.allCases {
+                for o in Outcome.allCases {
+                    #expect(counts[s, o] == (s == severity && o == outcome ? 3 : 0), "\(s) \(o)")
+                }
+            }
+        }
+    }
+}
