@@ -59,8 +59,17 @@ struct DataNode: Sendable {
 
     /// The `int` of element `position` of an array, read in place (no handle made for it);
     /// nil when there is no such element or it is not an integer.
+    ///
+    /// Inlined, with a plain integer read on the spot: a record's rows are lists of numbers,
+    /// and two calls for each (the element's place, then its value) were 3% of reading the
+    /// night's document back.
+    @inline(__always)
     func int(ofElement position: Int) -> Int? {
-        elementIndex(position).flatMap { Self.int(of: storage.nodes[$0], in: storage) }
+        let n = node
+        guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
+        let e = storage.nodes[Int(storage.elements[Int(n.a) + position])]
+        if e.tag == .int { return Int(Int64(bitPattern: e.bits)) }
+        return Self.int(of: e, in: storage)
     }
 
     /// The node index of element `position` of an array; nil when there is no such element.
