@@ -166,9 +166,18 @@ enum JSONBytes {
     @inline(__always)
     static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
-    /// `n`'s decimal digits written at `to`; how many (at most 19).
+    /// `n` in decimal (its digits, after a `-` when it is negative) written at `to`; how many
+    /// bytes (at most 20).
     static func writeDecimal(_ n: Int, _ to: UnsafeMutablePointer<UInt8>) -> Int {
-        precondition(n >= 0, "decimals written here are never negative")
+        if n < 0 {
+            to[0] = UInt8(ascii: "-")
+            return 1 + writeDigits(n.magnitude, to + 1)
+        }
+        return writeDigits(UInt(n), to)
+    }
+
+    /// `n`'s decimal digits written at `to`; how many (at most 20).
+    private static func writeDigits(_ n: UInt, _ to: UnsafeMutablePointer<UInt8>) -> Int {
         if n < 10 {
             to[0] = UInt8(truncatingIfNeeded: 48 + n)
             return 1

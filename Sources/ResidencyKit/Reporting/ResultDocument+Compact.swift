@@ -97,9 +97,9 @@ extension ResultDocument {
                     at[1] = UInt8(ascii: "(")
                     at = copy(file, to: at + 2)
                     at[0] = UInt8(ascii: ":")
-                    at = digits(line, to: at + 1)
+                    at += 1 + JSONBytes.writeDecimal(line, at + 1)
                     at[0] = UInt8(ascii: ":")
-                    at = digits(column, to: at + 1)
+                    at += 1 + JSONBytes.writeDecimal(column, at + 1)
                     at[0] = UInt8(ascii: ")")
                     return at + 1 - out.baseAddress!
                 }
@@ -113,27 +113,6 @@ extension ResultDocument {
     {
         if let from = bytes.baseAddress { to.initialize(from: from, count: bytes.count) }
         return to + bytes.count
-    }
-
-    /// Writes `number` in decimal (at most 20 bytes) to `to`; returns the place after it.
-    @inline(__always)
-    private static func digits(_ number: Int, to: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        var to = to
-        if number < 0 {
-            to[0] = UInt8(ascii: "-")
-            to += 1
-        }
-        var rest = number.magnitude, count = 1
-        while rest >= 10 {
-            rest /= 10
-            count += 1
-        }
-        rest = number.magnitude
-        for k in stride(from: count - 1, through: 0, by: -1) {
-            to[k] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        return to + count
     }
 }
 

@@ -65,14 +65,14 @@ struct DataNode: Sendable {
     /// night's document back.
     @inline(__always)
     func int(ofElement position: Int) -> Int? {
-        let n = node
-        guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }
-        let e = storage.nodes[Int(storage.elements[Int(n.a) + position])]
+        guard let i = elementIndex(position) else { return nil }
+        let e = storage.nodes[i]
         if e.tag == .int { return Int(Int64(bitPattern: e.bits)) }
         return Self.int(of: e, in: storage)
     }
 
     /// The node index of element `position` of an array; nil when there is no such element.
+    @inline(__always)
     private func elementIndex(_ position: Int) -> Int? {
         let n = node
         guard n.tag == .array, position >= 0, position < Int(n.b) else { return nil }

@@ -21,7 +21,7 @@ enum DataKind: Sendable, Hashable, CaseIterable {
 ///
 /// Inventory loaders read exports of hundreds of thousands of resources and must point at the
 /// offending value, so the tree is built for a fast single pass and for positions rather than
-/// for mutation. Nodes live in flat arrays (a "tape") inside one immutable storage object: no
+/// for mutation. Nodes live in flat lists (a "tape") inside one immutable storage object: no
 /// class or indirect enum per node, so building and freeing a 50 MB export costs a handful of
 /// allocations plus the strings that are actually read. Values are visited through `DataNode`
 /// handles. Both `JSONReader` and the YAML converter (through `DataTreeBuilder`) produce it,

@@ -40,7 +40,7 @@ struct DataTreeBuilder: ~Copyable, Sendable {
     }
 
     /// A builder whose raw string and number nodes refer to `bytes` (used by `JSONReader`),
-    /// with room for a document of that size so that the arrays rarely grow.
+    /// with room for a document of that size so that the lists rarely grow.
     init(bytes: [UInt8], estimatedNodes: Int) {
         self.bytes = bytes
         nodes = TreeBuffer(capacity: estimatedNodes)

@@ -27,7 +27,7 @@ enum JSONReader {
             return .failure(JSONSyntaxError(offset: 0, length: 0, message: "the file is 4 GiB or larger, which is not supported"))
         }
         // A compact export has a value every ~18 bytes; reserving for one every 12 means the
-        // node array almost never grows (a regrowth copies everything parsed so far), and
+        // node list almost never grows (a regrowth may copy everything parsed so far), and
         // untouched reserved pages cost no physical memory.
         var builder = DataTreeBuilder(bytes: bytes, estimatedNodes: range.count / valuesEvery + 16)
         let outcome = bytes.withUnsafeBufferPointer { buffer -> JSONSyntaxError? in

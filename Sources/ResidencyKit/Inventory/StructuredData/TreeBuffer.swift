@@ -104,9 +104,6 @@ struct TreeRun<Element: BitwiseCopyable>: @unchecked Sendable {
     let base: UnsafePointer<Element>
     let count: Int
 
-    var isEmpty: Bool { count == 0 }
-    var indices: Range<Int> { 0..<count }
-
     subscript(i: Int) -> Element {
         @inline(__always) get {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "TreeRun: index \(i) out of range")
