@@ -29,7 +29,22 @@ final class URLSessionTransport: HTTPTransport, Sendable {
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
-    deinit { session.invalidateAndCancel() }
+    deinit {
+        // Not here and now: see `later`.
+        let session = session
+        Self.later { session.invalidateAndCancel() }
+    }
+
+    /// Runs `work` on another thread, without waiting for it. URLSession's `cancel()` and
+    /// `invalidateAndCancel()` wait for the session's work queue, and on Linux that queue can
+    /// be busy for as long as a server keeps sending: an endless answer over loopback kept it
+    /// draining for minutes while this thread (or the delegate queue, whose backlog of
+    /// undelivered data then grew by gigabytes) waited to cancel. Seen in a loaded CI run and
+    /// reproduced under load (ExportAnswerLimitTests). Once the caller has its error, the
+    /// cancellation can happen whenever the queue lets it.
+    static func later(_ work: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().async(execute: work)
+    }
 
     func send(_ request: HTTPRequest, timeout: TimeInterval) throws(TransportFailure) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -43,7 +58,7 @@ final class URLSessionTransport: HTTPTransport, Sendable {
         // URLRequest's timeout is an idle timeout: a server that trickles bytes never trips it.
         // This wait bounds the whole exchange.
         guard exchange.done.wait(timeout: .now() + timeout) == .success else {
-            task.cancel()
+            Self.later { task.cancel() }
             throw TransportFailure(.timedOut, "no complete answer within \(Self.seconds(timeout))")
         }
         return try exchange.result(timeout: timeout)
@@ -109,9 +124,10 @@ final class URLSessionTransport: HTTPTransport, Sendable {
 /// The session's delegate: refuses every redirect (the 3xx response itself reaches the client,
 /// which reports it), and gathers each task's body into its exchange, cancelling the task
 /// once the body passes the exchange's limit.
-/// Unchecked because the compiler cannot see `lock` guarding `exchanges`. A Mutex version of this
-/// file (and of `Exchange`) hung once in a loaded CI run of the endless-answer test, cause not
-/// found; this NSLock form has passed every run, so it stays until that is understood.
+/// Unchecked because the compiler cannot see `lock` guarding `exchanges`. (A Mutex version of
+/// this file hung once in a loaded CI run of the endless-answer test, and this NSLock form later
+/// hung the same way; the cause was the waits to cancel, not the lock: see
+/// `URLSessionTransport.later`.)
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: URLSessionTransport.Exchange] = [:]
@@ -157,9 +173,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         guard exchange.body.count + data.count <= exchange.limit else {
             exchange.tooLarge = true
             exchange.body = []
-            // The caller need not wait for the cancellation to complete.
+            // The caller need not wait for the cancellation to complete, nor may this queue
+            // (see `URLSessionTransport.later`).
             exchange.done.signal()
-            dataTask.cancel()
+            URLSessionTransport.later { dataTask.cancel() }
             return
         }
         exchange.body += data
