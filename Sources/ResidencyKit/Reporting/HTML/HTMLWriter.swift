@@ -125,7 +125,19 @@ struct HTMLWriter {
     }
 
     /// A link to an anchor in this page.
-    mutating func link(_ fragment: String, _ label: String) { link(href: "#" + fragment, label) }
+    mutating func link(_ fragment: String, _ label: String) {
+        // `link(href: "#" + fragment, label)` without the string the two made, when the
+        // fragment is written as it is (an anchor always is).
+        let before = bytes.count
+        bytes.append(contentsOf: ##"<a href="#"##.utf8)
+        guard HTMLMarkup.appendUnchanged(fragment, limit: HTMLMarkup.clipLimit - 1, quotes: true, to: &bytes) else {
+            bytes.removeSubrange(before...)
+            return link(href: "#" + fragment, label)
+        }
+        bytes.append(contentsOf: #"">"#.utf8)
+        name(label)
+        close("a")
+    }
 
     /// A link to `href` as it is (another page of an `--html-dir` folder, with its anchor).
     mutating func link(href: String, _ label: String) {

@@ -468,7 +468,14 @@ enum HTMLFixtures {
     /// The writer's shortcut for plain ASCII gives what the full path gives.
     @Test func appendingIsTheSameAsEscaping() {
         let plain = String(repeating: "abc ", count: 2000)
-        for s in ["", "plain", "a\"b'c", "a&b", "tab\t", plain, HTMLFixtures.nasty, HTMLFixtures.long] {
+        // Past ASCII: kept as they are (an arrow, a flag, an accent), or changed by `visible`
+        // (C1 controls, bidirectional overrides, noncharacters) and `escape`.
+        let beyondASCII = [
+            "YES: EU → US", "settings.accountRegion = \"US 🇺🇸\"", "café & co", "a\u{9B}b", "a\u{202E}b",
+            "a" + String(Unicode.Scalar(0xFDD0)!),
+            "→→→→", "\u{7F}del",
+        ]
+        for s in ["", "plain", "a\"b'c", "a&b", "tab\t", plain, HTMLFixtures.nasty, HTMLFixtures.long] + beyondASCII {
             for limit in [3, HTMLMarkup.nameLimit, HTMLMarkup.clipLimit] {
                 var text: [UInt8] = []
                 HTMLMarkup.appendText(s, limit: limit, to: &text)
@@ -501,6 +508,26 @@ enum HTMLFixtures {
         #expect(a == HTMLMarkup.anchor(["finding", "RES-001", "ws", "destination", "d<1>"]))
         let long = HTMLMarkup.anchor(["finding", String(repeating: "x", count: 500)])
         #expect(long.utf8.count < 140)
+        // Kept as they are up to 119 bytes; from 120 on, cut there and a digest appended.
+        let at119 = HTMLMarkup.anchor(["p", String(repeating: "y", count: 117)])
+        #expect(at119 == "p-" + String(repeating: "y", count: 117))
+        let at120 = HTMLMarkup.anchor(["p", String(repeating: "y", count: 118)])
+        #expect(at120.hasPrefix("p-" + String(repeating: "y", count: 118) + "-") && at120.utf8.count == 131)
+        #expect(HTMLMarkup.anchor(["a", ""]) == "a-" && HTMLMarkup.anchor(["one"]) == "one")
+        #expect(HTMLMarkup.anchor(["workspace", "café"]).hasPrefix("workspace-caf_-"))
+    }
+
+    /// A link to a fragment is what a link to `#` and the fragment writes, whether the
+    /// fragment is written as it is or escaped and clipped.
+    @Test func aFragmentLinkIsTheHrefLink() {
+        let fragments = ["finding-RES-001-ws-destination-d1", "a\"b", "<x>", "→", String(repeating: "y", count: 5000)]
+        for fragment in fragments {
+            var short = HTMLWriter(capacity: 0)
+            short.link(fragment, "label <1>")
+            var full = HTMLWriter(capacity: 0)
+            full.link(href: "#" + fragment, "label <1>")
+            #expect(short.finish() == full.finish(), "\(fragment.prefix(20))")
+        }
     }
 
     /// The writer's markup is what Plot 0.14 wrote (the reports kept their bytes when it was
