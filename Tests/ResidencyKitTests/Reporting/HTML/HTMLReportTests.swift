@@ -475,7 +475,10 @@ enum HTMLFixtures {
             "a" + String(Unicode.Scalar(0xFDD0)!),
             "→→→→", "\u{7F}del",
         ]
-        for s in ["", "plain", "a\"b'c", "a&b", "tab\t", plain, HTMLFixtures.nasty, HTMLFixtures.long] + beyondASCII {
+        // Every ASCII character, each between two letters.
+        let everyASCII = (0..<128).map { "a" + String(Unicode.Scalar(UInt8($0))) + "b" }
+        for s in ["", "plain", "a\"b'c", "a&b", "tab\t", plain, HTMLFixtures.nasty, HTMLFixtures.long] + beyondASCII + everyASCII
+        {
             for limit in [3, HTMLMarkup.nameLimit, HTMLMarkup.clipLimit] {
                 var text: [UInt8] = []
                 HTMLMarkup.appendText(s, limit: limit, to: &text)
