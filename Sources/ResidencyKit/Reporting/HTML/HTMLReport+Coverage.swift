@@ -19,9 +19,14 @@ extension HTMLReport {
         // Waived results, and failing ones whose waiver expired. A document read back names
         // no waiver on a pass or a not-applicable result (E1512, `Finding.basisProblem`); one
         // built in memory may, and such a waiver covers nothing, so it is not listed.
-        let rows = doc.results.compactMap { f in
-            f.outcome == .pass || f.outcome == .notApplicable
-                ? nil : f.waiver.map { WaiverRow(finding: f, by: $0.approvedBy, why: $0.reason, until: $0.expires) }
+        // Read in place: a closure over the results was handed a copy of each failing one (a
+        // retain and a release of its every text, 130,900 times a night) to find the few waived.
+        var rows: [WaiverRow] = []
+        doc.results.withUnsafeBufferPointer { results in
+            for i in results.indices where results[i].outcome != .pass && results[i].outcome != .notApplicable {
+                guard let waiver = results[i].waiver else { continue }
+                rows.append(WaiverRow(finding: results[i], by: waiver.approvedBy, why: waiver.reason, until: waiver.expires))
+            }
         }
         section("waivers", &w) { w in
             guard !rows.isEmpty else {
