@@ -101,7 +101,9 @@ struct DataNode: Sendable {
     /// instructions.
     func plainIntegers<Number: FixedWidthInteger>(below limit: Int, as _: Number.Type) -> [Number]? {
         let n = node
-        guard n.tag == .array else { return nil }
+        // Every number below the limit fits `Number` (else the caller's reading, which
+        // converts each checked, decides), so none is truncated here.
+        guard n.tag == .array, limit <= 0 || Number(exactly: limit - 1) != nil else { return nil }
         let (base, count) = (Int(n.a), Int(n.b))
         let nodes = storage.nodes, elements = storage.elements
         precondition(base >= 0 && base + count <= elements.count, "DataNode: elements \(base)+\(count) out of range")

@@ -523,7 +523,10 @@ enum HTMLFixtures {
     /// A link to a fragment is what a link to `#` and the fragment writes, whether the
     /// fragment is written as it is or escaped and clipped.
     @Test func aFragmentLinkIsTheHrefLink() {
-        let fragments = ["finding-RES-001-ws-destination-d1", "a\"b", "<x>", "→", String(repeating: "y", count: 5000)]
+        // Long ones at the clipping limit of the `href` ("#" and the fragment) and past it.
+        let fragments =
+            ["finding-RES-001-ws-destination-d1", "a\"b", "<x>", "→", String(repeating: "y", count: 5000)]
+            + [HTMLMarkup.clipLimit - 1, HTMLMarkup.clipLimit].map { String(repeating: "y", count: $0) }
         for fragment in fragments {
             var short = HTMLWriter(capacity: 0)
             short.link(fragment, "label <1>")
